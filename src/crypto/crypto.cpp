@@ -1,0 +1,120 @@
+#include "crypto/crypto.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace lifeline::crypto {
+
+SecretBytes& SecretBytes::operator=(SecretBytes&& other) noexcept {
+  if (this != &other) {
+    Wipe();
+    data_ = std::move(other.data_);
+    other.Wipe();
+  }
+  return *this;
+}
+
+void SecretBytes::Wipe() {
+  if (!data_.empty()) sodium_memzero(data_.data(), data_.size());
+  data_.clear();
+}
+
+std::string ToHex(const std::uint8_t* data, std::size_t size) {
+  std::string out(size * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), data, size);
+  out.pop_back();
+  return out;
+}
+
+Bytes FromHex(std::string_view hex) {
+  Bytes out(hex.size() / 2);
+  std::size_t len = 0;
+  const char* end = nullptr;
+  if (hex.size() % 2 != 0 ||
+      sodium_hex2bin(out.data(), out.size(), hex.data(), hex.size(), nullptr, &len, &end) != 0 ||
+      len != out.size()) {
+    return {};
+  }
+  return out;
+}
+
+void Initialise() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+Bytes RandomBytes(std::size_t size) {
+  Bytes out(size);
+  randombytes_buf(out.data(), out.size());
+  return out;
+}
+
+std::string RandomDigits(std::size_t count) {
+  std::string out(count, '0');
+  for (auto& c : out) c = static_cast<char>('0' + randombytes_uniform(10));
+  return out;
+}
+
+std::string RandomToken() {
+  std::uint8_t raw[32];
+  randombytes_buf(raw, sizeof raw);
+  std::string out(sodium_base64_ENCODED_LEN(sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
+  sodium_bin2base64(out.data(), out.size(), raw, sizeof raw,
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  sodium_memzero(raw, sizeof raw);
+  return out;
+}
+
+Key32 Hash(std::string_view purpose, std::string_view data) {
+  Key32 out;
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, nullptr, 0, out.size());
+  const std::uint64_t purpose_size = purpose.size();  // length prefix: no ambiguity
+  crypto_generichash_update(&state, reinterpret_cast<const std::uint8_t*>(&purpose_size),
+                            sizeof purpose_size);
+  crypto_generichash_update(&state, reinterpret_cast<const std::uint8_t*>(purpose.data()),
+                            purpose.size());
+  crypto_generichash_update(&state, reinterpret_cast<const std::uint8_t*>(data.data()),
+                            data.size());
+  crypto_generichash_final(&state, out.data(), out.size());
+  return out;
+}
+
+bool ConstantTimeEquals(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) {
+  return sodium_memcmp(a, b, size) == 0;
+}
+
+Bytes AeadEncrypt(const Key32& key, std::string_view plaintext, std::string_view associated) {
+  constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  Bytes out(kNonce + plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+  randombytes_buf(out.data(), kNonce);
+  unsigned long long written = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(
+      out.data() + kNonce, &written, reinterpret_cast<const std::uint8_t*>(plaintext.data()),
+      plaintext.size(), reinterpret_cast<const std::uint8_t*>(associated.data()),
+      associated.size(), nullptr, out.data(), key.data());
+  out.resize(kNonce + written);
+  return out;
+}
+
+bool AeadDecrypt(const Key32& key, const Bytes& sealed, std::string_view associated,
+                 SecretBytes& plaintext) {
+  constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+  plaintext.Wipe();
+  if (sealed.size() < kNonce + kTag) return false;
+  SecretBytes out(sealed.size() - kNonce - kTag);
+  unsigned long long written = 0;
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+          out.data(), &written, nullptr, sealed.data() + kNonce, sealed.size() - kNonce,
+          reinterpret_cast<const std::uint8_t*>(associated.data()), associated.size(),
+          sealed.data(), key.data()) != 0) {
+    return false;
+  }
+  plaintext = std::move(out);
+  return true;
+}
+
+}  // namespace lifeline::crypto

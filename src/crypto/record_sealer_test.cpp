@@ -1,0 +1,75 @@
+#include "crypto/record_sealer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "crypto/crypto.hpp"
+
+namespace lifeline::crypto {
+namespace {
+
+class RecordSealerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { Initialise(); }
+  OfficeKeyPair office_ = GenerateOfficeKeyPair();
+  OfficeOpener Opener() {
+    return OfficeOpener(OfficePrivateKey{office_.private_key.bytes}, office_.public_key);
+  }
+};
+
+TEST_F(RecordSealerTest, OfficeOpensWhatIntakeSealed) {
+  IntakeSealer sealer(office_.public_key, std::chrono::seconds(1), 256);
+  SealedRecord sealed = sealer.Seal("name=Synthetic Person", "lookup-1");
+  auto opened = Opener().Open(sealed, "lookup-1");
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(opened->view(), "name=Synthetic Person");
+}
+
+TEST_F(RecordSealerTest, CiphertextDoesNotContainPlaintext) {
+  IntakeSealer sealer(office_.public_key, std::chrono::seconds(1), 256);
+  SealedRecord sealed = sealer.Seal("UniqueMarker", "lookup-1");
+  const std::string blob(sealed.ciphertext.begin(), sealed.ciphertext.end());
+  EXPECT_EQ(blob.find("UniqueMarker"), std::string::npos);
+}
+
+TEST_F(RecordSealerTest, RefusesWrongAssociatedDataAndWrongOffice) {
+  IntakeSealer sealer(office_.public_key, std::chrono::seconds(1), 256);
+  SealedRecord sealed = sealer.Seal("secret", "lookup-1");
+  EXPECT_FALSE(Opener().Open(sealed, "lookup-2").ok());
+  OfficeKeyPair other = GenerateOfficeKeyPair();
+  OfficeOpener stranger(std::move(other.private_key), other.public_key);
+  EXPECT_FALSE(stranger.Open(sealed, "lookup-1").ok());
+}
+
+TEST_F(RecordSealerTest, RotatesWindowAfterMaxRecords) {
+  IntakeSealer sealer(office_.public_key, std::chrono::hours(1), 3);
+  SealedRecord first = sealer.Seal("a", "1");
+  sealer.Seal("b", "2");
+  sealer.Seal("c", "3");
+  SealedRecord fourth = sealer.Seal("d", "4");
+  EXPECT_EQ(sealer.windows_opened(), 2u);
+  EXPECT_NE(first.ephemeral_public, fourth.ephemeral_public);
+  EXPECT_TRUE(Opener().Open(first, "1").ok());
+  EXPECT_TRUE(Opener().Open(fourth, "4").ok());
+}
+
+TEST_F(RecordSealerTest, RotatesWindowAfterItsTimeAndClosesIdleWindow) {
+  IntakeSealer sealer(office_.public_key, std::chrono::milliseconds(20), 1000);
+  SealedRecord first = sealer.Seal("a", "1");
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  sealer.CloseExpiredWindow();
+  SealedRecord second = sealer.Seal("b", "2");
+  EXPECT_EQ(sealer.windows_opened(), 2u);
+  EXPECT_NE(first.ephemeral_public, second.ephemeral_public);
+}
+
+TEST_F(RecordSealerTest, ShreddedKeyMakesRecordUnreadable) {
+  IntakeSealer sealer(office_.public_key, std::chrono::seconds(1), 256);
+  SealedRecord sealed = sealer.Seal("secret", "1");
+  sealed.wrapped_key.clear();
+  EXPECT_FALSE(Opener().Open(sealed, "1").ok());
+}
+
+}  // namespace
+}  // namespace lifeline::crypto

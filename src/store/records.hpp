@@ -1,0 +1,108 @@
+#pragma once
+// What the store keeps. Identifying fields appear only as ciphertext; clear fields are the
+// non-identifying ones needed for queues and statistics (docs/security.md).
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/application.hpp"
+#include "domain/case_status.hpp"
+#include "domain/role.hpp"
+
+namespace lifeline::store {
+
+using Blob = std::vector<std::uint8_t>;
+using Blob32 = std::array<std::uint8_t, 32>;
+using Date = std::chrono::year_month_day;
+
+/// An application sealed at intake, ready to append.
+struct NewApplication {
+  ClearFields clear;
+  Date received_on;       // the day only: an exact time would help match network logs
+  Blob32 receipt_lookup;  // unique; the only trace of the receipt
+  Blob32 reply_public;    // replies to the applicant are sealed to this key
+  Blob32 ephemeral_public;
+  Blob wrapped_key;       // deleting it shreds the record
+  Blob sealed_fields;
+};
+
+struct StoredApplication {
+  std::int64_t id = 0;
+  ClearFields clear;
+  Date received_on;
+  CaseStatus status = CaseStatus::kNew;
+  Blob32 receipt_lookup{};
+  Blob32 reply_public{};
+  Blob32 ephemeral_public{};
+  Blob wrapped_key;
+  Blob sealed_fields;
+};
+
+/// A row of the operators' list: clear fields only, nothing to decrypt.
+struct CaseSummary {
+  std::int64_t id = 0;
+  ClearFields clear;
+  Date received_on;
+  CaseStatus status = CaseStatus::kNew;
+};
+
+struct CaseFilter {
+  std::optional<CaseStatus> status;
+  std::optional<Situation> situation;
+  int offset = 0;
+  int limit = 50;
+};
+
+struct CasePage {
+  std::vector<CaseSummary> items;  // newest first
+  std::int64_t total = 0;          // matching the filter, ignoring offset and limit
+};
+
+struct NewReply {
+  std::int64_t case_id = 0;
+  std::int64_t author_user_id = 0;
+  Date created_on;
+  Blob sealed_for_applicant;  // opens with the receipt's reply key
+  Blob sealed_for_office;     // opens with the record key
+};
+
+struct StoredReply {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::int64_t author_user_id = 0;
+  Date created_on;
+  Blob sealed_for_applicant;
+  Blob sealed_for_office;
+};
+
+/// What the applicant may see with a receipt.
+struct ApplicantView {
+  std::int64_t case_id = 0;
+  CaseStatus status = CaseStatus::kNew;
+  Date received_on;
+  std::vector<StoredReply> replies;  // oldest first
+};
+
+struct UserRecord {
+  std::int64_t id = 0;
+  std::string name;
+  Role role = Role::kOperator;
+  std::string password_hash;
+  bool disabled = false;
+};
+
+/// Created once by `lifeline init`.
+struct Installation {
+  Blob32 office_public{};
+  Blob office_private_sealed;  // see crypto::WrappedPrivateKey
+  Blob office_private_salt;
+  std::uint64_t office_private_opslimit = 0;
+  std::uint64_t office_private_memlimit = 0;
+  Blob receipt_salt;
+};
+
+}  // namespace lifeline::store

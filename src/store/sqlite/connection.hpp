@@ -1,0 +1,74 @@
+#pragma once
+// A thin RAII layer over the sqlite3 C API. Only store/sqlite includes this header.
+// A Connection and its Statements are used by one thread at a time.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <vector>
+#include <string>
+#include <string_view>
+
+#include "domain/result.hpp"
+
+namespace lifeline::store::sqlite {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);  // throws std::runtime_error on bad SQL (a bug)
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, std::span<const std::uint8_t> blob);
+  Statement& BindNull(int index);
+
+  /// Steps once: true when a row is available, false when done. Errors become exceptions
+  /// of type SqliteError, which the store turns into Result errors at its boundary.
+  bool Step();
+  void Reset();
+
+  std::int64_t Int(int column) const;
+  std::string Text(int column) const;
+  std::optional<std::string> OptionalText(int column) const;
+  std::vector<std::uint8_t> Blob(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+/// An error from SQLite with its extended result code; never contains bound values.
+struct SqliteError : std::runtime_error {
+  SqliteError(int code, const std::string& what) : std::runtime_error(what), code(code) {}
+  int code;
+};
+
+class Connection {
+ public:
+  /// Opens (creating if asked) the database at `path` with lifeline's pragmas: WAL,
+  /// synchronous=FULL (a commit is on disk when it returns), secure_delete, foreign keys.
+  Connection(const std::string& path, bool create);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void Execute(std::string_view sql);
+  Statement Prepare(std::string_view sql) { return Statement(db_, sql); }
+  std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  sqlite3* raw() { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+/// Maps a SqliteError to a Result error: constraint violations become kConflict, busy,
+/// read-only or I/O trouble kUnavailable, anything else kInternal.
+Error ToError(const SqliteError& e);
+
+}  // namespace lifeline::store::sqlite

@@ -1,0 +1,93 @@
+#include "store/sqlite/migrations.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
+
+namespace lifeline::store::sqlite {
+namespace {
+
+// Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
+constexpr std::array<std::string_view, 1> kMigrations = {
+    R"sql(
+CREATE TABLE installation (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  office_public BLOB NOT NULL,
+  office_private_sealed BLOB NOT NULL,
+  office_private_salt BLOB NOT NULL,
+  office_private_opslimit INTEGER NOT NULL,
+  office_private_memlimit INTEGER NOT NULL,
+  receipt_salt BLOB NOT NULL
+);
+CREATE TABLE applications (
+  id INTEGER PRIMARY KEY,
+  received_on TEXT NOT NULL,
+  status TEXT NOT NULL,
+  situation TEXT NOT NULL,
+  group_kind TEXT NOT NULL,
+  group_size INTEGER NOT NULL,
+  contact_channel TEXT NOT NULL,
+  language TEXT NOT NULL,
+  deploy_by TEXT,
+  receipt_lookup BLOB NOT NULL UNIQUE,
+  reply_public BLOB NOT NULL,
+  ephemeral_public BLOB NOT NULL,
+  wrapped_key BLOB,
+  sealed_fields BLOB
+);
+CREATE INDEX applications_by_status ON applications (status, id);
+CREATE INDEX applications_by_situation ON applications (situation, id);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE replies (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES applications (id),
+  author_user_id INTEGER NOT NULL REFERENCES users (id),
+  created_on TEXT NOT NULL,
+  sealed_for_applicant BLOB NOT NULL,
+  sealed_for_office BLOB NOT NULL
+);
+CREATE INDEX replies_by_case ON replies (case_id, id);
+)sql",
+};
+
+int UserVersion(Connection& c) {
+  auto stmt = c.Prepare("PRAGMA user_version");
+  stmt.Step();
+  return static_cast<int>(stmt.Int(0));
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Status Migrate(Connection& c) {
+  try {
+    c.Execute("BEGIN IMMEDIATE");  // serialises concurrent migrators
+    int version = UserVersion(c);
+    if (version > LatestSchemaVersion()) {
+      c.Execute("ROLLBACK");
+      return Error{ErrorCode::kInternal,
+                   fmt::format("the database has schema version {}, newer than this lifeline "
+                               "understands ({}); upgrade lifeline",
+                               version, LatestSchemaVersion())};
+    }
+    for (; version < LatestSchemaVersion(); ++version) {
+      c.Execute(kMigrations[static_cast<std::size_t>(version)]);
+      c.Execute(fmt::format("PRAGMA user_version = {}", version + 1));
+    }
+    c.Execute("COMMIT");
+    return OkStatus();
+  } catch (const SqliteError& e) {
+    try { c.Execute("ROLLBACK"); } catch (const SqliteError&) {}
+    return Error{ErrorCode::kInternal, fmt::format("database migration failed: {}", e.what())};
+  }
+}
+
+}  // namespace lifeline::store::sqlite

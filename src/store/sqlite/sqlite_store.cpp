@@ -1,0 +1,363 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+#include <vector>
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/migrations.hpp"
+
+namespace lifeline::store {
+namespace {
+
+using sqlite::Connection;
+using sqlite::SqliteError;
+using sqlite::Statement;
+
+Date ParseDate(const std::string& text) {
+  auto date = ParseIsoDate(text);
+  if (!date) throw SqliteError(SQLITE_CORRUPT, "a stored date is malformed");
+  return *date;
+}
+
+Blob32 ToBlob32(const Blob& blob) {
+  Blob32 out{};
+  if (blob.size() != out.size()) throw SqliteError(SQLITE_CORRUPT, "a stored key has wrong size");
+  std::copy(blob.begin(), blob.end(), out.begin());
+  return out;
+}
+
+template <typename E, typename Parse>
+E ParseEnum(const std::string& text, Parse parse) {
+  auto value = parse(text);
+  if (!value) throw SqliteError(SQLITE_CORRUPT, "a stored value is unknown to this version");
+  return *value;
+}
+
+ClearFields ReadClear(const Statement& s, int first) {
+  ClearFields c;
+  c.situation = ParseEnum<Situation>(s.Text(first), ParseSituation);
+  c.group_kind = ParseEnum<GroupKind>(s.Text(first + 1), ParseGroupKind);
+  c.group_size = static_cast<int>(s.Int(first + 2));
+  c.contact_channel = ParseEnum<ContactChannel>(s.Text(first + 3), ParseContactChannel);
+  c.language = ParseEnum<Language>(s.Text(first + 4), ParseLanguage);
+  if (auto deploy_by = s.OptionalText(first + 5)) c.deploy_by = ParseDate(*deploy_by);
+  return c;
+}
+
+constexpr const char* kClearColumns =
+    "situation, group_kind, group_size, contact_channel, language, deploy_by";
+
+StoredReply ReadReply(const Statement& s) {
+  StoredReply r;
+  r.id = s.Int(0);
+  r.case_id = s.Int(1);
+  r.author_user_id = s.Int(2);
+  r.created_on = ParseDate(s.Text(3));
+  r.sealed_for_applicant = s.Blob(4);
+  r.sealed_for_office = s.Blob(5);
+  return r;
+}
+
+// Runs `body` and turns SQLite failures into Result errors at the store boundary.
+template <typename F>
+auto Guard(F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SqliteError& e) {
+    return sqlite::ToError(e);
+  }
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::string path) : path_(std::move(path)), writer_(path_, false) {}
+
+  Result<std::vector<std::int64_t>> AppendApplications(
+      std::span<const NewApplication> batch) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Result<std::vector<std::int64_t>> {
+      Transaction tx(writer_);
+      auto stmt = writer_.Prepare(fmt::format(
+          "INSERT INTO applications (received_on, status, {}, receipt_lookup, reply_public, "
+          "ephemeral_public, wrapped_key, sealed_fields) "
+          "VALUES (?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          kClearColumns));
+      std::vector<std::int64_t> ids;
+      ids.reserve(batch.size());
+      for (const auto& a : batch) {
+        stmt.Reset();
+        stmt.Bind(1, FormatIsoDate(a.received_on))
+            .Bind(2, ToString(a.clear.situation))
+            .Bind(3, ToString(a.clear.group_kind))
+            .Bind(4, std::int64_t{a.clear.group_size})
+            .Bind(5, ToString(a.clear.contact_channel))
+            .Bind(6, ToString(a.clear.language));
+        if (a.clear.deploy_by) stmt.Bind(7, FormatIsoDate(*a.clear.deploy_by)); else stmt.BindNull(7);
+        stmt.Bind(8, a.receipt_lookup)
+            .Bind(9, a.reply_public)
+            .Bind(10, a.ephemeral_public)
+            .Bind(11, a.wrapped_key)
+            .Bind(12, a.sealed_fields);
+        stmt.Step();
+        ids.push_back(writer_.LastInsertId());
+      }
+      tx.Commit();
+      return ids;
+    });
+  }
+
+  Result<StoredApplication> GetApplication(std::int64_t id) override {
+    return WithReader([&](Connection& c) -> Result<StoredApplication> {
+      auto s = c.Prepare(fmt::format(
+          "SELECT id, received_on, status, {}, receipt_lookup, reply_public, ephemeral_public, "
+          "wrapped_key, sealed_fields FROM applications WHERE id = ?",
+          kClearColumns));
+      s.Bind(1, id);
+      if (!s.Step()) return NotFound("no such case");
+      StoredApplication a;
+      a.id = s.Int(0);
+      a.received_on = ParseDate(s.Text(1));
+      a.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
+      a.clear = ReadClear(s, 3);
+      a.receipt_lookup = ToBlob32(s.Blob(9));
+      a.reply_public = ToBlob32(s.Blob(10));
+      a.ephemeral_public = ToBlob32(s.Blob(11));
+      a.wrapped_key = s.Blob(12);
+      a.sealed_fields = s.Blob(13);
+      return a;
+    });
+  }
+
+  Result<CasePage> ListCases(const CaseFilter& filter) override {
+    return WithReader([&](Connection& c) -> Result<CasePage> {
+      std::string where = " WHERE 1=1";
+      if (filter.status) where += " AND status = ?";
+      if (filter.situation) where += " AND situation = ?";
+      auto bind_filter = [&](Statement& s) {
+        int i = 1;
+        if (filter.status) s.Bind(i++, ToString(*filter.status));
+        if (filter.situation) s.Bind(i++, ToString(*filter.situation));
+        return i;
+      };
+      CasePage page;
+      auto count = c.Prepare("SELECT count(*) FROM applications" + where);
+      bind_filter(count);
+      count.Step();
+      page.total = count.Int(0);
+      auto s = c.Prepare(fmt::format(
+          "SELECT id, received_on, status, {} FROM applications{} ORDER BY id DESC LIMIT ? OFFSET ?",
+          kClearColumns, where));
+      const int next = bind_filter(s);
+      s.Bind(next, std::int64_t{filter.limit}).Bind(next + 1, std::int64_t{filter.offset});
+      while (s.Step()) {
+        CaseSummary row;
+        row.id = s.Int(0);
+        row.received_on = ParseDate(s.Text(1));
+        row.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
+        row.clear = ReadClear(s, 3);
+        page.items.push_back(std::move(row));
+      }
+      return page;
+    });
+  }
+
+  Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) override {
+    return WithReader([&](Connection& c) -> Result<ApplicantView> {
+      auto s = c.Prepare("SELECT id, status, received_on FROM applications WHERE receipt_lookup = ?");
+      s.Bind(1, lookup);
+      if (!s.Step()) return NotFound("no application has that receipt");
+      ApplicantView view;
+      view.case_id = s.Int(0);
+      view.status = ParseEnum<CaseStatus>(s.Text(1), ParseCaseStatus);
+      view.received_on = ParseDate(s.Text(2));
+      auto replies = ReadReplies(c, view.case_id);
+      view.replies = std::move(replies);
+      return view;
+    });
+  }
+
+  Result<std::int64_t> AddReply(const NewReply& reply) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Result<std::int64_t> {
+      auto s = writer_.Prepare(
+          "INSERT INTO replies (case_id, author_user_id, created_on, sealed_for_applicant, "
+          "sealed_for_office) VALUES (?, ?, ?, ?, ?)");
+      s.Bind(1, reply.case_id)
+          .Bind(2, reply.author_user_id)
+          .Bind(3, FormatIsoDate(reply.created_on))
+          .Bind(4, reply.sealed_for_applicant)
+          .Bind(5, reply.sealed_for_office);
+      s.Step();
+      return writer_.LastInsertId();
+    });
+  }
+
+  Result<std::vector<StoredReply>> ListReplies(std::int64_t case_id) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<StoredReply>> {
+      return ReadReplies(c, case_id);
+    });
+  }
+
+  Result<std::int64_t> AddUser(const UserRecord& user) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Result<std::int64_t> {
+      auto s = writer_.Prepare(
+          "INSERT INTO users (name, role, password_hash, disabled) VALUES (?, ?, ?, ?)");
+      s.Bind(1, user.name)
+          .Bind(2, ToString(user.role))
+          .Bind(3, user.password_hash)
+          .Bind(4, std::int64_t{user.disabled});
+      try {
+        s.Step();
+      } catch (const SqliteError& e) {
+        if ((e.code & 0xFF) == SQLITE_CONSTRAINT) {
+          return Error{ErrorCode::kConflict, "a user with that name already exists"};
+        }
+        throw;
+      }
+      return writer_.LastInsertId();
+    });
+  }
+
+  Result<UserRecord> FindUserByName(const std::string& name) override {
+    return WithReader([&](Connection& c) -> Result<UserRecord> {
+      auto s = c.Prepare("SELECT id, name, role, password_hash, disabled FROM users WHERE name = ?");
+      s.Bind(1, name);
+      if (!s.Step()) return NotFound("no such user");
+      UserRecord u;
+      u.id = s.Int(0);
+      u.name = s.Text(1);
+      u.role = ParseEnum<Role>(s.Text(2), ParseRole);
+      u.password_hash = s.Text(3);
+      u.disabled = s.Int(4) != 0;
+      return u;
+    });
+  }
+
+  Status SaveInstallation(const Installation& i) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Status {
+      auto s = writer_.Prepare(
+          "INSERT INTO installation (id, office_public, office_private_sealed, office_private_salt, "
+          "office_private_opslimit, office_private_memlimit, receipt_salt) "
+          "VALUES (1, ?, ?, ?, ?, ?, ?)");
+      s.Bind(1, i.office_public)
+          .Bind(2, i.office_private_sealed)
+          .Bind(3, i.office_private_salt)
+          .Bind(4, static_cast<std::int64_t>(i.office_private_opslimit))
+          .Bind(5, static_cast<std::int64_t>(i.office_private_memlimit))
+          .Bind(6, i.receipt_salt);
+      try {
+        s.Step();
+      } catch (const SqliteError& e) {
+        if ((e.code & 0xFF) == SQLITE_CONSTRAINT) {
+          return Error{ErrorCode::kConflict, "this data folder is already initialised"};
+        }
+        throw;
+      }
+      return OkStatus();
+    });
+  }
+
+  Result<Installation> LoadInstallation() override {
+    return WithReader([&](Connection& c) -> Result<Installation> {
+      auto s = c.Prepare(
+          "SELECT office_public, office_private_sealed, office_private_salt, "
+          "office_private_opslimit, office_private_memlimit, receipt_salt FROM installation");
+      if (!s.Step()) return NotFound("this data folder has not been initialised (run lifeline init)");
+      Installation i;
+      i.office_public = ToBlob32(s.Blob(0));
+      i.office_private_sealed = s.Blob(1);
+      i.office_private_salt = s.Blob(2);
+      i.office_private_opslimit = static_cast<std::uint64_t>(s.Int(3));
+      i.office_private_memlimit = static_cast<std::uint64_t>(s.Int(4));
+      i.receipt_salt = s.Blob(5);
+      return i;
+    });
+  }
+
+ private:
+  // Commits on Commit(); rolls back if destroyed before (e.g. by an exception).
+  class Transaction {
+   public:
+    explicit Transaction(Connection& c) : c_(c) { c_.Execute("BEGIN IMMEDIATE"); }
+    ~Transaction() {
+      if (!done_) {
+        try { c_.Execute("ROLLBACK"); } catch (const SqliteError&) {}
+      }
+    }
+    void Commit() { c_.Execute("COMMIT"); done_ = true; }
+
+   private:
+    Connection& c_;
+    bool done_ = false;
+  };
+
+  static std::vector<StoredReply> ReadReplies(Connection& c, std::int64_t case_id) {
+    auto s = c.Prepare(
+        "SELECT id, case_id, author_user_id, created_on, sealed_for_applicant, sealed_for_office "
+        "FROM replies WHERE case_id = ? ORDER BY id");
+    s.Bind(1, case_id);
+    std::vector<StoredReply> replies;
+    while (s.Step()) replies.push_back(ReadReply(s));
+    return replies;
+  }
+
+  // Lends a read connection from the pool (creating one if none is idle) to `body`.
+  template <typename F>
+  auto WithReader(F&& body) -> decltype(body(std::declval<Connection&>())) {
+    std::unique_ptr<Connection> c;
+    {
+      std::lock_guard lock(readers_mutex_);
+      if (!idle_readers_.empty()) {
+        c = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+      }
+    }
+    auto result = Guard([&]() -> decltype(body(std::declval<Connection&>())) {
+      if (!c) c = std::make_unique<Connection>(path_, false);
+      return body(*c);
+    });
+    if (c) {
+      std::lock_guard lock(readers_mutex_);
+      idle_readers_.push_back(std::move(c));
+    }
+    return result;
+  }
+
+  const std::string path_;
+  std::mutex writer_mutex_;
+  Connection writer_;  // GUARDED_BY(writer_mutex_)
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;  // GUARDED_BY(readers_mutex_)
+};
+
+}  // namespace
+
+std::unique_ptr<Store> OpenSqliteStore(const std::string& data_dir, bool create) {
+  namespace fs = std::filesystem;
+  const fs::path dir(data_dir);
+  const std::string path = (dir / "lifeline.db").string();
+  if (!create && !fs::exists(path)) {
+    throw std::runtime_error("no lifeline database in " + data_dir + " (run lifeline init first)");
+  }
+  if (create) {
+    fs::create_directories(dir);
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace);
+  }
+  try {
+    Connection c(path, create);
+    if (auto migrated = sqlite::Migrate(c); !migrated) {
+      throw std::runtime_error(migrated.error().message);
+    }
+  } catch (const SqliteError& e) {
+    throw std::runtime_error(std::string("cannot open the database: ") + e.what());
+  }
+  return std::make_unique<SqliteStore>(path);
+}
+
+}  // namespace lifeline::store
