@@ -1,0 +1,23 @@
+#pragma once
+// Who is acting, and what each role may do. One table of truth (issue 3 extends it).
+
+#include <cstdint>
+#include <string>
+
+#include "domain/result.hpp"
+#include "domain/role.hpp"
+
+namespace lifeline::app {
+
+struct Actor {
+  std::int64_t user_id = 0;
+  std::string name;
+  Role role = Role::kOperator;
+};
+
+enum class Permission { kListCases, kReadCase, kReplyToApplicant };
+
+/// OkStatus when `actor` holds `permission`, else kForbidden.
+Status Require(const Actor& actor, Permission permission);
+
+}  // namespace lifeline::app

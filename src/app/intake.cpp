@@ -1,0 +1,92 @@
+#include "app/intake.hpp"
+
+#include "app/sealed_fields.hpp"
+#include "crypto/crypto.hpp"
+#include "crypto/receipt_keys.hpp"
+
+namespace lifeline::app {
+namespace {
+
+const Error kUnknownReceipt{ErrorCode::kNotFound, "no application matches that receipt"};
+
+std::string_view AsText(const store::Blob32& key) {
+  return {reinterpret_cast<const char*>(key.data()), key.size()};
+}
+
+}  // namespace
+
+IntakeService::IntakeService(store::ApplicationStore& store, const Clock& clock,
+                             crypto::OfficePublicKey office_key, crypto::Bytes receipt_salt,
+                             IntakeOptions options)
+    : store_(store),
+      clock_(clock),
+      receipt_salt_(std::move(receipt_salt)),
+      sealer_(office_key, options.window_length, options.window_records),
+      writer_(store, options.group_commit, [this] { sealer_.CloseExpiredWindow(); }) {}
+
+void IntakeService::Submit(const ApplicationDraft& draft, Done done) {
+  auto valid = ValidateApplication(draft, clock_.Today());
+  if (!valid) {
+    done(valid.error());
+    return;
+  }
+  SubmitValid(*valid, clock_.Now(), std::move(done));
+}
+
+void IntakeService::SubmitValid(const ValidApplication& application,
+                                std::chrono::sys_seconds received_at, Done done) {
+  Receipt receipt{crypto::RandomDigits(kReceiptDigits)};
+  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt_);
+
+  store::NewApplication row;
+  row.clear = application.clear;
+  row.received_on = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(received_at)};
+  row.receipt_lookup = keys.lookup;
+  row.reply_public = keys.reply_public;
+  // The lookup hash is unique per record: binding the seal to it stops ciphertexts being
+  // moved between rows.
+  const crypto::SecretBytes plaintext =
+      EncodeSealedFields(application.identifying, received_at.time_since_epoch().count());
+  crypto::SealedRecord sealed = sealer_.Seal(plaintext.view(), AsText(keys.lookup));
+  row.ephemeral_public = sealed.ephemeral_public;
+  row.wrapped_key = std::move(sealed.wrapped_key);
+  row.sealed_fields = std::move(sealed.ciphertext);
+
+  auto shared_done = std::make_shared<Done>(std::move(done));
+  const bool queued = writer_.Enqueue(
+      std::move(row), [shared_done, receipt](Result<std::int64_t> id) {
+        if (id.ok()) {
+          (*shared_done)(receipt);
+        } else if (id.error().code == ErrorCode::kConflict) {
+          (*shared_done)(Error{ErrorCode::kUnavailable, "please send the application again"});
+        } else {
+          (*shared_done)(id.error());
+        }
+      });
+  if (!queued) {
+    (*shared_done)(Error{ErrorCode::kUnavailable,
+                         "the hotline is very busy right now; please send again in a minute"});
+  }
+}
+
+Result<ApplicantStatus> IntakeService::CheckStatus(std::string_view typed_receipt) {
+  auto receipt = ParseReceipt(typed_receipt);
+  if (!receipt) return kUnknownReceipt;
+  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt->digits, receipt_salt_);
+  auto view = store_.FindByReceiptLookup(keys.lookup);
+  if (!view) return view.error().code == ErrorCode::kNotFound ? kUnknownReceipt : view.error();
+  ApplicantStatus status;
+  status.status = view->status;
+  status.received_on = view->received_on;
+  for (const auto& reply : view->replies) {
+    crypto::SecretBytes text;
+    if (crypto::OpenForApplicant(keys, reply.sealed_for_applicant, text)) {
+      status.replies.push_back({reply.created_on, std::string(text.view())});
+    }
+  }
+  return status;
+}
+
+void IntakeService::Stop() { writer_.Stop(); }
+
+}  // namespace lifeline::app

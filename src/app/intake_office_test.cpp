@@ -1,0 +1,134 @@
+#include <gtest/gtest.h>
+
+#include <future>
+
+#include "app/intake.hpp"
+#include "app/office.hpp"
+#include "app/setup.hpp"
+#include "app/test_support.hpp"
+#include "crypto/crypto.hpp"
+
+namespace lifeline::app {
+namespace {
+
+using testing::FixedClock;
+using testing::TempStore;
+
+constexpr char kPassphrase[] = "synthetic office passphrase";
+
+class IntakeOfficeTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { crypto::Initialise(); }
+  void SetUp() override {
+    ASSERT_TRUE(InitialiseInstallation(*store_, kPassphrase, "admin", "synthetic-admin-pw").ok());
+    auto keys = LoadInstallationKeys(*store_);
+    ASSERT_TRUE(keys.ok());
+    intake_ = std::make_unique<IntakeService>(*store_, clock_, keys->office_public, keys->receipt_salt);
+    auto opener = UnlockOffice(*store_, kPassphrase);
+    ASSERT_TRUE(opener.ok());
+    office_ = std::make_unique<OfficeService>(*store_, clock_, std::move(*opener));
+  }
+
+  Result<Receipt> SubmitAndWait(const ApplicationDraft& draft) {
+    std::promise<Result<Receipt>> promise;
+    intake_->Submit(draft, [&](Result<Receipt> r) { promise.set_value(std::move(r)); });
+    return promise.get_future().get();
+  }
+
+  static ApplicationDraft Draft() {
+    ApplicationDraft d;
+    d.situation = "at_front";
+    d.contact_channel = "telegram";
+    d.contact_handle = "@synthetic_person";
+    d.name = "Вымышлов Пробный";
+    d.unit = "часть-пример №1";
+    d.safe_windows = {"mon-fri 19:00-21:00"};
+    d.message = "Синтетическое сообщение";
+    return d;
+  }
+
+  const Actor operator_{1, "admin", Role::kOperator};
+  FixedClock clock_;
+  TempStore store_{"app-intake"};
+  std::unique_ptr<IntakeService> intake_;
+  std::unique_ptr<OfficeService> office_;
+};
+
+TEST_F(IntakeOfficeTest, OfficeReadsWhatApplicantSent) {
+  auto receipt = SubmitAndWait(Draft());
+  ASSERT_TRUE(receipt.ok()) << receipt.error().message;
+  auto page = office_->ListCases(operator_, {});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->total, 1);
+  EXPECT_EQ(page->items[0].clear.situation, Situation::kAtFront);
+  auto details = office_->GetCase(operator_, page->items[0].id);
+  ASSERT_TRUE(details.ok()) << details.error().message;
+  EXPECT_EQ(details->fields.name, "Вымышлов Пробный");
+  EXPECT_EQ(details->fields.contact_handle, "@synthetic_person");
+  EXPECT_EQ(details->fields.safe_windows.size(), 1u);
+  EXPECT_EQ(details->received_at, clock_.now.time_since_epoch().count());
+}
+
+TEST_F(IntakeOfficeTest, InvalidDraftIsRefusedAndNothingStored) {
+  auto draft = Draft();
+  draft.situation = "tourist";
+  auto receipt = SubmitAndWait(draft);
+  ASSERT_FALSE(receipt.ok());
+  EXPECT_EQ(receipt.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(office_->ListCases(operator_, {})->total, 0);
+}
+
+TEST_F(IntakeOfficeTest, ReceiptShowsStatusAndOnlyItsOwnReplies) {
+  auto first = SubmitAndWait(Draft());
+  auto second = SubmitAndWait(Draft());
+  ASSERT_TRUE(first.ok() && second.ok());
+  const auto cases = office_->ListCases(operator_, {});
+  const std::int64_t first_id = cases->items.back().id;
+  ASSERT_TRUE(office_->Reply(operator_, first_id, "Мы получили вашу заявку.").ok());
+
+  auto status = intake_->CheckStatus(FormatReceipt(*first));
+  ASSERT_TRUE(status.ok());
+  EXPECT_EQ(status->status, CaseStatus::kNew);
+  ASSERT_EQ(status->replies.size(), 1u);
+  EXPECT_EQ(status->replies[0].text, "Мы получили вашу заявку.");
+  EXPECT_TRUE(intake_->CheckStatus(second->digits)->replies.empty());
+  EXPECT_EQ(office_->GetCase(operator_, first_id)->replies.at(0).text, "Мы получили вашу заявку.");
+}
+
+TEST_F(IntakeOfficeTest, WrongAndMalformedReceiptsLookTheSame) {
+  ASSERT_TRUE(SubmitAndWait(Draft()).ok());
+  auto wrong = intake_->CheckStatus("0000000000000000");
+  auto malformed = intake_->CheckStatus("hello");
+  ASSERT_FALSE(wrong.ok());
+  ASSERT_FALSE(malformed.ok());
+  EXPECT_EQ(wrong.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(wrong.error().message, malformed.error().message);
+}
+
+TEST_F(IntakeOfficeTest, WrongPassphraseDoesNotUnlock) {
+  auto opener = UnlockOffice(*store_, "not the passphrase");
+  ASSERT_FALSE(opener.ok());
+  EXPECT_EQ(opener.error().code, ErrorCode::kUnauthenticated);
+}
+
+TEST_F(IntakeOfficeTest, SecondInitIsRefused) {
+  EXPECT_EQ(InitialiseInstallation(*store_, kPassphrase, "admin2", "synthetic-admin-pw").error().code,
+            ErrorCode::kConflict);
+}
+
+TEST_F(IntakeOfficeTest, ListRejectsAbsurdPaging) {
+  EXPECT_FALSE(office_->ListCases(operator_, {.limit = 0}).ok());
+  EXPECT_FALSE(office_->ListCases(operator_, {.offset = -1}).ok());
+  EXPECT_FALSE(office_->ListCases(operator_, {.limit = 100000}).ok());
+}
+
+TEST_F(IntakeOfficeTest, ReplyRejectsEmptyOrHugeText) {
+  ASSERT_TRUE(SubmitAndWait(Draft()).ok());
+  const std::int64_t id = office_->ListCases(operator_, {})->items[0].id;
+  EXPECT_EQ(office_->Reply(operator_, id, "").error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(office_->Reply(operator_, id, std::string(5000, 'x')).error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(office_->Reply(operator_, 999, "hi").error().code, ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace lifeline::app

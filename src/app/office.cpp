@@ -1,0 +1,84 @@
+#include "app/office.hpp"
+
+#include "app/sealed_fields.hpp"
+#include "crypto/crypto.hpp"
+#include "crypto/receipt_keys.hpp"
+#include "domain/utf8.hpp"
+
+namespace lifeline::app {
+namespace {
+
+std::string_view AsText(const store::Blob32& key) {
+  return {reinterpret_cast<const char*>(key.data()), key.size()};
+}
+
+crypto::SealedRecord SealedOf(const store::StoredApplication& a) {
+  return {a.ephemeral_public, a.wrapped_key, a.sealed_fields};
+}
+
+constexpr std::size_t kMaxReplyCharacters = 2000;
+
+}  // namespace
+
+OfficeService::OfficeService(store::Store& store, const Clock& clock, crypto::OfficeOpener opener)
+    : store_(store), clock_(clock), opener_(std::move(opener)) {}
+
+Result<store::CasePage> OfficeService::ListCases(const Actor& actor,
+                                                 const store::CaseFilter& filter) {
+  if (auto allowed = Require(actor, Permission::kListCases); !allowed) return allowed.error();
+  if (filter.limit < 1 || filter.limit > kMaxPageSize || filter.offset < 0) {
+    return InvalidInput("page size must be between 1 and 200 and the offset not negative");
+  }
+  return store_.ListCases(filter);
+}
+
+Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case_id) {
+  if (auto allowed = Require(actor, Permission::kReadCase); !allowed) return allowed.error();
+  auto stored = store_.GetApplication(case_id);
+  if (!stored) return stored.error();
+  auto record_key = opener_.OpenRecordKey(SealedOf(*stored), AsText(stored->receipt_lookup));
+  if (!record_key) return record_key.error();
+  const crypto::Key32 key = record_key->AsKey();
+  crypto::SecretBytes plaintext;
+  if (!crypto::AeadDecrypt(key, stored->sealed_fields, AsText(stored->receipt_lookup), plaintext)) {
+    return Error{ErrorCode::kInternal, "this case's record does not open"};
+  }
+  auto opened = DecodeSealedFields(plaintext);
+  if (!opened) return opened.error();
+
+  CaseDetails details;
+  details.summary = {stored->id, stored->clear, stored->received_on, stored->status};
+  details.fields = std::move(opened->fields);
+  details.received_at = opened->received_at;
+  auto replies = store_.ListReplies(case_id);
+  if (!replies) return replies.error();
+  for (const auto& r : *replies) {
+    crypto::SecretBytes text;
+    if (crypto::AeadDecrypt(key, r.sealed_for_office, "reply", text)) {
+      details.replies.push_back({r.created_on, r.author_user_id, std::string(text.view())});
+    }
+  }
+  return details;
+}
+
+Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::string_view text) {
+  if (auto allowed = Require(actor, Permission::kReplyToApplicant); !allowed) return allowed.error();
+  if (text.empty() || !IsValidUtf8(text) || CountCodePoints(text) > kMaxReplyCharacters) {
+    return InvalidInput("a reply must be between 1 and 2000 characters of text", "text");
+  }
+  auto stored = store_.GetApplication(case_id);
+  if (!stored) return stored.error();
+  auto record_key = opener_.OpenRecordKey(SealedOf(*stored), AsText(stored->receipt_lookup));
+  if (!record_key) return record_key.error();
+  store::NewReply reply;
+  reply.case_id = case_id;
+  reply.author_user_id = actor.user_id;
+  reply.created_on = clock_.Today();
+  reply.sealed_for_applicant = crypto::SealForApplicant(stored->reply_public, text);
+  reply.sealed_for_office = crypto::AeadEncrypt(record_key->AsKey(), text, "reply");
+  auto id = store_.AddReply(reply);
+  if (!id) return id.error();
+  return OkStatus();
+}
+
+}  // namespace lifeline::app

@@ -1,0 +1,54 @@
+#pragma once
+// The office: operators read and answer applications. Only the office role constructs this,
+// because only it holds the unwrapped office private key.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/clock.hpp"
+#include "crypto/record_sealer.hpp"
+#include "domain/application.hpp"
+#include "store/store.hpp"
+
+namespace lifeline::app {
+
+struct CaseReply {
+  std::chrono::year_month_day written_on;
+  std::int64_t author_user_id = 0;
+  std::string text;
+};
+
+/// A case with its identifying fields decrypted. Holds personal data: never log it.
+struct CaseDetails {
+  store::CaseSummary summary;
+  IdentifyingFields fields;
+  std::int64_t received_at = 0;  // seconds since the epoch, from inside the seal
+  std::vector<CaseReply> replies;
+};
+
+class OfficeService {
+ public:
+  /// `store` and `clock` must outlive the service. Thread-safe.
+  OfficeService(store::Store& store, const Clock& clock, crypto::OfficeOpener opener);
+
+  static constexpr int kMaxPageSize = 200;
+
+  /// Newest first. kInvalidInput for a page size outside 1..kMaxPageSize or a negative offset.
+  Result<store::CasePage> ListCases(const Actor& actor, const store::CaseFilter& filter);
+
+  /// Decrypts the case. kNotFound, kForbidden, or kInternal if it does not open.
+  Result<CaseDetails> GetCase(const Actor& actor, std::int64_t case_id);
+
+  /// Sends `text` to the applicant: sealed to the receipt's reply key (only the applicant
+  /// opens it) and, for the office's own record, under the case key.
+  Status Reply(const Actor& actor, std::int64_t case_id, std::string_view text);
+
+ private:
+  store::Store& store_;
+  const Clock& clock_;
+  const crypto::OfficeOpener opener_;
+};
+
+}  // namespace lifeline::app

@@ -1,0 +1,65 @@
+#include "app/sessions.hpp"
+
+#include "crypto/crypto.hpp"
+#include "crypto/password.hpp"
+
+namespace lifeline::app {
+namespace {
+
+const Error kSignInFailed{ErrorCode::kUnauthenticated, "wrong user name or password"};
+const Error kNoSession{ErrorCode::kUnauthenticated, "please sign in"};
+
+std::string TokenHash(const std::string& token) {
+  const auto hash = crypto::Hash("lifeline/session-token/v1", token);
+  return std::string(reinterpret_cast<const char*>(hash.data()), hash.size());
+}
+
+}  // namespace
+
+Sessions::Sessions(store::UserStore& users, const Clock& clock, SessionLimits limits)
+    : users_(users), clock_(clock), limits_(limits) {}
+
+Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& password) {
+  if (name.size() > 64 || password.size() > 1024) return kSignInFailed;
+  auto user = users_.FindUserByName(name);
+  if (!user && user.error().code != ErrorCode::kNotFound) return user.error();
+  const std::string hash = user ? user->password_hash : std::string();
+  if (!crypto::VerifyPassword(hash, password) || !user || user->disabled) return kSignInFailed;
+
+  NewSession session{crypto::RandomToken(), crypto::RandomToken(),
+                     Actor{user->id, user->name, user->role}};
+  const auto now = clock_.Now();
+  std::lock_guard lock(mutex_);
+  DropExpiredLocked(now);
+  by_token_hash_[TokenHash(session.token)] = {{session.actor, session.csrf_token}, now, now};
+  return session;
+}
+
+Result<SessionInfo> Sessions::Authenticate(const std::string& token) {
+  if (token.empty() || token.size() > 128) return kNoSession;
+  const auto now = clock_.Now();
+  std::lock_guard lock(mutex_);
+  auto it = by_token_hash_.find(TokenHash(token));
+  if (it == by_token_hash_.end()) return kNoSession;
+  Entry& e = it->second;
+  if (now - e.last_seen > limits_.idle || now - e.created > limits_.absolute) {
+    by_token_hash_.erase(it);
+    return kNoSession;
+  }
+  e.last_seen = now;
+  return e.info;
+}
+
+void Sessions::SignOut(const std::string& token) {
+  std::lock_guard lock(mutex_);
+  by_token_hash_.erase(TokenHash(token));
+}
+
+void Sessions::DropExpiredLocked(std::chrono::sys_seconds now) {
+  std::erase_if(by_token_hash_, [&](const auto& item) {
+    return now - item.second.last_seen > limits_.idle ||
+           now - item.second.created > limits_.absolute;
+  });
+}
+
+}  // namespace lifeline::app

@@ -1,0 +1,61 @@
+#pragma once
+// Operator sign-in and cookie sessions. Tokens are random 256-bit values; only their hash is
+// held, in memory (a restart signs everyone out, which errs on the safe side).
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "app/actor.hpp"
+#include "app/clock.hpp"
+#include "store/store.hpp"
+
+namespace lifeline::app {
+
+struct SessionLimits {
+  std::chrono::seconds idle{30 * 60};
+  std::chrono::seconds absolute{12 * 60 * 60};
+};
+
+struct NewSession {
+  std::string token;       // goes to the cookie; secret
+  std::string csrf_token;  // goes into forms; secret
+  Actor actor;
+};
+
+struct SessionInfo {
+  Actor actor;
+  std::string csrf_token;
+};
+
+class Sessions {
+ public:
+  /// `users` and `clock` must outlive this. Thread-safe.
+  Sessions(store::UserStore& users, const Clock& clock, SessionLimits limits = {});
+
+  /// kUnauthenticated with one message for an unknown user, a wrong password or a disabled
+  /// account alike; each costs one password hash so timing does not tell them apart.
+  Result<NewSession> SignIn(const std::string& name, const std::string& password);
+
+  /// The session for `token`, refreshing its idle timer; kUnauthenticated if unknown or expired.
+  Result<SessionInfo> Authenticate(const std::string& token);
+
+  void SignOut(const std::string& token);
+
+ private:
+  struct Entry {
+    SessionInfo info;
+    std::chrono::sys_seconds created;
+    std::chrono::sys_seconds last_seen;
+  };
+  void DropExpiredLocked(std::chrono::sys_seconds now);
+
+  store::UserStore& users_;
+  const Clock& clock_;
+  const SessionLimits limits_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Entry> by_token_hash_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace lifeline::app

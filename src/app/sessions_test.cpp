@@ -1,0 +1,72 @@
+#include "app/sessions.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/setup.hpp"
+#include "app/test_support.hpp"
+#include "crypto/crypto.hpp"
+
+namespace lifeline::app {
+namespace {
+
+class SessionsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { crypto::Initialise(); }
+  void SetUp() override {
+    ASSERT_TRUE(AddUser(*store_, "op.one", Role::kOperator, "synthetic-password").ok());
+  }
+  testing::FixedClock clock_;
+  testing::TempStore store_{"sessions"};
+  Sessions sessions_{*store_, clock_, {.idle = std::chrono::minutes(30), .absolute = std::chrono::hours(12)}};
+};
+
+TEST_F(SessionsTest, SignInThenAuthenticate) {
+  auto session = sessions_.SignIn("op.one", "synthetic-password");
+  ASSERT_TRUE(session.ok());
+  auto info = sessions_.Authenticate(session->token);
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(info->actor.name, "op.one");
+  EXPECT_EQ(info->csrf_token, session->csrf_token);
+}
+
+TEST_F(SessionsTest, WrongPasswordAndUnknownUserGiveSameAnswer) {
+  auto wrong = sessions_.SignIn("op.one", "not-the-password");
+  auto unknown = sessions_.SignIn("nobody", "synthetic-password");
+  ASSERT_FALSE(wrong.ok());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(wrong.error().message, unknown.error().message);
+}
+
+TEST_F(SessionsTest, IdleAndAbsoluteExpiry) {
+  auto session = sessions_.SignIn("op.one", "synthetic-password");
+  clock_.now += std::chrono::minutes(29);
+  EXPECT_TRUE(sessions_.Authenticate(session->token).ok());
+  clock_.now += std::chrono::minutes(31);
+  EXPECT_FALSE(sessions_.Authenticate(session->token).ok());
+
+  auto busy = sessions_.SignIn("op.one", "synthetic-password");
+  for (int i = 0; i < 13 * 3; ++i) {
+    clock_.now += std::chrono::minutes(20);
+    if (!sessions_.Authenticate(busy->token).ok()) {
+      EXPECT_GE(i, 12 * 3 - 1);
+      return;
+    }
+  }
+  FAIL() << "a session outlived its absolute lifetime";
+}
+
+TEST_F(SessionsTest, SignOutEndsSession) {
+  auto session = sessions_.SignIn("op.one", "synthetic-password");
+  sessions_.SignOut(session->token);
+  EXPECT_FALSE(sessions_.Authenticate(session->token).ok());
+}
+
+TEST_F(SessionsTest, AddUserRejectsBadNamesAndShortPasswords) {
+  EXPECT_EQ(AddUser(*store_, "Bad Name", Role::kOperator, "synthetic-password").error().field, "name");
+  EXPECT_EQ(AddUser(*store_, "ok", Role::kOperator, "short").error().field, "password");
+  EXPECT_EQ(AddUser(*store_, "op.one", Role::kOperator, "synthetic-password").error().code,
+            ErrorCode::kConflict);
+}
+
+}  // namespace
+}  // namespace lifeline::app

@@ -1,0 +1,38 @@
+#pragma once
+// Installation and accounts: what `lifeline init` and `lifeline user add` do.
+
+#include <string>
+
+#include "crypto/office_keys.hpp"
+#include "crypto/record_sealer.hpp"
+#include "domain/result.hpp"
+#include "domain/role.hpp"
+#include "store/store.hpp"
+
+namespace lifeline::app {
+
+inline constexpr std::size_t kMinPassphraseLength = 12;
+
+/// Creates the office key pair (private half wrapped under `passphrase`), the receipt salt
+/// and the first administrator. kConflict if already initialised; kInvalidInput for a
+/// short passphrase or a bad name or password.
+Status InitialiseInstallation(store::Store& store, const std::string& passphrase,
+                              const std::string& admin_name, const std::string& admin_password);
+
+/// Adds an operator account. kInvalidInput for a bad name (1–64 of a-z 0-9 . _ -) or a
+/// password shorter than crypto::kMinPasswordLength; kConflict if the name is taken.
+Result<std::int64_t> AddUser(store::UserStore& users, const std::string& name, Role role,
+                             const std::string& password);
+
+/// What the running roles need from the installation.
+struct InstallationKeys {
+  crypto::OfficePublicKey office_public;
+  crypto::Bytes receipt_salt;
+};
+Result<InstallationKeys> LoadInstallationKeys(store::InstallationStore& store);
+
+/// Unwraps the office private key. kUnauthenticated on a wrong passphrase.
+Result<crypto::OfficeOpener> UnlockOffice(store::InstallationStore& store,
+                                          const std::string& passphrase);
+
+}  // namespace lifeline::app
