@@ -1,0 +1,115 @@
+// lifeline: the composition root. Each subcommand wires the layers together and nothing else.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <iostream>
+
+#include "app/demo_data.hpp"
+#include "app/intake.hpp"
+#include "app/setup.hpp"
+#include "cli/secrets.hpp"
+#include "cli/serve.hpp"
+#include "crypto/crypto.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace {
+
+using namespace lifeline;
+
+int Fail(const std::string& message) {
+  std::cerr << "lifeline: " << message << "\n";
+  return 1;
+}
+
+int Init(const std::string& data, const std::string& passphrase_file, const std::string& admin,
+         const std::string& admin_password_file) {
+  const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
+  const std::string password = cli::ReadSecret(admin_password_file, "administrator password");
+  auto store = store::OpenSqliteStore(data, true);
+  if (auto s = app::InitialiseInstallation(*store, passphrase, admin, password); !s) {
+    return Fail(s.error().message);
+  }
+  fmt::print("initialised {}: office keys created, administrator \"{}\" added\n", data, admin);
+  return 0;
+}
+
+int AddUser(const std::string& data, const std::string& name, const std::string& role_name,
+            const std::string& password_file) {
+  auto role = ParseRole(role_name);
+  if (!role) return Fail("--role must be operator or admin");
+  auto store = store::OpenSqliteStore(data, false);
+  auto id = app::AddUser(*store, name, *role, cli::ReadSecret(password_file, "password"));
+  if (!id) return Fail(id.error().message);
+  fmt::print("user \"{}\" added as {}\n", name, role_name);
+  return 0;
+}
+
+int SeedDemo(const std::string& data, int count) {
+  if (count < 1 || count > 1'000'000) return Fail("--applications must be between 1 and 1000000");
+  auto store = store::OpenSqliteStore(data, false);
+  auto keys = app::LoadInstallationKeys(*store);
+  if (!keys) return Fail(keys.error().message);
+  app::SystemClock clock;
+  app::IntakeService intake(*store, clock, keys->office_public, keys->receipt_salt);
+  app::DemoOptions options;
+  options.applications = count;
+  auto stored = app::SeedDemoApplications(intake, clock, options);
+  intake.Stop();
+  if (!stored) return Fail(stored.error().message);
+  fmt::print("stored {} synthetic applications\n", *stored);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ::umask(077);  // everything lifeline writes is for its own user only
+  CLI::App cli{"lifeline: secure hotline and case management"};
+  cli.require_subcommand(1);
+
+  std::string data = "var/lifeline";
+  std::string passphrase_file, admin = "admin", admin_password_file;
+  auto* init = cli.add_subcommand("init", "Create the store, the office keys and the first administrator");
+  init->add_option("--data", data, "Data folder")->required();
+  init->add_option("--passphrase-file", passphrase_file, "File holding the office passphrase ('-' for stdin)")->required();
+  init->add_option("--admin", admin, "Administrator user name");
+  init->add_option("--admin-password-file", admin_password_file, "File holding the administrator's password")->required();
+
+  cli::ServeOptions serve_options;
+  auto* serve = cli.add_subcommand("serve", "Run the HTTP server until SIGINT or SIGTERM");
+  serve->add_option("--data", serve_options.data_dir, "Data folder")->required();
+  serve->add_option("--listen", serve_options.listen, "HOST:PORT (port 0 picks a free one)");
+  serve->add_option("--role", serve_options.role, "all, intake (public key only) or office")
+      ->check(CLI::IsMember({"all", "intake", "office"}));
+  serve->add_option("--passphrase-file", serve_options.passphrase_file, "Office passphrase file (office and all roles)");
+  serve->add_option("--threads", serve_options.threads, "HTTP worker threads (default: one per core)");
+  serve->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind TLS)");
+
+  std::string user_name, user_role = "operator", user_password_file;
+  auto* user = cli.add_subcommand("user", "Manage operator accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Add an operator account");
+  user_add->add_option("--data", data, "Data folder")->required();
+  user_add->add_option("--name", user_name, "User name (a-z 0-9 . _ -)")->required();
+  user_add->add_option("--role", user_role, "operator or admin");
+  user_add->add_option("--password-file", user_password_file, "File holding the password ('-' for stdin)")->required();
+
+  int demo_count = 3000;
+  auto* demo = cli.add_subcommand("demo", "Fill the store with synthetic demo applications");
+  demo->add_option("--data", data, "Data folder")->required();
+  demo->add_option("--applications", demo_count, "How many applications");
+
+  CLI11_PARSE(cli, argc, argv);
+  try {
+    crypto::Initialise();
+    if (*init) return Init(data, passphrase_file, admin, admin_password_file);
+    if (*serve) return cli::Serve(serve_options);
+    if (*user_add) return AddUser(data, user_name, user_role, user_password_file);
+    if (*demo) return SeedDemo(data, demo_count);
+  } catch (const std::exception& e) {
+    return Fail(e.what());
+  }
+  return 1;
+}

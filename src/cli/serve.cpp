@@ -1,0 +1,94 @@
+#include "cli/serve.hpp"
+
+#include <fmt/format.h>
+#include <signal.h>
+
+#include <memory>
+#include <stdexcept>
+#include <thread>
+
+#include "app/intake.hpp"
+#include "app/office.hpp"
+#include "app/sessions.hpp"
+#include "app/setup.hpp"
+#include "cli/secrets.hpp"
+#include "server/http_server.hpp"
+#include "server/office_routes.hpp"
+#include "server/public_routes.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace lifeline::cli {
+namespace {
+
+server::ListenOptions ParseListen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT");
+  server::ListenOptions options;
+  options.host = listen.substr(0, colon);
+  const std::string port = listen.substr(colon + 1);
+  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(port) > 65535) {
+    throw std::runtime_error("--listen must be HOST:PORT with a port from 0 to 65535");
+  }
+  options.port = static_cast<std::uint16_t>(std::stoi(port));
+  return options;
+}
+
+}  // namespace
+
+int Serve(const ServeOptions& options) {
+  const bool intake_role = options.role == "all" || options.role == "intake";
+  const bool office_role = options.role == "all" || options.role == "office";
+  if (!intake_role && !office_role) throw std::runtime_error("--role must be all, intake or office");
+  if (office_role && options.passphrase_file.empty()) {
+    throw std::runtime_error("the office role needs --passphrase-file (use --role intake to run without it)");
+  }
+  server::ListenOptions listen = ParseListen(options.listen);
+  listen.threads = options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency());
+
+  // Block the stop signals before any thread starts, so only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto store = store::OpenSqliteStore(options.data_dir, false);
+  app::SystemClock clock;
+  auto keys = app::LoadInstallationKeys(*store);
+  if (!keys) throw std::runtime_error(keys.error().message);
+
+  server::Router router;
+  router.Add("GET", "/healthz", [role = options.role](server::Request&, server::Respond respond) {
+    respond({200, "application/json", fmt::format("{{\"status\":\"ok\",\"role\":\"{}\"}}", role), {}});
+  });
+
+  std::unique_ptr<app::IntakeService> intake;
+  if (intake_role) {
+    intake = std::make_unique<app::IntakeService>(*store, clock, keys->office_public, keys->receipt_salt);
+    server::AddPublicRoutes(router, *intake);
+  }
+  std::unique_ptr<app::OfficeService> office;
+  std::unique_ptr<app::Sessions> sessions;
+  if (office_role) {
+    auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
+    if (!opener) throw std::runtime_error(opener.error().message);
+    office = std::make_unique<app::OfficeService>(*store, clock, std::move(*opener));
+    sessions = std::make_unique<app::Sessions>(*store, clock);
+    server::AddOfficeRoutes(router, *office, *sessions, {.secure_cookies = options.secure_cookies});
+  }
+
+  server::HttpServer http(listen, router);
+  fmt::print("lifeline listening on http://{}:{} (role {})\n", listen.host, http.port(), options.role);
+  std::fflush(stdout);
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  fmt::print("lifeline stopping\n");
+  if (intake) intake->Stop();  // commit and answer everything accepted so far
+  http.Stop();
+  fmt::print("lifeline stopped\n");
+  return 0;
+}
+
+}  // namespace lifeline::cli

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+
+namespace lifeline::cli {
+
+struct ServeOptions {
+  std::string data_dir;
+  std::string listen = "127.0.0.1:8080";
+  std::string role = "all";  // all | intake | office
+  std::string passphrase_file;
+  std::size_t threads = 0;   // 0: one per core
+  bool secure_cookies = false;
+};
+
+/// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued
+/// application is committed and answered) and the listener second. Returns the exit code.
+int Serve(const ServeOptions& options);
+
+}  // namespace lifeline::cli

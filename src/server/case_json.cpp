@@ -1,0 +1,42 @@
+#include "server/case_json.hpp"
+
+namespace lifeline::server {
+
+nlohmann::json SummaryJson(const store::CaseSummary& c) {
+  nlohmann::json j = {
+      {"id", c.id},
+      {"received_on", FormatIsoDate(c.received_on)},
+      {"status", ToString(c.status)},
+      {"situation", ToString(c.clear.situation)},
+      {"group", {{"kind", ToString(c.clear.group_kind)}, {"size", c.clear.group_size}}},
+      {"contact_channel", ToString(c.clear.contact_channel)},
+      {"language", ToString(c.clear.language)},
+      {"deploy_by", nullptr},
+  };
+  if (c.clear.deploy_by) j["deploy_by"] = FormatIsoDate(*c.clear.deploy_by);
+  return j;
+}
+
+nlohmann::json DetailsJson(const app::CaseDetails& d) {
+  nlohmann::json j = SummaryJson(d.summary);
+  nlohmann::json windows = nlohmann::json::array();
+  for (const auto& w : d.fields.safe_windows) windows.push_back(FormatSafeWindow(w));
+  j["name"] = d.fields.name;
+  j["unit"] = d.fields.unit;
+  j["rank"] = d.fields.rank;
+  j["location"] = d.fields.location;
+  j["message"] = d.fields.message;
+  j["contact"] = {{"channel", ToString(d.summary.clear.contact_channel)},
+                  {"handle", d.fields.contact_handle},
+                  {"safe_windows", windows}};
+  j["received_at"] = d.received_at;
+  nlohmann::json replies = nlohmann::json::array();
+  for (const auto& r : d.replies) {
+    replies.push_back({{"written_on", FormatIsoDate(r.written_on)}, {"author_user_id", r.author_user_id},
+                       {"text", r.text}});
+  }
+  j["replies"] = replies;
+  return j;
+}
+
+}  // namespace lifeline::server

@@ -1,0 +1,116 @@
+#include "server/console_pages.hpp"
+
+#include <fmt/format.h>
+
+#include "server/http.hpp"
+#include "server/page.hpp"
+
+namespace lifeline::server {
+namespace {
+
+std::string Header(const app::SessionInfo& s) {
+  return fmt::format(
+      "<nav><a href=\"/console/\">Заявки</a> <span class=\"hint\">{} ({})</span> "
+      "<form class=\"inline\" method=\"post\" action=\"/console/logout\">"
+      "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Выйти</button></form></nav>",
+      HtmlEscape(s.actor.name), ToString(s.actor.role), HtmlEscape(s.csrf_token));
+}
+
+std::string_view SituationRu(Situation s) {
+  switch (s) {
+    case Situation::kServing: return "служит";
+    case Situation::kExpectingMobilization: return "ждёт мобилизации";
+    case Situation::kMobilizedTraining: return "на подготовке";
+    case Situation::kAtFront: return "на фронте";
+    case Situation::kRelative: return "родственник";
+  }
+  return "?";
+}
+
+std::string Option(std::string_view value, std::string_view label, const std::string& selected) {
+  return fmt::format("<option value=\"{}\"{}>{}</option>", value, value == selected ? " selected" : "", label);
+}
+
+}  // namespace
+
+std::string ConsoleLoginPage(bool failed) {
+  std::string body = "<h1>Вход для операторов</h1>";
+  if (failed) body += "<p class=\"error\" role=\"alert\">Неверное имя или пароль.</p>";
+  body +=
+      "<form method=\"post\" action=\"/console/login\">"
+      "<label for=\"name\">Имя пользователя</label><input id=\"name\" name=\"name\" autocomplete=\"username\" required>"
+      "<label for=\"password\">Пароль</label><input id=\"password\" name=\"password\" type=\"password\" "
+      "autocomplete=\"current-password\" required><button type=\"submit\">Войти</button></form>";
+  return HtmlPage("ru", "Консоль — вход", body);
+}
+
+std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListView& v) {
+  std::string body = Header(session);
+  body += fmt::format("<h1>Заявки</h1><p>Всего: <span id=\"total\">{}</span></p>", v.page.total);
+  body += "<form method=\"get\" action=\"/console/\"><label for=\"status\">Статус</label><select id=\"status\" name=\"status\">";
+  body += Option("", "все", v.status_filter) + Option("new", "новые", v.status_filter) +
+          Option("contacted", "на связи", v.status_filter) + Option("closed", "закрытые", v.status_filter);
+  body += "</select><label for=\"situation\">Положение</label><select id=\"situation\" name=\"situation\">";
+  body += Option("", "все", v.situation_filter);
+  for (auto s : {Situation::kServing, Situation::kExpectingMobilization, Situation::kMobilizedTraining,
+                 Situation::kAtFront, Situation::kRelative}) {
+    body += Option(ToString(s), SituationRu(s), v.situation_filter);
+  }
+  body += "</select><button type=\"submit\">Показать</button></form>";
+  body += "<table><thead><tr><th>№</th><th>Получена</th><th>Статус</th><th>Положение</th>"
+          "<th>Группа</th><th>Канал</th><th>Язык</th><th>Отправка</th></tr></thead><tbody>";
+  for (const auto& c : v.page.items) {
+    body += fmt::format(
+        "<tr><td><a href=\"/console/cases/{0}\">{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td>"
+        "<td>{4} ({5})</td><td>{6}</td><td>{7}</td><td>{8}</td></tr>",
+        c.id, FormatIsoDate(c.received_on), ToString(c.status), SituationRu(c.clear.situation),
+        ToString(c.clear.group_kind), c.clear.group_size, ToString(c.clear.contact_channel),
+        ToString(c.clear.language), c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—");
+  }
+  body += "</tbody></table><nav>";
+  const int pages = static_cast<int>((v.page.total + v.per_page - 1) / v.per_page);
+  const std::string filter = fmt::format("&status={}&situation={}", HtmlEscape(v.status_filter),
+                                         HtmlEscape(v.situation_filter));
+  if (v.page_number > 1) body += fmt::format("<a href=\"/console/?page={}{}\">← новее</a>", v.page_number - 1, filter);
+  body += fmt::format(" страница {} из {} ", v.page_number, std::max(pages, 1));
+  if (v.page_number < pages) body += fmt::format("<a href=\"/console/?page={}{}\" rel=\"next\">старее →</a>", v.page_number + 1, filter);
+  body += "</nav>";
+  return HtmlPage("ru", "Консоль — заявки", body);
+}
+
+std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& d,
+                            const std::string& error) {
+  const auto& c = d.summary;
+  std::string windows;
+  for (const auto& w : d.fields.safe_windows) windows += (windows.empty() ? "" : "; ") + FormatSafeWindow(w);
+  std::string body = Header(session);
+  body += fmt::format(
+      "<h1>Заявка № {}</h1><dl>"
+      "<dt>Получена</dt><dd>{}</dd><dt>Статус</dt><dd>{}</dd><dt>Положение</dt><dd>{}</dd>"
+      "<dt>Группа</dt><dd>{} ({})</dd><dt>Отправка</dt><dd>{}</dd>"
+      "<dt>Имя</dt><dd id=\"name\">{}</dd><dt>Звание</dt><dd>{}</dd><dt>Часть</dt><dd>{}</dd>"
+      "<dt>Где сейчас</dt><dd>{}</dd><dt>Связь</dt><dd>{}: {}</dd><dt>Когда можно связываться</dt><dd>{}</dd>"
+      "<dt>Сообщение</dt><dd class=\"message\">{}</dd></dl>",
+      c.id, FormatIsoDate(c.received_on), ToString(c.status), SituationRu(c.clear.situation),
+      ToString(c.clear.group_kind), c.clear.group_size,
+      c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—", HtmlEscape(d.fields.name),
+      HtmlEscape(d.fields.rank), HtmlEscape(d.fields.unit), HtmlEscape(d.fields.location),
+      ToString(c.clear.contact_channel), HtmlEscape(d.fields.contact_handle),
+      windows.empty() ? "не указано" : HtmlEscape(windows), HtmlEscape(d.fields.message));
+  body += "<h2>Ответы заявителю</h2>";
+  if (d.replies.empty()) body += "<p>Ответов нет.</p>";
+  for (const auto& r : d.replies) {
+    body += fmt::format("<article class=\"reply\"><p class=\"hint\">{}</p><p>{}</p></article>",
+                        FormatIsoDate(r.written_on), HtmlEscape(r.text));
+  }
+  if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
+  body += fmt::format(
+      "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+      "<label for=\"text\">Ответ (заявитель прочтёт его по номеру квитанции)</label>"
+      "<textarea id=\"text\" name=\"text\" maxlength=\"2000\" required></textarea>"
+      "<button type=\"submit\">Отправить ответ</button></form>",
+      c.id, HtmlEscape(session.csrf_token));
+  return HtmlPage("ru", fmt::format("Заявка № {}", c.id), body);
+}
+
+}  // namespace lifeline::server

@@ -1,0 +1,24 @@
+#pragma once
+// The operators' console (Russian, the operators' language). Pure rendering.
+
+#include <string>
+
+#include "app/office.hpp"
+#include "app/sessions.hpp"
+
+namespace lifeline::server {
+
+std::string ConsoleLoginPage(bool failed);
+
+struct CaseListView {
+  const store::CasePage& page;
+  int page_number;  // 1-based
+  int per_page;
+  std::string status_filter;
+  std::string situation_filter;
+};
+std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListView& view);
+std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& details,
+                            const std::string& error);
+
+}  // namespace lifeline::server

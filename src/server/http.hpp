@@ -1,0 +1,76 @@
+#pragma once
+// Plain request/response values and a small router, so that only http_server.cpp sees the
+// HTTP library (RESTinio) and its heavy templates.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.hpp"
+
+namespace lifeline::server {
+
+struct Request {
+  std::string method;
+  std::string path;                                 // without the query string
+  std::multimap<std::string, std::string> query;    // decoded
+  std::map<std::string, std::string> headers;       // lower-case names
+  std::string body;
+  std::map<std::string, std::string> params;        // from the route pattern, e.g. {id}
+
+  std::string Header(const std::string& lower_name) const;
+  std::string Query(const std::string& name) const;
+  /// The value of cookie `name`, or empty.
+  std::string Cookie(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/plain; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+/// Answers a request, now or later and from any thread; call exactly once.
+using Respond = std::function<void(Response)>;
+using Handler = std::function<void(Request&, Respond)>;
+
+/// Routes by method and path pattern ("/api/v1/cases/{id}"). Patterns match whole segments.
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, Handler handler);
+  /// Dispatches, filling request.params; 404 or 405 when nothing matches.
+  void Dispatch(Request& request, Respond respond) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+/// Largest request body any handler accepts; larger ones get 413.
+inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
+
+/// The HTTP status for an error code (one place for the whole server).
+int HttpStatusOf(ErrorCode code);
+
+/// A JSON response {"error": {"code", "message", "field"?}}.
+Response JsonError(const Error& error);
+Response JsonError(int status, std::string_view code, std::string_view message);
+
+/// Decodes application/x-www-form-urlencoded text; nullopt if malformed (bad % escape).
+std::optional<std::multimap<std::string, std::string>> ParseForm(std::string_view body);
+
+/// Escapes text for HTML element content and attribute values.
+std::string HtmlEscape(std::string_view text);
+
+/// True when the Content-Type's media type equals `expected` (parameters ignored).
+bool HasMediaType(const Request& request, std::string_view expected);
+
+}  // namespace lifeline::server

@@ -1,0 +1,116 @@
+#include "server/http_server.hpp"
+
+#include <restinio/all.hpp>
+
+#include <atomic>
+#include <cctype>
+
+namespace lifeline::server {
+namespace {
+
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 303: return "See Other";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 429: return "Too Many Requests";
+    case 503: return "Service Unavailable";
+    default: return status < 500 ? "Client Error" : "Server Error";
+  }
+}
+
+// Sent with every answer: no caching of pages that may show personal data, no framing, no
+// referrer, no script at all (the public pages must work with JavaScript off anyway).
+constexpr std::pair<const char*, const char*> kSecurityHeaders[] = {
+    {"Content-Security-Policy",
+     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+     "frame-ancestors 'none'; base-uri 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"X-Frame-Options", "DENY"},
+    {"Referrer-Policy", "no-referrer"},
+    {"Cache-Control", "no-store"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+};
+
+using Traits = restinio::default_traits_t;
+
+void Send(const restinio::request_handle_t& req, const Response& response) {
+  auto builder = req->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+      ReasonPhrase(response.status)});
+  builder.append_header(restinio::http_field::content_type, response.content_type);
+  for (const auto& [name, value] : kSecurityHeaders) builder.append_header(name, value);
+  for (const auto& [name, value] : response.headers) builder.append_header(name, value);
+  builder.set_body(response.body);
+  builder.done();
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  std::atomic<std::uint16_t> port{0};
+  restinio::running_server_handle_t<Traits> handle;
+  bool stopped = false;
+};
+
+HttpServer::HttpServer(const ListenOptions& options, const Router& router)
+    : impl_(std::make_unique<Impl>()) {
+  Impl* impl = impl_.get();
+  auto handler = [&router](const restinio::request_handle_t& req) {
+    Request request;
+    request.method = req->header().method().c_str();
+    request.path = std::string(req->header().path());
+    if (auto query = ParseForm(req->header().query())) request.query = std::move(*query);
+    req->header().for_each_field([&](const restinio::http_header_field_t& field) {
+      std::string name(field.name());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      request.headers[name] = std::string(field.value());
+    });
+    if (req->body().size() > kMaxBodyBytes) {
+      Send(req, JsonError(413, "too_large", "the request is larger than 64 KiB"));
+      return restinio::request_accepted();
+    }
+    request.body = req->body();
+    router.Dispatch(request, [req](Response response) { Send(req, response); });
+    return restinio::request_accepted();
+  };
+  try {
+    impl->handle = restinio::run_async<Traits>(
+        restinio::own_io_context(),
+        restinio::server_settings_t<Traits>{}
+            .address(options.host)
+            .port(options.port)
+            .incoming_http_msg_limits(
+                restinio::incoming_http_msg_limits_t{}.max_body_size(1024 * 1024).max_url_size(8192))
+            .acceptor_post_bind_hook([impl](asio::ip::tcp::acceptor& acceptor) {
+              impl->port = acceptor.local_endpoint().port();
+            })
+            .request_handler(std::move(handler)),
+        options.threads);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(std::string("cannot listen on ") + options.host + ":" +
+                             std::to_string(options.port) + ": " + e.what());
+  }
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+std::uint16_t HttpServer::port() const { return impl_->port; }
+
+void HttpServer::Stop() {
+  if (impl_->stopped) return;
+  impl_->stopped = true;
+  impl_->handle->stop();
+  impl_->handle->wait();
+}
+
+}  // namespace lifeline::server

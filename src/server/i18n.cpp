@@ -1,0 +1,104 @@
+#include "server/i18n.hpp"
+
+#include <array>
+
+namespace lifeline::server {
+namespace {
+
+struct Entry {
+  Text key;
+  std::string_view ru, be, uk, en;
+};
+
+// One row per text: Russian, Belarusian, Ukrainian, English.
+constexpr Entry kTexts[] = {
+    {Text::kTitle, "Горячая линия: заявка", "Гарачая лінія: заяўка", "Гаряча лінія: заявка", "Hotline: application"},
+    {Text::kIntro,
+     "Заполните только то, что готовы сообщить. Все поля, кроме отмеченных, необязательны.",
+     "Запоўніце толькі тое, што гатовыя паведаміць. Усе палі, акрамя пазначаных, неабавязковыя.",
+     "Заповніть лише те, що готові повідомити. Усі поля, крім позначених, необов'язкові.",
+     "Fill in only what you are ready to share. Every field is optional unless marked."},
+    {Text::kSafetyNote,
+     "Ваши данные шифруются сразу при получении. Мы не храним IP-адреса. Запомните номер квитанции: по нему вы узнаете ответ.",
+     "Вашы дадзеныя шыфруюцца адразу пры атрыманні. Мы не захоўваем IP-адрасы. Запомніце нумар квітанцыі: па ім вы даведаецеся адказ.",
+     "Ваші дані шифруються одразу після отримання. Ми не зберігаємо IP-адреси. Запам'ятайте номер квитанції: за ним ви дізнаєтеся відповідь.",
+     "Your data is encrypted the moment it arrives. We keep no IP addresses. Remember your receipt number: it is how you read our answer."},
+    {Text::kLanguageLabel, "Язык", "Мова", "Мова", "Language"},
+    {Text::kSituationLabel, "Ваше положение (обязательно)", "Ваша становішча (абавязкова)", "Ваше становище (обов'язково)", "Your situation (required)"},
+    {Text::kSituationServing, "Служу", "Служу", "Служу", "Serving"},
+    {Text::kSituationExpecting, "Ожидаю мобилизации", "Чакаю мабілізацыі", "Очікую мобілізації", "Expecting mobilization"},
+    {Text::kSituationTraining, "Мобилизован, на подготовке", "Мабілізаваны, на падрыхтоўцы", "Мобілізований, на підготовці", "Mobilized, in training"},
+    {Text::kSituationFront, "На фронте", "На фронце", "На фронті", "At the front"},
+    {Text::kSituationRelative, "Я родственник", "Я сваяк", "Я родич", "I am a relative"},
+    {Text::kGroupLabel, "Сколько вас", "Колькі вас", "Скільки вас", "How many of you"},
+    {Text::kGroupAlone, "Я один", "Я адзін", "Я сам", "Just me"},
+    {Text::kGroupWithOthers, "Я с другими", "Я з іншымі", "Я з іншими", "Me and others"},
+    {Text::kGroupUnit, "Подразделение", "Падраздзяленне", "Підрозділ", "A unit"},
+    {Text::kGroupSizeLabel, "Число человек", "Колькасць людзей", "Кількість людей", "Number of people"},
+    {Text::kDeployByLabel, "Когда отправка", "Калі адпраўка", "Коли відправка", "Deployment date"},
+    {Text::kDeployByHint, "ГГГГ-ММ-ДД", "ГГГГ-ММ-ДД", "РРРР-ММ-ДД", "YYYY-MM-DD"},
+    {Text::kChannelLabel, "Как с вами связаться (обязательно)", "Як з вамі звязацца (абавязкова)", "Як з вами зв'язатися (обов'язково)", "How to reach you (required)"},
+    {Text::kChannelPhone, "Звонок", "Званок", "Дзвінок", "Phone call"},
+    {Text::kChannelSms, "SMS", "SMS", "SMS", "SMS"},
+    {Text::kChannelTelegram, "Telegram", "Telegram", "Telegram", "Telegram"},
+    {Text::kChannelSignal, "Signal", "Signal", "Signal", "Signal"},
+    {Text::kChannelNone, "Не связываться, я проверю ответ сам", "Не звязвацца, я праверу адказ сам", "Не зв'язуватися, я перевірю відповідь сам", "Do not contact me; I will check for an answer"},
+    {Text::kHandleLabel, "Номер или имя пользователя", "Нумар або імя карыстальніка", "Номер або ім'я користувача", "Number or user name"},
+    {Text::kWindowsLabel, "Когда связываться безопасно", "Калі звязвацца бяспечна", "Коли безпечно зв'язуватися", "When it is safe to contact you"},
+    {Text::kWindowsHint, "например: пн-пт 19:00-21:00; сб 10:00-12:00", "напрыклад: пн-пт 19:00-21:00; сб 10:00-12:00", "наприклад: пн-пт 19:00-21:00; сб 10:00-12:00", "e.g. mon-fri 19:00-21:00; sat 10:00-12:00"},
+    {Text::kNameLabel, "Имя", "Імя", "Ім'я", "Name"},
+    {Text::kUnitLabel, "Часть", "Частка", "Частина", "Unit"},
+    {Text::kRankLabel, "Звание", "Званне", "Звання", "Rank"},
+    {Text::kLocationLabel, "Где вы сейчас", "Дзе вы цяпер", "Де ви зараз", "Where you are now"},
+    {Text::kMessageLabel, "Сообщение", "Паведамленне", "Повідомлення", "Message"},
+    {Text::kOptional, "необязательно", "неабавязкова", "необов'язково", "optional"},
+    {Text::kSubmit, "Отправить заявку", "Адправіць заяўку", "Надіслати заявку", "Send application"},
+    {Text::kReceiptTitle, "Заявка принята", "Заяўка прынята", "Заявку прийнято", "Application received"},
+    {Text::kReceiptIntro, "Ваш номер квитанции:", "Ваш нумар квітанцыі:", "Ваш номер квитанції:", "Your receipt number:"},
+    {Text::kReceiptKeep,
+     "Запомните его или запишите как обычный номер телефона. Без него ответ прочитать нельзя: мы не можем его восстановить.",
+     "Запомніце яго ці запішыце як звычайны нумар тэлефона. Без яго адказ прачытаць нельга: мы не можам яго аднавіць.",
+     "Запам'ятайте його або запишіть як звичайний номер телефону. Без нього відповідь прочитати не можна: ми не можемо його відновити.",
+     "Memorise it, or note it down like an ordinary phone number. Without it no answer can be read: we cannot recover it."},
+    {Text::kStatusTitle, "Статус заявки", "Статус заяўкі", "Статус заявки", "Application status"},
+    {Text::kStatusIntro, "Введите номер квитанции.", "Увядзіце нумар квітанцыі.", "Введіть номер квитанції.", "Enter your receipt number."},
+    {Text::kReceiptLabel, "Номер квитанции", "Нумар квітанцыі", "Номер квитанції", "Receipt number"},
+    {Text::kStatusSubmit, "Проверить", "Праверыць", "Перевірити", "Check"},
+    {Text::kStatusUnknown, "Заявка с таким номером не найдена. Проверьте цифры.", "Заяўка з такім нумарам не знойдзена. Праверце лічбы.", "Заявку з таким номером не знайдено. Перевірте цифри.", "No application has that receipt number. Check the digits."},
+    {Text::kStatusReceivedOn, "Получена", "Атрымана", "Отримано", "Received"},
+    {Text::kStatusState, "Состояние", "Стан", "Стан", "State"},
+    {Text::kStatusNew, "получена, ждёт оператора", "атрымана, чакае аператара", "отримано, чекає оператора", "received, waiting for an operator"},
+    {Text::kStatusContacted, "оператор связался с вами", "аператар звязаўся з вамі", "оператор зв'язався з вами", "an operator has contacted you"},
+    {Text::kStatusClosed, "закрыта", "закрыта", "закрито", "closed"},
+    {Text::kRepliesTitle, "Ответы", "Адказы", "Відповіді", "Replies"},
+    {Text::kNoReplies, "Ответов пока нет.", "Адказаў пакуль няма.", "Відповідей поки немає.", "No replies yet."},
+    {Text::kCheckStatusLink, "Узнать статус заявки", "Даведацца статус заяўкі", "Дізнатися статус заявки", "Check an application's status"},
+    {Text::kNewApplicationLink, "Новая заявка", "Новая заяўка", "Нова заявка", "New application"},
+    {Text::kErrorTitle, "Проверьте поле", "Праверце поле", "Перевірте поле", "Please check the field"},
+    {Text::kErrorFix, "Исправьте и отправьте снова.", "Выпраўце і адпраўце зноў.", "Виправте й надішліть знову.", "Correct it and send again."},
+    {Text::kBusy, "Линия перегружена. Отправьте ещё раз через минуту.", "Лінія перагружана. Адпраўце яшчэ раз праз хвіліну.", "Лінія перевантажена. Надішліть ще раз за хвилину.", "The line is very busy. Please send again in a minute."},
+};
+
+static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::kCount_),
+              "every Text needs a row");
+
+}  // namespace
+
+std::string_view Tr(Language language, Text text) {
+  const Entry* found = &kTexts[0];
+  for (const Entry& e : kTexts) {
+    if (e.key == text) found = &e;
+  }
+  const Entry& e = *found;
+  switch (language) {
+    case Language::kRu: return e.ru;
+    case Language::kBe: return e.be;
+    case Language::kUk: return e.uk;
+    case Language::kEn: return e.en;
+  }
+  return e.ru;
+}
+
+Language LanguageOr(std::string_view code) { return ParseLanguage(code).value_or(Language::kRu); }
+
+}  // namespace lifeline::server

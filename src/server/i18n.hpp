@@ -1,0 +1,32 @@
+#pragma once
+// Texts of the public pages in Russian (first), Belarusian, Ukrainian and English.
+
+#include <string_view>
+
+#include "domain/application.hpp"
+
+namespace lifeline::server {
+
+enum class Text {
+  kTitle, kIntro, kSafetyNote, kLanguageLabel,
+  kSituationLabel, kSituationServing, kSituationExpecting, kSituationTraining, kSituationFront, kSituationRelative,
+  kGroupLabel, kGroupAlone, kGroupWithOthers, kGroupUnit, kGroupSizeLabel,
+  kDeployByLabel, kDeployByHint,
+  kChannelLabel, kChannelPhone, kChannelSms, kChannelTelegram, kChannelSignal, kChannelNone,
+  kHandleLabel, kWindowsLabel, kWindowsHint,
+  kNameLabel, kUnitLabel, kRankLabel, kLocationLabel, kMessageLabel, kOptional,
+  kSubmit, kReceiptTitle, kReceiptIntro, kReceiptKeep,
+  kStatusTitle, kStatusIntro, kReceiptLabel, kStatusSubmit, kStatusUnknown,
+  kStatusReceivedOn, kStatusState, kStatusNew, kStatusContacted, kStatusClosed,
+  kRepliesTitle, kNoReplies, kCheckStatusLink, kNewApplicationLink,
+  kErrorTitle, kErrorFix, kBusy,
+  kCount_,
+};
+
+/// The text in `language`; never empty.
+std::string_view Tr(Language language, Text text);
+
+/// The language chosen by ?lang= or the form, else Russian.
+Language LanguageOr(std::string_view code);
+
+}  // namespace lifeline::server

@@ -1,0 +1,265 @@
+#include "server/office_routes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+#include "crypto/crypto.hpp"
+#include "server/case_json.hpp"
+#include "server/console_pages.hpp"
+#include "server/page.hpp"
+
+namespace lifeline::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kCookie = "lifeline_session";
+constexpr int kPerPage = 50;
+
+struct Context {
+  app::OfficeService& office;
+  app::Sessions& sessions;
+  OfficeRouteOptions options;
+};
+
+std::string SessionCookie(const Context& ctx, const std::string& token) {
+  return std::string(kCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
+         (ctx.options.secure_cookies ? "; Secure" : "");
+}
+
+std::string ClearedCookie(const Context& ctx) {
+  return std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
+         (ctx.options.secure_cookies ? "; Secure" : "");
+}
+
+std::optional<std::int64_t> ParseId(const std::string& text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+bool SameToken(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && !a.empty() &&
+         crypto::ConstantTimeEquals(reinterpret_cast<const std::uint8_t*>(a.data()),
+                                    reinterpret_cast<const std::uint8_t*>(b.data()), a.size());
+}
+
+std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& key) {
+  auto it = form.find(key);
+  return it == form.end() ? std::string() : it->second;
+}
+
+Response Redirect(std::string location) {
+  Response r{303, "text/plain; charset=utf-8", "", {}};
+  r.headers.emplace_back("Location", std::move(location));
+  return r;
+}
+
+Result<store::CaseFilter> FilterFrom(const Request& request, int* page_out) {
+  store::CaseFilter filter;
+  if (auto s = request.Query("status"); !s.empty()) {
+    filter.status = ParseCaseStatus(s);
+    if (!filter.status) return InvalidInput("unknown status", "status");
+  }
+  if (auto s = request.Query("situation"); !s.empty()) {
+    filter.situation = ParseSituation(s);
+    if (!filter.situation) return InvalidInput("unknown situation", "situation");
+  }
+  int per_page = kPerPage;
+  if (auto s = request.Query("per_page"); !s.empty()) {
+    auto n = ParseId(s);
+    if (!n || *n > 200) return InvalidInput("per_page must be between 1 and 200", "per_page");
+    per_page = static_cast<int>(*n);
+  }
+  int page = 1;
+  if (auto s = request.Query("page"); !s.empty()) {
+    auto n = ParseId(s);
+    if (!n || *n > 1'000'000) return InvalidInput("page must be a positive number", "page");
+    page = static_cast<int>(*n);
+  }
+  filter.limit = per_page;
+  filter.offset = (page - 1) * per_page;
+  *page_out = page;
+  return filter;
+}
+
+// ---- JSON API ------------------------------------------------------------------------------
+
+void ApiSignIn(Context& ctx, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/json")) {
+    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
+  }
+  const json doc = json::parse(request.body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.value("name", json()).is_string() ||
+      !doc.value("password", json()).is_string()) {
+    return respond(JsonError(InvalidInput("send {\"name\": \"...\", \"password\": \"...\"}")));
+  }
+  auto session = ctx.sessions.SignIn(doc["name"].get<std::string>(), doc["password"].get<std::string>());
+  if (!session) return respond(JsonError(session.error()));
+  Response r{200, "application/json",
+             json{{"user", session->actor.name}, {"role", ToString(session->actor.role)},
+                  {"csrf_token", session->csrf_token}}.dump(),
+             {}};
+  r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, session->token));
+  respond(std::move(r));
+}
+
+// Authenticates by cookie; for state-changing calls also requires X-CSRF-Token.
+Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool changes_state) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return session.error();
+  if (changes_state && !SameToken(request.Header("x-csrf-token"), session->csrf_token)) {
+    return Error{ErrorCode::kForbidden, "missing or wrong X-CSRF-Token header"};
+  }
+  return session;
+}
+
+void ApiSignOut(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  ctx.sessions.SignOut(request.Cookie(kCookie));
+  Response r{204, "application/json", "", {}};
+  r.headers.emplace_back("Set-Cookie", ClearedCookie(ctx));
+  respond(std::move(r));
+}
+
+void ApiListCases(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) return respond(JsonError(session.error()));
+  int page = 1;
+  auto filter = FilterFrom(request, &page);
+  if (!filter) return respond(JsonError(filter.error()));
+  auto cases = ctx.office.ListCases(session->actor, *filter);
+  if (!cases) return respond(JsonError(cases.error()));
+  json items = json::array();
+  for (const auto& c : cases->items) items.push_back(SummaryJson(c));
+  respond({200, "application/json",
+           json{{"items", items}, {"total", cases->total}, {"page", page}, {"per_page", filter->limit}}.dump(),
+           {}});
+}
+
+void ApiGetCase(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) return respond(JsonError(session.error()));
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(JsonError(NotFound("no such case")));
+  auto details = ctx.office.GetCase(session->actor, *id);
+  if (!details) return respond(JsonError(details.error()));
+  respond({200, "application/json", DetailsJson(*details).dump(), {}});
+}
+
+void ApiReply(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  if (!HasMediaType(request, "application/json")) {
+    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
+  }
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(JsonError(NotFound("no such case")));
+  const json doc = json::parse(request.body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.value("text", json()).is_string()) {
+    return respond(JsonError(InvalidInput("send {\"text\": \"...\"}", "text")));
+  }
+  auto status = ctx.office.Reply(session->actor, *id, doc["text"].get<std::string>());
+  if (!status) return respond(JsonError(status.error()));
+  respond({201, "application/json", json{{"case_id", *id}}.dump(), {}});
+}
+
+// ---- Console (HTML, no script) -------------------------------------------------------------
+
+void ConsoleHome(Context& ctx, Request& request, Respond respond) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return respond(HtmlResponse(200, ConsoleLoginPage(false)));
+  int page = 1;
+  auto filter = FilterFrom(request, &page);
+  if (!filter) return respond(Redirect("/console/"));
+  auto cases = ctx.office.ListCases(session->actor, *filter);
+  if (!cases) return respond(HtmlResponse(HttpStatusOf(cases.error().code), HtmlPage("ru", "Ошибка", HtmlEscape(cases.error().message))));
+  respond(HtmlResponse(200, ConsoleCaseListPage(*session, {*cases, page, filter->limit,
+                                                           request.Query("status"), request.Query("situation")})));
+}
+
+void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
+  auto form = ParseForm(request.body);
+  if (!HasMediaType(request, "application/x-www-form-urlencoded") || !form) {
+    return respond(HtmlResponse(400, ConsoleLoginPage(true)));
+  }
+  auto session = ctx.sessions.SignIn(FormField(*form, "name"), FormField(*form, "password"));
+  if (!session) return respond(HtmlResponse(401, ConsoleLoginPage(true)));
+  Response r = Redirect("/console/");
+  r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, session->token));
+  respond(std::move(r));
+}
+
+// Console form posts: a valid session and the form's CSRF token, or back to the start.
+Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,
+                                     std::multimap<std::string, std::string>* form_out) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return session.error();
+  auto form = ParseForm(request.body);
+  if (!form || !SameToken(FormField(*form, "csrf"), session->csrf_token)) {
+    return Error{ErrorCode::kForbidden, "the form has expired; open the page again"};
+  }
+  *form_out = std::move(*form);
+  return session;
+}
+
+void ConsoleSignOut(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  if (ConsoleAuth(ctx, request, &form)) ctx.sessions.SignOut(request.Cookie(kCookie));
+  Response r = Redirect("/console/");
+  r.headers.emplace_back("Set-Cookie", ClearedCookie(ctx));
+  respond(std::move(r));
+}
+
+void ConsoleCase(Context& ctx, Request& request, Respond respond) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return respond(Redirect("/console/"));
+  auto id = ParseId(request.params["id"]);
+  auto details = id ? ctx.office.GetCase(session->actor, *id) : Result<app::CaseDetails>(NotFound("no such case"));
+  if (!details) {
+    return respond(HtmlResponse(HttpStatusOf(details.error().code),
+                                HtmlPage("ru", "Заявка не найдена", "<p>Заявка не найдена.</p><p><a href=\"/console/\">К списку</a></p>")));
+  }
+  respond(HtmlResponse(200, ConsoleCasePage(*session, *details, "")));
+}
+
+void ConsoleReply(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Redirect("/console/"));
+  auto status = ctx.office.Reply(session->actor, *id, FormField(form, "text"));
+  if (!status) {
+    auto details = ctx.office.GetCase(session->actor, *id);
+    if (!details) return respond(Redirect("/console/"));
+    return respond(HtmlResponse(HttpStatusOf(status.error().code),
+                                ConsoleCasePage(*session, *details, status.error().message)));
+  }
+  respond(Redirect("/console/cases/" + std::to_string(*id)));
+}
+
+}  // namespace
+
+void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
+                     OfficeRouteOptions options) {
+  auto ctx = std::make_shared<Context>(Context{office, sessions, options});
+  auto bind = [ctx](void (*fn)(Context&, Request&, Respond)) {
+    return [ctx, fn](Request& request, Respond respond) { fn(*ctx, request, std::move(respond)); };
+  };
+  router.Add("POST", "/api/v1/session", bind(ApiSignIn));
+  router.Add("DELETE", "/api/v1/session", bind(ApiSignOut));
+  router.Add("GET", "/api/v1/cases", bind(ApiListCases));
+  router.Add("GET", "/api/v1/cases/{id}", bind(ApiGetCase));
+  router.Add("POST", "/api/v1/cases/{id}/replies", bind(ApiReply));
+  router.Add("GET", "/console/", bind(ConsoleHome));
+  router.Add("POST", "/console/login", bind(ConsoleSignIn));
+  router.Add("POST", "/console/logout", bind(ConsoleSignOut));
+  router.Add("GET", "/console/cases/{id}", bind(ConsoleCase));
+  router.Add("POST", "/console/cases/{id}/reply", bind(ConsoleReply));
+}
+
+}  // namespace lifeline::server

@@ -1,0 +1,18 @@
+#pragma once
+// The office side: operator sign-in, the JSON case API and the console pages (no script).
+
+#include "app/office.hpp"
+#include "app/sessions.hpp"
+#include "server/http.hpp"
+
+namespace lifeline::server {
+
+struct OfficeRouteOptions {
+  bool secure_cookies = false;  // set behind TLS: adds the Secure attribute
+};
+
+/// Adds /api/v1/session, /api/v1/cases…, /console/…; the services must outlive the router.
+void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
+                     OfficeRouteOptions options);
+
+}  // namespace lifeline::server

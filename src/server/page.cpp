@@ -1,0 +1,34 @@
+#include "server/page.hpp"
+
+#include <fmt/format.h>
+
+namespace lifeline::server {
+
+std::string HtmlPage(std::string_view lang_code, std::string_view title, std::string_view body_html) {
+  return fmt::format(
+      "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<meta name=\"referrer\" content=\"no-referrer\">"
+      "<title>{}</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>"
+      "<body><main>{}</main></body></html>\n",
+      HtmlEscape(lang_code), HtmlEscape(title), body_html);
+}
+
+Response HtmlResponse(int status, std::string html) {
+  return {status, "text/html; charset=utf-8", std::move(html), {}};
+}
+
+std::string_view StyleSheet() {
+  return R"css(body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1d1d1b}
+main{max-width:46rem;margin:0 auto;padding:1rem 1.25rem 3rem}
+h1{font-size:1.5rem}label{display:block;margin-top:1rem;font-weight:600}
+input,select,textarea{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem;margin-top:.25rem}
+textarea{min-height:7rem}button{margin-top:1.25rem;padding:.6rem 1.2rem;font-size:1rem}
+.hint{color:#555;font-weight:400;font-size:.9rem}.error{background:#fde8e8;border:1px solid #c33;padding:.75rem}
+.receipt{font-size:1.6rem;font-family:monospace;background:#fff;padding:.75rem;border:1px solid #999}
+nav a{margin-right:.75rem}table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #ccc;padding:.35rem;text-align:left}.inline{display:inline}
+.inline button{margin:0}dl dt{font-weight:600;margin-top:.5rem}.message{white-space:pre-wrap})css";
+}
+
+}  // namespace lifeline::server

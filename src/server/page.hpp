@@ -1,0 +1,20 @@
+#pragma once
+// The HTML shell shared by the public pages and the console. No script anywhere: the public
+// pages must work in Tor Browser's "safest" mode, and the CSP forbids script outright.
+
+#include <string>
+#include <string_view>
+
+#include "server/http.hpp"
+
+namespace lifeline::server {
+
+/// A complete HTML document; `body_html` must already be escaped.
+std::string HtmlPage(std::string_view lang_code, std::string_view title, std::string_view body_html);
+
+Response HtmlResponse(int status, std::string html);
+
+/// The stylesheet served at /static/style.css.
+std::string_view StyleSheet();
+
+}  // namespace lifeline::server

@@ -1,0 +1,19 @@
+#pragma once
+// Rendering of the public pages. Pure functions from data to HTML.
+
+#include <string>
+
+#include "app/intake.hpp"
+#include "domain/application.hpp"
+#include "domain/result.hpp"
+
+namespace lifeline::server {
+
+/// The application form, refilled with `draft` and showing `error` when given.
+std::string ApplicationFormPage(Language language, const ApplicationDraft& draft,
+                                const Error* error);
+std::string ReceiptPage(Language language, const Receipt& receipt);
+std::string StatusFormPage(Language language, bool unknown_receipt);
+std::string StatusPage(Language language, const app::ApplicantStatus& status);
+
+}  // namespace lifeline::server

@@ -1,0 +1,146 @@
+#include "server/public_routes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "server/application_json.hpp"
+#include "server/i18n.hpp"
+#include "server/page.hpp"
+#include "server/public_pages.hpp"
+
+namespace lifeline::server {
+namespace {
+
+using nlohmann::json;
+
+Response Unsupported(std::string_view expected) {
+  return JsonError(415, "unsupported_media_type",
+                   "send the body as " + std::string(expected));
+}
+
+std::string FormValue(const std::multimap<std::string, std::string>& form, const std::string& key) {
+  auto it = form.find(key);
+  return it == form.end() ? std::string() : it->second;
+}
+
+// The no-JavaScript form sends every field as text; safe windows come as one line
+// separated by semicolons.
+Result<ApplicationDraft> DraftFromForm(const std::multimap<std::string, std::string>& form) {
+  ApplicationDraft d;
+  d.situation = FormValue(form, "situation");
+  d.group_kind = FormValue(form, "group_kind");
+  const std::string size = FormValue(form, "group_size");
+  if (!size.empty()) {
+    if (size.size() > 9 || size.find_first_not_of("0123456789") != std::string::npos) {
+      return InvalidInput("group.size: must be a whole number", "group.size");
+    }
+    d.group_size = std::stoll(size);
+  }
+  d.deploy_by = FormValue(form, "deploy_by");
+  d.contact_channel = FormValue(form, "contact_channel");
+  d.contact_handle = FormValue(form, "contact_handle");
+  std::string_view windows = FormValue(form, "safe_windows");
+  std::string all(windows);
+  std::size_t start = 0;
+  while (start <= all.size()) {
+    const auto end = std::min(all.find(';', start), all.size());
+    std::string item = all.substr(start, end - start);
+    if (item.find_first_not_of(" \t") != std::string::npos) d.safe_windows.push_back(item);
+    start = end + 1;
+  }
+  d.name = FormValue(form, "name");
+  d.unit = FormValue(form, "unit");
+  d.rank = FormValue(form, "rank");
+  d.location = FormValue(form, "location");
+  d.message = FormValue(form, "message");
+  d.language = FormValue(form, "language");
+  return d;
+}
+
+void SubmitJson(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
+  auto draft = ParseApplicationJson(request.body);
+  if (!draft) return respond(JsonError(draft.error()));
+  intake.Submit(*draft, [respond](Result<Receipt> receipt) {
+    if (!receipt) return respond(JsonError(receipt.error()));
+    respond({201, "application/json", json{{"receipt", FormatReceipt(*receipt)}}.dump(), {}});
+  });
+}
+
+void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
+  const json doc = json::parse(request.body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("receipt") || !doc["receipt"].is_string()) {
+    return respond(JsonError(InvalidInput("send {\"receipt\": \"...\"}", "receipt")));
+  }
+  auto status = intake.CheckStatus(doc["receipt"].get<std::string>());
+  if (!status) return respond(JsonError(status.error()));
+  json replies = json::array();
+  for (const auto& r : status->replies) {
+    replies.push_back({{"written_on", FormatIsoDate(r.written_on)}, {"text", r.text}});
+  }
+  respond({200, "application/json",
+           json{{"status", ToString(status->status)},
+                {"received_on", FormatIsoDate(status->received_on)},
+                {"replies", replies}}.dump(),
+           {}});
+}
+
+void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/x-www-form-urlencoded")) {
+    return respond(Unsupported("an HTML form (application/x-www-form-urlencoded)"));
+  }
+  auto form = ParseForm(request.body);
+  if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
+  const Language language = LanguageOr(FormValue(*form, "language"));
+  auto draft = DraftFromForm(*form);
+  if (!draft) {
+    return respond(HtmlResponse(400, ApplicationFormPage(language, ApplicationDraft{}, &draft.error())));
+  }
+  auto shared_draft = std::make_shared<ApplicationDraft>(std::move(*draft));
+  intake.Submit(*shared_draft, [respond, language, shared_draft](Result<Receipt> receipt) {
+    if (!receipt) {
+      const int status = HttpStatusOf(receipt.error().code);
+      Response r = HtmlResponse(status, ApplicationFormPage(language, *shared_draft, &receipt.error()));
+      if (status == 503) r.headers.emplace_back("Retry-After", "1");
+      return respond(std::move(r));
+    }
+    respond(HtmlResponse(200, ReceiptPage(language, *receipt)));
+  });
+}
+
+void StatusForm(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/x-www-form-urlencoded")) {
+    return respond(Unsupported("an HTML form (application/x-www-form-urlencoded)"));
+  }
+  auto form = ParseForm(request.body);
+  if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
+  const Language language = LanguageOr(FormValue(*form, "language"));
+  auto status = intake.CheckStatus(FormValue(*form, "receipt"));
+  if (!status) {
+    return respond(HtmlResponse(HttpStatusOf(status.error().code), StatusFormPage(language, true)));
+  }
+  respond(HtmlResponse(200, StatusPage(language, *status)));
+}
+
+}  // namespace
+
+void AddPublicRoutes(Router& router, app::IntakeService& intake) {
+  router.Add("GET", "/", [](Request& request, Respond respond) {
+    respond(HtmlResponse(200, ApplicationFormPage(LanguageOr(request.Query("lang")), {}, nullptr)));
+  });
+  router.Add("GET", "/status", [](Request& request, Respond respond) {
+    respond(HtmlResponse(200, StatusFormPage(LanguageOr(request.Query("lang")), false)));
+  });
+  router.Add("GET", "/static/style.css", [](Request&, Respond respond) {
+    Response r{200, "text/css; charset=utf-8", std::string(StyleSheet()), {}};
+    respond(std::move(r));
+  });
+  router.Add("POST", "/apply", [&intake](Request& r, Respond respond) { SubmitForm(intake, r, std::move(respond)); });
+  router.Add("POST", "/status", [&intake](Request& r, Respond respond) { StatusForm(intake, r, std::move(respond)); });
+  router.Add("POST", "/api/v1/applications",
+             [&intake](Request& r, Respond respond) { SubmitJson(intake, r, std::move(respond)); });
+  router.Add("POST", "/api/v1/applicant/status",
+             [&intake](Request& r, Respond respond) { StatusJson(intake, r, std::move(respond)); });
+}
+
+}  // namespace lifeline::server
