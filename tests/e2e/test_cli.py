@@ -1,0 +1,62 @@
+"""The command line: clear messages and non-zero exits for bad input; secrets never in argv."""
+import os
+import subprocess
+import tempfile
+import unittest
+
+from harness import BIN, Server
+
+
+def lifeline(*args, stdin=None):
+    return subprocess.run([BIN, *args], capture_output=True, input=stdin, timeout=120)
+
+
+class Cli(unittest.TestCase):
+    def test_init_twice_is_refused(self):
+        server = Server()
+        self.addCleanup(server.cleanup)
+        result = lifeline("init", "--data", server.data, "--passphrase-file", server.passphrase_file,
+                          "--admin-password-file", server.admin_password_file)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(b"already initialised", result.stderr)
+
+    def test_short_passphrase_and_missing_files(self):
+        with tempfile.TemporaryDirectory() as d:
+            short = os.path.join(d, "short")
+            with open(short, "w") as f:
+                f.write("short\n")
+            result = lifeline("init", "--data", os.path.join(d, "x"), "--passphrase-file", short,
+                              "--admin-password-file", short)
+            self.assertNotEqual(result.returncode, 0)
+            self.assertIn(b"at least 12", result.stderr)
+            result = lifeline("init", "--data", os.path.join(d, "y"), "--passphrase-file", os.path.join(d, "absent"),
+                              "--admin-password-file", short)
+            self.assertNotEqual(result.returncode, 0)
+            self.assertIn(b"cannot read", result.stderr)
+
+    def test_user_add_reads_password_from_stdin(self):
+        server = Server()
+        self.addCleanup(server.cleanup)
+        result = lifeline("user", "add", "--data", server.data, "--name", "op.one", "--password-file", "-",
+                          stdin=b"synthetic-operator-pw\n")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        result = lifeline("user", "add", "--data", server.data, "--name", "Bad Name", "--password-file", "-",
+                          stdin=b"synthetic-operator-pw\n")
+        self.assertNotEqual(result.returncode, 0)
+        server.start()
+        server.sign_in("op.one", "synthetic-operator-pw")
+
+    def test_serve_refuses_uninitialised_folder_and_bad_listen(self):
+        with tempfile.TemporaryDirectory() as d:
+            result = lifeline("serve", "--data", d, "--role", "intake")
+            self.assertNotEqual(result.returncode, 0)
+            self.assertIn(b"lifeline init", result.stderr)
+        server = Server()
+        self.addCleanup(server.cleanup)
+        result = lifeline("serve", "--data", server.data, "--role", "intake", "--listen", "127.0.0.1:99999")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(b"port", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

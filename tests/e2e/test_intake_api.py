@@ -1,0 +1,86 @@
+"""The applicant's and the operator's paths through the JSON API, end to end."""
+import unittest
+
+from harness import ServerTest, minimal_application
+
+
+class IntakeApi(ServerTest):
+    def test_health(self):
+        status, body, hdrs = self.server.json("GET", "/healthz")
+        self.assertEqual(status, 200)
+        self.assertEqual(body["status"], "ok")
+        self.assertIn("default-src 'none'", hdrs["content-security-policy"])
+        self.assertEqual(hdrs["referrer-policy"], "no-referrer")
+
+    def test_submit_read_reply_and_check_status(self):
+        status, body, _ = self.server.submit(minimal_application(
+            name="Тестов Синтетический", unit="часть-пример №3", rank="рядовой",
+            group={"kind": "with_others", "size": 3}, deploy_by=None, language="uk",
+            message="синтетическое сообщение",
+            contact={"channel": "telegram", "handle": "@synthetic_api", "safe_windows": ["mon-fri 19:00-21:00"]}))
+        self.assertEqual(status, 201, body)
+        receipt = body["receipt"]
+        self.assertRegex(receipt, r"^\d{3} \d{3}-\d{2}-\d{2}, \d{6}$")
+
+        status, applicant, _ = self.server.check(receipt.replace(" ", "").replace("-", "").replace(",", ""))
+        self.assertEqual(status, 200)
+        self.assertEqual(applicant["status"], "new")
+        self.assertEqual(applicant["replies"], [])
+
+        auth = self.server.sign_in()
+        status, page, _ = self.server.json("GET", "/api/v1/cases?status=new", headers=auth)
+        self.assertEqual(status, 200)
+        self.assertEqual(page["total"], 1)
+        summary = page["items"][0]
+        self.assertNotIn("name", summary)  # the list carries clear fields only
+        self.assertEqual(summary["group"], {"kind": "with_others", "size": 3})
+
+        status, case, _ = self.server.json("GET", f"/api/v1/cases/{summary['id']}", headers=auth)
+        self.assertEqual(status, 200)
+        self.assertEqual(case["name"], "Тестов Синтетический")
+        self.assertEqual(case["contact"]["safe_windows"], ["mon-fri 19:00-21:00"])
+
+        status, _, _ = self.server.json("POST", f"/api/v1/cases/{summary['id']}/replies",
+                                        {"text": "Мы вам ответим."}, headers=auth)
+        self.assertEqual(status, 201)
+        _, applicant, _ = self.server.check(receipt)
+        self.assertEqual([r["text"] for r in applicant["replies"]], ["Мы вам ответим."])
+
+    def test_wrong_and_malformed_receipts_get_the_same_404(self):
+        self.server.submit(minimal_application())
+        wrong = self.server.check("000 000-00-00, 000000")
+        malformed = self.server.check("not a receipt")
+        self.assertEqual(wrong[0], 404)
+        self.assertEqual(wrong[:2], malformed[:2])
+
+    def test_cases_need_a_session_and_replies_need_csrf(self):
+        self.assertEqual(self.server.json("GET", "/api/v1/cases")[0], 401)
+        self.server.submit(minimal_application())
+        auth = self.server.sign_in()
+        no_csrf = {"Cookie": auth["Cookie"]}
+        self.assertEqual(self.server.json("POST", "/api/v1/cases/1/replies", {"text": "x"}, headers=no_csrf)[0], 403)
+        self.assertEqual(self.server.json("GET", "/api/v1/cases/999", headers=auth)[0], 404)
+        self.assertEqual(self.server.json("GET", "/api/v1/cases/abc", headers=auth)[0], 404)
+        self.assertEqual(self.server.json("GET", "/api/v1/cases?per_page=100000", headers=auth)[0], 400)
+        self.assertEqual(self.server.json("DELETE", "/api/v1/session", headers=auth)[0], 204)
+        self.assertEqual(self.server.json("GET", "/api/v1/cases", headers=auth)[0], 401)
+
+    def test_wrong_password_is_refused(self):
+        status, body, _ = self.server.json("POST", "/api/v1/session", {"name": "admin", "password": "wrong-password-x"})
+        self.assertEqual(status, 401)
+        status2, body2, _ = self.server.json("POST", "/api/v1/session", {"name": "nobody", "password": "wrong-password-x"})
+        self.assertEqual((status, body), (status2, body2))
+
+    def test_paging_is_newest_first(self):
+        for _ in range(5):
+            self.assertEqual(self.server.submit(minimal_application())[0], 201)
+        auth = self.server.sign_in()
+        _, first, _ = self.server.json("GET", "/api/v1/cases?per_page=2&page=1", headers=auth)
+        _, third, _ = self.server.json("GET", "/api/v1/cases?per_page=2&page=3", headers=auth)
+        self.assertEqual(first["total"], 5)
+        self.assertEqual([c["id"] for c in first["items"]], [5, 4])
+        self.assertEqual([c["id"] for c in third["items"]], [1])
+
+
+if __name__ == "__main__":
+    unittest.main()
