@@ -65,7 +65,7 @@ void IntakeService::SubmitValid(const ValidApplication& application,
       });
   if (!queued) {
     (*shared_done)(Error{ErrorCode::kUnavailable,
-                         "the hotline is very busy right now; please send again in a minute"});
+                         "the hotline is very busy right now; please send again in a few seconds"});
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <iostream>
@@ -66,6 +68,10 @@ int SeedDemo(const std::string& data, int count) {
 
 int main(int argc, char** argv) {
   ::umask(077);  // everything lifeline writes is for its own user only
+  // No core dumps: a crash must not write decrypted cases or keys to disk.
+  const rlimit no_core{0, 0};
+  ::setrlimit(RLIMIT_CORE, &no_core);
+  ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
   CLI::App cli{"lifeline: secure hotline and case management"};
   cli.require_subcommand(1);
 

@@ -21,7 +21,7 @@ std::string RandomDigits(std::size_t count);
 /// A random token of 32 bytes as URL-safe base64 without padding (43 characters).
 std::string RandomToken();
 
-/// BLAKE2b-256 of `data`, keyed with the domain-separation label `purpose`.
+/// BLAKE2b-256 of the length-prefixed label `purpose` followed by `data` (domain separation).
 Key32 Hash(std::string_view purpose, std::string_view data);
 
 /// Constant-time equality of two equal-length byte ranges.

@@ -66,6 +66,10 @@ SealedRecord IntakeSealer::Seal(std::string_view plaintext, std::string_view ass
     ++window_records_;
     window_key = window_key_;
     sealed.ephemeral_public = window_public_;
+    if (window_records_ >= max_records_) {  // full: wipe now rather than at the next record
+      sodium_memzero(window_key_.data(), window_key_.size());
+      window_open_ = false;
+    }
   }
   sealed.wrapped_key = AeadEncrypt(
       window_key, std::string_view(reinterpret_cast<const char*>(record_key.data()), 32),

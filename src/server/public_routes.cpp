@@ -38,8 +38,7 @@ Result<ApplicationDraft> DraftFromForm(const std::multimap<std::string, std::str
   d.deploy_by = FormValue(form, "deploy_by");
   d.contact_channel = FormValue(form, "contact_channel");
   d.contact_handle = FormValue(form, "contact_handle");
-  std::string_view windows = FormValue(form, "safe_windows");
-  std::string all(windows);
+  const std::string all = FormValue(form, "safe_windows");
   std::size_t start = 0;
   while (start <= all.size()) {
     const auto end = std::min(all.find(';', start), all.size());
@@ -117,7 +116,9 @@ void StatusForm(app::IntakeService& intake, Request& request, Respond respond) {
   const Language language = LanguageOr(FormValue(*form, "language"));
   auto status = intake.CheckStatus(FormValue(*form, "receipt"));
   if (!status) {
-    return respond(HtmlResponse(HttpStatusOf(status.error().code), StatusFormPage(language, true)));
+    Response r = HtmlResponse(HttpStatusOf(status.error().code), StatusFormPage(language, true));
+    if (r.status == 503) r.headers.emplace_back("Retry-After", "1");
+    return respond(std::move(r));
   }
   respond(HtmlResponse(200, StatusPage(language, *status)));
 }

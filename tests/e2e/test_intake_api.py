@@ -1,4 +1,5 @@
 """The applicant's and the operator's paths through the JSON API, end to end."""
+import re
 import unittest
 
 from harness import ServerTest, minimal_application
@@ -70,6 +71,26 @@ class IntakeApi(ServerTest):
         self.assertEqual(status, 401)
         status2, body2, _ = self.server.json("POST", "/api/v1/session", {"name": "nobody", "password": "wrong-password-x"})
         self.assertEqual((status, body), (status2, body2))
+
+    def test_html_form_without_javascript(self):
+        from urllib.parse import urlencode
+        form = urlencode({"situation": "at_front", "group_kind": "alone", "contact_channel": "signal",
+                          "contact_handle": "@synthetic_form", "language": "be",
+                          "safe_windows": "mon-fri 19:00-21:00; sat,sun 10:00-12:30",
+                          "name": "Формов Синтетический"}).encode()
+        status, _, page = self.server.request("POST", "/apply", raw=form,
+                                              headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(status, 200, page.decode())
+        self.assertIn('lang="be"'.encode(), page)
+        receipt = re.search(rb'id="receipt">([^<]+)<', page).group(1).decode()
+        status, _, page = self.server.request("POST", "/status", raw=urlencode({"receipt": receipt}).encode(),
+                                              headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(status, 200)
+        self.assertIn(b'id="status"', page)
+        auth = self.server.sign_in()
+        _, case, _ = self.server.json("GET", "/api/v1/cases/1", headers=auth)
+        self.assertEqual(case["contact"]["safe_windows"], ["mon-fri 19:00-21:00", "sat-sun 10:00-12:30"])
+        self.assertEqual(case["name"], "Формов Синтетический")
 
     def test_paging_is_newest_first(self):
         for _ in range(5):

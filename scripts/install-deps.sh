@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs everything lifeline needs to build, run and test on Debian 12, from Debian's
+# packages and npm only. Safe to run again.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config python3
+  libsodium-dev libsqlite3-dev librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
+  nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium nodejs npm)
+fi
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(wrk nginx-light sqlite3)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Browser end-to-end test of lifeline (public intake pages and operator console, JavaScript off).
+# Needs node, npm and Debian's chromium (/usr/bin/chromium); no browser is downloaded.
+# LIFELINE_BIN overrides the binary (default: ../../build/src/cli/lifeline).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+if [[ ! -d node_modules ]]; then
+  npm ci --no-audit --no-fund
+fi
+exec node --test --test-reporter=spec intake_and_console.test.mjs
