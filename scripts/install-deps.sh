@@ -9,7 +9,9 @@ packages=(
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium nodejs npm)
+  packages+=(chromium)
+  # Node.js may come from elsewhere with its own npm; Debian's npm would conflict with it.
+  command -v npm > /dev/null || packages+=(nodejs npm)
 fi
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light sqlite3)
