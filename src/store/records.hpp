@@ -58,7 +58,7 @@ struct CaseFilter {
 };
 
 struct CasePage {
-  std::vector<CaseSummary> items;  // newest first
+  std::vector<CaseSummary> items;  // newest received day first, then newest arrival
   std::int64_t total = 0;          // matching the filter, ignoring offset and limit
 };
 

@@ -27,7 +27,7 @@ class ApplicationStore {
 
   virtual Result<StoredApplication> GetApplication(std::int64_t id) = 0;
 
-  /// Newest first, filtered, paged.
+  /// Newest received day first (arrival order within a day), filtered, paged.
   virtual Result<CasePage> ListCases(const CaseFilter& filter) = 0;
 
   /// kNotFound when no application has this lookup hash.

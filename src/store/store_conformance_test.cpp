@@ -81,6 +81,16 @@ TEST_F(StoreConformance, ListsNewestFirstWithFilterAndPaging) {
   EXPECT_EQ(all->items.front().id, 5);
 }
 
+TEST_F(StoreConformance, ListsByReceivedDayBeforeArrivalOrder) {
+  auto earlier = MakeApplication(1);
+  earlier.received_on = Date{year{2026}, October, day{1}};
+  ASSERT_TRUE(store_->AppendApplications(std::vector{MakeApplication(2), earlier}).ok());
+  auto page = store_->ListCases({});
+  ASSERT_EQ(page->items.size(), 2u);
+  EXPECT_EQ(page->items[0].received_on, kDay);
+  EXPECT_EQ(page->items[1].received_on, earlier.received_on);
+}
+
 TEST_F(StoreConformance, FindsByReceiptLookupWithReplies) {
   auto ids = store_->AppendApplications(std::vector{MakeApplication(9)});
   auto user = store_->AddUser({.name = "op1", .role = Role::kOperator, .password_hash = "h"});

@@ -36,8 +36,9 @@ CREATE TABLE applications (
   wrapped_key BLOB,
   sealed_fields BLOB
 );
-CREATE INDEX applications_by_status ON applications (status, id);
-CREATE INDEX applications_by_situation ON applications (situation, id);
+CREATE INDEX applications_by_day ON applications (received_on, id);
+CREATE INDEX applications_by_status ON applications (status, received_on, id);
+CREATE INDEX applications_by_situation ON applications (situation, received_on, id);
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,

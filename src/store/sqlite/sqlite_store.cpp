@@ -149,7 +149,8 @@ class SqliteStore final : public Store {
       count.Step();
       page.total = count.Int(0);
       auto s = c.Prepare(fmt::format(
-          "SELECT id, received_on, status, {} FROM applications{} ORDER BY id DESC LIMIT ? OFFSET ?",
+          "SELECT id, received_on, status, {} FROM applications{} ORDER BY received_on DESC, id DESC "
+          "LIMIT ? OFFSET ?",
           kClearColumns, where));
       const int next = bind_filter(s);
       s.Bind(next, std::int64_t{filter.limit}).Bind(next + 1, std::int64_t{filter.offset});
