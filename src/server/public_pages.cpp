@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "server/http.hpp"
 #include "server/i18n.hpp"
 #include "server/page.hpp"
@@ -51,6 +53,35 @@ std::string Join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+// The form label of the field an error names, so the message speaks the page's language.
+std::optional<Text> FieldLabel(std::string_view field) {
+  static constexpr std::pair<std::string_view, Text> kLabels[] = {
+      {"situation", Text::kSituationLabel},     {"group.kind", Text::kGroupLabel},
+      {"group.size", Text::kGroupSizeLabel},    {"deploy_by", Text::kDeployByLabel},
+      {"contact.channel", Text::kChannelLabel}, {"contact.handle", Text::kHandleLabel},
+      {"contact.safe_windows", Text::kWindowsLabel}, {"name", Text::kNameLabel},
+      {"unit", Text::kUnitLabel},               {"rank", Text::kRankLabel},
+      {"location", Text::kLocationLabel},       {"message", Text::kMessageLabel},
+  };
+  for (const auto& [name, text] : kLabels) {
+    if (name == field) return text;
+  }
+  return std::nullopt;
+}
+
+std::string ErrorBanner(Language l, const Error& error) {
+  if (error.code == ErrorCode::kUnavailable) {
+    return fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(Tr(l, Text::kBusy)));
+  }
+  const auto label = FieldLabel(error.field);
+  const std::string field = label ? fmt::format(" «{}»", Tr(l, *label)) : std::string();
+  // The detail comes from the shared validation rules, in English; the sentence around it
+  // is in the page's language.
+  return fmt::format("<p class=\"error\" role=\"alert\">{}{}. {}<br><span class=\"hint\">{}</span></p>",
+                     HtmlEscape(Tr(l, Text::kErrorTitle)), HtmlEscape(field),
+                     HtmlEscape(Tr(l, Text::kErrorFix)), HtmlEscape(error.message));
+}
+
 Text StatusText(CaseStatus status) {
   switch (status) {
     case CaseStatus::kNew: return Text::kStatusNew;
@@ -68,13 +99,7 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
   std::string body = LanguageNav(l, "/");
   body += fmt::format("<h1>{}</h1><p>{}</p><p class=\"hint\">{}</p>", HtmlEscape(Tr(l, Text::kTitle)),
                       HtmlEscape(Tr(l, Text::kIntro)), HtmlEscape(Tr(l, Text::kSafetyNote)));
-  if (error) {
-    const std::string message = error->code == ErrorCode::kUnavailable
-                                    ? std::string(Tr(l, Text::kBusy))
-                                    : fmt::format("{}: {}. {}", Tr(l, Text::kErrorTitle), error->message,
-                                                  Tr(l, Text::kErrorFix));
-    body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(message));
-  }
+  if (error) body += ErrorBanner(l, *error);
   body += fmt::format("<form method=\"post\" action=\"/apply\" accept-charset=\"utf-8\">"
                       "<input type=\"hidden\" name=\"language\" value=\"{}\">", lang);
   body += fmt::format("<label for=\"situation\">{}</label><select id=\"situation\" name=\"situation\" required>{}</select>",

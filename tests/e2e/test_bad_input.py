@@ -82,7 +82,14 @@ class BadInput(ServerTest):
             "POST", "/apply", raw=b"situation=nonsense&contact_channel=sms&contact_handle=1&language=en",
             headers={"Content-Type": "application/x-www-form-urlencoded"})
         self.assertEqual(status, 400)
-        self.assertIn(b"Please check the field", data)
+        self.assertIn("Please check the field «Your situation (required)»".encode(), data)
+        status, _, data = self.server.request(
+            "POST", "/apply", raw=("situation=serving&contact_channel=sms&contact_handle=1&language=ru&name="
+                                   + "x" * 201).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(status, 400)
+        self.assertIn("Проверьте поле «Имя»".encode(), data)
+        self.assertIn(b'lang="ru"', data)
         status, _, _ = self.server.request("POST", "/apply", raw=b"name=%ZZ",
                                            headers={"Content-Type": "application/x-www-form-urlencoded"})
         self.assertEqual(status, 400)

@@ -1,5 +1,6 @@
-"""A unique string submitted as personal data appears in no file of the data folder
-(database, WAL, shared memory) nor in the server's output, while running and after stop."""
+"""A unique string submitted as personal data, the client's user agent and forwarded address
+appear in no file of the data folder (database, WAL, shared memory) nor in the server's
+output, while running and after stop."""
 import os
 import secrets
 import unittest
@@ -27,8 +28,12 @@ class PlaintextNeverOnDisk(ServerTest):
         for field in ("name", "unit", "rank", "location", "message"):
             status, body, _ = self.server.submit(minimal_application(**{field: f"{marker} {ascii_marker}"}))
             self.assertEqual(status, 201, body)
-        status, body, _ = self.server.submit(minimal_application(
-            contact={"channel": "telegram", "handle": "@" + ascii_marker, "safe_windows": ["10:00-11:00"]}))
+        # Client identity must not be kept either: a marked user agent and forwarded address.
+        agent = "ZZAGENT" + secrets.token_hex(8)
+        forwarded = "203.0.113.%d" % (secrets.randbelow(200) + 20)
+        status, body, _ = self.server.json("POST", "/api/v1/applications", minimal_application(
+            contact={"channel": "telegram", "handle": "@" + ascii_marker, "safe_windows": ["10:00-11:00"]}),
+            headers={"User-Agent": agent, "X-Forwarded-For": forwarded})
         self.assertEqual(status, 201, body)
         receipt = body["receipt"]
         # The applicant reads a reply; the operator reads the case: still nothing in clear.
@@ -37,7 +42,7 @@ class PlaintextNeverOnDisk(ServerTest):
         self.server.json("POST", "/api/v1/cases/6/replies", {"text": "reply " + ascii_marker}, headers=auth)
         self.assertEqual(self.server.check(receipt)[0], 200)
 
-        needles = [marker.encode(), ascii_marker.encode(), receipt.encode(),
+        needles = [marker.encode(), ascii_marker.encode(), receipt.encode(), agent.encode(), forwarded.encode(),
                    "".join(c for c in receipt if c.isdigit()).encode()]
         self.assertEqual(files_containing(self.server.dir, needles), [], "plaintext found while running")
         self.assertEqual(self.server.stop(), 0)
