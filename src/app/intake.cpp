@@ -1,5 +1,7 @@
 #include "app/intake.hpp"
 
+#include <thread>
+
 #include "app/sealed_fields.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/receipt_keys.hpp"
@@ -8,9 +10,15 @@ namespace lifeline::app {
 namespace {
 
 const Error kUnknownReceipt{ErrorCode::kNotFound, "no application matches that receipt"};
+const Error kBusy{ErrorCode::kUnavailable,
+                  "the hotline is very busy right now; please send again in a few seconds"};
 
 std::string_view AsText(const store::Blob32& key) {
   return {reinterpret_cast<const char*>(key.data()), key.size()};
+}
+
+std::size_t ThreadsOr(std::size_t wanted) {
+  return wanted ? wanted : std::max(1u, std::thread::hardware_concurrency());
 }
 
 }  // namespace
@@ -22,7 +30,8 @@ IntakeService::IntakeService(store::ApplicationStore& store, const Clock& clock,
       clock_(clock),
       receipt_salt_(std::move(receipt_salt)),
       sealer_(office_key, options.window_length, options.window_records),
-      writer_(store, options.group_commit, [this] { sealer_.CloseExpiredWindow(); }) {}
+      writer_(store, options.group_commit, [this] { sealer_.CloseExpiredWindow(); }),
+      hashers_(ThreadsOr(options.hash_threads), options.max_waiting_hashes) {}
 
 void IntakeService::Submit(const ApplicationDraft& draft, Done done) {
   auto valid = ValidateApplication(draft, clock_.Today());
@@ -35,6 +44,16 @@ void IntakeService::Submit(const ApplicationDraft& draft, Done done) {
 
 void IntakeService::SubmitValid(const ValidApplication& application,
                                 std::chrono::sys_seconds received_at, Done done) {
+  auto shared_done = std::make_shared<Done>(std::move(done));
+  const bool accepted = hashers_.TrySubmit([this, application, received_at, shared_done] {
+    SealAndQueue(application, received_at, std::move(*shared_done));
+  });
+  if (!accepted) (*shared_done)(kBusy);
+}
+
+// Runs on a hash thread: the memory-hard receipt hash, then sealing, then the commit queue.
+void IntakeService::SealAndQueue(const ValidApplication& application,
+                                 std::chrono::sys_seconds received_at, Done done) {
   Receipt receipt{crypto::RandomDigits(kReceiptDigits)};
   const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt_);
 
@@ -63,16 +82,23 @@ void IntakeService::SubmitValid(const ValidApplication& application,
           (*shared_done)(id.error());
         }
       });
-  if (!queued) {
-    (*shared_done)(Error{ErrorCode::kUnavailable,
-                         "the hotline is very busy right now; please send again in a few seconds"});
-  }
+  if (!queued) (*shared_done)(kBusy);
 }
 
-Result<ApplicantStatus> IntakeService::CheckStatus(std::string_view typed_receipt) {
+void IntakeService::CheckStatus(std::string_view typed_receipt, StatusDone done) {
   auto receipt = ParseReceipt(typed_receipt);
-  if (!receipt) return kUnknownReceipt;
-  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt->digits, receipt_salt_);
+  if (!receipt) {
+    done(kUnknownReceipt);
+    return;
+  }
+  auto shared_done = std::make_shared<StatusDone>(std::move(done));
+  const bool accepted = hashers_.TrySubmit(
+      [this, receipt = std::move(*receipt), shared_done] { (*shared_done)(LookUp(receipt)); });
+  if (!accepted) (*shared_done)(kBusy);
+}
+
+Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt) {
+  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt_);
   auto view = store_.FindByReceiptLookup(keys.lookup);
   if (!view) return view.error().code == ErrorCode::kNotFound ? kUnknownReceipt : view.error();
   ApplicantStatus status;
@@ -87,6 +113,9 @@ Result<ApplicantStatus> IntakeService::CheckStatus(std::string_view typed_receip
   return status;
 }
 
-void IntakeService::Stop() { writer_.Stop(); }
+void IntakeService::Stop() {
+  hashers_.Stop();  // finishes accepted hashes; their records reach the writer's queue
+  writer_.Stop();   // commits and answers them
+}
 
 }  // namespace lifeline::app

@@ -9,6 +9,7 @@
 
 #include "app/clock.hpp"
 #include "app/group_commit.hpp"
+#include "app/worker_pool.hpp"
 #include "crypto/office_keys.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/application.hpp"
@@ -32,6 +33,12 @@ struct IntakeOptions {
   GroupCommitOptions group_commit;
   std::chrono::milliseconds window_length{1000};  // encryption window (record_sealer.hpp)
   std::size_t window_records = 512;
+  // The receipt hash runs on its own threads (0: one per core). At most `max_waiting_hashes`
+  // submissions and status checks wait for one; past that they are refused at once with
+  // kUnavailable, so a surge gets quick 503s with Retry-After instead of unbounded waits.
+  // At about 300 hashes a second on two cores, 256 waiting means under a second's wait.
+  std::size_t hash_threads = 0;
+  std::size_t max_waiting_hashes = 256;
 };
 
 class IntakeService {
@@ -43,10 +50,11 @@ class IntakeService {
 
   using Done = std::function<void(Result<Receipt>)>;
 
-  /// Validates, seals and queues the application; `done` receives the receipt once the
-  /// record is durable, or an error: kInvalidInput (nothing stored), kUnavailable (queue
-  /// full or shutting down: retry later; nothing stored). `done` may run on another thread,
-  /// or on this one before Submit returns.
+  /// Validates (on this thread), then hashes the receipt, seals and queues the application
+  /// on the hash threads; `done` receives the receipt once the record is durable, or an
+  /// error: kInvalidInput (nothing stored), kUnavailable (too busy or shutting down: retry
+  /// later; nothing stored). `done` runs exactly once, on any thread, possibly before
+  /// Submit returns.
   void Submit(const ApplicationDraft& draft, Done done);
 
   /// Seals an already valid application received at `received_at` (the demo data uses
@@ -54,19 +62,28 @@ class IntakeService {
   void SubmitValid(const ValidApplication& application, std::chrono::sys_seconds received_at,
                    Done done);
 
-  /// What the receipt holder may see. kNotFound for a malformed or unknown receipt alike,
-  /// with one message, so that the answer says nothing about why.
-  Result<ApplicantStatus> CheckStatus(std::string_view typed_receipt);
+  using StatusDone = std::function<void(Result<ApplicantStatus>)>;
 
-  /// Commits and answers everything queued; later submissions get kUnavailable.
+  /// What the receipt holder may see, computed on the hash threads. kNotFound for a
+  /// malformed or unknown receipt alike, with one message, so that the answer says nothing
+  /// about why; kUnavailable when too busy. `done` runs exactly once, on any thread.
+  void CheckStatus(std::string_view typed_receipt, StatusDone done);
+
+  /// Finishes the hashes already accepted, then commits and answers everything queued;
+  /// later submissions and checks get kUnavailable.
   void Stop();
 
  private:
+  void SealAndQueue(const ValidApplication& application, std::chrono::sys_seconds received_at,
+                    Done done);
+  Result<ApplicantStatus> LookUp(const Receipt& receipt);
+
   store::ApplicationStore& store_;
   const Clock& clock_;
   const crypto::Bytes receipt_salt_;
   crypto::IntakeSealer sealer_;
   GroupCommitWriter writer_;
+  WorkerPool hashers_;  // declared last: destroyed first, while the writer still accepts
 };
 
 }  // namespace lifeline::app

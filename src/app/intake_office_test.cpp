@@ -35,6 +35,14 @@ class IntakeOfficeTest : public ::testing::Test {
     return promise.get_future().get();
   }
 
+  Result<ApplicantStatus> CheckAndWait(std::string_view receipt, IntakeService* intake = nullptr) {
+    std::promise<Result<ApplicantStatus>> promise;
+    (intake ? intake : intake_.get())->CheckStatus(receipt, [&](Result<ApplicantStatus> r) {
+      promise.set_value(std::move(r));
+    });
+    return promise.get_future().get();
+  }
+
   static ApplicationDraft Draft() {
     ApplicationDraft d;
     d.situation = "at_front";
@@ -86,23 +94,36 @@ TEST_F(IntakeOfficeTest, ReceiptShowsStatusAndOnlyItsOwnReplies) {
   const std::int64_t first_id = cases->items.back().id;
   ASSERT_TRUE(office_->Reply(operator_, first_id, "Мы получили вашу заявку.").ok());
 
-  auto status = intake_->CheckStatus(FormatReceipt(*first));
+  auto status = CheckAndWait(FormatReceipt(*first));
   ASSERT_TRUE(status.ok());
   EXPECT_EQ(status->status, CaseStatus::kNew);
   ASSERT_EQ(status->replies.size(), 1u);
   EXPECT_EQ(status->replies[0].text, "Мы получили вашу заявку.");
-  EXPECT_TRUE(intake_->CheckStatus(second->digits)->replies.empty());
+  EXPECT_TRUE(CheckAndWait(second->digits)->replies.empty());
   EXPECT_EQ(office_->GetCase(operator_, first_id)->replies.at(0).text, "Мы получили вашу заявку.");
 }
 
 TEST_F(IntakeOfficeTest, WrongAndMalformedReceiptsLookTheSame) {
   ASSERT_TRUE(SubmitAndWait(Draft()).ok());
-  auto wrong = intake_->CheckStatus("0000000000000000");
-  auto malformed = intake_->CheckStatus("hello");
+  auto wrong = CheckAndWait("0000000000000000");
+  auto malformed = CheckAndWait("hello");
   ASSERT_FALSE(wrong.ok());
   ASSERT_FALSE(malformed.ok());
   EXPECT_EQ(wrong.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(wrong.error().message, malformed.error().message);
+}
+
+TEST_F(IntakeOfficeTest, RefusesAtOnceWhenTooManyHashesAreAdmitted) {
+  auto keys = LoadInstallationKeys(*store_);
+  IntakeService saturated(*store_, clock_, keys->office_public, keys->receipt_salt,
+                          IntakeOptions{.max_waiting_hashes = 0});
+  std::promise<Result<Receipt>> promise;
+  saturated.Submit(Draft(), [&](Result<Receipt> r) { promise.set_value(std::move(r)); });
+  auto receipt = promise.get_future().get();
+  ASSERT_FALSE(receipt.ok());
+  EXPECT_EQ(receipt.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(CheckAndWait("1234567890123456", &saturated).error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(office_->ListCases(operator_, {})->total, 0);
 }
 
 TEST_F(IntakeOfficeTest, WrongPassphraseDoesNotUnlock) {

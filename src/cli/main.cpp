@@ -92,6 +92,9 @@ int main(int argc, char** argv) {
   serve->add_option("--passphrase-file", serve_options.passphrase_file, "Office passphrase file (office and all roles)");
   serve->add_option("--threads", serve_options.threads, "HTTP worker threads (default: one per core)");
   serve->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind TLS)");
+  serve->add_option("--intake-queue", serve_options.intake_queue,
+                    "Submissions and status checks that may wait for a receipt hash before 503")
+      ->check(CLI::Range(1, 100000));
 
   std::string user_name, user_role = "operator", user_password_file;
   auto* user = cli.add_subcommand("user", "Manage operator accounts");

@@ -65,7 +65,9 @@ int Serve(const ServeOptions& options) {
 
   std::unique_ptr<app::IntakeService> intake;
   if (intake_role) {
-    intake = std::make_unique<app::IntakeService>(*store, clock, keys->office_public, keys->receipt_salt);
+    intake = std::make_unique<app::IntakeService>(
+        *store, clock, keys->office_public, keys->receipt_salt,
+        app::IntakeOptions{.max_waiting_hashes = options.intake_queue});
     server::AddPublicRoutes(router, *intake);
   }
   std::unique_ptr<app::OfficeService> office;

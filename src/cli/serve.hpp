@@ -11,6 +11,7 @@ struct ServeOptions {
   std::string passphrase_file;
   std::size_t threads = 0;   // 0: one per core
   bool secure_cookies = false;
+  std::size_t intake_queue = 256;  // submissions and status checks waiting for a receipt hash
 };
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued

@@ -152,14 +152,12 @@ std::string ReceiptPage(Language l, const Receipt& receipt) {
   return HtmlPage(lang, Tr(l, Text::kReceiptTitle), body);
 }
 
-std::string StatusFormPage(Language l, bool unknown_receipt) {
+std::string StatusFormPage(Language l, std::optional<Text> alert) {
   const std::string lang(ToString(l));
   std::string body = LanguageNav(l, "/status");
   body += fmt::format("<h1>{}</h1><p>{}</p>", HtmlEscape(Tr(l, Text::kStatusTitle)),
                       HtmlEscape(Tr(l, Text::kStatusIntro)));
-  if (unknown_receipt) {
-    body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(Tr(l, Text::kStatusUnknown)));
-  }
+  if (alert) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(Tr(l, *alert)));
   body += fmt::format(
       "<form method=\"post\" action=\"/status\"><input type=\"hidden\" name=\"language\" value=\"{0}\">"
       "<label for=\"receipt\">{1}</label><input id=\"receipt\" name=\"receipt\" inputmode=\"numeric\" "

@@ -1,11 +1,13 @@
 #pragma once
 // Rendering of the public pages. Pure functions from data to HTML.
 
+#include <optional>
 #include <string>
 
 #include "app/intake.hpp"
 #include "domain/application.hpp"
 #include "domain/result.hpp"
+#include "server/i18n.hpp"
 
 namespace lifeline::server {
 
@@ -13,7 +15,8 @@ namespace lifeline::server {
 std::string ApplicationFormPage(Language language, const ApplicationDraft& draft,
                                 const Error* error);
 std::string ReceiptPage(Language language, const Receipt& receipt);
-std::string StatusFormPage(Language language, bool unknown_receipt);
+/// The receipt form, with `alert` (e.g. kStatusUnknown or kBusy) shown when given.
+std::string StatusFormPage(Language language, std::optional<Text> alert);
 std::string StatusPage(Language language, const app::ApplicantStatus& status);
 
 }  // namespace lifeline::server

@@ -71,17 +71,18 @@ void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("receipt") || !doc["receipt"].is_string()) {
     return respond(JsonError(InvalidInput("send {\"receipt\": \"...\"}", "receipt")));
   }
-  auto status = intake.CheckStatus(doc["receipt"].get<std::string>());
-  if (!status) return respond(JsonError(status.error()));
-  json replies = json::array();
-  for (const auto& r : status->replies) {
-    replies.push_back({{"written_on", FormatIsoDate(r.written_on)}, {"text", r.text}});
-  }
-  respond({200, "application/json",
-           json{{"status", ToString(status->status)},
-                {"received_on", FormatIsoDate(status->received_on)},
-                {"replies", replies}}.dump(),
-           {}});
+  intake.CheckStatus(doc["receipt"].get<std::string>(), [respond](Result<app::ApplicantStatus> status) {
+    if (!status) return respond(JsonError(status.error()));
+    json replies = json::array();
+    for (const auto& r : status->replies) {
+      replies.push_back({{"written_on", FormatIsoDate(r.written_on)}, {"text", r.text}});
+    }
+    respond({200, "application/json",
+             json{{"status", ToString(status->status)},
+                  {"received_on", FormatIsoDate(status->received_on)},
+                  {"replies", replies}}.dump(),
+             {}});
+  });
 }
 
 void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
@@ -114,13 +115,16 @@ void StatusForm(app::IntakeService& intake, Request& request, Respond respond) {
   auto form = ParseForm(request.body);
   if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
   const Language language = LanguageOr(FormValue(*form, "language"));
-  auto status = intake.CheckStatus(FormValue(*form, "receipt"));
-  if (!status) {
-    Response r = HtmlResponse(HttpStatusOf(status.error().code), StatusFormPage(language, true));
-    if (r.status == 503) r.headers.emplace_back("Retry-After", "1");
-    return respond(std::move(r));
-  }
-  respond(HtmlResponse(200, StatusPage(language, *status)));
+  intake.CheckStatus(FormValue(*form, "receipt"), [respond, language](Result<app::ApplicantStatus> status) {
+    if (!status) {
+      const bool busy = status.error().code == ErrorCode::kUnavailable;
+      Response r = HtmlResponse(HttpStatusOf(status.error().code),
+                                StatusFormPage(language, busy ? Text::kBusy : Text::kStatusUnknown));
+      if (busy) r.headers.emplace_back("Retry-After", "1");
+      return respond(std::move(r));
+    }
+    respond(HtmlResponse(200, StatusPage(language, *status)));
+  });
 }
 
 }  // namespace
@@ -130,7 +134,7 @@ void AddPublicRoutes(Router& router, app::IntakeService& intake) {
     respond(HtmlResponse(200, ApplicationFormPage(LanguageOr(request.Query("lang")), {}, nullptr)));
   });
   router.Add("GET", "/status", [](Request& request, Respond respond) {
-    respond(HtmlResponse(200, StatusFormPage(LanguageOr(request.Query("lang")), false)));
+    respond(HtmlResponse(200, StatusFormPage(LanguageOr(request.Query("lang")), std::nullopt)));
   });
   router.Add("GET", "/static/style.css", [](Request&, Respond respond) {
     Response r{200, "text/css; charset=utf-8", std::string(StyleSheet()), {}};

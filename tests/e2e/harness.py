@@ -47,8 +47,8 @@ class Server:
             f.write(value + "\n")
         return path
 
-    def start(self, role="all"):
-        args = [BIN, "serve", "--data", self.data, "--listen", "127.0.0.1:0", "--role", role]
+    def start(self, role="all", extra=()):
+        args = [BIN, "serve", "--data", self.data, "--listen", "127.0.0.1:0", "--role", role, *extra]
         if role != "intake":
             args += ["--passphrase-file", self.passphrase_file]
         self.log = open(self.log_path, "ab")
