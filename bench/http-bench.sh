@@ -4,13 +4,19 @@
 #   POST /api/v1/applications at 8 and 64 connections;
 #   a burst far above what the receipt hash allows (no 201 may be lost);
 #   idle resident memory.
-# Usage: bench/http-bench.sh [BIN]   (default: build-release/src/cli/lifeline)
+#   the receipt hash alone on both cores (Google Benchmark), the bound intake is held to.
+# Usage: bench/http-bench.sh [BIN] [CRYPTO_BENCH]
+#   (defaults: build-release/src/cli/lifeline, build/bench/crypto_bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build-release/src/cli/lifeline}
+crypto_bench=${2:-build/bench/crypto_bench}
 duration=${DURATION:-15s}
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+
+echo "== receipt hash alone, both cores"
+"$crypto_bench" --benchmark_filter='ReceiptHash.*threads:2' --benchmark_min_time=3 2>/dev/null | grep BM_
 
 echo "synthetic bench passphrase" > "$work/pass"
 echo "synthetic-bench-admin" > "$work/admin"
