@@ -1,0 +1,78 @@
+"""The operators' console without JavaScript: cookie attributes, CSRF on forms, headers."""
+import re
+import unittest
+from urllib.parse import urlencode
+
+from harness import ADMIN_PASSWORD, Server, ServerTest, minimal_application
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+class Console(ServerTest):
+    def sign_in(self):
+        status, headers, _ = self.server.request(
+            "POST", "/console/login", raw=urlencode({"name": "admin", "password": ADMIN_PASSWORD}).encode(),
+            headers=FORM)
+        self.assertEqual(status, 303)
+        self.assertEqual(headers["location"], "/console/")
+        return headers["set-cookie"]
+
+    def test_session_cookie_is_httponly_strict_and_not_secure_without_tls(self):
+        cookie = self.sign_in()
+        attributes = [a.strip() for a in cookie.split(";")]
+        self.assertIn("HttpOnly", attributes)
+        self.assertIn("SameSite=Strict", attributes)
+        self.assertIn("Path=/", attributes)
+        self.assertNotIn("Secure", attributes)
+
+    def test_wrong_password_shows_the_login_form_again(self):
+        status, _, page = self.server.request(
+            "POST", "/console/login", raw=urlencode({"name": "admin", "password": "wrong-password-x"}).encode(),
+            headers=FORM)
+        self.assertEqual(status, 401)
+        self.assertIn("Неверное имя или пароль".encode(), page)
+
+    def test_reply_form_needs_its_csrf_token(self):
+        self.assertEqual(self.server.submit(minimal_application())[0], 201)
+        cookie = {"Cookie": self.sign_in().split(";")[0]}
+        status, headers, page = self.server.request("GET", "/console/cases/1", headers=cookie)
+        self.assertEqual(status, 200)
+        for name, value in [("content-security-policy", "default-src 'none'"), ("x-frame-options", "DENY"),
+                            ("x-content-type-options", "nosniff"), ("cache-control", "no-store"),
+                            ("referrer-policy", "no-referrer")]:
+            self.assertIn(value, headers[name])
+        csrf = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
+
+        forged = urlencode({"text": "forged reply", "csrf": "not-the-token"}).encode()
+        status, headers, _ = self.server.request("POST", "/console/cases/1/reply", raw=forged,
+                                                 headers={**FORM, **cookie})
+        self.assertEqual((status, headers["location"]), (303, "/console/"))
+        real = urlencode({"text": "настоящий ответ", "csrf": csrf}).encode()
+        status, headers, _ = self.server.request("POST", "/console/cases/1/reply", raw=real,
+                                                 headers={**FORM, **cookie})
+        self.assertEqual((status, headers["location"]), (303, "/console/cases/1"))
+        _, _, page = self.server.request("GET", "/console/cases/1", headers=cookie)
+        self.assertIn("настоящий ответ".encode(), page)
+        self.assertNotIn(b"forged reply", page)
+
+    def test_sign_out_ends_the_session(self):
+        cookie = {"Cookie": self.sign_in().split(";")[0]}
+        status, headers, _ = self.server.request("POST", "/console/logout", raw=b"", headers={**FORM, **cookie})
+        self.assertEqual(status, 303)
+        self.assertIn("Max-Age=0", headers["set-cookie"])
+        _, _, page = self.server.request("GET", "/console/", headers=cookie)
+        self.assertIn(b'action="/console/login"', page)
+
+
+class SecureCookies(unittest.TestCase):
+    def test_secure_cookies_flag_marks_the_cookie_secure(self):
+        server = Server()
+        self.addCleanup(server.cleanup)
+        server.start(extra=["--secure-cookies"])
+        status, body, headers = server.json("POST", "/api/v1/session", {"name": "admin", "password": ADMIN_PASSWORD})
+        self.assertEqual(status, 200)
+        self.assertIn("Secure", [a.strip() for a in headers["set-cookie"].split(";")])
+
+
+if __name__ == "__main__":
+    unittest.main()
