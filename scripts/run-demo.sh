@@ -20,8 +20,10 @@ if [ ! -f "$data/lifeline.db" ]; then
   echo "demo-operator-password" > "$secrets/operator-password"
   "$bin" init --data "$data" --passphrase-file "$secrets/passphrase" \
     --admin admin --admin-password-file "$secrets/admin-password"
-  "$bin" user add --data "$data" --name operator --role operator \
-    --password-file "$secrets/operator-password"
+  "$bin" user add --data "$data" --passphrase-file "$secrets/passphrase" --name operator \
+    --role operator --password-file "$secrets/operator-password"
+  "$bin" user add --data "$data" --passphrase-file "$secrets/passphrase" --name auditor \
+    --role auditor --password-file "$secrets/operator-password"
   echo "Seeding synthetic demo applications (about a minute)…"
   "$bin" demo --data "$data" --applications "${DEMO_APPLICATIONS:-3000}"
 fi

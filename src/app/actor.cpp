@@ -12,13 +12,14 @@ struct Grant {
 
 // Until issue 3 narrows it, administrators may also read cases (the first operator of a
 // fresh installation is its administrator).
-constexpr std::array<Grant, 6> kGrants = {{
+constexpr std::array<Grant, 7> kGrants = {{
     {Permission::kListCases, Role::kOperator},
     {Permission::kListCases, Role::kAdmin},
     {Permission::kReadCase, Role::kOperator},
     {Permission::kReadCase, Role::kAdmin},
     {Permission::kReplyToApplicant, Role::kOperator},
     {Permission::kReplyToApplicant, Role::kAdmin},
+    {Permission::kReadAuditLog, Role::kAuditor},
 }};
 
 }  // namespace

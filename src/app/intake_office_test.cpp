@@ -26,7 +26,8 @@ class IntakeOfficeTest : public ::testing::Test {
     intake_ = std::make_unique<IntakeService>(*store_, clock_, keys->office_public, keys->receipt_salt);
     auto opener = UnlockOffice(*store_, kPassphrase);
     ASSERT_TRUE(opener.ok());
-    office_ = std::make_unique<OfficeService>(*store_, clock_, std::move(*opener));
+    audit_ = std::make_unique<AuditLog>(*store_, clock_, AuditKey(*opener));
+    office_ = std::make_unique<OfficeService>(*store_, *audit_, clock_, std::move(*opener));
   }
 
   Result<Receipt> SubmitAndWait(const ApplicationDraft& draft) {
@@ -59,6 +60,7 @@ class IntakeOfficeTest : public ::testing::Test {
   FixedClock clock_;
   TempStore store_{"app-intake"};
   std::unique_ptr<IntakeService> intake_;
+  std::unique_ptr<AuditLog> audit_;
   std::unique_ptr<OfficeService> office_;
 };
 
@@ -124,6 +126,24 @@ TEST_F(IntakeOfficeTest, RefusesAtOnceWhenTooManyHashesAreAdmitted) {
   EXPECT_EQ(receipt.error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(CheckAndWait("1234567890123456", &saturated).error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(office_->ListCases(operator_, {})->total, 0);
+}
+
+TEST_F(IntakeOfficeTest, EveryDecryptionAndReplyIsAuditedAndTheChainVerifies) {
+  ASSERT_TRUE(SubmitAndWait(Draft()).ok());
+  const std::int64_t id = office_->ListCases(operator_, {})->items[0].id;
+  ASSERT_TRUE(office_->GetCase(operator_, id).ok());
+  ASSERT_TRUE(office_->Reply(operator_, id, "ответ").ok());
+  auto entries = store_->ListAuditRecords(0, 100);
+  ASSERT_TRUE(entries.ok());
+  std::vector<std::string> actions;
+  for (const auto& e : *entries) actions.push_back(e.action + " " + e.target);
+  EXPECT_EQ(actions, (std::vector<std::string>{"installation_created ", "user_added user:1",
+                                               "case_read case:1", "reply_sent case:1"}));
+  auto opener = UnlockOffice(*store_, kPassphrase);
+  auto verified = VerifyAuditLog(*store_, AuditKey(*opener));
+  ASSERT_TRUE(verified.ok());
+  EXPECT_EQ(verified->entries, 4);
+  EXPECT_TRUE(verified->problems.empty());
 }
 
 TEST_F(IntakeOfficeTest, WrongPassphraseDoesNotUnlock) {

@@ -20,8 +20,9 @@ constexpr std::size_t kMaxReplyCharacters = 2000;
 
 }  // namespace
 
-OfficeService::OfficeService(store::Store& store, const Clock& clock, crypto::OfficeOpener opener)
-    : store_(store), clock_(clock), opener_(std::move(opener)) {}
+OfficeService::OfficeService(store::Store& store, AuditLog& audit, const Clock& clock,
+                             crypto::OfficeOpener opener)
+    : store_(store), audit_(audit), clock_(clock), opener_(std::move(opener)) {}
 
 Result<store::CasePage> OfficeService::ListCases(const Actor& actor,
                                                  const store::CaseFilter& filter) {
@@ -36,6 +37,11 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   if (auto allowed = Require(actor, Permission::kReadCase); !allowed) return allowed.error();
   auto stored = store_.GetApplication(case_id);
   if (!stored) return stored.error();
+  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseRead,
+                                    "case:" + std::to_string(case_id)});
+      !audited) {
+    return audited.error();
+  }
   auto record_key = opener_.OpenRecordKey(SealedOf(*stored), AsText(stored->receipt_lookup));
   if (!record_key) return record_key.error();
   const crypto::Key32 key = record_key->AsKey();
@@ -76,6 +82,11 @@ Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::strin
   reply.created_on = clock_.Today();
   reply.sealed_for_applicant = crypto::SealForApplicant(stored->reply_public, text);
   reply.sealed_for_office = crypto::AeadEncrypt(record_key->AsKey(), text, "reply");
+  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kReplySent,
+                                    "case:" + std::to_string(case_id)});
+      !audited) {
+    return audited.error();
+  }
   auto id = store_.AddReply(reply);
   if (!id) return id.error();
   return OkStatus();

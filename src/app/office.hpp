@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/actor.hpp"
+#include "app/audit_log.hpp"
 #include "app/clock.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/application.hpp"
@@ -30,15 +31,17 @@ struct CaseDetails {
 
 class OfficeService {
  public:
-  /// `store` and `clock` must outlive the service. Thread-safe.
-  OfficeService(store::Store& store, const Clock& clock, crypto::OfficeOpener opener);
+  /// `store`, `audit` and `clock` must outlive the service. Thread-safe.
+  OfficeService(store::Store& store, AuditLog& audit, const Clock& clock,
+                crypto::OfficeOpener opener);
 
   static constexpr int kMaxPageSize = 200;
 
   /// Newest first. kInvalidInput for a page size outside 1..kMaxPageSize or a negative offset.
   Result<store::CasePage> ListCases(const Actor& actor, const store::CaseFilter& filter);
 
-  /// Decrypts the case. kNotFound, kForbidden, or kInternal if it does not open.
+  /// Decrypts the case, after writing the read to the audit log (no entry, no read).
+  /// kNotFound, kForbidden, or kInternal if it does not open.
   Result<CaseDetails> GetCase(const Actor& actor, std::int64_t case_id);
 
   /// Sends `text` to the applicant: sealed to the receipt's reply key (only the applicant
@@ -47,6 +50,7 @@ class OfficeService {
 
  private:
   store::Store& store_;
+  AuditLog& audit_;
   const Clock& clock_;
   const crypto::OfficeOpener opener_;
 };

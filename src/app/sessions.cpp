@@ -16,16 +16,26 @@ std::string TokenHash(const std::string& token) {
 
 }  // namespace
 
-Sessions::Sessions(store::UserStore& users, const Clock& clock, SessionLimits limits)
-    : users_(users), clock_(clock), limits_(limits) {}
+Sessions::Sessions(store::UserStore& users, AuditLog& audit, const Clock& clock,
+                   SessionLimits limits)
+    : users_(users), audit_(audit), clock_(clock), limits_(limits) {}
 
 Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& password) {
   if (name.size() > 64 || password.size() > 1024) return kSignInFailed;
   auto user = users_.FindUserByName(name);
   if (!user && user.error().code != ErrorCode::kNotFound) return user.error();
   const std::string hash = user ? user->password_hash : std::string();
-  if (!crypto::VerifyPassword(hash, password) || !user || user->disabled) return kSignInFailed;
-
+  if (!crypto::VerifyPassword(hash, password) || !user || user->disabled) {
+    // The typed name is not recorded: it could be anything, even someone's real name.
+    (void)audit_.Record({.action = AuditAction::kSignInFailed,
+                         .target = user ? "user:" + std::to_string(user->id) : ""});
+    return kSignInFailed;
+  }
+  if (auto audited = audit_.Record({user->id, user->name, AuditAction::kSignIn,
+                                    "user:" + std::to_string(user->id)});
+      !audited) {
+    return audited.error();
+  }
   NewSession session{crypto::RandomToken(), crypto::RandomToken(),
                      Actor{user->id, user->name, user->role}};
   const auto now = clock_.Now();
@@ -51,8 +61,16 @@ Result<SessionInfo> Sessions::Authenticate(const std::string& token) {
 }
 
 void Sessions::SignOut(const std::string& token) {
-  std::lock_guard lock(mutex_);
-  by_token_hash_.erase(TokenHash(token));
+  std::optional<Actor> actor;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = by_token_hash_.find(TokenHash(token));
+    if (it == by_token_hash_.end()) return;
+    actor = it->second.info.actor;
+    by_token_hash_.erase(it);
+  }
+  (void)audit_.Record({actor->user_id, actor->name, AuditAction::kSignOut,
+                       "user:" + std::to_string(actor->user_id)});
 }
 
 void Sessions::DropExpiredLocked(std::chrono::sys_seconds now) {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "app/actor.hpp"
+#include "app/audit_log.hpp"
 #include "app/clock.hpp"
 #include "store/store.hpp"
 
@@ -31,16 +32,18 @@ struct SessionInfo {
 
 class Sessions {
  public:
-  /// `users` and `clock` must outlive this. Thread-safe.
-  Sessions(store::UserStore& users, const Clock& clock, SessionLimits limits = {});
+  /// `users`, `audit` and `clock` must outlive this. Thread-safe.
+  Sessions(store::UserStore& users, AuditLog& audit, const Clock& clock, SessionLimits limits = {});
 
   /// kUnauthenticated with one message for an unknown user, a wrong password or a disabled
   /// account alike; each costs one password hash so timing does not tell them apart.
+  /// Both outcomes are audited; a sign-in whose audit entry cannot be written fails.
   Result<NewSession> SignIn(const std::string& name, const std::string& password);
 
   /// The session for `token`, refreshing its idle timer; kUnauthenticated if unknown or expired.
   Result<SessionInfo> Authenticate(const std::string& token);
 
+  /// Ends the session (audited) if there is one.
   void SignOut(const std::string& token);
 
  private:
@@ -52,6 +55,7 @@ class Sessions {
   void DropExpiredLocked(std::chrono::sys_seconds now);
 
   store::UserStore& users_;
+  AuditLog& audit_;
   const Clock& clock_;
   const SessionLimits limits_;
   std::mutex mutex_;

@@ -13,11 +13,13 @@ class SessionsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { crypto::Initialise(); }
   void SetUp() override {
-    ASSERT_TRUE(AddUser(*store_, "op.one", Role::kOperator, "synthetic-password").ok());
+    ASSERT_TRUE(AddUser(*store_, audit_, "op.one", Role::kOperator, "synthetic-password").ok());
   }
   testing::FixedClock clock_;
   testing::TempStore store_{"sessions"};
-  Sessions sessions_{*store_, clock_, {.idle = std::chrono::minutes(30), .absolute = std::chrono::hours(12)}};
+  AuditLog audit_{*store_, clock_, crypto::Key32{7}};
+  Sessions sessions_{*store_, audit_, clock_,
+                     {.idle = std::chrono::minutes(30), .absolute = std::chrono::hours(12)}};
 };
 
 TEST_F(SessionsTest, SignInThenAuthenticate) {
@@ -62,10 +64,26 @@ TEST_F(SessionsTest, SignOutEndsSession) {
 }
 
 TEST_F(SessionsTest, AddUserRejectsBadNamesAndShortPasswords) {
-  EXPECT_EQ(AddUser(*store_, "Bad Name", Role::kOperator, "synthetic-password").error().field, "name");
-  EXPECT_EQ(AddUser(*store_, "ok", Role::kOperator, "short").error().field, "password");
-  EXPECT_EQ(AddUser(*store_, "op.one", Role::kOperator, "synthetic-password").error().code,
+  EXPECT_EQ(AddUser(*store_, audit_, "Bad Name", Role::kOperator, "synthetic-password").error().field, "name");
+  EXPECT_EQ(AddUser(*store_, audit_, "ok", Role::kOperator, "short").error().field, "password");
+  EXPECT_EQ(AddUser(*store_, audit_, "op.one", Role::kOperator, "synthetic-password").error().code,
             ErrorCode::kConflict);
+}
+
+TEST_F(SessionsTest, SignInsAndSignOutsAreAuditedWithoutTheTypedName) {
+  auto session = sessions_.SignIn("op.one", "synthetic-password");
+  ASSERT_TRUE(session.ok());
+  ASSERT_FALSE(sessions_.SignIn("Someone Real", "synthetic-password").ok());
+  sessions_.SignOut(session->token);
+  auto entries = store_->ListAuditRecords(0, 100);
+  ASSERT_TRUE(entries.ok());
+  std::vector<std::string> actions;
+  for (const auto& e : *entries) {
+    actions.push_back(e.action);
+    EXPECT_EQ(e.target.find("Someone"), std::string::npos);
+    EXPECT_EQ(e.actor_name.find("Someone"), std::string::npos);
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"user_added", "sign_in", "sign_in_failed", "sign_out"}));
 }
 
 }  // namespace

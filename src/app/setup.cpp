@@ -21,18 +21,30 @@ crypto::WrappedPrivateKey WrappedOf(const store::Installation& i) {
           i.office_private_sealed};
 }
 
-}  // namespace
-
-Result<std::int64_t> AddUser(store::UserStore& users, const std::string& name, Role role,
-                             const std::string& password) {
+Status CheckNewUser(const std::string& name, const std::string& password) {
   if (!IsValidUserName(name)) {
     return InvalidInput("user names are 1 to 64 characters of a-z, 0-9, '.', '_' and '-'", "name");
   }
   if (password.size() < crypto::kMinPasswordLength || password.size() > 1024) {
     return InvalidInput("passwords must be at least 12 characters long", "password");
   }
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<std::int64_t> AddUser(store::UserStore& users, AuditLog& audit, const std::string& name,
+                             Role role, const std::string& password) {
+  if (auto ok = CheckNewUser(name, password); !ok) return ok.error();
   store::UserRecord user{.name = name, .role = role, .password_hash = crypto::HashPassword(password)};
-  return users.AddUser(user);
+  auto id = users.AddUser(user);
+  if (!id) return id.error();
+  if (auto audited = audit.Record({.action = AuditAction::kUserAdded,
+                                   .target = "user:" + std::to_string(*id)});
+      !audited) {
+    return audited.error();
+  }
+  return id;
 }
 
 Status InitialiseInstallation(store::Store& store, const std::string& passphrase,
@@ -40,6 +52,7 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
   if (passphrase.size() < kMinPassphraseLength) {
     return InvalidInput("the office passphrase must be at least 12 characters long", "passphrase");
   }
+  if (auto ok = CheckNewUser(admin_name, admin_password); !ok) return ok.error();
   if (store.LoadInstallation().ok()) {
     return Error{ErrorCode::kConflict, "this data folder is already initialised"};
   }
@@ -52,10 +65,17 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
   installation.office_private_opslimit = wrapped.opslimit;
   installation.office_private_memlimit = wrapped.memlimit;
   installation.receipt_salt = crypto::RandomBytes(crypto::kReceiptSaltBytes);
-  // The administrator first: if the name or password is refused, nothing is initialised.
-  auto admin = AddUser(store, admin_name, Role::kAdmin, admin_password);
+  if (auto saved = store.SaveInstallation(installation); !saved) return saved.error();
+
+  const crypto::OfficeOpener office(crypto::OfficePrivateKey{keys.private_key.bytes}, keys.public_key);
+  SystemClock clock;
+  AuditLog audit(store, clock, AuditKey(office));
+  if (auto audited = audit.Record({.action = AuditAction::kInstallationCreated}); !audited) {
+    return audited.error();
+  }
+  auto admin = AddUser(store, audit, admin_name, Role::kAdmin, admin_password);
   if (!admin) return admin.error();
-  return store.SaveInstallation(installation);
+  return OkStatus();
 }
 
 Result<InstallationKeys> LoadInstallationKeys(store::InstallationStore& store) {

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/audit_log.hpp"
 #include "crypto/office_keys.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/result.hpp"
@@ -14,15 +15,17 @@ namespace lifeline::app {
 inline constexpr std::size_t kMinPassphraseLength = 12;
 
 /// Creates the office key pair (private half wrapped under `passphrase`), the receipt salt
-/// and the first administrator. kConflict if already initialised; kInvalidInput for a
-/// short passphrase or a bad name or password.
+/// and the first administrator, and starts the audit log with both. kConflict if already
+/// initialised; kInvalidInput for a short passphrase or a bad name or password (then
+/// nothing is written).
 Status InitialiseInstallation(store::Store& store, const std::string& passphrase,
                               const std::string& admin_name, const std::string& admin_password);
 
-/// Adds an operator account. kInvalidInput for a bad name (1–64 of a-z 0-9 . _ -) or a
-/// password shorter than crypto::kMinPasswordLength; kConflict if the name is taken.
-Result<std::int64_t> AddUser(store::UserStore& users, const std::string& name, Role role,
-                             const std::string& password);
+/// Adds an operator account and audits it. kInvalidInput for a bad name (1–64 of a-z 0-9
+/// . _ -) or a password shorter than crypto::kMinPasswordLength; kConflict if the name is
+/// taken.
+Result<std::int64_t> AddUser(store::UserStore& users, AuditLog& audit, const std::string& name,
+                             Role role, const std::string& password);
 
 /// What the running roles need from the installation.
 struct InstallationKeys {

@@ -18,11 +18,12 @@ TEST(WorkerPool, RunsEveryAcceptedJobBeforeStopReturns) {
 }
 
 TEST(WorkerPool, RefusesPastItsQueueBound) {
-  WorkerPool pool(1, 2);
+  // Declared before the pool: the pool's destructor joins a thread that still uses them.
   std::promise<void> release;
   std::shared_future<void> gate = release.get_future().share();
   std::promise<void> started;
-  ASSERT_TRUE(pool.TrySubmit([&] { started.set_value(); gate.wait(); }));
+  WorkerPool pool(1, 2);
+  ASSERT_TRUE(pool.TrySubmit([&started, gate] { started.set_value(); gate.wait(); }));
   started.get_future().wait();  // the only thread is now busy
   EXPECT_TRUE(pool.TrySubmit([] {}));
   EXPECT_TRUE(pool.TrySubmit([] {}));

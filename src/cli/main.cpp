@@ -8,6 +8,7 @@
 
 #include <iostream>
 
+#include "app/audit_log.hpp"
 #include "app/demo_data.hpp"
 #include "app/intake.hpp"
 #include "app/setup.hpp"
@@ -37,15 +38,43 @@ int Init(const std::string& data, const std::string& passphrase_file, const std:
   return 0;
 }
 
-int AddUser(const std::string& data, const std::string& name, const std::string& role_name,
-            const std::string& password_file) {
+// Commands that change accounts or read the audit log need the office key: the audit
+// chain is keyed with it.
+std::unique_ptr<app::AuditLog> OpenAudit(store::Store& store, const std::string& passphrase_file,
+                                         const app::Clock& clock) {
+  auto office = app::UnlockOffice(store, cli::ReadSecret(passphrase_file, "office passphrase"));
+  if (!office) throw std::runtime_error(office.error().message);
+  return std::make_unique<app::AuditLog>(store, clock, app::AuditKey(*office));
+}
+
+int AddUser(const std::string& data, const std::string& passphrase_file, const std::string& name,
+            const std::string& role_name, const std::string& password_file) {
   auto role = ParseRole(role_name);
-  if (!role) return Fail("--role must be operator or admin");
+  if (!role) return Fail("--role must be one of " + AllRoleNames());
+  const std::string password = cli::ReadSecret(password_file, "password");
   auto store = store::OpenSqliteStore(data, false);
-  auto id = app::AddUser(*store, name, *role, cli::ReadSecret(password_file, "password"));
+  app::SystemClock clock;
+  auto audit = OpenAudit(*store, passphrase_file, clock);
+  auto id = app::AddUser(*store, *audit, name, *role, password);
   if (!id) return Fail(id.error().message);
   fmt::print("user \"{}\" added as {}\n", name, role_name);
   return 0;
+}
+
+int VerifyAudit(const std::string& data, const std::string& passphrase_file,
+                const std::string& expected_head) {
+  auto store = store::OpenSqliteStore(data, false);
+  auto office = app::UnlockOffice(*store, cli::ReadSecret(passphrase_file, "office passphrase"));
+  if (!office) return Fail(office.error().message);
+  auto result = app::VerifyAuditLog(*store, app::AuditKey(*office), expected_head);
+  if (!result) return Fail(result.error().message);
+  for (const auto& problem : result->problems) {
+    fmt::print("entry {}: {}\n", problem.seq, problem.what);
+  }
+  fmt::print("{} entries, {}; head {}\n", result->entries,
+             result->problems.empty() ? "chain intact" : fmt::format("{} problems", result->problems.size()),
+             result->head_mac_hex);
+  return result->problems.empty() ? 0 : 3;
 }
 
 int SeedDemo(const std::string& data, int count) {
@@ -101,9 +130,20 @@ int main(int argc, char** argv) {
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "Add an operator account");
   user_add->add_option("--data", data, "Data folder")->required();
+  user_add->add_option("--passphrase-file", passphrase_file, "Office passphrase file (the audit log is keyed with the office key)")->required();
   user_add->add_option("--name", user_name, "User name (a-z 0-9 . _ -)")->required();
-  user_add->add_option("--role", user_role, "operator or admin");
+  user_add->add_option("--role", user_role, "Role: " + AllRoleNames());
   user_add->add_option("--password-file", user_password_file, "File holding the password ('-' for stdin)")->required();
+
+  std::string expected_head;
+  auto* audit = cli.add_subcommand("audit", "The tamper-evident audit log");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand(
+      "verify", "Check the whole chain; exit 0 if intact, 3 naming each broken entry otherwise");
+  audit_verify->add_option("--data", data, "Data folder")->required();
+  audit_verify->add_option("--passphrase-file", passphrase_file, "Office passphrase file")->required();
+  audit_verify->add_option("--expect-head", expected_head,
+                           "Head MAC printed by an earlier verify: reports a cut tail");
 
   int demo_count = 3000;
   auto* demo = cli.add_subcommand("demo", "Fill the store with synthetic demo applications");
@@ -115,7 +155,8 @@ int main(int argc, char** argv) {
     crypto::Initialise();
     if (*init) return Init(data, passphrase_file, admin, admin_password_file);
     if (*serve) return cli::Serve(serve_options);
-    if (*user_add) return AddUser(data, user_name, user_role, user_password_file);
+    if (*user_add) return AddUser(data, passphrase_file, user_name, user_role, user_password_file);
+    if (*audit_verify) return VerifyAudit(data, passphrase_file, expected_head);
     if (*demo) return SeedDemo(data, demo_count);
   } catch (const std::exception& e) {
     return Fail(e.what());

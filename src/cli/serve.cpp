@@ -70,13 +70,15 @@ int Serve(const ServeOptions& options) {
         app::IntakeOptions{.max_waiting_hashes = options.intake_queue});
     server::AddPublicRoutes(router, *intake);
   }
+  std::unique_ptr<app::AuditLog> audit;
   std::unique_ptr<app::OfficeService> office;
   std::unique_ptr<app::Sessions> sessions;
   if (office_role) {
     auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
     if (!opener) throw std::runtime_error(opener.error().message);
-    office = std::make_unique<app::OfficeService>(*store, clock, std::move(*opener));
-    sessions = std::make_unique<app::Sessions>(*store, clock);
+    audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener));
+    office = std::make_unique<app::OfficeService>(*store, *audit, clock, std::move(*opener));
+    sessions = std::make_unique<app::Sessions>(*store, *audit, clock);
     server::AddOfficeRoutes(router, *office, *sessions, {.secure_cookies = options.secure_cookies});
   }
 

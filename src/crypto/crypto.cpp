@@ -82,6 +82,15 @@ Key32 Hash(std::string_view purpose, std::string_view data) {
   return out;
 }
 
+Key32 KeyedHash(const Key32& key, std::string_view data) {
+  Key32 out;
+  crypto_generichash(out.data(), out.size(), reinterpret_cast<const std::uint8_t*>(data.data()),
+                     data.size(), key.data(), key.size());
+  return out;
+}
+
+void Wipe(Key32& key) { sodium_memzero(key.data(), key.size()); }
+
 bool ConstantTimeEquals(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) {
   return sodium_memcmp(a, b, size) == 0;
 }

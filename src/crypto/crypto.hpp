@@ -24,6 +24,12 @@ std::string RandomToken();
 /// BLAKE2b-256 of the length-prefixed label `purpose` followed by `data` (domain separation).
 Key32 Hash(std::string_view purpose, std::string_view data);
 
+/// BLAKE2b-256 of `data` keyed with `key`: a MAC that only holders of `key` can compute.
+Key32 KeyedHash(const Key32& key, std::string_view data);
+
+/// Overwrites `key` with zeros in a way the compiler cannot skip.
+void Wipe(Key32& key);
+
 /// Constant-time equality of two equal-length byte ranges.
 bool ConstantTimeEquals(const std::uint8_t* a, const std::uint8_t* b, std::size_t size);
 

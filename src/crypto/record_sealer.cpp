@@ -124,4 +124,8 @@ Result<SecretBytes> OfficeOpener::Open(const SealedRecord& record,
   return plaintext;
 }
 
+Key32 OfficeOpener::DeriveSubkey(std::string_view purpose) const {
+  return Hash(purpose, key_.bytes.view());
+}
+
 }  // namespace lifeline::crypto

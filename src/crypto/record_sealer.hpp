@@ -82,6 +82,10 @@ class OfficeOpener {
   /// The plaintext of the record, or kInternal if it does not open.
   Result<SecretBytes> Open(const SealedRecord& record, std::string_view associated) const;
 
+  /// A key for `purpose` (e.g. "lifeline/audit-mac/v1") that only the office key holder can
+  /// derive. Deterministic: the same purpose always gives the same key.
+  Key32 DeriveSubkey(std::string_view purpose) const;
+
  private:
   OfficePrivateKey key_;
   OfficePublicKey public_key_;

@@ -1,13 +1,36 @@
 #include "domain/role.hpp"
 
-namespace lifeline {
+#include <array>
+#include <utility>
 
-std::string_view ToString(Role role) { return role == Role::kAdmin ? "admin" : "operator"; }
+namespace lifeline {
+namespace {
+constexpr std::array<std::pair<Role, std::string_view>, 3> kNames = {{
+    {Role::kAdmin, "admin"}, {Role::kOperator, "operator"}, {Role::kAuditor, "auditor"},
+}};
+}  // namespace
+
+std::string_view ToString(Role role) {
+  for (const auto& [r, name] : kNames) {
+    if (r == role) return name;
+  }
+  return "?";
+}
 
 std::optional<Role> ParseRole(std::string_view name) {
-  if (name == "admin") return Role::kAdmin;
-  if (name == "operator") return Role::kOperator;
+  for (const auto& [r, n] : kNames) {
+    if (n == name) return r;
+  }
   return std::nullopt;
+}
+
+std::string AllRoleNames() {
+  std::string out;
+  for (const auto& [r, name] : kNames) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
 }
 
 }  // namespace lifeline

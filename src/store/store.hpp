@@ -55,7 +55,18 @@ class InstallationStore {
   virtual Result<Installation> LoadInstallation() = 0;
 };
 
+class AuditStore {
+ public:
+  virtual ~AuditStore() = default;
+  /// The entry with the highest seq, or nullopt when the log is empty.
+  virtual Result<std::optional<AuditRecord>> LastAuditRecord() = 0;
+  /// Appends `record`; kConflict if its seq is taken (another writer got there first).
+  virtual Status AppendAuditRecord(const AuditRecord& record) = 0;
+  /// Up to `limit` entries with seq > `after_seq`, in seq order, as stored.
+  virtual Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) = 0;
+};
+
 /// Everything lifeline keeps, behind one handle.
-class Store : public ApplicationStore, public UserStore, public InstallationStore {};
+class Store : public ApplicationStore, public UserStore, public InstallationStore, public AuditStore {};
 
 }  // namespace lifeline::store

@@ -37,14 +37,43 @@ class Cli(unittest.TestCase):
     def test_user_add_reads_password_from_stdin(self):
         server = Server()
         self.addCleanup(server.cleanup)
-        result = lifeline("user", "add", "--data", server.data, "--name", "op.one", "--password-file", "-",
-                          stdin=b"synthetic-operator-pw\n")
+        add = ["user", "add", "--data", server.data, "--passphrase-file", server.passphrase_file]
+        result = lifeline(*add, "--name", "op.one", "--password-file", "-", stdin=b"synthetic-operator-pw\n")
         self.assertEqual(result.returncode, 0, result.stderr)
-        result = lifeline("user", "add", "--data", server.data, "--name", "Bad Name", "--password-file", "-",
+        result = lifeline(*add, "--name", "Bad Name", "--password-file", "-", stdin=b"synthetic-operator-pw\n")
+        self.assertNotEqual(result.returncode, 0)
+        result = lifeline(*add, "--name", "op.two", "--role", "general", "--password-file", "-",
                           stdin=b"synthetic-operator-pw\n")
         self.assertNotEqual(result.returncode, 0)
+        self.assertIn(b"admin, operator, auditor", result.stderr)
         server.start()
         server.sign_in("op.one", "synthetic-operator-pw")
+
+    def test_audit_verify_finds_the_chain_intact_then_reports_an_edit(self):
+        server = Server()
+        self.addCleanup(server.cleanup)
+        server.start()
+        server.sign_in()
+        server.stop()
+        verify = ["audit", "verify", "--data", server.data, "--passphrase-file", server.passphrase_file]
+        result = lifeline(*verify)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(b"3 entries, chain intact", result.stdout)
+        head = result.stdout.split()[-1].decode()
+        import sqlite3
+        db = sqlite3.connect(os.path.join(server.data, "lifeline.db"))
+        db.execute("UPDATE audit_log SET actor_name = 'someone.else' WHERE seq = 3")
+        db.commit()
+        db.close()
+        result = lifeline(*verify, "--expect-head", head)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn(b"entry 3:", result.stdout)
+        wrong = os.path.join(server.secrets, "wrong")
+        with open(wrong, "w") as f:
+            f.write("not the office passphrase\n")
+        result = lifeline("audit", "verify", "--data", server.data, "--passphrase-file", wrong)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"wrong office passphrase", result.stderr)
 
     def test_serve_refuses_uninitialised_folder_and_bad_listen(self):
         with tempfile.TemporaryDirectory() as d:

@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -55,6 +55,17 @@ CREATE TABLE replies (
   sealed_for_office BLOB NOT NULL
 );
 CREATE INDEX replies_by_case ON replies (case_id, id);
+)sql",
+    R"sql(
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor_user_id INTEGER NOT NULL,
+  actor_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  mac BLOB NOT NULL
+);
 )sql",
 };
 

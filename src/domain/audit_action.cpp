@@ -1,0 +1,33 @@
+#include "domain/audit_action.hpp"
+
+#include <array>
+#include <utility>
+
+namespace lifeline {
+namespace {
+constexpr std::array<std::pair<AuditAction, std::string_view>, 7> kNames = {{
+    {AuditAction::kInstallationCreated, "installation_created"},
+    {AuditAction::kUserAdded, "user_added"},
+    {AuditAction::kSignIn, "sign_in"},
+    {AuditAction::kSignInFailed, "sign_in_failed"},
+    {AuditAction::kSignOut, "sign_out"},
+    {AuditAction::kCaseRead, "case_read"},
+    {AuditAction::kReplySent, "reply_sent"},
+}};
+}  // namespace
+
+std::string_view ToString(AuditAction action) {
+  for (const auto& [a, name] : kNames) {
+    if (a == action) return name;
+  }
+  return "?";
+}
+
+std::optional<AuditAction> ParseAuditAction(std::string_view name) {
+  for (const auto& [a, n] : kNames) {
+    if (n == name) return a;
+  }
+  return std::nullopt;
+}
+
+}  // namespace lifeline

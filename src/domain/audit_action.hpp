@@ -1,0 +1,23 @@
+#pragma once
+// What the audit log records. Entries say who did what to which record, never personal
+// data: the target is a record reference such as "case:42" or "user:3".
+
+#include <optional>
+#include <string_view>
+
+namespace lifeline {
+
+enum class AuditAction {
+  kInstallationCreated,
+  kUserAdded,
+  kSignIn,
+  kSignInFailed,
+  kSignOut,
+  kCaseRead,   // a decryption of a case's identifying fields
+  kReplySent,
+};
+
+std::string_view ToString(AuditAction action);
+std::optional<AuditAction> ParseAuditAction(std::string_view name);
+
+}  // namespace lifeline
