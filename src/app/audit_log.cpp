@@ -64,6 +64,24 @@ Status AuditLog::Record(const AuditEvent& event) {
   return Error{ErrorCode::kUnavailable, "the audit log is busy; try again"};
 }
 
+Result<AuditPage> AuditLog::List(const Actor& actor, int page, int per_page) {
+  if (auto allowed = Require(actor, Permission::kReadAuditLog); !allowed) return allowed.error();
+  if (page < 1 || per_page < 1 || per_page > 200) {
+    return InvalidInput("page must be positive and per_page between 1 and 200");
+  }
+  auto last = store_.LastAuditRecord();
+  if (!last) return last.error();
+  AuditPage result;
+  result.total = *last ? (*last)->seq : 0;
+  const std::int64_t high = result.total - std::int64_t{page - 1} * per_page;
+  if (high <= 0) return result;
+  const std::int64_t low = std::max<std::int64_t>(0, high - per_page);
+  auto entries = store_.ListAuditRecords(low, static_cast<int>(high - low));
+  if (!entries) return entries.error();
+  result.entries.assign(entries->rbegin(), entries->rend());
+  return result;
+}
+
 Result<AuditVerification> VerifyAuditLog(store::AuditStore& store, const crypto::Key32& key,
                                          const std::string& expected_head) {
   AuditVerification result;

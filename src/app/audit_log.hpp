@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/actor.hpp"
 #include "app/clock.hpp"
 #include "crypto/bytes.hpp"
 #include "crypto/record_sealer.hpp"
@@ -26,6 +27,11 @@ struct AuditEvent {
   std::string target;  // a record reference, never personal data
 };
 
+struct AuditPage {
+  std::vector<store::AuditRecord> entries;  // newest first
+  std::int64_t total = 0;                   // entries in the log
+};
+
 /// The MAC key of the audit chain, derived from the office key.
 crypto::Key32 AuditKey(const crypto::OfficeOpener& office);
 
@@ -39,6 +45,10 @@ class AuditLog {
   /// whose audit entry cannot be written does not happen. Retries when another process
   /// appended first.
   Status Record(const AuditEvent& event);
+
+  /// Page `page` (1-based, `per_page` 1..200) of the log, newest first. kForbidden unless
+  /// the actor may read the audit log; kInvalidInput for a bad page.
+  Result<AuditPage> List(const Actor& actor, int page, int per_page);
 
  private:
   store::AuditStore& store_;

@@ -79,7 +79,8 @@ int Serve(const ServeOptions& options) {
     audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener));
     office = std::make_unique<app::OfficeService>(*store, *audit, clock, std::move(*opener));
     sessions = std::make_unique<app::Sessions>(*store, *audit, clock);
-    server::AddOfficeRoutes(router, *office, *sessions, {.secure_cookies = options.secure_cookies});
+    server::AddOfficeRoutes(router, *office, *sessions, *audit,
+                            {.secure_cookies = options.secure_cookies});
   }
 
   server::HttpServer http(listen, router);

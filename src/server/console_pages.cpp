@@ -1,5 +1,6 @@
 #include "server/console_pages.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "server/http.hpp"
@@ -9,8 +10,13 @@ namespace lifeline::server {
 namespace {
 
 std::string Header(const app::SessionInfo& s) {
-  return fmt::format(
-      "<nav><a href=\"/console/\">Заявки</a> <span class=\"hint\">{} ({})</span> "
+  std::string links;
+  if (app::Require(s.actor, app::Permission::kListCases).ok()) links += "<a href=\"/console/\">Заявки</a> ";
+  if (app::Require(s.actor, app::Permission::kReadAuditLog).ok()) {
+    links += "<a href=\"/console/audit\">Журнал аудита</a> ";
+  }
+  return "<nav>" + links + fmt::format(
+      "<span class=\"hint\">{} ({})</span> "
       "<form class=\"inline\" method=\"post\" action=\"/console/logout\">"
       "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Выйти</button></form></nav>",
       HtmlEscape(s.actor.name), ToString(s.actor.role), HtmlEscape(s.csrf_token));
@@ -76,6 +82,30 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
   if (v.page_number < pages) body += fmt::format("<a href=\"/console/?page={}{}\" rel=\"next\">старее →</a>", v.page_number + 1, filter);
   body += "</nav>";
   return HtmlPage("ru", "Консоль — заявки", body);
+}
+
+std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPage& page,
+                             int page_number, int per_page) {
+  std::string body = Header(session);
+  body += fmt::format("<h1>Журнал аудита</h1><p>Записей: <span id=\"total\">{}</span>. "
+                      "Целостность цепочки проверяет <code>lifeline audit verify</code>.</p>",
+                      page.total);
+  body += "<table><thead><tr><th>№</th><th>Время (UTC)</th><th>Кто</th><th>Действие</th>"
+          "<th>Запись</th></tr></thead><tbody>";
+  for (const auto& e : page.entries) {
+    const auto at = std::chrono::sys_seconds{std::chrono::seconds{e.at}};
+    body += fmt::format("<tr><td>{}</td><td>{:%Y-%m-%d %H:%M:%S}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        e.seq, fmt::gmtime(std::chrono::system_clock::to_time_t(at)),
+                        e.actor_name.empty() ? "—" : HtmlEscape(e.actor_name), HtmlEscape(e.action),
+                        e.target.empty() ? "—" : HtmlEscape(e.target));
+  }
+  body += "</tbody></table><nav>";
+  const auto pages = (page.total + per_page - 1) / per_page;
+  if (page_number > 1) body += fmt::format("<a href=\"/console/audit?page={}\">← новее</a>", page_number - 1);
+  body += fmt::format(" страница {} из {} ", page_number, std::max<std::int64_t>(pages, 1));
+  if (page_number < pages) body += fmt::format("<a href=\"/console/audit?page={}\">старее →</a>", page_number + 1);
+  body += "</nav>";
+  return HtmlPage("ru", "Консоль — журнал аудита", body);
 }
 
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& d,

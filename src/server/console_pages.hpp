@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/audit_log.hpp"
 #include "app/office.hpp"
 #include "app/sessions.hpp"
 
@@ -18,6 +19,8 @@ struct CaseListView {
   std::string situation_filter;
 };
 std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListView& view);
+std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPage& page,
+                             int page_number, int per_page);
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& details,
                             const std::string& error);
 

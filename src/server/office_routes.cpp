@@ -20,6 +20,7 @@ constexpr int kPerPage = 50;
 struct Context {
   app::OfficeService& office;
   app::Sessions& sessions;
+  app::AuditLog& audit;
   OfficeRouteOptions options;
 };
 
@@ -57,6 +58,26 @@ Response Redirect(std::string location) {
   return r;
 }
 
+struct Paging {
+  int page = 1;
+  int per_page = kPerPage;
+};
+
+Result<Paging> PagingFrom(const Request& request) {
+  Paging paging;
+  if (auto s = request.Query("per_page"); !s.empty()) {
+    auto n = ParseId(s);
+    if (!n || *n > 200) return InvalidInput("per_page must be between 1 and 200", "per_page");
+    paging.per_page = static_cast<int>(*n);
+  }
+  if (auto s = request.Query("page"); !s.empty()) {
+    auto n = ParseId(s);
+    if (!n || *n > 1'000'000) return InvalidInput("page must be a positive number", "page");
+    paging.page = static_cast<int>(*n);
+  }
+  return paging;
+}
+
 Result<store::CaseFilter> FilterFrom(const Request& request, int* page_out) {
   store::CaseFilter filter;
   if (auto s = request.Query("status"); !s.empty()) {
@@ -67,22 +88,17 @@ Result<store::CaseFilter> FilterFrom(const Request& request, int* page_out) {
     filter.situation = ParseSituation(s);
     if (!filter.situation) return InvalidInput("unknown situation", "situation");
   }
-  int per_page = kPerPage;
-  if (auto s = request.Query("per_page"); !s.empty()) {
-    auto n = ParseId(s);
-    if (!n || *n > 200) return InvalidInput("per_page must be between 1 and 200", "per_page");
-    per_page = static_cast<int>(*n);
-  }
-  int page = 1;
-  if (auto s = request.Query("page"); !s.empty()) {
-    auto n = ParseId(s);
-    if (!n || *n > 1'000'000) return InvalidInput("page must be a positive number", "page");
-    page = static_cast<int>(*n);
-  }
-  filter.limit = per_page;
-  filter.offset = (page - 1) * per_page;
-  *page_out = page;
+  auto paging = PagingFrom(request);
+  if (!paging) return paging.error();
+  filter.limit = paging->per_page;
+  filter.offset = (paging->page - 1) * paging->per_page;
+  *page_out = paging->page;
   return filter;
+}
+
+json AuditJson(const store::AuditRecord& r) {
+  return {{"seq", r.seq}, {"at", r.at}, {"actor_user_id", r.actor_user_id},
+          {"actor_name", r.actor_name}, {"action", r.action}, {"target", r.target}};
 }
 
 // ---- JSON API ------------------------------------------------------------------------------
@@ -167,11 +183,43 @@ void ApiReply(Context& ctx, Request& request, Respond respond) {
   respond({201, "application/json", json{{"case_id", *id}}.dump(), {}});
 }
 
+void ApiAudit(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) return respond(JsonError(session.error()));
+  auto paging = PagingFrom(request);
+  if (!paging) return respond(JsonError(paging.error()));
+  auto page = ctx.audit.List(session->actor, paging->page, paging->per_page);
+  if (!page) return respond(JsonError(page.error()));
+  json entries = json::array();
+  for (const auto& r : page->entries) entries.push_back(AuditJson(r));
+  respond({200, "application/json",
+           json{{"entries", entries}, {"total", page->total}, {"page", paging->page},
+                {"per_page", paging->per_page}}.dump(),
+           {}});
+}
+
 // ---- Console (HTML, no script) -------------------------------------------------------------
+
+void ConsoleAudit(Context& ctx, Request& request, Respond respond) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return respond(Redirect("/console/"));
+  auto paging = PagingFrom(request);
+  if (!paging) return respond(Redirect("/console/audit"));
+  auto page = ctx.audit.List(session->actor, paging->page, paging->per_page);
+  if (!page) {
+    return respond(HtmlResponse(HttpStatusOf(page.error().code),
+                                HtmlPage("ru", "Нет доступа", "<p>Журнал аудита доступен только аудиторам.</p>")));
+  }
+  respond(HtmlResponse(200, ConsoleAuditPage(*session, *page, paging->page, paging->per_page)));
+}
 
 void ConsoleHome(Context& ctx, Request& request, Respond respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) return respond(HtmlResponse(200, ConsoleLoginPage(false)));
+  if (app::Require(session->actor, app::Permission::kListCases).ok() == false &&
+      app::Require(session->actor, app::Permission::kReadAuditLog).ok()) {
+    return respond(Redirect("/console/audit"));
+  }
   int page = 1;
   auto filter = FilterFrom(request, &page);
   if (!filter) return respond(Redirect("/console/"));
@@ -245,8 +293,8 @@ void ConsoleReply(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
-                     OfficeRouteOptions options) {
-  auto ctx = std::make_shared<Context>(Context{office, sessions, options});
+                     app::AuditLog& audit, OfficeRouteOptions options) {
+  auto ctx = std::make_shared<Context>(Context{office, sessions, audit, options});
   auto bind = [ctx](void (*fn)(Context&, Request&, Respond)) {
     return [ctx, fn](Request& request, Respond respond) { fn(*ctx, request, std::move(respond)); };
   };
@@ -255,7 +303,9 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   router.Add("GET", "/api/v1/cases", bind(ApiListCases));
   router.Add("GET", "/api/v1/cases/{id}", bind(ApiGetCase));
   router.Add("POST", "/api/v1/cases/{id}/replies", bind(ApiReply));
+  router.Add("GET", "/api/v1/audit", bind(ApiAudit));
   router.Add("GET", "/console/", bind(ConsoleHome));
+  router.Add("GET", "/console/audit", bind(ConsoleAudit));
   router.Add("POST", "/console/login", bind(ConsoleSignIn));
   router.Add("POST", "/console/logout", bind(ConsoleSignOut));
   router.Add("GET", "/console/cases/{id}", bind(ConsoleCase));

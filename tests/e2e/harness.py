@@ -41,6 +41,11 @@ class Server:
         run([BIN, "init", "--data", self.data, "--passphrase-file", self.passphrase_file,
              "--admin", "admin", "--admin-password-file", self.admin_password_file])
 
+    def add_user(self, name, role, password):
+        path = self._secret("user-" + name, password)
+        run([BIN, "user", "add", "--data", self.data, "--passphrase-file", self.passphrase_file,
+             "--name", name, "--role", role, "--password-file", path])
+
     def _secret(self, name, value):
         path = os.path.join(self.secrets, name)
         with open(path, "w") as f:
