@@ -6,9 +6,14 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "app/audit_log.hpp"
+#include "app/backup.hpp"
 #include "app/demo_data.hpp"
 #include "app/intake.hpp"
 #include "app/setup.hpp"
@@ -75,6 +80,43 @@ int VerifyAudit(const std::string& data, const std::string& passphrase_file,
              result->problems.empty() ? "chain intact" : fmt::format("{} problems", result->problems.size()),
              result->head_mac_hex);
   return result->problems.empty() ? 0 : 3;
+}
+
+// Progress on a terminal only: scripts and logs get the final line alone.
+app::Progress TerminalProgress(const char* what) {
+  if (!::isatty(STDERR_FILENO)) return {};
+  return [what](std::uint64_t done, std::uint64_t total) {
+    const double mib = 1024.0 * 1024.0;
+    std::fprintf(stderr, "\r%s: %3.0f%% (%.1f of %.1f MiB)", what, total ? 100.0 * done / total : 100.0,
+                 done / mib, total / mib);
+    if (done >= total) std::fputc('\n', stderr);
+  };
+}
+
+int Backup(const std::string& data, const std::string& passphrase_file, const std::string& out) {
+  const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
+  auto store = store::OpenSqliteStore(data, false);
+  if (auto s = app::WriteBackup(*store, passphrase, out, TerminalProgress("backup")); !s) {
+    return Fail(s.error().message);
+  }
+  fmt::print("backup written to {}\n", out);
+  return 0;
+}
+
+int Restore(const std::string& in, const std::string& passphrase_file, const std::string& data) {
+  const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
+  if (std::filesystem::exists(std::filesystem::path(data) / "lifeline.db")) {
+    return Fail("the data folder already holds a store; restore into an empty folder");
+  }
+  auto snapshot = app::ReadBackup(in, passphrase, TerminalProgress("restore"));
+  if (!snapshot) return Fail(snapshot.error().message);
+  auto restored = store::RestoreSqliteStore(data, *snapshot);
+  explicit_bzero(snapshot->data(), snapshot->size());
+  if (!restored) return Fail(restored.error().message);
+  auto store = store::OpenSqliteStore(data, false);
+  if (auto s = app::FinishRestore(*store, passphrase); !s) return Fail(s.error().message);
+  fmt::print("restored {} into {}\n", in, data);
+  return 0;
 }
 
 int SeedDemo(const std::string& data, int count) {
@@ -145,6 +187,16 @@ int main(int argc, char** argv) {
   audit_verify->add_option("--expect-head", expected_head,
                            "Head MAC printed by an earlier verify: reports a cut tail");
 
+  std::string backup_file;
+  auto* backup = cli.add_subcommand("backup", "Write an encrypted, consistent snapshot of the store");
+  backup->add_option("--data", data, "Data folder")->required();
+  backup->add_option("--passphrase-file", passphrase_file, "Office passphrase file (the backup is encrypted under it)")->required();
+  backup->add_option("--out", backup_file, "Backup file to create (must not exist)")->required();
+  auto* restore = cli.add_subcommand("restore", "Restore a backup into an empty data folder");
+  restore->add_option("--in", backup_file, "Backup file")->required()->check(CLI::ExistingFile);
+  restore->add_option("--data", data, "Empty data folder to restore into")->required();
+  restore->add_option("--passphrase-file", passphrase_file, "Office passphrase file")->required();
+
   int demo_count = 3000;
   auto* demo = cli.add_subcommand("demo", "Fill the store with synthetic demo applications");
   demo->add_option("--data", data, "Data folder")->required();
@@ -157,6 +209,8 @@ int main(int argc, char** argv) {
     if (*serve) return cli::Serve(serve_options);
     if (*user_add) return AddUser(data, passphrase_file, user_name, user_role, user_password_file);
     if (*audit_verify) return VerifyAudit(data, passphrase_file, expected_head);
+    if (*backup) return Backup(data, passphrase_file, backup_file);
+    if (*restore) return Restore(backup_file, passphrase_file, data);
     if (*demo) return SeedDemo(data, demo_count);
   } catch (const std::exception& e) {
     return Fail(e.what());

@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 7> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 9> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -13,6 +13,8 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 7> kNames = {{
     {AuditAction::kSignOut, "sign_out"},
     {AuditAction::kCaseRead, "case_read"},
     {AuditAction::kReplySent, "reply_sent"},
+    {AuditAction::kBackupCreated, "backup_created"},
+    {AuditAction::kBackupRestored, "backup_restored"},
 }};
 }  // namespace
 

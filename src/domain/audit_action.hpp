@@ -15,6 +15,8 @@ enum class AuditAction {
   kSignOut,
   kCaseRead,   // a decryption of a case's identifying fields
   kReplySent,
+  kBackupCreated,
+  kBackupRestored,
 };
 
 std::string_view ToString(AuditAction action);

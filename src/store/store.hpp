@@ -7,6 +7,7 @@
 // All methods are thread-safe. Errors: kNotFound, kConflict (a unique key exists),
 // kUnavailable (the database cannot be reached or is read-only), kInternal.
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -66,7 +67,22 @@ class AuditStore {
   virtual Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) = 0;
 };
 
+class SnapshotStore {
+ public:
+  virtual ~SnapshotStore() = default;
+  /// Receives the snapshot in order, with its total size in bytes.
+  using SnapshotSink =
+      std::function<Status(std::span<const std::uint8_t> chunk, std::uint64_t total_bytes)>;
+  /// Takes a consistent snapshot of the whole store while it keeps serving, and feeds it to
+  /// `sink` in chunks. Stops at the first error the sink returns.
+  virtual Status ExportSnapshot(const SnapshotSink& sink) = 0;
+};
+
 /// Everything lifeline keeps, behind one handle.
-class Store : public ApplicationStore, public UserStore, public InstallationStore, public AuditStore {};
+class Store : public ApplicationStore,
+              public UserStore,
+              public InstallationStore,
+              public AuditStore,
+              public SnapshotStore {};
 
 }  // namespace lifeline::store
