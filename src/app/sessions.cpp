@@ -17,15 +17,22 @@ std::string TokenHash(const std::string& token) {
 }  // namespace
 
 Sessions::Sessions(store::UserStore& users, AuditLog& audit, const Clock& clock,
-                   SessionLimits limits)
-    : users_(users), audit_(audit), clock_(clock), limits_(limits) {}
+                   SessionLimits limits, ThrottleLimits throttle)
+    : users_(users), audit_(audit), clock_(clock), limits_(limits), throttle_(throttle) {}
 
-Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& password) {
+Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& password,
+                                    const std::string& source) {
   if (name.size() > 64 || password.size() > 1024) return kSignInFailed;
+  if (const auto wait = throttle_.WaitBefore(name, source, clock_.Now()); wait.count() > 0) {
+    return Error{.code = ErrorCode::kRateLimited,
+                 .message = "too many failed sign-ins; wait before trying again",
+                 .retry_after_seconds = static_cast<int>(wait.count())};
+  }
   auto user = users_.FindUserByName(name);
   if (!user && user.error().code != ErrorCode::kNotFound) return user.error();
   const std::string hash = user ? user->password_hash : std::string();
   if (!crypto::VerifyPassword(hash, password) || !user || user->disabled) {
+    throttle_.RecordFailure(name, source, clock_.Now());
     // The typed name is not recorded: it could be anything, even someone's real name.
     (void)audit_.Record({.action = AuditAction::kSignInFailed,
                          .target = user ? "user:" + std::to_string(user->id) : ""});
@@ -36,6 +43,7 @@ Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& 
       !audited) {
     return audited.error();
   }
+  throttle_.RecordSuccess(name, source);
   NewSession session{crypto::RandomToken(), crypto::RandomToken(),
                      Actor{user->id, user->name, user->role}};
   const auto now = clock_.Now();

@@ -9,6 +9,7 @@
 
 #include "app/actor.hpp"
 #include "app/audit_log.hpp"
+#include "app/sign_in_throttle.hpp"
 #include "app/clock.hpp"
 #include "store/store.hpp"
 
@@ -33,12 +34,16 @@ struct SessionInfo {
 class Sessions {
  public:
   /// `users`, `audit` and `clock` must outlive this. Thread-safe.
-  Sessions(store::UserStore& users, AuditLog& audit, const Clock& clock, SessionLimits limits = {});
+  Sessions(store::UserStore& users, AuditLog& audit, const Clock& clock, SessionLimits limits = {},
+           ThrottleLimits throttle = {});
 
   /// kUnauthenticated with one message for an unknown user, a wrong password or a disabled
   /// account alike; each costs one password hash so timing does not tell them apart.
   /// Both outcomes are audited; a sign-in whose audit entry cannot be written fails.
-  Result<NewSession> SignIn(const std::string& name, const std::string& password);
+  /// Repeated failures from `source` (the peer address, kept only in memory) make further
+  /// attempts wait: kRateLimited with retry_after_seconds, before any password is checked.
+  Result<NewSession> SignIn(const std::string& name, const std::string& password,
+                            const std::string& source);
 
   /// The session for `token`, refreshing its idle timer; kUnauthenticated if unknown or expired.
   Result<SessionInfo> Authenticate(const std::string& token);
@@ -58,6 +63,7 @@ class Sessions {
   AuditLog& audit_;
   const Clock& clock_;
   const SessionLimits limits_;
+  SignInThrottle throttle_;
   std::mutex mutex_;
   std::unordered_map<std::string, Entry> by_token_hash_;  // GUARDED_BY(mutex_)
 };

@@ -23,7 +23,7 @@ class SessionsTest : public ::testing::Test {
 };
 
 TEST_F(SessionsTest, SignInThenAuthenticate) {
-  auto session = sessions_.SignIn("op.one", "synthetic-password");
+  auto session = sessions_.SignIn("op.one", "synthetic-password", "desk");
   ASSERT_TRUE(session.ok());
   auto info = sessions_.Authenticate(session->token);
   ASSERT_TRUE(info.ok());
@@ -32,21 +32,21 @@ TEST_F(SessionsTest, SignInThenAuthenticate) {
 }
 
 TEST_F(SessionsTest, WrongPasswordAndUnknownUserGiveSameAnswer) {
-  auto wrong = sessions_.SignIn("op.one", "not-the-password");
-  auto unknown = sessions_.SignIn("nobody", "synthetic-password");
+  auto wrong = sessions_.SignIn("op.one", "not-the-password", "desk");
+  auto unknown = sessions_.SignIn("nobody", "synthetic-password", "desk");
   ASSERT_FALSE(wrong.ok());
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(wrong.error().message, unknown.error().message);
 }
 
 TEST_F(SessionsTest, IdleAndAbsoluteExpiry) {
-  auto session = sessions_.SignIn("op.one", "synthetic-password");
+  auto session = sessions_.SignIn("op.one", "synthetic-password", "desk");
   clock_.now += std::chrono::minutes(29);
   EXPECT_TRUE(sessions_.Authenticate(session->token).ok());
   clock_.now += std::chrono::minutes(31);
   EXPECT_FALSE(sessions_.Authenticate(session->token).ok());
 
-  auto busy = sessions_.SignIn("op.one", "synthetic-password");
+  auto busy = sessions_.SignIn("op.one", "synthetic-password", "desk");
   for (int i = 0; i < 13 * 3; ++i) {
     clock_.now += std::chrono::minutes(20);
     if (!sessions_.Authenticate(busy->token).ok()) {
@@ -57,8 +57,19 @@ TEST_F(SessionsTest, IdleAndAbsoluteExpiry) {
   FAIL() << "a session outlived its absolute lifetime";
 }
 
+TEST_F(SessionsTest, RepeatedFailuresAreSlowedButTheRightPasswordStillWorksFromElsewhere) {
+  for (int i = 0; i < 5; ++i) ASSERT_FALSE(sessions_.SignIn("op.one", "guess-" + std::to_string(i), "attacker").ok());
+  auto blocked = sessions_.SignIn("op.one", "synthetic-password", "attacker");
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.error().code, ErrorCode::kRateLimited);
+  EXPECT_GT(blocked.error().retry_after_seconds, 0);
+  EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", "desk").ok());
+  clock_.now += std::chrono::seconds(blocked.error().retry_after_seconds);
+  EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", "attacker").ok());
+}
+
 TEST_F(SessionsTest, SignOutEndsSession) {
-  auto session = sessions_.SignIn("op.one", "synthetic-password");
+  auto session = sessions_.SignIn("op.one", "synthetic-password", "desk");
   sessions_.SignOut(session->token);
   EXPECT_FALSE(sessions_.Authenticate(session->token).ok());
 }
@@ -71,9 +82,9 @@ TEST_F(SessionsTest, AddUserRejectsBadNamesAndShortPasswords) {
 }
 
 TEST_F(SessionsTest, SignInsAndSignOutsAreAuditedWithoutTheTypedName) {
-  auto session = sessions_.SignIn("op.one", "synthetic-password");
+  auto session = sessions_.SignIn("op.one", "synthetic-password", "desk");
   ASSERT_TRUE(session.ok());
-  ASSERT_FALSE(sessions_.SignIn("Someone Real", "synthetic-password").ok());
+  ASSERT_FALSE(sessions_.SignIn("Someone Real", "synthetic-password", "desk").ok());
   sessions_.SignOut(session->token);
   auto entries = store_->ListAuditRecords(0, 100);
   ASSERT_TRUE(entries.ok());

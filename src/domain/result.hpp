@@ -17,6 +17,7 @@ enum class ErrorCode {
   kConflict,
   kTooLarge,
   kUnavailable,   // overloaded or shutting down; the caller may retry later
+  kRateLimited,   // too many attempts; retry after Error::retry_after_seconds
   kInternal,
 };
 
@@ -25,6 +26,7 @@ struct Error {
   ErrorCode code;
   std::string message;
   std::string field = {};  // the input field at fault, e.g. "contact.handle"; empty if none
+  int retry_after_seconds = 0;  // for kRateLimited and kUnavailable; 0: unspecified
 };
 
 /// Either a value or an Error. Accessing the wrong alternative is a bug (asserted).

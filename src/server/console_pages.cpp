@@ -39,9 +39,14 @@ std::string Option(std::string_view value, std::string_view label, const std::st
 
 }  // namespace
 
-std::string ConsoleLoginPage(bool failed) {
+std::string ConsoleLoginPage(bool failed, int wait_seconds) {
   std::string body = "<h1>Вход для операторов</h1>";
-  if (failed) body += "<p class=\"error\" role=\"alert\">Неверное имя или пароль.</p>";
+  if (wait_seconds > 0) {
+    body += fmt::format("<p class=\"error\" role=\"alert\">Слишком много неудачных попыток. "
+                        "Повторите через {} с.</p>", wait_seconds);
+  } else if (failed) {
+    body += "<p class=\"error\" role=\"alert\">Неверное имя или пароль.</p>";
+  }
   body +=
       "<form method=\"post\" action=\"/console/login\">"
       "<label for=\"name\">Имя пользователя</label><input id=\"name\" name=\"name\" autocomplete=\"username\" required>"

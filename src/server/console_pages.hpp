@@ -9,7 +9,8 @@
 
 namespace lifeline::server {
 
-std::string ConsoleLoginPage(bool failed);
+/// The sign-in form; `failed` shows an error, `wait_seconds` > 0 says how long to wait.
+std::string ConsoleLoginPage(bool failed, int wait_seconds = 0);
 
 struct CaseListView {
   const store::CasePage& page;

@@ -114,6 +114,7 @@ int HttpStatusOf(ErrorCode code) {
     case ErrorCode::kConflict: return 409;
     case ErrorCode::kTooLarge: return 413;
     case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kRateLimited: return 429;
     case ErrorCode::kInternal: return 500;
   }
   return 500;
@@ -129,6 +130,7 @@ std::string_view CodeName(ErrorCode code) {
     case ErrorCode::kConflict: return "conflict";
     case ErrorCode::kTooLarge: return "too_large";
     case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kRateLimited: return "rate_limited";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";
@@ -139,7 +141,9 @@ Response JsonError(const Error& error) {
   nlohmann::json body = {{"error", {{"code", CodeName(error.code)}, {"message", error.message}}}};
   if (!error.field.empty()) body["error"]["field"] = error.field;
   Response r{HttpStatusOf(error.code), "application/json", body.dump(), {}};
-  if (error.code == ErrorCode::kUnavailable) r.headers.emplace_back("Retry-After", "1");
+  if (error.code == ErrorCode::kUnavailable || error.code == ErrorCode::kRateLimited) {
+    r.headers.emplace_back("Retry-After", std::to_string(std::max(1, error.retry_after_seconds)));
+  }
   return r;
 }
 

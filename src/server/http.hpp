@@ -20,6 +20,9 @@ struct Request {
   std::map<std::string, std::string> headers;       // lower-case names
   std::string body;
   std::map<std::string, std::string> params;        // from the route pattern, e.g. {id}
+  // The peer's address. Used only in memory to slow password guessing; never logged or
+  // stored (docs/security.md).
+  std::string source;
 
   std::string Header(const std::string& lower_name) const;
   std::string Query(const std::string& name) const;

@@ -69,6 +69,7 @@ HttpServer::HttpServer(const ListenOptions& options, const Router& router)
     Request request;
     request.method = req->header().method().c_str();
     request.path = std::string(req->header().path());
+    request.source = req->remote_endpoint().address().to_string();
     if (auto query = ParseForm(req->header().query())) request.query = std::move(*query);
     req->header().for_each_field([&](const restinio::http_header_field_t& field) {
       std::string name(field.name());

@@ -112,7 +112,8 @@ void ApiSignIn(Context& ctx, Request& request, Respond respond) {
       !doc.value("password", json()).is_string()) {
     return respond(JsonError(InvalidInput("send {\"name\": \"...\", \"password\": \"...\"}")));
   }
-  auto session = ctx.sessions.SignIn(doc["name"].get<std::string>(), doc["password"].get<std::string>());
+  auto session = ctx.sessions.SignIn(doc["name"].get<std::string>(), doc["password"].get<std::string>(),
+                                     request.source);
   if (!session) return respond(JsonError(session.error()));
   Response r{200, "application/json",
              json{{"user", session->actor.name}, {"role", ToString(session->actor.role)},
@@ -234,7 +235,12 @@ void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
   if (!HasMediaType(request, "application/x-www-form-urlencoded") || !form) {
     return respond(HtmlResponse(400, ConsoleLoginPage(true)));
   }
-  auto session = ctx.sessions.SignIn(FormField(*form, "name"), FormField(*form, "password"));
+  auto session = ctx.sessions.SignIn(FormField(*form, "name"), FormField(*form, "password"), request.source);
+  if (!session && session.error().code == ErrorCode::kRateLimited) {
+    Response r = HtmlResponse(429, ConsoleLoginPage(true, session.error().retry_after_seconds));
+    r.headers.emplace_back("Retry-After", std::to_string(session.error().retry_after_seconds));
+    return respond(std::move(r));
+  }
   if (!session) return respond(HtmlResponse(401, ConsoleLoginPage(true)));
   Response r = Redirect("/console/");
   r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, session->token));

@@ -82,8 +82,9 @@ class Server:
         shutil.rmtree(self.dir, ignore_errors=True)
 
     # --- HTTP --------------------------------------------------------------------------
-    def request(self, method, path, body=None, headers=None, raw=None, timeout=30):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+    def request(self, method, path, body=None, headers=None, raw=None, timeout=30, source="127.0.0.1"):
+        # `source` picks the client's loopback address, to act as another machine would.
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout, source_address=(source, 0))
         headers = dict(headers or {})
         if body is not None:
             raw = json.dumps(body).encode()
@@ -94,8 +95,8 @@ class Server:
         conn.close()
         return resp.status, dict((k.lower(), v) for k, v in resp.getheaders()), data
 
-    def json(self, method, path, body=None, headers=None):
-        status, hdrs, data = self.request(method, path, body, headers)
+    def json(self, method, path, body=None, headers=None, source="127.0.0.1"):
+        status, hdrs, data = self.request(method, path, body, headers, source=source)
         return status, (json.loads(data) if data else None), hdrs
 
     def submit(self, application):

@@ -92,6 +92,18 @@ class IntakeApi(ServerTest):
         self.assertEqual(case["contact"]["safe_windows"], ["mon-fri 19:00-21:00", "sat-sun 10:00-12:30"])
         self.assertEqual(case["name"], "Формов Синтетический")
 
+    def test_password_guessing_is_slowed_without_locking_the_operator_out(self):
+        guess = lambda pw, source: self.server.json("POST", "/api/v1/session",
+                                                   {"name": "admin", "password": pw}, source=source)
+        for n in range(5):
+            self.assertEqual(guess(f"wrong-guess-{n}", "127.0.0.2")[0], 401)
+        status, body, headers = guess("synthetic-admin-pw", "127.0.0.2")
+        self.assertEqual(status, 429)
+        self.assertEqual(body["error"]["code"], "rate_limited")
+        self.assertGreaterEqual(int(headers["retry-after"]), 1)
+        # The operator at their own desk is not locked out by someone guessing elsewhere.
+        self.assertEqual(guess("synthetic-admin-pw", "127.0.0.1")[0], 200)
+
     def test_paging_is_newest_first(self):
         for _ in range(5):
             self.assertEqual(self.server.submit(minimal_application())[0], 201)
