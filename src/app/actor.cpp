@@ -12,7 +12,7 @@ struct Grant {
 
 // Until issue 3 narrows it, administrators may also read cases (the first operator of a
 // fresh installation is its administrator).
-constexpr std::array<Grant, 7> kGrants = {{
+constexpr std::array<Grant, 8> kGrants = {{
     {Permission::kListCases, Role::kOperator},
     {Permission::kListCases, Role::kAdmin},
     {Permission::kReadCase, Role::kOperator},
@@ -20,6 +20,7 @@ constexpr std::array<Grant, 7> kGrants = {{
     {Permission::kReplyToApplicant, Role::kOperator},
     {Permission::kReplyToApplicant, Role::kAdmin},
     {Permission::kReadAuditLog, Role::kAuditor},
+    {Permission::kManageSettings, Role::kAdmin},
 }};
 
 }  // namespace

@@ -15,7 +15,7 @@ struct Actor {
   Role role = Role::kOperator;
 };
 
-enum class Permission { kListCases, kReadCase, kReplyToApplicant, kReadAuditLog };
+enum class Permission { kListCases, kReadCase, kReplyToApplicant, kReadAuditLog, kManageSettings };
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.
 Status Require(const Actor& actor, Permission permission);

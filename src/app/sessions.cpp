@@ -6,7 +6,8 @@
 namespace lifeline::app {
 namespace {
 
-const Error kSignInFailed{ErrorCode::kUnauthenticated, "wrong user name or password"};
+const Error kSignInFailed{ErrorCode::kUnauthenticated,
+                          "wrong user name, password or one-time code"};
 const Error kNoSession{ErrorCode::kUnauthenticated, "please sign in"};
 
 std::string TokenHash(const std::string& token) {
@@ -16,12 +17,17 @@ std::string TokenHash(const std::string& token) {
 
 }  // namespace
 
-Sessions::Sessions(store::UserStore& users, AuditLog& audit, const Clock& clock,
-                   SessionLimits limits, ThrottleLimits throttle)
-    : users_(users), audit_(audit), clock_(clock), limits_(limits), throttle_(throttle) {}
+Sessions::Sessions(store::UserStore& users, AuditLog& audit, TwoFactor& two_factor,
+                   const Clock& clock, SessionLimits limits, ThrottleLimits throttle)
+    : users_(users),
+      audit_(audit),
+      two_factor_(two_factor),
+      clock_(clock),
+      limits_(limits),
+      throttle_(throttle) {}
 
 Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& password,
-                                    const std::string& source) {
+                                    const std::string& code, const std::string& source) {
   if (name.size() > 64 || password.size() > 1024) return kSignInFailed;
   if (const auto wait = throttle_.WaitBefore(name, source, clock_.Now()); wait.count() > 0) {
     return Error{.code = ErrorCode::kRateLimited,
@@ -31,7 +37,13 @@ Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& 
   auto user = users_.FindUserByName(name);
   if (!user && user.error().code != ErrorCode::kNotFound) return user.error();
   const std::string hash = user ? user->password_hash : std::string();
-  if (!crypto::VerifyPassword(hash, password) || !user || user->disabled) {
+  bool passed = crypto::VerifyPassword(hash, password) && user && !user->disabled;
+  if (passed) {
+    auto second = two_factor_.Check(*user, code);
+    if (!second) return second.error();
+    passed = *second;
+  }
+  if (!passed) {
     throttle_.RecordFailure(name, source, clock_.Now());
     // The typed name is not recorded: it could be anything, even someone's real name.
     (void)audit_.Record({.action = AuditAction::kSignInFailed,
@@ -56,16 +68,42 @@ Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& 
 Result<SessionInfo> Sessions::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 128) return kNoSession;
   const auto now = clock_.Now();
-  std::lock_guard lock(mutex_);
-  auto it = by_token_hash_.find(TokenHash(token));
-  if (it == by_token_hash_.end()) return kNoSession;
-  Entry& e = it->second;
-  if (now - e.last_seen > limits_.idle || now - e.created > limits_.absolute) {
-    by_token_hash_.erase(it);
-    return kNoSession;
+  SessionInfo info;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = by_token_hash_.find(TokenHash(token));
+    if (it == by_token_hash_.end()) return kNoSession;
+    Entry& e = it->second;
+    if (now - e.last_seen > limits_.idle || now - e.created > limits_.absolute) {
+      by_token_hash_.erase(it);
+      return kNoSession;
+    }
+    e.last_seen = now;
+    info = e.info;
   }
-  e.last_seen = now;
-  return e.info;
+  auto required = two_factor_.Required();
+  if (!required) return required.error();
+  if (*required) {
+    auto user = users_.FindUserById(info.actor.user_id);
+    if (!user) return kNoSession;
+    info.must_enrol_second_factor = user->totp_sealed.empty();
+  }
+  return info;
+}
+
+void Sessions::SignOutEverywhere(const std::string& token) {
+  std::optional<Actor> actor;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = by_token_hash_.find(TokenHash(token));
+    if (it == by_token_hash_.end()) return;
+    actor = it->second.info.actor;
+    std::erase_if(by_token_hash_, [&](const auto& item) {
+      return item.second.info.actor.user_id == actor->user_id;
+    });
+  }
+  (void)audit_.Record({actor->user_id, actor->name, AuditAction::kSignOut,
+                       "user:" + std::to_string(actor->user_id) + ":everywhere"});
 }
 
 void Sessions::SignOut(const std::string& token) {

@@ -10,6 +10,7 @@
 #include "app/actor.hpp"
 #include "app/audit_log.hpp"
 #include "app/sign_in_throttle.hpp"
+#include "app/two_factor.hpp"
 #include "app/clock.hpp"
 #include "store/store.hpp"
 
@@ -29,27 +30,35 @@ struct NewSession {
 struct SessionInfo {
   Actor actor;
   std::string csrf_token;
+  // A second factor is required for everyone and this account has none yet: until it
+  // enrols, the session may only reach the second-factor set-up.
+  bool must_enrol_second_factor = false;
 };
 
 class Sessions {
  public:
-  /// `users`, `audit` and `clock` must outlive this. Thread-safe.
-  Sessions(store::UserStore& users, AuditLog& audit, const Clock& clock, SessionLimits limits = {},
-           ThrottleLimits throttle = {});
+  /// `users`, `audit`, `two_factor` and `clock` must outlive this. Thread-safe.
+  Sessions(store::UserStore& users, AuditLog& audit, TwoFactor& two_factor, const Clock& clock,
+           SessionLimits limits = {}, ThrottleLimits throttle = {});
 
-  /// kUnauthenticated with one message for an unknown user, a wrong password or a disabled
+  /// kUnauthenticated with one message for an unknown user, a wrong password, a missing,
+  /// wrong or replayed one-time code (for accounts with a second factor) or a disabled
   /// account alike; each costs one password hash so timing does not tell them apart.
   /// Both outcomes are audited; a sign-in whose audit entry cannot be written fails.
   /// Repeated failures from `source` (the peer address, kept only in memory) make further
   /// attempts wait: kRateLimited with retry_after_seconds, before any password is checked.
   Result<NewSession> SignIn(const std::string& name, const std::string& password,
-                            const std::string& source);
+                            const std::string& code, const std::string& source);
 
-  /// The session for `token`, refreshing its idle timer; kUnauthenticated if unknown or expired.
+  /// The session for `token`, refreshing its idle timer, with must_enrol_second_factor
+  /// computed afresh; kUnauthenticated if unknown or expired.
   Result<SessionInfo> Authenticate(const std::string& token);
 
   /// Ends the session (audited) if there is one.
   void SignOut(const std::string& token);
+
+  /// Ends every session of the token's account ("sign out everywhere"); audited.
+  void SignOutEverywhere(const std::string& token);
 
  private:
   struct Entry {
@@ -61,6 +70,7 @@ class Sessions {
 
   store::UserStore& users_;
   AuditLog& audit_;
+  TwoFactor& two_factor_;
   const Clock& clock_;
   const SessionLimits limits_;
   SignInThrottle throttle_;

@@ -5,6 +5,9 @@
 #include "app/setup.hpp"
 #include "app/test_support.hpp"
 #include "crypto/crypto.hpp"
+#include "crypto/totp.hpp"
+
+#include <cctype>
 
 namespace lifeline::app {
 namespace {
@@ -18,12 +21,46 @@ class SessionsTest : public ::testing::Test {
   testing::FixedClock clock_;
   testing::TempStore store_{"sessions"};
   AuditLog audit_{*store_, clock_, crypto::Key32{7}};
-  Sessions sessions_{*store_, audit_, clock_,
+  crypto::OfficeKeyPair office_keys_ = crypto::GenerateOfficeKeyPair();
+  crypto::OfficeOpener office_{crypto::OfficePrivateKey{office_keys_.private_key.bytes}, office_keys_.public_key};
+  TwoFactor two_factor_{*store_, audit_, clock_, office_};
+  Sessions sessions_{*store_, audit_, two_factor_, clock_,
                      {.idle = std::chrono::minutes(30), .absolute = std::chrono::hours(12)}};
+
+  // Enrols op.one and returns the secret's current code source.
+  crypto::SecretBytes Enrol() {
+    const Actor op{1, "op.one", Role::kOperator};
+    auto enrollment = two_factor_.Begin(op);
+    EXPECT_TRUE(enrollment.ok());
+    const auto secret = SecretFromUri(enrollment->otpauth_uri);
+    auto codes = two_factor_.Confirm(op, crypto::TotpCode(secret, clock_.now));
+    EXPECT_TRUE(codes.ok());
+    recovery_codes_ = codes.ok() ? *codes : std::vector<std::string>{};
+    clock_.now += std::chrono::seconds(30);  // the enrolment code's step is spent
+    return secret;
+  }
+  static crypto::SecretBytes SecretFromUri(const std::string& uri) {
+    const auto start = uri.find("secret=") + 7;
+    const std::string base32 = uri.substr(start, uri.find('&', start) - start);
+    // Decode RFC 4648 base32 (test helper only).
+    std::string bytes;
+    int buffer = 0, bits = 0;
+    for (char c : base32) {
+      const int v = c >= 'A' && c <= 'Z' ? c - 'A' : c - '2' + 26;
+      buffer = (buffer << 5) | v;
+      bits += 5;
+      if (bits >= 8) {
+        bytes += static_cast<char>((buffer >> (bits - 8)) & 0xFF);
+        bits -= 8;
+      }
+    }
+    return crypto::SecretBytes(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+  }
+  std::vector<std::string> recovery_codes_;
 };
 
 TEST_F(SessionsTest, SignInThenAuthenticate) {
-  auto session = sessions_.SignIn("op.one", "synthetic-password", "desk");
+  auto session = sessions_.SignIn("op.one", "synthetic-password", "", "desk");
   ASSERT_TRUE(session.ok());
   auto info = sessions_.Authenticate(session->token);
   ASSERT_TRUE(info.ok());
@@ -32,21 +69,21 @@ TEST_F(SessionsTest, SignInThenAuthenticate) {
 }
 
 TEST_F(SessionsTest, WrongPasswordAndUnknownUserGiveSameAnswer) {
-  auto wrong = sessions_.SignIn("op.one", "not-the-password", "desk");
-  auto unknown = sessions_.SignIn("nobody", "synthetic-password", "desk");
+  auto wrong = sessions_.SignIn("op.one", "not-the-password", "", "desk");
+  auto unknown = sessions_.SignIn("nobody", "synthetic-password", "", "desk");
   ASSERT_FALSE(wrong.ok());
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(wrong.error().message, unknown.error().message);
 }
 
 TEST_F(SessionsTest, IdleAndAbsoluteExpiry) {
-  auto session = sessions_.SignIn("op.one", "synthetic-password", "desk");
+  auto session = sessions_.SignIn("op.one", "synthetic-password", "", "desk");
   clock_.now += std::chrono::minutes(29);
   EXPECT_TRUE(sessions_.Authenticate(session->token).ok());
   clock_.now += std::chrono::minutes(31);
   EXPECT_FALSE(sessions_.Authenticate(session->token).ok());
 
-  auto busy = sessions_.SignIn("op.one", "synthetic-password", "desk");
+  auto busy = sessions_.SignIn("op.one", "synthetic-password", "", "desk");
   for (int i = 0; i < 13 * 3; ++i) {
     clock_.now += std::chrono::minutes(20);
     if (!sessions_.Authenticate(busy->token).ok()) {
@@ -58,18 +95,57 @@ TEST_F(SessionsTest, IdleAndAbsoluteExpiry) {
 }
 
 TEST_F(SessionsTest, RepeatedFailuresAreSlowedButTheRightPasswordStillWorksFromElsewhere) {
-  for (int i = 0; i < 5; ++i) ASSERT_FALSE(sessions_.SignIn("op.one", "guess-" + std::to_string(i), "attacker").ok());
-  auto blocked = sessions_.SignIn("op.one", "synthetic-password", "attacker");
+  for (int i = 0; i < 5; ++i) ASSERT_FALSE(sessions_.SignIn("op.one", "guess-" + std::to_string(i), "", "attacker").ok());
+  auto blocked = sessions_.SignIn("op.one", "synthetic-password", "", "attacker");
   ASSERT_FALSE(blocked.ok());
   EXPECT_EQ(blocked.error().code, ErrorCode::kRateLimited);
   EXPECT_GT(blocked.error().retry_after_seconds, 0);
-  EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", "desk").ok());
+  EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", "", "desk").ok());
   clock_.now += std::chrono::seconds(blocked.error().retry_after_seconds);
-  EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", "attacker").ok());
+  EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", "", "attacker").ok());
+}
+
+TEST_F(SessionsTest, SecondFactorIsNeededOnceEnrolledAndCodesCannotBeReplayed) {
+  const auto secret = Enrol();
+  ASSERT_EQ(recovery_codes_.size(), 10u);
+  EXPECT_FALSE(sessions_.SignIn("op.one", "synthetic-password", "", "desk").ok());
+  EXPECT_FALSE(sessions_.SignIn("op.one", "synthetic-password", "000000", "desk").ok());
+  const std::string code = crypto::TotpCode(secret, clock_.now);
+  EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", code, "desk").ok());
+  EXPECT_FALSE(sessions_.SignIn("op.one", "synthetic-password", code, "desk").ok());  // replay
+  EXPECT_FALSE(sessions_.SignIn("op.one", "wrong-password-x", crypto::TotpCode(secret, clock_.now), "desk").ok());
+}
+
+TEST_F(SessionsTest, RecoveryCodesWorkOnce) {
+  Enrol();
+  const std::string code = recovery_codes_.at(3);
+  std::string typed = code;
+  for (auto& c : typed) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", typed, "desk").ok());  // any case
+  EXPECT_FALSE(sessions_.SignIn("op.one", "synthetic-password", code, "desk").ok());
+}
+
+TEST_F(SessionsTest, RequiredSecondFactorConfinesUnenrolledSessions) {
+  const Actor admin{99, "admin", Role::kAdmin};
+  EXPECT_EQ(two_factor_.SetRequired({1, "op.one", Role::kOperator}, true).error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(two_factor_.SetRequired(admin, true).ok());
+  auto session = sessions_.SignIn("op.one", "synthetic-password", "", "desk");
+  ASSERT_TRUE(session.ok());
+  EXPECT_TRUE(sessions_.Authenticate(session->token)->must_enrol_second_factor);
+  Enrol();
+  EXPECT_FALSE(sessions_.Authenticate(session->token)->must_enrol_second_factor);
+}
+
+TEST_F(SessionsTest, SignOutEverywhereEndsEverySessionOfTheAccount) {
+  auto first = sessions_.SignIn("op.one", "synthetic-password", "", "desk");
+  auto second = sessions_.SignIn("op.one", "synthetic-password", "", "laptop");
+  sessions_.SignOutEverywhere(first->token);
+  EXPECT_FALSE(sessions_.Authenticate(first->token).ok());
+  EXPECT_FALSE(sessions_.Authenticate(second->token).ok());
 }
 
 TEST_F(SessionsTest, SignOutEndsSession) {
-  auto session = sessions_.SignIn("op.one", "synthetic-password", "desk");
+  auto session = sessions_.SignIn("op.one", "synthetic-password", "", "desk");
   sessions_.SignOut(session->token);
   EXPECT_FALSE(sessions_.Authenticate(session->token).ok());
 }
@@ -82,9 +158,9 @@ TEST_F(SessionsTest, AddUserRejectsBadNamesAndShortPasswords) {
 }
 
 TEST_F(SessionsTest, SignInsAndSignOutsAreAuditedWithoutTheTypedName) {
-  auto session = sessions_.SignIn("op.one", "synthetic-password", "desk");
+  auto session = sessions_.SignIn("op.one", "synthetic-password", "", "desk");
   ASSERT_TRUE(session.ok());
-  ASSERT_FALSE(sessions_.SignIn("Someone Real", "synthetic-password", "desk").ok());
+  ASSERT_FALSE(sessions_.SignIn("Someone Real", "synthetic-password", "", "desk").ok());
   sessions_.SignOut(session->token);
   auto entries = store_->ListAuditRecords(0, 100);
   ASSERT_TRUE(entries.ok());

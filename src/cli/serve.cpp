@@ -71,15 +71,17 @@ int Serve(const ServeOptions& options) {
     server::AddPublicRoutes(router, *intake);
   }
   std::unique_ptr<app::AuditLog> audit;
+  std::unique_ptr<app::TwoFactor> two_factor;
   std::unique_ptr<app::OfficeService> office;
   std::unique_ptr<app::Sessions> sessions;
   if (office_role) {
     auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
     if (!opener) throw std::runtime_error(opener.error().message);
     audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener));
+    two_factor = std::make_unique<app::TwoFactor>(*store, *audit, clock, *opener);
     office = std::make_unique<app::OfficeService>(*store, *audit, clock, std::move(*opener));
-    sessions = std::make_unique<app::Sessions>(*store, *audit, clock);
-    server::AddOfficeRoutes(router, *office, *sessions, *audit,
+    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock);
+    server::AddOfficeRoutes(router, *office, *sessions, *audit, *two_factor,
                             {.secure_cookies = options.secure_cookies});
   }
 

@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 9> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 13> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -15,6 +15,10 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 9> kNames = {{
     {AuditAction::kReplySent, "reply_sent"},
     {AuditAction::kBackupCreated, "backup_created"},
     {AuditAction::kBackupRestored, "backup_restored"},
+    {AuditAction::kSecondFactorEnabled, "second_factor_enabled"},
+    {AuditAction::kSecondFactorDisabled, "second_factor_disabled"},
+    {AuditAction::kRecoveryCodeUsed, "recovery_code_used"},
+    {AuditAction::kSettingChanged, "setting_changed"},
 }};
 }  // namespace
 

@@ -17,6 +17,10 @@ enum class AuditAction {
   kReplySent,
   kBackupCreated,
   kBackupRestored,
+  kSecondFactorEnabled,
+  kSecondFactorDisabled,
+  kRecoveryCodeUsed,
+  kSettingChanged,
 };
 
 std::string_view ToString(AuditAction action);

@@ -15,6 +15,7 @@ std::string Header(const app::SessionInfo& s) {
   if (app::Require(s.actor, app::Permission::kReadAuditLog).ok()) {
     links += "<a href=\"/console/audit\">Журнал аудита</a> ";
   }
+  links += "<a href=\"/console/security\">Безопасность</a> ";
   return "<nav>" + links + fmt::format(
       "<span class=\"hint\">{} ({})</span> "
       "<form class=\"inline\" method=\"post\" action=\"/console/logout\">"
@@ -51,7 +52,10 @@ std::string ConsoleLoginPage(bool failed, int wait_seconds) {
       "<form method=\"post\" action=\"/console/login\">"
       "<label for=\"name\">Имя пользователя</label><input id=\"name\" name=\"name\" autocomplete=\"username\" required>"
       "<label for=\"password\">Пароль</label><input id=\"password\" name=\"password\" type=\"password\" "
-      "autocomplete=\"current-password\" required><button type=\"submit\">Войти</button></form>";
+      "autocomplete=\"current-password\" required>"
+      "<label for=\"code\">Одноразовый код <span class=\"hint\">(если включён второй фактор; или код "
+      "восстановления)</span></label><input id=\"code\" name=\"code\" autocomplete=\"one-time-code\" "
+      "inputmode=\"numeric\" maxlength=\"20\"><button type=\"submit\">Войти</button></form>";
   return HtmlPage("ru", "Консоль — вход", body);
 }
 
@@ -111,6 +115,56 @@ std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPa
   if (page_number < pages) body += fmt::format("<a href=\"/console/audit?page={}\">старее →</a>", page_number + 1);
   body += "</nav>";
   return HtmlPage("ru", "Консоль — журнал аудита", body);
+}
+
+std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityView& v) {
+  const std::string csrf = HtmlEscape(session.csrf_token);
+  std::string body = Header(session) + "<h1>Безопасность</h1>";
+  if (session.must_enrol_second_factor) {
+    body += "<p class=\"error\" role=\"alert\">Администратор требует второй фактор: настройте его, "
+            "чтобы продолжить работу.</p>";
+  }
+  if (!v.error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(v.error));
+  body += "<h2>Второй фактор (одноразовые коды)</h2>";
+  if (!v.recovery_codes.empty()) {
+    body += "<p>Второй фактор включён. Коды восстановления — каждый действует один раз. "
+            "Сохраните их сейчас: больше они не будут показаны.</p><ul id=\"recovery-codes\">";
+    for (const auto& code : v.recovery_codes) body += fmt::format("<li><code>{}</code></li>", HtmlEscape(code));
+    body += "</ul>";
+  } else if (!v.qr_svg.empty()) {
+    body += fmt::format(
+        "<p>Отсканируйте код приложением-аутентификатором или введите ключ вручную.</p>{}"
+        "<p>Ключ: <code id=\"secret\">{}</code></p>"
+        "<form method=\"post\" action=\"/console/security/confirm\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+        "<label for=\"code\">Код из приложения</label><input id=\"code\" name=\"code\" inputmode=\"numeric\" "
+        "autocomplete=\"one-time-code\" maxlength=\"6\" required><button type=\"submit\">Подтвердить</button></form>",
+        v.qr_svg, HtmlEscape(v.secret_base32), csrf);
+  } else if (v.enabled) {
+    body += fmt::format(
+        "<p id=\"second-factor\">Включён.</p><form method=\"post\" action=\"/console/security/disable\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><label for=\"disable-code\">Код для отключения</label>"
+        "<input id=\"disable-code\" name=\"code\" maxlength=\"20\" required>"
+        "<button type=\"submit\">Отключить второй фактор</button></form>",
+        csrf);
+  } else {
+    body += fmt::format(
+        "<p id=\"second-factor\">Не включён.</p><form method=\"post\" action=\"/console/security/begin\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Настроить второй фактор</button></form>",
+        csrf);
+  }
+  if (app::Require(session.actor, app::Permission::kManageSettings).ok()) {
+    body += fmt::format(
+        "<h2>Для всех учётных записей</h2><form method=\"post\" action=\"/console/security/require\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"required\" value=\"{}\">"
+        "<p>Второй фактор {} для всех.</p><button type=\"submit\">{}</button></form>",
+        csrf, v.required ? "no" : "yes", v.required ? "обязателен" : "не обязателен",
+        v.required ? "Сделать необязательным" : "Сделать обязательным для всех");
+  }
+  body += fmt::format(
+      "<h2>Сеансы</h2><form method=\"post\" action=\"/console/logout-everywhere\">"
+      "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Выйти на всех устройствах</button></form>",
+      csrf);
+  return HtmlPage("ru", "Консоль — безопасность", body);
 }
 
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& d,

@@ -2,6 +2,7 @@
 // The operators' console (Russian, the operators' language). Pure rendering.
 
 #include <string>
+#include <vector>
 
 #include "app/audit_log.hpp"
 #include "app/office.hpp"
@@ -22,6 +23,16 @@ struct CaseListView {
 std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListView& view);
 std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPage& page,
                              int page_number, int per_page);
+struct SecurityView {
+  bool enabled = false;
+  bool required = false;
+  std::string qr_svg;         // set while enrolling
+  std::string secret_base32;  // set while enrolling
+  std::vector<std::string> recovery_codes;  // set once, right after enrolling
+  std::string error;
+};
+std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityView& view);
+
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& details,
                             const std::string& error);
 

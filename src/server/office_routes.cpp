@@ -8,6 +8,7 @@
 #include "server/case_json.hpp"
 #include "server/console_pages.hpp"
 #include "server/page.hpp"
+#include "server/qr_svg.hpp"
 
 namespace lifeline::server {
 namespace {
@@ -21,8 +22,12 @@ struct Context {
   app::OfficeService& office;
   app::Sessions& sessions;
   app::AuditLog& audit;
+  app::TwoFactor& two_factor;
   OfficeRouteOptions options;
 };
+
+const Error kEnrolFirst{ErrorCode::kForbidden,
+                        "set up a second factor first (console: /console/security)"};
 
 std::string SessionCookie(const Context& ctx, const std::string& token) {
   return std::string(kCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
@@ -112,8 +117,10 @@ void ApiSignIn(Context& ctx, Request& request, Respond respond) {
       !doc.value("password", json()).is_string()) {
     return respond(JsonError(InvalidInput("send {\"name\": \"...\", \"password\": \"...\"}")));
   }
+  const json code = doc.value("code", json(""));
+  if (!code.is_string()) return respond(JsonError(InvalidInput("code: must be a string", "code")));
   auto session = ctx.sessions.SignIn(doc["name"].get<std::string>(), doc["password"].get<std::string>(),
-                                     request.source);
+                                     code.get<std::string>(), request.source);
   if (!session) return respond(JsonError(session.error()));
   Response r{200, "application/json",
              json{{"user", session->actor.name}, {"role", ToString(session->actor.role)},
@@ -123,18 +130,80 @@ void ApiSignIn(Context& ctx, Request& request, Respond respond) {
   respond(std::move(r));
 }
 
-// Authenticates by cookie; for state-changing calls also requires X-CSRF-Token.
-Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool changes_state) {
+// Authenticates by cookie; for state-changing calls also requires X-CSRF-Token. A session
+// that must still enrol a second factor reaches only the enrolment calls.
+Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool changes_state,
+                                 bool enrolment_call = false) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) return session.error();
   if (changes_state && !SameToken(request.Header("x-csrf-token"), session->csrf_token)) {
     return Error{ErrorCode::kForbidden, "missing or wrong X-CSRF-Token header"};
   }
+  if (session->must_enrol_second_factor && !enrolment_call) return kEnrolFirst;
   return session;
 }
 
-void ApiSignOut(Context& ctx, Request& request, Respond respond) {
+// Reads {"code": "..."} from a JSON body.
+Result<std::string> CodeFrom(const Request& request) {
+  const json doc = json::parse(request.body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.value("code", json()).is_string()) {
+    return InvalidInput("send {\"code\": \"123456\"}", "code");
+  }
+  return doc["code"].get<std::string>();
+}
+
+void ApiBeginSecondFactor(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true, true);
+  if (!session) return respond(JsonError(session.error()));
+  auto enrollment = ctx.two_factor.Begin(session->actor);
+  if (!enrollment) return respond(JsonError(enrollment.error()));
+  respond({200, "application/json",
+           json{{"otpauth_uri", enrollment->otpauth_uri}, {"secret", enrollment->secret_base32}}.dump(), {}});
+}
+
+void ApiConfirmSecondFactor(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true, true);
+  if (!session) return respond(JsonError(session.error()));
+  auto code = CodeFrom(request);
+  if (!code) return respond(JsonError(code.error()));
+  auto codes = ctx.two_factor.Confirm(session->actor, *code);
+  if (!codes) return respond(JsonError(codes.error()));
+  respond({200, "application/json", json{{"recovery_codes", *codes}}.dump(), {}});
+}
+
+void ApiDisableSecondFactor(Context& ctx, Request& request, Respond respond) {
   auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  auto code = CodeFrom(request);
+  if (!code) return respond(JsonError(code.error()));
+  if (auto s = ctx.two_factor.Disable(session->actor, *code); !s) return respond(JsonError(s.error()));
+  respond({204, "application/json", "", {}});
+}
+
+void ApiRequireSecondFactor(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  const json doc = json::parse(request.body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.value("required", json()).is_boolean()) {
+    return respond(JsonError(InvalidInput("send {\"required\": true|false}", "required")));
+  }
+  if (auto s = ctx.two_factor.SetRequired(session->actor, doc["required"].get<bool>()); !s) {
+    return respond(JsonError(s.error()));
+  }
+  respond({204, "application/json", "", {}});
+}
+
+void ApiSignOutEverywhere(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true, true);
+  if (!session) return respond(JsonError(session.error()));
+  ctx.sessions.SignOutEverywhere(request.Cookie(kCookie));
+  Response r{204, "application/json", "", {}};
+  r.headers.emplace_back("Set-Cookie", ClearedCookie(ctx));
+  respond(std::move(r));
+}
+
+void ApiSignOut(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true, true);
   if (!session) return respond(JsonError(session.error()));
   ctx.sessions.SignOut(request.Cookie(kCookie));
   Response r{204, "application/json", "", {}};
@@ -204,6 +273,7 @@ void ApiAudit(Context& ctx, Request& request, Respond respond) {
 void ConsoleAudit(Context& ctx, Request& request, Respond respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) return respond(Redirect("/console/"));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   auto paging = PagingFrom(request);
   if (!paging) return respond(Redirect("/console/audit"));
   auto page = ctx.audit.List(session->actor, paging->page, paging->per_page);
@@ -217,6 +287,7 @@ void ConsoleAudit(Context& ctx, Request& request, Respond respond) {
 void ConsoleHome(Context& ctx, Request& request, Respond respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) return respond(HtmlResponse(200, ConsoleLoginPage(false)));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   if (app::Require(session->actor, app::Permission::kListCases).ok() == false &&
       app::Require(session->actor, app::Permission::kReadAuditLog).ok()) {
     return respond(Redirect("/console/audit"));
@@ -235,7 +306,8 @@ void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
   if (!HasMediaType(request, "application/x-www-form-urlencoded") || !form) {
     return respond(HtmlResponse(400, ConsoleLoginPage(true)));
   }
-  auto session = ctx.sessions.SignIn(FormField(*form, "name"), FormField(*form, "password"), request.source);
+  auto session = ctx.sessions.SignIn(FormField(*form, "name"), FormField(*form, "password"),
+                                     FormField(*form, "code"), request.source);
   if (!session && session.error().code == ErrorCode::kRateLimited) {
     Response r = HtmlResponse(429, ConsoleLoginPage(true, session.error().retry_after_seconds));
     r.headers.emplace_back("Retry-After", std::to_string(session.error().retry_after_seconds));
@@ -271,6 +343,7 @@ void ConsoleSignOut(Context& ctx, Request& request, Respond respond) {
 void ConsoleCase(Context& ctx, Request& request, Respond respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) return respond(Redirect("/console/"));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   auto id = ParseId(request.params["id"]);
   auto details = id ? ctx.office.GetCase(session->actor, *id) : Result<app::CaseDetails>(NotFound("no such case"));
   if (!details) {
@@ -284,6 +357,7 @@ void ConsoleReply(Context& ctx, Request& request, Respond respond) {
   std::multimap<std::string, std::string> form;
   auto session = ConsoleAuth(ctx, request, &form);
   if (!session) return respond(Redirect("/console/"));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   auto id = ParseId(request.params["id"]);
   if (!id) return respond(Redirect("/console/"));
   auto status = ctx.office.Reply(session->actor, *id, FormField(form, "text"));
@@ -296,11 +370,76 @@ void ConsoleReply(Context& ctx, Request& request, Respond respond) {
   respond(Redirect("/console/cases/" + std::to_string(*id)));
 }
 
+// ---- Console: second factor and sessions ---------------------------------------------------
+
+// Renders the security page for `session`, starting from the account's current state.
+Response SecurityPage(Context& ctx, const app::SessionInfo& session, SecurityView view, int status = 200) {
+  if (auto enabled = ctx.two_factor.Enabled(session.actor); enabled.ok()) view.enabled = *enabled;
+  if (auto required = ctx.two_factor.Required(); required.ok()) view.required = *required;
+  return HtmlResponse(status, ConsoleSecurityPage(session, view));
+}
+
+void ConsoleSecurity(Context& ctx, Request& request, Respond respond) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return respond(Redirect("/console/"));
+  respond(SecurityPage(ctx, *session, {}));
+}
+
+void ConsoleSecurityBegin(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  auto enrollment = ctx.two_factor.Begin(session->actor);
+  if (!enrollment) return respond(SecurityPage(ctx, *session, {.error = enrollment.error().message}, 500));
+  respond(SecurityPage(ctx, *session, {.qr_svg = QrSvg(enrollment->otpauth_uri),
+                                       .secret_base32 = enrollment->secret_base32}));
+}
+
+void ConsoleSecurityConfirm(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  auto codes = ctx.two_factor.Confirm(session->actor, FormField(form, "code"));
+  if (!codes) {
+    return respond(SecurityPage(ctx, *session, {.error = codes.error().message}, HttpStatusOf(codes.error().code)));
+  }
+  session->must_enrol_second_factor = false;
+  respond(SecurityPage(ctx, *session, {.recovery_codes = *codes}));
+}
+
+void ConsoleSecurityDisable(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  if (auto s = ctx.two_factor.Disable(session->actor, FormField(form, "code")); !s) {
+    return respond(SecurityPage(ctx, *session, {.error = s.error().message}, HttpStatusOf(s.error().code)));
+  }
+  respond(Redirect("/console/security"));
+}
+
+void ConsoleSecurityRequire(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  if (auto s = ctx.two_factor.SetRequired(session->actor, FormField(form, "required") == "yes"); !s) {
+    return respond(SecurityPage(ctx, *session, {.error = s.error().message}, HttpStatusOf(s.error().code)));
+  }
+  respond(Redirect("/console/security"));
+}
+
+void ConsoleSignOutEverywhere(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  if (ConsoleAuth(ctx, request, &form)) ctx.sessions.SignOutEverywhere(request.Cookie(kCookie));
+  Response r = Redirect("/console/");
+  r.headers.emplace_back("Set-Cookie", ClearedCookie(ctx));
+  respond(std::move(r));
+}
+
 }  // namespace
 
 void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
-                     app::AuditLog& audit, OfficeRouteOptions options) {
-  auto ctx = std::make_shared<Context>(Context{office, sessions, audit, options});
+                     app::AuditLog& audit, app::TwoFactor& two_factor, OfficeRouteOptions options) {
+  auto ctx = std::make_shared<Context>(Context{office, sessions, audit, two_factor, options});
   auto bind = [ctx](void (*fn)(Context&, Request&, Respond)) {
     return [ctx, fn](Request& request, Respond respond) { fn(*ctx, request, std::move(respond)); };
   };
@@ -310,8 +449,19 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   router.Add("GET", "/api/v1/cases/{id}", bind(ApiGetCase));
   router.Add("POST", "/api/v1/cases/{id}/replies", bind(ApiReply));
   router.Add("GET", "/api/v1/audit", bind(ApiAudit));
+  router.Add("DELETE", "/api/v1/sessions", bind(ApiSignOutEverywhere));
+  router.Add("POST", "/api/v1/me/second-factor", bind(ApiBeginSecondFactor));
+  router.Add("POST", "/api/v1/me/second-factor/confirm", bind(ApiConfirmSecondFactor));
+  router.Add("DELETE", "/api/v1/me/second-factor", bind(ApiDisableSecondFactor));
+  router.Add("PUT", "/api/v1/settings/second-factor-required", bind(ApiRequireSecondFactor));
   router.Add("GET", "/console/", bind(ConsoleHome));
   router.Add("GET", "/console/audit", bind(ConsoleAudit));
+  router.Add("GET", "/console/security", bind(ConsoleSecurity));
+  router.Add("POST", "/console/security/begin", bind(ConsoleSecurityBegin));
+  router.Add("POST", "/console/security/confirm", bind(ConsoleSecurityConfirm));
+  router.Add("POST", "/console/security/disable", bind(ConsoleSecurityDisable));
+  router.Add("POST", "/console/security/require", bind(ConsoleSecurityRequire));
+  router.Add("POST", "/console/logout-everywhere", bind(ConsoleSignOutEverywhere));
   router.Add("POST", "/console/login", bind(ConsoleSignIn));
   router.Add("POST", "/console/logout", bind(ConsoleSignOut));
   router.Add("GET", "/console/cases/{id}", bind(ConsoleCase));

@@ -4,6 +4,7 @@
 #include "app/audit_log.hpp"
 #include "app/office.hpp"
 #include "app/sessions.hpp"
+#include "app/two_factor.hpp"
 #include "server/http.hpp"
 
 namespace lifeline::server {
@@ -15,6 +16,6 @@ struct OfficeRouteOptions {
 /// Adds /api/v1/session, /api/v1/cases…, /api/v1/audit, /console/…; the services must
 /// outlive the router.
 void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
-                     app::AuditLog& audit, OfficeRouteOptions options);
+                     app::AuditLog& audit, app::TwoFactor& two_factor, OfficeRouteOptions options);
 
 }  // namespace lifeline::server

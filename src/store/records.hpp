@@ -93,6 +93,9 @@ struct UserRecord {
   Role role = Role::kOperator;
   std::string password_hash;
   bool disabled = false;
+  Blob totp_sealed;          // the active second-factor secret, sealed; empty if none
+  Blob totp_pending_sealed;  // a secret being enrolled, sealed; empty if none
+  std::int64_t totp_last_step = 0;  // the last time step accepted: older codes are replays
 };
 
 /// One entry of the hash-chained audit log (app/audit_log.hpp). No personal data.

@@ -45,6 +45,23 @@ class UserStore {
   virtual Result<std::int64_t> AddUser(const UserRecord& user) = 0;
   /// kNotFound if there is no such user.
   virtual Result<UserRecord> FindUserByName(const std::string& name) = 0;
+  virtual Result<UserRecord> FindUserById(std::int64_t id) = 0;
+
+  /// Second factor. Secrets arrive sealed; the store never sees them in clear.
+  virtual Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) = 0;
+  /// Makes the pending secret active (as `sealed`), records `step` as used and replaces the
+  /// recovery codes with `recovery_hashes`, in one transaction.
+  virtual Status ActivateTotp(std::int64_t user_id, const Blob& sealed, std::int64_t step,
+                              const std::vector<Blob32>& recovery_hashes) = 0;
+  virtual Status ClearTotp(std::int64_t user_id) = 0;
+  /// Atomically records `step` as used if it is later than the last one; false for a replay.
+  virtual Result<bool> AdvanceTotpStep(std::int64_t user_id, std::int64_t step) = 0;
+  /// Atomically marks an unused recovery code as used; false if unknown or already used.
+  virtual Result<bool> UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) = 0;
+
+  /// Installation-wide settings (e.g. "require_totp"); empty string when unset.
+  virtual Result<std::string> GetSetting(const std::string& key) = 0;
+  virtual Status PutSetting(const std::string& key, const std::string& value) = 0;
 };
 
 class InstallationStore {

@@ -227,17 +227,90 @@ class SqliteStore final : public Store {
 
   Result<UserRecord> FindUserByName(const std::string& name) override {
     return WithReader([&](Connection& c) -> Result<UserRecord> {
-      auto s = c.Prepare("SELECT id, name, role, password_hash, disabled FROM users WHERE name = ?");
+      auto s = c.Prepare(std::string(kUserSelect) + " WHERE name = ?");
       s.Bind(1, name);
       if (!s.Step()) return NotFound("no such user");
-      UserRecord u;
-      u.id = s.Int(0);
-      u.name = s.Text(1);
-      u.role = ParseEnum<Role>(s.Text(2), ParseRole);
-      u.password_hash = s.Text(3);
-      u.disabled = s.Int(4) != 0;
-      return u;
+      return ReadUser(s);
     });
+  }
+
+  Result<UserRecord> FindUserById(std::int64_t id) override {
+    return WithReader([&](Connection& c) -> Result<UserRecord> {
+      auto s = c.Prepare(std::string(kUserSelect) + " WHERE id = ?");
+      s.Bind(1, id);
+      if (!s.Step()) return NotFound("no such user");
+      return ReadUser(s);
+    });
+  }
+
+  Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) override {
+    return WriteOne("UPDATE users SET totp_pending_sealed = ? WHERE id = ?",
+                    [&](Statement& s) { s.Bind(1, sealed).Bind(2, user_id); });
+  }
+
+  Status ActivateTotp(std::int64_t user_id, const Blob& sealed, std::int64_t step,
+                      const std::vector<Blob32>& recovery_hashes) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Status {
+      Transaction tx(writer_);
+      auto update = writer_.Prepare(
+          "UPDATE users SET totp_sealed = ?, totp_pending_sealed = NULL, totp_last_step = ? "
+          "WHERE id = ?");
+      update.Bind(1, sealed).Bind(2, step).Bind(3, user_id);
+      update.Step();
+      auto clear = writer_.Prepare("DELETE FROM recovery_codes WHERE user_id = ?");
+      clear.Bind(1, user_id);
+      clear.Step();
+      auto insert = writer_.Prepare("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)");
+      for (const auto& hash : recovery_hashes) {
+        insert.Reset();
+        insert.Bind(1, user_id).Bind(2, hash);
+        insert.Step();
+      }
+      tx.Commit();
+      return OkStatus();
+    });
+  }
+
+  Status ClearTotp(std::int64_t user_id) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Status {
+      Transaction tx(writer_);
+      auto update = writer_.Prepare(
+          "UPDATE users SET totp_sealed = NULL, totp_pending_sealed = NULL WHERE id = ?");
+      update.Bind(1, user_id);
+      update.Step();
+      auto clear = writer_.Prepare("DELETE FROM recovery_codes WHERE user_id = ?");
+      clear.Bind(1, user_id);
+      clear.Step();
+      tx.Commit();
+      return OkStatus();
+    });
+  }
+
+  Result<bool> AdvanceTotpStep(std::int64_t user_id, std::int64_t step) override {
+    return ChangedAny("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
+                      [&](Statement& s) { s.Bind(1, step).Bind(2, user_id).Bind(3, step); });
+  }
+
+  Result<bool> UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) override {
+    return ChangedAny(
+        "UPDATE recovery_codes SET used = 1 WHERE user_id = ? AND code_hash = ? AND used = 0",
+        [&](Statement& s) { s.Bind(1, user_id).Bind(2, code_hash); });
+  }
+
+  Result<std::string> GetSetting(const std::string& key) override {
+    return WithReader([&](Connection& c) -> Result<std::string> {
+      auto s = c.Prepare("SELECT value FROM settings WHERE key = ?");
+      s.Bind(1, key);
+      return s.Step() ? s.Text(0) : std::string();
+    });
+  }
+
+  Status PutSetting(const std::string& key, const std::string& value) override {
+    return WriteOne("INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [&](Statement& s) { s.Bind(1, key).Bind(2, value); });
   }
 
   Status SaveInstallation(const Installation& i) override {
@@ -351,6 +424,47 @@ class SqliteStore final : public Store {
   }
 
  private:
+  static constexpr std::string_view kUserSelect =
+      "SELECT id, name, role, password_hash, disabled, totp_sealed, totp_pending_sealed, "
+      "totp_last_step FROM users";
+
+  static UserRecord ReadUser(const Statement& s) {
+    UserRecord u;
+    u.id = s.Int(0);
+    u.name = s.Text(1);
+    u.role = ParseEnum<Role>(s.Text(2), ParseRole);
+    u.password_hash = s.Text(3);
+    u.disabled = s.Int(4) != 0;
+    u.totp_sealed = s.Blob(5);
+    u.totp_pending_sealed = s.Blob(6);
+    u.totp_last_step = s.Int(7);
+    return u;
+  }
+
+  // One statement on the writer connection, in its own implicit transaction.
+  template <typename BindFn>
+  Status WriteOne(std::string_view sql, BindFn bind) {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Status {
+      auto s = writer_.Prepare(sql);
+      bind(s);
+      s.Step();
+      return OkStatus();
+    });
+  }
+
+  // Like WriteOne; true when the statement changed at least one row.
+  template <typename BindFn>
+  Result<bool> ChangedAny(std::string_view sql, BindFn bind) {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Result<bool> {
+      auto s = writer_.Prepare(sql);
+      bind(s);
+      s.Step();
+      return sqlite3_changes(writer_.raw()) > 0;
+    });
+  }
+
   static constexpr std::string_view kAuditSelect =
       "SELECT seq, at, actor_user_id, actor_name, action, target, mac FROM audit_log";
 
