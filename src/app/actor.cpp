@@ -1,33 +1,40 @@
 #include "app/actor.hpp"
 
-#include <array>
+#include <initializer_list>
 
 namespace lifeline::app {
 namespace {
 
+constexpr unsigned Roles(std::initializer_list<Role> roles) {
+  unsigned mask = 0;
+  for (Role r : roles) mask |= 1u << static_cast<unsigned>(r);
+  return mask;
+}
+
 struct Grant {
   Permission permission;
-  Role role;
+  unsigned roles;  // bit per Role
 };
 
-// Until issue 3 narrows it, administrators may also read cases (the first operator of a
-// fresh installation is its administrator).
-constexpr std::array<Grant, 8> kGrants = {{
-    {Permission::kListCases, Role::kOperator},
-    {Permission::kListCases, Role::kAdmin},
-    {Permission::kReadCase, Role::kOperator},
-    {Permission::kReadCase, Role::kAdmin},
-    {Permission::kReplyToApplicant, Role::kOperator},
-    {Permission::kReplyToApplicant, Role::kAdmin},
-    {Permission::kReadAuditLog, Role::kAuditor},
-    {Permission::kManageSettings, Role::kAdmin},
-}};
+// The one table of truth (docs/permissions.md mirrors it; tests/e2e/test_permissions.py
+// walks every role against every endpoint). Roles for modules not built yet (camp_admin,
+// caseworker, analyst) hold nothing here until their features arrive. Administrators
+// manage accounts and settings and do not read case contents.
+constexpr Grant kGrants[] = {
+    {Permission::kListCases, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
+    {Permission::kReadCase, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
+    {Permission::kReplyToApplicant, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
+    {Permission::kReadAuditLog, Roles({Role::kAuditor})},
+    {Permission::kManageSettings, Roles({Role::kAdmin})},
+};
 
 }  // namespace
 
 Status Require(const Actor& actor, Permission permission) {
   for (const auto& grant : kGrants) {
-    if (grant.permission == permission && grant.role == actor.role) return OkStatus();
+    if (grant.permission == permission && (grant.roles & (1u << static_cast<unsigned>(actor.role)))) {
+      return OkStatus();
+    }
   }
   return Error{ErrorCode::kForbidden, "your role does not allow this"};
 }

@@ -15,7 +15,13 @@ struct Actor {
   Role role = Role::kOperator;
 };
 
-enum class Permission { kListCases, kReadCase, kReplyToApplicant, kReadAuditLog, kManageSettings };
+enum class Permission {
+  kListCases,         // the case list: clear fields only
+  kReadCase,          // decrypt a case (audited)
+  kReplyToApplicant,
+  kReadAuditLog,
+  kManageSettings,
+};
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.
 Status Require(const Actor& actor, Permission permission);

@@ -5,8 +5,15 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<Role, std::string_view>, 3> kNames = {{
-    {Role::kAdmin, "admin"}, {Role::kOperator, "operator"}, {Role::kAuditor, "auditor"},
+constexpr std::array<std::pair<Role, std::string_view>, 8> kNames = {{
+    {Role::kOperator, "operator"},
+    {Role::kVerifier, "verifier"},
+    {Role::kCoordinator, "coordinator"},
+    {Role::kCampAdmin, "camp_admin"},
+    {Role::kCaseworker, "caseworker"},
+    {Role::kAnalyst, "analyst"},
+    {Role::kAuditor, "auditor"},
+    {Role::kAdmin, "admin"},
 }};
 }  // namespace
 

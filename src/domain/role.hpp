@@ -1,6 +1,6 @@
 #pragma once
-// Operator roles. Issue 3 adds the rest (verifier, coordinator, camp_admin, …); the wire
-// names are stable. What each role may do is app/actor.cpp's table.
+// Staff roles. The wire names are stable. What each role may do is one table in
+// app/actor.cpp, documented in docs/permissions.md.
 
 #include <optional>
 #include <string>
@@ -8,11 +8,20 @@
 
 namespace lifeline {
 
-enum class Role { kAdmin, kOperator, kAuditor };
+enum class Role {
+  kOperator,     // hotline calls and intake cases
+  kVerifier,     // screening and verification
+  kCoordinator,  // case plans, unit cases
+  kCampAdmin,    // prisoner registry and accounts
+  kCaseworker,   // people abroad
+  kAnalyst,      // statistics only, never personal fields
+  kAuditor,      // the audit log only
+  kAdmin,        // users and settings, not case contents
+};
 
 std::string_view ToString(Role role);
 std::optional<Role> ParseRole(std::string_view name);
-/// "admin, operator, auditor": for messages.
+/// "operator, verifier, …, admin": for messages.
 std::string AllRoleNames();
 
 }  // namespace lifeline

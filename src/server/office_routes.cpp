@@ -347,8 +347,12 @@ void ConsoleCase(Context& ctx, Request& request, Respond respond) {
   auto id = ParseId(request.params["id"]);
   auto details = id ? ctx.office.GetCase(session->actor, *id) : Result<app::CaseDetails>(NotFound("no such case"));
   if (!details) {
-    return respond(HtmlResponse(HttpStatusOf(details.error().code),
-                                HtmlPage("ru", "Заявка не найдена", "<p>Заявка не найдена.</p><p><a href=\"/console/\">К списку</a></p>")));
+    const bool forbidden = details.error().code == ErrorCode::kForbidden;
+    return respond(HtmlResponse(
+        HttpStatusOf(details.error().code),
+        HtmlPage("ru", forbidden ? "Нет доступа" : "Заявка не найдена",
+                 forbidden ? "<p>Ваша роль не позволяет открывать заявки.</p>"
+                           : "<p>Заявка не найдена.</p><p><a href=\"/console/\">К списку</a></p>")));
   }
   respond(HtmlResponse(200, ConsoleCasePage(*session, *details, "")));
 }

@@ -44,6 +44,9 @@ const LISTEN_RE = /^lifeline listening on (http:\/\/127\.0\.0\.1:(\d+)) \(role a
 const PASSPHRASE = 'synthetic office passphrase';
 const ADMIN = 'admin';
 const ADMIN_PASSWORD = 'synthetic-admin-pw';
+// Administrators do not read cases; the console walk-through signs in as an operator.
+const OPERATOR = 'op.browser';
+const OPERATOR_PASSWORD = 'synthetic-operator-pw';
 const APPLICANT_NAME = 'Браузеров Тест';
 const REPLY_TEXT = 'Ответ оператора';
 
@@ -158,6 +161,12 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
       'init', '--data', dataDir, '--passphrase-file', passphraseFile,
       '--admin', ADMIN, '--admin-password-file', adminPasswordFile,
     ]);
+    const operatorPasswordFile = path.join(dir, 'operator-password');
+    await writeFile(operatorPasswordFile, OPERATOR_PASSWORD, { mode: 0o600 });
+    await execFileP(LIFELINE_BIN, [
+      'user', 'add', '--data', dataDir, '--passphrase-file', passphraseFile,
+      '--name', OPERATOR, '--role', 'operator', '--password-file', operatorPasswordFile,
+    ]);
 
     server = startServer(dataDir, passphraseFile, serverLog);
     baseUrl = await server.ready;
@@ -251,8 +260,8 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
     try {
       const page = await office.newPage();
       await page.goto(url('/console/'));
-      await page.locator('#name').fill(ADMIN);
-      await page.locator('#password').fill(ADMIN_PASSWORD);
+      await page.locator('#name').fill(OPERATOR);
+      await page.locator('#password').fill(OPERATOR_PASSWORD);
       await Promise.all([
         page.waitForURL(url('/console/'), { waitUntil: 'load' }),
         page.locator('form[action="/console/login"] button[type="submit"]').click(),

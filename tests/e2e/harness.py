@@ -17,6 +17,8 @@ import unittest
 BIN = os.environ.get("LIFELINE_BIN", os.path.join(os.path.dirname(__file__), "../../build/src/cli/lifeline"))
 PASSPHRASE = "synthetic office passphrase"
 ADMIN_PASSWORD = "synthetic-admin-pw"
+OPERATOR = "op.main"
+OPERATOR_MAIN_PASSWORD = "synthetic-op-main-pw"
 
 
 def minimal_application(**overrides):
@@ -40,6 +42,8 @@ class Server:
         self.log_path = os.path.join(self.dir, "server.log")
         run([BIN, "init", "--data", self.data, "--passphrase-file", self.passphrase_file,
              "--admin", "admin", "--admin-password-file", self.admin_password_file])
+        # Administrators do not read cases: tests read them as this operator.
+        self.add_user(OPERATOR, "operator", OPERATOR_MAIN_PASSWORD)
 
     def add_user(self, name, role, password):
         path = self._secret("user-" + name, password)
@@ -105,7 +109,7 @@ class Server:
     def check(self, receipt):
         return self.json("POST", "/api/v1/applicant/status", {"receipt": receipt})
 
-    def sign_in(self, name="admin", password=ADMIN_PASSWORD):
+    def sign_in(self, name=OPERATOR, password=OPERATOR_MAIN_PASSWORD):
         status, body, hdrs = self.json("POST", "/api/v1/session", {"name": name, "password": password})
         assert status == 200, (status, body)
         cookie = hdrs["set-cookie"].split(";")[0]

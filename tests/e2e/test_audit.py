@@ -15,7 +15,7 @@ class AuditLog(unittest.TestCase):
 
     def test_auditor_sees_who_read_which_case_and_nothing_else(self):
         self.assertEqual(self.server.submit(minimal_application(name="Аудитов Синтетический"))[0], 201)
-        admin = self.server.sign_in()
+        admin = self.server.sign_in()  # the harness's operator
         self.assertEqual(self.server.json("GET", "/api/v1/cases/1", headers=admin)[0], 200)
         self.assertEqual(self.server.json("GET", "/api/v1/audit", headers=admin)[0], 403)
 
@@ -24,10 +24,11 @@ class AuditLog(unittest.TestCase):
         self.assertEqual(self.server.json("GET", "/api/v1/cases/1", headers=auditor)[0], 403)
         status, page, _ = self.server.json("GET", "/api/v1/audit?per_page=3", headers=auditor)
         self.assertEqual(status, 200)
-        self.assertEqual(page["total"], 6)  # created, admin added, auditor added, sign-in, read, sign-in
+        # created, admin, operator and auditor added, operator signs in and reads, auditor signs in
+        self.assertEqual(page["total"], 7)
         newest = [(e["action"], e["target"], e["actor_name"]) for e in page["entries"]]
-        self.assertEqual(newest, [("sign_in", "user:2", "aud.one"), ("case_read", "case:1", "admin"),
-                                  ("sign_in", "user:1", "admin")])
+        self.assertEqual(newest, [("sign_in", "user:3", "aud.one"), ("case_read", "case:1", "op.main"),
+                                  ("sign_in", "user:2", "op.main")])
         _, body, _ = self.server.request("GET", "/api/v1/audit?per_page=200", headers=auditor)
         self.assertNotIn("Аудитов".encode(), body)
 

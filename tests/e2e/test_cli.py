@@ -45,7 +45,7 @@ class Cli(unittest.TestCase):
         result = lifeline(*add, "--name", "op.two", "--role", "general", "--password-file", "-",
                           stdin=b"synthetic-operator-pw\n")
         self.assertNotEqual(result.returncode, 0)
-        self.assertIn(b"admin, operator, auditor", result.stderr)
+        self.assertIn(b"operator, verifier, coordinator, camp_admin, caseworker, analyst, auditor, admin", result.stderr)
         server.start()
         server.sign_in("op.one", "synthetic-operator-pw")
 
@@ -58,11 +58,11 @@ class Cli(unittest.TestCase):
         verify = ["audit", "verify", "--data", server.data, "--passphrase-file", server.passphrase_file]
         result = lifeline(*verify)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn(b"3 entries, chain intact", result.stdout)
+        self.assertIn(b"4 entries, chain intact", result.stdout)  # created, 2 users added, sign-in
         head = result.stdout.split()[-1].decode()
         import sqlite3
         db = sqlite3.connect(os.path.join(server.data, "lifeline.db"))
-        db.execute("UPDATE audit_log SET actor_name = 'someone.else' WHERE seq = 3")
+        db.execute("UPDATE audit_log SET actor_name = 'someone.else' WHERE seq = 3")  # an account added
         db.commit()
         db.close()
         result = lifeline(*verify, "--expect-head", head)

@@ -3,7 +3,7 @@ import re
 import unittest
 from urllib.parse import urlencode
 
-from harness import ADMIN_PASSWORD, Server, ServerTest, minimal_application
+from harness import ADMIN_PASSWORD, OPERATOR, OPERATOR_MAIN_PASSWORD, Server, ServerTest, minimal_application
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
@@ -11,7 +11,7 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 class Console(ServerTest):
     def sign_in(self):
         status, headers, _ = self.server.request(
-            "POST", "/console/login", raw=urlencode({"name": "admin", "password": ADMIN_PASSWORD}).encode(),
+            "POST", "/console/login", raw=urlencode({"name": OPERATOR, "password": OPERATOR_MAIN_PASSWORD}).encode(),
             headers=FORM)
         self.assertEqual(status, 303)
         self.assertEqual(headers["location"], "/console/")

@@ -1,0 +1,76 @@
+"""Every role against every office endpoint: exactly the allowed ones answer, the others
+refuse. The expected table is written out here, independently of src/app/actor.cpp."""
+import unittest
+
+from harness import ServerTest, minimal_application
+
+ROLES = ["operator", "verifier", "coordinator", "camp_admin", "caseworker", "analyst", "auditor", "admin"]
+CASE_READERS = {"operator", "verifier", "coordinator"}
+
+# (method, path, JSON body or None, roles allowed, status when allowed)
+API = [
+    ("GET", "/api/v1/cases", None, CASE_READERS, 200),
+    ("GET", "/api/v1/cases/1", None, CASE_READERS, 200),
+    ("POST", "/api/v1/cases/1/replies", {"text": "синтетический ответ"}, CASE_READERS, 201),
+    ("GET", "/api/v1/audit", None, {"auditor"}, 200),
+    ("PUT", "/api/v1/settings/second-factor-required", {"required": False}, {"admin"}, 204),
+    ("POST", "/api/v1/me/second-factor", {}, set(ROLES), 200),
+]
+
+# (path, roles allowed, status when allowed); refused roles get 403 (or a redirect, below)
+CONSOLE = [
+    ("/console/cases/1", CASE_READERS, 200),
+    ("/console/audit", {"auditor"}, 200),
+    ("/console/security", set(ROLES), 200),
+]
+
+
+class Permissions(ServerTest):
+    def setUp(self):
+        super().setUp()
+        self.server.stop()
+        for role in ROLES:
+            if role != "admin":
+                self.server.add_user(f"r.{role}", role, f"synthetic-{role}-password")
+        self.server.start()
+        self.assertEqual(self.server.submit(minimal_application())[0], 201)
+
+    def sign_in(self, role):
+        if role == "admin":
+            from harness import ADMIN_PASSWORD
+            return self.server.sign_in("admin", ADMIN_PASSWORD)
+        return self.server.sign_in(f"r.{role}", f"synthetic-{role}-password")
+
+    def test_every_role_against_every_endpoint(self):
+        for role in ROLES:
+            auth = self.sign_in(role)
+            for method, path, body, allowed, ok_status in API:
+                status, answer, _ = self.server.json(method, path, body, headers=auth)
+                expected = ok_status if role in allowed else 403
+                self.assertEqual(status, expected, f"{role} {method} {path}: {answer}")
+            cookie = {"Cookie": auth["Cookie"]}
+            for path, allowed, ok_status in CONSOLE:
+                status, _, _ = self.server.request("GET", path, headers=cookie)
+                self.assertEqual(status, ok_status if role in allowed else 403, f"{role} GET {path}")
+            status, headers, _ = self.server.request("GET", "/console/", headers=cookie)
+            if role in CASE_READERS:
+                self.assertEqual(status, 200, role)
+            elif role == "auditor":
+                self.assertEqual((status, headers.get("location")), (303, "/console/audit"))
+            else:
+                self.assertEqual(status, 403, role)
+
+    def test_no_session_gets_401_everywhere(self):
+        for method, path, body, _, _ in API:
+            self.assertEqual(self.server.json(method, path, body)[0], 401, f"{method} {path}")
+
+    def test_a_cookie_moved_to_another_roles_request_gains_nothing(self):
+        auditor = self.sign_in("auditor")
+        operator = self.sign_in("operator")
+        mixed = {"Cookie": auditor["Cookie"], "X-CSRF-Token": operator["X-CSRF-Token"]}
+        self.assertEqual(self.server.json("GET", "/api/v1/cases", headers=mixed)[0], 403)
+        self.assertEqual(self.server.json("POST", "/api/v1/cases/1/replies", {"text": "x"}, headers=mixed)[0], 403)
+
+
+if __name__ == "__main__":
+    unittest.main()
