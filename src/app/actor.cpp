@@ -26,6 +26,7 @@ constexpr Grant kGrants[] = {
     {Permission::kReplyToApplicant, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
     {Permission::kReadAuditLog, Roles({Role::kAuditor})},
     {Permission::kManageSettings, Roles({Role::kAdmin})},
+    {Permission::kDeleteCase, Roles({Role::kCoordinator, Role::kAdmin})},
 };
 
 }  // namespace

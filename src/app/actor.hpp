@@ -21,6 +21,7 @@ enum class Permission {
   kReplyToApplicant,
   kReadAuditLog,
   kManageSettings,
+  kDeleteCase,        // crypto-shredding: final
 };
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.

@@ -67,6 +67,17 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   return details;
 }
 
+Status OfficeService::DeleteCase(const Actor& actor, std::int64_t case_id) {
+  if (auto allowed = Require(actor, Permission::kDeleteCase); !allowed) return allowed.error();
+  if (auto exists = store_.GetApplication(case_id); !exists) return exists.error();
+  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseDeleted,
+                                    "case:" + std::to_string(case_id)});
+      !audited) {
+    return audited.error();
+  }
+  return store_.DeleteApplication(case_id);
+}
+
 Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::string_view text) {
   if (auto allowed = Require(actor, Permission::kReplyToApplicant); !allowed) return allowed.error();
   if (text.empty() || !IsValidUtf8(text) || CountCodePoints(text) > kMaxReplyCharacters) {

@@ -44,6 +44,11 @@ class OfficeService {
   /// kNotFound, kForbidden, or kInternal if it does not open.
   Result<CaseDetails> GetCase(const Actor& actor, std::int64_t case_id);
 
+  /// Deletes the case for good: its key, its sealed fields and its replies, leaving nothing
+  /// readable in the database files. Audited first (no entry, no deletion). kNotFound,
+  /// kForbidden.
+  Status DeleteCase(const Actor& actor, std::int64_t case_id);
+
   /// Sends `text` to the applicant: sealed to the receipt's reply key (only the applicant
   /// opens it) and, for the office's own record, under the case key.
   Status Reply(const Actor& actor, std::int64_t case_id, std::string_view text);

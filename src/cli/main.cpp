@@ -14,6 +14,8 @@
 
 #include "app/audit_log.hpp"
 #include "app/backup.hpp"
+#include "app/office.hpp"
+#include "app/retention.hpp"
 #include "app/demo_data.hpp"
 #include "app/intake.hpp"
 #include "app/setup.hpp"
@@ -119,6 +121,29 @@ int Restore(const std::string& in, const std::string& passphrase_file, const std
   return 0;
 }
 
+int Purge(const std::string& data, const std::string& passphrase_file, int days, bool dry_run) {
+  auto store = store::OpenSqliteStore(data, false);
+  app::SystemClock clock;
+  auto candidates = app::RetentionCandidates(*store, clock, days);
+  if (!candidates) return Fail(candidates.error().message);
+  if (dry_run) {
+    for (const auto& c : *candidates) {
+      fmt::print("case {} received {} ({})\n", c.id, FormatIsoDate(c.received_on), ToString(c.clear.situation));
+    }
+    fmt::print("{} uncontacted applications older than {} days would be deleted\n", candidates->size(), days);
+    return 0;
+  }
+  if (passphrase_file.empty()) return Fail("deleting needs --passphrase-file (or use --dry-run)");
+  auto office = app::UnlockOffice(*store, cli::ReadSecret(passphrase_file, "office passphrase"));
+  if (!office) return Fail(office.error().message);
+  app::AuditLog audit(*store, clock, app::AuditKey(*office));
+  app::OfficeService service(*store, audit, clock, std::move(*office));
+  auto deleted = app::ApplyRetention(*store, service, clock, days);
+  if (!deleted) return Fail(deleted.error().message);
+  fmt::print("{} uncontacted applications older than {} days deleted\n", *deleted, days);
+  return 0;
+}
+
 int SeedDemo(const std::string& data, int count) {
   if (count < 1 || count > 1'000'000) return Fail("--applications must be between 1 and 1000000");
   auto store = store::OpenSqliteStore(data, false);
@@ -163,6 +188,9 @@ int main(int argc, char** argv) {
   serve->add_option("--passphrase-file", serve_options.passphrase_file, "Office passphrase file (office and all roles)");
   serve->add_option("--threads", serve_options.threads, "HTTP worker threads (default: one per core)");
   serve->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind TLS)");
+  serve->add_option("--retention-days", serve_options.retention_days,
+                    "Delete applications never contacted for this many days, every 6 hours (office role)")
+      ->check(CLI::Range(30, 100000));
   serve->add_option("--intake-queue", serve_options.intake_queue,
                     "Submissions and status checks that may wait for a receipt hash before 503")
       ->check(CLI::Range(1, 100000));
@@ -197,6 +225,15 @@ int main(int argc, char** argv) {
   restore->add_option("--data", data, "Empty data folder to restore into")->required();
   restore->add_option("--passphrase-file", passphrase_file, "Office passphrase file")->required();
 
+  int purge_days = 180;
+  bool purge_dry_run = false;
+  std::string purge_passphrase_file;
+  auto* purge = cli.add_subcommand("purge", "Delete applications never contacted for longer than the retention period");
+  purge->add_option("--data", data, "Data folder")->required();
+  purge->add_option("--older-than-days", purge_days, "Retention period in days (at least 30)");
+  purge->add_flag("--dry-run", purge_dry_run, "Only list what would be deleted");
+  purge->add_option("--passphrase-file", purge_passphrase_file, "Office passphrase file (needed to delete)");
+
   int demo_count = 3000;
   auto* demo = cli.add_subcommand("demo", "Fill the store with synthetic demo applications");
   demo->add_option("--data", data, "Data folder")->required();
@@ -210,6 +247,7 @@ int main(int argc, char** argv) {
     if (*user_add) return AddUser(data, passphrase_file, user_name, user_role, user_password_file);
     if (*audit_verify) return VerifyAudit(data, passphrase_file, expected_head);
     if (*backup) return Backup(data, passphrase_file, backup_file);
+    if (*purge) return Purge(data, purge_passphrase_file, purge_days, purge_dry_run);
     if (*restore) return Restore(backup_file, passphrase_file, data);
     if (*demo) return SeedDemo(data, demo_count);
   } catch (const std::exception& e) {

@@ -9,6 +9,7 @@
 
 #include "app/intake.hpp"
 #include "app/office.hpp"
+#include "app/retention.hpp"
 #include "app/sessions.hpp"
 #include "app/setup.hpp"
 #include "cli/secrets.hpp"
@@ -85,6 +86,11 @@ int Serve(const ServeOptions& options) {
                             {.secure_cookies = options.secure_cookies});
   }
 
+  std::unique_ptr<app::RetentionSchedule> retention;
+  if (office_role && options.retention_days > 0) {
+    retention = std::make_unique<app::RetentionSchedule>(*store, *office, clock, options.retention_days);
+  }
+
   server::HttpServer http(listen, router);
   fmt::print("lifeline listening on http://{}:{} (role {})\n", listen.host, http.port(), options.role);
   std::fflush(stdout);
@@ -94,6 +100,7 @@ int Serve(const ServeOptions& options) {
   fmt::print("lifeline stopping\n");
   if (intake) intake->Stop();  // commit and answer everything accepted so far
   http.Stop();
+  retention.reset();
   fmt::print("lifeline stopped\n");
   return 0;
 }

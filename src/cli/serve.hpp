@@ -12,6 +12,7 @@ struct ServeOptions {
   std::size_t threads = 0;   // 0: one per core
   bool secure_cookies = false;
   std::size_t intake_queue = 256;  // submissions and status checks waiting for a receipt hash
+  int retention_days = 0;          // 0: no scheduled retention; else delete uncontacted cases older
 };
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued

@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 13> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 14> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 13> kNames = {{
     {AuditAction::kSecondFactorDisabled, "second_factor_disabled"},
     {AuditAction::kRecoveryCodeUsed, "recovery_code_used"},
     {AuditAction::kSettingChanged, "setting_changed"},
+    {AuditAction::kCaseDeleted, "case_deleted"},
 }};
 }  // namespace
 

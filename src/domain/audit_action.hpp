@@ -21,6 +21,7 @@ enum class AuditAction {
   kSecondFactorDisabled,
   kRecoveryCodeUsed,
   kSettingChanged,
+  kCaseDeleted,
 };
 
 std::string_view ToString(AuditAction action);

@@ -199,6 +199,14 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
       "<textarea id=\"text\" name=\"text\" maxlength=\"2000\" required></textarea>"
       "<button type=\"submit\">Отправить ответ</button></form>",
       c.id, HtmlEscape(session.csrf_token));
+  if (app::Require(session.actor, app::Permission::kDeleteCase).ok()) {
+    body += fmt::format(
+        "<h2>Удаление</h2><form method=\"post\" action=\"/console/cases/{}/delete\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><p class=\"hint\">Ключ заявки будет уничтожен: "
+        "восстановить её нельзя (кроме как из более старой резервной копии).</p>"
+        "<button type=\"submit\">Удалить заявку навсегда</button></form>",
+        c.id, HtmlEscape(session.csrf_token));
+  }
   return HtmlPage("ru", fmt::format("Заявка № {}", c.id), body);
 }
 

@@ -268,6 +268,15 @@ void ApiAudit(Context& ctx, Request& request, Respond respond) {
            {}});
 }
 
+void ApiDeleteCase(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(JsonError(NotFound("no such case")));
+  if (auto s = ctx.office.DeleteCase(session->actor, *id); !s) return respond(JsonError(s.error()));
+  respond({204, "application/json", "", {}});
+}
+
 // ---- Console (HTML, no script) -------------------------------------------------------------
 
 void ConsoleAudit(Context& ctx, Request& request, Respond respond) {
@@ -374,6 +383,20 @@ void ConsoleReply(Context& ctx, Request& request, Respond respond) {
   respond(Redirect("/console/cases/" + std::to_string(*id)));
 }
 
+void ConsoleDeleteCase(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Redirect("/console/"));
+  if (auto s = ctx.office.DeleteCase(session->actor, *id); !s) {
+    return respond(HtmlResponse(HttpStatusOf(s.error().code),
+                                HtmlPage("ru", "Не удалено", "<p>" + HtmlEscape(s.error().message) + "</p>")));
+  }
+  respond(Redirect("/console/"));
+}
+
 // ---- Console: second factor and sessions ---------------------------------------------------
 
 // Renders the security page for `session`, starting from the account's current state.
@@ -452,6 +475,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   router.Add("GET", "/api/v1/cases", bind(ApiListCases));
   router.Add("GET", "/api/v1/cases/{id}", bind(ApiGetCase));
   router.Add("POST", "/api/v1/cases/{id}/replies", bind(ApiReply));
+  router.Add("DELETE", "/api/v1/cases/{id}", bind(ApiDeleteCase));
   router.Add("GET", "/api/v1/audit", bind(ApiAudit));
   router.Add("DELETE", "/api/v1/sessions", bind(ApiSignOutEverywhere));
   router.Add("POST", "/api/v1/me/second-factor", bind(ApiBeginSecondFactor));
@@ -470,6 +494,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   router.Add("POST", "/console/logout", bind(ConsoleSignOut));
   router.Add("GET", "/console/cases/{id}", bind(ConsoleCase));
   router.Add("POST", "/console/cases/{id}/reply", bind(ConsoleReply));
+  router.Add("POST", "/console/cases/{id}/delete", bind(ConsoleDeleteCase));
 }
 
 }  // namespace lifeline::server

@@ -34,6 +34,15 @@ class ApplicationStore {
   /// kNotFound when no application has this lookup hash.
   virtual Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) = 0;
 
+  /// Deletes the application, its key and its replies so that nothing of them stays
+  /// readable in the database files (including the write-ahead log and free pages).
+  /// kNotFound if there is no such application.
+  virtual Status DeleteApplication(std::int64_t id) = 0;
+
+  /// Applications still "new" (never contacted, no reply) received before `cutoff`,
+  /// oldest first: what a retention policy removes.
+  virtual Result<std::vector<CaseSummary>> ListUncontactedBefore(Date cutoff) = 0;
+
   virtual Result<std::int64_t> AddReply(const NewReply& reply) = 0;
   virtual Result<std::vector<StoredReply>> ListReplies(std::int64_t case_id) = 0;
 };

@@ -15,6 +15,8 @@ API = [
     ("GET", "/api/v1/audit", None, {"auditor"}, 200),
     ("PUT", "/api/v1/settings/second-factor-required", {"required": False}, {"admin"}, 204),
     ("POST", "/api/v1/me/second-factor", {}, set(ROLES), 200),
+    # Allowed roles reach the lookup and find no such case; the others are refused first.
+    ("DELETE", "/api/v1/cases/999", None, {"coordinator", "admin"}, 404),
 ]
 
 # (path, roles allowed, status when allowed); refused roles get 403 (or a redirect, below)

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 #include <stdexcept>
 #include <vector>
 
@@ -179,6 +180,45 @@ class SqliteStore final : public Store {
       auto replies = ReadReplies(c, view.case_id);
       view.replies = std::move(replies);
       return view;
+    });
+  }
+
+  Status DeleteApplication(std::int64_t id) override {
+    std::lock_guard lock(writer_mutex_);
+    auto deleted = Guard([&]() -> Status {
+      Transaction tx(writer_);
+      auto replies = writer_.Prepare("DELETE FROM replies WHERE case_id = ?");
+      replies.Bind(1, id);
+      replies.Step();
+      auto row = writer_.Prepare("DELETE FROM applications WHERE id = ?");
+      row.Bind(1, id);
+      row.Step();
+      if (sqlite3_changes(writer_.raw()) == 0) return NotFound("no such case");
+      tx.Commit();
+      return OkStatus();
+    });
+    if (!deleted) return deleted;
+    return ScrubWriteAheadLogLocked();
+  }
+
+  Result<std::vector<CaseSummary>> ListUncontactedBefore(Date cutoff) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<CaseSummary>> {
+      auto s = c.Prepare(fmt::format(
+          "SELECT id, received_on, status, {} FROM applications a WHERE status = 'new' "
+          "AND received_on < ? AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.case_id = a.id) "
+          "ORDER BY received_on, id",
+          kClearColumns));
+      s.Bind(1, FormatIsoDate(cutoff));
+      std::vector<CaseSummary> out;
+      while (s.Step()) {
+        CaseSummary row;
+        row.id = s.Int(0);
+        row.received_on = ParseDate(s.Text(1));
+        row.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
+        row.clear = ReadClear(s, 3);
+        out.push_back(std::move(row));
+      }
+      return out;
     });
   }
 
@@ -424,6 +464,23 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // secure_delete zeroes deleted content in the database pages, but earlier images of those
+  // pages stay in the write-ahead log until it is checkpointed and truncated. Readers that
+  // still use old pages can hold the checkpoint back, so it is retried briefly.
+  Status ScrubWriteAheadLogLocked() {
+    return Guard([&]() -> Status {
+      for (int attempt = 0; attempt < 50; ++attempt) {
+        const int rc = sqlite3_wal_checkpoint_v2(writer_.raw(), nullptr, SQLITE_CHECKPOINT_TRUNCATE,
+                                                 nullptr, nullptr);
+        if (rc == SQLITE_OK) return OkStatus();  // TRUNCATE succeeded: the log is empty
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+      return Error{ErrorCode::kUnavailable,
+                   "the case was deleted, but the database log could not be cleared yet; run the "
+                   "deletion again shortly"};
+    });
+  }
+
   static constexpr std::string_view kUserSelect =
       "SELECT id, name, role, password_hash, disabled, totp_sealed, totp_pending_sealed, "
       "totp_last_step FROM users";
