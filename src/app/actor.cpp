@@ -23,6 +23,8 @@ struct Grant {
 constexpr Grant kGrants[] = {
     {Permission::kListCases, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
     {Permission::kReadCase, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
+    {Permission::kWorkAnyCase, Roles({Role::kVerifier, Role::kCoordinator})},
+    {Permission::kClaimCase, Roles({Role::kOperator, Role::kCoordinator})},
     {Permission::kReplyToApplicant, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
     {Permission::kReadAuditLog, Roles({Role::kAuditor})},
     {Permission::kManageSettings, Roles({Role::kAdmin})},

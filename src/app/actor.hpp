@@ -17,7 +17,9 @@ struct Actor {
 
 enum class Permission {
   kListCases,         // the case list: clear fields only
-  kReadCase,          // decrypt a case (audited)
+  kReadCase,          // decrypt a case (audited): one's own, or any with kWorkAnyCase
+  kWorkAnyCase,       // read and answer cases without claiming them first
+  kClaimCase,         // take an unassigned case
   kReplyToApplicant,
   kReadAuditLog,
   kManageSettings,

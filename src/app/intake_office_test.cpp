@@ -56,7 +56,8 @@ class IntakeOfficeTest : public ::testing::Test {
     return d;
   }
 
-  const Actor operator_{1, "admin", Role::kOperator};
+  // A coordinator works any case; operators must claim first (tested below).
+  const Actor operator_{1, "admin", Role::kCoordinator};
   FixedClock clock_;
   TempStore store_{"app-intake"};
   std::unique_ptr<IntakeService> intake_;
@@ -144,6 +145,23 @@ TEST_F(IntakeOfficeTest, EveryDecryptionAndReplyIsAuditedAndTheChainVerifies) {
   ASSERT_TRUE(verified.ok());
   EXPECT_EQ(verified->entries, 4);
   EXPECT_TRUE(verified->problems.empty());
+}
+
+TEST_F(IntakeOfficeTest, OperatorsClaimBeforeOpeningAndSeeOnlyUnassignedOrOwnCases) {
+  ASSERT_TRUE(AddUser(*store_, *audit_, "op.one", Role::kOperator, "synthetic-password-1").ok());
+  ASSERT_TRUE(AddUser(*store_, *audit_, "op.two", Role::kOperator, "synthetic-password-2").ok());
+  const Actor one{2, "op.one", Role::kOperator}, two{3, "op.two", Role::kOperator};
+  ASSERT_TRUE(SubmitAndWait(Draft()).ok());
+  ASSERT_TRUE(SubmitAndWait(Draft()).ok());
+  EXPECT_EQ(office_->GetCase(one, 1).error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(office_->ClaimCase(one, 1).ok());
+  EXPECT_TRUE(office_->GetCase(one, 1).ok());
+  EXPECT_EQ(office_->ClaimCase(two, 1).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(office_->GetCase(two, 1).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(office_->Reply(two, 1, "x").error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(office_->ListCases(two, {})->total, 1);  // only the unassigned one
+  EXPECT_EQ(office_->ListCases(one, {})->total, 2);
+  EXPECT_EQ(office_->ListCases(operator_, {})->total, 2);
 }
 
 TEST_F(IntakeOfficeTest, WrongPassphraseDoesNotUnlock) {

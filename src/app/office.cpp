@@ -30,13 +30,38 @@ Result<store::CasePage> OfficeService::ListCases(const Actor& actor,
   if (filter.limit < 1 || filter.limit > kMaxPageSize || filter.offset < 0) {
     return InvalidInput("page size must be between 1 and 200 and the offset not negative");
   }
-  return store_.ListCases(filter);
+  store::CaseFilter visible = filter;
+  if (!Require(actor, Permission::kWorkAnyCase)) visible.unassigned_or_assigned_to = actor.user_id;
+  return store_.ListCases(visible);
+}
+
+Status OfficeService::CheckAssignment(const Actor& actor, const store::StoredApplication& stored) const {
+  if (Require(actor, Permission::kWorkAnyCase)) return OkStatus();
+  if (stored.assigned_user_id == actor.user_id) return OkStatus();
+  return Error{ErrorCode::kForbidden, stored.assigned_user_id
+                                          ? "another operator is working on this case"
+                                          : "claim this case before opening it"};
+}
+
+Status OfficeService::ClaimCase(const Actor& actor, std::int64_t case_id) {
+  if (auto allowed = Require(actor, Permission::kClaimCase); !allowed) return allowed.error();
+  if (auto exists = store_.GetApplication(case_id); !exists) return exists.error();
+  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseClaimed,
+                                    "case:" + std::to_string(case_id)});
+      !audited) {
+    return audited.error();
+  }
+  auto claimed = store_.ClaimApplication(case_id, actor.user_id);
+  if (!claimed) return claimed.error();
+  if (!*claimed) return Error{ErrorCode::kConflict, "another operator already holds this case"};
+  return OkStatus();
 }
 
 Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kReadCase); !allowed) return allowed.error();
   auto stored = store_.GetApplication(case_id);
   if (!stored) return stored.error();
+  if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseRead,
                                     "case:" + std::to_string(case_id)});
       !audited) {
@@ -53,7 +78,8 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   if (!opened) return opened.error();
 
   CaseDetails details;
-  details.summary = {stored->id, stored->clear, stored->received_on, stored->status};
+  details.summary = {stored->id, stored->clear, stored->received_on, stored->status,
+                     stored->assigned_user_id};
   details.fields = std::move(opened->fields);
   details.received_at = opened->received_at;
   auto replies = store_.ListReplies(case_id);
@@ -85,6 +111,7 @@ Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::strin
   }
   auto stored = store_.GetApplication(case_id);
   if (!stored) return stored.error();
+  if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   auto record_key = opener_.OpenRecordKey(SealedOf(*stored), AsText(stored->receipt_lookup));
   if (!record_key) return record_key.error();
   store::NewReply reply;

@@ -37,12 +37,17 @@ class OfficeService {
 
   static constexpr int kMaxPageSize = 200;
 
-  /// Newest first. kInvalidInput for a page size outside 1..kMaxPageSize or a negative offset.
+  /// Newest first. Operators see unassigned cases and their own only. kInvalidInput for a
+  /// page size outside 1..kMaxPageSize or a negative offset.
   Result<store::CasePage> ListCases(const Actor& actor, const store::CaseFilter& filter);
 
   /// Decrypts the case, after writing the read to the audit log (no entry, no read).
-  /// kNotFound, kForbidden, or kInternal if it does not open.
+  /// Operators must have claimed it first. kNotFound, kForbidden, or kInternal if it does
+  /// not open.
   Result<CaseDetails> GetCase(const Actor& actor, std::int64_t case_id);
+
+  /// Takes an unassigned case (audited). kConflict if another operator holds it.
+  Status ClaimCase(const Actor& actor, std::int64_t case_id);
 
   /// Deletes the case for good: its key, its sealed fields and its replies, leaving nothing
   /// readable in the database files. Audited first (no entry, no deletion). kNotFound,
@@ -54,6 +59,10 @@ class OfficeService {
   Status Reply(const Actor& actor, std::int64_t case_id, std::string_view text);
 
  private:
+  /// OkStatus if `actor` may work on `stored` now: any case with kWorkAnyCase, else only a
+  /// case assigned to them.
+  Status CheckAssignment(const Actor& actor, const store::StoredApplication& stored) const;
+
   store::Store& store_;
   AuditLog& audit_;
   const Clock& clock_;

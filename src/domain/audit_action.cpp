@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 14> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 15> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 14> kNames = {{
     {AuditAction::kRecoveryCodeUsed, "recovery_code_used"},
     {AuditAction::kSettingChanged, "setting_changed"},
     {AuditAction::kCaseDeleted, "case_deleted"},
+    {AuditAction::kCaseClaimed, "case_claimed"},
 }};
 }  // namespace
 

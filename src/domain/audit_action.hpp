@@ -22,6 +22,7 @@ enum class AuditAction {
   kRecoveryCodeUsed,
   kSettingChanged,
   kCaseDeleted,
+  kCaseClaimed,
 };
 
 std::string_view ToString(AuditAction action);

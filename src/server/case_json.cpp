@@ -12,7 +12,9 @@ nlohmann::json SummaryJson(const store::CaseSummary& c) {
       {"contact_channel", ToString(c.clear.contact_channel)},
       {"language", ToString(c.clear.language)},
       {"deploy_by", nullptr},
+      {"assigned_user_id", nullptr},
   };
+  if (c.assigned_user_id) j["assigned_user_id"] = *c.assigned_user_id;
   if (c.clear.deploy_by) j["deploy_by"] = FormatIsoDate(*c.clear.deploy_by);
   return j;
 }

@@ -73,14 +73,15 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
   }
   body += "</select><button type=\"submit\">Показать</button></form>";
   body += "<table><thead><tr><th>№</th><th>Получена</th><th>Статус</th><th>Положение</th>"
-          "<th>Группа</th><th>Канал</th><th>Язык</th><th>Отправка</th></tr></thead><tbody>";
+          "<th>Группа</th><th>Канал</th><th>Язык</th><th>Отправка</th><th>Кто ведёт</th></tr></thead><tbody>";
   for (const auto& c : v.page.items) {
     body += fmt::format(
         "<tr><td><a href=\"/console/cases/{0}\">{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td>"
-        "<td>{4} ({5})</td><td>{6}</td><td>{7}</td><td>{8}</td></tr>",
+        "<td>{4} ({5})</td><td>{6}</td><td>{7}</td><td>{8}</td><td>{9}</td></tr>",
         c.id, FormatIsoDate(c.received_on), ToString(c.status), SituationRu(c.clear.situation),
         ToString(c.clear.group_kind), c.clear.group_size, ToString(c.clear.contact_channel),
-        ToString(c.clear.language), c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—");
+        ToString(c.clear.language), c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—",
+        !c.assigned_user_id ? "свободна" : *c.assigned_user_id == session.actor.user_id ? "вы" : "другой");
   }
   body += "</tbody></table><nav>";
   const int pages = static_cast<int>((v.page.total + v.per_page - 1) / v.per_page);
@@ -165,6 +166,17 @@ std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityV
       "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Выйти на всех устройствах</button></form>",
       csrf);
   return HtmlPage("ru", "Консоль — безопасность", body);
+}
+
+std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id, const std::string& reason) {
+  std::string body = Header(session);
+  body += fmt::format(
+      "<h1>Заявка № {0}</h1><p class=\"error\" role=\"alert\">{1}</p>"
+      "<form method=\"post\" action=\"/console/cases/{0}/claim\"><input type=\"hidden\" name=\"csrf\" value=\"{2}\">"
+      "<p class=\"hint\">Взятая заявка видна только вам (и проверяющим); её открытие записывается в журнал.</p>"
+      "<button type=\"submit\">Взять заявку</button></form><p><a href=\"/console/\">К списку</a></p>",
+      case_id, HtmlEscape(reason), HtmlEscape(session.csrf_token));
+  return HtmlPage("ru", fmt::format("Заявка № {}", case_id), body);
 }
 
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& d,

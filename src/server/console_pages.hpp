@@ -33,6 +33,9 @@ struct SecurityView {
 };
 std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityView& view);
 
+/// Offers to claim case `case_id`; `reason` says why it cannot be opened yet.
+std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id, const std::string& reason);
+
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& details,
                             const std::string& error);
 

@@ -268,6 +268,15 @@ void ApiAudit(Context& ctx, Request& request, Respond respond) {
            {}});
 }
 
+void ApiClaimCase(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(JsonError(NotFound("no such case")));
+  if (auto s = ctx.office.ClaimCase(session->actor, *id); !s) return respond(JsonError(s.error()));
+  respond({204, "application/json", "", {}});
+}
+
 void ApiDeleteCase(Context& ctx, Request& request, Respond respond) {
   auto session = ApiAuth(ctx, request, true);
   if (!session) return respond(JsonError(session.error()));
@@ -355,6 +364,10 @@ void ConsoleCase(Context& ctx, Request& request, Respond respond) {
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   auto id = ParseId(request.params["id"]);
   auto details = id ? ctx.office.GetCase(session->actor, *id) : Result<app::CaseDetails>(NotFound("no such case"));
+  if (!details && details.error().code == ErrorCode::kForbidden &&
+      app::Require(session->actor, app::Permission::kClaimCase)) {
+    return respond(HtmlResponse(403, ConsoleClaimPage(*session, *id, details.error().message)));
+  }
   if (!details) {
     const bool forbidden = details.error().code == ErrorCode::kForbidden;
     return respond(HtmlResponse(
@@ -379,6 +392,19 @@ void ConsoleReply(Context& ctx, Request& request, Respond respond) {
     if (!details) return respond(Redirect("/console/"));
     return respond(HtmlResponse(HttpStatusOf(status.error().code),
                                 ConsoleCasePage(*session, *details, status.error().message)));
+  }
+  respond(Redirect("/console/cases/" + std::to_string(*id)));
+}
+
+void ConsoleClaimCase(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Redirect("/console/"));
+  if (auto s = ctx.office.ClaimCase(session->actor, *id); !s) {
+    return respond(HtmlResponse(HttpStatusOf(s.error().code), ConsoleClaimPage(*session, *id, s.error().message)));
   }
   respond(Redirect("/console/cases/" + std::to_string(*id)));
 }
@@ -476,6 +502,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   router.Add("GET", "/api/v1/cases/{id}", bind(ApiGetCase));
   router.Add("POST", "/api/v1/cases/{id}/replies", bind(ApiReply));
   router.Add("DELETE", "/api/v1/cases/{id}", bind(ApiDeleteCase));
+  router.Add("POST", "/api/v1/cases/{id}/claim", bind(ApiClaimCase));
   router.Add("GET", "/api/v1/audit", bind(ApiAudit));
   router.Add("DELETE", "/api/v1/sessions", bind(ApiSignOutEverywhere));
   router.Add("POST", "/api/v1/me/second-factor", bind(ApiBeginSecondFactor));
@@ -495,6 +522,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   router.Add("GET", "/console/cases/{id}", bind(ConsoleCase));
   router.Add("POST", "/console/cases/{id}/reply", bind(ConsoleReply));
   router.Add("POST", "/console/cases/{id}/delete", bind(ConsoleDeleteCase));
+  router.Add("POST", "/console/cases/{id}/claim", bind(ConsoleClaimCase));
 }
 
 }  // namespace lifeline::server

@@ -35,6 +35,7 @@ struct StoredApplication {
   ClearFields clear;
   Date received_on;
   CaseStatus status = CaseStatus::kNew;
+  std::optional<std::int64_t> assigned_user_id;
   Blob32 receipt_lookup{};
   Blob32 reply_public{};
   Blob32 ephemeral_public{};
@@ -48,11 +49,14 @@ struct CaseSummary {
   ClearFields clear;
   Date received_on;
   CaseStatus status = CaseStatus::kNew;
+  std::optional<std::int64_t> assigned_user_id;  // the operator who claimed it, if any
 };
 
 struct CaseFilter {
   std::optional<CaseStatus> status;
   std::optional<Situation> situation;
+  // When set: only cases unassigned or assigned to this user (what an operator may see).
+  std::optional<std::int64_t> unassigned_or_assigned_to;
   int offset = 0;
   int limit = 50;
 };

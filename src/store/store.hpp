@@ -34,6 +34,10 @@ class ApplicationStore {
   /// kNotFound when no application has this lookup hash.
   virtual Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) = 0;
 
+  /// Assigns the application to `user_id` if nobody holds it. True when it is now (or was
+  /// already) that user's; false when another user holds it. kNotFound if there is none.
+  virtual Result<bool> ClaimApplication(std::int64_t id, std::int64_t user_id) = 0;
+
   /// Deletes the application, its key and its replies so that nothing of them stays
   /// readable in the database files (including the write-ahead log and free pages).
   /// kNotFound if there is no such application.

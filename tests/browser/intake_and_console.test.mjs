@@ -273,6 +273,12 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
       assert.equal(await caseLink.count(), 1);
       const href = await caseLink.getAttribute('href');
       await Promise.all([page.waitForURL(url(href)), caseLink.click()]);
+      // An operator claims an unassigned case before it opens.
+      assert.equal(await page.locator('#name').count(), 0, 'an unclaimed case opened');
+      await Promise.all([
+        page.waitForURL(url(href), { waitUntil: 'load' }),
+        page.locator('form[action$="/claim"] button[type="submit"]').click(),
+      ]);
       assert.equal((await page.locator('#name').textContent()).trim(), APPLICANT_NAME);
       const field = (label) => page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
       assert.equal((await field('Связь').textContent()).trim(), 'signal: @synthetic_browser');

@@ -42,8 +42,9 @@ class Server:
         self.log_path = os.path.join(self.dir, "server.log")
         run([BIN, "init", "--data", self.data, "--passphrase-file", self.passphrase_file,
              "--admin", "admin", "--admin-password-file", self.admin_password_file])
-        # Administrators do not read cases: tests read them as this operator.
-        self.add_user(OPERATOR, "operator", OPERATOR_MAIN_PASSWORD)
+        # Administrators do not read cases, and operators must claim a case first: tests read
+        # cases as this coordinator, who may work any case.
+        self.add_user(OPERATOR, "coordinator", OPERATOR_MAIN_PASSWORD)
 
     def add_user(self, name, role, password):
         path = self._secret("user-" + name, password)

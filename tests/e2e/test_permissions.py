@@ -6,12 +6,16 @@ from harness import ServerTest, minimal_application
 
 ROLES = ["operator", "verifier", "coordinator", "camp_admin", "caseworker", "analyst", "auditor", "admin"]
 CASE_READERS = {"operator", "verifier", "coordinator"}
+ANY_CASE = {"verifier", "coordinator"}  # operators must claim a case before opening it
 
-# (method, path, JSON body or None, roles allowed, status when allowed)
+# (method, path, JSON body or None, roles allowed, status when allowed); {own} is a case kept
+# for this role alone, so that claims do not collide.
 API = [
     ("GET", "/api/v1/cases", None, CASE_READERS, 200),
-    ("GET", "/api/v1/cases/1", None, CASE_READERS, 200),
-    ("POST", "/api/v1/cases/1/replies", {"text": "синтетический ответ"}, CASE_READERS, 201),
+    ("GET", "/api/v1/cases/1", None, ANY_CASE, 200),
+    ("POST", "/api/v1/cases/1/replies", {"text": "синтетический ответ"}, ANY_CASE, 201),
+    ("POST", "/api/v1/cases/{own}/claim", {}, {"operator", "coordinator"}, 204),
+    ("GET", "/api/v1/cases/{own}", None, CASE_READERS, 200),
     ("GET", "/api/v1/audit", None, {"auditor"}, 200),
     ("PUT", "/api/v1/settings/second-factor-required", {"required": False}, {"admin"}, 204),
     ("POST", "/api/v1/me/second-factor", {}, set(ROLES), 200),
@@ -21,7 +25,7 @@ API = [
 
 # (path, roles allowed, status when allowed); refused roles get 403 (or a redirect, below)
 CONSOLE = [
-    ("/console/cases/1", CASE_READERS, 200),
+    ("/console/cases/1", ANY_CASE, 200),
     ("/console/audit", {"auditor"}, 200),
     ("/console/security", set(ROLES), 200),
 ]
@@ -35,7 +39,8 @@ class Permissions(ServerTest):
             if role != "admin":
                 self.server.add_user(f"r.{role}", role, f"synthetic-{role}-password")
         self.server.start()
-        self.assertEqual(self.server.submit(minimal_application())[0], 201)
+        for _ in range(1 + len(ROLES)):  # case 1 shared, then one per role
+            self.assertEqual(self.server.submit(minimal_application())[0], 201)
 
     def sign_in(self, role):
         if role == "admin":
@@ -44,9 +49,10 @@ class Permissions(ServerTest):
         return self.server.sign_in(f"r.{role}", f"synthetic-{role}-password")
 
     def test_every_role_against_every_endpoint(self):
-        for role in ROLES:
+        for index, role in enumerate(ROLES):
             auth = self.sign_in(role)
             for method, path, body, allowed, ok_status in API:
+                path = path.replace("{own}", str(index + 2))
                 status, answer, _ = self.server.json(method, path, body, headers=auth)
                 expected = ok_status if role in allowed else 403
                 self.assertEqual(status, expected, f"{role} {method} {path}: {answer}")
@@ -64,7 +70,24 @@ class Permissions(ServerTest):
 
     def test_no_session_gets_401_everywhere(self):
         for method, path, body, _, _ in API:
+            path = path.replace("{own}", "2")
             self.assertEqual(self.server.json(method, path, body)[0], 401, f"{method} {path}")
+
+    def test_operators_see_unassigned_and_own_cases_and_cannot_take_anothers(self):
+        self.server.stop()
+        self.server.add_user("r.operator2", "operator", "synthetic-operator2-password")
+        self.server.start()
+        first = self.sign_in("operator")
+        second = self.server.sign_in("r.operator2", "synthetic-operator2-password")
+        self.assertEqual(self.server.json("POST", "/api/v1/cases/3/claim", {}, headers=first)[0], 204)
+        self.assertEqual(self.server.json("POST", "/api/v1/cases/3/claim", {}, headers=first)[0], 204)  # again: fine
+        self.assertEqual(self.server.json("POST", "/api/v1/cases/3/claim", {}, headers=second)[0], 409)
+        self.assertEqual(self.server.json("GET", "/api/v1/cases/3", headers=second)[0], 403)
+        _, listing, _ = self.server.json("GET", "/api/v1/cases?per_page=200", headers=second)
+        self.assertNotIn(3, [c["id"] for c in listing["items"]])
+        self.assertEqual(listing["total"], 1 + len(ROLES) - 1)
+        _, listing, _ = self.server.json("GET", "/api/v1/cases?per_page=200", headers=first)
+        self.assertIn(3, [c["id"] for c in listing["items"]])
 
     def test_a_cookie_moved_to_another_roles_request_gains_nothing(self):
         auditor = self.sign_in("auditor")

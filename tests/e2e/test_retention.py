@@ -26,6 +26,7 @@ class Retention(ServerTest):
     def test_deleted_case_leaves_nothing_readable(self):
         self.server.stop()
         self.server.add_user("co.one", "coordinator", "synthetic-coordinator-pw")
+        self.server.add_user("op.one", "operator", "synthetic-operator-pw")
         self.server.start()
         for n in range(3):
             self.assertEqual(self.server.submit(minimal_application(name=f"Удалов {n}"))[0], 201)
@@ -34,8 +35,9 @@ class Retention(ServerTest):
         db.close()
         self.assertIsNotNone(folder_contains(self.server.data, bytes(sealed[:64])))  # found before
 
-        operator = self.server.sign_in()
+        operator = self.server.sign_in("op.one", "synthetic-operator-pw")
         self.assertEqual(self.server.json("DELETE", "/api/v1/cases/2", headers=operator)[0], 403)
+        operator = self.server.sign_in()  # a coordinator, who reads any case
         coordinator = self.server.sign_in("co.one", "synthetic-coordinator-pw")
         self.assertEqual(self.server.json("DELETE", "/api/v1/cases/2", headers=coordinator)[0], 204)
         self.assertEqual(self.server.json("GET", "/api/v1/cases/2", headers=operator)[0], 404)

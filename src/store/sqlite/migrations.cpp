@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -81,6 +81,10 @@ CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+)sql",
+    R"sql(
+ALTER TABLE applications ADD COLUMN assigned_user_id INTEGER REFERENCES users (id);
+CREATE INDEX applications_by_assignee ON applications (assigned_user_id, received_on, id);
 )sql",
 };
 

@@ -116,7 +116,7 @@ class SqliteStore final : public Store {
     return WithReader([&](Connection& c) -> Result<StoredApplication> {
       auto s = c.Prepare(fmt::format(
           "SELECT id, received_on, status, {}, receipt_lookup, reply_public, ephemeral_public, "
-          "wrapped_key, sealed_fields FROM applications WHERE id = ?",
+          "wrapped_key, sealed_fields, assigned_user_id FROM applications WHERE id = ?",
           kClearColumns));
       s.Bind(1, id);
       if (!s.Step()) return NotFound("no such case");
@@ -130,6 +130,7 @@ class SqliteStore final : public Store {
       a.ephemeral_public = ToBlob32(s.Blob(11));
       a.wrapped_key = s.Blob(12);
       a.sealed_fields = s.Blob(13);
+      if (auto who = s.OptionalText(14)) a.assigned_user_id = std::stoll(*who);
       return a;
     });
   }
@@ -139,10 +140,12 @@ class SqliteStore final : public Store {
       std::string where = " WHERE 1=1";
       if (filter.status) where += " AND status = ?";
       if (filter.situation) where += " AND situation = ?";
+      if (filter.unassigned_or_assigned_to) where += " AND (assigned_user_id IS NULL OR assigned_user_id = ?)";
       auto bind_filter = [&](Statement& s) {
         int i = 1;
         if (filter.status) s.Bind(i++, ToString(*filter.status));
         if (filter.situation) s.Bind(i++, ToString(*filter.situation));
+        if (filter.unassigned_or_assigned_to) s.Bind(i++, *filter.unassigned_or_assigned_to);
         return i;
       };
       CasePage page;
@@ -151,8 +154,8 @@ class SqliteStore final : public Store {
       count.Step();
       page.total = count.Int(0);
       auto s = c.Prepare(fmt::format(
-          "SELECT id, received_on, status, {} FROM applications{} ORDER BY received_on DESC, id DESC "
-          "LIMIT ? OFFSET ?",
+          "SELECT id, received_on, status, {}, assigned_user_id FROM applications{} "
+          "ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?",
           kClearColumns, where));
       const int next = bind_filter(s);
       s.Bind(next, std::int64_t{filter.limit}).Bind(next + 1, std::int64_t{filter.offset});
@@ -162,6 +165,7 @@ class SqliteStore final : public Store {
         row.received_on = ParseDate(s.Text(1));
         row.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
         row.clear = ReadClear(s, 3);
+        if (auto who = s.OptionalText(9)) row.assigned_user_id = std::stoll(*who);
         page.items.push_back(std::move(row));
       }
       return page;
@@ -180,6 +184,21 @@ class SqliteStore final : public Store {
       auto replies = ReadReplies(c, view.case_id);
       view.replies = std::move(replies);
       return view;
+    });
+  }
+
+  Result<bool> ClaimApplication(std::int64_t id, std::int64_t user_id) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Result<bool> {
+      auto claim = writer_.Prepare(
+          "UPDATE applications SET assigned_user_id = ? WHERE id = ? AND assigned_user_id IS NULL");
+      claim.Bind(1, user_id).Bind(2, id);
+      claim.Step();
+      if (sqlite3_changes(writer_.raw()) > 0) return true;
+      auto holder = writer_.Prepare("SELECT assigned_user_id FROM applications WHERE id = ?");
+      holder.Bind(1, id);
+      if (!holder.Step()) return NotFound("no such case");
+      return holder.Int(0) == user_id;
     });
   }
 
