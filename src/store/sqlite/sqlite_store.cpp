@@ -11,6 +11,7 @@
 
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/rows.hpp"
 
 namespace lifeline::store {
 namespace {
@@ -18,61 +19,7 @@ namespace {
 using sqlite::Connection;
 using sqlite::SqliteError;
 using sqlite::Statement;
-
-Date ParseDate(const std::string& text) {
-  auto date = ParseIsoDate(text);
-  if (!date) throw SqliteError(SQLITE_CORRUPT, "a stored date is malformed");
-  return *date;
-}
-
-Blob32 ToBlob32(const Blob& blob) {
-  Blob32 out{};
-  if (blob.size() != out.size()) throw SqliteError(SQLITE_CORRUPT, "a stored key has wrong size");
-  std::copy(blob.begin(), blob.end(), out.begin());
-  return out;
-}
-
-template <typename E, typename Parse>
-E ParseEnum(const std::string& text, Parse parse) {
-  auto value = parse(text);
-  if (!value) throw SqliteError(SQLITE_CORRUPT, "a stored value is unknown to this version");
-  return *value;
-}
-
-ClearFields ReadClear(const Statement& s, int first) {
-  ClearFields c;
-  c.situation = ParseEnum<Situation>(s.Text(first), ParseSituation);
-  c.group_kind = ParseEnum<GroupKind>(s.Text(first + 1), ParseGroupKind);
-  c.group_size = static_cast<int>(s.Int(first + 2));
-  c.contact_channel = ParseEnum<ContactChannel>(s.Text(first + 3), ParseContactChannel);
-  c.language = ParseEnum<Language>(s.Text(first + 4), ParseLanguage);
-  if (auto deploy_by = s.OptionalText(first + 5)) c.deploy_by = ParseDate(*deploy_by);
-  return c;
-}
-
-constexpr const char* kClearColumns =
-    "situation, group_kind, group_size, contact_channel, language, deploy_by";
-
-StoredReply ReadReply(const Statement& s) {
-  StoredReply r;
-  r.id = s.Int(0);
-  r.case_id = s.Int(1);
-  r.author_user_id = s.Int(2);
-  r.created_on = ParseDate(s.Text(3));
-  r.sealed_for_applicant = s.Blob(4);
-  r.sealed_for_office = s.Blob(5);
-  return r;
-}
-
-// Runs `body` and turns SQLite failures into Result errors at the store boundary.
-template <typename F>
-auto Guard(F&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const SqliteError& e) {
-    return sqlite::ToError(e);
-  }
-}
+using namespace sqlite::rows;
 
 class SqliteStore final : public Store {
  public:
@@ -614,57 +561,6 @@ class SqliteStore final : public Store {
 };
 
 }  // namespace
-
-Status RestoreSqliteStore(const std::string& data_dir, std::span<const std::uint8_t> snapshot) {
-  namespace fs = std::filesystem;
-  const fs::path dir(data_dir);
-  const fs::path target = dir / "lifeline.db";
-  if (fs::exists(target)) return Error{ErrorCode::kConflict, "the data folder already holds a store"};
-  fs::create_directories(dir);
-  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace);
-  const fs::path aside = dir / "lifeline.db.restoring";
-  fs::remove(aside);
-
-  sqlite3* memory = nullptr;
-  sqlite3_open(":memory:", &memory);
-  std::unique_ptr<sqlite3, int (*)(sqlite3*)> memory_guard(memory, sqlite3_close);
-  auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(snapshot.size()));
-  if (!copy) return Error{ErrorCode::kInternal, "out of memory for the restore"};
-  std::memcpy(copy, snapshot.data(), snapshot.size());
-  if (snapshot.size() > 19) copy[18] = copy[19] = 1;  // see ExportSnapshot
-  if (sqlite3_deserialize(memory, "main", copy, static_cast<sqlite3_int64>(snapshot.size()),
-                          static_cast<sqlite3_int64>(snapshot.size()),
-                          SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
-    return InvalidInput("the backup does not hold a lifeline database");
-  }
-  char* message = nullptr;
-  std::string verdict;
-  sqlite3_exec(memory, "PRAGMA integrity_check", [](void* out, int, char** values, char**) {
-    *static_cast<std::string*>(out) = values[0] ? values[0] : "";
-    return 0;
-  }, &verdict, &message);
-  sqlite3_free(message);
-  if (verdict != "ok") return InvalidInput("the backup does not hold a sound lifeline database");
-
-  try {
-    {
-      Connection file(aside.string(), true);
-      sqlite3_backup* backup = sqlite3_backup_init(file.raw(), "main", memory, "main");
-      const int step = backup ? sqlite3_backup_step(backup, -1) : SQLITE_ERROR;
-      sqlite3_backup_finish(backup);
-      if (step != SQLITE_DONE) return Error{ErrorCode::kInternal, "the restored database could not be written"};
-      file.Execute("PRAGMA journal_mode=WAL");
-      file.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
-    fs::remove(fs::path(aside.string() + "-wal"));
-    fs::remove(fs::path(aside.string() + "-shm"));
-    fs::rename(aside, target);
-  } catch (const SqliteError& e) {
-    fs::remove(aside);
-    return sqlite::ToError(e);
-  }
-  return OkStatus();
-}
 
 std::unique_ptr<Store> OpenSqliteStore(const std::string& data_dir, bool create) {
   namespace fs = std::filesystem;

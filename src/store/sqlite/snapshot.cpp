@@ -1,0 +1,66 @@
+// Restoring a store snapshot (made by SqliteStore::ExportSnapshot) into a new data folder.
+
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace lifeline::store {
+
+using sqlite::Connection;
+using sqlite::SqliteError;
+
+Status RestoreSqliteStore(const std::string& data_dir, std::span<const std::uint8_t> snapshot) {
+  namespace fs = std::filesystem;
+  const fs::path dir(data_dir);
+  const fs::path target = dir / "lifeline.db";
+  if (fs::exists(target)) return Error{ErrorCode::kConflict, "the data folder already holds a store"};
+  fs::create_directories(dir);
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace);
+  const fs::path aside = dir / "lifeline.db.restoring";
+  fs::remove(aside);
+
+  sqlite3* memory = nullptr;
+  sqlite3_open(":memory:", &memory);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> memory_guard(memory, sqlite3_close);
+  auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(snapshot.size()));
+  if (!copy) return Error{ErrorCode::kInternal, "out of memory for the restore"};
+  std::memcpy(copy, snapshot.data(), snapshot.size());
+  if (snapshot.size() > 19) copy[18] = copy[19] = 1;  // see ExportSnapshot
+  if (sqlite3_deserialize(memory, "main", copy, static_cast<sqlite3_int64>(snapshot.size()),
+                          static_cast<sqlite3_int64>(snapshot.size()),
+                          SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+    return InvalidInput("the backup does not hold a lifeline database");
+  }
+  char* message = nullptr;
+  std::string verdict;
+  sqlite3_exec(memory, "PRAGMA integrity_check", [](void* out, int, char** values, char**) {
+    *static_cast<std::string*>(out) = values[0] ? values[0] : "";
+    return 0;
+  }, &verdict, &message);
+  sqlite3_free(message);
+  if (verdict != "ok") return InvalidInput("the backup does not hold a sound lifeline database");
+
+  try {
+    {
+      Connection file(aside.string(), true);
+      sqlite3_backup* backup = sqlite3_backup_init(file.raw(), "main", memory, "main");
+      const int step = backup ? sqlite3_backup_step(backup, -1) : SQLITE_ERROR;
+      sqlite3_backup_finish(backup);
+      if (step != SQLITE_DONE) return Error{ErrorCode::kInternal, "the restored database could not be written"};
+      file.Execute("PRAGMA journal_mode=WAL");
+      file.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    fs::remove(fs::path(aside.string() + "-wal"));
+    fs::remove(fs::path(aside.string() + "-shm"));
+    fs::rename(aside, target);
+  } catch (const SqliteError& e) {
+    fs::remove(aside);
+    return sqlite::ToError(e);
+  }
+  return OkStatus();
+}
+
+}  // namespace lifeline::store
