@@ -33,8 +33,9 @@ cat <<MSG
   lifeline demo
   Applicant form:   http://127.0.0.1:8080/
   Operator console: http://127.0.0.1:8080/console/
-  Demo operator:    operator / $(cat "$secrets/operator-password")
-  Demo admin:       admin / $(cat "$secrets/admin-password")
+  Demo operator:    operator / $(cat "$secrets/operator-password")   (claims a case, then opens it)
+  Demo auditor:     auditor / $(cat "$secrets/operator-password")   (reads the audit log)
+  Demo admin:       admin / $(cat "$secrets/admin-password")   (accounts and settings, no cases)
 
 MSG
 exec "$bin" serve --data "$data" --listen 127.0.0.1:8080 --passphrase-file "$secrets/passphrase"
