@@ -464,6 +464,7 @@ void ConsoleSecurityDisable(Context& ctx, Request& request, Respond respond) {
   std::multimap<std::string, std::string> form;
   auto session = ConsoleAuth(ctx, request, &form);
   if (!session) return respond(Redirect("/console/"));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   if (auto s = ctx.two_factor.Disable(session->actor, FormField(form, "code")); !s) {
     return respond(SecurityPage(ctx, *session, {.error = s.error().message}, HttpStatusOf(s.error().code)));
   }
@@ -474,6 +475,8 @@ void ConsoleSecurityRequire(Context& ctx, Request& request, Respond respond) {
   std::multimap<std::string, std::string> form;
   auto session = ConsoleAuth(ctx, request, &form);
   if (!session) return respond(Redirect("/console/"));
+  // An account confined to enrolment may not lift the requirement that confines it.
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   if (auto s = ctx.two_factor.SetRequired(session->actor, FormField(form, "required") == "yes"); !s) {
     return respond(SecurityPage(ctx, *session, {.error = s.error().message}, HttpStatusOf(s.error().code)));
   }

@@ -73,6 +73,18 @@ class SecondFactor(ServerTest):
         status, body, _ = self.server.json("GET", "/api/v1/cases", headers=operator)
         self.assertEqual(status, 403)
         self.assertIn("second factor", body["error"]["message"])
+        # The administrator, not enrolled either, cannot lift the requirement that confines them.
+        self.assertEqual(self.server.json("PUT", "/api/v1/settings/second-factor-required",
+                                          {"required": False}, headers=admin)[0], 403)
+        admin_cookie = {"Cookie": admin["Cookie"]}
+        _, _, page = self.server.request("GET", "/console/security", headers=admin_cookie)
+        csrf = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
+        status, headers, _ = self.server.request(
+            "POST", "/console/security/require", raw=urlencode({"csrf": csrf, "required": "no"}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded", **admin_cookie})
+        self.assertEqual((status, headers["location"]), (303, "/console/security"))
+        status, body, _ = self.server.json("GET", "/api/v1/cases", headers=operator)
+        self.assertEqual(status, 403, "the requirement was lifted")
         cookie = {"Cookie": operator["Cookie"]}
         status, headers, _ = self.server.request("GET", "/console/", headers=cookie)
         self.assertEqual((status, headers["location"]), (303, "/console/security"))
