@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Backup and restore throughput, and audit-verify throughput, on a store filled with
-# synthetic applications. Usage: bench/backup-bench.sh [BIN] [APPLICATIONS]
+# Backup and restore times on a store filled with synthetic applications, then on the same
+# store grown with FILLER_ROWS rows of random bytes (default 0) to measure the data rate.
+# Usage: [FILLER_ROWS=N] bench/backup-bench.sh [BIN] [APPLICATIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build-release/src/cli/lifeline}
@@ -12,6 +13,15 @@ echo "synthetic bench passphrase" > "$work/pass"
 echo "synthetic-bench-admin" > "$work/admin"
 "$bin" init --data "$work/data" --passphrase-file "$work/pass" --admin-password-file "$work/admin" > /dev/null
 "$bin" demo --data "$work/data" --applications "$count" > /dev/null
+if [ "${FILLER_ROWS:-0}" -gt 0 ]; then
+  # Rows shaped like sealed applications (random keys and ciphertext), written directly:
+  # backup and restore move bytes, not meaning.
+  sqlite3 "$work/data/lifeline.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+    WHERE i < ${FILLER_ROWS}) INSERT INTO applications (received_on, status, situation, group_kind,
+    group_size, contact_channel, language, receipt_lookup, reply_public, ephemeral_public,
+    wrapped_key, sealed_fields) SELECT '2026-01-01', 'new', 'serving', 'alone', 1, 'signal', 'ru',
+    randomblob(32), randomblob(32), randomblob(32), randomblob(72), randomblob(552) FROM n;"
+fi
 size=$(stat -c %s "$work/data/lifeline.db")
 echo "== store: $count applications, $size bytes"
 
