@@ -1,5 +1,7 @@
 """The intake role holds only the public key: it stores applications and cannot read them.
 The office role serves no public pages."""
+import hashlib
+import os
 import unittest
 
 from harness import Server, minimal_application
@@ -30,11 +32,22 @@ class Roles(unittest.TestCase):
         status, case, _ = self.server.json("GET", f"/api/v1/cases/{page['items'][0]['id']}", headers=auth)
         self.assertEqual(case["name"], "Ролев Синтетический")
 
-    def test_office_refuses_a_wrong_passphrase(self):
+    def test_office_refuses_a_wrong_passphrase_and_writes_nothing(self):
+        def snapshot():
+            files = {}
+            for name in sorted(os.listdir(self.server.data)):
+                with open(os.path.join(self.server.data, name), "rb") as f:
+                    files[name] = hashlib.sha256(f.read()).hexdigest()
+            return files
+        before = snapshot()
         with open(self.server.passphrase_file, "w") as f:
             f.write("not the office passphrase\n")
-        with self.assertRaises(RuntimeError):
+        with self.assertRaises(RuntimeError) as failure:
             self.server.start("office")
+        self.assertIn("wrong office passphrase", str(failure.exception))
+        self.assertEqual(self.server.proc.wait(timeout=30), 1)
+        self.server.proc = None
+        self.assertEqual(snapshot(), before)
 
 
 if __name__ == "__main__":
