@@ -58,10 +58,3 @@ void BM_VerifyAuditLog(benchmark::State& state) {
 BENCHMARK(BM_VerifyAuditLog)->Arg(20000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-int main(int argc, char** argv) {
-  crypto::Initialise();
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  return 0;
-}

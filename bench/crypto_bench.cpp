@@ -88,10 +88,3 @@ void BM_OperatorPasswordHash(benchmark::State& state) {
 BENCHMARK(BM_OperatorPasswordHash)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 }  // namespace
-
-int main(int argc, char** argv) {
-  crypto::Initialise();
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  return 0;
-}

@@ -93,6 +93,11 @@ std::size_t IntakeSealer::windows_opened() const {
   return windows_opened_;
 }
 
+bool IntakeSealer::holds_window_key() const {
+  std::lock_guard lock(mutex_);
+  return window_open_;
+}
+
 OfficeOpener::OfficeOpener(OfficePrivateKey key, OfficePublicKey public_key)
     : key_(std::move(key)), public_key_(public_key) {}
 

@@ -55,6 +55,9 @@ class IntakeSealer {
   /// Windows opened so far (for tests and metrics).
   std::size_t windows_opened() const;
 
+  /// Whether a window key is held in memory right now.
+  bool holds_window_key() const;
+
  private:
   struct Window;
   void OpenWindowLocked(std::chrono::steady_clock::time_point now);

@@ -47,6 +47,7 @@ TEST_F(RecordSealerTest, RotatesWindowAfterMaxRecords) {
   SealedRecord first = sealer.Seal("a", "1");
   sealer.Seal("b", "2");
   sealer.Seal("c", "3");
+  EXPECT_FALSE(sealer.holds_window_key());  // wiped as soon as the window is full
   SealedRecord fourth = sealer.Seal("d", "4");
   EXPECT_EQ(sealer.windows_opened(), 2u);
   EXPECT_NE(first.ephemeral_public, fourth.ephemeral_public);
@@ -57,8 +58,11 @@ TEST_F(RecordSealerTest, RotatesWindowAfterMaxRecords) {
 TEST_F(RecordSealerTest, RotatesWindowAfterItsTimeAndClosesIdleWindow) {
   IntakeSealer sealer(office_.public_key, std::chrono::milliseconds(20), 1000);
   SealedRecord first = sealer.Seal("a", "1");
+  sealer.CloseExpiredWindow();
+  EXPECT_TRUE(sealer.holds_window_key());  // not expired yet
   std::this_thread::sleep_for(std::chrono::milliseconds(30));
   sealer.CloseExpiredWindow();
+  EXPECT_FALSE(sealer.holds_window_key());  // an idle server keeps no key for past records
   SealedRecord second = sealer.Seal("b", "2");
   EXPECT_EQ(sealer.windows_opened(), 2u);
   EXPECT_NE(first.ephemeral_public, second.ephemeral_public);

@@ -379,44 +379,62 @@ void ConsoleCase(Context& ctx, Request& request, Respond respond) {
   respond(HtmlResponse(200, ConsoleCasePage(*session, *details, "")));
 }
 
-void ConsoleReply(Context& ctx, Request& request, Respond respond) {
+// A console form posted about one case, with its session (CSRF-checked) and case id.
+struct CaseFormPost {
+  app::SessionInfo session;
+  std::int64_t id = 0;
   std::multimap<std::string, std::string> form;
-  auto session = ConsoleAuth(ctx, request, &form);
-  if (!session) return respond(Redirect("/console/"));
-  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
+};
+
+// Nullopt after answering with a redirect: to the start for no session, a bad form or a bad
+// id; to the security page for a session that must still enrol a second factor.
+std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, const Respond& respond) {
+  CaseFormPost post;
+  auto session = ConsoleAuth(ctx, request, &post.form);
+  if (!session) {
+    respond(Redirect("/console/"));
+    return std::nullopt;
+  }
+  if (session->must_enrol_second_factor) {
+    respond(Redirect("/console/security"));
+    return std::nullopt;
+  }
   auto id = ParseId(request.params["id"]);
-  if (!id) return respond(Redirect("/console/"));
-  auto status = ctx.office.Reply(session->actor, *id, FormField(form, "text"));
+  if (!id) {
+    respond(Redirect("/console/"));
+    return std::nullopt;
+  }
+  post.session = std::move(*session);
+  post.id = *id;
+  return post;
+}
+
+void ConsoleReply(Context& ctx, Request& request, Respond respond) {
+  auto post = ReadCaseFormPost(ctx, request, respond);
+  if (!post) return;
+  auto status = ctx.office.Reply(post->session.actor, post->id, FormField(post->form, "text"));
   if (!status) {
-    auto details = ctx.office.GetCase(session->actor, *id);
+    auto details = ctx.office.GetCase(post->session.actor, post->id);
     if (!details) return respond(Redirect("/console/"));
     return respond(HtmlResponse(HttpStatusOf(status.error().code),
-                                ConsoleCasePage(*session, *details, status.error().message)));
+                                ConsoleCasePage(post->session, *details, status.error().message)));
   }
-  respond(Redirect("/console/cases/" + std::to_string(*id)));
+  respond(Redirect("/console/cases/" + std::to_string(post->id)));
 }
 
 void ConsoleClaimCase(Context& ctx, Request& request, Respond respond) {
-  std::multimap<std::string, std::string> form;
-  auto session = ConsoleAuth(ctx, request, &form);
-  if (!session) return respond(Redirect("/console/"));
-  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
-  auto id = ParseId(request.params["id"]);
-  if (!id) return respond(Redirect("/console/"));
-  if (auto s = ctx.office.ClaimCase(session->actor, *id); !s) {
-    return respond(HtmlResponse(HttpStatusOf(s.error().code), ConsoleClaimPage(*session, *id, s.error().message)));
+  auto post = ReadCaseFormPost(ctx, request, respond);
+  if (!post) return;
+  if (auto s = ctx.office.ClaimCase(post->session.actor, post->id); !s) {
+    return respond(HtmlResponse(HttpStatusOf(s.error().code), ConsoleClaimPage(post->session, post->id, s.error().message)));
   }
-  respond(Redirect("/console/cases/" + std::to_string(*id)));
+  respond(Redirect("/console/cases/" + std::to_string(post->id)));
 }
 
 void ConsoleDeleteCase(Context& ctx, Request& request, Respond respond) {
-  std::multimap<std::string, std::string> form;
-  auto session = ConsoleAuth(ctx, request, &form);
-  if (!session) return respond(Redirect("/console/"));
-  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
-  auto id = ParseId(request.params["id"]);
-  if (!id) return respond(Redirect("/console/"));
-  if (auto s = ctx.office.DeleteCase(session->actor, *id); !s) {
+  auto post = ReadCaseFormPost(ctx, request, respond);
+  if (!post) return;
+  if (auto s = ctx.office.DeleteCase(post->session.actor, post->id); !s) {
     return respond(HtmlResponse(HttpStatusOf(s.error().code),
                                 HtmlPage("ru", "Не удалено", "<p>" + HtmlEscape(s.error().message) + "</p>")));
   }

@@ -66,6 +66,11 @@ std::optional<std::string> Statement::OptionalText(int column) const {
   return Text(column);
 }
 
+std::optional<std::int64_t> Statement::OptionalInt(int column) const {
+  if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+  return Int(column);
+}
+
 std::vector<std::uint8_t> Statement::Blob(int column) const {
   const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, column));
   const int size = sqlite3_column_bytes(stmt_, column);

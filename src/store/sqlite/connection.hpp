@@ -36,6 +36,7 @@ class Statement {
   std::int64_t Int(int column) const;
   std::string Text(int column) const;
   std::optional<std::string> OptionalText(int column) const;
+  std::optional<std::int64_t> OptionalInt(int column) const;
   std::vector<std::uint8_t> Blob(int column) const;
 
  private:

@@ -44,6 +44,20 @@ inline ClearFields ReadClear(const Statement& s, int first) {
 inline constexpr const char* kClearColumns =
     "situation, group_kind, group_size, contact_channel, language, deploy_by";
 
+// The columns ReadSummary reads, in its order.
+inline const std::string kSummaryColumns =
+    std::string("id, received_on, status, ") + kClearColumns + ", assigned_user_id";
+
+inline CaseSummary ReadSummary(const Statement& s) {
+  CaseSummary row;
+  row.id = s.Int(0);
+  row.received_on = ParseDate(s.Text(1));
+  row.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
+  row.clear = ReadClear(s, 3);
+  row.assigned_user_id = s.OptionalInt(9);
+  return row;
+}
+
 inline StoredReply ReadReply(const Statement& s) {
   StoredReply r;
   r.id = s.Int(0);

@@ -77,7 +77,7 @@ class SqliteStore final : public Store {
       a.ephemeral_public = ToBlob32(s.Blob(11));
       a.wrapped_key = s.Blob(12);
       a.sealed_fields = s.Blob(13);
-      if (auto who = s.OptionalText(14)) a.assigned_user_id = std::stoll(*who);
+      a.assigned_user_id = s.OptionalInt(14);
       return a;
     });
   }
@@ -101,20 +101,11 @@ class SqliteStore final : public Store {
       count.Step();
       page.total = count.Int(0);
       auto s = c.Prepare(fmt::format(
-          "SELECT id, received_on, status, {}, assigned_user_id FROM applications{} "
-          "ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?",
-          kClearColumns, where));
+          "SELECT {} FROM applications{} ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?",
+          kSummaryColumns, where));
       const int next = bind_filter(s);
       s.Bind(next, std::int64_t{filter.limit}).Bind(next + 1, std::int64_t{filter.offset});
-      while (s.Step()) {
-        CaseSummary row;
-        row.id = s.Int(0);
-        row.received_on = ParseDate(s.Text(1));
-        row.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
-        row.clear = ReadClear(s, 3);
-        if (auto who = s.OptionalText(9)) row.assigned_user_id = std::stoll(*who);
-        page.items.push_back(std::move(row));
-      }
+      while (s.Step()) page.items.push_back(ReadSummary(s));
       return page;
     });
   }
@@ -170,20 +161,13 @@ class SqliteStore final : public Store {
   Result<std::vector<CaseSummary>> ListUncontactedBefore(Date cutoff) override {
     return WithReader([&](Connection& c) -> Result<std::vector<CaseSummary>> {
       auto s = c.Prepare(fmt::format(
-          "SELECT id, received_on, status, {} FROM applications a WHERE status = 'new' "
+          "SELECT {} FROM applications a WHERE status = 'new' "
           "AND received_on < ? AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.case_id = a.id) "
           "ORDER BY received_on, id",
-          kClearColumns));
+          kSummaryColumns));
       s.Bind(1, FormatIsoDate(cutoff));
       std::vector<CaseSummary> out;
-      while (s.Step()) {
-        CaseSummary row;
-        row.id = s.Int(0);
-        row.received_on = ParseDate(s.Text(1));
-        row.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
-        row.clear = ReadClear(s, 3);
-        out.push_back(std::move(row));
-      }
+      while (s.Step()) out.push_back(ReadSummary(s));
       return out;
     });
   }
