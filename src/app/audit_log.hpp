@@ -1,6 +1,6 @@
 #pragma once
 // The tamper-evident audit log. Every entry carries a MAC over the previous entry's MAC and
-// its own fields, keyed with a key derived from the office private key: someone who can
+// its own fields, keyed with a key derived from the office secret: someone who can
 // write the database but does not hold the office passphrase cannot edit, delete, insert or
 // reorder entries without `lifeline audit verify` saying where. Entries hold no personal
 // data: who (operator account), what, which record ("case:42"), when.
@@ -32,7 +32,7 @@ struct AuditPage {
   std::int64_t total = 0;                   // entries in the log
 };
 
-/// The MAC key of the audit chain, derived from the office key.
+/// The MAC key of the audit chain, derived from the office secret.
 crypto::Key32 AuditKey(const crypto::OfficeOpener& office);
 
 class AuditLog {

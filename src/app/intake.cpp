@@ -68,6 +68,7 @@ void IntakeService::SealAndQueue(const ValidApplication& application,
       EncodeSealedFields(application.identifying, received_at.time_since_epoch().count());
   crypto::SealedRecord sealed = sealer_.Seal(plaintext.view(), AsText(keys.lookup));
   row.ephemeral_public = sealed.ephemeral_public;
+  row.key_generation = sealed.key_generation;
   row.wrapped_key = std::move(sealed.wrapped_key);
   row.sealed_fields = std::move(sealed.ciphertext);
 

@@ -13,7 +13,7 @@ std::string_view AsText(const store::Blob32& key) {
 }
 
 crypto::SealedRecord SealedOf(const store::StoredApplication& a) {
-  return {a.ephemeral_public, a.wrapped_key, a.sealed_fields};
+  return {a.ephemeral_public, a.wrapped_key, a.sealed_fields, a.key_generation};
 }
 
 constexpr std::size_t kMaxReplyCharacters = 2000;

@@ -16,11 +16,6 @@ bool IsValidUserName(const std::string& name) {
   return true;
 }
 
-crypto::WrappedPrivateKey WrappedOf(const store::Installation& i) {
-  return {i.office_private_salt, i.office_private_opslimit, i.office_private_memlimit,
-          i.office_private_sealed};
-}
-
 Status CheckNewUser(const std::string& name, const std::string& password) {
   if (!IsValidUserName(name)) {
     return InvalidInput("user names are 1 to 64 characters of a-z, 0-9, '.', '_' and '-'", "name");
@@ -56,18 +51,25 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
   if (store.LoadInstallation().ok()) {
     return Error{ErrorCode::kConflict, "this data folder is already initialised"};
   }
-  crypto::OfficeKeyPair keys = crypto::GenerateOfficeKeyPair();
-  const crypto::WrappedPrivateKey wrapped = crypto::WrapPrivateKey(keys.private_key, passphrase);
+  const crypto::PassphraseParams params = crypto::NewPassphraseParams();
+  auto wrapping = crypto::DerivePassphraseKey(passphrase, params);
+  if (!wrapping) return wrapping.error();
+  crypto::OfficeKeyPair keys = crypto::GenerateOfficeKeyPair(1);
+  crypto::SecretBytes secret = crypto::GenerateOfficeSecret();
   store::Installation installation;
-  installation.office_public = keys.public_key.bytes;
-  installation.office_private_sealed = wrapped.sealed;
-  installation.office_private_salt = wrapped.salt;
-  installation.office_private_opslimit = wrapped.opslimit;
-  installation.office_private_memlimit = wrapped.memlimit;
+  installation.passphrase_salt = params.salt;
+  installation.passphrase_opslimit = params.opslimit;
+  installation.passphrase_memlimit = params.memlimit;
+  installation.office_secret_sealed = crypto::WrapOfficeSecret(secret, *wrapping);
+  installation.office_keys = {{.generation = 1,
+                               .public_key = keys.public_key.bytes,
+                               .private_sealed = crypto::WrapPrivateKey(keys.private_key, *wrapping)}};
   installation.receipt_salt = crypto::RandomBytes(crypto::kReceiptSaltBytes);
   if (auto saved = store.SaveInstallation(installation); !saved) return saved.error();
 
-  const crypto::OfficeOpener office(crypto::OfficePrivateKey{keys.private_key.bytes}, keys.public_key);
+  std::vector<crypto::OfficeKeyGeneration> generations;
+  generations.push_back({std::move(keys.private_key), keys.public_key});
+  const crypto::OfficeOpener office(std::move(secret), std::move(generations));
   SystemClock clock;
   AuditLog audit(store, clock, AuditKey(office));
   if (auto audited = audit.Record({.action = AuditAction::kInstallationCreated}); !audited) {
@@ -78,20 +80,51 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
   return OkStatus();
 }
 
+crypto::PassphraseParams PassphraseParamsOf(const store::Installation& i) {
+  return {i.passphrase_salt, i.passphrase_opslimit, i.passphrase_memlimit};
+}
+
 Result<InstallationKeys> LoadInstallationKeys(store::InstallationStore& store) {
   auto installation = store.LoadInstallation();
   if (!installation) return installation.error();
-  return InstallationKeys{{installation->office_public}, installation->receipt_salt};
+  const store::StoredOfficeKey& newest = installation->office_keys.back();
+  return InstallationKeys{{newest.public_key, newest.generation}, installation->receipt_salt};
+}
+
+Result<crypto::OfficeOpener> OpenOffice(const store::Installation& installation,
+                                        const crypto::PassphraseKey& wrapping) {
+  std::vector<crypto::OfficeKeyGeneration> live;
+  for (const auto& stored : installation.office_keys) {
+    if (stored.private_sealed.empty()) continue;  // retired
+    const crypto::OfficePublicKey public_key{stored.public_key, stored.generation};
+    auto key = crypto::UnwrapPrivateKey(stored.private_sealed, wrapping, public_key);
+    if (!key) return key.error();
+    live.push_back({std::move(*key), public_key});
+  }
+  if (live.empty()) return Error{ErrorCode::kInternal, "no office key is left to unlock"};
+  crypto::SecretBytes secret;
+  if (installation.office_secret_sealed.empty()) {
+    // A data folder from before the office secret: generation 1's private key roots the
+    // subkeys until rotate-key stores it as the secret.
+    if (live.front().public_key.generation != 1) {
+      return Error{ErrorCode::kInternal, "the office secret is missing"};
+    }
+    secret = live.front().private_key.bytes;
+  } else {
+    auto unwrapped = crypto::UnwrapOfficeSecret(installation.office_secret_sealed, wrapping);
+    if (!unwrapped) return unwrapped.error();
+    secret = std::move(*unwrapped);
+  }
+  return crypto::OfficeOpener(std::move(secret), std::move(live));
 }
 
 Result<crypto::OfficeOpener> UnlockOffice(store::InstallationStore& store,
                                           const std::string& passphrase) {
   auto installation = store.LoadInstallation();
   if (!installation) return installation.error();
-  const crypto::OfficePublicKey public_key{installation->office_public};
-  auto key = crypto::UnwrapPrivateKey(WrappedOf(*installation), passphrase, public_key);
-  if (!key) return key.error();
-  return crypto::OfficeOpener(std::move(*key), public_key);
+  auto wrapping = crypto::DerivePassphraseKey(passphrase, PassphraseParamsOf(*installation));
+  if (!wrapping) return wrapping.error();
+  return OpenOffice(*installation, *wrapping);
 }
 
 }  // namespace lifeline::app

@@ -27,14 +27,22 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
 Result<std::int64_t> AddUser(store::UserStore& users, AuditLog& audit, const std::string& name,
                              Role role, const std::string& password);
 
-/// What the running roles need from the installation.
+/// What the running roles need from the installation: the newest office public key.
 struct InstallationKeys {
   crypto::OfficePublicKey office_public;
   crypto::Bytes receipt_salt;
 };
 Result<InstallationKeys> LoadInstallationKeys(store::InstallationStore& store);
 
-/// Unwraps the office private key. kUnauthenticated on a wrong passphrase.
+crypto::PassphraseParams PassphraseParamsOf(const store::Installation& installation);
+
+/// Unwraps the live office key generations and the office secret with an already derived
+/// passphrase key. kUnauthenticated if they do not open.
+Result<crypto::OfficeOpener> OpenOffice(const store::Installation& installation,
+                                        const crypto::PassphraseKey& wrapping);
+
+/// Derives the passphrase key (Argon2id, about 0.5 s) and opens the office.
+/// kUnauthenticated on a wrong passphrase.
 Result<crypto::OfficeOpener> UnlockOffice(store::InstallationStore& store,
                                           const std::string& passphrase);
 

@@ -1,7 +1,7 @@
 #pragma once
 // The operators' second factor: TOTP secrets enrolled from the console, recovery codes, and
 // the administrator's "required for everyone" setting. Secrets are stored sealed under a
-// key derived from the office key; recovery codes only as keyed hashes.
+// key derived from the office secret; recovery codes only as keyed hashes.
 
 #include <string>
 #include <vector>

@@ -18,7 +18,9 @@
 #include "app/retention.hpp"
 #include "app/demo_data.hpp"
 #include "app/intake.hpp"
+#include "app/key_rotation.hpp"
 #include "app/setup.hpp"
+#include "cli/data_lock.hpp"
 #include "cli/secrets.hpp"
 #include "cli/serve.hpp"
 #include "crypto/crypto.hpp"
@@ -38,6 +40,9 @@ int Init(const std::string& data, const std::string& passphrase_file, const std:
   const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
   const std::string password = cli::ReadSecret(admin_password_file, "administrator password");
   auto store = store::OpenSqliteStore(data, true);
+  // Creates the lock file now, so that later commands never write it into a ready folder.
+  const cli::DataFolderLock lock(data, cli::DataFolderLock::Mode::kExclusive,
+                                 "a lifeline server is using this data folder");
   if (auto s = app::InitialiseInstallation(*store, passphrase, admin, password); !s) {
     return Fail(s.error().message);
   }
@@ -95,6 +100,42 @@ app::Progress TerminalProgress(const char* what) {
   };
 }
 
+app::Progress TerminalCountProgress(const char* what, const char* unit) {
+  if (!::isatty(STDERR_FILENO)) return {};
+  return [what, unit](std::uint64_t done, std::uint64_t total) {
+    std::fprintf(stderr, "\r%s: %3.0f%% (%llu of %llu %s)", what,
+                 total ? 100.0 * done / total : 100.0, static_cast<unsigned long long>(done),
+                 static_cast<unsigned long long>(total), unit);
+    if (done >= total) std::fputc('\n', stderr);
+  };
+}
+
+int RotateKey(const std::string& data, const std::string& passphrase_file, bool retire,
+              int batch_size) {
+  const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
+  auto store = store::OpenSqliteStore(data, false);
+  const cli::DataFolderLock lock(data, cli::DataFolderLock::Mode::kExclusive,
+                                 "a lifeline server is using this data folder; stop it before "
+                                 "rotating the office key (servers keep the old key in memory)");
+  app::SystemClock clock;
+  if (retire) {
+    auto retired = app::RetireOldOfficeKeys(*store, passphrase, clock);
+    if (!retired) return Fail(retired.error().message);
+    fmt::print("{} older office key generation(s) retired\n", *retired);
+    return 0;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  auto rotated = app::RotateOfficeKey(*store, passphrase, clock, batch_size,
+                                      TerminalCountProgress("re-sealing case keys", "cases"));
+  if (!rotated) return Fail(rotated.error().message);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  fmt::print("{} office key generation {}: {} case keys re-sealed in {:.2f} s ({:.0f} cases/s)\n",
+             rotated->resumed ? "finished rotating to" : "rotated to", rotated->generation,
+             rotated->rewrapped, seconds, seconds > 0 ? rotated->rewrapped / seconds : 0.0);
+  fmt::print("when the servers run again, destroy the old key with lifeline rotate-key --retire\n");
+  return 0;
+}
+
 int Backup(const std::string& data, const std::string& passphrase_file, const std::string& out) {
   const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
   auto store = store::OpenSqliteStore(data, false);
@@ -115,6 +156,8 @@ int Restore(const std::string& in, const std::string& passphrase_file, const std
   auto restored = store::RestoreSqliteStore(data, *snapshot);
   explicit_bzero(snapshot->data(), snapshot->size());
   if (!restored) return Fail(restored.error().message);
+  const cli::DataFolderLock lock(data, cli::DataFolderLock::Mode::kExclusive,
+                                 "a lifeline server is using this data folder");
   auto store = store::OpenSqliteStore(data, false);
   if (auto s = app::FinishRestore(*store, passphrase); !s) return Fail(s.error().message);
   fmt::print("restored {} into {}\n", in, data);
@@ -234,6 +277,17 @@ int main(int argc, char** argv) {
   purge->add_flag("--dry-run", purge_dry_run, "Only list what would be deleted");
   purge->add_option("--passphrase-file", purge_passphrase_file, "Office passphrase file (needed to delete)");
 
+  bool rotate_retire = false;
+  int rotate_batch = 500;
+  auto* rotate = cli.add_subcommand(
+      "rotate-key", "Rotate the office key and re-seal every case key (resumable); stop servers first");
+  rotate->add_option("--data", data, "Data folder")->required();
+  rotate->add_option("--passphrase-file", passphrase_file, "Office passphrase file")->required();
+  rotate->add_flag("--retire", rotate_retire,
+                   "Destroy the older generations' private keys once no case needs them");
+  rotate->add_option("--batch", rotate_batch, "Cases committed per transaction")
+      ->check(CLI::Range(1, 100000));
+
   int demo_count = 3000;
   auto* demo = cli.add_subcommand("demo", "Fill the store with synthetic demo applications");
   demo->add_option("--data", data, "Data folder")->required();
@@ -250,6 +304,7 @@ int main(int argc, char** argv) {
     if (*purge) return Purge(data, purge_passphrase_file, purge_days, purge_dry_run);
     if (*restore) return Restore(backup_file, passphrase_file, data);
     if (*demo) return SeedDemo(data, demo_count);
+    if (*rotate) return RotateKey(data, passphrase_file, rotate_retire, rotate_batch);
   } catch (const std::exception& e) {
     return Fail(e.what());
   }

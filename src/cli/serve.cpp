@@ -12,6 +12,7 @@
 #include "app/retention.hpp"
 #include "app/sessions.hpp"
 #include "app/setup.hpp"
+#include "cli/data_lock.hpp"
 #include "cli/secrets.hpp"
 #include "server/http_server.hpp"
 #include "server/office_routes.hpp"
@@ -55,6 +56,9 @@ int Serve(const ServeOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   auto store = store::OpenSqliteStore(options.data_dir, false);
+  const DataFolderLock lock(options.data_dir, DataFolderLock::Mode::kShared,
+                            "the office key is being rotated in this data folder; start the "
+                            "server when lifeline rotate-key has finished");
   app::SystemClock clock;
   auto keys = app::LoadInstallationKeys(*store);
   if (!keys) throw std::runtime_error(keys.error().message);

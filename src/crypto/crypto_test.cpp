@@ -47,17 +47,57 @@ TEST_F(CryptoTest, HexRoundTripsAndRejectsGarbage) {
   EXPECT_TRUE(FromHex("abc").empty());
 }
 
+// Argon2id at its minimum limits keeps the tests fast; the format is the same.
+PassphraseParams FastParams() {
+  PassphraseParams params = NewPassphraseParams();
+  params.opslimit = 1;
+  params.memlimit = 8192;
+  return params;
+}
+
 TEST_F(CryptoTest, OfficePrivateKeyUnwrapsOnlyWithItsPassphrase) {
+  const PassphraseParams params = FastParams();
   OfficeKeyPair pair = GenerateOfficeKeyPair();
-  WrappedPrivateKey wrapped = WrapPrivateKey(pair.private_key, "correct horse battery");
-  auto good = UnwrapPrivateKey(wrapped, "correct horse battery", pair.public_key);
+  auto right = DerivePassphraseKey("correct horse battery", params);
+  auto wrong = DerivePassphraseKey("wrong horse battery", params);
+  ASSERT_TRUE(right.ok() && wrong.ok());
+  const Bytes wrapped = WrapPrivateKey(pair.private_key, *right);
+  auto good = UnwrapPrivateKey(wrapped, *right, pair.public_key);
   ASSERT_TRUE(good.ok());
   EXPECT_EQ(good->bytes.view(), pair.private_key.bytes.view());
-  auto bad = UnwrapPrivateKey(wrapped, "wrong horse battery", pair.public_key);
+  auto bad = UnwrapPrivateKey(wrapped, *wrong, pair.public_key);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, ErrorCode::kUnauthenticated);
   OfficeKeyPair other = GenerateOfficeKeyPair();
-  EXPECT_FALSE(UnwrapPrivateKey(wrapped, "correct horse battery", other.public_key).ok());
+  auto swapped = UnwrapPrivateKey(wrapped, *right, other.public_key);
+  ASSERT_FALSE(swapped.ok());
+  EXPECT_EQ(swapped.error().code, ErrorCode::kInternal);
+}
+
+TEST_F(CryptoTest, OfficeSecretAndPrivateKeyCannotStandInForEachOther) {
+  auto key = DerivePassphraseKey("correct horse battery", FastParams());
+  ASSERT_TRUE(key.ok());
+  const SecretBytes secret = GenerateOfficeSecret();
+  const Bytes wrapped_secret = WrapOfficeSecret(secret, *key);
+  auto opened = UnwrapOfficeSecret(wrapped_secret, *key);
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(opened->view(), secret.view());
+
+  OfficeKeyPair pair = GenerateOfficeKeyPair();
+  const Bytes wrapped_private = WrapPrivateKey(pair.private_key, *key);
+  EXPECT_FALSE(UnwrapOfficeSecret(wrapped_private, *key).ok());
+  EXPECT_FALSE(UnwrapPrivateKey(wrapped_secret, *key, pair.public_key).ok());
+}
+
+TEST_F(CryptoTest, ImplausiblePassphraseLimitsAreRefusedBeforeAllocating) {
+  PassphraseParams huge = FastParams();
+  huge.memlimit = std::uint64_t{64} << 30;
+  auto refused = DerivePassphraseKey("correct horse battery", huge);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInternal);
+  PassphraseParams short_salt = FastParams();
+  short_salt.salt.resize(3);
+  EXPECT_FALSE(DerivePassphraseKey("correct horse battery", short_salt).ok());
 }
 
 TEST_F(CryptoTest, PasswordsVerify) {

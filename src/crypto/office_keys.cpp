@@ -2,56 +2,79 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "crypto/crypto.hpp"
 
 namespace lifeline::crypto {
 namespace {
 
-constexpr std::string_view kWrapContext = "lifeline/office-private-key/v1";
+// Associated data: a wrapped private key cannot be passed off as the office secret.
+constexpr std::string_view kPrivateKeyContext = "lifeline/office-private-key/v1";
+constexpr std::string_view kSecretContext = "lifeline/office-secret/v1";
 
-Key32 DeriveWrappingKey(std::string_view passphrase, const Bytes& salt, std::uint64_t ops,
-                        std::uint64_t mem) {
-  Key32 key{};
-  if (salt.size() != crypto_pwhash_SALTBYTES ||
-      crypto_pwhash(key.data(), key.size(), passphrase.data(), passphrase.size(), salt.data(),
-                    ops, mem, crypto_pwhash_ALG_ARGON2ID13) != 0) {
-    key.fill(0);
-  }
-  return key;
+Key32 AsKey(const PassphraseKey& key) {
+  Key32 k{};
+  std::copy_n(key.bytes.data(), std::min<std::size_t>(key.bytes.size(), k.size()), k.begin());
+  return k;
+}
+
+Bytes WrapUnder(const PassphraseKey& wrapping, std::string_view secret, std::string_view context) {
+  Key32 k = AsKey(wrapping);
+  Bytes sealed = AeadEncrypt(k, secret, context);
+  Wipe(k);
+  return sealed;
+}
+
+bool UnwrapUnder(const PassphraseKey& wrapping, const Bytes& sealed, std::string_view context,
+                 SecretBytes& out) {
+  Key32 k = AsKey(wrapping);
+  const bool opened = AeadDecrypt(k, sealed, context, out);
+  Wipe(k);
+  return opened;
 }
 
 }  // namespace
 
-OfficeKeyPair GenerateOfficeKeyPair() {
+OfficeKeyPair GenerateOfficeKeyPair(std::int64_t generation) {
   OfficeKeyPair pair;
+  pair.public_key.generation = generation;
   pair.private_key.bytes = SecretBytes(crypto_box_SECRETKEYBYTES);
   crypto_box_keypair(pair.public_key.bytes.data(), pair.private_key.bytes.data());
   return pair;
 }
 
-WrappedPrivateKey WrapPrivateKey(const OfficePrivateKey& key, std::string_view passphrase) {
-  WrappedPrivateKey wrapped;
-  wrapped.salt = RandomBytes(crypto_pwhash_SALTBYTES);
-  wrapped.opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
-  wrapped.memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
-  Key32 wrapping = DeriveWrappingKey(passphrase, wrapped.salt, wrapped.opslimit, wrapped.memlimit);
-  wrapped.sealed = AeadEncrypt(wrapping, key.bytes.view(), kWrapContext);
-  sodium_memzero(wrapping.data(), wrapping.size());
-  return wrapped;
+PassphraseParams NewPassphraseParams() {
+  return {RandomBytes(crypto_pwhash_SALTBYTES), crypto_pwhash_OPSLIMIT_MODERATE,
+          crypto_pwhash_MEMLIMIT_MODERATE};
 }
 
-Result<OfficePrivateKey> UnwrapPrivateKey(const WrappedPrivateKey& wrapped,
-                                          std::string_view passphrase,
-                                          const OfficePublicKey& expected) {
-  // Bounded so that a tampered database cannot make start-up allocate without limit.
-  if (wrapped.memlimit > (std::uint64_t{4} << 30) || wrapped.opslimit > 64) {
+Result<PassphraseKey> DerivePassphraseKey(std::string_view passphrase,
+                                          const PassphraseParams& params) {
+  if (params.memlimit > (std::uint64_t{4} << 30) || params.opslimit > 64 ||
+      params.memlimit < crypto_pwhash_MEMLIMIT_MIN || params.opslimit < crypto_pwhash_OPSLIMIT_MIN ||
+      params.salt.size() != crypto_pwhash_SALTBYTES) {
     return Error{ErrorCode::kInternal, "the stored office key has implausible parameters"};
   }
-  Key32 wrapping = DeriveWrappingKey(passphrase, wrapped.salt, wrapped.opslimit, wrapped.memlimit);
+  PassphraseKey key{SecretBytes(32)};
+  if (crypto_pwhash(key.bytes.data(), key.bytes.size(), passphrase.data(), passphrase.size(),
+                    params.salt.data(), params.opslimit, static_cast<std::size_t>(params.memlimit),
+                    crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return Error{ErrorCode::kInternal, "not enough memory to derive the office passphrase key"};
+  }
+  return key;
+}
+
+Bytes WrapPrivateKey(const OfficePrivateKey& key, const PassphraseKey& wrapping) {
+  return WrapUnder(wrapping, key.bytes.view(), kPrivateKeyContext);
+}
+
+Result<OfficePrivateKey> UnwrapPrivateKey(const Bytes& sealed, const PassphraseKey& wrapping,
+                                          const OfficePublicKey& expected) {
   OfficePrivateKey key;
-  const bool opened = AeadDecrypt(wrapping, wrapped.sealed, kWrapContext, key.bytes);
-  sodium_memzero(wrapping.data(), wrapping.size());
-  if (!opened) return Error{ErrorCode::kUnauthenticated, "wrong office passphrase"};
+  if (!UnwrapUnder(wrapping, sealed, kPrivateKeyContext, key.bytes)) {
+    return Error{ErrorCode::kUnauthenticated, "wrong office passphrase"};
+  }
   Key32 derived_public{};
   if (key.bytes.size() != crypto_box_SECRETKEYBYTES ||
       crypto_scalarmult_base(derived_public.data(), key.bytes.data()) != 0 ||
@@ -59,6 +82,24 @@ Result<OfficePrivateKey> UnwrapPrivateKey(const WrappedPrivateKey& wrapped,
     return Error{ErrorCode::kInternal, "the stored office key does not match its public key"};
   }
   return key;
+}
+
+SecretBytes GenerateOfficeSecret() {
+  SecretBytes secret(32);
+  randombytes_buf(secret.data(), secret.size());
+  return secret;
+}
+
+Bytes WrapOfficeSecret(const SecretBytes& secret, const PassphraseKey& wrapping) {
+  return WrapUnder(wrapping, secret.view(), kSecretContext);
+}
+
+Result<SecretBytes> UnwrapOfficeSecret(const Bytes& sealed, const PassphraseKey& wrapping) {
+  SecretBytes secret;
+  if (!UnwrapUnder(wrapping, sealed, kSecretContext, secret) || secret.size() != 32) {
+    return Error{ErrorCode::kUnauthenticated, "wrong office passphrase"};
+  }
+  return secret;
 }
 
 }  // namespace lifeline::crypto

@@ -1,6 +1,9 @@
 #pragma once
-// The office key pair (X25519). The public half seals every record at intake; the private
-// half exists on disk only wrapped under a key derived from the office passphrase.
+// The office keys. Each *generation* is an X25519 key pair: the public half seals records at
+// intake; the private half exists on disk only wrapped under the *passphrase key*
+// (Argon2id of the office passphrase). The *office secret* is 32 random bytes, wrapped the
+// same way, from which the long-lived subkeys derive (audit chain, second-factor seal,
+// recovery codes); it is independent of the key pairs so that they can be rotated.
 
 #include <cstdint>
 #include <string_view>
@@ -12,6 +15,7 @@ namespace lifeline::crypto {
 
 struct OfficePublicKey {
   Key32 bytes{};
+  std::int64_t generation = 1;  // records say which generation sealed them
 };
 
 /// The office private key. Wiped on destruction; never written anywhere unwrapped.
@@ -19,30 +23,46 @@ struct OfficePrivateKey {
   SecretBytes bytes;  // 32 bytes
 };
 
-/// The private key as stored: XChaCha20-Poly1305 under Argon2id(passphrase, salt).
-struct WrappedPrivateKey {
-  Bytes salt;
-  std::uint64_t opslimit = 0;
-  std::uint64_t memlimit = 0;
-  Bytes sealed;
-};
-
 struct OfficeKeyPair {
   OfficePublicKey public_key;
   OfficePrivateKey private_key;
 };
 
-/// A fresh X25519 key pair from the OS CSPRNG.
-OfficeKeyPair GenerateOfficeKeyPair();
+/// Argon2id salt and limits for the office passphrase; stored in the clear.
+struct PassphraseParams {
+  Bytes salt;
+  std::uint64_t opslimit = 0;
+  std::uint64_t memlimit = 0;
+};
 
-/// Wraps `key` under the passphrase with Argon2id (about 0.5 s and 256 MiB, libsodium's
-/// "moderate" limits, so that a stolen database resists passphrase guessing).
-WrappedPrivateKey WrapPrivateKey(const OfficePrivateKey& key, std::string_view passphrase);
+/// The key derived from the office passphrase. Wiped on destruction.
+struct PassphraseKey {
+  SecretBytes bytes;  // 32 bytes
+};
 
-/// Unwraps and checks that the key matches `expected`. kUnauthenticated on a wrong
-/// passphrase; kInternal if the stored key is corrupt.
-Result<OfficePrivateKey> UnwrapPrivateKey(const WrappedPrivateKey& wrapped,
-                                          std::string_view passphrase,
+/// A fresh X25519 key pair from the OS CSPRNG, as generation `generation`.
+OfficeKeyPair GenerateOfficeKeyPair(std::int64_t generation = 1);
+
+/// A fresh salt with libsodium's "moderate" limits (about 0.5 s and 256 MiB), so that a
+/// stolen database resists passphrase guessing.
+PassphraseParams NewPassphraseParams();
+
+/// Runs Argon2id once. kInternal for implausible stored limits (a tampered database must not
+/// make start-up allocate without bound).
+Result<PassphraseKey> DerivePassphraseKey(std::string_view passphrase,
+                                          const PassphraseParams& params);
+
+Bytes WrapPrivateKey(const OfficePrivateKey& key, const PassphraseKey& wrapping);
+
+/// kUnauthenticated if it does not open (a wrong passphrase); kInternal if the key inside
+/// does not match `expected` (a corrupt or swapped row).
+Result<OfficePrivateKey> UnwrapPrivateKey(const Bytes& sealed, const PassphraseKey& wrapping,
                                           const OfficePublicKey& expected);
+
+/// 32 random bytes.
+SecretBytes GenerateOfficeSecret();
+Bytes WrapOfficeSecret(const SecretBytes& secret, const PassphraseKey& wrapping);
+/// kUnauthenticated if it does not open.
+Result<SecretBytes> UnwrapOfficeSecret(const Bytes& sealed, const PassphraseKey& wrapping);
 
 }  // namespace lifeline::crypto

@@ -2,7 +2,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
+#include <stdexcept>
 
 #include "crypto/crypto.hpp"
 
@@ -51,10 +53,9 @@ void IntakeSealer::OpenWindowLocked(std::chrono::steady_clock::time_point now) {
   ++windows_opened_;
 }
 
-SealedRecord IntakeSealer::Seal(std::string_view plaintext, std::string_view associated) {
-  Key32 record_key;
-  crypto_aead_xchacha20poly1305_ietf_keygen(record_key.data());
+SealedRecord IntakeSealer::WrapInWindow(const Key32& record_key, std::string_view associated) {
   SealedRecord sealed;
+  sealed.key_generation = office_.generation;
   Key32 window_key;
   {
     std::lock_guard lock(mutex_);
@@ -74,8 +75,22 @@ SealedRecord IntakeSealer::Seal(std::string_view plaintext, std::string_view ass
   sealed.wrapped_key = AeadEncrypt(
       window_key, std::string_view(reinterpret_cast<const char*>(record_key.data()), 32),
       associated);
-  sealed.ciphertext = AeadEncrypt(record_key, plaintext, associated);
   sodium_memzero(window_key.data(), window_key.size());
+  return sealed;
+}
+
+SealedRecord IntakeSealer::Seal(std::string_view plaintext, std::string_view associated) {
+  Key32 record_key;
+  crypto_aead_xchacha20poly1305_ietf_keygen(record_key.data());
+  SealedRecord sealed = WrapInWindow(record_key, associated);
+  sealed.ciphertext = AeadEncrypt(record_key, plaintext, associated);
+  sodium_memzero(record_key.data(), record_key.size());
+  return sealed;
+}
+
+SealedRecord IntakeSealer::Wrap(const RecordKey& key, std::string_view associated) {
+  Key32 record_key = key.AsKey();
+  SealedRecord sealed = WrapInWindow(record_key, associated);
   sodium_memzero(record_key.data(), record_key.size());
   return sealed;
 }
@@ -98,14 +113,41 @@ bool IntakeSealer::holds_window_key() const {
   return window_open_;
 }
 
+OfficeOpener::OfficeOpener(SecretBytes secret, std::vector<OfficeKeyGeneration> keys)
+    : secret_(std::move(secret)), keys_(std::move(keys)) {
+  if (keys_.empty()) throw std::invalid_argument("an office opener needs at least one key");
+  std::sort(keys_.begin(), keys_.end(), [](const auto& a, const auto& b) {
+    return a.public_key.generation < b.public_key.generation;
+  });
+}
+
 OfficeOpener::OfficeOpener(OfficePrivateKey key, OfficePublicKey public_key)
-    : key_(std::move(key)), public_key_(public_key) {}
+    : secret_(key.bytes) {
+  keys_.push_back({std::move(key), public_key});
+}
+
+const OfficeKeyGeneration* OfficeOpener::Find(std::int64_t generation) const {
+  for (const auto& k : keys_) {
+    if (k.public_key.generation == generation) return &k;
+  }
+  return nullptr;
+}
+
+const OfficePublicKey& OfficeOpener::newest_public() const { return keys_.back().public_key; }
+
+bool OfficeOpener::holds_generation(std::int64_t generation) const {
+  return Find(generation) != nullptr;
+}
 
 Result<RecordKey> OfficeOpener::OpenRecordKey(const SealedRecord& record,
                                               std::string_view associated) const {
+  const OfficeKeyGeneration* office = Find(record.key_generation);
+  if (office == nullptr) {
+    return Error{ErrorCode::kInternal, "a sealed record's office key generation is not unlocked"};
+  }
   Key32 window_key;
-  if (!DeriveWindowKey(key_.bytes.data(), record.ephemeral_public, record.ephemeral_public,
-                       public_key_.bytes, window_key)) {
+  if (!DeriveWindowKey(office->private_key.bytes.data(), record.ephemeral_public,
+                       record.ephemeral_public, office->public_key.bytes, window_key)) {
     return Error{ErrorCode::kInternal, "a sealed record has an invalid ephemeral key"};
   }
   RecordKey key;
@@ -130,7 +172,7 @@ Result<SecretBytes> OfficeOpener::Open(const SealedRecord& record,
 }
 
 Key32 OfficeOpener::DeriveSubkey(std::string_view purpose) const {
-  return Hash(purpose, key_.bytes.view());
+  return Hash(purpose, secret_.view());
 }
 
 }  // namespace lifeline::crypto

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <mutex>
 #include <string_view>
+#include <vector>
 
 #include "crypto/bytes.hpp"
 #include "crypto/office_keys.hpp"
@@ -28,6 +29,7 @@ struct SealedRecord {
   Key32 ephemeral_public{};
   Bytes wrapped_key;
   Bytes ciphertext;
+  std::int64_t key_generation = 1;  // the office key generation that opens `wrapped_key`
 };
 
 /// A record key: wiped on destruction.
@@ -48,6 +50,10 @@ class IntakeSealer {
   /// Encrypts `plaintext` under a fresh record key wrapped for the office.
   SealedRecord Seal(std::string_view plaintext, std::string_view associated);
 
+  /// Wraps an existing record key for this sealer's office key (key rotation); the result
+  /// has no ciphertext, since the record's fields do not change.
+  SealedRecord Wrap(const RecordKey& key, std::string_view associated);
+
   /// Wipes the window key if its window has expired; call periodically so that an idle
   /// server keeps no key that opens past records.
   void CloseExpiredWindow();
@@ -59,8 +65,9 @@ class IntakeSealer {
   bool holds_window_key() const;
 
  private:
-  struct Window;
   void OpenWindowLocked(std::chrono::steady_clock::time_point now);
+  /// Wraps `record_key` under the current window (opening one if needed).
+  SealedRecord WrapInWindow(const Key32& record_key, std::string_view associated);
 
   const OfficePublicKey office_;
   const std::chrono::milliseconds window_length_;
@@ -74,24 +81,41 @@ class IntakeSealer {
   std::size_t windows_opened_ = 0;  // GUARDED_BY(mutex_)
 };
 
-/// Opens sealed records with the office private key. Thread-safe (immutable after construction).
+/// One unlocked generation of the office key pair.
+struct OfficeKeyGeneration {
+  OfficePrivateKey private_key;
+  OfficePublicKey public_key;  // carries the generation number
+};
+
+/// Opens sealed records with the office private keys, whatever live generation sealed them,
+/// and derives the office subkeys. Thread-safe (immutable after construction).
 class OfficeOpener {
  public:
-  explicit OfficeOpener(OfficePrivateKey key, OfficePublicKey public_key);
+  /// `secret` roots DeriveSubkey; `keys` are the live generations (at least one).
+  OfficeOpener(SecretBytes secret, std::vector<OfficeKeyGeneration> keys);
+  /// A single generation whose private key also roots the subkeys (tests and benchmarks).
+  OfficeOpener(OfficePrivateKey key, OfficePublicKey public_key);
 
-  /// The record key, or kInternal if the wrapped key does not open (tampered or shredded).
+  /// The record key, or kInternal if the wrapped key does not open (tampered or shredded)
+  /// or its generation is not held.
   Result<RecordKey> OpenRecordKey(const SealedRecord& record, std::string_view associated) const;
 
   /// The plaintext of the record, or kInternal if it does not open.
   Result<SecretBytes> Open(const SealedRecord& record, std::string_view associated) const;
 
-  /// A key for `purpose` (e.g. "lifeline/audit-mac/v1") that only the office key holder can
-  /// derive. Deterministic: the same purpose always gives the same key.
+  /// A key for `purpose` (e.g. "lifeline/audit-mac/v1") that only the office secret's holder
+  /// can derive. Deterministic, and unchanged by key rotation.
   Key32 DeriveSubkey(std::string_view purpose) const;
 
+  /// The newest generation held: what new records and re-wrapped keys are sealed to.
+  const OfficePublicKey& newest_public() const;
+  bool holds_generation(std::int64_t generation) const;
+
  private:
-  OfficePrivateKey key_;
-  OfficePublicKey public_key_;
+  const OfficeKeyGeneration* Find(std::int64_t generation) const;
+
+  SecretBytes secret_;
+  std::vector<OfficeKeyGeneration> keys_;  // oldest first
 };
 
 }  // namespace lifeline::crypto

@@ -75,5 +75,50 @@ TEST_F(RecordSealerTest, ShreddedKeyMakesRecordUnreadable) {
   EXPECT_FALSE(Opener().Open(sealed, "1").ok());
 }
 
+TEST_F(RecordSealerTest, RewrappedKeyOpensUnderTheNewGenerationOnly) {
+  IntakeSealer old_sealer(office_.public_key, std::chrono::seconds(1), 256);
+  SealedRecord sealed = old_sealer.Seal("fields", "lookup-1");
+  ASSERT_EQ(sealed.key_generation, 1);
+
+  OfficeKeyPair next = GenerateOfficeKeyPair(2);
+  auto key = Opener().OpenRecordKey(sealed, "lookup-1");
+  ASSERT_TRUE(key.ok());
+  IntakeSealer new_sealer(next.public_key, std::chrono::seconds(1), 256);
+  SealedRecord rewrapped = new_sealer.Wrap(*key, "lookup-1");
+  EXPECT_EQ(rewrapped.key_generation, 2);
+  EXPECT_TRUE(rewrapped.ciphertext.empty());
+  rewrapped.ciphertext = sealed.ciphertext;  // the fields themselves are untouched
+
+  std::vector<OfficeKeyGeneration> both;
+  both.push_back({OfficePrivateKey{office_.private_key.bytes}, office_.public_key});
+  both.push_back({OfficePrivateKey{next.private_key.bytes}, next.public_key});
+  const OfficeOpener during(SecretBytes(32), std::move(both));
+  EXPECT_EQ(during.newest_public().generation, 2);
+  EXPECT_EQ(during.Open(rewrapped, "lookup-1")->view(), "fields");
+  EXPECT_EQ(during.Open(sealed, "lookup-1")->view(), "fields");
+
+  std::vector<OfficeKeyGeneration> only_new;
+  only_new.push_back({OfficePrivateKey{next.private_key.bytes}, next.public_key});
+  const OfficeOpener after(SecretBytes(32), std::move(only_new));
+  EXPECT_EQ(after.Open(rewrapped, "lookup-1")->view(), "fields");
+  EXPECT_FALSE(after.Open(sealed, "lookup-1").ok());  // generation 1 retired
+  SealedRecord mislabelled = rewrapped;
+  mislabelled.key_generation = 1;
+  EXPECT_FALSE(during.Open(mislabelled, "lookup-1").ok());
+}
+
+TEST_F(RecordSealerTest, SubkeysDependOnTheSecretNotOnTheKeyPairs) {
+  const SecretBytes secret = GenerateOfficeSecret();
+  std::vector<OfficeKeyGeneration> first;
+  first.push_back({OfficePrivateKey{office_.private_key.bytes}, office_.public_key});
+  OfficeKeyPair next = GenerateOfficeKeyPair(2);
+  std::vector<OfficeKeyGeneration> second;
+  second.push_back({OfficePrivateKey{next.private_key.bytes}, next.public_key});
+  const OfficeOpener before(secret, std::move(first));
+  const OfficeOpener after(secret, std::move(second));
+  EXPECT_EQ(before.DeriveSubkey("lifeline/audit-mac/v1"), after.DeriveSubkey("lifeline/audit-mac/v1"));
+  EXPECT_NE(before.DeriveSubkey("lifeline/audit-mac/v1"), before.DeriveSubkey("lifeline/totp-seal/v1"));
+}
+
 }  // namespace
 }  // namespace lifeline::crypto

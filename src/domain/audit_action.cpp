@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 15> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 18> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -21,6 +21,9 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 15> kNames = {{
     {AuditAction::kSettingChanged, "setting_changed"},
     {AuditAction::kCaseDeleted, "case_deleted"},
     {AuditAction::kCaseClaimed, "case_claimed"},
+    {AuditAction::kOfficeKeyAdded, "office_key_added"},
+    {AuditAction::kOfficeKeyRotated, "office_key_rotated"},
+    {AuditAction::kOfficeKeyRetired, "office_key_retired"},
 }};
 }  // namespace
 

@@ -23,6 +23,9 @@ enum class AuditAction {
   kSettingChanged,
   kCaseDeleted,
   kCaseClaimed,
+  kOfficeKeyAdded,    // a rotation began: target "key:N"
+  kOfficeKeyRotated,  // every case key now opens with generation N
+  kOfficeKeyRetired,  // older generations' private keys destroyed
 };
 
 std::string_view ToString(AuditAction action);

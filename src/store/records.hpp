@@ -26,6 +26,7 @@ struct NewApplication {
   Blob32 receipt_lookup;  // unique; the only trace of the receipt
   Blob32 reply_public;    // replies to the applicant are sealed to this key
   Blob32 ephemeral_public;
+  std::int64_t key_generation = 1;  // the office key generation that opens wrapped_key
   Blob wrapped_key;       // deleting it shreds the record
   Blob sealed_fields;
 };
@@ -39,6 +40,7 @@ struct StoredApplication {
   Blob32 receipt_lookup{};
   Blob32 reply_public{};
   Blob32 ephemeral_public{};
+  std::int64_t key_generation = 1;  // the office key generation that opens wrapped_key
   Blob wrapped_key;
   Blob sealed_fields;
 };
@@ -113,14 +115,32 @@ struct AuditRecord {
   Blob32 mac{};                // keyed hash over the previous mac and this entry
 };
 
-/// Created once by `lifeline init`.
+/// One generation of the office key pair, as stored.
+struct StoredOfficeKey {
+  std::int64_t generation = 0;  // 1, 2, 3, …
+  Blob32 public_key{};
+  Blob private_sealed;  // wrapped under the passphrase key; empty once retired
+};
+
+/// Created by `lifeline init`; the office keys change only by rotation.
 struct Installation {
-  Blob32 office_public{};
-  Blob office_private_sealed;  // see crypto::WrappedPrivateKey
-  Blob office_private_salt;
-  std::uint64_t office_private_opslimit = 0;
-  std::uint64_t office_private_memlimit = 0;
+  Blob passphrase_salt;  // Argon2id parameters of the office passphrase
+  std::uint64_t passphrase_opslimit = 0;
+  std::uint64_t passphrase_memlimit = 0;
+  // The wrapped office secret. Empty only in a data folder initialised before it existed:
+  // there the subkeys derive from generation 1's private key, until a rotation stores it.
+  Blob office_secret_sealed;
+  std::vector<StoredOfficeKey> office_keys;  // oldest first; never empty
   Blob receipt_salt;
+};
+
+/// A record key as wrapped for the office: what key rotation reads and replaces.
+struct WrappedRecordKey {
+  std::int64_t id = 0;
+  Blob32 receipt_lookup{};  // the associated data the key is sealed with
+  std::int64_t key_generation = 0;
+  Blob32 ephemeral_public{};
+  Blob wrapped_key;
 };
 
 }  // namespace lifeline::store

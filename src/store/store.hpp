@@ -49,6 +49,14 @@ class ApplicationStore {
 
   virtual Result<std::int64_t> AddReply(const NewReply& reply) = 0;
   virtual Result<std::vector<StoredReply>> ListReplies(std::int64_t case_id) = 0;
+
+  /// Up to `limit` record keys wrapped under a generation older than `generation`, by id.
+  virtual Result<std::vector<WrappedRecordKey>> ListKeysOlderThan(std::int64_t generation,
+                                                                  int limit) = 0;
+  virtual Result<std::int64_t> CountKeysOlderThan(std::int64_t generation) = 0;
+  /// Replaces the wrapped keys (and their generation) of these applications in one
+  /// transaction; an application deleted meanwhile is skipped.
+  virtual Status ReplaceWrappedKeys(std::span<const WrappedRecordKey> keys) = 0;
 };
 
 class UserStore {
@@ -84,6 +92,15 @@ class InstallationStore {
   virtual Status SaveInstallation(const Installation& installation) = 0;
   /// kNotFound if `lifeline init` has not run.
   virtual Result<Installation> LoadInstallation() = 0;
+
+  /// Adds a generation; kConflict unless it is exactly one past the newest.
+  virtual Status AddOfficeKey(const StoredOfficeKey& key) = 0;
+  /// Stores the wrapped office secret if none is stored yet; kConflict otherwise.
+  virtual Status SaveOfficeSecret(const Blob& sealed) = 0;
+  /// Destroys the wrapped private keys of all generations older than `generation`, leaving
+  /// nothing of them readable in the database files. kConflict, changing nothing, while
+  /// any application's key is still wrapped under one of them.
+  virtual Status RetireOfficeKeysBefore(std::int64_t generation) = 0;
 };
 
 class AuditStore {

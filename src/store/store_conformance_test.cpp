@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "store/sqlite/sqlite_store.hpp"
@@ -116,16 +117,98 @@ TEST_F(StoreConformance, UsersAreUniqueByName) {
   EXPECT_EQ(store_->FindUserByName("nobody").error().code, ErrorCode::kNotFound);
 }
 
+Installation MakeInstallation() {
+  Installation i;
+  i.passphrase_salt = {2};
+  i.passphrase_opslimit = 3;
+  i.passphrase_memlimit = 1 << 20;
+  i.office_secret_sealed = {9, 9};
+  StoredOfficeKey first{.generation = 1, .private_sealed = {1}};
+  first.public_key.fill(5);
+  i.office_keys = {first};
+  i.receipt_salt = {3};
+  return i;
+}
+
 TEST_F(StoreConformance, InstallationIsSavedOnce) {
   EXPECT_EQ(store_->LoadInstallation().error().code, ErrorCode::kNotFound);
-  Installation i;
-  i.office_public.fill(5);
-  i.office_private_sealed = {1};
-  i.office_private_salt = {2};
-  i.receipt_salt = {3};
+  const Installation i = MakeInstallation();
   ASSERT_TRUE(store_->SaveInstallation(i).ok());
   EXPECT_EQ(store_->SaveInstallation(i).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(store_->LoadInstallation()->office_public, i.office_public);
+  auto loaded = store_->LoadInstallation();
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->office_keys.size(), 1u);
+  EXPECT_EQ(loaded->office_keys[0].public_key, i.office_keys[0].public_key);
+  EXPECT_EQ(loaded->office_secret_sealed, i.office_secret_sealed);
+  EXPECT_EQ(loaded->passphrase_memlimit, i.passphrase_memlimit);
+}
+
+TEST_F(StoreConformance, OfficeKeyGenerationsFollowEachOtherAndTheSecretIsStoredOnce) {
+  Installation i = MakeInstallation();
+  i.office_secret_sealed.clear();
+  ASSERT_TRUE(store_->SaveInstallation(i).ok());
+  EXPECT_TRUE(store_->LoadInstallation()->office_secret_sealed.empty());
+  ASSERT_TRUE(store_->SaveOfficeSecret({7, 7}).ok());
+  EXPECT_EQ(store_->SaveOfficeSecret({8, 8}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->LoadInstallation()->office_secret_sealed, (Blob{7, 7}));
+
+  StoredOfficeKey third{.generation = 3, .private_sealed = {3}};
+  EXPECT_EQ(store_->AddOfficeKey(third).error().code, ErrorCode::kConflict);
+  StoredOfficeKey second{.generation = 2, .private_sealed = {2}};
+  second.public_key.fill(6);
+  ASSERT_TRUE(store_->AddOfficeKey(second).ok());
+  EXPECT_EQ(store_->AddOfficeKey(second).error().code, ErrorCode::kConflict);
+  auto loaded = store_->LoadInstallation();
+  ASSERT_EQ(loaded->office_keys.size(), 2u);
+  EXPECT_EQ(loaded->office_keys[1].generation, 2);
+  EXPECT_EQ(loaded->office_keys[1].public_key, second.public_key);
+}
+
+TEST_F(StoreConformance, RewrappedKeysMoveToTheNewGenerationAndOldKeysRetireOnlyThen) {
+  Installation i = MakeInstallation();
+  const std::string marker = "RETIRED-KEY-MARKER-0123456789";
+  i.office_keys[0].private_sealed.assign(marker.begin(), marker.end());
+  ASSERT_TRUE(store_->SaveInstallation(i).ok());
+  ASSERT_TRUE(store_->AddOfficeKey({.generation = 2, .private_sealed = {2}}).ok());
+  std::vector<NewApplication> batch = {MakeApplication(1), MakeApplication(2), MakeApplication(3)};
+  batch[2].key_generation = 2;
+  auto ids = store_->AppendApplications(batch);
+  ASSERT_TRUE(ids.ok());
+
+  EXPECT_EQ(*store_->CountKeysOlderThan(2), 2);
+  auto old = store_->ListKeysOlderThan(2, 1);
+  ASSERT_TRUE(old.ok());
+  ASSERT_EQ(old->size(), 1u);
+  EXPECT_EQ((*old)[0].id, (*ids)[0]);
+  EXPECT_EQ((*old)[0].receipt_lookup, batch[0].receipt_lookup);
+  EXPECT_EQ((*old)[0].wrapped_key, batch[0].wrapped_key);
+  EXPECT_EQ(store_->RetireOfficeKeysBefore(2).error().code, ErrorCode::kConflict);
+
+  std::vector<WrappedRecordKey> rewrapped = *store_->ListKeysOlderThan(2, 10);
+  ASSERT_EQ(rewrapped.size(), 2u);
+  for (auto& k : rewrapped) {
+    k.key_generation = 2;
+    k.ephemeral_public.fill(8);
+    k.wrapped_key = {8, 8, 8};
+  }
+  ASSERT_TRUE(store_->DeleteApplication((*ids)[1]).ok());  // deleted meanwhile: skipped
+  ASSERT_TRUE(store_->ReplaceWrappedKeys(rewrapped).ok());
+  EXPECT_EQ(*store_->CountKeysOlderThan(2), 0);
+  auto first = store_->GetApplication((*ids)[0]);
+  EXPECT_EQ(first->key_generation, 2);
+  EXPECT_EQ(first->wrapped_key, (Blob{8, 8, 8}));
+  EXPECT_EQ(first->sealed_fields, batch[0].sealed_fields);
+  EXPECT_EQ(store_->GetApplication((*ids)[1]).error().code, ErrorCode::kNotFound);
+
+  ASSERT_TRUE(store_->RetireOfficeKeysBefore(2).ok());
+  auto loaded = store_->LoadInstallation();
+  EXPECT_TRUE(loaded->office_keys[0].private_sealed.empty());
+  EXPECT_FALSE(loaded->office_keys[1].private_sealed.empty());
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(bytes.find(marker), std::string::npos) << entry.path().filename();
+  }
 }
 
 TEST_F(StoreConformance, ConcurrentWritersAndReadersAgree) {

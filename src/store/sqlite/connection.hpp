@@ -68,6 +68,24 @@ class Connection {
   sqlite3* db_ = nullptr;
 };
 
+/// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Connection& c) : c_(c) { c_.Execute("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) {
+      try { c_.Execute("ROLLBACK"); } catch (const SqliteError&) {}
+    }
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void Commit() { c_.Execute("COMMIT"); done_ = true; }
+
+ private:
+  Connection& c_;
+  bool done_ = false;
+};
+
 /// Maps a SqliteError to a Result error: constraint violations become kConflict, busy,
 /// read-only or I/O trouble kUnavailable, anything else kInternal.
 Error ToError(const SqliteError& e);

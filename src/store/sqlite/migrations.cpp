@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -85,6 +85,24 @@ CREATE TABLE settings (
     R"sql(
 ALTER TABLE applications ADD COLUMN assigned_user_id INTEGER REFERENCES users (id);
 CREATE INDEX applications_by_assignee ON applications (assigned_user_id, received_on, id);
+)sql",
+    // Office key generations (rotation) and the independent office secret.
+    R"sql(
+CREATE TABLE office_keys (
+  generation INTEGER PRIMARY KEY,
+  public_key BLOB NOT NULL,
+  private_sealed BLOB
+);
+INSERT INTO office_keys (generation, public_key, private_sealed)
+  SELECT 1, office_public, office_private_sealed FROM installation;
+ALTER TABLE installation DROP COLUMN office_public;
+ALTER TABLE installation DROP COLUMN office_private_sealed;
+ALTER TABLE installation RENAME COLUMN office_private_salt TO passphrase_salt;
+ALTER TABLE installation RENAME COLUMN office_private_opslimit TO passphrase_opslimit;
+ALTER TABLE installation RENAME COLUMN office_private_memlimit TO passphrase_memlimit;
+ALTER TABLE installation ADD COLUMN office_secret_sealed BLOB;
+ALTER TABLE applications ADD COLUMN key_generation INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX applications_by_key_generation ON applications (key_generation, id);
 )sql",
 };
 

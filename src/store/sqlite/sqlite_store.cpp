@@ -11,6 +11,7 @@
 
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/office_key_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store {
@@ -19,6 +20,7 @@ namespace {
 using sqlite::Connection;
 using sqlite::SqliteError;
 using sqlite::Statement;
+using sqlite::Transaction;
 using namespace sqlite::rows;
 
 class SqliteStore final : public Store {
@@ -32,8 +34,8 @@ class SqliteStore final : public Store {
       Transaction tx(writer_);
       auto stmt = writer_.Prepare(fmt::format(
           "INSERT INTO applications (received_on, status, {}, receipt_lookup, reply_public, "
-          "ephemeral_public, wrapped_key, sealed_fields) "
-          "VALUES (?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "ephemeral_public, wrapped_key, sealed_fields, key_generation) "
+          "VALUES (?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           kClearColumns));
       std::vector<std::int64_t> ids;
       ids.reserve(batch.size());
@@ -50,7 +52,8 @@ class SqliteStore final : public Store {
             .Bind(9, a.reply_public)
             .Bind(10, a.ephemeral_public)
             .Bind(11, a.wrapped_key)
-            .Bind(12, a.sealed_fields);
+            .Bind(12, a.sealed_fields)
+            .Bind(13, a.key_generation);
         stmt.Step();
         ids.push_back(writer_.LastInsertId());
       }
@@ -63,7 +66,8 @@ class SqliteStore final : public Store {
     return WithReader([&](Connection& c) -> Result<StoredApplication> {
       auto s = c.Prepare(fmt::format(
           "SELECT id, received_on, status, {}, receipt_lookup, reply_public, ephemeral_public, "
-          "wrapped_key, sealed_fields, assigned_user_id FROM applications WHERE id = ?",
+          "wrapped_key, sealed_fields, assigned_user_id, key_generation FROM applications "
+          "WHERE id = ?",
           kClearColumns));
       s.Bind(1, id);
       if (!s.Step()) return NotFound("no such case");
@@ -78,6 +82,7 @@ class SqliteStore final : public Store {
       a.wrapped_key = s.Blob(12);
       a.sealed_fields = s.Blob(13);
       a.assigned_user_id = s.OptionalInt(14);
+      a.key_generation = s.Int(15);
       return a;
     });
   }
@@ -155,7 +160,9 @@ class SqliteStore final : public Store {
       return OkStatus();
     });
     if (!deleted) return deleted;
-    return ScrubWriteAheadLogLocked();
+    return ScrubWriteAheadLogLocked(
+        "the case was deleted, but the database log could not be cleared yet; run the deletion "
+        "again shortly");
   }
 
   Result<std::vector<CaseSummary>> ListUncontactedBefore(Date cutoff) override {
@@ -305,43 +312,50 @@ class SqliteStore final : public Store {
 
   Status SaveInstallation(const Installation& i) override {
     std::lock_guard lock(writer_mutex_);
-    return Guard([&]() -> Status {
-      auto s = writer_.Prepare(
-          "INSERT INTO installation (id, office_public, office_private_sealed, office_private_salt, "
-          "office_private_opslimit, office_private_memlimit, receipt_salt) "
-          "VALUES (1, ?, ?, ?, ?, ?, ?)");
-      s.Bind(1, i.office_public)
-          .Bind(2, i.office_private_sealed)
-          .Bind(3, i.office_private_salt)
-          .Bind(4, static_cast<std::int64_t>(i.office_private_opslimit))
-          .Bind(5, static_cast<std::int64_t>(i.office_private_memlimit))
-          .Bind(6, i.receipt_salt);
-      try {
-        s.Step();
-      } catch (const SqliteError& e) {
-        if ((e.code & 0xFF) == SQLITE_CONSTRAINT) {
-          return Error{ErrorCode::kConflict, "this data folder is already initialised"};
-        }
-        throw;
-      }
-      return OkStatus();
-    });
+    return Guard([&] { return sqlite::InsertInstallation(writer_, i); });
   }
 
   Result<Installation> LoadInstallation() override {
-    return WithReader([&](Connection& c) -> Result<Installation> {
-      auto s = c.Prepare(
-          "SELECT office_public, office_private_sealed, office_private_salt, "
-          "office_private_opslimit, office_private_memlimit, receipt_salt FROM installation");
-      if (!s.Step()) return NotFound("this data folder has not been initialised (run lifeline init)");
-      Installation i;
-      i.office_public = ToBlob32(s.Blob(0));
-      i.office_private_sealed = s.Blob(1);
-      i.office_private_salt = s.Blob(2);
-      i.office_private_opslimit = static_cast<std::uint64_t>(s.Int(3));
-      i.office_private_memlimit = static_cast<std::uint64_t>(s.Int(4));
-      i.receipt_salt = s.Blob(5);
-      return i;
+    return WithReader([&](Connection& c) { return sqlite::SelectInstallation(c); });
+  }
+
+  Status AddOfficeKey(const StoredOfficeKey& key) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&] { return sqlite::InsertOfficeKey(writer_, key); });
+  }
+
+  Status SaveOfficeSecret(const Blob& sealed) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&] { return sqlite::UpdateOfficeSecret(writer_, sealed); });
+  }
+
+  Status RetireOfficeKeysBefore(std::int64_t generation) override {
+    std::lock_guard lock(writer_mutex_);
+    auto cleared = Guard([&] { return sqlite::ClearOfficeKeysBefore(writer_, generation); });
+    if (!cleared) return cleared;
+    return ScrubWriteAheadLogLocked(
+        "the old office key was retired, but the database log could not be cleared yet; run "
+        "the retirement again shortly");
+  }
+
+  Result<std::vector<WrappedRecordKey>> ListKeysOlderThan(std::int64_t generation,
+                                                          int limit) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<WrappedRecordKey>> {
+      return sqlite::SelectKeysOlderThan(c, generation, limit);
+    });
+  }
+
+  Result<std::int64_t> CountKeysOlderThan(std::int64_t generation) override {
+    return WithReader([&](Connection& c) -> Result<std::int64_t> {
+      return sqlite::CountKeysOlderThan(c, generation);
+    });
+  }
+
+  Status ReplaceWrappedKeys(std::span<const WrappedRecordKey> keys) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Status {
+      sqlite::UpdateWrappedKeys(writer_, keys);
+      return OkStatus();
     });
   }
 
@@ -417,7 +431,9 @@ class SqliteStore final : public Store {
   // secure_delete zeroes deleted content in the database pages, but earlier images of those
   // pages stay in the write-ahead log until it is checkpointed and truncated. Readers that
   // still use old pages can hold the checkpoint back, so it is retried briefly.
-  Status ScrubWriteAheadLogLocked() {
+  // Checkpoints and truncates the write-ahead log so that rows just deleted or cleared
+  // survive in no file (secure_delete has zeroed them in the database itself).
+  Status ScrubWriteAheadLogLocked(std::string_view retry_message) {
     return Guard([&]() -> Status {
       for (int attempt = 0; attempt < 50; ++attempt) {
         const int rc = sqlite3_wal_checkpoint_v2(writer_.raw(), nullptr, SQLITE_CHECKPOINT_TRUNCATE,
@@ -425,9 +441,7 @@ class SqliteStore final : public Store {
         if (rc == SQLITE_OK) return OkStatus();  // TRUNCATE succeeded: the log is empty
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
-      return Error{ErrorCode::kUnavailable,
-                   "the case was deleted, but the database log could not be cleared yet; run the "
-                   "deletion again shortly"};
+      return Error{ErrorCode::kUnavailable, std::string(retry_message)};
     });
   }
 
@@ -490,21 +504,6 @@ class SqliteStore final : public Store {
   }
 
   // Commits on Commit(); rolls back if destroyed before (e.g. by an exception).
-  class Transaction {
-   public:
-    explicit Transaction(Connection& c) : c_(c) { c_.Execute("BEGIN IMMEDIATE"); }
-    ~Transaction() {
-      if (!done_) {
-        try { c_.Execute("ROLLBACK"); } catch (const SqliteError&) {}
-      }
-    }
-    void Commit() { c_.Execute("COMMIT"); done_ = true; }
-
-   private:
-    Connection& c_;
-    bool done_ = false;
-  };
-
   static std::vector<StoredReply> ReadReplies(Connection& c, std::int64_t case_id) {
     auto s = c.Prepare(
         "SELECT id, case_id, author_user_id, created_on, sealed_for_applicant, sealed_for_office "
