@@ -29,6 +29,9 @@ constexpr Grant kGrants[] = {
     {Permission::kReadAuditLog, Roles({Role::kAuditor})},
     {Permission::kManageSettings, Roles({Role::kAdmin})},
     {Permission::kDeleteCase, Roles({Role::kCoordinator, Role::kAdmin})},
+    // Coordinators plan crossings, so they know the circumstance anyway; nobody else does.
+    {Permission::kRecordCustody, Roles({Role::kCoordinator})},
+    {Permission::kReadCustody, Roles({Role::kCoordinator})},
 };
 
 }  // namespace

@@ -24,6 +24,8 @@ enum class Permission {
   kReadAuditLog,
   kManageSettings,
   kDeleteCase,        // crypto-shredding: final
+  kRecordCustody,     // set the sealed custody circumstance (domain/custody.hpp)
+  kReadCustody,       // read it: everyone else sees "captured"
 };
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.

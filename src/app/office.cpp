@@ -43,6 +43,10 @@ Status OfficeService::CheckAssignment(const Actor& actor, const store::StoredApp
                                           : "claim this case before opening it"};
 }
 
+Result<crypto::RecordKey> OfficeService::OpenRecordKey(const store::StoredApplication& stored) const {
+  return opener_.OpenRecordKey(SealedOf(stored), AsText(stored.receipt_lookup));
+}
+
 Status OfficeService::ClaimCase(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kClaimCase); !allowed) return allowed.error();
   if (auto exists = store_.GetApplication(case_id); !exists) return exists.error();
@@ -67,7 +71,7 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
       !audited) {
     return audited.error();
   }
-  auto record_key = opener_.OpenRecordKey(SealedOf(*stored), AsText(stored->receipt_lookup));
+  auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
   const crypto::Key32 key = record_key->AsKey();
   crypto::SecretBytes plaintext;
@@ -79,7 +83,7 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
 
   CaseDetails details;
   details.summary = {stored->id, stored->clear, stored->received_on, stored->status,
-                     stored->assigned_user_id};
+                     stored->assigned_user_id, !stored->custody_sealed.empty()};
   details.fields = std::move(opened->fields);
   details.received_at = opened->received_at;
   auto replies = store_.ListReplies(case_id);
@@ -112,7 +116,7 @@ Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::strin
   auto stored = store_.GetApplication(case_id);
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
-  auto record_key = opener_.OpenRecordKey(SealedOf(*stored), AsText(stored->receipt_lookup));
+  auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
   store::NewReply reply;
   reply.case_id = case_id;

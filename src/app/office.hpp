@@ -11,6 +11,7 @@
 #include "app/clock.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/application.hpp"
+#include "domain/custody.hpp"
 #include "store/store.hpp"
 
 namespace lifeline::app {
@@ -58,10 +59,19 @@ class OfficeService {
   /// opens it) and, for the office's own record, under the case key.
   Status Reply(const Actor& actor, std::int64_t case_id, std::string_view text);
 
+  /// Seals how the person came into custody under the case key (office_custody.cpp).
+  /// Audited without the value. kForbidden without kRecordCustody; kNotFound.
+  Status RecordCustody(const Actor& actor, std::int64_t case_id, CustodyCircumstance circumstance);
+
+  /// The sealed circumstance, audited. kForbidden without kReadCustody; kNotFound for no
+  /// case or none recorded; kInternal if it does not open.
+  Result<CustodyCircumstance> ReadCustody(const Actor& actor, std::int64_t case_id);
+
  private:
   /// OkStatus if `actor` may work on `stored` now: any case with kWorkAnyCase, else only a
   /// case assigned to them.
   Status CheckAssignment(const Actor& actor, const store::StoredApplication& stored) const;
+  Result<crypto::RecordKey> OpenRecordKey(const store::StoredApplication& stored) const;
 
   store::Store& store_;
   AuditLog& audit_;

@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 18> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 20> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -24,6 +24,8 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 18> kNames = {{
     {AuditAction::kOfficeKeyAdded, "office_key_added"},
     {AuditAction::kOfficeKeyRotated, "office_key_rotated"},
     {AuditAction::kOfficeKeyRetired, "office_key_retired"},
+    {AuditAction::kCustodyRecorded, "custody_recorded"},
+    {AuditAction::kCustodyRead, "custody_read"},
 }};
 }  // namespace
 

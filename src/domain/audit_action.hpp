@@ -26,6 +26,8 @@ enum class AuditAction {
   kOfficeKeyAdded,    // a rotation began: target "key:N"
   kOfficeKeyRotated,  // every case key now opens with generation N
   kOfficeKeyRetired,  // older generations' private keys destroyed
+  kCustodyRecorded,   // the sealed custody circumstance was set (the entry never says to what)
+  kCustodyRead,       // the sealed custody circumstance was read
 };
 
 std::string_view ToString(AuditAction action);

@@ -16,6 +16,9 @@ nlohmann::json SummaryJson(const store::CaseSummary& c) {
   };
   if (c.assigned_user_id) j["assigned_user_id"] = *c.assigned_user_id;
   if (c.clear.deploy_by) j["deploy_by"] = FormatIsoDate(*c.clear.deploy_by);
+  // Every person in custody is shown as captured; the true circumstance has its own
+  // endpoint for the roles that hold it.
+  j["custody"] = c.in_custody ? nlohmann::json(kCustodyShownToAll) : nlohmann::json(nullptr);
   return j;
 }
 

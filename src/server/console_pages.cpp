@@ -34,6 +34,13 @@ std::string_view SituationRu(Situation s) {
   return "?";
 }
 
+// Every person in custody shows as captured, whatever the sealed circumstance says.
+std::string StatusRu(const store::CaseSummary& c) {
+  std::string text(ToString(c.status));
+  if (c.in_custody) text += fmt::format(" · в плену ({})", kCustodyShownToAll);
+  return text;
+}
+
 std::string Option(std::string_view value, std::string_view label, const std::string& selected) {
   return fmt::format("<option value=\"{}\"{}>{}</option>", value, value == selected ? " selected" : "", label);
 }
@@ -78,7 +85,7 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
     body += fmt::format(
         "<tr><td><a href=\"/console/cases/{0}\">{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td>"
         "<td>{4} ({5})</td><td>{6}</td><td>{7}</td><td>{8}</td><td>{9}</td></tr>",
-        c.id, FormatIsoDate(c.received_on), ToString(c.status), SituationRu(c.clear.situation),
+        c.id, FormatIsoDate(c.received_on), StatusRu(c), SituationRu(c.clear.situation),
         ToString(c.clear.group_kind), c.clear.group_size, ToString(c.clear.contact_channel),
         ToString(c.clear.language), c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—",
         !c.assigned_user_id ? "свободна" : *c.assigned_user_id == session.actor.user_id ? "вы" : "другой");
@@ -192,7 +199,7 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
       "<dt>Имя</dt><dd id=\"name\">{}</dd><dt>Звание</dt><dd>{}</dd><dt>Часть</dt><dd>{}</dd>"
       "<dt>Где сейчас</dt><dd>{}</dd><dt>Связь</dt><dd>{}: {}</dd><dt>Когда можно связываться</dt><dd>{}</dd>"
       "<dt>Сообщение</dt><dd class=\"message\">{}</dd></dl>",
-      c.id, FormatIsoDate(c.received_on), ToString(c.status), SituationRu(c.clear.situation),
+      c.id, FormatIsoDate(c.received_on), StatusRu(c), SituationRu(c.clear.situation),
       ToString(c.clear.group_kind), c.clear.group_size,
       c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—", HtmlEscape(d.fields.name),
       HtmlEscape(d.fields.rank), HtmlEscape(d.fields.unit), HtmlEscape(d.fields.location),
@@ -211,6 +218,13 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
       "<textarea id=\"text\" name=\"text\" maxlength=\"2000\" required></textarea>"
       "<button type=\"submit\">Отправить ответ</button></form>",
       c.id, HtmlEscape(session.csrf_token));
+  if (app::Require(session.actor, app::Permission::kReadCustody).ok()) {
+    body += fmt::format(
+        "<h2>Обстоятельства пленения</h2><p class=\"hint\">Закрытое поле: его видят только "
+        "координаторы, каждое прочтение записывается в журнал. Везде остальное — «в плену».</p>"
+        "<p><a href=\"/console/cases/{}/custody\">Открыть или записать</a></p>",
+        c.id);
+  }
   if (app::Require(session.actor, app::Permission::kDeleteCase).ok()) {
     body += fmt::format(
         "<h2>Удаление</h2><form method=\"post\" action=\"/console/cases/{}/delete\">"
@@ -220,6 +234,26 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
         c.id, HtmlEscape(session.csrf_token));
   }
   return HtmlPage("ru", fmt::format("Заявка № {}", c.id), body);
+}
+
+std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,
+                               std::optional<CustodyCircumstance> recorded, const std::string& error) {
+  std::string body = Header(session);
+  body += fmt::format("<h1>Заявка № {}: обстоятельства пленения</h1>", case_id);
+  body += fmt::format("<p>Записано: <strong id=\"circumstance\">{}</strong></p>",
+                      !recorded ? "ничего"
+                      : *recorded == CustodyCircumstance::kVoluntarySurrender ? "добровольная сдача"
+                                                                              : "захвачен");
+  if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
+  body += fmt::format(
+      "<form method=\"post\" action=\"/console/cases/{0}/custody\"><input type=\"hidden\" name=\"csrf\" "
+      "value=\"{1}\"><fieldset><legend>Как человек оказался в плену</legend>"
+      "<label><input type=\"radio\" name=\"circumstance\" value=\"captured\" required> захвачен</label>"
+      "<label><input type=\"radio\" name=\"circumstance\" value=\"voluntary_surrender\"> добровольная "
+      "сдача</label></fieldset><button type=\"submit\">Записать</button></form>"
+      "<p><a href=\"/console/cases/{0}\">К заявке</a></p>",
+      case_id, HtmlEscape(session.csrf_token));
+  return HtmlPage("ru", fmt::format("Заявка № {}", case_id), body);
 }
 
 }  // namespace lifeline::server

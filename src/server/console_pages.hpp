@@ -1,6 +1,7 @@
 #pragma once
 // The operators' console (Russian, the operators' language). Pure rendering.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,5 +39,10 @@ std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_
 
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& details,
                             const std::string& error);
+
+/// The sealed custody circumstance of one case, for a role that may read it, with the form
+/// to record it. `recorded` is nullopt when none is recorded yet.
+std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,
+                               std::optional<CustodyCircumstance> recorded, const std::string& error);
 
 }  // namespace lifeline::server

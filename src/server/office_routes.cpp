@@ -2,11 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
-
-#include "crypto/crypto.hpp"
 #include "server/case_json.hpp"
 #include "server/console_pages.hpp"
+#include "server/office_route_support.hpp"
 #include "server/page.hpp"
 #include "server/qr_svg.hpp"
 
@@ -14,20 +12,9 @@ namespace lifeline::server {
 namespace {
 
 using nlohmann::json;
+using namespace office;
 
-constexpr std::string_view kCookie = "lifeline_session";
 constexpr int kPerPage = 50;
-
-struct Context {
-  app::OfficeService& office;
-  app::Sessions& sessions;
-  app::AuditLog& audit;
-  app::TwoFactor& two_factor;
-  OfficeRouteOptions options;
-};
-
-const Error kEnrolFirst{ErrorCode::kForbidden,
-                        "set up a second factor first (console: /console/security)"};
 
 std::string SessionCookie(const Context& ctx, const std::string& token) {
   return std::string(kCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
@@ -37,30 +24,6 @@ std::string SessionCookie(const Context& ctx, const std::string& token) {
 std::string ClearedCookie(const Context& ctx) {
   return std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
          (ctx.options.secure_cookies ? "; Secure" : "");
-}
-
-std::optional<std::int64_t> ParseId(const std::string& text) {
-  std::int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
-bool SameToken(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && !a.empty() &&
-         crypto::ConstantTimeEquals(reinterpret_cast<const std::uint8_t*>(a.data()),
-                                    reinterpret_cast<const std::uint8_t*>(b.data()), a.size());
-}
-
-std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& key) {
-  auto it = form.find(key);
-  return it == form.end() ? std::string() : it->second;
-}
-
-Response Redirect(std::string location) {
-  Response r{303, "text/plain; charset=utf-8", "", {}};
-  r.headers.emplace_back("Location", std::move(location));
-  return r;
 }
 
 struct Paging {
@@ -128,19 +91,6 @@ void ApiSignIn(Context& ctx, Request& request, Respond respond) {
              {}};
   r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, session->token));
   respond(std::move(r));
-}
-
-// Authenticates by cookie; for state-changing calls also requires X-CSRF-Token. A session
-// that must still enrol a second factor reaches only the enrolment calls.
-Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool changes_state,
-                                 bool enrolment_call = false) {
-  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
-  if (!session) return session.error();
-  if (changes_state && !SameToken(request.Header("x-csrf-token"), session->csrf_token)) {
-    return Error{ErrorCode::kForbidden, "missing or wrong X-CSRF-Token header"};
-  }
-  if (session->must_enrol_second_factor && !enrolment_call) return kEnrolFirst;
-  return session;
 }
 
 // Reads {"code": "..."} from a JSON body.
@@ -337,19 +287,6 @@ void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
   respond(std::move(r));
 }
 
-// Console form posts: a valid session and the form's CSRF token, or back to the start.
-Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,
-                                     std::multimap<std::string, std::string>* form_out) {
-  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
-  if (!session) return session.error();
-  auto form = ParseForm(request.body);
-  if (!form || !SameToken(FormField(*form, "csrf"), session->csrf_token)) {
-    return Error{ErrorCode::kForbidden, "the form has expired; open the page again"};
-  }
-  *form_out = std::move(*form);
-  return session;
-}
-
 void ConsoleSignOut(Context& ctx, Request& request, Respond respond) {
   // Signing out needs no CSRF check: the worst a forged sign-out does is sign someone out.
   ctx.sessions.SignOut(request.Cookie(kCookie));
@@ -377,36 +314,6 @@ void ConsoleCase(Context& ctx, Request& request, Respond respond) {
                            : "<p>Заявка не найдена.</p><p><a href=\"/console/\">К списку</a></p>")));
   }
   respond(HtmlResponse(200, ConsoleCasePage(*session, *details, "")));
-}
-
-// A console form posted about one case, with its session (CSRF-checked) and case id.
-struct CaseFormPost {
-  app::SessionInfo session;
-  std::int64_t id = 0;
-  std::multimap<std::string, std::string> form;
-};
-
-// Nullopt after answering with a redirect: to the start for no session, a bad form or a bad
-// id; to the security page for a session that must still enrol a second factor.
-std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, const Respond& respond) {
-  CaseFormPost post;
-  auto session = ConsoleAuth(ctx, request, &post.form);
-  if (!session) {
-    respond(Redirect("/console/"));
-    return std::nullopt;
-  }
-  if (session->must_enrol_second_factor) {
-    respond(Redirect("/console/security"));
-    return std::nullopt;
-  }
-  auto id = ParseId(request.params["id"]);
-  if (!id) {
-    respond(Redirect("/console/"));
-    return std::nullopt;
-  }
-  post.session = std::move(*session);
-  post.id = *id;
-  return post;
 }
 
 void ConsoleReply(Context& ctx, Request& request, Respond respond) {
@@ -514,7 +421,7 @@ void ConsoleSignOutEverywhere(Context& ctx, Request& request, Respond respond) {
 void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
                      app::AuditLog& audit, app::TwoFactor& two_factor, OfficeRouteOptions options) {
   auto ctx = std::make_shared<Context>(Context{office, sessions, audit, two_factor, options});
-  auto bind = [ctx](void (*fn)(Context&, Request&, Respond)) {
+  const office::Bind bind = [ctx](OfficeHandler fn) -> Handler {
     return [ctx, fn](Request& request, Respond respond) { fn(*ctx, request, std::move(respond)); };
   };
   router.Add("POST", "/api/v1/session", bind(ApiSignIn));
@@ -544,6 +451,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   router.Add("POST", "/console/cases/{id}/reply", bind(ConsoleReply));
   router.Add("POST", "/console/cases/{id}/delete", bind(ConsoleDeleteCase));
   router.Add("POST", "/console/cases/{id}/claim", bind(ConsoleClaimCase));
+  AddCustodyRoutes(router, bind);
 }
 
 }  // namespace lifeline::server

@@ -43,6 +43,7 @@ struct StoredApplication {
   std::int64_t key_generation = 1;  // the office key generation that opens wrapped_key
   Blob wrapped_key;
   Blob sealed_fields;
+  Blob custody_sealed;  // empty until a custody circumstance is recorded
 };
 
 /// A row of the operators' list: clear fields only, nothing to decrypt.
@@ -52,6 +53,7 @@ struct CaseSummary {
   Date received_on;
   CaseStatus status = CaseStatus::kNew;
   std::optional<std::int64_t> assigned_user_id;  // the operator who claimed it, if any
+  bool in_custody = false;  // a custody circumstance is recorded (shown to all as "captured")
 };
 
 struct CaseFilter {

@@ -47,6 +47,10 @@ class ApplicationStore {
   /// oldest first: what a retention policy removes.
   virtual Result<std::vector<CaseSummary>> ListUncontactedBefore(Date cutoff) = 0;
 
+  /// Replaces the sealed custody circumstance, leaving the old one readable in no database
+  /// file. kNotFound if there is no such application.
+  virtual Status SetCustodySealed(std::int64_t id, const Blob& sealed) = 0;
+
   virtual Result<std::int64_t> AddReply(const NewReply& reply) = 0;
   virtual Result<std::vector<StoredReply>> ListReplies(std::int64_t case_id) = 0;
 

@@ -17,6 +17,9 @@ API = [
     ("POST", "/api/v1/cases/{own}/claim", {}, {"operator", "coordinator"}, 204),
     ("GET", "/api/v1/cases/{own}", None, CASE_READERS, 200),
     ("GET", "/api/v1/audit", None, {"auditor"}, 200),
+    # The sealed custody circumstance: recorded first, so that the read finds it.
+    ("PUT", "/api/v1/cases/1/custody", {"circumstance": "captured"}, {"coordinator"}, 204),
+    ("GET", "/api/v1/cases/1/custody", None, {"coordinator"}, 200),
     ("PUT", "/api/v1/settings/second-factor-required", {"required": False}, {"admin"}, 204),
     ("POST", "/api/v1/me/second-factor", {}, set(ROLES), 200),
     # Allowed roles reach the lookup and find no such case; the others are refused first.
@@ -27,6 +30,7 @@ API = [
 CONSOLE = [
     ("/console/cases/1", ANY_CASE, 200),
     ("/console/audit", {"auditor"}, 200),
+    ("/console/cases/1/custody", {"coordinator"}, 200),
     ("/console/security", set(ROLES), 200),
 ]
 

@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -103,6 +103,10 @@ ALTER TABLE installation RENAME COLUMN office_private_memlimit TO passphrase_mem
 ALTER TABLE installation ADD COLUMN office_secret_sealed BLOB;
 ALTER TABLE applications ADD COLUMN key_generation INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX applications_by_key_generation ON applications (key_generation, id);
+)sql",
+    // The sealed custody circumstance (domain/custody.hpp), under the record key.
+    R"sql(
+ALTER TABLE applications ADD COLUMN custody_sealed BLOB;
 )sql",
 };
 

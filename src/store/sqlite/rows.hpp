@@ -46,7 +46,8 @@ inline constexpr const char* kClearColumns =
 
 // The columns ReadSummary reads, in its order.
 inline const std::string kSummaryColumns =
-    std::string("id, received_on, status, ") + kClearColumns + ", assigned_user_id";
+    std::string("id, received_on, status, ") + kClearColumns +
+    ", assigned_user_id, custody_sealed IS NOT NULL";
 
 inline CaseSummary ReadSummary(const Statement& s) {
   CaseSummary row;
@@ -55,6 +56,7 @@ inline CaseSummary ReadSummary(const Statement& s) {
   row.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
   row.clear = ReadClear(s, 3);
   row.assigned_user_id = s.OptionalInt(9);
+  row.in_custody = s.Int(10) != 0;
   return row;
 }
 

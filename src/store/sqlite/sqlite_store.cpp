@@ -66,8 +66,8 @@ class SqliteStore final : public Store {
     return WithReader([&](Connection& c) -> Result<StoredApplication> {
       auto s = c.Prepare(fmt::format(
           "SELECT id, received_on, status, {}, receipt_lookup, reply_public, ephemeral_public, "
-          "wrapped_key, sealed_fields, assigned_user_id, key_generation FROM applications "
-          "WHERE id = ?",
+          "wrapped_key, sealed_fields, assigned_user_id, key_generation, custody_sealed "
+          "FROM applications WHERE id = ?",
           kClearColumns));
       s.Bind(1, id);
       if (!s.Step()) return NotFound("no such case");
@@ -83,6 +83,7 @@ class SqliteStore final : public Store {
       a.sealed_fields = s.Blob(13);
       a.assigned_user_id = s.OptionalInt(14);
       a.key_generation = s.Int(15);
+      a.custody_sealed = s.Blob(16);
       return a;
     });
   }
@@ -177,6 +178,21 @@ class SqliteStore final : public Store {
       while (s.Step()) out.push_back(ReadSummary(s));
       return out;
     });
+  }
+
+  Status SetCustodySealed(std::int64_t id, const Blob& sealed) override {
+    std::lock_guard lock(writer_mutex_);
+    auto updated = Guard([&]() -> Status {
+      auto s = writer_.Prepare("UPDATE applications SET custody_sealed = ? WHERE id = ?");
+      s.Bind(1, sealed).Bind(2, id);
+      s.Step();
+      if (sqlite3_changes(writer_.raw()) == 0) return NotFound("no such case");
+      return OkStatus();
+    });
+    if (!updated) return updated;
+    return ScrubWriteAheadLogLocked(
+        "the circumstance was recorded, but the database log could not be cleared yet; record it "
+        "again shortly");
   }
 
   Result<std::int64_t> AddReply(const NewReply& reply) override {

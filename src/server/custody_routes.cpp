@@ -1,0 +1,98 @@
+// The sealed custody circumstance: GET/PUT /api/v1/cases/{id}/custody and the console page
+// /console/cases/{id}/custody. Only roles holding kReadCustody / kRecordCustody get past
+// the app layer; everyone else sees "captured" in the case itself (case_json.cpp).
+
+#include <nlohmann/json.hpp>
+
+#include "server/console_pages.hpp"
+#include "server/office_route_support.hpp"
+#include "server/page.hpp"
+
+namespace lifeline::server::office {
+namespace {
+
+using nlohmann::json;
+
+const Error kUnknownCircumstance =
+    InvalidInput("circumstance must be \"captured\" or \"voluntary_surrender\"", "circumstance");
+
+void ApiReadCustody(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) return respond(JsonError(session.error()));
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(JsonError(NotFound("no such case")));
+  auto circumstance = ctx.office.ReadCustody(session->actor, *id);
+  if (!circumstance) return respond(JsonError(circumstance.error()));
+  respond({200, "application/json", json{{"circumstance", ToString(*circumstance)}}.dump(), {}});
+}
+
+void ApiRecordCustody(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  if (!HasMediaType(request, "application/json")) {
+    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
+  }
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(JsonError(NotFound("no such case")));
+  const json doc = json::parse(request.body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.value("circumstance", json()).is_string()) {
+    return respond(JsonError(kUnknownCircumstance));
+  }
+  auto circumstance = ParseCustodyCircumstance(doc["circumstance"].get<std::string>());
+  if (!circumstance) return respond(JsonError(kUnknownCircumstance));
+  if (auto s = ctx.office.RecordCustody(session->actor, *id, *circumstance); !s) {
+    return respond(JsonError(s.error()));
+  }
+  respond({204, "application/json", "", {}});
+}
+
+Response ForbiddenPage() {
+  return HtmlResponse(403, HtmlPage("ru", "Нет доступа",
+                                    "<p>Это поле видят только координаторы.</p>"
+                                    "<p><a href=\"/console/\">К списку</a></p>"));
+}
+
+void ConsoleCustody(Context& ctx, Request& request, Respond respond) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return respond(Redirect("/console/"));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Redirect("/console/"));
+  auto circumstance = ctx.office.ReadCustody(session->actor, *id);
+  if (!circumstance && circumstance.error().code == ErrorCode::kForbidden) return respond(ForbiddenPage());
+  if (!circumstance && !app::Require(session->actor, app::Permission::kRecordCustody)) {
+    return respond(ForbiddenPage());
+  }
+  if (!circumstance && circumstance.error().code != ErrorCode::kNotFound) {
+    return respond(HtmlResponse(HttpStatusOf(circumstance.error().code),
+                                HtmlPage("ru", "Ошибка", HtmlEscape(circumstance.error().message))));
+  }
+  respond(HtmlResponse(200, ConsoleCustodyPage(*session, *id,
+                                               circumstance ? std::optional(*circumstance) : std::nullopt, "")));
+}
+
+void ConsoleRecordCustody(Context& ctx, Request& request, Respond respond) {
+  auto post = ReadCaseFormPost(ctx, request, respond);
+  if (!post) return;
+  auto circumstance = ParseCustodyCircumstance(FormField(post->form, "circumstance"));
+  Status recorded = circumstance ? ctx.office.RecordCustody(post->session.actor, post->id, *circumstance)
+                                 : Status(kUnknownCircumstance);
+  if (!recorded && recorded.error().code == ErrorCode::kForbidden) return respond(ForbiddenPage());
+  if (!recorded) {
+    return respond(HtmlResponse(HttpStatusOf(recorded.error().code),
+                                ConsoleCustodyPage(post->session, post->id, std::nullopt,
+                                                   recorded.error().message)));
+  }
+  respond(Redirect("/console/cases/" + std::to_string(post->id) + "/custody"));
+}
+
+}  // namespace
+
+void AddCustodyRoutes(Router& router, const Bind& bind) {
+  router.Add("GET", "/api/v1/cases/{id}/custody", bind(ApiReadCustody));
+  router.Add("PUT", "/api/v1/cases/{id}/custody", bind(ApiRecordCustody));
+  router.Add("GET", "/console/cases/{id}/custody", bind(ConsoleCustody));
+  router.Add("POST", "/console/cases/{id}/custody", bind(ConsoleRecordCustody));
+}
+
+}  // namespace lifeline::server::office

@@ -1,0 +1,86 @@
+#include "server/office_route_support.hpp"
+
+#include <charconv>
+
+#include "crypto/crypto.hpp"
+
+namespace lifeline::server::office {
+namespace {
+
+const Error kEnrolFirst{ErrorCode::kForbidden,
+                        "set up a second factor first (console: /console/security)"};
+
+bool SameToken(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && !a.empty() &&
+         crypto::ConstantTimeEquals(reinterpret_cast<const std::uint8_t*>(a.data()),
+                                    reinterpret_cast<const std::uint8_t*>(b.data()), a.size());
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ParseId(const std::string& text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& key) {
+  auto it = form.find(key);
+  return it == form.end() ? std::string() : it->second;
+}
+
+Response Redirect(std::string location) {
+  Response r{303, "text/plain; charset=utf-8", "", {}};
+  r.headers.emplace_back("Location", std::move(location));
+  return r;
+}
+
+
+Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool changes_state,
+                                 bool enrolment_call) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return session.error();
+  if (changes_state && !SameToken(request.Header("x-csrf-token"), session->csrf_token)) {
+    return Error{ErrorCode::kForbidden, "missing or wrong X-CSRF-Token header"};
+  }
+  if (session->must_enrol_second_factor && !enrolment_call) return kEnrolFirst;
+  return session;
+}
+
+
+Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,
+                                     std::multimap<std::string, std::string>* form_out) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return session.error();
+  auto form = ParseForm(request.body);
+  if (!form || !SameToken(FormField(*form, "csrf"), session->csrf_token)) {
+    return Error{ErrorCode::kForbidden, "the form has expired; open the page again"};
+  }
+  *form_out = std::move(*form);
+  return session;
+}
+
+
+std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, const Respond& respond) {
+  CaseFormPost post;
+  auto session = ConsoleAuth(ctx, request, &post.form);
+  if (!session) {
+    respond(Redirect("/console/"));
+    return std::nullopt;
+  }
+  if (session->must_enrol_second_factor) {
+    respond(Redirect("/console/security"));
+    return std::nullopt;
+  }
+  auto id = ParseId(request.params["id"]);
+  if (!id) {
+    respond(Redirect("/console/"));
+    return std::nullopt;
+  }
+  post.session = std::move(*session);
+  post.id = *id;
+  return post;
+}
+
+}  // namespace lifeline::server::office

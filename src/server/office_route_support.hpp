@@ -1,0 +1,62 @@
+#pragma once
+// What the office route files share: the services behind the routes, and how a request is
+// authenticated (session cookie, CSRF token, second-factor enrolment). Internal to server/.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/audit_log.hpp"
+#include "app/office.hpp"
+#include "app/sessions.hpp"
+#include "app/two_factor.hpp"
+#include "server/http.hpp"
+#include "server/office_routes.hpp"
+
+namespace lifeline::server::office {
+
+inline constexpr std::string_view kCookie = "lifeline_session";
+
+struct Context {
+  app::OfficeService& office;
+  app::Sessions& sessions;
+  app::AuditLog& audit;
+  app::TwoFactor& two_factor;
+  OfficeRouteOptions options;
+};
+
+using OfficeHandler = void (*)(Context&, Request&, Respond);
+/// Turns an office handler into a router handler bound to the shared context.
+using Bind = std::function<server::Handler(OfficeHandler)>;
+
+/// A positive decimal id, or nullopt.
+std::optional<std::int64_t> ParseId(const std::string& text);
+std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& key);
+Response Redirect(std::string location);
+
+/// Authenticates by cookie; for state-changing calls also requires X-CSRF-Token. A session
+/// that must still enrol a second factor reaches only the enrolment calls.
+Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool changes_state,
+                                 bool enrolment_call = false);
+
+/// Console form posts: a valid session and the form's CSRF token (field "csrf").
+Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,
+                                     std::multimap<std::string, std::string>* form_out);
+
+/// A console form posted about one case, with its session (CSRF-checked) and case id.
+struct CaseFormPost {
+  app::SessionInfo session;
+  std::int64_t id = 0;
+  std::multimap<std::string, std::string> form;
+};
+
+/// Nullopt after answering with a redirect: to the start for no session, a bad form or a bad
+/// id; to the security page for a session that must still enrol a second factor.
+std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, const Respond& respond);
+
+/// The custody circumstance routes (custody_routes.cpp).
+void AddCustodyRoutes(Router& router, const Bind& bind);
+
+}  // namespace lifeline::server::office
