@@ -1,20 +1,42 @@
 #include "cli/secrets.hpp"
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <stdexcept>
 
 namespace lifeline::cli {
+namespace {
+
+// Passphrases and passwords are short; a bound keeps a wrong path (a log, an image) from
+// being read whole into memory.
+constexpr std::size_t kMaxSecretBytes = 4096;
+
+// Regular files and pipes (e.g. a shell's <(…)) only: not a directory, nor a device such
+// as /dev/zero.
+bool IsReadableKind(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return true;  // let opening report it
+  return S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode);
+}
+
+}  // namespace
 
 std::string ReadSecret(const std::string& path, const std::string& what) {
   std::string secret;
   if (path == "-") {
     std::getline(std::cin, secret);
   } else {
+    if (!IsReadableKind(path)) throw std::runtime_error("the " + what + " file " + path + " is not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read the " + what + " file " + path);
-    secret.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    secret.resize(kMaxSecretBytes + 1);
+    in.read(secret.data(), static_cast<std::streamsize>(secret.size()));
+    secret.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (secret.size() > kMaxSecretBytes) {
+    throw std::runtime_error("the " + what + " is longer than " + std::to_string(kMaxSecretBytes) + " bytes");
   }
   while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
   if (secret.empty()) throw std::runtime_error("the " + what + " is empty");
