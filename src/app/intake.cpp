@@ -103,7 +103,7 @@ Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt) {
   auto view = store_.FindByReceiptLookup(keys.lookup);
   if (!view) return view.error().code == ErrorCode::kNotFound ? kUnknownReceipt : view.error();
   ApplicantStatus status;
-  status.status = view->status;
+  status.stage = ApplicantStageOf(view->status);
   status.received_on = view->received_on;
   for (const auto& reply : view->replies) {
     crypto::SecretBytes text;

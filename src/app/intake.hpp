@@ -24,7 +24,7 @@ struct ApplicantReply {
 };
 
 struct ApplicantStatus {
-  CaseStatus status = CaseStatus::kNew;
+  ApplicantStage stage = ApplicantStage::kReceived;  // never the internal status
   std::chrono::year_month_day received_on;
   std::vector<ApplicantReply> replies;
 };

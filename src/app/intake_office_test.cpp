@@ -99,7 +99,7 @@ TEST_F(IntakeOfficeTest, ReceiptShowsStatusAndOnlyItsOwnReplies) {
 
   auto status = CheckAndWait(FormatReceipt(*first));
   ASSERT_TRUE(status.ok());
-  EXPECT_EQ(status->status, CaseStatus::kNew);
+  EXPECT_EQ(status->stage, ApplicantStage::kReceived);
   ASSERT_EQ(status->replies.size(), 1u);
   EXPECT_EQ(status->replies[0].text, "Мы получили вашу заявку.");
   EXPECT_TRUE(CheckAndWait(second->digits)->replies.empty());

@@ -73,7 +73,11 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   }
   auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
-  const crypto::Key32 key = record_key->AsKey();
+  crypto::Key32 key = record_key->AsKey();
+  const struct Wiper {
+    crypto::Key32& key;
+    ~Wiper() { crypto::Wipe(key); }
+  } wiper{key};
   crypto::SecretBytes plaintext;
   if (!crypto::AeadDecrypt(key, stored->sealed_fields, AsText(stored->receipt_lookup), plaintext)) {
     return Error{ErrorCode::kInternal, "this case's record does not open"};
@@ -84,8 +88,13 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   CaseDetails details;
   details.summary = {stored->id, stored->clear, stored->received_on, stored->status,
                      stored->assigned_user_id, !stored->custody_sealed.empty()};
+  details.version = stored->version;
   details.fields = std::move(opened->fields);
   details.received_at = opened->received_at;
+  auto timeline = Timeline(case_id, key);
+  if (!timeline) return timeline.error();
+  details.timeline = std::move(*timeline);
+  details.next = NextTransitions(stored->status, actor.role, PausedFrom(*stored));
   auto replies = store_.ListReplies(case_id);
   if (!replies) return replies.error();
   for (const auto& r : *replies) {

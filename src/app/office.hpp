@@ -12,6 +12,7 @@
 #include "crypto/record_sealer.hpp"
 #include "domain/application.hpp"
 #include "domain/custody.hpp"
+#include "domain/workflow.hpp"
 #include "store/store.hpp"
 
 namespace lifeline::app {
@@ -22,12 +23,35 @@ struct CaseReply {
   std::string text;
 };
 
+/// One status change, its reason opened. Holds personal data: never log it.
+struct CaseEvent {
+  std::int64_t at = 0;  // seconds since the epoch
+  std::int64_t actor_user_id = 0;
+  std::string actor_name;
+  CaseStatus from = CaseStatus::kNew;
+  CaseStatus to = CaseStatus::kNew;
+  std::string reason;
+};
+
 /// A case with its identifying fields decrypted. Holds personal data: never log it.
 struct CaseDetails {
   store::CaseSummary summary;
+  std::int64_t version = 0;  // give it back with a status change (lost-update check)
   IdentifyingFields fields;
   std::int64_t received_at = 0;  // seconds since the epoch, from inside the seal
   std::vector<CaseReply> replies;
+  std::vector<CaseEvent> timeline;       // oldest first
+  std::vector<Transition> next;          // the moves the reader may make now
+};
+
+/// A requested workflow transition (domain/workflow.hpp).
+struct StatusChange {
+  CaseStatus to = CaseStatus::kNew;
+  std::string reason;
+  std::int64_t expected_version = 0;  // the version the requester saw
+  // Moving to "crossed" registers the person as captured; the true circumstance is sealed
+  // with the move unless it was recorded before.
+  std::optional<CustodyCircumstance> circumstance;
 };
 
 class OfficeService {
@@ -59,6 +83,13 @@ class OfficeService {
   /// opens it) and, for the office's own record, under the case key.
   Status Reply(const Actor& actor, std::int64_t case_id, std::string_view text);
 
+  /// Moves the case along the workflow (office_workflow.cpp) and returns its new version.
+  /// Audited; the reason is sealed under the case key. kForbidden when the role may not
+  /// make this move (or work this case); kConflict when the workflow has no such move from
+  /// the current status, or the case changed since `expected_version`; kInvalidInput for a
+  /// missing or bad reason, or a crossing without the custody circumstance.
+  Result<std::int64_t> ChangeStatus(const Actor& actor, std::int64_t case_id, const StatusChange& change);
+
   /// Seals how the person came into custody under the case key (office_custody.cpp).
   /// Audited without the value. kForbidden without kRecordCustody; kNotFound.
   Status RecordCustody(const Actor& actor, std::int64_t case_id, CustodyCircumstance circumstance);
@@ -72,6 +103,10 @@ class OfficeService {
   /// case assigned to them.
   Status CheckAssignment(const Actor& actor, const store::StoredApplication& stored) const;
   Result<crypto::RecordKey> OpenRecordKey(const store::StoredApplication& stored) const;
+  /// For a paused case, the status it was paused in (it resumes only there).
+  std::optional<CaseStatus> PausedFrom(const store::StoredApplication& stored);
+  /// The timeline of a case with its reasons opened under `key`.
+  Result<std::vector<CaseEvent>> Timeline(std::int64_t case_id, const crypto::Key32& key);
 
   store::Store& store_;
   AuditLog& audit_;

@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 20> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 21> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -26,6 +26,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 20> kNames = {{
     {AuditAction::kOfficeKeyRetired, "office_key_retired"},
     {AuditAction::kCustodyRecorded, "custody_recorded"},
     {AuditAction::kCustodyRead, "custody_read"},
+    {AuditAction::kCaseStatusChanged, "case_status_changed"},
 }};
 }  // namespace
 

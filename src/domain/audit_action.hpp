@@ -28,6 +28,7 @@ enum class AuditAction {
   kOfficeKeyRetired,  // older generations' private keys destroyed
   kCustodyRecorded,   // the sealed custody circumstance was set (the entry never says to what)
   kCustodyRead,       // the sealed custody circumstance was read
+  kCaseStatusChanged,  // a workflow transition (the timeline holds which)
 };
 
 std::string_view ToString(AuditAction action);

@@ -41,6 +41,17 @@ nlohmann::json DetailsJson(const app::CaseDetails& d) {
                        {"text", r.text}});
   }
   j["replies"] = replies;
+  j["version"] = d.version;
+  nlohmann::json timeline = nlohmann::json::array();
+  for (const auto& e : d.timeline) {
+    timeline.push_back({{"at", e.at}, {"actor", e.actor_name}, {"from", ToString(e.from)},
+                        {"to", ToString(e.to)},
+                        {"reason", e.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.reason)}});
+  }
+  j["timeline"] = timeline;
+  nlohmann::json next = nlohmann::json::array();
+  for (const auto& t : d.next) next.push_back({{"to", ToString(t.to)}, {"reason_required", t.reason_required}});
+  j["next"] = next;
   return j;
 }
 

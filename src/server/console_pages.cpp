@@ -3,49 +3,13 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "server/console_common.hpp"
 #include "server/http.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server {
-namespace {
 
-std::string Header(const app::SessionInfo& s) {
-  std::string links;
-  if (app::Require(s.actor, app::Permission::kListCases).ok()) links += "<a href=\"/console/\">Заявки</a> ";
-  if (app::Require(s.actor, app::Permission::kReadAuditLog).ok()) {
-    links += "<a href=\"/console/audit\">Журнал аудита</a> ";
-  }
-  links += "<a href=\"/console/security\">Безопасность</a> ";
-  return "<nav>" + links + fmt::format(
-      "<span class=\"hint\">{} ({})</span> "
-      "<form class=\"inline\" method=\"post\" action=\"/console/logout\">"
-      "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Выйти</button></form></nav>",
-      HtmlEscape(s.actor.name), ToString(s.actor.role), HtmlEscape(s.csrf_token));
-}
-
-std::string_view SituationRu(Situation s) {
-  switch (s) {
-    case Situation::kServing: return "служит";
-    case Situation::kExpectingMobilization: return "ждёт мобилизации";
-    case Situation::kMobilizedTraining: return "на подготовке";
-    case Situation::kAtFront: return "на фронте";
-    case Situation::kRelative: return "родственник";
-  }
-  return "?";
-}
-
-// Every person in custody shows as captured, whatever the sealed circumstance says.
-std::string StatusRu(const store::CaseSummary& c) {
-  std::string text(ToString(c.status));
-  if (c.in_custody) text += fmt::format(" · в плену ({})", kCustodyShownToAll);
-  return text;
-}
-
-std::string Option(std::string_view value, std::string_view label, const std::string& selected) {
-  return fmt::format("<option value=\"{}\"{}>{}</option>", value, value == selected ? " selected" : "", label);
-}
-
-}  // namespace
+using namespace console;
 
 std::string ConsoleLoginPage(bool failed, int wait_seconds) {
   std::string body = "<h1>Вход для операторов</h1>";
@@ -70,8 +34,8 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
   std::string body = Header(session);
   body += fmt::format("<h1>Заявки</h1><p>Всего: <span id=\"total\">{}</span></p>", v.page.total);
   body += "<form method=\"get\" action=\"/console/\"><label for=\"status\">Статус</label><select id=\"status\" name=\"status\">";
-  body += Option("", "все", v.status_filter) + Option("new", "новые", v.status_filter) +
-          Option("contacted", "на связи", v.status_filter) + Option("closed", "закрытые", v.status_filter);
+  body += Option("", "все", v.status_filter);
+  for (CaseStatus status : kAllCaseStatuses) body += Option(ToString(status), StatusLabelRu(status), v.status_filter);
   body += "</select><label for=\"situation\">Положение</label><select id=\"situation\" name=\"situation\">";
   body += Option("", "все", v.situation_filter);
   for (auto s : {Situation::kServing, Situation::kExpectingMobilization, Situation::kMobilizedTraining,
@@ -173,87 +137,6 @@ std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityV
       "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Выйти на всех устройствах</button></form>",
       csrf);
   return HtmlPage("ru", "Консоль — безопасность", body);
-}
-
-std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id, const std::string& reason) {
-  std::string body = Header(session);
-  body += fmt::format(
-      "<h1>Заявка № {0}</h1><p class=\"error\" role=\"alert\">{1}</p>"
-      "<form method=\"post\" action=\"/console/cases/{0}/claim\"><input type=\"hidden\" name=\"csrf\" value=\"{2}\">"
-      "<p class=\"hint\">Взятая заявка видна только вам (и проверяющим); её открытие записывается в журнал.</p>"
-      "<button type=\"submit\">Взять заявку</button></form><p><a href=\"/console/\">К списку</a></p>",
-      case_id, HtmlEscape(reason), HtmlEscape(session.csrf_token));
-  return HtmlPage("ru", fmt::format("Заявка № {}", case_id), body);
-}
-
-std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& d,
-                            const std::string& error) {
-  const auto& c = d.summary;
-  std::string windows;
-  for (const auto& w : d.fields.safe_windows) windows += (windows.empty() ? "" : "; ") + FormatSafeWindow(w);
-  std::string body = Header(session);
-  body += fmt::format(
-      "<h1>Заявка № {}</h1><dl>"
-      "<dt>Получена</dt><dd>{}</dd><dt>Статус</dt><dd>{}</dd><dt>Положение</dt><dd>{}</dd>"
-      "<dt>Группа</dt><dd>{} ({})</dd><dt>Отправка</dt><dd>{}</dd>"
-      "<dt>Имя</dt><dd id=\"name\">{}</dd><dt>Звание</dt><dd>{}</dd><dt>Часть</dt><dd>{}</dd>"
-      "<dt>Где сейчас</dt><dd>{}</dd><dt>Связь</dt><dd>{}: {}</dd><dt>Когда можно связываться</dt><dd>{}</dd>"
-      "<dt>Сообщение</dt><dd class=\"message\">{}</dd></dl>",
-      c.id, FormatIsoDate(c.received_on), StatusRu(c), SituationRu(c.clear.situation),
-      ToString(c.clear.group_kind), c.clear.group_size,
-      c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—", HtmlEscape(d.fields.name),
-      HtmlEscape(d.fields.rank), HtmlEscape(d.fields.unit), HtmlEscape(d.fields.location),
-      ToString(c.clear.contact_channel), HtmlEscape(d.fields.contact_handle),
-      windows.empty() ? "не указано" : HtmlEscape(windows), HtmlEscape(d.fields.message));
-  body += "<h2>Ответы заявителю</h2>";
-  if (d.replies.empty()) body += "<p>Ответов нет.</p>";
-  for (const auto& r : d.replies) {
-    body += fmt::format("<article class=\"reply\"><p class=\"hint\">{}</p><p>{}</p></article>",
-                        FormatIsoDate(r.written_on), HtmlEscape(r.text));
-  }
-  if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
-  body += fmt::format(
-      "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
-      "<label for=\"text\">Ответ (заявитель прочтёт его по номеру квитанции)</label>"
-      "<textarea id=\"text\" name=\"text\" maxlength=\"2000\" required></textarea>"
-      "<button type=\"submit\">Отправить ответ</button></form>",
-      c.id, HtmlEscape(session.csrf_token));
-  if (app::Require(session.actor, app::Permission::kReadCustody).ok()) {
-    body += fmt::format(
-        "<h2>Обстоятельства пленения</h2><p class=\"hint\">Закрытое поле: его видят только "
-        "координаторы, каждое прочтение записывается в журнал. Везде остальное — «в плену».</p>"
-        "<p><a href=\"/console/cases/{}/custody\">Открыть или записать</a></p>",
-        c.id);
-  }
-  if (app::Require(session.actor, app::Permission::kDeleteCase).ok()) {
-    body += fmt::format(
-        "<h2>Удаление</h2><form method=\"post\" action=\"/console/cases/{}/delete\">"
-        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><p class=\"hint\">Ключ заявки будет уничтожен: "
-        "восстановить её нельзя (кроме как из более старой резервной копии).</p>"
-        "<button type=\"submit\">Удалить заявку навсегда</button></form>",
-        c.id, HtmlEscape(session.csrf_token));
-  }
-  return HtmlPage("ru", fmt::format("Заявка № {}", c.id), body);
-}
-
-std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,
-                               std::optional<CustodyCircumstance> recorded, const std::string& error) {
-  std::string body = Header(session);
-  body += fmt::format("<h1>Заявка № {}: обстоятельства пленения</h1>", case_id);
-  body += fmt::format("<p>Записано: <strong id=\"circumstance\">{}</strong></p>",
-                      !recorded ? "ничего"
-                      : *recorded == CustodyCircumstance::kVoluntarySurrender ? "добровольная сдача"
-                                                                              : "захвачен");
-  if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
-  body += fmt::format(
-      "<form method=\"post\" action=\"/console/cases/{0}/custody\"><input type=\"hidden\" name=\"csrf\" "
-      "value=\"{1}\"><fieldset><legend>Как человек оказался в плену</legend>"
-      "<label><input type=\"radio\" name=\"circumstance\" value=\"captured\" required> захвачен</label>"
-      "<label><input type=\"radio\" name=\"circumstance\" value=\"voluntary_surrender\"> добровольная "
-      "сдача</label></fieldset><button type=\"submit\">Записать</button></form>"
-      "<p><a href=\"/console/cases/{0}\">К заявке</a></p>",
-      case_id, HtmlEscape(session.csrf_token));
-  return HtmlPage("ru", fmt::format("Заявка № {}", case_id), body);
 }
 
 }  // namespace lifeline::server

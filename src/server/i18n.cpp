@@ -68,7 +68,7 @@ constexpr Entry kTexts[] = {
     {Text::kStatusReceivedOn, "Получена", "Атрымана", "Отримано", "Received"},
     {Text::kStatusState, "Состояние", "Стан", "Стан", "State"},
     {Text::kStatusNew, "получена, ждёт оператора", "атрымана, чакае аператара", "отримано, чекає оператора", "received, waiting for an operator"},
-    {Text::kStatusContacted, "оператор связался с вами", "аператар звязаўся з вамі", "оператор зв'язався з вами", "an operator has contacted you"},
+    {Text::kStatusInProgress, "в работе у оператора", "у рабоце ў аператара", "в роботі в оператора", "an operator is working on it"},
     {Text::kStatusClosed, "закрыта", "закрыта", "закрито", "closed"},
     {Text::kRepliesTitle, "Ответы", "Адказы", "Відповіді", "Replies"},
     {Text::kNoReplies, "Ответов пока нет.", "Адказаў пакуль няма.", "Відповідей поки немає.", "No replies yet."},

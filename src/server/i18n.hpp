@@ -17,7 +17,7 @@ enum class Text {
   kNameLabel, kUnitLabel, kRankLabel, kLocationLabel, kMessageLabel, kOptional,
   kSubmit, kReceiptTitle, kReceiptIntro, kReceiptKeep,
   kStatusTitle, kStatusIntro, kReceiptLabel, kStatusSubmit, kStatusUnknown,
-  kStatusReceivedOn, kStatusState, kStatusNew, kStatusContacted, kStatusClosed,
+  kStatusReceivedOn, kStatusState, kStatusNew, kStatusInProgress, kStatusClosed,
   kRepliesTitle, kNoReplies, kCheckStatusLink, kNewApplicationLink,
   kErrorTitle, kErrorFix, kBusy,
   kCount_,

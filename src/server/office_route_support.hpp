@@ -58,5 +58,7 @@ std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, con
 
 /// The custody circumstance routes (custody_routes.cpp).
 void AddCustodyRoutes(Router& router, const Bind& bind);
+/// The case workflow routes (workflow_routes.cpp).
+void AddWorkflowRoutes(Router& router, const Bind& bind);
 
 }  // namespace lifeline::server::office

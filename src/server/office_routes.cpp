@@ -452,6 +452,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   router.Add("POST", "/console/cases/{id}/delete", bind(ConsoleDeleteCase));
   router.Add("POST", "/console/cases/{id}/claim", bind(ConsoleClaimCase));
   AddCustodyRoutes(router, bind);
+  AddWorkflowRoutes(router, bind);
 }
 
 }  // namespace lifeline::server

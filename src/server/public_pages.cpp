@@ -82,11 +82,11 @@ std::string ErrorBanner(Language l, const Error& error) {
                      HtmlEscape(Tr(l, Text::kErrorFix)), HtmlEscape(error.message));
 }
 
-Text StatusText(CaseStatus status) {
-  switch (status) {
-    case CaseStatus::kNew: return Text::kStatusNew;
-    case CaseStatus::kContacted: return Text::kStatusContacted;
-    case CaseStatus::kClosed: return Text::kStatusClosed;
+Text StatusText(ApplicantStage stage) {
+  switch (stage) {
+    case ApplicantStage::kReceived: return Text::kStatusNew;
+    case ApplicantStage::kInProgress: return Text::kStatusInProgress;
+    case ApplicantStage::kClosed: return Text::kStatusClosed;
   }
   return Text::kStatusNew;
 }
@@ -174,7 +174,7 @@ std::string StatusPage(Language l, const app::ApplicantStatus& status) {
       "<h1>{}</h1><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd id=\"status\">{}</dd></dl><h2>{}</h2>",
       HtmlEscape(Tr(l, Text::kStatusTitle)), HtmlEscape(Tr(l, Text::kStatusReceivedOn)),
       FormatIsoDate(status.received_on), HtmlEscape(Tr(l, Text::kStatusState)),
-      HtmlEscape(Tr(l, StatusText(status.status))), HtmlEscape(Tr(l, Text::kRepliesTitle)));
+      HtmlEscape(Tr(l, StatusText(status.stage))), HtmlEscape(Tr(l, Text::kRepliesTitle)));
   if (status.replies.empty()) body += fmt::format("<p>{}</p>", HtmlEscape(Tr(l, Text::kNoReplies)));
   for (const auto& reply : status.replies) {
     body += fmt::format("<article class=\"reply\"><p class=\"hint\">{}</p><p>{}</p></article>",

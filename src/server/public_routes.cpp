@@ -78,7 +78,7 @@ void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
       replies.push_back({{"written_on", FormatIsoDate(r.written_on)}, {"text", r.text}});
     }
     respond({200, "application/json",
-             json{{"status", ToString(status->status)},
+             json{{"status", ToString(status->stage)},
                   {"received_on", FormatIsoDate(status->received_on)},
                   {"replies", replies}}.dump(),
              {}});

@@ -33,6 +33,7 @@ struct NewApplication {
 
 struct StoredApplication {
   std::int64_t id = 0;
+  std::int64_t version = 0;  // grows with every status change: detects concurrent edits
   ClearFields clear;
   Date received_on;
   CaseStatus status = CaseStatus::kNew;
@@ -68,6 +69,20 @@ struct CaseFilter {
 struct CasePage {
   std::vector<CaseSummary> items;  // newest received day first, then newest arrival
   std::int64_t total = 0;          // matching the filter, ignoring offset and limit
+};
+
+/// One status change of a case: its timeline.
+struct NewCaseEvent {
+  std::int64_t case_id = 0;
+  std::int64_t at = 0;  // seconds since the epoch
+  std::int64_t actor_user_id = 0;
+  CaseStatus from = CaseStatus::kNew;
+  CaseStatus to = CaseStatus::kNew;
+  Blob reason_sealed;  // under the record key; empty when no reason was given
+};
+
+struct StoredCaseEvent : NewCaseEvent {
+  std::int64_t id = 0;
 };
 
 struct NewReply {

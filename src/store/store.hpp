@@ -47,6 +47,13 @@ class ApplicationStore {
   /// oldest first: what a retention policy removes.
   virtual Result<std::vector<CaseSummary>> ListUncontactedBefore(Date cutoff) = 0;
 
+  /// Moves the application from `event.from` to `event.to`, bumps its version and appends
+  /// `event`, in one transaction, if its version is still `expected_version`. kConflict
+  /// (nothing written) when it changed meanwhile; kNotFound.
+  virtual Status ChangeStatus(std::int64_t expected_version, const NewCaseEvent& event) = 0;
+  /// The case's status changes, oldest first.
+  virtual Result<std::vector<StoredCaseEvent>> ListCaseEvents(std::int64_t case_id) = 0;
+
   /// Replaces the sealed custody circumstance, leaving the old one readable in no database
   /// file. kNotFound if there is no such application.
   virtual Status SetCustodySealed(std::int64_t id, const Blob& sealed) = 0;

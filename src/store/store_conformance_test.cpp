@@ -211,6 +211,42 @@ TEST_F(StoreConformance, RewrappedKeysMoveToTheNewGenerationAndOldKeysRetireOnly
   }
 }
 
+TEST_F(StoreConformance, StatusChangesAreComparedAndSetAndKeptAsATimeline) {
+  ASSERT_TRUE(store_->AddUser({.name = "op", .password_hash = "h"}).ok());
+  auto ids = store_->AppendApplications(std::vector<NewApplication>{MakeApplication(1)});
+  ASSERT_TRUE(ids.ok());
+  const std::int64_t id = (*ids)[0];
+  EXPECT_EQ(store_->GetApplication(id)->version, 0);
+  NewCaseEvent contacted{.case_id = id, .at = 100, .actor_user_id = 1, .from = CaseStatus::kNew,
+                         .to = CaseStatus::kContacted};
+  ASSERT_TRUE(store_->ChangeStatus(0, contacted).ok());
+  EXPECT_EQ(store_->GetApplication(id)->status, CaseStatus::kContacted);
+  EXPECT_EQ(store_->GetApplication(id)->version, 1);
+
+  // A second editor who also saw version 0 loses, and nothing of theirs is written.
+  NewCaseEvent stale = contacted;
+  stale.to = CaseStatus::kWithdrawn;
+  stale.reason_sealed = {9};
+  EXPECT_EQ(store_->ChangeStatus(0, stale).error().code, ErrorCode::kConflict);
+  NewCaseEvent verifying{.case_id = id, .at = 200, .actor_user_id = 1, .from = CaseStatus::kContacted,
+                         .to = CaseStatus::kVerifying, .reason_sealed = {7, 7}};
+  ASSERT_TRUE(store_->ChangeStatus(1, verifying).ok());
+  EXPECT_EQ(store_->ChangeStatus(2, {.case_id = 999, .from = CaseStatus::kVerifying,
+                                     .to = CaseStatus::kVerified}).error().code,
+            ErrorCode::kNotFound);
+
+  auto events = store_->ListCaseEvents(id);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].to, CaseStatus::kContacted);
+  EXPECT_TRUE((*events)[0].reason_sealed.empty());
+  EXPECT_EQ((*events)[1].at, 200);
+  EXPECT_EQ((*events)[1].reason_sealed, (Blob{7, 7}));
+
+  ASSERT_TRUE(store_->DeleteApplication(id).ok());
+  EXPECT_TRUE(store_->ListCaseEvents(id)->empty());
+}
+
 TEST_F(StoreConformance, ConcurrentWritersAndReadersAgree) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {

@@ -25,7 +25,7 @@ class IntakeApi(ServerTest):
 
         status, applicant, _ = self.server.check(receipt.replace(" ", "").replace("-", "").replace(",", ""))
         self.assertEqual(status, 200)
-        self.assertEqual(applicant["status"], "new")
+        self.assertEqual(applicant["status"], "received")
         self.assertEqual(applicant["replies"], [])
 
         auth = self.server.sign_in()

@@ -16,6 +16,7 @@ API = [
     ("POST", "/api/v1/cases/1/replies", {"text": "синтетический ответ"}, ANY_CASE, 201),
     ("POST", "/api/v1/cases/{own}/claim", {}, {"operator", "coordinator"}, 204),
     ("GET", "/api/v1/cases/{own}", None, CASE_READERS, 200),
+    ("POST", "/api/v1/cases/{own}/status", {"to": "contacted", "version": 0}, CASE_READERS, 200),
     ("GET", "/api/v1/audit", None, {"auditor"}, 200),
     # The sealed custody circumstance: recorded first, so that the read finds it.
     ("PUT", "/api/v1/cases/1/custody", {"circumstance": "captured"}, {"coordinator"}, 204),

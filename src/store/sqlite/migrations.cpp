@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -107,6 +107,20 @@ CREATE INDEX applications_by_key_generation ON applications (key_generation, id)
     // The sealed custody circumstance (domain/custody.hpp), under the record key.
     R"sql(
 ALTER TABLE applications ADD COLUMN custody_sealed BLOB;
+)sql",
+    // The case workflow: a version for concurrent edits, and each case's timeline.
+    R"sql(
+ALTER TABLE applications ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE case_events (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES applications (id),
+  at INTEGER NOT NULL,
+  actor_user_id INTEGER NOT NULL REFERENCES users (id),
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL,
+  reason_sealed BLOB
+);
+CREATE INDEX case_events_by_case ON case_events (case_id, id);
 )sql",
 };
 

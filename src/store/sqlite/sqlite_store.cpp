@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/case_event_rows.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/office_key_rows.hpp"
 #include "store/sqlite/rows.hpp"
@@ -66,7 +67,7 @@ class SqliteStore final : public Store {
     return WithReader([&](Connection& c) -> Result<StoredApplication> {
       auto s = c.Prepare(fmt::format(
           "SELECT id, received_on, status, {}, receipt_lookup, reply_public, ephemeral_public, "
-          "wrapped_key, sealed_fields, assigned_user_id, key_generation, custody_sealed "
+          "wrapped_key, sealed_fields, assigned_user_id, key_generation, custody_sealed, version "
           "FROM applications WHERE id = ?",
           kClearColumns));
       s.Bind(1, id);
@@ -84,6 +85,7 @@ class SqliteStore final : public Store {
       a.assigned_user_id = s.OptionalInt(14);
       a.key_generation = s.Int(15);
       a.custody_sealed = s.Blob(16);
+      a.version = s.Int(17);
       return a;
     });
   }
@@ -150,9 +152,12 @@ class SqliteStore final : public Store {
     std::lock_guard lock(writer_mutex_);
     auto deleted = Guard([&]() -> Status {
       Transaction tx(writer_);
-      auto replies = writer_.Prepare("DELETE FROM replies WHERE case_id = ?");
-      replies.Bind(1, id);
-      replies.Step();
+      for (const char* sql : {"DELETE FROM replies WHERE case_id = ?",
+                              "DELETE FROM case_events WHERE case_id = ?"}) {
+        auto children = writer_.Prepare(sql);
+        children.Bind(1, id);
+        children.Step();
+      }
       auto row = writer_.Prepare("DELETE FROM applications WHERE id = ?");
       row.Bind(1, id);
       row.Step();
@@ -177,6 +182,17 @@ class SqliteStore final : public Store {
       std::vector<CaseSummary> out;
       while (s.Step()) out.push_back(ReadSummary(s));
       return out;
+    });
+  }
+
+  Status ChangeStatus(std::int64_t expected_version, const NewCaseEvent& event) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&] { return sqlite::UpdateStatus(writer_, expected_version, event); });
+  }
+
+  Result<std::vector<StoredCaseEvent>> ListCaseEvents(std::int64_t case_id) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<StoredCaseEvent>> {
+      return sqlite::SelectCaseEvents(c, case_id);
     });
   }
 

@@ -1,0 +1,143 @@
+// The console's pages about one case: the case itself (fields, timeline, workflow form,
+// replies), the claim page and the sealed custody circumstance.
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "server/console_common.hpp"
+#include "server/console_pages.hpp"
+#include "server/http.hpp"
+#include "server/page.hpp"
+
+namespace lifeline::server {
+
+using namespace console;
+
+namespace {
+
+std::string TimelineHtml(const app::CaseDetails& d) {
+  std::string html = "<h2>Ход заявки</h2>";
+  if (d.timeline.empty()) return html + "<p>Статус ещё не менялся.</p>";
+  html += "<ol class=\"timeline\">";
+  for (const auto& e : d.timeline) {
+    html += fmt::format("<li><time>{:%Y-%m-%d %H:%M} UTC</time> {}: {} → {}{}</li>",
+                        std::chrono::sys_seconds{std::chrono::seconds{e.at}}, HtmlEscape(e.actor_name),
+                        StatusLabelRu(e.from), StatusLabelRu(e.to),
+                        e.reason.empty() ? "" : " — " + HtmlEscape(e.reason));
+  }
+  return html + "</ol>";
+}
+
+// Offers only the moves this reader may make now; the version catches a colleague's change
+// made since the page was opened.
+std::string StatusFormHtml(const app::SessionInfo& session, const app::CaseDetails& d) {
+  if (d.next.empty()) return "";
+  bool crossing = false;
+  std::string options;
+  for (const auto& t : d.next) {
+    crossing |= t.to == CaseStatus::kCrossed;
+    options += fmt::format("<option value=\"{}\">{}{}</option>", ToString(t.to), StatusLabelRu(t.to),
+                           t.reason_required ? " (нужна причина)" : "");
+  }
+  std::string html = fmt::format(
+      "<form method=\"post\" action=\"/console/cases/{}/status\"><input type=\"hidden\" name=\"csrf\" "
+      "value=\"{}\"><input type=\"hidden\" name=\"version\" value=\"{}\">"
+      "<label for=\"to\">Новый статус</label><select id=\"to\" name=\"to\" accesskey=\"s\">{}</select>"
+      "<label for=\"reason\">Причина (видна только сотрудникам)</label>"
+      "<textarea id=\"reason\" name=\"reason\" maxlength=\"1000\"></textarea>",
+      d.summary.id, HtmlEscape(session.csrf_token), d.version, options);
+  if (crossing) {
+    html +=
+        "<fieldset><legend>При переходе: как человек оказался в плену (закрытое поле)</legend>"
+        "<label><input type=\"radio\" name=\"circumstance\" value=\"captured\"> захвачен</label>"
+        "<label><input type=\"radio\" name=\"circumstance\" value=\"voluntary_surrender\"> добровольная "
+        "сдача</label></fieldset>";
+  }
+  return html + "<button type=\"submit\">Изменить статус</button></form>";
+}
+
+}  // namespace
+
+std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id, const std::string& reason) {
+  std::string body = Header(session);
+  body += fmt::format(
+      "<h1>Заявка № {0}</h1><p class=\"error\" role=\"alert\">{1}</p>"
+      "<form method=\"post\" action=\"/console/cases/{0}/claim\"><input type=\"hidden\" name=\"csrf\" value=\"{2}\">"
+      "<p class=\"hint\">Взятая заявка видна только вам (и проверяющим); её открытие записывается в журнал.</p>"
+      "<button type=\"submit\">Взять заявку</button></form><p><a href=\"/console/\">К списку</a></p>",
+      case_id, HtmlEscape(reason), HtmlEscape(session.csrf_token));
+  return HtmlPage("ru", fmt::format("Заявка № {}", case_id), body);
+}
+
+std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& d,
+                            const std::string& error) {
+  const auto& c = d.summary;
+  std::string windows;
+  for (const auto& w : d.fields.safe_windows) windows += (windows.empty() ? "" : "; ") + FormatSafeWindow(w);
+  std::string body = Header(session);
+  body += fmt::format(
+      "<h1>Заявка № {}</h1><dl>"
+      "<dt>Получена</dt><dd>{}</dd><dt>Статус</dt><dd>{}</dd><dt>Положение</dt><dd>{}</dd>"
+      "<dt>Группа</dt><dd>{} ({})</dd><dt>Отправка</dt><dd>{}</dd>"
+      "<dt>Имя</dt><dd id=\"name\">{}</dd><dt>Звание</dt><dd>{}</dd><dt>Часть</dt><dd>{}</dd>"
+      "<dt>Где сейчас</dt><dd>{}</dd><dt>Связь</dt><dd>{}: {}</dd><dt>Когда можно связываться</dt><dd>{}</dd>"
+      "<dt>Сообщение</dt><dd class=\"message\">{}</dd></dl>",
+      c.id, FormatIsoDate(c.received_on), StatusRu(c), SituationRu(c.clear.situation),
+      ToString(c.clear.group_kind), c.clear.group_size,
+      c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—", HtmlEscape(d.fields.name),
+      HtmlEscape(d.fields.rank), HtmlEscape(d.fields.unit), HtmlEscape(d.fields.location),
+      ToString(c.clear.contact_channel), HtmlEscape(d.fields.contact_handle),
+      windows.empty() ? "не указано" : HtmlEscape(windows), HtmlEscape(d.fields.message));
+  if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
+  body += TimelineHtml(d) + StatusFormHtml(session, d);
+  body += "<h2>Ответы заявителю</h2>";
+  if (d.replies.empty()) body += "<p>Ответов нет.</p>";
+  for (const auto& r : d.replies) {
+    body += fmt::format("<article class=\"reply\"><p class=\"hint\">{}</p><p>{}</p></article>",
+                        FormatIsoDate(r.written_on), HtmlEscape(r.text));
+  }
+  body += fmt::format(
+      "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+      "<label for=\"text\">Ответ (заявитель прочтёт его по номеру квитанции)</label>"
+      "<textarea id=\"text\" name=\"text\" maxlength=\"2000\" required></textarea>"
+      "<button type=\"submit\">Отправить ответ</button></form>",
+      c.id, HtmlEscape(session.csrf_token));
+  if (app::Require(session.actor, app::Permission::kReadCustody).ok()) {
+    body += fmt::format(
+        "<h2>Обстоятельства пленения</h2><p class=\"hint\">Закрытое поле: его видят только "
+        "координаторы, каждое прочтение записывается в журнал. Везде остальное — «в плену».</p>"
+        "<p><a href=\"/console/cases/{}/custody\">Открыть или записать</a></p>",
+        c.id);
+  }
+  if (app::Require(session.actor, app::Permission::kDeleteCase).ok()) {
+    body += fmt::format(
+        "<h2>Удаление</h2><form method=\"post\" action=\"/console/cases/{}/delete\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><p class=\"hint\">Ключ заявки будет уничтожен: "
+        "восстановить её нельзя (кроме как из более старой резервной копии).</p>"
+        "<button type=\"submit\">Удалить заявку навсегда</button></form>",
+        c.id, HtmlEscape(session.csrf_token));
+  }
+  return HtmlPage("ru", fmt::format("Заявка № {}", c.id), body);
+}
+
+std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,
+                               std::optional<CustodyCircumstance> recorded, const std::string& error) {
+  std::string body = Header(session);
+  body += fmt::format("<h1>Заявка № {}: обстоятельства пленения</h1>", case_id);
+  body += fmt::format("<p>Записано: <strong id=\"circumstance\">{}</strong></p>",
+                      !recorded ? "ничего"
+                      : *recorded == CustodyCircumstance::kVoluntarySurrender ? "добровольная сдача"
+                                                                              : "захвачен");
+  if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
+  body += fmt::format(
+      "<form method=\"post\" action=\"/console/cases/{0}/custody\"><input type=\"hidden\" name=\"csrf\" "
+      "value=\"{1}\"><fieldset><legend>Как человек оказался в плену</legend>"
+      "<label><input type=\"radio\" name=\"circumstance\" value=\"captured\" required> захвачен</label>"
+      "<label><input type=\"radio\" name=\"circumstance\" value=\"voluntary_surrender\"> добровольная "
+      "сдача</label></fieldset><button type=\"submit\">Записать</button></form>"
+      "<p><a href=\"/console/cases/{0}\">К заявке</a></p>",
+      case_id, HtmlEscape(session.csrf_token));
+  return HtmlPage("ru", fmt::format("Заявка № {}", case_id), body);
+}
+
+}  // namespace lifeline::server

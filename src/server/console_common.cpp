@@ -1,0 +1,69 @@
+#include "server/console_common.hpp"
+
+#include <fmt/format.h>
+
+#include "domain/custody.hpp"
+#include "server/page.hpp"
+
+namespace lifeline::server::console {
+
+std::string Header(const app::SessionInfo& s) {
+  std::string links;
+  if (app::Require(s.actor, app::Permission::kListCases).ok()) links += "<a href=\"/console/\">Заявки</a> ";
+  if (app::Require(s.actor, app::Permission::kReadAuditLog).ok()) {
+    links += "<a href=\"/console/audit\">Журнал аудита</a> ";
+  }
+  links += "<a href=\"/console/security\">Безопасность</a> ";
+  return "<nav>" + links + fmt::format(
+      "<span class=\"hint\">{} ({})</span> "
+      "<form class=\"inline\" method=\"post\" action=\"/console/logout\">"
+      "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Выйти</button></form></nav>",
+      HtmlEscape(s.actor.name), ToString(s.actor.role), HtmlEscape(s.csrf_token));
+}
+
+std::string_view SituationRu(Situation s) {
+  switch (s) {
+    case Situation::kServing: return "служит";
+    case Situation::kExpectingMobilization: return "ждёт мобилизации";
+    case Situation::kMobilizedTraining: return "на подготовке";
+    case Situation::kAtFront: return "на фронте";
+    case Situation::kRelative: return "родственник";
+  }
+  return "?";
+}
+
+std::string StatusRu(const store::CaseSummary& c) {
+  std::string text(StatusLabelRu(c.status));
+  if (c.in_custody) text += fmt::format(" · в плену ({})", kCustodyShownToAll);
+  return text;
+}
+
+std::string Option(std::string_view value, std::string_view label, const std::string& selected) {
+  return fmt::format("<option value=\"{}\"{}>{}</option>", value, value == selected ? " selected" : "", label);
+}
+
+std::string_view StatusLabelRu(CaseStatus status) {
+  switch (status) {
+    case CaseStatus::kNew: return "новая";
+    case CaseStatus::kContacted: return "на связи";
+    case CaseStatus::kVerifying: return "проверка";
+    case CaseStatus::kVerified: return "проверена";
+    case CaseStatus::kInstructed: return "проинструктирован";
+    case CaseStatus::kCrossingPlanned: return "переход запланирован";
+    case CaseStatus::kCrossed: return "перешёл (в плену)";
+    case CaseStatus::kInCustody: return "в лагере";
+    case CaseStatus::kExchanged: return "обменян";
+    case CaseStatus::kStays: return "остаётся";
+    case CaseStatus::kResettled: return "переселён";
+    case CaseStatus::kClosed: return "закрыта";
+    case CaseStatus::kWaitingForApplicant: return "ждём заявителя";
+    case CaseStatus::kContactLost: return "связь потеряна";
+    case CaseStatus::kWithdrawn: return "отозвана";
+    case CaseStatus::kSuspectedProvocation: return "подозрение на провокацию";
+    case CaseStatus::kRejected: return "отклонена";
+    case CaseStatus::kDuplicate: return "дубликат";
+  }
+  return "?";
+}
+
+}  // namespace lifeline::server::console

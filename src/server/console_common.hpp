@@ -1,0 +1,24 @@
+#pragma once
+// Pieces every console page shares: the header with its sign-out form and the Russian labels.
+// Internal to server/.
+
+#include <string>
+#include <string_view>
+
+#include "app/sessions.hpp"
+#include "domain/application.hpp"
+#include "domain/case_status.hpp"
+#include "store/records.hpp"
+
+namespace lifeline::server::console {
+
+/// The navigation bar: links for the roles that may follow them, and the sign-out form.
+std::string Header(const app::SessionInfo& s);
+std::string_view SituationRu(Situation s);
+std::string_view StatusLabelRu(CaseStatus status);
+/// The status as the list and the case show it: every person in custody as captured,
+/// whatever the sealed circumstance says.
+std::string StatusRu(const store::CaseSummary& c);
+std::string Option(std::string_view value, std::string_view label, const std::string& selected);
+
+}  // namespace lifeline::server::console

@@ -1,0 +1,90 @@
+// Case workflow transitions: POST /api/v1/cases/{id}/status and the console's status form.
+// The app layer checks the move against domain/workflow.hpp and the version the caller saw.
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+#include "server/console_pages.hpp"
+#include "server/office_route_support.hpp"
+#include "server/page.hpp"
+
+namespace lifeline::server::office {
+namespace {
+
+using nlohmann::json;
+
+// Reads the change from its text fields; kInvalidInput naming the bad one.
+Result<app::StatusChange> ChangeFrom(const std::string& to, const std::string& version,
+                                     std::string reason, const std::string& circumstance) {
+  app::StatusChange change;
+  auto status = ParseCaseStatus(to);
+  if (!status) return InvalidInput("unknown status", "to");
+  change.to = *status;
+  auto [end, ec] = std::from_chars(version.data(), version.data() + version.size(), change.expected_version);
+  if (ec != std::errc() || end != version.data() + version.size() || version.empty() ||
+      change.expected_version < 0) {
+    return InvalidInput("version must be the case's version as last read", "version");
+  }
+  change.reason = std::move(reason);
+  if (!circumstance.empty()) {
+    change.circumstance = ParseCustodyCircumstance(circumstance);
+    if (!change.circumstance) {
+      return InvalidInput("circumstance must be \"captured\" or \"voluntary_surrender\"", "circumstance");
+    }
+  }
+  return change;
+}
+
+void ApiChangeStatus(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  if (!HasMediaType(request, "application/json")) {
+    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
+  }
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(JsonError(NotFound("no such case")));
+  const json doc = json::parse(request.body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return respond(JsonError(InvalidInput(
+        "send {\"to\": \"<status>\", \"version\": <number>, \"reason\": \"...\" (when needed)}")));
+  }
+  if (!doc.value("to", json()).is_string()) return respond(JsonError(InvalidInput("to: must be a status name", "to")));
+  if (!doc.value("version", json()).is_number_integer()) {
+    return respond(JsonError(InvalidInput("version: must be the case's version as last read", "version")));
+  }
+  for (const char* optional : {"reason", "circumstance"}) {
+    if (!doc.value(optional, json("")).is_string()) {
+      return respond(JsonError(InvalidInput(std::string(optional) + ": must be a string", optional)));
+    }
+  }
+  auto change = ChangeFrom(doc["to"].get<std::string>(), std::to_string(doc["version"].get<std::int64_t>()),
+                           doc.value("reason", std::string()), doc.value("circumstance", std::string()));
+  if (!change) return respond(JsonError(change.error()));
+  auto version = ctx.office.ChangeStatus(session->actor, *id, *change);
+  if (!version) return respond(JsonError(version.error()));
+  respond({200, "application/json", json{{"status", ToString(change->to)}, {"version", *version}}.dump(), {}});
+}
+
+void ConsoleChangeStatus(Context& ctx, Request& request, Respond respond) {
+  auto post = ReadCaseFormPost(ctx, request, respond);
+  if (!post) return;
+  auto change = ChangeFrom(FormField(post->form, "to"), FormField(post->form, "version"),
+                           FormField(post->form, "reason"), FormField(post->form, "circumstance"));
+  Result<std::int64_t> version = change ? ctx.office.ChangeStatus(post->session.actor, post->id, *change)
+                                        : Result<std::int64_t>(change.error());
+  if (version) return respond(Redirect("/console/cases/" + std::to_string(post->id)));
+  auto details = ctx.office.GetCase(post->session.actor, post->id);
+  if (!details) return respond(Redirect("/console/"));
+  respond(HtmlResponse(HttpStatusOf(version.error().code),
+                       ConsoleCasePage(post->session, *details, version.error().message)));
+}
+
+}  // namespace
+
+void AddWorkflowRoutes(Router& router, const Bind& bind) {
+  router.Add("POST", "/api/v1/cases/{id}/status", bind(ApiChangeStatus));
+  router.Add("POST", "/console/cases/{id}/status", bind(ConsoleChangeStatus));
+}
+
+}  // namespace lifeline::server::office
