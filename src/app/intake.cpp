@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "app/conversation.hpp"
 #include "app/sealed_fields.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/receipt_keys.hpp"
@@ -105,13 +106,54 @@ Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt) {
   ApplicantStatus status;
   status.stage = ApplicantStageOf(view->status);
   status.received_on = view->received_on;
-  for (const auto& reply : view->replies) {
+  for (const auto& message : view->messages) {
     crypto::SecretBytes text;
-    if (crypto::OpenForApplicant(keys, reply.sealed_for_applicant, text)) {
-      status.replies.push_back({reply.created_on, std::string(text.view())});
+    if (crypto::OpenForApplicant(keys, message.sealed_for_applicant, text)) {
+      status.messages.push_back({message.created_on, !message.author_user_id, std::string(text.view())});
     }
   }
   return status;
+}
+
+void IntakeService::SendMessage(std::string_view typed_receipt, std::string text,
+                                std::function<void(Status)> done) {
+  if (auto ok = CheckMessageText(text, "text"); !ok) {
+    done(ok);
+    return;
+  }
+  auto receipt = ParseReceipt(typed_receipt);
+  if (!receipt) {
+    done(kUnknownReceipt);
+    return;
+  }
+  auto shared_done = std::make_shared<std::function<void(Status)>>(std::move(done));
+  const bool accepted = hashers_.TrySubmit(
+      [this, receipt = std::move(*receipt), text = std::move(text), shared_done] {
+        (*shared_done)(StoreMessage(receipt, text));
+      });
+  if (!accepted) (*shared_done)(kBusy);
+}
+
+Status IntakeService::StoreMessage(const Receipt& receipt, const std::string& text) {
+  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt_);
+  auto view = store_.FindByReceiptLookup(keys.lookup);
+  if (!view) return view.error().code == ErrorCode::kNotFound ? kUnknownReceipt : view.error();
+  const auto today = clock_.Today();
+  auto sent_today = store_.CountApplicantMessages(view->case_id, today);
+  if (!sent_today) return sent_today.error();
+  if (*sent_today >= kMaxApplicantMessagesPerDay) {
+    return Error{ErrorCode::kRateLimited, "you have sent many messages today; please write again tomorrow"};
+  }
+  crypto::SealedRecord sealed = sealer_.Seal(text, ApplicantMessageAssociated(view->case_id));
+  store::NewMessage message{
+      .case_id = view->case_id,
+      .created_on = today,
+      .sealed_for_applicant = crypto::SealForApplicant(keys.reply_public, text),
+      .sealed_for_office = std::move(sealed.ciphertext),
+      .wrapping = store::OfficeWrapping{sealed.key_generation, sealed.ephemeral_public,
+                                        std::move(sealed.wrapped_key)}};
+  if (auto id = store_.AddMessage(message); !id) return id.error();
+  return OkStatus();
 }
 
 void IntakeService::Stop() {

@@ -18,15 +18,17 @@
 
 namespace lifeline::app {
 
-struct ApplicantReply {
+/// One message of the conversation as the applicant sees it.
+struct ApplicantMessage {
   std::chrono::year_month_day written_on;
+  bool from_applicant = false;  // else from the office
   std::string text;
 };
 
 struct ApplicantStatus {
   ApplicantStage stage = ApplicantStage::kReceived;  // never the internal status
   std::chrono::year_month_day received_on;
-  std::vector<ApplicantReply> replies;
+  std::vector<ApplicantMessage> messages;  // oldest first
 };
 
 struct IntakeOptions {
@@ -69,6 +71,13 @@ class IntakeService {
   /// about why; kUnavailable when too busy. `done` runs exactly once, on any thread.
   void CheckStatus(std::string_view typed_receipt, StatusDone done);
 
+  /// Seals `text` for the office (the intake role cannot open it again) and for the
+  /// applicant, and stores it in the receipt's case. kInvalidInput for a bad text (checked
+  /// first, on this thread); kNotFound for a malformed or unknown receipt alike;
+  /// kRateLimited past kMaxApplicantMessagesPerDay; kUnavailable when too busy. `done` runs
+  /// exactly once, on any thread.
+  void SendMessage(std::string_view typed_receipt, std::string text, std::function<void(Status)> done);
+
   /// Finishes the hashes already accepted, then commits and answers everything queued;
   /// later submissions and checks get kUnavailable.
   void Stop();
@@ -77,6 +86,7 @@ class IntakeService {
   void SealAndQueue(const ValidApplication& application, std::chrono::sys_seconds received_at,
                     Done done);
   Result<ApplicantStatus> LookUp(const Receipt& receipt);
+  Status StoreMessage(const Receipt& receipt, const std::string& text);
 
   store::ApplicationStore& store_;
   const Clock& clock_;

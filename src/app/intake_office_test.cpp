@@ -44,6 +44,12 @@ class IntakeOfficeTest : public ::testing::Test {
     return promise.get_future().get();
   }
 
+  Status SendAndWait(std::string_view receipt, std::string text) {
+    std::promise<Status> promise;
+    intake_->SendMessage(receipt, std::move(text), [&](Status s) { promise.set_value(std::move(s)); });
+    return promise.get_future().get();
+  }
+
   static ApplicationDraft Draft() {
     ApplicationDraft d;
     d.situation = "at_front";
@@ -100,10 +106,48 @@ TEST_F(IntakeOfficeTest, ReceiptShowsStatusAndOnlyItsOwnReplies) {
   auto status = CheckAndWait(FormatReceipt(*first));
   ASSERT_TRUE(status.ok());
   EXPECT_EQ(status->stage, ApplicantStage::kReceived);
-  ASSERT_EQ(status->replies.size(), 1u);
-  EXPECT_EQ(status->replies[0].text, "Мы получили вашу заявку.");
-  EXPECT_TRUE(CheckAndWait(second->digits)->replies.empty());
-  EXPECT_EQ(office_->GetCase(operator_, first_id)->replies.at(0).text, "Мы получили вашу заявку.");
+  ASSERT_EQ(status->messages.size(), 1u);
+  EXPECT_EQ(status->messages[0].text, "Мы получили вашу заявку.");
+  EXPECT_FALSE(status->messages[0].from_applicant);
+  EXPECT_TRUE(CheckAndWait(second->digits)->messages.empty());
+  EXPECT_EQ(office_->GetCase(operator_, first_id)->messages.at(0).text, "Мы получили вашу заявку.");
+}
+
+TEST_F(IntakeOfficeTest, TheApplicantWritesBackAndOnlyTheOfficeAndTheApplicantRead) {
+  auto receipt = SubmitAndWait(Draft());
+  ASSERT_TRUE(receipt.ok());
+  const std::int64_t case_id = office_->ListCases(operator_, {})->items.at(0).id;
+  ASSERT_TRUE(office_->Reply(operator_, case_id, "Когда вам удобно говорить?").ok());
+  ASSERT_TRUE(SendAndWait(receipt->digits, "Вечером после девяти.").ok());
+
+  auto status = CheckAndWait(receipt->digits);
+  ASSERT_EQ(status->messages.size(), 2u);
+  EXPECT_TRUE(status->messages[1].from_applicant);
+  EXPECT_EQ(status->messages[1].text, "Вечером после девяти.");
+  auto details = office_->GetCase(operator_, case_id);
+  ASSERT_TRUE(details.ok()) << details.error().message;
+  ASSERT_EQ(details->messages.size(), 2u);
+  EXPECT_FALSE(details->messages[1].author_user_id);
+  EXPECT_EQ(details->messages[1].text, "Вечером после девяти.");
+
+  // Stored sealed: the office copy under an office key wrapping, never in clear.
+  auto stored = store_->ListMessages(case_id);
+  ASSERT_TRUE(stored->at(1).wrapping);
+  const std::string office_copy(stored->at(1).sealed_for_office.begin(), stored->at(1).sealed_for_office.end());
+  EXPECT_EQ(office_copy.find("девяти"), std::string::npos);
+}
+
+TEST_F(IntakeOfficeTest, ApplicantMessagesAreCheckedAndBounded) {
+  auto receipt = SubmitAndWait(Draft());
+  ASSERT_TRUE(receipt.ok());
+  EXPECT_EQ(SendAndWait(receipt->digits, "").error().field, "text");
+  EXPECT_EQ(SendAndWait(receipt->digits, std::string(2001, 'x')).error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(SendAndWait(receipt->digits, "bell\a").error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(SendAndWait("0000000000000000", "hello").error().code, ErrorCode::kNotFound);
+  for (int i = 0; i < 20; ++i) ASSERT_TRUE(SendAndWait(receipt->digits, "сообщение").ok()) << i;
+  EXPECT_EQ(SendAndWait(receipt->digits, "ещё одно").error().code, ErrorCode::kRateLimited);
+  clock_.now += std::chrono::hours(24);
+  EXPECT_TRUE(SendAndWait(receipt->digits, "на следующий день").ok());
 }
 
 TEST_F(IntakeOfficeTest, WrongAndMalformedReceiptsLookTheSame) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/audit_log.hpp"
+#include "app/conversation.hpp"
 #include "app/setup.hpp"
 #include "crypto/office_keys.hpp"
 #include "crypto/record_sealer.hpp"
@@ -97,15 +98,18 @@ Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& 
     if (!batch) return batch.error();
     if (batch->empty()) break;
     for (auto& row : *batch) {
+      const bool message = row.kind == store::WrappedRecordKey::Kind::kMessage;
+      const std::string associated =
+          message ? ApplicantMessageAssociated(row.case_id) : std::string(AsText(row.receipt_lookup));
       const crypto::SealedRecord old{row.ephemeral_public, row.wrapped_key, {}, row.key_generation};
-      auto key = office->OpenRecordKey(old, AsText(row.receipt_lookup));
+      auto key = office->OpenRecordKey(old, associated);
       if (!key) {
         return Error{ErrorCode::kInternal,
-                     fmt::format("case {}'s key does not open, so the rotation stopped there; "
-                                 "every case before it is done",
-                                 row.id)};
+                     fmt::format("{} of case {} does not open, so the rotation stopped there; "
+                                 "everything before it is done",
+                                 message ? "the key of a message" : "the key", row.case_id)};
       }
-      crypto::SealedRecord wrapped = sealer.Wrap(*key, AsText(row.receipt_lookup));
+      crypto::SealedRecord wrapped = sealer.Wrap(*key, associated);
       row.key_generation = wrapped.key_generation;
       row.ephemeral_public = wrapped.ephemeral_public;
       row.wrapped_key = std::move(wrapped.wrapped_key);

@@ -22,11 +22,11 @@ namespace lifeline::app {
 struct RotationOutcome {
   std::int64_t generation = 0;  // the generation every case key now opens with
   bool resumed = false;         // true when an interrupted rotation was finished
-  std::int64_t rewrapped = 0;   // case keys re-wrapped by this run
+  std::int64_t rewrapped = 0;   // keys re-wrapped by this run: cases' and applicants' messages
 };
 
 /// Rotates the office key, or finishes an interrupted rotation: a new generation is added
-/// only when no case is left on an older one. `progress` gets cases done and the total.
+/// only when no key is left on an older one. `progress` gets keys done and the total.
 /// kUnauthenticated on a wrong passphrase; kInternal naming the case (by number) whose key
 /// does not open, after committing every case before it. Audited.
 Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& passphrase,

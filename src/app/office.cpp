@@ -1,5 +1,6 @@
 #include "app/office.hpp"
 
+#include "app/conversation.hpp"
 #include "app/sealed_fields.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/receipt_keys.hpp"
@@ -15,8 +16,6 @@ std::string_view AsText(const store::Blob32& key) {
 crypto::SealedRecord SealedOf(const store::StoredApplication& a) {
   return {a.ephemeral_public, a.wrapped_key, a.sealed_fields, a.key_generation};
 }
-
-constexpr std::size_t kMaxReplyCharacters = 2000;
 
 }  // namespace
 
@@ -45,6 +44,20 @@ Status OfficeService::CheckAssignment(const Actor& actor, const store::StoredApp
 
 Result<crypto::RecordKey> OfficeService::OpenRecordKey(const store::StoredApplication& stored) const {
   return opener_.OpenRecordKey(SealedOf(stored), AsText(stored.receipt_lookup));
+}
+
+Result<crypto::SecretBytes> OfficeService::OpenMessage(const store::StoredMessage& message,
+                                                       const crypto::Key32& record_key) const {
+  crypto::SecretBytes text;
+  if (!message.wrapping) {
+    if (!crypto::AeadDecrypt(record_key, message.sealed_for_office, kStaffReplyAssociated, text)) {
+      return Error{ErrorCode::kInternal, "a reply in this case does not open"};
+    }
+    return text;
+  }
+  const crypto::SealedRecord sealed{message.wrapping->ephemeral_public, message.wrapping->wrapped_key,
+                                    message.sealed_for_office, message.wrapping->key_generation};
+  return opener_.Open(sealed, ApplicantMessageAssociated(message.case_id));
 }
 
 Status OfficeService::ClaimCase(const Actor& actor, std::int64_t case_id) {
@@ -95,13 +108,12 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   if (!timeline) return timeline.error();
   details.timeline = std::move(*timeline);
   details.next = NextTransitions(stored->status, actor.role, PausedFrom(*stored));
-  auto replies = store_.ListReplies(case_id);
-  if (!replies) return replies.error();
-  for (const auto& r : *replies) {
-    crypto::SecretBytes text;
-    if (crypto::AeadDecrypt(key, r.sealed_for_office, "reply", text)) {
-      details.replies.push_back({r.created_on, r.author_user_id, std::string(text.view())});
-    }
+  auto messages = store_.ListMessages(case_id);
+  if (!messages) return messages.error();
+  for (const auto& m : *messages) {
+    auto text = OpenMessage(m, key);
+    if (!text) return text.error();
+    details.messages.push_back({m.created_on, m.author_user_id, std::string(text->view())});
   }
   return details;
 }
@@ -119,26 +131,26 @@ Status OfficeService::DeleteCase(const Actor& actor, std::int64_t case_id) {
 
 Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::string_view text) {
   if (auto allowed = Require(actor, Permission::kReplyToApplicant); !allowed) return allowed.error();
-  if (text.empty() || !IsValidUtf8(text) || CountCodePoints(text) > kMaxReplyCharacters) {
-    return InvalidInput("a reply must be between 1 and 2000 characters of text", "text");
-  }
+  if (auto ok = CheckMessageText(text, "text"); !ok) return ok.error();
   auto stored = store_.GetApplication(case_id);
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
-  store::NewReply reply;
+  store::NewMessage reply;
   reply.case_id = case_id;
   reply.author_user_id = actor.user_id;
   reply.created_on = clock_.Today();
   reply.sealed_for_applicant = crypto::SealForApplicant(stored->reply_public, text);
-  reply.sealed_for_office = crypto::AeadEncrypt(record_key->AsKey(), text, "reply");
+  crypto::Key32 key = record_key->AsKey();
+  reply.sealed_for_office = crypto::AeadEncrypt(key, text, kStaffReplyAssociated);
+  crypto::Wipe(key);
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kReplySent,
                                     "case:" + std::to_string(case_id)});
       !audited) {
     return audited.error();
   }
-  auto id = store_.AddReply(reply);
+  auto id = store_.AddMessage(reply);
   if (!id) return id.error();
   return OkStatus();
 }

@@ -17,9 +17,10 @@
 
 namespace lifeline::app {
 
-struct CaseReply {
+/// One message of a case's conversation, opened.
+struct CaseMessage {
   std::chrono::year_month_day written_on;
-  std::int64_t author_user_id = 0;
+  std::optional<std::int64_t> author_user_id;  // nullopt: the applicant wrote it
   std::string text;
 };
 
@@ -39,7 +40,7 @@ struct CaseDetails {
   std::int64_t version = 0;  // give it back with a status change (lost-update check)
   IdentifyingFields fields;
   std::int64_t received_at = 0;  // seconds since the epoch, from inside the seal
-  std::vector<CaseReply> replies;
+  std::vector<CaseMessage> messages;  // the conversation, oldest first
   std::vector<CaseEvent> timeline;       // oldest first
   std::vector<Transition> next;          // the moves the reader may make now
 };
@@ -105,6 +106,10 @@ class OfficeService {
   Result<crypto::RecordKey> OpenRecordKey(const store::StoredApplication& stored) const;
   /// For a paused case, the status it was paused in (it resumes only there).
   std::optional<CaseStatus> PausedFrom(const store::StoredApplication& stored);
+  /// A message's text: a staff reply under the record key, the applicant's under its
+  /// office wrapping.
+  Result<crypto::SecretBytes> OpenMessage(const store::StoredMessage& message,
+                                          const crypto::Key32& record_key) const;
   /// The timeline of a case with its reasons opened under `key`.
   Result<std::vector<CaseEvent>> Timeline(std::int64_t case_id, const crypto::Key32& key);
 

@@ -126,10 +126,10 @@ int RotateKey(const std::string& data, const std::string& passphrase_file, bool 
   }
   const auto started = std::chrono::steady_clock::now();
   auto rotated = app::RotateOfficeKey(*store, passphrase, clock, batch_size,
-                                      TerminalCountProgress("re-sealing case keys", "cases"));
+                                      TerminalCountProgress("re-sealing keys", "keys"));
   if (!rotated) return Fail(rotated.error().message);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  fmt::print("{} office key generation {}: {} case keys re-sealed in {:.2f} s ({:.0f} cases/s)\n",
+  fmt::print("{} office key generation {}: {} keys re-sealed in {:.2f} s ({:.0f} keys/s)\n",
              rotated->resumed ? "finished rotating to" : "rotated to", rotated->generation,
              rotated->rewrapped, seconds, seconds > 0 ? rotated->rewrapped / seconds : 0.0);
   fmt::print("when the servers run again, destroy the old key with lifeline rotate-key --retire\n");

@@ -35,12 +35,14 @@ nlohmann::json DetailsJson(const app::CaseDetails& d) {
                   {"handle", d.fields.contact_handle},
                   {"safe_windows", windows}};
   j["received_at"] = d.received_at;
-  nlohmann::json replies = nlohmann::json::array();
-  for (const auto& r : d.replies) {
-    replies.push_back({{"written_on", FormatIsoDate(r.written_on)}, {"author_user_id", r.author_user_id},
-                       {"text", r.text}});
+  nlohmann::json messages = nlohmann::json::array();
+  for (const auto& m : d.messages) {
+    messages.push_back({{"written_on", FormatIsoDate(m.written_on)},
+                        {"from", m.author_user_id ? "office" : "applicant"},
+                        {"author_user_id", m.author_user_id ? nlohmann::json(*m.author_user_id) : nlohmann::json(nullptr)},
+                        {"text", m.text}});
   }
-  j["replies"] = replies;
+  j["messages"] = messages;
   j["version"] = d.version;
   nlohmann::json timeline = nlohmann::json::array();
   for (const auto& e : d.timeline) {

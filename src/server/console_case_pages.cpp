@@ -90,11 +90,12 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
       windows.empty() ? "не указано" : HtmlEscape(windows), HtmlEscape(d.fields.message));
   if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
   body += TimelineHtml(d) + StatusFormHtml(session, d);
-  body += "<h2>Ответы заявителю</h2>";
-  if (d.replies.empty()) body += "<p>Ответов нет.</p>";
-  for (const auto& r : d.replies) {
-    body += fmt::format("<article class=\"reply\"><p class=\"hint\">{}</p><p>{}</p></article>",
-                        FormatIsoDate(r.written_on), HtmlEscape(r.text));
+  body += "<h2>Переписка с заявителем</h2>";
+  if (d.messages.empty()) body += "<p>Сообщений нет.</p>";
+  for (const auto& m : d.messages) {
+    body += fmt::format("<article class=\"{}\"><p class=\"hint\">{} · {}</p><p>{}</p></article>",
+                        m.author_user_id ? "reply" : "applicant-message", FormatIsoDate(m.written_on),
+                        m.author_user_id ? "ответ" : "от заявителя", HtmlEscape(m.text));
   }
   body += fmt::format(
       "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"

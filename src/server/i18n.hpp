@@ -18,7 +18,9 @@ enum class Text {
   kSubmit, kReceiptTitle, kReceiptIntro, kReceiptKeep,
   kStatusTitle, kStatusIntro, kReceiptLabel, kStatusSubmit, kStatusUnknown,
   kStatusReceivedOn, kStatusState, kStatusNew, kStatusInProgress, kStatusClosed,
-  kRepliesTitle, kNoReplies, kCheckStatusLink, kNewApplicationLink,
+  kMessagesTitle, kNoMessages, kFromYou, kFromOperator, kWriteLabel, kWriteHint, kSend, kSent,
+  kTooManyMessages, kMessageInvalid,
+  kCheckStatusLink, kNewApplicationLink,
   kErrorTitle, kErrorFix, kBusy,
   kCount_,
 };

@@ -168,18 +168,34 @@ std::string StatusFormPage(Language l, std::optional<Text> alert) {
   return HtmlPage(lang, Tr(l, Text::kStatusTitle), body);
 }
 
-std::string StatusPage(Language l, const app::ApplicantStatus& status) {
+std::string StatusPage(Language l, const app::ApplicantStatus& status, const StatusPageExtras& extras) {
   const std::string lang(ToString(l));
   std::string body = fmt::format(
       "<h1>{}</h1><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd id=\"status\">{}</dd></dl><h2>{}</h2>",
       HtmlEscape(Tr(l, Text::kStatusTitle)), HtmlEscape(Tr(l, Text::kStatusReceivedOn)),
       FormatIsoDate(status.received_on), HtmlEscape(Tr(l, Text::kStatusState)),
-      HtmlEscape(Tr(l, StatusText(status.stage))), HtmlEscape(Tr(l, Text::kRepliesTitle)));
-  if (status.replies.empty()) body += fmt::format("<p>{}</p>", HtmlEscape(Tr(l, Text::kNoReplies)));
-  for (const auto& reply : status.replies) {
-    body += fmt::format("<article class=\"reply\"><p class=\"hint\">{}</p><p>{}</p></article>",
-                        FormatIsoDate(reply.written_on), HtmlEscape(reply.text));
+      HtmlEscape(Tr(l, StatusText(status.stage))), HtmlEscape(Tr(l, Text::kMessagesTitle)));
+  if (status.messages.empty()) body += fmt::format("<p>{}</p>", HtmlEscape(Tr(l, Text::kNoMessages)));
+  for (const auto& m : status.messages) {
+    body += fmt::format("<article class=\"{}\"><p class=\"hint\">{} · {}</p><p>{}</p></article>",
+                        m.from_applicant ? "own-message" : "reply", FormatIsoDate(m.written_on),
+                        HtmlEscape(Tr(l, m.from_applicant ? Text::kFromYou : Text::kFromOperator)),
+                        HtmlEscape(m.text));
   }
+  if (extras.notice) {
+    const bool ok = *extras.notice == Text::kSent;
+    body += fmt::format("<p class=\"{}\" role=\"{}\">{}</p>", ok ? "notice" : "error", ok ? "status" : "alert",
+                        HtmlEscape(Tr(l, *extras.notice)));
+  }
+  // The receipt travels back in a hidden field so that writing needs no script and no
+  // cookie; the page is never cached (Cache-Control: no-store).
+  body += fmt::format(
+      "<form method=\"post\" action=\"/status/message\"><input type=\"hidden\" name=\"language\" value=\"{}\">"
+      "<input type=\"hidden\" name=\"receipt\" value=\"{}\"><label for=\"text\">{}</label>"
+      "<p class=\"hint\">{}</p><textarea id=\"text\" name=\"text\" maxlength=\"2000\" required>{}</textarea>"
+      "<button type=\"submit\">{}</button></form>",
+      lang, HtmlEscape(extras.receipt), HtmlEscape(Tr(l, Text::kWriteLabel)), HtmlEscape(Tr(l, Text::kWriteHint)),
+      HtmlEscape(extras.unsent_text), HtmlEscape(Tr(l, Text::kSend)));
   body += fmt::format("<p><a href=\"/status?lang={}\">{}</a></p>", lang, HtmlEscape(Tr(l, Text::kCheckStatusLink)));
   return HtmlPage(lang, Tr(l, Text::kStatusTitle), body);
 }

@@ -73,14 +73,16 @@ void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
   }
   intake.CheckStatus(doc["receipt"].get<std::string>(), [respond](Result<app::ApplicantStatus> status) {
     if (!status) return respond(JsonError(status.error()));
-    json replies = json::array();
-    for (const auto& r : status->replies) {
-      replies.push_back({{"written_on", FormatIsoDate(r.written_on)}, {"text", r.text}});
+    json messages = json::array();
+    for (const auto& m : status->messages) {
+      messages.push_back({{"written_on", FormatIsoDate(m.written_on)},
+                          {"from", m.from_applicant ? "applicant" : "office"},
+                          {"text", m.text}});
     }
     respond({200, "application/json",
              json{{"status", ToString(status->stage)},
                   {"received_on", FormatIsoDate(status->received_on)},
-                  {"replies", replies}}.dump(),
+                  {"messages", messages}}.dump(),
              {}});
   });
 }
@@ -108,14 +110,13 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
   });
 }
 
-void StatusForm(app::IntakeService& intake, Request& request, Respond respond) {
-  if (!HasMediaType(request, "application/x-www-form-urlencoded")) {
-    return respond(Unsupported("an HTML form (application/x-www-form-urlencoded)"));
-  }
-  auto form = ParseForm(request.body);
-  if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
-  const Language language = LanguageOr(FormValue(*form, "language"));
-  intake.CheckStatus(FormValue(*form, "receipt"), [respond, language](Result<app::ApplicantStatus> status) {
+// Looks the receipt up and answers with the status page (`extras` says what happened to a
+// message just written), or with the receipt form when it does not match.
+void RespondWithStatus(app::IntakeService& intake, Language language, StatusPageExtras extras,
+                       int http_status, Respond respond) {
+  const std::string receipt = extras.receipt;
+  intake.CheckStatus(receipt, [respond, language, extras = std::move(extras), http_status](
+                                  Result<app::ApplicantStatus> status) {
     if (!status) {
       const bool busy = status.error().code == ErrorCode::kUnavailable;
       Response r = HtmlResponse(HttpStatusOf(status.error().code),
@@ -123,7 +124,61 @@ void StatusForm(app::IntakeService& intake, Request& request, Respond respond) {
       if (busy) r.headers.emplace_back("Retry-After", "1");
       return respond(std::move(r));
     }
-    respond(HtmlResponse(200, StatusPage(language, *status)));
+    respond(HtmlResponse(http_status, StatusPage(language, *status, extras)));
+  });
+}
+
+void StatusForm(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/x-www-form-urlencoded")) {
+    return respond(Unsupported("an HTML form (application/x-www-form-urlencoded)"));
+  }
+  auto form = ParseForm(request.body);
+  if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
+  RespondWithStatus(intake, LanguageOr(FormValue(*form, "language")), {.receipt = FormValue(*form, "receipt")},
+                    200, std::move(respond));
+}
+
+void MessageForm(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/x-www-form-urlencoded")) {
+    return respond(Unsupported("an HTML form (application/x-www-form-urlencoded)"));
+  }
+  auto form = ParseForm(request.body);
+  if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
+  const Language language = LanguageOr(FormValue(*form, "language"));
+  std::string receipt = FormValue(*form, "receipt");
+  std::string text = FormValue(*form, "text");
+  intake.SendMessage(receipt, text, [&intake, respond, language, receipt, text](Status sent) {
+    StatusPageExtras extras{.receipt = receipt};
+    int http_status = 200;
+    if (sent) {
+      extras.notice = Text::kSent;
+    } else if (sent.error().code == ErrorCode::kNotFound || sent.error().code == ErrorCode::kUnavailable) {
+      const bool busy = sent.error().code == ErrorCode::kUnavailable;
+      Response r = HtmlResponse(HttpStatusOf(sent.error().code),
+                                StatusFormPage(language, busy ? Text::kBusy : Text::kStatusUnknown));
+      if (busy) r.headers.emplace_back("Retry-After", "1");
+      return respond(std::move(r));
+    } else {
+      extras.notice = sent.error().code == ErrorCode::kRateLimited ? Text::kTooManyMessages : Text::kMessageInvalid;
+      extras.unsent_text = text;
+      http_status = HttpStatusOf(sent.error().code);
+    }
+    RespondWithStatus(intake, language, std::move(extras), http_status, respond);
+  });
+}
+
+void MessageJson(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
+  const json doc = json::parse(request.body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.value("receipt", json()).is_string()) {
+    return respond(JsonError(InvalidInput("send {\"receipt\": \"...\", \"text\": \"...\"}", "receipt")));
+  }
+  if (!doc.value("text", json()).is_string()) {
+    return respond(JsonError(InvalidInput("text: must be a string", "text")));
+  }
+  intake.SendMessage(doc["receipt"].get<std::string>(), doc["text"].get<std::string>(), [respond](Status sent) {
+    if (!sent) return respond(JsonError(sent.error()));
+    respond({201, "application/json", json{{"sent", true}}.dump(), {}});
   });
 }
 
@@ -146,6 +201,9 @@ void AddPublicRoutes(Router& router, app::IntakeService& intake) {
              [&intake](Request& r, Respond respond) { SubmitJson(intake, r, std::move(respond)); });
   router.Add("POST", "/api/v1/applicant/status",
              [&intake](Request& r, Respond respond) { StatusJson(intake, r, std::move(respond)); });
+  router.Add("POST", "/status/message", [&intake](Request& r, Respond respond) { MessageForm(intake, r, std::move(respond)); });
+  router.Add("POST", "/api/v1/applicant/messages",
+             [&intake](Request& r, Respond respond) { MessageJson(intake, r, std::move(respond)); });
 }
 
 }  // namespace lifeline::server

@@ -85,21 +85,27 @@ struct StoredCaseEvent : NewCaseEvent {
   std::int64_t id = 0;
 };
 
-struct NewReply {
-  std::int64_t case_id = 0;
-  std::int64_t author_user_id = 0;
-  Date created_on;
-  Blob sealed_for_applicant;  // opens with the receipt's reply key
-  Blob sealed_for_office;     // opens with the record key
+/// How a message the applicant wrote is sealed for the office: like an application, its
+/// key is wrapped under an office key generation (the intake role cannot open it).
+struct OfficeWrapping {
+  std::int64_t key_generation = 1;
+  Blob32 ephemeral_public{};
+  Blob wrapped_key;
 };
 
-struct StoredReply {
-  std::int64_t id = 0;
+/// One message of a case's conversation, either way.
+struct NewMessage {
   std::int64_t case_id = 0;
-  std::int64_t author_user_id = 0;
+  std::optional<std::int64_t> author_user_id;  // nullopt: the applicant wrote it
   Date created_on;
-  Blob sealed_for_applicant;
+  Blob sealed_for_applicant;  // opens with the receipt's reply key
+  // Staff messages: under the case's record key. The applicant's: under `wrapping`.
   Blob sealed_for_office;
+  std::optional<OfficeWrapping> wrapping;  // the applicant's messages only
+};
+
+struct StoredMessage : NewMessage {
+  std::int64_t id = 0;
 };
 
 /// What the applicant may see with a receipt.
@@ -107,7 +113,7 @@ struct ApplicantView {
   std::int64_t case_id = 0;
   CaseStatus status = CaseStatus::kNew;
   Date received_on;
-  std::vector<StoredReply> replies;  // oldest first
+  std::vector<StoredMessage> messages;  // oldest first
 };
 
 struct UserRecord {
@@ -151,10 +157,14 @@ struct Installation {
   Blob receipt_salt;
 };
 
-/// A record key as wrapped for the office: what key rotation reads and replaces.
+/// A key as wrapped for the office: what key rotation reads and replaces. Either an
+/// application's record key or the key of a message the applicant wrote.
 struct WrappedRecordKey {
-  std::int64_t id = 0;
-  Blob32 receipt_lookup{};  // the associated data the key is sealed with
+  enum class Kind { kApplication, kMessage };
+  Kind kind = Kind::kApplication;
+  std::int64_t id = 0;       // the application's or the message's
+  std::int64_t case_id = 0;
+  Blob32 receipt_lookup{};  // applications: the associated data the key is sealed with
   std::int64_t key_generation = 0;
   Blob32 ephemeral_public{};
   Blob wrapped_key;

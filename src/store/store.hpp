@@ -58,15 +58,19 @@ class ApplicationStore {
   /// file. kNotFound if there is no such application.
   virtual Status SetCustodySealed(std::int64_t id, const Blob& sealed) = 0;
 
-  virtual Result<std::int64_t> AddReply(const NewReply& reply) = 0;
-  virtual Result<std::vector<StoredReply>> ListReplies(std::int64_t case_id) = 0;
+  virtual Result<std::int64_t> AddMessage(const NewMessage& message) = 0;
+  /// The case's conversation, oldest first.
+  virtual Result<std::vector<StoredMessage>> ListMessages(std::int64_t case_id) = 0;
+  /// How many messages the applicant wrote in the case on `day` (a flood bound).
+  virtual Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) = 0;
 
-  /// Up to `limit` record keys wrapped under a generation older than `generation`, by id.
+  /// Up to `limit` keys (applications' first, then messages') wrapped under a generation
+  /// older than `generation`.
   virtual Result<std::vector<WrappedRecordKey>> ListKeysOlderThan(std::int64_t generation,
                                                                   int limit) = 0;
   virtual Result<std::int64_t> CountKeysOlderThan(std::int64_t generation) = 0;
-  /// Replaces the wrapped keys (and their generation) of these applications in one
-  /// transaction; an application deleted meanwhile is skipped.
+  /// Replaces the wrapped keys (and their generation) of these applications and messages in
+  /// one transaction; one deleted meanwhile is skipped.
   virtual Status ReplaceWrappedKeys(std::span<const WrappedRecordKey> keys) = 0;
 };
 

@@ -92,18 +92,34 @@ TEST_F(StoreConformance, ListsByReceivedDayBeforeArrivalOrder) {
   EXPECT_EQ(page->items[1].received_on, earlier.received_on);
 }
 
-TEST_F(StoreConformance, FindsByReceiptLookupWithReplies) {
+TEST_F(StoreConformance, FindsByReceiptLookupWithTheConversation) {
   auto ids = store_->AppendApplications(std::vector{MakeApplication(9)});
   auto user = store_->AddUser({.name = "op1", .role = Role::kOperator, .password_hash = "h"});
   ASSERT_TRUE(user.ok());
-  ASSERT_TRUE(store_->AddReply({.case_id = (*ids)[0], .author_user_id = *user, .created_on = kDay,
-                                .sealed_for_applicant = {1}, .sealed_for_office = {2}}).ok());
+  const std::int64_t case_id = (*ids)[0];
+  ASSERT_TRUE(store_->AddMessage({.case_id = case_id, .author_user_id = *user, .created_on = kDay,
+                                  .sealed_for_applicant = {1}, .sealed_for_office = {2}}).ok());
+  OfficeWrapping wrapping{.key_generation = 1, .wrapped_key = {4}};
+  wrapping.ephemeral_public.fill(3);
+  ASSERT_TRUE(store_->AddMessage({.case_id = case_id, .created_on = kDay, .sealed_for_applicant = {5},
+                                  .sealed_for_office = {6}, .wrapping = wrapping}).ok());
   Blob32 lookup;
   lookup.fill(9);
   auto view = store_->FindByReceiptLookup(lookup);
   ASSERT_TRUE(view.ok());
-  ASSERT_EQ(view->replies.size(), 1u);
-  EXPECT_EQ(view->replies[0].sealed_for_applicant, Blob{1});
+  ASSERT_EQ(view->messages.size(), 2u);
+  EXPECT_EQ(view->messages[0].sealed_for_applicant, Blob{1});
+  EXPECT_EQ(view->messages[0].author_user_id, *user);
+  EXPECT_FALSE(view->messages[0].wrapping);
+  EXPECT_FALSE(view->messages[1].author_user_id);
+  ASSERT_TRUE(view->messages[1].wrapping);
+  EXPECT_EQ(view->messages[1].wrapping->wrapped_key, Blob{4});
+  EXPECT_EQ(*store_->CountApplicantMessages(case_id, kDay), 1);
+  EXPECT_EQ(*store_->CountKeysOlderThan(2), 2);  // the application's key and the message's
+  auto keys = store_->ListKeysOlderThan(2, 10);
+  ASSERT_EQ(keys->size(), 2u);
+  EXPECT_EQ((*keys)[1].kind, WrappedRecordKey::Kind::kMessage);
+  EXPECT_EQ((*keys)[1].case_id, case_id);
   lookup.fill(8);
   EXPECT_EQ(store_->FindByReceiptLookup(lookup).error().code, ErrorCode::kNotFound);
 }

@@ -26,7 +26,7 @@ class IntakeApi(ServerTest):
         status, applicant, _ = self.server.check(receipt.replace(" ", "").replace("-", "").replace(",", ""))
         self.assertEqual(status, 200)
         self.assertEqual(applicant["status"], "received")
-        self.assertEqual(applicant["replies"], [])
+        self.assertEqual(applicant["messages"], [])
 
         auth = self.server.sign_in()
         status, page, _ = self.server.json("GET", "/api/v1/cases?status=new", headers=auth)
@@ -45,7 +45,7 @@ class IntakeApi(ServerTest):
                                         {"text": "Мы вам ответим."}, headers=auth)
         self.assertEqual(status, 201)
         _, applicant, _ = self.server.check(receipt)
-        self.assertEqual([r["text"] for r in applicant["replies"]], ["Мы вам ответим."])
+        self.assertEqual([(m["from"], m["text"]) for m in applicant["messages"]], [("office", "Мы вам ответим.")])
 
     def test_wrong_and_malformed_receipts_get_the_same_404(self):
         self.server.submit(minimal_application())

@@ -27,6 +27,9 @@ class KeyRotation(unittest.TestCase):
         status, _, _ = self.server.json("POST", "/api/v1/cases/1/replies", {"text": "Ответ до смены ключа."},
                                         headers=auth)
         self.assertEqual(status, 201)
+        status, _, _ = self.server.json("POST", "/api/v1/applicant/messages",
+                                        {"receipt": self.receipts[0], "text": "Сообщение до смены ключа."})
+        self.assertEqual(status, 201)
 
     def rotate(self, *extra):
         return lifeline("rotate-key", "--data", self.server.data,
@@ -51,7 +54,11 @@ class KeyRotation(unittest.TestCase):
             self.assertEqual(status, 200, case)
             self.assertEqual(case["name"], f"Ротаций Синтетический {case_id - 1}")
         _, applicant, _ = self.server.check(self.receipts[0])
-        self.assertEqual([r["text"] for r in applicant["replies"]], ["Ответ до смены ключа."])
+        self.assertEqual([m["text"] for m in applicant["messages"]],
+                         ["Ответ до смены ключа.", "Сообщение до смены ключа."])
+        _, case, _ = self.server.json("GET", "/api/v1/cases/1", headers=auth)
+        self.assertEqual([(m["from"], m["text"]) for m in case["messages"]],
+                         [("office", "Ответ до смены ключа."), ("applicant", "Сообщение до смены ключа.")])
 
     def test_rotation_keeps_every_case_readable_and_retirement_destroys_the_old_key(self):
         busy = self.rotate()
@@ -62,7 +69,8 @@ class KeyRotation(unittest.TestCase):
         self.server.stop()
         rotated = self.rotate("--batch", "2")
         self.assertEqual(rotated.returncode, 0, rotated.stderr)
-        self.assertIn(b"rotated to office key generation 2: 5 case keys re-sealed", rotated.stdout)
+        # Five applications and one message the applicant wrote.
+        self.assertIn(b"rotated to office key generation 2: 6 keys re-sealed", rotated.stdout)
         self.assertEqual(self.office_keys(), [(1, 1), (2, 1)])
 
         self.server.start()

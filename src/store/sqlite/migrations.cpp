@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 8> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -121,6 +121,27 @@ CREATE TABLE case_events (
   reason_sealed BLOB
 );
 CREATE INDEX case_events_by_case ON case_events (case_id, id);
+)sql",
+    // Two-way messages: replies become one conversation, and the applicant's messages are
+    // sealed for the office like applications. The author becomes optional, so the table is
+    // rebuilt (SQLite cannot drop a NOT NULL).
+    R"sql(
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES applications (id),
+  author_user_id INTEGER REFERENCES users (id),
+  created_on TEXT NOT NULL,
+  sealed_for_applicant BLOB NOT NULL,
+  sealed_for_office BLOB NOT NULL,
+  key_generation INTEGER,
+  ephemeral_public BLOB,
+  wrapped_key BLOB
+);
+INSERT INTO messages (id, case_id, author_user_id, created_on, sealed_for_applicant, sealed_for_office)
+  SELECT id, case_id, author_user_id, created_on, sealed_for_applicant, sealed_for_office FROM replies;
+DROP TABLE replies;
+CREATE INDEX messages_by_case ON messages (case_id, id);
+CREATE INDEX messages_by_key_generation ON messages (key_generation, id) WHERE key_generation IS NOT NULL;
 )sql",
 };
 

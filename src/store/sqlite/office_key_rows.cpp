@@ -103,19 +103,33 @@ Status ClearOfficeKeysBefore(Connection& writer, std::int64_t generation) {
 
 std::vector<WrappedRecordKey> SelectKeysOlderThan(Connection& reader, std::int64_t generation,
                                                   int limit) {
-  auto s = reader.Prepare(
+  using Kind = WrappedRecordKey::Kind;
+  std::vector<WrappedRecordKey> out;
+  auto applications = reader.Prepare(
       "SELECT id, receipt_lookup, key_generation, ephemeral_public, wrapped_key FROM applications "
       "WHERE key_generation < ? ORDER BY id LIMIT ?");
-  s.Bind(1, generation).Bind(2, std::int64_t{limit});
-  std::vector<WrappedRecordKey> out;
-  while (s.Step()) {
-    out.push_back({s.Int(0), ToBlob32(s.Blob(1)), s.Int(2), ToBlob32(s.Blob(3)), s.Blob(4)});
+  applications.Bind(1, generation).Bind(2, std::int64_t{limit});
+  while (applications.Step()) {
+    out.push_back({Kind::kApplication, applications.Int(0), applications.Int(0),
+                   ToBlob32(applications.Blob(1)), applications.Int(2),
+                   ToBlob32(applications.Blob(3)), applications.Blob(4)});
+  }
+  if (out.size() >= static_cast<std::size_t>(limit)) return out;
+  auto messages = reader.Prepare(
+      "SELECT id, case_id, key_generation, ephemeral_public, wrapped_key FROM messages "
+      "WHERE key_generation < ? ORDER BY id LIMIT ?");
+  messages.Bind(1, generation).Bind(2, static_cast<std::int64_t>(limit - out.size()));
+  while (messages.Step()) {
+    out.push_back({Kind::kMessage, messages.Int(0), messages.Int(1), {}, messages.Int(2),
+                   ToBlob32(messages.Blob(3)), messages.Blob(4)});
   }
   return out;
 }
 
 std::int64_t CountKeysOlderThan(Connection& reader, std::int64_t generation) {
-  auto s = reader.Prepare("SELECT count(*) FROM applications WHERE key_generation < ?");
+  auto s = reader.Prepare(
+      "SELECT (SELECT count(*) FROM applications WHERE key_generation < ?1) + "
+      "(SELECT count(*) FROM messages WHERE key_generation < ?1)");
   s.Bind(1, generation);
   s.Step();
   return s.Int(0);
@@ -123,10 +137,13 @@ std::int64_t CountKeysOlderThan(Connection& reader, std::int64_t generation) {
 
 void UpdateWrappedKeys(Connection& writer, std::span<const WrappedRecordKey> keys) {
   Transaction tx(writer);
-  auto s = writer.Prepare(
+  auto application = writer.Prepare(
       "UPDATE applications SET key_generation = ?, ephemeral_public = ?, wrapped_key = ? "
       "WHERE id = ?");
+  auto message = writer.Prepare(
+      "UPDATE messages SET key_generation = ?, ephemeral_public = ?, wrapped_key = ? WHERE id = ?");
   for (const auto& k : keys) {
+    Statement& s = k.kind == WrappedRecordKey::Kind::kApplication ? application : message;
     s.Reset();
     s.Bind(1, k.key_generation).Bind(2, k.ephemeral_public).Bind(3, k.wrapped_key).Bind(4, k.id);
     s.Step();

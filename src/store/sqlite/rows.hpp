@@ -60,17 +60,6 @@ inline CaseSummary ReadSummary(const Statement& s) {
   return row;
 }
 
-inline StoredReply ReadReply(const Statement& s) {
-  StoredReply r;
-  r.id = s.Int(0);
-  r.case_id = s.Int(1);
-  r.author_user_id = s.Int(2);
-  r.created_on = ParseDate(s.Text(3));
-  r.sealed_for_applicant = s.Blob(4);
-  r.sealed_for_office = s.Blob(5);
-  return r;
-}
-
 // Runs `body` and turns SQLite failures into Result errors at the store boundary.
 template <typename F>
 auto Guard(F&& body) -> decltype(body()) {

@@ -11,6 +11,7 @@
 
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/case_event_rows.hpp"
+#include "store/sqlite/message_rows.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/office_key_rows.hpp"
 #include "store/sqlite/rows.hpp"
@@ -127,8 +128,7 @@ class SqliteStore final : public Store {
       view.case_id = s.Int(0);
       view.status = ParseEnum<CaseStatus>(s.Text(1), ParseCaseStatus);
       view.received_on = ParseDate(s.Text(2));
-      auto replies = ReadReplies(c, view.case_id);
-      view.replies = std::move(replies);
+      view.messages = sqlite::SelectMessages(c, view.case_id);
       return view;
     });
   }
@@ -152,7 +152,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(writer_mutex_);
     auto deleted = Guard([&]() -> Status {
       Transaction tx(writer_);
-      for (const char* sql : {"DELETE FROM replies WHERE case_id = ?",
+      for (const char* sql : {"DELETE FROM messages WHERE case_id = ?",
                               "DELETE FROM case_events WHERE case_id = ?"}) {
         auto children = writer_.Prepare(sql);
         children.Bind(1, id);
@@ -175,7 +175,7 @@ class SqliteStore final : public Store {
     return WithReader([&](Connection& c) -> Result<std::vector<CaseSummary>> {
       auto s = c.Prepare(fmt::format(
           "SELECT {} FROM applications a WHERE status = 'new' "
-          "AND received_on < ? AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.case_id = a.id) "
+          "AND received_on < ? AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.case_id = a.id) "
           "ORDER BY received_on, id",
           kSummaryColumns));
       s.Bind(1, FormatIsoDate(cutoff));
@@ -211,25 +211,20 @@ class SqliteStore final : public Store {
         "again shortly");
   }
 
-  Result<std::int64_t> AddReply(const NewReply& reply) override {
+  Result<std::int64_t> AddMessage(const NewMessage& message) override {
     std::lock_guard lock(writer_mutex_);
-    return Guard([&]() -> Result<std::int64_t> {
-      auto s = writer_.Prepare(
-          "INSERT INTO replies (case_id, author_user_id, created_on, sealed_for_applicant, "
-          "sealed_for_office) VALUES (?, ?, ?, ?, ?)");
-      s.Bind(1, reply.case_id)
-          .Bind(2, reply.author_user_id)
-          .Bind(3, FormatIsoDate(reply.created_on))
-          .Bind(4, reply.sealed_for_applicant)
-          .Bind(5, reply.sealed_for_office);
-      s.Step();
-      return writer_.LastInsertId();
+    return Guard([&]() -> Result<std::int64_t> { return sqlite::InsertMessage(writer_, message); });
+  }
+
+  Result<std::vector<StoredMessage>> ListMessages(std::int64_t case_id) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<StoredMessage>> {
+      return sqlite::SelectMessages(c, case_id);
     });
   }
 
-  Result<std::vector<StoredReply>> ListReplies(std::int64_t case_id) override {
-    return WithReader([&](Connection& c) -> Result<std::vector<StoredReply>> {
-      return ReadReplies(c, case_id);
+  Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) override {
+    return WithReader([&](Connection& c) -> Result<std::int64_t> {
+      return sqlite::CountApplicantMessages(c, case_id, day);
     });
   }
 
@@ -533,17 +528,6 @@ class SqliteStore final : public Store {
     // A mac of the wrong size is kept as zeros so that verification reports the entry.
     if (mac.size() == r.mac.size()) std::copy(mac.begin(), mac.end(), r.mac.begin());
     return r;
-  }
-
-  // Commits on Commit(); rolls back if destroyed before (e.g. by an exception).
-  static std::vector<StoredReply> ReadReplies(Connection& c, std::int64_t case_id) {
-    auto s = c.Prepare(
-        "SELECT id, case_id, author_user_id, created_on, sealed_for_applicant, sealed_for_office "
-        "FROM replies WHERE case_id = ? ORDER BY id");
-    s.Bind(1, case_id);
-    std::vector<StoredReply> replies;
-    while (s.Step()) replies.push_back(ReadReply(s));
-    return replies;
   }
 
   // Lends a read connection from the pool (creating one if none is idle) to `body`.
