@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/contact_window.hpp"
+
 namespace lifeline::app {
 
 crypto::SecretBytes EncodeSealedFields(const IdentifyingFields& f, std::int64_t received_at) {
@@ -15,6 +17,7 @@ crypto::SecretBytes EncodeSealedFields(const IdentifyingFields& f, std::int64_t 
       {"location", f.location},
       {"contact_handle", f.contact_handle},
       {"safe_windows", windows},
+      {"utc_offset_minutes", f.utc_offset_minutes},
       {"message", f.message},
       {"received_at", received_at},
   };
@@ -42,6 +45,7 @@ Result<OpenedFields> DecodeSealedFields(const crypto::SecretBytes& plaintext) {
     for (const auto& w : doc.at("safe_windows")) {
       if (auto window = ParseSafeWindow(w.get<std::string>())) out.fields.safe_windows.push_back(*window);
     }
+    out.fields.utc_offset_minutes = doc.value("utc_offset_minutes", kDefaultUtcOffsetMinutes);
     out.received_at = doc.at("received_at").get<std::int64_t>();
     return out;
   } catch (const nlohmann::json::exception&) {

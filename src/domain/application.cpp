@@ -1,5 +1,7 @@
 #include "domain/application.hpp"
 
+#include "domain/contact_window.hpp"
+
 #include <array>
 #include <fmt/format.h>
 #include <utility>
@@ -187,6 +189,14 @@ Result<ValidApplication> ValidateApplication(const ApplicationDraft& d,
           "contact.safe_windows");
     }
     out.identifying.safe_windows.push_back(*window);
+  }
+  if (!d.utc_offset.empty()) {
+    auto offset = ParseUtcOffset(d.utc_offset);
+    if (!offset) {
+      return InvalidInput("contact.utc_offset: write the time zone like \"+03:00\" (from -12:00 to +14:00)",
+                          "contact.utc_offset");
+    }
+    out.identifying.utc_offset_minutes = *offset;
   }
 
   struct TextField {

@@ -50,6 +50,7 @@ struct ApplicationDraft {
   std::string contact_channel;
   std::string contact_handle;
   std::vector<std::string> safe_windows;
+  std::string utc_offset;  // "+05:00"; empty means Moscow time
   std::string name;
   std::string unit;
   std::string rank;
@@ -67,6 +68,7 @@ struct IdentifyingFields {
   std::string location;
   std::string contact_handle;
   std::vector<SafeWindow> safe_windows;
+  int utc_offset_minutes = 180;  // the safe windows' time zone (a hint of where someone is)
   std::string message;
 };
 

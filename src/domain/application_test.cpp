@@ -42,6 +42,19 @@ TEST(ValidateApplication, TrimsTextAndParsesWindows) {
   EXPECT_EQ(result->identifying.safe_windows[0].days, 0x1F);
 }
 
+TEST(ValidateApplication, TheWindowsTimeZoneDefaultsToMoscowAndMustBeAnOffset) {
+  auto d = MinimalDraft();
+  EXPECT_EQ(ValidateApplication(d, kToday)->identifying.utc_offset_minutes, 180);
+  d.utc_offset = "+05:00";
+  EXPECT_EQ(ValidateApplication(d, kToday)->identifying.utc_offset_minutes, 300);
+  for (const char* bad : {"Europe/Moscow", "+5", "+15:00", "+03:20"}) {
+    d.utc_offset = bad;
+    auto refused = ValidateApplication(d, kToday);
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.error().field, "contact.utc_offset");
+  }
+}
+
 TEST(ValidateApplication, RejectsMissingAndUnknownEnums) {
   auto d = MinimalDraft();
   d.situation = "";

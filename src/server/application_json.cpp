@@ -59,9 +59,10 @@ Result<ApplicationDraft> ParseApplicationJson(std::string_view body) {
   auto contact = doc.find("contact");
   if (contact == doc.end() || contact->is_null()) return InvalidInput("contact: required", "contact");
   if (!contact->is_object()) return InvalidInput("contact: must be an object", "contact");
-  if (auto s = CheckKeys(*contact, {"channel", "handle", "safe_windows"}, "contact."); !s) return s.error();
+  if (auto s = CheckKeys(*contact, {"channel", "handle", "safe_windows", "utc_offset"}, "contact."); !s) return s.error();
   if (auto s = ReadString(*contact, "channel", "contact.channel", d.contact_channel); !s) return s.error();
   if (auto s = ReadString(*contact, "handle", "contact.handle", d.contact_handle); !s) return s.error();
+  if (auto s = ReadString(*contact, "utc_offset", "contact.utc_offset", d.utc_offset); !s) return s.error();
   if (auto windows = contact->find("safe_windows"); windows != contact->end() && !windows->is_null()) {
     if (!windows->is_array()) {
       return InvalidInput("contact.safe_windows: must be a list of strings", "contact.safe_windows");

@@ -13,7 +13,7 @@ enum class Text {
   kGroupLabel, kGroupAlone, kGroupWithOthers, kGroupUnit, kGroupSizeLabel,
   kDeployByLabel, kDeployByHint,
   kChannelLabel, kChannelPhone, kChannelSms, kChannelTelegram, kChannelSignal, kChannelNone,
-  kHandleLabel, kWindowsLabel, kWindowsHint,
+  kHandleLabel, kWindowsLabel, kWindowsHint, kTimeZoneLabel,
   kNameLabel, kUnitLabel, kRankLabel, kLocationLabel, kMessageLabel, kOptional,
   kSubmit, kReceiptTitle, kReceiptIntro, kReceiptKeep,
   kStatusTitle, kStatusIntro, kReceiptLabel, kStatusSubmit, kStatusUnknown,

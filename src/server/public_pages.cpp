@@ -35,6 +35,19 @@ std::string Options(Language l, const std::string& selected,
   return out;
 }
 
+// Moscow time and the zones either side of it where applicants live, as offsets (no place
+// names: the choice is sealed anyway, but the page need not suggest any).
+std::string TimeZoneOptions(const std::string& selected) {
+  std::string out;
+  const std::string chosen = selected.empty() ? "+03:00" : selected;
+  for (int hours = 2; hours <= 12; ++hours) {
+    const std::string value = fmt::format("+{:02}:00", hours);
+    const std::string label = hours == 3 ? "UTC+03:00 (МСК)" : fmt::format("UTC{} (МСК{:+})", value, hours - 3);
+    out += fmt::format("<option value=\"{}\"{}>{}</option>", value, value == chosen ? " selected" : "", label);
+  }
+  return out;
+}
+
 std::string TextInput(Language l, std::string_view name, Text label, const std::string& value,
                       std::size_t max_chars, std::string_view extra = "") {
   return fmt::format(
@@ -59,7 +72,7 @@ std::optional<Text> FieldLabel(std::string_view field) {
       {"situation", Text::kSituationLabel},     {"group.kind", Text::kGroupLabel},
       {"group.size", Text::kGroupSizeLabel},    {"deploy_by", Text::kDeployByLabel},
       {"contact.channel", Text::kChannelLabel}, {"contact.handle", Text::kHandleLabel},
-      {"contact.safe_windows", Text::kWindowsLabel}, {"name", Text::kNameLabel},
+      {"contact.safe_windows", Text::kWindowsLabel}, {"contact.utc_offset", Text::kTimeZoneLabel}, {"name", Text::kNameLabel},
       {"unit", Text::kUnitLabel},               {"rank", Text::kRankLabel},
       {"location", Text::kLocationLabel},       {"message", Text::kMessageLabel},
   };
@@ -128,6 +141,8 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
   body += TextInput(l, "contact_handle", Text::kHandleLabel, d.contact_handle, L::kHandle);
   body += TextInput(l, "safe_windows", Text::kWindowsLabel, Join(d.safe_windows, "; "), 200,
                     fmt::format(" placeholder=\"{}\"", HtmlEscape(Tr(l, Text::kWindowsHint))));
+  body += fmt::format("<label for=\"utc_offset\">{}</label><select id=\"utc_offset\" name=\"utc_offset\">{}</select>",
+                      HtmlEscape(Tr(l, Text::kTimeZoneLabel)), TimeZoneOptions(d.utc_offset));
   body += TextInput(l, "name", Text::kNameLabel, d.name, L::kShortText);
   body += TextInput(l, "rank", Text::kRankLabel, d.rank, L::kRank);
   body += TextInput(l, "unit", Text::kUnitLabel, d.unit, L::kShortText);

@@ -38,6 +38,7 @@ Result<ApplicationDraft> DraftFromForm(const std::multimap<std::string, std::str
   d.deploy_by = FormValue(form, "deploy_by");
   d.contact_channel = FormValue(form, "contact_channel");
   d.contact_handle = FormValue(form, "contact_handle");
+  d.utc_offset = FormValue(form, "utc_offset");
   const std::string all = FormValue(form, "safe_windows");
   std::size_t start = 0;
   while (start <= all.size()) {
