@@ -60,6 +60,15 @@ Result<crypto::SecretBytes> OfficeService::OpenMessage(const store::StoredMessag
   return opener_.Open(sealed, ApplicantMessageAssociated(message.case_id));
 }
 
+Result<OpenedFields> OfficeService::OpenFields(const store::StoredApplication& stored,
+                                               const crypto::Key32& key) const {
+  crypto::SecretBytes plaintext;
+  if (!crypto::AeadDecrypt(key, stored.sealed_fields, AsText(stored.receipt_lookup), plaintext)) {
+    return Error{ErrorCode::kInternal, "this case's record does not open"};
+  }
+  return DecodeSealedFields(plaintext);
+}
+
 Status OfficeService::ClaimCase(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kClaimCase); !allowed) return allowed.error();
   if (auto exists = store_.GetApplication(case_id); !exists) return exists.error();
@@ -91,11 +100,7 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
     crypto::Key32& key;
     ~Wiper() { crypto::Wipe(key); }
   } wiper{key};
-  crypto::SecretBytes plaintext;
-  if (!crypto::AeadDecrypt(key, stored->sealed_fields, AsText(stored->receipt_lookup), plaintext)) {
-    return Error{ErrorCode::kInternal, "this case's record does not open"};
-  }
-  auto opened = DecodeSealedFields(plaintext);
+  auto opened = OpenFields(*stored, key);
   if (!opened) return opened.error();
 
   CaseDetails details;
@@ -108,6 +113,12 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   if (!timeline) return timeline.error();
   details.timeline = std::move(*timeline);
   details.next = NextTransitions(stored->status, actor.role, PausedFrom(*stored));
+  auto tasks = Tasks(case_id, key);
+  if (!tasks) return tasks.error();
+  details.tasks = std::move(*tasks);
+  details.windows = UpcomingWindows(details.fields.safe_windows, details.fields.utc_offset_minutes,
+                                    clock_.Now(), 5);
+  details.inside_window_now = !details.windows.empty() && details.windows.front().Contains(clock_.Now());
   auto messages = store_.ListMessages(case_id);
   if (!messages) return messages.error();
   for (const auto& m : *messages) {

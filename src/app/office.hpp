@@ -9,8 +9,10 @@
 #include "app/actor.hpp"
 #include "app/audit_log.hpp"
 #include "app/clock.hpp"
+#include "app/sealed_fields.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/application.hpp"
+#include "domain/contact_window.hpp"
 #include "domain/custody.hpp"
 #include "domain/workflow.hpp"
 #include "store/store.hpp"
@@ -34,6 +36,15 @@ struct CaseEvent {
   std::string reason;
 };
 
+/// A follow-up task, its note opened. Holds personal data: never log it.
+struct CaseTask {
+  std::int64_t id = 0;
+  TaskKind kind = TaskKind::kContact;
+  std::int64_t due_at = 0;  // seconds since the epoch, UTC
+  std::string note;
+  std::optional<std::int64_t> done_at;
+};
+
 /// A case with its identifying fields decrypted. Holds personal data: never log it.
 struct CaseDetails {
   store::CaseSummary summary;
@@ -43,6 +54,25 @@ struct CaseDetails {
   std::vector<CaseMessage> messages;  // the conversation, oldest first
   std::vector<CaseEvent> timeline;       // oldest first
   std::vector<Transition> next;          // the moves the reader may make now
+  std::vector<CaseTask> tasks;           // open first, by due time
+  std::vector<ContactWindow> windows;    // the next safe windows, in UTC (empty: none given)
+  bool inside_window_now = false;        // the first of `windows` is open now
+};
+
+/// A follow-up to schedule. A contact may be due only inside the applicant's safe windows;
+/// without `due_at` it is due at the next one (or now, inside one).
+struct TaskRequest {
+  TaskKind kind = TaskKind::kContact;
+  std::optional<std::int64_t> due_at;
+  std::string note;
+};
+
+/// What needs doing: open tasks due within the next day (overdue first) and cases whose
+/// deployment date is near. Clear fields only.
+struct WorkQueue {
+  std::int64_t now = 0;
+  std::vector<store::QueuedTask> tasks;
+  std::vector<store::CaseSummary> deploying_soon;
 };
 
 /// A requested workflow transition (domain/workflow.hpp).
@@ -91,6 +121,15 @@ class OfficeService {
   /// missing or bad reason, or a crossing without the custody circumstance.
   Result<std::int64_t> ChangeStatus(const Actor& actor, std::int64_t case_id, const StatusChange& change);
 
+  /// Schedules a follow-up (office_followups.cpp). Audited. kInvalidInput (field due_at)
+  /// for a contact outside the applicant's safe windows, or a time more than a year away;
+  /// kForbidden, kNotFound as for reading the case.
+  Result<store::StoredTask> AddTask(const Actor& actor, std::int64_t case_id, const TaskRequest& request);
+  /// Marks a task done. Audited. kConflict if it already is.
+  Status CompleteTask(const Actor& actor, std::int64_t task_id);
+  /// The actor's work queue: operators see their own cases' tasks; others see all.
+  Result<WorkQueue> Queue(const Actor& actor);
+
   /// Seals how the person came into custody under the case key (office_custody.cpp).
   /// Audited without the value. kForbidden without kRecordCustody; kNotFound.
   Status RecordCustody(const Actor& actor, std::int64_t case_id, CustodyCircumstance circumstance);
@@ -106,6 +145,10 @@ class OfficeService {
   Result<crypto::RecordKey> OpenRecordKey(const store::StoredApplication& stored) const;
   /// For a paused case, the status it was paused in (it resumes only there).
   std::optional<CaseStatus> PausedFrom(const store::StoredApplication& stored);
+  /// The case's identifying fields, opened under `key`.
+  Result<OpenedFields> OpenFields(const store::StoredApplication& stored, const crypto::Key32& key) const;
+  /// The case's tasks with their notes opened under `key`.
+  Result<std::vector<CaseTask>> Tasks(std::int64_t case_id, const crypto::Key32& key);
   /// A message's text: a staff reply under the record key, the applicant's under its
   /// office wrapping.
   Result<crypto::SecretBytes> OpenMessage(const store::StoredMessage& message,

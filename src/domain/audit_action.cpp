@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 21> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 23> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -27,6 +27,8 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 21> kNames = {{
     {AuditAction::kCustodyRecorded, "custody_recorded"},
     {AuditAction::kCustodyRead, "custody_read"},
     {AuditAction::kCaseStatusChanged, "case_status_changed"},
+    {AuditAction::kTaskAdded, "task_added"},
+    {AuditAction::kTaskDone, "task_done"},
 }};
 }  // namespace
 

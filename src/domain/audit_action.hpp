@@ -29,6 +29,8 @@ enum class AuditAction {
   kCustodyRecorded,   // the sealed custody circumstance was set (the entry never says to what)
   kCustodyRead,       // the sealed custody circumstance was read
   kCaseStatusChanged,  // a workflow transition (the timeline holds which)
+  kTaskAdded,          // a follow-up was scheduled: target "case:N"
+  kTaskDone,           // target "task:N"
 };
 
 std::string_view ToString(AuditAction action);

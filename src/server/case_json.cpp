@@ -54,7 +54,26 @@ nlohmann::json DetailsJson(const app::CaseDetails& d) {
   nlohmann::json next = nlohmann::json::array();
   for (const auto& t : d.next) next.push_back({{"to", ToString(t.to)}, {"reason_required", t.reason_required}});
   j["next"] = next;
+  nlohmann::json tasks = nlohmann::json::array();
+  for (const auto& t : d.tasks) {
+    tasks.push_back({{"id", t.id}, {"kind", ToString(t.kind)}, {"due_at", t.due_at},
+                     {"note", t.note.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.note)},
+                     {"done_at", t.done_at ? nlohmann::json(*t.done_at) : nlohmann::json(nullptr)}});
+  }
+  j["tasks"] = tasks;
+  j["contact"]["utc_offset"] = FormatUtcOffset(d.fields.utc_offset_minutes);
+  nlohmann::json next_windows = nlohmann::json::array();
+  for (const auto& w : d.windows) {
+    next_windows.push_back({{"start", w.start.time_since_epoch().count()}, {"end", w.end.time_since_epoch().count()}});
+  }
+  j["contact"]["next_windows"] = next_windows;
+  j["contact"]["inside_window_now"] = d.inside_window_now;
   return j;
+}
+
+nlohmann::json QueuedTaskJson(const store::QueuedTask& q, std::int64_t now) {
+  return {{"id", q.task.id}, {"case_id", q.task.case_id}, {"kind", ToString(q.task.kind)},
+          {"due_at", q.task.due_at}, {"overdue", q.task.due_at < now}, {"case", SummaryJson(q.summary)}};
 }
 
 }  // namespace lifeline::server

@@ -4,6 +4,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "domain/contact_window.hpp"
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/http.hpp"
@@ -56,6 +57,65 @@ std::string StatusFormHtml(const app::SessionInfo& session, const app::CaseDetai
   return html + "<button type=\"submit\">Изменить статус</button></form>";
 }
 
+std::string Hm(std::chrono::sys_seconds t, int offset_minutes) {
+  return fmt::format("{:%a %d.%m %H:%M}", t + std::chrono::minutes{offset_minutes});
+}
+
+// When the applicant may be called, in their time and in UTC. Outside a window the banner
+// says so first, in words an operator on a call cannot miss.
+std::string ContactHtml(const app::CaseDetails& d) {
+  const int offset = d.fields.utc_offset_minutes;
+  if (d.windows.empty()) {
+    return "<p class=\"hint\" id=\"contact-now\">Заявитель не указал безопасное время связи.</p>";
+  }
+  std::string html;
+  const auto& first = d.windows.front();
+  if (d.inside_window_now) {
+    html = fmt::format("<p class=\"notice\" id=\"contact-now\">Сейчас безопасное время связи: до {} по времени "
+                       "заявителя (UTC{}).</p>",
+                       Hm(first.end, offset), FormatUtcOffset(offset));
+  } else {
+    html = fmt::format("<p class=\"error\" role=\"alert\" id=\"contact-now\">Сейчас НЕ связывайтесь. "
+                       "Ближайшее окно: {} по времени заявителя (UTC{}), {:%Y-%m-%d %H:%M} UTC.</p>",
+                       Hm(first.start, offset), FormatUtcOffset(offset), first.start);
+  }
+  return html;
+}
+
+// Tasks, and a form whose times are only the applicant's next windows (for a contact) or
+// plain reminders: there is no free time field with which to schedule a call by mistake.
+std::string TasksHtml(const app::SessionInfo& session, const app::CaseDetails& d) {
+  std::string html = "<h2>Задачи</h2>";
+  if (d.tasks.empty()) html += "<p>Задач нет.</p>";
+  for (const auto& t : d.tasks) {
+    html += fmt::format("<p class=\"task\">{:%Y-%m-%d %H:%M} UTC · {}{}{}", std::chrono::sys_seconds{std::chrono::seconds{t.due_at}},
+                        TaskKindRu(t.kind), t.note.empty() ? "" : " — " + HtmlEscape(t.note),
+                        t.done_at ? " · сделано" : "");
+    if (!t.done_at) {
+      html += fmt::format(
+          " <form class=\"inline\" method=\"post\" action=\"/console/tasks/{}/done\"><input type=\"hidden\" "
+          "name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"back\" value=\"/console/cases/{}\">"
+          "<button type=\"submit\">Сделано</button></form>",
+          t.id, HtmlEscape(session.csrf_token), d.summary.id);
+    }
+    html += "</p>";
+  }
+  std::string when = "<option value=\"\">ближайшее окно (для связи) или через сутки</option>";
+  for (const auto& w : d.windows) {
+    when += fmt::format("<option value=\"{}\">окно: {} по времени заявителя</option>", w.start.time_since_epoch().count(),
+                        Hm(w.start, d.fields.utc_offset_minutes));
+  }
+  html += fmt::format(
+      "<form method=\"post\" action=\"/console/cases/{}/tasks\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+      "<label for=\"kind\">Задача</label><select id=\"kind\" name=\"kind\"><option value=\"contact\">связаться</option>"
+      "<option value=\"check\">проверить</option><option value=\"other\">другое</option></select>"
+      "<label for=\"due_at\">Когда</label><select id=\"due_at\" name=\"due_at\">{}</select>"
+      "<label for=\"note\">Заметка (видна только сотрудникам)</label><input id=\"note\" name=\"note\" maxlength=\"500\">"
+      "<button type=\"submit\">Добавить задачу</button></form>",
+      d.summary.id, HtmlEscape(session.csrf_token), when);
+  return html;
+}
+
 }  // namespace
 
 std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id, const std::string& reason) {
@@ -89,7 +149,7 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
       ToString(c.clear.contact_channel), HtmlEscape(d.fields.contact_handle),
       windows.empty() ? "не указано" : HtmlEscape(windows), HtmlEscape(d.fields.message));
   if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
-  body += TimelineHtml(d) + StatusFormHtml(session, d);
+  body += ContactHtml(d) + TimelineHtml(d) + StatusFormHtml(session, d) + TasksHtml(session, d);
   body += "<h2>Переписка с заявителем</h2>";
   if (d.messages.empty()) body += "<p>Сообщений нет.</p>";
   for (const auto& m : d.messages) {

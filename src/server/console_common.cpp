@@ -9,7 +9,9 @@ namespace lifeline::server::console {
 
 std::string Header(const app::SessionInfo& s) {
   std::string links;
-  if (app::Require(s.actor, app::Permission::kListCases).ok()) links += "<a href=\"/console/\">Заявки</a> ";
+  if (app::Require(s.actor, app::Permission::kListCases).ok()) {
+    links += "<a href=\"/console/\">Заявки</a> <a href=\"/console/today\" accesskey=\"t\">Сегодня</a> ";
+  }
   if (app::Require(s.actor, app::Permission::kReadAuditLog).ok()) {
     links += "<a href=\"/console/audit\">Журнал аудита</a> ";
   }
@@ -40,6 +42,15 @@ std::string StatusRu(const store::CaseSummary& c) {
 
 std::string Option(std::string_view value, std::string_view label, const std::string& selected) {
   return fmt::format("<option value=\"{}\"{}>{}</option>", value, value == selected ? " selected" : "", label);
+}
+
+std::string_view TaskKindRu(TaskKind kind) {
+  switch (kind) {
+    case TaskKind::kContact: return "связаться";
+    case TaskKind::kCheck: return "проверить";
+    case TaskKind::kOther: return "другое";
+  }
+  return "?";
 }
 
 std::string_view StatusLabelRu(CaseStatus status) {

@@ -139,4 +139,30 @@ std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityV
   return HtmlPage("ru", "Консоль — безопасность", body);
 }
 
+std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQueue& queue) {
+  std::string body = Header(session) + "<h1>Дела на сегодня</h1><h2>Задачи</h2>";
+  if (queue.tasks.empty()) body += "<p>Задач на ближайшие сутки нет.</p>";
+  if (!queue.tasks.empty()) {
+    body += "<table><thead><tr><th>Когда (UTC)</th><th>Что</th><th>Заявка</th><th>Статус</th><th></th></tr></thead><tbody>";
+  }
+  for (const auto& q : queue.tasks) {
+    const bool overdue = q.task.due_at < queue.now;
+    body += fmt::format(
+        "<tr class=\"{}\"><td>{:%Y-%m-%d %H:%M}{}</td><td>{}</td><td><a href=\"/console/cases/{}\">№ {}</a></td>"
+        "<td>{}</td><td><form class=\"inline\" method=\"post\" action=\"/console/tasks/{}/done\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Сделано</button></form></td></tr>",
+        overdue ? "overdue" : "due", std::chrono::sys_seconds{std::chrono::seconds{q.task.due_at}},
+        overdue ? " (просрочено)" : "", TaskKindRu(q.task.kind), q.summary.id, q.summary.id, StatusRu(q.summary),
+        q.task.id, HtmlEscape(session.csrf_token));
+  }
+  if (!queue.tasks.empty()) body += "</tbody></table>";
+  body += "<h2>Скоро отправка</h2>";
+  if (queue.deploying_soon.empty()) body += "<p>Заявок с отправкой в ближайшие две недели нет.</p>";
+  for (const auto& c : queue.deploying_soon) {
+    body += fmt::format("<p><a href=\"/console/cases/{0}\">№ {0}</a>: отправка {1} · {2}</p>", c.id,
+                        FormatIsoDate(*c.clear.deploy_by), StatusRu(c));
+  }
+  return HtmlPage("ru", "Дела на сегодня", body);
+}
+
 }  // namespace lifeline::server

@@ -40,6 +40,9 @@ std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& details,
                             const std::string& error);
 
+/// What needs doing: tasks due within a day (overdue marked) and cases deploying soon.
+std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQueue& queue);
+
 /// The sealed custody circumstance of one case, for a role that may read it, with the form
 /// to record it. `recorded` is nullopt when none is recorded yet.
 std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,

@@ -58,6 +58,8 @@ std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, con
 
 /// The custody circumstance routes (custody_routes.cpp).
 void AddCustodyRoutes(Router& router, const Bind& bind);
+/// The follow-up routes and the console's "today" page (followup_routes.cpp).
+void AddFollowupRoutes(Router& router, const Bind& bind);
 /// The case workflow routes (workflow_routes.cpp).
 void AddWorkflowRoutes(Router& router, const Bind& bind);
 

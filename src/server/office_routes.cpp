@@ -453,6 +453,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   router.Add("POST", "/console/cases/{id}/claim", bind(ConsoleClaimCase));
   AddCustodyRoutes(router, bind);
   AddWorkflowRoutes(router, bind);
+  AddFollowupRoutes(router, bind);
 }
 
 }  // namespace lifeline::server

@@ -12,6 +12,7 @@
 #include "domain/application.hpp"
 #include "domain/case_status.hpp"
 #include "domain/role.hpp"
+#include "domain/task_kind.hpp"
 
 namespace lifeline::store {
 
@@ -83,6 +84,28 @@ struct NewCaseEvent {
 
 struct StoredCaseEvent : NewCaseEvent {
   std::int64_t id = 0;
+};
+
+/// A follow-up on a case: what to do (domain/task_kind.hpp) and when.
+struct NewTask {
+  std::int64_t case_id = 0;
+  TaskKind kind = TaskKind::kContact;
+  std::int64_t due_at = 0;  // seconds since the epoch, UTC
+  Blob note_sealed;         // under the record key; empty when no note was written
+  std::int64_t created_by = 0;
+};
+
+struct StoredTask : NewTask {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> done_at;
+  std::optional<std::int64_t> done_by;
+};
+
+/// An open task with its case's clear summary: a row of an operator's queue, nothing to
+/// decrypt.
+struct QueuedTask {
+  StoredTask task;  // note_sealed left empty
+  CaseSummary summary;
 };
 
 /// How a message the applicant wrote is sealed for the office: like an application, its

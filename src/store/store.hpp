@@ -64,6 +64,23 @@ class ApplicationStore {
   /// How many messages the applicant wrote in the case on `day` (a flood bound).
   virtual Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) = 0;
 
+  virtual Result<std::int64_t> AddTask(const NewTask& task) = 0;
+  /// The case's tasks, open ones first by due time, then done ones.
+  virtual Result<std::vector<StoredTask>> ListTasks(std::int64_t case_id) = 0;
+  virtual Result<StoredTask> GetTask(std::int64_t task_id) = 0;
+  /// Marks the task done. kConflict if it already is; kNotFound.
+  virtual Status CompleteTask(std::int64_t task_id, std::int64_t user_id, std::int64_t at) = 0;
+  /// Open tasks due before `due_before`, soonest first, at most `limit`; with
+  /// `assigned_to`, only on cases assigned to that user.
+  virtual Result<std::vector<QueuedTask>> ListOpenTasks(std::int64_t due_before,
+                                                        std::optional<std::int64_t> assigned_to,
+                                                        int limit) = 0;
+  /// Cases not yet crossed or ended whose deployment date is before `cutoff`, soonest
+  /// first, at most `limit`; with `assigned_to`, only unassigned ones and that user's.
+  virtual Result<std::vector<CaseSummary>> ListDeployingBefore(Date cutoff,
+                                                               std::optional<std::int64_t> assigned_to,
+                                                               int limit) = 0;
+
   /// Up to `limit` keys (applications' first, then messages') wrapped under a generation
   /// older than `generation`.
   virtual Result<std::vector<WrappedRecordKey>> ListKeysOlderThan(std::int64_t generation,

@@ -263,6 +263,44 @@ TEST_F(StoreConformance, StatusChangesAreComparedAndSetAndKeptAsATimeline) {
   EXPECT_TRUE(store_->ListCaseEvents(id)->empty());
 }
 
+TEST_F(StoreConformance, TasksQueueByDueTimeAndDeploymentDatesQueueByDate) {
+  auto user = store_->AddUser({.name = "op", .password_hash = "h"});
+  std::vector<NewApplication> batch = {MakeApplication(1), MakeApplication(2), MakeApplication(3)};
+  batch[0].clear.deploy_by = Date{year{2026}, December, day{20}};
+  batch[1].clear.deploy_by = Date{year{2026}, December, day{1}};
+  auto ids = store_->AppendApplications(batch);
+  ASSERT_TRUE(ids.ok() && user.ok());
+  ASSERT_TRUE(*store_->ClaimApplication((*ids)[0], *user));
+  auto later = store_->AddTask({.case_id = (*ids)[0], .kind = TaskKind::kContact, .due_at = 300, .created_by = *user});
+  auto sooner = store_->AddTask({.case_id = (*ids)[1], .kind = TaskKind::kCheck, .due_at = 100,
+                                 .note_sealed = {7}, .created_by = *user});
+  ASSERT_TRUE(later.ok() && sooner.ok());
+
+  auto queue = store_->ListOpenTasks(1000, std::nullopt, 10);
+  ASSERT_EQ(queue->size(), 2u);
+  EXPECT_EQ((*queue)[0].task.id, *sooner);
+  EXPECT_TRUE((*queue)[0].task.note_sealed.empty());  // the queue carries no notes
+  EXPECT_EQ((*queue)[0].summary.id, (*ids)[1]);
+  EXPECT_EQ(store_->ListOpenTasks(200, std::nullopt, 10)->size(), 1u);
+  EXPECT_EQ(store_->ListOpenTasks(1000, *user, 10)->size(), 1u);  // only the claimed case's
+
+  ASSERT_TRUE(store_->CompleteTask(*sooner, *user, 150).ok());
+  EXPECT_EQ(store_->CompleteTask(*sooner, *user, 160).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->CompleteTask(999, *user, 160).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ListOpenTasks(1000, std::nullopt, 10)->size(), 1u);
+  auto done = store_->GetTask(*sooner);
+  EXPECT_EQ(done->done_at, 150);
+  EXPECT_EQ(done->note_sealed, Blob{7});
+
+  auto deploying = store_->ListDeployingBefore(Date{year{2026}, December, day{31}}, std::nullopt, 10);
+  ASSERT_EQ(deploying->size(), 2u);
+  EXPECT_EQ((*deploying)[0].id, (*ids)[1]);  // the sooner date first
+  EXPECT_EQ(store_->ListDeployingBefore(Date{year{2026}, December, day{10}}, std::nullopt, 10)->size(), 1u);
+
+  ASSERT_TRUE(store_->DeleteApplication((*ids)[0]).ok());
+  EXPECT_TRUE(store_->ListTasks((*ids)[0])->empty());
+}
+
 TEST_F(StoreConformance, ConcurrentWritersAndReadersAgree) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {

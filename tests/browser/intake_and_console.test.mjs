@@ -49,6 +49,7 @@ const OPERATOR = 'op.browser';
 const OPERATOR_PASSWORD = 'synthetic-operator-pw';
 const APPLICANT_NAME = 'Браузеров Тест';
 const REPLY_TEXT = 'Ответ оператора';
+const APPLICANT_REPLY = 'Ответ заявителя через форму';
 
 // Starts `lifeline serve`; returns the process at once (so it can always be stopped) and a
 // promise of its base URL, read from the line it prints once it listens.
@@ -289,8 +290,20 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
         page.waitForURL(url(href), { waitUntil: 'load' }),
         page.locator('form[action$="/reply"] button[type="submit"]').click(),
       ]);
-      assert.equal(await page.getByRole('alert').count(), 0, 'the reply was refused');
+      // The contact banner is an alert of its own (outside the applicant's window it warns).
+      const refusals = page.locator('[role="alert"]:not(#contact-now)');
+      assert.equal(await refusals.count(), 0, 'the reply was refused');
       assert.equal(await page.locator('article.reply', { hasText: REPLY_TEXT }).count(), 1);
+      assert.equal(await page.locator('#contact-now').count(), 1, 'no word on whether a call is safe now');
+
+      // The workflow form: the case moves on and its timeline says so.
+      await page.locator('#to').selectOption('contacted');
+      await Promise.all([
+        page.waitForURL(url(href), { waitUntil: 'load' }),
+        page.locator('form[action$="/status"] button[type="submit"]').click(),
+      ]);
+      assert.equal(await refusals.count(), 0, 'the status change was refused');
+      assert.equal(await page.locator('ol.timeline li', { hasText: 'на связи' }).count(), 1);
     } finally {
       await office.close();
     }
@@ -300,9 +313,18 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
       const page = await applicant.newPage();
       await checkStatus(page, receipt);
       await page.locator('#status').waitFor({ state: 'visible' });
+      assert.equal((await page.locator('#status').textContent()).trim(), 'в работе у оператора');
       const replies = page.locator('article.reply');
       assert.equal(await replies.count(), 1);
       assert.match(await replies.textContent(), new RegExp(REPLY_TEXT));
+
+      // Writing back needs no script: the form carries the receipt.
+      await page.locator('textarea#text').fill(APPLICANT_REPLY);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.locator('form[action="/status/message"] button[type="submit"]').click(),
+      ]);
+      await page.locator('article.own-message', { hasText: APPLICANT_REPLY }).waitFor({ state: 'visible' });
     } finally {
       await applicant.close();
     }

@@ -17,6 +17,9 @@ API = [
     ("POST", "/api/v1/cases/{own}/claim", {}, {"operator", "coordinator"}, 204),
     ("GET", "/api/v1/cases/{own}", None, CASE_READERS, 200),
     ("POST", "/api/v1/cases/{own}/status", {"to": "contacted", "version": 0}, CASE_READERS, 200),
+    ("POST", "/api/v1/cases/{own}/tasks", {"kind": "check"}, CASE_READERS, 201),
+    ("GET", "/api/v1/queue", None, CASE_READERS, 200),
+    ("POST", "/api/v1/tasks/999/done", {}, CASE_READERS, 404),
     ("GET", "/api/v1/audit", None, {"auditor"}, 200),
     # The sealed custody circumstance: recorded first, so that the read finds it.
     ("PUT", "/api/v1/cases/1/custody", {"circumstance": "captured"}, {"coordinator"}, 204),
@@ -31,6 +34,7 @@ API = [
 CONSOLE = [
     ("/console/cases/1", ANY_CASE, 200),
     ("/console/audit", {"auditor"}, 200),
+    ("/console/today", CASE_READERS, 200),
     ("/console/cases/1/custody", {"coordinator"}, 200),
     ("/console/security", set(ROLES), 200),
 ]

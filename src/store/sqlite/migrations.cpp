@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 8> kMigrations = {
+constexpr std::array<std::string_view, 9> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -142,6 +142,22 @@ INSERT INTO messages (id, case_id, author_user_id, created_on, sealed_for_applic
 DROP TABLE replies;
 CREATE INDEX messages_by_case ON messages (case_id, id);
 CREATE INDEX messages_by_key_generation ON messages (key_generation, id) WHERE key_generation IS NOT NULL;
+)sql",
+    // Follow-up tasks, and the deployment-date queue.
+    R"sql(
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES applications (id),
+  kind TEXT NOT NULL,
+  due_at INTEGER NOT NULL,
+  note_sealed BLOB,
+  created_by INTEGER NOT NULL REFERENCES users (id),
+  done_at INTEGER,
+  done_by INTEGER REFERENCES users (id)
+);
+CREATE INDEX tasks_open_by_due ON tasks (due_at) WHERE done_at IS NULL;
+CREATE INDEX tasks_by_case ON tasks (case_id, id);
+CREATE INDEX applications_by_deploy_by ON applications (deploy_by) WHERE deploy_by IS NOT NULL;
 )sql",
 };
 

@@ -44,19 +44,23 @@ inline ClearFields ReadClear(const Statement& s, int first) {
 inline constexpr const char* kClearColumns =
     "situation, group_kind, group_size, contact_channel, language, deploy_by";
 
-// The columns ReadSummary reads, in its order.
-inline const std::string kSummaryColumns =
-    std::string("id, received_on, status, ") + kClearColumns +
-    ", assigned_user_id, custody_sealed IS NOT NULL";
+// The columns ReadSummary reads, in its order, each prefixed (e.g. "a.") for joins.
+inline std::string PrefixedSummaryColumns(const std::string& p) {
+  return p + "id, " + p + "received_on, " + p + "status, " + p + "situation, " + p + "group_kind, " + p +
+         "group_size, " + p + "contact_channel, " + p + "language, " + p + "deploy_by, " + p +
+         "assigned_user_id, " + p + "custody_sealed IS NOT NULL";
+}
+inline const std::string kSummaryColumns = PrefixedSummaryColumns("");
 
-inline CaseSummary ReadSummary(const Statement& s) {
+/// Reads the summary columns starting at column `first`.
+inline CaseSummary ReadSummary(const Statement& s, int first = 0) {
   CaseSummary row;
-  row.id = s.Int(0);
-  row.received_on = ParseDate(s.Text(1));
-  row.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
-  row.clear = ReadClear(s, 3);
-  row.assigned_user_id = s.OptionalInt(9);
-  row.in_custody = s.Int(10) != 0;
+  row.id = s.Int(first);
+  row.received_on = ParseDate(s.Text(first + 1));
+  row.status = ParseEnum<CaseStatus>(s.Text(first + 2), ParseCaseStatus);
+  row.clear = ReadClear(s, first + 3);
+  row.assigned_user_id = s.OptionalInt(first + 9);
+  row.in_custody = s.Int(first + 10) != 0;
   return row;
 }
 

@@ -15,6 +15,7 @@
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/office_key_rows.hpp"
 #include "store/sqlite/rows.hpp"
+#include "store/sqlite/task_rows.hpp"
 
 namespace lifeline::store {
 namespace {
@@ -152,7 +153,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(writer_mutex_);
     auto deleted = Guard([&]() -> Status {
       Transaction tx(writer_);
-      for (const char* sql : {"DELETE FROM messages WHERE case_id = ?",
+      for (const char* sql : {"DELETE FROM messages WHERE case_id = ?", "DELETE FROM tasks WHERE case_id = ?",
                               "DELETE FROM case_events WHERE case_id = ?"}) {
         auto children = writer_.Prepare(sql);
         children.Bind(1, id);
@@ -363,6 +364,41 @@ class SqliteStore final : public Store {
     return ScrubWriteAheadLogLocked(
         "the old office key was retired, but the database log could not be cleared yet; run "
         "the retirement again shortly");
+  }
+
+  Result<std::int64_t> AddTask(const NewTask& task) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Result<std::int64_t> { return sqlite::InsertTask(writer_, task); });
+  }
+
+  Result<std::vector<StoredTask>> ListTasks(std::int64_t case_id) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<StoredTask>> {
+      return sqlite::SelectTasks(c, case_id);
+    });
+  }
+
+  Result<StoredTask> GetTask(std::int64_t task_id) override {
+    return WithReader([&](Connection& c) { return sqlite::SelectTask(c, task_id); });
+  }
+
+  Status CompleteTask(std::int64_t task_id, std::int64_t user_id, std::int64_t at) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&] { return sqlite::UpdateTaskDone(writer_, task_id, user_id, at); });
+  }
+
+  Result<std::vector<QueuedTask>> ListOpenTasks(std::int64_t due_before,
+                                                std::optional<std::int64_t> assigned_to,
+                                                int limit) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<QueuedTask>> {
+      return sqlite::SelectOpenTasks(c, due_before, assigned_to, limit);
+    });
+  }
+
+  Result<std::vector<CaseSummary>> ListDeployingBefore(Date cutoff, std::optional<std::int64_t> assigned_to,
+                                                       int limit) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<CaseSummary>> {
+      return sqlite::SelectDeployingBefore(c, cutoff, assigned_to, limit);
+    });
   }
 
   Result<std::vector<WrappedRecordKey>> ListKeysOlderThan(std::int64_t generation,
