@@ -32,6 +32,9 @@ constexpr Grant kGrants[] = {
     // Coordinators plan crossings, so they know the circumstance anyway; nobody else does.
     {Permission::kRecordCustody, Roles({Role::kCoordinator})},
     {Permission::kReadCustody, Roles({Role::kCoordinator})},
+    // Signals are for judging, not for the first call: operators are not shown them.
+    {Permission::kReviewScreening, Roles({Role::kVerifier, Role::kCoordinator})},
+    {Permission::kManageMarkers, Roles({Role::kVerifier})},
 };
 
 }  // namespace

@@ -26,6 +26,8 @@ enum class Permission {
   kDeleteCase,        // crypto-shredding: final
   kRecordCustody,     // set the sealed custody circumstance (domain/custody.hpp)
   kReadCustody,       // read it: everyone else sees "captured"
+  kReviewScreening,   // see screening signals and the review queue
+  kManageMarkers,     // keep the screening markers
 };
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.

@@ -21,13 +21,26 @@ crypto::SealedRecord SealedOf(const store::StoredApplication& a) {
 
 OfficeService::OfficeService(store::Store& store, AuditLog& audit, const Clock& clock,
                              crypto::OfficeOpener opener)
-    : store_(store), audit_(audit), clock_(clock), opener_(std::move(opener)) {}
+    : store_(store),
+      audit_(audit),
+      clock_(clock),
+      opener_(std::move(opener)),
+      handle_index_key_(opener_.DeriveSubkey("lifeline/blind-index/contact-handle/v1")),
+      marker_key_(opener_.DeriveSubkey("lifeline/screening-marker/v1")) {}
+
+OfficeService::~OfficeService() {
+  crypto::Wipe(handle_index_key_);
+  crypto::Wipe(marker_key_);
+}
 
 Result<store::CasePage> OfficeService::ListCases(const Actor& actor,
                                                  const store::CaseFilter& filter) {
   if (auto allowed = Require(actor, Permission::kListCases); !allowed) return allowed.error();
   if (filter.limit < 1 || filter.limit > kMaxPageSize || filter.offset < 0) {
     return InvalidInput("page size must be between 1 and 200 and the offset not negative");
+  }
+  if (filter.needs_review) {
+    if (auto allowed = Require(actor, Permission::kReviewScreening); !allowed) return allowed.error();
   }
   store::CaseFilter visible = filter;
   if (!Require(actor, Permission::kWorkAnyCase)) visible.unassigned_or_assigned_to = actor.user_id;
@@ -119,6 +132,11 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   details.windows = UpcomingWindows(details.fields.safe_windows, details.fields.utc_offset_minutes,
                                     clock_.Now(), 5);
   details.inside_window_now = !details.windows.empty() && details.windows.front().Contains(clock_.Now());
+  if (Require(actor, Permission::kReviewScreening)) {
+    auto screening = Screen(*stored, details.fields);
+    if (!screening) return screening.error();
+    details.screening = std::move(*screening);
+  }
   auto messages = store_.ListMessages(case_id);
   if (!messages) return messages.error();
   for (const auto& m : *messages) {

@@ -14,6 +14,7 @@
 #include "domain/application.hpp"
 #include "domain/contact_window.hpp"
 #include "domain/custody.hpp"
+#include "domain/screening.hpp"
 #include "domain/workflow.hpp"
 #include "store/store.hpp"
 
@@ -45,6 +46,13 @@ struct CaseTask {
   std::optional<std::int64_t> done_at;
 };
 
+/// What screening says of a case, now (for roles that review it).
+struct CaseScreening {
+  int score = 0;
+  std::vector<Signal> signals;
+  bool needs_review = false;
+};
+
 /// A case with its identifying fields decrypted. Holds personal data: never log it.
 struct CaseDetails {
   store::CaseSummary summary;
@@ -57,6 +65,7 @@ struct CaseDetails {
   std::vector<CaseTask> tasks;           // open first, by due time
   std::vector<ContactWindow> windows;    // the next safe windows, in UTC (empty: none given)
   bool inside_window_now = false;        // the first of `windows` is open now
+  std::optional<CaseScreening> screening;  // for roles that review screening
 };
 
 /// A follow-up to schedule. A contact may be due only inside the applicant's safe windows;
@@ -75,6 +84,23 @@ struct WorkQueue {
   std::vector<store::CaseSummary> deploying_soon;
 };
 
+/// A screening marker as verifiers see it. A handle marker's handle is not shown: only its
+/// blind index is kept.
+struct MarkerView {
+  std::int64_t id = 0;
+  bool is_handle = false;
+  std::string phrase;  // phrase markers only
+  std::string note;
+  std::int64_t created_at = 0;
+};
+
+/// A marker to add: a contact handle or a phrase, and why.
+struct MarkerRequest {
+  std::string handle;
+  std::string phrase;
+  std::string note;
+};
+
 /// A requested workflow transition (domain/workflow.hpp).
 struct StatusChange {
   CaseStatus to = CaseStatus::kNew;
@@ -90,6 +116,9 @@ class OfficeService {
   /// `store`, `audit` and `clock` must outlive the service. Thread-safe.
   OfficeService(store::Store& store, AuditLog& audit, const Clock& clock,
                 crypto::OfficeOpener opener);
+  ~OfficeService();
+  OfficeService(const OfficeService&) = delete;
+  OfficeService& operator=(const OfficeService&) = delete;
 
   static constexpr int kMaxPageSize = 200;
 
@@ -130,6 +159,15 @@ class OfficeService {
   /// The actor's work queue: operators see their own cases' tasks; others see all.
   Result<WorkQueue> Queue(const Actor& actor);
 
+  /// Screens up to `limit` cases not screened yet (office_screening.cpp): computes the
+  /// contact handle's blind index and the score. Run by the office on a schedule; audited
+  /// once per run that screened anything. Returns how many were screened.
+  Result<int> ScreenPending(int limit);
+  /// Adds a marker (verifiers). Audited. kInvalidInput unless exactly one of handle and
+  /// phrase is given, with a note.
+  Result<std::int64_t> AddMarker(const Actor& actor, const MarkerRequest& request);
+  Result<std::vector<MarkerView>> ListMarkers(const Actor& actor);
+
   /// Seals how the person came into custody under the case key (office_custody.cpp).
   /// Audited without the value. kForbidden without kRecordCustody; kNotFound.
   Status RecordCustody(const Actor& actor, std::int64_t case_id, CustodyCircumstance circumstance);
@@ -147,6 +185,10 @@ class OfficeService {
   std::optional<CaseStatus> PausedFrom(const store::StoredApplication& stored);
   /// The case's identifying fields, opened under `key`.
   Result<OpenedFields> OpenFields(const store::StoredApplication& stored, const crypto::Key32& key) const;
+  /// The blind index of a case's contact handle, or nullopt without one.
+  std::optional<store::Blob32> HandleIndex(const IdentifyingFields& fields, ContactChannel channel) const;
+  /// What screening says of a case now.
+  Result<CaseScreening> Screen(const store::StoredApplication& stored, const IdentifyingFields& fields);
   /// The case's tasks with their notes opened under `key`.
   Result<std::vector<CaseTask>> Tasks(std::int64_t case_id, const crypto::Key32& key);
   /// A message's text: a staff reply under the record key, the applicant's under its
@@ -160,6 +202,8 @@ class OfficeService {
   AuditLog& audit_;
   const Clock& clock_;
   const crypto::OfficeOpener opener_;
+  crypto::Key32 handle_index_key_;  // blind index of contact handles (never leaves the office)
+  crypto::Key32 marker_key_;        // seals markers' phrases and notes
 };
 
 }  // namespace lifeline::app

@@ -30,26 +30,12 @@ Result<int> ApplyRetention(store::ApplicationStore& store, OfficeService& office
 }
 
 RetentionSchedule::RetentionSchedule(store::ApplicationStore& store, OfficeService& office,
-                                     const Clock& clock, int days, std::chrono::seconds interval) {
-  thread_ = std::thread([this, &store, &office, &clock, days, interval] {
-    for (;;) {
-      auto deleted = ApplyRetention(store, office, clock, days);
-      std::fprintf(stderr, deleted.ok() ? "retention: %d uncontacted applications deleted\n"
-                                        : "retention: the run failed; it will be retried\n",
-                   deleted.ok() ? *deleted : 0);
-      std::unique_lock lock(mutex_);
-      if (wake_.wait_for(lock, interval, [this] { return stopping_; })) return;
-    }
-  });
-}
-
-RetentionSchedule::~RetentionSchedule() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-}
+                                     const Clock& clock, int days, std::chrono::seconds interval)
+    : task_(interval, [&store, &office, &clock, days] {
+        auto deleted = ApplyRetention(store, office, clock, days);
+        std::fprintf(stderr, deleted.ok() ? "retention: %d uncontacted applications deleted\n"
+                                          : "retention: the run failed; it will be retried\n",
+                     deleted.ok() ? *deleted : 0);
+      }) {}
 
 }  // namespace lifeline::app

@@ -4,13 +4,11 @@
 // `lifeline purge` or on a schedule by `lifeline serve --retention-days N`.
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 #include "app/clock.hpp"
 #include "app/office.hpp"
+#include "app/periodic.hpp"
 #include "store/store.hpp"
 
 namespace lifeline::app {
@@ -33,15 +31,9 @@ class RetentionSchedule {
  public:
   RetentionSchedule(store::ApplicationStore& store, OfficeService& office, const Clock& clock,
                     int days, std::chrono::seconds interval = std::chrono::hours(6));
-  ~RetentionSchedule();
-  RetentionSchedule(const RetentionSchedule&) = delete;
-  RetentionSchedule& operator=(const RetentionSchedule&) = delete;
 
  private:
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;  // GUARDED_BY(mutex_)
-  std::thread thread_;
+  PeriodicTask task_;
 };
 
 }  // namespace lifeline::app

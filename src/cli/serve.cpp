@@ -9,6 +9,7 @@
 
 #include "app/intake.hpp"
 #include "app/office.hpp"
+#include "app/periodic.hpp"
 #include "app/retention.hpp"
 #include "app/sessions.hpp"
 #include "app/setup.hpp"
@@ -90,6 +91,14 @@ int Serve(const ServeOptions& options) {
                             {.secure_cookies = options.secure_cookies});
   }
 
+  // Screening runs in the office: it alone holds the blind-index key.
+  std::unique_ptr<app::PeriodicTask> screening;
+  if (office_role) {
+    screening = std::make_unique<app::PeriodicTask>(std::chrono::seconds(2), [&office] {
+      auto screened = office->ScreenPending(500);
+      if (!screened) std::fprintf(stderr, "screening: the run failed; it will be retried\n");
+    });
+  }
   std::unique_ptr<app::RetentionSchedule> retention;
   if (office_role && options.retention_days > 0) {
     retention = std::make_unique<app::RetentionSchedule>(*store, *office, clock, options.retention_days);
@@ -105,6 +114,7 @@ int Serve(const ServeOptions& options) {
   if (intake) intake->Stop();  // commit and answer everything accepted so far
   http.Stop();
   retention.reset();
+  screening.reset();
   fmt::print("lifeline stopped\n");
   return 0;
 }

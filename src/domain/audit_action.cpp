@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 23> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 25> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -29,6 +29,8 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 23> kNames = {{
     {AuditAction::kCaseStatusChanged, "case_status_changed"},
     {AuditAction::kTaskAdded, "task_added"},
     {AuditAction::kTaskDone, "task_done"},
+    {AuditAction::kScreeningRun, "screening_run"},
+    {AuditAction::kMarkerAdded, "marker_added"},
 }};
 }  // namespace
 

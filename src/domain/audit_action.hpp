@@ -31,6 +31,8 @@ enum class AuditAction {
   kCaseStatusChanged,  // a workflow transition (the timeline holds which)
   kTaskAdded,          // a follow-up was scheduled: target "case:N"
   kTaskDone,           // target "task:N"
+  kScreeningRun,       // the office screened new cases: target "cases:N" (how many)
+  kMarkerAdded,        // target "marker:N"
 };
 
 std::string_view ToString(AuditAction action);

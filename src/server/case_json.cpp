@@ -68,6 +68,13 @@ nlohmann::json DetailsJson(const app::CaseDetails& d) {
   }
   j["contact"]["next_windows"] = next_windows;
   j["contact"]["inside_window_now"] = d.inside_window_now;
+  if (d.screening) {
+    nlohmann::json signals = nlohmann::json::array();
+    for (const auto& s : d.screening->signals) {
+      signals.push_back({{"code", s.code}, {"weight", s.weight}, {"reason", s.reason}});
+    }
+    j["screening"] = {{"score", d.screening->score}, {"needs_review", d.screening->needs_review}, {"signals", signals}};
+  }
   return j;
 }
 

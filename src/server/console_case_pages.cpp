@@ -82,6 +82,19 @@ std::string ContactHtml(const app::CaseDetails& d) {
   return html;
 }
 
+// Signals with their reasons; they never decide, a verifier does.
+std::string ScreeningHtml(const app::CaseDetails& d) {
+  if (!d.screening) return "";
+  std::string html = fmt::format("<h2>Проверка на провокацию</h2><p id=\"screening\">Оценка {}{}</p>", d.screening->score,
+                                 d.screening->needs_review ? " · в очереди на проверку" : "");
+  if (d.screening->signals.empty()) return html + "<p class=\"hint\">Сигналов нет.</p>";
+  html += "<ul class=\"signals\">";
+  for (const auto& s : d.screening->signals) {
+    html += fmt::format("<li>+{} {}: {}</li>", s.weight, HtmlEscape(s.code), HtmlEscape(s.reason));
+  }
+  return html + "</ul>";
+}
+
 // Tasks, and a form whose times are only the applicant's next windows (for a contact) or
 // plain reminders: there is no free time field with which to schedule a call by mistake.
 std::string TasksHtml(const app::SessionInfo& session, const app::CaseDetails& d) {
@@ -149,7 +162,7 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
       ToString(c.clear.contact_channel), HtmlEscape(d.fields.contact_handle),
       windows.empty() ? "не указано" : HtmlEscape(windows), HtmlEscape(d.fields.message));
   if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
-  body += ContactHtml(d) + TimelineHtml(d) + StatusFormHtml(session, d) + TasksHtml(session, d);
+  body += ContactHtml(d) + ScreeningHtml(d) + TimelineHtml(d) + StatusFormHtml(session, d) + TasksHtml(session, d);
   body += "<h2>Переписка с заявителем</h2>";
   if (d.messages.empty()) body += "<p>Сообщений нет.</p>";
   for (const auto& m : d.messages) {

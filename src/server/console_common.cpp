@@ -12,6 +12,9 @@ std::string Header(const app::SessionInfo& s) {
   if (app::Require(s.actor, app::Permission::kListCases).ok()) {
     links += "<a href=\"/console/\">Заявки</a> <a href=\"/console/today\" accesskey=\"t\">Сегодня</a> ";
   }
+  if (app::Require(s.actor, app::Permission::kReviewScreening).ok()) {
+    links += "<a href=\"/console/?review=1\">На проверку</a> ";
+  }
   if (app::Require(s.actor, app::Permission::kReadAuditLog).ok()) {
     links += "<a href=\"/console/audit\">Журнал аудита</a> ";
   }

@@ -32,8 +32,11 @@ std::string ConsoleLoginPage(bool failed, int wait_seconds) {
 
 std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListView& v) {
   std::string body = Header(session);
-  body += fmt::format("<h1>Заявки</h1><p>Всего: <span id=\"total\">{}</span></p>", v.page.total);
-  body += "<form method=\"get\" action=\"/console/\"><label for=\"status\">Статус</label><select id=\"status\" name=\"status\">";
+  body += fmt::format("<h1>{}</h1><p>Всего: <span id=\"total\">{}</span></p>",
+                      v.review ? "На проверку (сигналы проверки)" : "Заявки", v.page.total);
+  body += "<form method=\"get\" action=\"/console/\">";
+  if (v.review) body += "<input type=\"hidden\" name=\"review\" value=\"1\">";
+  body += "<label for=\"status\">Статус</label><select id=\"status\" name=\"status\">";
   body += Option("", "все", v.status_filter);
   for (CaseStatus status : kAllCaseStatuses) body += Option(ToString(status), StatusLabelRu(status), v.status_filter);
   body += "</select><label for=\"situation\">Положение</label><select id=\"situation\" name=\"situation\">";
@@ -56,8 +59,8 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
   }
   body += "</tbody></table><nav>";
   const int pages = static_cast<int>((v.page.total + v.per_page - 1) / v.per_page);
-  const std::string filter = fmt::format("&status={}&situation={}", HtmlEscape(v.status_filter),
-                                         HtmlEscape(v.situation_filter));
+  const std::string filter = fmt::format("&status={}&situation={}{}", HtmlEscape(v.status_filter),
+                                         HtmlEscape(v.situation_filter), v.review ? "&review=1" : "");
   if (v.page_number > 1) body += fmt::format("<a href=\"/console/?page={}{}\">← новее</a>", v.page_number - 1, filter);
   body += fmt::format(" страница {} из {} ", v.page_number, std::max(pages, 1));
   if (v.page_number < pages) body += fmt::format("<a href=\"/console/?page={}{}\" rel=\"next\">старее →</a>", v.page_number + 1, filter);

@@ -20,6 +20,7 @@ struct CaseListView {
   int per_page;
   std::string status_filter;
   std::string situation_filter;
+  bool review = false;  // the screening review queue
 };
 std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListView& view);
 std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPage& page,

@@ -60,6 +60,8 @@ std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, con
 void AddCustodyRoutes(Router& router, const Bind& bind);
 /// The follow-up routes and the console's "today" page (followup_routes.cpp).
 void AddFollowupRoutes(Router& router, const Bind& bind);
+/// Screening markers (screening_routes.cpp).
+void AddScreeningRoutes(Router& router, const Bind& bind);
 /// The case workflow routes (workflow_routes.cpp).
 void AddWorkflowRoutes(Router& router, const Bind& bind);
 

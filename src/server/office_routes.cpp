@@ -52,6 +52,10 @@ Result<store::CaseFilter> FilterFrom(const Request& request, int* page_out) {
     filter.status = ParseCaseStatus(s);
     if (!filter.status) return InvalidInput("unknown status", "status");
   }
+  if (auto s = request.Query("review"); !s.empty()) {
+    if (s != "1") return InvalidInput("review must be 1 or absent", "review");
+    filter.needs_review = true;
+  }
   if (auto s = request.Query("situation"); !s.empty()) {
     filter.situation = ParseSituation(s);
     if (!filter.situation) return InvalidInput("unknown situation", "situation");
@@ -266,7 +270,8 @@ void ConsoleHome(Context& ctx, Request& request, Respond respond) {
   auto cases = ctx.office.ListCases(session->actor, *filter);
   if (!cases) return respond(HtmlResponse(HttpStatusOf(cases.error().code), HtmlPage("ru", "Ошибка", HtmlEscape(cases.error().message))));
   respond(HtmlResponse(200, ConsoleCaseListPage(*session, {*cases, page, filter->limit,
-                                                           request.Query("status"), request.Query("situation")})));
+                                                           request.Query("status"), request.Query("situation"),
+                                                           filter->needs_review})));
 }
 
 void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
@@ -454,6 +459,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddCustodyRoutes(router, bind);
   AddWorkflowRoutes(router, bind);
   AddFollowupRoutes(router, bind);
+  AddScreeningRoutes(router, bind);
 }
 
 }  // namespace lifeline::server

@@ -59,6 +59,7 @@ struct CaseSummary {
 };
 
 struct CaseFilter {
+  bool needs_review = false;  // only cases screening routes to a verifier (app/screening.hpp)
   std::optional<CaseStatus> status;
   std::optional<Situation> situation;
   // When set: only cases unassigned or assigned to this user (what an operator may see).
@@ -83,6 +84,20 @@ struct NewCaseEvent {
 };
 
 struct StoredCaseEvent : NewCaseEvent {
+  std::int64_t id = 0;
+};
+
+/// A screening marker kept by verifiers: a contact handle (as its blind index) or a phrase
+/// (sealed), with the verifier's note (sealed).
+struct NewMarker {
+  std::optional<Blob32> handle_index;
+  Blob phrase_sealed;  // empty for a handle marker
+  Blob note_sealed;
+  std::int64_t created_by = 0;
+  std::int64_t created_at = 0;
+};
+
+struct StoredMarker : NewMarker {
   std::int64_t id = 0;
 };
 

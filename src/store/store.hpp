@@ -64,6 +64,19 @@ class ApplicationStore {
   /// How many messages the applicant wrote in the case on `day` (a flood bound).
   virtual Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) = 0;
 
+  /// Screening (app/screening.hpp). Cases not screened yet, oldest first.
+  virtual Result<std::vector<std::int64_t>> ListUnscreened(int limit) = 0;
+  /// Stores a case's contact-handle blind index (if it has a handle) and its score.
+  virtual Status SaveScreening(std::int64_t id, const std::optional<Blob32>& handle_index, int score) = 0;
+  /// Other cases whose handle has this blind index, by id.
+  virtual Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index,
+                                                             std::int64_t except_id) = 0;
+  /// Applications received in [from, to) alike in situation, group kind and channel.
+  virtual Result<std::int64_t> CountAlike(const ClearFields& like, Date from, Date to) = 0;
+  /// Adds a marker and marks every case for screening again, in one transaction.
+  virtual Result<std::int64_t> AddMarker(const NewMarker& marker) = 0;
+  virtual Result<std::vector<StoredMarker>> ListMarkers() = 0;
+
   virtual Result<std::int64_t> AddTask(const NewTask& task) = 0;
   /// The case's tasks, open ones first by due time, then done ones.
   virtual Result<std::vector<StoredTask>> ListTasks(std::int64_t case_id) = 0;

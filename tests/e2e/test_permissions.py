@@ -19,6 +19,9 @@ API = [
     ("POST", "/api/v1/cases/{own}/status", {"to": "contacted", "version": 0}, CASE_READERS, 200),
     ("POST", "/api/v1/cases/{own}/tasks", {"kind": "check"}, CASE_READERS, 201),
     ("GET", "/api/v1/queue", None, CASE_READERS, 200),
+    ("GET", "/api/v1/cases?review=1", None, {"verifier", "coordinator"}, 200),
+    ("POST", "/api/v1/screening/markers", {"phrase": "synthetic phrase", "note": "n"}, {"verifier"}, 201),
+    ("GET", "/api/v1/screening/markers", None, {"verifier"}, 200),
     ("POST", "/api/v1/tasks/999/done", {}, CASE_READERS, 404),
     ("GET", "/api/v1/audit", None, {"auditor"}, 200),
     # The sealed custody circumstance: recorded first, so that the read finds it.

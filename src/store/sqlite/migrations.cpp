@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 9> kMigrations = {
+constexpr std::array<std::string_view, 10> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -158,6 +158,22 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_open_by_due ON tasks (due_at) WHERE done_at IS NULL;
 CREATE INDEX tasks_by_case ON tasks (case_id, id);
 CREATE INDEX applications_by_deploy_by ON applications (deploy_by) WHERE deploy_by IS NOT NULL;
+)sql",
+    // Screening: the contact handle's blind index, a score, and verifiers' markers.
+    R"sql(
+ALTER TABLE applications ADD COLUMN handle_index BLOB;
+ALTER TABLE applications ADD COLUMN screening_score INTEGER;
+CREATE INDEX applications_by_handle_index ON applications (handle_index) WHERE handle_index IS NOT NULL;
+CREATE INDEX applications_unscreened ON applications (id) WHERE screening_score IS NULL;
+CREATE INDEX applications_alike ON applications (situation, group_kind, contact_channel, received_on);
+CREATE TABLE screening_markers (
+  id INTEGER PRIMARY KEY,
+  handle_index BLOB,
+  phrase_sealed BLOB,
+  note_sealed BLOB NOT NULL,
+  created_by INTEGER NOT NULL REFERENCES users (id),
+  created_at INTEGER NOT NULL
+);
 )sql",
 };
 

@@ -15,6 +15,7 @@
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/office_key_rows.hpp"
 #include "store/sqlite/rows.hpp"
+#include "store/sqlite/screening_rows.hpp"
 #include "store/sqlite/task_rows.hpp"
 
 namespace lifeline::store {
@@ -95,6 +96,7 @@ class SqliteStore final : public Store {
   Result<CasePage> ListCases(const CaseFilter& filter) override {
     return WithReader([&](Connection& c) -> Result<CasePage> {
       std::string where = " WHERE 1=1";
+      if (filter.needs_review) where += std::string(" AND ") + sqlite::kNeedsReviewCondition;
       if (filter.status) where += " AND status = ?";
       if (filter.situation) where += " AND situation = ?";
       if (filter.unassigned_or_assigned_to) where += " AND (assigned_user_id IS NULL OR assigned_user_id = ?)";
@@ -364,6 +366,36 @@ class SqliteStore final : public Store {
     return ScrubWriteAheadLogLocked(
         "the old office key was retired, but the database log could not be cleared yet; run "
         "the retirement again shortly");
+  }
+
+  Result<std::vector<std::int64_t>> ListUnscreened(int limit) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
+      return sqlite::SelectUnscreened(c, limit);
+    });
+  }
+
+  Status SaveScreening(std::int64_t id, const std::optional<Blob32>& handle_index, int score) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&] { return sqlite::UpdateScreening(writer_, id, handle_index, score); });
+  }
+
+  Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index, std::int64_t except_id) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
+      return sqlite::SelectCasesWithHandle(c, handle_index, except_id);
+    });
+  }
+
+  Result<std::int64_t> CountAlike(const ClearFields& like, Date from, Date to) override {
+    return WithReader([&](Connection& c) -> Result<std::int64_t> { return sqlite::SelectCountAlike(c, like, from, to); });
+  }
+
+  Result<std::int64_t> AddMarker(const NewMarker& marker) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&]() -> Result<std::int64_t> { return sqlite::InsertMarker(writer_, marker); });
+  }
+
+  Result<std::vector<StoredMarker>> ListMarkers() override {
+    return WithReader([&](Connection& c) -> Result<std::vector<StoredMarker>> { return sqlite::SelectMarkers(c); });
   }
 
   Result<std::int64_t> AddTask(const NewTask& task) override {

@@ -1,0 +1,56 @@
+// Screening markers for verifiers: POST and GET /api/v1/screening/markers. The review queue
+// itself is GET /api/v1/cases?review=1; a case's signals come with the case.
+
+#include <nlohmann/json.hpp>
+
+#include "server/office_route_support.hpp"
+
+namespace lifeline::server::office {
+namespace {
+
+using nlohmann::json;
+
+void ApiAddMarker(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  if (!HasMediaType(request, "application/json")) {
+    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
+  }
+  const json doc = json::parse(request.body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return respond(JsonError(InvalidInput("send {\"handle\" or \"phrase\": \"...\", \"note\": \"...\"}")));
+  }
+  for (const char* field : {"handle", "phrase", "note"}) {
+    if (!doc.value(field, json("")).is_string()) {
+      return respond(JsonError(InvalidInput(std::string(field) + " must be text", field)));
+    }
+  }
+  auto id = ctx.office.AddMarker(session->actor, {doc.value("handle", std::string()),
+                                                  doc.value("phrase", std::string()),
+                                                  doc.value("note", std::string())});
+  if (!id) return respond(JsonError(id.error()));
+  respond({201, "application/json", json{{"id", *id}}.dump(), {}});
+}
+
+void ApiListMarkers(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) return respond(JsonError(session.error()));
+  auto markers = ctx.office.ListMarkers(session->actor);
+  if (!markers) return respond(JsonError(markers.error()));
+  json items = json::array();
+  for (const auto& m : *markers) {
+    items.push_back({{"id", m.id}, {"kind", m.is_handle ? "handle" : "phrase"},
+                     {"phrase", m.is_handle ? json(nullptr) : json(m.phrase)}, {"note", m.note},
+                     {"created_at", m.created_at}});
+  }
+  respond({200, "application/json", json{{"markers", items}}.dump(), {}});
+}
+
+}  // namespace
+
+void AddScreeningRoutes(Router& router, const Bind& bind) {
+  router.Add("POST", "/api/v1/screening/markers", bind(ApiAddMarker));
+  router.Add("GET", "/api/v1/screening/markers", bind(ApiListMarkers));
+}
+
+}  // namespace lifeline::server::office

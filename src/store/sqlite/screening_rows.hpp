@@ -1,0 +1,25 @@
+#pragma once
+// Screening: the SQL behind ListUnscreened, SaveScreening, CasesWithHandle, CountAlike and
+// the markers. Each function throws SqliteError; writers expect the caller to hold the
+// store's writer lock.
+
+#include <optional>
+#include <vector>
+
+#include "domain/result.hpp"
+#include "store/records.hpp"
+#include "store/sqlite/connection.hpp"
+
+namespace lifeline::store::sqlite {
+
+/// The WHERE condition of the review queue (for ListCases' filter).
+extern const char* const kNeedsReviewCondition;
+
+std::vector<std::int64_t> SelectUnscreened(Connection& reader, int limit);
+Status UpdateScreening(Connection& writer, std::int64_t id, const std::optional<Blob32>& handle_index, int score);
+std::vector<std::int64_t> SelectCasesWithHandle(Connection& reader, const Blob32& handle_index, std::int64_t except_id);
+std::int64_t SelectCountAlike(Connection& reader, const ClearFields& like, Date from, Date to);
+std::int64_t InsertMarker(Connection& writer, const NewMarker& marker);
+std::vector<StoredMarker> SelectMarkers(Connection& reader);
+
+}  // namespace lifeline::store::sqlite
