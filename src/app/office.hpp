@@ -187,7 +187,11 @@ class OfficeService {
   Result<OpenedFields> OpenFields(const store::StoredApplication& stored, const crypto::Key32& key) const;
   /// The blind index of a case's contact handle, or nullopt without one.
   std::optional<store::Blob32> HandleIndex(const IdentifyingFields& fields, ContactChannel channel) const;
+  /// What screening reads once per pass: the markers, opened, and day counts already made.
+  struct ScreeningCache;
   /// What screening says of a case now.
+  Result<CaseScreening> Screen(const store::StoredApplication& stored, const IdentifyingFields& fields,
+                               ScreeningCache& cache);
   Result<CaseScreening> Screen(const store::StoredApplication& stored, const IdentifyingFields& fields);
   /// The case's tasks with their notes opened under `key`.
   Result<std::vector<CaseTask>> Tasks(std::int64_t case_id, const crypto::Key32& key);

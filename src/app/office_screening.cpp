@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "app/office.hpp"
 #include "crypto/crypto.hpp"
@@ -47,8 +48,20 @@ std::optional<store::Blob32> OfficeService::HandleIndex(const IdentifyingFields&
   return crypto::KeyedHash(handle_index_key_, NormaliseHandle(fields.contact_handle));
 }
 
+struct OfficeService::ScreeningCache {
+  struct OpenMarker {
+    std::optional<store::Blob32> handle_index;
+    std::string phrase;  // lower-cased; empty for a handle marker
+    std::string note;
+  };
+  std::optional<std::vector<OpenMarker>> markers;
+  // (day, situation, group kind, channel) -> applications alike that day, and the daily
+  // average over the trailing days.
+  std::map<std::string, std::pair<std::int64_t, double>> alike;
+};
+
 Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stored,
-                                            const IdentifyingFields& fields) {
+                                            const IdentifyingFields& fields, ScreeningCache& cache) {
   ScreeningInputs in;
   in.clear = stored.clear;
   in.fields = fields;
@@ -58,27 +71,34 @@ Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stor
     if (!same) return same.error();
     in.same_handle_cases = std::move(*same);
   }
-  const std::chrono::sys_days day{stored.received_on};
-  auto today = store_.CountAlike(stored.clear, stored.received_on, std::chrono::year_month_day{day + std::chrono::days{1}});
-  auto before = store_.CountAlike(stored.clear, std::chrono::year_month_day{day - std::chrono::days{kTrailingDays}},
-                                  stored.received_on);
-  if (!today) return today.error();
-  if (!before) return before.error();
-  in.similar_same_day = *today;
-  in.similar_daily_average = static_cast<double>(*before) / kTrailingDays;
-  auto markers = store_.ListMarkers();
-  if (!markers) return markers.error();
-  for (const auto& m : *markers) {
-    crypto::SecretBytes note;
-    crypto::AeadDecrypt(marker_key_, m.note_sealed, "note", note);
-    if (m.handle_index) {
-      if (index && *m.handle_index == *index) in.matched_markers.emplace_back(note.view());
-      continue;
+  const std::string alike_key = fmt::format("{}|{}|{}|{}", FormatIsoDate(stored.received_on), ToString(stored.clear.situation),
+                                            ToString(stored.clear.group_kind), ToString(stored.clear.contact_channel));
+  auto alike = cache.alike.find(alike_key);
+  if (alike == cache.alike.end()) {
+    const std::chrono::sys_days day{stored.received_on};
+    auto today = store_.CountAlike(stored.clear, stored.received_on, std::chrono::year_month_day{day + std::chrono::days{1}});
+    auto before = store_.CountAlike(stored.clear, std::chrono::year_month_day{day - std::chrono::days{kTrailingDays}},
+                                    stored.received_on);
+    if (!today) return today.error();
+    if (!before) return before.error();
+    alike = cache.alike.emplace(alike_key, std::pair{*today, static_cast<double>(*before) / kTrailingDays}).first;
+  }
+  in.similar_same_day = alike->second.first;
+  in.similar_daily_average = alike->second.second;
+  if (!cache.markers) {
+    auto stored_markers = store_.ListMarkers();
+    if (!stored_markers) return stored_markers.error();
+    cache.markers.emplace();
+    for (const auto& m : *stored_markers) {
+      crypto::SecretBytes note, phrase;
+      crypto::AeadDecrypt(marker_key_, m.note_sealed, "note", note);
+      if (!m.handle_index) crypto::AeadDecrypt(marker_key_, m.phrase_sealed, "phrase", phrase);
+      cache.markers->push_back({m.handle_index, LowerAscii(phrase.view()), std::string(note.view())});
     }
-    crypto::SecretBytes phrase;
-    if (crypto::AeadDecrypt(marker_key_, m.phrase_sealed, "phrase", phrase) && Mentions(fields, LowerAscii(phrase.view()))) {
-      in.matched_markers.emplace_back(note.view());
-    }
+  }
+  for (const auto& m : *cache.markers) {
+    const bool hit = m.handle_index ? (index && *m.handle_index == *index) : (!m.phrase.empty() && Mentions(fields, m.phrase));
+    if (hit) in.matched_markers.push_back(m.note);
   }
   CaseScreening result;
   result.signals = ScreeningSignals(in);
@@ -87,6 +107,12 @@ Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stor
                     stored.status != CaseStatus::kClosed && stored.status != CaseStatus::kWithdrawn;
   result.needs_review = open && (result.score >= kReviewThreshold || !in.same_handle_cases.empty());
   return result;
+}
+
+Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stored,
+                                            const IdentifyingFields& fields) {
+  ScreeningCache cache;
+  return Screen(stored, fields, cache);
 }
 
 Result<int> OfficeService::ScreenPending(int limit) {
@@ -98,7 +124,8 @@ Result<int> OfficeService::ScreenPending(int limit) {
       !audited) {
     return audited.error();
   }
-  int screened = 0;
+  ScreeningCache cache;
+  std::vector<store::ScreeningResult> results;
   for (std::int64_t id : *ids) {
     auto stored = store_.GetApplication(id);
     if (!stored) continue;  // deleted meanwhile
@@ -108,7 +135,7 @@ Result<int> OfficeService::ScreenPending(int limit) {
     auto opened = OpenFields(*stored, key);
     crypto::Wipe(key);
     if (!opened) return opened.error();
-    auto screening = Screen(*stored, opened->fields);
+    auto screening = Screen(*stored, opened->fields, cache);
     if (!screening) return screening.error();
     // The stored score leaves out the reused contact: that signal is read live from the
     // blind indexes, so a later case with the same handle routes this one too.
@@ -116,12 +143,10 @@ Result<int> OfficeService::ScreenPending(int limit) {
     for (const auto& s : screening->signals) {
       if (s.code == "reused_contact") base -= s.weight;
     }
-    if (auto saved = store_.SaveScreening(id, HandleIndex(opened->fields, stored->clear.contact_channel), base); !saved) {
-      return saved.error();
-    }
-    ++screened;
+    results.push_back({id, HandleIndex(opened->fields, stored->clear.contact_channel), base});
   }
-  return screened;
+  if (auto saved = store_.SaveScreening(results); !saved) return saved.error();
+  return static_cast<int>(results.size());
 }
 
 Result<std::int64_t> OfficeService::AddMarker(const Actor& actor, const MarkerRequest& request) {

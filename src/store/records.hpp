@@ -87,6 +87,13 @@ struct StoredCaseEvent : NewCaseEvent {
   std::int64_t id = 0;
 };
 
+/// What a screening pass stores for one case.
+struct ScreeningResult {
+  std::int64_t id = 0;
+  std::optional<Blob32> handle_index;  // nullopt: no contact handle
+  int score = 0;
+};
+
 /// A screening marker kept by verifiers: a contact handle (as its blind index) or a phrase
 /// (sealed), with the verifier's note (sealed).
 struct NewMarker {

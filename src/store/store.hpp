@@ -66,8 +66,9 @@ class ApplicationStore {
 
   /// Screening (app/screening.hpp). Cases not screened yet, oldest first.
   virtual Result<std::vector<std::int64_t>> ListUnscreened(int limit) = 0;
-  /// Stores a case's contact-handle blind index (if it has a handle) and its score.
-  virtual Status SaveScreening(std::int64_t id, const std::optional<Blob32>& handle_index, int score) = 0;
+  /// Stores cases' contact-handle blind indexes and scores, in one transaction; a case
+  /// deleted meanwhile is skipped.
+  virtual Status SaveScreening(std::span<const ScreeningResult> results) = 0;
   /// Other cases whose handle has this blind index, by id.
   virtual Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index,
                                                              std::int64_t except_id) = 0;

@@ -21,13 +21,16 @@ std::vector<std::int64_t> SelectUnscreened(Connection& reader, int limit) {
   return ids;
 }
 
-Status UpdateScreening(Connection& writer, std::int64_t id, const std::optional<Blob32>& handle_index, int score) {
+void UpdateScreening(Connection& writer, std::span<const ScreeningResult> results) {
+  Transaction tx(writer);
   auto s = writer.Prepare("UPDATE applications SET handle_index = ?, screening_score = ? WHERE id = ?");
-  if (handle_index) s.Bind(1, *handle_index); else s.BindNull(1);
-  s.Bind(2, std::int64_t{score}).Bind(3, id);
-  s.Step();
-  if (sqlite3_changes(writer.raw()) == 0) return NotFound("no such case");
-  return OkStatus();
+  for (const auto& r : results) {
+    s.Reset();
+    if (r.handle_index) s.Bind(1, *r.handle_index); else s.BindNull(1);
+    s.Bind(2, std::int64_t{r.score}).Bind(3, r.id);
+    s.Step();
+  }
+  tx.Commit();
 }
 
 std::vector<std::int64_t> SelectCasesWithHandle(Connection& reader, const Blob32& handle_index,

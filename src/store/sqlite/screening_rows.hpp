@@ -4,6 +4,7 @@
 // store's writer lock.
 
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "domain/result.hpp"
@@ -16,7 +17,7 @@ namespace lifeline::store::sqlite {
 extern const char* const kNeedsReviewCondition;
 
 std::vector<std::int64_t> SelectUnscreened(Connection& reader, int limit);
-Status UpdateScreening(Connection& writer, std::int64_t id, const std::optional<Blob32>& handle_index, int score);
+void UpdateScreening(Connection& writer, std::span<const ScreeningResult> results);
 std::vector<std::int64_t> SelectCasesWithHandle(Connection& reader, const Blob32& handle_index, std::int64_t except_id);
 std::int64_t SelectCountAlike(Connection& reader, const ClearFields& like, Date from, Date to);
 std::int64_t InsertMarker(Connection& writer, const NewMarker& marker);

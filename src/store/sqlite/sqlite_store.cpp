@@ -374,9 +374,12 @@ class SqliteStore final : public Store {
     });
   }
 
-  Status SaveScreening(std::int64_t id, const std::optional<Blob32>& handle_index, int score) override {
+  Status SaveScreening(std::span<const ScreeningResult> results) override {
     std::lock_guard lock(writer_mutex_);
-    return Guard([&] { return sqlite::UpdateScreening(writer_, id, handle_index, score); });
+    return Guard([&]() -> Status {
+      sqlite::UpdateScreening(writer_, results);
+      return OkStatus();
+    });
   }
 
   Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index, std::int64_t except_id) override {
