@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config python3
   libsodium-dev libsqlite3-dev librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  liboath-dev libqrencode-dev
+  liboath-dev libqrencode-dev libicu-dev
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium)

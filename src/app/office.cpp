@@ -26,11 +26,13 @@ OfficeService::OfficeService(store::Store& store, AuditLog& audit, const Clock& 
       clock_(clock),
       opener_(std::move(opener)),
       handle_index_key_(opener_.DeriveSubkey("lifeline/blind-index/contact-handle/v1")),
-      marker_key_(opener_.DeriveSubkey("lifeline/screening-marker/v1")) {}
+      marker_key_(opener_.DeriveSubkey("lifeline/screening-marker/v1")),
+      name_index_key_(opener_.DeriveSubkey("lifeline/blind-index/name/v1")) {}
 
 OfficeService::~OfficeService() {
   crypto::Wipe(handle_index_key_);
   crypto::Wipe(marker_key_);
+  crypto::Wipe(name_index_key_);
 }
 
 Result<store::CasePage> OfficeService::ListCases(const Actor& actor,
@@ -120,6 +122,10 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   details.summary = {stored->id, stored->clear, stored->received_on, stored->status,
                      stored->assigned_user_id, !stored->custody_sealed.empty()};
   details.version = stored->version;
+  details.merged_into = stored->merged_into;
+  auto merged_from = store_.ListMergedInto(case_id);
+  if (!merged_from) return merged_from.error();
+  details.merged_from = std::move(*merged_from);
   details.fields = std::move(opened->fields);
   details.received_at = opened->received_at;
   auto timeline = Timeline(case_id, key);
@@ -136,6 +142,9 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
     auto screening = Screen(*stored, details.fields);
     if (!screening) return screening.error();
     details.screening = std::move(*screening);
+    auto duplicates = ProposeDuplicates(*stored, details.fields);
+    if (!duplicates) return duplicates.error();
+    details.duplicates = std::move(*duplicates);
   }
   auto messages = store_.ListMessages(case_id);
   if (!messages) return messages.error();

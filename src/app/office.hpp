@@ -53,6 +53,12 @@ struct CaseScreening {
   bool needs_review = false;
 };
 
+/// Another case that may be the same person, and why.
+struct DuplicateProposal {
+  std::int64_t case_id = 0;
+  std::vector<std::string> reasons;
+};
+
 /// A case with its identifying fields decrypted. Holds personal data: never log it.
 struct CaseDetails {
   store::CaseSummary summary;
@@ -66,6 +72,9 @@ struct CaseDetails {
   std::vector<ContactWindow> windows;    // the next safe windows, in UTC (empty: none given)
   bool inside_window_now = false;        // the first of `windows` is open now
   std::optional<CaseScreening> screening;  // for roles that review screening
+  std::vector<DuplicateProposal> duplicates;  // likely duplicates, for roles that review screening
+  std::optional<std::int64_t> merged_into;    // this case was merged into that one
+  std::vector<std::int64_t> merged_from;      // cases merged into this one
 };
 
 /// A follow-up to schedule. A contact may be due only inside the applicant's safe windows;
@@ -163,6 +172,13 @@ class OfficeService {
   /// contact handle's blind index and the score. Run by the office on a schedule; audited
   /// once per run that screened anything. Returns how many were screened.
   Result<int> ScreenPending(int limit);
+  /// Merges `source` into `target` as a duplicate (office_duplicates.cpp): `source` moves to
+  /// "duplicate" with the reason, both keep their histories and conversations, and each
+  /// case names the other. Returns the source's new version. kInvalidInput for a case
+  /// merged into itself; kConflict when the target is itself merged, or as ChangeStatus.
+  Result<std::int64_t> MergeCase(const Actor& actor, std::int64_t source, std::int64_t target,
+                                 std::int64_t expected_version);
+
   /// Adds a marker (verifiers). Audited. kInvalidInput unless exactly one of handle and
   /// phrase is given, with a note.
   Result<std::int64_t> AddMarker(const Actor& actor, const MarkerRequest& request);
@@ -187,6 +203,11 @@ class OfficeService {
   Result<OpenedFields> OpenFields(const store::StoredApplication& stored, const crypto::Key32& key) const;
   /// The blind index of a case's contact handle, or nullopt without one.
   std::optional<store::Blob32> HandleIndex(const IdentifyingFields& fields, ContactChannel channel) const;
+  /// The blind index of a name across scripts and spellings, or nullopt without a name.
+  std::optional<store::Blob32> NameIndex(const IdentifyingFields& fields) const;
+  /// Cases that may be the same person: same contact handle or same name key.
+  Result<std::vector<DuplicateProposal>> ProposeDuplicates(const store::StoredApplication& stored,
+                                                           const IdentifyingFields& fields);
   /// What screening reads once per pass: the markers, opened, and day counts already made.
   struct ScreeningCache;
   /// What screening says of a case now.
@@ -208,6 +229,7 @@ class OfficeService {
   const crypto::OfficeOpener opener_;
   crypto::Key32 handle_index_key_;  // blind index of contact handles (never leaves the office)
   crypto::Key32 marker_key_;        // seals markers' phrases and notes
+  crypto::Key32 name_index_key_;    // blind index of names for duplicates
 };
 
 }  // namespace lifeline::app

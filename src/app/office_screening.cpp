@@ -143,7 +143,7 @@ Result<int> OfficeService::ScreenPending(int limit) {
     for (const auto& s : screening->signals) {
       if (s.code == "reused_contact") base -= s.weight;
     }
-    results.push_back({id, HandleIndex(opened->fields, stored->clear.contact_channel), base});
+    results.push_back({id, HandleIndex(opened->fields, stored->clear.contact_channel), NameIndex(opened->fields), base});
   }
   if (auto saved = store_.SaveScreening(results); !saved) return saved.error();
   return static_cast<int>(results.size());

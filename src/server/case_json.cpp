@@ -68,7 +68,12 @@ nlohmann::json DetailsJson(const app::CaseDetails& d) {
   }
   j["contact"]["next_windows"] = next_windows;
   j["contact"]["inside_window_now"] = d.inside_window_now;
+  j["merged_into"] = d.merged_into ? nlohmann::json(*d.merged_into) : nlohmann::json(nullptr);
+  j["merged_from"] = d.merged_from;
   if (d.screening) {
+    nlohmann::json duplicates = nlohmann::json::array();
+    for (const auto& p : d.duplicates) duplicates.push_back({{"case_id", p.case_id}, {"reasons", p.reasons}});
+    j["duplicates"] = duplicates;
     nlohmann::json signals = nlohmann::json::array();
     for (const auto& s : d.screening->signals) {
       signals.push_back({{"code", s.code}, {"weight", s.weight}, {"reason", s.reason}});

@@ -87,12 +87,35 @@ std::string ScreeningHtml(const app::CaseDetails& d) {
   if (!d.screening) return "";
   std::string html = fmt::format("<h2>Проверка на провокацию</h2><p id=\"screening\">Оценка {}{}</p>", d.screening->score,
                                  d.screening->needs_review ? " · в очереди на проверку" : "");
-  if (d.screening->signals.empty()) return html + "<p class=\"hint\">Сигналов нет.</p>";
-  html += "<ul class=\"signals\">";
-  for (const auto& s : d.screening->signals) {
-    html += fmt::format("<li>+{} {}: {}</li>", s.weight, HtmlEscape(s.code), HtmlEscape(s.reason));
+  if (d.screening->signals.empty()) html += "<p class=\"hint\">Сигналов нет.</p>";
+  if (!d.screening->signals.empty()) {
+    html += "<ul class=\"signals\">";
+    for (const auto& s : d.screening->signals) {
+      html += fmt::format("<li>+{} {}: {}</li>", s.weight, HtmlEscape(s.code), HtmlEscape(s.reason));
+    }
+    html += "</ul>";
   }
-  return html + "</ul>";
+  return html;
+}
+
+// Likely duplicates, each with a form that merges this case into it (both histories stay).
+std::string DuplicatesHtml(const app::SessionInfo& session, const app::CaseDetails& d) {
+  std::string html;
+  if (d.merged_into) html += fmt::format("<p>Объединена с заявкой <a href=\"/console/cases/{0}\">№ {0}</a>.</p>", *d.merged_into);
+  for (auto from : d.merged_from) html += fmt::format("<p>С ней объединена заявка <a href=\"/console/cases/{0}\">№ {0}</a>.</p>", from);
+  if (d.duplicates.empty()) return html;
+  html += "<h2>Возможные дубликаты</h2>";
+  for (const auto& p : d.duplicates) {
+    std::string reasons;
+    for (const auto& r : p.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+    html += fmt::format(
+        "<p class=\"duplicate\"><a href=\"/console/cases/{0}\">№ {0}</a>: {1} "
+        "<form class=\"inline\" method=\"post\" action=\"/console/cases/{2}/merge\"><input type=\"hidden\" "
+        "name=\"csrf\" value=\"{3}\"><input type=\"hidden\" name=\"version\" value=\"{4}\"><input type=\"hidden\" "
+        "name=\"into\" value=\"{0}\"><button type=\"submit\">Объединить с № {0}</button></form></p>",
+        p.case_id, HtmlEscape(reasons), d.summary.id, HtmlEscape(session.csrf_token), d.version);
+  }
+  return html;
 }
 
 // Tasks, and a form whose times are only the applicant's next windows (for a contact) or
@@ -162,7 +185,7 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
       ToString(c.clear.contact_channel), HtmlEscape(d.fields.contact_handle),
       windows.empty() ? "не указано" : HtmlEscape(windows), HtmlEscape(d.fields.message));
   if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
-  body += ContactHtml(d) + ScreeningHtml(d) + TimelineHtml(d) + StatusFormHtml(session, d) + TasksHtml(session, d);
+  body += ContactHtml(d) + ScreeningHtml(d) + DuplicatesHtml(session, d) + TimelineHtml(d) + StatusFormHtml(session, d) + TasksHtml(session, d);
   body += "<h2>Переписка с заявителем</h2>";
   if (d.messages.empty()) body += "<p>Сообщений нет.</p>";
   for (const auto& m : d.messages) {

@@ -25,6 +25,11 @@ std::optional<std::int64_t> ParseId(const std::string& text) {
   return value;
 }
 
+std::optional<std::int64_t> ParseVersion(const std::string& text) {
+  if (text == "0") return 0;
+  return ParseId(text);
+}
+
 std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& key) {
   auto it = form.find(key);
   return it == form.end() ? std::string() : it->second;

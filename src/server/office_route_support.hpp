@@ -33,6 +33,8 @@ using Bind = std::function<server::Handler(OfficeHandler)>;
 
 /// A positive decimal id, or nullopt.
 std::optional<std::int64_t> ParseId(const std::string& text);
+/// A case version: a decimal number from 0, or nullopt.
+std::optional<std::int64_t> ParseVersion(const std::string& text);
 std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& key);
 Response Redirect(std::string location);
 

@@ -3,8 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
-
 #include "server/console_pages.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -21,11 +19,9 @@ Result<app::StatusChange> ChangeFrom(const std::string& to, const std::string& v
   auto status = ParseCaseStatus(to);
   if (!status) return InvalidInput("unknown status", "to");
   change.to = *status;
-  auto [end, ec] = std::from_chars(version.data(), version.data() + version.size(), change.expected_version);
-  if (ec != std::errc() || end != version.data() + version.size() || version.empty() ||
-      change.expected_version < 0) {
-    return InvalidInput("version must be the case's version as last read", "version");
-  }
+  auto parsed = ParseVersion(version);
+  if (!parsed) return InvalidInput("version must be the case's version as last read", "version");
+  change.expected_version = *parsed;
   change.reason = std::move(reason);
   if (!circumstance.empty()) {
     change.circumstance = ParseCustodyCircumstance(circumstance);
@@ -66,6 +62,40 @@ void ApiChangeStatus(Context& ctx, Request& request, Respond respond) {
   respond({200, "application/json", json{{"status", ToString(change->to)}, {"version", *version}}.dump(), {}});
 }
 
+void ApiMerge(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  if (!HasMediaType(request, "application/json")) {
+    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
+  }
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(JsonError(NotFound("no such case")));
+  const json doc = json::parse(request.body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.value("into", json()).is_number_integer()) {
+    return respond(JsonError(InvalidInput("send {\"into\": <case number>, \"version\": <number>}", "into")));
+  }
+  if (!doc.value("version", json()).is_number_integer()) {
+    return respond(JsonError(InvalidInput("version: must be the case's version as last read", "version")));
+  }
+  auto version = ctx.office.MergeCase(session->actor, *id, doc["into"].get<std::int64_t>(),
+                                      doc["version"].get<std::int64_t>());
+  if (!version) return respond(JsonError(version.error()));
+  respond({200, "application/json", json{{"status", "duplicate"}, {"version", *version}}.dump(), {}});
+}
+
+void ConsoleMerge(Context& ctx, Request& request, Respond respond) {
+  auto post = ReadCaseFormPost(ctx, request, respond);
+  if (!post) return;
+  auto into = ParseId(FormField(post->form, "into"));
+  auto version = ParseVersion(FormField(post->form, "version"));
+  Result<std::int64_t> merged = InvalidInput("choose the case to merge into", "into");
+  if (into && version) merged = ctx.office.MergeCase(post->session.actor, post->id, *into, *version);
+  if (merged) return respond(Redirect("/console/cases/" + std::to_string(*into)));
+  auto details = ctx.office.GetCase(post->session.actor, post->id);
+  if (!details) return respond(Redirect("/console/"));
+  respond(HtmlResponse(HttpStatusOf(merged.error().code), ConsoleCasePage(post->session, *details, merged.error().message)));
+}
+
 void ConsoleChangeStatus(Context& ctx, Request& request, Respond respond) {
   auto post = ReadCaseFormPost(ctx, request, respond);
   if (!post) return;
@@ -85,6 +115,8 @@ void ConsoleChangeStatus(Context& ctx, Request& request, Respond respond) {
 void AddWorkflowRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/api/v1/cases/{id}/status", bind(ApiChangeStatus));
   router.Add("POST", "/console/cases/{id}/status", bind(ConsoleChangeStatus));
+  router.Add("POST", "/api/v1/cases/{id}/merge", bind(ApiMerge));
+  router.Add("POST", "/console/cases/{id}/merge", bind(ConsoleMerge));
 }
 
 }  // namespace lifeline::server::office

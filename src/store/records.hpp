@@ -46,6 +46,7 @@ struct StoredApplication {
   Blob wrapped_key;
   Blob sealed_fields;
   Blob custody_sealed;  // empty until a custody circumstance is recorded
+  std::optional<std::int64_t> merged_into;  // set when this case was merged as a duplicate
 };
 
 /// A row of the operators' list: clear fields only, nothing to decrypt.
@@ -91,6 +92,7 @@ struct StoredCaseEvent : NewCaseEvent {
 struct ScreeningResult {
   std::int64_t id = 0;
   std::optional<Blob32> handle_index;  // nullopt: no contact handle
+  std::optional<Blob32> name_index;    // the name's blind index across spellings; nullopt: no name
   int score = 0;
 };
 

@@ -72,6 +72,12 @@ class ApplicationStore {
   /// Other cases whose handle has this blind index, by id.
   virtual Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index,
                                                              std::int64_t except_id) = 0;
+  /// Other cases whose name has this blind index, by id.
+  virtual Result<std::vector<std::int64_t>> CasesWithName(const Blob32& name_index, std::int64_t except_id) = 0;
+  /// Records that `source` was merged into `target` (duplicates keep both histories).
+  virtual Status SetMergedInto(std::int64_t source, std::int64_t target) = 0;
+  /// Cases merged into `target`, by id.
+  virtual Result<std::vector<std::int64_t>> ListMergedInto(std::int64_t target) = 0;
   /// Applications received in [from, to) alike in situation, group kind and channel.
   virtual Result<std::int64_t> CountAlike(const ClearFields& like, Date from, Date to) = 0;
   /// Adds a marker and marks every case for screening again, in one transaction.

@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 10> kMigrations = {
+constexpr std::array<std::string_view, 11> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -174,6 +174,13 @@ CREATE TABLE screening_markers (
   created_by INTEGER NOT NULL REFERENCES users (id),
   created_at INTEGER NOT NULL
 );
+)sql",
+    // Duplicates: the name's blind index across spellings, and merges.
+    R"sql(
+ALTER TABLE applications ADD COLUMN name_index BLOB;
+ALTER TABLE applications ADD COLUMN merged_into INTEGER REFERENCES applications (id);
+CREATE INDEX applications_by_name_index ON applications (name_index) WHERE name_index IS NOT NULL;
+CREATE INDEX applications_by_merged_into ON applications (merged_into) WHERE merged_into IS NOT NULL;
 )sql",
 };
 

@@ -23,23 +23,52 @@ std::vector<std::int64_t> SelectUnscreened(Connection& reader, int limit) {
 
 void UpdateScreening(Connection& writer, std::span<const ScreeningResult> results) {
   Transaction tx(writer);
-  auto s = writer.Prepare("UPDATE applications SET handle_index = ?, screening_score = ? WHERE id = ?");
+  auto s = writer.Prepare(
+      "UPDATE applications SET handle_index = ?, screening_score = ?, name_index = ? WHERE id = ?");
   for (const auto& r : results) {
     s.Reset();
     if (r.handle_index) s.Bind(1, *r.handle_index); else s.BindNull(1);
-    s.Bind(2, std::int64_t{r.score}).Bind(3, r.id);
+    s.Bind(2, std::int64_t{r.score});
+    if (r.name_index) s.Bind(3, *r.name_index); else s.BindNull(3);
+    s.Bind(4, r.id);
     s.Step();
   }
   tx.Commit();
 }
 
+namespace {
+std::vector<std::int64_t> Ids(Statement& s) {
+  std::vector<std::int64_t> ids;
+  while (s.Step()) ids.push_back(s.Int(0));
+  return ids;
+}
+}  // namespace
+
 std::vector<std::int64_t> SelectCasesWithHandle(Connection& reader, const Blob32& handle_index,
                                                 std::int64_t except_id) {
   auto s = reader.Prepare("SELECT id FROM applications WHERE handle_index = ? AND id != ? ORDER BY id");
   s.Bind(1, handle_index).Bind(2, except_id);
-  std::vector<std::int64_t> ids;
-  while (s.Step()) ids.push_back(s.Int(0));
-  return ids;
+  return Ids(s);
+}
+
+std::vector<std::int64_t> SelectCasesWithName(Connection& reader, const Blob32& name_index, std::int64_t except_id) {
+  auto s = reader.Prepare("SELECT id FROM applications WHERE name_index = ? AND id != ? ORDER BY id");
+  s.Bind(1, name_index).Bind(2, except_id);
+  return Ids(s);
+}
+
+Status UpdateMergedInto(Connection& writer, std::int64_t source, std::int64_t target) {
+  auto s = writer.Prepare("UPDATE applications SET merged_into = ? WHERE id = ?");
+  s.Bind(1, target).Bind(2, source);
+  s.Step();
+  if (sqlite3_changes(writer.raw()) == 0) return NotFound("no such case");
+  return OkStatus();
+}
+
+std::vector<std::int64_t> SelectMergedInto(Connection& reader, std::int64_t target) {
+  auto s = reader.Prepare("SELECT id FROM applications WHERE merged_into = ? ORDER BY id");
+  s.Bind(1, target);
+  return Ids(s);
 }
 
 std::int64_t SelectCountAlike(Connection& reader, const ClearFields& like, Date from, Date to) {

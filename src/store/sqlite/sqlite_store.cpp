@@ -70,8 +70,8 @@ class SqliteStore final : public Store {
     return WithReader([&](Connection& c) -> Result<StoredApplication> {
       auto s = c.Prepare(fmt::format(
           "SELECT id, received_on, status, {}, receipt_lookup, reply_public, ephemeral_public, "
-          "wrapped_key, sealed_fields, assigned_user_id, key_generation, custody_sealed, version "
-          "FROM applications WHERE id = ?",
+          "wrapped_key, sealed_fields, assigned_user_id, key_generation, custody_sealed, version, "
+          "merged_into FROM applications WHERE id = ?",
           kClearColumns));
       s.Bind(1, id);
       if (!s.Step()) return NotFound("no such case");
@@ -89,6 +89,7 @@ class SqliteStore final : public Store {
       a.key_generation = s.Int(15);
       a.custody_sealed = s.Blob(16);
       a.version = s.Int(17);
+      a.merged_into = s.OptionalInt(18);
       return a;
     });
   }
@@ -156,6 +157,7 @@ class SqliteStore final : public Store {
     auto deleted = Guard([&]() -> Status {
       Transaction tx(writer_);
       for (const char* sql : {"DELETE FROM messages WHERE case_id = ?", "DELETE FROM tasks WHERE case_id = ?",
+                              "UPDATE applications SET merged_into = NULL WHERE merged_into = ?",
                               "DELETE FROM case_events WHERE case_id = ?"}) {
         auto children = writer_.Prepare(sql);
         children.Bind(1, id);
@@ -385,6 +387,23 @@ class SqliteStore final : public Store {
   Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index, std::int64_t except_id) override {
     return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
       return sqlite::SelectCasesWithHandle(c, handle_index, except_id);
+    });
+  }
+
+  Result<std::vector<std::int64_t>> CasesWithName(const Blob32& name_index, std::int64_t except_id) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
+      return sqlite::SelectCasesWithName(c, name_index, except_id);
+    });
+  }
+
+  Status SetMergedInto(std::int64_t source, std::int64_t target) override {
+    std::lock_guard lock(writer_mutex_);
+    return Guard([&] { return sqlite::UpdateMergedInto(writer_, source, target); });
+  }
+
+  Result<std::vector<std::int64_t>> ListMergedInto(std::int64_t target) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
+      return sqlite::SelectMergedInto(c, target);
     });
   }
 
