@@ -164,6 +164,7 @@ Status OfficeService::DeleteCase(const Actor& actor, std::int64_t case_id) {
       !audited) {
     return audited.error();
   }
+  search_.Remove(case_id);
   return store_.DeleteApplication(case_id);
 }
 

@@ -2,6 +2,7 @@
 // The office: operators read and answer applications. Only the office role constructs this,
 // because only it holds the unwrapped office private key.
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "app/audit_log.hpp"
 #include "app/clock.hpp"
 #include "app/sealed_fields.hpp"
+#include "app/search_index.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/application.hpp"
 #include "domain/contact_window.hpp"
@@ -110,6 +112,14 @@ struct MarkerRequest {
   std::string note;
 };
 
+/// One page of search results: clear summaries only; opening a case is a separate, audited
+/// read.
+struct SearchPage {
+  std::vector<store::CaseSummary> items;  // newest first
+  std::int64_t total = 0;                 // matches the searcher may see (operators: among the newest 2,000)
+  bool index_complete = true;             // false while the office is still indexing at start
+};
+
 /// A requested workflow transition (domain/workflow.hpp).
 struct StatusChange {
   CaseStatus to = CaseStatus::kNew;
@@ -172,6 +182,13 @@ class OfficeService {
   /// contact handle's blind index and the score. Run by the office on a schedule; audited
   /// once per run that screened anything. Returns how many were screened.
   Result<int> ScreenPending(int limit);
+  /// Searches the decrypted fields (office_search.cpp; index in memory only). Audited
+  /// without the query. kInvalidInput for an empty, wildcard-only or over-long query.
+  Result<SearchPage> Search(const Actor& actor, std::string_view query, int limit);
+  /// Adds up to `limit` cases not yet in the search index; returns how many. Run by the
+  /// office on a schedule from start, so that the index covers every case.
+  Result<int> IndexPending(int limit);
+
   /// Merges `source` into `target` as a duplicate (office_duplicates.cpp): `source` moves to
   /// "duplicate" with the reason, both keep their histories and conversations, and each
   /// case names the other. Returns the source's new version. kInvalidInput for a case
@@ -230,6 +247,9 @@ class OfficeService {
   crypto::Key32 handle_index_key_;  // blind index of contact handles (never leaves the office)
   crypto::Key32 marker_key_;        // seals markers' phrases and notes
   crypto::Key32 name_index_key_;    // blind index of names for duplicates
+  SearchIndex search_;
+  std::atomic<std::int64_t> indexed_up_to_{0};  // every case with a lower or equal id is in search_
+  std::atomic<bool> index_complete_{false};
 };
 
 }  // namespace lifeline::app

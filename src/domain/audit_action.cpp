@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 25> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 26> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -31,6 +31,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 25> kNames = {{
     {AuditAction::kTaskDone, "task_done"},
     {AuditAction::kScreeningRun, "screening_run"},
     {AuditAction::kMarkerAdded, "marker_added"},
+    {AuditAction::kCaseSearch, "case_search"},
 }};
 }  // namespace
 

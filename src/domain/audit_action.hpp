@@ -33,6 +33,7 @@ enum class AuditAction {
   kTaskDone,           // target "task:N"
   kScreeningRun,       // the office screened new cases: target "cases:N" (how many)
   kMarkerAdded,        // target "marker:N"
+  kCaseSearch,         // a search of decrypted fields (the entry never holds the query)
 };
 
 std::string_view ToString(AuditAction action);

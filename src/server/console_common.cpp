@@ -10,7 +10,8 @@ namespace lifeline::server::console {
 std::string Header(const app::SessionInfo& s) {
   std::string links;
   if (app::Require(s.actor, app::Permission::kListCases).ok()) {
-    links += "<a href=\"/console/\">Заявки</a> <a href=\"/console/today\" accesskey=\"t\">Сегодня</a> ";
+    links += "<a href=\"/console/\">Заявки</a> <a href=\"/console/today\" accesskey=\"t\">Сегодня</a> "
+             "<a href=\"/console/search\">Поиск</a> ";
   }
   if (app::Require(s.actor, app::Permission::kReviewScreening).ok()) {
     links += "<a href=\"/console/?review=1\">На проверку</a> ";

@@ -168,4 +168,25 @@ std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQue
   return HtmlPage("ru", "Дела на сегодня", body);
 }
 
+std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string& query,
+                              const app::SearchPage* page, const std::string& error) {
+  std::string body = Header(session) + "<h1>Поиск</h1>";
+  body += fmt::format(
+      "<form method=\"post\" action=\"/console/search\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+      "<label for=\"q\">Имя, часть, место или слова из сообщения (любым алфавитом)</label>"
+      "<input id=\"q\" name=\"q\" maxlength=\"200\" value=\"{}\" autofocus accesskey=\"f\">"
+      "<button type=\"submit\">Найти</button></form>",
+      HtmlEscape(session.csrf_token), HtmlEscape(query));
+  if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
+  if (page) {
+    body += fmt::format("<p>Найдено: <span id=\"total\">{}</span>{}</p>", page->total,
+                        page->index_complete ? "" : " (поиск ещё индексирует заявки; ответ может быть неполным)");
+    for (const auto& c : page->items) {
+      body += fmt::format("<p class=\"result\"><a href=\"/console/cases/{0}\">№ {0}</a> · {1} · {2}</p>", c.id,
+                          FormatIsoDate(c.received_on), StatusRu(c));
+    }
+  }
+  return HtmlPage("ru", "Поиск", body);
+}
+
 }  // namespace lifeline::server

@@ -41,6 +41,10 @@ std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& details,
                             const std::string& error);
 
+/// The search form and, after a search, its results (`page` null before one).
+std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string& query,
+                              const app::SearchPage* page, const std::string& error);
+
 /// What needs doing: tasks due within a day (overdue marked) and cases deploying soon.
 std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQueue& queue);
 

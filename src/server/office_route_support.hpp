@@ -64,6 +64,8 @@ void AddCustodyRoutes(Router& router, const Bind& bind);
 void AddFollowupRoutes(Router& router, const Bind& bind);
 /// Screening markers (screening_routes.cpp).
 void AddScreeningRoutes(Router& router, const Bind& bind);
+/// Search (search_routes.cpp).
+void AddSearchRoutes(Router& router, const Bind& bind);
 /// The case workflow routes (workflow_routes.cpp).
 void AddWorkflowRoutes(Router& router, const Bind& bind);
 

@@ -460,6 +460,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddWorkflowRoutes(router, bind);
   AddFollowupRoutes(router, bind);
   AddScreeningRoutes(router, bind);
+  AddSearchRoutes(router, bind);
 }
 
 }  // namespace lifeline::server

@@ -64,6 +64,11 @@ class ApplicationStore {
   /// How many messages the applicant wrote in the case on `day` (a flood bound).
   virtual Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) = 0;
 
+  /// Up to `limit` case ids above `after_id`, in id order (to build the search index).
+  virtual Result<std::vector<std::int64_t>> ListCaseIdsAfter(std::int64_t after_id, int limit) = 0;
+  /// The summaries of these cases, in the order given; missing ones are left out.
+  virtual Result<std::vector<CaseSummary>> GetSummaries(std::span<const std::int64_t> ids) = 0;
+
   /// Screening (app/screening.hpp). Cases not screened yet, oldest first.
   virtual Result<std::vector<std::int64_t>> ListUnscreened(int limit) = 0;
   /// Stores cases' contact-handle blind indexes and scores, in one transaction; a case

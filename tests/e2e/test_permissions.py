@@ -24,6 +24,7 @@ API = [
     ("GET", "/api/v1/screening/markers", None, {"verifier"}, 200),
     # Allowed roles reach the lookup of the missing case; the others are refused first.
     ("POST", "/api/v1/cases/999/merge", {"into": 1, "version": 0}, CASE_READERS, 404),
+    ("POST", "/api/v1/search", {"q": "synthetic"}, CASE_READERS, 200),
     ("POST", "/api/v1/tasks/999/done", {}, CASE_READERS, 404),
     ("GET", "/api/v1/audit", None, {"auditor"}, 200),
     # The sealed custody circumstance: recorded first, so that the read finds it.

@@ -370,6 +370,29 @@ class SqliteStore final : public Store {
         "the retirement again shortly");
   }
 
+  Result<std::vector<std::int64_t>> ListCaseIdsAfter(std::int64_t after_id, int limit) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
+      auto s = c.Prepare("SELECT id FROM applications WHERE id > ? ORDER BY id LIMIT ?");
+      s.Bind(1, after_id).Bind(2, std::int64_t{limit});
+      std::vector<std::int64_t> ids;
+      while (s.Step()) ids.push_back(s.Int(0));
+      return ids;
+    });
+  }
+
+  Result<std::vector<CaseSummary>> GetSummaries(std::span<const std::int64_t> ids) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<CaseSummary>> {
+      auto s = c.Prepare(fmt::format("SELECT {} FROM applications WHERE id = ?", kSummaryColumns));
+      std::vector<CaseSummary> out;
+      for (std::int64_t id : ids) {
+        s.Reset();
+        s.Bind(1, id);
+        if (s.Step()) out.push_back(ReadSummary(s));
+      }
+      return out;
+    });
+  }
+
   Result<std::vector<std::int64_t>> ListUnscreened(int limit) override {
     return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
       return sqlite::SelectUnscreened(c, limit);
