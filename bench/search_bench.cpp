@@ -1,0 +1,126 @@
+// Search at 1,000,000 synthetic cases: query latency percentiles over a mix of exact,
+// transliterated, misspelt, two-word and unit queries, and the index's memory. Baseline in
+// the same run: one exact word looked up in a hash map of the same vocabulary, the least
+// any search must do.
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <unordered_map>
+
+#include "app/search_index.hpp"
+#include "text/name_match.hpp"
+
+namespace {
+
+using namespace lifeline;
+
+constexpr int kCases = 1'000'000;
+const char* const kSyllables[] = {"ка", "ро", "ми", "ла", "то", "не", "ва", "си", "ру", "го", "зе", "ду",
+                                  "бо", "пе", "ли", "хо", "че", "ша", "ны", "ю"};
+const char* const kFirstNames[] = {"Синтет", "Пробан", "Макет", "Образец", "Демон", "Тестон", "Вымысел", "Шаблон"};
+const char* const kWords[] = {"прошу", "помочь", "связаться", "вечером", "часть", "отправка", "переход", "сдаться",
+                              "семья", "телефон", "неделя", "срочно", "командир", "приказ", "сосед", "граница"};
+
+std::string Surname(std::mt19937& rng) {
+  std::string s;
+  for (int i = 0; i < 3; ++i) s += kSyllables[rng() % std::size(kSyllables)];
+  return s + "ов";
+}
+
+long RssKiB() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return 0;
+}
+
+struct Fixture {
+  app::SearchIndex index;
+  std::vector<std::string> surnames;  // one per case, for queries
+  long rss_before = 0, rss_after = 0;
+  double build_seconds = 0;
+
+  Fixture() {
+    std::mt19937 rng(42);
+    rss_before = RssKiB();
+    const auto start = std::chrono::steady_clock::now();
+    for (int id = 1; id <= kCases; ++id) {
+      IdentifyingFields f;
+      const std::string surname = Surname(rng);
+      f.name = std::string(kFirstNames[rng() % std::size(kFirstNames)]) + " " + surname;
+      f.unit = "часть-пример " + std::to_string(rng() % 5000);
+      f.location = "пункт-пример " + std::to_string(rng() % 20000);
+      for (int w = 0; w < 8; ++w) f.message += std::string(kWords[rng() % std::size(kWords)]) + " ";
+      index.Add(id, f);
+      if (id % 1000 == 0) surnames.push_back(surname);
+    }
+    build_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    rss_after = RssKiB();
+  }
+};
+
+Fixture& Shared() {
+  static Fixture f;
+  return f;
+}
+
+// Reports p50 and p95 of single-query latency over `queries`, cycling.
+void RunQueries(benchmark::State& state, const std::vector<std::string>& queries) {
+  auto& f = Shared();
+  std::vector<double> ms;
+  std::size_t i = 0, found = 0;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    auto ids = f.index.Find(queries[i++ % queries.size()]);
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    found += ids ? ids->size() : 0;
+  }
+  std::sort(ms.begin(), ms.end());
+  state.counters["p50_ms"] = ms[ms.size() / 2];
+  state.counters["p95_ms"] = ms[ms.size() * 95 / 100];
+  state.counters["mean_hits"] = static_cast<double>(found) / static_cast<double>(ms.size());
+  state.counters["index_MiB"] = static_cast<double>(f.rss_after - f.rss_before) / 1024.0;
+  state.counters["build_s"] = f.build_seconds;
+}
+
+void BM_SearchMix(benchmark::State& state) {
+  auto& f = Shared();
+  std::vector<std::string> queries;
+  std::mt19937 rng(7);
+  for (const auto& s : f.surnames) {
+    queries.push_back(s);                      // exact, Cyrillic
+    queries.push_back(text::Fold(s));          // the same in Latin letters
+    std::string typo = text::Fold(s);
+    typo[typo.size() / 2] = typo[typo.size() / 2] == 'a' ? 'o' : 'a';
+    queries.push_back(typo);                   // one typo
+    queries.push_back("Синтет " + s);          // two words
+    queries.push_back("часть-пример " + std::to_string(rng() % 5000));  // a unit: "chast" matches every case
+  }
+  RunQueries(state, queries);
+}
+BENCHMARK(BM_SearchMix)->Unit(benchmark::kMillisecond)->Iterations(2000);
+
+// Baseline: an exact lookup of one word in a hash map, as any index must do at least.
+void BM_HashLookupBaseline(benchmark::State& state) {
+  auto& f = Shared();
+  std::unordered_map<std::string, int> vocabulary;
+  for (std::size_t i = 0; i < f.surnames.size(); ++i) vocabulary[text::Fold(f.surnames[i])] = static_cast<int>(i);
+  std::vector<double> ms;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    benchmark::DoNotOptimize(vocabulary.find(text::Fold(f.surnames[i++ % f.surnames.size()])));
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  state.counters["p50_ms"] = ms[ms.size() / 2];
+  state.counters["p95_ms"] = ms[ms.size() * 95 / 100];
+}
+BENCHMARK(BM_HashLookupBaseline)->Unit(benchmark::kMillisecond)->Iterations(2000);
+
+}  // namespace
