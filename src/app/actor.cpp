@@ -35,6 +35,7 @@ constexpr Grant kGrants[] = {
     // Signals are for judging, not for the first call: operators are not shown them.
     {Permission::kReviewScreening, Roles({Role::kVerifier, Role::kCoordinator})},
     {Permission::kManageMarkers, Roles({Role::kVerifier})},
+    {Permission::kViewStatistics, Roles({Role::kAnalyst, Role::kCoordinator})},
 };
 
 }  // namespace

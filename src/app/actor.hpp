@@ -28,6 +28,7 @@ enum class Permission {
   kReadCustody,       // read it: everyone else sees "captured"
   kReviewScreening,   // see screening signals and the review queue
   kManageMarkers,     // keep the screening markers
+  kViewStatistics,    // aggregates only, small cells suppressed
 };
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.

@@ -17,6 +17,7 @@
 #include "domain/contact_window.hpp"
 #include "domain/custody.hpp"
 #include "domain/screening.hpp"
+#include "domain/statistics.hpp"
 #include "domain/workflow.hpp"
 #include "store/store.hpp"
 
@@ -120,6 +121,23 @@ struct SearchPage {
   bool index_complete = true;             // false while the office is still indexing at start
 };
 
+/// Aggregates for analysts, small cells suppressed (domain/statistics.hpp). Never holds
+/// the custody circumstance: crossings count as "crossed (registered as captured)".
+struct StatisticsReport {
+  struct Day {
+    std::chrono::year_month_day day;
+    std::optional<std::int64_t> total;
+    std::vector<Cell> by_channel;
+    std::vector<Cell> by_situation;
+  };
+  std::vector<Day> days;        // oldest first
+  std::vector<Cell> funnel;     // applications, verified, crossed
+  std::vector<Cell> backlog_by_age;
+  std::optional<std::int64_t> today;
+  std::optional<double> trailing_mean;  // a day over the 28 days before today; nullopt under 10 in all
+  bool surge = false;
+};
+
 /// A requested workflow transition (domain/workflow.hpp).
 struct StatusChange {
   CaseStatus to = CaseStatus::kNew;
@@ -188,6 +206,10 @@ class OfficeService {
   /// Adds up to `limit` cases not yet in the search index; returns how many. Run by the
   /// office on a schedule from start, so that the index covers every case.
   Result<int> IndexPending(int limit);
+
+  /// The last `days` days' aggregates (office_statistics.cpp). Audited. kInvalidInput for
+  /// `days` outside 1..366.
+  Result<StatisticsReport> Statistics(const Actor& actor, int days);
 
   /// Merges `source` into `target` as a duplicate (office_duplicates.cpp): `source` moves to
   /// "duplicate" with the reason, both keep their histories and conversations, and each

@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 26> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 27> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -32,6 +32,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 26> kNames = {{
     {AuditAction::kScreeningRun, "screening_run"},
     {AuditAction::kMarkerAdded, "marker_added"},
     {AuditAction::kCaseSearch, "case_search"},
+    {AuditAction::kStatisticsRead, "statistics_read"},
 }};
 }  // namespace
 

@@ -34,6 +34,7 @@ enum class AuditAction {
   kScreeningRun,       // the office screened new cases: target "cases:N" (how many)
   kMarkerAdded,        // target "marker:N"
   kCaseSearch,         // a search of decrypted fields (the entry never holds the query)
+  kStatisticsRead,     // aggregates were read or exported
 };
 
 std::string_view ToString(AuditAction action);

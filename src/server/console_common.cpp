@@ -13,6 +13,7 @@ std::string Header(const app::SessionInfo& s) {
     links += "<a href=\"/console/\">Заявки</a> <a href=\"/console/today\" accesskey=\"t\">Сегодня</a> "
              "<a href=\"/console/search\">Поиск</a> ";
   }
+  if (app::Require(s.actor, app::Permission::kViewStatistics).ok()) links += "<a href=\"/console/statistics\">Статистика</a> ";
   if (app::Require(s.actor, app::Permission::kReviewScreening).ok()) {
     links += "<a href=\"/console/?review=1\">На проверку</a> ";
   }

@@ -189,4 +189,42 @@ std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string
   return HtmlPage("ru", "Поиск", body);
 }
 
+namespace {
+
+std::string CellText(const Cell& c) { return c.count ? std::to_string(*c.count) : "&lt;10"; }
+
+// One row per cell, with a bar whose width is its share of the largest: a chart without
+// script, which the CSP forbids.
+std::string BarTable(const std::vector<Cell>& cells) {
+  std::int64_t largest = 1;
+  for (const auto& c : cells) largest = std::max(largest, c.count.value_or(0));
+  std::string html = "<table class=\"bars\"><tbody>";
+  for (const auto& c : cells) {
+    html += fmt::format("<tr><th>{}</th><td>{}</td><td><meter min=\"0\" max=\"{}\" value=\"{}\"></meter></td></tr>",
+                        HtmlEscape(c.label), CellText(c), largest, c.count.value_or(0));
+  }
+  return html + "</tbody></table>";
+}
+
+}  // namespace
+
+std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::StatisticsReport& r) {
+  std::string body = Header(session) + "<h1>Статистика</h1>"
+                     "<p class=\"hint\">Только суммы; ячейки меньше 10 скрыты («&lt;10»).</p>";
+  body += fmt::format("<h2>Сегодня</h2><p id=\"surge\">Заявок сегодня: {}{}{}</p>",
+                      r.today ? std::to_string(*r.today) : "&lt;10",
+                      r.trailing_mean ? fmt::format(" (обычно {:.1f} в день)", *r.trailing_mean) : "",
+                      r.surge ? " — <strong>всплеск</strong>" : "");
+  body += "<h2>Воронка</h2>" + BarTable(r.funnel);
+  body += "<h2>Открытые заявки по возрасту</h2>" + BarTable(r.backlog_by_age);
+  std::vector<Cell> totals;
+  for (const auto& d : r.days) totals.push_back({FormatIsoDate(d.day), d.total});
+  body += "<h2>Заявки по дням</h2>" + BarTable(totals);
+  if (!r.days.empty()) {
+    body += "<h2>Сегодня по каналам</h2>" + BarTable(r.days.back().by_channel);
+    body += "<h2>Сегодня по положению</h2>" + BarTable(r.days.back().by_situation);
+  }
+  return HtmlPage("ru", "Статистика", body);
+}
+
 }  // namespace lifeline::server

@@ -45,6 +45,9 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
 std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string& query,
                               const app::SearchPage* page, const std::string& error);
 
+/// Aggregates as tables with bars drawn in CSS (the console runs no script).
+std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::StatisticsReport& report);
+
 /// What needs doing: tasks due within a day (overdue marked) and cases deploying soon.
 std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQueue& queue);
 

@@ -66,6 +66,8 @@ void AddFollowupRoutes(Router& router, const Bind& bind);
 void AddScreeningRoutes(Router& router, const Bind& bind);
 /// Search (search_routes.cpp).
 void AddSearchRoutes(Router& router, const Bind& bind);
+/// Statistics (statistics_routes.cpp).
+void AddStatisticsRoutes(Router& router, const Bind& bind);
 /// The case workflow routes (workflow_routes.cpp).
 void AddWorkflowRoutes(Router& router, const Bind& bind);
 

@@ -264,6 +264,10 @@ void ConsoleHome(Context& ctx, Request& request, Respond respond) {
       app::Require(session->actor, app::Permission::kReadAuditLog).ok()) {
     return respond(Redirect("/console/audit"));
   }
+  if (!app::Require(session->actor, app::Permission::kListCases) &&
+      app::Require(session->actor, app::Permission::kViewStatistics)) {
+    return respond(Redirect("/console/statistics"));
+  }
   int page = 1;
   auto filter = FilterFrom(request, &page);
   if (!filter) return respond(Redirect("/console/"));
@@ -461,6 +465,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddFollowupRoutes(router, bind);
   AddScreeningRoutes(router, bind);
   AddSearchRoutes(router, bind);
+  AddStatisticsRoutes(router, bind);
 }
 
 }  // namespace lifeline::server

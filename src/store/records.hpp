@@ -88,6 +88,22 @@ struct StoredCaseEvent : NewCaseEvent {
   std::int64_t id = 0;
 };
 
+/// Raw counts for the statistics (app: suppressed before anyone sees them). Clear fields
+/// and status changes only: nothing sealed, never the custody circumstance.
+struct StatisticsCounts {
+  struct DayCount {
+    Date day;
+    std::string key;  // a channel or a situation (wire name)
+    std::int64_t count = 0;
+  };
+  std::vector<DayCount> by_channel;    // received per day and channel
+  std::vector<DayCount> by_situation;  // received per day and situation
+  std::int64_t applications = 0;       // all cases now held
+  std::int64_t verified = 0;           // cases that were ever verified
+  std::int64_t crossed = 0;            // cases that ever crossed (registered as captured)
+  std::vector<std::int64_t> open_by_age;  // open cases by age: <7, 7–29, 30–89, 90–179, 180+ days
+};
+
 /// What a screening pass stores for one case.
 struct ScreeningResult {
   std::int64_t id = 0;

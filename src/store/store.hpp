@@ -64,6 +64,9 @@ class ApplicationStore {
   /// How many messages the applicant wrote in the case on `day` (a flood bound).
   virtual Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) = 0;
 
+  /// Counts for days [from, to) and the backlog as of `today` (see StatisticsCounts).
+  virtual Result<StatisticsCounts> CountStatistics(Date from, Date to, Date today) = 0;
+
   /// Up to `limit` case ids above `after_id`, in id order (to build the search index).
   virtual Result<std::vector<std::int64_t>> ListCaseIdsAfter(std::int64_t after_id, int limit) = 0;
   /// The summaries of these cases, in the order given; missing ones are left out.

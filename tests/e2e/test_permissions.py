@@ -25,6 +25,7 @@ API = [
     # Allowed roles reach the lookup of the missing case; the others are refused first.
     ("POST", "/api/v1/cases/999/merge", {"into": 1, "version": 0}, CASE_READERS, 404),
     ("POST", "/api/v1/search", {"q": "synthetic"}, CASE_READERS, 200),
+    ("GET", "/api/v1/statistics", None, {"analyst", "coordinator"}, 200),
     ("POST", "/api/v1/tasks/999/done", {}, CASE_READERS, 404),
     ("GET", "/api/v1/audit", None, {"auditor"}, 200),
     # The sealed custody circumstance: recorded first, so that the read finds it.
@@ -41,6 +42,7 @@ CONSOLE = [
     ("/console/cases/1", ANY_CASE, 200),
     ("/console/audit", {"auditor"}, 200),
     ("/console/today", CASE_READERS, 200),
+    ("/console/statistics", {"analyst", "coordinator"}, 200),
     ("/console/cases/1/custody", {"coordinator"}, 200),
     ("/console/security", set(ROLES), 200),
 ]
@@ -80,6 +82,8 @@ class Permissions(ServerTest):
                 self.assertEqual(status, 200, role)
             elif role == "auditor":
                 self.assertEqual((status, headers.get("location")), (303, "/console/audit"))
+            elif role == "analyst":
+                self.assertEqual((status, headers.get("location")), (303, "/console/statistics"))
             else:
                 self.assertEqual(status, 403, role)
 

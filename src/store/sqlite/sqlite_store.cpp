@@ -16,6 +16,7 @@
 #include "store/sqlite/office_key_rows.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/screening_rows.hpp"
+#include "store/sqlite/statistics_rows.hpp"
 #include "store/sqlite/task_rows.hpp"
 
 namespace lifeline::store {
@@ -368,6 +369,12 @@ class SqliteStore final : public Store {
     return ScrubWriteAheadLogLocked(
         "the old office key was retired, but the database log could not be cleared yet; run "
         "the retirement again shortly");
+  }
+
+  Result<StatisticsCounts> CountStatistics(Date from, Date to, Date today) override {
+    return WithReader([&](Connection& c) -> Result<StatisticsCounts> {
+      return sqlite::SelectStatistics(c, from, to, today);
+    });
   }
 
   Result<std::vector<std::int64_t>> ListCaseIdsAfter(std::int64_t after_id, int limit) override {

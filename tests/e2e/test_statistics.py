@@ -1,0 +1,73 @@
+"""Statistics for analysts: aggregates only, every cell under 10 suppressed (and a lone one's
+neighbour), the funnel and backlog, surge detection, audited, and never the custody
+circumstance; analysts read no case."""
+import unittest
+
+from harness import ServerTest, minimal_application
+
+TELLTALES = [b"voluntary", b"surrender", "добровольн".encode()]
+
+
+class Statistics(ServerTest):
+    def setUp(self):
+        super().setUp()
+        self.server.stop()
+        self.server.add_user("r.analyst", "analyst", "synthetic-analyst-password")
+        self.server.add_user("r.auditor", "auditor", "synthetic-auditor-password")
+        self.server.start()
+        for _ in range(12):
+            self.assertEqual(self.server.submit(minimal_application())[0], 201)
+        for _ in range(3):
+            self.assertEqual(self.server.submit(minimal_application(
+                contact={"channel": "telegram", "handle": "@synthetic"}))[0], 201)
+        self.analyst = self.server.sign_in("r.analyst", "synthetic-analyst-password")
+        self.coordinator = self.server.sign_in()
+
+    def stats(self, query="", auth=None):
+        return self.server.json("GET", "/api/v1/statistics" + query, headers=auth or self.analyst)
+
+    def test_small_cells_are_suppressed_and_totals_kept(self):
+        status, body, _ = self.stats()
+        self.assertEqual(status, 200, body)
+        self.assertEqual(len(body["days"]), 28)
+        today = body["days"][-1]
+        self.assertEqual(today["total"], 15)
+        # telegram (3) is under 10; signal (12) goes with it, or 15 - 12 would give it away.
+        self.assertEqual({c["channel"]: c["count"] for c in today["by_channel"]}, {"signal": None, "telegram": None})
+        self.assertEqual(today["by_situation"], [{"situation": "serving", "count": 15}])
+        self.assertEqual(body["funnel"], [{"stage": "applications", "count": 15}, {"stage": "verified", "count": 0},
+                                          {"stage": "crossed (registered as captured)", "count": 0}])
+        self.assertEqual(body["backlog_by_age"][0], {"age": "under 7 days", "count": 15})
+        self.assertEqual(body["surge"]["today"], 15)
+        self.assertTrue(body["surge"]["surge"])  # a first day stands out of an empty history
+        self.assertIsNone(body["surge"]["trailing_mean"])  # under 10 over the trailing days
+        for day in body["days"][:-1]:
+            self.assertEqual(day["total"], 0)
+
+    def test_the_custody_circumstance_never_reaches_statistics(self):
+        self.assertEqual(self.server.json("PUT", "/api/v1/cases/1/custody", {"circumstance": "voluntary_surrender"},
+                                          headers=self.coordinator)[0], 204)
+        for query in ["", "?days=366"]:
+            _, _, raw = self.server.request("GET", "/api/v1/statistics" + query,
+                                            headers={"Cookie": self.analyst["Cookie"]})
+            for word in TELLTALES:
+                self.assertNotIn(word, raw.lower())
+        page = self.server.request("GET", "/console/statistics", headers={"Cookie": self.analyst["Cookie"]})[2]
+        self.assertIn("&lt;10".encode(), page)
+        for word in TELLTALES:
+            self.assertNotIn(word, page.lower())
+
+    def test_analysts_read_no_case_and_every_read_is_audited(self):
+        self.assertEqual(self.server.json("GET", "/api/v1/cases/1", headers=self.analyst)[0], 403)
+        self.assertEqual(self.server.json("GET", "/api/v1/cases", headers=self.analyst)[0], 403)
+        self.assertEqual(self.stats()[0], 200)
+        auditor = self.server.sign_in("r.auditor", "synthetic-auditor-password")
+        _, log, _ = self.server.json("GET", "/api/v1/audit", headers=auditor)
+        self.assertIn("statistics_read", [e["action"] for e in log["entries"]])
+        for bad in ["?days=0", "?days=367", "?days=abc"]:
+            status, body, _ = self.stats(bad)
+            self.assertEqual((status, body["error"]["field"]), (400, "days"), bad)
+
+
+if __name__ == "__main__":
+    unittest.main()
