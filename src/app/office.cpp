@@ -84,6 +84,15 @@ Result<OpenedFields> OfficeService::OpenFields(const store::StoredApplication& s
   return DecodeSealedFields(plaintext);
 }
 
+Result<OpenedFields> OfficeService::OpenFields(const store::StoredApplication& stored) const {
+  auto record_key = OpenRecordKey(stored);
+  if (!record_key) return record_key.error();
+  crypto::Key32 key = record_key->AsKey();
+  auto opened = OpenFields(stored, key);
+  crypto::Wipe(key);
+  return opened;
+}
+
 Status OfficeService::ClaimCase(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kClaimCase); !allowed) return allowed.error();
   if (auto exists = store_.GetApplication(case_id); !exists) return exists.error();

@@ -240,6 +240,8 @@ class OfficeService {
   std::optional<CaseStatus> PausedFrom(const store::StoredApplication& stored);
   /// The case's identifying fields, opened under `key`.
   Result<OpenedFields> OpenFields(const store::StoredApplication& stored, const crypto::Key32& key) const;
+  /// The case's identifying fields, opening its record key for the purpose (and wiping it).
+  Result<OpenedFields> OpenFields(const store::StoredApplication& stored) const;
   /// The blind index of a case's contact handle, or nullopt without one.
   std::optional<store::Blob32> HandleIndex(const IdentifyingFields& fields, ContactChannel channel) const;
   /// The blind index of a name across scripts and spellings, or nullopt without a name.

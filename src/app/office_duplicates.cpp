@@ -46,14 +46,9 @@ Result<std::vector<DuplicateProposal>> OfficeService::ProposeDuplicates(const st
     if (same_handle.count(id)) proposal.reasons.emplace_back("the same contact handle");
     if (same_name.count(id)) proposal.reasons.emplace_back("the same name, possibly in another script or order");
     // The unit is compared in the clear only here, in memory, after opening the other case.
-    auto key = OpenRecordKey(*other);
-    if (key) {
-      crypto::Key32 k = key->AsKey();
-      auto opened = OpenFields(*other, k);
-      crypto::Wipe(k);
-      if (opened && !fields.unit.empty() && text::Fold(opened->fields.unit) == text::Fold(fields.unit)) {
-        proposal.reasons.emplace_back("the same unit");
-      }
+    auto opened = OpenFields(*other);
+    if (opened && !fields.unit.empty() && text::Fold(opened->fields.unit) == text::Fold(fields.unit)) {
+      proposal.reasons.emplace_back("the same unit");
     }
     proposals.push_back(std::move(proposal));
   }

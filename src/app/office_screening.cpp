@@ -129,11 +129,7 @@ Result<int> OfficeService::ScreenPending(int limit) {
   for (std::int64_t id : *ids) {
     auto stored = store_.GetApplication(id);
     if (!stored) continue;  // deleted meanwhile
-    auto record_key = OpenRecordKey(*stored);
-    if (!record_key) return record_key.error();
-    crypto::Key32 key = record_key->AsKey();
-    auto opened = OpenFields(*stored, key);
-    crypto::Wipe(key);
+    auto opened = OpenFields(*stored);
     if (!opened) return opened.error();
     auto screening = Screen(*stored, opened->fields, cache);
     if (!screening) return screening.error();

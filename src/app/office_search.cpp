@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "app/office.hpp"
-#include "crypto/crypto.hpp"
 
 namespace lifeline::app {
 namespace {
@@ -26,11 +25,7 @@ Result<int> OfficeService::IndexPending(int limit) {
   for (std::int64_t id : *ids) {
     auto stored = store_.GetApplication(id);
     if (stored) {
-      auto record_key = OpenRecordKey(*stored);
-      if (!record_key) return record_key.error();
-      crypto::Key32 key = record_key->AsKey();
-      auto opened = OpenFields(*stored, key);
-      crypto::Wipe(key);
+      auto opened = OpenFields(*stored);
       if (!opened) return opened.error();
       search_.Add(id, opened->fields);
     }

@@ -27,20 +27,12 @@ void ApiReadCustody(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiRecordCustody(Context& ctx, Request& request, Respond respond) {
-  auto session = ApiAuth(ctx, request, true);
-  if (!session) return respond(JsonError(session.error()));
-  if (!HasMediaType(request, "application/json")) {
-    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
-  }
-  auto id = ParseId(request.params["id"]);
-  if (!id) return respond(JsonError(NotFound("no such case")));
-  const json doc = json::parse(request.body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.value("circumstance", json()).is_string()) {
-    return respond(JsonError(kUnknownCircumstance));
-  }
-  auto circumstance = ParseCustodyCircumstance(doc["circumstance"].get<std::string>());
+  auto post = ReadJsonPost(ctx, request, respond, true, "{\"circumstance\": \"captured\" | \"voluntary_surrender\"}");
+  if (!post) return;
+  if (!post->doc.value("circumstance", json()).is_string()) return respond(JsonError(kUnknownCircumstance));
+  auto circumstance = ParseCustodyCircumstance(post->doc["circumstance"].get<std::string>());
   if (!circumstance) return respond(JsonError(kUnknownCircumstance));
-  if (auto s = ctx.office.RecordCustody(session->actor, *id, *circumstance); !s) {
+  if (auto s = ctx.office.RecordCustody(post->session.actor, post->id, *circumstance); !s) {
     return respond(JsonError(s.error()));
   }
   respond({204, "application/json", "", {}});

@@ -34,17 +34,11 @@ Result<app::TaskRequest> RequestFrom(const std::string& kind, const std::string&
 }
 
 void ApiAddTask(Context& ctx, Request& request, Respond respond) {
-  auto session = ApiAuth(ctx, request, true);
-  if (!session) return respond(JsonError(session.error()));
-  if (!HasMediaType(request, "application/json")) {
-    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
-  }
-  auto id = ParseId(request.params["id"]);
-  if (!id) return respond(JsonError(NotFound("no such case")));
-  const json doc = json::parse(request.body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.value("kind", json()).is_string()) {
-    return respond(JsonError(InvalidInput("send {\"kind\": \"contact\", \"due_at\": <seconds>, \"note\": \"...\"}", "kind")));
-  }
+  auto post = ReadJsonPost(ctx, request, respond, true,
+                           "{\"kind\": \"contact\", \"due_at\": <seconds>, \"note\": \"...\"}");
+  if (!post) return;
+  const json& doc = post->doc;
+  if (!doc.value("kind", json()).is_string()) return respond(JsonError(InvalidInput("kind must be contact, check or other", "kind")));
   const json due = doc.value("due_at", json());
   if (!due.is_null() && !due.is_number_integer()) {
     return respond(JsonError(InvalidInput("due_at must be a time in seconds since 1970 (UTC)", "due_at")));
@@ -54,7 +48,7 @@ void ApiAddTask(Context& ctx, Request& request, Respond respond) {
                                   due.is_null() ? std::string() : std::to_string(due.get<std::int64_t>()),
                                   doc.value("note", std::string()));
   if (!task_request) return respond(JsonError(task_request.error()));
-  auto task = ctx.office.AddTask(session->actor, *id, *task_request);
+  auto task = ctx.office.AddTask(post->session.actor, post->id, *task_request);
   if (!task) return respond(JsonError(task.error()));
   respond({201, "application/json", json{{"id", task->id}, {"due_at", task->due_at}}.dump(), {}});
 }

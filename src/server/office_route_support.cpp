@@ -88,4 +88,32 @@ std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, con
   return post;
 }
 
+std::optional<JsonPost> ReadJsonPost(Context& ctx, Request& request, const Respond& respond, bool with_id,
+                                     std::string_view usage) {
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) {
+    respond(JsonError(session.error()));
+    return std::nullopt;
+  }
+  if (!HasMediaType(request, "application/json")) {
+    respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
+    return std::nullopt;
+  }
+  JsonPost post{std::move(*session), 0, {}};
+  if (with_id) {
+    auto id = ParseId(request.params["id"]);
+    if (!id) {
+      respond(JsonError(NotFound("no such case")));
+      return std::nullopt;
+    }
+    post.id = *id;
+  }
+  post.doc = nlohmann::json::parse(request.body, nullptr, false);
+  if (post.doc.is_discarded() || !post.doc.is_object()) {
+    respond(JsonError(InvalidInput("send " + std::string(usage))));
+    return std::nullopt;
+  }
+  return post;
+}
+
 }  // namespace lifeline::server::office

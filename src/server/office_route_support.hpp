@@ -2,6 +2,8 @@
 // What the office route files share: the services behind the routes, and how a request is
 // authenticated (session cookie, CSRF token, second-factor enrolment). Internal to server/.
 
+#include <nlohmann/json.hpp>
+
 #include <functional>
 #include <map>
 #include <optional>
@@ -46,6 +48,20 @@ Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool chan
 /// Console form posts: a valid session and the form's CSRF token (field "csrf").
 Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,
                                      std::multimap<std::string, std::string>* form_out);
+
+/// A state-changing JSON call: its session (CSRF-checked), its body and, for a call on
+/// one resource, the {id} of its path.
+struct JsonPost {
+  app::SessionInfo session;
+  std::int64_t id = 0;
+  nlohmann::json doc;
+};
+
+/// Nullopt after answering with the error: 401/403 for the session or CSRF token, 415 for
+/// another content type, 404 for a bad {id} (when `with_id`), 400 for a body that is not a
+/// JSON object (`usage` says what to send).
+std::optional<JsonPost> ReadJsonPost(Context& ctx, Request& request, const Respond& respond, bool with_id,
+                                     std::string_view usage);
 
 /// A console form posted about one case, with its session (CSRF-checked) and case id.
 struct CaseFormPost {

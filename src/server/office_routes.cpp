@@ -191,20 +191,14 @@ void ApiGetCase(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiReply(Context& ctx, Request& request, Respond respond) {
-  auto session = ApiAuth(ctx, request, true);
-  if (!session) return respond(JsonError(session.error()));
-  if (!HasMediaType(request, "application/json")) {
-    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
-  }
-  auto id = ParseId(request.params["id"]);
-  if (!id) return respond(JsonError(NotFound("no such case")));
-  const json doc = json::parse(request.body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.value("text", json()).is_string()) {
+  auto post = ReadJsonPost(ctx, request, respond, true, "{\"text\": \"...\"}");
+  if (!post) return;
+  if (!post->doc.value("text", json()).is_string()) {
     return respond(JsonError(InvalidInput("send {\"text\": \"...\"}", "text")));
   }
-  auto status = ctx.office.Reply(session->actor, *id, doc["text"].get<std::string>());
+  auto status = ctx.office.Reply(post->session.actor, post->id, post->doc["text"].get<std::string>());
   if (!status) return respond(JsonError(status.error()));
-  respond({201, "application/json", json{{"case_id", *id}}.dump(), {}});
+  respond({201, "application/json", json{{"case_id", post->id}}.dump(), {}});
 }
 
 void ApiAudit(Context& ctx, Request& request, Respond respond) {

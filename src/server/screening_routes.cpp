@@ -11,23 +11,16 @@ namespace {
 using nlohmann::json;
 
 void ApiAddMarker(Context& ctx, Request& request, Respond respond) {
-  auto session = ApiAuth(ctx, request, true);
-  if (!session) return respond(JsonError(session.error()));
-  if (!HasMediaType(request, "application/json")) {
-    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
-  }
-  const json doc = json::parse(request.body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    return respond(JsonError(InvalidInput("send {\"handle\" or \"phrase\": \"...\", \"note\": \"...\"}")));
-  }
+  auto post = ReadJsonPost(ctx, request, respond, false, "{\"handle\" or \"phrase\": \"...\", \"note\": \"...\"}");
+  if (!post) return;
   for (const char* field : {"handle", "phrase", "note"}) {
-    if (!doc.value(field, json("")).is_string()) {
+    if (!post->doc.value(field, json("")).is_string()) {
       return respond(JsonError(InvalidInput(std::string(field) + " must be text", field)));
     }
   }
-  auto id = ctx.office.AddMarker(session->actor, {doc.value("handle", std::string()),
-                                                  doc.value("phrase", std::string()),
-                                                  doc.value("note", std::string())});
+  auto id = ctx.office.AddMarker(post->session.actor, {post->doc.value("handle", std::string()),
+                                                       post->doc.value("phrase", std::string()),
+                                                       post->doc.value("note", std::string())});
   if (!id) return respond(JsonError(id.error()));
   respond({201, "application/json", json{{"id", *id}}.dump(), {}});
 }

@@ -14,18 +14,13 @@ namespace {
 using nlohmann::json;
 
 void ApiSearch(Context& ctx, Request& request, Respond respond) {
-  auto session = ApiAuth(ctx, request, true);  // a POST: the CSRF token guards it too
-  if (!session) return respond(JsonError(session.error()));
-  if (!HasMediaType(request, "application/json")) {
-    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
-  }
-  const json doc = json::parse(request.body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.value("q", json()).is_string()) {
-    return respond(JsonError(InvalidInput("send {\"q\": \"words to search for\"}", "q")));
-  }
-  const json per_page = doc.value("per_page", json(50));
+  // A POST, so that the query is in no URL; the CSRF token guards it too.
+  auto post = ReadJsonPost(ctx, request, respond, false, "{\"q\": \"words to search for\"}");
+  if (!post) return;
+  if (!post->doc.value("q", json()).is_string()) return respond(JsonError(InvalidInput("q: must be text", "q")));
+  const json per_page = post->doc.value("per_page", json(50));
   if (!per_page.is_number_integer()) return respond(JsonError(InvalidInput("per_page must be a number", "per_page")));
-  auto page = ctx.office.Search(session->actor, doc["q"].get<std::string>(), per_page.get<int>());
+  auto page = ctx.office.Search(post->session.actor, post->doc["q"].get<std::string>(), per_page.get<int>());
   if (!page) return respond(JsonError(page.error()));
   json items = json::array();
   for (const auto& c : page->items) items.push_back(SummaryJson(c));

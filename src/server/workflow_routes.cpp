@@ -33,18 +33,10 @@ Result<app::StatusChange> ChangeFrom(const std::string& to, const std::string& v
 }
 
 void ApiChangeStatus(Context& ctx, Request& request, Respond respond) {
-  auto session = ApiAuth(ctx, request, true);
-  if (!session) return respond(JsonError(session.error()));
-  if (!HasMediaType(request, "application/json")) {
-    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
-  }
-  auto id = ParseId(request.params["id"]);
-  if (!id) return respond(JsonError(NotFound("no such case")));
-  const json doc = json::parse(request.body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    return respond(JsonError(InvalidInput(
-        "send {\"to\": \"<status>\", \"version\": <number>, \"reason\": \"...\" (when needed)}")));
-  }
+  auto post = ReadJsonPost(ctx, request, respond, true,
+                           "{\"to\": \"<status>\", \"version\": <number>, \"reason\": \"...\" (when needed)}");
+  if (!post) return;
+  const json& doc = post->doc;
   if (!doc.value("to", json()).is_string()) return respond(JsonError(InvalidInput("to: must be a status name", "to")));
   if (!doc.value("version", json()).is_number_integer()) {
     return respond(JsonError(InvalidInput("version: must be the case's version as last read", "version")));
@@ -57,28 +49,22 @@ void ApiChangeStatus(Context& ctx, Request& request, Respond respond) {
   auto change = ChangeFrom(doc["to"].get<std::string>(), std::to_string(doc["version"].get<std::int64_t>()),
                            doc.value("reason", std::string()), doc.value("circumstance", std::string()));
   if (!change) return respond(JsonError(change.error()));
-  auto version = ctx.office.ChangeStatus(session->actor, *id, *change);
+  auto version = ctx.office.ChangeStatus(post->session.actor, post->id, *change);
   if (!version) return respond(JsonError(version.error()));
   respond({200, "application/json", json{{"status", ToString(change->to)}, {"version", *version}}.dump(), {}});
 }
 
 void ApiMerge(Context& ctx, Request& request, Respond respond) {
-  auto session = ApiAuth(ctx, request, true);
-  if (!session) return respond(JsonError(session.error()));
-  if (!HasMediaType(request, "application/json")) {
-    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
+  auto post = ReadJsonPost(ctx, request, respond, true, "{\"into\": <case number>, \"version\": <number>}");
+  if (!post) return;
+  if (!post->doc.value("into", json()).is_number_integer()) {
+    return respond(JsonError(InvalidInput("into: must be a case number", "into")));
   }
-  auto id = ParseId(request.params["id"]);
-  if (!id) return respond(JsonError(NotFound("no such case")));
-  const json doc = json::parse(request.body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.value("into", json()).is_number_integer()) {
-    return respond(JsonError(InvalidInput("send {\"into\": <case number>, \"version\": <number>}", "into")));
-  }
-  if (!doc.value("version", json()).is_number_integer()) {
+  if (!post->doc.value("version", json()).is_number_integer()) {
     return respond(JsonError(InvalidInput("version: must be the case's version as last read", "version")));
   }
-  auto version = ctx.office.MergeCase(session->actor, *id, doc["into"].get<std::int64_t>(),
-                                      doc["version"].get<std::int64_t>());
+  auto version = ctx.office.MergeCase(post->session.actor, post->id, post->doc["into"].get<std::int64_t>(),
+                                      post->doc["version"].get<std::int64_t>());
   if (!version) return respond(JsonError(version.error()));
   respond({200, "application/json", json{{"status", "duplicate"}, {"version", *version}}.dump(), {}});
 }
