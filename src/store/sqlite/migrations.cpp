@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 11> kMigrations = {
+constexpr std::array<std::string_view, 12> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -181,6 +181,11 @@ ALTER TABLE applications ADD COLUMN name_index BLOB;
 ALTER TABLE applications ADD COLUMN merged_into INTEGER REFERENCES applications (id);
 CREATE INDEX applications_by_name_index ON applications (name_index) WHERE name_index IS NOT NULL;
 CREATE INDEX applications_by_merged_into ON applications (merged_into) WHERE merged_into IS NOT NULL;
+)sql",
+    // The case list filtered by status and situation at once (467 ms at 1,000,000 cases
+    // without it: docs/PERFORMANCE.md).
+    R"sql(
+CREATE INDEX applications_by_status_situation ON applications (status, situation, received_on, id);
 )sql",
 };
 
