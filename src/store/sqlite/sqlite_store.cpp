@@ -11,6 +11,7 @@
 
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/case_event_rows.hpp"
+#include "store/sqlite/case_list_rows.hpp"
 #include "store/sqlite/message_rows.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/office_key_rows.hpp"
@@ -18,6 +19,7 @@
 #include "store/sqlite/screening_rows.hpp"
 #include "store/sqlite/statistics_rows.hpp"
 #include "store/sqlite/task_rows.hpp"
+#include "store/sqlite/user_rows.hpp"
 
 namespace lifeline::store {
 namespace {
@@ -96,32 +98,7 @@ class SqliteStore final : public Store {
   }
 
   Result<CasePage> ListCases(const CaseFilter& filter) override {
-    return WithReader([&](Connection& c) -> Result<CasePage> {
-      std::string where = " WHERE 1=1";
-      if (filter.needs_review) where += std::string(" AND ") + sqlite::kNeedsReviewCondition;
-      if (filter.status) where += " AND status = ?";
-      if (filter.situation) where += " AND situation = ?";
-      if (filter.unassigned_or_assigned_to) where += " AND (assigned_user_id IS NULL OR assigned_user_id = ?)";
-      auto bind_filter = [&](Statement& s) {
-        int i = 1;
-        if (filter.status) s.Bind(i++, ToString(*filter.status));
-        if (filter.situation) s.Bind(i++, ToString(*filter.situation));
-        if (filter.unassigned_or_assigned_to) s.Bind(i++, *filter.unassigned_or_assigned_to);
-        return i;
-      };
-      CasePage page;
-      auto count = c.Prepare("SELECT count(*) FROM applications" + where);
-      bind_filter(count);
-      count.Step();
-      page.total = count.Int(0);
-      auto s = c.Prepare(fmt::format(
-          "SELECT {} FROM applications{} ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?",
-          kSummaryColumns, where));
-      const int next = bind_filter(s);
-      s.Bind(next, std::int64_t{filter.limit}).Bind(next + 1, std::int64_t{filter.offset});
-      while (s.Step()) page.items.push_back(ReadSummary(s));
-      return page;
-    });
+    return WithReader([&](Connection& c) -> Result<CasePage> { return sqlite::SelectCasePage(c, filter); });
   }
 
   Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) override {
@@ -236,41 +213,15 @@ class SqliteStore final : public Store {
 
   Result<std::int64_t> AddUser(const UserRecord& user) override {
     std::lock_guard lock(writer_mutex_);
-    return Guard([&]() -> Result<std::int64_t> {
-      auto s = writer_.Prepare(
-          "INSERT INTO users (name, role, password_hash, disabled) VALUES (?, ?, ?, ?)");
-      s.Bind(1, user.name)
-          .Bind(2, ToString(user.role))
-          .Bind(3, user.password_hash)
-          .Bind(4, std::int64_t{user.disabled});
-      try {
-        s.Step();
-      } catch (const SqliteError& e) {
-        if ((e.code & 0xFF) == SQLITE_CONSTRAINT) {
-          return Error{ErrorCode::kConflict, "a user with that name already exists"};
-        }
-        throw;
-      }
-      return writer_.LastInsertId();
-    });
+    return Guard([&] { return sqlite::InsertUser(writer_, user); });
   }
 
   Result<UserRecord> FindUserByName(const std::string& name) override {
-    return WithReader([&](Connection& c) -> Result<UserRecord> {
-      auto s = c.Prepare(std::string(kUserSelect) + " WHERE name = ?");
-      s.Bind(1, name);
-      if (!s.Step()) return NotFound("no such user");
-      return ReadUser(s);
-    });
+    return WithReader([&](Connection& c) { return sqlite::SelectUserByName(c, name); });
   }
 
   Result<UserRecord> FindUserById(std::int64_t id) override {
-    return WithReader([&](Connection& c) -> Result<UserRecord> {
-      auto s = c.Prepare(std::string(kUserSelect) + " WHERE id = ?");
-      s.Bind(1, id);
-      if (!s.Step()) return NotFound("no such user");
-      return ReadUser(s);
-    });
+    return WithReader([&](Connection& c) { return sqlite::SelectUserById(c, id); });
   }
 
   Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) override {
@@ -281,41 +232,12 @@ class SqliteStore final : public Store {
   Status ActivateTotp(std::int64_t user_id, const Blob& sealed, std::int64_t step,
                       const std::vector<Blob32>& recovery_hashes) override {
     std::lock_guard lock(writer_mutex_);
-    return Guard([&]() -> Status {
-      Transaction tx(writer_);
-      auto update = writer_.Prepare(
-          "UPDATE users SET totp_sealed = ?, totp_pending_sealed = NULL, totp_last_step = ? "
-          "WHERE id = ?");
-      update.Bind(1, sealed).Bind(2, step).Bind(3, user_id);
-      update.Step();
-      auto clear = writer_.Prepare("DELETE FROM recovery_codes WHERE user_id = ?");
-      clear.Bind(1, user_id);
-      clear.Step();
-      auto insert = writer_.Prepare("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)");
-      for (const auto& hash : recovery_hashes) {
-        insert.Reset();
-        insert.Bind(1, user_id).Bind(2, hash);
-        insert.Step();
-      }
-      tx.Commit();
-      return OkStatus();
-    });
+    return Guard([&] { return sqlite::UpdateTotpActive(writer_, user_id, sealed, step, recovery_hashes); });
   }
 
   Status ClearTotp(std::int64_t user_id) override {
     std::lock_guard lock(writer_mutex_);
-    return Guard([&]() -> Status {
-      Transaction tx(writer_);
-      auto update = writer_.Prepare(
-          "UPDATE users SET totp_sealed = NULL, totp_pending_sealed = NULL WHERE id = ?");
-      update.Bind(1, user_id);
-      update.Step();
-      auto clear = writer_.Prepare("DELETE FROM recovery_codes WHERE user_id = ?");
-      clear.Bind(1, user_id);
-      clear.Step();
-      tx.Commit();
-      return OkStatus();
-    });
+    return Guard([&] { return sqlite::UpdateTotpCleared(writer_, user_id); });
   }
 
   Result<bool> AdvanceTotpStep(std::int64_t user_id, std::int64_t step) override {
@@ -379,24 +301,13 @@ class SqliteStore final : public Store {
 
   Result<std::vector<std::int64_t>> ListCaseIdsAfter(std::int64_t after_id, int limit) override {
     return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
-      auto s = c.Prepare("SELECT id FROM applications WHERE id > ? ORDER BY id LIMIT ?");
-      s.Bind(1, after_id).Bind(2, std::int64_t{limit});
-      std::vector<std::int64_t> ids;
-      while (s.Step()) ids.push_back(s.Int(0));
-      return ids;
+      return sqlite::SelectCaseIdsAfter(c, after_id, limit);
     });
   }
 
   Result<std::vector<CaseSummary>> GetSummaries(std::span<const std::int64_t> ids) override {
     return WithReader([&](Connection& c) -> Result<std::vector<CaseSummary>> {
-      auto s = c.Prepare(fmt::format("SELECT {} FROM applications WHERE id = ?", kSummaryColumns));
-      std::vector<CaseSummary> out;
-      for (std::int64_t id : ids) {
-        s.Reset();
-        s.Bind(1, id);
-        if (s.Step()) out.push_back(ReadSummary(s));
-      }
-      return out;
+      return sqlite::SelectSummaries(c, ids);
     });
   }
 
@@ -590,23 +501,6 @@ class SqliteStore final : public Store {
       }
       return Error{ErrorCode::kUnavailable, std::string(retry_message)};
     });
-  }
-
-  static constexpr std::string_view kUserSelect =
-      "SELECT id, name, role, password_hash, disabled, totp_sealed, totp_pending_sealed, "
-      "totp_last_step FROM users";
-
-  static UserRecord ReadUser(const Statement& s) {
-    UserRecord u;
-    u.id = s.Int(0);
-    u.name = s.Text(1);
-    u.role = ParseEnum<Role>(s.Text(2), ParseRole);
-    u.password_hash = s.Text(3);
-    u.disabled = s.Int(4) != 0;
-    u.totp_sealed = s.Blob(5);
-    u.totp_pending_sealed = s.Blob(6);
-    u.totp_last_step = s.Int(7);
-    return u;
   }
 
   // One statement on the writer connection, in its own implicit transaction.
