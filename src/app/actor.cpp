@@ -36,6 +36,8 @@ constexpr Grant kGrants[] = {
     {Permission::kReviewScreening, Roles({Role::kVerifier, Role::kCoordinator})},
     {Permission::kManageMarkers, Roles({Role::kVerifier})},
     {Permission::kViewStatistics, Roles({Role::kAnalyst, Role::kCoordinator})},
+    // Whoever works the contact's case builds the group; verifiers judge, they do not plan.
+    {Permission::kManageGroups, Roles({Role::kOperator, Role::kCoordinator})},
 };
 
 }  // namespace

@@ -29,6 +29,7 @@ enum class Permission {
   kReviewScreening,   // see screening signals and the review queue
   kManageMarkers,     // keep the screening markers
   kViewStatistics,    // aggregates only, small cells suppressed
+  kManageGroups,      // add members to group (unit) cases, plan, split and merge them
 };
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.

@@ -2,74 +2,13 @@
 
 #include <future>
 
-#include "app/intake.hpp"
-#include "app/office.hpp"
-#include "app/setup.hpp"
-#include "app/test_support.hpp"
-#include "crypto/crypto.hpp"
+#include "app/office_fixture.hpp"
 
 namespace lifeline::app {
 namespace {
 
-using testing::FixedClock;
-using testing::TempStore;
-
-constexpr char kPassphrase[] = "synthetic office passphrase";
-
-class IntakeOfficeTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { crypto::Initialise(); }
-  void SetUp() override {
-    ASSERT_TRUE(InitialiseInstallation(*store_, kPassphrase, "admin", "synthetic-admin-pw").ok());
-    auto keys = LoadInstallationKeys(*store_);
-    ASSERT_TRUE(keys.ok());
-    intake_ = std::make_unique<IntakeService>(*store_, clock_, keys->office_public, keys->receipt_salt);
-    auto opener = UnlockOffice(*store_, kPassphrase);
-    ASSERT_TRUE(opener.ok());
-    audit_ = std::make_unique<AuditLog>(*store_, clock_, AuditKey(*opener));
-    office_ = std::make_unique<OfficeService>(*store_, *audit_, clock_, std::move(*opener));
-  }
-
-  Result<Receipt> SubmitAndWait(const ApplicationDraft& draft) {
-    std::promise<Result<Receipt>> promise;
-    intake_->Submit(draft, [&](Result<Receipt> r) { promise.set_value(std::move(r)); });
-    return promise.get_future().get();
-  }
-
-  Result<ApplicantStatus> CheckAndWait(std::string_view receipt, IntakeService* intake = nullptr) {
-    std::promise<Result<ApplicantStatus>> promise;
-    (intake ? intake : intake_.get())->CheckStatus(receipt, [&](Result<ApplicantStatus> r) {
-      promise.set_value(std::move(r));
-    });
-    return promise.get_future().get();
-  }
-
-  Status SendAndWait(std::string_view receipt, std::string text) {
-    std::promise<Status> promise;
-    intake_->SendMessage(receipt, std::move(text), [&](Status s) { promise.set_value(std::move(s)); });
-    return promise.get_future().get();
-  }
-
-  static ApplicationDraft Draft() {
-    ApplicationDraft d;
-    d.situation = "at_front";
-    d.contact_channel = "telegram";
-    d.contact_handle = "@synthetic_person";
-    d.name = "Вымышлов Пробный";
-    d.unit = "часть-пример №1";
-    d.safe_windows = {"mon-fri 19:00-21:00"};
-    d.message = "Синтетическое сообщение";
-    return d;
-  }
-
-  // A coordinator works any case; operators must claim first (tested below).
-  const Actor operator_{1, "admin", Role::kCoordinator};
-  FixedClock clock_;
-  TempStore store_{"app-intake"};
-  std::unique_ptr<IntakeService> intake_;
-  std::unique_ptr<AuditLog> audit_;
-  std::unique_ptr<OfficeService> office_;
-};
+using testing::IntakeOfficeTest;
+using testing::kPassphrase;
 
 TEST_F(IntakeOfficeTest, OfficeReadsWhatApplicantSent) {
   auto receipt = SubmitAndWait(Draft());

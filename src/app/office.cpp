@@ -87,10 +87,8 @@ Result<OpenedFields> OfficeService::OpenFields(const store::StoredApplication& s
 Result<OpenedFields> OfficeService::OpenFields(const store::StoredApplication& stored) const {
   auto record_key = OpenRecordKey(stored);
   if (!record_key) return record_key.error();
-  crypto::Key32 key = record_key->AsKey();
-  auto opened = OpenFields(stored, key);
-  crypto::Wipe(key);
-  return opened;
+  const crypto::ScopedKey key(*record_key);
+  return OpenFields(stored, key.get());
 }
 
 Status OfficeService::ClaimCase(const Actor& actor, std::int64_t case_id) {
@@ -119,18 +117,18 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   }
   auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
-  crypto::Key32 key = record_key->AsKey();
-  const struct Wiper {
-    crypto::Key32& key;
-    ~Wiper() { crypto::Wipe(key); }
-  } wiper{key};
+  const crypto::ScopedKey scoped(*record_key);
+  const crypto::Key32& key = scoped.get();
   auto opened = OpenFields(*stored, key);
   if (!opened) return opened.error();
 
   CaseDetails details;
   details.summary = {stored->id, stored->clear, stored->received_on, stored->status,
-                     stored->assigned_user_id, !stored->custody_sealed.empty()};
+                     stored->assigned_user_id, !stored->custody_sealed.empty(), stored->group_case_id};
   details.version = stored->version;
+  auto group_members = store_.ListGroupMembers(case_id);
+  if (!group_members) return group_members.error();
+  details.group_members = group_members->size();
   details.merged_into = stored->merged_into;
   auto merged_from = store_.ListMergedInto(case_id);
   if (!merged_from) return merged_from.error();
@@ -190,9 +188,8 @@ Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::strin
   reply.author_user_id = actor.user_id;
   reply.created_on = clock_.Today();
   reply.sealed_for_applicant = crypto::SealForApplicant(stored->reply_public, text);
-  crypto::Key32 key = record_key->AsKey();
-  reply.sealed_for_office = crypto::AeadEncrypt(key, text, kStaffReplyAssociated);
-  crypto::Wipe(key);
+  reply.sealed_for_office =
+      crypto::AeadEncrypt(crypto::ScopedKey(*record_key).get(), text, kStaffReplyAssociated);
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kReplySent,
                                     "case:" + std::to_string(case_id)});
       !audited) {

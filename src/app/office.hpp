@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@
 #include "domain/application.hpp"
 #include "domain/contact_window.hpp"
 #include "domain/custody.hpp"
+#include "domain/group.hpp"
+#include "domain/receipt.hpp"
 #include "domain/screening.hpp"
 #include "domain/statistics.hpp"
 #include "domain/workflow.hpp"
@@ -78,6 +81,7 @@ struct CaseDetails {
   std::vector<DuplicateProposal> duplicates;  // likely duplicates, for roles that review screening
   std::optional<std::int64_t> merged_into;    // this case was merged into that one
   std::vector<std::int64_t> merged_from;      // cases merged into this one
+  std::size_t group_members = 0;              // members of the group this case leads
 };
 
 /// A follow-up to schedule. A contact may be due only inside the applicant's safe windows;
@@ -136,6 +140,45 @@ struct StatisticsReport {
   std::optional<std::int64_t> today;
   std::optional<double> trailing_mean;  // a day over the 28 days before today; nullopt under 10 in all
   bool surge = false;
+};
+
+/// A person the group's contact speaks for, to add as a case of their own. The name is
+/// required; the unit defaults to the group's.
+struct MemberRequest {
+  std::string name;
+  std::string rank;
+  std::string unit;
+  std::string note;
+};
+
+/// A member just added: the receipt is shown once, for the contact to pass on; lifeline keeps
+/// only its hash. Holds a secret: never log it.
+struct AddedMember {
+  std::int64_t case_id = 0;
+  Receipt receipt;
+};
+
+/// One member of a group. The name and rank are opened only for members the reader may
+/// work on; others show their clear summary alone.
+struct GroupMember {
+  store::CaseSummary summary;
+  bool opened = false;
+  std::string name;
+  std::string rank;
+};
+
+/// A group (unit) case: its plan, members and membership history. Holds personal data:
+/// never log it.
+struct GroupDetails {
+  std::int64_t case_id = 0;
+  std::int64_t version = 0;  // give it back with a plan (lost-update check)
+  int declared_size = 1;     // how many people the contact said the group holds
+  // Set when this case is now a member of that group: its own group (if it led one) shows
+  // only its history, and nothing more is managed from here.
+  std::optional<std::int64_t> member_of;
+  std::string plan;
+  std::vector<GroupMember> members;  // by case id
+  std::vector<store::GroupEvent> history;  // oldest first
 };
 
 /// A requested workflow transition (domain/workflow.hpp).
@@ -223,6 +266,22 @@ class OfficeService {
   Result<std::int64_t> AddMarker(const Actor& actor, const MarkerRequest& request);
   Result<std::vector<MarkerView>> ListMarkers(const Actor& actor);
 
+  /// Group (unit) cases (office_groups.cpp); domain/group.hpp has the rules. Each is
+  /// audited, needs kManageGroups and the right to work the group's case; kConflict for a
+  /// group that changed meanwhile or would nest.
+  /// Adds a member: a case of its own with its own receipt, assigned like the group.
+  Result<AddedMember> AddGroupMember(const Actor& actor, std::int64_t group_case_id, const MemberRequest& request);
+  /// The group a case leads, or led before it joined another (then with `member_of`).
+  Result<GroupDetails> GetGroup(const Actor& actor, std::int64_t group_case_id);
+  /// Replaces the group's sealed plan; returns the case's new version.
+  Result<std::int64_t> SetGroupPlan(const Actor& actor, std::int64_t group_case_id, std::string_view plan,
+                                    std::int64_t expected_version);
+  /// The `leaving` members form a new group led by `new_leader`, one of them.
+  Status SplitGroup(const Actor& actor, std::int64_t group_case_id, std::span<const std::int64_t> leaving,
+                    std::int64_t new_leader);
+  /// Every member of `source`, and its contact, become members of `target`.
+  Status MergeGroups(const Actor& actor, std::int64_t source, std::int64_t target);
+
   /// Seals how the person came into custody under the case key (office_custody.cpp).
   /// Audited without the value. kForbidden without kRecordCustody; kNotFound.
   Status RecordCustody(const Actor& actor, std::int64_t case_id, CustodyCircumstance circumstance);
@@ -255,6 +314,9 @@ class OfficeService {
   Result<CaseScreening> Screen(const store::StoredApplication& stored, const IdentifyingFields& fields,
                                ScreeningCache& cache);
   Result<CaseScreening> Screen(const store::StoredApplication& stored, const IdentifyingFields& fields);
+  /// The group case `id` if `actor` may manage it: kNotFound, kForbidden, or kInvalidInput
+  /// for a case that is a member of another group (unless `reading`).
+  Result<store::StoredApplication> ManagedGroup(const Actor& actor, std::int64_t id, bool reading = false);
   /// The case's tasks with their notes opened under `key`.
   Result<std::vector<CaseTask>> Tasks(std::int64_t case_id, const crypto::Key32& key);
   /// A message's text: a staff reply under the record key, the applicant's under its

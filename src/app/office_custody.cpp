@@ -33,9 +33,8 @@ Status OfficeService::RecordCustody(const Actor& actor, std::int64_t case_id,
   if (!stored) return stored.error();
   auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
-  crypto::Key32 key = record_key->AsKey();
-  const crypto::Bytes sealed = crypto::AeadEncrypt(key, Padded(circumstance), Associated(case_id));
-  crypto::Wipe(key);
+  const crypto::Bytes sealed =
+      crypto::AeadEncrypt(crypto::ScopedKey(*record_key).get(), Padded(circumstance), Associated(case_id));
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCustodyRecorded,
                                     "case:" + std::to_string(case_id)});
       !audited) {
@@ -56,10 +55,9 @@ Result<CustodyCircumstance> OfficeService::ReadCustody(const Actor& actor, std::
   }
   auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
-  crypto::Key32 key = record_key->AsKey();
   crypto::SecretBytes padded;
-  const bool opened = crypto::AeadDecrypt(key, stored->custody_sealed, Associated(case_id), padded);
-  crypto::Wipe(key);
+  const bool opened = crypto::AeadDecrypt(crypto::ScopedKey(*record_key).get(), stored->custody_sealed,
+                                          Associated(case_id), padded);
   if (!opened || padded.size() != kPaddedLength) {
     return Error{ErrorCode::kInternal, "this case's custody record does not open"};
   }

@@ -66,11 +66,8 @@ Result<store::StoredTask> OfficeService::AddTask(const Actor& actor, std::int64_
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
-  crypto::Key32 key = record_key->AsKey();
-  const struct Wiper {
-    crypto::Key32& key;
-    ~Wiper() { crypto::Wipe(key); }
-  } wiper{key};
+  const crypto::ScopedKey scoped(*record_key);
+  const crypto::Key32& key = scoped.get();
 
   store::StoredTask task;
   task.case_id = case_id;

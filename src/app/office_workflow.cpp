@@ -101,9 +101,8 @@ Result<std::int64_t> OfficeService::ChangeStatus(const Actor& actor, std::int64_
   if (!change.reason.empty()) {
     auto record_key = OpenRecordKey(*stored);
     if (!record_key) return record_key.error();
-    crypto::Key32 key = record_key->AsKey();
-    event.reason_sealed = crypto::AeadEncrypt(key, change.reason, ReasonAssociated(case_id, event.at, event.to));
-    crypto::Wipe(key);
+    event.reason_sealed = crypto::AeadEncrypt(crypto::ScopedKey(*record_key).get(), change.reason,
+                                              ReasonAssociated(case_id, event.at, event.to));
   }
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseStatusChanged,
                                     "case:" + std::to_string(case_id)});

@@ -34,6 +34,8 @@ Key32 RecordKey::AsKey() const {
   return key;
 }
 
+ScopedKey::~ScopedKey() { sodium_memzero(key_.data(), key_.size()); }
+
 IntakeSealer::IntakeSealer(OfficePublicKey office, std::chrono::milliseconds window_length,
                            std::size_t max_records)
     : office_(office), window_length_(window_length), max_records_(max_records) {}

@@ -38,6 +38,19 @@ struct RecordKey {
   Key32 AsKey() const;
 };
 
+/// A record key copied out for the AEAD calls, wiped when it goes out of scope.
+class ScopedKey {
+ public:
+  explicit ScopedKey(const RecordKey& key) : key_(key.AsKey()) {}
+  ~ScopedKey();
+  ScopedKey(const ScopedKey&) = delete;
+  ScopedKey& operator=(const ScopedKey&) = delete;
+  const Key32& get() const { return key_; }
+
+ private:
+  Key32 key_;
+};
+
 /// Seals records for the office. Thread-safe.
 class IntakeSealer {
  public:

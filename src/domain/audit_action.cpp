@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 27> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 32> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -33,6 +33,11 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 27> kNames = {{
     {AuditAction::kMarkerAdded, "marker_added"},
     {AuditAction::kCaseSearch, "case_search"},
     {AuditAction::kStatisticsRead, "statistics_read"},
+    {AuditAction::kGroupMemberAdded, "group_member_added"},
+    {AuditAction::kGroupRead, "group_read"},
+    {AuditAction::kGroupPlanChanged, "group_plan_changed"},
+    {AuditAction::kGroupSplit, "group_split"},
+    {AuditAction::kGroupMerged, "group_merged"},
 }};
 }  // namespace
 

@@ -35,6 +35,11 @@ enum class AuditAction {
   kMarkerAdded,        // target "marker:N"
   kCaseSearch,         // a search of decrypted fields (the entry never holds the query)
   kStatisticsRead,     // aggregates were read or exported
+  kGroupMemberAdded,   // target "case:N": the group's case (the member's id is in the group history)
+  kGroupRead,          // the members of group case N were shown with their names
+  kGroupPlanChanged,
+  kGroupSplit,         // target: the group split
+  kGroupMerged,        // target: the group merged into another
 };
 
 std::string_view ToString(AuditAction action);

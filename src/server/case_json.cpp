@@ -19,11 +19,13 @@ nlohmann::json SummaryJson(const store::CaseSummary& c) {
   // Every person in custody is shown as captured; the true circumstance has its own
   // endpoint for the roles that hold it.
   j["custody"] = c.in_custody ? nlohmann::json(kCustodyShownToAll) : nlohmann::json(nullptr);
+  j["group_case_id"] = c.group_case_id ? nlohmann::json(*c.group_case_id) : nlohmann::json(nullptr);
   return j;
 }
 
 nlohmann::json DetailsJson(const app::CaseDetails& d) {
   nlohmann::json j = SummaryJson(d.summary);
+  j["group_members"] = d.group_members;
   nlohmann::json windows = nlohmann::json::array();
   for (const auto& w : d.fields.safe_windows) windows.push_back(FormatSafeWindow(w));
   j["name"] = d.fields.name;

@@ -185,7 +185,7 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
       ToString(c.clear.contact_channel), HtmlEscape(d.fields.contact_handle),
       windows.empty() ? "не указано" : HtmlEscape(windows), HtmlEscape(d.fields.message));
   if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
-  body += ContactHtml(d) + ScreeningHtml(d) + DuplicatesHtml(session, d) + TimelineHtml(d) + StatusFormHtml(session, d) + TasksHtml(session, d);
+  body += GroupLinkHtml(d) + ContactHtml(d) + ScreeningHtml(d) + DuplicatesHtml(session, d) + TimelineHtml(d) + StatusFormHtml(session, d) + TasksHtml(session, d);
   body += "<h2>Переписка с заявителем</h2>";
   if (d.messages.empty()) body += "<p>Сообщений нет.</p>";
   for (const auto& m : d.messages) {

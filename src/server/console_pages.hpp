@@ -51,6 +51,13 @@ std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::St
 /// What needs doing: tasks due within a day (overdue marked) and cases deploying soon.
 std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQueue& queue);
 
+/// A group (unit) case: plan, members (the split form), adding and merging, history.
+/// `added`, when set, is a member just added, whose receipt is shown this once.
+std::string ConsoleGroupPage(const app::SessionInfo& session, const app::GroupDetails& group,
+                             const std::string& error, const app::AddedMember* added = nullptr);
+/// The case page's link to its group (as its contact or as a member); empty for none.
+std::string GroupLinkHtml(const app::CaseDetails& details);
+
 /// The sealed custody circumstance of one case, for a role that may read it, with the form
 /// to record it. `recorded` is nullopt when none is recorded yet.
 std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,

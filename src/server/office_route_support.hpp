@@ -76,6 +76,8 @@ std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, con
 
 /// The custody circumstance routes (custody_routes.cpp).
 void AddCustodyRoutes(Router& router, const Bind& bind);
+/// Group (unit) cases (group_routes.cpp).
+void AddGroupRoutes(Router& router, const Bind& bind);
 /// The follow-up routes and the console's "today" page (followup_routes.cpp).
 void AddFollowupRoutes(Router& router, const Bind& bind);
 /// Screening markers (screening_routes.cpp).

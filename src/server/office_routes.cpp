@@ -457,6 +457,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddCustodyRoutes(router, bind);
   AddWorkflowRoutes(router, bind);
   AddFollowupRoutes(router, bind);
+  AddGroupRoutes(router, bind);
   AddScreeningRoutes(router, bind);
   AddSearchRoutes(router, bind);
   AddStatisticsRoutes(router, bind);

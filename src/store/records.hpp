@@ -11,6 +11,7 @@
 
 #include "domain/application.hpp"
 #include "domain/case_status.hpp"
+#include "domain/group.hpp"
 #include "domain/role.hpp"
 #include "domain/task_kind.hpp"
 
@@ -47,6 +48,8 @@ struct StoredApplication {
   Blob sealed_fields;
   Blob custody_sealed;  // empty until a custody circumstance is recorded
   std::optional<std::int64_t> merged_into;  // set when this case was merged as a duplicate
+  std::optional<std::int64_t> group_case_id;  // a member of that group (unit) case
+  Blob plan_sealed;  // a group case's plan, under its record key; empty until written
 };
 
 /// A row of the operators' list: clear fields only, nothing to decrypt.
@@ -57,6 +60,7 @@ struct CaseSummary {
   CaseStatus status = CaseStatus::kNew;
   std::optional<std::int64_t> assigned_user_id;  // the operator who claimed it, if any
   bool in_custody = false;  // a custody circumstance is recorded (shown to all as "captured")
+  std::optional<std::int64_t> group_case_id;  // a member of that group (unit) case
 };
 
 struct CaseFilter {
@@ -86,6 +90,29 @@ struct NewCaseEvent {
 
 struct StoredCaseEvent : NewCaseEvent {
   std::int64_t id = 0;
+};
+
+/// A person a group's contact speaks for, added by the office as a case of their own (their
+/// own status, receipt and record key) linked to the group case. Members are not counted as
+/// inquiries and do not count towards bursts of alike applications.
+struct NewGroupMember {
+  NewApplication application;
+  std::int64_t group_case_id = 0;
+  std::optional<std::int64_t> assigned_user_id;  // the group's operator, if any
+  std::int64_t actor_user_id = 0;
+  std::int64_t at = 0;  // seconds since the epoch
+};
+
+/// One change of a group's membership: its history, which splits and merges extend and
+/// never rewrite.
+struct GroupEvent {
+  std::int64_t id = 0;
+  std::int64_t group_case_id = 0;
+  std::int64_t member_case_id = 0;
+  GroupEventKind kind = GroupEventKind::kAdded;
+  std::optional<std::int64_t> other_group_id;  // joined from / left for that group
+  std::int64_t at = 0;
+  std::int64_t actor_user_id = 0;
 };
 
 /// Raw counts for the statistics (app: suppressed before anyone sees them). Clear fields

@@ -92,6 +92,23 @@ class ApplicationStore {
   virtual Result<std::int64_t> AddMarker(const NewMarker& marker) = 0;
   virtual Result<std::vector<StoredMarker>> ListMarkers() = 0;
 
+  /// Group (unit) cases. Groups do not nest: a member leads no group, and a group's leader
+  /// is no member. Adds a member case and its "added" event in one transaction; kNotFound
+  /// without the group case, kConflict when that case is itself a member.
+  virtual Result<std::int64_t> AddGroupMember(const NewGroupMember& member) = 0;
+  /// Applies every move, with its "left" and "joined" events, in one transaction, bumping
+  /// each moved case's version; nothing when any fails: kConflict when a case is no longer
+  /// where the move expects it, or the moves would nest groups; kNotFound.
+  virtual Status MoveGroupMembers(std::span<const GroupMove> moves, std::int64_t actor_user_id,
+                                  std::int64_t at) = 0;
+  /// The group's members now, by id.
+  virtual Result<std::vector<CaseSummary>> ListGroupMembers(std::int64_t group_case_id) = 0;
+  /// The group's membership history, oldest first.
+  virtual Result<std::vector<GroupEvent>> ListGroupEvents(std::int64_t group_case_id) = 0;
+  /// Replaces the sealed plan of a group case if its version is still `expected_version`,
+  /// and bumps the version. kConflict when it changed meanwhile; kNotFound.
+  virtual Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version, const Blob& sealed) = 0;
+
   virtual Result<std::int64_t> AddTask(const NewTask& task) = 0;
   /// The case's tasks, open ones first by due time, then done ones.
   virtual Result<std::vector<StoredTask>> ListTasks(std::int64_t case_id) = 0;

@@ -301,6 +301,102 @@ TEST_F(StoreConformance, TasksQueueByDueTimeAndDeploymentDatesQueueByDate) {
   EXPECT_TRUE(store_->ListTasks((*ids)[0])->empty());
 }
 
+TEST_F(StoreConformance, GroupMembersAreCasesOfTheirOwnAndNotInquiries) {
+  ASSERT_TRUE(store_->AddUser({.name = "op", .password_hash = "h"}).ok());
+  const std::int64_t group = store_->AppendApplications(std::vector{MakeApplication(1)}).value()[0];
+  ASSERT_TRUE(store_->ClaimApplication(group, 1).ok());
+  NewGroupMember member{.application = MakeApplication(2), .group_case_id = group, .assigned_user_id = 1,
+                        .actor_user_id = 1, .at = 500};
+  auto id = store_->AddGroupMember(member);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  auto stored = store_->GetApplication(*id);
+  EXPECT_EQ(stored->group_case_id, group);
+  EXPECT_EQ(stored->assigned_user_id, 1);
+  EXPECT_EQ(stored->status, CaseStatus::kNew);
+  auto members = store_->ListGroupMembers(group);
+  ASSERT_EQ(members->size(), 1u);
+  EXPECT_EQ((*members)[0].id, *id);
+  EXPECT_EQ((*members)[0].group_case_id, group);
+  auto history = store_->ListGroupEvents(group);
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ((*history)[0].kind, GroupEventKind::kAdded);
+  EXPECT_EQ((*history)[0].at, 500);
+
+  // A member is a person in the funnel, but not an inquiry nor part of a burst.
+  auto counts = store_->CountStatistics(kDay, Date{sys_days{kDay} + days{1}}, kDay);
+  EXPECT_EQ(counts->applications, 2);
+  std::int64_t inquiries = 0;
+  for (const auto& c : counts->by_channel) inquiries += c.count;
+  EXPECT_EQ(inquiries, 1);
+  EXPECT_EQ(store_->CountAlike(MakeApplication(9).clear, kDay, Date{sys_days{kDay} + days{1}}).value(), 1);
+
+  // Groups do not nest, and a missing group is reported.
+  member.application = MakeApplication(3);
+  member.group_case_id = *id;
+  EXPECT_EQ(store_->AddGroupMember(member).error().code, ErrorCode::kConflict);
+  member.group_case_id = 999;
+  EXPECT_EQ(store_->AddGroupMember(member).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(StoreConformance, GroupMovesAreAllOrNothingComparedAndKeptAsHistory) {
+  ASSERT_TRUE(store_->AddUser({.name = "op", .password_hash = "h"}).ok());
+  auto ids = store_->AppendApplications(std::vector{MakeApplication(1), MakeApplication(2)}).value();
+  const std::int64_t a = ids[0], b = ids[1];
+  std::vector<std::int64_t> in_a;
+  for (std::uint8_t tag : {3, 4, 5}) {
+    in_a.push_back(store_->AddGroupMember({.application = MakeApplication(tag), .group_case_id = a,
+                                           .actor_user_id = 1, .at = 10}).value());
+  }
+  // Split: in_a[0] leads a new group and takes in_a[1] with it.
+  std::vector<GroupMove> split = {{in_a[0], a, std::nullopt}, {in_a[1], a, in_a[0]}};
+  ASSERT_TRUE(store_->MoveGroupMembers(split, 1, 20).ok());
+  EXPECT_EQ(store_->ListGroupMembers(a)->size(), 1u);
+  EXPECT_EQ(store_->ListGroupMembers(in_a[0])->size(), 1u);
+  EXPECT_EQ(store_->GetApplication(in_a[1])->version, 1);
+
+  // The same split again is stale: nothing of it lands.
+  std::vector<GroupMove> stale = {{in_a[2], a, b}, {in_a[1], a, in_a[0]}};
+  EXPECT_EQ(store_->MoveGroupMembers(stale, 1, 30).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->GetApplication(in_a[2])->group_case_id, a);
+
+  // Nesting is refused: a leader with members cannot join a group, nor anyone join a member.
+  std::vector<GroupMove> nest_leader = {{in_a[0], std::nullopt, b}};
+  EXPECT_EQ(store_->MoveGroupMembers(nest_leader, 1, 30).error().code, ErrorCode::kConflict);
+  std::vector<GroupMove> into_member = {{b, std::nullopt, in_a[2]}};
+  EXPECT_EQ(store_->MoveGroupMembers(into_member, 1, 30).error().code, ErrorCode::kConflict);
+
+  // Merge the split-off group into b: its member first, then its leader.
+  std::vector<GroupMove> merge = {{in_a[1], in_a[0], b}, {in_a[0], std::nullopt, b}};
+  ASSERT_TRUE(store_->MoveGroupMembers(merge, 1, 40).ok());
+  EXPECT_EQ(store_->ListGroupMembers(b)->size(), 2u);
+  EXPECT_TRUE(store_->ListGroupMembers(in_a[0])->empty());
+
+  // Every move stays in both groups' histories.
+  auto history = store_->ListGroupEvents(in_a[0]);
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].kind, GroupEventKind::kJoined);
+  EXPECT_EQ((*history)[0].other_group_id, a);
+  EXPECT_EQ((*history)[1].kind, GroupEventKind::kLeft);
+  EXPECT_EQ((*history)[1].other_group_id, b);
+  EXPECT_EQ(store_->ListGroupEvents(a)->size(), 5u);  // three added, two left
+
+  // Deleting a group's leader frees its members; deleting a member leaves no trace of it.
+  ASSERT_TRUE(store_->DeleteApplication(b).ok());
+  EXPECT_EQ(store_->GetApplication(in_a[1])->group_case_id, std::nullopt);
+  ASSERT_TRUE(store_->DeleteApplication(in_a[2]).ok());
+  const auto remaining = store_->ListGroupEvents(a).value();
+  for (const auto& e : remaining) EXPECT_NE(e.member_case_id, in_a[2]);
+}
+
+TEST_F(StoreConformance, APlanIsComparedAndSetOnTheCaseVersion) {
+  const std::int64_t id = store_->AppendApplications(std::vector{MakeApplication(1)}).value()[0];
+  ASSERT_TRUE(store_->SetPlanSealed(id, 0, Blob{1, 2}).ok());
+  EXPECT_EQ(store_->GetApplication(id)->plan_sealed, (Blob{1, 2}));
+  EXPECT_EQ(store_->SetPlanSealed(id, 0, Blob{3}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->GetApplication(id)->plan_sealed, (Blob{1, 2}));
+  EXPECT_EQ(store_->SetPlanSealed(999, 0, Blob{3}).error().code, ErrorCode::kNotFound);
+}
+
 TEST_F(StoreConformance, ConcurrentWritersAndReadersAgree) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {

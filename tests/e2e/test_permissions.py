@@ -7,6 +7,7 @@ from harness import ServerTest, minimal_application
 ROLES = ["operator", "verifier", "coordinator", "camp_admin", "caseworker", "analyst", "auditor", "admin"]
 CASE_READERS = {"operator", "verifier", "coordinator"}
 ANY_CASE = {"verifier", "coordinator"}  # operators must claim a case before opening it
+GROUP_MANAGERS = {"operator", "coordinator"}
 
 # (method, path, JSON body or None, roles allowed, status when allowed); {own} is a case kept
 # for this role alone, so that claims do not collide.
@@ -19,6 +20,12 @@ API = [
     ("POST", "/api/v1/cases/{own}/status", {"to": "contacted", "version": 0}, CASE_READERS, 200),
     ("POST", "/api/v1/cases/{own}/tasks", {"kind": "check"}, CASE_READERS, 201),
     ("GET", "/api/v1/queue", None, CASE_READERS, 200),
+    # Group (unit) cases: whoever works the contact's case, but not verifiers.
+    ("POST", "/api/v1/cases/{own}/members", {"name": "Синтетический Участник"}, GROUP_MANAGERS, 201),
+    ("GET", "/api/v1/cases/{own}/group", None, GROUP_MANAGERS, 200),
+    ("PUT", "/api/v1/cases/{own}/plan", {"plan": "синтетический план", "version": 99}, GROUP_MANAGERS, 409),
+    ("POST", "/api/v1/cases/999/split", {"members": [1], "leader": 1}, GROUP_MANAGERS, 404),
+    ("POST", "/api/v1/cases/999/merge-group", {"into": 1}, GROUP_MANAGERS, 404),
     ("GET", "/api/v1/cases?review=1", None, {"verifier", "coordinator"}, 200),
     ("POST", "/api/v1/screening/markers", {"phrase": "synthetic phrase", "note": "n"}, {"verifier"}, 201),
     ("GET", "/api/v1/screening/markers", None, {"verifier"}, 200),
@@ -44,6 +51,7 @@ CONSOLE = [
     ("/console/today", CASE_READERS, 200),
     ("/console/statistics", {"analyst", "coordinator"}, 200),
     ("/console/cases/1/custody", {"coordinator"}, 200),
+    ("/console/cases/1/group", {"coordinator"}, 200),  # operators hold no claim on case 1
     ("/console/security", set(ROLES), 200),
 ]
 
@@ -58,6 +66,7 @@ class Permissions(ServerTest):
         self.server.start()
         for _ in range(1 + len(ROLES)):  # case 1 shared, then one per role
             self.assertEqual(self.server.submit(minimal_application())[0], 201)
+        # Members are added as cases after these, so the per-role cases keep their numbers.
 
     def sign_in(self, role):
         if role == "admin":

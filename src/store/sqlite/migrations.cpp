@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 12> kMigrations = {
+constexpr std::array<std::string_view, 13> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -186,6 +186,25 @@ CREATE INDEX applications_by_merged_into ON applications (merged_into) WHERE mer
     // without it: docs/PERFORMANCE.md).
     R"sql(
 CREATE INDEX applications_by_status_situation ON applications (status, situation, received_on, id);
+)sql",
+    // Group (unit) cases: members linked to the case of the contact who speaks for them, the
+    // group's sealed plan, and the history of who joined and left each group.
+    R"sql(
+ALTER TABLE applications ADD COLUMN group_case_id INTEGER REFERENCES applications (id);
+ALTER TABLE applications ADD COLUMN origin TEXT NOT NULL DEFAULT 'applicant';
+ALTER TABLE applications ADD COLUMN plan_sealed BLOB;
+CREATE INDEX applications_by_group ON applications (group_case_id, id) WHERE group_case_id IS NOT NULL;
+CREATE TABLE group_events (
+  id INTEGER PRIMARY KEY,
+  group_case_id INTEGER NOT NULL REFERENCES applications (id),
+  member_case_id INTEGER NOT NULL REFERENCES applications (id),
+  kind TEXT NOT NULL,
+  other_group_id INTEGER,
+  at INTEGER NOT NULL,
+  actor_user_id INTEGER NOT NULL REFERENCES users (id)
+);
+CREATE INDEX group_events_by_group ON group_events (group_case_id, id);
+CREATE INDEX group_events_by_member ON group_events (member_case_id);
 )sql",
 };
 

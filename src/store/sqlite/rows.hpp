@@ -48,7 +48,7 @@ inline constexpr const char* kClearColumns =
 inline std::string PrefixedSummaryColumns(const std::string& p) {
   return p + "id, " + p + "received_on, " + p + "status, " + p + "situation, " + p + "group_kind, " + p +
          "group_size, " + p + "contact_channel, " + p + "language, " + p + "deploy_by, " + p +
-         "assigned_user_id, " + p + "custody_sealed IS NOT NULL";
+         "assigned_user_id, " + p + "custody_sealed IS NOT NULL, " + p + "group_case_id";
 }
 inline const std::string kSummaryColumns = PrefixedSummaryColumns("");
 
@@ -61,6 +61,7 @@ inline CaseSummary ReadSummary(const Statement& s, int first = 0) {
   row.clear = ReadClear(s, first + 3);
   row.assigned_user_id = s.OptionalInt(first + 9);
   row.in_custody = s.Int(first + 10) != 0;
+  row.group_case_id = s.OptionalInt(first + 11);
   return row;
 }
 

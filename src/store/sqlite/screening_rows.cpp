@@ -74,7 +74,7 @@ std::vector<std::int64_t> SelectMergedInto(Connection& reader, std::int64_t targ
 std::int64_t SelectCountAlike(Connection& reader, const ClearFields& like, Date from, Date to) {
   auto s = reader.Prepare(
       "SELECT count(*) FROM applications WHERE situation = ? AND group_kind = ? AND contact_channel = ? "
-      "AND received_on >= ? AND received_on < ?");
+      "AND received_on >= ? AND received_on < ? AND origin = 'applicant'");
   s.Bind(1, ToString(like.situation))
       .Bind(2, ToString(like.group_kind))
       .Bind(3, ToString(like.contact_channel))

@@ -9,7 +9,9 @@
 #include <stdexcept>
 #include <vector>
 
+#include "store/sqlite/application_rows.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/group_rows.hpp"
 #include "store/sqlite/case_event_rows.hpp"
 #include "store/sqlite/case_list_rows.hpp"
 #include "store/sqlite/message_rows.hpp"
@@ -36,65 +38,18 @@ class SqliteStore final : public Store {
 
   Result<std::vector<std::int64_t>> AppendApplications(
       std::span<const NewApplication> batch) override {
-    std::lock_guard lock(writer_mutex_);
-    return Guard([&]() -> Result<std::vector<std::int64_t>> {
+    return Write([&]() -> Result<std::vector<std::int64_t>> {
       Transaction tx(writer_);
-      auto stmt = writer_.Prepare(fmt::format(
-          "INSERT INTO applications (received_on, status, {}, receipt_lookup, reply_public, "
-          "ephemeral_public, wrapped_key, sealed_fields, key_generation) "
-          "VALUES (?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          kClearColumns));
       std::vector<std::int64_t> ids;
       ids.reserve(batch.size());
-      for (const auto& a : batch) {
-        stmt.Reset();
-        stmt.Bind(1, FormatIsoDate(a.received_on))
-            .Bind(2, ToString(a.clear.situation))
-            .Bind(3, ToString(a.clear.group_kind))
-            .Bind(4, std::int64_t{a.clear.group_size})
-            .Bind(5, ToString(a.clear.contact_channel))
-            .Bind(6, ToString(a.clear.language));
-        if (a.clear.deploy_by) stmt.Bind(7, FormatIsoDate(*a.clear.deploy_by)); else stmt.BindNull(7);
-        stmt.Bind(8, a.receipt_lookup)
-            .Bind(9, a.reply_public)
-            .Bind(10, a.ephemeral_public)
-            .Bind(11, a.wrapped_key)
-            .Bind(12, a.sealed_fields)
-            .Bind(13, a.key_generation);
-        stmt.Step();
-        ids.push_back(writer_.LastInsertId());
-      }
+      for (const auto& a : batch) ids.push_back(sqlite::InsertApplication(writer_, a, sqlite::Origin::kApplicant));
       tx.Commit();
       return ids;
     });
   }
 
   Result<StoredApplication> GetApplication(std::int64_t id) override {
-    return WithReader([&](Connection& c) -> Result<StoredApplication> {
-      auto s = c.Prepare(fmt::format(
-          "SELECT id, received_on, status, {}, receipt_lookup, reply_public, ephemeral_public, "
-          "wrapped_key, sealed_fields, assigned_user_id, key_generation, custody_sealed, version, "
-          "merged_into FROM applications WHERE id = ?",
-          kClearColumns));
-      s.Bind(1, id);
-      if (!s.Step()) return NotFound("no such case");
-      StoredApplication a;
-      a.id = s.Int(0);
-      a.received_on = ParseDate(s.Text(1));
-      a.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
-      a.clear = ReadClear(s, 3);
-      a.receipt_lookup = ToBlob32(s.Blob(9));
-      a.reply_public = ToBlob32(s.Blob(10));
-      a.ephemeral_public = ToBlob32(s.Blob(11));
-      a.wrapped_key = s.Blob(12);
-      a.sealed_fields = s.Blob(13);
-      a.assigned_user_id = s.OptionalInt(14);
-      a.key_generation = s.Int(15);
-      a.custody_sealed = s.Blob(16);
-      a.version = s.Int(17);
-      a.merged_into = s.OptionalInt(18);
-      return a;
-    });
+    return WithReader([&](Connection& c) { return sqlite::SelectApplication(c, id); });
   }
 
   Result<CasePage> ListCases(const CaseFilter& filter) override {
@@ -141,6 +96,7 @@ class SqliteStore final : public Store {
         children.Bind(1, id);
         children.Step();
       }
+      sqlite::DetachFromGroups(writer_, id);
       auto row = writer_.Prepare("DELETE FROM applications WHERE id = ?");
       row.Bind(1, id);
       row.Step();
@@ -335,6 +291,26 @@ class SqliteStore final : public Store {
     return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
       return sqlite::SelectCasesWithName(c, name_index, except_id);
     });
+  }
+
+  Result<std::int64_t> AddGroupMember(const NewGroupMember& member) override {
+    return Write([&] { return sqlite::InsertGroupMember(writer_, member); });
+  }
+  Status MoveGroupMembers(std::span<const GroupMove> moves, std::int64_t actor_user_id, std::int64_t at) override {
+    return Write([&] { return sqlite::UpdateGroupMembers(writer_, moves, actor_user_id, at); });
+  }
+  Result<std::vector<CaseSummary>> ListGroupMembers(std::int64_t group_case_id) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<CaseSummary>> {
+      return sqlite::SelectGroupMembers(c, group_case_id);
+    });
+  }
+  Result<std::vector<GroupEvent>> ListGroupEvents(std::int64_t group_case_id) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<GroupEvent>> {
+      return sqlite::SelectGroupEvents(c, group_case_id);
+    });
+  }
+  Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version, const Blob& sealed) override {
+    return Write([&] { return sqlite::UpdatePlanSealed(writer_, case_id, expected_version, sealed); });
   }
 
   Status SetMergedInto(std::int64_t source, std::int64_t target) override {
@@ -542,6 +518,13 @@ class SqliteStore final : public Store {
     // A mac of the wrong size is kept as zeros so that verification reports the entry.
     if (mac.size() == r.mac.size()) std::copy(mac.begin(), mac.end(), r.mac.begin());
     return r;
+  }
+
+  // Runs `body` on the writer connection, holding the writer lock.
+  template <typename F>
+  auto Write(F&& body) -> decltype(body()) {
+    std::lock_guard lock(writer_mutex_);
+    return Guard(std::forward<F>(body));
   }
 
   // Lends a read connection from the pool (creating one if none is idle) to `body`.

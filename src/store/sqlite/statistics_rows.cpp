@@ -9,11 +9,12 @@ namespace {
 
 using rows::ParseDate;
 
-// `column` is one of two fixed names, never input.
+// Inquiries only: members added to a group (unit) case did not write in. `column` is one of
+// two fixed names, never input.
 std::vector<StatisticsCounts::DayCount> CountPerDay(Connection& c, const char* column, Date from, Date to) {
   auto s = c.Prepare(fmt::format(
       "SELECT received_on, {0}, count(*) FROM applications WHERE received_on >= ? AND received_on < ? "
-      "GROUP BY received_on, {0} ORDER BY received_on, {0}",
+      "AND origin = 'applicant' GROUP BY received_on, {0} ORDER BY received_on, {0}",
       column));
   s.Bind(1, FormatIsoDate(from)).Bind(2, FormatIsoDate(to));
   std::vector<StatisticsCounts::DayCount> out;

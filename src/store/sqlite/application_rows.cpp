@@ -1,0 +1,67 @@
+#include "store/sqlite/application_rows.hpp"
+
+#include <fmt/format.h>
+
+#include "store/sqlite/rows.hpp"
+
+namespace lifeline::store::sqlite {
+
+using namespace rows;
+
+std::int64_t InsertApplication(Connection& writer, const NewApplication& a, Origin origin,
+                               std::optional<std::int64_t> group_case_id,
+                               std::optional<std::int64_t> assigned_user_id) {
+  auto stmt = writer.Prepare(fmt::format(
+      "INSERT INTO applications (received_on, status, {}, receipt_lookup, reply_public, "
+      "ephemeral_public, wrapped_key, sealed_fields, key_generation, origin, group_case_id, "
+      "assigned_user_id) VALUES (?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      kClearColumns));
+  stmt.Bind(1, FormatIsoDate(a.received_on))
+      .Bind(2, ToString(a.clear.situation))
+      .Bind(3, ToString(a.clear.group_kind))
+      .Bind(4, std::int64_t{a.clear.group_size})
+      .Bind(5, ToString(a.clear.contact_channel))
+      .Bind(6, ToString(a.clear.language));
+  if (a.clear.deploy_by) stmt.Bind(7, FormatIsoDate(*a.clear.deploy_by)); else stmt.BindNull(7);
+  stmt.Bind(8, a.receipt_lookup)
+      .Bind(9, a.reply_public)
+      .Bind(10, a.ephemeral_public)
+      .Bind(11, a.wrapped_key)
+      .Bind(12, a.sealed_fields)
+      .Bind(13, a.key_generation)
+      .Bind(14, std::string(origin == Origin::kMember ? "member" : "applicant"));
+  if (group_case_id) stmt.Bind(15, *group_case_id); else stmt.BindNull(15);
+  if (assigned_user_id) stmt.Bind(16, *assigned_user_id); else stmt.BindNull(16);
+  stmt.Step();
+  return writer.LastInsertId();
+}
+
+Result<StoredApplication> SelectApplication(Connection& reader, std::int64_t id) {
+  auto s = reader.Prepare(fmt::format(
+      "SELECT id, received_on, status, {}, receipt_lookup, reply_public, ephemeral_public, "
+      "wrapped_key, sealed_fields, assigned_user_id, key_generation, custody_sealed, version, "
+      "merged_into, group_case_id, plan_sealed FROM applications WHERE id = ?",
+      kClearColumns));
+  s.Bind(1, id);
+  if (!s.Step()) return NotFound("no such case");
+  StoredApplication a;
+  a.id = s.Int(0);
+  a.received_on = ParseDate(s.Text(1));
+  a.status = ParseEnum<CaseStatus>(s.Text(2), ParseCaseStatus);
+  a.clear = ReadClear(s, 3);
+  a.receipt_lookup = ToBlob32(s.Blob(9));
+  a.reply_public = ToBlob32(s.Blob(10));
+  a.ephemeral_public = ToBlob32(s.Blob(11));
+  a.wrapped_key = s.Blob(12);
+  a.sealed_fields = s.Blob(13);
+  a.assigned_user_id = s.OptionalInt(14);
+  a.key_generation = s.Int(15);
+  a.custody_sealed = s.Blob(16);
+  a.version = s.Int(17);
+  a.merged_into = s.OptionalInt(18);
+  a.group_case_id = s.OptionalInt(19);
+  a.plan_sealed = s.Blob(20);
+  return a;
+}
+
+}  // namespace lifeline::store::sqlite

@@ -1,0 +1,24 @@
+#pragma once
+// One application row: the SQL behind AppendApplications, AddGroupMember and
+// GetApplication. Each function throws SqliteError; writers expect the caller to hold the
+// store's writer lock and to run inside a transaction.
+
+#include <optional>
+
+#include "domain/result.hpp"
+#include "store/records.hpp"
+#include "store/sqlite/connection.hpp"
+
+namespace lifeline::store::sqlite {
+
+/// Where a row came from: an applicant writing in, or the office adding a group's member.
+enum class Origin { kApplicant, kMember };
+
+/// Inserts the row as "new" and returns its id.
+std::int64_t InsertApplication(Connection& writer, const NewApplication& a, Origin origin,
+                               std::optional<std::int64_t> group_case_id = std::nullopt,
+                               std::optional<std::int64_t> assigned_user_id = std::nullopt);
+
+Result<StoredApplication> SelectApplication(Connection& reader, std::int64_t id);
+
+}  // namespace lifeline::store::sqlite
