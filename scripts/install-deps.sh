@@ -9,10 +9,11 @@ packages=(
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   liboath-dev libqrencode-dev libicu-dev
 )
+# npm fetches the console's front-end libraries (web/package.json), which the build embeds.
+# Node.js may come from elsewhere with its own npm; Debian's npm would conflict with it.
+command -v npm > /dev/null || packages+=(nodejs npm)
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium)
-  # Node.js may come from elsewhere with its own npm; Debian's npm would conflict with it.
-  command -v npm > /dev/null || packages+=(nodejs npm)
 fi
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light sqlite3)
@@ -28,3 +29,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# The console's front-end libraries, pinned by web/package-lock.json.
+cd "$(dirname "$0")/../web"
+[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error

@@ -116,7 +116,8 @@ Result<WorkQueue> OfficeService::Queue(const Actor& actor) {
   const std::optional<std::int64_t> mine = any_case ? std::nullopt : std::optional(actor.user_id);
   WorkQueue queue;
   queue.now = clock_.Now().time_since_epoch().count();
-  auto tasks = store_.ListOpenTasks(queue.now + kDay, mine, kQueueLimit);
+  // Up to this time tomorrow, inclusive: a reminder set "in a day" (the default) shows.
+  auto tasks = store_.ListOpenTasks(queue.now + kDay + 1, mine, kQueueLimit);
   if (!tasks) return tasks.error();
   queue.tasks = std::move(*tasks);
   const auto cutoff = std::chrono::year_month_day{

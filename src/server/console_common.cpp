@@ -21,7 +21,9 @@ std::string Header(const app::SessionInfo& s) {
     links += "<a href=\"/console/audit\">Журнал аудита</a> ";
   }
   links += "<a href=\"/console/security\">Безопасность</a> ";
-  return "<nav>" + links + fmt::format(
+  // Single-key shortcuts (web/console.js); every page also works without them.
+  links += "<span class=\"hint\">клавиши: <kbd>?</kbd></span> ";
+  return "<script src=\"/console/assets/console.js\" defer></script><nav>" + links + fmt::format(
       "<span class=\"hint\">{} ({})</span> "
       "<form class=\"inline\" method=\"post\" action=\"/console/logout\">"
       "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Выйти</button></form></nav>",

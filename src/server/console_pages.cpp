@@ -206,15 +206,37 @@ std::string BarTable(const std::vector<Cell>& cells) {
   return html + "</tbody></table>";
 }
 
+// Chart.js draws these from `report_json` (web/statistics.js); each canvas is labelled, and
+// the tables further down say the same without script.
+std::string ChartsHtml(std::string_view report_json) {
+  std::string json(report_json);
+  // Inside <script>, "</" would end the block: JSON lets "<" be written as \u003c.
+  for (std::size_t at = json.find('<'); at != std::string::npos; at = json.find('<', at)) json.replace(at, 1, "\\u003c");
+  std::string html = "<section class=\"charts\">";
+  for (auto [id, title] : {std::pair{"chart-by-channel", "Заявки по дням и каналам"},
+                           {"chart-by-situation", "Заявки по дням и положению"},
+                           {"chart-funnel", "Воронка: заявки → проверены → перешли"},
+                           {"chart-backlog", "Открытые заявки по возрасту (дней)"}}) {
+    html += fmt::format("<figure><figcaption>{1}</figcaption><div class=\"chart\"><canvas id=\"{0}\" role=\"img\" "
+                        "aria-label=\"{1}\"></canvas></div></figure>",
+                        id, title);
+  }
+  return html + "</section><script type=\"application/json\" id=\"statistics-data\">" + json +
+         "</script><script src=\"/console/assets/chart.umd.min.js\" defer></script>"
+         "<script src=\"/console/assets/statistics.js\" defer></script>";
+}
+
 }  // namespace
 
-std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::StatisticsReport& r) {
+std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::StatisticsReport& r,
+                                  std::string_view report_json) {
   std::string body = Header(session) + "<h1>Статистика</h1>"
-                     "<p class=\"hint\">Только суммы; ячейки меньше 10 скрыты («&lt;10»).</p>";
+                     "<p class=\"hint\">Только суммы; ячейки меньше 10 скрыты («&lt;10»), на графиках — пропуски.</p>";
   body += fmt::format("<h2>Сегодня</h2><p id=\"surge\">Заявок сегодня: {}{}{}</p>",
                       r.today ? std::to_string(*r.today) : "&lt;10",
                       r.trailing_mean ? fmt::format(" (обычно {:.1f} в день)", *r.trailing_mean) : "",
                       r.surge ? " — <strong>всплеск</strong>" : "");
+  body += ChartsHtml(report_json);
   body += "<h2>Воронка</h2>" + BarTable(r.funnel);
   body += "<h2>Открытые заявки по возрасту</h2>" + BarTable(r.backlog_by_age);
   std::vector<Cell> totals;

@@ -1,5 +1,6 @@
 #pragma once
-// The operators' console (Russian, the operators' language). Pure rendering.
+// The operators' console (Russian, the operators' language). Pure rendering. Pages work
+// without script; web/console.js adds keyboard shortcuts and web/statistics.js charts.
 
 #include <optional>
 #include <string>
@@ -45,8 +46,10 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
 std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string& query,
                               const app::SearchPage* page, const std::string& error);
 
-/// Aggregates as tables with bars drawn in CSS (the console runs no script).
-std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::StatisticsReport& report);
+/// Aggregates as charts (Chart.js, drawn from `report_json`, the API's document) and as
+/// tables with bars drawn in CSS, which need no script.
+std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::StatisticsReport& report,
+                                  std::string_view report_json);
 
 /// What needs doing: tasks due within a day (overdue marked) and cases deploying soon.
 std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQueue& queue);

@@ -3,7 +3,9 @@
 #include <restinio/all.hpp>
 
 #include <atomic>
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace lifeline::server {
 namespace {
@@ -28,8 +30,9 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-// Sent with every answer: no caching of pages that may show personal data, no framing, no
-// referrer, no script at all (the public pages must work with JavaScript off anyway).
+// Sent with every answer unless it sets its own: no caching of pages that may show personal
+// data, no framing, no referrer, no script at all (the public pages must work with
+// JavaScript off anyway; only the console runs its own scripts, office_routes.cpp).
 constexpr std::pair<const char*, const char*> kSecurityHeaders[] = {
     {"Content-Security-Policy",
      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -48,7 +51,16 @@ void Send(const restinio::request_handle_t& req, const Response& response) {
       restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
       ReasonPhrase(response.status)});
   builder.append_header(restinio::http_field::content_type, response.content_type);
-  for (const auto& [name, value] : kSecurityHeaders) builder.append_header(name, value);
+  // A response may replace a default (the console's pages allow their own scripts; its
+  // scripts may be cached): names compare case-insensitively.
+  for (const auto& [name, value] : kSecurityHeaders) {
+    const bool replaced = std::any_of(response.headers.begin(), response.headers.end(), [name = name](const auto& h) {
+      return std::equal(h.first.begin(), h.first.end(), name, name + std::strlen(name),
+                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
+                                                    std::tolower(static_cast<unsigned char>(b)); });
+    });
+    if (!replaced) builder.append_header(name, value);
+  }
   for (const auto& [name, value] : response.headers) builder.append_header(name, value);
   builder.set_body(response.body);
   builder.done();

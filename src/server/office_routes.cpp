@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/case_json.hpp"
+#include "server/console_assets.hpp"
 #include "server/console_pages.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -419,14 +420,37 @@ void ConsoleSignOutEverywhere(Context& ctx, Request& request, Respond respond) {
   respond(std::move(r));
 }
 
+// The console's scripts: public code (Chart.js and lifeline's own), so no session is needed.
+void ServeConsoleAsset(Context&, Request& request, Respond respond) {
+  auto asset = FindConsoleAsset(request.params["name"]);
+  if (!asset) return respond({404, "text/plain; charset=utf-8", "no such asset\n", {}});
+  respond({200, "text/javascript; charset=utf-8", std::string(*asset), {{"Cache-Control", "private, max-age=3600"}}});
+}
+
+// The console's pages may run the console's own scripts (served above), and nothing else.
+constexpr char kConsolePolicy[] =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'";
+
+Respond WithConsolePolicy(Respond respond) {
+  return [respond = std::move(respond)](Response response) {
+    response.headers.emplace_back("Content-Security-Policy", kConsolePolicy);
+    respond(std::move(response));
+  };
+}
+
 }  // namespace
 
 void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
                      app::AuditLog& audit, app::TwoFactor& two_factor, OfficeRouteOptions options) {
   auto ctx = std::make_shared<Context>(Context{office, sessions, audit, two_factor, options});
   const office::Bind bind = [ctx](OfficeHandler fn) -> Handler {
-    return [ctx, fn](Request& request, Respond respond) { fn(*ctx, request, std::move(respond)); };
+    return [ctx, fn](Request& request, Respond respond) {
+      if (request.path.rfind("/console/", 0) == 0) respond = WithConsolePolicy(std::move(respond));
+      fn(*ctx, request, std::move(respond));
+    };
   };
+  router.Add("GET", "/console/assets/{name}", bind(ServeConsoleAsset));
   router.Add("POST", "/api/v1/session", bind(ApiSignIn));
   router.Add("DELETE", "/api/v1/session", bind(ApiSignOut));
   router.Add("GET", "/api/v1/cases", bind(ApiListCases));

@@ -28,7 +28,12 @@ textarea{min-height:7rem}button{margin-top:1.25rem;padding:.6rem 1.2rem;font-siz
 .receipt{font-size:1.6rem;font-family:monospace;background:#fff;padding:.75rem;border:1px solid #999}
 nav a{margin-right:.75rem}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #ccc;padding:.35rem;text-align:left}.inline{display:inline}
-.inline button{margin:0}dl dt{font-weight:600;margin-top:.5rem}.message{white-space:pre-wrap})css";
+.inline button{margin:0}dl dt{font-weight:600;margin-top:.5rem}.message{white-space:pre-wrap}
+.charts figure{margin:1rem 0}.charts figcaption{font-weight:600}.chart{position:relative;height:14rem}
+.shortcuts{position:fixed;top:1rem;right:1rem;background:#fff;border:1px solid #999;padding:.5rem 1rem;
+max-width:20rem;box-shadow:0 2px 8px rgba(0,0,0,.2)}.shortcuts dt{display:inline-block;min-width:1.5rem}
+.shortcuts dd{display:inline;margin:0}.shortcuts dd::after{content:"";display:block}
+kbd{border:1px solid #999;border-radius:3px;padding:0 .3rem;font-family:monospace;background:#fff})css";
 }
 
 }  // namespace lifeline::server

@@ -1,6 +1,7 @@
 #pragma once
-// The HTML shell shared by the public pages and the console. No script anywhere: the public
-// pages must work in Tor Browser's "safest" mode, and the CSP forbids script outright.
+// The HTML shell shared by the public pages and the console. The public pages run no script:
+// they must work in Tor Browser's "safest" mode, and their CSP forbids script outright. The
+// console's pages may load the console's own scripts (server/console_assets.hpp).
 
 #include <string>
 #include <string_view>

@@ -64,7 +64,7 @@ void ConsoleStatistics(Context& ctx, Request& request, Respond respond) {
     return respond(HtmlResponse(HttpStatusOf(report.error().code),
                                 HtmlPage("ru", "Нет доступа", "<p>Статистика доступна аналитикам и координаторам.</p>")));
   }
-  respond(HtmlResponse(200, ConsoleStatisticsPage(*session, *report)));
+  respond(HtmlResponse(200, ConsoleStatisticsPage(*session, *report, ReportJson(*report).dump())));
 }
 
 }  // namespace

@@ -2,103 +2,23 @@
 // intake pages (form, receipt, status) and the operator console (login, case list, case,
 // reply), against a `lifeline serve` started on a fresh data folder.
 //
-// Run with ./run.sh, or: node --test --test-reporter=spec intake_and_console.test.mjs
-// Environment:
-//   LIFELINE_BIN  the lifeline binary (default: ../../build/src/cli/lifeline from this file)
-//   CHROMIUM_BIN  the browser (default: /usr/bin/chromium, Debian's package; nothing is downloaded)
+// Run with ./run.sh (support.mjs lists the environment it reads).
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile, access } from 'node:fs/promises';
-import { constants as fsConstants } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { rm } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
-const execFileP = promisify(execFile);
+import {
+  CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, startFreshLifeline, stopServer, watchPage,
+} from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const LIFELINE_BIN = path.resolve(process.env.LIFELINE_BIN || path.join(HERE, '../../build/src/cli/lifeline'));
-const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-// The machine has no internet: every kind of background traffic stays off.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const TEST_TIMEOUT_MS = 60_000;
-const STARTUP_TIMEOUT_MS = 20_000;
-const RECEIPT_RE = /^\d{3} \d{3}-\d{2}-\d{2}, \d{6}$/;
-const LISTEN_RE = /^lifeline listening on (http:\/\/127\.0\.0\.1:(\d+)) \(role all\)$/;
-
-const PASSPHRASE = 'synthetic office passphrase';
-const ADMIN = 'admin';
-const ADMIN_PASSWORD = 'synthetic-admin-pw';
 // Administrators do not read cases; the console walk-through signs in as an operator.
 const OPERATOR = 'op.browser';
 const OPERATOR_PASSWORD = 'synthetic-operator-pw';
 const APPLICANT_NAME = 'Браузеров Тест';
 const REPLY_TEXT = 'Ответ оператора';
 const APPLICANT_REPLY = 'Ответ заявителя через форму';
-
-// Starts `lifeline serve`; returns the process at once (so it can always be stopped) and a
-// promise of its base URL, read from the line it prints once it listens.
-function startServer(dataDir, passphraseFile, log) {
-  const proc = spawn(
-    LIFELINE_BIN,
-    ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', '--passphrase-file', passphraseFile],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const ready = new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (fn, value) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn(value);
-    };
-    const timer = setTimeout(() => {
-      settle(reject, new Error(`lifeline serve did not report its address within ${STARTUP_TIMEOUT_MS} ms\n${log.join('\n')}`));
-    }, STARTUP_TIMEOUT_MS);
-    proc.on('error', (err) => settle(reject, err));
-    proc.on('exit', (code, signal) => {
-      settle(reject, new Error(`lifeline serve exited early (code ${code}, signal ${signal})\n${log.join('\n')}`));
-    });
-    // Keep reading both streams for the whole run so the server never blocks on a full pipe.
-    createInterface({ input: proc.stderr }).on('line', (line) => log.push(`[stderr] ${line}`));
-    createInterface({ input: proc.stdout }).on('line', (line) => {
-      log.push(`[stdout] ${line}`);
-      const m = LISTEN_RE.exec(line.trim());
-      if (m) settle(resolve, m[1]);
-    });
-  });
-  return { proc, ready };
-}
-
-// SIGTERM, then SIGKILL if it has not exited after a grace period.
-async function stopServer(proc) {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill('SIGTERM');
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise((resolve) => setTimeout(() => resolve(true), 10_000).unref()),
-  ]);
-  if (timedOut) {
-    proc.kill('SIGKILL');
-    await exited;
-  }
-}
 
 describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT_MS }, () => {
   let dir;
@@ -113,29 +33,8 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
 
   async function newContext() {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU' });
-    context.on('page', (page) => watchPage(page));
+    context.on('page', (page) => watchPage(page, browserProblems));
     return context;
-  }
-
-  // Records what the browser blocked or could not load: Content-Security-Policy violations
-  // (reported as console errors, and as requests failed with "csp"), failed requests, and
-  // sub-resources (the stylesheet) answered with an error. A page's own HTTP status (e.g. 404
-  // for an unknown receipt) and Chromium's own /favicon.ico probe are not problems.
-  function watchPage(page) {
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error' && msg.type() !== 'warning') return;
-      if (/^Failed to load resource: the server responded with a status of \d+/.test(msg.text())) return;
-      browserProblems.push(`console ${msg.type()} on ${page.url()}: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => browserProblems.push(`page error on ${page.url()}: ${err.message}`));
-    page.on('requestfailed', (req) => {
-      browserProblems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText}`);
-    });
-    page.on('response', (res) => {
-      const req = res.request();
-      if (req.resourceType() === 'document' || new URL(req.url()).pathname === '/favicon.ico') return;
-      if (res.status() >= 400) browserProblems.push(`sub-resource ${req.url()} answered ${res.status()}`);
-    });
   }
 
   async function checkStatus(page, typedReceipt) {
@@ -148,30 +47,8 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
   }
 
   before(async () => {
-    await access(LIFELINE_BIN, fsConstants.X_OK).catch(() => {
-      throw new Error(`lifeline binary not found or not executable: ${LIFELINE_BIN} (set LIFELINE_BIN)`);
-    });
-    dir = await mkdtemp(path.join(tmpdir(), 'lifeline-browser-'));
-    const dataDir = path.join(dir, 'data');
-    const passphraseFile = path.join(dir, 'passphrase');
-    const adminPasswordFile = path.join(dir, 'admin-password');
-    await writeFile(passphraseFile, PASSPHRASE, { mode: 0o600 });
-    await writeFile(adminPasswordFile, ADMIN_PASSWORD, { mode: 0o600 });
-
-    await execFileP(LIFELINE_BIN, [
-      'init', '--data', dataDir, '--passphrase-file', passphraseFile,
-      '--admin', ADMIN, '--admin-password-file', adminPasswordFile,
-    ]);
-    const operatorPasswordFile = path.join(dir, 'operator-password');
-    await writeFile(operatorPasswordFile, OPERATOR_PASSWORD, { mode: 0o600 });
-    await execFileP(LIFELINE_BIN, [
-      'user', 'add', '--data', dataDir, '--passphrase-file', passphraseFile,
-      '--name', OPERATOR, '--role', 'operator', '--password-file', operatorPasswordFile,
-    ]);
-
-    server = startServer(dataDir, passphraseFile, serverLog);
-    baseUrl = await server.ready;
-
+    ({ dir, server, baseUrl } = await startFreshLifeline(
+      [{ name: OPERATOR, role: 'operator', password: OPERATOR_PASSWORD }], serverLog));
     browser = await chromium.launch({
       executablePath: CHROMIUM_BIN,
       headless: true,

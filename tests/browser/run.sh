@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Browser end-to-end test of lifeline (public intake pages and operator console, JavaScript off).
+# Browser end-to-end tests of lifeline: public intake pages and console with JavaScript off,
+# and the console with it on (keyboard, groups, follow-ups, screening, charts).
 # Needs node, npm and Debian's chromium (/usr/bin/chromium); no browser is downloaded.
 # LIFELINE_BIN overrides the binary (default: ../../build/src/cli/lifeline).
 set -euo pipefail
@@ -7,4 +8,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 if [[ ! -d node_modules ]]; then
   npm ci --no-audit --no-fund
 fi
-exec node --test --test-reporter=spec intake_and_console.test.mjs
+exec node --test --test-reporter=spec intake_and_console.test.mjs console_with_script.test.mjs

@@ -32,6 +32,24 @@ class Console(ServerTest):
         self.assertEqual(status, 401)
         self.assertIn("Неверное имя или пароль".encode(), page)
 
+    def test_only_the_console_runs_script_and_only_its_own(self):
+        _, headers, _ = self.server.request("GET", "/")
+        self.assertNotIn("script-src", headers["content-security-policy"])  # public pages: none at all
+        cookie = {"Cookie": self.sign_in().split(";")[0]}
+        _, headers, page = self.server.request("GET", "/console/", headers=cookie)
+        policy = headers["content-security-policy"]
+        self.assertIn("script-src 'self'", policy)
+        self.assertNotIn("unsafe", policy)
+        self.assertIn("default-src 'none'", policy)
+        scripts = re.findall(rb'<script src="([^"]+)"', page)
+        self.assertEqual(scripts, [b"/console/assets/console.js"])
+        status, headers, body = self.server.request("GET", "/console/assets/chart.umd.min.js")
+        self.assertEqual((status, headers["content-type"]), (200, "text/javascript; charset=utf-8"))
+        self.assertTrue(body.startswith(b"/*!\n * Chart.js v4."), body[:40])
+        self.assertIn("max-age", headers["cache-control"])
+        for missing in ["/console/assets/nothing.js", "/console/assets/..%2fstyle.css", "/console/assets/"]:
+            self.assertEqual(self.server.request("GET", missing)[0], 404, missing)
+
     def test_reply_form_needs_its_csrf_token(self):
         self.assertEqual(self.server.submit(minimal_application())[0], 201)
         cookie = {"Cookie": self.sign_in().split(";")[0]}

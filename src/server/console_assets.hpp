@@ -1,0 +1,23 @@
+#pragma once
+// The console's scripts, embedded in the binary at build time (cmake/embed_assets.cmake):
+// Chart.js from npm (web/package.json) and lifeline's own console.js and statistics.js. The
+// public pages use none of them.
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace lifeline::server {
+
+struct ConsoleAsset {
+  std::string_view name;  // as in /console/assets/{name}
+  std::string_view content;
+};
+
+extern const ConsoleAsset kConsoleAssets[];
+extern const std::size_t kConsoleAssetCount;
+
+/// The asset called `name`, or nullopt.
+std::optional<std::string_view> FindConsoleAsset(std::string_view name);
+
+}  // namespace lifeline::server
