@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The office with 1,000,000 cases: how long the first search index takes, the server's
-# resident memory with every case indexed, and the operator's case list latency, against
-# /healthz in the same run as the baseline.
+# resident memory with every case indexed, the operator's case list latency and the
+# statistics query time, against /healthz in the same run as the baseline.
 # Usage: bench/million-bench.sh [BIN] [FILL] [COUNT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,4 +59,7 @@ pages = [f"/api/v1/cases?page={random.randint(1, 2000)}" for _ in range(300)]
 report("GET /api/v1/cases (50 a page, random pages)", [timed(p, {"Cookie": cookie}) for p in pages])
 filtered = [f"/api/v1/cases?status=new&situation=at_front&page={random.randint(1, 200)}" for _ in range(300)]
 report("GET /api/v1/cases filtered by status and situation", [timed(p, {"Cookie": cookie}) for p in filtered])
+# Each statistics read is audited, so fewer of them.
+report("GET /api/v1/statistics (28 days)", [timed("/api/v1/statistics", {"Cookie": cookie}) for _ in range(40)])
+report("GET /api/v1/statistics?days=366", [timed("/api/v1/statistics?days=366", {"Cookie": cookie}) for _ in range(20)])
 PY

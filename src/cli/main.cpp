@@ -20,6 +20,7 @@
 #include "app/intake.hpp"
 #include "app/key_rotation.hpp"
 #include "app/setup.hpp"
+#include "cli/contact_centre_commands.hpp"
 #include "cli/data_lock.hpp"
 #include "cli/secrets.hpp"
 #include "cli/serve.hpp"
@@ -293,7 +294,10 @@ int main(int argc, char** argv) {
   demo->add_option("--data", data, "Data folder")->required();
   demo->add_option("--applications", demo_count, "How many applications");
 
+  const auto contact_centre = cli::AddContactCentreCommands(cli);
+
   CLI11_PARSE(cli, argc, argv);
+  if (auto code = contact_centre->RunIfChosen()) return *code;
   try {
     crypto::Initialise();
     if (*init) return Init(data, passphrase_file, admin, admin_password_file);

@@ -7,11 +7,10 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
 import {
-  CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, startFreshLifeline, stopServer, watchPage,
+  CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, startFreshLifeline, tearDown, watchPage,
 } from './support.mjs';
 
 const COORDINATOR = 'coord.browser';
@@ -89,19 +88,7 @@ describe('the console with JavaScript on', { timeout: 8 * TEST_TIMEOUT_MS }, () 
     assert.equal((await page.locator('#total').textContent()).trim(), '2');
   });
 
-  after(async () => {
-    try {
-      await browser?.close();
-    } catch (err) {
-      console.error('closing the browser:', err);
-    }
-    try {
-      await stopServer(server?.proc);
-    } catch (err) {
-      console.error('stopping the server:', err);
-    }
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  after(() => tearDown(browser, server, dir));
 
   it('moves through the list, the case, today and search without the mouse', { timeout: TEST_TIMEOUT_MS }, async () => {
     await page.goto(url('/console/'));

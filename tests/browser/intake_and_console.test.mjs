@@ -6,11 +6,10 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
 import {
-  CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, startFreshLifeline, stopServer, watchPage,
+  CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, startFreshLifeline, tearDown, watchPage,
 } from './support.mjs';
 
 // Administrators do not read cases; the console walk-through signs in as an operator.
@@ -56,20 +55,7 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
     });
   });
 
-  after(async () => {
-    // Each step runs even if an earlier one throws.
-    try {
-      await browser?.close();
-    } catch (err) {
-      console.error('closing the browser:', err);
-    }
-    try {
-      await stopServer(server?.proc);
-    } catch (err) {
-      console.error('stopping the server:', err);
-    }
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  after(() => tearDown(browser, server, dir));
 
   it('takes an application in Russian, then in English, and gives a receipt', { timeout: TEST_TIMEOUT_MS }, async () => {
     const context = await newContext();

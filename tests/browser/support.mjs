@@ -6,7 +6,7 @@
 //   CHROMIUM_BIN  the browser (default: /usr/bin/chromium, Debian's package; nothing is downloaded)
 
 import { spawn, execFile } from 'node:child_process';
-import { mkdtemp, writeFile, access } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, access } from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 
 const execFileP = promisify(execFile);
 
-export const HERE = path.dirname(fileURLToPath(import.meta.url));
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const LIFELINE_BIN = path.resolve(process.env.LIFELINE_BIN || path.join(HERE, '../../build/src/cli/lifeline'));
 export const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 // The machine has no internet: every kind of background traffic stays off.
@@ -75,7 +75,7 @@ export function startServer(dataDir, passphraseFile, log) {
 }
 
 // SIGTERM, then SIGKILL if it has not exited after a grace period.
-export async function stopServer(proc) {
+async function stopServer(proc) {
   if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
   const exited = new Promise((resolve) => proc.once('exit', resolve));
   proc.kill('SIGTERM');
@@ -91,7 +91,7 @@ export async function stopServer(proc) {
 
 // Initialises a data folder in a new temporary directory with the admin and `users`
 // ([{name, role, password}]), starts lifeline on it, and returns {dir, server, baseUrl};
-// server.proc must be stopped with stopServer, dir removed.
+// tearDown stops the server and removes the folder.
 export async function startFreshLifeline(users, log) {
   await access(LIFELINE_BIN, fsConstants.X_OK).catch(() => {
     throw new Error(`lifeline binary not found or not executable: ${LIFELINE_BIN} (set LIFELINE_BIN)`);
@@ -137,4 +137,20 @@ export function watchPage(page, problems) {
     if (req.resourceType() === 'document' || new URL(req.url()).pathname === '/favicon.ico') return;
     if (res.status() >= 400) problems.push(`sub-resource ${req.url()} answered ${res.status()}`);
   });
+}
+
+// Closes the browser, stops the server and removes the folder; each step runs even if an
+// earlier one throws.
+export async function tearDown(browser, server, dir) {
+  try {
+    await browser?.close();
+  } catch (err) {
+    console.error('closing the browser:', err);
+  }
+  try {
+    await stopServer(server?.proc);
+  } catch (err) {
+    console.error('stopping the server:', err);
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
 }
