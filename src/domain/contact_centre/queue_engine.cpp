@@ -166,15 +166,19 @@ void QueueEngine::Dequeue(CallRecord& call) {
   if (waiting_[Index(call.language)].erase(call.wait_key)) --waiting_count_;
 }
 
-// A call leaves the system: its line is free, and only its final state is remembered.
-void QueueEngine::Release(CallRecord& call) {
-  --lines_in_use_;
-  finished_.emplace(call.id, call.state);
-  finished_order_.push_back(call.id);
+void QueueEngine::Remember(CallId id, CallState final_state) {
+  finished_.emplace(id, final_state);
+  finished_order_.push_back(id);
   if (finished_order_.size() > kRememberedFinishedCalls) {
     finished_.erase(finished_order_.front());
     finished_order_.pop_front();
   }
+}
+
+// A call leaves the system: its line is free, and only its final state is remembered.
+void QueueEngine::Release(CallRecord& call) {
+  --lines_in_use_;
+  Remember(call.id, call.state);
   calls_.erase(call.id);
 }
 
@@ -185,8 +189,7 @@ Result<Actions> QueueEngine::Offer(CallId id, Language language, int priority, d
   if (lines_in_use_ >= options_.lines || waiting_count_ >= options_.max_waiting) {
     stats_.Overflowed(now);
     Log(now, id, 0, "overflowed");
-    finished_.emplace(id, CallState::kOverflowed);
-    finished_order_.push_back(id);
+    Remember(id, CallState::kOverflowed);
     return Actions{};
   }
   CallRecord& call = calls_[id];

@@ -188,6 +188,8 @@ class QueueEngine {
   void Enqueue(CallRecord& call);
   void Dequeue(CallRecord& call);
   void Release(CallRecord& call);
+  /// Keeps a finished call's state (the latest kRememberedFinishedCalls) for late events.
+  void Remember(CallId id, CallState final_state);
   double IdleKey(const OperatorRecord& op) const;
   void Log(double at, CallId call, OperatorId op, std::string_view event) const;
 
