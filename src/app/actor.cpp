@@ -38,6 +38,9 @@ constexpr Grant kGrants[] = {
     {Permission::kViewStatistics, Roles({Role::kAnalyst, Role::kCoordinator})},
     // Whoever works the contact's case builds the group; verifiers judge, they do not plan.
     {Permission::kManageGroups, Roles({Role::kOperator, Role::kCoordinator})},
+    // Coordinators run the hotline; operators watch the queue they answer.
+    {Permission::kManageContactCentre, Roles({Role::kCoordinator})},
+    {Permission::kViewWallboard, Roles({Role::kOperator, Role::kCoordinator})},
 };
 
 }  // namespace

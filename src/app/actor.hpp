@@ -30,6 +30,8 @@ enum class Permission {
   kManageMarkers,     // keep the screening markers
   kViewStatistics,    // aggregates only, small cells suppressed
   kManageGroups,      // add members to group (unit) cases, plan, split and merge them
+  kManageContactCentre,  // add operators and lines, read the queue log
+  kViewWallboard,        // the live queue figures (no caller data)
 };
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.

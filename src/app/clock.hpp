@@ -10,6 +10,8 @@ class Clock {
  public:
   virtual ~Clock() = default;
   virtual std::chrono::sys_seconds Now() const = 0;
+  /// Seconds since the epoch with their fraction, for measuring waits (the contact centre).
+  virtual double NowSeconds() const { return static_cast<double>(Now().time_since_epoch().count()); }
   std::chrono::year_month_day Today() const {
     return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(Now())};
   }
@@ -19,6 +21,9 @@ class SystemClock final : public Clock {
  public:
   std::chrono::sys_seconds Now() const override {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+  double NowSeconds() const override {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   }
 };
 

@@ -65,7 +65,7 @@ Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& 
   return session;
 }
 
-Result<SessionInfo> Sessions::Authenticate(const std::string& token) {
+Result<SessionInfo> Sessions::Authenticate(const std::string& token, bool refresh) {
   if (token.empty() || token.size() > 128) return kNoSession;
   const auto now = clock_.Now();
   SessionInfo info;
@@ -78,7 +78,7 @@ Result<SessionInfo> Sessions::Authenticate(const std::string& token) {
       by_token_hash_.erase(it);
       return kNoSession;
     }
-    e.last_seen = now;
+    if (refresh) e.last_seen = now;
     info = e.info;
   }
   auto required = two_factor_.Required();

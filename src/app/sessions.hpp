@@ -50,9 +50,10 @@ class Sessions {
   Result<NewSession> SignIn(const std::string& name, const std::string& password,
                             const std::string& code, const std::string& source);
 
-  /// The session for `token`, refreshing its idle timer, with must_enrol_second_factor
-  /// computed afresh; kUnauthenticated if unknown or expired.
-  Result<SessionInfo> Authenticate(const std::string& token);
+  /// The session for `token`, refreshing its idle timer (unless `refresh` is false: a live
+  /// feed checking that its session still holds is no activity of the person's), with
+  /// must_enrol_second_factor computed afresh; kUnauthenticated if unknown or expired.
+  Result<SessionInfo> Authenticate(const std::string& token, bool refresh = true);
 
   /// Ends the session (audited) if there is one.
   void SignOut(const std::string& token);

@@ -232,6 +232,10 @@ int main(int argc, char** argv) {
   serve->add_option("--passphrase-file", serve_options.passphrase_file, "Office passphrase file (office and all roles)");
   serve->add_option("--threads", serve_options.threads, "HTTP worker threads (default: one per core)");
   serve->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind TLS)");
+  serve->add_option("--telephony-token-file", serve_options.telephony_token_file,
+                    "File holding the token the telephony side (Kamailio) sends as Bearer");
+  serve->add_option("--queue-strategy", serve_options.queue_strategy,
+                    "longest_idle, fewest_calls, round_robin or ring_all");
   serve->add_option("--retention-days", serve_options.retention_days,
                     "Delete applications never contacted for this many days, every 6 hours (office role)")
       ->check(CLI::Range(30, 100000));

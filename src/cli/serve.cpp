@@ -18,6 +18,7 @@
 #include "server/http_server.hpp"
 #include "server/office_routes.hpp"
 #include "server/public_routes.hpp"
+#include "server/wallboard_feed.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace lifeline::cli {
@@ -80,6 +81,8 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<app::TwoFactor> two_factor;
   std::unique_ptr<app::OfficeService> office;
   std::unique_ptr<app::Sessions> sessions;
+  std::unique_ptr<app::ContactCentreService> centre;
+  std::unique_ptr<server::WallboardFeed> wallboard;
   if (office_role) {
     auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
     if (!opener) throw std::runtime_error(opener.error().message);
@@ -87,8 +90,16 @@ int Serve(const ServeOptions& options) {
     two_factor = std::make_unique<app::TwoFactor>(*store, *audit, clock, *opener);
     office = std::make_unique<app::OfficeService>(*store, *audit, clock, std::move(*opener));
     sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock);
+    auto strategy = contact_centre::ParseStrategy(options.queue_strategy);
+    if (!strategy) throw std::runtime_error("--queue-strategy must be longest_idle, fewest_calls, round_robin or ring_all");
+    centre = std::make_unique<app::ContactCentreService>(
+        clock, *audit, contact_centre::QueueOptions{.strategy = *strategy},
+        options.telephony_token_file.empty() ? std::string() : ReadSecret(options.telephony_token_file, "telephony token"));
+    wallboard = std::make_unique<server::WallboardFeed>(*centre, *sessions);
     server::AddOfficeRoutes(router, *office, *sessions, *audit, *two_factor,
-                            {.secure_cookies = options.secure_cookies});
+                            {.secure_cookies = options.secure_cookies,
+                             .contact_centre = centre.get(),
+                             .wallboard_feed = wallboard.get()});
   }
 
   // The office indexes cases for search (in memory) and screens new ones: it alone holds
@@ -105,6 +116,11 @@ int Serve(const ServeOptions& options) {
       if (!screened) std::fprintf(stderr, "screening: the run failed; it will be retried\n");
     });
   }
+  // Ring timeouts and wrap-ups end on time even when no event arrives.
+  std::unique_ptr<app::PeriodicTask> queue_timers;
+  if (centre) {
+    queue_timers = std::make_unique<app::PeriodicTask>(std::chrono::seconds(1), [&centre] { centre->Tick(); });
+  }
   std::unique_ptr<app::RetentionSchedule> retention;
   if (office_role && options.retention_days > 0) {
     retention = std::make_unique<app::RetentionSchedule>(*store, *office, clock, options.retention_days);
@@ -118,9 +134,11 @@ int Serve(const ServeOptions& options) {
   sigwait(&stop_signals, &signal_number);
   fmt::print("lifeline stopping\n");
   if (intake) intake->Stop();  // commit and answer everything accepted so far
+  if (wallboard) wallboard->Close();
   http.Stop();
   retention.reset();
   screening.reset();
+  queue_timers.reset();
   fmt::print("lifeline stopped\n");
   return 0;
 }

@@ -13,6 +13,8 @@ struct ServeOptions {
   bool secure_cookies = false;
   std::size_t intake_queue = 256;  // submissions and status checks waiting for a receipt hash
   int retention_days = 0;          // 0: no scheduled retention; else delete uncontacted cases older
+  std::string telephony_token_file;  // empty: no telephony client may send events
+  std::string queue_strategy = "longest_idle";
 };
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued

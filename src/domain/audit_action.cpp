@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 32> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 34> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -38,6 +38,8 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 32> kNames = {{
     {AuditAction::kGroupPlanChanged, "group_plan_changed"},
     {AuditAction::kGroupSplit, "group_split"},
     {AuditAction::kGroupMerged, "group_merged"},
+    {AuditAction::kOperatorAdded, "operator_added"},
+    {AuditAction::kLinesChanged, "lines_changed"},
 }};
 }  // namespace
 

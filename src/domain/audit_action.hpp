@@ -40,6 +40,8 @@ enum class AuditAction {
   kGroupPlanChanged,
   kGroupSplit,         // target: the group split
   kGroupMerged,        // target: the group merged into another
+  kOperatorAdded,      // the contact centre: target "operator:<name>"
+  kLinesChanged,       // target "lines:<count>"
 };
 
 std::string_view ToString(AuditAction action);

@@ -14,6 +14,7 @@ std::string Header(const app::SessionInfo& s) {
              "<a href=\"/console/search\">Поиск</a> ";
   }
   if (app::Require(s.actor, app::Permission::kViewStatistics).ok()) links += "<a href=\"/console/statistics\">Статистика</a> ";
+  if (app::Require(s.actor, app::Permission::kViewWallboard).ok()) links += "<a href=\"/console/wallboard\">Очередь</a> ";
   if (app::Require(s.actor, app::Permission::kReviewScreening).ok()) {
     links += "<a href=\"/console/?review=1\">На проверку</a> ";
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/audit_log.hpp"
+#include "app/contact_centre.hpp"
 #include "app/office.hpp"
 #include "app/sessions.hpp"
 
@@ -60,6 +61,9 @@ std::string ConsoleGroupPage(const app::SessionInfo& session, const app::GroupDe
                              const std::string& error, const app::AddedMember* added = nullptr);
 /// The case page's link to its group (as its contact or as a member); empty for none.
 std::string GroupLinkHtml(const app::CaseDetails& details);
+
+/// The contact centre's wallboard as it is now (web/wallboard.js keeps it live).
+std::string ConsoleWallboardPage(const app::SessionInfo& session, const app::Wallboard& board);
 
 /// The sealed custody circumstance of one case, for a role that may read it, with the form
 /// to record it. `recorded` is nullopt when none is recorded yet.

@@ -3,6 +3,7 @@
 // HTTP library (RESTinio) and its heavy templates.
 
 #include <functional>
+#include <memory>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,11 +31,23 @@ struct Request {
   std::string Cookie(std::string_view name) const;
 };
 
+/// A response that stays open and sends more as it happens (Server-Sent Events).
+/// Thread-safe.
+class EventStream {
+ public:
+  virtual ~EventStream() = default;
+  /// Queues `text` for the client; false once the client has gone (then drop the stream).
+  virtual bool Send(std::string_view text) = 0;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "text/plain; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, the response is a stream: the status and headers (and `body`, if any) go out
+  // at once, and `opened` receives the stream, which stays open while anyone holds it.
+  std::function<void(std::shared_ptr<EventStream>)> opened;
 };
 
 /// Answers a request, now or later and from any thread; call exactly once.

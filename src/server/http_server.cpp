@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <mutex>
 
 namespace lifeline::server {
 namespace {
@@ -46,10 +47,39 @@ constexpr std::pair<const char*, const char*> kSecurityHeaders[] = {
 
 using Traits = restinio::default_traits_t;
 
-void Send(const restinio::request_handle_t& req, const Response& response) {
-  auto builder = req->create_response(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-      ReasonPhrase(response.status)});
+// A chunked response kept open: each Send is a chunk, flushed at once.
+class ChunkedEventStream final : public EventStream {
+ public:
+  explicit ChunkedEventStream(restinio::response_builder_t<restinio::chunked_output_t> builder)
+      : builder_(std::move(builder)), gone_(std::make_shared<std::atomic<bool>>(false)) {}
+  ~ChunkedEventStream() override {
+    try {
+      builder_.done();
+    } catch (const std::exception&) {  // the connection is gone already
+    }
+  }
+
+  bool Send(std::string_view text) override {
+    std::lock_guard lock(mutex_);
+    if (*gone_) return false;
+    try {
+      builder_.append_chunk(std::string(text));
+      builder_.flush([gone = gone_](const asio::error_code& error) {
+        if (error) *gone = true;
+      });
+    } catch (const std::exception&) {
+      *gone_ = true;
+    }
+    return !*gone_;
+  }
+
+ private:
+  std::mutex mutex_;
+  restinio::response_builder_t<restinio::chunked_output_t> builder_;  // GUARDED_BY(mutex_)
+  std::shared_ptr<std::atomic<bool>> gone_;
+};
+
+void AppendHeaders(auto& builder, const Response& response) {
   builder.append_header(restinio::http_field::content_type, response.content_type);
   // A response may replace a default (the console's pages allow their own scripts; its
   // scripts may be cached): names compare case-insensitively.
@@ -62,6 +92,23 @@ void Send(const restinio::request_handle_t& req, const Response& response) {
     if (!replaced) builder.append_header(name, value);
   }
   for (const auto& [name, value] : response.headers) builder.append_header(name, value);
+}
+
+void OpenStream(const restinio::request_handle_t& req, const Response& response) {
+  auto builder = req->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, ReasonPhrase(response.status)});
+  AppendHeaders(builder, response);
+  if (!response.body.empty()) builder.append_chunk(response.body);
+  builder.flush();
+  response.opened(std::make_shared<ChunkedEventStream>(std::move(builder)));
+}
+
+void Send(const restinio::request_handle_t& req, const Response& response) {
+  if (response.opened) return OpenStream(req, response);
+  auto builder = req->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+      ReasonPhrase(response.status)});
+  AppendHeaders(builder, response);
   builder.set_body(response.body);
   builder.done();
 }

@@ -27,6 +27,7 @@ struct Context {
   app::AuditLog& audit;
   app::TwoFactor& two_factor;
   OfficeRouteOptions options;
+  app::ContactCentreService* contact_centre = nullptr;  // null when it does not run
 };
 
 using OfficeHandler = void (*)(Context&, Request&, Respond);
@@ -74,6 +75,10 @@ struct CaseFormPost {
 /// id; to the security page for a session that must still enrol a second factor.
 std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, const Respond& respond);
 
+/// The contact centre's API (contact_centre_routes.cpp).
+void AddContactCentreRoutes(Router& router, const Bind& bind);
+/// The wallboard as the API and the live console page send it.
+nlohmann::json WallboardJson(const app::Wallboard& board);
 /// The custody circumstance routes (custody_routes.cpp).
 void AddCustodyRoutes(Router& router, const Bind& bind);
 /// Group (unit) cases (group_routes.cpp).

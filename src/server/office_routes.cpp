@@ -443,7 +443,7 @@ Respond WithConsolePolicy(Respond respond) {
 
 void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
                      app::AuditLog& audit, app::TwoFactor& two_factor, OfficeRouteOptions options) {
-  auto ctx = std::make_shared<Context>(Context{office, sessions, audit, two_factor, options});
+  auto ctx = std::make_shared<Context>(Context{office, sessions, audit, two_factor, options, options.contact_centre});
   const office::Bind bind = [ctx](OfficeHandler fn) -> Handler {
     return [ctx, fn](Request& request, Respond respond) {
       if (request.path.rfind("/console/", 0) == 0) respond = WithConsolePolicy(std::move(respond));
@@ -482,6 +482,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddWorkflowRoutes(router, bind);
   AddFollowupRoutes(router, bind);
   AddGroupRoutes(router, bind);
+  AddContactCentreRoutes(router, bind);
   AddScreeningRoutes(router, bind);
   AddSearchRoutes(router, bind);
   AddStatisticsRoutes(router, bind);

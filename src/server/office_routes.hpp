@@ -1,7 +1,9 @@
 #pragma once
-// The office side: operator sign-in, the JSON case API and the console pages (no script).
+// The office side: operator sign-in, the JSON case API, the console pages and the contact
+// centre.
 
 #include "app/audit_log.hpp"
+#include "app/contact_centre.hpp"
 #include "app/office.hpp"
 #include "app/sessions.hpp"
 #include "app/two_factor.hpp"
@@ -9,8 +11,12 @@
 
 namespace lifeline::server {
 
+class WallboardFeed;
+
 struct OfficeRouteOptions {
   bool secure_cookies = false;  // set behind TLS: adds the Secure attribute
+  app::ContactCentreService* contact_centre = nullptr;  // the contact centre's routes, if it runs
+  WallboardFeed* wallboard_feed = nullptr;              // the live wallboard, with the contact centre
 };
 
 /// Adds /api/v1/session, /api/v1/cases…, /api/v1/audit, /console/…; the services must

@@ -1,5 +1,6 @@
 """Every role against every office endpoint: exactly the allowed ones answer, the others
 refuse. The expected table is written out here, independently of src/app/actor.cpp."""
+import json
 import unittest
 
 from harness import ServerTest, minimal_application
@@ -9,8 +10,8 @@ CASE_READERS = {"operator", "verifier", "coordinator"}
 ANY_CASE = {"verifier", "coordinator"}  # operators must claim a case before opening it
 GROUP_MANAGERS = {"operator", "coordinator"}
 
-# (method, path, JSON body or None, roles allowed, status when allowed); {own} is a case kept
-# for this role alone, so that claims do not collide.
+# (method, path, JSON body or None, roles allowed, status when allowed); {own} (in the path or
+# the body) is a number kept for this role alone, so that claims and names do not collide.
 API = [
     ("GET", "/api/v1/cases", None, CASE_READERS, 200),
     ("GET", "/api/v1/cases/1", None, ANY_CASE, 200),
@@ -35,6 +36,12 @@ API = [
     ("GET", "/api/v1/statistics", None, {"analyst", "coordinator"}, 200),
     ("POST", "/api/v1/tasks/999/done", {}, CASE_READERS, 404),
     ("GET", "/api/v1/audit", None, {"auditor"}, 200),
+    # The contact centre: coordinators run it, operators watch the queue.
+    ("POST", "/api/v1/contact-centre/operators", {"id": "ext-{own}", "languages": ["ru"]}, {"coordinator"}, 201),
+    ("PUT", "/api/v1/contact-centre/lines", {"lines": 10}, {"coordinator"}, 204),
+    ("POST", "/api/v1/contact-centre/events", {"event": "offered", "call": "call-{own}"}, {"coordinator"}, 200),
+    ("GET", "/api/v1/contact-centre/wallboard", None, {"operator", "coordinator"}, 200),
+    ("GET", "/api/v1/contact-centre/log", None, {"coordinator"}, 200),
     # The sealed custody circumstance: recorded first, so that the read finds it.
     ("PUT", "/api/v1/cases/1/custody", {"circumstance": "captured"}, {"coordinator"}, 204),
     ("GET", "/api/v1/cases/1/custody", None, {"coordinator"}, 200),
@@ -53,6 +60,7 @@ CONSOLE = [
     ("/console/cases/1/custody", {"coordinator"}, 200),
     ("/console/cases/1/group", {"coordinator"}, 200),  # operators hold no claim on case 1
     ("/console/security", set(ROLES), 200),
+    ("/console/wallboard", {"operator", "coordinator"}, 200),
 ]
 
 
@@ -79,6 +87,8 @@ class Permissions(ServerTest):
             auth = self.sign_in(role)
             for method, path, body, allowed, ok_status in API:
                 path = path.replace("{own}", str(index + 2))
+                if body is not None:
+                    body = json.loads(json.dumps(body).replace("{own}", str(index + 2)))
                 status, answer, _ = self.server.json(method, path, body, headers=auth)
                 expected = ok_status if role in allowed else 403
                 self.assertEqual(status, expected, f"{role} {method} {path}: {answer}")

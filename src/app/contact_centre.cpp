@@ -1,0 +1,181 @@
+#include "app/contact_centre.hpp"
+
+#include <algorithm>
+
+#include "crypto/crypto.hpp"
+
+namespace lifeline::app {
+namespace {
+
+using contact_centre::OperatorState;
+
+constexpr std::size_t kRememberedCalls = 200'000;  // as many as the engine remembers
+constexpr std::size_t kLogLines = 10'000;
+constexpr int kMaxPriority = 9;
+
+bool ValidName(const std::string& name) {
+  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+bool ValidCallId(const std::string& call) {
+  return !call.empty() && call.size() <= 200 &&
+         std::all_of(call.begin(), call.end(), [](unsigned char c) { return c > ' ' && c < 127; });
+}
+
+const Error kBadCall = InvalidInput("call must be 1 to 200 printable characters without spaces", "call");
+const Error kUnknownOperatorName{ErrorCode::kNotFound, "no such operator"};
+
+double Seconds(const Clock& clock) { return clock.NowSeconds(); }
+
+}  // namespace
+
+ContactCentreService::ContactCentreService(const Clock& clock, AuditLog& audit, contact_centre::QueueOptions options,
+                                           std::string telephony_token)
+    : clock_(clock),
+      audit_(audit),
+      telephony_token_(std::move(telephony_token)),
+      answer_within_(options.answer_within_seconds),
+      engine_(options, [this](const contact_centre::QueueLogEntry& e) {
+        // Runs inside engine calls, under mutex_.
+        QueueLogLine line{e.at, "", "", std::string(e.event)};
+        if (auto it = call_names_.find(e.call); it != call_names_.end()) line.call = it->second;
+        if (auto it = operators_.find(e.operator_id); it != operators_.end()) line.operator_name = it->second.name;
+        log_.push_back(std::move(line));
+        if (log_.size() > kLogLines) log_.pop_front();
+      }) {}
+
+bool ContactCentreService::IsTelephony(std::string_view token) const {
+  if (telephony_token_.empty() || token.size() != telephony_token_.size()) return false;
+  return crypto::ConstantTimeEquals(reinterpret_cast<const std::uint8_t*>(token.data()),
+                                    reinterpret_cast<const std::uint8_t*>(telephony_token_.data()), token.size());
+}
+
+Status ContactCentreService::AddOperator(const Actor& actor, const std::string& name,
+                                         const std::vector<Language>& languages) {
+  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
+  if (!ValidName(name)) return InvalidInput("an operator's name is 1 to 64 letters, digits, dots, dashes or underscores", "id");
+  if (languages.empty()) return InvalidInput("an operator needs at least one language", "languages");
+  std::lock_guard lock(mutex_);
+  if (operator_ids_.count(name)) return Error{ErrorCode::kConflict, "an operator with this name exists"};
+  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kOperatorAdded, "operator:" + name}); !audited) {
+    return audited.error();
+  }
+  const contact_centre::OperatorId id = static_cast<contact_centre::OperatorId>(operator_ids_.size()) + 1;
+  contact_centre::Skills skills;
+  for (Language l : languages) skills.Add(l);
+  if (auto added = engine_.AddOperator(id, skills, Seconds(clock_)); !added) return added;
+  operator_ids_[name] = id;
+  operators_[id] = {name, languages, OperatorState::kLoggedOut, 0};
+  return OkStatus();
+}
+
+Status ContactCentreService::SetLines(const Actor& actor, int lines) {
+  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
+  std::lock_guard lock(mutex_);
+  if (auto set = engine_.SetLines(lines); !set) return set;
+  return audit_.Record({actor.user_id, actor.name, AuditAction::kLinesChanged, "lines:" + std::to_string(lines)});
+}
+
+RingOrders ContactCentreService::Orders(const contact_centre::Actions& actions) const {
+  RingOrders orders;
+  for (const auto& a : actions) {
+    RingOrders::Order order{call_names_.at(a.call), operators_.at(a.operator_id).name};
+    (a.kind == contact_centre::Action::Kind::kRing ? orders.ring : orders.stop_ringing).push_back(std::move(order));
+  }
+  return orders;
+}
+
+Result<RingOrders> ContactCentreService::SetOperatorState(const std::string& name, OperatorState state) {
+  std::lock_guard lock(mutex_);
+  auto it = operator_ids_.find(name);
+  if (it == operator_ids_.end()) return kUnknownOperatorName;
+  auto actions = engine_.SetOperatorState(it->second, state, Seconds(clock_));
+  if (!actions) return actions.error();
+  return Orders(*actions);
+}
+
+std::optional<contact_centre::CallId> ContactCentreService::CallIdOf(const std::string& call) const {
+  auto it = call_ids_.find(call);
+  if (it == call_ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+contact_centre::CallId ContactCentreService::NewCallId(const std::string& call) {
+  const contact_centre::CallId id = ++last_call_;
+  call_ids_[call] = id;
+  call_names_[id] = call;
+  call_order_.push_back(id);
+  if (call_order_.size() > kRememberedCalls) {
+    call_ids_.erase(call_names_.at(call_order_.front()));
+    call_names_.erase(call_order_.front());
+    call_order_.pop_front();
+  }
+  return id;
+}
+
+Result<RingOrders> ContactCentreService::Handle(const TelephonyEvent& event) {
+  if (!ValidCallId(event.call)) return kBadCall;
+  const double now = Seconds(clock_);
+  std::lock_guard lock(mutex_);
+  auto id = CallIdOf(event.call);
+  Result<contact_centre::Actions> actions = Error{ErrorCode::kInternal, "unhandled event"};
+  if (event.event == "offered") {
+    auto language = event.language.empty() ? std::optional(Language::kRu) : ParseLanguage(event.language);
+    if (!language) return InvalidInput("language must be ru, be, uk or en", "language");
+    if (event.priority < 0 || event.priority > kMaxPriority) return InvalidInput("priority must be 0 to 9", "priority");
+    actions = engine_.Offer(id ? *id : NewCallId(event.call), *language, event.priority, now);
+  } else if (event.event == "answered" || event.event == "abandoned" || event.event == "ended") {
+    if (!id) return Error{ErrorCode::kNotFound, "no such call"};
+    if (event.event == "answered") {
+      auto op = operator_ids_.find(event.operator_name);
+      if (op == operator_ids_.end()) return kUnknownOperatorName;
+      actions = engine_.Answer(*id, op->second, now);
+    } else if (event.event == "abandoned") {
+      actions = engine_.Abandon(*id, now);
+    } else {
+      actions = engine_.End(*id, now);
+    }
+  } else {
+    return InvalidInput("event must be offered, answered, abandoned or ended", "event");
+  }
+  if (!actions) return actions.error();
+  return Orders(*actions);
+}
+
+Result<contact_centre::Position> ContactCentreService::PositionOf(const std::string& call) const {
+  std::lock_guard lock(mutex_);
+  auto id = CallIdOf(call);
+  if (!id) return Error{ErrorCode::kNotFound, "no such call"};
+  return engine_.PositionOf(*id);
+}
+
+RingOrders ContactCentreService::Tick() {
+  std::lock_guard lock(mutex_);
+  return Orders(engine_.Tick(Seconds(clock_)));
+}
+
+Result<Wallboard> ContactCentreService::View(const Actor& actor) const {
+  if (auto allowed = Require(actor, Permission::kViewWallboard); !allowed) return allowed.error();
+  std::lock_guard lock(mutex_);
+  Wallboard board{engine_.Snap(Seconds(clock_)), {}, answer_within_};
+  for (const auto& view : engine_.Operators()) {
+    OperatorRow row = operators_.at(view.id);
+    row.state = view.state;
+    row.calls_answered = view.calls_answered;
+    board.operators.push_back(std::move(row));
+  }
+  std::sort(board.operators.begin(), board.operators.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return board;
+}
+
+Result<std::vector<QueueLogLine>> ContactCentreService::Log(const Actor& actor, int limit) const {
+  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
+  if (limit < 1 || limit > static_cast<int>(kLogLines)) return InvalidInput("limit must be 1 to 10000", "limit");
+  std::lock_guard lock(mutex_);
+  const std::size_t first = log_.size() > static_cast<std::size_t>(limit) ? log_.size() - limit : 0;
+  return std::vector<QueueLogLine>(log_.begin() + static_cast<std::ptrdiff_t>(first), log_.end());
+}
+
+}  // namespace lifeline::app

@@ -1,0 +1,113 @@
+#pragma once
+// The hotline's contact centre as a service: the queue engine (domain/contact_centre) behind
+// a mutex, with the telephony side's own names for calls (e.g. SIP Call-IDs) and operators
+// (extensions), the manager's actions (audited) and the queue log. docs/contact-centre.md.
+//
+// Thread-safe. Call and operator names are not personal data: telephony sends opaque ids,
+// never the caller's number.
+
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/audit_log.hpp"
+#include "app/clock.hpp"
+#include "domain/contact_centre/queue_engine.hpp"
+
+namespace lifeline::app {
+
+/// An event from the telephony side. `event` is offered, answered, abandoned or ended.
+struct TelephonyEvent {
+  std::string event;
+  std::string call;
+  std::string operator_name;  // answered: who picked up
+  std::string language;       // offered: ru, be, uk or en (default ru)
+  int priority = 0;           // offered: 0–9, higher first (at the front, deployment imminent)
+};
+
+/// What the telephony side must do now.
+struct RingOrders {
+  struct Order {
+    std::string call;
+    std::string operator_name;
+  };
+  std::vector<Order> ring;
+  std::vector<Order> stop_ringing;
+};
+
+struct OperatorRow {
+  std::string name;
+  std::vector<Language> languages;
+  contact_centre::OperatorState state = contact_centre::OperatorState::kLoggedOut;
+  std::int64_t calls_answered = 0;
+};
+
+struct Wallboard {
+  contact_centre::QueueEngine::Snapshot snapshot;
+  std::vector<OperatorRow> operators;  // by name
+  double answer_within_seconds = 0;
+};
+
+struct QueueLogLine {
+  double at = 0;
+  std::string call;
+  std::string operator_name;
+  std::string event;
+};
+
+class ContactCentreService {
+ public:
+  /// `clock` and `audit` must outlive the service. `telephony_token` authenticates the
+  /// telephony side (empty: no telephony client may connect).
+  ContactCentreService(const Clock& clock, AuditLog& audit, contact_centre::QueueOptions options,
+                       std::string telephony_token);
+
+  /// True when `token` is the telephony client's (compared in constant time).
+  bool IsTelephony(std::string_view token) const;
+
+  /// Managers (kManageContactCentre), audited. kInvalidInput for a bad name (1–64 of
+  /// A–Z a–z 0–9 . _ -) or no language; kConflict for a name in use.
+  Status AddOperator(const Actor& actor, const std::string& name, const std::vector<Language>& languages);
+  Status SetLines(const Actor& actor, int lines);
+
+  /// An operator's own state (available, break, logged_out), set by the telephony side or a
+  /// manager. Errors as QueueEngine::SetOperatorState.
+  Result<RingOrders> SetOperatorState(const std::string& name, contact_centre::OperatorState state);
+  /// kInvalidInput for an unknown event kind, a bad call id (1–200 printable characters, no
+  /// spaces), a bad language or priority; then as the engine.
+  Result<RingOrders> Handle(const TelephonyEvent& event);
+  /// Where a waiting call stands (for announcements). kNotFound unless waiting.
+  Result<contact_centre::Position> PositionOf(const std::string& call) const;
+  /// Ring timeouts and wrap-ups due by now. Called by a timer.
+  RingOrders Tick();
+
+  /// kViewWallboard.
+  Result<Wallboard> View(const Actor& actor) const;
+  /// The latest `limit` queue log lines, oldest first. kManageContactCentre.
+  Result<std::vector<QueueLogLine>> Log(const Actor& actor, int limit) const;
+
+ private:
+  RingOrders Orders(const contact_centre::Actions& actions) const;
+  std::optional<contact_centre::CallId> CallIdOf(const std::string& call) const;
+  contact_centre::CallId NewCallId(const std::string& call);
+
+  const Clock& clock_;
+  AuditLog& audit_;
+  const std::string telephony_token_;
+  const double answer_within_;
+  mutable std::mutex mutex_;
+  contact_centre::QueueEngine engine_;                                   // GUARDED_BY(mutex_)
+  std::unordered_map<std::string, contact_centre::OperatorId> operator_ids_;  // GUARDED_BY(mutex_)
+  std::unordered_map<contact_centre::OperatorId, OperatorRow> operators_;     // GUARDED_BY(mutex_)
+  std::unordered_map<std::string, contact_centre::CallId> call_ids_;          // GUARDED_BY(mutex_)
+  std::unordered_map<contact_centre::CallId, std::string> call_names_;        // GUARDED_BY(mutex_)
+  std::deque<contact_centre::CallId> call_order_;                            // GUARDED_BY(mutex_)
+  contact_centre::CallId last_call_ = 0;                                      // GUARDED_BY(mutex_)
+  std::deque<QueueLogLine> log_;                                              // GUARDED_BY(mutex_)
+};
+
+}  // namespace lifeline::app

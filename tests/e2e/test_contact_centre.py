@@ -1,0 +1,172 @@
+"""The contact centre over HTTP: a coordinator adds operators and lines, the telephony side
+(with its token) sends call events and operators' states and is told whom to ring, and the
+wallboard and the queue log follow. Bad, repeated and out-of-order events get clear answers."""
+import http.client
+import json
+import os
+import time
+
+from harness import ServerTest
+
+TOKEN = "synthetic-telephony-token-0123456789"
+
+
+class ContactCentre(ServerTest):
+    def setUp(self):
+        super().setUp()
+        self.server.stop()
+        self.server.add_user("op.wall", "operator", "synthetic-op-wall-password")
+        self.server.add_user("analyst", "analyst", "synthetic-analyst-password")
+        token_file = os.path.join(self.server.secrets, "telephony")
+        with open(token_file, "w") as f:
+            f.write(TOKEN + "\n")
+        self.server.start(extra=["--telephony-token-file", token_file])
+        self.coordinator = self.server.sign_in()
+        self.phone = {"Authorization": "Bearer " + TOKEN}
+        for name, languages in [("ext-1", ["ru"]), ("ext-2", ["ru", "uk"])]:
+            status, body, _ = self.server.json("POST", "/api/v1/contact-centre/operators",
+                                               {"id": name, "languages": languages}, headers=self.coordinator)
+            self.assertEqual(status, 201, body)
+        self.assertEqual(self.server.json("PUT", "/api/v1/contact-centre/lines", {"lines": 3},
+                                          headers=self.coordinator)[0], 204)
+
+    def event(self, event, call, headers=None, **fields):
+        return self.server.json("POST", "/api/v1/contact-centre/events", {"event": event, "call": call, **fields},
+                                headers=headers or self.phone)
+
+    def state(self, name, state, headers=None):
+        return self.server.json("PUT", f"/api/v1/contact-centre/operators/{name}/state", {"state": state},
+                                headers=headers or self.phone)
+
+    def wallboard(self, headers=None):
+        return self.server.json("GET", "/api/v1/contact-centre/wallboard", headers=headers or self.coordinator)
+
+    def test_calls_are_routed_by_language_and_idleness_and_the_wallboard_follows(self):
+        self.assertEqual(self.state("ext-1", "available")[0], 200)
+        self.assertEqual(self.state("ext-2", "available")[0], 200)
+        status, orders, _ = self.event("offered", "sip-call-1", language="ru")
+        self.assertEqual((status, orders["ring"]), (200, [{"call": "sip-call-1", "operator": "ext-1"}]))
+        status, orders, _ = self.event("offered", "sip-call-2", language="uk")
+        self.assertEqual(orders["ring"], [{"call": "sip-call-2", "operator": "ext-2"}])
+        self.assertEqual(self.event("answered", "sip-call-1", operator="ext-1")[0], 200)
+        status, orders, _ = self.event("offered", "sip-call-3", language="ru", priority=2)
+        self.assertEqual(orders["ring"], [])  # nobody free: it waits
+        status, position, _ = self.server.json("GET", "/api/v1/contact-centre/calls/sip-call-3/position",
+                                               headers=self.phone)
+        self.assertEqual((status, position["ahead"]), (200, 0))
+        self.assertGreater(position["estimated_wait_seconds"], 0)
+        # Every line is in use now: the next call overflows.
+        self.assertEqual(self.event("offered", "sip-call-4", language="ru")[1]["ring"], [])
+
+        status, board, _ = self.wallboard()
+        self.assertEqual(status, 200)
+        self.assertEqual((board["waiting"], board["lines"], board["lines_in_use"]), (1, 3, 3))
+        self.assertEqual(board["operators_by_state"]["on_call"], 1)
+        self.assertEqual(board["operators_by_state"]["ringing"], 1)
+        self.assertEqual(board["today"]["offered"], 4)
+        self.assertEqual(board["today"]["overflowed"], 1)
+        self.assertEqual(board["today"]["answered"], 1)
+        self.assertEqual(board["today"]["service_level"], 1.0)
+        self.assertEqual([o["id"] for o in board["operators"]], ["ext-1", "ext-2"])
+
+        # The call ends; its operator wraps up, and the waiting call is still waiting.
+        self.assertEqual(self.event("ended", "sip-call-1")[0], 200)
+        self.assertEqual(self.wallboard()[1]["operators_by_state"]["wrap_up"], 1)
+        # The caller on line 2 hangs up before ext-2 picks up: ext-2 takes the waiting call.
+        status, orders, _ = self.event("abandoned", "sip-call-2")
+        self.assertEqual(orders["stop_ringing"], [{"call": "sip-call-2", "operator": "ext-2"}])
+        self.assertEqual(orders["ring"], [{"call": "sip-call-3", "operator": "ext-2"}])
+
+        status, log, _ = self.server.json("GET", "/api/v1/contact-centre/log?limit=100", headers=self.coordinator)
+        events = [(e["event"], e["call"], e["operator"]) for e in log["entries"]]
+        self.assertIn(("answered", "sip-call-1", "ext-1"), events)
+        self.assertIn(("overflowed", "sip-call-4", ""), events)
+        self.assertIn(("abandoned", "sip-call-2", ""), events)
+
+    def test_repeated_events_change_nothing_and_out_of_order_ones_are_refused(self):
+        self.state("ext-1", "available")
+        self.event("offered", "c-1", language="ru")
+        self.assertEqual(self.event("offered", "c-1", language="ru")[1], {"ring": [], "stop_ringing": []})
+        self.assertEqual(self.event("answered", "c-1", operator="ext-1")[0], 200)
+        self.assertEqual(self.event("answered", "c-1", operator="ext-1")[1], {"ring": [], "stop_ringing": []})
+        status, body, _ = self.event("abandoned", "c-1")
+        self.assertEqual(status, 409, body)
+        self.assertIn("answered", body["error"]["message"])
+        self.assertEqual(self.event("answered", "c-1", operator="ext-2")[0], 409)
+        # An operator on a call cannot be put on break.
+        self.assertEqual(self.state("ext-1", "break")[0], 409)
+        self.assertEqual(self.state("ext-1", "on_call")[0], 400)
+        self.assertEqual(self.event("ended", "c-1")[0], 200)
+        self.assertEqual(self.event("ended", "c-1")[0], 200)
+        self.assertEqual(self.event("answered", "c-1", operator="ext-1")[0], 409)
+
+    def test_bad_input_and_strangers_get_clear_refusals(self):
+        for body, field in [({"event": "transferred", "call": "x"}, "event"),
+                            ({"event": "offered", "call": "has space"}, "call"),
+                            ({"event": "offered", "call": "x" * 201}, "call"),
+                            ({"event": "offered", "call": "x", "language": "de"}, "language"),
+                            ({"event": "offered", "call": "x", "priority": 10}, "priority"),
+                            ({"event": "offered", "call": "x", "priority": "high"}, "priority")]:
+            status, answer, _ = self.server.json("POST", "/api/v1/contact-centre/events", body, headers=self.phone)
+            self.assertEqual((status, answer["error"]["field"]), (400, field), body)
+        self.assertEqual(self.event("answered", "never-offered", operator="ext-1")[0], 404)
+        self.event("offered", "c-9", language="ru")
+        self.assertEqual(self.event("answered", "c-9", operator="ext-99")[0], 404)
+        self.assertEqual(self.state("ext-99", "available")[0], 404)
+        for body, field in [({"id": "bad name", "languages": ["ru"]}, "id"), ({"id": "ext-3", "languages": []}, "languages"),
+                            ({"id": "ext-3", "languages": ["xx"]}, "languages")]:
+            status, answer, _ = self.server.json("POST", "/api/v1/contact-centre/operators", body, headers=self.coordinator)
+            self.assertEqual((status, answer["error"]["field"]), (400, field), body)
+        self.assertEqual(self.server.json("POST", "/api/v1/contact-centre/operators", {"id": "ext-1", "languages": ["ru"]},
+                                          headers=self.coordinator)[0], 409)
+        self.assertEqual(self.server.json("PUT", "/api/v1/contact-centre/lines", {"lines": -1},
+                                          headers=self.coordinator)[0], 400)
+        # Strangers: a wrong token, no credentials, an operator's session posting events.
+        self.assertEqual(self.event("offered", "c-10", headers={"Authorization": "Bearer wrong"})[0], 401)
+        self.assertEqual(self.server.json("POST", "/api/v1/contact-centre/events", {"event": "offered", "call": "c"})[0], 401)
+        operator = self.server.sign_in("op.wall", "synthetic-op-wall-password")
+        self.assertEqual(self.event("offered", "c-11", headers=operator)[0], 403)
+        self.assertEqual(self.wallboard(headers=operator)[0], 200)  # operators watch the queue they answer
+        analyst = self.server.sign_in("analyst", "synthetic-analyst-password")
+        self.assertEqual(self.wallboard(headers=analyst)[0], 403)
+        self.assertEqual(self.server.json("GET", "/api/v1/contact-centre/log", headers=operator)[0], 403)
+
+    def test_the_console_wallboard_streams_the_board_until_the_session_ends(self):
+        cookie = {"Cookie": self.coordinator["Cookie"]}
+        status, _, page = self.server.request("GET", "/console/wallboard", headers=cookie)
+        self.assertEqual(status, 200)
+        self.assertIn(b'id="waiting">0<', page)
+        self.assertIn(b'src="/console/assets/wallboard.js"', page)
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        self.addCleanup(conn.close)
+        conn.request("GET", "/console/wallboard/stream", headers=cookie)
+        stream = conn.getresponse()
+        self.assertEqual(stream.status, 200)
+        self.assertTrue(stream.getheader("content-type").startswith("text/event-stream"))
+
+        def next_board():
+            data = None
+            while True:
+                line = stream.readline()
+                if not line:
+                    return None  # the server ended the stream
+                line = line.decode().rstrip("\n")
+                if line.startswith("data: "):
+                    data = json.loads(line[6:])
+                elif line == "" and data is not None:
+                    return data
+
+        self.assertEqual(next_board()["waiting"], 0)
+        self.event("offered", "live-1", language="ru")  # nobody is logged in: it waits
+        deadline = time.time() + 5
+        while next_board()["waiting"] != 1:
+            self.assertLess(time.time(), deadline, "the board never showed the waiting call")
+        # Signing out ends the stream within a broadcast or two.
+        self.assertEqual(self.server.json("DELETE", "/api/v1/session", headers=self.coordinator)[0], 204)
+        deadline = time.time() + 5
+        while next_board() is not None:
+            self.assertLess(time.time(), deadline, "the stream outlived its session")
+        # Without a session, or for a role that may not watch, there is no stream.
+        self.assertEqual(self.server.request("GET", "/console/wallboard/stream")[0], 401)
+        analyst = self.server.sign_in("analyst", "synthetic-analyst-password")
+        self.assertEqual(self.server.request("GET", "/console/wallboard/stream", headers={"Cookie": analyst["Cookie"]})[0], 403)
