@@ -1,20 +1,19 @@
 #include "cli/contact_centre_commands.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <iostream>
 
 #include "domain/contact_centre/simulator.hpp"
 #include "domain/contact_centre/staffing.hpp"
+#include "server/contact_centre_json.hpp"
 
 namespace lifeline::cli {
 namespace {
 
 using contact_centre::Forecast;
 using contact_centre::SimulationOptions;
-using nlohmann::json;
 
 // Refusals name the option the person typed.
 int Refuse(const Error& error) {
@@ -22,19 +21,6 @@ int Refuse(const Error& error) {
   std::replace(option.begin(), option.end(), '_', '-');
   std::cerr << "lifeline: " << (option.empty() ? "" : "--" + option + ": ") << error.message << "\n";
   return 2;
-}
-
-json FiguresJson(const contact_centre::StatsWindow& w) {
-  return {{"offered", w.offered},
-          {"answered", w.answered},
-          {"abandoned", w.abandoned},
-          {"overflowed", w.overflowed},
-          {"service_level", w.ServiceLevel()},
-          {"service_level_2", w.ServiceLevel2()},
-          {"service_level_offered", w.ServiceLevelOffered()},
-          {"asa_seconds", w.AverageSpeedOfAnswer()},
-          {"abandonment", w.AbandonmentRate()},
-          {"occupancy", w.Occupancy()}};
 }
 
 class Commands final : public ContactCentreCommands {
@@ -83,19 +69,7 @@ class Commands final : public ContactCentreCommands {
     if (!plan) return Refuse(plan.error());
     const auto& m = plan->metrics;
     if (json_) {
-      std::cout << json{{"model", patience_ ? "erlang_a" : "erlang_c"},
-                        {"offered_load", plan->offered_load},
-                        {"operators", plan->operators},
-                        {"rostered", plan->rostered},
-                        {"lines", plan->lines},
-                        {"service_level", m.service_level},
-                        {"asa_seconds", m.asa_seconds},
-                        {"occupancy", m.occupancy},
-                        {"abandonment", m.abandonment},
-                        {"wait_probability", m.wait_probability},
-                        {"line_blocking", plan->line_blocking}}
-                       .dump()
-                << "\n";
+      std::cout << server::StaffingJson(forecast, *plan).dump() << "\n";
       return 0;
     }
     std::cout << fmt::format(
@@ -119,15 +93,7 @@ class Commands final : public ContactCentreCommands {
     auto report = contact_centre::Simulate(options);
     if (!report) return Refuse(report.error());
     if (json_) {
-      json intervals = json::array();
-      for (const auto& i : report->intervals) {
-        json j = FiguresJson(i.figures);
-        j["start_hour"] = i.start_hour;
-        j["most_waiting"] = i.most_waiting;
-        intervals.push_back(std::move(j));
-      }
-      std::cout << json{{"calls", report->calls}, {"day", FiguresJson(report->day)}, {"intervals", intervals}}.dump()
-                << "\n";
+      std::cout << server::SimulationJson(*report).dump() << "\n";
       return 0;
     }
     std::cout << "start  offered  answered  abandoned  overflow   SL    SL2   ASA s  aband.  occup.  most waiting\n";

@@ -2,6 +2,7 @@
 // The operators' console (Russian, the operators' language). Pure rendering. Pages work
 // without script; web/console.js adds keyboard shortcuts and web/statistics.js charts.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "app/contact_centre.hpp"
 #include "app/office.hpp"
 #include "app/sessions.hpp"
+#include "domain/contact_centre/staffing.hpp"
 
 namespace lifeline::server {
 
@@ -62,8 +64,14 @@ std::string ConsoleGroupPage(const app::SessionInfo& session, const app::GroupDe
 /// The case page's link to its group (as its contact or as a member); empty for none.
 std::string GroupLinkHtml(const app::CaseDetails& details);
 
-/// The contact centre's wallboard as it is now (web/wallboard.js keeps it live).
-std::string ConsoleWallboardPage(const app::SessionInfo& session, const app::Wallboard& board);
+/// The contact centre's wallboard as it is now (web/wallboard.js keeps it live), with the
+/// coordinators' forms for operators and lines.
+std::string ConsoleWallboardPage(const app::SessionInfo& session, const app::Wallboard& board,
+                                 const std::string& error = "");
+/// The staffing planner's form (as typed) and, when computed, the plan.
+using StaffingForm = std::map<std::string, std::string>;
+std::string ConsoleStaffingPage(const app::SessionInfo& session, const StaffingForm& form,
+                                const contact_centre::StaffingPlan* plan, const std::string& error);
 
 /// The sealed custody circumstance of one case, for a role that may read it, with the form
 /// to record it. `recorded` is nullopt when none is recorded yet.

@@ -6,7 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+
 #include "server/console_pages.hpp"
+#include "server/contact_centre_json.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 #include "server/wallboard_feed.hpp"
@@ -128,18 +131,6 @@ void ApiSetLines(Context& ctx, Request& request, Respond respond) {
   respond({204, "application/json", "", {}});
 }
 
-json WindowJson(const contact_centre::StatsWindow& w) {
-  return {{"offered", w.offered},
-          {"answered", w.answered},
-          {"abandoned", w.abandoned},
-          {"overflowed", w.overflowed},
-          {"service_level", w.ServiceLevel()},
-          {"service_level_2", w.ServiceLevel2()},
-          {"asa_seconds", w.AverageSpeedOfAnswer()},
-          {"abandonment", w.AbandonmentRate()},
-          {"occupancy", w.Occupancy()}};
-}
-
 void ApiWallboard(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
   auto session = ApiAuth(ctx, request, false);
@@ -163,6 +154,111 @@ void ApiQueueLog(Context& ctx, Request& request, Respond respond) {
     out.push_back({{"at", l.at}, {"call", l.call}, {"operator", l.operator_name}, {"event", l.event}});
   }
   respond({200, "application/json", json{{"entries", out}}.dump(), {}});
+}
+
+// A forecast from text fields (query or form); required ones missing or any malformed: the
+// field's name.
+Result<contact_centre::Forecast> ForecastFrom(const StaffingForm& form) {
+  contact_centre::Forecast f;
+  auto number = [&](const char* name, bool required) -> Result<std::optional<double>> {
+    auto it = form.find(name);
+    if (it == form.end() || it->second.empty()) {
+      if (required) return InvalidInput(std::string(name) + " is required", name);
+      return std::optional<double>();
+    }
+    double value = 0;
+    const char* end = it->second.data() + it->second.size();
+    auto [stop, ec] = std::from_chars(it->second.data(), end, value);
+    if (ec != std::errc() || stop != end) return InvalidInput(std::string(name) + " must be a number", name);
+    return std::optional<double>(value);
+  };
+  struct Field {
+    const char* name;
+    bool required;
+    double* into;
+  };
+  for (const Field& field : {Field{"calls_per_hour", true, &f.calls_per_hour}, Field{"handle_seconds", true, &f.handle_seconds},
+                             Field{"answer_within", true, &f.answer_within_seconds}, Field{"target", true, &f.target},
+                             Field{"shrinkage", false, &f.shrinkage}, Field{"blocking", false, &f.blocking}}) {
+    auto value = number(field.name, field.required);
+    if (!value) return value.error();
+    if (*value) *field.into = **value;
+  }
+  auto patience = number("patience_seconds", false);
+  if (!patience) return patience.error();
+  f.patience_seconds = *patience;
+  return f;
+}
+
+StaffingForm QueryForm(const Request& request) {
+  StaffingForm form;
+  for (const auto& [key, value] : request.query) form[key] = value;
+  return form;
+}
+
+void ApiStaffing(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) return respond(JsonError(session.error()));
+  if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre); !allowed) {
+    return respond(JsonError(allowed.error()));
+  }
+  auto forecast = ForecastFrom(QueryForm(request));
+  if (!forecast) return respond(JsonError(forecast.error()));
+  auto plan = contact_centre::PlanStaffing(*forecast);
+  if (!plan) return respond(JsonError(plan.error()));
+  respond({200, "application/json", StaffingJson(*forecast, *plan).dump(), {}});
+}
+
+void ConsoleStaffing(Context& ctx, Request& request, Respond respond) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return respond(Redirect("/console/"));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
+  if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre); !allowed) {
+    return respond(HtmlResponse(403, HtmlPage("ru", "Нет доступа", "<p>Планирование доступно координаторам.</p>")));
+  }
+  const StaffingForm form = QueryForm(request);
+  if (form.empty()) return respond(HtmlResponse(200, ConsoleStaffingPage(*session, form, nullptr, "")));
+  auto forecast = ForecastFrom(form);
+  auto plan = forecast ? contact_centre::PlanStaffing(*forecast) : Result<contact_centre::StaffingPlan>(forecast.error());
+  if (!plan) return respond(HtmlResponse(400, ConsoleStaffingPage(*session, form, nullptr, plan.error().message)));
+  respond(HtmlResponse(200, ConsoleStaffingPage(*session, form, &*plan, "")));
+}
+
+// Coordinators' forms on the wallboard: back to it, or the wallboard again with the reason.
+void AfterManagerForm(Context& ctx, const app::SessionInfo& session, const Status& outcome, const Respond& respond) {
+  if (outcome) return respond(Redirect("/console/wallboard"));
+  auto board = ctx.contact_centre->View(session.actor);
+  if (!board) return respond(Redirect("/console/"));
+  respond(HtmlResponse(HttpStatusOf(outcome.error().code), ConsoleWallboardPage(session, *board, outcome.error().message)));
+}
+
+void ConsoleManagerForm(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session || !ctx.contact_centre) return respond(Redirect("/console/"));
+  const std::string& path = request.path;
+  Status outcome = OkStatus();
+  if (path.ends_with("/operators")) {
+    std::vector<Language> languages;
+    for (auto [it, end] = form.equal_range("language"); it != end; ++it) {
+      if (auto l = ParseLanguage(it->second)) languages.push_back(*l);
+    }
+    outcome = ctx.contact_centre->AddOperator(session->actor, FormField(form, "id"), languages);
+  } else if (path.ends_with("/lines")) {
+    auto lines = ParseVersion(FormField(form, "lines"));
+    outcome = lines && *lines <= 1'000'000 ? ctx.contact_centre->SetLines(session->actor, static_cast<int>(*lines))
+                                           : Status(InvalidInput("lines must be a whole number up to 1000000", "lines"));
+  } else {
+    auto state = contact_centre::ParseOperatorState(FormField(form, "state"));
+    if (!state) {
+      outcome = InvalidInput("state must be available, break or logged_out", "state");
+    } else if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre); !allowed) {
+      outcome = allowed.error();
+    } else if (auto orders = ctx.contact_centre->SetOperatorState(FormField(form, "id"), *state); !orders) {
+      outcome = orders.error();
+    }
+  }
+  AfterManagerForm(ctx, *session, outcome, respond);
 }
 
 void ConsoleWallboard(Context& ctx, Request& request, Respond respond) {
@@ -196,29 +292,6 @@ void ConsoleWallboardStream(Context& ctx, Request& request, Respond respond) {
 
 }  // namespace
 
-json WallboardJson(const app::Wallboard& board) {
-  json states = json::object();
-  for (auto s : contact_centre::kAllOperatorStates) {
-    states[std::string(ToString(s))] = board.snapshot.operators_by_state[static_cast<std::size_t>(s)];
-  }
-  json operators = json::array();
-  for (const auto& o : board.operators) {
-    json languages = json::array();
-    for (Language l : o.languages) languages.push_back(ToString(l));
-    operators.push_back(
-        {{"id", o.name}, {"languages", languages}, {"state", ToString(o.state)}, {"calls_answered", o.calls_answered}});
-  }
-  return {{"waiting", board.snapshot.waiting},
-          {"longest_wait_seconds", board.snapshot.longest_wait_seconds},
-          {"lines", board.snapshot.lines},
-          {"lines_in_use", board.snapshot.lines_in_use},
-          {"answer_within_seconds", board.answer_within_seconds},
-          {"operators_by_state", states},
-          {"operators", operators},
-          {"today", WindowJson(board.snapshot.today)},
-          {"last_15_minutes", WindowJson(board.snapshot.last_15_minutes)}};
-}
-
 void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/api/v1/contact-centre/events", bind(ApiEvent));
   router.Add("PUT", "/api/v1/contact-centre/operators/{name}/state", bind(ApiOperatorState));
@@ -227,6 +300,11 @@ void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("PUT", "/api/v1/contact-centre/lines", bind(ApiSetLines));
   router.Add("GET", "/api/v1/contact-centre/wallboard", bind(ApiWallboard));
   router.Add("GET", "/api/v1/contact-centre/log", bind(ApiQueueLog));
+  router.Add("GET", "/api/v1/contact-centre/staffing", bind(ApiStaffing));
+  router.Add("GET", "/console/staffing", bind(ConsoleStaffing));
+  router.Add("POST", "/console/contact-centre/operators", bind(ConsoleManagerForm));
+  router.Add("POST", "/console/contact-centre/lines", bind(ConsoleManagerForm));
+  router.Add("POST", "/console/contact-centre/state", bind(ConsoleManagerForm));
   router.Add("GET", "/console/wallboard", bind(ConsoleWallboard));
   router.Add("GET", "/console/wallboard/stream", bind(ConsoleWallboardStream));
 }

@@ -77,8 +77,6 @@ std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, con
 
 /// The contact centre's API (contact_centre_routes.cpp).
 void AddContactCentreRoutes(Router& router, const Bind& bind);
-/// The wallboard as the API and the live console page send it.
-nlohmann::json WallboardJson(const app::Wallboard& board);
 /// The custody circumstance routes (custody_routes.cpp).
 void AddCustodyRoutes(Router& router, const Bind& bind);
 /// Group (unit) cases (group_routes.cpp).

@@ -427,9 +427,10 @@ void ServeConsoleAsset(Context&, Request& request, Respond respond) {
   respond({200, "text/javascript; charset=utf-8", std::string(*asset), {{"Cache-Control", "private, max-age=3600"}}});
 }
 
-// The console's pages may run the console's own scripts (served above), and nothing else.
+// The console's pages may run the console's own scripts (served above), and nothing else;
+// those may reach this origin only (the wallboard's event stream).
 constexpr char kConsolePolicy[] =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'";
 
 Respond WithConsolePolicy(Respond respond) {

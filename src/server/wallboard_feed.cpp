@@ -1,6 +1,6 @@
 #include "server/wallboard_feed.hpp"
 
-#include "server/office_route_support.hpp"
+#include "server/contact_centre_json.hpp"
 
 namespace lifeline::server {
 
@@ -12,7 +12,7 @@ std::optional<std::string> WallboardFeed::EventFor(const Watcher& watcher) const
   if (!session || session->must_enrol_second_factor) return std::nullopt;
   auto board = centre_.View(session->actor);
   if (!board) return std::nullopt;
-  return "event: board\ndata: " + office::WallboardJson(*board).dump() + "\n\n";
+  return "event: board\ndata: " + WallboardJson(*board).dump() + "\n\n";
 }
 
 void WallboardFeed::Add(std::shared_ptr<EventStream> stream, std::string session_token) {

@@ -1,7 +1,8 @@
 // Browser end-to-end test of the console as staff use it, with JavaScript on: the keyboard
 // shortcuts (web/console.js), search, follow-ups, a group (unit) case, the screening review
-// queue and the statistics charts drawn by Chart.js (served by lifeline itself), all under the
-// console's Content-Security-Policy.
+// queue, the statistics charts drawn by Chart.js (served by lifeline itself), the live
+// wallboard (Server-Sent Events) and the staffing planner, all under the console's
+// Content-Security-Policy.
 //
 // Run with ./run.sh (support.mjs lists the environment it reads).
 
@@ -174,6 +175,32 @@ describe('the console with JavaScript on', { timeout: 8 * TEST_TIMEOUT_MS }, () 
     }
     const box = await page.locator('#chart-by-channel').boundingBox();
     assert.ok(box.width > 100 && box.height > 100, `the chart has no size: ${JSON.stringify(box)}`);
+  });
+
+  it('keeps the wallboard live: a call that starts waiting shows without a reload', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await page.goto(url('/console/wallboard'));
+    await page.waitForFunction(() => Number(document.body.dataset.boardUpdates || 0) >= 1);
+    assert.equal((await page.locator('#waiting').textContent()).trim(), '0');
+    // The coordinator's session sends a call event, as the telephony side would.
+    const csrf = await page.locator('input[name="csrf"]').first().getAttribute('value');
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const answer = await fetch(url('/api/v1/contact-centre/events'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
+      body: JSON.stringify({ event: 'offered', call: 'browser-call-1', language: 'ru' }),
+    });
+    assert.equal(answer.status, 200, await answer.text());
+    await page.waitForFunction(() => document.getElementById('waiting').textContent.trim() === '1', null, { timeout: 5000 });
+    assert.equal((await page.locator('#offered-today').textContent()).trim(), '1');
+  });
+
+  it('plans staffing in the console', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await page.goto(url('/console/staffing'));
+    for (const [id, value] of [['calls_per_hour', '360'], ['handle_seconds', '240'], ['answer_within', '20'], ['target', '0.8']]) {
+      await page.locator(`#${id}`).fill(value);
+    }
+    await submitForm('form[action="/console/staffing"]');
+    assert.equal((await page.locator('#operators-needed').textContent()).trim(), '29');
   });
 
   it('the browser reported no blocked or failed loads and no script errors', { timeout: TEST_TIMEOUT_MS }, () => {

@@ -120,7 +120,8 @@ export async function startFreshLifeline(users, log) {
 
 // Records in `problems` what the browser blocked or could not load: Content-Security-Policy
 // violations (reported as console errors, and as requests failed with "csp"), script errors,
-// failed requests, and sub-resources answered with an error. A page's own HTTP status (e.g.
+// failed requests (but an event stream cancelled by leaving its page), and sub-resources
+// answered with an error. A page's own HTTP status (e.g.
 // 404 for an unknown receipt) and Chromium's own /favicon.ico probe are not problems.
 export function watchPage(page, problems) {
   page.on('console', (msg) => {
@@ -130,6 +131,8 @@ export function watchPage(page, problems) {
   });
   page.on('pageerror', (err) => problems.push(`page error on ${page.url()}: ${err.message}`));
   page.on('requestfailed', (req) => {
+    // Leaving a page cancels its open event stream (the live wallboard): not a failure.
+    if (req.resourceType() === 'eventsource' && req.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText}`);
   });
   page.on('response', (res) => {

@@ -170,3 +170,58 @@ class ContactCentre(ServerTest):
         self.assertEqual(self.server.request("GET", "/console/wallboard/stream")[0], 401)
         analyst = self.server.sign_in("analyst", "synthetic-analyst-password")
         self.assertEqual(self.server.request("GET", "/console/wallboard/stream", headers={"Cookie": analyst["Cookie"]})[0], 403)
+
+    def test_the_planner_answers_over_the_api_and_in_the_console(self):
+        query = "calls_per_hour=360&handle_seconds=240&answer_within=20&target=0.8"
+        status, plan, _ = self.server.json("GET", "/api/v1/contact-centre/staffing?" + query, headers=self.coordinator)
+        self.assertEqual(status, 200, plan)
+        self.assertEqual((plan["model"], plan["operators"], plan["offered_load"]), ("erlang_c", 29, 24.0))
+        status, plan, _ = self.server.json("GET", "/api/v1/contact-centre/staffing?" + query + "&patience_seconds=60&shrinkage=0.3",
+                                           headers=self.coordinator)
+        self.assertEqual((plan["model"], plan["rostered"]), ("erlang_a", 36))
+        self.assertGreater(plan["abandonment"], 0)
+        for bad, field in [("calls_per_hour=0&handle_seconds=240&answer_within=20&target=0.8", "calls_per_hour"),
+                           ("calls_per_hour=abc&handle_seconds=240&answer_within=20&target=0.8", "calls_per_hour"),
+                           ("calls_per_hour=360&answer_within=20&target=0.8", "handle_seconds"),
+                           (query.replace("target=0.8", "target=80"), "target"),
+                           (query + "&shrinkage=1", "shrinkage")]:
+            status, answer, _ = self.server.json("GET", "/api/v1/contact-centre/staffing?" + bad, headers=self.coordinator)
+            self.assertEqual((status, answer["error"]["field"]), (400, field), bad)
+        status, answer, _ = self.server.json(
+            "GET", "/api/v1/contact-centre/staffing?calls_per_hour=1000000&handle_seconds=3600&answer_within=20&target=0.8",
+            headers=self.coordinator)
+        self.assertEqual(status, 400)
+        self.assertIn("more than 100000 operators", answer["error"]["message"])
+        operator = self.server.sign_in("op.wall", "synthetic-op-wall-password")
+        self.assertEqual(self.server.json("GET", "/api/v1/contact-centre/staffing?" + query, headers=operator)[0], 403)
+
+        cookie = {"Cookie": self.coordinator["Cookie"]}
+        status, _, page = self.server.request("GET", "/console/staffing?" + query, headers=cookie)
+        self.assertEqual(status, 200)
+        self.assertIn(b'id="operators-needed">29<', page)
+        status, _, page = self.server.request("GET", "/console/staffing?calls_per_hour=-1&handle_seconds=1&answer_within=1&target=0.5",
+                                              headers=cookie)
+        self.assertEqual(status, 400)
+        self.assertIn(b'role="alert"', page)
+
+    def test_coordinators_add_operators_and_lines_from_the_wallboard(self):
+        import re
+        import urllib.parse
+        cookie = {"Cookie": self.coordinator["Cookie"]}
+        page = self.server.request("GET", "/console/wallboard", headers=cookie)[2].decode()
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        form = {"Content-Type": "application/x-www-form-urlencoded", **cookie}
+
+        def post(path, fields):
+            return self.server.request("POST", path, headers=form, raw=urllib.parse.urlencode(fields).encode())
+
+        status, headers, _ = post("/console/contact-centre/operators", [("csrf", csrf), ("id", "ext-7"), ("language", "be")])
+        self.assertEqual((status, headers.get("location")), (303, "/console/wallboard"))
+        self.assertEqual(post("/console/contact-centre/lines", {"csrf": csrf, "lines": "12"})[0], 303)
+        self.assertEqual(post("/console/contact-centre/state", {"csrf": csrf, "id": "ext-7", "state": "available"})[0], 303)
+        _, board, _ = self.wallboard()
+        self.assertEqual(board["lines"], 12)
+        self.assertIn({"id": "ext-7", "languages": ["be"], "state": "available", "calls_answered": 0}, board["operators"])
+        status, _, answer = post("/console/contact-centre/operators", {"csrf": csrf, "id": "ext 8"})
+        self.assertEqual(status, 400)
+        self.assertIn(b'role="alert"', answer)
