@@ -27,12 +27,14 @@ OfficeService::OfficeService(store::Store& store, AuditLog& audit, const Clock& 
       opener_(std::move(opener)),
       handle_index_key_(opener_.DeriveSubkey("lifeline/blind-index/contact-handle/v1")),
       marker_key_(opener_.DeriveSubkey("lifeline/screening-marker/v1")),
-      name_index_key_(opener_.DeriveSubkey("lifeline/blind-index/name/v1")) {}
+      name_index_key_(opener_.DeriveSubkey("lifeline/blind-index/name/v1")),
+      callback_key_(opener_.DeriveSubkey("lifeline/callback/v1")) {}
 
 OfficeService::~OfficeService() {
   crypto::Wipe(handle_index_key_);
   crypto::Wipe(marker_key_);
   crypto::Wipe(name_index_key_);
+  crypto::Wipe(callback_key_);
 }
 
 Result<store::CasePage> OfficeService::ListCases(const Actor& actor,

@@ -15,6 +15,7 @@
 #include "app/search_index.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/application.hpp"
+#include "domain/contact_centre/callback.hpp"
 #include "domain/contact_window.hpp"
 #include "domain/custody.hpp"
 #include "domain/group.hpp"
@@ -181,6 +182,21 @@ struct GroupDetails {
   std::vector<store::GroupEvent> history;  // oldest first
 };
 
+/// A safe callback accepted: when it is scheduled, inside the caller's windows.
+struct CallbackScheduled {
+  std::int64_t id = 0;
+  std::int64_t due_at = 0;
+  std::int64_t window_end = 0;
+};
+
+/// A callback handed to the telephony side to dial now. Holds personal data: never log it.
+struct CallbackToDial {
+  std::int64_t id = 0;
+  std::string number;
+  Language language = Language::kRu;
+  std::int64_t window_end = 0;  // hang up the attempt by then
+};
+
 /// A requested workflow transition (domain/workflow.hpp).
 struct StatusChange {
   CaseStatus to = CaseStatus::kNew;
@@ -282,6 +298,20 @@ class OfficeService {
   /// Every member of `source`, and its contact, become members of `target`.
   Status MergeGroups(const Actor& actor, std::int64_t source, std::int64_t target);
 
+  /// Safe callbacks (office_callbacks.cpp), for the telephony client. The number and windows
+  /// are sealed under the office's callback key; the call is only ever scheduled inside a
+  /// window. kInvalidInput naming the field for a bad request.
+  Result<CallbackScheduled> RequestCallback(const contact_centre::CallbackDraft& draft);
+  /// Up to `limit` callbacks whose slot is now, marked as dialing; a due one whose window has
+  /// passed meanwhile is moved to its next window instead.
+  Result<std::vector<CallbackToDial>> TakeDueCallbacks(int limit);
+  /// The outcome of dialing: connected ends it (the number is shredded); otherwise it is tried
+  /// again later inside a window, and lapses (shredded) after CallbackLimits::kMaxAttempts.
+  /// kConflict unless it was dialing; kNotFound.
+  Status ReportCallback(std::int64_t id, bool connected);
+  /// Callbacks in `status`, newest first, without their numbers (kManageContactCentre).
+  Result<std::vector<store::StoredCallback>> ListCallbacks(const Actor& actor, store::CallbackStatus status);
+
   /// Seals how the person came into custody under the case key (office_custody.cpp).
   /// Audited without the value. kForbidden without kRecordCustody; kNotFound.
   Status RecordCustody(const Actor& actor, std::int64_t case_id, CustodyCircumstance circumstance);
@@ -333,6 +363,7 @@ class OfficeService {
   crypto::Key32 handle_index_key_;  // blind index of contact handles (never leaves the office)
   crypto::Key32 marker_key_;        // seals markers' phrases and notes
   crypto::Key32 name_index_key_;    // blind index of names for duplicates
+  crypto::Key32 callback_key_;      // seals callbacks' numbers and windows (survives key rotation)
   SearchIndex search_;
   std::atomic<std::int64_t> indexed_up_to_{0};  // every case with a lower or equal id is in search_
   std::atomic<bool> index_complete_{false};

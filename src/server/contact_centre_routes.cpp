@@ -88,12 +88,82 @@ void ApiOperatorState(Context& ctx, Request& request, Respond respond) {
   respond({200, "application/json", OrdersJson(*orders).dump(), {}});
 }
 
-void ApiPosition(Context& ctx, Request& request, Respond respond) {
-  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+// The telephony client alone: calls that hand out or report on callers' numbers.
+Status TelephonyOnly(Context& ctx, const Request& request) {
   const std::string authorization = request.Header("authorization");
   if (authorization.rfind("Bearer ", 0) != 0 || !ctx.contact_centre->IsTelephony(authorization.substr(7))) {
-    return respond(JsonError(Error{ErrorCode::kUnauthenticated, "only the telephony client asks this"}));
+    return Error{ErrorCode::kUnauthenticated, "only the telephony client may call this"};
   }
+  return OkStatus();
+}
+
+void ApiRequestCallback(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  if (auto allowed = TelephonyOrManager(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  auto doc = Body(request, "{\"number\": \"...\", \"windows\": [\"mon-fri 19:00-21:00\"], \"utc_offset\": \"+03:00\", \"language\": \"ru\"}");
+  if (!doc) return respond(Respond415Or400(doc.error()));
+  contact_centre::CallbackDraft draft{TextOf(*doc, "number"), {}, TextOf(*doc, "utc_offset"), TextOf(*doc, "language")};
+  const json windows = doc->value("windows", json());
+  const Error bad_windows = InvalidInput("windows must be a list like [\"mon-fri 19:00-21:00\"]", "windows");
+  if (!windows.is_array()) return respond(JsonError(bad_windows));
+  for (const auto& w : windows) {
+    if (!w.is_string()) return respond(JsonError(bad_windows));
+    draft.windows.push_back(w.get<std::string>());
+  }
+  auto scheduled = ctx.office.RequestCallback(draft);
+  if (!scheduled) return respond(JsonError(scheduled.error()));
+  respond({201, "application/json",
+           json{{"id", scheduled->id}, {"due_at", scheduled->due_at}, {"window_end", scheduled->window_end}}.dump(), {}});
+}
+
+void ApiTakeCallbacks(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  auto doc = Body(request, "{\"limit\": 10}");
+  if (!doc) return respond(Respond415Or400(doc.error()));
+  const json limit = doc->value("limit", json(10));
+  if (!limit.is_number_integer()) return respond(JsonError(InvalidInput("limit must be 1 to 500", "limit")));
+  auto due = ctx.office.TakeDueCallbacks(limit.get<int>());
+  if (!due) return respond(JsonError(due.error()));
+  json out = json::array();
+  for (const auto& c : *due) {
+    out.push_back({{"id", c.id}, {"number", c.number}, {"language", ToString(c.language)}, {"window_end", c.window_end}});
+  }
+  respond({200, "application/json", json{{"callbacks", out}}.dump(), {}});
+}
+
+void ApiCallbackResult(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(JsonError(NotFound("no such callback")));
+  auto doc = Body(request, "{\"connected\": true}");
+  if (!doc) return respond(Respond415Or400(doc.error()));
+  const json connected = doc->value("connected", json());
+  if (!connected.is_boolean()) return respond(JsonError(InvalidInput("connected must be true or false", "connected")));
+  if (auto s = ctx.office.ReportCallback(*id, connected.get<bool>()); !s) return respond(JsonError(s.error()));
+  respond({204, "application/json", "", {}});
+}
+
+void ApiListCallbacks(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) return respond(JsonError(session.error()));
+  const std::string text = request.Query("status");
+  auto status = store::ParseCallbackStatus(text.empty() ? "pending" : text);
+  if (!status) return respond(JsonError(InvalidInput("status must be pending, dialing, connected or lapsed", "status")));
+  auto rows = ctx.office.ListCallbacks(session->actor, *status);
+  if (!rows) return respond(JsonError(rows.error()));
+  json out = json::array();
+  for (const auto& c : *rows) {
+    out.push_back({{"id", c.id}, {"status", store::ToString(c.status)}, {"language", c.language},
+                   {"created_at", c.created_at}, {"due_at", c.due_at}, {"window_end", c.window_end}, {"attempts", c.attempts}});
+  }
+  respond({200, "application/json", json{{"callbacks", out}}.dump(), {}});
+}
+
+void ApiPosition(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
   auto position = ctx.contact_centre->PositionOf(request.params["call"]);
   if (!position) return respond(JsonError(position.error()));
   respond({200, "application/json",
@@ -301,6 +371,10 @@ void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("GET", "/api/v1/contact-centre/wallboard", bind(ApiWallboard));
   router.Add("GET", "/api/v1/contact-centre/log", bind(ApiQueueLog));
   router.Add("GET", "/api/v1/contact-centre/staffing", bind(ApiStaffing));
+  router.Add("POST", "/api/v1/contact-centre/callbacks", bind(ApiRequestCallback));
+  router.Add("GET", "/api/v1/contact-centre/callbacks", bind(ApiListCallbacks));
+  router.Add("POST", "/api/v1/contact-centre/callbacks/take", bind(ApiTakeCallbacks));
+  router.Add("POST", "/api/v1/contact-centre/callbacks/{id}/result", bind(ApiCallbackResult));
   router.Add("GET", "/console/staffing", bind(ConsoleStaffing));
   router.Add("POST", "/console/contact-centre/operators", bind(ConsoleManagerForm));
   router.Add("POST", "/console/contact-centre/lines", bind(ConsoleManagerForm));

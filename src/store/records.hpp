@@ -115,6 +115,41 @@ struct GroupEvent {
   std::int64_t actor_user_id = 0;
 };
 
+/// A safe-callback request (domain/contact_centre/callback.hpp): the number, windows and time
+/// zone sealed under the office's callback key (only the office derives it), the schedule
+/// in clear. The schedule lies inside the caller's windows, so over many requests it hints
+/// at them, as tasks' due times do.
+struct NewCallback {
+  Blob32 seal_id{};          // random; binds the seal to this row (associated data)
+  Blob sealed;
+  std::string language;      // wire name, for routing the call back to an operator who speaks it
+  std::int64_t created_at = 0;
+  std::int64_t due_at = 0;      // inside a window of the caller's
+  std::int64_t window_end = 0;  // that window's end: never call at or after it
+};
+
+/// pending: waits for its slot; dialing: handed to the telephony side; connected, lapsed:
+/// over, and the sealed number is shredded.
+enum class CallbackStatus { kPending, kDialing, kConnected, kLapsed };
+std::string_view ToString(CallbackStatus status);
+std::optional<CallbackStatus> ParseCallbackStatus(std::string_view text);
+
+struct StoredCallback : NewCallback {
+  std::int64_t id = 0;
+  CallbackStatus status = CallbackStatus::kPending;
+  int attempts = 0;
+};
+
+/// A callback's next state, applied only if it is still in `from`.
+struct CallbackUpdate {
+  std::int64_t id = 0;
+  CallbackStatus from = CallbackStatus::kPending;
+  CallbackStatus to = CallbackStatus::kPending;
+  int attempts = 0;
+  std::int64_t due_at = 0;
+  std::int64_t window_end = 0;
+};
+
 /// Raw counts for the statistics (app: suppressed before anyone sees them). Clear fields
 /// and status changes only: nothing sealed, never the custody circumstance.
 struct StatisticsCounts {

@@ -109,6 +109,18 @@ class ApplicationStore {
   /// and bumps the version. kConflict when it changed meanwhile; kNotFound.
   virtual Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version, const Blob& sealed) = 0;
 
+  /// Safe callbacks (contact centre). `limit` rows at most.
+  virtual Result<std::int64_t> AddCallback(const NewCallback& callback) = 0;
+  /// Pending callbacks whose slot has come (due_at ≤ now), soonest first.
+  virtual Result<std::vector<StoredCallback>> ListDueCallbacks(std::int64_t now, int limit) = 0;
+  /// Callbacks in `status`, newest first.
+  virtual Result<std::vector<StoredCallback>> ListCallbacks(CallbackStatus status, int limit) = 0;
+  virtual Result<StoredCallback> GetCallback(std::int64_t id) = 0;
+  /// Applies `update` if the callback is still in `update.from`; kConflict otherwise,
+  /// kNotFound. Moving to connected or lapsed shreds the sealed number (no database file
+  /// keeps it readable).
+  virtual Status UpdateCallback(const CallbackUpdate& update) = 0;
+
   virtual Result<std::int64_t> AddTask(const NewTask& task) = 0;
   /// The case's tasks, open ones first by due time, then done ones.
   virtual Result<std::vector<StoredTask>> ListTasks(std::int64_t case_id) = 0;

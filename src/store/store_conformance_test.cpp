@@ -397,6 +397,34 @@ TEST_F(StoreConformance, APlanIsComparedAndSetOnTheCaseVersion) {
   EXPECT_EQ(store_->SetPlanSealed(999, 0, Blob{3}).error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(StoreConformance, CallbacksAreScheduledComparedAndShreddedWhenOver) {
+  NewCallback c{.sealed = {1, 2, 3}, .language = "ru", .created_at = 10, .due_at = 100, .window_end = 200};
+  c.seal_id.fill(7);
+  const std::int64_t early = store_->AddCallback(c).value();
+  c.seal_id.fill(8);
+  c.due_at = 50;
+  const std::int64_t earlier = store_->AddCallback(c).value();
+  c.seal_id.fill(9);
+  c.due_at = 500;
+  ASSERT_TRUE(store_->AddCallback(c).ok());
+  auto due = store_->ListDueCallbacks(150, 10).value();
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due[0].id, earlier);  // soonest first
+  EXPECT_EQ(due[1].id, early);
+  EXPECT_EQ(due[1].sealed, (Blob{1, 2, 3}));
+
+  CallbackUpdate dialing{.id = early, .from = CallbackStatus::kPending, .to = CallbackStatus::kDialing, .attempts = 1,
+                         .due_at = 100, .window_end = 200};
+  ASSERT_TRUE(store_->UpdateCallback(dialing).ok());
+  EXPECT_EQ(store_->UpdateCallback(dialing).error().code, ErrorCode::kConflict);  // already dialing
+  EXPECT_EQ(store_->ListDueCallbacks(150, 10).value().size(), 1u);
+  CallbackUpdate connected{.id = early, .from = CallbackStatus::kDialing, .to = CallbackStatus::kConnected, .attempts = 1};
+  ASSERT_TRUE(store_->UpdateCallback(connected).ok());
+  EXPECT_TRUE(store_->GetCallback(early)->sealed.empty());  // the number is shredded
+  EXPECT_EQ(store_->ListCallbacks(CallbackStatus::kConnected, 10)->size(), 1u);
+  EXPECT_EQ(store_->UpdateCallback({.id = 999}).error().code, ErrorCode::kNotFound);
+}
+
 TEST_F(StoreConformance, ConcurrentWritersAndReadersAgree) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {

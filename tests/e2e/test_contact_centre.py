@@ -225,3 +225,68 @@ class ContactCentre(ServerTest):
         status, _, answer = post("/console/contact-centre/operators", {"csrf": csrf, "id": "ext 8"})
         self.assertEqual(status, 400)
         self.assertIn(b'role="alert"', answer)
+
+    def test_safe_callbacks_are_dialed_only_inside_the_callers_windows(self):
+        import datetime
+        now = datetime.datetime.now(datetime.timezone.utc)
+
+        def window(from_hours, to_hours):  # daily, in UTC, relative to now
+            a, b = now + datetime.timedelta(hours=from_hours), now + datetime.timedelta(hours=to_hours)
+            return f"{a:%H:%M}-{b:%H:%M}"
+
+        def request(number, windows):
+            return self.server.json("POST", "/api/v1/contact-centre/callbacks",
+                                    {"number": number, "windows": windows, "utc_offset": "+00:00", "language": "uk"},
+                                    headers=self.phone)
+
+        status, inside, _ = request("+7 (900) 000-00-01", [window(-1, 2)])
+        self.assertEqual(status, 201, inside)
+        self.assertLessEqual(inside["due_at"], now.timestamp() + 2)
+        self.assertGreater(inside["window_end"], now.timestamp())
+        status, later, _ = request("+7 900 000-00-02", [window(6, 7)])
+        self.assertGreater(later["due_at"], now.timestamp() + 5 * 3600)
+
+        take = lambda: self.server.json("POST", "/api/v1/contact-centre/callbacks/take", {"limit": 10}, headers=self.phone)
+        status, due, _ = take()
+        self.assertEqual(status, 200)
+        self.assertEqual(due["callbacks"], [{"id": inside["id"], "number": "+79000000001", "language": "uk",
+                                             "window_end": inside["window_end"]}])
+        self.assertEqual(take()[1]["callbacks"], [])  # being dialed: nobody else gets it
+        # No answer: tried again ten minutes later, still inside a window; not before.
+        result = lambda i, connected: self.server.json("POST", f"/api/v1/contact-centre/callbacks/{i}/result",
+                                                       {"connected": connected}, headers=self.phone)
+        self.assertEqual(result(inside["id"], False)[0], 204)
+        self.assertEqual(result(inside["id"], False)[0], 409)  # not being dialed any more
+        self.assertEqual(take()[1]["callbacks"], [])
+        _, pending, _ = self.server.json("GET", "/api/v1/contact-centre/callbacks?status=pending", headers=self.coordinator)
+        retry = next(c for c in pending["callbacks"] if c["id"] == inside["id"])
+        self.assertGreaterEqual(retry["due_at"], now.timestamp() + 9 * 60)
+        self.assertEqual(retry["attempts"], 1)
+        self.assertNotIn("number", retry)  # the list never carries numbers
+
+        status, third, _ = request("+380 00 000 0003", [window(-1, 1)])
+        self.assertEqual([c["id"] for c in take()[1]["callbacks"]], [third["id"]])
+        self.assertEqual(result(third["id"], True)[0], 204)
+        _, connected, _ = self.server.json("GET", "/api/v1/contact-centre/callbacks?status=connected", headers=self.coordinator)
+        self.assertEqual([c["id"] for c in connected["callbacks"]], [third["id"]])
+
+        # Bad requests, and numbers handed out to the telephony client only.
+        for body, field in [({"number": "call me", "windows": ["10:00-11:00"]}, "number"),
+                            ({"number": "+79000000009", "windows": []}, "windows"),
+                            ({"number": "+79000000009", "windows": ["soon"]}, "windows"),
+                            ({"number": "+79000000009", "windows": "10:00-11:00"}, "windows")]:
+            status, answer, _ = self.server.json("POST", "/api/v1/contact-centre/callbacks", body, headers=self.phone)
+            self.assertEqual((status, answer["error"]["field"]), (400, field), body)
+        self.assertEqual(self.server.json("POST", "/api/v1/contact-centre/callbacks/take", {}, headers=self.coordinator)[0], 401)
+        operator = self.server.sign_in("op.wall", "synthetic-op-wall-password")
+        self.assertEqual(self.server.json("GET", "/api/v1/contact-centre/callbacks", headers=operator)[0], 403)
+
+        # The numbers are in no file of the data folder and not in the server's output.
+        self.server.stop()
+        for name in os.listdir(self.server.data) + [self.server.log_path]:
+            path = name if os.path.isabs(name) else os.path.join(self.server.data, name)
+            if os.path.isfile(path):
+                with open(path, "rb") as f:
+                    content = f.read()
+                for digits in [b"9000000001", b"9000000002", b"000000003"]:
+                    self.assertNotIn(digits, content, path)

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "store/sqlite/message_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -62,6 +63,18 @@ Result<StoredApplication> SelectApplication(Connection& reader, std::int64_t id)
   a.group_case_id = s.OptionalInt(19);
   a.plan_sealed = s.Blob(20);
   return a;
+}
+
+Result<ApplicantView> SelectApplicantView(Connection& reader, const Blob32& lookup) {
+  auto s = reader.Prepare("SELECT id, status, received_on FROM applications WHERE receipt_lookup = ?");
+  s.Bind(1, lookup);
+  if (!s.Step()) return NotFound("no application has that receipt");
+  ApplicantView view;
+  view.case_id = s.Int(0);
+  view.status = ParseEnum<CaseStatus>(s.Text(1), ParseCaseStatus);
+  view.received_on = ParseDate(s.Text(2));
+  view.messages = SelectMessages(reader, view.case_id);
+  return view;
 }
 
 }  // namespace lifeline::store::sqlite

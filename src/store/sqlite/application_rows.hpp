@@ -20,5 +20,7 @@ std::int64_t InsertApplication(Connection& writer, const NewApplication& a, Orig
                                std::optional<std::int64_t> assigned_user_id = std::nullopt);
 
 Result<StoredApplication> SelectApplication(Connection& reader, std::int64_t id);
+/// What the receipt holder sees; kNotFound for no such receipt.
+Result<ApplicantView> SelectApplicantView(Connection& reader, const Blob32& lookup);
 
 }  // namespace lifeline::store::sqlite

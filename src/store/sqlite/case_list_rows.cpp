@@ -54,4 +54,16 @@ std::vector<CaseSummary> SelectSummaries(Connection& reader, std::span<const std
   return out;
 }
 
+std::vector<CaseSummary> SelectUncontactedBefore(Connection& reader, Date cutoff) {
+  auto s = reader.Prepare(fmt::format(
+      "SELECT {} FROM applications a WHERE status = 'new' "
+      "AND received_on < ? AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.case_id = a.id) "
+      "ORDER BY received_on, id",
+      kSummaryColumns));
+  s.Bind(1, FormatIsoDate(cutoff));
+  std::vector<CaseSummary> out;
+  while (s.Step()) out.push_back(ReadSummary(s));
+  return out;
+}
+
 }  // namespace lifeline::store::sqlite

@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 14> kMigrations = {
+constexpr std::array<std::string_view, 15> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -212,6 +212,21 @@ CREATE INDEX group_events_by_member ON group_events (member_case_id);
 DROP INDEX applications_alike;
 CREATE INDEX applications_alike ON applications (situation, group_kind, contact_channel, received_on, origin);
 CREATE INDEX applications_daily ON applications (received_on, origin, situation, contact_channel, status);
+)sql",
+    // Safe callbacks: the number and windows sealed, the schedule in clear.
+    R"sql(
+CREATE TABLE callbacks (
+  id INTEGER PRIMARY KEY,
+  seal_id BLOB NOT NULL UNIQUE,
+  sealed BLOB,
+  language TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  due_at INTEGER NOT NULL,
+  window_end INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX callbacks_by_status_due ON callbacks (status, due_at);
 )sql",
 };
 

@@ -12,6 +12,7 @@
 #include "store/sqlite/application_rows.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/group_rows.hpp"
+#include "store/sqlite/callback_rows.hpp"
 #include "store/sqlite/case_event_rows.hpp"
 #include "store/sqlite/case_list_rows.hpp"
 #include "store/sqlite/message_rows.hpp"
@@ -57,17 +58,7 @@ class SqliteStore final : public Store {
   }
 
   Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) override {
-    return WithReader([&](Connection& c) -> Result<ApplicantView> {
-      auto s = c.Prepare("SELECT id, status, received_on FROM applications WHERE receipt_lookup = ?");
-      s.Bind(1, lookup);
-      if (!s.Step()) return NotFound("no application has that receipt");
-      ApplicantView view;
-      view.case_id = s.Int(0);
-      view.status = ParseEnum<CaseStatus>(s.Text(1), ParseCaseStatus);
-      view.received_on = ParseDate(s.Text(2));
-      view.messages = sqlite::SelectMessages(c, view.case_id);
-      return view;
-    });
+    return WithReader([&](Connection& c) { return sqlite::SelectApplicantView(c, lookup); });
   }
 
   Result<bool> ClaimApplication(std::int64_t id, std::int64_t user_id) override {
@@ -112,15 +103,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<CaseSummary>> ListUncontactedBefore(Date cutoff) override {
     return WithReader([&](Connection& c) -> Result<std::vector<CaseSummary>> {
-      auto s = c.Prepare(fmt::format(
-          "SELECT {} FROM applications a WHERE status = 'new' "
-          "AND received_on < ? AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.case_id = a.id) "
-          "ORDER BY received_on, id",
-          kSummaryColumns));
-      s.Bind(1, FormatIsoDate(cutoff));
-      std::vector<CaseSummary> out;
-      while (s.Step()) out.push_back(ReadSummary(s));
-      return out;
+      return sqlite::SelectUncontactedBefore(c, cutoff);
     });
   }
 
@@ -311,6 +294,27 @@ class SqliteStore final : public Store {
   }
   Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version, const Blob& sealed) override {
     return Write([&] { return sqlite::UpdatePlanSealed(writer_, case_id, expected_version, sealed); });
+  }
+
+  Result<std::int64_t> AddCallback(const NewCallback& callback) override {
+    return Write([&]() -> Result<std::int64_t> { return sqlite::InsertCallback(writer_, callback); });
+  }
+  Result<std::vector<StoredCallback>> ListDueCallbacks(std::int64_t now, int limit) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<StoredCallback>> { return sqlite::SelectDueCallbacks(c, now, limit); });
+  }
+  Result<std::vector<StoredCallback>> ListCallbacks(CallbackStatus status, int limit) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<StoredCallback>> { return sqlite::SelectCallbacks(c, status, limit); });
+  }
+  Result<StoredCallback> GetCallback(std::int64_t id) override {
+    return WithReader([&](Connection& c) { return sqlite::SelectCallback(c, id); });
+  }
+  Status UpdateCallback(const CallbackUpdate& update) override {
+    auto applied = Write([&] { return sqlite::ApplyCallbackUpdate(writer_, update); });
+    if (!applied) return applied.error();
+    if (!*applied) return Error{ErrorCode::kConflict, "the callback changed meanwhile"};
+    if (update.to != CallbackStatus::kConnected && update.to != CallbackStatus::kLapsed) return OkStatus();
+    std::lock_guard lock(writer_mutex_);
+    return ScrubWriteAheadLogLocked("the callback ended, but the database log could not be cleared yet");
   }
 
   Status SetMergedInto(std::int64_t source, std::int64_t target) override {
