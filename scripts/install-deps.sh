@@ -13,7 +13,9 @@ packages=(
 # Node.js may come from elsewhere with its own npm; Debian's npm would conflict with it.
 command -v npm > /dev/null || packages+=(nodejs npm)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium)
+  # Chromium for the browser tests; Kamailio (http_client is in kamailio-utils-modules) and
+  # SIPp (sip-tester) for real SIP calls on loopback (tests/e2e/test_sip.py).
+  packages+=(chromium kamailio kamailio-utils-modules sip-tester)
 fi
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light sqlite3)

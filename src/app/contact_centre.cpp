@@ -53,10 +53,14 @@ bool ContactCentreService::IsTelephony(std::string_view token) const {
 }
 
 Status ContactCentreService::AddOperator(const Actor& actor, const std::string& name,
-                                         const std::vector<Language>& languages) {
+                                         const std::vector<Language>& languages, const std::string& uri) {
   if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
   if (!ValidName(name)) return InvalidInput("an operator's name is 1 to 64 letters, digits, dots, dashes or underscores", "id");
   if (languages.empty()) return InvalidInput("an operator needs at least one language", "languages");
+  if (!uri.empty() && (uri.rfind("sip:", 0) != 0 || !ValidCallId(uri) ||
+                       uri.find_first_of("\"<>\\") != std::string::npos)) {
+    return InvalidInput("uri must be a sip: address of up to 200 characters, e.g. sip:ext-101@10.0.0.5:5060", "uri");
+  }
   std::lock_guard lock(mutex_);
   if (operator_ids_.count(name)) return Error{ErrorCode::kConflict, "an operator with this name exists"};
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kOperatorAdded, "operator:" + name}); !audited) {
@@ -67,7 +71,7 @@ Status ContactCentreService::AddOperator(const Actor& actor, const std::string& 
   for (Language l : languages) skills.Add(l);
   if (auto added = engine_.AddOperator(id, skills, Seconds(clock_)); !added) return added;
   operator_ids_[name] = id;
-  operators_[id] = {name, languages, OperatorState::kLoggedOut, 0};
+  operators_[id] = {name, uri, languages, OperatorState::kLoggedOut, 0};
   return OkStatus();
 }
 
@@ -81,7 +85,8 @@ Status ContactCentreService::SetLines(const Actor& actor, int lines) {
 RingOrders ContactCentreService::Orders(const contact_centre::Actions& actions) const {
   RingOrders orders;
   for (const auto& a : actions) {
-    RingOrders::Order order{call_names_.at(a.call), operators_.at(a.operator_id).name};
+    const OperatorRow& op = operators_.at(a.operator_id);
+    RingOrders::Order order{call_names_.at(a.call), op.name, op.uri};
     (a.kind == contact_centre::Action::Kind::kRing ? orders.ring : orders.stop_ringing).push_back(std::move(order));
   }
   return orders;
@@ -126,19 +131,19 @@ Result<RingOrders> ContactCentreService::Handle(const TelephonyEvent& event) {
     if (!language) return InvalidInput("language must be ru, be, uk or en", "language");
     if (event.priority < 0 || event.priority > kMaxPriority) return InvalidInput("priority must be 0 to 9", "priority");
     actions = engine_.Offer(id ? *id : NewCallId(event.call), *language, event.priority, now);
-  } else if (event.event == "answered" || event.event == "abandoned" || event.event == "ended") {
+  } else if (event.event == "answered" || event.event == "missed" || event.event == "abandoned" || event.event == "ended") {
     if (!id) return Error{ErrorCode::kNotFound, "no such call"};
-    if (event.event == "answered") {
+    if (event.event == "answered" || event.event == "missed") {
       auto op = operator_ids_.find(event.operator_name);
       if (op == operator_ids_.end()) return kUnknownOperatorName;
-      actions = engine_.Answer(*id, op->second, now);
+      actions = event.event == "answered" ? engine_.Answer(*id, op->second, now) : engine_.Missed(*id, op->second, now);
     } else if (event.event == "abandoned") {
       actions = engine_.Abandon(*id, now);
     } else {
       actions = engine_.End(*id, now);
     }
   } else {
-    return InvalidInput("event must be offered, answered, abandoned or ended", "event");
+    return InvalidInput("event must be offered, answered, missed, abandoned or ended", "event");
   }
   if (!actions) return actions.error();
   return Orders(*actions);

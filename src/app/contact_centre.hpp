@@ -20,11 +20,12 @@
 
 namespace lifeline::app {
 
-/// An event from the telephony side. `event` is offered, answered, abandoned or ended.
+/// An event from the telephony side. `event` is offered, answered, missed (the operator's
+/// phone did not answer), abandoned or ended.
 struct TelephonyEvent {
   std::string event;
   std::string call;
-  std::string operator_name;  // answered: who picked up
+  std::string operator_name;  // answered, missed: whose phone
   std::string language;       // offered: ru, be, uk or en (default ru)
   int priority = 0;           // offered: 0–9, higher first (at the front, deployment imminent)
 };
@@ -34,6 +35,7 @@ struct RingOrders {
   struct Order {
     std::string call;
     std::string operator_name;
+    std::string uri;  // the operator's, if known
   };
   std::vector<Order> ring;
   std::vector<Order> stop_ringing;
@@ -41,6 +43,7 @@ struct RingOrders {
 
 struct OperatorRow {
   std::string name;
+  std::string uri;  // where the telephony side rings them, e.g. sip:ext-101@10.0.0.5:5060; may be empty
   std::vector<Language> languages;
   contact_centre::OperatorState state = contact_centre::OperatorState::kLoggedOut;
   std::int64_t calls_answered = 0;
@@ -70,8 +73,10 @@ class ContactCentreService {
   bool IsTelephony(std::string_view token) const;
 
   /// Managers (kManageContactCentre), audited. kInvalidInput for a bad name (1–64 of
-  /// A–Z a–z 0–9 . _ -) or no language; kConflict for a name in use.
-  Status AddOperator(const Actor& actor, const std::string& name, const std::vector<Language>& languages);
+  /// A–Z a–z 0–9 . _ -), no language, or a `uri` that is not a sip: URI of up to 200
+  /// characters; kConflict for a name in use.
+  Status AddOperator(const Actor& actor, const std::string& name, const std::vector<Language>& languages,
+                     const std::string& uri = "");
   Status SetLines(const Actor& actor, int lines);
 
   /// An operator's own state (available, break, logged_out), set by the telephony side or a

@@ -236,6 +236,8 @@ int main(int argc, char** argv) {
                     "File holding the token the telephony side (Kamailio) sends as Bearer");
   serve->add_option("--queue-strategy", serve_options.queue_strategy,
                     "longest_idle, fewest_calls, round_robin or ring_all");
+  serve->add_option("--wrap-up-seconds", serve_options.wrap_up_seconds, "Operators' wrap-up after each call")
+      ->check(CLI::Range(0, 3600));
   serve->add_option("--retention-days", serve_options.retention_days,
                     "Delete applications never contacted for this many days, every 6 hours (office role)")
       ->check(CLI::Range(30, 100000));

@@ -15,6 +15,7 @@ struct ServeOptions {
   int retention_days = 0;          // 0: no scheduled retention; else delete uncontacted cases older
   std::string telephony_token_file;  // empty: no telephony client may send events
   std::string queue_strategy = "longest_idle";
+  int wrap_up_seconds = 10;
 };
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued

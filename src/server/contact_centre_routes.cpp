@@ -34,9 +34,12 @@ Status TelephonyOrManager(Context& ctx, const Request& request) {
   return app::Require(session->actor, app::Permission::kManageContactCentre);
 }
 
-// The JSON object body of a call, or an error to answer with.
+// The JSON object body of a call, or an error to answer with. A call with a session must say
+// application/json (a cross-site form cannot); the telephony client, authenticated by its
+// token, need not (Kamailio's http_client sends its own content type).
 Result<json> Body(const Request& request, std::string_view usage) {
-  if (!HasMediaType(request, "application/json")) {
+  const bool bearer = request.Header("authorization").rfind("Bearer ", 0) == 0;
+  if (!bearer && !HasMediaType(request, "application/json")) {
     return Error{ErrorCode::kInvalidInput, "send the body as application/json", "content-type"};
   }
   json doc = json::parse(request.body, nullptr, false);
@@ -76,6 +79,36 @@ void ApiEvent(Context& ctx, Request& request, Respond respond) {
   respond({200, "application/json", OrdersJson(*orders).dump(), {}});
 }
 
+// The telephony client alone: calls that hand out or report on callers' numbers.
+Status TelephonyOnly(Context& ctx, const Request& request) {
+  const std::string authorization = request.Header("authorization");
+  if (authorization.rfind("Bearer ", 0) != 0 || !ctx.contact_centre->IsTelephony(authorization.substr(7))) {
+    return Error{ErrorCode::kUnauthenticated, "only the telephony client may call this"};
+  }
+  return OkStatus();
+}
+
+// Kamailio's routing lookup (rtjson): for a new call, or after the operator it rang did not
+// answer ("missed"), the operator to ring now as one serial route. No route: nobody is free
+// (or no line), and the proxy answers busy.
+void ApiRoute(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  auto doc = Body(request, "{\"call\": \"...\", \"language\": \"ru\"} or {\"call\": \"...\", \"missed\": \"ext-1\"}");
+  if (!doc) return respond(Respond415Or400(doc.error()));
+  const std::string call = TextOf(*doc, "call");
+  const std::string missed = TextOf(*doc, "missed");
+  app::TelephonyEvent event{missed.empty() ? "offered" : "missed", call, missed, TextOf(*doc, "language"), 0};
+  auto orders = ctx.contact_centre->Handle(event);
+  if (!orders) return respond(JsonError(orders.error()));
+  json routes = json::array();
+  for (const auto& ring : orders->ring) {
+    if (ring.call != call || ring.uri.empty()) continue;
+    routes.push_back({{"uri", ring.uri}, {"headers", {{"extra", "X-Lifeline-Operator: " + ring.operator_name + "\r\n"}}}});
+  }
+  respond({200, "application/json", json{{"version", "1.0"}, {"routing", "serial"}, {"routes", routes}}.dump(), {}});
+}
+
 void ApiOperatorState(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
   if (auto allowed = TelephonyOrManager(ctx, request); !allowed) return respond(JsonError(allowed.error()));
@@ -86,15 +119,6 @@ void ApiOperatorState(Context& ctx, Request& request, Respond respond) {
   auto orders = ctx.contact_centre->SetOperatorState(request.params["name"], *state);
   if (!orders) return respond(JsonError(orders.error()));
   respond({200, "application/json", OrdersJson(*orders).dump(), {}});
-}
-
-// The telephony client alone: calls that hand out or report on callers' numbers.
-Status TelephonyOnly(Context& ctx, const Request& request) {
-  const std::string authorization = request.Header("authorization");
-  if (authorization.rfind("Bearer ", 0) != 0 || !ctx.contact_centre->IsTelephony(authorization.substr(7))) {
-    return Error{ErrorCode::kUnauthenticated, "only the telephony client may call this"};
-  }
-  return OkStatus();
 }
 
 void ApiRequestCallback(Context& ctx, Request& request, Respond respond) {
@@ -183,7 +207,9 @@ void ApiAddOperator(Context& ctx, Request& request, Respond respond) {
     if (!language) return respond(JsonError(bad_languages));
     parsed.push_back(*language);
   }
-  if (auto added = ctx.contact_centre->AddOperator(post->session.actor, TextOf(post->doc, "id"), parsed); !added) {
+  if (auto added = ctx.contact_centre->AddOperator(post->session.actor, TextOf(post->doc, "id"), parsed,
+                                                   TextOf(post->doc, "uri"));
+      !added) {
     return respond(JsonError(added.error()));
   }
   respond({201, "application/json", "{}", {}});
@@ -365,6 +391,7 @@ void ConsoleWallboardStream(Context& ctx, Request& request, Respond respond) {
 void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/api/v1/contact-centre/events", bind(ApiEvent));
   router.Add("PUT", "/api/v1/contact-centre/operators/{name}/state", bind(ApiOperatorState));
+  router.Add("POST", "/api/v1/contact-centre/route", bind(ApiRoute));
   router.Add("GET", "/api/v1/contact-centre/calls/{call}/position", bind(ApiPosition));
   router.Add("POST", "/api/v1/contact-centre/operators", bind(ApiAddOperator));
   router.Add("PUT", "/api/v1/contact-centre/lines", bind(ApiSetLines));

@@ -338,23 +338,44 @@ Actions QueueEngine::Tick(double now) {
   while (!ring_deadlines_.empty() && ring_deadlines_.begin()->first <= now) {
     auto [deadline, id] = *ring_deadlines_.begin();
     ring_deadlines_.erase(ring_deadlines_.begin());
-    CallRecord& call = calls_.at(id);
-    for (OperatorId op_id : call.ringing) {
-      OperatorRecord& op = operators_.at(op_id);
-      Log(deadline, id, op_id, "missed");
-      // Ring-all rings everyone at once; only a ring meant for one operator is a miss.
-      const bool counts = options_.strategy != Strategy::kRingAll;
-      if (counts && ++op.missed_in_a_row >= options_.max_missed_rings) {
-        op.call.reset();
-        SetState(op, OperatorState::kBreak, deadline);
-      } else {
-        MakeAvailable(op, deadline);  // to the back of the line of idle operators
-      }
-    }
-    call.ringing.clear();
-    Enqueue(call);  // its old key: it keeps its place at the head
+    Unanswered(calls_.at(id), deadline);
   }
   return Dispatch(now);
+}
+
+void QueueEngine::Unanswered(CallRecord& call, double at) {
+  for (OperatorId op_id : call.ringing) {
+    OperatorRecord& op = operators_.at(op_id);
+    Log(at, call.id, op_id, "missed");
+    // Ring-all rings everyone at once; only a ring meant for one operator is a miss.
+    const bool counts = options_.strategy != Strategy::kRingAll;
+    if (counts && ++op.missed_in_a_row >= options_.max_missed_rings) {
+      op.call.reset();
+      SetState(op, OperatorState::kBreak, at);
+    } else {
+      MakeAvailable(op, at);  // to the back of the line of idle operators
+    }
+  }
+  call.ringing.clear();
+  Enqueue(call);  // its old key: it keeps its place at the head
+}
+
+Result<Actions> QueueEngine::Missed(CallId id, OperatorId op_id, double now) {
+  if (!operators_.count(op_id)) return kUnknownOperator;
+  auto it = calls_.find(id);
+  if (it == calls_.end()) return finished_.count(id) ? Result<Actions>(Actions{}) : Result<Actions>(kUnknownCall);
+  CallRecord& call = it->second;
+  if (call.state != CallState::kRinging ||
+      std::find(call.ringing.begin(), call.ringing.end(), op_id) == call.ringing.end()) {
+    return Actions{};  // already moved on (a late or repeated report)
+  }
+  Actions actions;
+  StopOtherRings(call, op_id, now, actions);  // ring-all: the others stop too; the call is offered afresh
+  call.ringing = {op_id};
+  Unanswered(call, now);
+  auto more = Dispatch(now);
+  actions.insert(actions.end(), more.begin(), more.end());
+  return actions;
 }
 
 std::optional<CallState> QueueEngine::CallStateOf(CallId id) const {

@@ -128,6 +128,9 @@ class QueueEngine {
   /// The call ended after an answer; its operator wraps up. Idempotent; kConflict if it
   /// was never answered.
   Result<Actions> End(CallId call, double now);
+  /// The phone reports that `op` did not answer (rejected, busy, unreachable, timed out):
+  /// as a ring timeout, now. Late or repeated reports change nothing; kNotFound.
+  Result<Actions> Missed(CallId call, OperatorId op, double now);
   /// Moves time on: rings past ring_seconds are missed (the call goes back to the head of
   /// its queue, the operator counts a miss), wrap-ups that are over free their operators.
   Actions Tick(double now);
@@ -185,6 +188,8 @@ class QueueEngine {
   void SetState(OperatorRecord& op, OperatorState state, double now);
   void Ring(CallRecord& call, OperatorRecord& op, double now, Actions& actions);
   void StopOtherRings(CallRecord& call, OperatorId except, double now, Actions& actions);
+  /// Nobody rung answered: the operators miss a ring, the call waits again at its place.
+  void Unanswered(CallRecord& call, double at);
   void Enqueue(CallRecord& call);
   void Dequeue(CallRecord& call);
   void Release(CallRecord& call);

@@ -124,6 +124,16 @@ TEST_F(QueueEngineTest, AnOperatorWhoMissesRingsGoesOnBreakAndTheCallKeepsItsPla
   EXPECT_EQ(engine.OperatorOf(1)->missed_in_a_row, 0);
 }
 
+TEST_F(QueueEngineTest, AReportedMissFailsOverToTheNextOperatorAtOnce) {
+  QueueEngine engine = Make(Strategy::kLongestIdle, 2);
+  ASSERT_EQ(engine.Offer(1, Language::kRu, 0, 10).value(), (Actions{{Kind::kRing, 1, 1}}));
+  EXPECT_EQ(engine.Missed(1, 1, 12).value(), (Actions{{Kind::kRing, 1, 2}}));
+  EXPECT_EQ(engine.OperatorOf(1)->missed_in_a_row, 1);
+  EXPECT_TRUE(engine.Missed(1, 1, 13).value().empty());  // late: operator 1 rings no more
+  ASSERT_TRUE(engine.Answer(1, 2, 14).ok());
+  EXPECT_EQ(engine.Missed(99, 1, 15).error().code, ErrorCode::kNotFound);
+}
+
 TEST_F(QueueEngineTest, RepeatedEventsChangeNothingAndOutOfOrderOnesAreRefused) {
   QueueEngine engine = Make(Strategy::kLongestIdle, 1);
   ASSERT_TRUE(engine.Offer(1, Language::kRu, 0, 10).ok());

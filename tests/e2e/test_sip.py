@@ -1,0 +1,170 @@
+"""Real SIP calls, all on 127.0.0.1: Kamailio (Debian's package) in front of lifeline, SIPp
+(package sip-tester) as callers and as operators' phones. Kamailio asks lifeline whom to ring
+(rtjson), fails over to the next operator when one does not answer, and tells lifeline of
+answers, hang-ups and callers who give up."""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+from harness import ServerTest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SIP = os.path.join(HERE, "..", "sip")
+TOKEN = "synthetic-telephony-token-for-sip"
+RING_MS = 1500
+
+
+def free_udp_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def free_tcp_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RealCalls(ServerTest):
+    def setUp(self):
+        for tool in ["kamailio", "sipp"]:
+            self.assertIsNotNone(shutil.which(tool), f"{tool} is missing: run scripts/install-deps.sh --test")
+        super().setUp()
+        self.server.stop()
+        token_file = os.path.join(self.server.secrets, "telephony")
+        with open(token_file, "w") as f:
+            f.write(TOKEN + "\n")
+        self.server.start(extra=["--telephony-token-file", token_file, "--wrap-up-seconds", "0"])
+        self.coordinator = self.server.sign_in()
+        self.phone = {"Authorization": "Bearer " + TOKEN}
+        self.work = os.path.join(self.server.dir, "sip")
+        os.makedirs(self.work)
+        self.processes = []
+        self.addCleanup(self.stop_all)
+        self.phones = {}
+        for name in ["ext-1", "ext-2"]:
+            port = free_udp_port()
+            status, body, _ = self.server.json(
+                "POST", "/api/v1/contact-centre/operators",
+                {"id": name, "languages": ["ru"], "uri": f"sip:{name}@127.0.0.1:{port}"}, headers=self.coordinator)
+            self.assertEqual(status, 201, body)
+            self.phones[name] = self.start_sipp(["-sf", os.path.join(SIP, "operator.xml"), "-p", str(port)], name)
+            self.assertEqual(self.server.json("PUT", f"/api/v1/contact-centre/operators/{name}/state",
+                                              {"state": "available"}, headers=self.phone)[0], 200)
+        self.sip_port = free_udp_port()
+        self.start_kamailio()
+
+    def start_sipp(self, args, name):
+        with open(os.path.join(self.work, name + ".log"), "wb") as log:
+            proc = subprocess.Popen(["sipp", "-i", "127.0.0.1", "-ci", "127.0.0.1", "-cp", str(free_udp_port()),
+                                     "-nostdin", "-trace_err", "-error_file", os.path.join(self.work, name + ".errors"),
+                                     *args],
+                                    stdout=log, stderr=subprocess.STDOUT, cwd=self.work)
+        self.processes.append(proc)
+        return proc
+
+    def start_kamailio(self):
+        with open(os.path.join(SIP, "kamailio.cfg.in")) as f:
+            config = f.read()
+        for key, value in {"SIP_PORT": self.sip_port, "LIFELINE": f"http://127.0.0.1:{self.server.port}",
+                           "TOKEN": TOKEN, "RING_MS": RING_MS}.items():
+            config = config.replace(f"@{key}@", str(value))
+        path = os.path.join(self.work, "kamailio.cfg")
+        with open(path, "w") as f:
+            f.write(config)
+        self.kamailio_log = os.path.join(self.work, "kamailio.log")
+        with open(self.kamailio_log, "wb") as log:
+            proc = subprocess.Popen(["kamailio", "-f", path, "-DD", "-E", "-m", "64", "-M", "8", "-Y", self.work,
+                                     "-P", os.path.join(self.work, "kamailio.pid")],
+                                    stdout=log, stderr=subprocess.STDOUT)
+        self.processes.append(proc)
+        # Ready once it answers an OPTIONS (with 405: it takes INVITEs only).
+        deadline = time.time() + 15
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.bind(("127.0.0.1", 0))
+            s.settimeout(0.3)
+            via = f"127.0.0.1:{s.getsockname()[1]}".encode()
+            while True:
+                self.assertIsNone(proc.poll(), "kamailio exited:\n" + self.tail(self.kamailio_log))
+                s.sendto(b"OPTIONS sip:ping@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP " + via + b";branch=z9hG4bKping\r\n"
+                         b"From: <sip:t@127.0.0.1>;tag=1\r\nTo: <sip:ping@127.0.0.1>\r\nCall-ID: ping\r\nCSeq: 1 OPTIONS\r\n"
+                         b"Max-Forwards: 5\r\nContent-Length: 0\r\n\r\n", ("127.0.0.1", self.sip_port))
+                try:
+                    s.recvfrom(4096)
+                    return
+                except socket.timeout:
+                    self.assertLess(time.time(), deadline, "kamailio did not answer")
+
+    @staticmethod
+    def tail(path, size=3000):
+        with open(path, errors="replace") as f:
+            return f.read()[-size:]
+
+    def stop_all(self):
+        for proc in self.processes:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+    def call(self, count, rate=5, concurrent=1, talk_ms=200):
+        scenario = os.path.join(self.work, "caller.xml")
+        with open(os.path.join(SIP, "caller.xml")) as f:
+            text = f.read().replace("@TALK_MS@", str(talk_ms))
+        with open(scenario, "w") as f:
+            f.write(text)
+        caller = subprocess.run(["sipp", f"127.0.0.1:{self.sip_port}", "-sf", scenario, "-i", "127.0.0.1",
+                                 "-p", str(free_udp_port()), "-ci", "127.0.0.1", "-cp", str(free_udp_port()),
+                                 "-nostdin", "-m", str(count), "-r", str(rate), "-l", str(concurrent),
+                                 "-timeout", "60s", "-timeout_error", "-trace_stat", "-stf", os.path.join(self.work, "caller.csv")],
+                                capture_output=True, timeout=120, cwd=self.work)
+        return caller
+
+    def board(self):
+        status, board, _ = self.server.json("GET", "/api/v1/contact-centre/wallboard", headers=self.coordinator)
+        self.assertEqual(status, 200)
+        return board
+
+    def log_events(self):
+        _, log, _ = self.server.json("GET", "/api/v1/contact-centre/log?limit=10000", headers=self.coordinator)
+        return [(e["event"], e["operator"]) for e in log["entries"]]
+
+    def test_calls_reach_operators_through_kamailio_and_lifeline_counts_them(self):
+        caller = self.call(10)
+        self.assertEqual(caller.returncode, 0, caller.stdout.decode()[-2000:] + self.tail(self.kamailio_log))
+        deadline = time.time() + 10
+        while self.board()["today"]["answered"] < 10:
+            self.assertLess(time.time(), deadline, f"lifeline saw {self.board()['today']}\n" + self.tail(self.kamailio_log))
+            time.sleep(0.2)
+        board = self.board()
+        self.assertEqual((board["today"]["offered"], board["today"]["abandoned"]), (10, 0))
+        answered = {o["id"]: o["calls_answered"] for o in board["operators"]}
+        self.assertEqual(sum(answered.values()), 10)
+        self.assertTrue(all(n > 0 for n in answered.values()), answered)  # longest idle shares the calls
+        deadline = time.time() + 10
+        while sum(1 for event, _ in self.log_events() if event == "ended") < 10:
+            self.assertLess(time.time(), deadline, "not every hang-up reached lifeline")
+            time.sleep(0.2)
+
+    def test_an_operator_who_stops_answering_is_failed_over_and_put_on_break(self):
+        self.phones["ext-1"].kill()
+        self.phones["ext-1"].wait()
+        caller = self.call(6, rate=2)
+        self.assertEqual(caller.returncode, 0, caller.stdout.decode()[-2000:] + self.tail(self.kamailio_log))
+        deadline = time.time() + 10
+        while self.board()["today"]["answered"] < 6:
+            self.assertLess(time.time(), deadline, f"lifeline saw {self.board()['today']}\n" + self.tail(self.kamailio_log))
+            time.sleep(0.2)
+        board = self.board()
+        answered = {o["id"]: o["calls_answered"] for o in board["operators"]}
+        self.assertEqual(answered, {"ext-1": 0, "ext-2": 6})
+        events = self.log_events()
+        self.assertIn(("missed", "ext-1"), events)
+        states = {o["id"]: o["state"] for o in board["operators"]}
+        self.assertEqual(states["ext-1"], "break")  # three misses in a row
