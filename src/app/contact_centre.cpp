@@ -10,7 +10,9 @@ namespace {
 using contact_centre::OperatorState;
 
 constexpr std::size_t kRememberedCalls = 200'000;  // as many as the engine remembers
-constexpr std::size_t kLogLines = 10'000;
+constexpr int kMaxLogLines = 10'000;  // read at once
+constexpr std::size_t kMaxUnwrittenLog = 100'000;  // a store that cannot keep up loses the oldest lines, never memory
+constexpr double kKeepLogSeconds = 90 * 86400.0;
 constexpr int kMaxPriority = 9;
 
 bool ValidName(const std::string& name) {
@@ -31,20 +33,20 @@ double Seconds(const Clock& clock) { return clock.NowSeconds(); }
 
 }  // namespace
 
-ContactCentreService::ContactCentreService(const Clock& clock, AuditLog& audit, contact_centre::QueueOptions options,
-                                           std::string telephony_token)
+ContactCentreService::ContactCentreService(const Clock& clock, AuditLog& audit, store::QueueLogStore& log_store,
+                                           contact_centre::QueueOptions options, std::string telephony_token)
     : clock_(clock),
       audit_(audit),
       telephony_token_(std::move(telephony_token)),
       answer_within_(options.answer_within_seconds),
       engine_(options, [this](const contact_centre::QueueLogEntry& e) {
         // Runs inside engine calls, under mutex_.
-        QueueLogLine line{e.at, "", "", std::string(e.event)};
+        store::QueueLogRecord line{e.at, "", "", std::string(e.event)};
         if (auto it = call_names_.find(e.call); it != call_names_.end()) line.call = it->second;
         if (auto it = operators_.find(e.operator_id); it != operators_.end()) line.operator_name = it->second.name;
-        log_.push_back(std::move(line));
-        if (log_.size() > kLogLines) log_.pop_front();
-      }) {}
+        if (unwritten_log_.size() < kMaxUnwrittenLog) unwritten_log_.push_back(std::move(line));
+      }),
+      log_store_(log_store) {}
 
 bool ContactCentreService::IsTelephony(std::string_view token) const {
   if (telephony_token_.empty() || token.size() != telephony_token_.size()) return false;
@@ -157,8 +159,30 @@ Result<contact_centre::Position> ContactCentreService::PositionOf(const std::str
 }
 
 RingOrders ContactCentreService::Tick() {
-  std::lock_guard lock(mutex_);
-  return Orders(engine_.Tick(Seconds(clock_)));
+  RingOrders orders;
+  {
+    std::lock_guard lock(mutex_);
+    orders = Orders(engine_.Tick(Seconds(clock_)));
+  }
+  (void)FlushLog();  // a failed write keeps the lines for the next tick
+  return orders;
+}
+
+Status ContactCentreService::FlushLog() {
+  std::lock_guard flush(flushing_);
+  std::vector<store::QueueLogRecord> lines;
+  {
+    std::lock_guard lock(mutex_);
+    lines.swap(unwritten_log_);
+  }
+  if (lines.empty()) return OkStatus();
+  auto written = log_store_.AppendQueueLog(lines, Seconds(clock_) - kKeepLogSeconds);
+  if (!written) {
+    std::lock_guard lock(mutex_);
+    lines.insert(lines.end(), std::make_move_iterator(unwritten_log_.begin()), std::make_move_iterator(unwritten_log_.end()));
+    unwritten_log_.swap(lines);
+  }
+  return written;
 }
 
 Result<Wallboard> ContactCentreService::View(const Actor& actor) const {
@@ -175,12 +199,15 @@ Result<Wallboard> ContactCentreService::View(const Actor& actor) const {
   return board;
 }
 
-Result<std::vector<QueueLogLine>> ContactCentreService::Log(const Actor& actor, int limit) const {
+Result<std::vector<QueueLogLine>> ContactCentreService::Log(const Actor& actor, int limit) {
   if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
-  if (limit < 1 || limit > static_cast<int>(kLogLines)) return InvalidInput("limit must be 1 to 10000", "limit");
-  std::lock_guard lock(mutex_);
-  const std::size_t first = log_.size() > static_cast<std::size_t>(limit) ? log_.size() - limit : 0;
-  return std::vector<QueueLogLine>(log_.begin() + static_cast<std::ptrdiff_t>(first), log_.end());
+  if (limit < 1 || limit > kMaxLogLines) return InvalidInput("limit must be 1 to 10000", "limit");
+  if (auto flushed = FlushLog(); !flushed) return flushed.error();
+  auto stored = log_store_.ListQueueLog(limit);
+  if (!stored) return stored.error();
+  std::vector<QueueLogLine> lines;
+  for (auto& l : *stored) lines.push_back({l.at, std::move(l.call), std::move(l.operator_name), std::move(l.event)});
+  return lines;
 }
 
 }  // namespace lifeline::app

@@ -17,6 +17,7 @@
 #include "app/audit_log.hpp"
 #include "app/clock.hpp"
 #include "domain/contact_centre/queue_engine.hpp"
+#include "store/store.hpp"
 
 namespace lifeline::app {
 
@@ -64,10 +65,10 @@ struct QueueLogLine {
 
 class ContactCentreService {
  public:
-  /// `clock` and `audit` must outlive the service. `telephony_token` authenticates the
-  /// telephony side (empty: no telephony client may connect).
-  ContactCentreService(const Clock& clock, AuditLog& audit, contact_centre::QueueOptions options,
-                       std::string telephony_token);
+  /// `clock`, `audit` and `log_store` must outlive the service. `telephony_token`
+  /// authenticates the telephony side (empty: no telephony client may connect).
+  ContactCentreService(const Clock& clock, AuditLog& audit, store::QueueLogStore& log_store,
+                       contact_centre::QueueOptions options, std::string telephony_token);
 
   /// True when `token` is the telephony client's (compared in constant time).
   bool IsTelephony(std::string_view token) const;
@@ -87,13 +88,16 @@ class ContactCentreService {
   Result<RingOrders> Handle(const TelephonyEvent& event);
   /// Where a waiting call stands (for announcements). kNotFound unless waiting.
   Result<contact_centre::Position> PositionOf(const std::string& call) const;
-  /// Ring timeouts and wrap-ups due by now. Called by a timer.
+  /// Ring timeouts and wrap-ups due by now, and the queue log written to the store. Called
+  /// by a timer every second.
   RingOrders Tick();
+  /// Writes the queue log lines not yet stored (kept 90 days).
+  Status FlushLog();
 
   /// kViewWallboard.
   Result<Wallboard> View(const Actor& actor) const;
-  /// The latest `limit` queue log lines, oldest first. kManageContactCentre.
-  Result<std::vector<QueueLogLine>> Log(const Actor& actor, int limit) const;
+  /// The latest `limit` stored queue log lines, oldest first. kManageContactCentre.
+  Result<std::vector<QueueLogLine>> Log(const Actor& actor, int limit);
 
  private:
   RingOrders Orders(const contact_centre::Actions& actions) const;
@@ -112,7 +116,9 @@ class ContactCentreService {
   std::unordered_map<contact_centre::CallId, std::string> call_names_;        // GUARDED_BY(mutex_)
   std::deque<contact_centre::CallId> call_order_;                            // GUARDED_BY(mutex_)
   contact_centre::CallId last_call_ = 0;                                      // GUARDED_BY(mutex_)
-  std::deque<QueueLogLine> log_;                                              // GUARDED_BY(mutex_)
+  std::vector<store::QueueLogRecord> unwritten_log_;                          // GUARDED_BY(mutex_)
+  store::QueueLogStore& log_store_;
+  std::mutex flushing_;  // one flush at a time, so that lines are stored in order
 };
 
 }  // namespace lifeline::app

@@ -93,7 +93,7 @@ int Serve(const ServeOptions& options) {
     auto strategy = contact_centre::ParseStrategy(options.queue_strategy);
     if (!strategy) throw std::runtime_error("--queue-strategy must be longest_idle, fewest_calls, round_robin or ring_all");
     centre = std::make_unique<app::ContactCentreService>(
-        clock, *audit, contact_centre::QueueOptions{.strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)},
+        clock, *audit, *store, contact_centre::QueueOptions{.strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)},
         options.telephony_token_file.empty() ? std::string() : ReadSecret(options.telephony_token_file, "telephony token"));
     wallboard = std::make_unique<server::WallboardFeed>(*centre, *sessions);
     server::AddOfficeRoutes(router, *office, *sessions, *audit, *two_factor,

@@ -60,9 +60,11 @@ json OrdersJson(const app::RingOrders& orders) {
   return {{"ring", list(orders.ring)}, {"stop_ringing", list(orders.stop_ringing)}};
 }
 
+// A text field; absent is empty. Anything but text becomes a control character, which every
+// field's own check refuses.
 std::string TextOf(const json& doc, const char* key) {
   const json value = doc.value(key, json(""));
-  return value.is_string() ? value.get<std::string>() : std::string("\x01");  // refused below as malformed
+  return value.is_string() ? value.get<std::string>() : std::string("\x01");
 }
 
 void ApiEvent(Context& ctx, Request& request, Respond respond) {
@@ -71,9 +73,11 @@ void ApiEvent(Context& ctx, Request& request, Respond respond) {
   auto doc = Body(request, "{\"event\": \"offered\", \"call\": \"...\", \"language\": \"ru\", \"priority\": 0}");
   if (!doc) return respond(Respond415Or400(doc.error()));
   const json priority = doc->value("priority", json(0));
-  if (!priority.is_number_integer()) return respond(JsonError(InvalidInput("priority must be 0 to 9", "priority")));
+  if (!priority.is_number_integer() || priority.get<std::int64_t>() < 0 || priority.get<std::int64_t>() > 9) {
+    return respond(JsonError(InvalidInput("priority must be 0 to 9", "priority")));
+  }
   app::TelephonyEvent event{TextOf(*doc, "event"), TextOf(*doc, "call"), TextOf(*doc, "operator"),
-                            TextOf(*doc, "language"), priority.get<int>()};
+                            TextOf(*doc, "language"), static_cast<int>(priority.get<std::int64_t>())};
   auto orders = ctx.contact_centre->Handle(event);
   if (!orders) return respond(JsonError(orders.error()));
   respond({200, "application/json", OrdersJson(*orders).dump(), {}});

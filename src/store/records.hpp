@@ -150,6 +150,15 @@ struct CallbackUpdate {
   std::int64_t window_end = 0;
 };
 
+/// One line of the contact centre's queue log (app/contact_centre.hpp). No caller data: the
+/// call is the telephony side's opaque id, the operator an extension.
+struct QueueLogRecord {
+  double at = 0;  // seconds since the epoch
+  std::string call;
+  std::string operator_name;
+  std::string event;
+};
+
 /// Raw counts for the statistics (app: suppressed before anyone sees them). Clear fields
 /// and status changes only: nothing sealed, never the custody circumstance.
 struct StatisticsCounts {

@@ -203,6 +203,15 @@ class AuditStore {
   virtual Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) = 0;
 };
 
+class QueueLogStore {
+ public:
+  virtual ~QueueLogStore() = default;
+  /// Appends the lines in one transaction and drops those older than `keep_after`.
+  virtual Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) = 0;
+  /// The latest `limit` lines, oldest first.
+  virtual Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) = 0;
+};
+
 class SnapshotStore {
  public:
   virtual ~SnapshotStore() = default;
@@ -219,6 +228,7 @@ class Store : public ApplicationStore,
               public UserStore,
               public InstallationStore,
               public AuditStore,
+              public QueueLogStore,
               public SnapshotStore {};
 
 }  // namespace lifeline::store

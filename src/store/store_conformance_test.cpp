@@ -425,6 +425,23 @@ TEST_F(StoreConformance, CallbacksAreScheduledComparedAndShreddedWhenOver) {
   EXPECT_EQ(store_->UpdateCallback({.id = 999}).error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(StoreConformance, TheQueueLogKeepsItsOrderAndDropsOldLines) {
+  const std::vector<QueueLogRecord> first = {{100, "c1", "", "offered"}, {101.5, "c1", "ext-1", "ringing"}};
+  ASSERT_TRUE(store_->AppendQueueLog(first, 0).ok());
+  const std::vector<QueueLogRecord> second = {{200, "c2", "", "offered"}, {201, "c2", "ext-1", "ringing"},
+                                              {202, "c2", "ext-1", "answered"}};
+  ASSERT_TRUE(store_->AppendQueueLog(second, 150).ok());  // lines before 150 go
+  auto lines = store_->ListQueueLog(10).value();
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].call, "c2");
+  EXPECT_EQ(lines[2].event, "answered");
+  auto latest = store_->ListQueueLog(2).value();  // the latest two, oldest first
+  ASSERT_EQ(latest.size(), 2u);
+  EXPECT_EQ(latest[0].event, "ringing");
+  EXPECT_DOUBLE_EQ(latest[0].at, 201);
+  EXPECT_EQ(latest[1].operator_name, "ext-1");
+}
+
 TEST_F(StoreConformance, ConcurrentWritersAndReadersAgree) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {

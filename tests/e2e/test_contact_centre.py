@@ -82,6 +82,12 @@ class ContactCentre(ServerTest):
         self.assertIn(("answered", "sip-call-1", "ext-1"), events)
         self.assertIn(("overflowed", "sip-call-4", ""), events)
         self.assertIn(("abandoned", "sip-call-2", ""), events)
+        # The log is stored: it survives a restart.
+        self.server.stop()
+        self.server.start(extra=["--telephony-token-file", os.path.join(self.server.secrets, "telephony")])
+        coordinator = self.server.sign_in()
+        _, log, _ = self.server.json("GET", "/api/v1/contact-centre/log?limit=100", headers=coordinator)
+        self.assertIn(("answered", "sip-call-1", "ext-1"), [(e["event"], e["call"], e["operator"]) for e in log["entries"]])
 
     def test_repeated_events_change_nothing_and_out_of_order_ones_are_refused(self):
         self.state("ext-1", "available")
@@ -106,7 +112,8 @@ class ContactCentre(ServerTest):
                             ({"event": "offered", "call": "x" * 201}, "call"),
                             ({"event": "offered", "call": "x", "language": "de"}, "language"),
                             ({"event": "offered", "call": "x", "priority": 10}, "priority"),
-                            ({"event": "offered", "call": "x", "priority": "high"}, "priority")]:
+                            ({"event": "offered", "call": "x", "priority": "high"}, "priority"),
+                            ({"event": "offered", "call": "x", "priority": 2**40 + 5}, "priority")]:
             status, answer, _ = self.server.json("POST", "/api/v1/contact-centre/events", body, headers=self.phone)
             self.assertEqual((status, answer["error"]["field"]), (400, field), body)
         self.assertEqual(self.event("answered", "never-offered", operator="ext-1")[0], 404)

@@ -92,5 +92,28 @@ Result<bool> ApplyCallbackUpdate(Connection& writer, const CallbackUpdate& u) {
   return false;
 }
 
+void InsertQueueLog(Connection& writer, std::span<const QueueLogRecord> lines, double keep_after) {
+  Transaction tx(writer);
+  auto insert = writer.Prepare("INSERT INTO queue_log (at, call, operator, event) VALUES (?, ?, ?, ?)");
+  for (const auto& line : lines) {
+    insert.Reset();
+    insert.BindDouble(1, line.at).Bind(2, line.call).Bind(3, line.operator_name).Bind(4, line.event);
+    insert.Step();
+  }
+  auto prune = writer.Prepare("DELETE FROM queue_log WHERE at < ?");
+  prune.BindDouble(1, keep_after);
+  prune.Step();
+  tx.Commit();
+}
+
+std::vector<QueueLogRecord> SelectQueueLog(Connection& reader, int limit) {
+  auto s = reader.Prepare(
+      "SELECT at, call, operator, event FROM (SELECT * FROM queue_log ORDER BY id DESC LIMIT ?) ORDER BY id");
+  s.Bind(1, std::int64_t{limit});
+  std::vector<QueueLogRecord> out;
+  while (s.Step()) out.push_back({s.Double(0), s.Text(1), s.Text(2), s.Text(3)});
+  return out;
+}
+
 }  // namespace sqlite
 }  // namespace lifeline::store

@@ -1,8 +1,9 @@
 #pragma once
-// Safe callbacks: the SQL behind AddCallback, ListDueCallbacks, ListCallbacks, GetCallback and
-// UpdateCallback. Each function throws SqliteError; writers expect the caller to hold the
+// The contact centre's rows: the SQL behind AddCallback, ListDueCallbacks, ListCallbacks,
+// GetCallback, UpdateCallback, AppendQueueLog and ListQueueLog. Each function throws SqliteError; writers expect the caller to hold the
 // store's writer lock.
 
+#include <span>
 #include <vector>
 
 #include "domain/result.hpp"
@@ -17,5 +18,9 @@ std::vector<StoredCallback> SelectCallbacks(Connection& reader, CallbackStatus s
 Result<StoredCallback> SelectCallback(Connection& reader, std::int64_t id);
 /// True when applied; false when the callback was not in `update.from`.
 Result<bool> ApplyCallbackUpdate(Connection& writer, const CallbackUpdate& update);
+
+/// The queue log (kept here with the contact centre's other rows).
+void InsertQueueLog(Connection& writer, std::span<const QueueLogRecord> lines, double keep_after);
+std::vector<QueueLogRecord> SelectQueueLog(Connection& reader, int limit);
 
 }  // namespace lifeline::store::sqlite

@@ -27,6 +27,7 @@ class Statement {
   Statement& Bind(int index, std::string_view text);
   Statement& Bind(int index, std::span<const std::uint8_t> blob);
   Statement& BindNull(int index);
+  Statement& BindDouble(int index, double value);
 
   /// Steps once: true when a row is available, false when done. Errors become exceptions
   /// of type SqliteError, which the store turns into Result errors at its boundary.
@@ -34,6 +35,7 @@ class Statement {
   void Reset();
 
   std::int64_t Int(int column) const;
+  double Double(int column) const;
   std::string Text(int column) const;
   std::optional<std::string> OptionalText(int column) const;
   std::optional<std::int64_t> OptionalInt(int column) const;

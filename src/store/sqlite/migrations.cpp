@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 15> kMigrations = {
+constexpr std::array<std::string_view, 16> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -227,6 +227,17 @@ CREATE TABLE callbacks (
   attempts INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX callbacks_by_status_due ON callbacks (status, due_at);
+)sql",
+    // The contact centre's queue log (no caller data).
+    R"sql(
+CREATE TABLE queue_log (
+  id INTEGER PRIMARY KEY,
+  at REAL NOT NULL,
+  call TEXT NOT NULL,
+  operator TEXT NOT NULL,
+  event TEXT NOT NULL
+);
+CREATE INDEX queue_log_by_time ON queue_log (at);
 )sql",
 };
 

@@ -317,6 +317,13 @@ class SqliteStore final : public Store {
     return ScrubWriteAheadLogLocked("the callback ended, but the database log could not be cleared yet");
   }
 
+  Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) override {
+    return Write([&] { sqlite::InsertQueueLog(writer_, lines, keep_after); return OkStatus(); });
+  }
+  Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) override {
+    return WithReader([&](Connection& c) -> Result<std::vector<QueueLogRecord>> { return sqlite::SelectQueueLog(c, limit); });
+  }
+
   Status SetMergedInto(std::int64_t source, std::int64_t target) override {
     std::lock_guard lock(writer_mutex_);
     return Guard([&] { return sqlite::UpdateMergedInto(writer_, source, target); });
