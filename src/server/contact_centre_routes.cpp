@@ -17,7 +17,6 @@
 namespace lifeline::server::office {
 namespace {
 
-using contact_centre::OperatorState;
 using nlohmann::json;
 
 const Error kNoContactCentre{ErrorCode::kNotFound, "the contact centre is not running"};
