@@ -21,11 +21,17 @@ using nlohmann::json;
 
 const Error kNoContactCentre{ErrorCode::kNotFound, "the contact centre is not running"};
 
+// The token of an `Authorization: Bearer …` header, if the request has one.
+std::optional<std::string> BearerToken(const Request& request) {
+  const std::string authorization = request.Header("authorization");
+  if (authorization.rfind("Bearer ", 0) != 0) return std::nullopt;
+  return authorization.substr(7);
+}
+
 // The telephony client by its token, or a coordinator's session.
 Status TelephonyOrManager(Context& ctx, const Request& request) {
-  const std::string authorization = request.Header("authorization");
-  if (authorization.rfind("Bearer ", 0) == 0) {
-    if (ctx.contact_centre->IsTelephony(authorization.substr(7))) return OkStatus();
+  if (auto token = BearerToken(request)) {
+    if (ctx.contact_centre->IsTelephony(*token)) return OkStatus();
     return Error{ErrorCode::kUnauthenticated, "wrong telephony token"};
   }
   auto session = ApiAuth(ctx, request, true);
@@ -37,8 +43,7 @@ Status TelephonyOrManager(Context& ctx, const Request& request) {
 // application/json (a cross-site form cannot); the telephony client, authenticated by its
 // token, need not (Kamailio's http_client sends its own content type).
 Result<json> Body(const Request& request, std::string_view usage) {
-  const bool bearer = request.Header("authorization").rfind("Bearer ", 0) == 0;
-  if (!bearer && !HasMediaType(request, "application/json")) {
+  if (!BearerToken(request) && !HasMediaType(request, "application/json")) {
     return Error{ErrorCode::kInvalidInput, "send the body as application/json", "content-type"};
   }
   json doc = json::parse(request.body, nullptr, false);
@@ -84,8 +89,8 @@ void ApiEvent(Context& ctx, Request& request, Respond respond) {
 
 // The telephony client alone: calls that hand out or report on callers' numbers.
 Status TelephonyOnly(Context& ctx, const Request& request) {
-  const std::string authorization = request.Header("authorization");
-  if (authorization.rfind("Bearer ", 0) != 0 || !ctx.contact_centre->IsTelephony(authorization.substr(7))) {
+  auto token = BearerToken(request);
+  if (!token || !ctx.contact_centre->IsTelephony(*token)) {
     return Error{ErrorCode::kUnauthenticated, "only the telephony client may call this"};
   }
   return OkStatus();
