@@ -1,6 +1,7 @@
 #include "app/contact_centre.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "crypto/crypto.hpp"
 
@@ -14,6 +15,8 @@ constexpr int kMaxLogLines = 10'000;  // read at once
 constexpr std::size_t kMaxUnwrittenLog = 100'000;  // a store that cannot keep up loses the oldest lines, never memory
 constexpr double kKeepLogSeconds = 90 * 86400.0;
 constexpr int kMaxPriority = 9;
+constexpr double kNameAgainSeconds = 2;  // NextToResume names a call again after this
+constexpr double kNeverNamed = -std::numeric_limits<double>::infinity();
 
 bool ValidName(const std::string& name) {
   return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
@@ -84,9 +87,10 @@ Status ContactCentreService::SetLines(const Actor& actor, int lines) {
   return audit_.Record({actor.user_id, actor.name, AuditAction::kLinesChanged, "lines:" + std::to_string(lines)});
 }
 
-RingOrders ContactCentreService::Orders(const contact_centre::Actions& actions) const {
+RingOrders ContactCentreService::Orders(const contact_centre::Actions& actions) {
   RingOrders orders;
   for (const auto& a : actions) {
+    if (a.kind == contact_centre::Action::Kind::kRing) to_resume_.emplace(a.call, kNeverNamed);
     const OperatorRow& op = operators_.at(a.operator_id);
     RingOrders::Order order{call_names_.at(a.call), op.name, op.uri};
     (a.kind == contact_centre::Action::Kind::kRing ? orders.ring : orders.stop_ringing).push_back(std::move(order));
@@ -123,9 +127,47 @@ contact_centre::CallId ContactCentreService::NewCallId(const std::string& call) 
 }
 
 Result<RingOrders> ContactCentreService::Handle(const TelephonyEvent& event) {
-  if (!ValidCallId(event.call)) return kBadCall;
   const double now = Seconds(clock_);
   std::lock_guard lock(mutex_);
+  return HandleLocked(event, now);
+}
+
+Result<RouteAnswer> ContactCentreService::Route(const RouteQuery& query) {
+  const double now = Seconds(clock_);
+  std::lock_guard lock(mutex_);
+  TelephonyEvent event{query.missed.empty() ? "offered" : "missed", query.call, query.missed, query.language,
+                       query.priority};
+  if (auto handled = HandleLocked(event, now); !handled) return handled.error();
+  const contact_centre::CallId id = call_ids_.at(query.call);
+  RouteAnswer answer;
+  for (contact_centre::OperatorId op_id : engine_.RingingFor(id)) {
+    const OperatorRow& op = operators_.at(op_id);
+    answer.ring.push_back({query.call, op.name, op.uri});
+  }
+  if (!answer.ring.empty()) to_resume_.erase(id);
+  answer.queued = engine_.CallStateOf(id) == contact_centre::CallState::kQueued;
+  return answer;
+}
+
+std::optional<std::string> ContactCentreService::NextToResume() {
+  const double now = Seconds(clock_);
+  std::lock_guard lock(mutex_);
+  for (auto it = to_resume_.begin(); it != to_resume_.end();) {
+    if (engine_.CallStateOf(it->first) != contact_centre::CallState::kRinging) {
+      it = to_resume_.erase(it);  // answered, given up or failed over meanwhile
+      continue;
+    }
+    if (now - it->second >= kNameAgainSeconds) {
+      it->second = now;
+      return call_names_.at(it->first);
+    }
+    ++it;
+  }
+  return std::nullopt;
+}
+
+Result<RingOrders> ContactCentreService::HandleLocked(const TelephonyEvent& event, double now) {
+  if (!ValidCallId(event.call)) return kBadCall;
   auto id = CallIdOf(event.call);
   Result<contact_centre::Actions> actions = Error{ErrorCode::kInternal, "unhandled event"};
   if (event.event == "offered") {
@@ -163,6 +205,9 @@ RingOrders ContactCentreService::Tick() {
   {
     std::lock_guard lock(mutex_);
     orders = Orders(engine_.Tick(Seconds(clock_)));
+    std::erase_if(to_resume_, [this](const auto& entry) {
+      return engine_.CallStateOf(entry.first) != contact_centre::CallState::kRinging;
+    });
   }
   (void)FlushLog();  // a failed write keeps the lines for the next tick
   return orders;

@@ -42,6 +42,22 @@ struct RingOrders {
   std::vector<Order> stop_ringing;
 };
 
+/// Kamailio's routing lookup for one call: a new call (`missed` empty) or a failover after
+/// the operator `missed` did not answer.
+struct RouteQuery {
+  std::string call;
+  std::string missed;
+  std::string language;  // as TelephonyEvent
+  int priority = 0;
+};
+
+/// Whom to ring for the call now, or that it waits (the proxy holds the caller until
+/// NextToResume names the call), or neither (no line, or the call is over: busy).
+struct RouteAnswer {
+  std::vector<RingOrders::Order> ring;
+  bool queued = false;
+};
+
 struct OperatorRow {
   std::string name;
   std::string uri;  // where the telephony side rings them, e.g. sip:ext-101@10.0.0.5:5060; may be empty
@@ -86,6 +102,14 @@ class ContactCentreService {
   /// kInvalidInput for an unknown event kind, a bad call id (1–200 printable characters, no
   /// spaces), a bad language or priority; then as the engine.
   Result<RingOrders> Handle(const TelephonyEvent& event);
+  /// Errors as Handle. A call already known is not offered again: the answer says how it
+  /// stands, so asking again after NextToResume gives the operator the engine chose.
+  Result<RouteAnswer> Route(const RouteQuery& query);
+  /// The next call that waited and now rings an operator (the engine's timer or a freed
+  /// operator started the ring), for the proxy to take out of its queue and route. Until
+  /// Route is asked about it, a call is named again every 2 seconds, so a lost hand-off
+  /// cannot strand a caller.
+  std::optional<std::string> NextToResume();
   /// Where a waiting call stands (for announcements). kNotFound unless waiting.
   Result<contact_centre::Position> PositionOf(const std::string& call) const;
   /// Ring timeouts and wrap-ups due by now, and the queue log written to the store. Called
@@ -100,7 +124,9 @@ class ContactCentreService {
   Result<std::vector<QueueLogLine>> Log(const Actor& actor, int limit);
 
  private:
-  RingOrders Orders(const contact_centre::Actions& actions) const;
+  /// Also marks each call rung as one to resume, until Route hands its operator out.
+  RingOrders Orders(const contact_centre::Actions& actions);
+  Result<RingOrders> HandleLocked(const TelephonyEvent& event, double now);
   std::optional<contact_centre::CallId> CallIdOf(const std::string& call) const;
   contact_centre::CallId NewCallId(const std::string& call);
 
@@ -117,6 +143,7 @@ class ContactCentreService {
   std::deque<contact_centre::CallId> call_order_;                            // GUARDED_BY(mutex_)
   contact_centre::CallId last_call_ = 0;                                      // GUARDED_BY(mutex_)
   std::vector<store::QueueLogRecord> unwritten_log_;                          // GUARDED_BY(mutex_)
+  std::unordered_map<contact_centre::CallId, double> to_resume_;  // when last named. GUARDED_BY(mutex_)
   store::QueueLogStore& log_store_;
   std::mutex flushing_;  // one flush at a time, so that lines are stored in order
 };

@@ -8,6 +8,7 @@
 
 #include <charconv>
 
+#include "domain/contact_centre/sip_hints.hpp"
 #include "server/console_pages.hpp"
 #include "server/contact_centre_json.hpp"
 #include "server/office_route_support.hpp"
@@ -97,24 +98,48 @@ Status TelephonyOnly(Context& ctx, const Request& request) {
 }
 
 // Kamailio's routing lookup (rtjson): for a new call, or after the operator it rang did not
-// answer ("missed"), the operator to ring now as one serial route. No route: nobody is free
-// (or no line), and the proxy answers busy.
+// answer ("missed"), the operator to ring now as one serial route. No route and "queued":
+// the proxy holds the caller until resume-next names the call; neither: busy. The language
+// and priority come from the INVITE's Accept-Language and Priority headers, passed on as
+// "accept_language" and "sip_priority" (domain/contact_centre/sip_hints.hpp), unless
+// "language" or "priority" say them outright.
 void ApiRoute(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
   if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
   auto doc = Body(request, "{\"call\": \"...\", \"language\": \"ru\"} or {\"call\": \"...\", \"missed\": \"ext-1\"}");
   if (!doc) return respond(Respond415Or400(doc.error()));
-  const std::string call = TextOf(*doc, "call");
-  const std::string missed = TextOf(*doc, "missed");
-  app::TelephonyEvent event{missed.empty() ? "offered" : "missed", call, missed, TextOf(*doc, "language"), 0};
-  auto orders = ctx.contact_centre->Handle(event);
-  if (!orders) return respond(JsonError(orders.error()));
+  app::RouteQuery query{TextOf(*doc, "call"), TextOf(*doc, "missed"), TextOf(*doc, "language"),
+                        contact_centre::PriorityFromSipPriority(TextOf(*doc, "sip_priority"))};
+  if (query.language.empty()) {
+    auto preferred = contact_centre::LanguageFromAcceptLanguage(TextOf(*doc, "accept_language"));
+    query.language = std::string(ToString(preferred.value_or(Language::kRu)));
+  }
+  if (doc->contains("priority")) {
+    const json priority = (*doc)["priority"];
+    if (!priority.is_number_integer() || priority.get<std::int64_t>() < 0 || priority.get<std::int64_t>() > 9) {
+      return respond(JsonError(InvalidInput("priority must be 0 to 9", "priority")));
+    }
+    query.priority = static_cast<int>(priority.get<std::int64_t>());
+  }
+  auto answer = ctx.contact_centre->Route(query);
+  if (!answer) return respond(JsonError(answer.error()));
   json routes = json::array();
-  for (const auto& ring : orders->ring) {
-    if (ring.call != call || ring.uri.empty()) continue;
+  for (const auto& ring : answer->ring) {
+    if (ring.uri.empty()) continue;
     routes.push_back({{"uri", ring.uri}, {"headers", {{"extra", "X-Lifeline-Operator: " + ring.operator_name + "\r\n"}}}});
   }
-  respond({200, "application/json", json{{"version", "1.0"}, {"routing", "serial"}, {"routes", routes}}.dump(), {}});
+  respond({200, "application/json",
+           json{{"version", "1.0"}, {"routing", "serial"}, {"routes", routes}, {"queued", answer->queued}}.dump(), {}});
+}
+
+// The proxy's poll for held callers: the next call that now rings an operator, for it to
+// resume and route ({"call": "..."}), or {} when there is none.
+void ApiResumeNext(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  json out = json::object();
+  if (auto call = ctx.contact_centre->NextToResume()) out["call"] = *call;
+  respond({200, "application/json", out.dump(), {}});
 }
 
 void ApiOperatorState(Context& ctx, Request& request, Respond respond) {
@@ -400,6 +425,7 @@ void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/api/v1/contact-centre/events", bind(ApiEvent));
   router.Add("PUT", "/api/v1/contact-centre/operators/{name}/state", bind(ApiOperatorState));
   router.Add("POST", "/api/v1/contact-centre/route", bind(ApiRoute));
+  router.Add("POST", "/api/v1/contact-centre/resume-next", bind(ApiResumeNext));
   router.Add("GET", "/api/v1/contact-centre/calls/{call}/position", bind(ApiPosition));
   router.Add("POST", "/api/v1/contact-centre/operators", bind(ApiAddOperator));
   router.Add("PUT", "/api/v1/contact-centre/lines", bind(ApiSetLines));

@@ -106,6 +106,38 @@ class ContactCentre(ServerTest):
         self.assertEqual(self.event("ended", "c-1")[0], 200)
         self.assertEqual(self.event("answered", "c-1", operator="ext-1")[0], 409)
 
+    def route(self, **fields):
+        return self.server.json("POST", "/api/v1/contact-centre/route", fields, headers=self.phone)
+
+    def test_the_proxy_holds_queued_calls_and_resumes_them_when_an_operator_is_free(self):
+        for name in ["ext-3", "ext-4"]:
+            self.assertEqual(self.server.json("POST", "/api/v1/contact-centre/operators",
+                                              {"id": name, "languages": ["uk"], "uri": f"sip:{name}@127.0.0.1:5099"},
+                                              headers=self.coordinator)[0], 201)
+        self.assertEqual(self.server.json("PUT", "/api/v1/contact-centre/lines", {"lines": 10},
+                                          headers=self.coordinator)[0], 204)
+        self.state("ext-3", "available")
+        status, answer, _ = self.route(call="a", accept_language="uk-UA, ru;q=0.5")
+        self.assertEqual((status, answer["queued"], [r["uri"] for r in answer["routes"]]),
+                         (200, False, ["sip:ext-3@127.0.0.1:5099"]))
+        self.assertEqual(self.route(call="b", accept_language="uk")[1]["queued"], True)
+        self.assertEqual(self.route(call="c", accept_language="uk", sip_priority="emergency")[1]["queued"], True)
+        resume = lambda: self.server.json("POST", "/api/v1/contact-centre/resume-next", {}, headers=self.phone)[1]
+        self.assertEqual(resume(), {})
+        # A Ukrainian speaker logs in: the emergency caller, who came later, rings first.
+        self.state("ext-4", "available")
+        self.assertEqual(resume(), {"call": "c"})
+        self.assertEqual(resume(), {})  # named again only if the proxy does not come back for it
+        status, answer, _ = self.route(call="c")
+        self.assertEqual((answer["queued"], [r["uri"] for r in answer["routes"]]), (False, ["sip:ext-4@127.0.0.1:5099"]))
+        status, position, _ = self.server.json("GET", "/api/v1/contact-centre/calls/b/position", headers=self.phone)
+        self.assertEqual((status, position["ahead"]), (200, 0))
+        # Only the telephony client may poll, and priorities stay in range.
+        operator = self.server.sign_in("op.wall", "synthetic-op-wall-password")
+        self.assertEqual(self.server.json("POST", "/api/v1/contact-centre/resume-next", {}, headers=operator)[0], 401)
+        status, answer, _ = self.route(call="d", priority=12)
+        self.assertEqual((status, answer["error"]["field"]), (400, "priority"))
+
     def test_bad_input_and_strangers_get_clear_refusals(self):
         for body, field in [({"event": "transferred", "call": "x"}, "event"),
                             ({"event": "offered", "call": "has space"}, "call"),

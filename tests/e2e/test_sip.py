@@ -1,7 +1,8 @@
 """Real SIP calls, all on 127.0.0.1: Kamailio (Debian's package) in front of lifeline, SIPp
 (package sip-tester) as callers and as operators' phones. Kamailio asks lifeline whom to ring
-(rtjson), fails over to the next operator when one does not answer, and tells lifeline of
-answers, hang-ups and callers who give up."""
+(rtjson), fails over to the next operator when one does not answer, holds callers lifeline
+queues until an operator is free (emergency callers first), and tells lifeline of answers,
+hang-ups and callers who give up."""
 import os
 import shutil
 import signal
@@ -113,27 +114,70 @@ class RealCalls(ServerTest):
                 except subprocess.TimeoutExpired:
                     proc.kill()
 
-    def call(self, count, rate=5, concurrent=1, talk_ms=200):
-        scenario = os.path.join(self.work, "caller.xml")
-        with open(os.path.join(SIP, "caller.xml")) as f:
-            text = f.read().replace("@TALK_MS@", str(talk_ms))
-        with open(scenario, "w") as f:
+    def scenario(self, name, **fields):
+        with open(os.path.join(SIP, name)) as f:
+            text = f.read()
+        headers = fields.pop("HEADERS", "")
+        text = text.replace("      @HEADERS@\n", "".join(f"      {h}\n" for h in headers.splitlines()))
+        for key, value in fields.items():
+            text = text.replace(f"@{key}@", str(value))
+        path = os.path.join(self.work, f"{name}.{len(os.listdir(self.work))}.xml")
+        with open(path, "w") as f:
             f.write(text)
-        caller = subprocess.run(["sipp", f"127.0.0.1:{self.sip_port}", "-sf", scenario, "-i", "127.0.0.1",
-                                 "-p", str(free_udp_port()), "-ci", "127.0.0.1", "-cp", str(free_udp_port()),
-                                 "-nostdin", "-m", str(count), "-r", str(rate), "-l", str(concurrent),
-                                 "-timeout", "60s", "-timeout_error", "-trace_stat", "-stf", os.path.join(self.work, "caller.csv")],
-                                capture_output=True, timeout=120, cwd=self.work)
-        return caller
+        return path
+
+    def caller_args(self, scenario, count, rate, concurrent, prefix=""):
+        # SIPp tracks calls by its own Call-ID, so a marked Call-ID comes from -cid_str.
+        return ["sipp", "-cid_str", prefix + "%u-%p@%s", f"127.0.0.1:{self.sip_port}", "-sf", scenario, "-i", "127.0.0.1",
+                "-p", str(free_udp_port()), "-ci", "127.0.0.1", "-cp", str(free_udp_port()),
+                "-nostdin", "-m", str(count), "-r", str(rate), "-l", str(concurrent),
+                "-timeout", "60s", "-timeout_error", "-trace_err", "-error_file", scenario + ".errors"]
+
+    def failure(self, output, scenario=None):
+        """What to show when a caller failed: SIPp's screen, its errors and Kamailio's log."""
+        errors = ""
+        if scenario and os.path.exists(scenario + ".errors"):
+            errors = self.tail(scenario + ".errors")
+        return output[-1500:] + "\n" + errors + "\n" + self.tail(self.kamailio_log)
+
+    def call(self, count, rate=5, concurrent=1, talk_ms=200, headers="", prefix=""):
+        scenario = self.scenario("caller.xml", TALK_MS=talk_ms, HEADERS=headers)
+        return subprocess.run(self.caller_args(scenario, count, rate, concurrent, prefix), capture_output=True, timeout=120,
+                              cwd=self.work)
+
+    def call_in_background(self, talk_ms, headers="", prefix=""):
+        scenario = self.scenario("caller.xml", TALK_MS=talk_ms, HEADERS=headers)
+        proc = subprocess.Popen(self.caller_args(scenario, 1, 1, 1, prefix), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                cwd=self.work)
+        proc.scenario = scenario
+        self.processes.append(proc)
+        return proc
+
+    def finished(self, proc):
+        output = proc.communicate(timeout=60)[0].decode(errors="replace")
+        self.assertEqual(proc.returncode, 0, self.failure(output, proc.scenario))
+
+    def only_ext_1_answers(self):
+        self.assertEqual(self.server.json("PUT", "/api/v1/contact-centre/operators/ext-2/state",
+                                          {"state": "logged_out"}, headers=self.phone)[0], 200)
+
+    def wait_for(self, what, predicate, seconds=10):
+        deadline = time.time() + seconds
+        while not predicate():
+            self.assertLess(time.time(), deadline, f"{what}: lifeline saw {self.board()}\n" + self.tail(self.kamailio_log))
+            time.sleep(0.1)
 
     def board(self):
         status, board, _ = self.server.json("GET", "/api/v1/contact-centre/wallboard", headers=self.coordinator)
         self.assertEqual(status, 200)
         return board
 
-    def log_events(self):
+    def log_entries(self):
         _, log, _ = self.server.json("GET", "/api/v1/contact-centre/log?limit=10000", headers=self.coordinator)
-        return [(e["event"], e["operator"]) for e in log["entries"]]
+        return log["entries"]
+
+    def log_events(self):
+        return [(e["event"], e["operator"]) for e in self.log_entries()]
 
     def test_calls_reach_operators_through_kamailio_and_lifeline_counts_them(self):
         caller = self.call(10)
@@ -168,3 +212,39 @@ class RealCalls(ServerTest):
         self.assertIn(("missed", "ext-1"), events)
         states = {o["id"]: o["state"] for o in board["operators"]}
         self.assertEqual(states["ext-1"], "break")  # three misses in a row
+
+    def test_callers_wait_in_the_queue_until_an_operator_is_free(self):
+        self.only_ext_1_answers()
+        caller = self.call(3, rate=20, concurrent=3, talk_ms=600)
+        self.assertEqual(caller.returncode, 0, caller.stdout.decode()[-2000:] + self.tail(self.kamailio_log))
+        self.wait_for("three answers", lambda: self.board()["today"]["answered"] == 3)
+        board = self.board()
+        self.assertEqual((board["today"]["offered"], board["today"]["abandoned"], board["waiting"]), (3, 0, 0))
+        self.assertEqual({o["id"]: o["calls_answered"] for o in board["operators"]}, {"ext-1": 3, "ext-2": 0})
+        # Two of the three waited for the talk before them: about 0.6 s and 1.2 s.
+        self.assertGreater(board["today"]["asa_seconds"], 0.3)
+
+    def test_a_held_caller_who_hangs_up_is_counted_abandoned(self):
+        self.only_ext_1_answers()
+        talking = self.call_in_background(talk_ms=4000)
+        self.wait_for("ext-1 on a call", lambda: {o["id"]: o["state"] for o in self.board()["operators"]}["ext-1"] == "on_call")
+        scenario = self.scenario("caller_gives_up.xml", WAIT_MS=500)
+        gives_up = subprocess.run(self.caller_args(scenario, 1, 1, 1), capture_output=True, timeout=60, cwd=self.work)
+        self.assertEqual(gives_up.returncode, 0, self.failure(gives_up.stdout.decode(), scenario))
+        self.wait_for("the abandoned call", lambda: self.board()["today"]["abandoned"] == 1)
+        self.assertEqual(self.board()["waiting"], 0)
+        self.finished(talking)
+        self.assertEqual(self.board()["today"]["answered"], 1)
+
+    def test_an_emergency_caller_goes_before_callers_who_waited_longer(self):
+        self.only_ext_1_answers()
+        talking = self.call_in_background(talk_ms=2500)
+        self.wait_for("ext-1 on a call", lambda: self.board()["today"]["answered"] == 1)
+        normal = self.call_in_background(talk_ms=200, prefix="normal-")
+        self.wait_for("one caller waiting", lambda: self.board()["waiting"] == 1)
+        emergency = self.call_in_background(talk_ms=200, prefix="emergency-", headers="Priority: emergency")
+        self.wait_for("two callers waiting", lambda: self.board()["waiting"] == 2)
+        for proc in [talking, normal, emergency]:
+            self.finished(proc)
+        answered = [e["call"].split("-")[0] for e in self.log_entries() if e["event"] == "answered"]
+        self.assertEqual(answered[1:], ["emergency", "normal"])

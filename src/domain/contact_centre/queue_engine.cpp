@@ -384,6 +384,12 @@ std::optional<CallState> QueueEngine::CallStateOf(CallId id) const {
   return std::nullopt;
 }
 
+std::vector<OperatorId> QueueEngine::RingingFor(CallId id) const {
+  auto it = calls_.find(id);
+  if (it == calls_.end() || it->second.state != CallState::kRinging) return {};
+  return it->second.ringing;
+}
+
 Result<Position> QueueEngine::PositionOf(CallId id) const {
   auto it = calls_.find(id);
   if (it == calls_.end() || it->second.state != CallState::kQueued) return Error{ErrorCode::kNotFound, "this call is not waiting"};

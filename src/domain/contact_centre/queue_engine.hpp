@@ -136,6 +136,8 @@ class QueueEngine {
   Actions Tick(double now);
 
   std::optional<CallState> CallStateOf(CallId call) const;
+  /// The operators whose phones ring for `call` now (empty unless it is ringing).
+  std::vector<OperatorId> RingingFor(CallId call) const;
   int Waiting() const { return waiting_count_; }
   /// kNotFound unless the call is waiting.
   Result<Position> PositionOf(CallId call) const;

@@ -199,5 +199,20 @@ TEST_F(QueueEngineTest, TheWallboardCountsServiceLevelsSpeedAbandonmentAndOccupa
   EXPECT_EQ(engine.Snap(day + 86400 + 10).today.answered, 0);
 }
 
+TEST_F(QueueEngineTest, RingingForNamesThePhonesThatRingOnlyWhileTheyRing) {
+  QueueEngine engine = Make(Strategy::kLongestIdle, 1);
+  ASSERT_TRUE(engine.Offer(100, Language::kRu, 0, 10).ok());
+  ASSERT_TRUE(engine.Offer(101, Language::kRu, 0, 11).ok());
+  EXPECT_EQ(engine.RingingFor(100), std::vector<OperatorId>{1});
+  EXPECT_TRUE(engine.RingingFor(101).empty());  // waiting
+  ASSERT_TRUE(engine.Answer(100, 1, 12).ok());
+  EXPECT_TRUE(engine.RingingFor(100).empty());
+  ASSERT_TRUE(engine.End(100, 20).ok());
+  // The wrap-up is over at 30: the waiting call rings operator 1, started by the timer.
+  EXPECT_EQ(engine.Tick(30), (Actions{{Kind::kRing, 101, 1}}));
+  EXPECT_EQ(engine.RingingFor(101), std::vector<OperatorId>{1});
+  EXPECT_TRUE(engine.RingingFor(999).empty());
+}
+
 }  // namespace
 }  // namespace lifeline::contact_centre
