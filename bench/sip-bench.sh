@@ -53,7 +53,7 @@ sed -e "s/@SIP_PORT@/$sip_port/" -e "s#@LIFELINE@#http://127.0.0.1:18941#" \
 kamailio -f "$work/kamailio.cfg" -DD -E -m 128 -M 16 -Y "$work" -P "$work/kamailio.pid" > "$work/kamailio.log" 2>&1 &
 pids+=($!)
 sleep 2
-sed -e "s/@TALK_MS@/100/" tests/sip/caller.xml > "$work/caller.xml"
+sed -e "s/@TALK_MS@/100/" -e "/@HEADERS@/d" tests/sip/caller.xml > "$work/caller.xml"
 
 # Runs the caller against $1 and prints the achieved rate and setup-time percentiles.
 run() {
