@@ -36,7 +36,7 @@ double Seconds(const Clock& clock) { return clock.NowSeconds(); }
 
 }  // namespace
 
-ContactCentreService::ContactCentreService(const Clock& clock, AuditLog& audit, store::QueueLogStore& log_store,
+ContactCentreService::ContactCentreService(const Clock& clock, AuditLog& audit, store::ContactCentreStore& log_store,
                                            contact_centre::QueueOptions options, std::string telephony_token)
     : clock_(clock),
       audit_(audit),
@@ -57,6 +57,26 @@ bool ContactCentreService::IsTelephony(std::string_view token) const {
                                     reinterpret_cast<const std::uint8_t*>(telephony_token_.data()), token.size());
 }
 
+Status ContactCentreService::Restore() {
+  auto operators = log_store_.ListOperators();
+  if (!operators) return operators.error();
+  auto lines = log_store_.LoadLines();
+  if (!lines) return lines.error();
+  std::lock_guard lock(mutex_);
+  for (const auto& op : *operators) {
+    std::vector<Language> languages;
+    for (std::string_view rest = op.languages; !rest.empty();) {
+      const std::size_t comma = rest.find(',');
+      if (auto l = ParseLanguage(rest.substr(0, comma))) languages.push_back(*l);
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    }
+    if (languages.empty() || operator_ids_.count(op.name)) continue;  // cannot be stored so by AddOperator
+    if (auto added = AddOperatorLocked(op.name, languages, op.uri); !added) return added;
+  }
+  if (*lines) return engine_.SetLines(**lines);
+  return OkStatus();
+}
+
 Status ContactCentreService::AddOperator(const Actor& actor, const std::string& name,
                                          const std::vector<Language>& languages, const std::string& uri) {
   if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
@@ -71,6 +91,14 @@ Status ContactCentreService::AddOperator(const Actor& actor, const std::string& 
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kOperatorAdded, "operator:" + name}); !audited) {
     return audited.error();
   }
+  std::string codes;
+  for (Language l : languages) codes += (codes.empty() ? "" : ",") + std::string(ToString(l));
+  if (auto stored = log_store_.InsertOperator({name, uri, codes}); !stored) return stored;
+  return AddOperatorLocked(name, languages, uri);
+}
+
+Status ContactCentreService::AddOperatorLocked(const std::string& name, const std::vector<Language>& languages,
+                                               const std::string& uri) {
   const contact_centre::OperatorId id = static_cast<contact_centre::OperatorId>(operator_ids_.size()) + 1;
   contact_centre::Skills skills;
   for (Language l : languages) skills.Add(l);
@@ -83,7 +111,12 @@ Status ContactCentreService::AddOperator(const Actor& actor, const std::string& 
 Status ContactCentreService::SetLines(const Actor& actor, int lines) {
   if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
   std::lock_guard lock(mutex_);
+  const int before = engine_.Snap(Seconds(clock_)).lines;
   if (auto set = engine_.SetLines(lines); !set) return set;
+  if (auto stored = log_store_.SaveLines(lines); !stored) {
+    (void)engine_.SetLines(before);
+    return stored;
+  }
   return audit_.Record({actor.user_id, actor.name, AuditAction::kLinesChanged, "lines:" + std::to_string(lines)});
 }
 

@@ -82,14 +82,18 @@ struct QueueLogLine {
 class ContactCentreService {
  public:
   /// `clock`, `audit` and `log_store` must outlive the service. `telephony_token`
-  /// authenticates the telephony side (empty: no telephony client may connect).
-  ContactCentreService(const Clock& clock, AuditLog& audit, store::QueueLogStore& log_store,
+  /// authenticates the telephony side (empty: no telephony client may connect). Call Restore
+  /// before serving.
+  ContactCentreService(const Clock& clock, AuditLog& audit, store::ContactCentreStore& log_store,
                        contact_centre::QueueOptions options, std::string telephony_token);
+
+  /// Loads the operators (logged out) and lines that managers set up before a restart.
+  Status Restore();
 
   /// True when `token` is the telephony client's (compared in constant time).
   bool IsTelephony(std::string_view token) const;
 
-  /// Managers (kManageContactCentre), audited. kInvalidInput for a bad name (1–64 of
+  /// Managers (kManageContactCentre), audited and stored. kInvalidInput for a bad name (1–64 of
   /// A–Z a–z 0–9 . _ -), no language, or a `uri` that is not a sip: URI of up to 200
   /// characters; kConflict for a name in use.
   Status AddOperator(const Actor& actor, const std::string& name, const std::vector<Language>& languages,
@@ -128,6 +132,8 @@ class ContactCentreService {
   RingOrders Orders(const contact_centre::Actions& actions);
   Result<RingOrders> HandleLocked(const TelephonyEvent& event, double now);
   std::optional<contact_centre::CallId> CallIdOf(const std::string& call) const;
+  /// Adds to the engine and the maps; the name is free and valid.
+  Status AddOperatorLocked(const std::string& name, const std::vector<Language>& languages, const std::string& uri);
   contact_centre::CallId NewCallId(const std::string& call);
 
   const Clock& clock_;
@@ -144,7 +150,7 @@ class ContactCentreService {
   contact_centre::CallId last_call_ = 0;                                      // GUARDED_BY(mutex_)
   std::vector<store::QueueLogRecord> unwritten_log_;                          // GUARDED_BY(mutex_)
   std::unordered_map<contact_centre::CallId, double> to_resume_;  // when last named. GUARDED_BY(mutex_)
-  store::QueueLogStore& log_store_;
+  store::ContactCentreStore& log_store_;
   std::mutex flushing_;  // one flush at a time, so that lines are stored in order
 };
 

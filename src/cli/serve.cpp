@@ -95,6 +95,7 @@ int Serve(const ServeOptions& options) {
     centre = std::make_unique<app::ContactCentreService>(
         clock, *audit, *store, contact_centre::QueueOptions{.strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)},
         options.telephony_token_file.empty() ? std::string() : ReadSecret(options.telephony_token_file, "telephony token"));
+    if (auto restored = centre->Restore(); !restored) throw std::runtime_error(restored.error().message);
     wallboard = std::make_unique<server::WallboardFeed>(*centre, *sessions);
     server::AddOfficeRoutes(router, *office, *sessions, *audit, *two_factor,
                             {.secure_cookies = options.secure_cookies,

@@ -159,6 +159,14 @@ struct QueueLogRecord {
   std::string event;
 };
 
+/// A contact-centre operator as a manager added them: a telephony extension, not a person's
+/// name. Kept so that a restart finds the same operators (logged out).
+struct OperatorRecord {
+  std::string name;       // e.g. ext-101
+  std::string uri;        // where the telephony side rings them; may be empty
+  std::string languages;  // codes joined by commas, e.g. "ru,uk"
+};
+
 /// Raw counts for the statistics (app: suppressed before anyone sees them). Clear fields
 /// and status changes only: nothing sealed, never the custody circumstance.
 struct StatisticsCounts {

@@ -203,13 +203,22 @@ class AuditStore {
   virtual Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) = 0;
 };
 
-class QueueLogStore {
+/// The contact centre's lasting state: its queue log and what managers set up (operators,
+/// lines). Calls in progress and operators' states are not kept: they belong to the phones.
+class ContactCentreStore {
  public:
-  virtual ~QueueLogStore() = default;
+  virtual ~ContactCentreStore() = default;
   /// Appends the lines in one transaction and drops those older than `keep_after`.
   virtual Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) = 0;
   /// The latest `limit` lines, oldest first.
   virtual Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) = 0;
+  /// kConflict if an operator has this name.
+  virtual Status InsertOperator(const OperatorRecord& op) = 0;
+  /// In the order they were added.
+  virtual Result<std::vector<OperatorRecord>> ListOperators() = 0;
+  virtual Status SaveLines(int lines) = 0;
+  /// nullopt until a manager has set them.
+  virtual Result<std::optional<int>> LoadLines() = 0;
 };
 
 class SnapshotStore {
@@ -228,7 +237,7 @@ class Store : public ApplicationStore,
               public UserStore,
               public InstallationStore,
               public AuditStore,
-              public QueueLogStore,
+              public ContactCentreStore,
               public SnapshotStore {};
 
 }  // namespace lifeline::store

@@ -442,6 +442,23 @@ TEST_F(StoreConformance, TheQueueLogKeepsItsOrderAndDropsOldLines) {
   EXPECT_EQ(latest[1].operator_name, "ext-1");
 }
 
+TEST_F(StoreConformance, OperatorsAndLinesAreKeptInTheOrderManagersSetThem) {
+  EXPECT_TRUE(store_->ListOperators().value().empty());
+  EXPECT_EQ(store_->LoadLines().value(), std::nullopt);
+  ASSERT_TRUE(store_->InsertOperator({"ext-2", "sip:ext-2@127.0.0.1:5060", "ru,uk"}).ok());
+  ASSERT_TRUE(store_->InsertOperator({"ext-1", "", "en"}).ok());
+  EXPECT_EQ(store_->InsertOperator({"ext-1", "", "ru"}).error().code, ErrorCode::kConflict);
+  auto operators = store_->ListOperators().value();
+  ASSERT_EQ(operators.size(), 2u);
+  EXPECT_EQ(operators[0].name, "ext-2");
+  EXPECT_EQ(operators[0].uri, "sip:ext-2@127.0.0.1:5060");
+  EXPECT_EQ(operators[0].languages, "ru,uk");
+  EXPECT_EQ(operators[1].languages, "en");
+  ASSERT_TRUE(store_->SaveLines(12).ok());
+  ASSERT_TRUE(store_->SaveLines(40).ok());
+  EXPECT_EQ(store_->LoadLines().value(), 40);
+}
+
 TEST_F(StoreConformance, ConcurrentWritersAndReadersAgree) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {

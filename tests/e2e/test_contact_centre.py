@@ -138,6 +138,21 @@ class ContactCentre(ServerTest):
         status, answer, _ = self.route(call="d", priority=12)
         self.assertEqual((status, answer["error"]["field"]), (400, "priority"))
 
+    def test_operators_and_lines_outlive_a_restart_and_everyone_starts_logged_out(self):
+        self.assertEqual(self.state("ext-1", "available")[0], 200)
+        self.server.stop()
+        self.server.start(extra=["--telephony-token-file", os.path.join(self.server.secrets, "telephony")])
+        self.coordinator = self.server.sign_in()
+        board = self.wallboard()[1]
+        self.assertEqual({o["id"]: (o["languages"], o["state"]) for o in board["operators"]},
+                         {"ext-1": (["ru"], "logged_out"), "ext-2": (["ru", "uk"], "logged_out")})
+        self.assertEqual(board["lines"], 3)
+        self.assertEqual(self.server.json("POST", "/api/v1/contact-centre/operators", {"id": "ext-2", "languages": ["en"]},
+                                          headers=self.coordinator)[0], 409)
+        self.assertEqual(self.state("ext-2", "available")[0], 200)
+        self.assertEqual(self.event("offered", "after-restart", language="uk")[1]["ring"],
+                         [{"call": "after-restart", "operator": "ext-2"}])
+
     def test_bad_input_and_strangers_get_clear_refusals(self):
         for body, field in [({"event": "transferred", "call": "x"}, "event"),
                             ({"event": "offered", "call": "has space"}, "call"),

@@ -77,4 +77,16 @@ Result<ApplicantView> SelectApplicantView(Connection& reader, const Blob32& look
   return view;
 }
 
+Result<bool> ClaimApplication(Connection& writer, std::int64_t id, std::int64_t user_id) {
+  auto claim = writer.Prepare(
+      "UPDATE applications SET assigned_user_id = ? WHERE id = ? AND assigned_user_id IS NULL");
+  claim.Bind(1, user_id).Bind(2, id);
+  claim.Step();
+  if (sqlite3_changes(writer.raw()) > 0) return true;
+  auto holder = writer.Prepare("SELECT assigned_user_id FROM applications WHERE id = ?");
+  holder.Bind(1, id);
+  if (!holder.Step()) return NotFound("no such case");
+  return holder.Int(0) == user_id;
+}
+
 }  // namespace lifeline::store::sqlite

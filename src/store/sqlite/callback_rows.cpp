@@ -115,5 +115,32 @@ std::vector<QueueLogRecord> SelectQueueLog(Connection& reader, int limit) {
   return out;
 }
 
+void InsertOperator(Connection& writer, const OperatorRecord& op) {
+  auto s = writer.Prepare("INSERT INTO contact_centre_operators (name, uri, languages) VALUES (?, ?, ?)");
+  s.Bind(1, op.name).Bind(2, op.uri).Bind(3, op.languages);
+  s.Step();
+}
+
+std::vector<OperatorRecord> SelectOperators(Connection& reader) {
+  auto s = reader.Prepare("SELECT name, uri, languages FROM contact_centre_operators ORDER BY id");
+  std::vector<OperatorRecord> out;
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2)});
+  return out;
+}
+
+void SaveLines(Connection& writer, int lines) {
+  auto s = writer.Prepare(
+      "INSERT INTO contact_centre_settings (key, value) VALUES ('lines', ?) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  s.Bind(1, std::int64_t{lines});
+  s.Step();
+}
+
+std::optional<int> SelectLines(Connection& reader) {
+  auto s = reader.Prepare("SELECT value FROM contact_centre_settings WHERE key = 'lines'");
+  if (!s.Step()) return std::nullopt;
+  return static_cast<int>(s.Int(0));
+}
+
 }  // namespace sqlite
 }  // namespace lifeline::store

@@ -1,8 +1,10 @@
 #pragma once
 // The contact centre's rows: the SQL behind AddCallback, ListDueCallbacks, ListCallbacks,
-// GetCallback, UpdateCallback, AppendQueueLog and ListQueueLog. Each function throws SqliteError; writers expect the caller to hold the
+// GetCallback, UpdateCallback, AppendQueueLog, ListQueueLog and the operators and lines
+// managers set up. Each function throws SqliteError; writers expect the caller to hold the
 // store's writer lock.
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -22,5 +24,11 @@ Result<bool> ApplyCallbackUpdate(Connection& writer, const CallbackUpdate& updat
 /// The queue log (kept here with the contact centre's other rows).
 void InsertQueueLog(Connection& writer, std::span<const QueueLogRecord> lines, double keep_after);
 std::vector<QueueLogRecord> SelectQueueLog(Connection& reader, int limit);
+
+/// Throws SqliteError (a constraint error: the name is taken).
+void InsertOperator(Connection& writer, const OperatorRecord& op);
+std::vector<OperatorRecord> SelectOperators(Connection& reader);
+void SaveLines(Connection& writer, int lines);
+std::optional<int> SelectLines(Connection& reader);
 
 }  // namespace lifeline::store::sqlite

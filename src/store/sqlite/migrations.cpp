@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 16> kMigrations = {
+constexpr std::array<std::string_view, 17> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -238,6 +238,19 @@ CREATE TABLE queue_log (
   event TEXT NOT NULL
 );
 CREATE INDEX queue_log_by_time ON queue_log (at);
+)sql",
+    // The contact centre's operators and lines, as managers set them up.
+    R"sql(
+CREATE TABLE contact_centre_operators (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  uri TEXT NOT NULL,
+  languages TEXT NOT NULL
+);
+CREATE TABLE contact_centre_settings (
+  key TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
 )sql",
 };
 

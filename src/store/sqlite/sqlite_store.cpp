@@ -63,17 +63,7 @@ class SqliteStore final : public Store {
 
   Result<bool> ClaimApplication(std::int64_t id, std::int64_t user_id) override {
     std::lock_guard lock(writer_mutex_);
-    return Guard([&]() -> Result<bool> {
-      auto claim = writer_.Prepare(
-          "UPDATE applications SET assigned_user_id = ? WHERE id = ? AND assigned_user_id IS NULL");
-      claim.Bind(1, user_id).Bind(2, id);
-      claim.Step();
-      if (sqlite3_changes(writer_.raw()) > 0) return true;
-      auto holder = writer_.Prepare("SELECT assigned_user_id FROM applications WHERE id = ?");
-      holder.Bind(1, id);
-      if (!holder.Step()) return NotFound("no such case");
-      return holder.Int(0) == user_id;
-    });
+    return Guard([&]() -> Result<bool> { return sqlite::ClaimApplication(writer_, id, user_id); });
   }
 
   Status DeleteApplication(std::int64_t id) override {
@@ -322,6 +312,18 @@ class SqliteStore final : public Store {
   }
   Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) override {
     return WithReader([&](Connection& c) -> Result<std::vector<QueueLogRecord>> { return sqlite::SelectQueueLog(c, limit); });
+  }
+  Status InsertOperator(const OperatorRecord& op) override {
+    return Write([&] { sqlite::InsertOperator(writer_, op); return OkStatus(); });
+  }
+  Result<std::vector<OperatorRecord>> ListOperators() override {
+    return WithReader([&](Connection& c) -> Result<std::vector<OperatorRecord>> { return sqlite::SelectOperators(c); });
+  }
+  Status SaveLines(int lines) override {
+    return Write([&] { sqlite::SaveLines(writer_, lines); return OkStatus(); });
+  }
+  Result<std::optional<int>> LoadLines() override {
+    return WithReader([&](Connection& c) -> Result<std::optional<int>> { return sqlite::SelectLines(c); });
   }
 
   Status SetMergedInto(std::int64_t source, std::int64_t target) override {
