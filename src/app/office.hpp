@@ -309,6 +309,12 @@ class OfficeService {
   /// again later inside a window, and lapses (shredded) after CallbackLimits::kMaxAttempts.
   /// kConflict unless it was dialing; kNotFound.
   Status ReportCallback(std::int64_t id, bool connected);
+  /// A coordinator takes a callback request for a caller (kManageContactCentre), audited
+  /// without the number; otherwise as RequestCallback.
+  Result<CallbackScheduled> RequestCallbackFor(const Actor& actor, const contact_centre::CallbackDraft& draft);
+  /// Ends a pending callback and shreds its number at once, e.g. when the caller's phone may
+  /// be in other hands (kManageContactCentre), audited. kConflict unless pending; kNotFound.
+  Status CancelCallback(const Actor& actor, std::int64_t id);
   /// Callbacks in `status`, newest first, without their numbers (kManageContactCentre).
   Result<std::vector<store::StoredCallback>> ListCallbacks(const Actor& actor, store::CallbackStatus status);
 

@@ -120,6 +120,34 @@ Status OfficeService::ReportCallback(std::int64_t id, bool connected) {
   return store_.UpdateCallback(update);
 }
 
+Result<CallbackScheduled> OfficeService::RequestCallbackFor(const Actor& actor,
+                                                            const contact_centre::CallbackDraft& draft) {
+  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
+  auto scheduled = RequestCallback(draft);
+  if (!scheduled) return scheduled;
+  auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCallbackRequested,
+                                "callback:" + std::to_string(scheduled->id)});
+  if (!audited) return audited.error();
+  return scheduled;
+}
+
+Status OfficeService::CancelCallback(const Actor& actor, std::int64_t id) {
+  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
+  auto stored = store_.GetCallback(id);
+  if (!stored) return stored.error();
+  if (stored->status != store::CallbackStatus::kPending) {
+    return Error{ErrorCode::kConflict, "only a callback that waits for its window can be cancelled"};
+  }
+  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCallbackCancelled,
+                                    "callback:" + std::to_string(id)});
+      !audited) {
+    return audited;
+  }
+  // Lapsed shreds the sealed number in the same update.
+  return store_.UpdateCallback({id, store::CallbackStatus::kPending, store::CallbackStatus::kLapsed, stored->attempts,
+                                stored->due_at, stored->window_end});
+}
+
 Result<std::vector<store::StoredCallback>> OfficeService::ListCallbacks(const Actor& actor,
                                                                         store::CallbackStatus status) {
   if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();

@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 34> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 36> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -40,6 +40,8 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 34> kNames = {{
     {AuditAction::kGroupMerged, "group_merged"},
     {AuditAction::kOperatorAdded, "operator_added"},
     {AuditAction::kLinesChanged, "lines_changed"},
+    {AuditAction::kCallbackRequested, "callback_requested"},
+    {AuditAction::kCallbackCancelled, "callback_cancelled"},
 }};
 }  // namespace
 

@@ -42,6 +42,8 @@ enum class AuditAction {
   kGroupMerged,        // target: the group merged into another
   kOperatorAdded,      // the contact centre: target "operator:<name>"
   kLinesChanged,       // target "lines:<count>"
+  kCallbackRequested,  // by a coordinator for a caller: target "callback:<id>" (never the number)
+  kCallbackCancelled,  // target "callback:<id>"; its number is shredded
 };
 
 std::string_view ToString(AuditAction action);

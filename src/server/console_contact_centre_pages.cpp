@@ -51,7 +51,9 @@ std::string ManagerFormsHtml(const app::SessionInfo& session, const app::Wallboa
     html += fmt::format("<label><input type=\"checkbox\" name=\"language\" value=\"{0}\"{1}> {0}</label>", ToString(l),
                         l == Language::kRu ? " checked" : "");
   }
-  html += "</fieldset><button type=\"submit\">Добавить оператора</button></form>";
+  html += "</fieldset><label for=\"operator-uri\">Куда звонить (SIP-адрес телефона, например sip:ext-101@10.0.0.5:5060; "
+          "необязательно)</label><input id=\"operator-uri\" name=\"uri\" maxlength=\"200\">"
+          "<button type=\"submit\">Добавить оператора</button></form>";
   html += fmt::format(
       "<form method=\"post\" action=\"/console/contact-centre/lines\">{}<label for=\"lines-count\">Линий</label>"
       "<input id=\"lines-count\" name=\"lines\" inputmode=\"numeric\" pattern=\"[0-9]+\" value=\"{}\" required>"
@@ -98,7 +100,8 @@ std::string ConsoleWallboardPage(const app::SessionInfo& session, const app::Wal
   }
   body += "</tbody></table>";
   if (app::Require(session.actor, app::Permission::kManageContactCentre).ok()) {
-    body += ManagerFormsHtml(session, board) + "<p><a href=\"/console/staffing\">Планирование: сколько нужно операторов и линий</a></p>";
+    body += ManagerFormsHtml(session, board) + "<p><a href=\"/console/staffing\">Планирование: сколько нужно операторов и линий</a>"
+            " · <a href=\"/console/callbacks\">Обратные звонки</a></p>";
   }
   body += "<script src=\"/console/assets/wallboard.js\" defer></script>";
   return HtmlPage("ru", "Очередь", body);

@@ -73,6 +73,18 @@ using StaffingForm = std::map<std::string, std::string>;
 std::string ConsoleStaffingPage(const app::SessionInfo& session, const StaffingForm& form,
                                 const contact_centre::StaffingPlan* plan, const std::string& error);
 
+/// What the callbacks page says after a form: an error, or what was done; and the request
+/// form's fields as typed (never the number).
+using CallbackForm = std::map<std::string, std::string>;
+struct CallbackPageNotes {
+  std::string error;
+  std::string done;
+  CallbackForm typed;
+};
+/// Safe callbacks in one status, without their numbers, and the request form.
+std::string ConsoleCallbacksPage(const app::SessionInfo& session, store::CallbackStatus shown,
+                                 const std::vector<store::StoredCallback>& rows, const CallbackPageNotes& notes);
+
 /// The sealed custody circumstance of one case, for a role that may read it, with the form
 /// to record it. `recorded` is nullopt when none is recorded yet.
 std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fmt/chrono.h>
+
 #include <charconv>
 
 #include "domain/contact_centre/sip_hints.hpp"
@@ -372,7 +374,7 @@ void ConsoleManagerForm(Context& ctx, Request& request, Respond respond) {
     for (auto [it, end] = form.equal_range("language"); it != end; ++it) {
       if (auto l = ParseLanguage(it->second)) languages.push_back(*l);
     }
-    outcome = ctx.contact_centre->AddOperator(session->actor, FormField(form, "id"), languages);
+    outcome = ctx.contact_centre->AddOperator(session->actor, FormField(form, "id"), languages, FormField(form, "uri"));
   } else if (path.ends_with("/lines")) {
     auto lines = ParseVersion(FormField(form, "lines"));
     outcome = lines && *lines <= 1'000'000 ? ctx.contact_centre->SetLines(session->actor, static_cast<int>(*lines))
@@ -388,6 +390,73 @@ void ConsoleManagerForm(Context& ctx, Request& request, Respond respond) {
     }
   }
   AfterManagerForm(ctx, *session, outcome, respond);
+}
+
+// The console's callbacks page: `shown` by status, with a note after a form.
+void RespondCallbacksPage(Context& ctx, const app::SessionInfo& session, store::CallbackStatus shown,
+                          const CallbackPageNotes& notes, int status, const Respond& respond) {
+  auto rows = ctx.office.ListCallbacks(session.actor, shown);
+  if (!rows) {
+    return respond(HtmlResponse(HttpStatusOf(rows.error().code),
+                                HtmlPage("ru", "Нет доступа", "<p>Обратные звонки ведут координаторы.</p>")));
+  }
+  respond(HtmlResponse(status, ConsoleCallbacksPage(session, shown, *rows, notes)));
+}
+
+void ConsoleCallbacks(Context& ctx, Request& request, Respond respond) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return respond(Redirect("/console/"));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
+  const std::string text = request.Query("status");
+  auto shown = store::ParseCallbackStatus(text.empty() ? "pending" : text);
+  if (!shown) return respond(Redirect("/console/callbacks"));
+  RespondCallbacksPage(ctx, *session, *shown, {}, 200, respond);
+}
+
+// A coordinator takes a callback request for a caller. The number is never echoed back: on
+// an error the form keeps the windows, offset and language, and asks for the number again.
+void ConsoleRequestCallback(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  contact_centre::CallbackDraft draft{FormField(form, "number"), {}, FormField(form, "utc_offset"),
+                                      FormField(form, "language")};
+  const std::string windows = FormField(form, "windows");
+  for (std::size_t start = 0; start <= windows.size();) {
+    std::size_t end = windows.find('\n', start);
+    if (end == std::string::npos) end = windows.size();
+    std::string line = windows.substr(start, end - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty()) draft.windows.push_back(line);
+    start = end + 1;
+  }
+  auto scheduled = ctx.office.RequestCallbackFor(session->actor, draft);
+  CallbackPageNotes notes;
+  if (!scheduled) {
+    notes.error = scheduled.error().message;
+    notes.typed = {{"windows", windows}, {"utc_offset", draft.utc_offset}, {"language", draft.language}};
+    return RespondCallbacksPage(ctx, *session, store::CallbackStatus::kPending, notes,
+                                HttpStatusOf(scheduled.error().code), respond);
+  }
+  notes.done = fmt::format("Заявка №{} принята: первый звонок не раньше {:%Y-%m-%d %H:%M} UTC, только в окнах звонящего.",
+                           scheduled->id, std::chrono::sys_seconds{std::chrono::seconds{scheduled->due_at}});
+  RespondCallbacksPage(ctx, *session, store::CallbackStatus::kPending, notes, 201, respond);
+}
+
+void ConsoleCancelCallback(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  auto id = ParseId(request.params["id"]);
+  Status cancelled = id ? ctx.office.CancelCallback(session->actor, *id) : Status(NotFound("no such callback"));
+  CallbackPageNotes notes;
+  if (cancelled) {
+    notes.done = fmt::format("Заявка №{} отменена, номер уничтожен.", *id);
+  } else {
+    notes.error = cancelled.error().message;
+  }
+  RespondCallbacksPage(ctx, *session, store::CallbackStatus::kPending, notes,
+                       cancelled ? 200 : HttpStatusOf(cancelled.error().code), respond);
 }
 
 void ConsoleWallboard(Context& ctx, Request& request, Respond respond) {
@@ -441,6 +510,9 @@ void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/console/contact-centre/lines", bind(ConsoleManagerForm));
   router.Add("POST", "/console/contact-centre/state", bind(ConsoleManagerForm));
   router.Add("GET", "/console/wallboard", bind(ConsoleWallboard));
+  router.Add("GET", "/console/callbacks", bind(ConsoleCallbacks));
+  router.Add("POST", "/console/callbacks", bind(ConsoleRequestCallback));
+  router.Add("POST", "/console/callbacks/{id}/cancel", bind(ConsoleCancelCallback));
   router.Add("GET", "/console/wallboard/stream", bind(ConsoleWallboardStream));
 }
 

@@ -280,6 +280,50 @@ class ContactCentre(ServerTest):
         self.assertEqual(status, 400)
         self.assertIn(b'role="alert"', answer)
 
+    def test_coordinators_take_and_cancel_callbacks_in_the_console_without_seeing_numbers(self):
+        import re
+        import urllib.parse
+        cookie = {"Cookie": self.coordinator["Cookie"]}
+        status, _, page = self.server.request("GET", "/console/callbacks", headers=cookie)
+        self.assertEqual(status, 200)
+        page = page.decode()
+        self.assertIn('id="callbacks-empty"', page)
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        form = {"Content-Type": "application/x-www-form-urlencoded", **cookie}
+
+        def post(path, fields):
+            status, _, body = self.server.request("POST", path, headers=form, raw=urllib.parse.urlencode(fields).encode())
+            return status, body.decode()
+
+        number = "+7 900 000-00-77"
+        status, page = post("/console/callbacks", {"csrf": csrf, "number": number, "windows": "mon-sun 00:00-23:59\r\n",
+                                                   "utc_offset": "+03:00", "language": "be"})
+        self.assertEqual(status, 201, page)
+        callback_id = int(re.search(r"Заявка №(\d+) принята", page).group(1))
+        self.assertIn(f"<tr><td>{callback_id}</td><td>be</td>", page)
+        self.assertNotIn("900", page)
+        # A bad window: the error, the form as typed, and the number asked for again.
+        status, page = post("/console/callbacks", {"csrf": csrf, "number": number, "windows": "whenever",
+                                                   "utc_offset": "+03:00", "language": "ru"})
+        self.assertEqual(status, 400)
+        self.assertIn('role="alert"', page)
+        self.assertIn(">whenever</textarea>", page)
+        self.assertNotIn("900", page)
+        # Cancelled: the number is shredded and the callback is listed as lapsed.
+        status, page = post(f"/console/callbacks/{callback_id}/cancel", {"csrf": csrf})
+        self.assertEqual(status, 200, page)
+        self.assertIn("номер уничтожен", page)
+        self.assertEqual(post(f"/console/callbacks/{callback_id}/cancel", {"csrf": csrf})[0], 409)
+        self.assertEqual(post("/console/callbacks/99999/cancel", {"csrf": csrf})[0], 404)
+        self.assertEqual(post(f"/console/callbacks/{callback_id}/cancel", {"csrf": "forged"})[0], 303)
+        page = self.server.request("GET", "/console/callbacks?status=lapsed", headers=cookie)[2].decode()
+        self.assertIn(f"<tr><td>{callback_id}</td>", page)
+        _, taken, _ = self.server.json("POST", "/api/v1/contact-centre/callbacks/take", {"limit": 10}, headers=self.phone)
+        self.assertEqual(taken["callbacks"], [])  # never dialed
+        # Operators see the queue, not the callbacks.
+        operator = self.server.sign_in("op.wall", "synthetic-op-wall-password")
+        self.assertEqual(self.server.request("GET", "/console/callbacks", headers={"Cookie": operator["Cookie"]})[0], 403)
+
     def test_safe_callbacks_are_dialed_only_inside_the_callers_windows(self):
         import datetime
         now = datetime.datetime.now(datetime.timezone.utc)

@@ -42,6 +42,7 @@ API = [
     ("POST", "/api/v1/contact-centre/events", {"event": "offered", "call": "call-{own}"}, {"coordinator"}, 200),
     ("GET", "/api/v1/contact-centre/wallboard", None, {"operator", "coordinator"}, 200),
     ("GET", "/api/v1/contact-centre/log", None, {"coordinator"}, 200),
+    ("GET", "/api/v1/contact-centre/callbacks", None, {"coordinator"}, 200),
     # The sealed custody circumstance: recorded first, so that the read finds it.
     ("PUT", "/api/v1/cases/1/custody", {"circumstance": "captured"}, {"coordinator"}, 204),
     ("GET", "/api/v1/cases/1/custody", None, {"coordinator"}, 200),
@@ -61,6 +62,7 @@ CONSOLE = [
     ("/console/cases/1/group", {"coordinator"}, 200),  # operators hold no claim on case 1
     ("/console/security", set(ROLES), 200),
     ("/console/wallboard", {"operator", "coordinator"}, 200),
+    ("/console/callbacks", {"coordinator"}, 200),
 ]
 
 
