@@ -77,6 +77,8 @@ std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, con
 
 /// The contact centre's API (contact_centre_routes.cpp).
 void AddContactCentreRoutes(Router& router, const Bind& bind);
+/// The console's contact-centre pages (called by AddContactCentreRoutes).
+void AddConsoleContactCentreRoutes(Router& router, const Bind& bind);
 /// The custody circumstance routes (custody_routes.cpp).
 void AddCustodyRoutes(Router& router, const Bind& bind);
 /// Group (unit) cases (group_routes.cpp).

@@ -203,6 +203,21 @@ describe('the console with JavaScript on', { timeout: 8 * TEST_TIMEOUT_MS }, () 
     assert.equal((await page.locator('#operators-needed').textContent()).trim(), '29');
   });
 
+  it('takes a safe callback for a caller and cancels it, never showing the number', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await page.goto(url('/console/wallboard'));
+    await page.locator('a[href="/console/callbacks"]').click();
+    await page.locator('#callback-number').fill('+7 900 000-00-88');
+    await page.locator('#callback-windows').fill('mon-sun 00:00-23:59');
+    await page.locator('#callback-language').selectOption('uk');
+    await submitForm('form[action="/console/callbacks"]');
+    await page.locator('[role="status"]', { hasText: /Заявка №\d+ принята/ }).waitFor();
+    assert.equal(await page.locator('#callbacks tbody tr').count(), 1);
+    assert.ok(!(await page.content()).includes('900'), 'the number came back to the page');
+    await submitForm('form[action$="/cancel"]');
+    await page.locator('[role="status"]', { hasText: 'номер уничтожен' }).waitFor();
+    assert.equal(await page.locator('#callbacks-empty').count(), 1);
+  });
+
   it('the browser reported no blocked or failed loads and no script errors', { timeout: TEST_TIMEOUT_MS }, () => {
     assert.deepEqual(browserProblems, []);
   });
