@@ -13,6 +13,7 @@
 #include <string>
 
 #include "domain/result.hpp"
+#include "store/camp_store.hpp"
 #include "store/records.hpp"
 
 namespace lifeline::store {
@@ -238,6 +239,7 @@ class Store : public ApplicationStore,
               public InstallationStore,
               public AuditStore,
               public ContactCentreStore,
+              public CampStore,
               public SnapshotStore {};
 
 }  // namespace lifeline::store

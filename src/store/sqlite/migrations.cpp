@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 17> kMigrations = {
+constexpr std::array<std::string_view, 18> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -251,6 +251,65 @@ CREATE TABLE contact_centre_settings (
   key TEXT PRIMARY KEY,
   value INTEGER NOT NULL
 );
+)sql",
+    // Prisoner-of-war camps: the registry (identifying fields sealed), movements, and the
+    // double-entry ledger. A posting's legs sum to zero; balances are kept in step with the
+    // legs in the same transaction (lifeline ledger check proves it).
+    R"sql(
+CREATE TABLE camps (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  rules TEXT NOT NULL
+);
+CREATE TABLE prisoners (
+  id INTEGER PRIMARY KEY,
+  camp_id INTEGER NOT NULL REFERENCES camps(id),
+  case_id INTEGER UNIQUE,
+  rank TEXT NOT NULL,
+  health TEXT NOT NULL,
+  arrived_on TEXT NOT NULL,
+  language TEXT NOT NULL,
+  status TEXT NOT NULL,
+  capture_card_sent_on TEXT,
+  ephemeral_public BLOB NOT NULL,
+  key_generation INTEGER NOT NULL,
+  wrapped_key BLOB NOT NULL,
+  sealed_fields BLOB NOT NULL
+);
+CREATE INDEX prisoners_by_camp ON prisoners (camp_id, id);
+CREATE TABLE prisoner_movements (
+  id INTEGER PRIMARY KEY,
+  prisoner_id INTEGER NOT NULL REFERENCES prisoners(id),
+  kind TEXT NOT NULL,
+  on_day TEXT NOT NULL,
+  to_camp INTEGER,
+  reported_on TEXT
+);
+CREATE INDEX movements_unreported ON prisoner_movements (reported_on, prisoner_id);
+CREATE TABLE postings (
+  id INTEGER PRIMARY KEY,
+  camp_id INTEGER NOT NULL REFERENCES camps(id),
+  key TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  prisoner_id INTEGER NOT NULL,
+  memo TEXT NOT NULL,
+  reverses INTEGER UNIQUE REFERENCES postings(id),
+  at INTEGER NOT NULL,
+  UNIQUE (camp_id, key)
+);
+CREATE TABLE posting_legs (
+  posting_id INTEGER NOT NULL REFERENCES postings(id),
+  account TEXT NOT NULL,
+  amount INTEGER NOT NULL
+);
+CREATE INDEX legs_by_posting ON posting_legs (posting_id);
+CREATE INDEX legs_by_account ON posting_legs (account, posting_id);
+CREATE TABLE balances (
+  camp_id INTEGER NOT NULL REFERENCES camps(id),
+  account TEXT NOT NULL,
+  balance INTEGER NOT NULL,
+  PRIMARY KEY (camp_id, account)
+) WITHOUT ROWID;
 )sql",
 };
 

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "store/sqlite/application_rows.hpp"
+#include "store/sqlite/camp_store.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/database.hpp"
 #include "store/sqlite/group_rows.hpp"
 #include "store/sqlite/callback_rows.hpp"
 #include "store/sqlite/case_event_rows.hpp"
@@ -20,6 +22,7 @@
 #include "store/sqlite/office_key_rows.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/screening_rows.hpp"
+#include "store/sqlite/snapshot.hpp"
 #include "store/sqlite/statistics_rows.hpp"
 #include "store/sqlite/task_rows.hpp"
 #include "store/sqlite/user_rows.hpp"
@@ -33,9 +36,9 @@ using sqlite::Statement;
 using sqlite::Transaction;
 using namespace sqlite::rows;
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, private sqlite::Database {
  public:
-  explicit SqliteStore(std::string path) : path_(std::move(path)), writer_(path_, false) {}
+  explicit SqliteStore(std::string path) : Database(std::move(path)), camp_(*this) {}
 
   Result<std::vector<std::int64_t>> AppendApplications(
       std::span<const NewApplication> batch) override {
@@ -438,41 +441,35 @@ class SqliteStore final : public Store {
   }
 
   Status ExportSnapshot(const SnapshotSink& sink) override {
-    sqlite3* memory = nullptr;
-    if (sqlite3_open(":memory:", &memory) != SQLITE_OK) {
-      sqlite3_close(memory);
-      return Error{ErrorCode::kInternal, "out of memory for the snapshot"};
-    }
-    std::unique_ptr<sqlite3, int (*)(sqlite3*)> memory_guard(memory, sqlite3_close);
-    // One backup step copies every page under one read transaction: a consistent snapshot
-    // while writers go on (WAL).
-    auto copied = WithReader([&](Connection& c) -> Status {
-      sqlite3_backup* backup = sqlite3_backup_init(memory, "main", c.raw(), "main");
-      if (!backup) return Error{ErrorCode::kInternal, "the snapshot could not start"};
-      const int step = sqlite3_backup_step(backup, -1);
-      sqlite3_backup_finish(backup);
-      if (step != SQLITE_DONE) return Error{ErrorCode::kUnavailable, "the snapshot could not be taken"};
-      return OkStatus();
-    });
-    if (!copied) return copied;
-    sqlite3_int64 size = 0;
-    unsigned char* image = sqlite3_serialize(memory, "main", &size, 0);
-    if (!image) return Error{ErrorCode::kInternal, "out of memory for the snapshot"};
-    std::unique_ptr<unsigned char, void (*)(unsigned char*)> image_guard(image, [](unsigned char* p) {
-      sqlite3_free(p);
-    });
-    // Header bytes 18-19 say "WAL" (2) as copied from the live file; a snapshot is a plain
-    // rollback-journal image (1), or it cannot be read back from memory.
-    if (size > 19) image[18] = image[19] = 1;
-    constexpr std::size_t kChunk = 1 << 20;
-    const auto total = static_cast<std::uint64_t>(size);
-    Status status = OkStatus();
-    for (std::uint64_t at = 0; at < total && status.ok(); at += kChunk) {
-      status = sink({image + at, static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, total - at))}, total);
-    }
-    explicit_bzero(image, static_cast<std::size_t>(size));
-    return status;
+    return WithReader([&](Connection& c) -> Status { return sqlite::ExportSnapshotOf(c, sink); });
   }
+
+  // The camps' books and registry (camp_store.cpp).
+  Result<std::int64_t> InsertCamp(const CampRecord& c) override { return camp_.InsertCamp(c); }
+  Status UpdateCamp(const CampRecord& c) override { return camp_.UpdateCamp(c); }
+  Result<CampRecord> GetCamp(std::int64_t id) override { return camp_.GetCamp(id); }
+  Result<std::vector<CampRecord>> ListCamps() override { return camp_.ListCamps(); }
+  Result<std::int64_t> InsertPrisoner(const NewPrisoner& p) override { return camp_.InsertPrisoner(p); }
+  Result<StoredPrisoner> GetPrisoner(std::int64_t id) override { return camp_.GetPrisoner(id); }
+  Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp) override { return camp_.ListPrisoners(camp); }
+  Result<std::int64_t> AddMovement(const MovementRecord& m, PrisonerStatus s) override { return camp_.AddMovement(m, s); }
+  Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp) override {
+    return camp_.ListUnreportedMovements(camp);
+  }
+  Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) override {
+    return camp_.MarkMovementsReported(ids, on);
+  }
+  Status MarkCaptureCardSent(std::int64_t id, Date on) override { return camp_.MarkCaptureCardSent(id, on); }
+  Result<PostOutcome> Post(std::int64_t camp, const camp::Posting& p, std::int64_t at) override {
+    return camp_.Post(camp, p, at);
+  }
+  Result<StoredPosting> GetPosting(std::int64_t camp, std::int64_t id) override { return camp_.GetPosting(camp, id); }
+  Result<std::int64_t> Balance(std::int64_t camp, const std::string& a) override { return camp_.Balance(camp, a); }
+  Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(std::int64_t camp, const std::string& a,
+                                                                               std::int64_t from, std::int64_t to) override {
+    return camp_.AccountStatement(camp, a, from, to);
+  }
+  Result<LedgerCheckReport> CheckLedger() override { return camp_.CheckLedger(); }
 
  private:
   // secure_delete zeroes deleted content in the database pages, but earlier images of those
@@ -540,33 +537,12 @@ class SqliteStore final : public Store {
     return Guard(std::forward<F>(body));
   }
 
-  // Lends a read connection from the pool (creating one if none is idle) to `body`.
   template <typename F>
   auto WithReader(F&& body) -> decltype(body(std::declval<Connection&>())) {
-    std::unique_ptr<Connection> c;
-    {
-      std::lock_guard lock(readers_mutex_);
-      if (!idle_readers_.empty()) {
-        c = std::move(idle_readers_.back());
-        idle_readers_.pop_back();
-      }
-    }
-    auto result = Guard([&]() -> decltype(body(std::declval<Connection&>())) {
-      if (!c) c = std::make_unique<Connection>(path_, false);
-      return body(*c);
-    });
-    if (c) {
-      std::lock_guard lock(readers_mutex_);
-      idle_readers_.push_back(std::move(c));
-    }
-    return result;
+    return Database::WithReader(std::forward<F>(body));
   }
 
-  const std::string path_;
-  std::mutex writer_mutex_;
-  Connection writer_;  // GUARDED_BY(writer_mutex_)
-  std::mutex readers_mutex_;
-  std::vector<std::unique_ptr<Connection>> idle_readers_;  // GUARDED_BY(readers_mutex_)
+  sqlite::SqliteCampStore camp_;
 };
 
 }  // namespace

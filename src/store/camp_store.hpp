@@ -1,0 +1,138 @@
+#pragma once
+// What the store keeps for prisoner-of-war camps (docs/camp.md): camps and their rules, the
+// prisoner registry (identifying fields sealed like a case's), movements, and the
+// double-entry ledger with its balances.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/camp/correspondence.hpp"
+#include "domain/camp/labour.hpp"
+#include "domain/camp/ledger.hpp"
+#include "domain/camp/rota.hpp"
+#include "domain/result.hpp"
+#include "store/records.hpp"
+
+namespace lifeline::store {
+
+struct CampRecord {
+  std::int64_t id = 0;
+  std::string name;           // e.g. "Camp No. 1": an institution, not a person
+  std::string language = "uk";  // the detaining power's, for capture cards
+  camp::CampTariff tariff;
+  camp::LabourRules labour;
+  camp::RotaRules rota;
+  camp::OpeningHours phone_hours;
+  camp::MailLimit mail;
+};
+
+/// A prisoner's clear fields (what the rules need) and his sealed identifying fields.
+struct NewPrisoner {
+  std::int64_t camp_id = 0;
+  std::optional<std::int64_t> case_id;  // the hotline case he came from, if any
+  camp::RankCategory rank = camp::RankCategory::kSoldier;
+  std::string health = "good";  // Annex IV's words: good, not_wounded, recovered, …
+  Date arrived_on;              // at this camp (Art. 70's week runs from here)
+  std::string language = "ru";  // his, for the capture card
+  Blob32 ephemeral_public{};
+  std::int64_t key_generation = 1;
+  Blob wrapped_key;
+  Blob sealed_fields;
+};
+
+enum class PrisonerStatus { kHeld, kInHospital, kTransferred, kReleased, kRepatriated, kEscaped, kDied };
+std::string_view ToString(PrisonerStatus status);
+std::optional<PrisonerStatus> ParsePrisonerStatus(std::string_view text);
+
+struct StoredPrisoner : NewPrisoner {
+  std::int64_t id = 0;
+  PrisonerStatus status = PrisonerStatus::kHeld;
+  std::optional<Date> capture_card_sent_on;
+  std::int64_t balance = 0;  // what his account holds, in kopiyky
+};
+
+/// Art. 122: a change the information bureau must hear of. Arrival is one too.
+struct MovementRecord {
+  std::int64_t id = 0;
+  std::int64_t prisoner_id = 0;
+  std::string kind;  // arrived, transferred, hospital, returned, released, repatriated, escaped, died
+  Date on;
+  std::optional<std::int64_t> to_camp;  // for a transfer
+  std::optional<Date> reported_on;      // when it went to the bureau
+};
+
+struct StoredPosting {
+  std::int64_t id = 0;
+  std::int64_t camp_id = 0;
+  std::int64_t at = 0;  // seconds since the epoch
+  camp::Posting posting;
+};
+
+struct PostOutcome {
+  std::int64_t posting_id = 0;
+  bool replayed = false;  // the key had been posted before, with the same content
+};
+
+/// One line of an account's history, for statements (Art. 65).
+struct AccountEntry {
+  std::int64_t posting_id = 0;
+  std::int64_t at = 0;
+  camp::PostingKind kind = camp::PostingKind::kWorkingPay;
+  std::string memo;
+  std::int64_t change = 0;  // + money in, − money out of the account (for a prisoner: credits − debits)
+};
+
+/// What `lifeline ledger check` proves, over every camp.
+struct LedgerCheckReport {
+  std::int64_t postings = 0;
+  std::int64_t legs = 0;
+  std::int64_t unbalanced_postings = 0;   // legs not summing to zero
+  std::int64_t balance_mismatches = 0;    // stored balance ≠ sum of the account's legs
+  std::int64_t negative_prisoner_balances = 0;
+  std::int64_t double_reversals = 0;
+  bool Sound() const {
+    return unbalanced_postings == 0 && balance_mismatches == 0 && negative_prisoner_balances == 0 && double_reversals == 0;
+  }
+};
+
+class CampStore {
+ public:
+  virtual ~CampStore() = default;
+  virtual Result<std::int64_t> InsertCamp(const CampRecord& camp) = 0;
+  /// kNotFound.
+  virtual Status UpdateCamp(const CampRecord& camp) = 0;
+  virtual Result<CampRecord> GetCamp(std::int64_t id) = 0;
+  virtual Result<std::vector<CampRecord>> ListCamps() = 0;
+
+  /// Adds him with an "arrived" movement. kConflict if the case is already a prisoner's.
+  virtual Result<std::int64_t> InsertPrisoner(const NewPrisoner& prisoner) = 0;
+  virtual Result<StoredPrisoner> GetPrisoner(std::int64_t id) = 0;
+  /// By id, with balances.
+  virtual Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp_id) = 0;
+  /// Records the movement and its effect (status, camp) in one transaction; kNotFound.
+  virtual Result<std::int64_t> AddMovement(const MovementRecord& movement, PrisonerStatus new_status) = 0;
+  /// Movements of the camp's prisoners not yet reported to the bureau, oldest first.
+  virtual Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp_id) = 0;
+  virtual Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) = 0;
+  virtual Status MarkCaptureCardSent(std::int64_t prisoner_id, Date on) = 0;
+
+  /// Applies a posting atomically: the same (camp, key) with the same content again is
+  /// `replayed` (nothing changes); with other content kConflict. kConflict if it would
+  /// take a prisoner's account below zero, or reverses a posting reversed before;
+  /// kNotFound if it reverses a posting not in this camp.
+  virtual Result<PostOutcome> Post(std::int64_t camp_id, const camp::Posting& posting, std::int64_t at) = 0;
+  virtual Result<StoredPosting> GetPosting(std::int64_t camp_id, std::int64_t id) = 0;
+  /// What an account holds: for a prisoner, credits − debits; for the camp's accounts,
+  /// debits − credits. 0 for an account never used.
+  virtual Result<std::int64_t> Balance(std::int64_t camp_id, const std::string& account) = 0;
+  /// The account's entries with `from` ≤ at < `to`, oldest first, and its balance before
+  /// `from` (the statement's opening balance).
+  virtual Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(std::int64_t camp_id,
+                                                                                const std::string& account,
+                                                                                std::int64_t from, std::int64_t to) = 0;
+  virtual Result<LedgerCheckReport> CheckLedger() = 0;
+};
+
+}  // namespace lifeline::store

@@ -1,0 +1,212 @@
+// The camp's storage contract (store/camp_store.hpp), run against every implementation: the
+// registry, movements, and the ledger's atomicity, idempotency and balance rules.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace lifeline::store {
+namespace {
+
+using namespace std::chrono;
+constexpr Date kArrival{year{2026}, October, day{1}};
+
+camp::CampTariff Tariff() {
+  camp::CampTariff t;
+  t.kopiyky_per_franc = 3800;
+  t.call_charge_per_minute = 150;
+  return t;
+}
+
+class CampStoreConformance : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("lifeline-camp-store-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    store_ = OpenSqliteStore(dir_.string(), true);
+    CampRecord c;
+    c.name = "Лагерь № 1 (синтетический)";
+    c.tariff = Tariff();
+    c.phone_hours = {{600, 720}, {840, 1080}};
+    c.mail = {2, 4};
+    camp_ = store_->InsertCamp(c).value();
+    prisoner_ = AddPrisoner();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::int64_t AddPrisoner(std::optional<std::int64_t> case_id = {}) {
+    NewPrisoner p;
+    p.camp_id = camp_;
+    p.case_id = case_id;
+    p.rank = camp::RankCategory::kNco;
+    p.arrived_on = kArrival;
+    p.ephemeral_public.fill(2);
+    p.wrapped_key = {3, 4};
+    p.sealed_fields = {5, 6, 7};
+    return store_->InsertPrisoner(p).value();
+  }
+  Result<PostOutcome> Post(const camp::Posting& p, std::int64_t at = 1000) { return store_->Post(camp_, p, at); }
+  std::int64_t Holds(std::int64_t prisoner) { return store_->Balance(camp_, camp::PrisonerAccount(prisoner)).value(); }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+  std::int64_t camp_ = 0;
+  std::int64_t prisoner_ = 0;
+};
+
+TEST_F(CampStoreConformance, CampsKeepTheirRules) {
+  auto c = store_->GetCamp(camp_).value();
+  EXPECT_EQ(c.tariff.kopiyky_per_franc, 3800);
+  EXPECT_EQ(c.phone_hours, (camp::OpeningHours{{600, 720}, {840, 1080}}));
+  EXPECT_EQ(c.mail.cards_per_month, 4);
+  c.tariff.working_pay_per_day = 1200;
+  ASSERT_TRUE(store_->UpdateCamp(c).ok());
+  EXPECT_EQ(store_->GetCamp(camp_)->tariff.working_pay_per_day, 1200);
+  EXPECT_EQ(store_->ListCamps()->size(), 1u);
+  EXPECT_EQ(store_->GetCamp(99).error().code, ErrorCode::kNotFound);
+  CampRecord same_name = c;
+  EXPECT_EQ(store_->InsertCamp(same_name).error().code, ErrorCode::kConflict);
+}
+
+TEST_F(CampStoreConformance, PrisonersArriveWithAMovementAndMoveOn) {
+  auto p = store_->GetPrisoner(prisoner_).value();
+  EXPECT_EQ(p.rank, camp::RankCategory::kNco);
+  EXPECT_EQ(p.status, PrisonerStatus::kHeld);
+  EXPECT_EQ(p.sealed_fields, (Blob{5, 6, 7}));
+  EXPECT_FALSE(p.capture_card_sent_on);
+  auto unreported = store_->ListUnreportedMovements(camp_).value();
+  ASSERT_EQ(unreported.size(), 1u);
+  EXPECT_EQ(unreported[0].kind, "arrived");
+  ASSERT_TRUE(store_->AddMovement({0, prisoner_, "hospital", Date{year{2026}, October, day{5}}, {}, {}},
+                                  PrisonerStatus::kInHospital)
+                  .ok());
+  EXPECT_EQ(store_->GetPrisoner(prisoner_)->status, PrisonerStatus::kInHospital);
+  unreported = store_->ListUnreportedMovements(camp_).value();
+  ASSERT_EQ(unreported.size(), 2u);
+  ASSERT_TRUE(store_->MarkMovementsReported({unreported[0].id, unreported[1].id}, Date{year{2026}, October, day{6}}).ok());
+  EXPECT_TRUE(store_->ListUnreportedMovements(camp_)->empty());
+  ASSERT_TRUE(store_->MarkCaptureCardSent(prisoner_, Date{year{2026}, October, day{3}}).ok());
+  ASSERT_TRUE(store_->MarkCaptureCardSent(prisoner_, Date{year{2026}, October, day{9}}).ok());  // the first date stays
+  EXPECT_EQ(store_->GetPrisoner(prisoner_)->capture_card_sent_on, (Date{year{2026}, October, day{3}}));
+  EXPECT_EQ(store_->AddMovement({0, 999, "released", kArrival, {}, {}}, PrisonerStatus::kReleased).error().code,
+            ErrorCode::kNotFound);
+  const std::int64_t from_case = AddPrisoner(41);
+  EXPECT_EQ(store_->GetPrisoner(from_case)->case_id, 41);
+  NewPrisoner again;
+  again.camp_id = camp_;
+  again.case_id = 41;
+  again.arrived_on = kArrival;
+  EXPECT_EQ(store_->InsertPrisoner(again).error().code, ErrorCode::kConflict);
+}
+
+TEST_F(CampStoreConformance, PostingsMoveBalancesAndReplayingAKeyPostsNothing) {
+  auto pay = camp::WorkingPay("pay-oct-1", prisoner_, 5, Tariff()).value();
+  auto first = Post(pay).value();
+  EXPECT_FALSE(first.replayed);
+  EXPECT_EQ(Holds(prisoner_), 5000);
+  auto again = Post(pay).value();
+  EXPECT_TRUE(again.replayed);
+  EXPECT_EQ(again.posting_id, first.posting_id);
+  EXPECT_EQ(Holds(prisoner_), 5000);
+  // The same key for something else is refused.
+  auto other = camp::WorkingPay("pay-oct-1", prisoner_, 6, Tariff()).value();
+  EXPECT_EQ(Post(other).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->Balance(camp_, std::string(camp::accounts::kWorkingPay)).value(), 5000);
+  EXPECT_EQ(store_->GetPrisoner(prisoner_)->balance, 5000);
+  auto stored = store_->GetPosting(camp_, first.posting_id).value();
+  EXPECT_EQ(stored.posting.legs, pay.legs);
+  EXPECT_EQ(stored.posting.kind, camp::PostingKind::kWorkingPay);
+}
+
+TEST_F(CampStoreConformance, NoPostingTakesAPrisonerBelowZeroAndARefusalChangesNothing) {
+  ASSERT_TRUE(Post(camp::CashAtCapture("cash", prisoner_, 3000).value()).ok());
+  const camp::CanteenItem tea{"чай", 2000, 2500};
+  ASSERT_TRUE(Post(camp::CanteenPurchase("buy-1", prisoner_, tea, 1).value()).ok());
+  auto refused = Post(camp::CanteenPurchase("buy-2", prisoner_, tea, 1).value());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_NE(refused.error().message.find("does not cover"), std::string::npos);
+  EXPECT_EQ(Holds(prisoner_), 1000);
+  EXPECT_EQ(store_->Balance(camp_, std::string(camp::accounts::kCanteen)).value(), -2000);
+  // The refused key was not used up.
+  ASSERT_TRUE(Post(camp::CashAtCapture("more", prisoner_, 5000).value()).ok());
+  EXPECT_TRUE(Post(camp::CanteenPurchase("buy-2", prisoner_, tea, 1).value()).ok());
+  EXPECT_TRUE(store_->CheckLedger()->Sound());
+}
+
+TEST_F(CampStoreConformance, AReversalHappensOnceAndNeverOverdrawsTheAccount) {
+  const auto pay = camp::WorkingPay("pay", prisoner_, 3, Tariff()).value();
+  const std::int64_t id = Post(pay)->posting_id;
+  EXPECT_EQ(Post(camp::Reversal("fix", 999, pay)).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(Post(camp::Reversal("fix", id, pay)).ok());
+  EXPECT_EQ(Holds(prisoner_), 0);
+  EXPECT_EQ(Post(camp::Reversal("fix-again", id, pay)).error().code, ErrorCode::kConflict);
+  // Pay spent cannot be reversed into a debt.
+  const auto pay2 = camp::WorkingPay("pay2", prisoner_, 3, Tariff()).value();
+  const std::int64_t id2 = Post(pay2)->posting_id;
+  ASSERT_TRUE(Post(camp::CanteenPurchase("buy", prisoner_, {"хлеб", 2000, 2000}, 1).value()).ok());
+  EXPECT_EQ(Post(camp::Reversal("fix2", id2, pay2)).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(Holds(prisoner_), 1000);
+}
+
+TEST_F(CampStoreConformance, StatementsOpenWithTheEarlierBalanceAndListTheMonth) {
+  ASSERT_TRUE(Post(camp::CashAtCapture("cash", prisoner_, 3000).value(), 100).ok());
+  ASSERT_TRUE(Post(camp::WorkingPay("pay", prisoner_, 2, Tariff()).value(), 200).ok());
+  ASSERT_TRUE(Post(camp::CallHome("call", prisoner_, 10, 5000, Tariff()).value(), 300).ok());
+  ASSERT_TRUE(Post(camp::WorkingPay("later", prisoner_, 1, Tariff()).value(), 400).ok());
+  auto [opening, entries] = store_->AccountStatement(camp_, camp::PrisonerAccount(prisoner_), 150, 400).value();
+  EXPECT_EQ(opening, 3000);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].change, 2000);
+  EXPECT_EQ(entries[1].change, -1500);
+  EXPECT_EQ(entries[1].kind, camp::PostingKind::kCallCharge);
+}
+
+TEST_F(CampStoreConformance, TheLedgerCheckFindsTamperedBooks) {
+  ASSERT_TRUE(Post(camp::CashAtCapture("cash", prisoner_, 3000).value()).ok());
+  auto report = store_->CheckLedger().value();
+  EXPECT_TRUE(report.Sound());
+  EXPECT_EQ(report.postings, 1);
+  EXPECT_EQ(report.legs, 2);
+  store_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "lifeline.db").c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "UPDATE balances SET balance = balance - 1 WHERE account LIKE 'prisoner:%'", nullptr, nullptr, nullptr);
+  sqlite3_exec(db, "UPDATE posting_legs SET amount = amount + 7 WHERE rowid = 1", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  store_ = OpenSqliteStore(dir_.string(), false);
+  report = store_->CheckLedger().value();
+  EXPECT_FALSE(report.Sound());
+  EXPECT_EQ(report.unbalanced_postings, 1);
+  EXPECT_EQ(report.balance_mismatches, 2);
+}
+
+TEST_F(CampStoreConformance, ConcurrentPurchasesNeverOverdraw) {
+  ASSERT_TRUE(Post(camp::CashAtCapture("cash", prisoner_, 10000).value()).ok());
+  std::vector<std::thread> threads;
+  std::atomic<int> accepted{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i) {
+        auto buy = camp::CanteenPurchase("buy-" + std::to_string(t) + "-" + std::to_string(i), prisoner_,
+                                         {"хлеб", 700, 700}, 1);
+        if (Post(*buy).ok()) ++accepted;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(accepted.load(), 14);  // 100.00 buys 14 loaves at 7.00
+  EXPECT_EQ(Holds(prisoner_), 200);
+  EXPECT_TRUE(store_->CheckLedger()->Sound());
+}
+
+}  // namespace
+}  // namespace lifeline::store

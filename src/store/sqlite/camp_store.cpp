@@ -1,0 +1,289 @@
+#include "store/sqlite/camp_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+
+#include "store/sqlite/ledger_rows.hpp"
+#include "store/sqlite/rows.hpp"
+
+namespace lifeline::store {
+
+namespace {
+
+constexpr std::array<std::pair<PrisonerStatus, std::string_view>, 7> kStatusNames = {{
+    {PrisonerStatus::kHeld, "held"},
+    {PrisonerStatus::kInHospital, "in_hospital"},
+    {PrisonerStatus::kTransferred, "transferred"},
+    {PrisonerStatus::kReleased, "released"},
+    {PrisonerStatus::kRepatriated, "repatriated"},
+    {PrisonerStatus::kEscaped, "escaped"},
+    {PrisonerStatus::kDied, "died"},
+}};
+
+}  // namespace
+
+std::string_view ToString(PrisonerStatus status) {
+  for (const auto& [s, name] : kStatusNames) {
+    if (s == status) return name;
+  }
+  return "?";
+}
+
+std::optional<PrisonerStatus> ParsePrisonerStatus(std::string_view text) {
+  for (const auto& [s, name] : kStatusNames) {
+    if (name == text) return s;
+  }
+  return std::nullopt;
+}
+
+namespace sqlite {
+namespace {
+
+using nlohmann::json;
+using rows::ParseDate;
+
+// A camp's rules, kept as one JSON document: they change together and are read together.
+std::string EncodeRules(const CampRecord& c) {
+  json hours = json::array();
+  for (const auto& [from, to] : c.phone_hours) hours.push_back({from, to});
+  return json{{"language", c.language},
+              {"kopiyky_per_franc", c.tariff.kopiyky_per_franc},
+              {"working_pay_per_day", c.tariff.working_pay_per_day},
+              {"call_charge_per_minute", c.tariff.call_charge_per_minute},
+              {"advance_per_month", c.tariff.advance_per_month},
+              {"max_daily_minutes", c.labour.max_daily_minutes},
+              {"slot_minutes", c.rota.slot_minutes},
+              {"max_call_minutes_per_day", c.rota.max_minutes_per_day},
+              {"cut_call_keeps_turn_below", c.rota.cut_call_keeps_turn_below},
+              {"phone_hours", hours},
+              {"letters_per_month", c.mail.letters_per_month},
+              {"cards_per_month", c.mail.cards_per_month}}
+      .dump();
+}
+
+CampRecord DecodeCamp(std::int64_t id, std::string name, const std::string& rules) {
+  const json doc = json::parse(rules, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) throw SqliteError(SQLITE_CORRUPT, "a camp's rules are malformed");
+  CampRecord c;
+  c.id = id;
+  c.name = std::move(name);
+  try {
+    c.language = doc.at("language").get<std::string>();
+    c.tariff.kopiyky_per_franc = doc.at("kopiyky_per_franc").get<std::int64_t>();
+    c.tariff.working_pay_per_day = doc.at("working_pay_per_day").get<std::int64_t>();
+    c.tariff.call_charge_per_minute = doc.at("call_charge_per_minute").get<std::int64_t>();
+    c.tariff.advance_per_month = doc.at("advance_per_month").get<std::array<std::int64_t, 5>>();
+    c.labour.max_daily_minutes = doc.at("max_daily_minutes").get<int>();
+    c.rota.slot_minutes = doc.at("slot_minutes").get<int>();
+    c.rota.max_minutes_per_day = doc.at("max_call_minutes_per_day").get<int>();
+    c.rota.cut_call_keeps_turn_below = doc.at("cut_call_keeps_turn_below").get<int>();
+    for (const auto& h : doc.at("phone_hours")) c.phone_hours.emplace_back(h.at(0).get<int>(), h.at(1).get<int>());
+    c.mail.letters_per_month = doc.at("letters_per_month").get<int>();
+    c.mail.cards_per_month = doc.at("cards_per_month").get<int>();
+  } catch (const json::exception&) {
+    throw SqliteError(SQLITE_CORRUPT, "a camp's rules are malformed");
+  }
+  return c;
+}
+
+constexpr std::string_view kPrisonerColumns =
+    "p.id, p.camp_id, p.case_id, p.rank, p.health, p.arrived_on, p.language, p.status, p.capture_card_sent_on, "
+    "p.ephemeral_public, p.key_generation, p.wrapped_key, p.sealed_fields, COALESCE(-b.balance, 0)";
+constexpr std::string_view kPrisonerFrom =
+    " FROM prisoners p LEFT JOIN balances b ON b.camp_id = p.camp_id AND b.account = 'prisoner:' || p.id";
+
+StoredPrisoner ReadPrisoner(const Statement& s) {
+  StoredPrisoner p;
+  p.id = s.Int(0);
+  p.camp_id = s.Int(1);
+  p.case_id = s.OptionalInt(2);
+  p.rank = rows::ParseEnum<camp::RankCategory>(s.Text(3), camp::ParseRankCategory);
+  p.health = s.Text(4);
+  p.arrived_on = ParseDate(s.Text(5));
+  p.language = s.Text(6);
+  p.status = rows::ParseEnum<PrisonerStatus>(s.Text(7), ParsePrisonerStatus);
+  if (auto sent = s.OptionalText(8)) p.capture_card_sent_on = ParseDate(*sent);
+  p.ephemeral_public = rows::ToBlob32(s.Blob(9));
+  p.key_generation = s.Int(10);
+  p.wrapped_key = s.Blob(11);
+  p.sealed_fields = s.Blob(12);
+  p.balance = s.Int(13);
+  return p;
+}
+
+MovementRecord ReadMovement(const Statement& s) {
+  MovementRecord m{s.Int(0), s.Int(1), s.Text(2), ParseDate(s.Text(3)), s.OptionalInt(4), std::nullopt};
+  if (auto reported = s.OptionalText(5)) m.reported_on = ParseDate(*reported);
+  return m;
+}
+
+void InsertMovement(Connection& c, const MovementRecord& m) {
+  auto s = c.Prepare("INSERT INTO prisoner_movements (prisoner_id, kind, on_day, to_camp) VALUES (?, ?, ?, ?)");
+  s.Bind(1, m.prisoner_id).Bind(2, m.kind).Bind(3, FormatIsoDate(m.on));
+  if (m.to_camp) s.Bind(4, *m.to_camp);
+  s.Step();
+}
+
+}  // namespace
+
+Result<std::int64_t> SqliteCampStore::InsertCamp(const CampRecord& camp) {
+  return db_.Write([&](Connection& c) -> Result<std::int64_t> {
+    auto s = c.Prepare("INSERT INTO camps (name, rules) VALUES (?, ?)");
+    s.Bind(1, camp.name).Bind(2, EncodeRules(camp));
+    s.Step();
+    return sqlite3_last_insert_rowid(c.raw());
+  });
+}
+
+Status SqliteCampStore::UpdateCamp(const CampRecord& camp) {
+  return db_.Write([&](Connection& c) -> Status {
+    auto s = c.Prepare("UPDATE camps SET name = ?, rules = ? WHERE id = ?");
+    s.Bind(1, camp.name).Bind(2, EncodeRules(camp)).Bind(3, camp.id);
+    s.Step();
+    if (sqlite3_changes(c.raw()) == 0) return NotFound("no such camp");
+    return OkStatus();
+  });
+}
+
+Result<CampRecord> SqliteCampStore::GetCamp(std::int64_t id) {
+  return db_.WithReader([&](Connection& c) -> Result<CampRecord> {
+    auto s = c.Prepare("SELECT name, rules FROM camps WHERE id = ?");
+    s.Bind(1, id);
+    if (!s.Step()) return NotFound("no such camp");
+    return DecodeCamp(id, s.Text(0), s.Text(1));
+  });
+}
+
+Result<std::vector<CampRecord>> SqliteCampStore::ListCamps() {
+  return db_.WithReader([&](Connection& c) -> Result<std::vector<CampRecord>> {
+    auto s = c.Prepare("SELECT id, name, rules FROM camps ORDER BY id");
+    std::vector<CampRecord> out;
+    while (s.Step()) out.push_back(DecodeCamp(s.Int(0), s.Text(1), s.Text(2)));
+    return out;
+  });
+}
+
+Result<std::int64_t> SqliteCampStore::InsertPrisoner(const NewPrisoner& p) {
+  return db_.Write([&](Connection& c) -> Result<std::int64_t> {
+    Transaction tx(c);
+    auto s = c.Prepare(
+        "INSERT INTO prisoners (camp_id, case_id, rank, health, arrived_on, language, status, ephemeral_public, "
+        "key_generation, wrapped_key, sealed_fields) VALUES (?, ?, ?, ?, ?, ?, 'held', ?, ?, ?, ?)");
+    s.Bind(1, p.camp_id).Bind(3, camp::ToString(p.rank)).Bind(4, p.health).Bind(5, FormatIsoDate(p.arrived_on));
+    if (p.case_id) s.Bind(2, *p.case_id);
+    s.Bind(6, p.language).Bind(7, p.ephemeral_public).Bind(8, p.key_generation).Bind(9, p.wrapped_key).Bind(10, p.sealed_fields);
+    s.Step();
+    const std::int64_t id = sqlite3_last_insert_rowid(c.raw());
+    InsertMovement(c, {0, id, "arrived", p.arrived_on, p.camp_id, std::nullopt});
+    tx.Commit();
+    return id;
+  });
+}
+
+Result<StoredPrisoner> SqliteCampStore::GetPrisoner(std::int64_t id) {
+  return db_.WithReader([&](Connection& c) -> Result<StoredPrisoner> {
+    auto s = c.Prepare("SELECT " + std::string(kPrisonerColumns) + std::string(kPrisonerFrom) + " WHERE p.id = ?");
+    s.Bind(1, id);
+    if (!s.Step()) return NotFound("no such prisoner");
+    return ReadPrisoner(s);
+  });
+}
+
+Result<std::vector<StoredPrisoner>> SqliteCampStore::ListPrisoners(std::int64_t camp_id) {
+  return db_.WithReader([&](Connection& c) -> Result<std::vector<StoredPrisoner>> {
+    auto s = c.Prepare("SELECT " + std::string(kPrisonerColumns) + std::string(kPrisonerFrom) +
+                       " WHERE p.camp_id = ? ORDER BY p.id");
+    s.Bind(1, camp_id);
+    std::vector<StoredPrisoner> out;
+    while (s.Step()) out.push_back(ReadPrisoner(s));
+    return out;
+  });
+}
+
+Result<std::int64_t> SqliteCampStore::AddMovement(const MovementRecord& m, PrisonerStatus new_status) {
+  return db_.Write([&](Connection& c) -> Result<std::int64_t> {
+    Transaction tx(c);
+    auto update = c.Prepare("UPDATE prisoners SET status = ?, camp_id = COALESCE(?, camp_id) WHERE id = ?");
+    update.Bind(1, ToString(new_status)).Bind(3, m.prisoner_id);
+    if (m.to_camp) update.Bind(2, *m.to_camp);
+    update.Step();
+    if (sqlite3_changes(c.raw()) == 0) return NotFound("no such prisoner");
+    InsertMovement(c, m);
+    const std::int64_t id = sqlite3_last_insert_rowid(c.raw());
+    tx.Commit();
+    return id;
+  });
+}
+
+Result<std::vector<MovementRecord>> SqliteCampStore::ListUnreportedMovements(std::int64_t camp_id) {
+  return db_.WithReader([&](Connection& c) -> Result<std::vector<MovementRecord>> {
+    auto s = c.Prepare(
+        "SELECT m.id, m.prisoner_id, m.kind, m.on_day, m.to_camp, m.reported_on FROM prisoner_movements m "
+        "JOIN prisoners p ON p.id = m.prisoner_id WHERE m.reported_on IS NULL AND (p.camp_id = ? OR m.to_camp = ?) "
+        "ORDER BY m.on_day, m.id");
+    s.Bind(1, camp_id).Bind(2, camp_id);
+    std::vector<MovementRecord> out;
+    while (s.Step()) out.push_back(ReadMovement(s));
+    return out;
+  });
+}
+
+Status SqliteCampStore::MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) {
+  return db_.Write([&](Connection& c) -> Status {
+    Transaction tx(c);
+    auto s = c.Prepare("UPDATE prisoner_movements SET reported_on = ? WHERE id = ? AND reported_on IS NULL");
+    for (std::int64_t id : ids) {
+      s.Reset();
+      s.Bind(1, FormatIsoDate(on)).Bind(2, id);
+      s.Step();
+    }
+    tx.Commit();
+    return OkStatus();
+  });
+}
+
+Status SqliteCampStore::MarkCaptureCardSent(std::int64_t prisoner_id, Date on) {
+  return db_.Write([&](Connection& c) -> Status {
+    auto s = c.Prepare("UPDATE prisoners SET capture_card_sent_on = COALESCE(capture_card_sent_on, ?) WHERE id = ?");
+    s.Bind(1, FormatIsoDate(on)).Bind(2, prisoner_id);
+    s.Step();
+    if (sqlite3_changes(c.raw()) == 0) return NotFound("no such prisoner");
+    return OkStatus();
+  });
+}
+
+Result<PostOutcome> SqliteCampStore::Post(std::int64_t camp_id, const camp::Posting& posting, std::int64_t at) {
+  return db_.Write([&](Connection& c) { return ApplyPosting(c, camp_id, posting, at); });
+}
+
+Result<StoredPosting> SqliteCampStore::GetPosting(std::int64_t camp_id, std::int64_t id) {
+  return db_.WithReader([&](Connection& c) { return SelectPosting(c, camp_id, id); });
+}
+
+Result<std::int64_t> SqliteCampStore::Balance(std::int64_t camp_id, const std::string& account) {
+  return db_.WithReader([&](Connection& c) -> Result<std::int64_t> {
+    const std::int64_t legs = SelectLegSum(c, camp_id, account);
+    return camp::PrisonerOf(account) ? -legs : legs;
+  });
+}
+
+Result<std::pair<std::int64_t, std::vector<AccountEntry>>> SqliteCampStore::AccountStatement(std::int64_t camp_id,
+                                                                                       const std::string& account,
+                                                                                       std::int64_t from, std::int64_t to) {
+  return db_.WithReader([&](Connection& c) -> Result<std::pair<std::int64_t, std::vector<AccountEntry>>> {
+    auto out = SelectAccountLegs(c, camp_id, account, from, to);
+    if (camp::PrisonerOf(account)) {
+      out.first = -out.first;
+      for (auto& e : out.second) e.change = -e.change;
+    }
+    return out;
+  });
+}
+
+Result<LedgerCheckReport> SqliteCampStore::CheckLedger() {
+  return db_.WithReader([&](Connection& c) -> Result<LedgerCheckReport> { return CheckAllBooks(c); });
+}
+
+}  // namespace sqlite
+}  // namespace lifeline::store

@@ -1,0 +1,37 @@
+#pragma once
+// The camp's part of the SQLite store (store/camp_store.hpp): SqliteStore delegates each
+// CampStore call here. Thread-safe, through the Database it is given.
+
+#include "store/camp_store.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace lifeline::store::sqlite {
+
+class SqliteCampStore final : public CampStore {
+ public:
+  /// `db` must outlive this.
+  explicit SqliteCampStore(Database& db) : db_(db) {}
+
+  Result<std::int64_t> InsertCamp(const CampRecord& camp) override;
+  Status UpdateCamp(const CampRecord& camp) override;
+  Result<CampRecord> GetCamp(std::int64_t id) override;
+  Result<std::vector<CampRecord>> ListCamps() override;
+  Result<std::int64_t> InsertPrisoner(const NewPrisoner& prisoner) override;
+  Result<StoredPrisoner> GetPrisoner(std::int64_t id) override;
+  Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp_id) override;
+  Result<std::int64_t> AddMovement(const MovementRecord& movement, PrisonerStatus new_status) override;
+  Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp_id) override;
+  Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) override;
+  Status MarkCaptureCardSent(std::int64_t prisoner_id, Date on) override;
+  Result<PostOutcome> Post(std::int64_t camp_id, const camp::Posting& posting, std::int64_t at) override;
+  Result<StoredPosting> GetPosting(std::int64_t camp_id, std::int64_t id) override;
+  Result<std::int64_t> Balance(std::int64_t camp_id, const std::string& account) override;
+  Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(std::int64_t camp_id, const std::string& account,
+                                                                        std::int64_t from, std::int64_t to) override;
+  Result<LedgerCheckReport> CheckLedger() override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace lifeline::store::sqlite

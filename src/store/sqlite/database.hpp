@@ -1,0 +1,63 @@
+#pragma once
+// The connections of one SQLite store: one writer behind a lock, and a pool of readers (WAL
+// lets them read while the writer writes). Each part of the store (sqlite_store.cpp,
+// camp_store.cpp) runs its SQL through Write and WithReader, which turn SqliteError into
+// Error values. Thread-safe.
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/rows.hpp"
+
+namespace lifeline::store::sqlite {
+
+class Database {
+ public:
+  explicit Database(std::string path) : path_(std::move(path)), writer_(path_, false) {}
+
+  /// Runs `body` on the writer connection, holding the writer lock.
+  template <typename F>
+  auto Write(F&& body) -> decltype(body(std::declval<Connection&>())) {
+    std::lock_guard lock(writer_mutex_);
+    return rows::Guard([&] { return body(writer_); });
+  }
+
+  /// Lends a read connection from the pool (creating one if none is idle) to `body`.
+  template <typename F>
+  auto WithReader(F&& body) -> decltype(body(std::declval<Connection&>())) {
+    std::unique_ptr<Connection> c;
+    {
+      std::lock_guard lock(readers_mutex_);
+      if (!idle_readers_.empty()) {
+        c = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+      }
+    }
+    auto result = rows::Guard([&]() -> decltype(body(std::declval<Connection&>())) {
+      if (!c) c = std::make_unique<Connection>(path_, false);
+      return body(*c);
+    });
+    if (c) {
+      std::lock_guard lock(readers_mutex_);
+      idle_readers_.push_back(std::move(c));
+    }
+    return result;
+  }
+
+  const std::string& path() const { return path_; }
+
+ protected:
+  const std::string path_;
+  std::mutex writer_mutex_;
+  Connection writer_;  // GUARDED_BY(writer_mutex_)
+
+ private:
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;  // GUARDED_BY(readers_mutex_)
+};
+
+}  // namespace lifeline::store::sqlite

@@ -1,0 +1,174 @@
+#include "store/sqlite/ledger_rows.hpp"
+
+#include <algorithm>
+
+#include "domain/camp/money.hpp"
+#include "store/sqlite/rows.hpp"
+
+namespace lifeline::store::sqlite {
+namespace {
+
+using camp::Leg;
+
+std::vector<Leg> SelectLegs(Connection& c, std::int64_t posting_id) {
+  auto s = c.Prepare("SELECT account, amount FROM posting_legs WHERE posting_id = ? ORDER BY rowid");
+  s.Bind(1, posting_id);
+  std::vector<Leg> legs;
+  while (s.Step()) legs.push_back({s.Text(0), s.Int(1)});
+  return legs;
+}
+
+std::vector<Leg> Sorted(std::vector<Leg> legs) {
+  std::sort(legs.begin(), legs.end(), [](const Leg& a, const Leg& b) {
+    return a.account != b.account ? a.account < b.account : a.amount < b.amount;
+  });
+  return legs;
+}
+
+// The same event posted again: same kind, prisoner, reversal and legs (the memo may differ).
+bool SameContent(Connection& c, std::int64_t id, const camp::Posting& posting) {
+  auto s = c.Prepare("SELECT kind, prisoner_id, COALESCE(reverses, 0) FROM postings WHERE id = ?");
+  s.Bind(1, id);
+  if (!s.Step()) return false;
+  return s.Text(0) == camp::ToString(posting.kind) && s.Int(1) == posting.prisoner_id && s.Int(2) == posting.reverses &&
+         Sorted(SelectLegs(c, id)) == Sorted(posting.legs);
+}
+
+// A read transaction that ends however the reading ends.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Connection& c) : c_(c) { c_.Execute("BEGIN"); }
+  ~ReadTransaction() {
+    try { c_.Execute("COMMIT"); } catch (const SqliteError&) {}
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Connection& c_;
+};
+
+std::int64_t Count(Connection& c, std::string_view sql) {
+  auto s = c.Prepare(sql);
+  s.Step();
+  return s.Int(0);
+}
+
+}  // namespace
+
+Result<PostOutcome> ApplyPosting(Connection& writer, std::int64_t camp_id, const camp::Posting& posting, std::int64_t at) {
+  Transaction tx(writer);
+  {
+    auto existing = writer.Prepare("SELECT id FROM postings WHERE camp_id = ? AND key = ?");
+    existing.Bind(1, camp_id).Bind(2, posting.key);
+    if (existing.Step()) {
+      const std::int64_t id = existing.Int(0);
+      if (!SameContent(writer, id, posting)) {
+        return Error{ErrorCode::kConflict, "this idempotency key was used for another posting"};
+      }
+      return PostOutcome{id, true};
+    }
+  }
+  if (posting.reverses != 0) {
+    auto original = writer.Prepare("SELECT 1 FROM postings WHERE id = ? AND camp_id = ?");
+    original.Bind(1, posting.reverses).Bind(2, camp_id);
+    if (!original.Step()) return NotFound("no such posting to reverse in this camp");
+    auto reversed = writer.Prepare("SELECT 1 FROM postings WHERE reverses = ?");
+    reversed.Bind(1, posting.reverses);
+    if (reversed.Step()) return Error{ErrorCode::kConflict, "this posting has been reversed already"};
+  }
+  auto balance = writer.Prepare(
+      "INSERT INTO balances (camp_id, account, balance) VALUES (?, ?, ?) "
+      "ON CONFLICT (camp_id, account) DO UPDATE SET balance = balance + excluded.balance RETURNING balance");
+  for (const Leg& leg : posting.legs) {
+    balance.Reset();
+    balance.Bind(1, camp_id).Bind(2, leg.account).Bind(3, leg.amount);
+    balance.Step();
+    const std::int64_t legs_sum = balance.Int(0);
+    balance.Reset();  // RETURNING leaves the statement running, which would block the commit
+    // A prisoner holds the negated sum of his legs; it may never go below zero.
+    if (camp::PrisonerOf(leg.account) && -legs_sum < 0) {
+      return Error{ErrorCode::kConflict, "the prisoner's account does not cover this (it holds " +
+                                             camp::FormatAmount(-(legs_sum - leg.amount)) + ")"};
+    }
+  }
+  auto insert = writer.Prepare(
+      "INSERT INTO postings (camp_id, key, kind, prisoner_id, memo, reverses, at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert.Bind(1, camp_id).Bind(2, posting.key).Bind(3, camp::ToString(posting.kind)).Bind(4, posting.prisoner_id);
+  insert.Bind(5, posting.memo).Bind(7, at);
+  if (posting.reverses != 0) insert.Bind(6, posting.reverses);
+  insert.Step();
+  const std::int64_t id = sqlite3_last_insert_rowid(writer.raw());
+  auto leg_insert = writer.Prepare("INSERT INTO posting_legs (posting_id, account, amount) VALUES (?, ?, ?)");
+  for (const Leg& leg : posting.legs) {
+    leg_insert.Reset();
+    leg_insert.Bind(1, id).Bind(2, leg.account).Bind(3, leg.amount);
+    leg_insert.Step();
+  }
+  tx.Commit();
+  return PostOutcome{id, false};
+}
+
+Result<StoredPosting> SelectPosting(Connection& reader, std::int64_t camp_id, std::int64_t id) {
+  auto s = reader.Prepare(
+      "SELECT key, kind, prisoner_id, memo, COALESCE(reverses, 0), at FROM postings WHERE id = ? AND camp_id = ?");
+  s.Bind(1, id).Bind(2, camp_id);
+  if (!s.Step()) return NotFound("no such posting");
+  StoredPosting out;
+  out.id = id;
+  out.camp_id = camp_id;
+  out.at = s.Int(5);
+  out.posting = {s.Text(0), rows::ParseEnum<camp::PostingKind>(s.Text(1), camp::ParsePostingKind), s.Int(2), s.Text(3),
+                 s.Int(4), SelectLegs(reader, id)};
+  return out;
+}
+
+std::int64_t SelectLegSum(Connection& reader, std::int64_t camp_id, const std::string& account) {
+  auto s = reader.Prepare("SELECT balance FROM balances WHERE camp_id = ? AND account = ?");
+  s.Bind(1, camp_id).Bind(2, account);
+  return s.Step() ? s.Int(0) : 0;
+}
+
+std::pair<std::int64_t, std::vector<AccountEntry>> SelectAccountLegs(Connection& reader, std::int64_t camp_id,
+                                                                     const std::string& account, std::int64_t from,
+                                                                     std::int64_t to) {
+  auto opening = reader.Prepare(
+      "SELECT COALESCE(SUM(l.amount), 0) FROM posting_legs l JOIN postings p ON p.id = l.posting_id "
+      "WHERE l.account = ? AND p.camp_id = ? AND p.at < ?");
+  opening.Bind(1, account).Bind(2, camp_id).Bind(3, from);
+  opening.Step();
+  std::pair<std::int64_t, std::vector<AccountEntry>> out{opening.Int(0), {}};
+  auto s = reader.Prepare(
+      "SELECT p.id, p.at, p.kind, p.memo, l.amount FROM posting_legs l JOIN postings p ON p.id = l.posting_id "
+      "WHERE l.account = ? AND p.camp_id = ? AND p.at >= ? AND p.at < ? ORDER BY p.id");
+  s.Bind(1, account).Bind(2, camp_id).Bind(3, from).Bind(4, to);
+  while (s.Step()) {
+    out.second.push_back(
+        {s.Int(0), s.Int(1), rows::ParseEnum<camp::PostingKind>(s.Text(2), camp::ParsePostingKind), s.Text(3), s.Int(4)});
+  }
+  return out;
+}
+
+LedgerCheckReport CheckAllBooks(Connection& c) {
+  LedgerCheckReport r;
+  ReadTransaction view(c);  // one consistent view of the books
+  r.postings = Count(c, "SELECT COUNT(*) FROM postings");
+  r.legs = Count(c, "SELECT COUNT(*) FROM posting_legs");
+  r.unbalanced_postings =
+      Count(c, "SELECT COUNT(*) FROM postings p WHERE (SELECT COUNT(*) FROM posting_legs WHERE posting_id = p.id) < 2 "
+               "OR (SELECT SUM(amount) FROM posting_legs WHERE posting_id = p.id) != 0");
+  r.balance_mismatches = Count(c,
+                               "WITH computed AS (SELECT p.camp_id, l.account, SUM(l.amount) AS total FROM posting_legs l "
+                               "JOIN postings p ON p.id = l.posting_id GROUP BY p.camp_id, l.account) "
+                               "SELECT (SELECT COUNT(*) FROM balances b LEFT JOIN computed c ON c.camp_id = b.camp_id "
+                               "AND c.account = b.account WHERE COALESCE(c.total, 0) != b.balance) + "
+                               "(SELECT COUNT(*) FROM computed c LEFT JOIN balances b ON c.camp_id = b.camp_id "
+                               "AND c.account = b.account WHERE b.account IS NULL AND c.total != 0)");
+  r.negative_prisoner_balances = Count(c, "SELECT COUNT(*) FROM balances WHERE account LIKE 'prisoner:%' AND balance > 0");
+  r.double_reversals = Count(c,
+                             "SELECT COUNT(*) FROM (SELECT reverses FROM postings WHERE reverses IS NOT NULL "
+                             "GROUP BY reverses HAVING COUNT(*) > 1)");
+  return r;
+}
+
+}  // namespace lifeline::store::sqlite
