@@ -17,8 +17,8 @@ struct Grant {
 };
 
 // The one table of truth (docs/permissions.md mirrors it; tests/e2e/test_permissions.py
-// walks every role against every endpoint). Roles for modules not built yet (camp_admin,
-// caseworker, analyst) hold nothing here until their features arrive. Administrators
+// walks every role against every endpoint). Roles for modules not built yet (caseworker)
+// hold nothing here until their features arrive. Administrators
 // manage accounts and settings and do not read case contents.
 constexpr Grant kGrants[] = {
     {Permission::kListCases, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
@@ -41,6 +41,10 @@ constexpr Grant kGrants[] = {
     // Coordinators run the hotline; operators watch the queue they answer.
     {Permission::kManageContactCentre, Roles({Role::kCoordinator})},
     {Permission::kViewWallboard, Roles({Role::kOperator, Role::kCoordinator})},
+    // Camp administrators keep the camp; they read no hotline cases. A coordinator, who
+    // does, hands a crossed case over to the registry.
+    {Permission::kManageCamp, Roles({Role::kCampAdmin})},
+    {Permission::kRegisterPrisoner, Roles({Role::kCoordinator})},
 };
 
 }  // namespace

@@ -32,6 +32,8 @@ enum class Permission {
   kManageGroups,      // add members to group (unit) cases, plan, split and merge them
   kManageContactCentre,  // add operators and lines, read the queue log
   kViewWallboard,        // the live queue figures (no caller data)
+  kManageCamp,           // a camp's registry, books, labour, phone rota and mail (camp administrators)
+  kRegisterPrisoner,     // hand a crossed case to a camp's registry without re-typing it
 };
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.

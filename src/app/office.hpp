@@ -315,6 +315,12 @@ class OfficeService {
   /// Ends a pending callback and shreds its number at once, e.g. when the caller's phone may
   /// be in other hands (kManageContactCentre), audited. kConflict unless pending; kNotFound.
   Status CancelCallback(const Actor& actor, std::int64_t id);
+  /// A crossed case's identifying fields for the camp registry (kRegisterPrisoner), audited
+  /// as a read of the case. kInvalidInput unless the case is crossed.
+  Result<IdentifyingFields> FieldsForRegistry(const Actor& actor, std::int64_t case_id);
+  /// The office keys, for the camp registry, which seals and opens its records the same way.
+  const crypto::OfficeOpener& Opener() const { return opener_; }
+
   /// Callbacks in `status`, newest first, without their numbers (kManageContactCentre).
   Result<std::vector<store::StoredCallback>> ListCallbacks(const Actor& actor, store::CallbackStatus status);
 

@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 36> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 43> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -42,6 +42,13 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 36> kNames = {{
     {AuditAction::kLinesChanged, "lines_changed"},
     {AuditAction::kCallbackRequested, "callback_requested"},
     {AuditAction::kCallbackCancelled, "callback_cancelled"},
+    {AuditAction::kCampChanged, "camp_changed"},
+    {AuditAction::kPrisonerRegistered, "prisoner_registered"},
+    {AuditAction::kPrisonerRead, "prisoner_read"},
+    {AuditAction::kPrisonerMoved, "prisoner_moved"},
+    {AuditAction::kCaptureCardSent, "capture_card_sent"},
+    {AuditAction::kLedgerPosted, "ledger_posted"},
+    {AuditAction::kBureauNotified, "bureau_notified"},
 }};
 }  // namespace
 

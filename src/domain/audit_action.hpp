@@ -44,6 +44,13 @@ enum class AuditAction {
   kLinesChanged,       // target "lines:<count>"
   kCallbackRequested,  // by a coordinator for a caller: target "callback:<id>" (never the number)
   kCallbackCancelled,  // target "callback:<id>"; its number is shredded
+  kCampChanged,        // a camp created or its rules changed: target "camp:<id>"
+  kPrisonerRegistered, // target "prisoner:<id>" (from a case: "prisoner:<id> case:<id>")
+  kPrisonerRead,       // a decryption of a prisoner's identifying fields: "prisoner:<id>"
+  kPrisonerMoved,      // a movement (Art. 122): "prisoner:<id>"
+  kCaptureCardSent,    // "prisoner:<id>"
+  kLedgerPosted,       // "posting:<id> prisoner:<id>"
+  kBureauNotified,     // movements reported to the information bureau: "camp:<id>"
 };
 
 std::string_view ToString(AuditAction action);

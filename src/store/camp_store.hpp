@@ -26,6 +26,7 @@ struct CampRecord {
   camp::RotaRules rota;
   camp::OpeningHours phone_hours;
   camp::MailLimit mail;
+  std::vector<camp::CanteenItem> canteen;  // the price list (Art. 28)
 };
 
 /// A prisoner's clear fields (what the rules need) and his sealed identifying fields.

@@ -47,7 +47,10 @@ using rows::ParseDate;
 std::string EncodeRules(const CampRecord& c) {
   json hours = json::array();
   for (const auto& [from, to] : c.phone_hours) hours.push_back({from, to});
+  json canteen = json::array();
+  for (const auto& item : c.canteen) canteen.push_back({item.name, item.price, item.local_market_price});
   return json{{"language", c.language},
+              {"canteen", canteen},
               {"kopiyky_per_franc", c.tariff.kopiyky_per_franc},
               {"working_pay_per_day", c.tariff.working_pay_per_day},
               {"call_charge_per_minute", c.tariff.call_charge_per_minute},
@@ -81,6 +84,9 @@ CampRecord DecodeCamp(std::int64_t id, std::string name, const std::string& rule
     for (const auto& h : doc.at("phone_hours")) c.phone_hours.emplace_back(h.at(0).get<int>(), h.at(1).get<int>());
     c.mail.letters_per_month = doc.at("letters_per_month").get<int>();
     c.mail.cards_per_month = doc.at("cards_per_month").get<int>();
+    for (const auto& item : doc.at("canteen")) {
+      c.canteen.push_back({item.at(0).get<std::string>(), item.at(1).get<std::int64_t>(), item.at(2).get<std::int64_t>()});
+    }
   } catch (const json::exception&) {
     throw SqliteError(SQLITE_CORRUPT, "a camp's rules are malformed");
   }

@@ -1,0 +1,203 @@
+// The camp through its use cases: rules checked against GC III, the sealed registry with
+// capture cards and the bureau's list, a crossed case registered without re-typing, and the
+// books with statements. Who may do what.
+
+#include "app/camp.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/office_fixture.hpp"
+
+namespace lifeline::app {
+namespace {
+
+using namespace std::chrono;
+
+class CampServiceTest : public testing::IntakeOfficeTest {
+ protected:
+  void SetUp() override {
+    IntakeOfficeTest::SetUp();
+    camp_service_ = std::make_unique<CampService>(*store_, *audit_, clock_, *office_);
+    camp_ = camp_service_->CreateCamp(admin_, Camp()).value();
+  }
+  static store::CampRecord Camp() {
+    store::CampRecord c;
+    c.name = "Лагерь № 7 (синтетический)";
+    c.tariff.kopiyky_per_franc = 3800;
+    c.tariff.call_charge_per_minute = 200;
+    c.phone_hours = {{10 * 60, 12 * 60}};
+    c.canteen = {{"чай", 2500, 2800}, {"сигареты", 6000, 6500}};
+    return c;
+  }
+  PrisonerDraft Draft(std::string arrived_on = "2026-11-20") {
+    PrisonerDraft d;
+    d.camp_id = camp_;
+    d.rank_category = camp::RankCategory::kNco;
+    d.arrived_on = std::move(arrived_on);
+    d.fields = {"Примеров", "Пётр Петрович", "Пётр", "Образцова", "младший сержант", "X-000001", "1999-04-30",
+                "г. Вымышленск", "Государство А", "Примерова Анна", "ул. Синтетическая, 1"};
+    return d;
+  }
+  std::vector<std::string> AuditActions() {
+    std::vector<std::string> out;
+    auto records = store_->ListAuditRecords(0, 10000);
+    for (const auto& r : records.value()) out.push_back(r.action + " " + r.target);
+    return out;
+  }
+  const Actor admin_{9, "camp.admin", Role::kCampAdmin};
+  std::unique_ptr<CampService> camp_service_;
+  std::int64_t camp_ = 0;
+};
+
+TEST_F(CampServiceTest, CampRulesAreCheckedAgainstTheConvention) {
+  auto c = Camp();
+  c.name = "Лагерь № 8";
+  c.tariff.kopiyky_per_franc = 4700;  // 10.00 UAH is now below a quarter franc
+  auto refused = camp_service_->CreateCamp(admin_, c);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("Art. 62"), std::string::npos);
+  c.tariff.kopiyky_per_franc = 3800;
+  c.mail = {1, 4};
+  EXPECT_EQ(camp_service_->CreateCamp(admin_, c).error().field, "letters_per_month");
+  c.mail = {};
+  c.phone_hours = {};
+  EXPECT_EQ(camp_service_->CreateCamp(admin_, c).error().field, "hours");
+  c.phone_hours = {{600, 700}};
+  c.canteen = {{"чай", 3000, 2800}};
+  EXPECT_NE(camp_service_->CreateCamp(admin_, c).error().message.find("Art. 28"), std::string::npos);
+  c.canteen = {};
+  EXPECT_EQ(camp_service_->CreateCamp(admin_, Camp()).error().code, ErrorCode::kConflict);  // same name
+  EXPECT_TRUE(camp_service_->CreateCamp(admin_, c).ok());
+}
+
+TEST_F(CampServiceTest, APrisonersFieldsAreSealedAndEveryReadIsAudited) {
+  const std::int64_t id = camp_service_->RegisterPrisoner(admin_, Draft()).value();
+  auto stored = store_->GetPrisoner(id).value();
+  const std::string sealed(stored.sealed_fields.begin(), stored.sealed_fields.end());
+  EXPECT_EQ(sealed.find("Примеров"), std::string::npos);
+  EXPECT_EQ(sealed.find("X-000001"), std::string::npos);
+  auto prisoner = camp_service_->GetPrisoner(admin_, id).value();
+  ASSERT_TRUE(prisoner.fields);
+  EXPECT_EQ(prisoner.fields->surname, "Примеров");
+  EXPECT_EQ(prisoner.fields->mother_maiden_name, "Образцова");
+  EXPECT_EQ(prisoner.number, "POW-" + std::string(6 - std::to_string(id).size(), '0') + std::to_string(id));
+  auto actions = AuditActions();
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "prisoner_registered prisoner:" + std::to_string(id)), actions.end());
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "prisoner_read prisoner:" + std::to_string(id)), actions.end());
+  for (const auto& a : actions) EXPECT_EQ(a.find("Примеров"), std::string::npos);
+  // Lists carry no names.
+  EXPECT_FALSE(camp_service_->Prisoners(admin_, camp_).value().front().fields);
+}
+
+TEST_F(CampServiceTest, BadRegistrationsAreRefusedNamingTheField) {
+  auto d = Draft();
+  d.fields.surname = "";
+  EXPECT_EQ(camp_service_->RegisterPrisoner(admin_, d).error().field, "surname");
+  d = Draft();
+  d.fields.birth_date = "30.04.1999";
+  EXPECT_EQ(camp_service_->RegisterPrisoner(admin_, d).error().field, "birth_date");
+  d = Draft("2030-01-01");
+  EXPECT_EQ(camp_service_->RegisterPrisoner(admin_, d).error().field, "arrived_on");
+  d = Draft();
+  d.health = "fine";
+  EXPECT_EQ(camp_service_->RegisterPrisoner(admin_, d).error().field, "health");
+  d = Draft();
+  d.camp_id = 999;
+  EXPECT_EQ(camp_service_->RegisterPrisoner(admin_, d).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(CampServiceTest, Art70CaptureCardsAreOverdueAWeekAfterArrival) {
+  const std::int64_t late = camp_service_->RegisterPrisoner(admin_, Draft("2026-11-10")).value();
+  const std::int64_t recent = camp_service_->RegisterPrisoner(admin_, Draft("2026-11-20")).value();
+  auto overdue = camp_service_->OverdueCaptureCards(admin_, camp_).value();
+  ASSERT_EQ(overdue.size(), 1u);
+  EXPECT_EQ(overdue[0].stored.id, late);
+  EXPECT_EQ(overdue[0].capture_card_due, (year_month_day{year{2026}, November, day{17}}));
+  ASSERT_TRUE(camp_service_->MarkCaptureCardSent(admin_, late).ok());
+  EXPECT_TRUE(camp_service_->OverdueCaptureCards(admin_, camp_)->empty());
+  (void)recent;
+}
+
+TEST_F(CampServiceTest, Art122MovementsReachTheBureauListOnce) {
+  const std::int64_t id = camp_service_->RegisterPrisoner(admin_, Draft()).value();
+  ASSERT_TRUE(camp_service_->RecordMovement(admin_, id, "hospital", "2026-11-21", std::nullopt).ok());
+  EXPECT_EQ(camp_service_->RecordMovement(admin_, id, "vanished", "2026-11-21", std::nullopt).error().field, "kind");
+  EXPECT_EQ(camp_service_->RecordMovement(admin_, id, "released", "2026-11-01", std::nullopt).error().field, "on");
+  EXPECT_EQ(camp_service_->RecordMovement(admin_, id, "transferred", "", std::nullopt).error().field, "to_camp");
+  auto list = camp_service_->BureauList(admin_, camp_).value();
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].movement.kind, "arrived");
+  EXPECT_EQ(list[1].movement.kind, "hospital");
+  EXPECT_EQ(list[1].fields.surname, "Примеров");
+  EXPECT_EQ(store_->GetPrisoner(id)->status, store::PrisonerStatus::kInHospital);
+  ASSERT_TRUE(camp_service_->MarkBureauNotified(admin_, camp_, {list[0].movement.id, list[1].movement.id}).ok());
+  EXPECT_TRUE(camp_service_->BureauList(admin_, camp_)->empty());
+}
+
+TEST_F(CampServiceTest, ACrossedCaseBecomesAPrisonerWithoutRetypingAndStaysCaptured) {
+  ASSERT_TRUE(SubmitAndWait(IntakeOfficeTest::Draft()).ok());
+  const std::int64_t case_id = office_->ListCases(operator_, {}).value().items.front().id;
+  const Actor coordinator = operator_;  // the fixture's actor is a coordinator
+  PrisonerDraft draft = Draft();
+  draft.fields = {};
+  EXPECT_EQ(camp_service_->RegisterFromCase(coordinator, case_id, draft).error().field, "case");  // not crossed yet
+  std::int64_t version = 0;
+  for (auto to : {CaseStatus::kContacted, CaseStatus::kVerifying, CaseStatus::kVerified, CaseStatus::kInstructed,
+                  CaseStatus::kCrossingPlanned}) {
+    const Actor verifier{1, "admin", Role::kVerifier};  // an existing account, in the role that may verify
+    auto moved = office_->ChangeStatus(to == CaseStatus::kVerified ? verifier : coordinator, case_id, {to, "", version});
+    ASSERT_TRUE(moved.ok()) << ToString(to) << ": " << moved.error().message;
+    version = *moved;
+  }
+  ASSERT_TRUE(office_->ChangeStatus(coordinator, case_id,
+                                    {CaseStatus::kCrossed, "", version, CustodyCircumstance::kVoluntarySurrender})
+                  .ok());
+  EXPECT_EQ(camp_service_->RegisterFromCase(admin_, case_id, draft).error().code, ErrorCode::kForbidden);
+  const std::int64_t id = camp_service_->RegisterFromCase(coordinator, case_id, draft).value();
+  EXPECT_EQ(camp_service_->RegisterFromCase(coordinator, case_id, draft).error().code, ErrorCode::kConflict);
+  auto prisoner = camp_service_->GetPrisoner(admin_, id).value();
+  EXPECT_EQ(prisoner.stored.case_id, case_id);
+  EXPECT_EQ(prisoner.fields->surname, "Вымышлов");
+  EXPECT_EQ(prisoner.fields->first_names, "Пробный");
+  // The sealed circumstance is not in the prisoner's record.
+  auto stored = store_->GetPrisoner(id).value();
+  auto opened = office_->Opener().Open({stored.ephemeral_public, stored.wrapped_key, stored.sealed_fields,
+                                        stored.key_generation},
+                                       "lifeline/prisoner/v1");
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(std::string(opened->view()).find("voluntary"), std::string::npos);
+}
+
+TEST_F(CampServiceTest, TheBooksFollowTheTariffAndStatementsAddUp) {
+  const std::int64_t id = camp_service_->RegisterPrisoner(admin_, Draft()).value();
+  auto post = [&](LedgerRequest r) {
+    r.prisoner_id = id;
+    return camp_service_->Post(admin_, camp_, r);
+  };
+  ASSERT_TRUE(post({.key = "pay-1", .kind = camp::PostingKind::kWorkingPay, .days = 5}).ok());
+  ASSERT_TRUE(post({.key = "adv-1", .kind = camp::PostingKind::kAdvanceOfPay}).ok());  // NCO: class II, 12 francs
+  ASSERT_TRUE(post({.key = "buy-1", .kind = camp::PostingKind::kCanteenPurchase, .item = "чай", .quantity = 2}).ok());
+  EXPECT_EQ(post({.key = "buy-2", .kind = camp::PostingKind::kCanteenPurchase, .item = "кофе", .quantity = 1}).error().field,
+            "item");
+  EXPECT_TRUE(post({.key = "pay-1", .kind = camp::PostingKind::kWorkingPay, .days = 5})->replayed);
+  EXPECT_EQ(store_->GetPrisoner(id)->balance, 5000 + 45600 - 5000);
+  auto statement = camp_service_->MonthlyStatement(admin_, id, year{2026} / November).value();
+  EXPECT_EQ(statement.opening, 0);
+  EXPECT_EQ(statement.entries.size(), 3u);
+  EXPECT_EQ(statement.closing, 45600);
+  EXPECT_TRUE(camp_service_->MonthlyStatement(admin_, id, year{2026} / December)->entries.empty());
+  auto final_statement = camp_service_->FinalStatement(admin_, id).value();
+  EXPECT_EQ(final_statement.closing, 45600);
+  // A call he cannot pay is the state's.
+  auto spend = post({.key = "buy-3", .kind = camp::PostingKind::kCanteenPurchase, .item = "сигареты", .quantity = 7});
+  ASSERT_TRUE(spend.ok()) << spend.error().message;
+  auto call = post({.key = "call-1", .kind = camp::PostingKind::kCallCharge, .minutes = 20});  // 40.00 > 36.00
+  ASSERT_TRUE(call.ok());
+  EXPECT_EQ(store_->GetPrisoner(id)->balance, 45600 - 42000);
+  EXPECT_EQ(store_->GetPosting(camp_, call->posting_id)->posting.kind, camp::PostingKind::kStatePaidCall);
+  const Actor coordinator = operator_;
+  EXPECT_EQ(camp_service_->Post(coordinator, camp_, {.key = "x", .prisoner_id = id}).error().code, ErrorCode::kForbidden);
+}
+
+}  // namespace
+}  // namespace lifeline::app
