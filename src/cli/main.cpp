@@ -20,6 +20,7 @@
 #include "app/intake.hpp"
 #include "app/key_rotation.hpp"
 #include "app/setup.hpp"
+#include "cli/camp_commands.hpp"
 #include "cli/contact_centre_commands.hpp"
 #include "cli/data_lock.hpp"
 #include "cli/secrets.hpp"
@@ -301,9 +302,11 @@ int main(int argc, char** argv) {
   demo->add_option("--applications", demo_count, "How many applications");
 
   const auto contact_centre = cli::AddContactCentreCommands(cli);
+  const auto camps = cli::AddCampCommands(cli);
 
   CLI11_PARSE(cli, argc, argv);
   if (auto code = contact_centre->RunIfChosen()) return *code;
+  if (auto code = camps->RunIfChosen()) return *code;
   try {
     crypto::Initialise();
     if (*init) return Init(data, passphrase_file, admin, admin_password_file);

@@ -82,6 +82,7 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<app::OfficeService> office;
   std::unique_ptr<app::Sessions> sessions;
   std::unique_ptr<app::ContactCentreService> centre;
+  std::unique_ptr<app::CampService> camps;
   std::unique_ptr<server::WallboardFeed> wallboard;
   if (office_role) {
     auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
@@ -97,10 +98,12 @@ int Serve(const ServeOptions& options) {
         options.telephony_token_file.empty() ? std::string() : ReadSecret(options.telephony_token_file, "telephony token"));
     if (auto restored = centre->Restore(); !restored) throw std::runtime_error(restored.error().message);
     wallboard = std::make_unique<server::WallboardFeed>(*centre, *sessions);
+    camps = std::make_unique<app::CampService>(*store, *audit, clock, *office);
     server::AddOfficeRoutes(router, *office, *sessions, *audit, *two_factor,
                             {.secure_cookies = options.secure_cookies,
                              .contact_centre = centre.get(),
-                             .wallboard_feed = wallboard.get()});
+                             .wallboard_feed = wallboard.get(),
+                             .camp = camps.get()});
   }
 
   // The office indexes cases for search (in memory) and screens new ones: it alone holds

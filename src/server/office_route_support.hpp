@@ -77,6 +77,9 @@ std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, con
 
 /// The contact centre's API (contact_centre_routes.cpp).
 void AddContactCentreRoutes(Router& router, const Bind& bind);
+/// The camps' API (camp_routes.cpp) and console pages (console_camp_routes.cpp).
+void AddCampRoutes(Router& router, const Bind& bind);
+void AddConsoleCampRoutes(Router& router, const Bind& bind);
 /// The console's contact-centre pages (called by AddContactCentreRoutes).
 void AddConsoleContactCentreRoutes(Router& router, const Bind& bind);
 /// The custody circumstance routes (custody_routes.cpp).

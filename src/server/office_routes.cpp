@@ -484,6 +484,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddFollowupRoutes(router, bind);
   AddGroupRoutes(router, bind);
   AddContactCentreRoutes(router, bind);
+  AddCampRoutes(router, bind);
   AddScreeningRoutes(router, bind);
   AddSearchRoutes(router, bind);
   AddStatisticsRoutes(router, bind);

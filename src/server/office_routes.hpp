@@ -3,6 +3,7 @@
 // centre.
 
 #include "app/audit_log.hpp"
+#include "app/camp.hpp"
 #include "app/contact_centre.hpp"
 #include "app/office.hpp"
 #include "app/sessions.hpp"
@@ -17,6 +18,7 @@ struct OfficeRouteOptions {
   bool secure_cookies = false;  // set behind TLS: adds the Secure attribute
   app::ContactCentreService* contact_centre = nullptr;  // the contact centre's routes, if it runs
   WallboardFeed* wallboard_feed = nullptr;              // the live wallboard, with the contact centre
+  app::CampService* camp = nullptr;                     // the camps' registry and books, if they run
 };
 
 /// Adds /api/v1/session, /api/v1/cases…, /api/v1/audit, /console/…; the services must

@@ -129,7 +129,8 @@ class CampStore {
   /// debits − credits. 0 for an account never used.
   virtual Result<std::int64_t> Balance(std::int64_t camp_id, const std::string& account) = 0;
   /// The account's entries with `from` ≤ at < `to`, oldest first, and its balance before
-  /// `from` (the statement's opening balance).
+  /// `from` (the statement's opening balance). A prisoner's also lists the calls the state
+  /// paid for him, with a change of 0.
   virtual Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(std::int64_t camp_id,
                                                                                 const std::string& account,
                                                                                 std::int64_t from, std::int64_t to) = 0;

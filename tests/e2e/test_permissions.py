@@ -43,6 +43,14 @@ API = [
     ("GET", "/api/v1/contact-centre/wallboard", None, {"operator", "coordinator"}, 200),
     ("GET", "/api/v1/contact-centre/log", None, {"coordinator"}, 200),
     ("GET", "/api/v1/contact-centre/callbacks", None, {"coordinator"}, 200),
+    # Camps: their administrators keep them; a coordinator hands a crossed case over.
+    ("POST", "/api/v1/camps", {"name": "Лагерь {own}", "uah_per_chf": "38.00", "phone_hours": ["10:00-12:00"]},
+     {"camp_admin"}, 201),
+    ("GET", "/api/v1/camps", None, {"camp_admin"}, 200),
+    ("GET", "/api/v1/prisoners/999", None, {"camp_admin"}, 404),
+    ("POST", "/api/v1/camps/999/postings", {"key": "k", "kind": "working_pay", "prisoner": 1, "days": 1},
+     {"camp_admin"}, 404),
+    ("POST", "/api/v1/cases/999/prisoner", {"camp": 1}, {"coordinator"}, 404),
     # The sealed custody circumstance: recorded first, so that the read finds it.
     ("PUT", "/api/v1/cases/1/custody", {"circumstance": "captured"}, {"coordinator"}, 204),
     ("GET", "/api/v1/cases/1/custody", None, {"coordinator"}, 200),

@@ -1,5 +1,7 @@
 #include "domain/camp/rota.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <tuple>
 
@@ -33,6 +35,38 @@ Status ValidateRota(const RotaRules& rules, const OpeningHours& hours) {
     previous_end = to;
   }
   return OkStatus();
+}
+
+namespace {
+
+// "HH:MM" (00:00–24:00) in minutes, or −1.
+int MinuteOfDay(std::string_view text) {
+  if (text.size() != 5 || text[2] != ':') return -1;
+  for (std::size_t i : {0u, 1u, 3u, 4u}) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+  }
+  const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+  const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+  if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0)) return -1;
+  return hours * 60 + minutes;
+}
+
+}  // namespace
+
+Result<OpeningHours> ParseOpeningHours(std::span<const std::string> ranges) {
+  OpeningHours hours;
+  for (const std::string& range : ranges) {
+    const int from = range.size() == 11 && range[5] == '-' ? MinuteOfDay(std::string_view(range).substr(0, 5)) : -1;
+    const int to = from >= 0 ? MinuteOfDay(std::string_view(range).substr(6)) : -1;
+    if (from < 0 || to < 0) return InvalidInput("opening hours are ranges like 10:00-12:00", "hours");
+    hours.emplace_back(from, to);
+  }
+  return hours;
+}
+
+std::string FormatOpeningRange(const std::pair<int, int>& range) {
+  return fmt::format("{:02d}:{:02d}-{:02d}:{:02d}", range.first / 60, range.first % 60, range.second / 60,
+                     range.second % 60);
 }
 
 int SlotsIn(const OpeningHours& hours, const RotaRules& rules) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -75,6 +76,12 @@ class WaitingList {
   RotaRules rules_;
   std::unordered_map<std::int64_t, Waiting> waiting_;
 };
+
+/// "10:00-12:00" ranges, in order, into opening hours ("24:00" ends the day). kInvalidInput
+/// naming "hours" for a malformed range; ValidateRota checks the rest.
+Result<OpeningHours> ParseOpeningHours(std::span<const std::string> ranges);
+/// "10:00-12:00".
+std::string FormatOpeningRange(const std::pair<int, int>& range);
 
 /// How many slots the hours hold.
 int SlotsIn(const OpeningHours& hours, const RotaRules& rules);

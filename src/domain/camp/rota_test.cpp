@@ -158,6 +158,16 @@ TEST(CampRota, BadHoursRulesAndCallsAreRefused) {
   EXPECT_EQ(list.Record(1, kDay0, CallOutcome::kCompleted, 16).error().field, "minutes");
 }
 
+TEST(CampRota, OpeningHoursParseFromRanges) {
+  const std::vector<std::string> ranges = {"09:00-12:00", "14:30-24:00"};
+  EXPECT_EQ(ParseOpeningHours(ranges).value(), (OpeningHours{{540, 720}, {870, 1440}}));
+  EXPECT_EQ(FormatOpeningRange({870, 1440}), "14:30-24:00");
+  for (const char* bad : {"9:00-12:00", "09:00–12:00", "09:60-10:00", "24:30-24:40", "09:00-12", ""}) {
+    const std::vector<std::string> one = {bad};
+    EXPECT_EQ(ParseOpeningHours(one).error().field, "hours") << bad;
+  }
+}
+
 TEST(CampRota, ADailyCapShorterThanASlotShortensTheSlot) {
   WaitingList list({.slot_minutes = 20, .max_minutes_per_day = 15});
   for (int id = 1; id <= 5; ++id) list.Join(id, kDay0);

@@ -138,10 +138,15 @@ std::pair<std::int64_t, std::vector<AccountEntry>> SelectAccountLegs(Connection&
   opening.Bind(1, account).Bind(2, camp_id).Bind(3, from);
   opening.Step();
   std::pair<std::int64_t, std::vector<AccountEntry>> out{opening.Int(0), {}};
+  // A prisoner's statement also shows the calls the state paid for him, at 0.00.
+  const std::int64_t prisoner = camp::PrisonerOf(account).value_or(0);
   auto s = reader.Prepare(
       "SELECT p.id, p.at, p.kind, p.memo, l.amount FROM posting_legs l JOIN postings p ON p.id = l.posting_id "
-      "WHERE l.account = ? AND p.camp_id = ? AND p.at >= ? AND p.at < ? ORDER BY p.id");
-  s.Bind(1, account).Bind(2, camp_id).Bind(3, from).Bind(4, to);
+      "WHERE l.account = ?1 AND p.camp_id = ?2 AND p.at >= ?3 AND p.at < ?4 "
+      "UNION ALL SELECT p.id, p.at, p.kind, p.memo, 0 FROM postings p "
+      "WHERE p.prisoner_id = ?5 AND p.kind = 'state_paid_call' AND p.camp_id = ?2 AND p.at >= ?3 AND p.at < ?4 "
+      "ORDER BY 1");
+  s.Bind(1, account).Bind(2, camp_id).Bind(3, from).Bind(4, to).Bind(5, prisoner);
   while (s.Step()) {
     out.second.push_back(
         {s.Int(0), s.Int(1), rows::ParseEnum<camp::PostingKind>(s.Text(2), camp::ParsePostingKind), s.Text(3), s.Int(4)});

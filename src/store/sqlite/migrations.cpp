@@ -297,6 +297,7 @@ CREATE TABLE postings (
   at INTEGER NOT NULL,
   UNIQUE (camp_id, key)
 );
+CREATE INDEX postings_by_prisoner ON postings (prisoner_id, kind);
 CREATE TABLE posting_legs (
   posting_id INTEGER NOT NULL REFERENCES postings(id),
   account TEXT NOT NULL,

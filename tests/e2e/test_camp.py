@@ -1,0 +1,128 @@
+"""The prisoner-of-war camp over HTTP: a camp administrator sets up a camp (GC III Art. 62
+checked at the exchange rate), registers prisoners (sealed), posts to their accounts
+(idempotent, never below zero), reads statements, sees overdue capture cards and the
+information bureau's list; `lifeline ledger check` proves the books balance."""
+import datetime
+import os
+import subprocess
+
+from harness import BIN, ServerTest
+
+SURNAME = "Синтетиков"
+
+
+class Camp(ServerTest):
+    def setUp(self):
+        super().setUp()
+        self.server.stop()
+        self.server.add_user("camp.admin", "camp_admin", "synthetic-camp-admin-password")
+        self.server.start()
+        self.admin = self.server.sign_in("camp.admin", "synthetic-camp-admin-password")
+        self.coordinator = self.server.sign_in()
+
+    def make_camp(self, **overrides):
+        body = {"name": "Лагерь № 3 (синтетический)", "language": "uk", "uah_per_chf": "38.00",
+                "working_pay_per_day": "10.00", "call_charge_per_minute": "2.00", "phone_hours": ["10:00-12:00"],
+                "canteen": [{"name": "чай", "price": "25.00", "market_price": "28.00"}], **overrides}
+        return self.server.json("POST", "/api/v1/camps", body, headers=self.admin)
+
+    def register(self, camp_id, arrived_on):
+        fields = {"surname": SURNAME, "first_names": "Пробный Тестович", "father_name": "Тест",
+                  "mother_maiden_name": "Образцова", "rank": "рядовой", "service_number": "Z-123456",
+                  "birth_date": "2000-01-02", "birth_place": "г. Вымышленск", "power": "Государство А",
+                  "person_to_inform": "Синтетикова Мария", "mail_address": "ул. Примерная, 5"}
+        return self.server.json("POST", f"/api/v1/camps/{camp_id}/prisoners",
+                                {"rank_category": "soldier", "arrived_on": arrived_on, "language": "ru", "fields": fields},
+                                headers=self.admin)
+
+    def test_art62_is_checked_at_the_exchange_rate(self):
+        status, body, _ = self.make_camp(uah_per_chf="47.00")
+        self.assertEqual((status, body["error"]["field"]), (400, "working_pay_per_day"))
+        self.assertIn("Art. 62", body["error"]["message"])
+        self.assertIn("11.75 UAH", body["error"]["message"])
+        status, body, _ = self.make_camp()
+        self.assertEqual(status, 201, body)
+        status, camp, _ = self.server.json("GET", f"/api/v1/camps/{body['id']}", headers=self.admin)
+        self.assertEqual((camp["minimum_working_pay_per_day"], camp["monthly_advances"]["I"]), ("9.50", "304.00"))
+        for bad, field in [({"canteen": [{"name": "чай", "price": "30.00", "market_price": "28.00"}]}, "price"),
+                           ({"phone_hours": []}, "hours"), ({"phone_hours": ["10-12"]}, "hours"),
+                           ({"letters_per_month": 1}, "letters_per_month"), ({"uah_per_chf": "-38"}, "uah_per_chf")]:
+            status, answer, _ = self.make_camp(name="Другой лагерь", **bad)
+            self.assertEqual((status, answer["error"]["field"]), (400, field), bad)
+
+    def test_registry_books_statements_and_the_ledger_check(self):
+        camp_id = self.make_camp()[1]["id"]
+        today = datetime.date.today()
+        status, prisoner, _ = self.register(camp_id, (today - datetime.timedelta(days=10)).isoformat())
+        self.assertEqual(status, 201, prisoner)
+        pid = prisoner["id"]
+        self.assertTrue(prisoner["number"].startswith("POW-"))
+        status, got, _ = self.server.json("GET", f"/api/v1/prisoners/{pid}", headers=self.admin)
+        self.assertEqual((got["fields"]["surname"], got["custody"]), (SURNAME, "captured"))
+        # Art. 70: ten days after arrival, the capture card is overdue.
+        _, overdue, _ = self.server.json("GET", f"/api/v1/camps/{camp_id}/prisoners?capture_card=overdue", headers=self.admin)
+        self.assertEqual([p["id"] for p in overdue["prisoners"]], [pid])
+        self.assertNotIn("fields", overdue["prisoners"][0])
+        self.assertEqual(self.server.json("POST", f"/api/v1/prisoners/{pid}/capture-card/sent", {}, headers=self.admin)[0], 204)
+        _, overdue, _ = self.server.json("GET", f"/api/v1/camps/{camp_id}/prisoners?capture_card=overdue", headers=self.admin)
+        self.assertEqual(overdue["prisoners"], [])
+
+        def post(**body):
+            return self.server.json("POST", f"/api/v1/camps/{camp_id}/postings", {"prisoner": pid, **body},
+                                    headers=self.admin)
+
+        self.assertEqual(post(key="pay-1", kind="working_pay", days=3)[0], 201)
+        status, replay, _ = post(key="pay-1", kind="working_pay", days=3)
+        self.assertEqual((status, replay["replayed"]), (200, True))
+        self.assertEqual(post(key="pay-1", kind="working_pay", days=4)[0], 409)
+        self.assertEqual(post(key="tea-1", kind="canteen_purchase", item="чай", quantity=1)[0], 201)
+        status, refused, _ = post(key="tea-2", kind="canteen_purchase", item="чай", quantity=1)
+        self.assertEqual(status, 409)
+        self.assertIn("does not cover", refused["error"]["message"])
+        for bad, field in [({"kind": "cash_at_capture", "amount": "-5.00"}, "amount"),
+                           ({"kind": "cash_at_capture", "amount": "1.001"}, "amount"),
+                           ({"kind": "cash_at_capture", "amount": "5.00", "currency": "EUR"}, "currency"),
+                           ({"kind": "cash_at_capture", "amount": 5}, "amount"),
+                           ({"kind": "bribe", "amount": "5.00"}, "kind"),
+                           ({"kind": "canteen_purchase", "item": "водка", "quantity": 1}, "item")]:
+            status, answer, _ = post(key="bad", **bad)
+            self.assertEqual((status, answer["error"]["field"]), (400, field), bad)
+        # A call the account cannot cover is the state's: the balance stays at 5.00.
+        self.assertEqual(post(key="call-1", kind="call_charge", minutes=15)[0], 201)
+        status, statement, _ = self.server.json("GET", f"/api/v1/prisoners/{pid}/statement?month={today:%Y-%m}",
+                                                headers=self.admin)
+        self.assertEqual(status, 200)
+        self.assertEqual([e["kind"] for e in statement["entries"]], ["working_pay", "canteen_purchase", "state_paid_call"])
+        self.assertEqual([e["amount"] for e in statement["entries"]], ["30.00", "-25.00", "0.00"])
+        self.assertEqual((statement["opening_balance"], statement["closing_balance"]), ("0.00", "5.00"))
+        _, final, _ = self.server.json("GET", f"/api/v1/prisoners/{pid}/statement", headers=self.admin)
+        self.assertEqual(final["closing_balance"], "5.00")
+        self.assertEqual(self.server.json("GET", f"/api/v1/prisoners/{pid}/statement?month=2026-13",
+                                          headers=self.admin)[0], 400)
+        # Art. 122: the arrival and a hospital stay go to the bureau once.
+        self.assertEqual(self.server.json("POST", f"/api/v1/prisoners/{pid}/movements",
+                                          {"kind": "hospital", "on": today.isoformat()}, headers=self.admin)[0], 201)
+        _, bureau, _ = self.server.json("GET", f"/api/v1/camps/{camp_id}/bureau", headers=self.admin)
+        self.assertEqual([m["kind"] for m in bureau["movements"]], ["arrived", "hospital"])
+        self.assertEqual(bureau["movements"][0]["fields"]["mother_maiden_name"], "Образцова")
+        ids = [m["movement"] for m in bureau["movements"]]
+        self.assertEqual(self.server.json("POST", f"/api/v1/camps/{camp_id}/bureau/notified", {"movements": ids},
+                                          headers=self.admin)[0], 204)
+        self.assertEqual(self.server.json("GET", f"/api/v1/camps/{camp_id}/bureau", headers=self.admin)[1]["movements"], [])
+
+        # Coordinators do not keep the camp.
+        self.assertEqual(self.server.json("GET", f"/api/v1/prisoners/{pid}", headers=self.coordinator)[0], 403)
+        self.assertEqual(self.server.json("GET", "/api/v1/camps", headers=self.coordinator)[0], 403)
+
+        # The books balance, and no identifying field is in a file or the log in clear.
+        check = subprocess.run([BIN, "ledger", "check", "--data", self.server.data], capture_output=True, text=True)
+        self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+        self.assertIn("the books balance", check.stdout)
+        self.assertIn("3 postings", check.stdout)
+        self.server.stop()
+        for root, _, files in os.walk(self.server.dir):
+            for name in files:
+                with open(os.path.join(root, name), "rb") as f:
+                    content = f.read()
+                for secret in [SURNAME, "Z-123456", "Образцова", "Вымышленск"]:
+                    self.assertNotIn(secret.encode(), content, f"{secret} in {name}")
