@@ -128,6 +128,8 @@ class CampService {
   /// Art. 66: everything from his arrival to now, with the balance due to him.
   Result<AccountStatement> FinalStatement(const Actor& actor, std::int64_t prisoner_id);
 
+  const Clock& clock() const { return clock_; }
+
  private:
   /// Registers without checking the actor's permission (the callers do).
   Result<std::int64_t> Register(const Actor& actor, const PrisonerDraft& draft, std::optional<std::int64_t> case_id);

@@ -263,6 +263,10 @@ void ConsoleHome(Context& ctx, Request& request, Respond respond) {
       app::Require(session->actor, app::Permission::kViewStatistics)) {
     return respond(Redirect("/console/statistics"));
   }
+  if (!app::Require(session->actor, app::Permission::kListCases) &&
+      app::Require(session->actor, app::Permission::kManageCamp)) {
+    return respond(Redirect("/console/camps"));
+  }
   int page = 1;
   auto filter = FilterFrom(request, &page);
   if (!filter) return respond(Redirect("/console/"));
@@ -485,6 +489,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddGroupRoutes(router, bind);
   AddContactCentreRoutes(router, bind);
   AddCampRoutes(router, bind);
+  AddConsoleCampRoutes(router, bind);
   AddScreeningRoutes(router, bind);
   AddSearchRoutes(router, bind);
   AddStatisticsRoutes(router, bind);

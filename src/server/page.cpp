@@ -33,7 +33,11 @@ td,th{border-bottom:1px solid #ccc;padding:.35rem;text-align:left}.inline{displa
 .shortcuts{position:fixed;top:1rem;right:1rem;background:#fff;border:1px solid #999;padding:.5rem 1rem;
 max-width:20rem;box-shadow:0 2px 8px rgba(0,0,0,.2)}.shortcuts dt{display:inline-block;min-width:1.5rem}
 .shortcuts dd{display:inline;margin:0}.shortcuts dd::after{content:"";display:block}
-kbd{border:1px solid #999;border-radius:3px;padding:0 .3rem;font-family:monospace;background:#fff})css";
+kbd{border:1px solid #999;border-radius:3px;padding:0 .3rem;font-family:monospace;background:#fff}
+.capture-card{background:#fff;border:1px solid #000;padding:.5rem;max-width:15cm}
+.capture-card h1{font-size:1rem}.capture-card td,.capture-card th{border:1px solid #000;padding:1px 4px;font-size:9pt}
+@media print{@page{size:15cm 10.5cm;margin:.4cm}body{background:#fff}main{padding:0}nav,.no-print{display:none}
+.capture-card{border:0;padding:0}})css";
 }
 
 }  // namespace lifeline::server

@@ -71,6 +71,7 @@ CONSOLE = [
     ("/console/security", set(ROLES), 200),
     ("/console/wallboard", {"operator", "coordinator"}, 200),
     ("/console/callbacks", {"coordinator"}, 200),
+    ("/console/camps", {"camp_admin"}, 200),
 ]
 
 

@@ -1,0 +1,300 @@
+// The camp administrator's console: forms post here, and every answer is a page (no script
+// needed). Each handler parses, calls one CampService function and renders.
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "domain/camp/money.hpp"
+#include "server/console_camp_pages.hpp"
+#include "server/console_pages.hpp"
+#include "server/office_route_support.hpp"
+#include "server/page.hpp"
+
+namespace lifeline::server::office {
+namespace {
+
+using Form = std::multimap<std::string, std::string>;
+
+Response Refused(const Error& e) {
+  return HtmlResponse(HttpStatusOf(e.code), HtmlPage("ru", "Ошибка", "<p role=\"alert\">" + HtmlEscape(e.message) + "</p>"));
+}
+
+// The session of a console GET, or the answer already given.
+std::optional<app::SessionInfo> Viewer(Context& ctx, Request& request, const Respond& respond) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) {
+    respond(Redirect("/console/"));
+    return std::nullopt;
+  }
+  if (session->must_enrol_second_factor) {
+    respond(Redirect("/console/security"));
+    return std::nullopt;
+  }
+  if (!ctx.options.camp) {
+    respond(Refused(NotFound("the camp registry is not running")));
+    return std::nullopt;
+  }
+  return std::move(*session);
+}
+
+std::optional<app::SessionInfo> Poster(Context& ctx, Request& request, Form& form, const Respond& respond) {
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session || !ctx.options.camp) {
+    respond(Redirect("/console/"));
+    return std::nullopt;
+  }
+  return std::move(*session);
+}
+
+int StatusFor(const Status& s, int ok) { return s ? ok : HttpStatusOf(s.error().code); }
+
+std::vector<std::string> Split(const std::string& text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(separator, start);
+    if (end == std::string::npos) end = text.size();
+    std::string part = text.substr(start, end - start);
+    while (!part.empty() && (part.front() == ' ' || part.front() == '\r')) part.erase(part.begin());
+    while (!part.empty() && (part.back() == ' ' || part.back() == '\r')) part.pop_back();
+    if (!part.empty()) parts.push_back(part);
+    start = end + 1;
+  }
+  return parts;
+}
+
+Result<store::CampRecord> CampFromForm(const Form& form) {
+  store::CampRecord c;
+  c.name = FormField(form, "name");
+  c.language = FormField(form, "language");
+  auto rate = camp::ParseAmount(FormField(form, "uah_per_chf"), "uah_per_chf");
+  if (!rate) return rate.error();
+  c.tariff.kopiyky_per_franc = *rate;
+  auto pay = camp::ParseAmount(FormField(form, "working_pay_per_day"), "working_pay_per_day");
+  if (!pay) return pay.error();
+  c.tariff.working_pay_per_day = *pay;
+  auto call = camp::ParseAmount(FormField(form, "call_charge_per_minute"), "call_charge_per_minute", true);
+  if (!call) return call.error();
+  c.tariff.call_charge_per_minute = *call;
+  auto hours = camp::ParseOpeningHours(Split(FormField(form, "phone_hours"), ','));
+  if (!hours) return hours.error();
+  c.phone_hours = std::move(*hours);
+  for (const std::string& line : Split(FormField(form, "canteen"), '\n')) {
+    const auto parts = Split(line, ';');
+    if (parts.size() != 3) return InvalidInput("each canteen line is: name; price; local market price", "canteen");
+    auto price = camp::ParseAmount(parts[1], "price");
+    if (!price) return price.error();
+    auto market = camp::ParseAmount(parts[2], "market_price");
+    if (!market) return market.error();
+    c.canteen.push_back({parts[0], *price, *market});
+  }
+  return c;
+}
+
+void RenderCamps(Context& ctx, const app::SessionInfo& session, const CampNotes& notes, int status, const Respond& respond) {
+  auto camps = ctx.options.camp->Camps(session.actor);
+  if (!camps) return respond(Refused(camps.error()));
+  respond(HtmlResponse(status, ConsoleCampsPage(session, *camps, notes)));
+}
+
+void ConsoleCamps(Context& ctx, Request& request, Respond respond) {
+  auto session = Viewer(ctx, request, respond);
+  if (session) RenderCamps(ctx, *session, {}, 200, respond);
+}
+
+void ConsoleCreateCamp(Context& ctx, Request& request, Respond respond) {
+  Form form;
+  auto session = Poster(ctx, request, form, respond);
+  if (!session) return;
+  auto camp = CampFromForm(form);
+  Result<std::int64_t> id = camp ? ctx.options.camp->CreateCamp(session->actor, *camp) : Result<std::int64_t>(camp.error());
+  if (!id) return RenderCamps(ctx, *session, {id.error().message, ""}, HttpStatusOf(id.error().code), respond);
+  respond(Redirect("/console/camps/" + std::to_string(*id)));
+}
+
+void RenderCamp(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id, const CampNotes& notes, int status,
+                const Respond& respond) {
+  auto camp = ctx.options.camp->Camp(session.actor, camp_id);
+  if (!camp) return respond(Refused(camp.error()));
+  auto prisoners = ctx.options.camp->Prisoners(session.actor, camp_id);
+  if (!prisoners) return respond(Refused(prisoners.error()));
+  respond(HtmlResponse(status, ConsoleCampPage(session, *camp, *prisoners, notes)));
+}
+
+void ConsoleCamp(Context& ctx, Request& request, Respond respond) {
+  auto session = Viewer(ctx, request, respond);
+  if (!session) return;
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Refused(NotFound("no such camp")));
+  RenderCamp(ctx, *session, *id, {}, 200, respond);
+}
+
+void ConsoleRegister(Context& ctx, Request& request, Respond respond) {
+  Form form;
+  auto session = Poster(ctx, request, form, respond);
+  if (!session) return;
+  auto camp_id = ParseId(request.params["id"]);
+  if (!camp_id) return respond(Refused(NotFound("no such camp")));
+  app::PrisonerDraft d;
+  d.camp_id = *camp_id;
+  d.rank_category = camp::ParseRankCategory(FormField(form, "rank_category")).value_or(camp::RankCategory::kSoldier);
+  d.health = FormField(form, "health");
+  d.arrived_on = FormField(form, "arrived_on");
+  d.language = FormField(form, "language");
+  d.fields = {FormField(form, "surname"),      FormField(form, "first_names"),      FormField(form, "father_name"),
+              FormField(form, "mother_maiden_name"), FormField(form, "rank"),     FormField(form, "service_number"),
+              FormField(form, "birth_date"),   FormField(form, "birth_place"),      FormField(form, "power"),
+              FormField(form, "person_to_inform"), FormField(form, "mail_address")};
+  auto id = ctx.options.camp->RegisterPrisoner(session->actor, d);
+  if (!id) return RenderCamp(ctx, *session, *camp_id, {id.error().message, ""}, HttpStatusOf(id.error().code), respond);
+  respond(Redirect("/console/prisoners/" + std::to_string(*id)));
+}
+
+std::string ThisMonth(const app::Clock& clock) {
+  const auto today = clock.Today();
+  return fmt::format("{:04d}-{:02d}", static_cast<int>(today.year()), static_cast<unsigned>(today.month()));
+}
+
+void RenderPrisoner(Context& ctx, const app::SessionInfo& session, std::int64_t id, std::string month,
+                    const CampNotes& notes, int status, const Respond& respond) {
+  auto prisoner = ctx.options.camp->GetPrisoner(session.actor, id);
+  if (!prisoner) return respond(Refused(prisoner.error()));
+  auto camp = ctx.options.camp->Camp(session.actor, prisoner->stored.camp_id);
+  if (!camp) return respond(Refused(camp.error()));
+  auto day = ParseIsoDate(month + "-01");
+  if (!day || month.size() != 7) {
+    month = ThisMonth(ctx.options.camp->clock());
+    day = ParseIsoDate(month + "-01");
+  }
+  auto statement = ctx.options.camp->MonthlyStatement(session.actor, id, day->year() / day->month());
+  if (!statement) return respond(Refused(statement.error()));
+  respond(HtmlResponse(status, ConsolePrisonerPage(session, *camp, *prisoner, *statement, month, notes)));
+}
+
+void ConsolePrisoner(Context& ctx, Request& request, Respond respond) {
+  auto session = Viewer(ctx, request, respond);
+  if (!session) return;
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Refused(NotFound("no such prisoner")));
+  RenderPrisoner(ctx, *session, *id, request.Query("month"), {}, 200, respond);
+}
+
+void ConsoleCaptureCard(Context& ctx, Request& request, Respond respond) {
+  auto session = Viewer(ctx, request, respond);
+  if (!session) return;
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Refused(NotFound("no such prisoner")));
+  auto prisoner = ctx.options.camp->GetPrisoner(session->actor, *id);
+  if (!prisoner) return respond(Refused(prisoner.error()));
+  auto camp = ctx.options.camp->Camp(session->actor, prisoner->stored.camp_id);
+  if (!camp) return respond(Refused(camp.error()));
+  respond(HtmlResponse(200, CaptureCardPage(*camp, *prisoner)));
+}
+
+// The prisoner's own forms: capture card sent, a posting, a movement.
+void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
+  Form form;
+  auto session = Poster(ctx, request, form, respond);
+  if (!session) return;
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Refused(NotFound("no such prisoner")));
+  auto& camps = *ctx.options.camp;
+  Status outcome = OkStatus();
+  std::string done;
+  if (request.path.ends_with("/capture-card/sent")) {
+    outcome = camps.MarkCaptureCardSent(session->actor, *id);
+    done = "Отмечено: карточка отправлена.";
+  } else if (request.path.ends_with("/movements")) {
+    auto to_camp = ParseId(FormField(form, "to_camp"));
+    outcome = camps.RecordMovement(session->actor, *id, FormField(form, "kind"), FormField(form, "movement-on"),
+                                   to_camp ? std::optional(*to_camp) : std::nullopt);
+    done = "Перемещение записано; оно попадёт в список для справочного бюро.";
+  } else {
+    auto stored = ctx.options.camp->GetPrisoner(session->actor, *id);
+    if (!stored) return respond(Refused(stored.error()));
+    app::LedgerRequest r;
+    r.key = FormField(form, "key");
+    r.prisoner_id = *id;
+    auto kind = camp::ParsePostingKind(FormField(form, "kind"));
+    auto whole = [&](const char* name) {
+      auto v = ParseVersion(FormField(form, name));
+      return v && *v <= 100000 ? static_cast<int>(*v) : 0;
+    };
+    r.days = whole("days");
+    r.quantity = whole("quantity");
+    r.minutes = whole("minutes");
+    r.reverses = ParseId(FormField(form, "reverses")).value_or(0);
+    r.item = FormField(form, "item");
+    r.memo = FormField(form, "memo");
+    const std::string amount = FormField(form, "amount");
+    Result<std::int64_t> parsed = amount.empty() ? Result<std::int64_t>(0) : camp::ParseAmount(amount, "amount");
+    if (!kind) {
+      outcome = InvalidInput("choose what to post", "kind");
+    } else if (!parsed) {
+      outcome = parsed.error();
+    } else {
+      r.kind = *kind;
+      r.amount = *parsed;
+      auto posted = camps.Post(session->actor, stored->stored.camp_id, r);
+      if (!posted) {
+        outcome = posted.error();
+      } else {
+        done = posted->replayed ? "Уже проведено (повторная отправка формы ничего не изменила)."
+                                : fmt::format("Проведено: проводка № {}.", posted->posting_id);
+      }
+    }
+  }
+  CampNotes notes = outcome ? CampNotes{"", done} : CampNotes{outcome.error().message, ""};
+  RenderPrisoner(ctx, *session, *id, "", notes, StatusFor(outcome, 200), respond);
+}
+
+void RenderBureau(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id, const CampNotes& notes, int status,
+                  const Respond& respond) {
+  auto camp = ctx.options.camp->Camp(session.actor, camp_id);
+  if (!camp) return respond(Refused(camp.error()));
+  auto lines = ctx.options.camp->BureauList(session.actor, camp_id);
+  if (!lines) return respond(Refused(lines.error()));
+  respond(HtmlResponse(status, ConsoleBureauPage(session, *camp, *lines, notes)));
+}
+
+void ConsoleBureau(Context& ctx, Request& request, Respond respond) {
+  auto session = Viewer(ctx, request, respond);
+  if (!session) return;
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Refused(NotFound("no such camp")));
+  RenderBureau(ctx, *session, *id, {}, 200, respond);
+}
+
+void ConsoleBureauNotified(Context& ctx, Request& request, Respond respond) {
+  Form form;
+  auto session = Poster(ctx, request, form, respond);
+  if (!session) return;
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Refused(NotFound("no such camp")));
+  std::vector<std::int64_t> ids;
+  for (auto [it, end] = form.equal_range("movement"); it != end; ++it) {
+    if (auto m = ParseId(it->second)) ids.push_back(*m);
+  }
+  Status s = ctx.options.camp->MarkBureauNotified(session->actor, *id, ids);
+  RenderBureau(ctx, *session, *id, s ? CampNotes{"", "Отмечено: отправлено в бюро."} : CampNotes{s.error().message, ""},
+               StatusFor(s, 200), respond);
+}
+
+}  // namespace
+
+void AddConsoleCampRoutes(Router& router, const Bind& bind) {
+  router.Add("GET", "/console/camps", bind(ConsoleCamps));
+  router.Add("POST", "/console/camps", bind(ConsoleCreateCamp));
+  router.Add("GET", "/console/camps/{id}", bind(ConsoleCamp));
+  router.Add("POST", "/console/camps/{id}/prisoners", bind(ConsoleRegister));
+  router.Add("GET", "/console/camps/{id}/bureau", bind(ConsoleBureau));
+  router.Add("POST", "/console/camps/{id}/bureau", bind(ConsoleBureauNotified));
+  router.Add("GET", "/console/prisoners/{id}", bind(ConsolePrisoner));
+  router.Add("GET", "/console/prisoners/{id}/capture-card", bind(ConsoleCaptureCard));
+  router.Add("POST", "/console/prisoners/{id}/capture-card/sent", bind(ConsolePrisonerForm));
+  router.Add("POST", "/console/prisoners/{id}/postings", bind(ConsolePrisonerForm));
+  router.Add("POST", "/console/prisoners/{id}/movements", bind(ConsolePrisonerForm));
+}
+
+}  // namespace lifeline::server::office
