@@ -114,6 +114,8 @@ class Permissions(ServerTest):
                 self.assertEqual((status, headers.get("location")), (303, "/console/audit"))
             elif role == "analyst":
                 self.assertEqual((status, headers.get("location")), (303, "/console/statistics"))
+            elif role == "camp_admin":
+                self.assertEqual((status, headers.get("location")), (303, "/console/camps"))
             else:
                 self.assertEqual(status, 403, role)
 
