@@ -145,6 +145,9 @@ class CampService {
   OfficeService& office_;
 };
 
+/// The associated data a prisoner's record key and fields are sealed with.
+inline constexpr std::string_view kPrisonerSealContext = "lifeline/prisoner/v1";
+
 /// "POW-000042".
 std::string PrisonerNumber(std::int64_t id);
 

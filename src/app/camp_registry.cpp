@@ -20,8 +20,7 @@ constexpr std::size_t kMaxField = 200;
 constexpr std::array kHealth = {"good", "not_wounded", "recovered", "convalescent", "sick", "slightly_wounded",
                                 "seriously_wounded"};
 
-// The associated data binding a prisoner's sealed fields to his row's purpose.
-constexpr std::string_view kSealContext = "lifeline/prisoner/v1";
+constexpr std::string_view kSealContext = kPrisonerSealContext;
 
 json ToJson(const PrisonerFields& f) {
   return {{"surname", f.surname},       {"first_names", f.first_names},

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/audit_log.hpp"
+#include "app/camp.hpp"
 #include "app/conversation.hpp"
 #include "app/setup.hpp"
 #include "crypto/office_keys.hpp"
@@ -99,15 +100,17 @@ Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& 
     if (batch->empty()) break;
     for (auto& row : *batch) {
       const bool message = row.kind == store::WrappedRecordKey::Kind::kMessage;
-      const std::string associated =
-          message ? ApplicantMessageAssociated(row.case_id) : std::string(AsText(row.receipt_lookup));
+      const bool prisoner = row.kind == store::WrappedRecordKey::Kind::kPrisoner;
+      const std::string associated = prisoner  ? std::string(kPrisonerSealContext)
+                                     : message ? ApplicantMessageAssociated(row.case_id)
+                                               : std::string(AsText(row.receipt_lookup));
       const crypto::SealedRecord old{row.ephemeral_public, row.wrapped_key, {}, row.key_generation};
       auto key = office->OpenRecordKey(old, associated);
       if (!key) {
         return Error{ErrorCode::kInternal,
-                     fmt::format("{} of case {} does not open, so the rotation stopped there; "
-                                 "everything before it is done",
-                                 message ? "the key of a message" : "the key", row.case_id)};
+                     fmt::format("{} {} does not open, so the rotation stopped there; everything before it is done",
+                                 prisoner ? "the key of prisoner" : message ? "the key of a message of case" : "the key of case",
+                                 prisoner ? row.id : row.case_id)};
       }
       crypto::SealedRecord wrapped = sealer.Wrap(*key, associated);
       row.key_generation = wrapped.key_generation;

@@ -1,4 +1,5 @@
 #include "app/key_rotation.hpp"
+#include "app/camp.hpp"
 
 #include <gtest/gtest.h>
 
@@ -106,6 +107,40 @@ TEST_F(KeyRotationTest, EveryCaseOpensWithTheNewKeyAndTheOldOneCanThenBeRetired)
   Submit(1);  // new arrivals are sealed to generation 2
   EXPECT_EQ(*store_->CountKeysOlderThan(3), 8);
   ExpectEveryCaseOpens(8);
+}
+
+TEST_F(KeyRotationTest, PrisonersRecordsRotateTooAndStillOpenAfterRetirement) {
+  Initialise();
+  const Actor camp_admin{1, "admin", Role::kCampAdmin};
+  auto register_one = [&] {
+    auto opener = UnlockOffice(*store_, kPassphrase);
+    ASSERT_TRUE(opener.ok());
+    AuditLog audit(*store_, clock_, AuditKey(*opener));
+    OfficeService office(*store_, audit, clock_, std::move(*opener));
+    CampService camps(*store_, audit, clock_, office);
+    store::CampRecord c;
+    c.name = "Лагерь ротации";
+    c.tariff.kopiyky_per_franc = 3800;
+    c.phone_hours = {{600, 660}};
+    auto camp = store_->ListCamps()->empty() ? camps.CreateCamp(camp_admin, c) : Result<std::int64_t>(1);
+    ASSERT_TRUE(camp.ok()) << camp.error().message;
+    PrisonerDraft d;
+    d.camp_id = *camp;
+    d.fields.surname = "Ротационный";
+    ASSERT_TRUE(camps.RegisterPrisoner(camp_admin, d).ok());
+  };
+  register_one();
+  ASSERT_TRUE(RotateOfficeKey(*store_, kPassphrase, clock_, 10, {}).ok());
+  EXPECT_EQ(*store_->CountKeysOlderThan(2), 0);
+  ASSERT_EQ(*RetireOldOfficeKeys(*store_, kPassphrase, clock_), 1);
+  auto opener = UnlockOffice(*store_, kPassphrase);
+  ASSERT_TRUE(opener.ok());
+  AuditLog audit(*store_, clock_, AuditKey(*opener));
+  OfficeService office(*store_, audit, clock_, std::move(*opener));
+  CampService camps(*store_, audit, clock_, office);
+  auto prisoner = camps.GetPrisoner(camp_admin, 1);
+  ASSERT_TRUE(prisoner.ok()) << prisoner.error().message;
+  EXPECT_EQ(prisoner->fields->surname, "Ротационный");
 }
 
 TEST_F(KeyRotationTest, AnInterruptedRotationResumesWithoutANewGenerationAndBlocksRetirement) {

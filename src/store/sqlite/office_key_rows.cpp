@@ -123,13 +123,23 @@ std::vector<WrappedRecordKey> SelectKeysOlderThan(Connection& reader, std::int64
     out.push_back({Kind::kMessage, messages.Int(0), messages.Int(1), {}, messages.Int(2),
                    ToBlob32(messages.Blob(3)), messages.Blob(4)});
   }
+  if (out.size() >= static_cast<std::size_t>(limit)) return out;
+  auto prisoners = reader.Prepare(
+      "SELECT id, key_generation, ephemeral_public, wrapped_key FROM prisoners WHERE key_generation < ? "
+      "ORDER BY id LIMIT ?");
+  prisoners.Bind(1, generation).Bind(2, static_cast<std::int64_t>(limit - out.size()));
+  while (prisoners.Step()) {
+    out.push_back({Kind::kPrisoner, prisoners.Int(0), 0, {}, prisoners.Int(1), ToBlob32(prisoners.Blob(2)),
+                   prisoners.Blob(3)});
+  }
   return out;
 }
 
 std::int64_t CountKeysOlderThan(Connection& reader, std::int64_t generation) {
   auto s = reader.Prepare(
       "SELECT (SELECT count(*) FROM applications WHERE key_generation < ?1) + "
-      "(SELECT count(*) FROM messages WHERE key_generation < ?1)");
+      "(SELECT count(*) FROM messages WHERE key_generation < ?1) + "
+      "(SELECT count(*) FROM prisoners WHERE key_generation < ?1)");
   s.Bind(1, generation);
   s.Step();
   return s.Int(0);
@@ -142,8 +152,12 @@ void UpdateWrappedKeys(Connection& writer, std::span<const WrappedRecordKey> key
       "WHERE id = ?");
   auto message = writer.Prepare(
       "UPDATE messages SET key_generation = ?, ephemeral_public = ?, wrapped_key = ? WHERE id = ?");
+  auto prisoner = writer.Prepare(
+      "UPDATE prisoners SET key_generation = ?, ephemeral_public = ?, wrapped_key = ? WHERE id = ?");
   for (const auto& k : keys) {
-    Statement& s = k.kind == WrappedRecordKey::Kind::kApplication ? application : message;
+    Statement& s = k.kind == WrappedRecordKey::Kind::kApplication ? application
+                   : k.kind == WrappedRecordKey::Kind::kMessage   ? message
+                                                                  : prisoner;
     s.Reset();
     s.Bind(1, k.key_generation).Bind(2, k.ephemeral_public).Bind(3, k.wrapped_key).Bind(4, k.id);
     s.Step();
