@@ -128,6 +128,45 @@ class CampService {
   /// Art. 66: everything from his arrival to now, with the balance due to him.
   Result<AccountStatement> FinalStatement(const Actor& actor, std::int64_t prisoner_id);
 
+  // The daily routine (camp_routine.cpp), kManageCamp, audited.
+
+  /// Arts. 49, 52, 55: whether he asked for work, volunteers for dangerous work, and his
+  /// last medical examination (YYYY-MM-DD; empty: none).
+  Status SetLabourProfile(const Actor& actor, std::int64_t prisoner_id, bool asked_for_work, bool volunteers_dangerous,
+                          const std::string& last_medical_exam);
+  /// A shift ("2026-11-23", "08:00-12:00", an Art. 50 kind), checked with CheckShift against
+  /// his shifts of that week and the camp's day; the refusal names the article.
+  Result<std::int64_t> AssignShift(const Actor& actor, std::int64_t prisoner_id, const std::string& day,
+                                   const std::string& hours, const std::string& kind, bool supervisory, bool dangerous);
+  Result<std::vector<camp::WorkShift>> Shifts(const Actor& actor, std::int64_t prisoner_id);
+
+  /// Puts him on his camp's phone waiting list.
+  Status JoinPhoneList(const Actor& actor, std::int64_t prisoner_id);
+  /// The day's rota ("" = today), planned fairly the first time it is asked for and then
+  /// fixed; with the calls recorded so far. kInvalidInput for a day with no opening hours.
+  struct DayOnTheLine {
+    camp::DayRota rota;
+    std::vector<store::PhoneCallRecord> calls;
+  };
+  Result<DayOnTheLine> PhoneDay(const Actor& actor, std::int64_t camp_id, const std::string& day);
+  /// A slot's outcome: the call is charged to his account, or to the state when it does not
+  /// cover it (a no-show costs nothing). kConflict if the slot holds a call already (one
+  /// line), kInvalidInput for a slot outside the rota's grid, more than the slot's minutes
+  /// or his daily limit, or someone not on the list.
+  Result<std::int64_t> RecordCall(const Actor& actor, std::int64_t camp_id, std::int64_t prisoner_id,
+                                  const std::string& day, int start_minute, camp::CallOutcome outcome, int minutes);
+
+  /// A letter or card sent or received (Art. 71).
+  Result<std::int64_t> LogMail(const Actor& actor, std::int64_t prisoner_id, const std::string& day,
+                               camp::MailKind kind, camp::MailDirection direction, bool held);
+  struct MailRow {
+    std::int64_t prisoner_id = 0;
+    std::string number;
+    camp::MonthlyMail month;
+  };
+  /// Every prisoner with mail in `month`, and whether the camp fell short of Art. 71.
+  Result<std::vector<MailRow>> MailMonth(const Actor& actor, std::int64_t camp_id, std::chrono::year_month month);
+
   const Clock& clock() const { return clock_; }
 
  private:

@@ -199,5 +199,72 @@ TEST_F(CampServiceTest, TheBooksFollowTheTariffAndStatementsAddUp) {
   EXPECT_EQ(camp_service_->Post(coordinator, camp_, {.key = "x", .prisoner_id = id}).error().code, ErrorCode::kForbidden);
 }
 
+TEST_F(CampServiceTest, ShiftsAreRefusedNamingTheArticleTheyBreak) {
+  const std::int64_t id = camp_service_->RegisterPrisoner(admin_, Draft()).value();  // an NCO
+  auto refused = camp_service_->AssignShift(admin_, id, "2026-11-23", "08:00-12:00", "agriculture", true, false);
+  EXPECT_NE(refused.error().message.find("Art. 55"), std::string::npos);  // no medical examination yet
+  ASSERT_TRUE(camp_service_->SetLabourProfile(admin_, id, false, false, "2026-11-20").ok());
+  refused = camp_service_->AssignShift(admin_, id, "2026-11-23", "08:00-12:00", "agriculture", false, false);
+  EXPECT_NE(refused.error().message.find("Art. 49"), std::string::npos);
+  EXPECT_TRUE(camp_service_->AssignShift(admin_, id, "2026-11-23", "08:00-12:00", "agriculture", true, false).ok());
+  refused = camp_service_->AssignShift(admin_, id, "2026-11-23", "12:30-17:00", "agriculture", true, false);
+  EXPECT_NE(refused.error().message.find("Art. 53"), std::string::npos);
+  EXPECT_EQ(camp_service_->AssignShift(admin_, id, "2026-11-23", "13:00-15:00", "munitions", true, false).error().field,
+            "kind");
+  EXPECT_EQ(camp_service_->Shifts(admin_, id)->size(), 1u);
+}
+
+TEST_F(CampServiceTest, TheRotaIsFixedForTheDayAndCallsAreChargedOrPaidByTheState) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 10; ++i) {
+    ids.push_back(camp_service_->RegisterPrisoner(admin_, Draft()).value());
+    ASSERT_TRUE(camp_service_->JoinPhoneList(admin_, ids.back()).ok());
+  }
+  auto day = camp_service_->PhoneDay(admin_, camp_, "2026-11-22").value();
+  ASSERT_EQ(day.rota.slots.size(), 8u);  // 10:00–12:00 in slots of 15 minutes
+  EXPECT_EQ(day.rota.standby.size(), 2u);
+  const std::int64_t first = day.rota.slots[0].prisoner_id;
+  // He has 5.00 on his account: a 10-minute call at 2.00 a minute is the state's.
+  ASSERT_TRUE(store_->Post(camp_, camp::CashAtCapture("cash", first, 500).value(), 1).ok());
+  ASSERT_TRUE(camp_service_->RecordCall(admin_, camp_, first, "2026-11-22", 600, camp::CallOutcome::kCompleted, 10).ok());
+  EXPECT_EQ(store_->GetPrisoner(first)->balance, 500);
+  // One line: the slot holds one call.
+  EXPECT_EQ(camp_service_->RecordCall(admin_, camp_, day.rota.slots[1].prisoner_id, "2026-11-22", 600,
+                                      camp::CallOutcome::kCompleted, 5)
+                .error()
+                .code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(camp_service_->RecordCall(admin_, camp_, first, "2026-11-22", 607, camp::CallOutcome::kCompleted, 5).error().field,
+            "start_minute");
+  EXPECT_EQ(camp_service_->RecordCall(admin_, camp_, first, "2026-11-22", 615, camp::CallOutcome::kCompleted, 6).error().field,
+            "minutes");  // 16 minutes today
+  // The rota stays as planned, with the call beside it.
+  auto again = camp_service_->PhoneDay(admin_, camp_, "2026-11-22").value();
+  EXPECT_EQ(again.rota.slots[0].prisoner_id, first);
+  ASSERT_EQ(again.calls.size(), 1u);
+  ASSERT_TRUE(again.calls[0].posting_id);
+  EXPECT_EQ(store_->GetPosting(camp_, *again.calls[0].posting_id)->posting.kind, camp::PostingKind::kStatePaidCall);
+  // Next day, he who called goes last.
+  auto next = camp_service_->PhoneDay(admin_, camp_, "2026-11-23").value();
+  std::vector<std::int64_t> order;
+  for (const auto& slot : next.rota.slots) order.push_back(slot.prisoner_id);
+  for (auto id : next.rota.standby) order.push_back(id);
+  EXPECT_EQ(order.back(), first);
+}
+
+TEST_F(CampServiceTest, Art71ShortfallsShowInTheMonthsMail) {
+  const std::int64_t id = camp_service_->RegisterPrisoner(admin_, Draft()).value();
+  ASSERT_TRUE(camp_service_->LogMail(admin_, id, "2026-11-02", camp::MailKind::kLetter, camp::MailDirection::kSent, false).ok());
+  ASSERT_TRUE(camp_service_->LogMail(admin_, id, "2026-11-09", camp::MailKind::kLetter, camp::MailDirection::kSent, true).ok());
+  EXPECT_EQ(camp_service_->LogMail(admin_, id, "2026-12-01", camp::MailKind::kCard, camp::MailDirection::kSent, false)
+                .error()
+                .field,
+            "day");
+  auto month = camp_service_->MailMonth(admin_, camp_, year{2026} / November).value();
+  ASSERT_EQ(month.size(), 1u);
+  EXPECT_TRUE(month[0].month.shortfall);
+  EXPECT_EQ(month[0].month.letters_held, 1);
+}
+
 }  // namespace
 }  // namespace lifeline::app

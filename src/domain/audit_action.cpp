@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 43> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 47> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -49,6 +49,10 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 43> kNames = {{
     {AuditAction::kCaptureCardSent, "capture_card_sent"},
     {AuditAction::kLedgerPosted, "ledger_posted"},
     {AuditAction::kBureauNotified, "bureau_notified"},
+    {AuditAction::kLabourChanged, "labour_changed"},
+    {AuditAction::kPhoneCallRecorded, "phone_call_recorded"},
+    {AuditAction::kMailLogged, "mail_logged"},
+    {AuditAction::kPhoneListJoined, "phone_list_joined"},
 }};
 }  // namespace
 

@@ -51,6 +51,10 @@ enum class AuditAction {
   kCaptureCardSent,    // "prisoner:<id>"
   kLedgerPosted,       // "posting:<id> prisoner:<id>"
   kBureauNotified,     // movements reported to the information bureau: "camp:<id>"
+  kLabourChanged,      // a prisoner's labour profile or a shift: "prisoner:<id>"
+  kPhoneCallRecorded,  // "prisoner:<id>" (its charge is a ledger_posted entry)
+  kMailLogged,         // "prisoner:<id>"
+  kPhoneListJoined,    // "prisoner:<id>"
 };
 
 std::string_view ToString(AuditAction action);

@@ -4,6 +4,7 @@
 // double-entry ledger with its balances.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,6 +99,29 @@ struct LedgerCheckReport {
   }
 };
 
+/// A prisoner on his camp's phone waiting list.
+struct PhoneWaiting {
+  std::int64_t prisoner_id = 0;
+  Date since;
+  std::optional<Date> last_call;
+};
+
+/// One slot of the camp's line, as it went.
+struct PhoneCallRecord {
+  std::int64_t id = 0;
+  std::int64_t camp_id = 0;
+  std::int64_t prisoner_id = 0;
+  Date day;
+  int start_minute = 0;
+  int end_minute = 0;
+  camp::CallOutcome outcome = camp::CallOutcome::kCompleted;
+  int minutes = 0;
+  std::optional<std::int64_t> posting_id;  // what it cost, and who paid
+};
+
+std::string_view ToString(camp::CallOutcome outcome);  // "completed", "cut", "no_show"
+std::optional<camp::CallOutcome> ParseCallOutcome(std::string_view text);
+
 class CampStore {
  public:
   virtual ~CampStore() = default;
@@ -135,6 +159,33 @@ class CampStore {
                                                                                 const std::string& account,
                                                                                 std::int64_t from, std::int64_t to) = 0;
   virtual Result<LedgerCheckReport> CheckLedger() = 0;
+
+  /// What Arts. 49–55 need of him besides his rank; defaults until saved.
+  virtual Status SaveLabourProfile(std::int64_t prisoner_id, const camp::LabourProfile& profile) = 0;
+  virtual Result<camp::LabourProfile> LoadLabourProfile(std::int64_t prisoner_id) = 0;
+  virtual Result<std::int64_t> InsertShift(std::int64_t prisoner_id, const camp::WorkShift& shift) = 0;
+  /// His shifts on days in [from, to].
+  virtual Result<std::vector<camp::WorkShift>> ListShifts(std::int64_t prisoner_id, Date from, Date to) = 0;
+
+  /// Puts him on the camp's waiting list (again: nothing changes, but a transferred
+  /// prisoner moves to the new camp's list).
+  virtual Status JoinPhoneList(std::int64_t camp_id, std::int64_t prisoner_id, Date since) = 0;
+  virtual Result<std::vector<PhoneWaiting>> ListPhoneWaiting(std::int64_t camp_id) = 0;
+  /// The call, its charge (if any) and, when it used his turn, his last call, in one
+  /// transaction. kConflict if the slot already holds a call (one line: one call at a
+  /// time), or as Post.
+  virtual Result<std::int64_t> RecordCall(const PhoneCallRecord& call, bool used_turn,
+                                          const std::optional<camp::Posting>& charge, std::int64_t at) = 0;
+  virtual Result<std::vector<PhoneCallRecord>> ListCalls(std::int64_t camp_id, Date day) = 0;
+  /// The day's rota as first saved; if none is saved, `plan` is called and what it returns
+  /// is saved, in one transaction, so that two first views agree.
+  virtual Result<camp::DayRota> FixRota(std::int64_t camp_id, Date day,
+                                        const std::function<Result<camp::DayRota>()>& plan) = 0;
+
+  virtual Result<std::int64_t> InsertMail(std::int64_t prisoner_id, const camp::MailItem& item) = 0;
+  /// The camp's prisoners' mail on days in [from, to], as (prisoner, item).
+  virtual Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp_id, Date from,
+                                                                               Date to) = 0;
 };
 
 }  // namespace lifeline::store

@@ -29,6 +29,19 @@ class SqliteCampStore final : public CampStore {
   Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(std::int64_t camp_id, const std::string& account,
                                                                         std::int64_t from, std::int64_t to) override;
   Result<LedgerCheckReport> CheckLedger() override;
+  // camp_routine_store.cpp
+  Status SaveLabourProfile(std::int64_t prisoner_id, const camp::LabourProfile& profile) override;
+  Result<camp::LabourProfile> LoadLabourProfile(std::int64_t prisoner_id) override;
+  Result<std::int64_t> InsertShift(std::int64_t prisoner_id, const camp::WorkShift& shift) override;
+  Result<std::vector<camp::WorkShift>> ListShifts(std::int64_t prisoner_id, Date from, Date to) override;
+  Status JoinPhoneList(std::int64_t camp_id, std::int64_t prisoner_id, Date since) override;
+  Result<std::vector<PhoneWaiting>> ListPhoneWaiting(std::int64_t camp_id) override;
+  Result<std::int64_t> RecordCall(const PhoneCallRecord& call, bool used_turn, const std::optional<camp::Posting>& charge,
+                                  std::int64_t at) override;
+  Result<std::vector<PhoneCallRecord>> ListCalls(std::int64_t camp_id, Date day) override;
+  Result<camp::DayRota> FixRota(std::int64_t camp_id, Date day, const std::function<Result<camp::DayRota>()>& plan) override;
+  Result<std::int64_t> InsertMail(std::int64_t prisoner_id, const camp::MailItem& item) override;
+  Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp_id, Date from, Date to) override;
 
  private:
   Database& db_;

@@ -58,6 +58,13 @@ std::int64_t Count(Connection& c, std::string_view sql) {
 
 Result<PostOutcome> ApplyPosting(Connection& writer, std::int64_t camp_id, const camp::Posting& posting, std::int64_t at) {
   Transaction tx(writer);
+  auto outcome = ApplyPostingInTransaction(writer, camp_id, posting, at);
+  if (outcome) tx.Commit();
+  return outcome;
+}
+
+Result<PostOutcome> ApplyPostingInTransaction(Connection& writer, std::int64_t camp_id, const camp::Posting& posting,
+                                              std::int64_t at) {
   {
     auto existing = writer.Prepare("SELECT id FROM postings WHERE camp_id = ? AND key = ?");
     existing.Bind(1, camp_id).Bind(2, posting.key);
@@ -105,7 +112,6 @@ Result<PostOutcome> ApplyPosting(Connection& writer, std::int64_t camp_id, const
     leg_insert.Bind(1, id).Bind(2, leg.account).Bind(3, leg.amount);
     leg_insert.Step();
   }
-  tx.Commit();
   return PostOutcome{id, false};
 }
 

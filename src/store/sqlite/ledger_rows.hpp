@@ -17,6 +17,9 @@ namespace lifeline::store::sqlite {
 /// One transaction: replay check, reversal checks, balances (none below zero for a
 /// prisoner), the posting and its legs.
 Result<PostOutcome> ApplyPosting(Connection& writer, std::int64_t camp_id, const camp::Posting& posting, std::int64_t at);
+/// The same, inside the caller's transaction (which rolls back on an error).
+Result<PostOutcome> ApplyPostingInTransaction(Connection& writer, std::int64_t camp_id, const camp::Posting& posting,
+                                              std::int64_t at);
 Result<StoredPosting> SelectPosting(Connection& reader, std::int64_t camp_id, std::int64_t id);
 /// The stored sum of the account's legs (debits positive); 0 if never used.
 std::int64_t SelectLegSum(Connection& reader, std::int64_t camp_id, const std::string& account);

@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 18> kMigrations = {
+constexpr std::array<std::string_view, 19> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -311,6 +311,68 @@ CREATE TABLE balances (
   balance INTEGER NOT NULL,
   PRIMARY KEY (camp_id, account)
 ) WITHOUT ROWID;
+)sql",
+    // The camp's labour (Arts. 49-55), its phone line's waiting list and call log, and the
+    // correspondence log (Art. 71). One line per camp: a slot holds one call.
+    R"sql(
+CREATE TABLE prisoner_labour (
+  prisoner_id INTEGER PRIMARY KEY REFERENCES prisoners(id),
+  asked_for_work INTEGER NOT NULL,
+  volunteers_dangerous INTEGER NOT NULL,
+  last_medical_exam TEXT
+);
+CREATE TABLE work_shifts (
+  id INTEGER PRIMARY KEY,
+  prisoner_id INTEGER NOT NULL REFERENCES prisoners(id),
+  day TEXT NOT NULL,
+  start_minute INTEGER NOT NULL,
+  end_minute INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  supervisory INTEGER NOT NULL,
+  dangerous INTEGER NOT NULL
+);
+CREATE INDEX work_shifts_by_prisoner ON work_shifts (prisoner_id, day);
+CREATE TABLE phone_waiting (
+  prisoner_id INTEGER PRIMARY KEY REFERENCES prisoners(id),
+  camp_id INTEGER NOT NULL REFERENCES camps(id),
+  since TEXT NOT NULL,
+  last_call TEXT
+);
+CREATE INDEX phone_waiting_by_camp ON phone_waiting (camp_id);
+CREATE TABLE phone_calls (
+  id INTEGER PRIMARY KEY,
+  camp_id INTEGER NOT NULL REFERENCES camps(id),
+  prisoner_id INTEGER NOT NULL REFERENCES prisoners(id),
+  day TEXT NOT NULL,
+  start_minute INTEGER NOT NULL,
+  end_minute INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  minutes INTEGER NOT NULL,
+  posting_id INTEGER REFERENCES postings(id)
+);
+-- One line per camp: a slot holds one call (a no-show leaves it to the next on standby).
+CREATE UNIQUE INDEX phone_calls_one_per_slot ON phone_calls (camp_id, day, start_minute) WHERE outcome != 'no_show';
+CREATE INDEX phone_calls_by_prisoner ON phone_calls (prisoner_id, day);
+-- A day's rota, fixed when first planned, so that the guard's printout does not change as
+-- calls are made; standby places have no slot.
+CREATE TABLE phone_rota (
+  camp_id INTEGER NOT NULL REFERENCES camps(id),
+  day TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  start_minute INTEGER,
+  end_minute INTEGER,
+  prisoner_id INTEGER NOT NULL REFERENCES prisoners(id),
+  PRIMARY KEY (camp_id, day, position)
+) WITHOUT ROWID;
+CREATE TABLE mail (
+  id INTEGER PRIMARY KEY,
+  prisoner_id INTEGER NOT NULL REFERENCES prisoners(id),
+  day TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  direction TEXT NOT NULL,
+  held INTEGER NOT NULL
+);
+CREATE INDEX mail_by_prisoner ON mail (prisoner_id, day);
 )sql",
 };
 

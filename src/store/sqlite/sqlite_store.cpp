@@ -470,6 +470,26 @@ class SqliteStore final : public Store, private sqlite::Database {
     return camp_.AccountStatement(camp, a, from, to);
   }
   Result<LedgerCheckReport> CheckLedger() override { return camp_.CheckLedger(); }
+  Status SaveLabourProfile(std::int64_t id, const camp::LabourProfile& p) override { return camp_.SaveLabourProfile(id, p); }
+  Result<camp::LabourProfile> LoadLabourProfile(std::int64_t id) override { return camp_.LoadLabourProfile(id); }
+  Result<std::int64_t> InsertShift(std::int64_t id, const camp::WorkShift& s) override { return camp_.InsertShift(id, s); }
+  Result<std::vector<camp::WorkShift>> ListShifts(std::int64_t id, Date from, Date to) override {
+    return camp_.ListShifts(id, from, to);
+  }
+  Status JoinPhoneList(std::int64_t camp, std::int64_t id, Date since) override { return camp_.JoinPhoneList(camp, id, since); }
+  Result<std::vector<PhoneWaiting>> ListPhoneWaiting(std::int64_t camp) override { return camp_.ListPhoneWaiting(camp); }
+  Result<std::int64_t> RecordCall(const PhoneCallRecord& c, bool used_turn, const std::optional<camp::Posting>& charge,
+                                  std::int64_t at) override {
+    return camp_.RecordCall(c, used_turn, charge, at);
+  }
+  Result<std::vector<PhoneCallRecord>> ListCalls(std::int64_t camp, Date day) override { return camp_.ListCalls(camp, day); }
+  Result<camp::DayRota> FixRota(std::int64_t camp, Date day, const std::function<Result<camp::DayRota>()>& plan) override {
+    return camp_.FixRota(camp, day, plan);
+  }
+  Result<std::int64_t> InsertMail(std::int64_t id, const camp::MailItem& m) override { return camp_.InsertMail(id, m); }
+  Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp, Date from, Date to) override {
+    return camp_.ListMail(camp, from, to);
+  }
 
  private:
   // secure_delete zeroes deleted content in the database pages, but earlier images of those
