@@ -132,8 +132,14 @@ Result<std::int64_t> CampService::RecordCall(const Actor& actor, std::int64_t ca
   if (minutes < 0 || minutes > length) return InvalidInput("a call lasts 0 to " + std::to_string(length) + " minutes", "minutes");
   auto calls = store_.ListCalls(camp_id, *on);
   if (!calls) return calls.error();
+  const Error slot_taken{ErrorCode::kConflict, "that slot already holds a call: the camp has one line"};
   int today = minutes;
-  for (const auto& c : *calls) today += c.prisoner_id == prisoner_id ? c.minutes : 0;
+  for (const auto& c : *calls) {
+    if (c.start_minute == start_minute && c.outcome != camp::CallOutcome::kNoShow && outcome != camp::CallOutcome::kNoShow) {
+      return slot_taken;
+    }
+    today += c.prisoner_id == prisoner_id ? c.minutes : 0;
+  }
   if (today > camp->rota.max_minutes_per_day) {
     return InvalidInput("that would be more than his " + std::to_string(camp->rota.max_minutes_per_day) +
                             " minutes on the line today",
@@ -141,7 +147,7 @@ Result<std::int64_t> CampService::RecordCall(const Actor& actor, std::int64_t ca
   }
   std::optional<camp::Posting> charge;
   if (minutes > 0) {
-    const std::string key = "call:" + FormatIsoDate(*on) + ":" + std::to_string(start_minute);
+    const std::string key = "call:" + FormatIsoDate(*on) + ":" + std::to_string(start_minute) + ":" + std::to_string(prisoner_id);
     auto posting = camp::CallHome(key, prisoner_id, minutes, stored->balance, camp->tariff);
     if (posting) charge = std::move(*posting);  // a camp that charges nothing posts nothing
   }
@@ -151,7 +157,7 @@ Result<std::int64_t> CampService::RecordCall(const Actor& actor, std::int64_t ca
   store::PhoneCallRecord call{0, camp_id, prisoner_id, *on, start_minute, start_minute + length, outcome, minutes, {}};
   auto id = store_.RecordCall(call, used_turn, charge, clock_.Now().time_since_epoch().count());
   if (!id && id.error().code == ErrorCode::kConflict && id.error().message == "that record already exists") {
-    return Error{ErrorCode::kConflict, "that slot already holds a call: the camp has one line"};
+    return slot_taken;  // recorded meanwhile
   }
   return id;
 }

@@ -80,6 +80,8 @@ void AddContactCentreRoutes(Router& router, const Bind& bind);
 /// The camps' API (camp_routes.cpp) and console pages (console_camp_routes.cpp).
 void AddCampRoutes(Router& router, const Bind& bind);
 void AddConsoleCampRoutes(Router& router, const Bind& bind);
+/// The camps' daily routine over the API (camp_routine_routes.cpp).
+void AddCampRoutineRoutes(Router& router, const Bind& bind);
 /// The console's contact-centre pages (called by AddContactCentreRoutes).
 void AddConsoleContactCentreRoutes(Router& router, const Bind& bind);
 /// The custody circumstance routes (custody_routes.cpp).

@@ -490,6 +490,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddContactCentreRoutes(router, bind);
   AddCampRoutes(router, bind);
   AddConsoleCampRoutes(router, bind);
+  AddCampRoutineRoutes(router, bind);
   AddScreeningRoutes(router, bind);
   AddSearchRoutes(router, bind);
   AddStatisticsRoutes(router, bind);

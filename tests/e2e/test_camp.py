@@ -126,3 +126,51 @@ class Camp(ServerTest):
                     content = f.read()
                 for secret in [SURNAME, "Z-123456", "Образцова", "Вымышленск"]:
                     self.assertNotIn(secret.encode(), content, f"{secret} in {name}")
+
+    def test_labour_phone_line_and_mail(self):
+        camp_id = self.make_camp(phone_hours=["10:00-10:30"])[1]["id"]  # two slots a day
+        today = datetime.date.today()
+        ids = [self.register(camp_id, (today - datetime.timedelta(days=3)).isoformat())[1]["id"] for _ in range(3)]
+        pid = ids[0]
+        # Labour: Art. 55 first, then an ordinary morning, then a day with no midday rest.
+        shift = {"day": today.isoformat(), "hours": "08:00-12:00", "kind": "agriculture"}
+        status, body, _ = self.server.json("POST", f"/api/v1/prisoners/{pid}/shifts", shift, headers=self.admin)
+        self.assertEqual(status, 400)
+        self.assertIn("Art. 55", body["error"]["message"])
+        exam = (today - datetime.timedelta(days=2)).isoformat()
+        self.assertEqual(self.server.json("PUT", f"/api/v1/prisoners/{pid}/labour", {"last_medical_exam": exam},
+                                          headers=self.admin)[0], 204)
+        self.assertEqual(self.server.json("POST", f"/api/v1/prisoners/{pid}/shifts", shift, headers=self.admin)[0], 201)
+        status, body, _ = self.server.json("POST", f"/api/v1/prisoners/{pid}/shifts",
+                                           {**shift, "hours": "12:30-16:00"}, headers=self.admin)
+        self.assertIn("Art. 53", body["error"]["message"])
+        self.assertEqual(self.server.json("POST", f"/api/v1/prisoners/{pid}/shifts", {**shift, "kind": "munitions"},
+                                          headers=self.admin)[1]["error"]["field"], "kind")
+        # The phone line: three wait for two slots; the rota is fixed for the day.
+        for i in ids:
+            self.assertEqual(self.server.json("POST", f"/api/v1/prisoners/{i}/phone-list", {}, headers=self.admin)[0], 204)
+        _, day, _ = self.server.json("GET", f"/api/v1/camps/{camp_id}/phone", headers=self.admin)
+        self.assertEqual([s["start"] for s in day["slots"]], ["10:00", "10:15"])
+        self.assertEqual(len(day["standby"]), 1)
+        first = day["slots"][0]
+        call = {"prisoner": first["prisoner"], "start_minute": 600, "outcome": "completed", "minutes": 12}
+        status, answer, _ = self.server.json("POST", f"/api/v1/camps/{camp_id}/phone/calls", call, headers=self.admin)
+        self.assertEqual(status, 201, answer)
+        status, answer, _ = self.server.json("POST", f"/api/v1/camps/{camp_id}/phone/calls",
+                                             {**call, "prisoner": day["slots"][1]["prisoner"]}, headers=self.admin)
+        self.assertEqual(status, 409)
+        self.assertIn("one line", answer["error"]["message"])
+        _, again, _ = self.server.json("GET", f"/api/v1/camps/{camp_id}/phone", headers=self.admin)
+        self.assertEqual(again["slots"], day["slots"])
+        self.assertEqual([c["outcome"] for c in again["calls"]], ["completed"])
+        # Nothing on his account: the state paid, and his statement says so.
+        _, statement, _ = self.server.json("GET", f"/api/v1/prisoners/{first['prisoner']}/statement", headers=self.admin)
+        self.assertEqual([e["kind"] for e in statement["entries"]], ["state_paid_call"])
+        # Mail: a letter held before two went is an Art. 71 shortfall.
+        for body in [{"day": today.isoformat(), "kind": "letter", "direction": "sent"},
+                     {"day": today.isoformat(), "kind": "letter", "direction": "sent", "held": True}]:
+            self.assertEqual(self.server.json("POST", f"/api/v1/prisoners/{pid}/mail", body, headers=self.admin)[0], 201)
+        _, mail, _ = self.server.json("GET", f"/api/v1/camps/{camp_id}/mail?month={today:%Y-%m}", headers=self.admin)
+        self.assertEqual([(m["prisoner"], m["shortfall"]) for m in mail["prisoners"]], [(pid, True)])
+        self.assertEqual(self.server.json("POST", f"/api/v1/prisoners/{pid}/mail", {"kind": "parcel", "direction": "sent"},
+                                          headers=self.admin)[1]["error"]["field"], "kind")
