@@ -134,8 +134,10 @@ std::string ConsoleCampPage(const app::SessionInfo& session, const store::CampRe
                             const std::vector<app::Prisoner>& prisoners, const CampNotes& notes) {
   std::string body = Header(session) + fmt::format("<h1>{}</h1>", HtmlEscape(camp.name)) + Notes(notes);
   body += fmt::format(
-      "<p>Оплата труда: {} в день (минимум по ст. 62: {}); звонок: {} в минуту. "
-      "<a href=\"/console/camps/{}/bureau\">Список для справочного бюро (ст. 122)</a></p>",
+      "<p>Оплата труда: {0} в день (минимум по ст. 62: {1}); звонок: {2} в минуту. "
+      "<a href=\"/console/camps/{3}/bureau\">Список для справочного бюро (ст. 122)</a> · "
+      "<a href=\"/console/camps/{3}/phone\" id=\"phone-link\">Телефон: график на сегодня</a> · "
+      "<a href=\"/console/camps/{3}/mail\">Почта за месяц (ст. 71)</a></p>",
       Money(camp.tariff.working_pay_per_day),
       Money(camp::ChfToUahRoundedUp(camp::kMinimumWorkingPayRappen, camp.tariff.kopiyky_per_franc)),
       Money(camp.tariff.call_charge_per_minute), camp.id);
@@ -170,7 +172,7 @@ std::string ConsoleCampPage(const app::SessionInfo& session, const store::CampRe
 
 std::string ConsolePrisonerPage(const app::SessionInfo& session, const store::CampRecord& camp,
                                 const app::Prisoner& p, const app::AccountStatement& statement, const std::string& month,
-                                const CampNotes& notes) {
+                                const std::vector<camp::WorkShift>& shifts, const CampNotes& notes) {
   const std::int64_t id = p.stored.id;
   std::string body = Header(session) + fmt::format("<h1>{} <small>(в плену — captured)</small></h1>", p.number) + Notes(notes);
   body += fmt::format("<p><a href=\"/console/camps/{}\">{}</a> · {} · {} · счёт: <strong id=\"balance\">{}</strong></p>",
@@ -234,6 +236,7 @@ std::string ConsolePrisonerPage(const app::SessionInfo& session, const store::Ca
                       id, Csrf(session));
   body += Field("movement-on", "Когда (ГГГГ-ММ-ДД; пусто — сегодня)") + Field("to_camp", "В лагерь № (для перевода)") +
           "<button type=\"submit\">Записать</button></form>";
+  body += PrisonerRoutineForms(session, id, shifts);
   return HtmlPage("ru", p.number, body);
 }
 

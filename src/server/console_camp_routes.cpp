@@ -169,7 +169,9 @@ void RenderPrisoner(Context& ctx, const app::SessionInfo& session, std::int64_t 
   }
   auto statement = ctx.options.camp->MonthlyStatement(session.actor, id, day->year() / day->month());
   if (!statement) return respond(Refused(statement.error()));
-  respond(HtmlResponse(status, ConsolePrisonerPage(session, *camp, *prisoner, *statement, month, notes)));
+  auto shifts = ctx.options.camp->Shifts(session.actor, id);
+  if (!shifts) return respond(Refused(shifts.error()));
+  respond(HtmlResponse(status, ConsolePrisonerPage(session, *camp, *prisoner, *statement, month, *shifts, notes)));
 }
 
 void ConsolePrisoner(Context& ctx, Request& request, Respond respond) {
@@ -205,6 +207,29 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
   if (request.path.ends_with("/capture-card/sent")) {
     outcome = camps.MarkCaptureCardSent(session->actor, *id);
     done = "Отмечено: карточка отправлена.";
+  } else if (request.path.ends_with("/labour")) {
+    outcome = camps.SetLabourProfile(session->actor, *id, FormField(form, "asked_for_work") == "1",
+                                     FormField(form, "volunteers_dangerous") == "1", FormField(form, "last_medical_exam"));
+    done = "Сохранено.";
+  } else if (request.path.ends_with("/shifts")) {
+    auto shift = camps.AssignShift(session->actor, *id, FormField(form, "day"), FormField(form, "hours"),
+                                   FormField(form, "kind"), FormField(form, "supervisory") == "1",
+                                   FormField(form, "dangerous") == "1");
+    outcome = shift ? OkStatus() : Status(shift.error());
+    done = "Работа назначена.";
+  } else if (request.path.ends_with("/phone-list")) {
+    outcome = camps.JoinPhoneList(session->actor, *id);
+    done = "В очереди на телефон.";
+  } else if (request.path.ends_with("/mail")) {
+    auto kind = camp::ParseMailKind(FormField(form, "kind"));
+    auto direction = camp::ParseMailDirection(FormField(form, "direction"));
+    if (!kind || !direction) {
+      outcome = InvalidInput("choose what was sent or received", "kind");
+    } else {
+      auto logged = camps.LogMail(session->actor, *id, FormField(form, "day"), *kind, *direction, FormField(form, "held") == "1");
+      outcome = logged ? OkStatus() : Status(logged.error());
+    }
+    done = "Записано.";
   } else if (request.path.ends_with("/movements")) {
     auto to_camp = ParseId(FormField(form, "to_camp"));
     outcome = camps.RecordMovement(session->actor, *id, FormField(form, "kind"), FormField(form, "movement-on"),
@@ -281,9 +306,74 @@ void ConsoleBureauNotified(Context& ctx, Request& request, Respond respond) {
                StatusFor(s, 200), respond);
 }
 
+void RenderPhoneDay(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id, const std::string& day,
+                    const CampNotes& notes, int status, const Respond& respond) {
+  auto camp = ctx.options.camp->Camp(session.actor, camp_id);
+  if (!camp) return respond(Refused(camp.error()));
+  auto line = ctx.options.camp->PhoneDay(session.actor, camp_id, day);
+  if (!line) return respond(Refused(line.error()));
+  respond(HtmlResponse(status, ConsolePhoneDayPage(session, *camp, *line, notes)));
+}
+
+void ConsolePhoneDay(Context& ctx, Request& request, Respond respond) {
+  auto session = Viewer(ctx, request, respond);
+  if (!session) return;
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Refused(NotFound("no such camp")));
+  RenderPhoneDay(ctx, *session, *id, request.Query("day"), {}, 200, respond);
+}
+
+void ConsoleRecordCall(Context& ctx, Request& request, Respond respond) {
+  Form form;
+  auto session = Poster(ctx, request, form, respond);
+  if (!session) return;
+  auto camp_id = ParseId(request.params["id"]);
+  if (!camp_id) return respond(Refused(NotFound("no such camp")));
+  auto prisoner = ParseId(FormField(form, "prisoner"));
+  auto start = ParseVersion(FormField(form, "start_minute"));
+  auto minutes = ParseVersion(FormField(form, "minutes"));
+  auto outcome = store::ParseCallOutcome(FormField(form, "outcome"));
+  Status s = OkStatus();
+  if (!prisoner || !start || !outcome || *start > 24 * 60) {
+    s = InvalidInput("name the prisoner (id), the slot and the outcome", "prisoner");
+  } else {
+    auto recorded = ctx.options.camp->RecordCall(session->actor, *camp_id, *prisoner, FormField(form, "day"),
+                                                 static_cast<int>(*start), *outcome,
+                                                 minutes && *minutes <= 1440 ? static_cast<int>(*minutes) : 0);
+    if (!recorded) s = recorded.error();
+  }
+  RenderPhoneDay(ctx, *session, *camp_id, FormField(form, "day"),
+                 s ? CampNotes{"", "Записано."} : CampNotes{s.error().message, ""}, StatusFor(s, 200), respond);
+}
+
+void ConsoleMail(Context& ctx, Request& request, Respond respond) {
+  auto session = Viewer(ctx, request, respond);
+  if (!session) return;
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Refused(NotFound("no such camp")));
+  std::string month = request.Query("month");
+  auto first = ParseIsoDate(month + "-01");
+  if (!first || month.size() != 7) {
+    month = ThisMonth(ctx.options.camp->clock());
+    first = ParseIsoDate(month + "-01");
+  }
+  auto camp = ctx.options.camp->Camp(session->actor, *id);
+  if (!camp) return respond(Refused(camp.error()));
+  auto rows = ctx.options.camp->MailMonth(session->actor, *id, first->year() / first->month());
+  if (!rows) return respond(Refused(rows.error()));
+  respond(HtmlResponse(200, ConsoleMailPage(*session, *camp, month, *rows)));
+}
+
 }  // namespace
 
 void AddConsoleCampRoutes(Router& router, const Bind& bind) {
+  router.Add("GET", "/console/camps/{id}/phone", bind(ConsolePhoneDay));
+  router.Add("POST", "/console/camps/{id}/phone/calls", bind(ConsoleRecordCall));
+  router.Add("GET", "/console/camps/{id}/mail", bind(ConsoleMail));
+  router.Add("POST", "/console/prisoners/{id}/labour", bind(ConsolePrisonerForm));
+  router.Add("POST", "/console/prisoners/{id}/shifts", bind(ConsolePrisonerForm));
+  router.Add("POST", "/console/prisoners/{id}/phone-list", bind(ConsolePrisonerForm));
+  router.Add("POST", "/console/prisoners/{id}/mail", bind(ConsolePrisonerForm));
   router.Add("GET", "/console/camps", bind(ConsoleCamps));
   router.Add("POST", "/console/camps", bind(ConsoleCreateCamp));
   router.Add("GET", "/console/camps/{id}", bind(ConsoleCamp));

@@ -105,6 +105,24 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
     await page.locator('#bureau-empty').waitFor();
   });
 
+  it('keeps labour within the Convention and runs the phone line for the guard', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await page.goto(url('/console/camps'));
+    await page.locator('#camps a').first().click();
+    await page.locator('#prisoners a').first().click();
+    await page.locator('#shift-hours').fill('08:00-12:00');
+    await submitForm('form[action$="/shifts"]');
+    assert.match(await page.getByRole('alert').textContent(), /Art\. 55/);
+    await submitForm('form[action$="/phone-list"]');
+    await page.locator('[role="status"]', { hasText: 'В очереди на телефон' }).waitFor();
+    await page.locator('a[href^="/console/camps/"]').first().click();
+    await page.locator('#phone-link').click();
+    assert.equal(await page.locator('#rota tbody tr').count(), 1);  // one prisoner waiting: one slot
+    await page.locator('#rota form select[name="outcome"]').first().selectOption('completed');
+    await submitForm('#rota form');
+    await page.locator('[role="status"]', { hasText: 'Записано' }).waitFor();
+    assert.match(await page.locator('#rota tbody tr').first().textContent(), /состоялся/);
+  });
+
   it('the browser reported no blocked or failed loads and no script errors', { timeout: TEST_TIMEOUT_MS }, () => {
     assert.deepEqual(browserProblems, []);
   });
