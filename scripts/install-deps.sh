@@ -8,6 +8,7 @@ packages=(
   libsodium-dev libsqlite3-dev librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   liboath-dev libqrencode-dev libicu-dev
+  libhpdf-dev fonts-dejavu-core
 )
 # npm fetches the console's front-end libraries (web/package.json), which the build embeds.
 # Node.js may come from elsewhere with its own npm; Debian's npm would conflict with it.
@@ -16,6 +17,8 @@ if [ "${1:-}" = "--test" ]; then
   # Chromium for the browser tests; Kamailio (http_client is in kamailio-utils-modules) and
   # SIPp (sip-tester) for real SIP calls on loopback (tests/e2e/test_sip.py).
   packages+=(chromium kamailio kamailio-utils-modules sip-tester)
+  # pdftotext reads the capture cards' PDF back (tests/e2e/test_camp.py).
+  packages+=(poppler-utils)
 fi
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light sqlite3)

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "domain/camp/money.hpp"
+#include "server/capture_card.hpp"
 #include "server/console_camp_pages.hpp"
 #include "server/console_pages.hpp"
 #include "server/office_route_support.hpp"
@@ -191,6 +192,15 @@ void ConsoleCaptureCard(Context& ctx, Request& request, Respond respond) {
   if (!prisoner) return respond(Refused(prisoner.error()));
   auto camp = ctx.options.camp->Camp(session->actor, prisoner->stored.camp_id);
   if (!camp) return respond(Refused(camp.error()));
+  if (request.path.ends_with(".pdf")) {
+    auto pdf = CaptureCardPdf(MakeCaptureCard(*camp, *prisoner));
+    if (!pdf) return respond(Refused(pdf.error()));
+    Response r{200, "application/pdf", std::move(*pdf), {}};
+    // The number, not the name: a file name travels in logs and download lists.
+    r.headers.emplace_back("Content-Disposition", "inline; filename=\"" + prisoner->number + "-capture-card.pdf\"");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return respond(std::move(r));
+  }
   respond(HtmlResponse(200, CaptureCardPage(*camp, *prisoner)));
 }
 
@@ -382,6 +392,7 @@ void AddConsoleCampRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/console/camps/{id}/bureau", bind(ConsoleBureauNotified));
   router.Add("GET", "/console/prisoners/{id}", bind(ConsolePrisoner));
   router.Add("GET", "/console/prisoners/{id}/capture-card", bind(ConsoleCaptureCard));
+  router.Add("GET", "/console/prisoners/{id}/capture-card.pdf", bind(ConsoleCaptureCard));
   router.Add("POST", "/console/prisoners/{id}/capture-card/sent", bind(ConsolePrisonerForm));
   router.Add("POST", "/console/prisoners/{id}/postings", bind(ConsolePrisonerForm));
   router.Add("POST", "/console/prisoners/{id}/movements", bind(ConsolePrisonerForm));

@@ -63,6 +63,15 @@ class Camp(ServerTest):
         _, overdue, _ = self.server.json("GET", f"/api/v1/camps/{camp_id}/prisoners?capture_card=overdue", headers=self.admin)
         self.assertEqual([p["id"] for p in overdue["prisoners"]], [pid])
         self.assertNotIn("fields", overdue["prisoners"][0])
+        # The capture card as a PDF (Annex IV), in his language and the camp's.
+        status, headers, pdf = self.server.request("GET", f"/console/prisoners/{pid}/capture-card.pdf",
+                                                   headers={"Cookie": self.admin["Cookie"]})
+        self.assertEqual((status, headers.get("content-type")), (200, "application/pdf"))
+        self.assertTrue(pdf.startswith(b"%PDF-"))
+        self.assertNotIn(SURNAME, headers.get("content-disposition"))
+        text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout.decode()
+        for expected in [SURNAME, "Фамилия / Прізвище", "captured", prisoner["number"]]:
+            self.assertIn(expected, text)
         self.assertEqual(self.server.json("POST", f"/api/v1/prisoners/{pid}/capture-card/sent", {}, headers=self.admin)[0], 204)
         _, overdue, _ = self.server.json("GET", f"/api/v1/camps/{camp_id}/prisoners?capture_card=overdue", headers=self.admin)
         self.assertEqual(overdue["prisoners"], [])
