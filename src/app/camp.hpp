@@ -106,6 +106,8 @@ class CampService {
   Result<std::int64_t> RegisterFromCase(const Actor& actor, std::int64_t case_id, const PrisonerDraft& draft);
   /// kManageCamp; opens the sealed fields (audited).
   Result<Prisoner> GetPrisoner(const Actor& actor, std::int64_t id);
+  /// His clear fields only (nothing opened, nothing audited).
+  Result<Prisoner> PrisonerSummary(const Actor& actor, std::int64_t id);
   /// Clear fields only, by number.
   Result<std::vector<Prisoner>> Prisoners(const Actor& actor, std::int64_t camp_id);
   /// Art. 70: prisoners whose capture card is not sent a week after arrival.

@@ -216,6 +216,12 @@ Result<Prisoner> CampService::GetPrisoner(const Actor& actor, std::int64_t id) {
   return p;
 }
 
+Result<Prisoner> CampService::PrisonerSummary(const Actor& actor, std::int64_t id) {
+  auto stored = ManagedPrisoner(actor, id);
+  if (!stored) return stored.error();
+  return View(std::move(*stored));
+}
+
 Result<std::vector<Prisoner>> CampService::Prisoners(const Actor& actor, std::int64_t camp_id) {
   if (auto allowed = Require(actor, Permission::kManageCamp); !allowed) return allowed.error();
   auto rows = store_.ListPrisoners(camp_id);

@@ -244,12 +244,14 @@ TEST_F(CampServiceTest, TheRotaIsFixedForTheDayAndCallsAreChargedOrPaidByTheStat
   ASSERT_EQ(again.calls.size(), 1u);
   ASSERT_TRUE(again.calls[0].posting_id);
   EXPECT_EQ(store_->GetPosting(camp_, *again.calls[0].posting_id)->posting.kind, camp::PostingKind::kStatePaidCall);
-  // Next day, he who called goes last.
+  // In hospital, he is not on the line's list; next day, he who called goes last.
+  ASSERT_TRUE(camp_service_->RecordMovement(admin_, ids[9], "hospital", "2026-11-22", std::nullopt).ok());
   auto next = camp_service_->PhoneDay(admin_, camp_, "2026-11-23").value();
   std::vector<std::int64_t> order;
   for (const auto& slot : next.rota.slots) order.push_back(slot.prisoner_id);
   for (auto id : next.rota.standby) order.push_back(id);
   EXPECT_EQ(order.back(), first);
+  EXPECT_EQ(std::count(order.begin(), order.end(), ids[9]), 0);
 }
 
 TEST_F(CampServiceTest, Art71ShortfallsShowInTheMonthsMail) {

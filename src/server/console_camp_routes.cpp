@@ -246,7 +246,7 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
                                    to_camp ? std::optional(*to_camp) : std::nullopt);
     done = "Перемещение записано; оно попадёт в список для справочного бюро.";
   } else {
-    auto stored = ctx.options.camp->GetPrisoner(session->actor, *id);
+    auto stored = ctx.options.camp->PrisonerSummary(session->actor, *id);
     if (!stored) return respond(Refused(stored.error()));
     app::LedgerRequest r;
     r.key = FormField(form, "key");

@@ -170,6 +170,7 @@ class CampStore {
   /// Puts him on the camp's waiting list (again: nothing changes, but a transferred
   /// prisoner moves to the new camp's list).
   virtual Status JoinPhoneList(std::int64_t camp_id, std::int64_t prisoner_id, Date since) = 0;
+  /// Those on the list who are held in the camp now (not in hospital, moved or gone).
   virtual Result<std::vector<PhoneWaiting>> ListPhoneWaiting(std::int64_t camp_id) = 0;
   /// The call, its charge (if any) and, when it used his turn, his last call, in one
   /// transaction. kConflict if the slot already holds a call (one line: one call at a

@@ -116,7 +116,10 @@ Status SqliteCampStore::JoinPhoneList(std::int64_t camp_id, std::int64_t prisone
 
 Result<std::vector<PhoneWaiting>> SqliteCampStore::ListPhoneWaiting(std::int64_t camp_id) {
   return db_.WithReader([&](Connection& c) -> Result<std::vector<PhoneWaiting>> {
-    auto s = c.Prepare("SELECT prisoner_id, since, last_call FROM phone_waiting WHERE camp_id = ? ORDER BY prisoner_id");
+    // Only those held in this camp now: in hospital, transferred or gone, he is not rung.
+    auto s = c.Prepare(
+        "SELECT w.prisoner_id, w.since, w.last_call FROM phone_waiting w JOIN prisoners p ON p.id = w.prisoner_id "
+        "WHERE w.camp_id = ?1 AND p.camp_id = ?1 AND p.status = 'held' ORDER BY w.prisoner_id");
     s.Bind(1, camp_id);
     std::vector<PhoneWaiting> out;
     while (s.Step()) out.push_back({s.Int(0), ParseDate(s.Text(1)), OptionalDate(s, 2)});

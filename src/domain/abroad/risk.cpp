@@ -1,0 +1,65 @@
+#include "domain/abroad/risk.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+#include <utility>
+
+namespace lifeline::abroad {
+namespace {
+
+constexpr std::array<std::pair<RiskKind, std::string_view>, 7> kNames = {{
+    {RiskKind::kExtraditionHearing, "extradition_hearing"},
+    {RiskKind::kDeportation, "deportation"},
+    {RiskKind::kStayEnds, "stay_ends"},
+    {RiskKind::kAppealDeadline, "appeal_deadline"},
+    {RiskKind::kCourtHearing, "court_hearing"},
+    {RiskKind::kAsylumInterview, "asylum_interview"},
+    {RiskKind::kDocumentExpires, "document_expires"},
+}};
+
+// Sooner first; on the same day the graver kind.
+bool Sooner(const RiskEvent& a, const RiskEvent& b) {
+  if (a.on != b.on) return a.on < b.on;
+  if (a.kind != b.kind) return a.kind < b.kind;
+  return a.person_id < b.person_id;
+}
+
+}  // namespace
+
+std::string_view ToString(RiskKind kind) {
+  for (const auto& [k, name] : kNames) {
+    if (k == kind) return name;
+  }
+  return "?";
+}
+
+std::optional<RiskKind> ParseRiskKind(std::string_view text) {
+  for (const auto& [k, name] : kNames) {
+    if (name == text) return k;
+  }
+  return std::nullopt;
+}
+
+std::vector<RiskLine> RankRisks(std::span<const RiskEvent> events, std::chrono::sys_days today, const LeadTimes& lead,
+                                std::size_t limit) {
+  std::unordered_map<std::int64_t, RiskEvent> next;
+  for (const RiskEvent& e : events) {
+    if (e.on < today) continue;
+    auto [it, inserted] = next.try_emplace(e.person_id, e);
+    if (!inserted && Sooner(e, it->second)) it->second = e;
+  }
+  std::vector<RiskLine> lines;
+  lines.reserve(next.size());
+  for (const auto& [person, e] : next) {
+    const int left = static_cast<int>((e.on - today).count());
+    lines.push_back({person, e, left, left <= lead.For(e.kind)});
+  }
+  const std::size_t shown = std::min(limit, lines.size());
+  std::partial_sort(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(shown), lines.end(),
+                    [](const RiskLine& a, const RiskLine& b) { return Sooner(a.next, b.next); });
+  lines.resize(shown);
+  return lines;
+}
+
+}  // namespace lifeline::abroad
