@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/camp_json.hpp"
-#include "server/office_route_support.hpp"
+#include "server/camp_route_support.hpp"
 
 namespace lifeline::server::office {
 namespace {
@@ -13,34 +13,6 @@ namespace {
 using nlohmann::json;
 
 const Error kNoCamps{ErrorCode::kNotFound, "the camp registry is not running"};
-
-// A GET's session, or the error already answered.
-std::optional<app::SessionInfo> Reader(Context& ctx, Request& request, const Respond& respond) {
-  if (!ctx.options.camp) {
-    respond(JsonError(kNoCamps));
-    return std::nullopt;
-  }
-  auto session = ApiAuth(ctx, request, false);
-  if (!session) {
-    respond(JsonError(session.error()));
-    return std::nullopt;
-  }
-  return std::move(*session);
-}
-
-std::optional<JsonPost> Writer(Context& ctx, Request& request, const Respond& respond, std::string_view usage) {
-  if (!ctx.options.camp) {
-    respond(JsonError(kNoCamps));
-    return std::nullopt;
-  }
-  return ReadJsonPost(ctx, request, respond, true, usage);
-}
-
-std::optional<std::int64_t> PathId(Request& request, const Respond& respond, const char* what) {
-  auto id = ParseId(request.params["id"]);
-  if (!id) respond(JsonError(NotFound(std::string("no such ") + what)));
-  return id;
-}
 
 void ApiCreateCamp(Context& ctx, Request& request, Respond respond) {
   if (!ctx.options.camp) return respond(JsonError(kNoCamps));
@@ -54,7 +26,7 @@ void ApiCreateCamp(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiUpdateCamp(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "the rules to change");
+  auto post = CampWriter(ctx, request, respond, "the rules to change");
   if (!post) return;
   auto current = ctx.options.camp->Camp(post->session.actor, post->id);
   if (!current) return respond(JsonError(current.error()));
@@ -65,7 +37,7 @@ void ApiUpdateCamp(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiListCamps(Context& ctx, Request& request, Respond respond) {
-  auto session = Reader(ctx, request, respond);
+  auto session = CampReader(ctx, request, respond);
   if (!session) return;
   auto camps = ctx.options.camp->Camps(session->actor);
   if (!camps) return respond(JsonError(camps.error()));
@@ -75,9 +47,9 @@ void ApiListCamps(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiGetCamp(Context& ctx, Request& request, Respond respond) {
-  auto session = Reader(ctx, request, respond);
+  auto session = CampReader(ctx, request, respond);
   if (!session) return;
-  auto id = PathId(request, respond, "camp");
+  auto id = CampPathId(request, respond, "camp");
   if (!id) return;
   auto camp = ctx.options.camp->Camp(session->actor, *id);
   if (!camp) return respond(JsonError(camp.error()));
@@ -85,7 +57,7 @@ void ApiGetCamp(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiRegisterPrisoner(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "a prisoner: {\"rank_category\": \"soldier\", \"fields\": {\"surname\": …}}");
+  auto post = CampWriter(ctx, request, respond, "a prisoner: {\"rank_category\": \"soldier\", \"fields\": {\"surname\": …}}");
   if (!post) return;
   auto draft = PrisonerDraftFromJson(post->doc, post->id);
   if (!draft) return respond(JsonError(draft.error()));
@@ -96,7 +68,7 @@ void ApiRegisterPrisoner(Context& ctx, Request& request, Respond respond) {
 
 // A coordinator hands a crossed case to a camp: {"camp": 1, "rank_category": …}.
 void ApiRegisterCase(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "{\"camp\": 1, \"rank_category\": \"soldier\", \"arrived_on\": \"2026-11-23\"}");
+  auto post = CampWriter(ctx, request, respond, "{\"camp\": 1, \"rank_category\": \"soldier\", \"arrived_on\": \"2026-11-23\"}");
   if (!post) return;
   const json camp = post->doc.value("camp", json());
   if (!camp.is_number_integer()) return respond(JsonError(InvalidInput("camp must be a camp's id", "camp")));
@@ -108,9 +80,9 @@ void ApiRegisterCase(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiListPrisoners(Context& ctx, Request& request, Respond respond) {
-  auto session = Reader(ctx, request, respond);
+  auto session = CampReader(ctx, request, respond);
   if (!session) return;
-  auto id = PathId(request, respond, "camp");
+  auto id = CampPathId(request, respond, "camp");
   if (!id) return;
   const bool overdue = request.Query("capture_card") == "overdue";
   auto prisoners = overdue ? ctx.options.camp->OverdueCaptureCards(session->actor, *id)
@@ -122,9 +94,9 @@ void ApiListPrisoners(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiGetPrisoner(Context& ctx, Request& request, Respond respond) {
-  auto session = Reader(ctx, request, respond);
+  auto session = CampReader(ctx, request, respond);
   if (!session) return;
-  auto id = PathId(request, respond, "prisoner");
+  auto id = CampPathId(request, respond, "prisoner");
   if (!id) return;
   auto prisoner = ctx.options.camp->GetPrisoner(session->actor, *id);
   if (!prisoner) return respond(JsonError(prisoner.error()));
@@ -132,14 +104,14 @@ void ApiGetPrisoner(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiCaptureCardSent(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "{}");
+  auto post = CampWriter(ctx, request, respond, "{}");
   if (!post) return;
   if (auto s = ctx.options.camp->MarkCaptureCardSent(post->session.actor, post->id); !s) return respond(JsonError(s.error()));
   respond({204, "application/json", "", {}});
 }
 
 void ApiMovement(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "{\"kind\": \"hospital\", \"on\": \"2026-11-23\"}");
+  auto post = CampWriter(ctx, request, respond, "{\"kind\": \"hospital\", \"on\": \"2026-11-23\"}");
   if (!post) return;
   const json kind = post->doc.value("kind", json(""));
   const json on = post->doc.value("on", json(""));
@@ -153,9 +125,9 @@ void ApiMovement(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiBureauList(Context& ctx, Request& request, Respond respond) {
-  auto session = Reader(ctx, request, respond);
+  auto session = CampReader(ctx, request, respond);
   if (!session) return;
-  auto id = PathId(request, respond, "camp");
+  auto id = CampPathId(request, respond, "camp");
   if (!id) return;
   auto lines = ctx.options.camp->BureauList(session->actor, *id);
   if (!lines) return respond(JsonError(lines.error()));
@@ -168,7 +140,7 @@ void ApiBureauList(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiBureauNotified(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "{\"movements\": [1, 2]}");
+  auto post = CampWriter(ctx, request, respond, "{\"movements\": [1, 2]}");
   if (!post) return;
   const json list = post->doc.value("movements", json());
   const Error bad = InvalidInput("movements must be a list of ids", "movements");
@@ -185,7 +157,7 @@ void ApiBureauNotified(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiPost(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "{\"key\": \"...\", \"kind\": \"working_pay\", \"prisoner\": 1, \"days\": 5}");
+  auto post = CampWriter(ctx, request, respond, "{\"key\": \"...\", \"kind\": \"working_pay\", \"prisoner\": 1, \"days\": 5}");
   if (!post) return;
   auto ledger_request = LedgerRequestFromJson(post->doc);
   if (!ledger_request) return respond(JsonError(ledger_request.error()));
@@ -196,9 +168,9 @@ void ApiPost(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiStatement(Context& ctx, Request& request, Respond respond) {
-  auto session = Reader(ctx, request, respond);
+  auto session = CampReader(ctx, request, respond);
   if (!session) return;
-  auto id = PathId(request, respond, "prisoner");
+  auto id = CampPathId(request, respond, "prisoner");
   if (!id) return;
   const std::string month = request.Query("month");
   Result<app::AccountStatement> statement = Error{ErrorCode::kInternal, ""};
@@ -214,6 +186,33 @@ void ApiStatement(Context& ctx, Request& request, Respond respond) {
 }
 
 }  // namespace
+
+std::optional<app::SessionInfo> CampReader(Context& ctx, Request& request, const Respond& respond) {
+  if (!ctx.options.camp) {
+    respond(JsonError(kNoCamps));
+    return std::nullopt;
+  }
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) {
+    respond(JsonError(session.error()));
+    return std::nullopt;
+  }
+  return std::move(*session);
+}
+
+std::optional<JsonPost> CampWriter(Context& ctx, Request& request, const Respond& respond, std::string_view usage) {
+  if (!ctx.options.camp) {
+    respond(JsonError(kNoCamps));
+    return std::nullopt;
+  }
+  return ReadJsonPost(ctx, request, respond, true, usage);
+}
+
+std::optional<std::int64_t> CampPathId(Request& request, const Respond& respond, const char* what) {
+  auto id = ParseId(request.params["id"]);
+  if (!id) respond(JsonError(NotFound(std::string("no such ") + what)));
+  return id;
+}
 
 void AddCampRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/api/v1/camps", bind(ApiCreateCamp));

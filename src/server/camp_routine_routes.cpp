@@ -4,38 +4,19 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/camp/rota.hpp"
-#include "server/office_route_support.hpp"
+#include "server/camp_route_support.hpp"
 
 namespace lifeline::server::office {
 namespace {
 
 using nlohmann::json;
 
-const Error kNoCamps{ErrorCode::kNotFound, "the camp registry is not running"};
-
-std::optional<JsonPost> Writer(Context& ctx, Request& request, const Respond& respond, std::string_view usage) {
-  if (!ctx.options.camp) {
-    respond(JsonError(kNoCamps));
-    return std::nullopt;
-  }
-  return ReadJsonPost(ctx, request, respond, true, usage);
-}
-
+// A GET on one resource: its session and {id}; nullopt once an error is answered.
 std::optional<std::pair<app::SessionInfo, std::int64_t>> Reader(Context& ctx, Request& request, const Respond& respond) {
-  if (!ctx.options.camp) {
-    respond(JsonError(kNoCamps));
-    return std::nullopt;
-  }
-  auto session = ApiAuth(ctx, request, false);
-  if (!session) {
-    respond(JsonError(session.error()));
-    return std::nullopt;
-  }
-  auto id = ParseId(request.params["id"]);
-  if (!id) {
-    respond(JsonError(NotFound("not found")));
-    return std::nullopt;
-  }
+  auto session = CampReader(ctx, request, respond);
+  if (!session) return std::nullopt;
+  auto id = CampPathId(request, respond, "camp or prisoner");
+  if (!id) return std::nullopt;
   return std::pair{std::move(*session), *id};
 }
 
@@ -53,7 +34,7 @@ int Whole(const json& doc, const char* key) {
 }
 
 void ApiLabour(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "{\"asked_for_work\": false, \"volunteers_dangerous\": false, \"last_medical_exam\": \"2026-11-20\"}");
+  auto post = CampWriter(ctx, request, respond, "{\"asked_for_work\": false, \"volunteers_dangerous\": false, \"last_medical_exam\": \"2026-11-20\"}");
   if (!post) return;
   auto s = ctx.options.camp->SetLabourProfile(post->session.actor, post->id, Flag(post->doc, "asked_for_work"),
                                               Flag(post->doc, "volunteers_dangerous"), Text(post->doc, "last_medical_exam"));
@@ -62,7 +43,7 @@ void ApiLabour(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiAssignShift(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "{\"day\": \"2026-11-23\", \"hours\": \"08:00-12:00\", \"kind\": \"agriculture\"}");
+  auto post = CampWriter(ctx, request, respond, "{\"day\": \"2026-11-23\", \"hours\": \"08:00-12:00\", \"kind\": \"agriculture\"}");
   if (!post) return;
   auto id = ctx.options.camp->AssignShift(post->session.actor, post->id, Text(post->doc, "day"), Text(post->doc, "hours"),
                                           Text(post->doc, "kind"), Flag(post->doc, "supervisory"),
@@ -88,7 +69,7 @@ void ApiShifts(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiJoinPhoneList(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "{}");
+  auto post = CampWriter(ctx, request, respond, "{}");
   if (!post) return;
   if (auto s = ctx.options.camp->JoinPhoneList(post->session.actor, post->id); !s) return respond(JsonError(s.error()));
   respond({204, "application/json", "", {}});
@@ -120,7 +101,7 @@ void ApiPhoneDay(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiRecordCall(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "{\"prisoner\": 1, \"day\": \"2026-11-23\", \"start_minute\": 600, \"outcome\": \"completed\", \"minutes\": 15}");
+  auto post = CampWriter(ctx, request, respond, "{\"prisoner\": 1, \"day\": \"2026-11-23\", \"start_minute\": 600, \"outcome\": \"completed\", \"minutes\": 15}");
   if (!post) return;
   auto outcome = store::ParseCallOutcome(Text(post->doc, "outcome"));
   if (!outcome) return respond(JsonError(InvalidInput("outcome must be completed, cut or no_show", "outcome")));
@@ -137,7 +118,7 @@ void ApiRecordCall(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiLogMail(Context& ctx, Request& request, Respond respond) {
-  auto post = Writer(ctx, request, respond, "{\"day\": \"2026-11-23\", \"kind\": \"letter\", \"direction\": \"sent\", \"held\": false}");
+  auto post = CampWriter(ctx, request, respond, "{\"day\": \"2026-11-23\", \"kind\": \"letter\", \"direction\": \"sent\", \"held\": false}");
   if (!post) return;
   auto kind = camp::ParseMailKind(Text(post->doc, "kind"));
   if (!kind) return respond(JsonError(InvalidInput("kind must be letter, card or capture_card", "kind")));
