@@ -1,4 +1,5 @@
 #include "domain/application.hpp"
+#include "domain/name_table.hpp"
 
 #include "domain/contact_window.hpp"
 
@@ -10,9 +11,6 @@
 
 namespace lifeline {
 namespace {
-
-template <typename E, std::size_t N>
-using NameTable = std::array<std::pair<E, std::string_view>, N>;
 
 constexpr NameTable<Situation, 5> kSituations = {{
     {Situation::kServing, "serving"},
@@ -34,22 +32,6 @@ constexpr NameTable<ContactChannel, 5> kChannels = {{
 constexpr NameTable<Language, 4> kLanguages = {{
     {Language::kRu, "ru"}, {Language::kBe, "be"}, {Language::kUk, "uk"}, {Language::kEn, "en"},
 }};
-
-template <typename E, std::size_t N>
-std::string_view NameOf(const NameTable<E, N>& table, E value) {
-  for (const auto& [v, name] : table) {
-    if (v == value) return name;
-  }
-  return "?";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> ValueOf(const NameTable<E, N>& table, std::string_view name) {
-  for (const auto& [v, n] : table) {
-    if (n == name) return v;
-  }
-  return std::nullopt;
-}
 
 template <typename E, std::size_t N>
 std::string AllowedNames(const NameTable<E, N>& table) {

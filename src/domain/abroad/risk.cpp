@@ -1,5 +1,7 @@
 #include "domain/abroad/risk.hpp"
 
+#include "domain/name_table.hpp"
+
 #include <algorithm>
 #include <array>
 #include <unordered_map>
@@ -27,19 +29,9 @@ bool Sooner(const RiskEvent& a, const RiskEvent& b) {
 
 }  // namespace
 
-std::string_view ToString(RiskKind kind) {
-  for (const auto& [k, name] : kNames) {
-    if (k == kind) return name;
-  }
-  return "?";
-}
+std::string_view ToString(RiskKind kind) { return NameOf(kNames, kind); }
 
-std::optional<RiskKind> ParseRiskKind(std::string_view text) {
-  for (const auto& [k, name] : kNames) {
-    if (name == text) return k;
-  }
-  return std::nullopt;
-}
+std::optional<RiskKind> ParseRiskKind(std::string_view text) { return ValueOf(kNames, text); }
 
 std::vector<RiskLine> RankRisks(std::span<const RiskEvent> events, std::chrono::sys_days today, const LeadTimes& lead,
                                 std::size_t limit) {

@@ -1,5 +1,7 @@
 #include "domain/camp/correspondence.hpp"
 
+#include "domain/name_table.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -17,28 +19,13 @@ constexpr std::array<std::pair<MailDirection, std::string_view>, 2> kDirections 
 
 }  // namespace
 
-std::string_view ToString(MailKind kind) {
-  for (const auto& [k, name] : kKinds) {
-    if (k == kind) return name;
-  }
-  return "?";
-}
+std::string_view ToString(MailKind kind) { return NameOf(kKinds, kind); }
 
 std::string_view ToString(MailDirection direction) { return direction == MailDirection::kSent ? "sent" : "received"; }
 
-std::optional<MailKind> ParseMailKind(std::string_view text) {
-  for (const auto& [k, name] : kKinds) {
-    if (name == text) return k;
-  }
-  return std::nullopt;
-}
+std::optional<MailKind> ParseMailKind(std::string_view text) { return ValueOf(kKinds, text); }
 
-std::optional<MailDirection> ParseMailDirection(std::string_view text) {
-  for (const auto& [d, name] : kDirections) {
-    if (name == text) return d;
-  }
-  return std::nullopt;
-}
+std::optional<MailDirection> ParseMailDirection(std::string_view text) { return ValueOf(kDirections, text); }
 
 Status ValidateMailLimit(const MailLimit& limit) {
   if (limit.letters_per_month < 0 || limit.cards_per_month < 0) return InvalidInput("a limit is a whole number, 0 for none", "limit");

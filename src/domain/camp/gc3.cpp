@@ -1,5 +1,7 @@
 #include "domain/camp/gc3.hpp"
 
+#include "domain/name_table.hpp"
+
 #include <utility>
 
 namespace lifeline::camp {
@@ -32,22 +34,6 @@ constexpr std::array<std::pair<AdvanceClass, std::int64_t>, 5> kAdvance = {{
     {AdvanceClass::kIV, 6000},
     {AdvanceClass::kV, 7500},
 }};
-
-template <typename E, std::size_t N>
-std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& names, E value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return "?";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& names, std::string_view text) {
-  for (const auto& [v, name] : names) {
-    if (name == text) return v;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "domain/camp/ledger.hpp"
 
+#include "domain/name_table.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -43,19 +45,9 @@ std::string Uah(std::int64_t kopiyky) { return FormatAmount(kopiyky) + " UAH"; }
 
 }  // namespace
 
-std::string_view ToString(PostingKind kind) {
-  for (const auto& [k, name] : kKindNames) {
-    if (k == kind) return name;
-  }
-  return "?";
-}
+std::string_view ToString(PostingKind kind) { return NameOf(kKindNames, kind); }
 
-std::optional<PostingKind> ParsePostingKind(std::string_view text) {
-  for (const auto& [k, name] : kKindNames) {
-    if (name == text) return k;
-  }
-  return std::nullopt;
-}
+std::optional<PostingKind> ParsePostingKind(std::string_view text) { return ValueOf(kKindNames, text); }
 
 std::string PrisonerAccount(std::int64_t prisoner_id) { return "prisoner:" + std::to_string(prisoner_id); }
 
