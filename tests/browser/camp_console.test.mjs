@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_ARGS, CHROMIUM_BIN, TEST_TIMEOUT_MS, startFreshLifeline, tearDown, watchPage } from './support.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_BIN, TEST_TIMEOUT_MS, actAndLoad, startFreshLifeline, tearDown, watchPage } from './support.mjs';
 
 const CAMP_ADMIN = 'camp.browser';
 const CAMP_ADMIN_PASSWORD = 'synthetic-camp-admin-pw';
@@ -24,7 +24,7 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
   const url = (p) => new URL(p, baseUrl).toString();
 
   async function submitForm(selector) {
-    await Promise.all([page.waitForLoadState('load'), page.locator(`${selector} button[type="submit"]`).click()]);
+    await actAndLoad(page, () => page.locator(`${selector} button[type="submit"]`).click());
   }
 
   before(async () => {
@@ -81,11 +81,11 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
 
   it('lists the overdue capture card, prints it in both languages and marks it sent', { timeout: TEST_TIMEOUT_MS }, async () => {
     const prisonerUrl = page.url().replace(/\/postings$/, '');  // the last form answered at its own address
-    await page.locator('a[href^="/console/camps/"]').first().click();
+    await actAndLoad(page, () => page.locator('a[href^="/console/camps/"]').first().click());
     await page.locator('#overdue-cards').waitFor();
     assert.equal(await page.locator('#overdue-cards li').count(), 1);
     await page.goto(prisonerUrl);
-    await page.locator('#capture-card-link').click();
+    await actAndLoad(page, () => page.locator('#capture-card-link').click());
     const card = await page.locator('#capture-card').textContent();
     assert.match(card, /Фамилия \/ Прізвище/);  // his language, then the camp's
     assert.match(card, new RegExp(SURNAME));
@@ -93,12 +93,12 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
     await page.goto(prisonerUrl);
     await submitForm('form[action$="/capture-card/sent"]');
     await page.locator('[role="status"]', { hasText: 'карточка отправлена' }).waitFor();
-    await page.locator('a[href^="/console/camps/"]').first().click();
+    await actAndLoad(page, () => page.locator('a[href^="/console/camps/"]').first().click());
     await page.locator('#overdue-none').waitFor();
   });
 
   it('sends the information bureau its list once', { timeout: TEST_TIMEOUT_MS }, async () => {
-    await page.locator('a[href$="/bureau"]').click();
+    await actAndLoad(page, () => page.locator('a[href$="/bureau"]').click());
     assert.equal(await page.locator('#bureau tbody tr').count(), 1);
     assert.match(await page.locator('#bureau').textContent(), new RegExp(SURNAME));
     await submitForm('form[action$="/bureau"]');
@@ -107,15 +107,15 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
 
   it('keeps labour within the Convention and runs the phone line for the guard', { timeout: TEST_TIMEOUT_MS }, async () => {
     await page.goto(url('/console/camps'));
-    await page.locator('#camps a').first().click();
-    await page.locator('#prisoners a').first().click();
+    await actAndLoad(page, () => page.locator('#camps a').first().click());
+    await actAndLoad(page, () => page.locator('#prisoners a').first().click());
     await page.locator('#shift-hours').fill('08:00-12:00');
     await submitForm('form[action$="/shifts"]');
     assert.match(await page.getByRole('alert').textContent(), /Art\. 55/);
     await submitForm('form[action$="/phone-list"]');
     await page.locator('[role="status"]', { hasText: 'В очереди на телефон' }).waitFor();
-    await page.locator('a[href^="/console/camps/"]').first().click();
-    await page.locator('#phone-link').click();
+    await actAndLoad(page, () => page.locator('a[href^="/console/camps/"]').first().click());
+    await actAndLoad(page, () => page.locator('#phone-link').click());
     assert.equal(await page.locator('#rota tbody tr').count(), 1);  // one prisoner waiting: one slot
     await page.locator('#rota form select[name="outcome"]').first().selectOption('completed');
     await submitForm('#rota form');

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 import {
-  CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, startFreshLifeline, tearDown, watchPage,
+  CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, actAndLoad, startFreshLifeline, tearDown, watchPage,
 } from './support.mjs';
 
 const COORDINATOR = 'coord.browser';
@@ -50,7 +50,7 @@ describe('the console with JavaScript on', { timeout: 8 * TEST_TIMEOUT_MS }, () 
   }
 
   async function submitForm(selector) {
-    await Promise.all([page.waitForLoadState('load'), page.locator(`${selector} button[type="submit"]`).click()]);
+    await actAndLoad(page, () => page.locator(`${selector} button[type="submit"]`).click());
   }
 
   before(async () => {
@@ -117,7 +117,7 @@ describe('the console with JavaScript on', { timeout: 8 * TEST_TIMEOUT_MS }, () 
     await pressAndGo('f', url('/console/search'));
     assert.equal(await focusedId(), 'q');
     await page.keyboard.type('Gruppovoy');  // the contact's name typed in Latin letters
-    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    await actAndLoad(page, () => page.keyboard.press('Enter'));
     assert.equal((await page.locator('#total').textContent()).trim(), '1');
     await page.keyboard.press('Escape');  // the query field keeps focus after a search
     await page.keyboard.press('j');
@@ -205,7 +205,7 @@ describe('the console with JavaScript on', { timeout: 8 * TEST_TIMEOUT_MS }, () 
 
   it('takes a safe callback for a caller and cancels it, never showing the number', { timeout: TEST_TIMEOUT_MS }, async () => {
     await page.goto(url('/console/wallboard'));
-    await page.locator('a[href="/console/callbacks"]').click();
+    await actAndLoad(page, () => page.locator('a[href="/console/callbacks"]').click());
     await page.locator('#callback-number').fill('+7 900 000-00-88');
     await page.locator('#callback-windows').fill('mon-sun 00:00-23:59');
     await page.locator('#callback-language').selectOption('uk');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 import {
-  CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, startFreshLifeline, tearDown, watchPage,
+  CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, actAndLoad, startFreshLifeline, tearDown, watchPage,
 } from './support.mjs';
 
 // Administrators do not read cases; the console walk-through signs in as an operator.
@@ -183,10 +183,7 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
 
       // Writing back needs no script: the form carries the receipt.
       await page.locator('textarea#text').fill(APPLICANT_REPLY);
-      await Promise.all([
-        page.waitForLoadState('load'),
-        page.locator('form[action="/status/message"] button[type="submit"]').click(),
-      ]);
+      await actAndLoad(page, () => page.locator('form[action="/status/message"] button[type="submit"]').click());
       await page.locator('article.own-message', { hasText: APPLICANT_REPLY }).waitFor({ state: 'visible' });
     } finally {
       await applicant.close();

@@ -142,6 +142,14 @@ export function watchPage(page, problems) {
   });
 }
 
+// Does `action` (a click or key press that submits or follows a link) and waits for the page
+// it leads to to finish loading. waitForLoadState('load') would not do: it returns at once
+// while the page being left is still loaded, and the next step would then cancel the new
+// page's scripts mid-load.
+export async function actAndLoad(page, action) {
+  await Promise.all([page.waitForEvent('load'), action()]);
+}
+
 // Closes the browser, stops the server and removes the folder; each step runs even if an
 // earlier one throws.
 export async function tearDown(browser, server, dir) {
