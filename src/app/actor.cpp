@@ -17,9 +17,8 @@ struct Grant {
 };
 
 // The one table of truth (docs/permissions.md mirrors it; tests/e2e/test_permissions.py
-// walks every role against every endpoint). Roles for modules not built yet (caseworker)
-// hold nothing here until their features arrive. Administrators
-// manage accounts and settings and do not read case contents.
+// walks every role against every endpoint). Administrators manage accounts and settings
+// and do not read case contents.
 constexpr Grant kGrants[] = {
     {Permission::kListCases, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
     {Permission::kReadCase, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
@@ -45,6 +44,10 @@ constexpr Grant kGrants[] = {
     // does, hands a crossed case over to the registry.
     {Permission::kManageCamp, Roles({Role::kCampAdmin})},
     {Permission::kRegisterPrisoner, Roles({Role::kCoordinator})},
+    // Caseworkers help people abroad; they read no hotline cases. Which partner a referral
+    // may be sealed to is an administrator's choice, so a caseworker cannot add a key.
+    {Permission::kWorkAbroad, Roles({Role::kCaseworker})},
+    {Permission::kManagePartners, Roles({Role::kAdmin})},
 };
 
 }  // namespace

@@ -34,6 +34,8 @@ enum class Permission {
   kViewWallboard,        // the live queue figures (no caller data)
   kManageCamp,           // a camp's registry, books, labour, phone rota and mail (camp administrators)
   kRegisterPrisoner,     // hand a crossed case to a camp's registry without re-typing it
+  kWorkAbroad,           // people abroad: records, proceedings, pathways, stay rules, referrals
+  kManagePartners,       // register partner organisations and their public keys
 };
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.

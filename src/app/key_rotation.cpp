@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/audit_log.hpp"
+#include "app/abroad.hpp"
 #include "app/camp.hpp"
 #include "app/conversation.hpp"
 #include "app/setup.hpp"
@@ -56,6 +57,29 @@ Result<std::int64_t> AddGeneration(store::Store& store, const Unlocked& unlocked
   return generation;
 }
 
+// What each kind of record key is sealed with, and how the error names it (no personal data).
+std::string AssociatedData(const store::WrappedRecordKey& row) {
+  using Kind = store::WrappedRecordKey::Kind;
+  switch (row.kind) {
+    case Kind::kPrisoner: return std::string(kPrisonerSealContext);
+    case Kind::kPersonAbroad: return std::string(kPersonAbroadSealContext);
+    case Kind::kMessage: return ApplicantMessageAssociated(row.case_id);
+    case Kind::kApplication: break;
+  }
+  return std::string(AsText(row.receipt_lookup));
+}
+
+std::string Describe(const store::WrappedRecordKey& row) {
+  using Kind = store::WrappedRecordKey::Kind;
+  switch (row.kind) {
+    case Kind::kPrisoner: return fmt::format("the key of prisoner {}", row.id);
+    case Kind::kPersonAbroad: return fmt::format("the key of person abroad {}", row.id);
+    case Kind::kMessage: return fmt::format("the key of a message of case {}", row.case_id);
+    case Kind::kApplication: break;
+  }
+  return fmt::format("the key of case {}", row.case_id);
+}
+
 }  // namespace
 
 Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& passphrase,
@@ -99,18 +123,13 @@ Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& 
     if (!batch) return batch.error();
     if (batch->empty()) break;
     for (auto& row : *batch) {
-      const bool message = row.kind == store::WrappedRecordKey::Kind::kMessage;
-      const bool prisoner = row.kind == store::WrappedRecordKey::Kind::kPrisoner;
-      const std::string associated = prisoner  ? std::string(kPrisonerSealContext)
-                                     : message ? ApplicantMessageAssociated(row.case_id)
-                                               : std::string(AsText(row.receipt_lookup));
+      const std::string associated = AssociatedData(row);
       const crypto::SealedRecord old{row.ephemeral_public, row.wrapped_key, {}, row.key_generation};
       auto key = office->OpenRecordKey(old, associated);
       if (!key) {
         return Error{ErrorCode::kInternal,
-                     fmt::format("{} {} does not open, so the rotation stopped there; everything before it is done",
-                                 prisoner ? "the key of prisoner" : message ? "the key of a message of case" : "the key of case",
-                                 prisoner ? row.id : row.case_id)};
+                     fmt::format("{} does not open, so the rotation stopped there; everything before it is done",
+                                 Describe(row))};
       }
       crypto::SealedRecord wrapped = sealer.Wrap(*key, associated);
       row.key_generation = wrapped.key_generation;

@@ -1,4 +1,5 @@
 #include "app/key_rotation.hpp"
+#include "app/abroad.hpp"
 #include "app/camp.hpp"
 
 #include <gtest/gtest.h>
@@ -109,9 +110,10 @@ TEST_F(KeyRotationTest, EveryCaseOpensWithTheNewKeyAndTheOldOneCanThenBeRetired)
   ExpectEveryCaseOpens(8);
 }
 
-TEST_F(KeyRotationTest, PrisonersRecordsRotateTooAndStillOpenAfterRetirement) {
+TEST_F(KeyRotationTest, PrisonersAndPeopleAbroadRotateTooAndStillOpenAfterRetirement) {
   Initialise();
   const Actor camp_admin{1, "admin", Role::kCampAdmin};
+  const Actor caseworker{2, "case.worker", Role::kCaseworker};
   auto register_one = [&] {
     auto opener = UnlockOffice(*store_, kPassphrase);
     ASSERT_TRUE(opener.ok());
@@ -128,6 +130,12 @@ TEST_F(KeyRotationTest, PrisonersRecordsRotateTooAndStillOpenAfterRetirement) {
     d.camp_id = *camp;
     d.fields.surname = "Ротационный";
     ASSERT_TRUE(camps.RegisterPrisoner(camp_admin, d).ok());
+    AbroadService abroad(*store_, audit, clock_, office);
+    PersonAbroadDraft person;
+    person.fields.name = "Ротационный Уехавший";
+    person.fields.country = "GE";
+    person.fields.arrived_on = "2026-11-01";
+    ASSERT_TRUE(abroad.AddPerson(caseworker, person).ok());
   };
   register_one();
   ASSERT_TRUE(RotateOfficeKey(*store_, kPassphrase, clock_, 10, {}).ok());
@@ -141,6 +149,10 @@ TEST_F(KeyRotationTest, PrisonersRecordsRotateTooAndStillOpenAfterRetirement) {
   auto prisoner = camps.GetPrisoner(camp_admin, 1);
   ASSERT_TRUE(prisoner.ok()) << prisoner.error().message;
   EXPECT_EQ(prisoner->fields->surname, "Ротационный");
+  AbroadService abroad(*store_, audit, clock_, office);
+  auto person = abroad.Person(caseworker, 1);
+  ASSERT_TRUE(person.ok()) << person.error().message;
+  EXPECT_EQ(person->fields->name, "Ротационный Уехавший");
 }
 
 TEST_F(KeyRotationTest, AnInterruptedRotationResumesWithoutANewGenerationAndBlocksRetirement) {

@@ -83,6 +83,7 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<app::Sessions> sessions;
   std::unique_ptr<app::ContactCentreService> centre;
   std::unique_ptr<app::CampService> camps;
+  std::unique_ptr<app::AbroadService> abroad;
   std::unique_ptr<server::WallboardFeed> wallboard;
   if (office_role) {
     auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
@@ -99,11 +100,13 @@ int Serve(const ServeOptions& options) {
     if (auto restored = centre->Restore(); !restored) throw std::runtime_error(restored.error().message);
     wallboard = std::make_unique<server::WallboardFeed>(*centre, *sessions);
     camps = std::make_unique<app::CampService>(*store, *audit, clock, *office);
+    abroad = std::make_unique<app::AbroadService>(*store, *audit, clock, *office);
     server::AddOfficeRoutes(router, *office, *sessions, *audit, *two_factor,
                             {.secure_cookies = options.secure_cookies,
                              .contact_centre = centre.get(),
                              .wallboard_feed = wallboard.get(),
-                             .camp = camps.get()});
+                             .camp = camps.get(),
+                             .abroad = abroad.get()});
   }
 
   // The office indexes cases for search (in memory) and screens new ones: it alone holds

@@ -126,4 +126,37 @@ bool AeadDecrypt(const Key32& key, const Bytes& sealed, std::string_view associa
   return true;
 }
 
+BoxKeyPair NewBoxKeyPair() {
+  BoxKeyPair pair;
+  pair.secret_key = SecretBytes(crypto_box_SECRETKEYBYTES);
+  crypto_box_keypair(pair.public_key.data(), pair.secret_key.data());
+  return pair;
+}
+
+std::optional<Key32> BoxPublicKeyOf(const SecretBytes& secret_key) {
+  if (secret_key.size() != crypto_box_SECRETKEYBYTES) return std::nullopt;
+  Key32 public_key{};
+  crypto_scalarmult_base(public_key.data(), secret_key.data());
+  return public_key;
+}
+
+Bytes SealTo(const Key32& public_key, std::string_view plaintext) {
+  Bytes out(plaintext.size() + crypto_box_SEALBYTES);
+  crypto_box_seal(out.data(), reinterpret_cast<const std::uint8_t*>(plaintext.data()), plaintext.size(),
+                  public_key.data());
+  return out;
+}
+
+bool OpenSealedBox(const Key32& public_key, const SecretBytes& secret_key, const Bytes& sealed,
+                   SecretBytes& plaintext) {
+  plaintext.Wipe();
+  if (sealed.size() < crypto_box_SEALBYTES || secret_key.size() != crypto_box_SECRETKEYBYTES) return false;
+  SecretBytes out(sealed.size() - crypto_box_SEALBYTES);
+  if (crypto_box_seal_open(out.data(), sealed.data(), sealed.size(), public_key.data(), secret_key.data()) != 0) {
+    return false;
+  }
+  plaintext = std::move(out);
+  return true;
+}
+
 }  // namespace lifeline::crypto

@@ -2,6 +2,7 @@
 // The libsodium wrapper: the only code in lifeline that includes sodium.h is in crypto/*.cpp.
 // Every function here is thread-safe unless it says otherwise.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,5 +42,21 @@ Bytes AeadEncrypt(const Key32& key, std::string_view plaintext, std::string_view
 /// the associated data differs; `plaintext` is then empty.
 bool AeadDecrypt(const Key32& key, const Bytes& sealed, std::string_view associated,
                  SecretBytes& plaintext);
+
+/// An X25519 key pair for sealed boxes (a partner organisation's, for referrals).
+struct BoxKeyPair {
+  Key32 public_key{};
+  SecretBytes secret_key;  // 32 bytes
+};
+BoxKeyPair NewBoxKeyPair();
+/// The public key of a box secret key (32 bytes); nullopt for a secret of another size.
+std::optional<Key32> BoxPublicKeyOf(const SecretBytes& secret_key);
+/// Anonymous public-key encryption (libsodium's sealed box): only the holder of the secret
+/// key for `public_key` can open it; the sender keeps nothing that opens it.
+Bytes SealTo(const Key32& public_key, std::string_view plaintext);
+/// Inverse of SealTo. False (and `plaintext` empty) when the box was altered or is for
+/// another key.
+bool OpenSealedBox(const Key32& public_key, const SecretBytes& secret_key, const Bytes& sealed,
+                   SecretBytes& plaintext);
 
 }  // namespace lifeline::crypto

@@ -108,5 +108,22 @@ TEST_F(CryptoTest, PasswordsVerify) {
   EXPECT_FALSE(VerifyPassword("", "synthetic-password-1"));
 }
 
+TEST_F(CryptoTest, SealedBoxesOpenOnlyForTheirKey) {
+  const BoxKeyPair partner = NewBoxKeyPair();
+  const BoxKeyPair other = NewBoxKeyPair();
+  EXPECT_EQ(BoxPublicKeyOf(partner.secret_key), partner.public_key);
+  EXPECT_FALSE(BoxPublicKeyOf(SecretBytes(31)));
+  const Bytes box = SealTo(partner.public_key, "referral package");
+  SecretBytes plain;
+  ASSERT_TRUE(OpenSealedBox(partner.public_key, partner.secret_key, box, plain));
+  EXPECT_EQ(plain.view(), "referral package");
+  EXPECT_FALSE(OpenSealedBox(other.public_key, other.secret_key, box, plain));
+  EXPECT_TRUE(plain.empty());
+  Bytes altered = box;
+  altered.back() ^= 1;
+  EXPECT_FALSE(OpenSealedBox(partner.public_key, partner.secret_key, altered, plain));
+  EXPECT_FALSE(OpenSealedBox(partner.public_key, partner.secret_key, Bytes(10), plain));
+}
+
 }  // namespace
 }  // namespace lifeline::crypto

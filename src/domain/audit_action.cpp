@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 47> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 54> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -53,6 +53,13 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 47> kNames = {{
     {AuditAction::kPhoneCallRecorded, "phone_call_recorded"},
     {AuditAction::kMailLogged, "mail_logged"},
     {AuditAction::kPhoneListJoined, "phone_list_joined"},
+    {AuditAction::kPersonAbroadAdded, "person_abroad_added"},
+    {AuditAction::kPersonAbroadRead, "person_abroad_read"},
+    {AuditAction::kPersonAbroadChanged, "person_abroad_changed"},
+    {AuditAction::kStayRuleChanged, "stay_rule_changed"},
+    {AuditAction::kPartnerAdded, "partner_added"},
+    {AuditAction::kReferralMade, "referral_made"},
+    {AuditAction::kReferralPackageRead, "referral_package_read"},
 }};
 }  // namespace
 

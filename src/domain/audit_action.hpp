@@ -55,6 +55,13 @@ enum class AuditAction {
   kPhoneCallRecorded,  // "prisoner:<id>" (its charge is a ledger_posted entry)
   kMailLogged,         // "prisoner:<id>"
   kPhoneListJoined,    // "prisoner:<id>"
+  kPersonAbroadAdded,    // help abroad: "person_abroad:<id>" (from a case: "person_abroad:<id> case:<id>")
+  kPersonAbroadRead,     // a decryption of his record: "person_abroad:<id>"
+  kPersonAbroadChanged,  // his record, a proceeding or a pathway: "person_abroad:<id>"
+  kStayRuleChanged,      // a country's stay rule or the board's lead times: "country:<code>" or "lead_times"
+  kPartnerAdded,         // "partner:<id>"
+  kReferralMade,         // "referral:<id> person_abroad:<id> partner:<id>"
+  kReferralPackageRead,  // the sealed package was downloaded: "referral:<id>"
 };
 
 std::string_view ToString(AuditAction action);

@@ -16,6 +16,10 @@ std::string Header(const app::SessionInfo& s) {
   if (app::Require(s.actor, app::Permission::kViewStatistics).ok()) links += "<a href=\"/console/statistics\">Статистика</a> ";
   if (app::Require(s.actor, app::Permission::kViewWallboard).ok()) links += "<a href=\"/console/wallboard\">Очередь</a> ";
   if (app::Require(s.actor, app::Permission::kManageCamp).ok()) links += "<a href=\"/console/camps\">Лагеря</a> ";
+  if (app::Require(s.actor, app::Permission::kWorkAbroad).ok()) {
+    links += "<a href=\"/console/abroad\">За рубежом</a> <a href=\"/console/abroad/countries\">Страны</a> ";
+  }
+  if (app::Require(s.actor, app::Permission::kManagePartners).ok()) links += "<a href=\"/console/partners\">Партнёры</a> ";
   if (app::Require(s.actor, app::Permission::kReviewScreening).ok()) {
     links += "<a href=\"/console/?review=1\">На проверку</a> ";
   }

@@ -80,6 +80,9 @@ void AddContactCentreRoutes(Router& router, const Bind& bind);
 /// The camps' API (camp_routes.cpp) and console pages (console_camp_routes.cpp).
 void AddCampRoutes(Router& router, const Bind& bind);
 void AddConsoleCampRoutes(Router& router, const Bind& bind);
+/// Help abroad's API (abroad_routes.cpp) and console pages (console_abroad_routes.cpp).
+void AddAbroadRoutes(Router& router, const Bind& bind);
+void AddConsoleAbroadRoutes(Router& router, const Bind& bind);
 /// The camps' daily routine over the API (camp_routine_routes.cpp).
 void AddCampRoutineRoutes(Router& router, const Bind& bind);
 /// The console's contact-centre pages (called by AddContactCentreRoutes).

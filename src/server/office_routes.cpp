@@ -267,6 +267,10 @@ void ConsoleHome(Context& ctx, Request& request, Respond respond) {
       app::Require(session->actor, app::Permission::kManageCamp)) {
     return respond(Redirect("/console/camps"));
   }
+  if (!app::Require(session->actor, app::Permission::kListCases) &&
+      app::Require(session->actor, app::Permission::kWorkAbroad)) {
+    return respond(Redirect("/console/abroad"));
+  }
   int page = 1;
   auto filter = FilterFrom(request, &page);
   if (!filter) return respond(Redirect("/console/"));
@@ -491,6 +495,8 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddCampRoutes(router, bind);
   AddConsoleCampRoutes(router, bind);
   AddCampRoutineRoutes(router, bind);
+  AddAbroadRoutes(router, bind);
+  AddConsoleAbroadRoutes(router, bind);
   AddScreeningRoutes(router, bind);
   AddSearchRoutes(router, bind);
   AddStatisticsRoutes(router, bind);

@@ -2,6 +2,7 @@
 // The office side: operator sign-in, the JSON case API, the console pages and the contact
 // centre.
 
+#include "app/abroad.hpp"
 #include "app/audit_log.hpp"
 #include "app/camp.hpp"
 #include "app/contact_centre.hpp"
@@ -19,6 +20,7 @@ struct OfficeRouteOptions {
   app::ContactCentreService* contact_centre = nullptr;  // the contact centre's routes, if it runs
   WallboardFeed* wallboard_feed = nullptr;              // the live wallboard, with the contact centre
   app::CampService* camp = nullptr;                     // the camps' registry and books, if they run
+  app::AbroadService* abroad = nullptr;                 // help abroad, if it runs
 };
 
 /// Adds /api/v1/session, /api/v1/cases…, /api/v1/audit, /console/…; the services must

@@ -4,6 +4,7 @@
 
 #include "server/application_json.hpp"
 #include "server/i18n.hpp"
+#include "server/legal_page.hpp"
 #include "server/page.hpp"
 #include "server/public_pages.hpp"
 
@@ -191,6 +192,9 @@ void AddPublicRoutes(Router& router, app::IntakeService& intake) {
   });
   router.Add("GET", "/status", [](Request& request, Respond respond) {
     respond(HtmlResponse(200, StatusFormPage(LanguageOr(request.Query("lang")), std::nullopt)));
+  });
+  router.Add("GET", "/legal", [](Request& request, Respond respond) {
+    respond(HtmlResponse(200, LegalInformationPage(LanguageOr(request.Query("lang")))));
   });
   router.Add("GET", "/static/style.css", [](Request&, Respond respond) {
     Response r{200, "text/css; charset=utf-8", std::string(StyleSheet()), {}};

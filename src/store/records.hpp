@@ -302,9 +302,9 @@ struct Installation {
 /// A key as wrapped for the office: what key rotation reads and replaces. Either an
 /// application's record key or the key of a message the applicant wrote.
 struct WrappedRecordKey {
-  enum class Kind { kApplication, kMessage, kPrisoner };
+  enum class Kind { kApplication, kMessage, kPrisoner, kPersonAbroad };
   Kind kind = Kind::kApplication;
-  std::int64_t id = 0;       // the application's, the message's or the prisoner's
+  std::int64_t id = 0;       // the application's, the message's, the prisoner's or the person abroad's
   std::int64_t case_id = 0;
   Blob32 receipt_lookup{};  // applications: the associated data the key is sealed with
   std::int64_t key_generation = 0;

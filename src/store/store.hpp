@@ -13,6 +13,7 @@
 #include <string>
 
 #include "domain/result.hpp"
+#include "store/abroad_store.hpp"
 #include "store/camp_store.hpp"
 #include "store/records.hpp"
 
@@ -240,6 +241,10 @@ class Store : public ApplicationStore,
               public AuditStore,
               public ContactCentreStore,
               public CampStore,
-              public SnapshotStore {};
+              public SnapshotStore {
+ public:
+  /// People abroad (store/abroad_store.hpp), kept apart so that each part stays small.
+  virtual AbroadStore& Abroad() = 0;
+};
 
 }  // namespace lifeline::store

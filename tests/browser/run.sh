@@ -8,4 +8,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 if [[ ! -d node_modules ]]; then
   npm ci --no-audit --no-fund
 fi
-exec node --test --test-reporter=spec intake_and_console.test.mjs console_with_script.test.mjs camp_console.test.mjs
+exec node --test --test-reporter=spec intake_and_console.test.mjs console_with_script.test.mjs camp_console.test.mjs \
+  abroad_console.test.mjs

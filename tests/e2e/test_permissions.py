@@ -51,6 +51,15 @@ API = [
     ("POST", "/api/v1/camps/999/postings", {"key": "k", "kind": "working_pay", "prisoner": 1, "days": 1},
      {"camp_admin"}, 404),
     ("POST", "/api/v1/cases/999/prisoner", {"camp": 1}, {"coordinator"}, 404),
+    # Help abroad: caseworkers; which partners (and keys) referrals may go to is the admin's.
+    ("GET", "/api/v1/abroad/board", None, {"caseworker"}, 200),
+    ("GET", "/api/v1/abroad/people/999", None, {"caseworker"}, 404),
+    ("POST", "/api/v1/abroad/people/999/proceedings", {"kind": "asylum", "filed_on": "2026-01-01"}, {"caseworker"}, 404),
+    ("GET", "/api/v1/abroad/countries", None, {"caseworker"}, 200),
+    ("PUT", "/api/v1/abroad/lead-times", {"appeal_deadline": 10}, {"caseworker"}, 200),
+    ("GET", "/api/v1/abroad/partners", None, {"caseworker", "admin"}, 200),
+    ("POST", "/api/v1/abroad/partners", {"name": "Synthetic Partner {own}", "kind": "ngo"}, {"admin"}, 201),
+    ("GET", "/api/v1/abroad/referrals/999/package", None, {"caseworker"}, 404),
     # The sealed custody circumstance: recorded first, so that the read finds it.
     ("PUT", "/api/v1/cases/1/custody", {"circumstance": "captured"}, {"coordinator"}, 204),
     ("GET", "/api/v1/cases/1/custody", None, {"coordinator"}, 200),
@@ -72,6 +81,9 @@ CONSOLE = [
     ("/console/wallboard", {"operator", "coordinator"}, 200),
     ("/console/callbacks", {"coordinator"}, 200),
     ("/console/camps", {"camp_admin"}, 200),
+    ("/console/abroad", {"caseworker"}, 200),
+    ("/console/abroad/countries", {"caseworker"}, 200),
+    ("/console/partners", {"caseworker", "admin"}, 200),
 ]
 
 
@@ -116,6 +128,8 @@ class Permissions(ServerTest):
                 self.assertEqual((status, headers.get("location")), (303, "/console/statistics"))
             elif role == "camp_admin":
                 self.assertEqual((status, headers.get("location")), (303, "/console/camps"))
+            elif role == "caseworker":
+                self.assertEqual((status, headers.get("location")), (303, "/console/abroad"))
             else:
                 self.assertEqual(status, 403, role)
 

@@ -9,7 +9,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 19> kMigrations = {
+constexpr std::array<std::string_view, 20> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -373,6 +373,94 @@ CREATE TABLE mail (
   held INTEGER NOT NULL
 );
 CREATE INDEX mail_by_prisoner ON mail (prisoner_id, day);
+)sql",
+    // Help abroad (docs/abroad.md): people's sealed records, the dates the risk board
+    // watches (from their records and their proceedings), pathways' checklists, the
+    // countries' stay rules (examples to check, editable), partners and referrals.
+    R"sql(
+CREATE TABLE abroad_countries (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  days_allowed INTEGER NOT NULL,
+  period_days INTEGER NOT NULL,
+  note TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO abroad_countries VALUES
+  ('KZ', 'Kazakhstan', 90, 180, 'example rule: check the current one before relying on it'),
+  ('AM', 'Armenia', 180, 365, 'example rule: check the current one before relying on it'),
+  ('GE', 'Georgia', 365, 365, 'example rule: check the current one before relying on it'),
+  ('KG', 'Kyrgyzstan', 90, 180, 'example rule: check the current one before relying on it'),
+  ('UZ', 'Uzbekistan', 90, 180, 'example rule: check the current one before relying on it'),
+  ('TR', 'Turkey', 60, 180, 'example rule: check the current one before relying on it'),
+  ('RS', 'Serbia', 30, 60, 'example rule: check the current one before relying on it'),
+  ('DE', 'Germany', 90, 180, 'Schengen visa holders: check the visa itself'),
+  ('FR', 'France', 90, 180, 'Schengen visa holders: check the visa itself');
+CREATE TABLE people_abroad (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER UNIQUE,
+  wanted TEXT NOT NULL,
+  needs TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  ephemeral_public BLOB NOT NULL,
+  key_generation INTEGER NOT NULL,
+  wrapped_key BLOB NOT NULL,
+  sealed_fields BLOB NOT NULL
+);
+CREATE TABLE abroad_proceedings (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people_abroad(id),
+  kind TEXT NOT NULL,
+  filed_on TEXT NOT NULL,
+  closed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX abroad_proceedings_by_person ON abroad_proceedings (person_id);
+-- Every dated event: a proceeding's (proceeding_id set) or one the person's record sets
+-- (the end of permitted stay, a document's expiry: replaced when the record changes).
+-- `risk` is the abroad::RiskKind the board watches it as, graver first; NULL: not watched.
+CREATE TABLE abroad_events (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people_abroad(id),
+  proceeding_id INTEGER REFERENCES abroad_proceedings(id),
+  kind TEXT NOT NULL,
+  on_day TEXT NOT NULL,
+  risk INTEGER
+);
+CREATE INDEX abroad_board ON abroad_events (on_day, risk, person_id) WHERE risk IS NOT NULL;
+-- Ends of permitted stay already past: he is overstaying (or his record is out of date).
+CREATE INDEX abroad_overstays ON abroad_events (on_day, person_id) WHERE risk = 2;
+CREATE INDEX abroad_events_by_person ON abroad_events (person_id, on_day);
+CREATE INDEX abroad_events_by_proceeding ON abroad_events (proceeding_id);
+CREATE TABLE abroad_lead_times (
+  risk INTEGER PRIMARY KEY,
+  days INTEGER NOT NULL
+);
+CREATE TABLE abroad_pathways (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people_abroad(id),
+  kind TEXT NOT NULL,
+  target_country TEXT NOT NULL,
+  opened_on TEXT NOT NULL,
+  steps TEXT NOT NULL
+);
+CREATE INDEX abroad_pathways_by_person ON abroad_pathways (person_id);
+CREATE TABLE abroad_partners (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  public_key BLOB
+);
+CREATE TABLE abroad_referrals (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people_abroad(id),
+  partner_id INTEGER NOT NULL REFERENCES abroad_partners(id),
+  fields TEXT NOT NULL,
+  consent_on TEXT NOT NULL,
+  consent_how TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  created_by INTEGER NOT NULL,
+  package BLOB NOT NULL
+);
+CREATE INDEX abroad_referrals_by_person ON abroad_referrals (person_id);
 )sql",
 };
 

@@ -1,5 +1,9 @@
 #include "store/sqlite/office_key_rows.hpp"
 
+#include <fmt/format.h>
+
+#include <utility>
+
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -124,13 +128,16 @@ std::vector<WrappedRecordKey> SelectKeysOlderThan(Connection& reader, std::int64
                    ToBlob32(messages.Blob(3)), messages.Blob(4)});
   }
   if (out.size() >= static_cast<std::size_t>(limit)) return out;
-  auto prisoners = reader.Prepare(
-      "SELECT id, key_generation, ephemeral_public, wrapped_key FROM prisoners WHERE key_generation < ? "
-      "ORDER BY id LIMIT ?");
-  prisoners.Bind(1, generation).Bind(2, static_cast<std::int64_t>(limit - out.size()));
-  while (prisoners.Step()) {
-    out.push_back({Kind::kPrisoner, prisoners.Int(0), 0, {}, prisoners.Int(1), ToBlob32(prisoners.Blob(2)),
-                   prisoners.Blob(3)});
+  // Records sealed alone (no receipt, no case): prisoners and people abroad.
+  for (const auto& [kind, table] : {std::pair{Kind::kPrisoner, "prisoners"}, std::pair{Kind::kPersonAbroad, "people_abroad"}}) {
+    if (out.size() >= static_cast<std::size_t>(limit)) return out;
+    auto rows = reader.Prepare(fmt::format(
+        "SELECT id, key_generation, ephemeral_public, wrapped_key FROM {} WHERE key_generation < ? ORDER BY id LIMIT ?",
+        table));
+    rows.Bind(1, generation).Bind(2, static_cast<std::int64_t>(limit - out.size()));
+    while (rows.Step()) {
+      out.push_back({kind, rows.Int(0), 0, {}, rows.Int(1), ToBlob32(rows.Blob(2)), rows.Blob(3)});
+    }
   }
   return out;
 }
@@ -139,7 +146,8 @@ std::int64_t CountKeysOlderThan(Connection& reader, std::int64_t generation) {
   auto s = reader.Prepare(
       "SELECT (SELECT count(*) FROM applications WHERE key_generation < ?1) + "
       "(SELECT count(*) FROM messages WHERE key_generation < ?1) + "
-      "(SELECT count(*) FROM prisoners WHERE key_generation < ?1)");
+      "(SELECT count(*) FROM prisoners WHERE key_generation < ?1) + "
+      "(SELECT count(*) FROM people_abroad WHERE key_generation < ?1)");
   s.Bind(1, generation);
   s.Step();
   return s.Int(0);
@@ -154,10 +162,14 @@ void UpdateWrappedKeys(Connection& writer, std::span<const WrappedRecordKey> key
       "UPDATE messages SET key_generation = ?, ephemeral_public = ?, wrapped_key = ? WHERE id = ?");
   auto prisoner = writer.Prepare(
       "UPDATE prisoners SET key_generation = ?, ephemeral_public = ?, wrapped_key = ? WHERE id = ?");
+  auto person_abroad = writer.Prepare(
+      "UPDATE people_abroad SET key_generation = ?, ephemeral_public = ?, wrapped_key = ? WHERE id = ?");
   for (const auto& k : keys) {
-    Statement& s = k.kind == WrappedRecordKey::Kind::kApplication ? application
-                   : k.kind == WrappedRecordKey::Kind::kMessage   ? message
-                                                                  : prisoner;
+    using Kind = WrappedRecordKey::Kind;
+    Statement& s = k.kind == Kind::kApplication ? application
+                   : k.kind == Kind::kMessage   ? message
+                   : k.kind == Kind::kPrisoner  ? prisoner
+                                                : person_abroad;
     s.Reset();
     s.Bind(1, k.key_generation).Bind(2, k.ephemeral_public).Bind(3, k.wrapped_key).Bind(4, k.id);
     s.Step();

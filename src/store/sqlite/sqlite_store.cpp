@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/sqlite/application_rows.hpp"
+#include "store/sqlite/abroad_store.hpp"
 #include "store/sqlite/camp_store.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/database.hpp"
@@ -38,7 +39,9 @@ using namespace sqlite::rows;
 
 class SqliteStore final : public Store, private sqlite::Database {
  public:
-  explicit SqliteStore(std::string path) : Database(std::move(path)), camp_(*this) {}
+  explicit SqliteStore(std::string path) : Database(std::move(path)), camp_(*this), abroad_(*this) {}
+
+  AbroadStore& Abroad() override { return abroad_; }
 
   Result<std::vector<std::int64_t>> AppendApplications(
       std::span<const NewApplication> batch) override {
@@ -563,6 +566,7 @@ class SqliteStore final : public Store, private sqlite::Database {
   }
 
   sqlite::SqliteCampStore camp_;
+  sqlite::SqliteAbroadStore abroad_;
 };
 
 }  // namespace

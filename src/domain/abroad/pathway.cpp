@@ -1,0 +1,98 @@
+#include "domain/abroad/pathway.hpp"
+
+#include <array>
+
+#include "domain/name_table.hpp"
+
+namespace lifeline::abroad {
+namespace {
+
+constexpr NameTable<PathwayKind, 4> kKinds = {{
+    {PathwayKind::kAsylum, "asylum"},
+    {PathwayKind::kHumanitarianVisa, "humanitarian_visa"},
+    {PathwayKind::kWorkVisa, "work_visa"},
+    {PathwayKind::kTravelDocument, "travel_document"},
+}};
+
+constexpr NameTable<StepStatus, 4> kStatuses = {{
+    {StepStatus::kMissing, "missing"},
+    {StepStatus::kInProgress, "in_progress"},
+    {StepStatus::kDone, "done"},
+    {StepStatus::kNotNeeded, "not_needed"},
+}};
+
+constexpr std::array<PathwayStep, 9> kAsylum = {{
+    {"identity_document", "Identity document (internal or international passport)", true},
+    {"military_papers", "Call-up papers, military ID or service contract", true},
+    {"evidence_of_prosecution", "Evidence of the criminal case or wanted status at home", true},
+    {"personal_statement", "Written account of refusal to serve and the risk on return", true},
+    {"translations", "Certified translations of the documents", true},
+    {"lawyer", "A lawyer or legal aid organisation engaged", false},
+    {"application_filed", "Asylum application filed with the migration authority", false},
+    {"interview_prepared", "Interview prepared with the lawyer", false},
+    {"appeal_plan", "Appeal plan in case of refusal (deadline known)", false},
+}};
+
+constexpr std::array<PathwayStep, 8> kHumanitarianVisa = {{
+    {"passport_valid", "International passport valid for the visa's length", true},
+    {"evidence_of_risk", "Evidence of individual risk (criminal case, wanted status, call-up)", true},
+    {"personal_statement", "Personal statement in the embassy's language", true},
+    {"support_letter", "Support letter from an organisation", true},
+    {"photos", "Biometric photographs", true},
+    {"appointment", "Embassy appointment booked", false},
+    {"application_submitted", "Application submitted at the embassy", false},
+    {"decision", "Decision received", false},
+}};
+
+constexpr std::array<PathwayStep, 8> kWorkVisa = {{
+    {"job_offer", "Written job offer from an employer", true},
+    {"employer_sponsorship", "Employer's sponsorship or work permit approval", true},
+    {"passport_valid", "International passport valid for the visa's length", true},
+    {"qualifications", "Diplomas and qualifications, recognised or translated", true},
+    {"criminal_record_certificate", "Criminal record certificate, or a statement why it cannot be had", true},
+    {"appointment", "Consulate appointment booked", false},
+    {"application_submitted", "Visa application submitted", false},
+    {"decision", "Decision received", false},
+}};
+
+constexpr std::array<PathwayStep, 6> kTravelDocument = {{
+    {"identity_proof", "Any proof of identity (internal passport, birth certificate, copies)", true},
+    {"photos", "Photographs to the issuer's rules", true},
+    {"eligibility", "Eligibility checked (refugee, stateless or humanitarian travel document)", false},
+    {"application_submitted", "Application submitted to the issuing authority", false},
+    {"fee_paid", "Fee paid or waived", false},
+    {"document_issued", "Document issued and its expiry recorded", false},
+}};
+
+}  // namespace
+
+std::string_view ToString(PathwayKind kind) { return NameOf(kKinds, kind); }
+std::optional<PathwayKind> ParsePathwayKind(std::string_view text) { return ValueOf(kKinds, text); }
+bool NeedsTargetCountry(PathwayKind kind) {
+  return kind == PathwayKind::kHumanitarianVisa || kind == PathwayKind::kWorkVisa;
+}
+
+std::span<const PathwayStep> PathwaySteps(PathwayKind kind) {
+  switch (kind) {
+    case PathwayKind::kAsylum: return kAsylum;
+    case PathwayKind::kHumanitarianVisa: return kHumanitarianVisa;
+    case PathwayKind::kWorkVisa: return kWorkVisa;
+    case PathwayKind::kTravelDocument: return kTravelDocument;
+  }
+  return {};
+}
+
+std::string_view ToString(StepStatus status) { return NameOf(kStatuses, status); }
+std::optional<StepStatus> ParseStepStatus(std::string_view text) { return ValueOf(kStatuses, text); }
+
+std::vector<std::string_view> OpenSteps(PathwayKind kind, std::span<const StepStatus> statuses) {
+  std::vector<std::string_view> open;
+  const auto steps = PathwaySteps(kind);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const StepStatus s = i < statuses.size() ? statuses[i] : StepStatus::kMissing;
+    if (s == StepStatus::kMissing || s == StepStatus::kInProgress) open.push_back(steps[i].code);
+  }
+  return open;
+}
+
+}  // namespace lifeline::abroad

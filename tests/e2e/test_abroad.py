@@ -1,0 +1,184 @@
+"""Help abroad over HTTP: a caseworker records a person abroad (sealed), his proceedings and
+deadlines; the risk board ranks people by the soonest danger and raises alerts; a changed
+stay rule moves the last legal day; pathways show what is missing; a referral goes to a
+partner with consent, sealed to the partner's key, and only `lifeline referral open` with
+the partner's secret opens it. The public legal-information page states the penalties."""
+import datetime
+import json
+import os
+import subprocess
+
+from harness import ADMIN_PASSWORD, BIN, ServerTest
+
+NAME = "Уехавший Синтетик"
+CONTACT = "@synthetic_abroad_contact"
+
+
+class Abroad(ServerTest):
+    def setUp(self):
+        super().setUp()
+        self.server.stop()
+        self.server.add_user("case.worker", "caseworker", "synthetic-caseworker-password")
+        self.server.start()
+        self.worker = self.server.sign_in("case.worker", "synthetic-caseworker-password")
+        self.today = datetime.date.today()
+
+    def day(self, offset):
+        return (self.today + datetime.timedelta(days=offset)).isoformat()
+
+    def add_person(self, country="KZ", arrived=-60, **fields):
+        body = {"wanted": "interstate_list", "needs": ["legal", "housing"],
+                "fields": {"name": NAME, "contact": CONTACT, "country": country, "city": "Вымышленск",
+                           "arrived_on": self.day(arrived),
+                           "documents": [{"kind": "internal_passport", "expires": self.day(400)}],
+                           "cases": [{"article": "338.3", "status": "opened in absentia"}], **fields}}
+        return self.server.json("POST", "/api/v1/abroad/people", body, headers=self.worker)
+
+    def board(self, alerts=False):
+        status, body, _ = self.server.json("GET", "/api/v1/abroad/board" + ("?alerts=1" if alerts else ""),
+                                           headers=self.worker)
+        self.assertEqual(status, 200, body)
+        return body["lines"]
+
+    def test_records_deadlines_and_the_risk_board(self):
+        status, first, _ = self.add_person(arrived=-60)  # Kazakhstan: 90 days in 180, so 30 days left
+        self.assertEqual(status, 201, first)
+        self.assertTrue(first["number"].startswith("ABR-"))
+        _, second, _ = self.add_person(country="AM", arrived=-10)  # Armenia: 180 days
+        status, proceeding, _ = self.server.json("POST", f"/api/v1/abroad/people/{second['id']}/proceedings",
+                                                 {"kind": "extradition", "filed_on": self.day(-5)}, headers=self.worker)
+        self.assertEqual(status, 201, proceeding)
+        pid = proceeding["id"]
+        self.assertEqual(self.server.json("POST", f"/api/v1/abroad/proceedings/{pid}/events",
+                                          {"kind": "hearing", "on": self.day(5)}, headers=self.worker)[0], 201)
+        lines = self.board()
+        self.assertEqual([l["id"] for l in lines[:2]], [second["id"], first["id"]])
+        self.assertEqual((lines[0]["next"]["kind"], lines[0]["days_left"], lines[0]["alert"]),
+                         ("extradition_hearing", 5, True))
+        self.assertEqual(lines[1]["next"]["kind"], "stay_ends")
+        self.assertNotIn(NAME, json.dumps(lines))
+        self.assertEqual([l["id"] for l in self.board(alerts=True)], [second["id"]])  # 30 days > 14 for a stay
+
+        # Bad input: each refused with the field at fault, and nothing stored.
+        refusals = [
+            (f"/api/v1/abroad/proceedings/{pid}/events", {"kind": "hearing", "on": self.day(-1)}, "on"),
+            (f"/api/v1/abroad/proceedings/{pid}/events", {"kind": "decision", "on": self.day(-30)}, "on"),
+            (f"/api/v1/abroad/proceedings/{pid}/events", {"kind": "removal_date", "on": self.day(3)}, "kind"),
+            (f"/api/v1/abroad/people/{first['id']}/proceedings", {"kind": "asylum", "filed_on": self.day(2)}, "filed_on"),
+        ]
+        for path, body, field in refusals:
+            status, answer, _ = self.server.json("POST", path, body, headers=self.worker)
+            self.assertEqual((status, answer["error"]["field"]), (400, field), body)
+        for fields, field in [({"country": "ZZ"}, "country"),
+                              ({"earlier_stays": [{"country": "GE", "entered": self.day(-90), "left": self.day(-50)}]},
+                               "earlier_stays"),
+                              ({"cases": [{"article": "999"}]}, "cases.article"),
+                              ({"documents": [{"kind": "library_card"}]}, "documents.kind")]:
+            status, answer, _ = self.add_person(**fields)
+            self.assertEqual((status, answer["error"]["field"]), (400, field), fields)
+
+        # A stricter rule for Kazakhstan: the first person now overstays and leads the board.
+        status, _, _ = self.server.json("PUT", "/api/v1/abroad/countries/KZ",
+                                        {"name": "Kazakhstan", "days_allowed": 30, "period_days": 180},
+                                        headers=self.worker)
+        self.assertEqual(status, 200)
+        lines = self.board()
+        self.assertEqual((lines[0]["id"], lines[0]["next"]["kind"]), (first["id"], "stay_ends"))
+        self.assertLess(lines[0]["days_left"], 0)
+        _, person, _ = self.server.json("GET", f"/api/v1/abroad/people/{first['id']}", headers=self.worker)
+        self.assertEqual((person["overstaying"], person["fields"]["name"]), (True, NAME))
+
+        # Lead times are the caseworkers' to set.
+        status, lead, _ = self.server.json("PUT", "/api/v1/abroad/lead-times", {"extradition_hearing": 3},
+                                           headers=self.worker)
+        self.assertEqual((status, lead["extradition_hearing"]), (200, 3))
+        self.assertEqual(self.server.json("PUT", "/api/v1/abroad/lead-times", {"tea_time": 3},
+                                          headers=self.worker)[0], 400)
+
+        # Others do not see people abroad.
+        operator = self.server.sign_in()
+        self.assertEqual(self.server.json("GET", "/api/v1/abroad/board", headers=operator)[0], 403)
+        self.assertEqual(self.server.json("GET", f"/api/v1/abroad/people/{first['id']}", headers=operator)[0], 403)
+
+        # Nothing identifying reaches a file in clear.
+        self.server.stop()
+        for root, _, files in os.walk(self.server.dir):
+            for name in files:
+                with open(os.path.join(root, name), "rb") as f:
+                    content = f.read()
+                for secret in [NAME, CONTACT, "Вымышленск", "opened in absentia"]:
+                    self.assertNotIn(secret.encode(), content, f"{secret} in {name}")
+
+    def test_pathways_and_a_referral_only_the_partner_opens(self):
+        _, person, _ = self.add_person()
+        status, pathway, _ = self.server.json("POST", f"/api/v1/abroad/people/{person['id']}/pathways",
+                                              {"kind": "humanitarian_visa", "target_country": "DE"}, headers=self.worker)
+        self.assertEqual(status, 201, pathway)
+        self.assertEqual(self.server.json("POST", f"/api/v1/abroad/pathways/{pathway['id']}/steps",
+                                          {"step": "passport_valid", "status": "done"}, headers=self.worker)[0], 204)
+        _, pathways, _ = self.server.json("GET", f"/api/v1/abroad/people/{person['id']}/pathways", headers=self.worker)
+        self.assertNotIn("passport_valid", pathways["pathways"][0]["open"])
+        self.assertIn("evidence_of_risk", pathways["pathways"][0]["open"])
+        self.assertEqual(self.server.json("POST", f"/api/v1/abroad/people/{person['id']}/pathways",
+                                          {"kind": "work_visa", "target_country": "QQ"},
+                                          headers=self.worker)[1]["error"]["field"], "target_country")
+
+        # The partner makes its key; the administrator registers it.
+        secret = os.path.join(self.server.dir, "partner.secret")
+        made = subprocess.run([BIN, "partner-key", "new", "--secret-out", secret], capture_output=True, text=True)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        public_key = made.stdout.strip()
+        self.assertEqual(len(public_key), 64)
+        self.assertEqual(os.stat(secret).st_mode & 0o777, 0o600)
+        admin = self.server.sign_in("admin", ADMIN_PASSWORD)
+        self.assertEqual(self.server.json("POST", "/api/v1/abroad/partners",
+                                          {"name": "Synthetic Lawyers", "kind": "lawyers", "public_key": public_key},
+                                          headers=self.worker)[0], 403)
+        status, partner, _ = self.server.json("POST", "/api/v1/abroad/partners",
+                                              {"name": "Synthetic Lawyers", "kind": "lawyers", "public_key": public_key},
+                                              headers=admin)
+        self.assertEqual(status, 201, partner)
+        _, keyless, _ = self.server.json("POST", "/api/v1/abroad/partners", {"name": "Synthetic Shelter", "kind": "shelter"},
+                                         headers=admin)
+
+        refer = f"/api/v1/abroad/people/{person['id']}/referrals"
+        consented = {"partner": partner["id"], "fields": ["name", "cases", "needs"], "consent": True,
+                     "consent_how": "in_person"}
+        for body, field in [({**consented, "consent": False}, "consent"), ({**consented, "partner": keyless["id"]}, "partner_id"),
+                            ({**consented, "fields": []}, "fields"), ({**consented, "fields": ["password"]}, "fields")]:
+            status, answer, _ = self.server.json("POST", refer, body, headers=self.worker)
+            self.assertEqual((status, answer["error"]["field"]), (400, field), body)
+        status, referral, _ = self.server.json("POST", refer, consented, headers=self.worker)
+        self.assertEqual(status, 201, referral)
+        status, headers, package = self.server.request("GET", f"/api/v1/abroad/referrals/{referral['id']}/package",
+                                                       headers=self.worker)
+        self.assertEqual((status, headers.get("content-type")), (200, "application/octet-stream"))
+        self.assertNotIn(NAME.encode(), package)
+        path = os.path.join(self.server.dir, "referral.sealed")
+        with open(path, "wb") as f:
+            f.write(package)
+        opened = subprocess.run([BIN, "referral", "open", "--secret", secret, "--package", path],
+                                capture_output=True, text=True)
+        self.assertEqual(opened.returncode, 0, opened.stderr)
+        shared = json.loads(opened.stdout)["shared"]
+        self.assertEqual((shared["name"], shared["cases"][0]["article"]), (NAME, "338.3"))
+        self.assertEqual(sorted(shared), ["cases", "name", "needs"])  # not his contact, not his country
+
+        other = os.path.join(self.server.dir, "other.secret")
+        subprocess.run([BIN, "partner-key", "new", "--secret-out", other], capture_output=True, check=True)
+        wrong = subprocess.run([BIN, "referral", "open", "--secret", other, "--package", path], capture_output=True, text=True)
+        self.assertEqual(wrong.returncode, 3)
+        self.assertNotIn(NAME, wrong.stdout + wrong.stderr)
+
+    def test_the_public_legal_information_page(self):
+        status, headers, body = self.server.request("GET", "/legal")
+        page = body.decode()
+        self.assertEqual(status, 200)
+        self.assertIn('lang="ru"', page)
+        self.assertIn("дезертирство в условиях военного времени", page)
+        self.assertIn("от 5 до 15 лет", page)
+        self.assertIn("C-472/13", page)
+        self.assertIn("2011/95/EU", page)
+        status, _, body = self.server.request("GET", "/legal?lang=en")
+        self.assertIn("5 to 15 years", body.decode())
+        self.assertIn("UNHCR", body.decode())
