@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "app/abroad_json.hpp"
-#include "crypto/record_sealer.hpp"
+#include "app/sealed_fields.hpp"
 #include "domain/abroad/penalty.hpp"
 #include "domain/utf8.hpp"
 
@@ -130,10 +130,8 @@ Result<std::vector<store::RecordDate>> AbroadService::Prepare(const PersonAbroad
   std::sort(row.needs.begin(), row.needs.end());
   row.needs.erase(std::unique(row.needs.begin(), row.needs.end()), row.needs.end());
   row.updated_at = clock_.Now().time_since_epoch().count();
-  crypto::IntakeSealer sealer(office_.Opener().newest_public(), std::chrono::milliseconds(0), 1);
   std::string plain = ToJson(draft.fields).dump();
-  crypto::SealedRecord sealed = sealer.Seal(plain, kPersonAbroadSealContext);
-  std::fill(plain.begin(), plain.end(), '\0');
+  crypto::SealedRecord sealed = SealStandaloneRecord(office_.Opener().newest_public(), plain, kPersonAbroadSealContext);
   row.ephemeral_public = sealed.ephemeral_public;
   row.key_generation = sealed.key_generation;
   row.wrapped_key = std::move(sealed.wrapped_key);

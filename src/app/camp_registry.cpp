@@ -6,6 +6,7 @@
 
 #include "app/camp.hpp"
 #include "crypto/crypto.hpp"
+#include "app/sealed_fields.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/utf8.hpp"
 
@@ -150,10 +151,8 @@ Result<std::int64_t> CampService::Register(const Actor& actor, const PrisonerDra
   row.health = draft.health;
   row.arrived_on = *arrived;
   row.language = draft.language;
-  crypto::IntakeSealer sealer(office_.Opener().newest_public(), std::chrono::milliseconds(0), 1);
   std::string plain = ToJson(draft.fields).dump();
-  crypto::SealedRecord sealed = sealer.Seal(plain, kSealContext);
-  std::fill(plain.begin(), plain.end(), '\0');
+  crypto::SealedRecord sealed = SealStandaloneRecord(office_.Opener().newest_public(), plain, kSealContext);
   row.ephemeral_public = sealed.ephemeral_public;
   row.key_generation = sealed.key_generation;
   row.wrapped_key = std::move(sealed.wrapped_key);

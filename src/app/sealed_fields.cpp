@@ -29,6 +29,15 @@ crypto::SecretBytes EncodeSealedFields(const IdentifyingFields& f, std::int64_t 
   return out;
 }
 
+crypto::SealedRecord SealStandaloneRecord(const crypto::OfficePublicKey& office, std::string& json,
+                                          std::string_view associated) {
+  json.resize((json.size() / kPadBlock + 1) * kPadBlock, ' ');
+  crypto::IntakeSealer sealer(office, std::chrono::milliseconds(0), 1);
+  crypto::SealedRecord sealed = sealer.Seal(json, associated);
+  std::fill(json.begin(), json.end(), '\0');
+  return sealed;
+}
+
 Result<OpenedFields> DecodeSealedFields(const crypto::SecretBytes& plaintext) {
   const auto doc = nlohmann::json::parse(plaintext.view(), nullptr, /*allow_exceptions=*/false);
   if (!doc.is_object() || doc.value("v", 0) != 1) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "crypto/bytes.hpp"
+#include "crypto/record_sealer.hpp"
 #include "domain/application.hpp"
 #include "domain/result.hpp"
 
@@ -21,6 +22,11 @@ struct OpenedFields {
   IdentifyingFields fields;
   std::int64_t received_at = 0;
 };
+
+/// Seals a record that stands alone (a prisoner, a person abroad): `json` padded like a
+/// case's, under a fresh record key wrapped for `office`, bound to `associated`. Wipes `json`.
+crypto::SealedRecord SealStandaloneRecord(const crypto::OfficePublicKey& office, std::string& json,
+                                          std::string_view associated);
 
 /// Inverse of EncodeSealedFields; kInternal if the plaintext is not what we wrote.
 Result<OpenedFields> DecodeSealedFields(const crypto::SecretBytes& plaintext);

@@ -15,31 +15,12 @@ using nlohmann::json;
 const Error kNotRunning{ErrorCode::kNotFound, "help abroad is not running"};
 
 std::optional<app::SessionInfo> Reader(Context& ctx, Request& request, const Respond& respond) {
-  if (!ctx.options.abroad) {
-    respond(JsonError(kNotRunning));
-    return std::nullopt;
-  }
-  auto session = ApiAuth(ctx, request, false);
-  if (!session) {
-    respond(JsonError(session.error()));
-    return std::nullopt;
-  }
-  return std::move(*session);
+  return ApiReader(ctx, request, respond, ctx.options.abroad != nullptr, kNotRunning);
 }
 
 std::optional<JsonPost> Writer(Context& ctx, Request& request, const Respond& respond, bool with_id,
                                std::string_view usage) {
-  if (!ctx.options.abroad) {
-    respond(JsonError(kNotRunning));
-    return std::nullopt;
-  }
-  return ReadJsonPost(ctx, request, respond, with_id, usage);
-}
-
-std::optional<std::int64_t> PathId(Request& request, const Respond& respond, const char* what) {
-  auto id = ParseId(request.params["id"]);
-  if (!id) respond(JsonError(NotFound(std::string("no such ") + what)));
-  return id;
+  return ApiWriter(ctx, request, respond, ctx.options.abroad != nullptr, kNotRunning, with_id, usage);
 }
 
 Result<std::string> TextField(const json& doc, const char* key) {
@@ -90,7 +71,7 @@ void ApiUpdatePerson(Context& ctx, Request& request, Respond respond) {
 void ApiGetPerson(Context& ctx, Request& request, Respond respond) {
   auto session = Reader(ctx, request, respond);
   if (!session) return;
-  auto id = PathId(request, respond, "person");
+  auto id = ApiPathId(request, respond, "person");
   if (!id) return;
   auto person = ctx.options.abroad->Person(session->actor, *id);
   if (!person) return respond(JsonError(person.error()));
@@ -115,7 +96,7 @@ void ApiOpenProceeding(Context& ctx, Request& request, Respond respond) {
 void ApiProceedings(Context& ctx, Request& request, Respond respond) {
   auto session = Reader(ctx, request, respond);
   if (!session) return;
-  auto id = PathId(request, respond, "person");
+  auto id = ApiPathId(request, respond, "person");
   if (!id) return;
   auto list = ctx.options.abroad->Proceedings(session->actor, *id);
   if (!list) return respond(JsonError(list.error()));
@@ -160,7 +141,7 @@ void ApiOpenPathway(Context& ctx, Request& request, Respond respond) {
 void ApiPathways(Context& ctx, Request& request, Respond respond) {
   auto session = Reader(ctx, request, respond);
   if (!session) return;
-  auto id = PathId(request, respond, "person");
+  auto id = ApiPathId(request, respond, "person");
   if (!id) return;
   auto list = ctx.options.abroad->Pathways(session->actor, *id);
   if (!list) return respond(JsonError(list.error()));
@@ -283,7 +264,7 @@ void ApiRefer(Context& ctx, Request& request, Respond respond) {
 void ApiReferrals(Context& ctx, Request& request, Respond respond) {
   auto session = Reader(ctx, request, respond);
   if (!session) return;
-  auto id = PathId(request, respond, "person");
+  auto id = ApiPathId(request, respond, "person");
   if (!id) return;
   auto list = ctx.options.abroad->Referrals(session->actor, *id);
   if (!list) return respond(JsonError(list.error()));
@@ -296,7 +277,7 @@ void ApiReferrals(Context& ctx, Request& request, Respond respond) {
 void ApiReferralPackage(Context& ctx, Request& request, Respond respond) {
   auto session = Reader(ctx, request, respond);
   if (!session) return;
-  auto id = PathId(request, respond, "referral");
+  auto id = ApiPathId(request, respond, "referral");
   if (!id) return;
   auto referral = ctx.options.abroad->ReferralPackage(session->actor, *id);
   if (!referral) return respond(JsonError(referral.error()));

@@ -188,30 +188,15 @@ void ApiStatement(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 std::optional<app::SessionInfo> CampReader(Context& ctx, Request& request, const Respond& respond) {
-  if (!ctx.options.camp) {
-    respond(JsonError(kNoCamps));
-    return std::nullopt;
-  }
-  auto session = ApiAuth(ctx, request, false);
-  if (!session) {
-    respond(JsonError(session.error()));
-    return std::nullopt;
-  }
-  return std::move(*session);
+  return ApiReader(ctx, request, respond, ctx.options.camp != nullptr, kNoCamps);
 }
 
 std::optional<JsonPost> CampWriter(Context& ctx, Request& request, const Respond& respond, std::string_view usage) {
-  if (!ctx.options.camp) {
-    respond(JsonError(kNoCamps));
-    return std::nullopt;
-  }
-  return ReadJsonPost(ctx, request, respond, true, usage);
+  return ApiWriter(ctx, request, respond, ctx.options.camp != nullptr, kNoCamps, true, usage);
 }
 
 std::optional<std::int64_t> CampPathId(Request& request, const Respond& respond, const char* what) {
-  auto id = ParseId(request.params["id"]);
-  if (!id) respond(JsonError(NotFound(std::string("no such ") + what)));
-  return id;
+  return ApiPathId(request, respond, what);
 }
 
 void AddCampRoutes(Router& router, const Bind& bind) {

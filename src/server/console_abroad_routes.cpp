@@ -12,25 +12,16 @@ namespace {
 
 using Form = std::multimap<std::string, std::string>;
 
-Response Refused(const Error& e) {
-  return HtmlResponse(HttpStatusOf(e.code), HtmlPage("ru", "Ошибка", "<p role=\"alert\">" + HtmlEscape(e.message) + "</p>"));
-}
+Response Refused(const Error& e) { return ConsoleRefusal(e); }
 
+// The session of a console GET, or the answer already given.
 std::optional<app::SessionInfo> Viewer(Context& ctx, Request& request, const Respond& respond) {
-  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
-  if (!session) {
-    respond(Redirect("/console/"));
-    return std::nullopt;
-  }
-  if (session->must_enrol_second_factor) {
-    respond(Redirect("/console/security"));
-    return std::nullopt;
-  }
-  if (!ctx.options.abroad) {
+  auto session = ConsoleViewer(ctx, request, respond);
+  if (session && !ctx.options.abroad) {
     respond(Refused(NotFound("help abroad is not running")));
     return std::nullopt;
   }
-  return std::move(*session);
+  return session;
 }
 
 std::optional<app::SessionInfo> Poster(Context& ctx, Request& request, Form& form, const Respond& respond) {

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "crypto/crypto.hpp"
+#include "server/page.hpp"
 
 namespace lifeline::server::office {
 namespace {
@@ -39,6 +40,52 @@ Response Redirect(std::string location) {
   Response r{303, "text/plain; charset=utf-8", "", {}};
   r.headers.emplace_back("Location", std::move(location));
   return r;
+}
+
+std::optional<app::SessionInfo> ConsoleViewer(Context& ctx, const Request& request, const Respond& respond) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) {
+    respond(Redirect("/console/"));
+    return std::nullopt;
+  }
+  if (session->must_enrol_second_factor) {
+    respond(Redirect("/console/security"));
+    return std::nullopt;
+  }
+  return std::move(*session);
+}
+
+Response ConsoleRefusal(const Error& e) {
+  return HtmlResponse(HttpStatusOf(e.code), HtmlPage("ru", "Ошибка", "<p role=\"alert\">" + HtmlEscape(e.message) + "</p>"));
+}
+
+std::optional<app::SessionInfo> ApiReader(Context& ctx, Request& request, const Respond& respond, bool running,
+                                          const Error& not_running) {
+  if (!running) {
+    respond(JsonError(not_running));
+    return std::nullopt;
+  }
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) {
+    respond(JsonError(session.error()));
+    return std::nullopt;
+  }
+  return std::move(*session);
+}
+
+std::optional<std::int64_t> ApiPathId(Request& request, const Respond& respond, const char* what) {
+  auto id = ParseId(request.params["id"]);
+  if (!id) respond(JsonError(NotFound(std::string("no such ") + what)));
+  return id;
+}
+
+std::optional<JsonPost> ApiWriter(Context& ctx, Request& request, const Respond& respond, bool running,
+                                  const Error& not_running, bool with_id, std::string_view usage) {
+  if (!running) {
+    respond(JsonError(not_running));
+    return std::nullopt;
+  }
+  return ReadJsonPost(ctx, request, respond, with_id, usage);
 }
 
 

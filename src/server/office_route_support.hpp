@@ -50,6 +50,19 @@ Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool chan
 Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,
                                      std::multimap<std::string, std::string>* form_out);
 
+/// A console GET's session; nullopt once answered: 303 to sign in, or to the security page
+/// for a session that must still enrol a second factor.
+std::optional<app::SessionInfo> ConsoleViewer(Context& ctx, const Request& request, const Respond& respond);
+/// An error as a console page with its HTTP status.
+Response ConsoleRefusal(const Error& e);
+
+/// An API GET's session, when the module behind it runs (`running`; else 404 with
+/// `not_running`); nullopt once the error is answered.
+std::optional<app::SessionInfo> ApiReader(Context& ctx, Request& request, const Respond& respond, bool running,
+                                          const Error& not_running);
+/// The path's {id}; nullopt once 404 "no such `what`" is answered.
+std::optional<std::int64_t> ApiPathId(Request& request, const Respond& respond, const char* what);
+
 /// A state-changing JSON call: its session (CSRF-checked), its body and, for a call on
 /// one resource, the {id} of its path.
 struct JsonPost {
@@ -63,6 +76,9 @@ struct JsonPost {
 /// JSON object (`usage` says what to send).
 std::optional<JsonPost> ReadJsonPost(Context& ctx, Request& request, const Respond& respond, bool with_id,
                                      std::string_view usage);
+/// ReadJsonPost when the module behind it runs (`running`; else 404 with `not_running`).
+std::optional<JsonPost> ApiWriter(Context& ctx, Request& request, const Respond& respond, bool running,
+                                  const Error& not_running, bool with_id, std::string_view usage);
 
 /// A console form posted about one case, with its session (CSRF-checked) and case id.
 struct CaseFormPost {
