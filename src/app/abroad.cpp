@@ -176,6 +176,7 @@ Result<PersonAbroad> AbroadService::View(store::PersonAbroadRecord stored, std::
   PersonAbroad p;
   p.number = PersonAbroadNumber(stored.id);
   const auto today = clock_.Today();
+  p.today = sys_days{today};
   auto risks = abroad_.PersonRisks(stored.id, today);
   if (!risks) return risks.error();
   p.risks = std::move(*risks);

@@ -75,6 +75,7 @@ struct PersonAbroad {
   std::vector<abroad::RiskEvent> risks;      // his watched dates from today on
   std::optional<std::string> last_legal_day;  // in his current country; nullopt: rule unknown or broken
   bool overstaying = false;
+  std::chrono::sys_days today{};  // as the service's clock saw it: what "expired" is measured by
 };
 
 struct BoardLine {

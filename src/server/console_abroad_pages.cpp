@@ -64,7 +64,10 @@ std::string RecordSection(const app::PersonAbroad& p, const std::vector<store::C
   html += "<dt>Документы</dt><dd><ul id=\"documents\">";
   if (f.documents.empty()) html += "<li>никаких документов</li>";
   for (const auto& d : f.documents) {
-    html += fmt::format("<li>{}{}</li>", DocumentRu(d.kind), d.expires.empty() ? "" : ", действует до " + HtmlEscape(d.expires));
+    const auto expires = ParseIsoDate(d.expires);
+    const bool expired = expires && std::chrono::sys_days{*expires} < p.today;
+    html += fmt::format("<li>{}{}</li>", DocumentRu(d.kind),
+                        !expires ? "" : (expired ? ", <strong>истёк</strong> " : ", действует до ") + HtmlEscape(d.expires));
   }
   html += "</ul></dd><dt>Уголовные дела на родине</dt><dd><ul id=\"cases\">";
   if (f.cases.empty()) html += "<li>неизвестны</li>";

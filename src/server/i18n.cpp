@@ -83,6 +83,7 @@ constexpr Entry kTexts[] = {
     {Text::kMessageInvalid, "Сообщение должно быть от 1 до 2000 знаков.", "Паведамленне павінна быць ад 1 да 2000 знакаў.", "Повідомлення має бути від 1 до 2000 знаків.", "A message must be 1 to 2000 characters long."},
     {Text::kCheckStatusLink, "Узнать статус заявки", "Даведацца статус заяўкі", "Дізнатися статус заявки", "Check an application's status"},
     {Text::kNewApplicationLink, "Новая заявка", "Новая заяўка", "Нова заявка", "New application"},
+    {Text::kLegalInformationLink, "Наказания и право на убежище: правовая информация", "Пакаранні і права на прытулак: прававая інфармацыя", "Покарання і право на притулок: правова інформація", "Penalties and the right to asylum: legal information"},
     {Text::kErrorTitle, "Проверьте поле", "Праверце поле", "Перевірте поле", "Please check the field"},
     {Text::kErrorFix, "Исправьте и отправьте снова.", "Выпраўце і адпраўце зноў.", "Виправте й надішліть знову.", "Correct it and send again."},
     {Text::kBusy, "Линия перегружена. Отправьте ещё раз через минуту.", "Лінія перагружана. Адпраўце яшчэ раз праз хвіліну.", "Лінія перевантажена. Надішліть ще раз за хвилину.", "The line is very busy. Please send again in a minute."},

@@ -20,7 +20,7 @@ enum class Text {
   kStatusReceivedOn, kStatusState, kStatusNew, kStatusInProgress, kStatusClosed,
   kMessagesTitle, kNoMessages, kFromYou, kFromOperator, kWriteLabel, kWriteHint, kSend, kSent,
   kTooManyMessages, kMessageInvalid,
-  kCheckStatusLink, kNewApplicationLink,
+  kCheckStatusLink, kNewApplicationLink, kLegalInformationLink,
   kErrorTitle, kErrorFix, kBusy,
   kCount_,
 };

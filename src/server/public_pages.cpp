@@ -153,6 +153,8 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
                       L::kMessage, HtmlEscape(d.message));
   body += fmt::format("<button type=\"submit\">{}</button></form>", HtmlEscape(Tr(l, Text::kSubmit)));
   body += fmt::format("<p><a href=\"/status?lang={}\">{}</a></p>", lang, HtmlEscape(Tr(l, Text::kCheckStatusLink)));
+  body += fmt::format("<p><a href=\"/legal?lang={}\" id=\"legal-link\">{}</a></p>", l == Language::kEn ? "en" : "ru",
+                      HtmlEscape(Tr(l, Text::kLegalInformationLink)));
   return HtmlPage(lang, Tr(l, Text::kTitle), body);
 }
 

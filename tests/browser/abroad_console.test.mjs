@@ -112,7 +112,8 @@ describe('the console for people abroad', { timeout: 6 * TEST_TIMEOUT_MS }, () =
   });
 
   it('serves the public legal-information page in Russian and English', { timeout: TEST_TIMEOUT_MS }, async () => {
-    await page.goto(url('/legal'));
+    await page.goto(url('/'));
+    await actAndLoad(page, () => page.locator('#legal-link').click());
     assert.match(await page.locator('#penalties').textContent(), /338\.3/);
     assert.match(await page.locator('#asylum-facts').textContent(), /C-238\/19/);
     await actAndLoad(page, () => page.getByRole('link', { name: 'English' }).click());

@@ -44,7 +44,12 @@ class Abroad(ServerTest):
         status, first, _ = self.add_person(arrived=-60)  # Kazakhstan: 90 days in 180, so 30 days left
         self.assertEqual(status, 201, first)
         self.assertTrue(first["number"].startswith("ABR-"))
-        _, second, _ = self.add_person(country="AM", arrived=-10)  # Armenia: 180 days
+        _, second, _ = self.add_person(country="AM", arrived=-10,  # Armenia: 180 days
+                                       documents=[{"kind": "international_passport", "expires": self.day(-10)}])
+        status, _, page = self.server.request("GET", f"/console/abroad/people/{second['id']}",
+                                              headers={"Cookie": self.worker["Cookie"]})
+        self.assertEqual(status, 200)
+        self.assertIn(f"загранпаспорт, <strong>истёк</strong> {self.day(-10)}", page.decode())
         status, proceeding, _ = self.server.json("POST", f"/api/v1/abroad/people/{second['id']}/proceedings",
                                                  {"kind": "extradition", "filed_on": self.day(-5)}, headers=self.worker)
         self.assertEqual(status, 201, proceeding)
