@@ -8,7 +8,7 @@ packages=(
   libsodium-dev libsqlite3-dev librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   liboath-dev libqrencode-dev libicu-dev
-  libhpdf-dev fonts-dejavu-core
+  libhpdf-dev fonts-dejavu-core libpq-dev
 )
 # npm fetches the console's front-end libraries (web/package.json), which the build embeds.
 # Node.js may come from elsewhere with its own npm; Debian's npm would conflict with it.
@@ -19,6 +19,8 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(chromium kamailio kamailio-utils-modules sip-tester)
   # pdftotext reads the capture cards' PDF back (tests/e2e/test_camp.py).
   packages+=(poppler-utils)
+  # A real PostgreSQL for the store's conformance suite (tests/pg/pg-server.sh).
+  packages+=(postgresql)
 fi
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light sqlite3)

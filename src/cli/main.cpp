@@ -21,6 +21,7 @@
 #include "app/key_rotation.hpp"
 #include "app/setup.hpp"
 #include "cli/camp_commands.hpp"
+#include "cli/db_commands.hpp"
 #include "cli/partner_commands.hpp"
 #include "cli/contact_centre_commands.hpp"
 #include "cli/data_lock.hpp"
@@ -305,11 +306,13 @@ int main(int argc, char** argv) {
   const auto contact_centre = cli::AddContactCentreCommands(cli);
   const auto camps = cli::AddCampCommands(cli);
   const auto partners = cli::AddPartnerCommands(cli);
+  const auto databases = cli::AddDbCommands(cli);
 
   CLI11_PARSE(cli, argc, argv);
   if (auto code = contact_centre->RunIfChosen()) return *code;
   if (auto code = camps->RunIfChosen()) return *code;
   if (auto code = partners->RunIfChosen()) return *code;
+  if (auto code = databases->RunIfChosen()) return *code;
   try {
     crypto::Initialise();
     if (*init) return Init(data, passphrase_file, admin, admin_password_file);

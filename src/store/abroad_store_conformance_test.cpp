@@ -1,4 +1,4 @@
-// The abroad storage contract (store/abroad_store.hpp), run against every implementation:
+// The abroad storage contract (store/abroad_store.hpp), run against SQLite and PostgreSQL:
 // the risk board walks dates in order and agrees with the pure ranking (abroad::RankRisks)
 // on random data, pages without repeating anyone, puts overstays first, and drops a closed
 // proceeding's dates; record dates are replaced, not added to.
@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <random>
 
+#include "store/postgres/abroad_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/test_engines.hpp"
 
 namespace lifeline::store {
 namespace {
@@ -16,20 +18,32 @@ namespace {
 using namespace std::chrono;
 constexpr Date kToday{year{2026}, November, day{22}};
 
-class AbroadStoreConformance : public ::testing::Test {
+using testing::Engine;
+using testing::PostgresSchema;
+
+class AbroadStoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("lifeline-abroad-store-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    store_ = OpenSqliteStore(dir_.string(), true);
+    if (GetParam() == Engine::kSqlite) {
+      dir_ = std::filesystem::temp_directory_path() / ("lifeline-abroad-store-" + testing::UniqueSuffix());
+      std::filesystem::remove_all(dir_);
+      sqlite_ = OpenSqliteStore(dir_.string(), true);
+      abroad_ = &sqlite_->Abroad();
+      return;
+    }
+    if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+    schema_ = std::make_unique<PostgresSchema>();
+    ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
+    postgres_ = std::make_unique<postgres::PgAbroadStore>(schema_->pool());
+    abroad_ = postgres_.get();
   }
   void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    sqlite_.reset();
+    postgres_.reset();
+    schema_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
-  AbroadStore& abroad() { return store_->Abroad(); }
+  AbroadStore& abroad() { return *abroad_; }
   std::int64_t AddPerson(std::vector<RecordDate> dates) {
     PersonAbroadRecord p;
     p.wrapped_key = {1, 2, 3};
@@ -40,10 +54,13 @@ class AbroadStoreConformance : public ::testing::Test {
   static Date In(int days_from_today) { return Date{sys_days{kToday} + days{days_from_today}}; }
 
   std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<Store> sqlite_;
+  std::unique_ptr<PostgresSchema> schema_;
+  std::unique_ptr<postgres::PgAbroadStore> postgres_;
+  AbroadStore* abroad_ = nullptr;
 };
 
-TEST_F(AbroadStoreConformance, TheBoardAgreesWithThePureRankingAndPagesWithoutRepeats) {
+TEST_P(AbroadStoreConformance, TheBoardAgreesWithThePureRankingAndPagesWithoutRepeats) {
   std::mt19937 random(7);
   std::vector<abroad::RiskEvent> all;
   const abroad::LeadTimes lead;
@@ -84,7 +101,7 @@ TEST_F(AbroadStoreConformance, TheBoardAgreesWithThePureRankingAndPagesWithoutRe
   }
 }
 
-TEST_F(AbroadStoreConformance, OverstaysComeFirstAndAlertsCountEveryDate) {
+TEST_P(AbroadStoreConformance, OverstaysComeFirstAndAlertsCountEveryDate) {
   const std::int64_t calm = AddPerson({{abroad::RiskKind::kAsylumInterview, In(10)},      // lead 7: no alert itself
                                        {abroad::RiskKind::kExtraditionHearing, In(20)}});  // lead 30: alert
   const std::int64_t overstaying = AddPerson({{abroad::RiskKind::kStayEnds, In(-3)}});
@@ -113,7 +130,7 @@ TEST_F(AbroadStoreConformance, OverstaysComeFirstAndAlertsCountEveryDate) {
   EXPECT_EQ(abroad().PersonRisks(overstaying, kToday).value().size(), 1u);
 }
 
-TEST_F(AbroadStoreConformance, AClosedProceedingLeavesTheBoardButKeepsItsHistory) {
+TEST_P(AbroadStoreConformance, AClosedProceedingLeavesTheBoardButKeepsItsHistory) {
   const std::int64_t id = AddPerson({});
   const std::int64_t p = abroad().InsertProceeding({0, id, abroad::ProceedingKind::kDeportation, In(-5), false}).value();
   abroad().InsertProceedingEvent({0, p, "removal_date", In(4)}, id, abroad::RiskKind::kDeportation).value();
@@ -126,7 +143,7 @@ TEST_F(AbroadStoreConformance, AClosedProceedingLeavesTheBoardButKeepsItsHistory
             ErrorCode::kNotFound);
 }
 
-TEST_F(AbroadStoreConformance, CountriesPathwaysPartnersAndReferralsRoundTrip) {
+TEST_P(AbroadStoreConformance, CountriesPathwaysPartnersAndReferralsRoundTrip) {
   EXPECT_EQ(abroad().GetCountry("KZ").value().rule.days_allowed, 90);
   ASSERT_TRUE(abroad().SaveCountry({"KZ", "Kazakhstan", {60, 180}, "changed"}));
   EXPECT_EQ(abroad().GetCountry("KZ").value().rule.days_allowed, 60);
@@ -153,6 +170,9 @@ TEST_F(AbroadStoreConformance, CountriesPathwaysPartnersAndReferralsRoundTrip) {
   EXPECT_EQ(listed[0].fields, (std::vector<std::string>{"cases", "name"}));
   EXPECT_TRUE(listed[0].package.empty());  // lists never carry packages
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, AbroadStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+                         testing::EngineName);
 
 }  // namespace
 }  // namespace lifeline::store

@@ -22,7 +22,7 @@ constexpr std::string_view kReferralColumns =
     "id, person_id, partner_id, fields, consent_on, consent_how, created_at, created_by";
 
 ReferralRecord ReadReferral(const Statement& s) {
-  return {s.Int(0), s.Int(1), s.Int(2), abroad_rows::SplitList(s.Text(3)), ParseDate(s.Text(4)), s.Text(5), s.Int(6),
+  return {s.Int(0), s.Int(1), s.Int(2), abroad_rows::Split(s.Text(3)), ParseDate(s.Text(4)), s.Text(5), s.Int(6),
           s.Int(7), {}};
 }
 
@@ -116,7 +116,7 @@ Result<std::int64_t> SqliteAbroadStore::InsertReferral(const ReferralRecord& r) 
     auto s = c.Prepare(
         "INSERT INTO abroad_referrals (person_id, partner_id, fields, consent_on, consent_how, created_at, created_by, "
         "package) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    s.Bind(1, r.person_id).Bind(2, r.partner_id).Bind(3, abroad_rows::JoinList(r.fields)).Bind(4, FormatIsoDate(r.consent_on));
+    s.Bind(1, r.person_id).Bind(2, r.partner_id).Bind(3, abroad_rows::Join(r.fields)).Bind(4, FormatIsoDate(r.consent_on));
     s.Bind(5, r.consent_how).Bind(6, r.created_at).Bind(7, r.created_by).Bind(8, r.package);
     s.Step();
     return c.LastInsertId();

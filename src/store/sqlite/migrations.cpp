@@ -5,6 +5,8 @@
 #include <array>
 #include <string_view>
 
+#include "store/schema_version.hpp"
+
 namespace lifeline::store::sqlite {
 namespace {
 
@@ -472,7 +474,9 @@ int UserVersion(Connection& c) {
 
 }  // namespace
 
-int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+static_assert(kMigrations.size() == kSchemaVersion, "a schema change raises store/schema_version.hpp too");
+
+int LatestSchemaVersion() { return kSchemaVersion; }
 
 Status Migrate(Connection& c) {
   try {

@@ -1,0 +1,158 @@
+// Accounts, the installation and the audit log (store/store.hpp's UserStore,
+// InstallationStore and AuditStore), one suite run against SQLite and against a real
+// PostgreSQL (store/test_engines.hpp).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "store/postgres/core_store.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "store/test_engines.hpp"
+
+namespace lifeline::store {
+namespace {
+
+using testing::Engine;
+using testing::PostgresSchema;
+
+// The three interfaces under test, whichever engine holds them.
+struct CoreStores {
+  UserStore* users = nullptr;
+  InstallationStore* installation = nullptr;
+  AuditStore* audit = nullptr;
+};
+
+class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Engine::kSqlite) {
+      dir_ = std::filesystem::temp_directory_path() / ("lifeline-core-store-" + testing::UniqueSuffix());
+      std::filesystem::remove_all(dir_);
+      sqlite_ = OpenSqliteStore(dir_.string(), true);
+      stores_ = {sqlite_.get(), sqlite_.get(), sqlite_.get()};
+      return;
+    }
+    if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+    schema_ = std::make_unique<PostgresSchema>();
+    ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
+    postgres_ = std::make_unique<postgres::PgCoreStore>(schema_->pool());
+    stores_ = {postgres_.get(), postgres_.get(), postgres_.get()};
+  }
+  void TearDown() override {
+    sqlite_.reset();
+    postgres_.reset();
+    schema_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  static Installation NewInstallation() {
+    Installation i;
+    i.passphrase_salt = {1, 2, 3};
+    i.passphrase_opslimit = 3;
+    i.passphrase_memlimit = 1 << 20;
+    i.receipt_salt = {4, 5, 6};
+    Blob32 key{};
+    key[0] = 9;
+    i.office_keys = {{1, key, {7, 7, 7}}};
+    return i;
+  }
+
+  CoreStores stores_;
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> sqlite_;
+  std::unique_ptr<PostgresSchema> schema_;
+  std::unique_ptr<postgres::PgCoreStore> postgres_;
+};
+
+TEST_P(CoreStoreConformance, UsersAreUniqueByNameAndKeepTheirSecondFactor) {
+  UserStore& users = *stores_.users;
+  const std::int64_t id = users.AddUser({0, "op.synthetic", Role::kOperator, "hash", false, {}, {}, 0}).value();
+  EXPECT_EQ(users.AddUser({0, "op.synthetic", Role::kAdmin, "other", false, {}, {}, 0}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(users.FindUserByName("op.synthetic").value().id, id);
+  EXPECT_EQ(users.FindUserById(id).value().role, Role::kOperator);
+  EXPECT_EQ(users.FindUserByName("nobody").error().code, ErrorCode::kNotFound);
+
+  ASSERT_TRUE(users.SetPendingTotp(id, {1, 2}));
+  EXPECT_EQ(users.FindUserById(id).value().totp_pending_sealed, (Blob{1, 2}));
+  Blob32 code{};
+  code[0] = 5;
+  ASSERT_TRUE(users.ActivateTotp(id, {3, 4}, 100, {code}));
+  const UserRecord active = users.FindUserById(id).value();
+  EXPECT_EQ(active.totp_sealed, (Blob{3, 4}));
+  EXPECT_TRUE(active.totp_pending_sealed.empty());
+  EXPECT_FALSE(users.AdvanceTotpStep(id, 100).value());  // a replay
+  EXPECT_TRUE(users.AdvanceTotpStep(id, 101).value());
+  EXPECT_TRUE(users.UseRecoveryCode(id, code).value());
+  EXPECT_FALSE(users.UseRecoveryCode(id, code).value());  // once only
+  ASSERT_TRUE(users.ClearTotp(id));
+  EXPECT_TRUE(users.FindUserById(id).value().totp_sealed.empty());
+
+  EXPECT_EQ(users.GetSetting("require_totp").value(), "");
+  ASSERT_TRUE(users.PutSetting("require_totp", "1"));
+  ASSERT_TRUE(users.PutSetting("require_totp", "0"));
+  EXPECT_EQ(users.GetSetting("require_totp").value(), "0");
+}
+
+TEST_P(CoreStoreConformance, ATotpStepIsAcceptedOnceUnderConcurrency) {
+  UserStore& users = *stores_.users;
+  const std::int64_t id = users.AddUser({0, "op.race", Role::kOperator, "hash", false, {}, {}, 0}).value();
+  std::atomic<int> accepted = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      if (users.AdvanceTotpStep(id, 500).value()) ++accepted;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(accepted.load(), 1);
+}
+
+TEST_P(CoreStoreConformance, TheInstallationIsMadeOnceAndItsKeysGrowOneGenerationAtATime) {
+  InstallationStore& store = *stores_.installation;
+  EXPECT_EQ(store.LoadInstallation().error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(store.SaveInstallation(NewInstallation()));
+  EXPECT_EQ(store.SaveInstallation(NewInstallation()).error().code, ErrorCode::kConflict);
+  Installation loaded = store.LoadInstallation().value();
+  EXPECT_EQ(loaded.receipt_salt, (Blob{4, 5, 6}));
+  ASSERT_EQ(loaded.office_keys.size(), 1u);
+  EXPECT_EQ(loaded.office_keys[0].public_key[0], 9);
+
+  Blob32 second{};
+  second[0] = 10;
+  EXPECT_EQ(store.AddOfficeKey({3, second, {1}}).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(store.AddOfficeKey({2, second, {8, 8}}));
+  EXPECT_EQ(store.RetireOfficeKeysBefore(2).error().code, ErrorCode::kConflict);  // no office secret yet
+  ASSERT_TRUE(store.SaveOfficeSecret({6, 6}));
+  EXPECT_EQ(store.SaveOfficeSecret({6, 7}).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(store.RetireOfficeKeysBefore(2));
+  loaded = store.LoadInstallation().value();
+  ASSERT_EQ(loaded.office_keys.size(), 2u);
+  EXPECT_TRUE(loaded.office_keys[0].private_sealed.empty());
+  EXPECT_EQ(loaded.office_keys[1].private_sealed, (Blob{8, 8}));
+  EXPECT_EQ(loaded.office_secret_sealed, (Blob{6, 6}));
+}
+
+TEST_P(CoreStoreConformance, TheAuditLogTakesEachSeqOnceAndListsInOrder) {
+  AuditStore& audit = *stores_.audit;
+  EXPECT_FALSE(audit.LastAuditRecord().value());
+  for (std::int64_t seq = 1; seq <= 5; ++seq) {
+    Blob32 mac{};
+    mac[0] = static_cast<std::uint8_t>(seq);
+    ASSERT_TRUE(audit.AppendAuditRecord({seq, 1000 + seq, 0, "", "sign_in", "user:1", mac}));
+  }
+  EXPECT_EQ(audit.AppendAuditRecord({3, 0, 0, "", "sign_in", "", {}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(audit.LastAuditRecord().value()->seq, 5);
+  const auto page = audit.ListAuditRecords(2, 2).value();
+  ASSERT_EQ(page.size(), 2u);
+  EXPECT_EQ(page[0].seq, 3);
+  EXPECT_EQ(page[1].mac[0], 4);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, CoreStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+                         testing::EngineName);
+
+}  // namespace
+}  // namespace lifeline::store

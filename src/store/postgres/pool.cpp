@@ -1,0 +1,37 @@
+#include "store/postgres/pool.hpp"
+
+namespace lifeline::store::postgres {
+
+std::unique_ptr<PgConnection> Pool::Take() {
+  std::unique_lock lock(mutex_);
+  returned_.wait(lock, [&] { return !idle_.empty() || open_ < max_; });
+  if (!idle_.empty()) {
+    auto c = std::move(idle_.back());
+    idle_.pop_back();
+    return c;
+  }
+  ++open_;  // reserved while connecting, outside the lock
+  lock.unlock();
+  try {
+    return std::make_unique<PgConnection>(conninfo_);
+  } catch (...) {
+    lock.lock();
+    --open_;
+    returned_.notify_one();
+    throw;
+  }
+}
+
+void Pool::Give(std::unique_ptr<PgConnection> c) {
+  std::lock_guard lock(mutex_);
+  idle_.push_back(std::move(c));
+  returned_.notify_one();
+}
+
+void Pool::Forget() {
+  std::lock_guard lock(mutex_);
+  --open_;
+  returned_.notify_one();
+}
+
+}  // namespace lifeline::store::postgres

@@ -1,0 +1,60 @@
+#pragma once
+// The PostgreSQL store's connections: a pool that lends one connection to one call at a
+// time, opens more up to a bound, and drops a connection that was lost (the next call opens
+// a fresh one, so lifeline reconnects by itself after a failover). Thread-safe.
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/postgres/pg.hpp"
+
+namespace lifeline::store::postgres {
+
+class Pool {
+ public:
+  Pool(std::string conninfo, std::size_t max_connections)
+      : conninfo_(std::move(conninfo)), max_(max_connections) {}
+
+  /// Lends a connection to `body` and turns PgError into Error values. A serialization
+  /// failure or deadlock (the transaction was rolled back) is retried up to three times.
+  template <typename F>
+  auto With(F&& body) -> decltype(body(std::declval<PgConnection&>())) {
+    for (int attempt = 0;; ++attempt) {
+      std::unique_ptr<PgConnection> c;
+      try {
+        c = Take();
+        auto result = body(*c);
+        Give(std::move(c));
+        return result;
+      } catch (const PgError& e) {
+        if (c && c->healthy()) {
+          Give(std::move(c));  // its transaction was rolled back by its guard
+        } else if (c) {
+          Forget();
+        }
+        const bool retry = (e.sqlstate == "40001" || e.sqlstate == "40P01") && attempt < 3;
+        if (!retry) return ToError(e);
+      }
+    }
+  }
+
+  const std::string& conninfo() const { return conninfo_; }
+
+ private:
+  std::unique_ptr<PgConnection> Take();
+  void Give(std::unique_ptr<PgConnection> c);
+  /// A lent connection will not come back (it was lost).
+  void Forget();
+
+  const std::string conninfo_;
+  const std::size_t max_;
+  std::mutex mutex_;
+  std::condition_variable returned_;
+  std::vector<std::unique_ptr<PgConnection>> idle_;  // GUARDED_BY(mutex_)
+  std::size_t open_ = 0;                             // GUARDED_BY(mutex_): idle and lent
+};
+
+}  // namespace lifeline::store::postgres

@@ -1,0 +1,76 @@
+#pragma once
+// What the store's conformance suites need to run once per engine: SQLite in a temporary
+// folder, and a real PostgreSQL (LIFELINE_TEST_POSTGRES_FILE names a file holding the
+// connection string of a server started for the tests: tests/pg/pg-server.sh, which ctest's
+// `postgres` fixture runs) with a fresh schema per test. Test-only.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "store/postgres/migrations.hpp"
+#include "store/postgres/pool.hpp"
+
+namespace lifeline::store::testing {
+
+enum class Engine { kSqlite, kPostgres };
+
+inline std::string EngineName(const ::testing::TestParamInfo<Engine>& info) {
+  return info.param == Engine::kSqlite ? "Sqlite" : "Postgres";
+}
+
+/// A unique suffix for this process's temporary folders and schemas.
+inline std::string UniqueSuffix() {
+  static std::atomic<int> counter = 0;
+  return std::to_string(::getpid()) + "_" + std::to_string(counter++);
+}
+
+/// A migrated schema of its own on the test server, dropped on destruction.
+class PostgresSchema {
+ public:
+  /// Whether this run has a server (the variable is set); without one the PostgreSQL cases
+  /// skip, and ctest's *_postgres entries, which always have one, run them.
+  static bool Available() { return std::getenv("LIFELINE_TEST_POSTGRES_FILE") != nullptr; }
+
+  PostgresSchema() : base_(ReadConninfo()), name_("t_" + UniqueSuffix()) {
+    postgres::PgConnection admin(base_);
+    admin.Execute("DROP SCHEMA IF EXISTS " + name_ + " CASCADE; CREATE SCHEMA " + name_);
+    pool_ = std::make_unique<postgres::Pool>(base_ + " options='-c search_path=" + name_ + "'", 8);
+    auto migrated = pool_->With([](postgres::PgConnection& c) { return postgres::Migrate(c); });
+    if (!migrated) migrated_ = migrated.error();
+  }
+  ~PostgresSchema() {
+    pool_.reset();
+    try {
+      postgres::PgConnection(base_).Execute("DROP SCHEMA " + name_ + " CASCADE");
+    } catch (const postgres::PgError&) {
+    }
+  }
+  PostgresSchema(const PostgresSchema&) = delete;
+  PostgresSchema& operator=(const PostgresSchema&) = delete;
+
+  postgres::Pool& pool() { return *pool_; }
+  const Status& migrated() const { return migrated_; }
+
+ private:
+  static std::string ReadConninfo() {
+    std::ifstream in(std::getenv("LIFELINE_TEST_POSTGRES_FILE"));
+    std::string line;
+    std::getline(in, line);
+    if (line.empty()) throw std::runtime_error("LIFELINE_TEST_POSTGRES_FILE names no connection string");
+    return line;
+  }
+
+  std::string base_;
+  std::string name_;
+  std::unique_ptr<postgres::Pool> pool_;
+  Status migrated_ = OkStatus();
+};
+
+}  // namespace lifeline::store::testing

@@ -1,0 +1,90 @@
+"""`lifeline migrate` against a real PostgreSQL started on loopback for this test
+(tests/pg/pg-server.sh): a fresh database is brought to the schema; running it again, or
+three at once, is safe; a schema newer than the binary is refused and left alone; a
+password on the command line is refused; a database that is down is retried with back-off
+and then reported plainly."""
+import os
+import subprocess
+import tempfile
+import unittest
+
+from harness import BIN
+
+PG_SERVER = os.path.join(os.path.dirname(__file__), "../pg/pg-server.sh")
+
+
+class Migrate(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="lifeline-pg-")
+        os.chmod(cls.dir, 0o755)  # under root the server runs as `postgres`, who must reach its folder
+        started = subprocess.run([PG_SERVER, "start", os.path.join(cls.dir, "pg")], capture_output=True, text=True)
+        if started.returncode != 0:
+            raise RuntimeError("PostgreSQL did not start: " + started.stderr)
+        cls.server = started.stdout.strip()
+        cls.databases = 0
+
+    @classmethod
+    def tearDownClass(cls):
+        subprocess.run([PG_SERVER, "stop", os.path.join(cls.dir, "pg")], capture_output=True)
+        os.rmdir(cls.dir)
+
+    def fresh_database(self):
+        type(self).databases += 1
+        name = f"lifeline_test_{self.databases}"
+        self.psql(self.server, f"CREATE DATABASE {name}")
+        return self.server.replace("dbname=postgres", f"dbname={name}")
+
+    def psql(self, conninfo, sql):
+        result = subprocess.run(["psql", conninfo, "-qAtc", sql], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout.strip()
+
+    def migrate(self, conninfo, *extra):
+        return subprocess.run([BIN, "migrate", "--db", conninfo, *extra], capture_output=True, text=True, timeout=120)
+
+    def test_a_fresh_database_is_migrated_once_and_again_safely(self):
+        db = self.fresh_database()
+        first = self.migrate(db)
+        self.assertEqual(first.returncode, 0, first.stderr)
+        self.assertIn("schema version 0 -> 20", first.stdout)
+        again = self.migrate(db)
+        self.assertEqual((again.returncode, again.stdout.strip()), (0, "schema version 20: already current"))
+        self.assertEqual(self.psql(db, "SELECT version FROM lifeline_schema"), "20")
+        self.assertEqual(self.psql(db, "SELECT count(*) FROM abroad_countries"), "9")
+
+    def test_three_migrators_at_once_agree(self):
+        db = self.fresh_database()
+        runs = [subprocess.Popen([BIN, "migrate", "--db", db], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(3)]
+        outputs = [run.communicate(timeout=120) for run in runs]
+        self.assertEqual([run.returncode for run in runs], [0, 0, 0], outputs)
+        self.assertEqual(sum("0 -> 20" in out for out, _ in outputs), 1, outputs)
+        self.assertEqual(self.psql(db, "SELECT count(*) FROM lifeline_schema"), "1")
+
+    def test_a_newer_schema_is_refused_and_left_alone(self):
+        db = self.fresh_database()
+        self.assertEqual(self.migrate(db).returncode, 0)
+        self.psql(db, "UPDATE lifeline_schema SET version = 99")
+        refused = self.migrate(db)
+        self.assertEqual(refused.returncode, 1)
+        self.assertIn("schema version 99, newer than this lifeline understands (20); upgrade lifeline", refused.stderr)
+        self.assertEqual(self.psql(db, "SELECT version FROM lifeline_schema"), "99")
+
+    def test_bad_connection_strings_and_a_database_that_is_down(self):
+        secret = "synthetic-db-password"
+        with_password = self.migrate(self.server + f" password={secret}")
+        self.assertEqual(with_password.returncode, 2)
+        self.assertIn("must not hold a password", with_password.stderr)
+        self.assertNotIn(secret, with_password.stdout + with_password.stderr)
+        garbled = self.migrate("nonsense===")
+        self.assertEqual(garbled.returncode, 1)
+        self.assertIn("invalid connection option", garbled.stderr)
+        down = self.migrate("host=127.0.0.1 port=1 user=lifeline dbname=postgres", "--wait-seconds", "2")
+        self.assertEqual(down.returncode, 1)
+        self.assertIn("retrying in 0.5 s", down.stderr)
+        self.assertIn("cannot reach the database", down.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
