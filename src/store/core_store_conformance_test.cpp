@@ -1,5 +1,5 @@
-// Accounts, the installation and the audit log (store/store.hpp's UserStore,
-// InstallationStore and AuditStore), one suite run against SQLite and against a real
+// Accounts, the installation, the audit log and the contact centre's lasting state
+// (store/store.hpp's UserStore, InstallationStore, AuditStore and ContactCentreStore), one suite run against SQLite and against a real
 // PostgreSQL (store/test_engines.hpp).
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "store/postgres/contact_centre_store.hpp"
 #include "store/postgres/core_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/test_engines.hpp"
@@ -23,6 +24,7 @@ struct CoreStores {
   UserStore* users = nullptr;
   InstallationStore* installation = nullptr;
   AuditStore* audit = nullptr;
+  ContactCentreStore* centre = nullptr;
 };
 
 class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
@@ -32,18 +34,20 @@ class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
       dir_ = std::filesystem::temp_directory_path() / ("lifeline-core-store-" + testing::UniqueSuffix());
       std::filesystem::remove_all(dir_);
       sqlite_ = OpenSqliteStore(dir_.string(), true);
-      stores_ = {sqlite_.get(), sqlite_.get(), sqlite_.get()};
+      stores_ = {sqlite_.get(), sqlite_.get(), sqlite_.get(), sqlite_.get()};
       return;
     }
     if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
     schema_ = std::make_unique<PostgresSchema>();
     ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
     postgres_ = std::make_unique<postgres::PgCoreStore>(schema_->pool());
-    stores_ = {postgres_.get(), postgres_.get(), postgres_.get()};
+    centre_ = std::make_unique<postgres::PgContactCentreStore>(schema_->pool());
+    stores_ = {postgres_.get(), postgres_.get(), postgres_.get(), centre_.get()};
   }
   void TearDown() override {
     sqlite_.reset();
     postgres_.reset();
+    centre_.reset();
     schema_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
@@ -65,6 +69,7 @@ class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
   std::unique_ptr<Store> sqlite_;
   std::unique_ptr<PostgresSchema> schema_;
   std::unique_ptr<postgres::PgCoreStore> postgres_;
+  std::unique_ptr<postgres::PgContactCentreStore> centre_;
 };
 
 TEST_P(CoreStoreConformance, UsersAreUniqueByNameAndKeepTheirSecondFactor) {
@@ -149,6 +154,42 @@ TEST_P(CoreStoreConformance, TheAuditLogTakesEachSeqOnceAndListsInOrder) {
   ASSERT_EQ(page.size(), 2u);
   EXPECT_EQ(page[0].seq, 3);
   EXPECT_EQ(page[1].mac[0], 4);
+}
+
+TEST_P(CoreStoreConformance, TheQueueLogKeepsItsOrderAndDropsOldLines) {
+  ContactCentreStore& centre = *stores_.centre;
+  const std::vector<QueueLogRecord> first = {{100, "c1", "", "offered"}, {101.5, "c1", "ext-1", "ringing"}};
+  ASSERT_TRUE(centre.AppendQueueLog(first, 0).ok());
+  const std::vector<QueueLogRecord> second = {{200, "c2", "", "offered"}, {201, "c2", "ext-1", "ringing"},
+                                              {202, "c2", "ext-1", "answered"}};
+  ASSERT_TRUE(centre.AppendQueueLog(second, 150).ok());  // lines before 150 go
+  auto lines = centre.ListQueueLog(10).value();
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].call, "c2");
+  EXPECT_EQ(lines[2].event, "answered");
+  auto latest = centre.ListQueueLog(2).value();  // the latest two, oldest first
+  ASSERT_EQ(latest.size(), 2u);
+  EXPECT_EQ(latest[0].event, "ringing");
+  EXPECT_DOUBLE_EQ(latest[0].at, 201);
+  EXPECT_EQ(latest[1].operator_name, "ext-1");
+}
+
+TEST_P(CoreStoreConformance, OperatorsAndLinesAreKeptInTheOrderManagersSetThem) {
+  ContactCentreStore& centre = *stores_.centre;
+  EXPECT_TRUE(centre.ListOperators().value().empty());
+  EXPECT_EQ(centre.LoadLines().value(), std::nullopt);
+  ASSERT_TRUE(centre.InsertOperator({"ext-2", "sip:ext-2@127.0.0.1:5060", "ru,uk"}).ok());
+  ASSERT_TRUE(centre.InsertOperator({"ext-1", "", "en"}).ok());
+  EXPECT_EQ(centre.InsertOperator({"ext-1", "", "ru"}).error().code, ErrorCode::kConflict);
+  auto operators = centre.ListOperators().value();
+  ASSERT_EQ(operators.size(), 2u);
+  EXPECT_EQ(operators[0].name, "ext-2");
+  EXPECT_EQ(operators[0].uri, "sip:ext-2@127.0.0.1:5060");
+  EXPECT_EQ(operators[0].languages, "ru,uk");
+  EXPECT_EQ(operators[1].languages, "en");
+  ASSERT_TRUE(centre.SaveLines(12).ok());
+  ASSERT_TRUE(centre.SaveLines(40).ok());
+  EXPECT_EQ(centre.LoadLines().value(), 40);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CoreStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),

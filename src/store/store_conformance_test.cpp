@@ -425,40 +425,6 @@ TEST_F(StoreConformance, CallbacksAreScheduledComparedAndShreddedWhenOver) {
   EXPECT_EQ(store_->UpdateCallback({.id = 999}).error().code, ErrorCode::kNotFound);
 }
 
-TEST_F(StoreConformance, TheQueueLogKeepsItsOrderAndDropsOldLines) {
-  const std::vector<QueueLogRecord> first = {{100, "c1", "", "offered"}, {101.5, "c1", "ext-1", "ringing"}};
-  ASSERT_TRUE(store_->AppendQueueLog(first, 0).ok());
-  const std::vector<QueueLogRecord> second = {{200, "c2", "", "offered"}, {201, "c2", "ext-1", "ringing"},
-                                              {202, "c2", "ext-1", "answered"}};
-  ASSERT_TRUE(store_->AppendQueueLog(second, 150).ok());  // lines before 150 go
-  auto lines = store_->ListQueueLog(10).value();
-  ASSERT_EQ(lines.size(), 3u);
-  EXPECT_EQ(lines[0].call, "c2");
-  EXPECT_EQ(lines[2].event, "answered");
-  auto latest = store_->ListQueueLog(2).value();  // the latest two, oldest first
-  ASSERT_EQ(latest.size(), 2u);
-  EXPECT_EQ(latest[0].event, "ringing");
-  EXPECT_DOUBLE_EQ(latest[0].at, 201);
-  EXPECT_EQ(latest[1].operator_name, "ext-1");
-}
-
-TEST_F(StoreConformance, OperatorsAndLinesAreKeptInTheOrderManagersSetThem) {
-  EXPECT_TRUE(store_->ListOperators().value().empty());
-  EXPECT_EQ(store_->LoadLines().value(), std::nullopt);
-  ASSERT_TRUE(store_->InsertOperator({"ext-2", "sip:ext-2@127.0.0.1:5060", "ru,uk"}).ok());
-  ASSERT_TRUE(store_->InsertOperator({"ext-1", "", "en"}).ok());
-  EXPECT_EQ(store_->InsertOperator({"ext-1", "", "ru"}).error().code, ErrorCode::kConflict);
-  auto operators = store_->ListOperators().value();
-  ASSERT_EQ(operators.size(), 2u);
-  EXPECT_EQ(operators[0].name, "ext-2");
-  EXPECT_EQ(operators[0].uri, "sip:ext-2@127.0.0.1:5060");
-  EXPECT_EQ(operators[0].languages, "ru,uk");
-  EXPECT_EQ(operators[1].languages, "en");
-  ASSERT_TRUE(store_->SaveLines(12).ok());
-  ASSERT_TRUE(store_->SaveLines(40).ok());
-  EXPECT_EQ(store_->LoadLines().value(), 40);
-}
-
 TEST_F(StoreConformance, ConcurrentWritersAndReadersAgree) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {

@@ -60,6 +60,12 @@ Params& Params::Add(std::string_view text) {
   return *this;
 }
 
+Params& Params::AddDouble(double value) {
+  char text[32];
+  auto [end, ec] = std::to_chars(text, text + sizeof text, value);  // shortest exact form
+  return Add(std::string_view(text, static_cast<std::size_t>(end - text)));
+}
+
 Params& Params::AddBytes(std::span<const std::uint8_t> bytes) {
   values_.emplace_back(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   null_.push_back(false);
@@ -91,6 +97,15 @@ std::int64_t PgResult::Int(int row, int column) const {
   const char* end = text + PQgetlength(result_, row, column);
   std::int64_t value = 0;
   if (*text == 't' || *text == 'f') return *text == 't';  // booleans
+  auto [ptr, ec] = std::from_chars(text, end, value);
+  if (ec != std::errc() || ptr != end) throw PgError("XX000", "a stored number is malformed");
+  return value;
+}
+
+double PgResult::Double(int row, int column) const {
+  const char* text = PQgetvalue(result_, row, column);
+  const char* end = text + PQgetlength(result_, row, column);
+  double value = 0;
   auto [ptr, ec] = std::from_chars(text, end, value);
   if (ec != std::errc() || ptr != end) throw PgError("XX000", "a stored number is malformed");
   return value;

@@ -50,6 +50,7 @@ class Params {
   Params& Add(std::string_view text);
   Params& Add(const char* text) { return Add(std::string_view(text)); }
   Params& Add(const std::string& text) { return Add(std::string_view(text)); }
+  Params& AddDouble(double value);
   Params& AddBytes(std::span<const std::uint8_t> bytes);
   Params& AddNull();
   template <typename T>
@@ -83,6 +84,7 @@ class PgResult {
   bool IsNull(int row, int column) const { return PQgetisnull(result_, row, column) != 0; }
   std::string Text(int row, int column) const;
   std::int64_t Int(int row, int column) const;
+  double Double(int row, int column) const;
   std::optional<std::int64_t> OptionalInt(int row, int column) const;
   std::optional<std::string> OptionalText(int row, int column) const;
   /// A bytea column (text format "\x…").
