@@ -237,6 +237,8 @@ int main(int argc, char** argv) {
   serve->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind TLS)");
   serve->add_option("--telephony-token-file", serve_options.telephony_token_file,
                     "File holding the token the telephony side (Kamailio) sends as Bearer");
+  serve->add_option("--metrics-token-file", serve_options.metrics_token_file,
+                    "File holding the token a Prometheus scraper sends as Bearer to /metrics (without it, no /metrics)");
   serve->add_option("--queue-strategy", serve_options.queue_strategy,
                     "longest_idle, fewest_calls, round_robin or ring_all");
   serve->add_option("--wrap-up-seconds", serve_options.wrap_up_seconds, "Operators' wrap-up after each call")

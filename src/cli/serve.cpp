@@ -16,7 +16,9 @@
 #include "cli/data_lock.hpp"
 #include "cli/secrets.hpp"
 #include "server/http_server.hpp"
+#include "server/metrics.hpp"
 #include "server/office_routes.hpp"
+#include "server/operations_routes.hpp"
 #include "server/public_routes.hpp"
 #include "server/wallboard_feed.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -66,6 +68,11 @@ int Serve(const ServeOptions& options) {
   if (!keys) throw std::runtime_error(keys.error().message);
 
   server::Router router;
+  server::Metrics metrics;
+  router.CountWith(&metrics);
+  server::AddOperationsRoutes(
+      router, metrics, [&store] { return store->GetSetting("require_totp").ok(); },
+      options.metrics_token_file.empty() ? std::string() : ReadSecret(options.metrics_token_file, "metrics token"));
   router.Add("GET", "/healthz", [role = options.role](server::Request&, server::Respond respond) {
     respond({200, "application/json", fmt::format("{{\"status\":\"ok\",\"role\":\"{}\"}}", role), {}});
   });

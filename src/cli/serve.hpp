@@ -14,6 +14,7 @@ struct ServeOptions {
   std::size_t intake_queue = 256;  // submissions and status checks waiting for a receipt hash
   int retention_days = 0;          // 0: no scheduled retention; else delete uncontacted cases older
   std::string telephony_token_file;  // empty: no telephony client may send events
+  std::string metrics_token_file;    // empty: /metrics is not served
   std::string queue_strategy = "longest_idle";
   int wrap_up_seconds = 10;
 };

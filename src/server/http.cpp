@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+
+#include "server/metrics.hpp"
+
 namespace lifeline::server {
 namespace {
 
@@ -77,6 +81,12 @@ void Router::Add(std::string method, std::string pattern, Handler handler) {
 }
 
 void Router::Dispatch(Request& request, Respond respond) const {
+  if (metrics_) {
+    respond = [metrics = metrics_, start = std::chrono::steady_clock::now(), inner = std::move(respond)](Response r) {
+      metrics->RecordResponse(r.status, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      inner(std::move(r));
+    };
+  }
   const auto segments = Split(request.path);
   bool path_matched = false;
   for (const auto& route : routes_) {

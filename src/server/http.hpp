@@ -55,9 +55,13 @@ using Respond = std::function<void(Response)>;
 using Handler = std::function<void(Request&, Respond)>;
 
 /// Routes by method and path pattern ("/api/v1/cases/{id}"). Patterns match whole segments.
+class Metrics;
+
 class Router {
  public:
   void Add(std::string method, std::string pattern, Handler handler);
+  /// Counts every response in `metrics` (which must outlive the router) from now on.
+  void CountWith(Metrics* metrics) { metrics_ = metrics; }
   /// Dispatches, filling request.params; 404 or 405 when nothing matches.
   void Dispatch(Request& request, Respond respond) const;
 
@@ -68,6 +72,7 @@ class Router {
     Handler handler;
   };
   std::vector<Route> routes_;
+  Metrics* metrics_ = nullptr;
 };
 
 /// Largest request body any handler accepts; larger ones get 413.

@@ -1,0 +1,41 @@
+#include "server/metrics.hpp"
+
+#include <fmt/format.h>
+
+namespace lifeline::server {
+
+void Metrics::RecordResponse(int status, double seconds) {
+  if (status >= 100 && status < kStatuses) by_status_[static_cast<std::size_t>(status)].fetch_add(1, std::memory_order_relaxed);
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    if (seconds <= kBuckets[i]) buckets_[i].fetch_add(1, std::memory_order_relaxed);
+  }
+  count_.fetch_add(1, std::memory_order_relaxed);
+  sum_microseconds_.fetch_add(static_cast<std::uint64_t>(seconds * 1e6), std::memory_order_relaxed);
+}
+
+std::string Metrics::Render(bool store_up) const {
+  std::string out =
+      "# HELP lifeline_http_responses_total HTTP responses by status code.\n"
+      "# TYPE lifeline_http_responses_total counter\n";
+  for (int status = 100; status < kStatuses; ++status) {
+    const auto n = by_status_[static_cast<std::size_t>(status)].load(std::memory_order_relaxed);
+    if (n > 0) out += fmt::format("lifeline_http_responses_total{{code=\"{}\"}} {}\n", status, n);
+  }
+  out += "# HELP lifeline_http_request_duration_seconds Time from a request's dispatch to its response.\n"
+         "# TYPE lifeline_http_request_duration_seconds histogram\n";
+  const auto count = count_.load(std::memory_order_relaxed);
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    out += fmt::format("lifeline_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", kBuckets[i],
+                       buckets_[i].load(std::memory_order_relaxed));
+  }
+  out += fmt::format("lifeline_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", count);
+  out += fmt::format("lifeline_http_request_duration_seconds_sum {:.6f}\n",
+                     static_cast<double>(sum_microseconds_.load(std::memory_order_relaxed)) / 1e6);
+  out += fmt::format("lifeline_http_request_duration_seconds_count {}\n", count);
+  out += "# HELP lifeline_store_up Whether the store answered a probe just now (1) or not (0).\n"
+         "# TYPE lifeline_store_up gauge\n";
+  out += fmt::format("lifeline_store_up {}\n", store_up ? 1 : 0);
+  return out;
+}
+
+}  // namespace lifeline::server

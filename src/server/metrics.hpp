@@ -1,0 +1,30 @@
+#pragma once
+// What lifeline counts for Prometheus (/metrics, text format 0.0.4): responses by status
+// code and their latency, and whether the store answers. Counts only: no path, no query,
+// no address, nothing of a person. Thread-safe (atomics).
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+namespace lifeline::server {
+
+class Metrics {
+ public:
+  /// Upper bounds of the latency histogram's buckets, in seconds.
+  static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5};
+
+  void RecordResponse(int status, double seconds);
+  /// The exposition text; `store_up` is a fresh probe of the store, taken by the caller.
+  std::string Render(bool store_up) const;
+
+ private:
+  static constexpr int kStatuses = 600;
+  std::array<std::atomic<std::uint64_t>, kStatuses> by_status_{};
+  std::array<std::atomic<std::uint64_t>, kBuckets.size()> buckets_{};
+  std::atomic<std::uint64_t> count_{0};
+  std::atomic<std::uint64_t> sum_microseconds_{0};
+};
+
+}  // namespace lifeline::server
