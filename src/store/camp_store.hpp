@@ -13,6 +13,7 @@
 #include "domain/camp/labour.hpp"
 #include "domain/camp/ledger.hpp"
 #include "domain/camp/rota.hpp"
+#include "domain/name_table.hpp"
 #include "domain/result.hpp"
 #include "store/records.hpp"
 
@@ -45,8 +46,19 @@ struct NewPrisoner {
 };
 
 enum class PrisonerStatus { kHeld, kInHospital, kTransferred, kReleased, kRepatriated, kEscaped, kDied };
-std::string_view ToString(PrisonerStatus status);
-std::optional<PrisonerStatus> ParsePrisonerStatus(std::string_view text);
+inline constexpr NameTable<PrisonerStatus, 7> kPrisonerStatusNames = {{
+    {PrisonerStatus::kHeld, "held"},
+    {PrisonerStatus::kInHospital, "in_hospital"},
+    {PrisonerStatus::kTransferred, "transferred"},
+    {PrisonerStatus::kReleased, "released"},
+    {PrisonerStatus::kRepatriated, "repatriated"},
+    {PrisonerStatus::kEscaped, "escaped"},
+    {PrisonerStatus::kDied, "died"},
+}};
+inline std::string_view ToString(PrisonerStatus status) { return NameOf(kPrisonerStatusNames, status); }
+inline std::optional<PrisonerStatus> ParsePrisonerStatus(std::string_view text) {
+  return ValueOf(kPrisonerStatusNames, text);
+}
 
 struct StoredPrisoner : NewPrisoner {
   std::int64_t id = 0;
@@ -119,8 +131,13 @@ struct PhoneCallRecord {
   std::optional<std::int64_t> posting_id;  // what it cost, and who paid
 };
 
-std::string_view ToString(camp::CallOutcome outcome);  // "completed", "cut", "no_show"
-std::optional<camp::CallOutcome> ParseCallOutcome(std::string_view text);
+inline constexpr NameTable<camp::CallOutcome, 3> kCallOutcomeNames = {{
+    {camp::CallOutcome::kCompleted, "completed"},
+    {camp::CallOutcome::kCut, "cut"},
+    {camp::CallOutcome::kNoShow, "no_show"},
+}};
+inline std::string_view ToString(camp::CallOutcome outcome) { return NameOf(kCallOutcomeNames, outcome); }
+inline std::optional<camp::CallOutcome> ParseCallOutcome(std::string_view text) { return ValueOf(kCallOutcomeNames, text); }
 
 class CampStore {
  public:

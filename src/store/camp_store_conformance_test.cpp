@@ -1,4 +1,4 @@
-// The camp's storage contract (store/camp_store.hpp), run against every implementation: the
+// The camp's storage contract (store/camp_store.hpp), run against SQLite and PostgreSQL: the
 // registry, movements, and the ledger's atomicity, idempotency and balance rules.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <thread>
 
+#include "store/postgres/camp_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/test_engines.hpp"
 
 namespace lifeline::store {
 namespace {
@@ -22,14 +24,24 @@ camp::CampTariff Tariff() {
   return t;
 }
 
-class CampStoreConformance : public ::testing::Test {
+using testing::Engine;
+using testing::PostgresSchema;
+
+class CampStoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("lifeline-camp-store-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    store_ = OpenSqliteStore(dir_.string(), true);
+    if (GetParam() == Engine::kSqlite) {
+      dir_ = std::filesystem::temp_directory_path() / ("lifeline-camp-store-" + testing::UniqueSuffix());
+      std::filesystem::remove_all(dir_);
+      sqlite_ = OpenSqliteStore(dir_.string(), true);
+      store_ = sqlite_.get();
+    } else {
+      if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+      schema_ = std::make_unique<PostgresSchema>();
+      ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
+      postgres_ = std::make_unique<postgres::PgCampStore>(schema_->pool());
+      store_ = postgres_.get();
+    }
     CampRecord c;
     c.name = "Лагерь № 1 (синтетический)";
     c.tariff = Tariff();
@@ -39,8 +51,31 @@ class CampStoreConformance : public ::testing::Test {
     prisoner_ = AddPrisoner();
   }
   void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    sqlite_.reset();
+    postgres_.reset();
+    schema_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  // Changes the books behind the store's back, as a tamperer with database access would.
+  void Tamper() {
+    const char* balance = "UPDATE balances SET balance = balance - 1 WHERE account LIKE 'prisoner:%'";
+    if (GetParam() == Engine::kSqlite) {
+      sqlite_.reset();
+      sqlite3* db = nullptr;
+      ASSERT_EQ(sqlite3_open((dir_ / "lifeline.db").c_str(), &db), SQLITE_OK);
+      sqlite3_exec(db, balance, nullptr, nullptr, nullptr);
+      sqlite3_exec(db, "UPDATE posting_legs SET amount = amount + 7 WHERE rowid = 1", nullptr, nullptr, nullptr);
+      sqlite3_close(db);
+      sqlite_ = OpenSqliteStore(dir_.string(), false);
+      store_ = sqlite_.get();
+      return;
+    }
+    auto done = schema_->pool().With([&](postgres::PgConnection& c) -> Status {
+      c.Execute(balance);
+      c.Execute("UPDATE posting_legs SET amount = amount + 7 WHERE ctid = (SELECT min(ctid) FROM posting_legs)");
+      return OkStatus();
+    });
+    ASSERT_TRUE(done) << done.error().message;
   }
   std::int64_t AddPrisoner(std::optional<std::int64_t> case_id = {}) {
     NewPrisoner p;
@@ -57,12 +92,15 @@ class CampStoreConformance : public ::testing::Test {
   std::int64_t Holds(std::int64_t prisoner) { return store_->Balance(camp_, camp::PrisonerAccount(prisoner)).value(); }
 
   std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<Store> sqlite_;
+  std::unique_ptr<PostgresSchema> schema_;
+  std::unique_ptr<postgres::PgCampStore> postgres_;
+  CampStore* store_ = nullptr;
   std::int64_t camp_ = 0;
   std::int64_t prisoner_ = 0;
 };
 
-TEST_F(CampStoreConformance, CampsKeepTheirRules) {
+TEST_P(CampStoreConformance, CampsKeepTheirRules) {
   auto c = store_->GetCamp(camp_).value();
   EXPECT_EQ(c.tariff.kopiyky_per_franc, 3800);
   EXPECT_EQ(c.phone_hours, (camp::OpeningHours{{600, 720}, {840, 1080}}));
@@ -76,7 +114,7 @@ TEST_F(CampStoreConformance, CampsKeepTheirRules) {
   EXPECT_EQ(store_->InsertCamp(same_name).error().code, ErrorCode::kConflict);
 }
 
-TEST_F(CampStoreConformance, PrisonersArriveWithAMovementAndMoveOn) {
+TEST_P(CampStoreConformance, PrisonersArriveWithAMovementAndMoveOn) {
   auto p = store_->GetPrisoner(prisoner_).value();
   EXPECT_EQ(p.rank, camp::RankCategory::kNco);
   EXPECT_EQ(p.status, PrisonerStatus::kHeld);
@@ -107,7 +145,7 @@ TEST_F(CampStoreConformance, PrisonersArriveWithAMovementAndMoveOn) {
   EXPECT_EQ(store_->InsertPrisoner(again).error().code, ErrorCode::kConflict);
 }
 
-TEST_F(CampStoreConformance, PostingsMoveBalancesAndReplayingAKeyPostsNothing) {
+TEST_P(CampStoreConformance, PostingsMoveBalancesAndReplayingAKeyPostsNothing) {
   auto pay = camp::WorkingPay("pay-oct-1", prisoner_, 5, Tariff()).value();
   auto first = Post(pay).value();
   EXPECT_FALSE(first.replayed);
@@ -126,7 +164,7 @@ TEST_F(CampStoreConformance, PostingsMoveBalancesAndReplayingAKeyPostsNothing) {
   EXPECT_EQ(stored.posting.kind, camp::PostingKind::kWorkingPay);
 }
 
-TEST_F(CampStoreConformance, NoPostingTakesAPrisonerBelowZeroAndARefusalChangesNothing) {
+TEST_P(CampStoreConformance, NoPostingTakesAPrisonerBelowZeroAndARefusalChangesNothing) {
   ASSERT_TRUE(Post(camp::CashAtCapture("cash", prisoner_, 3000).value()).ok());
   const camp::CanteenItem tea{"чай", 2000, 2500};
   ASSERT_TRUE(Post(camp::CanteenPurchase("buy-1", prisoner_, tea, 1).value()).ok());
@@ -142,7 +180,7 @@ TEST_F(CampStoreConformance, NoPostingTakesAPrisonerBelowZeroAndARefusalChangesN
   EXPECT_TRUE(store_->CheckLedger()->Sound());
 }
 
-TEST_F(CampStoreConformance, AReversalHappensOnceAndNeverOverdrawsTheAccount) {
+TEST_P(CampStoreConformance, AReversalHappensOnceAndNeverOverdrawsTheAccount) {
   const auto pay = camp::WorkingPay("pay", prisoner_, 3, Tariff()).value();
   const std::int64_t id = Post(pay)->posting_id;
   EXPECT_EQ(Post(camp::Reversal("fix", 999, pay)).error().code, ErrorCode::kNotFound);
@@ -157,7 +195,7 @@ TEST_F(CampStoreConformance, AReversalHappensOnceAndNeverOverdrawsTheAccount) {
   EXPECT_EQ(Holds(prisoner_), 1000);
 }
 
-TEST_F(CampStoreConformance, StatementsOpenWithTheEarlierBalanceAndListTheMonth) {
+TEST_P(CampStoreConformance, StatementsOpenWithTheEarlierBalanceAndListTheMonth) {
   ASSERT_TRUE(Post(camp::CashAtCapture("cash", prisoner_, 3000).value(), 100).ok());
   ASSERT_TRUE(Post(camp::WorkingPay("pay", prisoner_, 2, Tariff()).value(), 200).ok());
   ASSERT_TRUE(Post(camp::CallHome("call", prisoner_, 10, 5000, Tariff()).value(), 300).ok());
@@ -170,26 +208,20 @@ TEST_F(CampStoreConformance, StatementsOpenWithTheEarlierBalanceAndListTheMonth)
   EXPECT_EQ(entries[1].kind, camp::PostingKind::kCallCharge);
 }
 
-TEST_F(CampStoreConformance, TheLedgerCheckFindsTamperedBooks) {
+TEST_P(CampStoreConformance, TheLedgerCheckFindsTamperedBooks) {
   ASSERT_TRUE(Post(camp::CashAtCapture("cash", prisoner_, 3000).value()).ok());
   auto report = store_->CheckLedger().value();
   EXPECT_TRUE(report.Sound());
   EXPECT_EQ(report.postings, 1);
   EXPECT_EQ(report.legs, 2);
-  store_.reset();
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "lifeline.db").c_str(), &db), SQLITE_OK);
-  sqlite3_exec(db, "UPDATE balances SET balance = balance - 1 WHERE account LIKE 'prisoner:%'", nullptr, nullptr, nullptr);
-  sqlite3_exec(db, "UPDATE posting_legs SET amount = amount + 7 WHERE rowid = 1", nullptr, nullptr, nullptr);
-  sqlite3_close(db);
-  store_ = OpenSqliteStore(dir_.string(), false);
+  Tamper();
   report = store_->CheckLedger().value();
   EXPECT_FALSE(report.Sound());
   EXPECT_EQ(report.unbalanced_postings, 1);
   EXPECT_EQ(report.balance_mismatches, 2);
 }
 
-TEST_F(CampStoreConformance, ConcurrentPurchasesNeverOverdraw) {
+TEST_P(CampStoreConformance, ConcurrentPurchasesNeverOverdraw) {
   ASSERT_TRUE(Post(camp::CashAtCapture("cash", prisoner_, 10000).value()).ok());
   std::vector<std::thread> threads;
   std::atomic<int> accepted{0};
@@ -207,6 +239,9 @@ TEST_F(CampStoreConformance, ConcurrentPurchasesNeverOverdraw) {
   EXPECT_EQ(Holds(prisoner_), 200);
   EXPECT_TRUE(store_->CheckLedger()->Sound());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CampStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+                         testing::EngineName);
 
 }  // namespace
 }  // namespace lifeline::store

@@ -9,30 +9,6 @@
 
 namespace lifeline::store {
 
-namespace {
-
-constexpr std::array<std::pair<camp::CallOutcome, std::string_view>, 3> kOutcomes = {{
-    {camp::CallOutcome::kCompleted, "completed"},
-    {camp::CallOutcome::kCut, "cut"},
-    {camp::CallOutcome::kNoShow, "no_show"},
-}};
-
-}  // namespace
-
-std::string_view ToString(camp::CallOutcome outcome) {
-  for (const auto& [o, name] : kOutcomes) {
-    if (o == outcome) return name;
-  }
-  return "?";
-}
-
-std::optional<camp::CallOutcome> ParseCallOutcome(std::string_view text) {
-  for (const auto& [o, name] : kOutcomes) {
-    if (name == text) return o;
-  }
-  return std::nullopt;
-}
-
 namespace sqlite {
 namespace {
 
