@@ -14,23 +14,12 @@ using Form = std::multimap<std::string, std::string>;
 
 Response Refused(const Error& e) { return ConsoleRefusal(e); }
 
-// The session of a console GET, or the answer already given.
 std::optional<app::SessionInfo> Viewer(Context& ctx, Request& request, const Respond& respond) {
-  auto session = ConsoleViewer(ctx, request, respond);
-  if (session && !ctx.options.abroad) {
-    respond(Refused(NotFound("help abroad is not running")));
-    return std::nullopt;
-  }
-  return session;
+  return ConsoleModuleViewer(ctx, request, respond, ctx.options.abroad != nullptr, "help abroad is not running");
 }
 
 std::optional<app::SessionInfo> Poster(Context& ctx, Request& request, Form& form, const Respond& respond) {
-  auto session = ConsoleAuth(ctx, request, &form);
-  if (!session || !ctx.options.abroad) {
-    respond(Redirect("/console/"));
-    return std::nullopt;
-  }
-  return std::move(*session);
+  return ConsoleModulePoster(ctx, request, form, respond, ctx.options.abroad != nullptr);
 }
 
 template <typename T>

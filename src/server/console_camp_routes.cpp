@@ -19,23 +19,12 @@ using Form = std::multimap<std::string, std::string>;
 
 Response Refused(const Error& e) { return ConsoleRefusal(e); }
 
-// The session of a console GET, or the answer already given.
 std::optional<app::SessionInfo> Viewer(Context& ctx, Request& request, const Respond& respond) {
-  auto session = ConsoleViewer(ctx, request, respond);
-  if (session && !ctx.options.camp) {
-    respond(Refused(NotFound("the camp registry is not running")));
-    return std::nullopt;
-  }
-  return session;
+  return ConsoleModuleViewer(ctx, request, respond, ctx.options.camp != nullptr, "the camp registry is not running");
 }
 
 std::optional<app::SessionInfo> Poster(Context& ctx, Request& request, Form& form, const Respond& respond) {
-  auto session = ConsoleAuth(ctx, request, &form);
-  if (!session || !ctx.options.camp) {
-    respond(Redirect("/console/"));
-    return std::nullopt;
-  }
-  return std::move(*session);
+  return ConsoleModulePoster(ctx, request, form, respond, ctx.options.camp != nullptr);
 }
 
 int StatusFor(const Status& s, int ok) { return s ? ok : HttpStatusOf(s.error().code); }

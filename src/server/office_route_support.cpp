@@ -59,6 +59,27 @@ Response ConsoleRefusal(const Error& e) {
   return HtmlResponse(HttpStatusOf(e.code), HtmlPage("ru", "Ошибка", "<p role=\"alert\">" + HtmlEscape(e.message) + "</p>"));
 }
 
+std::optional<app::SessionInfo> ConsoleModuleViewer(Context& ctx, const Request& request, const Respond& respond,
+                                                    bool running, const char* not_running) {
+  auto session = ConsoleViewer(ctx, request, respond);
+  if (session && !running) {
+    respond(ConsoleRefusal(NotFound(not_running)));
+    return std::nullopt;
+  }
+  return session;
+}
+
+std::optional<app::SessionInfo> ConsoleModulePoster(Context& ctx, const Request& request,
+                                                    std::multimap<std::string, std::string>& form,
+                                                    const Respond& respond, bool running) {
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session || !running) {
+    respond(Redirect("/console/"));
+    return std::nullopt;
+  }
+  return std::move(*session);
+}
+
 std::optional<app::SessionInfo> ApiReader(Context& ctx, Request& request, const Respond& respond, bool running,
                                           const Error& not_running) {
   if (!running) {

@@ -55,6 +55,15 @@ Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,
 std::optional<app::SessionInfo> ConsoleViewer(Context& ctx, const Request& request, const Respond& respond);
 /// An error as a console page with its HTTP status.
 Response ConsoleRefusal(const Error& e);
+/// ConsoleViewer for a module that may not run (camps, help abroad): when it does not, a 404
+/// page saying `not_running`.
+std::optional<app::SessionInfo> ConsoleModuleViewer(Context& ctx, const Request& request, const Respond& respond,
+                                                    bool running, const char* not_running);
+/// A console form post to such a module: its session (CSRF-checked) and form; nullopt once
+/// answered with a redirect to the start (no session, a bad form, or the module not running).
+std::optional<app::SessionInfo> ConsoleModulePoster(Context& ctx, const Request& request,
+                                                    std::multimap<std::string, std::string>& form,
+                                                    const Respond& respond, bool running);
 
 /// An API GET's session, when the module behind it runs (`running`; else 404 with
 /// `not_running`); nullopt once the error is answered.

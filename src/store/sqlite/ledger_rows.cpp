@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/camp/money.hpp"
+#include "store/ledger_check_sql.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -163,22 +164,13 @@ std::pair<std::int64_t, std::vector<AccountEntry>> SelectAccountLegs(Connection&
 LedgerCheckReport CheckAllBooks(Connection& c) {
   LedgerCheckReport r;
   ReadTransaction view(c);  // one consistent view of the books
-  r.postings = Count(c, "SELECT COUNT(*) FROM postings");
-  r.legs = Count(c, "SELECT COUNT(*) FROM posting_legs");
-  r.unbalanced_postings =
-      Count(c, "SELECT COUNT(*) FROM postings p WHERE (SELECT COUNT(*) FROM posting_legs WHERE posting_id = p.id) < 2 "
-               "OR (SELECT SUM(amount) FROM posting_legs WHERE posting_id = p.id) != 0");
-  r.balance_mismatches = Count(c,
-                               "WITH computed AS (SELECT p.camp_id, l.account, SUM(l.amount) AS total FROM posting_legs l "
-                               "JOIN postings p ON p.id = l.posting_id GROUP BY p.camp_id, l.account) "
-                               "SELECT (SELECT COUNT(*) FROM balances b LEFT JOIN computed c ON c.camp_id = b.camp_id "
-                               "AND c.account = b.account WHERE COALESCE(c.total, 0) != b.balance) + "
-                               "(SELECT COUNT(*) FROM computed c LEFT JOIN balances b ON c.camp_id = b.camp_id "
-                               "AND c.account = b.account WHERE b.account IS NULL AND c.total != 0)");
-  r.negative_prisoner_balances = Count(c, "SELECT COUNT(*) FROM balances WHERE account LIKE 'prisoner:%' AND balance > 0");
-  r.double_reversals = Count(c,
-                             "SELECT COUNT(*) FROM (SELECT reverses FROM postings WHERE reverses IS NOT NULL "
-                             "GROUP BY reverses HAVING COUNT(*) > 1)");
+  namespace sql = ledger_check_sql;
+  r.postings = Count(c, sql::kPostings);
+  r.legs = Count(c, sql::kLegs);
+  r.unbalanced_postings = Count(c, sql::kUnbalancedPostings);
+  r.balance_mismatches = Count(c, sql::kBalanceMismatches);
+  r.negative_prisoner_balances = Count(c, sql::kNegativePrisonerBalances);
+  r.double_reversals = Count(c, sql::kDoubleReversals);
   return r;
 }
 
