@@ -131,8 +131,21 @@ struct NewCallback {
 /// pending: waits for its slot; dialing: handed to the telephony side; connected, lapsed:
 /// over, and the sealed number is shredded.
 enum class CallbackStatus { kPending, kDialing, kConnected, kLapsed };
-std::string_view ToString(CallbackStatus status);
-std::optional<CallbackStatus> ParseCallbackStatus(std::string_view text);
+inline std::string_view ToString(CallbackStatus status) {
+  switch (status) {
+    case CallbackStatus::kPending: return "pending";
+    case CallbackStatus::kDialing: return "dialing";
+    case CallbackStatus::kConnected: return "connected";
+    case CallbackStatus::kLapsed: return "lapsed";
+  }
+  return "?";
+}
+inline std::optional<CallbackStatus> ParseCallbackStatus(std::string_view text) {
+  for (auto s : {CallbackStatus::kPending, CallbackStatus::kDialing, CallbackStatus::kConnected, CallbackStatus::kLapsed}) {
+    if (ToString(s) == text) return s;
+  }
+  return std::nullopt;
+}
 
 struct StoredCallback : NewCallback {
   std::int64_t id = 0;

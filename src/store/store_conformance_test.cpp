@@ -1,4 +1,5 @@
-// The storage contract, run against every implementation (SQLite today).
+// The cases' storage contract (store/store.hpp's ApplicationStore), run against SQLite and
+// against a real PostgreSQL (store/test_engines.hpp), and what only SQLite's files promise.
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -8,7 +9,9 @@
 #include <fstream>
 #include <thread>
 
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/test_engines.hpp"
 
 namespace lifeline::store {
 namespace {
@@ -29,24 +32,37 @@ NewApplication MakeApplication(std::uint8_t tag, Situation situation = Situation
   return a;
 }
 
-class StoreConformance : public ::testing::Test {
+using testing::Engine;
+using testing::PostgresSchema;
+
+class StoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("lifeline-store-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    store_ = OpenSqliteStore(dir_.string(), true);
+    if (GetParam() == Engine::kSqlite) {
+      dir_ = std::filesystem::temp_directory_path() / ("lifeline-store-test-" + testing::UniqueSuffix());
+      std::filesystem::remove_all(dir_);
+      store_ = OpenSqliteStore(dir_.string(), true);
+      return;
+    }
+    if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+    schema_ = std::make_unique<PostgresSchema>();
+    ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
+    store_ = OpenPostgresStore({.conninfo = schema_->conninfo(), .wait_seconds = 5});
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    schema_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
   std::filesystem::path dir_;
+  std::unique_ptr<PostgresSchema> schema_;
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(StoreConformance, AppendsBatchAndReadsBack) {
+INSTANTIATE_TEST_SUITE_P(Engines, StoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+                         testing::EngineName);
+
+TEST_P(StoreConformance, AppendsBatchAndReadsBack) {
   std::vector<NewApplication> batch = {MakeApplication(1), MakeApplication(2)};
   batch[1].clear.deploy_by = Date{year{2026}, December, day{1}};
   auto ids = store_->AppendApplications(batch);
@@ -60,7 +76,7 @@ TEST_F(StoreConformance, AppendsBatchAndReadsBack) {
   EXPECT_EQ(got->status, CaseStatus::kNew);
 }
 
-TEST_F(StoreConformance, DuplicateLookupRejectsWholeBatch) {
+TEST_P(StoreConformance, DuplicateLookupRejectsWholeBatch) {
   ASSERT_TRUE(store_->AppendApplications(std::vector{MakeApplication(1)}).ok());
   auto result = store_->AppendApplications(std::vector{MakeApplication(2), MakeApplication(1)});
   ASSERT_FALSE(result.ok());
@@ -68,7 +84,7 @@ TEST_F(StoreConformance, DuplicateLookupRejectsWholeBatch) {
   EXPECT_EQ(store_->ListCases({}).value().total, 1);
 }
 
-TEST_F(StoreConformance, ListsNewestFirstWithFilterAndPaging) {
+TEST_P(StoreConformance, ListsNewestFirstWithFilterAndPaging) {
   for (std::uint8_t i = 1; i <= 5; ++i) {
     auto situation = i % 2 ? Situation::kAtFront : Situation::kRelative;
     ASSERT_TRUE(store_->AppendApplications(std::vector{MakeApplication(i, situation)}).ok());
@@ -82,7 +98,7 @@ TEST_F(StoreConformance, ListsNewestFirstWithFilterAndPaging) {
   EXPECT_EQ(all->items.front().id, 5);
 }
 
-TEST_F(StoreConformance, ListsByReceivedDayBeforeArrivalOrder) {
+TEST_P(StoreConformance, ListsByReceivedDayBeforeArrivalOrder) {
   auto earlier = MakeApplication(1);
   earlier.received_on = Date{year{2026}, October, day{1}};
   ASSERT_TRUE(store_->AppendApplications(std::vector{MakeApplication(2), earlier}).ok());
@@ -92,7 +108,7 @@ TEST_F(StoreConformance, ListsByReceivedDayBeforeArrivalOrder) {
   EXPECT_EQ(page->items[1].received_on, earlier.received_on);
 }
 
-TEST_F(StoreConformance, FindsByReceiptLookupWithTheConversation) {
+TEST_P(StoreConformance, FindsByReceiptLookupWithTheConversation) {
   auto ids = store_->AppendApplications(std::vector{MakeApplication(9)});
   auto user = store_->AddUser({.name = "op1", .role = Role::kOperator, .password_hash = "h"});
   ASSERT_TRUE(user.ok());
@@ -124,7 +140,7 @@ TEST_F(StoreConformance, FindsByReceiptLookupWithTheConversation) {
   EXPECT_EQ(store_->FindByReceiptLookup(lookup).error().code, ErrorCode::kNotFound);
 }
 
-TEST_F(StoreConformance, UsersAreUniqueByName) {
+TEST_P(StoreConformance, UsersAreUniqueByName) {
   ASSERT_TRUE(store_->AddUser({.name = "admin", .role = Role::kAdmin, .password_hash = "h"}).ok());
   EXPECT_EQ(store_->AddUser({.name = "admin", .password_hash = "x"}).error().code, ErrorCode::kConflict);
   auto found = store_->FindUserByName("admin");
@@ -146,7 +162,7 @@ Installation MakeInstallation() {
   return i;
 }
 
-TEST_F(StoreConformance, InstallationIsSavedOnce) {
+TEST_P(StoreConformance, InstallationIsSavedOnce) {
   EXPECT_EQ(store_->LoadInstallation().error().code, ErrorCode::kNotFound);
   const Installation i = MakeInstallation();
   ASSERT_TRUE(store_->SaveInstallation(i).ok());
@@ -159,7 +175,7 @@ TEST_F(StoreConformance, InstallationIsSavedOnce) {
   EXPECT_EQ(loaded->passphrase_memlimit, i.passphrase_memlimit);
 }
 
-TEST_F(StoreConformance, OfficeKeyGenerationsFollowEachOtherAndTheSecretIsStoredOnce) {
+TEST_P(StoreConformance, OfficeKeyGenerationsFollowEachOtherAndTheSecretIsStoredOnce) {
   Installation i = MakeInstallation();
   i.office_secret_sealed.clear();
   ASSERT_TRUE(store_->SaveInstallation(i).ok());
@@ -180,7 +196,7 @@ TEST_F(StoreConformance, OfficeKeyGenerationsFollowEachOtherAndTheSecretIsStored
   EXPECT_EQ(loaded->office_keys[1].public_key, second.public_key);
 }
 
-TEST_F(StoreConformance, RewrappedKeysMoveToTheNewGenerationAndOldKeysRetireOnlyThen) {
+TEST_P(StoreConformance, RewrappedKeysMoveToTheNewGenerationAndOldKeysRetireOnlyThen) {
   Installation i = MakeInstallation();
   const std::string marker = "RETIRED-KEY-MARKER-0123456789";
   i.office_keys[0].private_sealed.assign(marker.begin(), marker.end());
@@ -220,6 +236,7 @@ TEST_F(StoreConformance, RewrappedKeysMoveToTheNewGenerationAndOldKeysRetireOnly
   auto loaded = store_->LoadInstallation();
   EXPECT_TRUE(loaded->office_keys[0].private_sealed.empty());
   EXPECT_FALSE(loaded->office_keys[1].private_sealed.empty());
+  if (GetParam() != Engine::kSqlite) return;  // PostgreSQL's copies: docs/deploy.md
   for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
     std::ifstream in(entry.path(), std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -227,7 +244,7 @@ TEST_F(StoreConformance, RewrappedKeysMoveToTheNewGenerationAndOldKeysRetireOnly
   }
 }
 
-TEST_F(StoreConformance, StatusChangesAreComparedAndSetAndKeptAsATimeline) {
+TEST_P(StoreConformance, StatusChangesAreComparedAndSetAndKeptAsATimeline) {
   ASSERT_TRUE(store_->AddUser({.name = "op", .password_hash = "h"}).ok());
   auto ids = store_->AppendApplications(std::vector<NewApplication>{MakeApplication(1)});
   ASSERT_TRUE(ids.ok());
@@ -263,7 +280,7 @@ TEST_F(StoreConformance, StatusChangesAreComparedAndSetAndKeptAsATimeline) {
   EXPECT_TRUE(store_->ListCaseEvents(id)->empty());
 }
 
-TEST_F(StoreConformance, TasksQueueByDueTimeAndDeploymentDatesQueueByDate) {
+TEST_P(StoreConformance, TasksQueueByDueTimeAndDeploymentDatesQueueByDate) {
   auto user = store_->AddUser({.name = "op", .password_hash = "h"});
   std::vector<NewApplication> batch = {MakeApplication(1), MakeApplication(2), MakeApplication(3)};
   batch[0].clear.deploy_by = Date{year{2026}, December, day{20}};
@@ -301,7 +318,7 @@ TEST_F(StoreConformance, TasksQueueByDueTimeAndDeploymentDatesQueueByDate) {
   EXPECT_TRUE(store_->ListTasks((*ids)[0])->empty());
 }
 
-TEST_F(StoreConformance, GroupMembersAreCasesOfTheirOwnAndNotInquiries) {
+TEST_P(StoreConformance, GroupMembersAreCasesOfTheirOwnAndNotInquiries) {
   ASSERT_TRUE(store_->AddUser({.name = "op", .password_hash = "h"}).ok());
   const std::int64_t group = store_->AppendApplications(std::vector{MakeApplication(1)}).value()[0];
   ASSERT_TRUE(store_->ClaimApplication(group, 1).ok());
@@ -338,7 +355,7 @@ TEST_F(StoreConformance, GroupMembersAreCasesOfTheirOwnAndNotInquiries) {
   EXPECT_EQ(store_->AddGroupMember(member).error().code, ErrorCode::kNotFound);
 }
 
-TEST_F(StoreConformance, GroupMovesAreAllOrNothingComparedAndKeptAsHistory) {
+TEST_P(StoreConformance, GroupMovesAreAllOrNothingComparedAndKeptAsHistory) {
   ASSERT_TRUE(store_->AddUser({.name = "op", .password_hash = "h"}).ok());
   auto ids = store_->AppendApplications(std::vector{MakeApplication(1), MakeApplication(2)}).value();
   const std::int64_t a = ids[0], b = ids[1];
@@ -388,7 +405,7 @@ TEST_F(StoreConformance, GroupMovesAreAllOrNothingComparedAndKeptAsHistory) {
   for (const auto& e : remaining) EXPECT_NE(e.member_case_id, in_a[2]);
 }
 
-TEST_F(StoreConformance, APlanIsComparedAndSetOnTheCaseVersion) {
+TEST_P(StoreConformance, APlanIsComparedAndSetOnTheCaseVersion) {
   const std::int64_t id = store_->AppendApplications(std::vector{MakeApplication(1)}).value()[0];
   ASSERT_TRUE(store_->SetPlanSealed(id, 0, Blob{1, 2}).ok());
   EXPECT_EQ(store_->GetApplication(id)->plan_sealed, (Blob{1, 2}));
@@ -397,7 +414,7 @@ TEST_F(StoreConformance, APlanIsComparedAndSetOnTheCaseVersion) {
   EXPECT_EQ(store_->SetPlanSealed(999, 0, Blob{3}).error().code, ErrorCode::kNotFound);
 }
 
-TEST_F(StoreConformance, CallbacksAreScheduledComparedAndShreddedWhenOver) {
+TEST_P(StoreConformance, CallbacksAreScheduledComparedAndShreddedWhenOver) {
   NewCallback c{.sealed = {1, 2, 3}, .language = "ru", .created_at = 10, .due_at = 100, .window_end = 200};
   c.seal_id.fill(7);
   const std::int64_t early = store_->AddCallback(c).value();
@@ -425,7 +442,7 @@ TEST_F(StoreConformance, CallbacksAreScheduledComparedAndShreddedWhenOver) {
   EXPECT_EQ(store_->UpdateCallback({.id = 999}).error().code, ErrorCode::kNotFound);
 }
 
-TEST_F(StoreConformance, ConcurrentWritersAndReadersAgree) {
+TEST_P(StoreConformance, ConcurrentWritersAndReadersAgree) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
@@ -442,7 +459,23 @@ TEST_F(StoreConformance, ConcurrentWritersAndReadersAgree) {
   EXPECT_EQ(store_->ListCases({}).value().total, 100);
 }
 
-TEST_F(StoreConformance, ReopenKeepsDataAndRefusesNewerSchema) {
+// What the SQLite store promises about its files.
+class SqliteStoreFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("lifeline-store-files-" + testing::UniqueSuffix());
+    std::filesystem::remove_all(dir_);
+    store_ = OpenSqliteStore(dir_.string(), true);
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SqliteStoreFiles, ReopenKeepsDataAndRefusesNewerSchema) {
   ASSERT_TRUE(store_->AppendApplications(std::vector{MakeApplication(1)}).ok());
   store_.reset();
   store_ = OpenSqliteStore(dir_.string(), false);
@@ -457,7 +490,7 @@ TEST_F(StoreConformance, ReopenKeepsDataAndRefusesNewerSchema) {
   EXPECT_THROW(OpenSqliteStore(dir_.string(), false), std::runtime_error);
 }
 
-TEST_F(StoreConformance, RefusesMissingDatabaseWithoutCreate) {
+TEST_F(SqliteStoreFiles, RefusesMissingDatabaseWithoutCreate) {
   EXPECT_THROW(OpenSqliteStore((dir_ / "absent").string(), false), std::runtime_error);
 }
 

@@ -41,7 +41,8 @@ class PostgresSchema {
   PostgresSchema() : base_(ReadConninfo()), name_("t_" + UniqueSuffix()) {
     postgres::PgConnection admin(base_);
     admin.Execute("DROP SCHEMA IF EXISTS " + name_ + " CASCADE; CREATE SCHEMA " + name_);
-    pool_ = std::make_unique<postgres::Pool>(base_ + " options='-c search_path=" + name_ + "'", 8);
+    conninfo_ = base_ + " options='-c search_path=" + name_ + "'";
+    pool_ = std::make_unique<postgres::Pool>(conninfo_, 8);
     auto migrated = pool_->With([](postgres::PgConnection& c) { return postgres::Migrate(c); });
     if (!migrated) migrated_ = migrated.error();
   }
@@ -56,6 +57,8 @@ class PostgresSchema {
   PostgresSchema& operator=(const PostgresSchema&) = delete;
 
   postgres::Pool& pool() { return *pool_; }
+  /// Connects to this schema alone.
+  const std::string& conninfo() const { return conninfo_; }
   const Status& migrated() const { return migrated_; }
 
  private:
@@ -69,6 +72,7 @@ class PostgresSchema {
 
   std::string base_;
   std::string name_;
+  std::string conninfo_;
   std::unique_ptr<postgres::Pool> pool_;
   Status migrated_ = OkStatus();
 };

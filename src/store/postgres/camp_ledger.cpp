@@ -5,7 +5,7 @@
 
 #include "domain/camp/money.hpp"
 #include "store/ledger_check_sql.hpp"
-#include "store/postgres/camp_rows.hpp"
+#include "store/postgres/rows.hpp"
 #include "store/postgres/camp_store.hpp"
 
 namespace lifeline::store::postgres {

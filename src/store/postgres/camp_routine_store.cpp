@@ -1,7 +1,7 @@
 // The camp's daily routine on PostgreSQL: labour profiles and shifts, the phone line's
 // waiting list, call log and rota, and the correspondence log (store/camp_store.hpp).
 
-#include "store/postgres/camp_rows.hpp"
+#include "store/postgres/rows.hpp"
 #include "store/postgres/camp_store.hpp"
 
 namespace lifeline::store::postgres {

@@ -4,7 +4,7 @@
 #include "store/postgres/camp_store.hpp"
 
 #include "store/camp_rules.hpp"
-#include "store/postgres/camp_rows.hpp"
+#include "store/postgres/rows.hpp"
 
 namespace lifeline::store::postgres {
 namespace {

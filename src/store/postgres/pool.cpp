@@ -34,4 +34,15 @@ void Pool::Forget() {
   returned_.notify_one();
 }
 
+void Pool::DropIdle() {
+  std::vector<std::unique_ptr<PgConnection>> dropped;
+  {
+    std::lock_guard lock(mutex_);
+    dropped.swap(idle_);
+    open_ -= dropped.size();
+    returned_.notify_all();
+  }
+  // closed here, outside the lock
+}
+
 }  // namespace lifeline::store::postgres

@@ -1,7 +1,8 @@
 #pragma once
 // The PostgreSQL store's connections: a pool that lends one connection to one call at a
-// time, opens more up to a bound, and drops a connection that was lost (the next call opens
-// a fresh one, so lifeline reconnects by itself after a failover). Thread-safe.
+// time, opens more up to a bound, and drops a connection that was lost, with every idle one
+// when the server went away or turned read-only (the next call opens a fresh one, so lifeline
+// reconnects by itself after a failover). Thread-safe.
 
 #include <condition_variable>
 #include <memory>
@@ -35,6 +36,9 @@ class Pool {
         } else if (c) {
           Forget();
         }
+        // After a failover the idle connections lead to a server that is gone or no longer
+        // accepts writes: drop them all, so the next call connects to the new primary.
+        if (LostServer(e)) DropIdle();
         const bool retry = (e.sqlstate == "40001" || e.sqlstate == "40P01") && attempt < 3;
         if (!retry) return ToError(e);
       }
@@ -48,6 +52,12 @@ class Pool {
   void Give(std::unique_ptr<PgConnection> c);
   /// A lent connection will not come back (it was lost).
   void Forget();
+  /// Closes every idle connection.
+  void DropIdle();
+  /// The connection failed, the server shut down, or it became read-only (a demoted primary).
+  static bool LostServer(const PgError& e) {
+    return e.sqlstate.starts_with("08") || e.sqlstate.starts_with("57P") || e.sqlstate == "25006";
+  }
 
   const std::string conninfo_;
   const std::size_t max_;

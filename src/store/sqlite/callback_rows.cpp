@@ -3,24 +3,6 @@
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store {
-
-std::string_view ToString(CallbackStatus status) {
-  switch (status) {
-    case CallbackStatus::kPending: return "pending";
-    case CallbackStatus::kDialing: return "dialing";
-    case CallbackStatus::kConnected: return "connected";
-    case CallbackStatus::kLapsed: return "lapsed";
-  }
-  return "?";
-}
-
-std::optional<CallbackStatus> ParseCallbackStatus(std::string_view text) {
-  for (auto s : {CallbackStatus::kPending, CallbackStatus::kDialing, CallbackStatus::kConnected, CallbackStatus::kLapsed}) {
-    if (ToString(s) == text) return s;
-  }
-  return std::nullopt;
-}
-
 namespace sqlite {
 namespace {
 

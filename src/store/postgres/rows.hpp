@@ -1,5 +1,5 @@
 #pragma once
-// Reading the camps' rows on PostgreSQL: a value this version does not understand is a
+// Reading lifeline's rows on PostgreSQL: a value this version does not understand is a
 // corrupt row (PgError XX000). Internal to store/postgres.
 
 #include <algorithm>

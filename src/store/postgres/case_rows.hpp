@@ -1,0 +1,67 @@
+#pragma once
+// Reading cases' rows on PostgreSQL (application_store.cpp and its siblings). Internal to
+// store/postgres.
+
+#include <string>
+
+#include "store/postgres/rows.hpp"
+
+namespace lifeline::store::postgres::rows {
+
+inline constexpr const char* kClearColumns = "situation, group_kind, group_size, contact_channel, language, deploy_by";
+
+inline ClearFields ReadClear(const PgResult& r, int row, int first) {
+  ClearFields c;
+  c.situation = OrCorrupt(ParseSituation(r.Text(row, first)));
+  c.group_kind = OrCorrupt(ParseGroupKind(r.Text(row, first + 1)));
+  c.group_size = static_cast<int>(r.Int(row, first + 2));
+  c.contact_channel = OrCorrupt(ParseContactChannel(r.Text(row, first + 3)));
+  c.language = OrCorrupt(ParseLanguage(r.Text(row, first + 4)));
+  c.deploy_by = ReadOptionalDate(r, row, first + 5);
+  return c;
+}
+
+// The columns ReadSummary reads, in its order, each prefixed (e.g. "a.") for joins.
+inline std::string SummaryColumns(const std::string& p = "") {
+  return p + "id, " + p + "received_on, " + p + "status, " + p + "situation, " + p + "group_kind, " + p +
+         "group_size, " + p + "contact_channel, " + p + "language, " + p + "deploy_by, " + p +
+         "assigned_user_id, (" + p + "custody_sealed IS NOT NULL)::int, " + p + "group_case_id";
+}
+
+inline CaseSummary ReadSummary(const PgResult& r, int row, int first = 0) {
+  CaseSummary s;
+  s.id = r.Int(row, first);
+  s.received_on = ReadDate(r, row, first + 1);
+  s.status = OrCorrupt(ParseCaseStatus(r.Text(row, first + 2)));
+  s.clear = ReadClear(r, row, first + 3);
+  s.assigned_user_id = r.OptionalInt(row, first + 9);
+  s.in_custody = r.Int(row, first + 10) != 0;
+  s.group_case_id = r.OptionalInt(row, first + 11);
+  return s;
+}
+
+inline std::vector<CaseSummary> ReadSummaries(const PgResult& r) {
+  std::vector<CaseSummary> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(ReadSummary(r, i));
+  return out;
+}
+
+inline std::vector<std::int64_t> ReadIds(const PgResult& r) {
+  std::vector<std::int64_t> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(r.Int(i, 0));
+  return out;
+}
+
+/// Where a row came from: an applicant writing in, or the office adding a group's member.
+enum class Origin { kApplicant, kMember };
+
+/// Inserts the row as "new" and returns its id (application_store.cpp).
+std::int64_t InsertApplication(PgConnection& c, const NewApplication& a, Origin origin,
+                               std::optional<std::int64_t> group_case_id = std::nullopt,
+                               std::optional<std::int64_t> assigned_user_id = std::nullopt);
+
+/// Rewrites these tables so that no deleted or replaced row version stays in their files.
+/// Runs outside any transaction (VACUUM cannot run inside one).
+void EraseDeadRows(PgConnection& c, std::string_view tables);
+
+}  // namespace lifeline::store::postgres::rows

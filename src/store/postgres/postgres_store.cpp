@@ -1,0 +1,189 @@
+#include "store/postgres/postgres_store.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "store/postgres/abroad_store.hpp"
+#include "store/postgres/application_store.hpp"
+#include "store/postgres/camp_store.hpp"
+#include "store/postgres/contact_centre_store.hpp"
+#include "store/postgres/core_store.hpp"
+#include "store/postgres/migrations.hpp"
+#include "store/postgres/pool.hpp"
+#include "store/schema_version.hpp"
+
+namespace lifeline::store {
+namespace {
+
+using namespace postgres;
+
+// Each part of the contract is one class of store/postgres; this one hands every call to
+// the part that keeps it, all on one pool.
+class PostgresStore final : public Store {
+ public:
+  PostgresStore(const std::string& conninfo, std::size_t max_connections)
+      : pool_(conninfo, max_connections), applications_(pool_), core_(pool_), centre_(pool_), camps_(pool_),
+        abroad_(pool_) {}
+
+  AbroadStore& Abroad() override { return abroad_; }
+
+  /// PostgreSQL has its own backups, which see the whole cluster consistently and can be
+  /// replayed to a moment: lifeline backup belongs to the SQLite store.
+  Status ExportSnapshot(const SnapshotSink&) override {
+    return Error{ErrorCode::kInvalidInput,
+                 "this store is on PostgreSQL: back it up with pg_basebackup and WAL archiving (docs/deploy.md), "
+                 "not lifeline backup"};
+  }
+
+  // ApplicationStore
+  Result<std::vector<std::int64_t>> AppendApplications(std::span<const NewApplication> batch) override { return applications_.AppendApplications(batch); }
+  Result<StoredApplication> GetApplication(std::int64_t id) override { return applications_.GetApplication(id); }
+  Result<CasePage> ListCases(const CaseFilter& filter) override { return applications_.ListCases(filter); }
+  Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) override { return applications_.FindByReceiptLookup(lookup); }
+  Result<bool> ClaimApplication(std::int64_t id, std::int64_t user_id) override { return applications_.ClaimApplication(id, user_id); }
+  Status DeleteApplication(std::int64_t id) override { return applications_.DeleteApplication(id); }
+  Result<std::vector<CaseSummary>> ListUncontactedBefore(Date cutoff) override { return applications_.ListUncontactedBefore(cutoff); }
+  Status ChangeStatus(std::int64_t expected_version, const NewCaseEvent& event) override { return applications_.ChangeStatus(expected_version, event); }
+  Result<std::vector<StoredCaseEvent>> ListCaseEvents(std::int64_t case_id) override { return applications_.ListCaseEvents(case_id); }
+  Status SetCustodySealed(std::int64_t id, const Blob& sealed) override { return applications_.SetCustodySealed(id, sealed); }
+  Result<std::int64_t> AddMessage(const NewMessage& message) override { return applications_.AddMessage(message); }
+  Result<std::vector<StoredMessage>> ListMessages(std::int64_t case_id) override { return applications_.ListMessages(case_id); }
+  Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) override { return applications_.CountApplicantMessages(case_id, day); }
+  Result<StatisticsCounts> CountStatistics(Date from, Date to, Date today) override { return applications_.CountStatistics(from, to, today); }
+  Result<std::vector<std::int64_t>> ListCaseIdsAfter(std::int64_t after_id, int limit) override { return applications_.ListCaseIdsAfter(after_id, limit); }
+  Result<std::vector<CaseSummary>> GetSummaries(std::span<const std::int64_t> ids) override { return applications_.GetSummaries(ids); }
+  Result<std::vector<std::int64_t>> ListUnscreened(int limit) override { return applications_.ListUnscreened(limit); }
+  Status SaveScreening(std::span<const ScreeningResult> results) override { return applications_.SaveScreening(results); }
+  Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index, std::int64_t except_id) override { return applications_.CasesWithHandle(handle_index, except_id); }
+  Result<std::vector<std::int64_t>> CasesWithName(const Blob32& name_index, std::int64_t except_id) override { return applications_.CasesWithName(name_index, except_id); }
+  Status SetMergedInto(std::int64_t source, std::int64_t target) override { return applications_.SetMergedInto(source, target); }
+  Result<std::vector<std::int64_t>> ListMergedInto(std::int64_t target) override { return applications_.ListMergedInto(target); }
+  Result<std::int64_t> CountAlike(const ClearFields& like, Date from, Date to) override { return applications_.CountAlike(like, from, to); }
+  Result<std::int64_t> AddMarker(const NewMarker& marker) override { return applications_.AddMarker(marker); }
+  Result<std::vector<StoredMarker>> ListMarkers() override { return applications_.ListMarkers(); }
+  Result<std::int64_t> AddGroupMember(const NewGroupMember& member) override { return applications_.AddGroupMember(member); }
+  Status MoveGroupMembers(std::span<const GroupMove> moves, std::int64_t actor_user_id, std::int64_t at) override { return applications_.MoveGroupMembers(moves, actor_user_id, at); }
+  Result<std::vector<CaseSummary>> ListGroupMembers(std::int64_t group_case_id) override { return applications_.ListGroupMembers(group_case_id); }
+  Result<std::vector<GroupEvent>> ListGroupEvents(std::int64_t group_case_id) override { return applications_.ListGroupEvents(group_case_id); }
+  Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version, const Blob& sealed) override { return applications_.SetPlanSealed(case_id, expected_version, sealed); }
+  Result<std::int64_t> AddCallback(const NewCallback& callback) override { return applications_.AddCallback(callback); }
+  Result<std::vector<StoredCallback>> ListDueCallbacks(std::int64_t now, int limit) override { return applications_.ListDueCallbacks(now, limit); }
+  Result<std::vector<StoredCallback>> ListCallbacks(CallbackStatus status, int limit) override { return applications_.ListCallbacks(status, limit); }
+  Result<StoredCallback> GetCallback(std::int64_t id) override { return applications_.GetCallback(id); }
+  Status UpdateCallback(const CallbackUpdate& update) override { return applications_.UpdateCallback(update); }
+  Result<std::int64_t> AddTask(const NewTask& task) override { return applications_.AddTask(task); }
+  Result<std::vector<StoredTask>> ListTasks(std::int64_t case_id) override { return applications_.ListTasks(case_id); }
+  Result<StoredTask> GetTask(std::int64_t task_id) override { return applications_.GetTask(task_id); }
+  Status CompleteTask(std::int64_t task_id, std::int64_t user_id, std::int64_t at) override { return applications_.CompleteTask(task_id, user_id, at); }
+  Result<std::vector<QueuedTask>> ListOpenTasks(std::int64_t due_before, std::optional<std::int64_t> assigned_to, int limit) override { return applications_.ListOpenTasks(due_before, assigned_to, limit); }
+  Result<std::vector<CaseSummary>> ListDeployingBefore(Date cutoff, std::optional<std::int64_t> assigned_to, int limit) override { return applications_.ListDeployingBefore(cutoff, assigned_to, limit); }
+  Result<std::vector<WrappedRecordKey>> ListKeysOlderThan(std::int64_t generation, int limit) override { return applications_.ListKeysOlderThan(generation, limit); }
+  Result<std::int64_t> CountKeysOlderThan(std::int64_t generation) override { return applications_.CountKeysOlderThan(generation); }
+  Status ReplaceWrappedKeys(std::span<const WrappedRecordKey> keys) override { return applications_.ReplaceWrappedKeys(keys); }
+  // UserStore
+  Result<std::int64_t> AddUser(const UserRecord& user) override { return core_.AddUser(user); }
+  Result<UserRecord> FindUserByName(const std::string& name) override { return core_.FindUserByName(name); }
+  Result<UserRecord> FindUserById(std::int64_t id) override { return core_.FindUserById(id); }
+  Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) override { return core_.SetPendingTotp(user_id, sealed); }
+  Status ActivateTotp(std::int64_t user_id, const Blob& sealed, std::int64_t step, const std::vector<Blob32>& recovery_hashes) override { return core_.ActivateTotp(user_id, sealed, step, recovery_hashes); }
+  Status ClearTotp(std::int64_t user_id) override { return core_.ClearTotp(user_id); }
+  Result<bool> AdvanceTotpStep(std::int64_t user_id, std::int64_t step) override { return core_.AdvanceTotpStep(user_id, step); }
+  Result<bool> UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) override { return core_.UseRecoveryCode(user_id, code_hash); }
+  Result<std::string> GetSetting(const std::string& key) override { return core_.GetSetting(key); }
+  Status PutSetting(const std::string& key, const std::string& value) override { return core_.PutSetting(key, value); }
+  // InstallationStore
+  Status SaveInstallation(const Installation& installation) override { return core_.SaveInstallation(installation); }
+  Result<Installation> LoadInstallation() override { return core_.LoadInstallation(); }
+  Status AddOfficeKey(const StoredOfficeKey& key) override { return core_.AddOfficeKey(key); }
+  Status SaveOfficeSecret(const Blob& sealed) override { return core_.SaveOfficeSecret(sealed); }
+  Status RetireOfficeKeysBefore(std::int64_t generation) override { return core_.RetireOfficeKeysBefore(generation); }
+  // AuditStore
+  Result<std::optional<AuditRecord>> LastAuditRecord() override { return core_.LastAuditRecord(); }
+  Status AppendAuditRecord(const AuditRecord& record) override { return core_.AppendAuditRecord(record); }
+  Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) override { return core_.ListAuditRecords(after_seq, limit); }
+  // ContactCentreStore
+  Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) override { return centre_.AppendQueueLog(lines, keep_after); }
+  Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) override { return centre_.ListQueueLog(limit); }
+  Status InsertOperator(const OperatorRecord& op) override { return centre_.InsertOperator(op); }
+  Result<std::vector<OperatorRecord>> ListOperators() override { return centre_.ListOperators(); }
+  Status SaveLines(int lines) override { return centre_.SaveLines(lines); }
+  Result<std::optional<int>> LoadLines() override { return centre_.LoadLines(); }
+  // CampStore
+  Result<std::int64_t> InsertCamp(const CampRecord& camp) override { return camps_.InsertCamp(camp); }
+  Status UpdateCamp(const CampRecord& camp) override { return camps_.UpdateCamp(camp); }
+  Result<CampRecord> GetCamp(std::int64_t id) override { return camps_.GetCamp(id); }
+  Result<std::vector<CampRecord>> ListCamps() override { return camps_.ListCamps(); }
+  Result<std::int64_t> InsertPrisoner(const NewPrisoner& prisoner) override { return camps_.InsertPrisoner(prisoner); }
+  Result<StoredPrisoner> GetPrisoner(std::int64_t id) override { return camps_.GetPrisoner(id); }
+  Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp_id) override { return camps_.ListPrisoners(camp_id); }
+  Result<std::int64_t> AddMovement(const MovementRecord& movement, PrisonerStatus new_status) override { return camps_.AddMovement(movement, new_status); }
+  Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp_id) override { return camps_.ListUnreportedMovements(camp_id); }
+  Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) override { return camps_.MarkMovementsReported(ids, on); }
+  Status MarkCaptureCardSent(std::int64_t prisoner_id, Date on) override { return camps_.MarkCaptureCardSent(prisoner_id, on); }
+  Result<PostOutcome> Post(std::int64_t camp_id, const camp::Posting& posting, std::int64_t at) override { return camps_.Post(camp_id, posting, at); }
+  Result<StoredPosting> GetPosting(std::int64_t camp_id, std::int64_t id) override { return camps_.GetPosting(camp_id, id); }
+  Result<std::int64_t> Balance(std::int64_t camp_id, const std::string& account) override { return camps_.Balance(camp_id, account); }
+  Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(std::int64_t camp_id, const std::string& account, std::int64_t from, std::int64_t to) override { return camps_.AccountStatement(camp_id, account, from, to); }
+  Result<LedgerCheckReport> CheckLedger() override { return camps_.CheckLedger(); }
+  Status SaveLabourProfile(std::int64_t prisoner_id, const camp::LabourProfile& profile) override { return camps_.SaveLabourProfile(prisoner_id, profile); }
+  Result<camp::LabourProfile> LoadLabourProfile(std::int64_t prisoner_id) override { return camps_.LoadLabourProfile(prisoner_id); }
+  Result<std::int64_t> InsertShift(std::int64_t prisoner_id, const camp::WorkShift& shift) override { return camps_.InsertShift(prisoner_id, shift); }
+  Result<std::vector<camp::WorkShift>> ListShifts(std::int64_t prisoner_id, Date from, Date to) override { return camps_.ListShifts(prisoner_id, from, to); }
+  Status JoinPhoneList(std::int64_t camp_id, std::int64_t prisoner_id, Date since) override { return camps_.JoinPhoneList(camp_id, prisoner_id, since); }
+  Result<std::vector<PhoneWaiting>> ListPhoneWaiting(std::int64_t camp_id) override { return camps_.ListPhoneWaiting(camp_id); }
+  Result<std::int64_t> RecordCall(const PhoneCallRecord& call, bool used_turn, const std::optional<camp::Posting>& charge, std::int64_t at) override { return camps_.RecordCall(call, used_turn, charge, at); }
+  Result<std::vector<PhoneCallRecord>> ListCalls(std::int64_t camp_id, Date day) override { return camps_.ListCalls(camp_id, day); }
+  Result<camp::DayRota> FixRota(std::int64_t camp_id, Date day, const std::function<Result<camp::DayRota>()>& plan) override { return camps_.FixRota(camp_id, day, plan); }
+  Result<std::int64_t> InsertMail(std::int64_t prisoner_id, const camp::MailItem& item) override { return camps_.InsertMail(prisoner_id, item); }
+  Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp_id, Date from, Date to) override { return camps_.ListMail(camp_id, from, to); }
+
+ private:
+  Pool pool_;
+  PgApplicationStore applications_;
+  PgCoreStore core_;
+  PgContactCentreStore centre_;
+  PgCampStore camps_;
+  PgAbroadStore abroad_;
+};
+
+// The schema version the database holds; 0 for a database lifeline has never migrated.
+int SchemaVersion(PgConnection& c) {
+  auto exists = c.Exec("SELECT to_regclass('lifeline_schema') IS NOT NULL");
+  if (exists.Text(0, 0) != "t") return 0;
+  auto row = c.Exec("SELECT version FROM lifeline_schema");
+  return row.rows() == 0 ? 0 : static_cast<int>(row.Int(0, 0));
+}
+
+}  // namespace
+
+std::unique_ptr<Store> OpenPostgresStore(const PostgresOptions& options) {
+  try {
+    if (ConninfoHasPassword(options.conninfo)) {
+      throw std::runtime_error(
+          "--db must not hold a password (it would show in the process list); put it in the file PGPASSFILE names");
+    }
+    auto connection = ConnectWithRetry(options.conninfo, options.wait_seconds, [&](const PgError& e, double pause) {
+      if (options.retrying) options.retrying(e.what(), pause);
+    });
+    if (options.migrate) {
+      if (auto migrated = Migrate(*connection); !migrated) throw std::runtime_error(migrated.error().message);
+    }
+    const int version = SchemaVersion(*connection);
+    if (version > kSchemaVersion) {
+      throw std::runtime_error(fmt::format("the database has schema version {}, newer than this lifeline understands "
+                                           "({}); upgrade lifeline",
+                                           version, kSchemaVersion));
+    }
+    if (version < kSchemaVersion) {
+      throw std::runtime_error(fmt::format("the database has schema version {} and this lifeline needs {}; run "
+                                           "lifeline migrate --db first",
+                                           version, kSchemaVersion));
+    }
+  } catch (const PgError& e) {
+    throw std::runtime_error(std::string("cannot use the database: ") + e.what());
+  }
+  return std::make_unique<PostgresStore>(options.conninfo, options.max_connections);
+}
+
+}  // namespace lifeline::store
