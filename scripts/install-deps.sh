@@ -19,8 +19,9 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(chromium kamailio kamailio-utils-modules sip-tester)
   # pdftotext reads the capture cards' PDF back (tests/e2e/test_camp.py).
   packages+=(poppler-utils)
-  # A real PostgreSQL for the store's conformance suite (tests/pg/pg-server.sh).
-  packages+=(postgresql)
+  # A real PostgreSQL for the store's conformance suite and the end-to-end tests on it
+  # (tests/pg/pg-server.sh), and haproxy in front of two intake instances (test_haproxy.py).
+  packages+=(postgresql haproxy)
 fi
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light sqlite3)

@@ -226,6 +226,11 @@ Result<RingOrders> ContactCentreService::HandleLocked(const TelephonyEvent& even
   return Orders(*actions);
 }
 
+int ContactCentreService::CallsWaiting() const {
+  std::lock_guard lock(mutex_);
+  return engine_.Waiting();
+}
+
 Result<contact_centre::Position> ContactCentreService::PositionOf(const std::string& call) const {
   std::lock_guard lock(mutex_);
   auto id = CallIdOf(call);

@@ -114,6 +114,9 @@ class ContactCentreService {
   /// Route is asked about it, a call is named again every 2 seconds, so a lost hand-off
   /// cannot strand a caller.
   std::optional<std::string> NextToResume();
+  /// Calls waiting for an operator now (for /metrics).
+  int CallsWaiting() const;
+
   /// Where a waiting call stands (for announcements). kNotFound unless waiting.
   Result<contact_centre::Position> PositionOf(const std::string& call) const;
   /// Ring timeouts and wrap-ups due by now, and the queue log written to the store. Called

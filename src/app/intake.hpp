@@ -78,6 +78,9 @@ class IntakeService {
   /// exactly once, on any thread.
   void SendMessage(std::string_view typed_receipt, std::string text, std::function<void(Status)> done);
 
+  /// Submissions and status checks waiting for a receipt hash (for /metrics).
+  std::size_t WaitingHashes() { return hashers_.Queued(); }
+
   /// Finishes the hashes already accepted, then commits and answers everything queued;
   /// later submissions and checks get kUnavailable.
   void Stop();

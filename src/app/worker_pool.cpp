@@ -18,6 +18,11 @@ bool WorkerPool::TrySubmit(std::function<void()> job) {
   return true;
 }
 
+std::size_t WorkerPool::Queued() {
+  std::lock_guard lock(mutex_);
+  return jobs_.size();
+}
+
 void WorkerPool::Stop() {
   {
     std::lock_guard lock(mutex_);

@@ -26,6 +26,9 @@ class WorkerPool {
   /// is stopping. Thread-safe.
   bool TrySubmit(std::function<void()> job);
 
+  /// Jobs accepted and not yet started (for /metrics). Thread-safe.
+  std::size_t Queued();
+
   /// Stops accepting, runs what was accepted, joins. Idempotent.
   void Stop();
 

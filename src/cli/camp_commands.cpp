@@ -4,7 +4,7 @@
 
 #include <iostream>
 
-#include "store/sqlite/sqlite_store.hpp"
+#include "cli/store_options.hpp"
 
 namespace lifeline::cli {
 namespace {
@@ -17,13 +17,13 @@ class Commands final : public CampCommands {
     check_ = ledger->add_subcommand(
         "check", "Prove the books balance: every posting sums to zero, every balance equals its postings, no "
                  "prisoner's account below zero; exit 0 if so, 3 otherwise");
-    check_->add_option("--data", data_, "Data folder")->required();
+    AddStoreOptions(*check_, where_);
   }
 
   std::optional<int> RunIfChosen() const override {
     if (!*check_) return std::nullopt;
     try {
-      auto store = store::OpenSqliteStore(data_, false);
+      auto store = OpenStore(where_, false);
       auto report = store->CheckLedger();
       if (!report) {
         std::cerr << "lifeline: " << report.error().message << "\n";
@@ -44,7 +44,7 @@ class Commands final : public CampCommands {
 
  private:
   CLI::App* check_ = nullptr;
-  std::string data_;
+  StoreOptions where_;
 };
 
 }  // namespace

@@ -27,6 +27,7 @@
 #include "cli/data_lock.hpp"
 #include "cli/secrets.hpp"
 #include "cli/serve.hpp"
+#include "cli/store_options.hpp"
 #include "crypto/crypto.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -39,18 +40,22 @@ int Fail(const std::string& message) {
   return 1;
 }
 
-int Init(const std::string& data, const std::string& passphrase_file, const std::string& admin,
+int Init(const cli::StoreOptions& where, const std::string& passphrase_file, const std::string& admin,
          const std::string& admin_password_file) {
   const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
   const std::string password = cli::ReadSecret(admin_password_file, "administrator password");
-  auto store = store::OpenSqliteStore(data, true);
+  auto store = cli::OpenStore(where, true);
   // Creates the lock file now, so that later commands never write it into a ready folder.
-  const cli::DataFolderLock lock(data, cli::DataFolderLock::Mode::kExclusive,
-                                 "a lifeline server is using this data folder");
+  std::unique_ptr<cli::DataFolderLock> lock;
+  if (!where.postgres()) {
+    lock = std::make_unique<cli::DataFolderLock>(where.data, cli::DataFolderLock::Mode::kExclusive,
+                                                 "a lifeline server is using this data folder");
+  }
   if (auto s = app::InitialiseInstallation(*store, passphrase, admin, password); !s) {
     return Fail(s.error().message);
   }
-  fmt::print("initialised {}: office keys created, administrator \"{}\" added\n", data, admin);
+  fmt::print("initialised {}: office keys created, administrator \"{}\" added\n",
+             where.postgres() ? "the database" : where.data, admin);
   return 0;
 }
 
@@ -63,12 +68,12 @@ std::unique_ptr<app::AuditLog> OpenAudit(store::Store& store, const std::string&
   return std::make_unique<app::AuditLog>(store, clock, app::AuditKey(*office));
 }
 
-int AddUser(const std::string& data, const std::string& passphrase_file, const std::string& name,
+int AddUser(const cli::StoreOptions& where, const std::string& passphrase_file, const std::string& name,
             const std::string& role_name, const std::string& password_file) {
   auto role = ParseRole(role_name);
   if (!role) return Fail("--role must be one of " + AllRoleNames());
   const std::string password = cli::ReadSecret(password_file, "password");
-  auto store = store::OpenSqliteStore(data, false);
+  auto store = cli::OpenStore(where, false);
   app::SystemClock clock;
   auto audit = OpenAudit(*store, passphrase_file, clock);
   auto id = app::AddUser(*store, *audit, name, *role, password);
@@ -77,9 +82,9 @@ int AddUser(const std::string& data, const std::string& passphrase_file, const s
   return 0;
 }
 
-int VerifyAudit(const std::string& data, const std::string& passphrase_file,
+int VerifyAudit(const cli::StoreOptions& where, const std::string& passphrase_file,
                 const std::string& expected_head) {
-  auto store = store::OpenSqliteStore(data, false);
+  auto store = cli::OpenStore(where, false);
   auto office = app::UnlockOffice(*store, cli::ReadSecret(passphrase_file, "office passphrase"));
   if (!office) return Fail(office.error().message);
   auto result = app::VerifyAuditLog(*store, app::AuditKey(*office), expected_head);
@@ -114,13 +119,17 @@ app::Progress TerminalCountProgress(const char* what, const char* unit) {
   };
 }
 
-int RotateKey(const std::string& data, const std::string& passphrase_file, bool retire,
+int RotateKey(const cli::StoreOptions& where, const std::string& passphrase_file, bool retire,
               int batch_size) {
   const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
-  auto store = store::OpenSqliteStore(data, false);
-  const cli::DataFolderLock lock(data, cli::DataFolderLock::Mode::kExclusive,
-                                 "a lifeline server is using this data folder; stop it before "
-                                 "rotating the office key (servers keep the old key in memory)");
+  auto store = cli::OpenStore(where, false);
+  // On PostgreSQL the servers run on other machines: stopping them is the operator's step.
+  std::unique_ptr<cli::DataFolderLock> lock;
+  if (!where.postgres()) {
+    lock = std::make_unique<cli::DataFolderLock>(where.data, cli::DataFolderLock::Mode::kExclusive,
+                                                 "a lifeline server is using this data folder; stop it before "
+                                                 "rotating the office key (servers keep the old key in memory)");
+  }
   app::SystemClock clock;
   if (retire) {
     auto retired = app::RetireOldOfficeKeys(*store, passphrase, clock);
@@ -140,9 +149,9 @@ int RotateKey(const std::string& data, const std::string& passphrase_file, bool 
   return 0;
 }
 
-int Backup(const std::string& data, const std::string& passphrase_file, const std::string& out) {
+int Backup(const cli::StoreOptions& where, const std::string& passphrase_file, const std::string& out) {
   const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
-  auto store = store::OpenSqliteStore(data, false);
+  auto store = cli::OpenStore(where, false);
   if (auto s = app::WriteBackup(*store, passphrase, out, TerminalProgress("backup")); !s) {
     return Fail(s.error().message);
   }
@@ -168,8 +177,8 @@ int Restore(const std::string& in, const std::string& passphrase_file, const std
   return 0;
 }
 
-int Purge(const std::string& data, const std::string& passphrase_file, int days, bool dry_run) {
-  auto store = store::OpenSqliteStore(data, false);
+int Purge(const cli::StoreOptions& where, const std::string& passphrase_file, int days, bool dry_run) {
+  auto store = cli::OpenStore(where, false);
   app::SystemClock clock;
   auto candidates = app::RetentionCandidates(*store, clock, days);
   if (!candidates) return Fail(candidates.error().message);
@@ -191,9 +200,9 @@ int Purge(const std::string& data, const std::string& passphrase_file, int days,
   return 0;
 }
 
-int SeedDemo(const std::string& data, int count) {
+int SeedDemo(const cli::StoreOptions& where, int count) {
   if (count < 1 || count > 1'000'000) return Fail("--applications must be between 1 and 1000000");
-  auto store = store::OpenSqliteStore(data, false);
+  auto store = cli::OpenStore(where, false);
   auto keys = app::LoadInstallationKeys(*store);
   if (!keys) return Fail(keys.error().message);
   app::SystemClock clock;
@@ -218,17 +227,18 @@ int main(int argc, char** argv) {
   CLI::App cli{"lifeline: secure hotline and case management"};
   cli.require_subcommand(1);
 
-  std::string data = "var/lifeline";
+  std::string data;  // restore's target folder
+  cli::StoreOptions where;
   std::string passphrase_file, admin = "admin", admin_password_file;
   auto* init = cli.add_subcommand("init", "Create the store, the office keys and the first administrator");
-  init->add_option("--data", data, "Data folder")->required();
+  cli::AddStoreOptions(*init, where);
   init->add_option("--passphrase-file", passphrase_file, "File holding the office passphrase ('-' for stdin)")->required();
   init->add_option("--admin", admin, "Administrator user name");
   init->add_option("--admin-password-file", admin_password_file, "File holding the administrator's password")->required();
 
   cli::ServeOptions serve_options;
   auto* serve = cli.add_subcommand("serve", "Run the HTTP server until SIGINT or SIGTERM");
-  serve->add_option("--data", serve_options.data_dir, "Data folder")->required();
+  cli::AddStoreOptions(*serve, serve_options.store);
   serve->add_option("--listen", serve_options.listen, "HOST:PORT (port 0 picks a free one)");
   serve->add_option("--role", serve_options.role, "all, intake (public key only) or office")
       ->check(CLI::IsMember({"all", "intake", "office"}));
@@ -254,7 +264,7 @@ int main(int argc, char** argv) {
   auto* user = cli.add_subcommand("user", "Manage operator accounts");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "Add an operator account");
-  user_add->add_option("--data", data, "Data folder")->required();
+  cli::AddStoreOptions(*user_add, where);
   user_add->add_option("--passphrase-file", passphrase_file, "Office passphrase file (the audit log is keyed with the office key)")->required();
   user_add->add_option("--name", user_name, "User name (a-z 0-9 . _ -)")->required();
   user_add->add_option("--role", user_role, "Role: " + AllRoleNames());
@@ -265,14 +275,14 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
       "verify", "Check the whole chain; exit 0 if intact, 3 naming each broken entry otherwise");
-  audit_verify->add_option("--data", data, "Data folder")->required();
+  cli::AddStoreOptions(*audit_verify, where);
   audit_verify->add_option("--passphrase-file", passphrase_file, "Office passphrase file")->required();
   audit_verify->add_option("--expect-head", expected_head,
                            "Head MAC printed by an earlier verify: reports a cut tail");
 
   std::string backup_file;
   auto* backup = cli.add_subcommand("backup", "Write an encrypted, consistent snapshot of the store");
-  backup->add_option("--data", data, "Data folder")->required();
+  cli::AddStoreOptions(*backup, where);
   backup->add_option("--passphrase-file", passphrase_file, "Office passphrase file (the backup is encrypted under it)")->required();
   backup->add_option("--out", backup_file, "Backup file to create (must not exist)")->required();
   auto* restore = cli.add_subcommand("restore", "Restore a backup into an empty data folder");
@@ -284,7 +294,7 @@ int main(int argc, char** argv) {
   bool purge_dry_run = false;
   std::string purge_passphrase_file;
   auto* purge = cli.add_subcommand("purge", "Delete applications never contacted for longer than the retention period");
-  purge->add_option("--data", data, "Data folder")->required();
+  cli::AddStoreOptions(*purge, where);
   purge->add_option("--older-than-days", purge_days, "Retention period in days (at least 30)");
   purge->add_flag("--dry-run", purge_dry_run, "Only list what would be deleted");
   purge->add_option("--passphrase-file", purge_passphrase_file, "Office passphrase file (needed to delete)");
@@ -293,7 +303,7 @@ int main(int argc, char** argv) {
   int rotate_batch = 500;
   auto* rotate = cli.add_subcommand(
       "rotate-key", "Rotate the office key and re-seal every case key (resumable); stop servers first");
-  rotate->add_option("--data", data, "Data folder")->required();
+  cli::AddStoreOptions(*rotate, where);
   rotate->add_option("--passphrase-file", passphrase_file, "Office passphrase file")->required();
   rotate->add_flag("--retire", rotate_retire,
                    "Destroy the older generations' private keys once no case needs them");
@@ -302,7 +312,7 @@ int main(int argc, char** argv) {
 
   int demo_count = 3000;
   auto* demo = cli.add_subcommand("demo", "Fill the store with synthetic demo applications");
-  demo->add_option("--data", data, "Data folder")->required();
+  cli::AddStoreOptions(*demo, where);
   demo->add_option("--applications", demo_count, "How many applications");
 
   const auto contact_centre = cli::AddContactCentreCommands(cli);
@@ -317,15 +327,15 @@ int main(int argc, char** argv) {
   if (auto code = databases->RunIfChosen()) return *code;
   try {
     crypto::Initialise();
-    if (*init) return Init(data, passphrase_file, admin, admin_password_file);
+    if (*init) return Init(where, passphrase_file, admin, admin_password_file);
     if (*serve) return cli::Serve(serve_options);
-    if (*user_add) return AddUser(data, passphrase_file, user_name, user_role, user_password_file);
-    if (*audit_verify) return VerifyAudit(data, passphrase_file, expected_head);
-    if (*backup) return Backup(data, passphrase_file, backup_file);
-    if (*purge) return Purge(data, purge_passphrase_file, purge_days, purge_dry_run);
+    if (*user_add) return AddUser(where, passphrase_file, user_name, user_role, user_password_file);
+    if (*audit_verify) return VerifyAudit(where, passphrase_file, expected_head);
+    if (*backup) return Backup(where, passphrase_file, backup_file);
+    if (*purge) return Purge(where, purge_passphrase_file, purge_days, purge_dry_run);
     if (*restore) return Restore(backup_file, passphrase_file, data);
-    if (*demo) return SeedDemo(data, demo_count);
-    if (*rotate) return RotateKey(data, passphrase_file, rotate_retire, rotate_batch);
+    if (*demo) return SeedDemo(where, demo_count);
+    if (*rotate) return RotateKey(where, passphrase_file, rotate_retire, rotate_batch);
   } catch (const std::exception& e) {
     return Fail(e.what());
   }

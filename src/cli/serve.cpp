@@ -21,7 +21,6 @@
 #include "server/operations_routes.hpp"
 #include "server/public_routes.hpp"
 #include "server/wallboard_feed.hpp"
-#include "store/sqlite/sqlite_store.hpp"
 
 namespace lifeline::cli {
 namespace {
@@ -59,10 +58,13 @@ int Serve(const ServeOptions& options) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto store = store::OpenSqliteStore(options.data_dir, false);
-  const DataFolderLock lock(options.data_dir, DataFolderLock::Mode::kShared,
-                            "the office key is being rotated in this data folder; start the "
-                            "server when lifeline rotate-key has finished");
+  auto store = OpenStore(options.store, false);
+  std::unique_ptr<DataFolderLock> lock;
+  if (!options.store.postgres()) {
+    lock = std::make_unique<DataFolderLock>(options.store.data, DataFolderLock::Mode::kShared,
+                                            "the office key is being rotated in this data folder; start the "
+                                            "server when lifeline rotate-key has finished");
+  }
   app::SystemClock clock;
   auto keys = app::LoadInstallationKeys(*store);
   if (!keys) throw std::runtime_error(keys.error().message);
@@ -83,6 +85,8 @@ int Serve(const ServeOptions& options) {
         *store, clock, keys->office_public, keys->receipt_salt,
         app::IntakeOptions{.max_waiting_hashes = options.intake_queue});
     server::AddPublicRoutes(router, *intake);
+    metrics.AddGauge("lifeline_intake_waiting_hashes", "Submissions and status checks waiting for a receipt hash.",
+                     [&intake] { return static_cast<double>(intake->WaitingHashes()); });
   }
   std::unique_ptr<app::AuditLog> audit;
   std::unique_ptr<app::TwoFactor> two_factor;
@@ -105,6 +109,8 @@ int Serve(const ServeOptions& options) {
         clock, *audit, *store, contact_centre::QueueOptions{.strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)},
         options.telephony_token_file.empty() ? std::string() : ReadSecret(options.telephony_token_file, "telephony token"));
     if (auto restored = centre->Restore(); !restored) throw std::runtime_error(restored.error().message);
+    metrics.AddGauge("lifeline_calls_waiting", "Calls waiting for an operator.",
+                     [&centre] { return static_cast<double>(centre->CallsWaiting()); });
     wallboard = std::make_unique<server::WallboardFeed>(*centre, *sessions);
     camps = std::make_unique<app::CampService>(*store, *audit, clock, *office);
     abroad = std::make_unique<app::AbroadService>(*store, *audit, clock, *office);

@@ -2,10 +2,12 @@
 
 #include <string>
 
+#include "cli/store_options.hpp"
+
 namespace lifeline::cli {
 
 struct ServeOptions {
-  std::string data_dir;
+  StoreOptions store;  // --data or --db
   std::string listen = "127.0.0.1:8080";
   std::string role = "all";  // all | intake | office
   std::string passphrase_file;

@@ -13,6 +13,11 @@ void Metrics::RecordResponse(int status, double seconds) {
   sum_microseconds_.fetch_add(static_cast<std::uint64_t>(seconds * 1e6), std::memory_order_relaxed);
 }
 
+void Metrics::AddGauge(std::string name, std::string help, std::function<double()> read) {
+  std::lock_guard lock(gauges_mutex_);
+  gauges_.push_back({std::move(name), std::move(help), std::move(read)});
+}
+
 std::string Metrics::Render(bool store_up) const {
   std::string out =
       "# HELP lifeline_http_responses_total HTTP responses by status code.\n"
@@ -35,6 +40,14 @@ std::string Metrics::Render(bool store_up) const {
   out += "# HELP lifeline_store_up Whether the store answered a probe just now (1) or not (0).\n"
          "# TYPE lifeline_store_up gauge\n";
   out += fmt::format("lifeline_store_up {}\n", store_up ? 1 : 0);
+  if (!store_up) store_down_probes_.fetch_add(1, std::memory_order_relaxed);
+  out += "# HELP lifeline_store_down_probes_total Scrapes at which the store did not answer.\n"
+         "# TYPE lifeline_store_down_probes_total counter\n";
+  out += fmt::format("lifeline_store_down_probes_total {}\n", store_down_probes_.load(std::memory_order_relaxed));
+  std::lock_guard lock(gauges_mutex_);
+  for (const auto& gauge : gauges_) {
+    out += fmt::format("# HELP {0} {1}\n# TYPE {0} gauge\n{0} {2}\n", gauge.name, gauge.help, gauge.read());
+  }
   return out;
 }
 

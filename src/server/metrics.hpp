@@ -6,7 +6,10 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace lifeline::server {
 
@@ -16,6 +19,9 @@ class Metrics {
   static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5};
 
   void RecordResponse(int status, double seconds);
+  /// A level read when scraped (a queue's length). `name` and `help` are fixed text, never
+  /// input; `read` must be thread-safe and outlive this.
+  void AddGauge(std::string name, std::string help, std::function<double()> read);
   /// The exposition text; `store_up` is a fresh probe of the store, taken by the caller.
   std::string Render(bool store_up) const;
 
@@ -25,6 +31,13 @@ class Metrics {
   std::array<std::atomic<std::uint64_t>, kBuckets.size()> buckets_{};
   std::atomic<std::uint64_t> count_{0};
   std::atomic<std::uint64_t> sum_microseconds_{0};
+  mutable std::atomic<std::uint64_t> store_down_probes_{0};
+  struct Gauge {
+    std::string name, help;
+    std::function<double()> read;
+  };
+  mutable std::mutex gauges_mutex_;
+  std::vector<Gauge> gauges_;  // GUARDED_BY(gauges_mutex_)
 };
 
 }  // namespace lifeline::server

@@ -1,8 +1,13 @@
 """Starts the real lifeline binary on a free loopback port and speaks HTTP to it.
 
-Every test gets a fresh data folder with synthetic secrets; nothing here talks to anything
+Every test gets a fresh store with synthetic secrets: a SQLite data folder, or, when
+LIFELINE_E2E_POSTGRES_FILE names the connection-string file of a test PostgreSQL
+(tests/pg/pg-server.sh), a database of its own on that server. Nothing here talks to anything
 but 127.0.0.1.
 """
+import copy
+import glob
+import itertools
 import http.client
 import json
 import os
@@ -21,6 +26,42 @@ OPERATOR = "op.main"
 OPERATOR_MAIN_PASSWORD = "synthetic-op-main-pw"
 
 
+POSTGRES_FILE = os.environ.get("LIFELINE_E2E_POSTGRES_FILE")
+_databases = itertools.count()
+_instances = itertools.count()
+
+
+def psql(conninfo, sql):
+    """Runs SQL as the test server's superuser (the tests' own server only)."""
+    binary = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
+    subprocess.run([binary, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", sql],
+                   check=True, capture_output=True, timeout=120)
+
+
+class PostgresDatabase:
+    """A database of its own on the tests' PostgreSQL, dropped by drop()."""
+
+    def __init__(self):
+        with open(POSTGRES_FILE) as f:
+            self.server_conninfo = f.read().strip()
+        self.cluster_dir = os.path.join(os.path.dirname(POSTGRES_FILE), "data")
+        self.name = f"e2e_{os.getpid()}_{next(_databases)}"
+        psql(self.server_conninfo, f"DROP DATABASE IF EXISTS {self.name}")
+        psql(self.server_conninfo, f"CREATE DATABASE {self.name}")
+        self.conninfo = re.sub(r"dbname=\S+", f"dbname={self.name}", self.server_conninfo)
+
+    def files(self):
+        """Every file of the cluster, its write-ahead log included, once written out."""
+        psql(self.conninfo, "CHECKPOINT")
+        return [os.path.join(root, n) for root, _, names in os.walk(self.cluster_dir) for n in names]
+
+    def drop(self):
+        try:
+            psql(self.server_conninfo, f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+        except subprocess.CalledProcessError:
+            pass
+
+
 def minimal_application(**overrides):
     body = {"situation": "serving", "contact": {"channel": "signal", "handle": "@synthetic"}}
     body.update(overrides)
@@ -30,7 +71,9 @@ def minimal_application(**overrides):
 class Server:
     """A lifeline data folder and, while started, a serving process."""
 
-    def __init__(self):
+    def __init__(self, postgres=None):
+        """`postgres`: a database to use (its conninfo, files() and drop()) instead of a fresh
+        one or a data folder."""
         self.dir = tempfile.mkdtemp(prefix="lifeline-e2e-")
         self.data = os.path.join(self.dir, "data")
         self.secrets = os.path.join(self.dir, "secrets")
@@ -40,15 +83,26 @@ class Server:
         self.proc = None
         self.port = None
         self.log_path = os.path.join(self.dir, "server.log")
-        run([BIN, "init", "--data", self.data, "--passphrase-file", self.passphrase_file,
+        self.postgres = postgres or (PostgresDatabase() if POSTGRES_FILE else None)
+        run([BIN, "init", *self.store_args(), "--passphrase-file", self.passphrase_file,
              "--admin", "admin", "--admin-password-file", self.admin_password_file])
         # Administrators do not read cases, and operators must claim a case first: tests read
         # cases as this coordinator, who may work any case.
         self.add_user(OPERATOR, "coordinator", OPERATOR_MAIN_PASSWORD)
 
+    def store_args(self):
+        """The options that name this server's store, for lifeline's commands."""
+        return ["--db", self.postgres.conninfo] if self.postgres else ["--data", self.data]
+
+    def data_files(self):
+        """The files that hold the store: the data folder's, or the whole PostgreSQL cluster's."""
+        if self.postgres:
+            return self.postgres.files()
+        return [os.path.join(self.data, n) for n in os.listdir(self.data)]
+
     def add_user(self, name, role, password):
         path = self._secret("user-" + name, password)
-        run([BIN, "user", "add", "--data", self.data, "--passphrase-file", self.passphrase_file,
+        run([BIN, "user", "add", *self.store_args(), "--passphrase-file", self.passphrase_file,
              "--name", name, "--role", role, "--password-file", path])
 
     def _secret(self, name, value):
@@ -58,7 +112,7 @@ class Server:
         return path
 
     def start(self, role="all", extra=()):
-        args = [BIN, "serve", "--data", self.data, "--listen", "127.0.0.1:0", "--role", role, *extra]
+        args = [BIN, "serve", *self.store_args(), "--listen", "127.0.0.1:0", "--role", role, *extra]
         if role != "intake":
             args += ["--passphrase-file", self.passphrase_file]
         self.log = open(self.log_path, "ab")
@@ -69,6 +123,14 @@ class Server:
             raise RuntimeError("server did not start: " + line + open(self.log_path).read())
         self.port = int(match.group(1))
         return self
+
+    def another_instance(self, role, extra=()):
+        """Another serving process on the same store (several instances behind a proxy);
+        stop() it, the store stays this server's."""
+        other = copy.copy(self)
+        other.proc = None
+        other.log_path = os.path.join(self.dir, f"server-{role}-{next(_instances)}.log")
+        return other.start(role, extra)
 
     def stop(self, sig=signal.SIGTERM):
         if self.proc is None:
@@ -84,6 +146,8 @@ class Server:
     def cleanup(self):
         if self.proc is not None:
             self.stop(signal.SIGKILL)
+        if self.postgres:
+            self.postgres.drop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     # --- HTTP --------------------------------------------------------------------------

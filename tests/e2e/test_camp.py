@@ -124,7 +124,7 @@ class Camp(ServerTest):
         self.assertEqual(self.server.json("GET", "/api/v1/camps", headers=self.coordinator)[0], 403)
 
         # The books balance, and no identifying field is in a file or the log in clear.
-        check = subprocess.run([BIN, "ledger", "check", "--data", self.server.data], capture_output=True, text=True)
+        check = subprocess.run([BIN, "ledger", "check", *self.server.store_args()], capture_output=True, text=True)
         self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
         self.assertIn("the books balance", check.stdout)
         self.assertIn("3 postings", check.stdout)

@@ -381,8 +381,7 @@ class ContactCentre(ServerTest):
 
         # The numbers are in no file of the data folder and not in the server's output.
         self.server.stop()
-        for name in os.listdir(self.server.data) + [self.server.log_path]:
-            path = name if os.path.isabs(name) else os.path.join(self.server.data, name)
+        for path in self.server.data_files() + [self.server.log_path]:
             if os.path.isfile(path):
                 with open(path, "rb") as f:
                     content = f.read()

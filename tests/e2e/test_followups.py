@@ -76,8 +76,8 @@ class Followups(ServerTest):
         self.assertIn("Сейчас безопасное время связи", page2)
 
         self.server.stop()
-        for name in os.listdir(self.server.data):
-            with open(os.path.join(self.server.data, name), "rb") as f:
+        for name in self.server.data_files():
+            with open(name, "rb") as f:
                 self.assertNotIn(NOTE.encode(), f.read(), name)
 
     def test_the_queue_shows_what_is_due_and_who_deploys_soon(self):

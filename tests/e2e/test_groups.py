@@ -66,7 +66,7 @@ class Groups(ServerTest):
 
         # Neither names nor the plan are on disk in clear, nor in the server's output.
         self.server.stop()
-        for path in [os.path.join(self.server.data, n) for n in os.listdir(self.server.data)] + [self.server.log_path]:
+        for path in self.server.data_files() + [self.server.log_path]:
             if os.path.isfile(path):
                 with open(path, "rb") as f:
                     content = f.read()

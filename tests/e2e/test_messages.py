@@ -38,8 +38,8 @@ class Messages(ServerTest):
         _, _, console = self.server.request("GET", "/console/cases/1", headers={"Cookie": self.auth["Cookie"]})
         self.assertIn(MARKER.encode(), console)
         self.server.stop()
-        for name in os.listdir(self.server.data):
-            with open(os.path.join(self.server.data, name), "rb") as f:
+        for name in self.server.data_files():
+            with open(name, "rb") as f:
                 self.assertNotIn(MARKER.encode(), f.read(), name)
         with open(self.server.log_path, "rb") as f:
             self.assertNotIn(MARKER.encode(), f.read())

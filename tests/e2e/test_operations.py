@@ -28,5 +28,8 @@ class Operations(ServerTest):
         self.assertIn('lifeline_http_responses_total{code="401"} 2', text)
         self.assertIn("lifeline_http_request_duration_seconds_count", text)
         self.assertIn("lifeline_store_up 1", text)
+        self.assertIn("lifeline_store_down_probes_total 0", text)
+        self.assertIn("lifeline_intake_waiting_hashes 0", text)
+        self.assertIn("lifeline_calls_waiting 0", text)
         for secret in [NAME, "synthetic-secret-query", "/status", "/api/", "127.0.0.1"]:
             self.assertNotIn(secret, text)

@@ -61,8 +61,8 @@ class Search(ServerTest):
         self.assertTrue(searches)
         self.assertTrue(all(e["target"] == "" for e in searches))
         self.server.stop()
-        for name in os.listdir(self.server.data):
-            with open(os.path.join(self.server.data, name), "rb") as f:
+        for name in self.server.data_files():
+            with open(name, "rb") as f:
                 self.assertNotIn(MARKER.encode(), f.read(), name)
         with open(self.server.log_path, "rb") as f:
             self.assertNotIn(b"Iskomov", f.read())

@@ -96,8 +96,8 @@ class Workflow(ServerTest):
         timeline = self.case(2)["timeline"]
         self.assertEqual(timeline[1]["reason"], REASON_MARKER)
         self.server.stop()
-        for name in os.listdir(self.server.data):
-            with open(os.path.join(self.server.data, name), "rb") as f:
+        for name in self.server.data_files():
+            with open(name, "rb") as f:
                 self.assertNotIn(REASON_MARKER.encode(), f.read(), name)
 
     def test_a_pause_resumes_where_it_began(self):

@@ -1,0 +1,39 @@
+#include "cli/store_options.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <stdexcept>
+
+#include "store/postgres/postgres_store.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace lifeline::cli {
+
+void AddStoreOptions(CLI::App& command, StoreOptions& options) {
+  auto* data = command.add_option("--data", options.data, "Data folder (the embedded SQLite store)");
+  auto* db = command.add_option("--db", options.db,
+                                "PostgreSQL connection string without a password, e.g. \"host=db1 dbname=lifeline "
+                                "user=lifeline\" (the password goes in the file PGPASSFILE names)");
+  data->excludes(db);
+  command.add_option("--db-wait-seconds", options.db_wait_seconds,
+                     "How long to keep retrying a PostgreSQL that is not up yet")
+      ->check(CLI::Range(0, 3600));
+}
+
+std::unique_ptr<store::Store> OpenStore(const StoreOptions& options, bool create) {
+  if (options.postgres()) {
+    return store::OpenPostgresStore({.conninfo = options.db,
+                                     .migrate = create,
+                                     .wait_seconds = options.db_wait_seconds,
+                                     .retrying = [](const std::string& reason, double pause) {
+                                       std::cerr << fmt::format(
+                                           "lifeline: the database is not reachable yet ({}); retrying in {:.1f} s\n",
+                                           reason, pause);
+                                     }});
+  }
+  if (options.data.empty()) throw std::runtime_error("give --data DIR (SQLite) or --db CONNINFO (PostgreSQL)");
+  return store::OpenSqliteStore(options.data, create);
+}
+
+}  // namespace lifeline::cli

@@ -1,0 +1,31 @@
+#pragma once
+// Which store a command works on: a SQLite data folder (--data, the embedded default) or a
+// PostgreSQL database (--db, docs/deploy.md).
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace lifeline::cli {
+
+struct StoreOptions {
+  std::string data;  // SQLite: the data folder
+  std::string db;    // PostgreSQL: a libpq connection string without a password
+  int db_wait_seconds = 30;
+
+  bool postgres() const { return !db.empty(); }
+};
+
+/// Adds --data, --db and --db-wait-seconds to `command`; --data and --db exclude each other.
+void AddStoreOptions(CLI::App& command, StoreOptions& options);
+
+/// Opens the chosen store; `create` makes a new SQLite folder, or brings a PostgreSQL
+/// database to this lifeline's schema (lifeline init). Throws std::runtime_error saying what
+/// is wrong, also when neither --data nor --db was given. Waiting for a database that is not
+/// up yet is reported on stderr.
+std::unique_ptr<store::Store> OpenStore(const StoreOptions& options, bool create);
+
+}  // namespace lifeline::cli
