@@ -2,7 +2,9 @@
 (tests/pg/pg-server.sh): a fresh database is brought to the schema; running it again, or
 three at once, is safe; a schema newer than the binary is refused and left alone; a
 password on the command line is refused; a database that is down is retried with back-off
-and then reported plainly."""
+and then reported plainly. `serve --db` refuses to start on a schema older or newer than the
+binary, or without a database, saying why; and it goes on answering after the database
+turns read-only and back."""
 import os
 import subprocess
 import tempfile
@@ -84,6 +86,60 @@ class Migrate(unittest.TestCase):
         self.assertEqual(down.returncode, 1)
         self.assertIn("retrying in 0.5 s", down.stderr)
         self.assertIn("cannot reach the database", down.stderr)
+
+    def serve(self, conninfo, *extra):
+        return subprocess.run([BIN, "serve", "--db", conninfo, "--role", "intake", "--listen", "127.0.0.1:0", *extra],
+                              capture_output=True, text=True, timeout=120)
+
+    def test_serve_refuses_a_schema_it_does_not_match_and_a_missing_database(self):
+        empty = self.fresh_database()
+        older = self.serve(empty)
+        self.assertEqual(older.returncode, 1)
+        self.assertIn("schema version 0 and this lifeline needs 20; run lifeline migrate --db first", older.stderr)
+        self.assertEqual(self.psql(empty, "SELECT count(*) FROM pg_tables WHERE tablename = 'applications'"), "0")
+        self.assertEqual(self.migrate(empty).returncode, 0)
+        self.psql(empty, "UPDATE lifeline_schema SET version = 99")
+        newer = self.serve(empty)
+        self.assertEqual(newer.returncode, 1)
+        self.assertIn("newer than this lifeline understands (20); upgrade lifeline", newer.stderr)
+        down = self.serve("host=127.0.0.1 port=1 user=lifeline dbname=postgres", "--db-wait-seconds", "1")
+        self.assertEqual(down.returncode, 1)
+        self.assertIn("the database is not reachable yet", down.stderr)
+        self.assertIn("cannot use the database", down.stderr)
+        neither = subprocess.run([BIN, "serve", "--role", "intake"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(neither.returncode, 1)
+        self.assertIn("give --data DIR (SQLite) or --db CONNINFO (PostgreSQL)", neither.stderr)
+
+    def test_a_read_only_database_gets_503_and_then_writes_again(self):
+        from harness import Server, minimal_application
+
+        class Database:
+            def __init__(self, conninfo):
+                self.conninfo = conninfo
+
+            def drop(self):
+                pass
+
+        db = self.fresh_database()
+        server = Server(postgres=Database(db))
+        self.addCleanup(server.cleanup)
+        server.start()
+        self.assertEqual(server.submit(minimal_application())[0], 201)
+        name = db.split("dbname=")[1]
+        self.psql(self.server, f"ALTER DATABASE {name} SET default_transaction_read_only = on")
+        # New connections are read-only; the pool's existing ones learn it on their first write.
+        server.stop()
+        server.start()
+        status, body, headers = server.submit(minimal_application())
+        self.assertEqual(status, 503, body)
+        self.assertIn("retry-after", headers)
+        self.psql(self.server, f"ALTER DATABASE {name} SET default_transaction_read_only = off")
+        for _ in range(50):
+            status, body, _ = server.submit(minimal_application())
+            if status == 201:
+                break
+        self.assertEqual(status, 201, body)
+        self.assertEqual(server.total_cases(), 2)
 
 
 if __name__ == "__main__":

@@ -193,9 +193,21 @@ PgConnection::~PgConnection() {
 }
 
 PgResult PgConnection::Exec(std::string_view sql, const Params& params) {
-  const std::string text(sql);
-  PGresult* result = PQexecParams(conn_, text.c_str(), params.size(), nullptr, params.values(), params.lengths(),
-                                  params.formats(), 0);
+  std::string text(sql);
+  auto prepared = prepared_.find(text);
+  if (prepared == prepared_.end() && prepared_.size() < kMaxPrepared) {
+    std::string name = "lifeline_" + std::to_string(prepared_.size());
+    PGresult* made = PQprepare(conn_, name.c_str(), text.c_str(), params.size(), nullptr);
+    if (!made || PQresultStatus(made) != PGRES_COMMAND_OK) Throw(made, conn_);
+    PQclear(made);
+    prepared = prepared_.emplace(std::move(text), std::move(name)).first;
+  }
+  PGresult* result =
+      prepared != prepared_.end()
+          ? PQexecPrepared(conn_, prepared->second.c_str(), params.size(), params.values(), params.lengths(),
+                           params.formats(), 0)
+          : PQexecParams(conn_, text.c_str(), params.size(), nullptr, params.values(), params.lengths(),
+                         params.formats(), 0);
   const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) Throw(result, conn_);
   return PgResult(result);

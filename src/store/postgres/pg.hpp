@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/result.hpp"
@@ -104,7 +105,9 @@ class PgConnection {
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
 
-  /// Runs one statement with parameters; throws PgError on failure.
+  /// Runs one statement with parameters; throws PgError on failure. Each distinct statement
+  /// is prepared on its first use and reused on this connection (planned once), up to
+  /// kMaxPrepared statements; beyond that they run unprepared.
   PgResult Exec(std::string_view sql, const Params& params = {});
   /// Runs statements without parameters (DDL, BEGIN, …).
   void Execute(std::string_view sql);
@@ -112,7 +115,9 @@ class PgConnection {
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
 
  private:
+  static constexpr std::size_t kMaxPrepared = 512;
   PGconn* conn_ = nullptr;
+  std::unordered_map<std::string, std::string> prepared_;  // statement text -> its name here
 };
 
 /// BEGIN on construction (with the given isolation), ROLLBACK on destruction unless
