@@ -46,11 +46,7 @@ int Init(const cli::StoreOptions& where, const std::string& passphrase_file, con
   const std::string password = cli::ReadSecret(admin_password_file, "administrator password");
   auto store = cli::OpenStore(where, true);
   // Creates the lock file now, so that later commands never write it into a ready folder.
-  std::unique_ptr<cli::DataFolderLock> lock;
-  if (!where.postgres()) {
-    lock = std::make_unique<cli::DataFolderLock>(where.data, cli::DataFolderLock::Mode::kExclusive,
-                                                 "a lifeline server is using this data folder");
-  }
+  const auto lock = cli::LockStore(where, true, "a lifeline server is using this store");
   if (auto s = app::InitialiseInstallation(*store, passphrase, admin, password); !s) {
     return Fail(s.error().message);
   }
@@ -123,13 +119,9 @@ int RotateKey(const cli::StoreOptions& where, const std::string& passphrase_file
               int batch_size) {
   const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
   auto store = cli::OpenStore(where, false);
-  // On PostgreSQL the servers run on other machines: stopping them is the operator's step.
-  std::unique_ptr<cli::DataFolderLock> lock;
-  if (!where.postgres()) {
-    lock = std::make_unique<cli::DataFolderLock>(where.data, cli::DataFolderLock::Mode::kExclusive,
-                                                 "a lifeline server is using this data folder; stop it before "
-                                                 "rotating the office key (servers keep the old key in memory)");
-  }
+  const auto lock = cli::LockStore(where, true,
+                                   "a lifeline server is using this store; stop every server before rotating the "
+                                   "office key (servers keep the old key in memory)");
   app::SystemClock clock;
   if (retire) {
     auto retired = app::RetireOldOfficeKeys(*store, passphrase, clock);

@@ -13,7 +13,6 @@
 #include "app/retention.hpp"
 #include "app/sessions.hpp"
 #include "app/setup.hpp"
-#include "cli/data_lock.hpp"
 #include "cli/secrets.hpp"
 #include "server/http_server.hpp"
 #include "server/metrics.hpp"
@@ -59,12 +58,9 @@ int Serve(const ServeOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   auto store = OpenStore(options.store, false);
-  std::unique_ptr<DataFolderLock> lock;
-  if (!options.store.postgres()) {
-    lock = std::make_unique<DataFolderLock>(options.store.data, DataFolderLock::Mode::kShared,
-                                            "the office key is being rotated in this data folder; start the "
-                                            "server when lifeline rotate-key has finished");
-  }
+  const auto lock = LockStore(options.store, false,
+                              "the office key is being rotated in this store; start the server when lifeline "
+                              "rotate-key has finished");
   app::SystemClock clock;
   auto keys = app::LoadInstallationKeys(*store);
   if (!keys) throw std::runtime_error(keys.error().message);

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "cli/data_lock.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -19,6 +20,28 @@ void AddStoreOptions(CLI::App& command, StoreOptions& options) {
   command.add_option("--db-wait-seconds", options.db_wait_seconds,
                      "How long to keep retrying a PostgreSQL that is not up yet")
       ->check(CLI::Range(0, 3600));
+}
+
+namespace {
+
+template <typename Held>
+class Holding final : public StoreLock {
+ public:
+  explicit Holding(std::unique_ptr<Held> held) : held_(std::move(held)) {}
+
+ private:
+  std::unique_ptr<Held> held_;
+};
+
+}  // namespace
+
+std::unique_ptr<StoreLock> LockStore(const StoreOptions& options, bool exclusive, const std::string& busy_message) {
+  if (options.postgres()) {
+    return std::make_unique<Holding<store::DatabaseLock>>(store::LockDatabase(options.db, exclusive, busy_message));
+  }
+  using Mode = DataFolderLock::Mode;
+  return std::make_unique<Holding<DataFolderLock>>(
+      std::make_unique<DataFolderLock>(options.data, exclusive ? Mode::kExclusive : Mode::kShared, busy_message));
 }
 
 std::unique_ptr<store::Store> OpenStore(const StoreOptions& options, bool create) {

@@ -22,6 +22,18 @@ struct StoreOptions {
 /// Adds --data, --db and --db-wait-seconds to `command`; --data and --db exclude each other.
 void AddStoreOptions(CLI::App& command, StoreOptions& options);
 
+/// Held while it lives: the data folder's lock file (cli/data_lock.hpp) for SQLite, a
+/// session advisory lock in the database for PostgreSQL. Servers share it; office key
+/// rotation (and restore, which fills a new folder) takes it alone.
+class StoreLock {
+ public:
+  virtual ~StoreLock() = default;
+};
+
+/// Takes the lock without waiting; throws std::runtime_error with `busy_message` when it is
+/// held in a conflicting mode.
+std::unique_ptr<StoreLock> LockStore(const StoreOptions& options, bool exclusive, const std::string& busy_message);
+
 /// Opens the chosen store; `create` makes a new SQLite folder, or brings a PostgreSQL
 /// database to this lifeline's schema (lifeline init). Throws std::runtime_error saying what
 /// is wrong, also when neither --data nor --db was given. Waiting for a database that is not

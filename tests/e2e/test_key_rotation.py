@@ -63,7 +63,7 @@ class KeyRotation(unittest.TestCase):
     def test_rotation_keeps_every_case_readable_and_retirement_destroys_the_old_key(self):
         busy = self.rotate()
         self.assertEqual(busy.returncode, 1)
-        self.assertIn(b"stop it before rotating", busy.stderr)
+        self.assertIn(b"stop every server before rotating", busy.stderr)
         self.assertEqual(self.office_keys(), [(1, 1)])
 
         self.server.stop()

@@ -113,8 +113,8 @@ class Migrate(unittest.TestCase):
         self.assertEqual(neither.returncode, 1)
         self.assertIn("give --data DIR (SQLite) or --db CONNINFO (PostgreSQL)", neither.stderr)
 
-    def test_a_read_only_database_gets_503_and_then_writes_again(self):
-        from harness import Server, minimal_application
+    def server_on(self, conninfo):
+        from harness import Server
 
         class Database:
             def __init__(self, conninfo):
@@ -123,9 +123,29 @@ class Migrate(unittest.TestCase):
             def drop(self):
                 pass
 
-        db = self.fresh_database()
-        server = Server(postgres=Database(db))
+        server = Server(postgres=Database(conninfo))
         self.addCleanup(server.cleanup)
+        return server
+
+    def test_the_office_key_is_not_rotated_while_a_server_runs(self):
+        db = self.fresh_database()
+        server = self.server_on(db)
+        server.start("intake")
+        rotate = [BIN, "rotate-key", "--db", db, "--passphrase-file", server.passphrase_file]
+        busy = subprocess.run(rotate, capture_output=True, text=True, timeout=120)
+        self.assertEqual(busy.returncode, 1)
+        self.assertIn("stop every server before rotating", busy.stderr)
+        self.assertEqual(self.psql(db, "SELECT count(*) FROM office_keys"), "1")
+        server.stop()
+        rotated = subprocess.run(rotate, capture_output=True, text=True, timeout=120)
+        self.assertEqual(rotated.returncode, 0, rotated.stderr)
+        self.assertEqual(self.psql(db, "SELECT count(*) FROM office_keys"), "2")
+
+    def test_a_read_only_database_gets_503_and_then_writes_again(self):
+        from harness import minimal_application
+
+        db = self.fresh_database()
+        server = self.server_on(db)
         server.start()
         self.assertEqual(server.submit(minimal_application())[0], 201)
         name = db.split("dbname=")[1]

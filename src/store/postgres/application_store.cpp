@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "store/key_generation_sql.hpp"
 #include "store/postgres/case_rows.hpp"
+#include "store/postgres/erasure.hpp"
 
 namespace lifeline::store::postgres {
 
@@ -39,8 +41,6 @@ std::int64_t InsertApplication(PgConnection& c, const NewApplication& a, Origin 
       .Int(0, 0);
 }
 
-void EraseDeadRows(PgConnection& c, std::string_view tables) { c.Execute(fmt::format("VACUUM (FULL) {}", tables)); }
-
 }  // namespace rows
 
 namespace {
@@ -74,6 +74,7 @@ bool Exists(PgConnection& c, std::string_view table, std::int64_t id) {
 Result<std::vector<std::int64_t>> PgApplicationStore::AppendApplications(std::span<const NewApplication> batch) {
   return pool_.With([&](PgConnection& c) -> Result<std::vector<std::int64_t>> {
     PgTransaction tx(c);
+    c.Exec("SELECT pg_advisory_xact_lock_shared($1)", Params().Add(kNewCasesLock));
     std::vector<std::int64_t> ids;
     ids.reserve(batch.size());
     for (const auto& a : batch) ids.push_back(InsertApplication(c, a, Origin::kApplicant));
@@ -151,20 +152,12 @@ Status PgApplicationStore::DeleteApplication(std::int64_t id) {
     if (c.Exec("DELETE FROM applications WHERE id = $1", Params().Add(id)).affected() == 0) {
       return NotFound("no such case");
     }
+    MarkForErasure(c, {"applications", "messages", "tasks", "case_events", "group_events"});
     tx.Commit();
     return OkStatus();
   });
   if (!deleted) return deleted;
-  auto erased = pool_.With([](PgConnection& c) -> Status {
-    EraseDeadRows(c, "applications, messages, tasks, case_events, group_events");
-    return OkStatus();
-  });
-  if (!erased) {
-    return Error{ErrorCode::kUnavailable,
-                 "the case was deleted, but the database could not yet rewrite its tables; run the deletion again "
-                 "shortly"};
-  }
-  return OkStatus();
+  return EraseMarked(pool_);
 }
 
 Status PgApplicationStore::ChangeStatus(std::int64_t expected_version, const NewCaseEvent& event) {
@@ -212,23 +205,17 @@ Result<std::vector<StoredCaseEvent>> PgApplicationStore::ListCaseEvents(std::int
 
 Status PgApplicationStore::SetCustodySealed(std::int64_t id, const Blob& sealed) {
   auto updated = pool_.With([&](PgConnection& c) -> Status {
+    PgTransaction tx(c);
     if (c.Exec("UPDATE applications SET custody_sealed = $1 WHERE id = $2", Params().AddBytes(sealed).Add(id))
             .affected() == 0) {
       return NotFound("no such case");
     }
+    MarkForErasure(c, {"applications"});
+    tx.Commit();
     return OkStatus();
   });
   if (!updated) return updated;
-  auto erased = pool_.With([](PgConnection& c) -> Status {
-    EraseDeadRows(c, "applications");
-    return OkStatus();
-  });
-  if (!erased) {
-    return Error{ErrorCode::kUnavailable,
-                 "the circumstance was recorded, but the database could not yet rewrite its table; record it again "
-                 "shortly"};
-  }
-  return OkStatus();
+  return EraseMarked(pool_);
 }
 
 Result<std::int64_t> PgApplicationStore::AddMessage(const NewMessage& m) {
@@ -299,12 +286,7 @@ Result<std::vector<WrappedRecordKey>> PgApplicationStore::ListKeysOlderThan(std:
 
 Result<std::int64_t> PgApplicationStore::CountKeysOlderThan(std::int64_t generation) {
   return pool_.With([&](PgConnection& c) -> Result<std::int64_t> {
-    return c.Exec("SELECT (SELECT count(*) FROM applications WHERE key_generation < $1) + "
-                  "(SELECT count(*) FROM messages WHERE key_generation < $1) + "
-                  "(SELECT count(*) FROM prisoners WHERE key_generation < $1) + "
-                  "(SELECT count(*) FROM people_abroad WHERE key_generation < $1)",
-                  Params().Add(generation))
-        .Int(0, 0);
+    return c.Exec(kCountKeysOlderThanSql, Params().Add(generation)).Int(0, 0);
   });
 }
 

@@ -103,8 +103,13 @@ Result<StatisticsCounts> PgApplicationStore::CountStatistics(Date from, Date to,
 
 Result<std::vector<std::int64_t>> PgApplicationStore::ListCaseIdsAfter(std::int64_t after_id, int limit) {
   return pool_.With([&](PgConnection& c) -> Result<std::vector<std::int64_t>> {
-    return ReadIds(c.Exec("SELECT id FROM applications WHERE id > $1 ORDER BY id LIMIT $2",
-                          Params().Add(after_id).Add(std::int64_t{limit})));
+    PgTransaction tx(c);
+    // Waits out the inserts in flight (case_rows.hpp); later ones draw higher ids.
+    c.Exec("SELECT pg_advisory_xact_lock($1)", Params().Add(kNewCasesLock));
+    auto ids = ReadIds(c.Exec("SELECT id FROM applications WHERE id > $1 ORDER BY id LIMIT $2",
+                              Params().Add(after_id).Add(std::int64_t{limit})));
+    tx.Commit();
+    return ids;
   });
 }
 

@@ -55,13 +55,16 @@ inline std::vector<std::int64_t> ReadIds(const PgResult& r) {
 /// Where a row came from: an applicant writing in, or the office adding a group's member.
 enum class Origin { kApplicant, kMember };
 
-/// Inserts the row as "new" and returns its id (application_store.cpp).
+/// Inserting cases takes this lock shared until commit, and ListCaseIdsAfter takes it alone
+/// for a moment: ids are drawn at insert but committed in any order, and the search index
+/// walks ids upwards from the highest it has seen, so it must never see a case while a
+/// lower id is still uncommitted (SQLite's single writer commits in id order).
+inline constexpr std::int64_t kNewCasesLock = 0x6e65772063617365;  // "new case"
+
+/// Inserts the row as "new" and returns its id (application_store.cpp). The caller's
+/// transaction holds kNewCasesLock shared.
 std::int64_t InsertApplication(PgConnection& c, const NewApplication& a, Origin origin,
                                std::optional<std::int64_t> group_case_id = std::nullopt,
                                std::optional<std::int64_t> assigned_user_id = std::nullopt);
-
-/// Rewrites these tables so that no deleted or replaced row version stays in their files.
-/// Runs outside any transaction (VACUUM cannot run inside one).
-void EraseDeadRows(PgConnection& c, std::string_view tables);
 
 }  // namespace lifeline::store::postgres::rows

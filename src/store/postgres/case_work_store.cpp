@@ -4,6 +4,7 @@
 
 #include "store/postgres/application_store.hpp"
 #include "store/postgres/case_rows.hpp"
+#include "store/postgres/erasure.hpp"
 
 namespace lifeline::store::postgres {
 
@@ -84,6 +85,7 @@ Result<std::int64_t> PgApplicationStore::AddGroupMember(const NewGroupMember& me
   return pool_.With([&](PgConnection& c) -> Result<std::int64_t> {
     PgTransaction tx(c);
     LockGroups(c);
+    c.Exec("SELECT pg_advisory_xact_lock_shared($1)", Params().Add(kNewCasesLock));
     auto group = GroupOf(c, member.group_case_id);
     if (!group) return NotFound("no such group case");
     if (*group) return kNested;
@@ -201,6 +203,7 @@ Result<StoredCallback> PgApplicationStore::GetCallback(std::int64_t id) {
 Status PgApplicationStore::UpdateCallback(const CallbackUpdate& u) {
   const bool over = u.to == CallbackStatus::kConnected || u.to == CallbackStatus::kLapsed;
   auto applied = pool_.With([&](PgConnection& c) -> Status {
+    PgTransaction tx(c);
     auto r = c.Exec(std::string("UPDATE callbacks SET status = $1, attempts = $2, due_at = $3, window_end = $4") +
                         (over ? ", sealed = NULL" : "") + " WHERE id = $5 AND status = $6",
                     Params()
@@ -210,19 +213,18 @@ Status PgApplicationStore::UpdateCallback(const CallbackUpdate& u) {
                         .Add(u.window_end)
                         .Add(u.id)
                         .Add(ToString(u.from)));
-    if (r.affected() > 0) return OkStatus();
+    if (r.affected() > 0) {
+      if (over) MarkForErasure(c, {"callbacks"});  // the number must survive in no row version
+      tx.Commit();
+      return OkStatus();
+    }
     if (c.Exec("SELECT 1 FROM callbacks WHERE id = $1", Params().Add(u.id)).rows() == 0) {
       return NotFound("no such callback");
     }
     return Error{ErrorCode::kConflict, "the callback changed meanwhile"};
   });
   if (!applied || !over) return applied;
-  auto erased = pool_.With([](PgConnection& c) -> Status {
-    EraseDeadRows(c, "callbacks");  // the number must survive in no row version
-    return OkStatus();
-  });
-  if (!erased) return Error{ErrorCode::kUnavailable, "the callback ended, but its table could not be rewritten yet"};
-  return OkStatus();
+  return EraseMarked(pool_);
 }
 
 Result<std::int64_t> PgApplicationStore::AddTask(const NewTask& t) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "store/key_generation_sql.hpp"
+#include "store/postgres/erasure.hpp"
+
 namespace lifeline::store::postgres {
 namespace {
 
@@ -41,15 +44,6 @@ void ReplaceRecoveryCodes(PgConnection& c, std::int64_t user_id, const std::vect
   for (const auto& hash : hashes) {
     c.Exec("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)", Params().Add(user_id).AddBytes(hash));
   }
-}
-
-std::int64_t CountKeysOlderThan(PgConnection& c, std::int64_t generation) {
-  return c.Exec("SELECT (SELECT count(*) FROM applications WHERE key_generation < $1) + "
-                "(SELECT count(*) FROM messages WHERE key_generation < $1) + "
-                "(SELECT count(*) FROM prisoners WHERE key_generation < $1) + "
-                "(SELECT count(*) FROM people_abroad WHERE key_generation < $1)",
-                Params().Add(generation))
-      .Int(0, 0);
 }
 
 }  // namespace
@@ -213,13 +207,13 @@ Status PgCoreStore::SaveOfficeSecret(const Blob& sealed) {
 }
 
 // PostgreSQL keeps old row versions until VACUUM: the retired keys' rows are overwritten and
-// then vacuumed, so that no readable copy stays in the table's pages (the WAL is the
-// operator's to expire: docs/deploy.md).
+// the table rewritten (erasure.hpp), so that no readable copy stays in its pages (the WAL
+// is the operator's to expire: docs/deploy.md).
 Status PgCoreStore::RetireOfficeKeysBefore(std::int64_t generation) {
   auto retired = pool_.With([&](PgConnection& c) -> Status {
     PgTransaction tx(c);
     c.Execute("LOCK TABLE office_keys IN EXCLUSIVE MODE");
-    if (CountKeysOlderThan(c, generation) > 0) {
+    if (c.Exec(kCountKeysOlderThanSql, Params().Add(generation)).Int(0, 0) > 0) {
       return Error{ErrorCode::kConflict,
                    "some cases are still sealed under an older office key; finish the rotation (lifeline rotate-key) "
                    "before retiring it"};
@@ -229,14 +223,12 @@ Status PgCoreStore::RetireOfficeKeysBefore(std::int64_t generation) {
       return Error{ErrorCode::kConflict, "the office secret is not stored yet; run lifeline rotate-key"};
     }
     c.Exec("UPDATE office_keys SET private_sealed = NULL WHERE generation < $1", Params().Add(generation));
+    MarkForErasure(c, {"office_keys"});
     tx.Commit();
     return OkStatus();
   });
   if (!retired) return retired;
-  return pool_.With([&](PgConnection& c) -> Status {
-    c.Execute("VACUUM (FULL) office_keys");
-    return OkStatus();
-  });
+  return EraseMarked(pool_);
 }
 
 Result<std::optional<AuditRecord>> PgCoreStore::LastAuditRecord() {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 namespace lifeline::store::postgres {
@@ -38,10 +39,15 @@ Error ToError(const PgError& e) {
     return Error{ErrorCode::kConflict, s == "23505" ? "a record with this key exists" : "the change conflicts with another"};
   }
   // 08: connection exceptions; 25006: read-only transaction; 57P: shutdown; 53: resources.
+  // Their messages name hosts and ports, which are for the server's log, not for whoever
+  // sent the request; others' primary messages can quote a bound value, so only their
+  // SQLSTATE is logged.
   if (s.rfind("08", 0) == 0 || s == "25006" || s.rfind("57P", 0) == 0 || s.rfind("53", 0) == 0) {
-    return Error{ErrorCode::kUnavailable, "the database is unavailable or read-only: " + std::string(e.what()), {}, 1};
+    std::fprintf(stderr, "database unavailable (SQLSTATE %s): %s\n", s.c_str(), e.what());
+    return Error{ErrorCode::kUnavailable, "the database is unavailable; try again shortly", {}, 1};
   }
-  return Error{ErrorCode::kInternal, "database error " + s + ": " + e.what()};
+  std::fprintf(stderr, "database error (SQLSTATE %s)\n", s.c_str());
+  return Error{ErrorCode::kInternal, "a database error occurred"};
 }
 
 Params& Params::Add(std::int64_t value) {
@@ -185,7 +191,13 @@ PgConnection::PgConnection(const std::string& conninfo) : conn_(PQconnectdb(conn
     conn_ = nullptr;
     throw PgError("08001", message);
   }
-  Execute("SET client_min_messages = warning");
+  try {
+    // Bytes() reads bytea in hex form, whatever the server's default.
+    Execute("SET client_min_messages = warning; SET bytea_output = hex");
+  } catch (...) {
+    PQfinish(conn_);
+    throw;
+  }
 }
 
 PgConnection::~PgConnection() {

@@ -28,7 +28,12 @@ class Pool {
       try {
         c = Take();
         auto result = body(*c);
-        Give(std::move(c));
+        if (c->healthy()) {
+          Give(std::move(c));
+        } else {
+          c.reset();
+          Forget();
+        }
         return result;
       } catch (const PgError& e) {
         if (c && c->healthy()) {
@@ -41,6 +46,9 @@ class Pool {
         if (LostServer(e)) DropIdle();
         const bool retry = (e.sqlstate == "40001" || e.sqlstate == "40P01") && attempt < 3;
         if (!retry) return ToError(e);
+      } catch (...) {
+        if (c) Forget();  // not a database error: the connection's state is unknown
+        throw;
       }
     }
   }
@@ -66,5 +74,6 @@ class Pool {
   std::vector<std::unique_ptr<PgConnection>> idle_;  // GUARDED_BY(mutex_)
   std::size_t open_ = 0;                             // GUARDED_BY(mutex_): idle and lent
 };
+
 
 }  // namespace lifeline::store::postgres

@@ -2,13 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 #include "store/postgres/abroad_store.hpp"
 #include "store/postgres/application_store.hpp"
 #include "store/postgres/camp_store.hpp"
 #include "store/postgres/contact_centre_store.hpp"
 #include "store/postgres/core_store.hpp"
+#include "store/postgres/erasure.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/schema_version.hpp"
@@ -145,6 +149,17 @@ class PostgresStore final : public Store {
   PgContactCentreStore centre_;
   PgCampStore camps_;
   PgAbroadStore abroad_;
+  // Finishes the erasures an earlier change or run left unfinished (erasure.hpp): now, then
+  // every minute. Declared last: stopped and joined first.
+  std::jthread sweeper_{[this](std::stop_token stop) {
+    std::mutex mutex;
+    std::condition_variable_any never;
+    while (!stop.stop_requested()) {
+      (void)EraseMarked(pool_);  // a failure leaves the mark for the next round
+      std::unique_lock lock(mutex);
+      never.wait_for(lock, stop, std::chrono::minutes(1), [] { return false; });
+    }
+  }};
 };
 
 // The schema version the database holds; 0 for a database lifeline has never migrated.
@@ -155,7 +170,31 @@ int SchemaVersion(PgConnection& c) {
   return row.rows() == 0 ? 0 : static_cast<int>(row.Int(0, 0));
 }
 
+// Any 64-bit number, the same in every lifeline.
+constexpr std::int64_t kServersLock = 0x7365727665727321;  // "servers!"
+
+class HeldLock final : public DatabaseLock {
+ public:
+  explicit HeldLock(std::unique_ptr<PgConnection> c) : c_(std::move(c)) {}
+
+ private:
+  std::unique_ptr<PgConnection> c_;  // the lock lasts as long as its session
+};
+
 }  // namespace
+
+std::unique_ptr<DatabaseLock> LockDatabase(const std::string& conninfo, bool exclusive,
+                                           const std::string& busy_message) {
+  try {
+    auto c = std::make_unique<PgConnection>(conninfo);
+    auto taken = c->Exec(exclusive ? "SELECT pg_try_advisory_lock($1)" : "SELECT pg_try_advisory_lock_shared($1)",
+                         Params().Add(kServersLock));
+    if (taken.Text(0, 0) != "t") throw std::runtime_error(busy_message);
+    return std::make_unique<HeldLock>(std::move(c));
+  } catch (const PgError& e) {
+    throw std::runtime_error(std::string("cannot use the database: ") + e.what());
+  }
+}
 
 std::unique_ptr<Store> OpenPostgresStore(const PostgresOptions& options) {
   try {
@@ -174,6 +213,19 @@ std::unique_ptr<Store> OpenPostgresStore(const PostgresOptions& options) {
       throw std::runtime_error(fmt::format("the database has schema version {}, newer than this lifeline understands "
                                            "({}); upgrade lifeline",
                                            version, kSchemaVersion));
+    }
+    std::string erasable = "{";
+    for (auto table : kErasableTables) erasable += (erasable.size() > 1 ? "," : "") + std::string(table);
+    erasable += "}";
+    if (connection
+            ->Exec("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1::text[]) "
+                   "AND tableowner <> current_user AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)",
+                   Params().Add(erasable))
+            .Int(0, 0) > 0) {
+      throw std::runtime_error(
+          "lifeline's tables must belong to the role it connects as: it erases deleted records by rewriting their "
+          "tables (VACUUM FULL), which only their owner may do; run lifeline migrate as that role, or ALTER TABLE … "
+          "OWNER TO it");
     }
     if (version < kSchemaVersion) {
       throw std::runtime_error(fmt::format("the database has schema version {} and this lifeline needs {}; run "

@@ -26,6 +26,20 @@ struct PostgresOptions {
   std::function<void(const std::string& reason, double pause_seconds)> retrying;
 };
 
+/// Held while it lives (see LockDatabase).
+class DatabaseLock {
+ public:
+  virtual ~DatabaseLock() = default;
+};
+
+/// The database's stand-in for the data folder's lock file: a session advisory lock on a
+/// connection of its own. Servers hold it shared; office key rotation alone, because
+/// servers keep the office key in memory. Throws std::runtime_error with `busy_message`
+/// when it is held in a conflicting mode, or saying why the database cannot be reached.
+/// A lost connection (a failover) releases it.
+std::unique_ptr<DatabaseLock> LockDatabase(const std::string& conninfo, bool exclusive,
+                                           const std::string& busy_message);
+
 /// Connects and checks the schema. Throws std::runtime_error, saying why, for a password in
 /// the connection string, a database still unreachable when the wait is over, a schema older
 /// (without `migrate`) or newer than this lifeline.

@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "store/key_generation_sql.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -143,11 +144,7 @@ std::vector<WrappedRecordKey> SelectKeysOlderThan(Connection& reader, std::int64
 }
 
 std::int64_t CountKeysOlderThan(Connection& reader, std::int64_t generation) {
-  auto s = reader.Prepare(
-      "SELECT (SELECT count(*) FROM applications WHERE key_generation < ?1) + "
-      "(SELECT count(*) FROM messages WHERE key_generation < ?1) + "
-      "(SELECT count(*) FROM prisoners WHERE key_generation < ?1) + "
-      "(SELECT count(*) FROM people_abroad WHERE key_generation < ?1)");
+  auto s = reader.Prepare(kCountKeysOlderThanSql);
   s.Bind(1, generation);
   s.Step();
   return s.Int(0);
