@@ -32,10 +32,10 @@ _instances = itertools.count()
 
 
 def psql(conninfo, sql):
-    """Runs SQL as the test server's superuser (the tests' own server only)."""
+    """Runs SQL as the test server's superuser (the tests' own server only); its output."""
     binary = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
-    subprocess.run([binary, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", sql],
-                   check=True, capture_output=True, timeout=120)
+    return subprocess.run([binary, "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", sql],
+                          check=True, capture_output=True, text=True, timeout=120).stdout.strip()
 
 
 class PostgresDatabase:
@@ -50,10 +50,23 @@ class PostgresDatabase:
         psql(self.server_conninfo, f"CREATE DATABASE {self.name}")
         self.conninfo = re.sub(r"dbname=\S+", f"dbname={self.name}", self.server_conninfo)
 
-    def files(self):
-        """Every file of the cluster, its write-ahead log included, once written out."""
+    def files(self, into):
+        """Copies, in folder `into`, of this database's files, the cluster's shared ones and
+        its write-ahead log, once written out. Copies, because other tests' databases come and
+        go, and checkpoints recycle log segments, while the caller reads."""
         psql(self.conninfo, "CHECKPOINT")
-        return [os.path.join(root, n) for root, _, names in os.walk(self.cluster_dir) for n in names]
+        oid = psql(self.conninfo, "SELECT oid FROM pg_database WHERE datname = current_database()")
+        copies = []
+        for part in (os.path.join("base", oid), "global", "pg_wal"):
+            for root, _, names in os.walk(os.path.join(self.cluster_dir, part)):
+                for name in names:
+                    copy_path = os.path.join(into, f"{len(copies)}-{name}")
+                    try:
+                        shutil.copyfile(os.path.join(root, name), copy_path)
+                    except FileNotFoundError:
+                        continue  # removed meanwhile: a recycled log segment
+                    copies.append(copy_path)
+        return copies
 
     def drop(self):
         try:
@@ -97,7 +110,8 @@ class Server:
     def data_files(self):
         """The files that hold the store: the data folder's, or the whole PostgreSQL cluster's."""
         if self.postgres:
-            return self.postgres.files()
+            into = tempfile.mkdtemp(prefix="cluster-", dir=self.dir)
+            return self.postgres.files(into)
         return [os.path.join(self.data, n) for n in os.listdir(self.data)]
 
     def add_user(self, name, role, password):
