@@ -11,7 +11,10 @@ bin=$(realpath "${1:-build-release/src/cli/lifeline}")
 duration=${DURATION:-20s}
 work=$(mktemp -d)
 chmod 755 "$work"
-trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; tests/pg/pg-server.sh stop "$work/pg" > /dev/null; rm -rf "$work"' EXIT
+# serve and proxy start their processes in command substitutions (subshells), so they are
+# not this shell's jobs: their pids are kept in $work/pids.
+trap 'kill $(jobs -p) $(cat "$work/pids" 2>/dev/null) 2>/dev/null || true; wait 2>/dev/null || true
+      tests/pg/pg-server.sh stop "$work/pg" > /dev/null; rm -rf "$work"' EXIT
 
 echo "synthetic bench passphrase" > "$work/pass"
 echo "synthetic-bench-admin" > "$work/admin"
@@ -25,6 +28,7 @@ serve() {
   local name=$1
   shift
   "$bin" serve "$@" --role intake --listen 127.0.0.1:0 > "$work/$name.log" 2>&1 &
+  echo $! >> "$work/pids"
   for _ in $(seq 100); do grep -q listening "$work/$name.log" && break; sleep 0.1; done
   grep -o '127.0.0.1:[0-9]*' "$work/$name.log" | head -1 | cut -d: -f2
 }
@@ -43,6 +47,7 @@ proxy() {
     for p in "$@"; do printf '  server i%s 127.0.0.1:%s\n' $((n++)) "$p"; done
   } > "$work/$name.cfg"
   haproxy -db -f "$work/$name.cfg" > "$work/$name.haproxy.log" 2>&1 &
+  echo $! >> "$work/pids"
   sleep 1
   echo "$port"
 }

@@ -4,13 +4,21 @@
 
 namespace lifeline::server {
 
+std::size_t Metrics::ShardOfThisThread() {
+  static std::atomic<std::size_t> next{0};
+  thread_local const std::size_t shard = next.fetch_add(1, std::memory_order_relaxed) % kShards;
+  return shard;
+}
+
 void Metrics::RecordResponse(int status, double seconds) {
-  if (status >= 100 && status < kStatuses) by_status_[static_cast<std::size_t>(status)].fetch_add(1, std::memory_order_relaxed);
-  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-    if (seconds <= kBuckets[i]) buckets_[i].fetch_add(1, std::memory_order_relaxed);
+  Shard& shard = shards_[ShardOfThisThread()];
+  if (status >= 100 && status < kStatuses) {
+    shard.by_status[static_cast<std::size_t>(status)].fetch_add(1, std::memory_order_relaxed);
   }
-  count_.fetch_add(1, std::memory_order_relaxed);
-  sum_microseconds_.fetch_add(static_cast<std::uint64_t>(seconds * 1e6), std::memory_order_relaxed);
+  std::size_t bucket = 0;
+  while (bucket < kBuckets.size() && seconds > kBuckets[bucket]) ++bucket;
+  shard.in_bucket[bucket].fetch_add(1, std::memory_order_relaxed);
+  shard.sum_microseconds.fetch_add(static_cast<std::uint64_t>(seconds * 1e6), std::memory_order_relaxed);
 }
 
 void Metrics::AddGauge(std::string name, std::string help, std::function<double()> read) {
@@ -22,20 +30,27 @@ std::string Metrics::Render(bool store_up) const {
   std::string out =
       "# HELP lifeline_http_responses_total HTTP responses by status code.\n"
       "# TYPE lifeline_http_responses_total counter\n";
+  auto total = [&](auto field) {
+    std::uint64_t sum = 0;
+    for (const auto& shard : shards_) sum += field(shard).load(std::memory_order_relaxed);
+    return sum;
+  };
   for (int status = 100; status < kStatuses; ++status) {
-    const auto n = by_status_[static_cast<std::size_t>(status)].load(std::memory_order_relaxed);
+    const auto n = total([&](const Shard& s) -> const auto& { return s.by_status[static_cast<std::size_t>(status)]; });
     if (n > 0) out += fmt::format("lifeline_http_responses_total{{code=\"{}\"}} {}\n", status, n);
   }
   out += "# HELP lifeline_http_request_duration_seconds Time from a request's dispatch to its response.\n"
          "# TYPE lifeline_http_request_duration_seconds histogram\n";
-  const auto count = count_.load(std::memory_order_relaxed);
-  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-    out += fmt::format("lifeline_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", kBuckets[i],
-                       buckets_[i].load(std::memory_order_relaxed));
+  std::uint64_t count = 0;  // cumulative, as Prometheus' buckets are
+  for (std::size_t i = 0; i <= kBuckets.size(); ++i) {
+    count += total([&](const Shard& s) -> const auto& { return s.in_bucket[i]; });
+    if (i < kBuckets.size()) {
+      out += fmt::format("lifeline_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", kBuckets[i], count);
+    }
   }
   out += fmt::format("lifeline_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", count);
   out += fmt::format("lifeline_http_request_duration_seconds_sum {:.6f}\n",
-                     static_cast<double>(sum_microseconds_.load(std::memory_order_relaxed)) / 1e6);
+                     static_cast<double>(total([](const Shard& s) -> const auto& { return s.sum_microseconds; })) / 1e6);
   out += fmt::format("lifeline_http_request_duration_seconds_count {}\n", count);
   out += "# HELP lifeline_store_up Whether the store answered a probe just now (1) or not (0).\n"
          "# TYPE lifeline_store_up gauge\n";
