@@ -1,5 +1,6 @@
 // The camp's storage contract (store/camp_store.hpp), run against SQLite and PostgreSQL: the
-// registry, movements, and the ledger's atomicity, idempotency and balance rules.
+// registry, movements, the ledger's atomicity, idempotency and balance rules, and the
+// routine: labour, the phone line and its rota, mail.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -242,6 +243,73 @@ TEST_P(CampStoreConformance, ConcurrentPurchasesNeverOverdraw) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, CampStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          testing::EngineName);
+
+TEST_P(CampStoreConformance, LabourProfilesAndShiftsAreKeptByDay) {
+  EXPECT_FALSE(store_->LoadLabourProfile(prisoner_)->asked_for_work);  // defaults until saved
+  camp::LabourProfile profile;
+  profile.rank = camp::RankCategory::kNco;
+  profile.asked_for_work = true;
+  profile.last_medical_exam = sys_days{Date{year{2026}, October, day{2}}};
+  ASSERT_TRUE(store_->SaveLabourProfile(prisoner_, profile).ok());
+  profile.volunteers_for_dangerous = true;
+  ASSERT_TRUE(store_->SaveLabourProfile(prisoner_, profile).ok());  // saved again: replaced
+  auto loaded = store_->LoadLabourProfile(prisoner_).value();
+  EXPECT_TRUE(loaded.asked_for_work);
+  EXPECT_TRUE(loaded.volunteers_for_dangerous);
+  EXPECT_EQ(loaded.last_medical_exam, profile.last_medical_exam);
+
+  const sys_days monday{Date{year{2026}, October, day{5}}};
+  for (int d = 0; d < 3; ++d) {
+    ASSERT_TRUE(store_->InsertShift(prisoner_, {monday + days{d}, 480, 720, camp::WorkKind::kCampAdministration}).ok());
+  }
+  auto shifts = store_->ListShifts(prisoner_, Date{monday + days{1}}, Date{monday + days{2}}).value();
+  ASSERT_EQ(shifts.size(), 2u);  // both ends of [from, to] count
+  EXPECT_EQ(shifts[0].day, monday + days{1});
+  EXPECT_EQ(shifts[1].end_minute, 720);
+}
+
+TEST_P(CampStoreConformance, TheLineTakesOneCallPerSlotAndTheRotaIsFixedOnce) {
+  const Date today{year{2026}, October, day{10}};
+  ASSERT_TRUE(store_->JoinPhoneList(camp_, prisoner_, kArrival).ok());
+  ASSERT_TRUE(store_->JoinPhoneList(camp_, prisoner_, today).ok());  // again: nothing changes
+  auto waiting = store_->ListPhoneWaiting(camp_).value();
+  ASSERT_EQ(waiting.size(), 1u);
+  EXPECT_EQ(waiting[0].since, kArrival);
+  EXPECT_FALSE(waiting[0].last_call);
+
+  int plans = 0;
+  auto plan = [&]() -> Result<camp::DayRota> {
+    ++plans;
+    return camp::DayRota{sys_days{today}, {{600, 610, prisoner_}}, {}};
+  };
+  auto first = store_->FixRota(camp_, today, plan).value();
+  auto second = store_->FixRota(camp_, today, plan).value();
+  EXPECT_EQ(plans, 1);  // the second view reads what the first fixed
+  ASSERT_EQ(second.slots.size(), 1u);
+  EXPECT_EQ(second.slots[0].prisoner_id, prisoner_);
+  EXPECT_EQ(first.slots[0].start_minute, second.slots[0].start_minute);
+
+  PhoneCallRecord call{0, camp_, prisoner_, today, 600, 610, camp::CallOutcome::kCompleted, 10, {}};
+  ASSERT_TRUE(store_->RecordCall(call, true, std::nullopt, 2000).ok());
+  auto other = AddPrisoner();
+  PhoneCallRecord same_slot{0, camp_, other, today, 600, 610, camp::CallOutcome::kCompleted, 10, {}};
+  EXPECT_EQ(store_->RecordCall(same_slot, true, std::nullopt, 2001).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->ListCalls(camp_, today)->size(), 1u);
+  EXPECT_EQ(store_->ListPhoneWaiting(camp_)->front().last_call, today);  // his turn was used
+}
+
+TEST_P(CampStoreConformance, MailIsListedByCampAndDay) {
+  const sys_days first{Date{year{2026}, October, day{3}}};
+  ASSERT_TRUE(store_->InsertMail(prisoner_, {first, camp::MailKind::kLetter, camp::MailDirection::kSent, false}).ok());
+  ASSERT_TRUE(store_->InsertMail(prisoner_, {first + days{20}, camp::MailKind::kCard, camp::MailDirection::kReceived, true}).ok());
+  auto october = store_->ListMail(camp_, Date{first}, Date{first + days{10}}).value();
+  ASSERT_EQ(october.size(), 1u);
+  EXPECT_EQ(october[0].first, prisoner_);
+  EXPECT_EQ(october[0].second.kind, camp::MailKind::kLetter);
+  auto all = store_->ListMail(camp_, Date{first}, Date{first + days{20}}).value();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_TRUE(all[1].second.held);
+}
 
 }  // namespace
 }  // namespace lifeline::store
