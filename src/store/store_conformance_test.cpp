@@ -525,6 +525,32 @@ TEST_P(StoreConformance, ADeletedCaseLeavesNoCopyInTheTablesPages) {
   EXPECT_EQ(store_->GetApplication((*ids)[1])->sealed_fields, MakeApplication(2).sealed_fields);
 }
 
+// A transaction begun before the deletion could still read the old rows, so they cannot be
+// rewritten away yet: the deletion says so instead of claiming it, and the next erasure,
+// once that transaction has ended, finishes it.
+TEST_P(StoreConformance, AnOlderOpenTransactionDelaysTheErasureAndNothingClaimsItDone) {
+  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "SQLite has one writer and no old row versions";
+  auto doomed = MakeApplication(1);
+  doomed.sealed_fields.assign(80, 0);
+  for (std::size_t i = 0; i < doomed.sealed_fields.size(); ++i) doomed.sealed_fields[i] = static_cast<std::uint8_t>(i * 5 + 1);
+  auto ids = store_->AppendApplications(std::vector{doomed, MakeApplication(2), MakeApplication(3)});
+  ASSERT_TRUE(ids.ok());
+  postgres::PgConnection report(schema_->conninfo());  // a long report, say
+  report.Execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
+  report.Exec("SELECT count(*) FROM applications");
+
+  auto deleted = store_->DeleteApplication((*ids)[0]);
+  ASSERT_FALSE(deleted.ok());
+  EXPECT_EQ(deleted.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(deleted.error().message.find("the change is saved"), std::string::npos) << deleted.error().message;
+  EXPECT_EQ(store_->GetApplication((*ids)[0]).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(PagesHolding(schema_->pool(), doomed.sealed_fields), 1);
+
+  report.Execute("COMMIT");
+  ASSERT_TRUE(store_->DeleteApplication((*ids)[1]).ok());  // erases everything marked
+  EXPECT_EQ(PagesHolding(schema_->pool(), doomed.sealed_fields), 0);
+}
+
 // What the SQLite store promises about its files.
 class SqliteStoreFiles : public ::testing::Test {
  protected:

@@ -38,7 +38,7 @@ class PostgresSchema {
   /// skip, and ctest's *_postgres entries, which always have one, run them.
   static bool Available() { return std::getenv("LIFELINE_TEST_POSTGRES_FILE") != nullptr; }
 
-  PostgresSchema() : base_(ReadConninfo()), name_("t_" + UniqueSuffix()) {
+  PostgresSchema() : base_(OwnDatabase(ReadConninfo())), name_("t_" + UniqueSuffix()) {
     postgres::PgConnection admin(base_);
     admin.Execute("DROP SCHEMA IF EXISTS " + name_ + " CASCADE; CREATE SCHEMA " + name_);
     conninfo_ = base_ + " options='-c search_path=" + name_ + "'";
@@ -62,6 +62,21 @@ class PostgresSchema {
   const Status& migrated() const { return migrated_; }
 
  private:
+  // The suites' own database, apart from the one the end-to-end tests' `CREATE DATABASE`
+  // sessions use: erasure waits for every older transaction in its database.
+  static std::string OwnDatabase(const std::string& server) {
+    const std::string name = "lifeline_conformance";
+    postgres::PgConnection admin(server);
+    if (admin.Exec("SELECT 1 FROM pg_database WHERE datname = $1", postgres::Params().Add(name)).rows() == 0) {
+      try {
+        admin.Execute("CREATE DATABASE " + name);
+      } catch (const postgres::PgError& e) {
+        if (e.sqlstate != "42P04") throw;  // created meanwhile by another test process
+      }
+    }
+    return server + " dbname=" + name;  // the later keyword wins
+  }
+
   static std::string ReadConninfo() {
     std::ifstream in(std::getenv("LIFELINE_TEST_POSTGRES_FILE"));
     std::string line;

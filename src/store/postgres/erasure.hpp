@@ -7,9 +7,10 @@
 // long, a lost connection) leaves the mark, and the next EraseMarked, from any instance,
 // finishes it: PostgresStore runs one at start and every minute.
 //
-// What VACUUM FULL cannot drop: a row version that a transaction open since before the
-// change can still see (a long report, a pg_dump); and the write-ahead log's and backups'
-// copies, which age out with them (docs/deploy.md).
+// VACUUM FULL keeps a row version that a transaction open since before the change could
+// still see (a long report, a pg_dump): EraseMarked first waits for those to end, and
+// leaves the mark when they do not. What it cannot reach: the write-ahead log's and
+// backups' copies, which age out with them (docs/deploy.md).
 
 #include <string_view>
 
