@@ -75,6 +75,25 @@ class PostgresDatabase:
             pass
 
 
+class ExistingDatabase:
+    """A database the test made itself (a cluster, a schema state), for Server(postgres=…);
+    left as it is at cleanup."""
+
+    def __init__(self, conninfo):
+        self.conninfo = conninfo
+
+    def drop(self):
+        pass
+
+
+def free_port():
+    """A loopback port nothing listens on now."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def minimal_application(**overrides):
     body = {"situation": "serving", "contact": {"channel": "signal", "handle": "@synthetic"}}
     body.update(overrides)

@@ -5,21 +5,14 @@ application acknowledged before the stop is there."""
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 import unittest
 
-from harness import Server, minimal_application, psql
+from harness import ExistingDatabase, Server, free_port, minimal_application, psql
 
 PG_BIN = (sorted(glob.glob("/usr/lib/postgresql/*/bin")) or [None])[-1]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def as_postgres(args):
@@ -88,22 +81,12 @@ class Cluster:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-class ClusterDatabase:
-    """The cluster as a store for harness.Server."""
-
-    def __init__(self, conninfo):
-        self.conninfo = conninfo
-
-    def drop(self):
-        pass
-
-
 @unittest.skipUnless(PG_BIN, "needs PostgreSQL (scripts/install-deps.sh --test)")
 class StandbyTakesOver(unittest.TestCase):
     def setUp(self):
         self.cluster = Cluster()
         self.addCleanup(self.cluster.remove)
-        self.server = Server(postgres=ClusterDatabase(self.cluster.both()))
+        self.server = Server(postgres=ExistingDatabase(self.cluster.both()))
         self.addCleanup(self.server.cleanup)
         self.server.start()
 

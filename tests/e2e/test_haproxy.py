@@ -12,15 +12,9 @@ import threading
 import time
 import unittest
 
-from harness import POSTGRES_FILE, Server, minimal_application
+from harness import POSTGRES_FILE, Server, free_port, minimal_application
 
 CLIENTS = 6
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def haproxy_config(port, backends):

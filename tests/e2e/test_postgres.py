@@ -114,16 +114,9 @@ class Migrate(unittest.TestCase):
         self.assertIn("give --data DIR (SQLite) or --db CONNINFO (PostgreSQL)", neither.stderr)
 
     def server_on(self, conninfo):
-        from harness import Server
+        from harness import ExistingDatabase, Server
 
-        class Database:
-            def __init__(self, conninfo):
-                self.conninfo = conninfo
-
-            def drop(self):
-                pass
-
-        server = Server(postgres=Database(conninfo))
+        server = Server(postgres=ExistingDatabase(conninfo))
         self.addCleanup(server.cleanup)
         return server
 

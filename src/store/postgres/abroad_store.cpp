@@ -4,10 +4,12 @@
 #include <unordered_set>
 
 #include "store/abroad_lists.hpp"
+#include "store/postgres/rows.hpp"
 
 namespace lifeline::store::postgres {
 namespace {
 
+using namespace rows;
 using std::chrono::days;
 using std::chrono::sys_days;
 
@@ -16,21 +18,6 @@ constexpr std::string_view kPersonColumns =
 constexpr std::string_view kReferralColumns =
     "id, person_id, partner_id, fields, consent_on, consent_how, created_at, created_by";
 constexpr int kStayEnds = static_cast<int>(abroad::RiskKind::kStayEnds);
-
-template <typename T>
-T OrCorrupt(std::optional<T> value) {
-  if (!value) throw PgError("XX000", "a stored value is unknown to this version");
-  return std::move(*value);
-}
-
-Date ReadDate(const PgResult& r, int row, int column) { return OrCorrupt(ParseIsoDate(r.Text(row, column))); }
-
-Blob32 ToBlob32(const std::vector<std::uint8_t>& bytes) {
-  Blob32 out{};
-  if (bytes.size() != out.size()) throw PgError("XX000", "a stored key has the wrong size");
-  std::copy(bytes.begin(), bytes.end(), out.begin());
-  return out;
-}
 
 abroad::RiskKind ReadRisk(std::int64_t value) {
   if (value < 0 || value > static_cast<std::int64_t>(abroad::RiskKind::kDocumentExpires)) {
@@ -46,7 +33,7 @@ PersonAbroadRecord ReadPerson(const PgResult& r, int row) {
   p.wanted = OrCorrupt(abroad::ParseWantedStatus(r.Text(row, 2)));
   p.needs = OrCorrupt(abroad_lists::DecodeNeeds(r.Text(row, 3)));
   p.updated_at = r.Int(row, 4);
-  p.ephemeral_public = ToBlob32(r.Bytes(row, 5));
+  p.ephemeral_public = ReadBlob32(r, row, 5);
   p.key_generation = r.Int(row, 6);
   p.wrapped_key = r.Bytes(row, 7);
   p.sealed_fields = r.Bytes(row, 8);
@@ -65,7 +52,7 @@ PathwayRecord ReadPathway(const PgResult& r, int row) {
 
 PartnerRecord ReadPartner(const PgResult& r, int row) {
   PartnerRecord p{r.Int(row, 0), r.Text(row, 1), r.Text(row, 2), std::nullopt};
-  if (!r.IsNull(row, 3)) p.public_key = ToBlob32(r.Bytes(row, 3));
+  if (!r.IsNull(row, 3)) p.public_key = ReadBlob32(r, row, 3);
   return p;
 }
 

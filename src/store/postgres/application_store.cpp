@@ -65,9 +65,6 @@ std::vector<StoredMessage> SelectMessages(PgConnection& c, std::int64_t case_id)
   return out;
 }
 
-bool Exists(PgConnection& c, std::string_view table, std::int64_t id) {
-  return c.Exec(fmt::format("SELECT 1 FROM {} WHERE id = $1", table), Params().Add(id)).rows() > 0;
-}
 
 }  // namespace
 
@@ -168,7 +165,7 @@ Status PgApplicationStore::ChangeStatus(std::int64_t expected_version, const New
         "UPDATE applications SET status = $1, version = version + 1 WHERE id = $2 AND version = $3 AND status = $4",
         Params().Add(ToString(event.to)).Add(event.case_id).Add(expected_version).Add(ToString(event.from)));
     if (updated.affected() == 0) {
-      if (!Exists(c, "applications", event.case_id)) return NotFound("no such case");
+      if (!RowExists(c, "applications", event.case_id)) return NotFound("no such case");
       return Error{ErrorCode::kConflict, "the case changed since you opened it; reload it and try again"};
     }
     Params p;

@@ -52,6 +52,11 @@ inline std::vector<std::int64_t> ReadIds(const PgResult& r) {
   return out;
 }
 
+/// Whether `table` (a fixed name, never input) has a row with this id.
+inline bool RowExists(PgConnection& c, std::string_view table, std::int64_t id) {
+  return c.Exec(std::string("SELECT 1 FROM ") + std::string(table) + " WHERE id = $1", Params().Add(id)).rows() > 0;
+}
+
 /// Where a row came from: an applicant writing in, or the office adding a group's member.
 enum class Origin { kApplicant, kMember };
 

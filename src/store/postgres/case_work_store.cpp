@@ -218,7 +218,7 @@ Status PgApplicationStore::UpdateCallback(const CallbackUpdate& u) {
       tx.Commit();
       return OkStatus();
     }
-    if (c.Exec("SELECT 1 FROM callbacks WHERE id = $1", Params().Add(u.id)).rows() == 0) {
+    if (!RowExists(c, "callbacks", u.id)) {
       return NotFound("no such callback");
     }
     return Error{ErrorCode::kConflict, "the callback changed meanwhile"};
@@ -266,7 +266,7 @@ Status PgApplicationStore::CompleteTask(std::int64_t task_id, std::int64_t user_
             .affected() == 1) {
       return OkStatus();
     }
-    if (c.Exec("SELECT 1 FROM tasks WHERE id = $1", Params().Add(task_id)).rows() == 0) return NotFound("no such task");
+    if (!RowExists(c, "tasks", task_id)) return NotFound("no such task");
     return Error{ErrorCode::kConflict, "this task is already done"};
   });
 }

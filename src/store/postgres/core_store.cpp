@@ -4,6 +4,7 @@
 
 #include "store/key_generation_sql.hpp"
 #include "store/postgres/erasure.hpp"
+#include "store/postgres/rows.hpp"
 
 namespace lifeline::store::postgres {
 namespace {
@@ -12,12 +13,6 @@ constexpr std::string_view kUserSelect =
     "SELECT id, name, role, password_hash, disabled, totp_sealed, totp_pending_sealed, totp_last_step FROM users";
 constexpr std::string_view kAuditSelect = "SELECT seq, at, actor_user_id, actor_name, action, target, mac FROM audit_log";
 
-Blob32 ToBlob32(const std::vector<std::uint8_t>& bytes) {
-  Blob32 out{};
-  if (bytes.size() != out.size()) throw PgError("XX000", "a stored key has the wrong size");
-  std::copy(bytes.begin(), bytes.end(), out.begin());
-  return out;
-}
 
 UserRecord ReadUser(const PgResult& r, int row) {
   UserRecord u;
@@ -36,7 +31,7 @@ UserRecord ReadUser(const PgResult& r, int row) {
 
 AuditRecord ReadAudit(const PgResult& r, int row) {
   return {r.Int(row, 0), r.Int(row, 1), r.Int(row, 2), r.Text(row, 3), r.Text(row, 4), r.Text(row, 5),
-          ToBlob32(r.Bytes(row, 6))};
+          rows::ReadBlob32(r, row, 6)};
 }
 
 void ReplaceRecoveryCodes(PgConnection& c, std::int64_t user_id, const std::vector<Blob32>& hashes) {
@@ -176,7 +171,7 @@ Result<Installation> PgCoreStore::LoadInstallation() {
     i.receipt_salt = r.Bytes(0, 4);
     auto keys = c.Exec("SELECT generation, public_key, private_sealed FROM office_keys ORDER BY generation");
     for (int row = 0; row < keys.rows(); ++row) {
-      i.office_keys.push_back({keys.Int(row, 0), ToBlob32(keys.Bytes(row, 1)), keys.Bytes(row, 2)});
+      i.office_keys.push_back({keys.Int(row, 0), rows::ReadBlob32(keys, row, 1), keys.Bytes(row, 2)});
     }
     if (i.office_keys.empty()) throw PgError("XX000", "the office keys are missing");
     tx.Commit();
