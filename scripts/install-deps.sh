@@ -1,7 +1,18 @@
 #!/usr/bin/env bash
 # Installs everything lifeline needs to build, run and test on Debian 12, from Debian's
 # packages and npm only. Safe to run again.
+#   scripts/install-deps.sh [--test|--bench] [--list]
 set -euo pipefail
+
+mode=""
+list=false
+for arg in "$@"; do
+  case "$arg" in
+    --test | --bench) mode="$arg" ;;
+    --list) list=true ;;
+    *) echo "usage: $0 [--test|--bench] [--list]" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   build-essential cmake pkg-config python3
@@ -13,18 +24,28 @@ packages=(
 # npm fetches the console's front-end libraries (web/package.json), which the build embeds.
 # Node.js may come from elsewhere with its own npm; Debian's npm would conflict with it.
 command -v npm > /dev/null || packages+=(nodejs npm)
-if [ "${1:-}" = "--test" ]; then
-  # Chromium for the browser tests; Kamailio (http_client is in kamailio-utils-modules) and
-  # SIPp (sip-tester) for real SIP calls on loopback (tests/e2e/test_sip.py).
-  packages+=(chromium kamailio kamailio-utils-modules sip-tester)
+# Kamailio and SIPp (sip-tester) for real SIP calls on loopback (tests/e2e/test_sip.py,
+# bench/sip-bench.sh). Kamailio's modules come in several packages: http_client is in
+# kamailio-utils-modules, json in kamailio-json-modules. The test kamailio_modules_packaged
+# checks that every module tests/sip/kamailio.cfg.in loads comes from a package named here.
+sip_packages=(kamailio kamailio-utils-modules kamailio-json-modules sip-tester)
+if [ "$mode" = "--test" ]; then
+  # Chromium for the browser tests.
+  packages+=(chromium "${sip_packages[@]}")
   # pdftotext reads the capture cards' PDF back (tests/e2e/test_camp.py).
   packages+=(poppler-utils)
   # A real PostgreSQL for the store's conformance suite and the end-to-end tests on it
   # (tests/pg/pg-server.sh), and haproxy in front of two intake instances (test_haproxy.py).
   packages+=(postgresql haproxy)
 fi
-if [ "${1:-}" = "--bench" ]; then
-  packages+=(wrk nginx-light sqlite3)
+if [ "$mode" = "--bench" ]; then
+  packages+=(wrk nginx-light sqlite3 "${sip_packages[@]}")
+fi
+
+# `--list`: print the packages a mode needs and stop (the module check reads them).
+if $list; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
 fi
 
 missing=()
