@@ -81,8 +81,8 @@ Status AbroadService::Audit(const Actor& actor, AuditAction action, const std::s
   return audit_.Record({actor.user_id, actor.name, action, target});
 }
 
-// The dates his record sets: the last legal day of his stay (the day before today if the
-// rule is broken already, so the board shows him overstaying) and his documents' expiry.
+// The dates his record sets: the last legal day of his stay (in the past if he is
+// overstaying already: the board then counts the days since) and his documents' expiry.
 Result<std::vector<store::RecordDate>> AbroadService::RecordDates(const PersonAbroadFields& f) {
   const sys_days today{clock_.Today()};
   auto country = abroad_.GetCountry(f.country);
@@ -112,7 +112,7 @@ Result<std::vector<store::RecordDate>> AbroadService::RecordDates(const PersonAb
   if (!last) return last.error();
 
   std::vector<store::RecordDate> dates;
-  dates.push_back({abroad::RiskKind::kStayEnds, std::chrono::year_month_day{last->value_or(today - days{1})}});
+  dates.push_back({abroad::RiskKind::kStayEnds, std::chrono::year_month_day{*last}});
   for (const auto& d : f.documents) {
     if (!d.expires.empty()) dates.push_back({abroad::RiskKind::kDocumentExpires, *ParseIsoDate(d.expires)});
   }
@@ -185,6 +185,7 @@ Result<PersonAbroad> AbroadService::View(store::PersonAbroadRecord stored, std::
   if (stay_end != p.risks.end()) {
     p.last_legal_day = FormatIsoDate(std::chrono::year_month_day{stay_end->on});
     p.overstaying = stay_end->on < sys_days{today};
+    p.days_overstayed = abroad::DaysOverstayed(stay_end->on, sys_days{today});
   }
   p.stored = std::move(stored);
   p.fields = std::move(fields);

@@ -73,8 +73,9 @@ struct PersonAbroad {
   std::string number;  // "ABR-000042": what the board and the audit log show
   std::optional<PersonAbroadFields> fields;  // opened by Person() only
   std::vector<abroad::RiskEvent> risks;      // his watched dates from today on
-  std::optional<std::string> last_legal_day;  // in his current country; nullopt: rule unknown or broken
+  std::optional<std::string> last_legal_day;  // in his current country (past if overstaying); nullopt: unknown
   bool overstaying = false;
+  int days_overstayed = 0;  // days present after the last legal day, up to today
   std::chrono::sys_days today{};  // as the service's clock saw it: what "expired" is measured by
 };
 

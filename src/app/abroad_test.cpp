@@ -104,9 +104,34 @@ TEST_F(AbroadServiceTest, EarlierStaysInTheSameCountryShortenThePermittedStay) {
   draft.fields.earlier_stays = {{"KZ", "2026-07-01", "2026-08-29"}};  // 60 days inside the window
   const std::int64_t id = service_->AddPerson(caseworker_, draft).value();
   auto summary = service_->PersonSummary(caseworker_, id).value();
-  EXPECT_TRUE(summary.overstaying);  // 60 + 53 days > 90 in 180
+  // 60 days, then from 1 October: the 31st is the 91st day in its window.
+  EXPECT_TRUE(summary.overstaying);
+  EXPECT_EQ(summary.last_legal_day, "2026-10-30");
+  EXPECT_EQ(summary.days_overstayed, 23);  // 31 October to 22 November
   EXPECT_EQ(BoardIds().at(0), id);
-  EXPECT_LT(service_->Board(caseworker_, 0, 50, false).value().at(0).row.line.days_left, 0);
+  EXPECT_EQ(service_->Board(caseworker_, 0, 50, false).value().at(0).row.line.days_left, -23);
+}
+
+TEST_F(AbroadServiceTest, TheLongestOverstayComesFirstAndAHearingShowsBesideIt) {
+  // From 12 August: 90 days end on 9 November. From 1 August: on 29 October.
+  const std::int64_t later = service_->AddPerson(caseworker_, Draft("KZ", "2026-08-12")).value();
+  const std::int64_t longer = service_->AddPerson(caseworker_, Draft("KZ", "2026-08-01")).value();
+  EXPECT_EQ(service_->PersonSummary(caseworker_, longer).value().last_legal_day, "2026-10-29");
+  EXPECT_EQ(service_->PersonSummary(caseworker_, longer).value().days_overstayed, 24);
+  EXPECT_EQ(service_->PersonSummary(caseworker_, later).value().last_legal_day, "2026-11-09");
+  EXPECT_EQ(BoardIds(), (std::vector<std::int64_t>{longer, later}));
+
+  // An extradition hearing in 11 days is not hidden by his overstay.
+  const std::int64_t extradition =
+      service_->OpenProceeding(caseworker_, later, abroad::ProceedingKind::kExtradition, "2026-11-10").value();
+  ASSERT_TRUE(service_->AddProceedingEvent(caseworker_, extradition, "hearing", "2026-12-03"));
+  const auto board = service_->Board(caseworker_, 0, 50, false).value();
+  ASSERT_EQ(board.size(), 2u);
+  EXPECT_EQ(board[1].row.line.days_left, -13);
+  ASSERT_EQ(board[1].row.beside.size(), 1u);
+  EXPECT_EQ(board[1].row.beside[0].kind, abroad::RiskKind::kExtraditionHearing);
+  EXPECT_EQ(board[1].row.beside[0].on, std::chrono::sys_days{std::chrono::year{2026} / 12 / 3});
+  EXPECT_TRUE(board[0].row.beside.empty());
 }
 
 TEST_F(AbroadServiceTest, TheBoardPutsTheSoonestDangerFirstAndRaisesAlertsByLeadTime) {

@@ -55,18 +55,22 @@ json PersonJson(const app::PersonAbroad& p) {
               {"needs", NeedsJson(p.stored.needs)},
               {"risks", risks},
               {"last_legal_day", p.last_legal_day ? json(*p.last_legal_day) : json()},
-              {"overstaying", p.overstaying}};
+              {"overstaying", p.overstaying},
+              {"days_overstayed", p.days_overstayed}};
   if (p.stored.case_id) out["case"] = *p.stored.case_id;
   if (p.fields) out["fields"] = app::ToJson(*p.fields);
   return out;
 }
 
 json BoardLineJson(const app::BoardLine& l) {
+  json beside = json::array();
+  for (const auto& r : l.row.beside) beside.push_back(RiskJson(r));
   return {{"id", l.row.line.person_id},
           {"number", l.number},
           {"next", RiskJson(l.row.line.next)},
           {"days_left", l.row.line.days_left},
           {"alert", l.row.line.alert},
+          {"beside", beside},
           {"wanted", abroad::ToString(l.row.wanted)},
           {"needs", NeedsJson(l.row.needs)}};
 }

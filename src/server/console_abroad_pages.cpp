@@ -57,7 +57,8 @@ std::string RecordSection(const app::PersonAbroad& p, const std::vector<store::C
       "<dt>Разрешённое пребывание</dt><dd id=\"stay\">{}</dd>"
       "<dt>Розыск на родине</dt><dd>{}</dd><dt>Нужды</dt><dd>{}</dd>",
       HtmlEscape(f.name), HtmlEscape(f.contact), HtmlEscape(country), HtmlEscape(f.city), HtmlEscape(f.arrived_on),
-      p.overstaying       ? "<strong class=\"error\">срок истёк " + HtmlEscape(*p.last_legal_day) + "</strong>"
+      p.overstaying ? fmt::format("<strong class=\"error\">срок истёк: последний законный день {}, {}</strong>",
+                                  HtmlEscape(*p.last_legal_day), DaysLeft(-p.days_overstayed))
       : p.last_legal_day ? "последний законный день: " + HtmlEscape(*p.last_legal_day)
                          : std::string("—"),
       WantedRu(p.stored.wanted), NeedsRu(p.stored.needs));
@@ -287,11 +288,19 @@ std::string ConsoleAbroadBoardPage(const app::SessionInfo& session, const std::v
             "<th>Нужды</th></tr></thead><tbody>";
     for (const auto& l : lines) {
       const auto& line = l.row.line;
-      body += fmt::format("<tr{}><td><a href=\"/console/abroad/people/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}{}</td>"
+      // His other dates within their lead time, beside the line: an overstay never hides a hearing.
+      std::string beside;
+      for (const auto& e : l.row.beside) {
+        beside += fmt::format("<li>⚠ {}: {}, {}</li>", RiskRu(e.kind), Day(e.on),
+                              DaysLeft(static_cast<int>((e.on - line.next.on).count()) + line.days_left));
+      }
+      if (!beside.empty()) beside = "<ul class=\"beside\">" + beside + "</ul>";
+      body += fmt::format("<tr{}><td><a href=\"/console/abroad/people/{}\">{}</a></td><td>{}{}</td><td>{}</td><td>{}{}</td>"
                           "<td>{}</td><td>{}</td></tr>",
                           line.alert ? " class=\"alert\"" : "", line.person_id, l.number,
-                          line.days_left < 0 ? "пребывание истекло" : std::string(RiskRu(line.next.kind)), Day(line.next.on),
-                          line.alert ? "⚠ " : "", DaysLeft(line.days_left), WantedRu(l.row.wanted), NeedsRu(l.row.needs));
+                          line.days_left < 0 ? "пребывание истекло" : std::string(RiskRu(line.next.kind)), beside,
+                          Day(line.next.on), line.alert ? "⚠ " : "", DaysLeft(line.days_left), WantedRu(l.row.wanted),
+                          NeedsRu(l.row.needs));
     }
     body += "</tbody></table>";
   }

@@ -21,11 +21,22 @@ struct AbroadNotes {
 /// The risk board: who is in danger first, page `page` (from 0), alerts only or all.
 std::string ConsoleAbroadBoardPage(const app::SessionInfo& session, const std::vector<app::BoardLine>& lines,
                                    std::size_t page, bool alerts_only, const AbroadNotes& notes);
+/// Blank rows the form shows under each list's filled ones: one, and one more each time the
+/// caseworker asks for another (a person has as many documents, cases, relatives and earlier
+/// stays as he has; the form works without JavaScript).
+struct AbroadFormBlankRows {
+  std::size_t documents = 1;
+  std::size_t cases = 1;
+  std::size_t family = 1;
+  std::size_t stays = 1;
+};
+
 /// The form for a new person (`person` empty) or for changing his record, refilled with
-/// `draft` after a refusal.
+/// `draft` after a refusal or a request for another row.
 std::string ConsoleAbroadPersonFormPage(const app::SessionInfo& session, std::optional<std::int64_t> person,
                                         const app::PersonAbroadDraft& draft,
-                                        const std::vector<store::CountryRecord>& countries, const AbroadNotes& notes);
+                                        const std::vector<store::CountryRecord>& countries, const AbroadNotes& notes,
+                                        const AbroadFormBlankRows& blank = {});
 
 /// Everything the person's page shows besides his record.
 struct PersonAbroadPageData {

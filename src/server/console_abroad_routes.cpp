@@ -30,11 +30,23 @@ Status StatusOf(const Result<T>& r) {
 
 std::string PersonPath(std::int64_t id) { return "/console/abroad/people/" + std::to_string(id); }
 
+constexpr int kMostRows = 50;  // per list: more is a form gone wrong, refused rather than cut short
+
+// How many numbered rows "<prefix>_1", "<prefix>_2", … the form sent.
+std::size_t SentRows(const Form& form, const char* prefix) {
+  std::size_t n = 0;
+  while (n < kMostRows && form.count(fmt::format("{}_{}", prefix, n + 1)) > 0) ++n;
+  return n;
+}
+
 // The numbered rows "<prefix>_1", "<prefix>_2", … of a list in the form; a row whose every
 // field is blank is skipped.
 template <typename F>
 Status EachRow(const Form& form, std::initializer_list<const char*> prefixes, F&& row) {
-  for (int i = 1; i <= 50; ++i) {
+  if (form.count(fmt::format("{}_{}", *prefixes.begin(), kMostRows + 1)) > 0) {
+    return InvalidInput(fmt::format("a list holds at most {} rows", kMostRows), *prefixes.begin());
+  }
+  for (int i = 1; i <= kMostRows; ++i) {
     std::vector<std::string> values;
     bool present = false, blank = true;
     for (const char* prefix : prefixes) {
@@ -93,10 +105,11 @@ Result<app::PersonAbroadDraft> DraftFromForm(const Form& form) {
 }
 
 void RenderForm(Context& ctx, const app::SessionInfo& session, std::optional<std::int64_t> person,
-                const app::PersonAbroadDraft& draft, const AbroadNotes& notes, int status, const Respond& respond) {
+                const app::PersonAbroadDraft& draft, const AbroadNotes& notes, int status, const Respond& respond,
+                const AbroadFormBlankRows& blank = {}) {
   auto countries = ctx.options.abroad->Countries(session.actor);
   if (!countries) return respond(Refused(countries.error()));
-  respond(HtmlResponse(status, ConsoleAbroadPersonFormPage(session, person, draft, *countries, notes)));
+  respond(HtmlResponse(status, ConsoleAbroadPersonFormPage(session, person, draft, *countries, notes, blank)));
 }
 
 void RenderPerson(Context& ctx, const app::SessionInfo& session, std::int64_t id, const AbroadNotes& notes, int status,
@@ -139,6 +152,29 @@ void ConsoleBoard(Context& ctx, Request& request, Respond respond) {
   respond(HtmlResponse(200, ConsoleAbroadBoardPage(*session, *lines, static_cast<std::size_t>(*page), alerts, {})));
 }
 
+// "+ another …" under a list: the form again, as typed, with one more blank row in that
+// list (and the blank rows it had in the others). Nothing is saved. True if it answered.
+bool AnsweredAnotherRow(Context& ctx, const app::SessionInfo& session, std::optional<std::int64_t> person,
+                        const Form& form, const Respond& respond) {
+  const std::string list = FormField(form, "add_row");
+  if (list.empty()) return false;
+  auto draft = DraftFromForm(form);
+  if (!draft) {
+    RenderForm(ctx, session, person, {}, {draft.error().message, ""}, 400, respond);
+    return true;
+  }
+  const auto& f = draft->fields;
+  auto blank = [&](const char* prefix, std::size_t held, const char* name) -> std::size_t {
+    const std::size_t sent = SentRows(form, prefix);
+    return (sent > held ? sent - held : 1) + (list == name ? 1 : 0);
+  };
+  AbroadFormBlankRows rows{blank("doc_kind", f.documents.size(), "documents"), blank("case_article", f.cases.size(), "cases"),
+                           blank("family_relation", f.family.size(), "family"),
+                           blank("stay_country", f.earlier_stays.size(), "stays")};
+  RenderForm(ctx, session, person, *draft, {}, 200, respond, rows);
+  return true;
+}
+
 void ConsoleNewPerson(Context& ctx, Request& request, Respond respond) {
   auto session = Viewer(ctx, request, respond);
   if (!session) return;
@@ -152,6 +188,10 @@ void ConsoleAddPerson(Context& ctx, Request& request, Respond respond) {
   Form form;
   auto session = Poster(ctx, request, form, respond);
   if (!session) return;
+  if (auto allowed = app::Require(session->actor, app::Permission::kWorkAbroad); !allowed) {
+    return respond(Refused(allowed.error()));
+  }
+  if (AnsweredAnotherRow(ctx, *session, std::nullopt, form, respond)) return;
   auto draft = DraftFromForm(form);
   if (!draft) return RenderForm(ctx, *session, std::nullopt, {}, {draft.error().message, ""}, 400, respond);
   auto id = ctx.options.abroad->AddPerson(session->actor, *draft);
@@ -184,6 +224,10 @@ void ConsoleUpdatePerson(Context& ctx, Request& request, Respond respond) {
   if (!session) return;
   auto id = ParseId(request.params["id"]);
   if (!id) return respond(Refused(NotFound("no such person")));
+  if (auto allowed = app::Require(session->actor, app::Permission::kWorkAbroad); !allowed) {
+    return respond(Refused(allowed.error()));
+  }
+  if (AnsweredAnotherRow(ctx, *session, *id, form, respond)) return;
   auto draft = DraftFromForm(form);
   if (!draft) return RenderForm(ctx, *session, *id, {}, {draft.error().message, ""}, 400, respond);
   if (auto s = ctx.options.abroad->UpdatePerson(session->actor, *id, *draft); !s) {

@@ -96,6 +96,7 @@ struct BoardRow {
   abroad::RiskLine line;
   abroad::WantedStatus wanted = abroad::WantedStatus::kNoneKnown;
   std::vector<abroad::Need> needs;
+  std::vector<abroad::RiskEvent> beside;  // his other dates within their lead time (abroad::RisksBeside)
 };
 
 class AbroadStore {
@@ -132,7 +133,8 @@ class AbroadStore {
   /// first, days_left negative), then one line per person with a watched date from `today`
   /// on, soonest first (graver kind first on the same day, then person id); lines `offset`
   /// to offset+limit. A line's alert is raised by any of his dates inside its kind's lead
-  /// time. With `alerts_only`, only people with such a date, each at the first of them.
+  /// time, and those other than the line's own are listed `beside` it. With `alerts_only`,
+  /// only people with such a date, each at the first of them.
   virtual Result<std::vector<BoardRow>> RiskBoard(Date today, const abroad::LeadTimes& lead, std::size_t offset,
                                                   std::size_t limit, bool alerts_only) = 0;
   /// The person's watched dates from `today` on, and the end of his permitted stay even if

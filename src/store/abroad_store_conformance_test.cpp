@@ -118,6 +118,13 @@ TEST_P(AbroadStoreConformance, OverstaysComeFirstAndAlertsCountEveryDate) {
   EXPECT_FALSE(rows[2].line.alert);
   EXPECT_EQ(rows[2].needs, std::vector<abroad::Need>{abroad::Need::kLegal});
 
+  // His other dates inside their lead time stand beside his line; none beyond it.
+  ASSERT_EQ(rows[1].beside.size(), 1u);
+  EXPECT_EQ(rows[1].beside[0].kind, abroad::RiskKind::kExtraditionHearing);
+  EXPECT_EQ(rows[1].beside[0].on, sys_days{In(20)});
+  EXPECT_TRUE(rows[0].beside.empty());
+  EXPECT_TRUE(rows[2].beside.empty());
+
   auto alerts = abroad().RiskBoard(kToday, {}, 0, 10, true).value();
   ASSERT_EQ(alerts.size(), 2u);
   EXPECT_EQ(alerts[1].line.person_id, calm);
@@ -128,6 +135,23 @@ TEST_P(AbroadStoreConformance, OverstaysComeFirstAndAlertsCountEveryDate) {
   ASSERT_TRUE(abroad().UpdatePerson(again, {{abroad::RiskKind::kDocumentExpires, In(300)}}));
   EXPECT_EQ(abroad().RiskBoard(kToday, {}, 0, 10, false).value().back().line.person_id, overstaying);
   EXPECT_EQ(abroad().PersonRisks(overstaying, kToday).value().size(), 1u);
+}
+
+TEST_P(AbroadStoreConformance, AnOverstayShowsTheHearingComingUpBesideIt) {
+  const std::int64_t longer = AddPerson({{abroad::RiskKind::kStayEnds, In(-36)}});
+  const std::int64_t hunted = AddPerson({{abroad::RiskKind::kStayEnds, In(-13)},
+                                         {abroad::RiskKind::kExtraditionHearing, In(11)},
+                                         {abroad::RiskKind::kDocumentExpires, In(200)}});  // beyond its 60 days
+  for (bool alerts_only : {false, true}) {
+    auto rows = abroad().RiskBoard(kToday, {}, 0, 10, alerts_only).value();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].line.person_id, longer);  // the longest overstay first
+    EXPECT_EQ(rows[0].line.days_left, -36);
+    EXPECT_EQ(rows[1].line.person_id, hunted);
+    ASSERT_EQ(rows[1].beside.size(), 1u);
+    EXPECT_EQ(rows[1].beside[0].kind, abroad::RiskKind::kExtraditionHearing);
+    EXPECT_EQ(rows[1].beside[0].on, sys_days{In(11)});
+  }
 }
 
 TEST_P(AbroadStoreConformance, AClosedProceedingLeavesTheBoardButKeepsItsHistory) {

@@ -6,7 +6,9 @@ the partner's secret opens it. The public legal-information page states the pena
 import datetime
 import json
 import os
+import re
 import subprocess
+from urllib.parse import urlencode
 
 from harness import ADMIN_PASSWORD, BIN, ServerTest
 
@@ -89,9 +91,10 @@ class Abroad(ServerTest):
         self.assertEqual(status, 200)
         lines = self.board()
         self.assertEqual((lines[0]["id"], lines[0]["next"]["kind"]), (first["id"], "stay_ends"))
-        self.assertLess(lines[0]["days_left"], 0)
+        self.assertEqual(lines[0]["days_left"], -31)  # 30 days from day -60: the last was day -31
         _, person, _ = self.server.json("GET", f"/api/v1/abroad/people/{first['id']}", headers=self.worker)
         self.assertEqual((person["overstaying"], person["fields"]["name"]), (True, NAME))
+        self.assertEqual((person["last_legal_day"], person["days_overstayed"]), (self.day(-31), 31))
 
         # Lead times are the caseworkers' to set.
         status, lead, _ = self.server.json("PUT", "/api/v1/abroad/lead-times", {"extradition_hearing": 3},
@@ -113,6 +116,71 @@ class Abroad(ServerTest):
                     content = f.read()
                 for secret in [NAME, CONTACT, "Вымышленск", "opened in absentia"]:
                     self.assertNotIn(secret.encode(), content, f"{secret} in {name}")
+
+    def test_overstays_are_dated_from_the_rule_and_do_not_hide_a_hearing(self):
+        # Kazakhstan, 90 days in 180: arrived 100 days ago, the 90th day was 11 days ago;
+        # arrived 120 days ago (with 10 days there half a year before that, out of the window
+        # by now), 31 days ago.
+        _, shorter, _ = self.add_person(arrived=-100)
+        _, longer, _ = self.add_person(arrived=-120, earlier_stays=[
+            {"country": "KZ", "entered": self.day(-320), "left": self.day(-311)}])
+        _, person, _ = self.server.json("GET", f"/api/v1/abroad/people/{longer['id']}", headers=self.worker)
+        self.assertEqual((person["last_legal_day"], person["days_overstayed"]), (self.day(-31), 31))
+        _, person, _ = self.server.json("GET", f"/api/v1/abroad/people/{shorter['id']}", headers=self.worker)
+        self.assertEqual((person["last_legal_day"], person["days_overstayed"]), (self.day(-11), 11))
+
+        status, proceeding, _ = self.server.json("POST", f"/api/v1/abroad/people/{shorter['id']}/proceedings",
+                                                 {"kind": "extradition", "filed_on": self.day(-5)}, headers=self.worker)
+        self.assertEqual(status, 201, proceeding)
+        self.assertEqual(self.server.json("POST", f"/api/v1/abroad/proceedings/{proceeding['id']}/events",
+                                          {"kind": "hearing", "on": self.day(11)}, headers=self.worker)[0], 201)
+        lines = self.board()
+        self.assertEqual([(l["id"], l["days_left"]) for l in lines], [(longer["id"], -31), (shorter["id"], -11)])
+        self.assertEqual(lines[1]["beside"], [{"kind": "extradition_hearing", "on": self.day(11)}])
+        self.assertEqual(lines[0]["beside"], [])
+        status, _, page = self.server.request("GET", "/console/abroad", headers={"Cookie": self.worker["Cookie"]})
+        self.assertEqual(status, 200)
+        self.assertIn("просрочено на 31 дн.", page.decode())
+        self.assertIn(f"экстрадиц", page.decode().split(shorter["number"])[1].split("</tr>")[0].lower())
+
+    def test_the_form_takes_as_many_documents_relatives_and_stays_as_he_has(self):
+        cookie = {"Cookie": self.worker["Cookie"]}
+        form_headers = {**cookie, "Content-Type": "application/x-www-form-urlencoded"}
+        status, _, page = self.server.request("GET", "/console/abroad/new", headers=cookie)
+        self.assertEqual(status, 200)
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.decode()).group(1)
+        fields = {"csrf": csrf, "name": NAME, "country": "KZ", "arrived_on": self.day(-20), "wanted": "none_known"}
+        kinds = ["internal_passport", "international_passport", "residence_permit", "visa"]
+        # Ask for another document row three times, filling each as it comes: nothing is saved.
+        for i, kind in enumerate(kinds[:3], start=1):
+            fields[f"doc_kind_{i}"], fields[f"doc_expires_{i}"] = kind, self.day(100 + i)
+            status, _, page = self.server.request("POST", "/console/abroad/people",
+                                                  raw=urlencode({**fields, "add_row": "documents"}).encode(),
+                                                  headers=form_headers)
+            self.assertEqual(status, 200)
+            self.assertIn(f'id="doc_kind_{i + 2}"', page.decode())  # his rows, the blank one, and one more
+            self.assertIn(f'value="{self.day(100 + i)}"', page.decode())  # what was typed is kept
+        self.assertEqual(self.board(), [])
+        fields["doc_kind_4"], fields["doc_expires_4"] = kinds[3], self.day(104)
+        for i in range(1, 4):
+            fields[f"family_relation_{i}"], fields[f"family_name_{i}"] = f"relative {i}", f"Синтетик {i}"
+            fields[f"stay_country_{i}"] = "AM"
+            fields[f"stay_entered_{i}"], fields[f"stay_left_{i}"] = self.day(-200 + 40 * i), self.day(-190 + 40 * i)
+        status, headers, _ = self.server.request("POST", "/console/abroad/people", raw=urlencode(fields).encode(),
+                                                 headers=form_headers)
+        self.assertEqual(status, 303)
+        person_id = int(headers["location"].rsplit("/", 1)[1])
+        _, person, _ = self.server.json("GET", f"/api/v1/abroad/people/{person_id}", headers=self.worker)
+        self.assertEqual([d["kind"] for d in person["fields"]["documents"]], kinds)
+        self.assertEqual(len(person["fields"]["family"]), 3)
+        self.assertEqual(len(person["fields"]["earlier_stays"]), 3)
+
+        # Past the most a list may hold: refused, naming the list, and nothing stored.
+        too_many = {**fields, **{f"doc_kind_{i}": "" for i in range(5, 52)}}
+        status, _, page = self.server.request("POST", "/console/abroad/people", raw=urlencode(too_many).encode(),
+                                              headers=form_headers)
+        self.assertEqual(status, 400)
+        self.assertEqual(len(self.board()), 1)
 
     def test_pathways_and_a_referral_only_the_partner_opens(self):
         _, person, _ = self.add_person()

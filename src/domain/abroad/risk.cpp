@@ -54,4 +54,19 @@ std::vector<RiskLine> RankRisks(std::span<const RiskEvent> events, std::chrono::
   return lines;
 }
 
+std::vector<RiskEvent> RisksBeside(std::span<const RiskEvent> his_dates, const RiskEvent& shown,
+                                   std::chrono::sys_days today, const LeadTimes& lead) {
+  std::vector<RiskEvent> beside;
+  for (const RiskEvent& e : his_dates) {
+    if (e.on < today || (e.on - today).count() > lead.For(e.kind)) continue;
+    if (e.on == shown.on && e.kind == shown.kind) continue;
+    beside.push_back(e);
+  }
+  std::sort(beside.begin(), beside.end(), Sooner);
+  beside.erase(std::unique(beside.begin(), beside.end(),
+                           [](const RiskEvent& a, const RiskEvent& b) { return a.on == b.on && a.kind == b.kind; }),
+               beside.end());
+  return beside;
+}
+
 }  // namespace lifeline::abroad

@@ -50,4 +50,11 @@ struct RiskLine {
 std::vector<RiskLine> RankRisks(std::span<const RiskEvent> events, std::chrono::sys_days today, const LeadTimes& lead,
                                 std::size_t limit);
 
+/// The person's other dates that need attention beside the one his board line shows: each
+/// of `his_dates` from `today` on within its kind's lead time, soonest first (graver kind
+/// first on the same day), except `shown` itself. So an older alert (an overstay) never
+/// hides a hearing coming up.
+std::vector<RiskEvent> RisksBeside(std::span<const RiskEvent> his_dates, const RiskEvent& shown,
+                                   std::chrono::sys_days today, const LeadTimes& lead);
+
 }  // namespace lifeline::abroad

@@ -34,17 +34,21 @@ Status ValidateStays(std::span<const Stay> stays) {
   return OkStatus();
 }
 
-Result<std::optional<sys_days>> LastLegalDay(const StayRule& rule, std::span<const Stay> stays, sys_days today) {
+Result<sys_days> LastLegalDay(const StayRule& rule, std::span<const Stay> stays, sys_days today) {
   if (auto ok = ValidateStayRule(rule); !ok) return ok.error();
   if (auto ok = ValidateStays(stays); !ok) return ok.error();
   const auto open = std::find_if(stays.begin(), stays.end(), [](const Stay& s) { return !s.left; });
   if (open == stays.end()) return InvalidInput("the person is not in the country now (no open stay)", "stays");
   if (open->entered > today) return InvalidInput("the current stay cannot begin in the future", "stays");
+  const sys_days entered = open->entered;
+  if (rule.PerEntry()) return entered + days{rule.days_allowed - 1};
 
-  // Days present, one flag per day, from the start of the earliest window that matters to
-  // the last day that could be legal (today + days_allowed).
-  const sys_days from = today - days{rule.period_days};
-  const sys_days to = today + days{rule.days_allowed};
+  // He is present every day from `entered` on. The window ending on day X holds the days in
+  // (X − P, X]; the first day from `entered` whose window holds more than D days is one day
+  // too many. The current stay alone fills D days by entered + D − 1, so that day comes by
+  // entered + D at the latest; only days from entered − P on can share a window with it.
+  const sys_days from = entered - days{rule.period_days};
+  const sys_days to = entered + days{rule.days_allowed};
   const auto length = static_cast<std::size_t>((to - from).count() + 1);
   std::vector<int> present(length, 0);
   for (const Stay& s : stays) {
@@ -52,19 +56,19 @@ Result<std::optional<sys_days>> LastLegalDay(const StayRule& rule, std::span<con
     const sys_days b = std::min(s.left.value_or(to), to);
     for (sys_days d = a; d <= b; d += days{1}) present[static_cast<std::size_t>((d - from).count())] = 1;
   }
-  // The window ending on day X holds the days in (X − period, X]; staying on, each day from
-  // today must keep it within the allowance. The first day that does not is one too many.
+  const auto period = static_cast<std::size_t>(rule.period_days);
   int in_window = 0;
-  std::optional<sys_days> last;
   for (std::size_t i = 0; i < length; ++i) {
     in_window += present[i];
-    if (i >= static_cast<std::size_t>(rule.period_days)) in_window -= present[i - static_cast<std::size_t>(rule.period_days)];
+    if (i >= period) in_window -= present[i - period];
     const sys_days day = from + days{static_cast<int>(i)};
-    if (day < today) continue;
-    if (in_window > rule.days_allowed) return last;
-    last = day;
+    if (day >= entered && in_window > rule.days_allowed) return day - days{1};
   }
-  return last;
+  return to - days{1};  // not reached: the window ending on `to` holds D + 1 days of this stay
+}
+
+int DaysOverstayed(sys_days last_legal_day, sys_days today) {
+  return std::max(0, static_cast<int>((today - last_legal_day).count()));
 }
 
 }  // namespace lifeline::abroad

@@ -14,7 +14,11 @@ namespace lifeline::abroad {
 
 struct StayRule {
   int days_allowed = 90;
-  int period_days = 180;  // a rolling window; equal to days_allowed for "D days per entry"-like rules
+  // A rolling window: on no day may the P days ending that day hold more than D days present.
+  // Equal to days_allowed ("365 in 365"), no window could ever hold more than D days, so the
+  // rule is read as D days from each entry (as Georgia's year from each arrival).
+  int period_days = 180;
+  bool PerEntry() const { return period_days == days_allowed; }
 };
 
 struct Stay {
@@ -28,10 +32,19 @@ Status ValidateStayRule(const StayRule& rule);
 /// open") for stays that cannot all be true; they may come in any order.
 Status ValidateStays(std::span<const Stay> stays);
 
-/// The last day the person may still be in the country under `rule`, staying on from `today`
-/// without leaving (the current stay is the open one). nullopt if the stays already break
-/// the rule today. Errors as ValidateStays, and kInvalidInput if no stay is open.
-Result<std::optional<std::chrono::sys_days>> LastLegalDay(const StayRule& rule, std::span<const Stay> stays,
-                                                          std::chrono::sys_days today);
+/// The last day the person may be in the country on his current (open) stay under `rule`,
+/// staying on without leaving: the day before the first day on which the P days ending that
+/// day would hold more than D days present, counting every earlier stay in the country; for
+/// a per-entry rule, the D-th day of the current stay. It does not depend on the day asked:
+/// it may lie before `today` (he has overstayed since the day after) or even before the
+/// current arrival (earlier stays had used the whole allowance). `today` only bounds the
+/// input: kInvalidInput if the open stay begins after it, and as ValidateStays; kInvalidInput
+/// if no stay is open.
+Result<std::chrono::sys_days> LastLegalDay(const StayRule& rule, std::span<const Stay> stays,
+                                           std::chrono::sys_days today);
+
+/// Days present beyond the last legal day up to `today` (0 if `today` is still legal): once a
+/// window holds too many days, staying on keeps it so, so every day after it is overstayed.
+int DaysOverstayed(std::chrono::sys_days last_legal_day, std::chrono::sys_days today);
 
 }  // namespace lifeline::abroad

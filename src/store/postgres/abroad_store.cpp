@@ -286,9 +286,12 @@ Result<std::vector<BoardRow>> PgAbroadStore::RiskBoard(Date today, const abroad:
       auto later = c.Exec("SELECT on_day, risk FROM abroad_events WHERE person_id = $1 AND risk IS NOT NULL AND "
                           "on_day >= $2 AND on_day <= $3",
                           Params().Add(row.line.person_id).Add(today_text).Add(horizon));
-      for (int i = 0; i < later.rows() && !row.line.alert; ++i) {
-        row.line.alert = (sys_days{ReadDate(later, i, 0)} - from).count() <= lead.For(ReadRisk(later.Int(i, 1)));
+      std::vector<abroad::RiskEvent> his;
+      for (int i = 0; i < later.rows(); ++i) {
+        his.push_back({row.line.person_id, sys_days{ReadDate(later, i, 0)}, ReadRisk(later.Int(i, 1))});
       }
+      row.beside = abroad::RisksBeside(his, row.line.next, from, lead);
+      row.line.alert = row.line.alert || !row.beside.empty();
       auto person = c.Exec("SELECT wanted, needs FROM people_abroad WHERE id = $1", Params().Add(row.line.person_id));
       if (person.rows() > 0) {
         row.wanted = OrCorrupt(abroad::ParseWantedStatus(person.Text(0, 0)));

@@ -269,16 +269,18 @@ Result<std::vector<BoardRow>> SqliteAbroadStore::RiskBoard(Date today, const abr
       take(event, alert);
     }
     walk.Reset();
-    // A line's alert is raised by any of his dates inside its lead time, not only the first.
+    // A line's alert is raised by any of his dates inside its lead time, not only the first,
+    // and those dates are shown beside it.
     auto later = c.Prepare(
         "SELECT on_day, risk FROM abroad_events WHERE person_id = ? AND risk IS NOT NULL AND on_day >= ? AND on_day <= ?");
     auto person = c.Prepare("SELECT wanted, needs FROM people_abroad WHERE id = ?");
     for (BoardRow& row : out) {
-      for (later.Reset(), later.Bind(1, row.line.person_id).Bind(2, FormatIsoDate(today)).Bind(3, FormatIsoDate(horizon));
-           !row.line.alert && later.Step();) {
-        const auto kind = ReadRisk(later.Int(1));
-        row.line.alert = (sys_days{ParseDate(later.Text(0))} - from).count() <= lead.For(kind);
-      }
+      std::vector<abroad::RiskEvent> his;
+      later.Reset();
+      later.Bind(1, row.line.person_id).Bind(2, FormatIsoDate(today)).Bind(3, FormatIsoDate(horizon));
+      while (later.Step()) his.push_back({row.line.person_id, sys_days{ParseDate(later.Text(0))}, ReadRisk(later.Int(1))});
+      row.beside = abroad::RisksBeside(his, row.line.next, from, lead);
+      row.line.alert = row.line.alert || !row.beside.empty();
       person.Reset();
       person.Bind(1, row.line.person_id);
       if (person.Step()) {
