@@ -148,9 +148,13 @@ class AbroadService {
                                   const std::string& public_key);
   /// kWorkAbroad or kManagePartners. Never shows keys, only whether one is registered.
   Result<std::vector<store::PartnerRecord>> Partners(const Actor& actor);
+  /// The organisation's public key that signs referral packages, as 64 hex digits: partners
+  /// list it as a trusted sender (`lifeline referral open --trusted-senders`). kWorkAbroad or
+  /// kManagePartners. Derived from the office secret, so it survives restarts and rotation.
+  Result<std::string> ReferralSigningKey(const Actor& actor);
 
-  /// Seals the fields he agreed to share to the partner's key and stores the package
-  /// (audited). kInvalidInput without consent, with no fields or an unknown one, or for a
+  /// Signs the fields he agreed to share with the organisation's key, seals them to the
+  /// partner's key and stores the package (audited). kInvalidInput without consent, with no fields or an unknown one, or for a
   /// partner without a key.
   Result<std::int64_t> Refer(const Actor& actor, std::int64_t person_id, const ReferralRequest& request);
   Result<std::vector<store::ReferralRecord>> Referrals(const Actor& actor, std::int64_t person_id);

@@ -8,6 +8,7 @@
 #include "app/abroad.hpp"
 #include "app/abroad_json.hpp"
 #include "crypto/crypto.hpp"
+#include "crypto/referral_package.hpp"
 #include "domain/utf8.hpp"
 
 namespace lifeline::app {
@@ -193,6 +194,24 @@ Result<std::vector<store::PartnerRecord>> AbroadService::Partners(const Actor& a
   return abroad_.ListPartners();
 }
 
+namespace {
+
+// The organisation's referral-signing key: derived from the office secret like the other
+// office subkeys, so it is never stored and every instance signs with the same key.
+crypto::ReferralSigner Signer(OfficeService& office) {
+  return crypto::ReferralSignerFromSeed(office.Opener().DeriveSubkey("lifeline/referral-signing/v1"));
+}
+
+}  // namespace
+
+Result<std::string> AbroadService::ReferralSigningKey(const Actor& actor) {
+  if (!Require(actor, Permission::kWorkAbroad) && !Require(actor, Permission::kManagePartners)) {
+    return Error{ErrorCode::kForbidden, "your role does not allow this"};
+  }
+  const crypto::ReferralSigner signer = Signer(office_);
+  return crypto::ToHex(signer.public_key.data(), signer.public_key.size());
+}
+
 Result<std::int64_t> AbroadService::Refer(const Actor& actor, std::int64_t person_id, const ReferralRequest& request) {
   if (auto allowed = Require(actor, Permission::kWorkAbroad); !allowed) return allowed.error();
   if (!request.consent) {
@@ -228,7 +247,7 @@ Result<std::int64_t> AbroadService::Refer(const Actor& actor, std::int64_t perso
   std::string plain = Package(PersonAbroadNumber(person_id), *fields, *stored, *proceedings, normalised, today).dump();
   store::ReferralRecord row{0, person_id, request.partner_id, chosen, clock_.Today(), request.consent_how,
                             clock_.Now().time_since_epoch().count(), actor.user_id,
-                            crypto::SealTo(*partner->public_key, plain)};
+                            crypto::SignAndSealReferral(Signer(office_), *partner->public_key, plain)};
   std::fill(plain.begin(), plain.end(), '\0');
   auto id = abroad_.InsertReferral(row);
   if (!id) return id;

@@ -6,9 +6,14 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/secrets.hpp"
 #include "crypto/crypto.hpp"
+#include "crypto/referral_package.hpp"
 
 namespace lifeline::cli {
 namespace {
@@ -21,6 +26,39 @@ bool WriteNewPrivateFile(const std::string& path, const std::string& text) {
   return ::close(fd) == 0 && written;
 }
 
+// The partner's list of whom it accepts packages from: one sender a line, "<64 hex digits of
+// the sender's signing key> <the sender's name>"; blank lines and lines from "#" are skipped.
+// nullopt (with a message naming the line) if the file cannot be read or a line is malformed.
+std::optional<std::map<crypto::Key32, std::string>> ReadTrustedSenders(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "lifeline: cannot read the trusted senders file\n";
+    return std::nullopt;
+  }
+  std::map<crypto::Key32, std::string> senders;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    std::istringstream words(line);
+    std::string hex, name;
+    if (!(words >> hex) || hex.front() == '#') continue;
+    std::getline(words >> std::ws, name);
+    const crypto::Bytes key = hex.size() == 64 ? crypto::FromHex(hex) : crypto::Bytes{};
+    if (key.size() != 32 || name.empty()) {
+      std::cerr << "lifeline: trusted senders, line " << number
+                << ": expected the sender's signing key (64 hex digits), a space and its name\n";
+      return std::nullopt;
+    }
+    crypto::Key32 k;
+    std::copy(key.begin(), key.end(), k.begin());
+    senders[k] = name;
+  }
+  if (senders.empty()) {
+    std::cerr << "lifeline: the trusted senders file lists nobody: add the organisation's signing key and its name\n";
+    return std::nullopt;
+  }
+  return senders;
+}
+
 class Commands final : public PartnerCommands {
  public:
   explicit Commands(CLI::App& cli) {
@@ -31,9 +69,14 @@ class Commands final : public PartnerCommands {
     new_key_->add_option("--secret-out", secret_path_, "New file for the secret key")->required();
     auto* referral = cli.add_subcommand("referral", "Referral packages");
     referral->require_subcommand(1);
-    open_ = referral->add_subcommand("open", "Open a referral package sealed to this partner and print it (JSON)");
+    open_ = referral->add_subcommand("open", "Open a referral package sealed to this partner, check who signed it, and "
+                                             "print it (JSON, with \"signed_by\")");
     open_->add_option("--secret", secret_path_, "The partner's secret key file")->required();
     open_->add_option("--package", package_path_, "The package, as downloaded")->required();
+    open_->add_option("--trusted-senders", trusted_path_,
+                      "File of senders whose packages you accept: a line each, \"<signing key, 64 hex digits> <name>\" "
+                      "(the organisation shows its key on its partners page)")
+        ->required();
   }
 
   std::optional<int> RunIfChosen() const override {
@@ -72,12 +115,23 @@ class Commands final : public PartnerCommands {
       return 2;
     }
     const crypto::Bytes package{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    crypto::SecretBytes plain;
-    if (!crypto::OpenSealedBox(*public_key, secret, package, plain)) {
-      std::cerr << "lifeline: this package is not for this key, or it was altered\n";
-      return 3;
+    const auto trusted = ReadTrustedSenders(trusted_path_);
+    if (!trusted) return 2;
+    auto opened = crypto::OpenReferral(*public_key, secret, package, *trusted);
+    if (const auto* refusal = std::get_if<crypto::ReferralRefusal>(&opened)) {
+      std::cerr << "lifeline: " << crypto::Explain(*refusal) << "\n";
+      return *refusal == crypto::ReferralRefusal::kNotForThisKey ? 3 : 4;
     }
-    std::cout << plain.view() << "\n";
+    const auto& referral = std::get<crypto::OpenedReferral>(opened);
+    auto doc = nlohmann::json::parse(referral.json.view(), nullptr, false);
+    if (!doc.is_object()) {
+      std::cerr << "lifeline: the package is signed but does not hold a referral\n";
+      return 4;
+    }
+    doc["signed_by"] = {{"name", referral.sender},
+                        {"key", crypto::ToHex(referral.sender_key.data(), referral.sender_key.size())}};
+    std::cout << doc.dump() << "\n";
+    std::cerr << "lifeline: signed by " << referral.sender << "\n";
     return 0;
   }
 
@@ -85,6 +139,7 @@ class Commands final : public PartnerCommands {
   CLI::App* open_ = nullptr;
   std::string secret_path_;
   std::string package_path_;
+  std::string trusted_path_;
 };
 
 }  // namespace

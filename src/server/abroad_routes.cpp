@@ -224,6 +224,15 @@ void ApiPartners(Context& ctx, Request& request, Respond respond) {
   respond({200, "application/json", json{{"partners", out}}.dump(), {}});
 }
 
+// The key partners check referral packages against (GET /api/v1/abroad/referral-signing-key).
+void ApiReferralSigningKey(Context& ctx, Request& request, Respond respond) {
+  auto session = Reader(ctx, request, respond);
+  if (!session) return;
+  auto key = ctx.options.abroad->ReferralSigningKey(session->actor);
+  if (!key) return respond(JsonError(key.error()));
+  respond({200, "application/json", json{{"public_key", *key}}.dump(), {}});
+}
+
 void ApiAddPartner(Context& ctx, Request& request, Respond respond) {
   auto post = Writer(ctx, request, respond, false, "{\"name\": \"…\", \"kind\": \"lawyers\", \"public_key\": \"64 hex digits\"}");
   if (!post) return;
@@ -307,6 +316,7 @@ void AddAbroadRoutes(Router& router, const Bind& bind) {
   router.Add("GET", "/api/v1/abroad/lead-times", bind(ApiLeadTimes));
   router.Add("PUT", "/api/v1/abroad/lead-times", bind(ApiSetLeadTimes));
   router.Add("GET", "/api/v1/abroad/partners", bind(ApiPartners));
+  router.Add("GET", "/api/v1/abroad/referral-signing-key", bind(ApiReferralSigningKey));
   router.Add("POST", "/api/v1/abroad/partners", bind(ApiAddPartner));
   router.Add("POST", "/api/v1/abroad/people/{id}/referrals", bind(ApiRefer));
   router.Add("GET", "/api/v1/abroad/people/{id}/referrals", bind(ApiReferrals));

@@ -354,7 +354,7 @@ std::string ConsoleCountriesPage(const app::SessionInfo& session, const std::vec
 }
 
 std::string ConsolePartnersPage(const app::SessionInfo& session, const std::vector<store::PartnerRecord>& partners,
-                                const AbroadNotes& notes) {
+                                const std::string& signing_key, const AbroadNotes& notes) {
   std::string body = Header(session) + "<h1>Партнёрские организации</h1>" + Notes(notes) + "<ul id=\"partners\">";
   for (const auto& p : partners) {
     body += fmt::format("<li>{} ({}) — {}</li>", HtmlEscape(p.name), HtmlEscape(p.kind),
@@ -362,6 +362,12 @@ std::string ConsolePartnersPage(const app::SessionInfo& session, const std::vect
   }
   if (partners.empty()) body += "<li>пока нет</li>";
   body += "</ul>";
+  body += fmt::format(
+      "<h2>Наша подпись</h2><p>Каждый пакет направления подписан ключом организации. Передайте партнёру этот "
+      "открытый ключ надёжным путём (не тем же, что пакеты): он вносит его в список доверенных отправителей для "
+      "<code>lifeline referral open --trusted-senders</code>, и поддельный пакет не откроется.</p>"
+      "<p><code id=\"signing-key\">{}</code></p>",
+      HtmlEscape(signing_key));
   if (app::Require(session.actor, app::Permission::kManagePartners)) {
     body += fmt::format(
         "<h2>Добавить партнёра</h2><form id=\"partner-form\" method=\"post\" action=\"/console/partners\">{}"

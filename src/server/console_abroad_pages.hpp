@@ -53,7 +53,9 @@ std::string ConsoleAbroadPersonPage(const app::SessionInfo& session, const Perso
 std::string ConsoleCountriesPage(const app::SessionInfo& session, const std::vector<store::CountryRecord>& countries,
                                  const abroad::LeadTimes& lead, const AbroadNotes& notes);
 /// Partner organisations, whether each has a key, and (for administrators) the form to add one.
+/// `signing_key`: the organisation's referral-signing public key, for partners to trust.
 std::string ConsolePartnersPage(const app::SessionInfo& session, const std::vector<store::PartnerRecord>& partners,
+                                const std::string& signing_key,
                                 const AbroadNotes& notes);
 
 /// Russian labels shared by the pages.

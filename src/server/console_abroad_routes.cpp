@@ -389,7 +389,9 @@ void RenderPartners(Context& ctx, const app::SessionInfo& session, const AbroadN
                     const Respond& respond) {
   auto partners = ctx.options.abroad->Partners(session.actor);
   if (!partners) return respond(Refused(partners.error()));
-  respond(HtmlResponse(status, ConsolePartnersPage(session, *partners, notes)));
+  auto signing_key = ctx.options.abroad->ReferralSigningKey(session.actor);
+  if (!signing_key) return respond(Refused(signing_key.error()));
+  respond(HtmlResponse(status, ConsolePartnersPage(session, *partners, *signing_key, notes)));
 }
 
 void ConsolePartners(Context& ctx, Request& request, Respond respond) {

@@ -230,16 +230,47 @@ class Abroad(ServerTest):
         path = os.path.join(self.server.dir, "referral.sealed")
         with open(path, "wb") as f:
             f.write(package)
-        opened = subprocess.run([BIN, "referral", "open", "--secret", secret, "--package", path],
-                                capture_output=True, text=True)
+        # The partner trusts the organisation's signing key, given to it beforehand.
+        status, signing, _ = self.server.json("GET", "/api/v1/abroad/referral-signing-key", headers=admin)
+        self.assertEqual((status, len(signing["public_key"])), (200, 64))
+        self.assertEqual(self.server.json("GET", "/api/v1/abroad/referral-signing-key", headers=self.worker)[1],
+                         signing)
+        self.assertEqual(self.server.json("GET", "/api/v1/abroad/referral-signing-key",
+                                          headers=self.server.sign_in())[0], 403)
+        _, _, page = self.server.request("GET", "/console/partners", headers={"Cookie": admin["Cookie"]})
+        self.assertIn(signing["public_key"], page.decode())
+        trusted = os.path.join(self.server.dir, "trusted-senders")
+        with open(trusted, "w") as f:
+            f.write(f"# who we accept referrals from\n{signing['public_key']} Synthetic Office\n")
+
+        def open_package(secret_file, trusted_file):
+            return subprocess.run([BIN, "referral", "open", "--secret", secret_file, "--package", path,
+                                   "--trusted-senders", trusted_file], capture_output=True, text=True)
+
+        opened = open_package(secret, trusted)
         self.assertEqual(opened.returncode, 0, opened.stderr)
-        shared = json.loads(opened.stdout)["shared"]
+        package_json = json.loads(opened.stdout)
+        shared = package_json["shared"]
         self.assertEqual((shared["name"], shared["cases"][0]["article"]), (NAME, "338.3"))
         self.assertEqual(sorted(shared), ["cases", "name", "needs"])  # not his contact, not his country
+        self.assertEqual(package_json["signed_by"], {"name": "Synthetic Office", "key": signing["public_key"]})
+
+        # Signed by a key the partner does not trust (another installation, someone re-signing):
+        # refused, and nothing of the content shown.
+        stranger = os.path.join(self.server.dir, "stranger-senders")
+        with open(stranger, "w") as f:
+            f.write("11" * 32 + " Somebody Else\n")
+        refused = open_package(secret, stranger)
+        self.assertEqual(refused.returncode, 4)
+        self.assertIn("trusted senders", refused.stderr)
+        self.assertNotIn(NAME, refused.stdout + refused.stderr)
+        with open(stranger, "w") as f:
+            f.write("not-a-key Somebody\n")
+        self.assertEqual(open_package(secret, stranger).returncode, 2)
 
         other = os.path.join(self.server.dir, "other.secret")
         subprocess.run([BIN, "partner-key", "new", "--secret-out", other], capture_output=True, check=True)
-        wrong = subprocess.run([BIN, "referral", "open", "--secret", other, "--package", path], capture_output=True, text=True)
+        wrong = open_package(other, trusted)
         self.assertEqual(wrong.returncode, 3)
         self.assertNotIn(NAME, wrong.stdout + wrong.stderr)
 

@@ -59,6 +59,7 @@ API = [
     ("PUT", "/api/v1/abroad/lead-times", {"appeal_deadline": 10}, {"caseworker"}, 200),
     ("GET", "/api/v1/abroad/partners", None, {"caseworker", "admin"}, 200),
     ("POST", "/api/v1/abroad/partners", {"name": "Synthetic Partner {own}", "kind": "ngo"}, {"admin"}, 201),
+    ("GET", "/api/v1/abroad/referral-signing-key", None, {"caseworker", "admin"}, 200),
     ("GET", "/api/v1/abroad/referrals/999/package", None, {"caseworker"}, 404),
     # The sealed custody circumstance: recorded first, so that the read finds it.
     ("PUT", "/api/v1/cases/1/custody", {"circumstance": "captured"}, {"coordinator"}, 204),
