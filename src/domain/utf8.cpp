@@ -40,4 +40,28 @@ bool HasControlCharacters(std::string_view text) {
   return false;
 }
 
+std::u32string DecodeUtf8(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const std::size_t extra = b < 0x80 ? 0 : b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
+    char32_t c = extra == 0 ? b : extra == 1 ? (b & 0x1f) : extra == 2 ? (b & 0x0f) : (b & 0x07);
+    for (std::size_t k = 1; k <= extra && i + k < text.size(); ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+    }
+    out.push_back(c);
+    i += extra + 1;
+  }
+  return out;
+}
+
+char32_t LowerLatinOrCyrillic(char32_t c) {
+  if (c >= U'A' && c <= U'Z') return c + 0x20;
+  if (c >= 0x410 && c <= 0x42f) return c + 0x20;  // А–Я
+  if (c >= 0x400 && c <= 0x40f) return c + 0x50;  // Ѐ–Џ: Ё, Є, І, Ї, Ў, …
+  if (c == 0x490) return 0x491;                   // Ґ
+  return c;
+}
+
 }  // namespace lifeline

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace lifeline {
@@ -13,5 +14,13 @@ std::size_t CountCodePoints(std::string_view text);
 
 /// True when `text` holds a control character other than tab, CR and LF.
 bool HasControlCharacters(std::string_view text);
+
+/// The code points of well-formed UTF-8 `text` (check IsValidUtf8 first: malformed input
+/// gives unspecified code points, never a read past the end).
+std::u32string DecodeUtf8(std::string_view text);
+
+/// The lower-case letter for a Latin (A–Z) or Cyrillic capital, including Ё, Є, І, Ї, Ў and
+/// Ґ; any other code point unchanged. Enough for the four languages' command words.
+char32_t LowerLatinOrCyrillic(char32_t c);
 
 }  // namespace lifeline
