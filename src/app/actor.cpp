@@ -40,6 +40,9 @@ constexpr Grant kGrants[] = {
     // Coordinators run the hotline; operators watch the queue they answer.
     {Permission::kManageContactCentre, Roles({Role::kCoordinator})},
     {Permission::kViewWallboard, Roles({Role::kOperator, Role::kCoordinator})},
+    // Operators run their own day (issue 15): only the extension linked to their account.
+    // Coordinators set anyone's with kManageContactCentre.
+    {Permission::kSetOwnQueueState, Roles({Role::kOperator})},
     // Camp administrators keep the camp; they read no hotline cases. A coordinator, who
     // does, hands a crossed case over to the registry.
     {Permission::kManageCamp, Roles({Role::kCampAdmin})},

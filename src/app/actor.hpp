@@ -32,6 +32,7 @@ enum class Permission {
   kManageGroups,      // add members to group (unit) cases, plan, split and merge them
   kManageContactCentre,  // add operators and lines, read the queue log
   kViewWallboard,        // the live queue figures (no caller data)
+  kSetOwnQueueState,     // sign in to and out of the queue, pause and resume: the operator linked to one's account
   kManageCamp,           // a camp's registry, books, labour, phone rota and mail (camp administrators)
   kRegisterPrisoner,     // hand a crossed case to a camp's registry without re-typing it
   kWorkAbroad,           // people abroad: records, proceedings, pathways, stay rules, referrals

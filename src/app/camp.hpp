@@ -34,6 +34,8 @@ struct PrisonerFields {
   std::string power;           // the power on which he depends
   std::string person_to_inform;
   std::string mail_address;    // for correspondence
+  std::string captured_on;     // YYYY-MM-DD, Annex IV's "taken prisoner on"; given empty: the day he
+                               // arrived at his first camp. Sealed with the rest: it survives transfers.
 };
 
 struct PrisonerDraft {
@@ -78,6 +80,7 @@ struct LedgerRequest {
 /// Art. 65's monthly statement, or Art. 66's at the end of captivity (`to` = now).
 struct AccountStatement {
   std::string number;
+  std::int64_t camp_id = 0;  // whose books: each camp he was held in keeps its part of his account
   std::int64_t from = 0;  // seconds since the epoch
   std::int64_t to = 0;
   std::int64_t opening = 0;
@@ -115,7 +118,9 @@ class CampService {
   Status MarkCaptureCardSent(const Actor& actor, std::int64_t prisoner_id);
   /// Art. 122: kind is transferred (with `to_camp`), hospital, returned (from hospital),
   /// released, repatriated, escaped or died. kInvalidInput for another kind or a date
-  /// before his arrival or in the future.
+  /// before his arrival or in the future. A transfer moves his account's balance to the new
+  /// camp's books (Art. 65) and makes a new capture card due there within a week of that
+  /// day (Art. 70), in one transaction (CampStore::TransferPrisoner).
   Status RecordMovement(const Actor& actor, std::int64_t prisoner_id, const std::string& kind, const std::string& on,
                         std::optional<std::int64_t> to_camp);
   /// The movements not yet reported, with the fields the bureau needs (audited as reads).
@@ -125,10 +130,14 @@ class CampService {
   /// kManageCamp: builds the posting from the camp's tariff and price list and applies it
   /// (store: atomic, idempotent, never below zero). Audited.
   Result<store::PostOutcome> Post(const Actor& actor, std::int64_t camp_id, const LedgerRequest& request);
-  /// Art. 65: the month `month` of a prisoner's account.
-  Result<AccountStatement> MonthlyStatement(const Actor& actor, std::int64_t prisoner_id, std::chrono::year_month month);
-  /// Art. 66: everything from his arrival to now, with the balance due to him.
-  Result<AccountStatement> FinalStatement(const Actor& actor, std::int64_t prisoner_id);
+  /// Art. 65: the month `month` of a prisoner's account, in the books of `camp_id` (default:
+  /// the camp that holds him; a camp he left shows his entries there, ending with the
+  /// transfer that took his balance on). kNotFound for no such camp.
+  Result<AccountStatement> MonthlyStatement(const Actor& actor, std::int64_t prisoner_id, std::chrono::year_month month,
+                                            std::optional<std::int64_t> camp_id = std::nullopt);
+  /// Art. 66: everything to now, with the balance due to him (in `camp_id`'s books, as above).
+  Result<AccountStatement> FinalStatement(const Actor& actor, std::int64_t prisoner_id,
+                                          std::optional<std::int64_t> camp_id = std::nullopt);
 
   // The daily routine (camp_routine.cpp), kManageCamp, audited.
 
@@ -177,7 +186,8 @@ class CampService {
   Result<store::StoredPrisoner> ManagedPrisoner(const Actor& actor, std::int64_t id);
   Result<PrisonerFields> OpenFields(const store::StoredPrisoner& stored) const;
   Prisoner View(store::StoredPrisoner stored) const;
-  Result<AccountStatement> Statement(const store::StoredPrisoner& p, std::int64_t from, std::int64_t to);
+  Result<AccountStatement> Statement(const store::StoredPrisoner& p, std::optional<std::int64_t> camp_id, std::int64_t from,
+                                     std::int64_t to);
   Status Audit(const Actor& actor, AuditAction action, const std::string& target);
 
   store::Store& store_;

@@ -51,6 +51,9 @@ Result<store::PostOutcome> CampService::Post(const Actor& actor, std::int64_t ca
     case camp::PostingKind::kRemittanceIn:
       posting = camp::RemittanceIn(r.key, r.prisoner_id, r.amount, r.memo);
       break;
+    case camp::PostingKind::kTransferOut:
+    case camp::PostingKind::kTransferIn:
+      return InvalidInput("a transfer's postings are made by recording the transfer (a movement)", "kind");
     case camp::PostingKind::kReversal: {
       auto original = store_.GetPosting(camp_id, r.reverses);
       if (!original) return original.error();
@@ -59,6 +62,10 @@ Result<store::PostOutcome> CampService::Post(const Actor& actor, std::int64_t ca
       }
       if (original->posting.kind == camp::PostingKind::kReversal) {
         return InvalidInput("a reversal is not reversed: post the event again", "reverses");
+      }
+      if (original->posting.kind == camp::PostingKind::kTransferOut ||
+          original->posting.kind == camp::PostingKind::kTransferIn) {
+        return InvalidInput("a transfer is not reversed: transfer him back", "reverses");
       }
       posting = camp::Reversal(r.key, r.reverses, original->posting);
       break;
@@ -75,26 +82,32 @@ Result<store::PostOutcome> CampService::Post(const Actor& actor, std::int64_t ca
   return outcome;
 }
 
-Result<AccountStatement> CampService::Statement(const store::StoredPrisoner& p, std::int64_t from, std::int64_t to) {
-  auto lines = store_.AccountStatement(p.camp_id, camp::PrisonerAccount(p.id), from, to);
+Result<AccountStatement> CampService::Statement(const store::StoredPrisoner& p, std::optional<std::int64_t> camp_id,
+                                                std::int64_t from, std::int64_t to) {
+  const std::int64_t books = camp_id.value_or(p.camp_id);
+  if (books != p.camp_id) {
+    if (auto exists = store_.GetCamp(books); !exists) return exists.error();
+  }
+  auto lines = store_.AccountStatement(books, camp::PrisonerAccount(p.id), from, to);
   if (!lines) return lines.error();
-  AccountStatement s{PrisonerNumber(p.id), from, to, lines->first, std::move(lines->second), lines->first};
+  AccountStatement s{PrisonerNumber(p.id), books, from, to, lines->first, std::move(lines->second), lines->first};
   for (const auto& e : s.entries) s.closing += e.change;
   return s;
 }
 
 Result<AccountStatement> CampService::MonthlyStatement(const Actor& actor, std::int64_t prisoner_id,
-                                                       std::chrono::year_month month) {
+                                                       std::chrono::year_month month, std::optional<std::int64_t> camp_id) {
   auto p = ManagedPrisoner(actor, prisoner_id);
   if (!p) return p.error();
   if (!month.ok()) return InvalidInput("month must be like 2026-11", "month");
-  return Statement(*p, StartOf(month), StartOf(month + std::chrono::months{1}));
+  return Statement(*p, camp_id, StartOf(month), StartOf(month + std::chrono::months{1}));
 }
 
-Result<AccountStatement> CampService::FinalStatement(const Actor& actor, std::int64_t prisoner_id) {
+Result<AccountStatement> CampService::FinalStatement(const Actor& actor, std::int64_t prisoner_id,
+                                                     std::optional<std::int64_t> camp_id) {
   auto p = ManagedPrisoner(actor, prisoner_id);
   if (!p) return p.error();
-  return Statement(*p, 0, clock_.Now().time_since_epoch().count() + 1);
+  return Statement(*p, camp_id, 0, clock_.Now().time_since_epoch().count() + 1);
 }
 
 }  // namespace lifeline::app

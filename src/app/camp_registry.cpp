@@ -18,8 +18,6 @@ using std::chrono::days;
 using std::chrono::sys_days;
 
 constexpr std::size_t kMaxField = 200;
-constexpr std::array kHealth = {"good", "not_wounded", "recovered", "convalescent", "sick", "slightly_wounded",
-                                "seriously_wounded"};
 
 constexpr std::string_view kSealContext = kPrisonerSealContext;
 
@@ -29,14 +27,14 @@ json ToJson(const PrisonerFields& f) {
           {"rank", f.rank},             {"service_number", f.service_number},
           {"birth_date", f.birth_date}, {"birth_place", f.birth_place},
           {"power", f.power},           {"person_to_inform", f.person_to_inform},
-          {"mail_address", f.mail_address}};
+          {"mail_address", f.mail_address}, {"captured_on", f.captured_on}};
 }
 
 PrisonerFields FromJson(const json& j) {
   auto text = [&](const char* key) { return j.value(key, std::string()); };
   return {text("surname"),      text("first_names"), text("father_name"),      text("mother_maiden_name"),
           text("rank"),         text("service_number"), text("birth_date"),   text("birth_place"),
-          text("power"),        text("person_to_inform"), text("mail_address")};
+          text("power"),        text("person_to_inform"), text("mail_address"), text("captured_on")};
 }
 
 Status ValidateFields(const PrisonerFields& f) {
@@ -46,7 +44,7 @@ Status ValidateFields(const PrisonerFields& f) {
       {"rank", &f.rank},               {"service_number", &f.service_number},
       {"birth_date", &f.birth_date},   {"birth_place", &f.birth_place},
       {"power", &f.power},             {"person_to_inform", &f.person_to_inform},
-      {"mail_address", &f.mail_address}};
+      {"mail_address", &f.mail_address}, {"captured_on", &f.captured_on}};
   for (const auto& [name, value] : all) {
     if (value->size() > kMaxField || !IsValidUtf8(*value) || HasControlCharacters(*value)) {
       return InvalidInput(std::string(name) + " must be text of at most 200 bytes", name);
@@ -134,7 +132,7 @@ Result<std::int64_t> CampService::RegisterPrisoner(const Actor& actor, const Pri
 Result<std::int64_t> CampService::Register(const Actor& actor, const PrisonerDraft& draft,
                                            std::optional<std::int64_t> case_id) {
   if (auto ok = ValidateFields(draft.fields); !ok) return ok.error();
-  if (std::find(kHealth.begin(), kHealth.end(), draft.health) == kHealth.end()) {
+  if (std::find(camp::kAnnexIvHealth.begin(), camp::kAnnexIvHealth.end(), draft.health) == camp::kAnnexIvHealth.end()) {
     return InvalidInput("health must be one of Annex IV's: good, not_wounded, recovered, convalescent, sick, "
                         "slightly_wounded, seriously_wounded",
                         "health");
@@ -142,6 +140,15 @@ Result<std::int64_t> CampService::Register(const Actor& actor, const PrisonerDra
   if (!ParseLanguage(draft.language)) return InvalidInput("language must be ru, be, uk or en", "language");
   auto arrived = DayOrToday(draft.arrived_on, clock_, "arrived_on");
   if (!arrived) return arrived.error();
+  // Annex IV's "taken prisoner on": given, it is before he reached a camp; not given, the
+  // day he arrived is the nearest the camp knows.
+  PrisonerFields fields = draft.fields;
+  if (fields.captured_on.empty()) fields.captured_on = FormatIsoDate(*arrived);
+  auto captured = ParseIsoDate(fields.captured_on);
+  if (!captured) return InvalidInput("captured_on must be a date like 2026-11-20", "captured_on");
+  if (sys_days{*captured} > sys_days{*arrived}) {
+    return InvalidInput("he cannot be captured after he arrived at the camp", "captured_on");
+  }
   if (auto exists = store_.GetCamp(draft.camp_id); !exists) return exists.error();
 
   store::NewPrisoner row;
@@ -151,7 +158,7 @@ Result<std::int64_t> CampService::Register(const Actor& actor, const PrisonerDra
   row.health = draft.health;
   row.arrived_on = *arrived;
   row.language = draft.language;
-  std::string plain = ToJson(draft.fields).dump();
+  std::string plain = ToJson(fields).dump();
   crypto::SealedRecord sealed = SealStandaloneRecord(office_.Opener().newest_public(), plain, kSealContext);
   row.ephemeral_public = sealed.ephemeral_public;
   row.key_generation = sealed.key_generation;
@@ -267,7 +274,14 @@ Status CampService::RecordMovement(const Actor& actor, std::int64_t prisoner_id,
     to_camp.reset();
   }
   if (auto audited = Audit(actor, AuditAction::kPrisonerMoved, Target(prisoner_id)); !audited) return audited;
-  auto added = store_.AddMovement({0, prisoner_id, kind, *day, to_camp, std::nullopt}, found->second);
+  const store::MovementRecord movement{0, prisoner_id, kind, *day, to_camp, std::nullopt};
+  if (to_camp) {
+    // Arts. 65 and 70: his account and a new capture card's week go with him, atomically.
+    auto moved = store_.TransferPrisoner(movement, clock_.Now().time_since_epoch().count());
+    if (!moved) return moved.error();
+    return OkStatus();
+  }
+  auto added = store_.AddMovement(movement, found->second);
   if (!added) return added.error();
   return OkStatus();
 }

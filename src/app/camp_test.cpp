@@ -268,5 +268,70 @@ TEST_F(CampServiceTest, Art71ShortfallsShowInTheMonthsMail) {
   EXPECT_EQ(month[0].month.letters_held, 1);
 }
 
+TEST_F(CampServiceTest, ATransferTakesHisAccountAlongAndMakesANewCaptureCardDueAtTheNewCamp) {
+  auto other = Camp();
+  other.name = "Лагерь № 9 (синтетический)";
+  const std::int64_t second = camp_service_->CreateCamp(admin_, other).value();
+  const std::int64_t id = camp_service_->RegisterPrisoner(admin_, Draft("2026-11-01")).value();
+  ASSERT_TRUE(camp_service_->MarkCaptureCardSent(admin_, id).ok());
+  ASSERT_TRUE(camp_service_->Post(admin_, camp_, {.key = "pay-1", .kind = camp::PostingKind::kWorkingPay, .prisoner_id = id,
+                                                  .days = 5})
+                  .ok());
+  ASSERT_TRUE(camp_service_->RecordMovement(admin_, id, "transferred", "2026-11-14", second).ok());
+  // Art. 70: a card within a week of arriving at the new camp; on the 22nd it is overdue there.
+  auto p = camp_service_->PrisonerSummary(admin_, id).value();
+  EXPECT_EQ(p.stored.camp_id, second);
+  EXPECT_FALSE(p.stored.capture_card_sent_on);
+  EXPECT_EQ(p.capture_card_due, (year_month_day{year{2026}, November, day{21}}));
+  auto overdue = camp_service_->OverdueCaptureCards(admin_, second).value();
+  ASSERT_EQ(overdue.size(), 1u);
+  EXPECT_EQ(overdue[0].stored.id, id);
+  EXPECT_TRUE(camp_service_->OverdueCaptureCards(admin_, camp_)->empty());
+  // Art. 65: his 50.00 went with him; each camp's statement shows its half of the move.
+  EXPECT_EQ(p.stored.balance, 5000);
+  auto here = camp_service_->FinalStatement(admin_, id).value();
+  EXPECT_EQ(here.camp_id, second);
+  ASSERT_EQ(here.entries.size(), 1u);
+  EXPECT_EQ(here.entries[0].kind, camp::PostingKind::kTransferIn);
+  EXPECT_EQ(here.closing, 5000);
+  auto before = camp_service_->MonthlyStatement(admin_, id, year{2026} / November, camp_).value();
+  ASSERT_EQ(before.entries.size(), 2u);
+  EXPECT_EQ(before.entries[1].kind, camp::PostingKind::kTransferOut);
+  EXPECT_EQ(before.closing, 0);
+  EXPECT_EQ(camp_service_->FinalStatement(admin_, id, 999).error().code, ErrorCode::kNotFound);
+  // The old camp's books take nothing more for him; a transfer's postings are not typed in.
+  EXPECT_FALSE(camp_service_->Post(admin_, camp_, {.key = "pay-2", .kind = camp::PostingKind::kWorkingPay,
+                                                   .prisoner_id = id, .days = 1})
+                   .ok());
+  EXPECT_EQ(camp_service_->Post(admin_, second, {.key = "t", .kind = camp::PostingKind::kTransferIn, .prisoner_id = id})
+                .error()
+                .field,
+            "kind");
+  EXPECT_EQ(camp_service_->Post(admin_, second, {.key = "r", .kind = camp::PostingKind::kReversal, .prisoner_id = id,
+                                                 .reverses = here.entries[0].posting_id})
+                .error()
+                .field,
+            "reverses");
+  EXPECT_TRUE(store_->CheckLedger()->Sound());
+}
+
+TEST_F(CampServiceTest, TheDateOfCaptureIsSealedWithHisFieldsAndDefaultsToHisArrival) {
+  const std::int64_t id = camp_service_->RegisterPrisoner(admin_, Draft("2026-11-10")).value();
+  EXPECT_EQ(camp_service_->GetPrisoner(admin_, id)->fields->captured_on, "2026-11-10");
+  auto d = Draft("2026-11-10");
+  d.fields.captured_on = "2026-11-08";
+  const std::int64_t given = camp_service_->RegisterPrisoner(admin_, d).value();
+  ASSERT_TRUE(camp_service_->RecordMovement(admin_, given, "transferred", "2026-11-12", camp_service_->CreateCamp(admin_, [] {
+    auto c = Camp();
+    c.name = "Лагерь № 10 (синтетический)";
+    return c;
+  }()).value()).ok());
+  EXPECT_EQ(camp_service_->GetPrisoner(admin_, given)->fields->captured_on, "2026-11-08");  // a transfer keeps it
+  d.fields.captured_on = "2026-11-11";
+  EXPECT_EQ(camp_service_->RegisterPrisoner(admin_, d).error().field, "captured_on");  // after he arrived
+  d.fields.captured_on = "8.11.2026";
+  EXPECT_EQ(camp_service_->RegisterPrisoner(admin_, d).error().field, "captured_on");
+}
+
 }  // namespace
 }  // namespace lifeline::app

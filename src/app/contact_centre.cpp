@@ -37,7 +37,8 @@ double Seconds(const Clock& clock) { return clock.NowSeconds(); }
 }  // namespace
 
 ContactCentreService::ContactCentreService(const Clock& clock, AuditLog& audit, store::ContactCentreStore& log_store,
-                                           contact_centre::QueueOptions options, std::string telephony_token)
+                                           store::UserStore& users, contact_centre::QueueOptions options,
+                                           std::string telephony_token)
     : clock_(clock),
       audit_(audit),
       telephony_token_(std::move(telephony_token)),
@@ -49,7 +50,8 @@ ContactCentreService::ContactCentreService(const Clock& clock, AuditLog& audit, 
         if (auto it = operators_.find(e.operator_id); it != operators_.end()) line.operator_name = it->second.name;
         if (unwritten_log_.size() < kMaxUnwrittenLog) unwritten_log_.push_back(std::move(line));
       }),
-      log_store_(log_store) {}
+      log_store_(log_store),
+      users_(users) {}
 
 bool ContactCentreService::IsTelephony(std::string_view token) const {
   if (telephony_token_.empty() || token.size() != telephony_token_.size()) return false;
@@ -62,6 +64,8 @@ Status ContactCentreService::Restore() {
   if (!operators) return operators.error();
   auto lines = log_store_.LoadLines();
   if (!lines) return lines.error();
+  auto accounts = log_store_.ListOperatorAccounts();
+  if (!accounts) return accounts.error();
   std::lock_guard lock(mutex_);
   for (const auto& op : *operators) {
     std::vector<Language> languages;
@@ -72,6 +76,9 @@ Status ContactCentreService::Restore() {
     }
     if (languages.empty() || operator_ids_.count(op.name)) continue;  // cannot be stored so by AddOperator
     if (auto added = AddOperatorLocked(op.name, languages, op.uri); !added) return added;
+  }
+  for (const auto& [name, user_id] : *accounts) {
+    if (auto it = operator_ids_.find(name); it != operator_ids_.end()) operators_.at(it->second).account_id = user_id;
   }
   if (*lines) return engine_.SetLines(**lines);
   return OkStatus();
@@ -104,7 +111,7 @@ Status ContactCentreService::AddOperatorLocked(const std::string& name, const st
   for (Language l : languages) skills.Add(l);
   if (auto added = engine_.AddOperator(id, skills, Seconds(clock_)); !added) return added;
   operator_ids_[name] = id;
-  operators_[id] = {name, uri, languages, OperatorState::kLoggedOut, 0};
+  operators_[id] = OperatorRow{.name = name, .uri = uri, .languages = languages};
   return OkStatus();
 }
 
@@ -123,7 +130,12 @@ Status ContactCentreService::SetLines(const Actor& actor, int lines) {
 RingOrders ContactCentreService::Orders(const contact_centre::Actions& actions) {
   RingOrders orders;
   for (const auto& a : actions) {
-    if (a.kind == contact_centre::Action::Kind::kRing) to_resume_.emplace(a.call, kNeverNamed);
+    // A held caller must be resumed both to ring an operator and to hear the callback offer.
+    if (a.kind != contact_centre::Action::Kind::kStopRinging) to_resume_.emplace(a.call, kNeverNamed);
+    if (a.kind == contact_centre::Action::Kind::kOfferCallback) {
+      orders.offer_callback.push_back(call_names_.at(a.call));
+      continue;
+    }
     const OperatorRow& op = operators_.at(a.operator_id);
     RingOrders::Order order{call_names_.at(a.call), op.name, op.uri};
     (a.kind == contact_centre::Action::Kind::kRing ? orders.ring : orders.stop_ringing).push_back(std::move(order));
@@ -131,11 +143,21 @@ RingOrders ContactCentreService::Orders(const contact_centre::Actions& actions) 
   return orders;
 }
 
-Result<RingOrders> ContactCentreService::SetOperatorState(const std::string& name, OperatorState state) {
-  std::lock_guard lock(mutex_);
+Result<RingOrders> ContactCentreService::SetOperatorState(const std::string& name, OperatorState state,
+                                                          contact_centre::PauseReason reason) {
+  Result<RingOrders> orders = [&] {
+    std::lock_guard lock(mutex_);
+    return SetOperatorStateLocked(name, state, reason);
+  }();
+  DeadlineMoved();
+  return orders;
+}
+
+Result<RingOrders> ContactCentreService::SetOperatorStateLocked(const std::string& name, OperatorState state,
+                                                                contact_centre::PauseReason reason) {
   auto it = operator_ids_.find(name);
   if (it == operator_ids_.end()) return kUnknownOperatorName;
-  auto actions = engine_.SetOperatorState(it->second, state, Seconds(clock_));
+  auto actions = engine_.SetOperatorState(it->second, state, Seconds(clock_), reason);
   if (!actions) return actions.error();
   return Orders(*actions);
 }
@@ -161,12 +183,20 @@ contact_centre::CallId ContactCentreService::NewCallId(const std::string& call) 
 
 Result<RingOrders> ContactCentreService::Handle(const TelephonyEvent& event) {
   const double now = Seconds(clock_);
-  std::lock_guard lock(mutex_);
-  return HandleLocked(event, now);
+  Result<RingOrders> orders = [&] {
+    std::lock_guard lock(mutex_);
+    return HandleLocked(event, now);
+  }();
+  DeadlineMoved();
+  return orders;
 }
 
 Result<RouteAnswer> ContactCentreService::Route(const RouteQuery& query) {
   const double now = Seconds(clock_);
+  struct WakeAfter {  // the lookup may have started a ring: its timeout is a new deadline
+    ContactCentreService* service;
+    ~WakeAfter() { service->DeadlineMoved(); }
+  } wake_after{this};
   std::lock_guard lock(mutex_);
   TelephonyEvent event{query.missed.empty() ? "offered" : "missed", query.call, query.missed, query.language,
                        query.priority};
@@ -177,8 +207,10 @@ Result<RouteAnswer> ContactCentreService::Route(const RouteQuery& query) {
     const OperatorRow& op = operators_.at(op_id);
     answer.ring.push_back({query.call, op.name, op.uri});
   }
-  if (!answer.ring.empty()) to_resume_.erase(id);
-  answer.queued = engine_.CallStateOf(id) == contact_centre::CallState::kQueued;
+  const auto state = engine_.CallStateOf(id);
+  answer.queued = state == contact_centre::CallState::kQueued;
+  answer.offer_callback = state == contact_centre::CallState::kReleased;
+  if (!answer.ring.empty() || answer.offer_callback) to_resume_.erase(id);  // handed out
   return answer;
 }
 
@@ -186,7 +218,8 @@ std::optional<std::string> ContactCentreService::NextToResume() {
   const double now = Seconds(clock_);
   std::lock_guard lock(mutex_);
   for (auto it = to_resume_.begin(); it != to_resume_.end();) {
-    if (engine_.CallStateOf(it->first) != contact_centre::CallState::kRinging) {
+    const auto state = engine_.CallStateOf(it->first);
+    if (state != contact_centre::CallState::kRinging && state != contact_centre::CallState::kReleased) {
       it = to_resume_.erase(it);  // answered, given up or failed over meanwhile
       continue;
     }
@@ -235,7 +268,7 @@ Result<contact_centre::Position> ContactCentreService::PositionOf(const std::str
   std::lock_guard lock(mutex_);
   auto id = CallIdOf(call);
   if (!id) return Error{ErrorCode::kNotFound, "no such call"};
-  return engine_.PositionOf(*id);
+  return engine_.PositionOf(*id, Seconds(clock_));
 }
 
 RingOrders ContactCentreService::Tick() {
@@ -244,7 +277,8 @@ RingOrders ContactCentreService::Tick() {
     std::lock_guard lock(mutex_);
     orders = Orders(engine_.Tick(Seconds(clock_)));
     std::erase_if(to_resume_, [this](const auto& entry) {
-      return engine_.CallStateOf(entry.first) != contact_centre::CallState::kRinging;
+      const auto state = engine_.CallStateOf(entry.first);
+      return state != contact_centre::CallState::kRinging && state != contact_centre::CallState::kReleased;
     });
   }
   (void)FlushLog();  // a failed write keeps the lines for the next tick
@@ -276,10 +310,30 @@ Result<Wallboard> ContactCentreService::View(const Actor& actor) const {
     OperatorRow row = operators_.at(view.id);
     row.state = view.state;
     row.calls_answered = view.calls_answered;
+    row.pause_reason = view.pause_reason;
     board.operators.push_back(std::move(row));
   }
   std::sort(board.operators.begin(), board.operators.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return board;
+}
+
+void ContactCentreService::OnDeadlineMoved(std::function<void()> wake) {
+  std::lock_guard lock(mutex_);
+  wake_timer_ = std::move(wake);
+}
+
+void ContactCentreService::DeadlineMoved() {
+  std::function<void()> wake;
+  {
+    std::lock_guard lock(mutex_);
+    wake = wake_timer_;
+  }
+  if (wake) wake();
+}
+
+std::optional<double> ContactCentreService::NextDeadline() const {
+  std::lock_guard lock(mutex_);
+  return engine_.NextDeadline();
 }
 
 Result<std::vector<QueueLogLine>> ContactCentreService::Log(const Actor& actor, int limit) {

@@ -7,6 +7,7 @@
 // never the caller's number.
 
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ struct RingOrders {
   };
   std::vector<Order> ring;
   std::vector<Order> stop_ringing;
+  std::vector<std::string> offer_callback;  // calls released with a callback offer
 };
 
 /// Kamailio's routing lookup for one call: a new call (`missed` empty) or a failover after
@@ -52,10 +54,19 @@ struct RouteQuery {
 };
 
 /// Whom to ring for the call now, or that it waits (the proxy holds the caller until
-/// NextToResume names the call), or neither (no line, or the call is over: busy).
+/// NextToResume names the call), or that the caller is to be offered a safe callback
+/// (nobody could take the call: join-empty, leave-when-empty, the wait limit), or none of
+/// these (no line, or the call is over: busy).
 struct RouteAnswer {
   std::vector<RingOrders::Order> ring;
   bool queued = false;
+  bool offer_callback = false;
+};
+
+/// What a feature code dialled from an operator's phone did, for the phone's display.
+struct FeatureOutcome {
+  contact_centre::OperatorState state = contact_centre::OperatorState::kLoggedOut;
+  contact_centre::PauseReason reason = contact_centre::PauseReason::kNone;
 };
 
 struct OperatorRow {
@@ -64,6 +75,9 @@ struct OperatorRow {
   std::vector<Language> languages;
   contact_centre::OperatorState state = contact_centre::OperatorState::kLoggedOut;
   std::int64_t calls_answered = 0;
+  contact_centre::PauseReason pause_reason = contact_centre::PauseReason::kNone;
+  std::int64_t account_id = 0;  // the account that may set this operator's state; 0: none
+  std::string account;          // its name, in views; empty: none
 };
 
 struct Wallboard {
@@ -85,7 +99,7 @@ class ContactCentreService {
   /// authenticates the telephony side (empty: no telephony client may connect). Call Restore
   /// before serving.
   ContactCentreService(const Clock& clock, AuditLog& audit, store::ContactCentreStore& log_store,
-                       contact_centre::QueueOptions options, std::string telephony_token);
+                       store::UserStore& users, contact_centre::QueueOptions options, std::string telephony_token);
 
   /// Loads the operators (logged out) and lines that managers set up before a restart.
   Status Restore();
@@ -100,9 +114,38 @@ class ContactCentreService {
                      const std::string& uri = "");
   Status SetLines(const Actor& actor, int lines);
 
-  /// An operator's own state (available, break, logged_out), set by the telephony side or a
-  /// manager. Errors as QueueEngine::SetOperatorState.
-  Result<RingOrders> SetOperatorState(const std::string& name, contact_centre::OperatorState state);
+  /// Whether `actor` may set operator `name`'s state: coordinators (kManageContactCentre)
+  /// for anyone; an account with kSetOwnQueueState for the operator linked to it alone.
+  /// kForbidden otherwise, also for an unknown name (nothing is revealed to the refused).
+  /// Callers check this before they look at the input.
+  Status MaySetOperatorState(const Actor& actor, const std::string& name) const;
+  /// An operator's state (available, break with a reason, logged_out) set by a person:
+  /// MaySetOperatorState, then as the engine. Audited when a coordinator sets another's.
+  Result<RingOrders> SetOperatorState(const Actor& actor, const std::string& name, contact_centre::OperatorState state,
+                                      contact_centre::PauseReason reason = contact_centre::PauseReason::kNone);
+  /// The same for the telephony client (its token already checked). Errors as
+  /// QueueEngine::SetOperatorState; kNotFound for an unknown name.
+  Result<RingOrders> SetOperatorState(const std::string& name, contact_centre::OperatorState state,
+                                      contact_centre::PauseReason reason = contact_centre::PauseReason::kNone);
+  /// A feature code dialled from operator `extension`'s phone, reported by the telephony
+  /// client: *11 log in, *12 log out, *13 or *13<digit> break (with a reason,
+  /// contact_centre/pause_reason.hpp), *14 back from break. kForbidden unless `source_host`
+  /// is the host of the operator's uri (a phone elsewhere cannot act for it) — also for an
+  /// unknown extension; kInvalidInput ("code") for another code; then as the engine.
+  Result<FeatureOutcome> DialFeatureCode(const std::string& extension, const std::string& source_host,
+                                         const std::string& code);
+  /// Links operator `name` to the account named `account` (empty: unlinks), so that the
+  /// account may set that operator's state. One operator per account: linking moves it.
+  /// kManageContactCentre; audited. kNotFound for an unknown operator or account.
+  Status LinkAccount(const Actor& actor, const std::string& name, const std::string& account);
+  /// The operator linked to `actor`'s account, if any (with its state).
+  std::optional<OperatorRow> OwnOperator(const Actor& actor) const;
+  /// Called (outside the service's lock) after every event that may bring the next timer
+  /// forward, so that a timer waiting for NextDeadline wakes (DeadlineTimer::Wake).
+  void OnDeadlineMoved(std::function<void()> wake);
+  /// The next moment Tick has work (ring timeout, wrap-up end, overflow, wait limit), in
+  /// clock seconds.
+  std::optional<double> NextDeadline() const;
   /// kInvalidInput for an unknown event kind, a bad call id (1–200 printable characters, no
   /// spaces), a bad language or priority; then as the engine.
   Result<RingOrders> Handle(const TelephonyEvent& event);
@@ -119,8 +162,9 @@ class ContactCentreService {
 
   /// Where a waiting call stands (for announcements). kNotFound unless waiting.
   Result<contact_centre::Position> PositionOf(const std::string& call) const;
-  /// Ring timeouts and wrap-ups due by now, and the queue log written to the store. Called
-  /// by a timer every second.
+  /// Ring timeouts, wrap-ups, overflows and wait limits due by now, and the queue log
+  /// written to the store. Called by a timer at NextDeadline (DeadlineTimer), and at least
+  /// every second for the log.
   RingOrders Tick();
   /// Writes the queue log lines not yet stored (kept 90 days).
   Status FlushLog();
@@ -137,6 +181,10 @@ class ContactCentreService {
   std::optional<contact_centre::CallId> CallIdOf(const std::string& call) const;
   /// Adds to the engine and the maps; the name is free and valid.
   Status AddOperatorLocked(const std::string& name, const std::vector<Language>& languages, const std::string& uri);
+  Result<RingOrders> SetOperatorStateLocked(const std::string& name, contact_centre::OperatorState state,
+                                            contact_centre::PauseReason reason);
+  bool MaySetLocked(const Actor& actor, const std::string& name) const;
+  void DeadlineMoved();
   contact_centre::CallId NewCallId(const std::string& call);
 
   const Clock& clock_;
@@ -154,6 +202,8 @@ class ContactCentreService {
   std::vector<store::QueueLogRecord> unwritten_log_;                          // GUARDED_BY(mutex_)
   std::unordered_map<contact_centre::CallId, double> to_resume_;  // when last named. GUARDED_BY(mutex_)
   store::ContactCentreStore& log_store_;
+  store::UserStore& users_;
+  std::function<void()> wake_timer_;  // set before serving
   std::mutex flushing_;  // one flush at a time, so that lines are stored in order
 };
 

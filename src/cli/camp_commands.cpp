@@ -16,7 +16,8 @@ class Commands final : public CampCommands {
     ledger->require_subcommand(1);
     check_ = ledger->add_subcommand(
         "check", "Prove the books balance: every posting sums to zero, every balance equals its postings, no "
-                 "prisoner's account below zero; exit 0 if so, 3 otherwise");
+                 "prisoner's account below zero, every transfer of an account arrived whole and left nothing "
+                 "behind; exit 0 if so, 3 otherwise");
     AddStoreOptions(*check_, where_);
   }
 
@@ -31,9 +32,12 @@ class Commands final : public CampCommands {
       }
       std::cout << fmt::format(
           "{} postings, {} legs\nunbalanced postings: {}\nbalances that differ from their postings: {}\n"
-          "prisoners' accounts below zero: {}\npostings reversed twice: {}\n{}\n",
+          "prisoners' accounts below zero: {}\npostings reversed twice: {}\n"
+          "transfers without their other half of the same amount: {}\n"
+          "balances left in a camp the prisoner has left: {}\n{}\n",
           report->postings, report->legs, report->unbalanced_postings, report->balance_mismatches,
-          report->negative_prisoner_balances, report->double_reversals,
+          report->negative_prisoner_balances, report->double_reversals, report->unmatched_transfers,
+          report->stranded_balances,
           report->Sound() ? "the books balance" : "THE BOOKS DO NOT BALANCE");
       return report->Sound() ? 0 : 3;
     } catch (const std::exception& e) {

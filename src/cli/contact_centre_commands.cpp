@@ -107,7 +107,7 @@ class Commands final : public ContactCentreCommands {
       std::cout << row(fmt::format("{:02d}:{:02d}", static_cast<int>(i.start_hour), static_cast<int>(i.start_hour * 60) % 60),
                        i.figures, i.most_waiting);
     }
-    std::cout << row("day", report->day, 0);
+    std::cout << row("day", report->day, report->most_waiting);
     return 0;
   }
 

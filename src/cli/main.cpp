@@ -245,6 +245,18 @@ int main(int argc, char** argv) {
                     "longest_idle, fewest_calls, round_robin or ring_all");
   serve->add_option("--wrap-up-seconds", serve_options.wrap_up_seconds, "Operators' wrap-up after each call")
       ->check(CLI::Range(0, 3600));
+  serve->add_option("--queue-overflow-after", serve_options.queue_overflow_after,
+                    "Seconds a call waits for its language before any logged-in operator may take it (0: never)")
+      ->check(CLI::Range(0, 3600));
+  serve->add_option("--queue-offer-callback-after", serve_options.queue_offer_callback_after,
+                    "Seconds a caller waits before being offered a safe callback instead (0: never)")
+      ->check(CLI::Range(0, 3600));
+  serve->add_option("--queue-join-empty", serve_options.queue_join_empty,
+                    "A new call when no operator who could take it is logged in: wait or offer_callback")
+      ->check(CLI::IsMember({"wait", "offer_callback"}));
+  serve->add_option("--queue-leave-empty", serve_options.queue_leave_empty,
+                    "Waiting calls when the last operator who could take them logs out: wait or offer_callback")
+      ->check(CLI::IsMember({"wait", "offer_callback"}));
   serve->add_option("--retention-days", serve_options.retention_days,
                     "Delete applications never contacted for this many days, every 6 hours (office role)")
       ->check(CLI::Range(30, 100000));

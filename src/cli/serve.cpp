@@ -9,6 +9,7 @@
 
 #include "app/intake.hpp"
 #include "app/office.hpp"
+#include "app/deadline_timer.hpp"
 #include "app/periodic.hpp"
 #include "app/retention.hpp"
 #include "app/sessions.hpp"
@@ -101,8 +102,13 @@ int Serve(const ServeOptions& options) {
     sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock);
     auto strategy = contact_centre::ParseStrategy(options.queue_strategy);
     if (!strategy) throw std::runtime_error("--queue-strategy must be longest_idle, fewest_calls, round_robin or ring_all");
+    contact_centre::QueueOptions queue{.strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)};
+    queue.overflow_after_seconds = options.queue_overflow_after;
+    queue.offer_callback_after_seconds = options.queue_offer_callback_after;
+    queue.join_empty = contact_centre::ParseWhenEmpty(options.queue_join_empty).value_or(contact_centre::WhenEmpty::kWait);
+    queue.leave_empty = contact_centre::ParseWhenEmpty(options.queue_leave_empty).value_or(contact_centre::WhenEmpty::kWait);
     centre = std::make_unique<app::ContactCentreService>(
-        clock, *audit, *store, contact_centre::QueueOptions{.strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)},
+        clock, *audit, *store, *store, queue,
         options.telephony_token_file.empty() ? std::string() : ReadSecret(options.telephony_token_file, "telephony token"));
     if (auto restored = centre->Restore(); !restored) throw std::runtime_error(restored.error().message);
     metrics.AddGauge("lifeline_calls_waiting", "Calls waiting for an operator.",
@@ -132,10 +138,14 @@ int Serve(const ServeOptions& options) {
       if (!screened) std::fprintf(stderr, "screening: the run failed; it will be retried\n");
     });
   }
-  // Ring timeouts and wrap-ups end on time even when no event arrives.
-  std::unique_ptr<app::PeriodicTask> queue_timers;
+  // Ring timeouts, wrap-ups, overflows and wait limits end on time, at their deadline (a
+  // wrap-up's end rings the next caller at once), even when no event arrives; the queue log
+  // is written at least every second.
+  std::unique_ptr<app::DeadlineTimer> queue_timers;
   if (centre) {
-    queue_timers = std::make_unique<app::PeriodicTask>(std::chrono::seconds(1), [&centre] { centre->Tick(); });
+    queue_timers = std::make_unique<app::DeadlineTimer>(
+        clock, [&centre] { return centre->NextDeadline(); }, [&centre] { centre->Tick(); }, std::chrono::seconds(1));
+    centre->OnDeadlineMoved([timers = queue_timers.get()] { timers->Wake(); });
   }
   std::unique_ptr<app::RetentionSchedule> retention;
   if (office_role && options.retention_days > 0) {
@@ -154,6 +164,7 @@ int Serve(const ServeOptions& options) {
   http.Stop();
   retention.reset();
   screening.reset();
+  if (centre) centre->OnDeadlineMoved({});
   queue_timers.reset();
   fmt::print("lifeline stopped\n");
   return 0;

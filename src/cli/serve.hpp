@@ -19,6 +19,11 @@ struct ServeOptions {
   std::string metrics_token_file;    // empty: /metrics is not served
   std::string queue_strategy = "longest_idle";
   int wrap_up_seconds = 10;
+  // Issue 15 (docs/contact-centre.md, "When nobody can answer"): 0 turns a limit off.
+  int queue_overflow_after = 0;         // seconds; then any logged-in operator may take the call
+  int queue_offer_callback_after = 0;   // seconds; then the caller is offered a safe callback
+  std::string queue_join_empty = "wait";   // wait or offer_callback
+  std::string queue_leave_empty = "wait";  // wait or offer_callback
 };
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued

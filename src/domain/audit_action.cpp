@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 54> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 55> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -40,6 +40,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 54> kNames = {{
     {AuditAction::kGroupMerged, "group_merged"},
     {AuditAction::kOperatorAdded, "operator_added"},
     {AuditAction::kLinesChanged, "lines_changed"},
+    {AuditAction::kOperatorAccountLinked, "operator_account_linked"},
     {AuditAction::kCallbackRequested, "callback_requested"},
     {AuditAction::kCallbackCancelled, "callback_cancelled"},
     {AuditAction::kCampChanged, "camp_changed"},

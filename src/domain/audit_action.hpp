@@ -42,6 +42,7 @@ enum class AuditAction {
   kGroupMerged,        // target: the group merged into another
   kOperatorAdded,      // the contact centre: target "operator:<name>"
   kLinesChanged,       // target "lines:<count>"
+  kOperatorAccountLinked,  // target "operator:<name> account:<user id>" (account:0: unlinked)
   kCallbackRequested,  // by a coordinator for a caller: target "callback:<id>" (never the number)
   kCallbackCancelled,  // target "callback:<id>"; its number is shredded
   kCampChanged,        // a camp created or its rules changed: target "camp:<id>"

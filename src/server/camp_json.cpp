@@ -137,7 +137,7 @@ Result<app::PrisonerDraft> PrisonerDraftFromJson(const json& doc, std::int64_t c
                    Text(fields, "rank", f.rank), Text(fields, "service_number", f.service_number),
                    Text(fields, "birth_date", f.birth_date), Text(fields, "birth_place", f.birth_place),
                    Text(fields, "power", f.power), Text(fields, "person_to_inform", f.person_to_inform),
-                   Text(fields, "mail_address", f.mail_address)}) {
+                   Text(fields, "mail_address", f.mail_address), Text(fields, "captured_on", f.captured_on)}) {
     if (!s) return s.error();
   }
   return d;
@@ -147,7 +147,8 @@ json PrisonerFieldsJson(const app::PrisonerFields& f) {
   return {{"surname", f.surname},       {"first_names", f.first_names},       {"father_name", f.father_name},
           {"mother_maiden_name", f.mother_maiden_name}, {"rank", f.rank},   {"service_number", f.service_number},
           {"birth_date", f.birth_date}, {"birth_place", f.birth_place},       {"power", f.power},
-          {"person_to_inform", f.person_to_inform},     {"mail_address", f.mail_address}};
+          {"person_to_inform", f.person_to_inform},     {"mail_address", f.mail_address},
+          {"captured_on", f.captured_on}};
 }
 
 json PrisonerJson(const app::Prisoner& p) {
@@ -181,8 +182,10 @@ Result<app::LedgerRequest> LedgerRequestFromJson(const json& doc) {
                    Whole(doc, "reverses", reverses, 1, 2'000'000'000), Text(doc, "memo", r.memo)}) {
     if (!s) return s.error();
   }
+  // The ledger decides who pays a call; a transfer's postings come with the transfer.
   auto parsed = camp::ParsePostingKind(kind);
-  if (!parsed || *parsed == camp::PostingKind::kStatePaidCall) {
+  if (!parsed || *parsed == camp::PostingKind::kStatePaidCall || *parsed == camp::PostingKind::kTransferOut ||
+      *parsed == camp::PostingKind::kTransferIn) {
     return InvalidInput("kind must be working_pay, advance_of_pay, cash_at_capture, canteen_purchase, call_charge, "
                         "remittance_out, remittance_in or reversal",
                         "kind");
@@ -206,7 +209,7 @@ json StatementJson(const app::AccountStatement& s) {
     entries.push_back({{"posting", e.posting_id}, {"at", e.at}, {"kind", camp::ToString(e.kind)}, {"memo", e.memo},
                        {"amount", camp::FormatAmount(e.change)}});
   }
-  return {{"prisoner", s.number}, {"from", s.from}, {"to", s.to}, {"currency", "UAH"},
+  return {{"prisoner", s.number}, {"camp", s.camp_id}, {"from", s.from}, {"to", s.to}, {"currency", "UAH"},
           {"opening_balance", camp::FormatAmount(s.opening)}, {"entries", entries},
           {"closing_balance", camp::FormatAmount(s.closing)}};
 }

@@ -173,13 +173,19 @@ void ApiStatement(Context& ctx, Request& request, Respond respond) {
   auto id = CampPathId(request, respond, "prisoner");
   if (!id) return;
   const std::string month = request.Query("month");
+  // ?camp=N: his account in that camp's books (one he was transferred from); default: his camp's.
+  std::optional<std::int64_t> camp;
+  if (const std::string text = request.Query("camp"); !text.empty()) {
+    camp = ParseId(text);
+    if (!camp) return respond(JsonError(InvalidInput("camp must be a camp's id", "camp")));
+  }
   Result<app::AccountStatement> statement = Error{ErrorCode::kInternal, ""};
   if (month.empty()) {
-    statement = ctx.options.camp->FinalStatement(session->actor, *id);
+    statement = ctx.options.camp->FinalStatement(session->actor, *id, camp);
   } else {
     auto day = ParseIsoDate(month + "-01");
     if (!day || month.size() != 7) return respond(JsonError(InvalidInput("month must be like 2026-11", "month")));
-    statement = ctx.options.camp->MonthlyStatement(session->actor, *id, day->year() / day->month());
+    statement = ctx.options.camp->MonthlyStatement(session->actor, *id, day->year() / day->month(), camp);
   }
   if (!statement) return respond(JsonError(statement.error()));
   respond({200, "application/json", StatementJson(*statement).dump(), {}});

@@ -1,8 +1,9 @@
 #pragma once
 // GC III Annex IV's capture card, as lines of label and value, each label in the prisoner's
 // language and the camp's (capture_card.cpp). The page (capture_card_page.cpp) and the PDF
-// (capture_card_pdf.cpp) render the same lines. The card says "captured" and nothing of how:
-// the sealed circumstance is not on it.
+// (capture_card_pdf.cpp) render the same lines. Every value is in the card's languages
+// (dates as YYYY-MM-DD, his state of health in Annex IV's words); "taken prisoner" gives the
+// date of capture and nothing of how: the sealed circumstance is not on it.
 
 #include <string>
 #include <vector>

@@ -67,6 +67,8 @@ std::string_view PostingRu(camp::PostingKind k) {
     case camp::PostingKind::kRemittanceOut: return "перевод домой (ст. 63)";
     case camp::PostingKind::kRemittanceIn: return "поступление (ст. 63)";
     case camp::PostingKind::kReversal: return "сторно";
+    case camp::PostingKind::kTransferOut: return "перевод счёта в другой лагерь (ст. 65)";
+    case camp::PostingKind::kTransferIn: return "счёт из прежнего лагеря (ст. 65)";
   }
   return "?";
 }
@@ -90,14 +92,12 @@ std::string RegisterForm(const app::SessionInfo& session, const store::CampRecor
       {"mother_maiden_name", "Девичья фамилия матери"}, {"rank", "Звание (как он его называет)"},
       {"service_number", "Личный номер"}, {"birth_date", "Дата рождения (ГГГГ-ММ-ДД)"}, {"birth_place", "Место рождения"},
       {"power", "Государство, от которого зависит"}, {"person_to_inform", "Кого известить"},
-      {"mail_address", "Адрес для писем"}};
+      {"mail_address", "Адрес для писем"}, {"captured_on", "Взят в плен (ГГГГ-ММ-ДД; пусто — день прибытия)"}};
   for (const auto& [id, label] : fields) html += Field(id, label, "", std::string_view(id) == "surname" ? " required" : "");
   html += "<label for=\"rank_category\">Категория звания (ст. 49, 60)</label><select id=\"rank_category\" name=\"rank_category\">";
   for (auto r : camp::kAllRankCategories) html += fmt::format("<option value=\"{}\">{}</option>", ToString(r), RankRu(r));
   html += "</select><label for=\"health\">Здоровье</label><select id=\"health\" name=\"health\">";
-  for (const char* h : {"good", "not_wounded", "recovered", "convalescent", "sick", "slightly_wounded", "seriously_wounded"}) {
-    html += fmt::format("<option>{}</option>", h);
-  }
+  for (std::string_view h : camp::kAnnexIvHealth) html += fmt::format("<option>{}</option>", h);
   html += "</select>" + Field("arrived_on", "Прибыл в лагерь (ГГГГ-ММ-ДД; пусто — сегодня)") +
           "<label for=\"language\">Его язык</label><select id=\"language\" name=\"language\"><option>ru</option>"
           "<option>uk</option><option>be</option><option>en</option></select>"

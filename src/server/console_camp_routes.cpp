@@ -125,7 +125,7 @@ void ConsoleRegister(Context& ctx, Request& request, Respond respond) {
   d.fields = {FormField(form, "surname"),      FormField(form, "first_names"),      FormField(form, "father_name"),
               FormField(form, "mother_maiden_name"), FormField(form, "rank"),     FormField(form, "service_number"),
               FormField(form, "birth_date"),   FormField(form, "birth_place"),      FormField(form, "power"),
-              FormField(form, "person_to_inform"), FormField(form, "mail_address")};
+              FormField(form, "person_to_inform"), FormField(form, "mail_address"), FormField(form, "captured_on")};
   auto id = ctx.options.camp->RegisterPrisoner(session->actor, d);
   if (!id) return RenderCamp(ctx, *session, *camp_id, {id.error().message, ""}, HttpStatusOf(id.error().code), respond);
   respond(Redirect("/console/prisoners/" + std::to_string(*id)));

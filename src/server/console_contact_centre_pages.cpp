@@ -72,6 +72,36 @@ std::string ManagerFormsHtml(const app::SessionInfo& session, const app::Wallboa
   return html + "</select><button type=\"submit\">Установить</button></form>";
 }
 
+// An operator's own day (issue 15): sign in, pause with a reason, come back, sign out, for
+// the extension linked to their account. The same form a coordinator's state form posts to.
+std::string OwnDayFormHtml(const app::SessionInfo& session, const app::OperatorRow& own) {
+  const std::string hidden = fmt::format(
+      "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"id\" value=\"{}\">",
+      HtmlEscape(session.csrf_token), HtmlEscape(own.name));
+  std::string html = fmt::format("<h2>Моя смена</h2><p id=\"own-state\">Добавочный {}: <strong>{}</strong>{}</p>",
+                                 HtmlEscape(own.name), StateRu(own.state),
+                                 own.pause_reason == contact_centre::PauseReason::kNone
+                                     ? std::string()
+                                     : fmt::format(" ({})", ToString(own.pause_reason)));
+  auto button = [&](std::string_view state, std::string_view label) {
+    return fmt::format("<form method=\"post\" action=\"/console/contact-centre/state\">{}<input type=\"hidden\" "
+                       "name=\"state\" value=\"{}\"><button type=\"submit\">{}</button></form>",
+                       hidden, state, label);
+  };
+  html += button("available", own.state == contact_centre::OperatorState::kBreak ? "Вернуться с перерыва" : "Войти в очередь");
+  html += fmt::format("<form method=\"post\" action=\"/console/contact-centre/state\">{}<input type=\"hidden\" "
+                      "name=\"state\" value=\"break\"><label for=\"own-reason\">Причина перерыва</label>"
+                      "<select id=\"own-reason\" name=\"reason\">",
+                      hidden);
+  for (auto r : {contact_centre::PauseReason::kRest, contact_centre::PauseReason::kMeal, contact_centre::PauseReason::kDebrief,
+                 contact_centre::PauseReason::kTraining, contact_centre::PauseReason::kTechnical, contact_centre::PauseReason::kAdmin}) {
+    html += fmt::format("<option>{}</option>", ToString(r));
+  }
+  html += "</select><button type=\"submit\">Перерыв</button></form>";
+  html += button("logged_out", "Выйти из очереди");
+  return html + "<p class=\"hint\">С телефона: *11 войти, *12 выйти, *13 и цифра причины — перерыв, *14 — вернуться.</p>";
+}
+
 }  // namespace
 
 std::string ConsoleWallboardPage(const app::SessionInfo& session, const app::Wallboard& board,
@@ -99,6 +129,9 @@ std::string ConsoleWallboardPage(const app::SessionInfo& session, const app::Wal
     body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", HtmlEscape(o.name), StateRu(o.state), o.calls_answered);
   }
   body += "</tbody></table>";
+  for (const auto& o : board.operators) {
+    if (session.actor.user_id != 0 && o.account_id == session.actor.user_id) body += OwnDayFormHtml(session, o);
+  }
   if (app::Require(session.actor, app::Permission::kManageContactCentre).ok()) {
     body += ManagerFormsHtml(session, board) + "<p><a href=\"/console/staffing\">Планирование: сколько нужно операторов и линий</a>"
             " · <a href=\"/console/callbacks\">Обратные звонки</a></p>";

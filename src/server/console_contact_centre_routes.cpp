@@ -39,12 +39,19 @@ void ConsoleManagerForm(Context& ctx, Request& request, Respond respond) {
     outcome = lines && *lines <= 1'000'000 ? ctx.contact_centre->SetLines(session->actor, static_cast<int>(*lines))
                                            : Status(InvalidInput("lines must be a whole number up to 1000000", "lines"));
   } else {
+    // Coordinators for anyone, operators for their own extension; who may, before what.
+    const std::string name = FormField(form, "id");
+    const std::string reason_text = FormField(form, "reason");
     auto state = contact_centre::ParseOperatorState(FormField(form, "state"));
-    if (!state) {
-      outcome = InvalidInput("state must be available, break or logged_out", "state");
-    } else if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre); !allowed) {
+    auto reason = reason_text.empty() ? std::optional(contact_centre::PauseReason::kNone)
+                                      : contact_centre::ParsePauseReason(reason_text);
+    if (auto allowed = ctx.contact_centre->MaySetOperatorState(session->actor, name); !allowed) {
       outcome = allowed.error();
-    } else if (auto orders = ctx.contact_centre->SetOperatorState(FormField(form, "id"), *state); !orders) {
+    } else if (!state) {
+      outcome = InvalidInput("state must be available, break or logged_out", "state");
+    } else if (!reason) {
+      outcome = InvalidInput("reason must be " + std::string(contact_centre::PauseReasonNames()), "reason");
+    } else if (auto orders = ctx.contact_centre->SetOperatorState(session->actor, name, *state, *reason); !orders) {
       outcome = orders.error();
     }
   }

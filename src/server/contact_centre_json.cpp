@@ -9,6 +9,7 @@ json FiguresJson(const contact_centre::StatsWindow& w) {
           {"answered", w.answered},
           {"abandoned", w.abandoned},
           {"overflowed", w.overflowed},
+          {"callbacks_offered", w.released},
           {"service_level", w.ServiceLevel()},
           {"service_level_2", w.ServiceLevel2()},
           {"service_level_offered", w.ServiceLevelOffered()},
@@ -26,8 +27,9 @@ json WallboardJson(const app::Wallboard& board) {
   for (const auto& o : board.operators) {
     json languages = json::array();
     for (Language l : o.languages) languages.push_back(ToString(l));
-    operators.push_back(
-        {{"id", o.name}, {"languages", languages}, {"state", ToString(o.state)}, {"calls_answered", o.calls_answered}});
+    json row = {{"id", o.name}, {"languages", languages}, {"state", ToString(o.state)}, {"calls_answered", o.calls_answered}};
+    if (o.pause_reason != contact_centre::PauseReason::kNone) row["pause_reason"] = ToString(o.pause_reason);
+    operators.push_back(std::move(row));
   }
   return {{"waiting", board.snapshot.waiting},
           {"longest_wait_seconds", board.snapshot.longest_wait_seconds},
@@ -63,7 +65,9 @@ json SimulationJson(const contact_centre::SimulationReport& report) {
     j["most_waiting"] = i.most_waiting;
     intervals.push_back(std::move(j));
   }
-  return {{"calls", report.calls}, {"day", FiguresJson(report.day)}, {"intervals", intervals}};
+  json day = FiguresJson(report.day);
+  day["most_waiting"] = report.most_waiting;
+  return {{"calls", report.calls}, {"day", day}, {"intervals", intervals}};
 }
 
 }  // namespace lifeline::server

@@ -63,7 +63,7 @@ json OrdersJson(const app::RingOrders& orders) {
     for (const auto& o : in) out.push_back({{"call", o.call}, {"operator", o.operator_name}});
     return out;
   };
-  return {{"ring", list(orders.ring)}, {"stop_ringing", list(orders.stop_ringing)}};
+  return {{"ring", list(orders.ring)}, {"stop_ringing", list(orders.stop_ringing)}, {"offer_callback", orders.offer_callback}};
 }
 
 // A text field; absent is empty. Anything but text becomes a control character, which every
@@ -71,6 +71,15 @@ json OrdersJson(const app::RingOrders& orders) {
 std::string TextOf(const json& doc, const char* key) {
   const json value = doc.value(key, json(""));
   return value.is_string() ? value.get<std::string>() : std::string("\x01");
+}
+
+// The optional "reason" of a break (contact_centre/pause_reason.hpp); absent or "" is none.
+Result<contact_centre::PauseReason> ReasonOf(const json& doc) {
+  const std::string text = TextOf(doc, "reason");
+  if (text.empty()) return contact_centre::PauseReason::kNone;
+  auto reason = contact_centre::ParsePauseReason(text);
+  if (!reason) return InvalidInput("reason must be " + std::string(contact_centre::PauseReasonNames()), "reason");
+  return *reason;
 }
 
 void ApiEvent(Context& ctx, Request& request, Respond respond) {
@@ -130,7 +139,10 @@ void ApiRoute(Context& ctx, Request& request, Respond respond) {
     routes.push_back({{"uri", ring.uri}, {"headers", {{"extra", "X-Lifeline-Operator: " + ring.operator_name + "\r\n"}}}});
   }
   respond({200, "application/json",
-           json{{"version", "1.0"}, {"routing", "serial"}, {"routes", routes}, {"queued", answer->queued}}.dump(), {}});
+           json{{"version", "1.0"}, {"routing", "serial"}, {"routes", routes}, {"queued", answer->queued},
+                {"offer_callback", answer->offer_callback}}
+               .dump(),
+           {}});
 }
 
 // The proxy's poll for held callers: the next call that now rings an operator, for it to
@@ -143,16 +155,100 @@ void ApiResumeNext(Context& ctx, Request& request, Respond respond) {
   respond({200, "application/json", out.dump(), {}});
 }
 
+// The telephony client (its token), a coordinator for anyone, or an operator for the
+// operator linked to their account: who may is settled before the body is read.
 void ApiOperatorState(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOrManager(ctx, request); !allowed) return respond(JsonError(allowed.error()));
-  auto doc = Body(request, "{\"state\": \"available\" | \"break\" | \"logged_out\"}");
+  const std::string& name = request.params["name"];
+  std::optional<app::Actor> actor;  // none: the telephony client
+  if (auto token = BearerToken(request)) {
+    if (!ctx.contact_centre->IsTelephony(*token)) return respond(JsonError(Error{ErrorCode::kUnauthenticated, "wrong telephony token"}));
+  } else {
+    auto session = ApiAuth(ctx, request, true);
+    if (!session) return respond(JsonError(session.error()));
+    if (auto allowed = ctx.contact_centre->MaySetOperatorState(session->actor, name); !allowed) {
+      return respond(JsonError(allowed.error()));
+    }
+    actor = session->actor;
+  }
+  auto doc = Body(request, "{\"state\": \"available\" | \"break\" | \"logged_out\", \"reason\": \"meal\"}");
   if (!doc) return respond(Respond415Or400(doc.error()));
   auto state = contact_centre::ParseOperatorState(TextOf(*doc, "state"));
   if (!state) return respond(JsonError(InvalidInput("state must be available, break or logged_out", "state")));
-  auto orders = ctx.contact_centre->SetOperatorState(request.params["name"], *state);
+  auto reason = ReasonOf(*doc);
+  if (!reason) return respond(JsonError(reason.error()));
+  auto orders = actor ? ctx.contact_centre->SetOperatorState(*actor, name, *state, *reason)
+                      : ctx.contact_centre->SetOperatorState(name, *state, *reason);
   if (!orders) return respond(JsonError(orders.error()));
   respond({200, "application/json", OrdersJson(*orders).dump(), {}});
+}
+
+// The operator linked to the signed-in account, if any: its extension and state.
+void ApiOwnOperator(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) return respond(JsonError(session.error()));
+  auto own = ctx.contact_centre->OwnOperator(session->actor);
+  if (!own) return respond(JsonError(NotFound("no operator is linked to your account")));
+  json out{{"id", own->name}, {"state", ToString(own->state)}, {"calls_answered", own->calls_answered}};
+  if (own->pause_reason != contact_centre::PauseReason::kNone) out["pause_reason"] = ToString(own->pause_reason);
+  respond({200, "application/json", out.dump(), {}});
+}
+
+// A coordinator links an operator to the account that may set its state.
+void ApiLinkAccount(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  auto session = ApiAuth(ctx, request, true);
+  if (!session) return respond(JsonError(session.error()));
+  if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre); !allowed) {
+    return respond(JsonError(allowed.error()));
+  }
+  auto doc = Body(request, "{\"account\": \"olga\"} (\"\" unlinks)");
+  if (!doc) return respond(Respond415Or400(doc.error()));
+  if (doc->contains("account") && !(*doc)["account"].is_string()) {
+    return respond(JsonError(InvalidInput("account must be an account's name, or \"\" to unlink", "account")));
+  }
+  if (auto linked = ctx.contact_centre->LinkAccount(session->actor, request.params["name"], TextOf(*doc, "account")); !linked) {
+    return respond(JsonError(linked.error()));
+  }
+  respond({204, "application/json", "", {}});
+}
+
+// The SIP reply Kamailio gives a feature-code INVITE (no call is set up, so never 2xx): 603
+// with what was done, or why not. One table, kept beside the only route that uses it.
+std::pair<int, std::string> SipReplyFor(const Result<app::FeatureOutcome>& outcome) {
+  if (outcome) {
+    switch (outcome->state) {
+      case contact_centre::OperatorState::kAvailable: return {603, "Done: In Queue"};
+      case contact_centre::OperatorState::kLoggedOut: return {603, "Done: Logged Out"};
+      default:
+        if (outcome->reason == contact_centre::PauseReason::kNone) return {603, "Done: Paused"};
+        return {603, "Done: Paused " + std::string(ToString(outcome->reason))};
+    }
+  }
+  switch (outcome.error().code) {
+    case ErrorCode::kInvalidInput: return {484, "Unknown Feature Code"};
+    case ErrorCode::kConflict: return {486, "Finish The Call First"};
+    default: return {403, "Not An Operator Phone"};
+  }
+}
+
+// Kamailio reports a feature code dialled from an operator's phone: {"extension": $fU,
+// "source": $si, "code": $rU}. The answer carries the SIP reply for the phone.
+void ApiFeatureCode(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  auto doc = Body(request, "{\"extension\": \"ext-1\", \"source\": \"10.0.0.5\", \"code\": \"*11\"}");
+  if (!doc) return respond(Respond415Or400(doc.error()));
+  auto outcome = ctx.contact_centre->DialFeatureCode(TextOf(*doc, "extension"), TextOf(*doc, "source"), TextOf(*doc, "code"));
+  auto [code, reason] = SipReplyFor(outcome);
+  Response response = outcome ? Response{200, "application/json", "", {}} : JsonError(outcome.error());
+  json body = outcome ? json::object() : json::parse(response.body, nullptr, false);
+  if (!body.is_object()) body = json::object();
+  body["sip_code"] = code;
+  body["sip_reason"] = reason;
+  response.body = body.dump();
+  respond(std::move(response));
 }
 
 void ApiRequestCallback(Context& ctx, Request& request, Respond respond) {
@@ -224,8 +320,10 @@ void ApiPosition(Context& ctx, Request& request, Respond respond) {
   if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
   auto position = ctx.contact_centre->PositionOf(request.params["call"]);
   if (!position) return respond(JsonError(position.error()));
-  respond({200, "application/json",
-           json{{"ahead", position->ahead}, {"estimated_wait_seconds", position->estimated_wait_seconds}}.dump(), {}});
+  // The estimate is absent while nobody who could take the call is logged in; never negative.
+  json out{{"ahead", position->ahead}};
+  if (position->estimated_wait_seconds) out["estimated_wait_seconds"] = *position->estimated_wait_seconds;
+  respond({200, "application/json", out.dump(), {}});
 }
 
 void ApiAddOperator(Context& ctx, Request& request, Respond respond) {
@@ -360,6 +458,9 @@ void AddContactCentreRoutes(Router& router, const Bind& bind) {
   AddConsoleContactCentreRoutes(router, bind);
   router.Add("POST", "/api/v1/contact-centre/events", bind(ApiEvent));
   router.Add("PUT", "/api/v1/contact-centre/operators/{name}/state", bind(ApiOperatorState));
+  router.Add("PUT", "/api/v1/contact-centre/operators/{name}/account", bind(ApiLinkAccount));
+  router.Add("GET", "/api/v1/contact-centre/me", bind(ApiOwnOperator));
+  router.Add("POST", "/api/v1/contact-centre/feature-code", bind(ApiFeatureCode));
   router.Add("POST", "/api/v1/contact-centre/route", bind(ApiRoute));
   router.Add("POST", "/api/v1/contact-centre/resume-next", bind(ApiResumeNext));
   router.Add("GET", "/api/v1/contact-centre/calls/{call}/position", bind(ApiPosition));

@@ -84,6 +84,12 @@ struct StoredPosting {
   camp::Posting posting;
 };
 
+/// What a transfer did (CampStore::TransferPrisoner).
+struct TransferOutcome {
+  std::int64_t movement_id = 0;
+  std::int64_t moved = 0;  // kopiyky that followed him to the new camp; 0: nothing to move, no posting
+};
+
 struct PostOutcome {
   std::int64_t posting_id = 0;
   bool replayed = false;  // the key had been posted before, with the same content
@@ -106,8 +112,11 @@ struct LedgerCheckReport {
   std::int64_t balance_mismatches = 0;    // stored balance ≠ sum of the account's legs
   std::int64_t negative_prisoner_balances = 0;
   std::int64_t double_reversals = 0;
+  std::int64_t unmatched_transfers = 0;  // a transfer-out without its transfer-in of the same amount, or the reverse
+  std::int64_t stranded_balances = 0;    // money left on his account in a camp he is no longer held in
   bool Sound() const {
-    return unbalanced_postings == 0 && balance_mismatches == 0 && negative_prisoner_balances == 0 && double_reversals == 0;
+    return unbalanced_postings == 0 && balance_mismatches == 0 && negative_prisoner_balances == 0 &&
+           double_reversals == 0 && unmatched_transfers == 0 && stranded_balances == 0;
   }
 };
 
@@ -153,8 +162,17 @@ class CampStore {
   virtual Result<StoredPrisoner> GetPrisoner(std::int64_t id) = 0;
   /// By id, with balances.
   virtual Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp_id) = 0;
-  /// Records the movement and its effect (status, camp) in one transaction; kNotFound.
+  /// Records the movement and the status it brings, in one transaction; kNotFound. Never
+  /// moves him to another camp: a transfer is TransferPrisoner's, which moves his account too.
   virtual Result<std::int64_t> AddMovement(const MovementRecord& movement, PrisonerStatus new_status) = 0;
+  /// A transfer to `movement.to_camp` (Arts. 65, 70, 122), in one transaction: the
+  /// "transferred" movement; his whole balance moved out of his present camp's ledger (a
+  /// transfer-out posting, leaving that account at zero) and into the new camp's (a
+  /// transfer-in posting), both keyed "transfer:<movement id>" (no posting when he holds
+  /// nothing); and his record: held at the new camp, arrived there on `movement.on`, no
+  /// capture card sent for it (Art. 70: a new one falls due). kNotFound for no such prisoner
+  /// or camp; kConflict if he is held in that camp already.
+  virtual Result<TransferOutcome> TransferPrisoner(const MovementRecord& movement, std::int64_t at) = 0;
   /// Movements of the camp's prisoners not yet reported to the bureau, oldest first.
   virtual Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp_id) = 0;
   virtual Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) = 0;
@@ -162,8 +180,9 @@ class CampStore {
 
   /// Applies a posting atomically: the same (camp, key) with the same content again is
   /// `replayed` (nothing changes); with other content kConflict. kConflict if it would
-  /// take a prisoner's account below zero, or reverses a posting reversed before;
-  /// kNotFound if it reverses a posting not in this camp.
+  /// take a prisoner's account below zero, or reverses a posting reversed before, or is for
+  /// a prisoner held in another camp (his account moved with him: Art. 65); kNotFound if it
+  /// reverses a posting not in this camp.
   virtual Result<PostOutcome> Post(std::int64_t camp_id, const camp::Posting& posting, std::int64_t at) = 0;
   virtual Result<StoredPosting> GetPosting(std::int64_t camp_id, std::int64_t id) = 0;
   /// What an account holds: for a prisoner, credits − debits; for the camp's accounts,

@@ -78,6 +78,35 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
     });
     ASSERT_TRUE(done) << done.error().message;
   }
+  // Runs `sql` behind the store's back, as someone with database access would.
+  void Behind(const std::string& sql) {
+    if (GetParam() == Engine::kSqlite) {
+      sqlite_.reset();
+      sqlite3* db = nullptr;
+      ASSERT_EQ(sqlite3_open((dir_ / "lifeline.db").c_str(), &db), SQLITE_OK);
+      ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+      sqlite3_close(db);
+      sqlite_ = OpenSqliteStore(dir_.string(), false);
+      store_ = sqlite_.get();
+      return;
+    }
+    auto done = schema_->pool().With([&](postgres::PgConnection& c) -> Status {
+      c.Execute(sql);
+      return OkStatus();
+    });
+    ASSERT_TRUE(done) << done.error().message;
+  }
+  std::int64_t SecondCamp() {
+    CampRecord c;
+    c.name = "Лагерь № 2 (синтетический)";
+    c.tariff = Tariff();
+    c.phone_hours = {{600, 720}};
+    c.mail = {2, 4};
+    return store_->InsertCamp(c).value();
+  }
+  Result<TransferOutcome> Transfer(std::int64_t prisoner, std::int64_t to, Date on, std::int64_t at) {
+    return store_->TransferPrisoner({0, prisoner, "transferred", on, to, std::nullopt}, at);
+  }
   std::int64_t AddPrisoner(std::optional<std::int64_t> case_id = {}) {
     NewPrisoner p;
     p.camp_id = camp_;
@@ -239,6 +268,96 @@ TEST_P(CampStoreConformance, ConcurrentPurchasesNeverOverdraw) {
   EXPECT_EQ(accepted.load(), 14);  // 100.00 buys 14 loaves at 7.00
   EXPECT_EQ(Holds(prisoner_), 200);
   EXPECT_TRUE(store_->CheckLedger()->Sound());
+}
+
+TEST_P(CampStoreConformance, Art65TheAccountFollowsHimAndArt70ANewCaptureCardFallsDue) {
+  const std::int64_t second = SecondCamp();
+  const std::string account = camp::PrisonerAccount(prisoner_);
+  ASSERT_TRUE(Post(camp::CashAtCapture("cash", prisoner_, 3000).value(), 100).ok());
+  ASSERT_TRUE(store_->MarkCaptureCardSent(prisoner_, Date{year{2026}, October, day{3}}).ok());
+  const Date moved_on{year{2026}, October, day{20}};
+  auto moved = Transfer(prisoner_, second, moved_on, 500).value();
+  EXPECT_EQ(moved.moved, 3000);
+  // His record: at the new camp since the transfer, with no capture card sent for it.
+  auto p = store_->GetPrisoner(prisoner_).value();
+  EXPECT_EQ(p.camp_id, second);
+  EXPECT_EQ(p.status, PrisonerStatus::kHeld);
+  EXPECT_EQ(p.arrived_on, moved_on);
+  EXPECT_FALSE(p.capture_card_sent_on);
+  EXPECT_EQ(p.balance, 3000);
+  ASSERT_EQ(store_->ListPrisoners(second)->size(), 1u);
+  EXPECT_TRUE(store_->ListPrisoners(camp_)->empty());
+  // His balance: out of the old camp's books (zero there), into the new camp's; both show it.
+  EXPECT_EQ(store_->Balance(camp_, account).value(), 0);
+  EXPECT_EQ(store_->Balance(second, account).value(), 3000);
+  auto [old_opening, old_entries] = store_->AccountStatement(camp_, account, 0, 1000).value();
+  ASSERT_EQ(old_entries.size(), 2u);
+  EXPECT_EQ(old_entries[1].kind, camp::PostingKind::kTransferOut);
+  EXPECT_EQ(old_entries[1].change, -3000);
+  auto [new_opening, new_entries] = store_->AccountStatement(second, account, 0, 1000).value();
+  EXPECT_EQ(new_opening, 0);
+  ASSERT_EQ(new_entries.size(), 1u);
+  EXPECT_EQ(new_entries[0].kind, camp::PostingKind::kTransferIn);
+  EXPECT_EQ(new_entries[0].change, 3000);
+  // The camp he left takes no more postings for him; his new camp does.
+  auto refused = Post(camp::WorkingPay("pay-old-camp", prisoner_, 1, Tariff()).value());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->Balance(camp_, account).value(), 0);
+  ASSERT_TRUE(store_->Post(second, camp::WorkingPay("pay-new-camp", prisoner_, 1, Tariff()).value(), 600).ok());
+  // The transfer's key: its half posted again is a replay and moves nothing.
+  const std::string key = "transfer:" + std::to_string(moved.movement_id);
+  auto in_again = camp::TransferOfAccount(key, prisoner_, 3000, camp_, second).value().in;
+  EXPECT_TRUE(store_->Post(second, in_again, 700)->replayed);
+  EXPECT_EQ(store_->Balance(second, account).value(), 4000);
+  // Transferred to where he is: refused, nothing written.
+  EXPECT_EQ(Transfer(prisoner_, second, moved_on, 800).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(Transfer(prisoner_, 999, moved_on, 800).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(Transfer(999, camp_, moved_on, 800).error().code, ErrorCode::kNotFound);
+  // Nothing to move: no posting, and he moves all the same.
+  const std::int64_t penniless = AddPrisoner();
+  EXPECT_EQ(Transfer(penniless, second, moved_on, 900)->moved, 0);
+  EXPECT_EQ(store_->GetPrisoner(penniless)->camp_id, second);
+  auto report = store_->CheckLedger().value();
+  EXPECT_TRUE(report.Sound());
+  EXPECT_EQ(report.postings, 4);  // cash, the transfer's two halves, pay at the new camp
+  // And back again: a second transfer has a key of its own.
+  EXPECT_EQ(Transfer(prisoner_, camp_, Date{year{2026}, October, day{25}}, 1000)->moved, 4000);
+  EXPECT_EQ(store_->Balance(camp_, account).value(), 4000);
+  EXPECT_EQ(store_->Balance(second, account).value(), 0);
+  EXPECT_TRUE(store_->CheckLedger()->Sound());
+}
+
+TEST_P(CampStoreConformance, TheLedgerCheckFindsATransferThatDidNotArriveWholeOrLeftMoneyBehind) {
+  const std::int64_t second = SecondCamp();
+  ASSERT_TRUE(Post(camp::CashAtCapture("cash", prisoner_, 3000).value()).ok());
+  ASSERT_TRUE(Transfer(prisoner_, second, kArrival, 500).ok());
+  ASSERT_TRUE(store_->CheckLedger()->Sound());
+  // The transfer-in no longer answers its transfer-out: both halves are unmatched.
+  Behind("UPDATE postings SET key = 'forged' WHERE kind = 'transfer_in'");
+  auto report = store_->CheckLedger().value();
+  EXPECT_FALSE(report.Sound());
+  EXPECT_EQ(report.unmatched_transfers, 2);
+  EXPECT_EQ(report.balance_mismatches, 0);
+  Behind("UPDATE postings SET key = (SELECT key FROM postings WHERE kind = 'transfer_out') WHERE kind = 'transfer_in'");
+  EXPECT_TRUE(store_->CheckLedger()->Sound());
+  // The amount that arrived differs from what left (legs and balance changed in step).
+  Behind("UPDATE posting_legs SET amount = amount + 100 WHERE amount = -3000 AND posting_id IN "
+         "(SELECT id FROM postings WHERE kind = 'transfer_in')");
+  Behind("UPDATE posting_legs SET amount = amount - 100 WHERE amount = 3000 AND posting_id IN "
+         "(SELECT id FROM postings WHERE kind = 'transfer_in')");
+  Behind("UPDATE balances SET balance = balance + 100 WHERE account = 'prisoner:" + std::to_string(prisoner_) + "'"
+         " AND camp_id = " + std::to_string(second));
+  Behind("UPDATE balances SET balance = balance - 100 WHERE account = 'camp:transfers_in'");
+  report = store_->CheckLedger().value();
+  EXPECT_EQ(report.unmatched_transfers, 2);
+  EXPECT_EQ(report.unbalanced_postings, 0);
+  EXPECT_EQ(report.balance_mismatches, 0);
+  // A move made behind the ledger's back (as before issue 15) strands his money.
+  const std::int64_t other = AddPrisoner();
+  ASSERT_TRUE(Post(camp::CashAtCapture("cash-2", other, 500).value()).ok());
+  Behind("UPDATE prisoners SET camp_id = " + std::to_string(second) + " WHERE id = " + std::to_string(other));
+  EXPECT_EQ(store_->CheckLedger()->stranded_balances, 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CampStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),

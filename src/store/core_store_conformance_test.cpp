@@ -190,6 +190,14 @@ TEST_P(CoreStoreConformance, OperatorsAndLinesAreKeptInTheOrderManagersSetThem) 
   ASSERT_TRUE(centre.SaveLines(12).ok());
   ASSERT_TRUE(centre.SaveLines(40).ok());
   EXPECT_EQ(centre.LoadLines().value(), 40);
+  // Operators' accounts, kept beside the lines: a link, a move, a removal.
+  ASSERT_TRUE(centre.SaveOperatorAccount("ext-1", 7).ok());
+  ASSERT_TRUE(centre.SaveOperatorAccount("ext-2", 8).ok());
+  ASSERT_TRUE(centre.SaveOperatorAccount("ext-2", 9).ok());
+  ASSERT_TRUE(centre.SaveOperatorAccount("ext-1", 0).ok());
+  using Links = std::vector<std::pair<std::string, std::int64_t>>;
+  EXPECT_EQ(centre.ListOperatorAccounts().value(), (Links{{"ext-2", 9}}));
+  EXPECT_EQ(centre.LoadLines().value(), 40);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CoreStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),

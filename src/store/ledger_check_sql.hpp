@@ -23,5 +23,19 @@ inline constexpr std::string_view kNegativePrisonerBalances =
 inline constexpr std::string_view kDoubleReversals =
     "SELECT COUNT(*) FROM (SELECT reverses FROM postings WHERE reverses IS NOT NULL "
     "GROUP BY reverses HAVING COUNT(*) > 1) AS twice";
+// Art. 65: each transfer-out (his account debited in the camp he left) has a transfer-in
+// with the same key, for the same prisoner, in another camp, crediting him the same amount;
+// and the reverse. A half that lost its partner or whose amount was changed counts once.
+inline constexpr std::string_view kUnmatchedTransfers =
+    "WITH moved AS (SELECT p.camp_id, p.key, p.kind, p.prisoner_id, (SELECT COALESCE(SUM(l.amount), 0) "
+    "FROM posting_legs l WHERE l.posting_id = p.id AND l.account = 'prisoner:' || p.prisoner_id) AS amount "
+    "FROM postings p WHERE p.kind IN ('transfer_out', 'transfer_in')) "
+    "SELECT COUNT(*) FROM moved m WHERE (m.kind = 'transfer_out' AND m.amount <= 0) "
+    "OR (m.kind = 'transfer_in' AND m.amount >= 0) OR NOT EXISTS (SELECT 1 FROM moved o WHERE o.key = m.key "
+    "AND o.prisoner_id = m.prisoner_id AND o.camp_id != m.camp_id AND o.kind != m.kind AND o.amount = -m.amount)";
+// Art. 65: the account follows him; money left in a camp that no longer holds him did not.
+inline constexpr std::string_view kStrandedBalances =
+    "SELECT COUNT(*) FROM balances b JOIN prisoners p ON b.account = 'prisoner:' || p.id "
+    "WHERE b.camp_id != p.camp_id AND b.balance != 0";
 
 }  // namespace lifeline::store::ledger_check_sql

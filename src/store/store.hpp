@@ -221,6 +221,12 @@ class ContactCentreStore {
   virtual Status SaveLines(int lines) = 0;
   /// nullopt until a manager has set them.
   virtual Result<std::optional<int>> LoadLines() = 0;
+  /// Links the operator `name` to the account `user_id` (the one who may set that
+  /// operator's state); 0 removes the link. Kept in contact_centre_settings as
+  /// "account:<name>", so no schema change was needed.
+  virtual Status SaveOperatorAccount(const std::string& name, std::int64_t user_id) = 0;
+  /// Every link: (operator name, user id).
+  virtual Result<std::vector<std::pair<std::string, std::int64_t>>> ListOperatorAccounts() = 0;
 };
 
 class SnapshotStore {

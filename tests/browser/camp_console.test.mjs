@@ -89,7 +89,9 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
     const card = await page.locator('#capture-card').textContent();
     assert.match(card, /Фамилия \/ Прізвище/);  // his language, then the camp's
     assert.match(card, new RegExp(SURNAME));
-    assert.match(card, /captured/);
+    assert.match(card, new RegExp(arrived));  // taken prisoner on: not given, the day he arrived
+    assert.match(card, /здоров \/ здоровий/);  // his health in Annex IV's words, both languages
+    assert.doesNotMatch(card, /captured|good/);
     await page.goto(prisonerUrl);
     await submitForm('form[action$="/capture-card/sent"]');
     await page.locator('[role="status"]', { hasText: 'карточка отправлена' }).waitFor();

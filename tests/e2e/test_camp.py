@@ -4,9 +4,11 @@ checked at the exchange rate), registers prisoners (sealed), posts to their acco
 information bureau's list; `lifeline ledger check` proves the books balance."""
 import datetime
 import os
+import re
+import sqlite3
 import subprocess
 
-from harness import BIN, ServerTest
+from harness import BIN, ServerTest, psql
 
 SURNAME = "Синтетиков"
 
@@ -26,11 +28,11 @@ class Camp(ServerTest):
                 "canteen": [{"name": "чай", "price": "25.00", "market_price": "28.00"}], **overrides}
         return self.server.json("POST", "/api/v1/camps", body, headers=self.admin)
 
-    def register(self, camp_id, arrived_on):
+    def register(self, camp_id, arrived_on, **more_fields):
         fields = {"surname": SURNAME, "first_names": "Пробный Тестович", "father_name": "Тест",
                   "mother_maiden_name": "Образцова", "rank": "рядовой", "service_number": "Z-123456",
                   "birth_date": "2000-01-02", "birth_place": "г. Вымышленск", "power": "Государство А",
-                  "person_to_inform": "Синтетикова Мария", "mail_address": "ул. Примерная, 5"}
+                  "person_to_inform": "Синтетикова Мария", "mail_address": "ул. Примерная, 5", **more_fields}
         return self.server.json("POST", f"/api/v1/camps/{camp_id}/prisoners",
                                 {"rank_category": "soldier", "arrived_on": arrived_on, "language": "ru", "fields": fields},
                                 headers=self.admin)
@@ -53,7 +55,9 @@ class Camp(ServerTest):
     def test_registry_books_statements_and_the_ledger_check(self):
         camp_id = self.make_camp()[1]["id"]
         today = datetime.date.today()
-        status, prisoner, _ = self.register(camp_id, (today - datetime.timedelta(days=10)).isoformat())
+        captured_on = (today - datetime.timedelta(days=12)).isoformat()
+        status, prisoner, _ = self.register(camp_id, (today - datetime.timedelta(days=10)).isoformat(),
+                                            captured_on=captured_on)
         self.assertEqual(status, 201, prisoner)
         pid = prisoner["id"]
         self.assertTrue(prisoner["number"].startswith("POW-"))
@@ -70,8 +74,14 @@ class Camp(ServerTest):
         self.assertTrue(pdf.startswith(b"%PDF-"))
         self.assertNotIn(SURNAME, headers.get("content-disposition"))
         text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout.decode()
-        for expected in [SURNAME, "Фамилия / Прізвище", "captured", prisoner["number"]]:
+        # Annex IV's "taken prisoner on" is the date of capture; every value is in Russian and
+        # Ukrainian (his language and the camp's): health in Annex IV's words, no English, no codes.
+        for expected in [SURNAME, "Фамилия / Прізвище", captured_on, "здоров / здоровий", prisoner["number"]]:
             self.assertIn(expected, text)
+        for english in ["captured", "good", "not_wounded"]:
+            self.assertNotIn(english, text)
+        latin = set(re.findall(r"[A-Za-z]{2,}", text)) - {"POW"}
+        self.assertEqual(latin, set(), text)
         self.assertEqual(self.server.json("POST", f"/api/v1/prisoners/{pid}/capture-card/sent", {}, headers=self.admin)[0], 204)
         _, overdue, _ = self.server.json("GET", f"/api/v1/camps/{camp_id}/prisoners?capture_card=overdue", headers=self.admin)
         self.assertEqual(overdue["prisoners"], [])
@@ -135,6 +145,70 @@ class Camp(ServerTest):
                     content = f.read()
                 for secret in [SURNAME, "Z-123456", "Образцова", "Вымышленск"]:
                     self.assertNotIn(secret.encode(), content, f"{secret} in {name}")
+
+    def tamper(self, sql):
+        """Changes the books behind lifeline's back, as someone with database access could."""
+        if self.server.postgres:
+            psql(self.server.postgres.conninfo, sql)
+            return
+        with sqlite3.connect(os.path.join(self.server.data, "lifeline.db")) as db:
+            db.execute(sql)
+
+    def test_a_transfer_takes_his_account_along_and_a_new_capture_card_falls_due(self):
+        first = self.make_camp()[1]["id"]
+        status, body, _ = self.make_camp(name="Лагерь № 4 (синтетический)")
+        self.assertEqual(status, 201, body)
+        second = body["id"]
+        today = datetime.date.today()
+        pid = self.register(first, (today - datetime.timedelta(days=20)).isoformat())[1]["id"]
+        self.assertEqual(self.server.json("POST", f"/api/v1/prisoners/{pid}/capture-card/sent", {}, headers=self.admin)[0], 204)
+        self.assertEqual(self.server.json("POST", f"/api/v1/camps/{first}/postings",
+                                          {"prisoner": pid, "key": "pay-1", "kind": "working_pay", "days": 3},
+                                          headers=self.admin)[0], 201)
+        moved_on = today - datetime.timedelta(days=10)
+        status, body, _ = self.server.json("POST", f"/api/v1/prisoners/{pid}/movements",
+                                           {"kind": "transferred", "on": moved_on.isoformat(), "to_camp": second},
+                                           headers=self.admin)
+        self.assertEqual(status, 201, body)
+        # Art. 70: a card falls due a week after he arrived at the new camp, and is overdue there.
+        _, got, _ = self.server.json("GET", f"/api/v1/prisoners/{pid}", headers=self.admin)
+        self.assertEqual((got["camp_id"], got["balance"], got["capture_card_sent_on"], got["capture_card_due"]),
+                         (second, "30.00", None, (moved_on + datetime.timedelta(days=7)).isoformat()))
+        _, overdue, _ = self.server.json("GET", f"/api/v1/camps/{second}/prisoners?capture_card=overdue", headers=self.admin)
+        self.assertEqual([p["id"] for p in overdue["prisoners"]], [pid])
+        _, overdue, _ = self.server.json("GET", f"/api/v1/camps/{first}/prisoners?capture_card=overdue", headers=self.admin)
+        self.assertEqual(overdue["prisoners"], [])
+        # Art. 65: his balance left the old camp's books and opened his account in the new camp's.
+        _, here, _ = self.server.json("GET", f"/api/v1/prisoners/{pid}/statement", headers=self.admin)
+        self.assertEqual((here["camp"], [e["kind"] for e in here["entries"]], here["closing_balance"]),
+                         (second, ["transfer_in"], "30.00"))
+        _, there, _ = self.server.json("GET", f"/api/v1/prisoners/{pid}/statement?camp={first}", headers=self.admin)
+        self.assertEqual((there["camp"], [e["kind"] for e in there["entries"]], there["closing_balance"]),
+                         (first, ["working_pay", "transfer_out"], "0.00"))
+        self.assertEqual([e["amount"] for e in there["entries"]], ["30.00", "-30.00"])
+        status, bad, _ = self.server.json("GET", f"/api/v1/prisoners/{pid}/statement?camp=x", headers=self.admin)
+        self.assertEqual((status, bad["error"]["field"]), (400, "camp"))
+        # The old camp posts nothing more for him; nobody types a transfer's postings in.
+        self.assertEqual(self.server.json("POST", f"/api/v1/camps/{first}/postings",
+                                          {"prisoner": pid, "key": "pay-2", "kind": "working_pay", "days": 1},
+                                          headers=self.admin)[0], 400)
+        status, bad, _ = self.server.json("POST", f"/api/v1/camps/{second}/postings",
+                                          {"prisoner": pid, "key": "t-1", "kind": "transfer_in", "amount": "5.00"},
+                                          headers=self.admin)
+        self.assertEqual((status, bad["error"]["field"]), (400, "kind"))
+        self.assertEqual(self.server.json("POST", f"/api/v1/camps/{second}/postings",
+                                          {"prisoner": pid, "key": "pay-3", "kind": "working_pay", "days": 1},
+                                          headers=self.admin)[0], 201)
+        # The ledger check matches the transfer's halves, and finds a forged transfer-in.
+        check = subprocess.run([BIN, "ledger", "check", *self.server.store_args()], capture_output=True, text=True)
+        self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+        self.assertIn("transfers without their other half of the same amount: 0", check.stdout)
+        self.server.stop()
+        self.tamper("UPDATE postings SET key = 'forged' WHERE kind = 'transfer_in'")
+        check = subprocess.run([BIN, "ledger", "check", *self.server.store_args()], capture_output=True, text=True)
+        self.assertEqual(check.returncode, 3, check.stdout + check.stderr)
+        self.assertIn("transfers without their other half of the same amount: 2", check.stdout)
+        self.assertIn("THE BOOKS DO NOT BALANCE", check.stdout)
 
     def test_labour_phone_line_and_mail(self):
         camp_id = self.make_camp(phone_hours=["10:00-10:30"])[1]["id"]  # two slots a day

@@ -92,9 +92,9 @@ class ContactCentre(ServerTest):
     def test_repeated_events_change_nothing_and_out_of_order_ones_are_refused(self):
         self.state("ext-1", "available")
         self.event("offered", "c-1", language="ru")
-        self.assertEqual(self.event("offered", "c-1", language="ru")[1], {"ring": [], "stop_ringing": []})
+        self.assertEqual(self.event("offered", "c-1", language="ru")[1], {"ring": [], "stop_ringing": [], "offer_callback": []})
         self.assertEqual(self.event("answered", "c-1", operator="ext-1")[0], 200)
-        self.assertEqual(self.event("answered", "c-1", operator="ext-1")[1], {"ring": [], "stop_ringing": []})
+        self.assertEqual(self.event("answered", "c-1", operator="ext-1")[1], {"ring": [], "stop_ringing": [], "offer_callback": []})
         status, body, _ = self.event("abandoned", "c-1")
         self.assertEqual(status, 409, body)
         self.assertIn("answered", body["error"]["message"])
@@ -152,6 +152,29 @@ class ContactCentre(ServerTest):
         self.assertEqual(self.state("ext-2", "available")[0], 200)
         self.assertEqual(self.event("offered", "after-restart", language="uk")[1]["ring"],
                          [{"call": "after-restart", "operator": "ext-2"}])
+
+    def test_an_operator_runs_their_own_day_and_nobody_elses(self):
+        operator = self.server.sign_in("op.wall", "synthetic-op-wall-password")
+        # Not linked yet: 403 before the body is looked at (a bad body still gets 403).
+        self.assertEqual(self.state("ext-1", "available", headers=operator)[0], 403)
+        self.assertEqual(self.server.json("PUT", "/api/v1/contact-centre/operators/ext-1/state", {"state": "nonsense"},
+                                          headers=operator)[0], 403)
+        self.assertEqual(self.server.json("PUT", "/api/v1/contact-centre/operators/ext-1/account", {"account": "op.wall"},
+                                          headers=operator)[0], 403)
+        self.assertEqual(self.server.json("PUT", "/api/v1/contact-centre/operators/ext-1/account", {"account": "op.wall"},
+                                          headers=self.coordinator)[0], 204)
+        self.assertEqual(self.state("ext-1", "available", headers=operator)[0], 200)
+        status, body, _ = self.server.json("PUT", "/api/v1/contact-centre/operators/ext-1/state",
+                                           {"state": "break", "reason": "debrief"}, headers=operator)
+        self.assertEqual(status, 200, body)
+        status, me, _ = self.server.json("GET", "/api/v1/contact-centre/me", headers=operator)
+        self.assertEqual((status, me["id"], me["state"], me["pause_reason"]), (200, "ext-1", "break", "debrief"))
+        status, body, _ = self.server.json("PUT", "/api/v1/contact-centre/operators/ext-1/state",
+                                           {"state": "break", "reason": "gossip"}, headers=operator)
+        self.assertEqual((status, body["error"]["field"]), (400, "reason"), body)
+        self.assertEqual(self.state("ext-1", "logged_out", headers=operator)[0], 200)
+        self.assertEqual(self.state("ext-2", "available", headers=operator)[0], 403)  # someone else's
+        self.assertEqual(self.state("ext-2", "available", headers=self.coordinator)[0], 200)  # coordinators: anyone
 
     def test_bad_input_and_strangers_get_clear_refusals(self):
         for body, field in [({"event": "transferred", "call": "x"}, "event"),

@@ -30,7 +30,11 @@ def free_tcp_port():
         return s.getsockname()[1]
 
 
-class RealCalls(ServerTest):
+class SipHarness(ServerTest):
+    """lifeline, Kamailio and two operators' phones (ext-1, ext-2), logged in. Subclasses hold
+    the tests; EXTRA adds options to `lifeline serve`."""
+    EXTRA = []
+
     def setUp(self):
         for tool in ["kamailio", "sipp"]:
             self.assertIsNotNone(shutil.which(tool), f"{tool} is missing: run scripts/install-deps.sh --test")
@@ -39,7 +43,7 @@ class RealCalls(ServerTest):
         token_file = os.path.join(self.server.secrets, "telephony")
         with open(token_file, "w") as f:
             f.write(TOKEN + "\n")
-        self.server.start(extra=["--telephony-token-file", token_file, "--wrap-up-seconds", "0"])
+        self.server.start(extra=["--telephony-token-file", token_file, "--wrap-up-seconds", "0", *self.EXTRA])
         self.coordinator = self.server.sign_in()
         self.phone = {"Authorization": "Bearer " + TOKEN}
         self.work = os.path.join(self.server.dir, "sip")
@@ -179,6 +183,11 @@ class RealCalls(ServerTest):
     def log_events(self):
         return [(e["event"], e["operator"]) for e in self.log_entries()]
 
+    def states(self):
+        return {o["id"]: o["state"] for o in self.board()["operators"]}
+
+
+class RealCalls(SipHarness):
     def test_calls_reach_operators_through_kamailio_and_lifeline_counts_them(self):
         caller = self.call(10)
         self.assertEqual(caller.returncode, 0, caller.stdout.decode()[-2000:] + self.tail(self.kamailio_log))
@@ -248,3 +257,69 @@ class RealCalls(ServerTest):
             self.finished(proc)
         answered = [e["call"].split("-")[0] for e in self.log_entries() if e["event"] == "answered"]
         self.assertEqual(answered[1:], ["emergency", "normal"])
+
+
+class WhenNobodyCanAnswer(SipHarness):
+    """Issue 15: a caller nobody of their language can answer overflows to other operators
+    after 3 s; with nobody logged in a caller is offered a callback at once (join-empty) or
+    when the last operator logs out (leave-when-empty). Operators run their own day with
+    feature codes dialled from their phones."""
+    EXTRA = ["--queue-overflow-after", "3", "--queue-join-empty", "offer_callback", "--queue-leave-empty", "offer_callback"]
+
+    def set_state(self, name, state):
+        self.assertEqual(self.server.json("PUT", f"/api/v1/contact-centre/operators/{name}/state", {"state": state},
+                                          headers=self.phone)[0], 200)
+
+    def offered_callback(self, headers="Accept-Language: ru"):
+        scenario = self.scenario("caller_offered_callback.xml", HEADERS=headers)
+        proc = subprocess.Popen(self.caller_args(scenario, 1, 1, 1), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                cwd=self.work)
+        proc.scenario = scenario
+        self.processes.append(proc)
+        return proc
+
+    def test_an_english_caller_overflows_to_a_russian_operator(self):
+        started = time.time()
+        caller = self.call(1, headers="Accept-Language: en")
+        self.assertEqual(caller.returncode, 0, self.failure(caller.stdout.decode()))
+        self.assertGreater(time.time() - started, 2.5)  # it waited for an English speaker first
+        self.wait_for("the answer", lambda: self.board()["today"]["answered"] == 1)
+        self.assertIn("widened", [e["event"] for e in self.log_entries()])
+
+    def test_with_nobody_logged_in_a_caller_is_offered_a_callback_at_once(self):
+        for name in ["ext-1", "ext-2"]:
+            self.set_state(name, "logged_out")
+        started = time.time()
+        caller = self.offered_callback()
+        self.finished(caller)
+        self.assertLess(time.time() - started, 2.5)  # not an hour of silence
+        self.assertIn("join_empty", [e["event"] for e in self.log_entries()])
+        self.assertEqual(self.board()["today"]["callbacks_offered"], 1)
+
+    def test_a_held_caller_is_offered_a_callback_when_the_last_operator_logs_out(self):
+        caller = self.offered_callback(headers="Accept-Language: en")  # held: it may overflow in 3 s
+        self.wait_for("the caller held", lambda: self.board()["waiting"] == 1)
+        for name in ["ext-1", "ext-2"]:
+            self.set_state(name, "logged_out")
+        self.finished(caller)
+        self.assertIn("leave_empty", [e["event"] for e in self.log_entries()])
+        self.assertEqual(self.board()["waiting"], 0)
+
+    def dial(self, ext, code, reply):
+        scenario = self.scenario("operator_feature_code.xml", EXT=ext, CODE=code, REPLY=reply)
+        result = subprocess.run(self.caller_args(scenario, 1, 1, 1), capture_output=True, timeout=60, cwd=self.work)
+        self.assertEqual(result.returncode, 0, self.failure(result.stdout.decode(), scenario))
+
+    def test_operators_run_their_day_with_feature_codes_from_their_phones(self):
+        self.dial("ext-1", "*12", 603)
+        self.assertEqual(self.states()["ext-1"], "logged_out")
+        self.dial("ext-1", "*11", 603)
+        self.assertEqual(self.states()["ext-1"], "available")
+        self.dial("ext-1", "*132", 603)  # a meal break
+        row = [o for o in self.board()["operators"] if o["id"] == "ext-1"][0]
+        self.assertEqual((row["state"], row.get("pause_reason")), ("break", "meal"))
+        self.dial("ext-1", "*14", 603)
+        self.assertEqual(self.states()["ext-1"], "available")
+        self.dial("ext-1", "*139", 484)       # no such reason
+        self.dial("ext-9", "*12", 403)        # not an operator's phone
+        self.assertIn(("break:meal", "ext-1"), self.log_events())

@@ -50,8 +50,12 @@ inline constexpr int kMiddayRestMinutes = 60;
 inline constexpr int kWeeklyRestMinutes = 24 * 60;
 /// Art. 55: fitness for work checked by a medical examination at least once a month.
 inline constexpr int kMedicalExamValidDays = 31;
-/// Art. 70: the capture card goes out at the latest one week after arrival at a camp.
+/// Art. 70: the capture card goes out at the latest one week after arrival at a camp, any
+/// camp: a transfer is an arrival too, and a new card falls due at the new camp.
 inline constexpr int kCaptureCardDueDays = 7;
+/// Annex IV's states of health, as codes: the capture card prints them in its languages.
+inline constexpr std::array<std::string_view, 7> kAnnexIvHealth = {
+    "good", "not_wounded", "recovered", "convalescent", "sick", "slightly_wounded", "seriously_wounded"};
 /// Art. 71: when correspondence is limited, at least two letters and four cards a month.
 inline constexpr int kMinimumLettersPerMonth = 2;
 inline constexpr int kMinimumCardsPerMonth = 4;

@@ -12,7 +12,7 @@
 namespace lifeline::camp {
 namespace {
 
-constexpr std::array<std::pair<PostingKind, std::string_view>, 9> kKindNames = {{
+constexpr std::array<std::pair<PostingKind, std::string_view>, 11> kKindNames = {{
     {PostingKind::kWorkingPay, "working_pay"},
     {PostingKind::kAdvanceOfPay, "advance_of_pay"},
     {PostingKind::kCashAtCapture, "cash_at_capture"},
@@ -22,6 +22,8 @@ constexpr std::array<std::pair<PostingKind, std::string_view>, 9> kKindNames = {
     {PostingKind::kRemittanceOut, "remittance_out"},
     {PostingKind::kRemittanceIn, "remittance_in"},
     {PostingKind::kReversal, "reversal"},
+    {PostingKind::kTransferOut, "transfer_out"},
+    {PostingKind::kTransferIn, "transfer_in"},
 }};
 
 constexpr int kMaxDays = 31;       // one posting covers at most a month's work
@@ -189,6 +191,18 @@ Posting Reversal(std::string key, std::int64_t original_id, const Posting& origi
             "reverses #" + std::to_string(original_id) + " (" + std::string(ToString(original.kind)) + ")", original_id, {}};
   for (const Leg& leg : original.legs) p.legs.push_back({leg.account, -leg.amount});
   return p;
+}
+
+Result<AccountTransfer> TransferOfAccount(std::string key, std::int64_t prisoner, std::int64_t balance,
+                                          std::int64_t from_camp, std::int64_t to_camp) {
+  if (auto ok = CheckAmount(balance, "balance"); !ok) return ok.error();
+  if (from_camp == to_camp) return InvalidInput("a transfer names another camp", "to_camp");
+  const std::string account = PrisonerAccount(prisoner);
+  Posting out = Transfer(key, PostingKind::kTransferOut, prisoner, "to camp " + std::to_string(to_camp), account,
+                         accounts::kTransfersOut, balance);
+  Posting in = Transfer(std::move(key), PostingKind::kTransferIn, prisoner, "from camp " + std::to_string(from_camp),
+                        accounts::kTransfersIn, account, balance);
+  return AccountTransfer{std::move(out), std::move(in)};
 }
 
 }  // namespace lifeline::camp

@@ -31,6 +31,8 @@ enum class PostingKind {
   kRemittanceOut,    // Art. 63: a payment home at his request
   kRemittanceIn,     // Art. 63: money received for him
   kReversal,         // a correction: the negated legs of an earlier posting
+  kTransferOut,      // Art. 65: his balance leaves the camp he is transferred from…
+  kTransferIn,       // …and opens his account at the new camp (same key, same amount)
 };
 std::string_view ToString(PostingKind kind);  // "working_pay", …
 std::optional<PostingKind> ParsePostingKind(std::string_view text);
@@ -45,6 +47,8 @@ inline constexpr std::string_view kTelephone = "camp:telephone";
 inline constexpr std::string_view kStateCallSubsidy = "state:call_subsidy";
 inline constexpr std::string_view kRemittancesOut = "camp:remittances_out";
 inline constexpr std::string_view kRemittancesIn = "camp:remittances_in";
+inline constexpr std::string_view kTransfersOut = "camp:transfers_out";  // owed to the camps he went to
+inline constexpr std::string_view kTransfersIn = "camp:transfers_in";    // owed by the camps he came from
 }  // namespace accounts
 
 /// "prisoner:42".
@@ -112,5 +116,17 @@ Result<Posting> RemittanceOut(std::string key, std::int64_t prisoner, std::int64
 Result<Posting> RemittanceIn(std::string key, std::int64_t prisoner, std::int64_t amount, std::string memo);
 /// The correction of `original` (posting id `original_id`): its legs negated.
 Posting Reversal(std::string key, std::int64_t original_id, const Posting& original);
+
+/// Art. 65, "the account follows him": his whole balance leaves the old camp's ledger and
+/// opens his account in the new camp's. Both postings carry `key`, so that the two ledgers'
+/// halves can be matched (`lifeline ledger check`) and neither is ever posted twice.
+struct AccountTransfer {
+  Posting out;  // in `from_camp`'s ledger: debits his account, credits camp:transfers_out
+  Posting in;   // in `to_camp`'s ledger: debits camp:transfers_in, credits his account
+};
+/// kInvalidInput unless `balance` is a positive amount (a transfer with nothing to move
+/// posts nothing) and the camps differ.
+Result<AccountTransfer> TransferOfAccount(std::string key, std::int64_t prisoner, std::int64_t balance,
+                                          std::int64_t from_camp, std::int64_t to_camp);
 
 }  // namespace lifeline::camp

@@ -114,5 +114,22 @@ TEST(CampLedger, AccountsNameTheirPrisoner) {
   }
 }
 
+TEST(CampLedger, Art65ATransferMovesTheWholeBalanceOutOfOneLedgerAndIntoTheOther) {
+  auto moved = TransferOfAccount("transfer:7", 42, 12345, 1, 2).value();
+  EXPECT_EQ(moved.out.kind, PostingKind::kTransferOut);
+  EXPECT_EQ(moved.in.kind, PostingKind::kTransferIn);
+  EXPECT_EQ(moved.out.key, moved.in.key);  // the check matches the halves by key
+  for (const Posting* p : {&moved.out, &moved.in}) {
+    EXPECT_TRUE(ValidatePosting(*p).ok());
+    EXPECT_EQ(Sum(*p), 0);
+    EXPECT_EQ(p->prisoner_id, 42);
+  }
+  EXPECT_EQ(PrisonerChange(moved.out, 42), -12345);  // the old camp's account ends at zero
+  EXPECT_EQ(PrisonerChange(moved.in, 42), 12345);    // the new camp's opens with it
+  EXPECT_EQ(ParsePostingKind("transfer_in"), PostingKind::kTransferIn);
+  EXPECT_EQ(TransferOfAccount("t", 42, 0, 1, 2).error().field, "balance");  // nothing to move
+  EXPECT_EQ(TransferOfAccount("t", 42, 100, 1, 1).error().field, "to_camp");
+}
+
 }  // namespace
 }  // namespace lifeline::camp

@@ -11,18 +11,19 @@ constexpr std::size_t kRememberedFinishedCalls = 200'000;  // for idempotent lat
 
 std::size_t Index(Language l) { return static_cast<std::size_t>(l); }
 
-bool Staffed(OperatorState s) {
-  return s == OperatorState::kAvailable || s == OperatorState::kRinging || s == OperatorState::kOnCall ||
-         s == OperatorState::kWrapUp;
-}
+const Error kUnknownCall{ErrorCode::kNotFound, "no such call"};
+const Error kUnknownOperator{ErrorCode::kNotFound, "no such operator"};
+
 bool Busy(OperatorState s) {
   return s == OperatorState::kRinging || s == OperatorState::kOnCall || s == OperatorState::kWrapUp;
 }
 
-const Error kUnknownCall{ErrorCode::kNotFound, "no such call"};
-const Error kUnknownOperator{ErrorCode::kNotFound, "no such operator"};
-
 }  // namespace
+
+bool Staffed(OperatorState s) {
+  return s == OperatorState::kAvailable || s == OperatorState::kRinging || s == OperatorState::kOnCall ||
+         s == OperatorState::kWrapUp;
+}
 
 std::string_view ToString(OperatorState state) {
   switch (state) {
@@ -44,6 +45,7 @@ std::string_view ToString(CallState state) {
     case CallState::kAbandoned: return "abandoned";
     case CallState::kOverflowed: return "overflowed";
     case CallState::kEnded: return "ended";
+    case CallState::kReleased: return "released";
   }
   return "?";
 }
@@ -56,6 +58,15 @@ std::string_view ToString(Strategy strategy) {
     case Strategy::kRingAll: return "ring_all";
   }
   return "?";
+}
+
+std::string_view ToString(WhenEmpty rule) { return rule == WhenEmpty::kWait ? "wait" : "offer_callback"; }
+
+std::optional<WhenEmpty> ParseWhenEmpty(std::string_view text) {
+  for (WhenEmpty rule : {WhenEmpty::kWait, WhenEmpty::kOfferCallback}) {
+    if (ToString(rule) == text) return rule;
+  }
+  return std::nullopt;
 }
 
 std::optional<OperatorState> ParseOperatorState(std::string_view text) {
@@ -114,19 +125,28 @@ double QueueEngine::IdleKey(const OperatorRecord& op) const {
 void QueueEngine::SetState(OperatorRecord& op, OperatorState state, double now) {
   if (Staffed(op.state)) stats_.OperatorTime(op.since, now, Busy(op.state));
   if (op.state == OperatorState::kAvailable) {
+    available_any_.erase({op.available_key, op.id});
     for (Language l : kAllLanguages) {
       if (op.skills.Has(l)) available_[Index(l)].erase({op.available_key, op.id});
     }
   }
+  const int logged_in_change = (state != OperatorState::kLoggedOut) - (op.state != OperatorState::kLoggedOut);
+  logged_in_any_ += logged_in_change;
+  for (Language l : kAllLanguages) {
+    if (op.skills.Has(l)) logged_in_[Index(l)] += logged_in_change;
+  }
   op.state = state;
   op.since = now;
+  if (state != OperatorState::kBreak) op.pause_reason = PauseReason::kNone;
   if (state == OperatorState::kAvailable) {
     op.available_key = IdleKey(op);
+    available_any_.insert({op.available_key, op.id});
     for (Language l : kAllLanguages) {
       if (op.skills.Has(l)) available_[Index(l)].insert({op.available_key, op.id});
     }
   }
-  Log(now, op.call.value_or(0), op.id, ToString(state));
+  // The ring itself is logged once, here (the call's "ringing" line).
+  Log(now, op.call.value_or(0), op.id, state == OperatorState::kBreak ? BreakEvent(op.pause_reason) : ToString(state));
 }
 
 void QueueEngine::MakeAvailable(OperatorRecord& op, double now) {
@@ -135,14 +155,23 @@ void QueueEngine::MakeAvailable(OperatorRecord& op, double now) {
   SetState(op, OperatorState::kAvailable, now);
 }
 
-Result<Actions> QueueEngine::SetOperatorState(OperatorId id, OperatorState state, double now) {
+Result<Actions> QueueEngine::SetOperatorState(OperatorId id, OperatorState state, double now, PauseReason reason) {
   auto it = operators_.find(id);
   if (it == operators_.end()) return kUnknownOperator;
   OperatorRecord& op = it->second;
   if (state != OperatorState::kAvailable && state != OperatorState::kBreak && state != OperatorState::kLoggedOut) {
     return InvalidInput("an operator sets only available, break or logged_out; calls move the rest", "state");
   }
-  if (op.state == state) return Actions{};
+  if (reason != PauseReason::kNone && state != OperatorState::kBreak) {
+    return InvalidInput("a reason goes with break only", "reason");
+  }
+  if (op.state == state) {
+    if (state == OperatorState::kBreak && reason != op.pause_reason) {
+      op.pause_reason = reason;
+      Log(now, 0, op.id, BreakEvent(reason));
+    }
+    return Actions{};
+  }
   if (op.state == OperatorState::kRinging || op.state == OperatorState::kOnCall) {
     return Error{ErrorCode::kConflict, fmt::format("the operator is {}; finish the call first", ToString(op.state))};
   }
@@ -152,17 +181,22 @@ Result<Actions> QueueEngine::SetOperatorState(OperatorId id, OperatorState state
     MakeAvailable(op, now);
     return Dispatch(now);
   }
+  op.pause_reason = reason;
   SetState(op, state, now);
-  return Actions{};
+  Actions actions;
+  if (state == OperatorState::kLoggedOut) ReleaseUntakeable(now, actions);
+  return actions;
 }
 
 void QueueEngine::Enqueue(CallRecord& call) {
   call.state = CallState::kQueued;
   waiting_[Index(call.language)].emplace(call.wait_key, call.id);
+  if (call.widened) widened_.emplace(call.wait_key, call.id);
   ++waiting_count_;
 }
 
 void QueueEngine::Dequeue(CallRecord& call) {
+  widened_.erase(call.wait_key);
   if (waiting_[Index(call.language)].erase(call.wait_key)) --waiting_count_;
 }
 
@@ -178,6 +212,8 @@ void QueueEngine::Remember(CallId id, CallState final_state) {
 // A call leaves the system: its line is free, and only its final state is remembered.
 void QueueEngine::Release(CallRecord& call) {
   --lines_in_use_;
+  overflow_deadlines_.erase({call.offered_at + options_.overflow_after_seconds, call.id});
+  wait_limits_.erase({call.offered_at + options_.offer_callback_after_seconds, call.id});
   Remember(call.id, call.state);
   calls_.erase(call.id);
 }
@@ -192,12 +228,20 @@ Result<Actions> QueueEngine::Offer(CallId id, Language language, int priority, d
     Remember(id, CallState::kOverflowed);
     return Actions{};
   }
+  if (options_.join_empty == WhenEmpty::kOfferCallback && !SomeoneCouldTake(language)) {
+    stats_.Released(now);
+    Log(now, id, 0, "join_empty");
+    Remember(id, CallState::kReleased);
+    return Actions{{Action::Kind::kOfferCallback, id, 0}};
+  }
   CallRecord& call = calls_[id];
   call.id = id;
   call.language = language;
   call.offered_at = now;
   call.wait_key = {-priority, ++sequence_};
   ++lines_in_use_;
+  if (options_.overflow_after_seconds > 0) overflow_deadlines_.insert({now + options_.overflow_after_seconds, id});
+  if (options_.offer_callback_after_seconds > 0) wait_limits_.insert({now + options_.offer_callback_after_seconds, id});
   Enqueue(call);
   return Dispatch(now);
 }
@@ -208,33 +252,26 @@ void QueueEngine::Ring(CallRecord& call, OperatorRecord& op, double now, Actions
   SetState(op, OperatorState::kRinging, now);
   call.ringing.push_back(op.id);
   actions.push_back({Action::Kind::kRing, call.id, op.id});
-  Log(now, call.id, op.id, "ringing");
 }
 
 Actions QueueEngine::Dispatch(double now) {
   Actions actions;
-  for (;;) {
-    // The best waiting call that some available operator can take: heads of the language
-    // queues compared by priority, then arrival.
-    std::optional<std::size_t> best;
-    for (std::size_t l = 0; l < kAllLanguages.size(); ++l) {
-      if (waiting_[l].empty() || available_[l].empty()) continue;
-      if (!best || waiting_[l].begin()->first < waiting_[*best].begin()->first) best = l;
-    }
-    if (!best) return actions;
-    CallRecord& call = calls_.at(waiting_[*best].begin()->second);
+  while (auto match = NextMatch()) {
+    CallRecord& call = calls_.at(match->first);
+    const auto& pool = *match->second;
     Dequeue(call);
     call.state = CallState::kRinging;
     call.ring_deadline = now + options_.ring_seconds;
     ring_deadlines_.insert({call.ring_deadline, call.id});
     if (options_.strategy == Strategy::kRingAll) {
       std::vector<OperatorId> everyone;
-      for (const auto& [key, op] : available_[*best]) everyone.push_back(op);
+      for (const auto& [key, op] : pool) everyone.push_back(op);
       for (OperatorId op : everyone) Ring(call, operators_.at(op), now, actions);
     } else {
-      Ring(call, operators_.at(available_[*best].begin()->second), now, actions);
+      Ring(call, operators_.at(pool.begin()->second), now, actions);
     }
   }
+  return actions;
 }
 
 void QueueEngine::StopOtherRings(CallRecord& call, OperatorId except, double now, Actions& actions) {
@@ -271,6 +308,9 @@ Result<Actions> QueueEngine::Answer(CallId id, OperatorId op_id, double now) {
   StopOtherRings(call, op_id, now, actions);
   OperatorRecord& op = operators_.at(op_id);
   call.state = CallState::kAnswered;
+  // Answered: it no longer waits, so its waiting timers go.
+  overflow_deadlines_.erase({call.offered_at + options_.overflow_after_seconds, call.id});
+  wait_limits_.erase({call.offered_at + options_.offer_callback_after_seconds, call.id});
   call.answered_by = op_id;
   call.answered_at = now;
   ++op.answered;
@@ -288,7 +328,11 @@ Result<Actions> QueueEngine::Abandon(CallId id, double now) {
   if (it == calls_.end()) {
     auto done = finished_.find(id);
     if (done == finished_.end()) return kUnknownCall;
-    if (done->second == CallState::kAbandoned || done->second == CallState::kOverflowed) return Actions{};
+    // Overflowed or released: the proxy may report the caller gone; nothing changes.
+    if (done->second == CallState::kAbandoned || done->second == CallState::kOverflowed ||
+        done->second == CallState::kReleased) {
+      return Actions{};
+    }
     return Error{ErrorCode::kConflict, fmt::format("the call is already {}", ToString(done->second))};
   }
   CallRecord& call = it->second;
@@ -330,6 +374,7 @@ Result<Actions> QueueEngine::End(CallId id, double now) {
 }
 
 Actions QueueEngine::Tick(double now) {
+  Actions actions;
   while (!wrap_ups_.empty() && wrap_ups_.begin()->first <= now) {
     auto [ends, id] = *wrap_ups_.begin();
     wrap_ups_.erase(wrap_ups_.begin());
@@ -338,12 +383,15 @@ Actions QueueEngine::Tick(double now) {
   while (!ring_deadlines_.empty() && ring_deadlines_.begin()->first <= now) {
     auto [deadline, id] = *ring_deadlines_.begin();
     ring_deadlines_.erase(ring_deadlines_.begin());
-    Unanswered(calls_.at(id), deadline);
+    Unanswered(calls_.at(id), deadline, actions);
   }
-  return Dispatch(now);
+  WaitingTimers(now, actions);
+  auto more = Dispatch(now);
+  actions.insert(actions.end(), more.begin(), more.end());
+  return actions;
 }
 
-void QueueEngine::Unanswered(CallRecord& call, double at) {
+void QueueEngine::Unanswered(CallRecord& call, double at, Actions& actions) {
   for (OperatorId op_id : call.ringing) {
     OperatorRecord& op = operators_.at(op_id);
     Log(at, call.id, op_id, "missed");
@@ -351,12 +399,16 @@ void QueueEngine::Unanswered(CallRecord& call, double at) {
     const bool counts = options_.strategy != Strategy::kRingAll;
     if (counts && ++op.missed_in_a_row >= options_.max_missed_rings) {
       op.call.reset();
+      op.pause_reason = PauseReason::kMissedRings;
       SetState(op, OperatorState::kBreak, at);
     } else {
       MakeAvailable(op, at);  // to the back of the line of idle operators
     }
   }
   call.ringing.clear();
+  if (options_.offer_callback_after_seconds > 0 && at >= call.offered_at + options_.offer_callback_after_seconds) {
+    return ReleaseWithCallback(call, at, "wait_limit", actions);  // its limit passed while it rang
+  }
   Enqueue(call);  // its old key: it keeps its place at the head
 }
 
@@ -372,7 +424,7 @@ Result<Actions> QueueEngine::Missed(CallId id, OperatorId op_id, double now) {
   Actions actions;
   StopOtherRings(call, op_id, now, actions);  // ring-all: the others stop too; the call is offered afresh
   call.ringing = {op_id};
-  Unanswered(call, now);
+  Unanswered(call, now, actions);
   auto more = Dispatch(now);
   actions.insert(actions.end(), more.begin(), more.end());
   return actions;
@@ -390,32 +442,15 @@ std::vector<OperatorId> QueueEngine::RingingFor(CallId id) const {
   return it->second.ringing;
 }
 
-Result<Position> QueueEngine::PositionOf(CallId id) const {
-  auto it = calls_.find(id);
-  if (it == calls_.end() || it->second.state != CallState::kQueued) return Error{ErrorCode::kNotFound, "this call is not waiting"};
-  const CallRecord& call = it->second;
-  Position p;
-  for (const auto& [key, other] : waiting_[Index(call.language)]) {
-    if (other == id) break;
-    ++p.ahead;
-  }
-  // As Asterisk estimates it: the calls ahead, and this one, share the operators who speak
-  // its language, each taking the recent average handle time.
-  int serving = 0;
-  for (const auto& [op_id, op] : operators_) serving += Staffed(op.state) && op.skills.Has(call.language);
-  p.estimated_wait_seconds = serving == 0 ? -1 : (p.ahead + 1) * handle_average_ / serving;
-  return p;
-}
-
 std::optional<OperatorView> QueueEngine::OperatorOf(OperatorId id) const {
   auto it = operators_.find(id);
   if (it == operators_.end()) return std::nullopt;
-  return OperatorView{id, it->second.state, it->second.answered, it->second.missed_in_a_row};
+  return OperatorView{id, it->second.state, it->second.answered, it->second.missed_in_a_row, it->second.pause_reason};
 }
 
 std::vector<OperatorView> QueueEngine::Operators() const {
   std::vector<OperatorView> out;
-  for (const auto& [id, op] : operators_) out.push_back({id, op.state, op.answered, op.missed_in_a_row});
+  for (const auto& [id, op] : operators_) out.push_back({id, op.state, op.answered, op.missed_in_a_row, op.pause_reason});
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return out;
 }
@@ -442,7 +477,9 @@ QueueEngine::Snapshot QueueEngine::Snap(double now) const {
 std::optional<double> QueueEngine::NextDeadline() const {
   std::optional<double> next;
   if (!wrap_ups_.empty()) next = wrap_ups_.begin()->first;
-  if (!ring_deadlines_.empty() && (!next || ring_deadlines_.begin()->first < *next)) next = ring_deadlines_.begin()->first;
+  for (const auto* timers : {&ring_deadlines_, &overflow_deadlines_, &wait_limits_}) {
+    if (!timers->empty() && (!next || timers->begin()->first < *next)) next = timers->begin()->first;
+  }
   return next;
 }
 

@@ -6,7 +6,9 @@
 //
 // Learned from Asterisk's app_queue and FreeSWITCH's mod_callcenter: strategies, wrap-up,
 // an operator who misses N rings in a row goes on break, priorities, position and estimated
-// wait for announcements.
+// wait for announcements, overflow to operators of other languages after a time (FreeSWITCH's
+// tiers), join-empty and leave-when-empty rules and a wait limit, each ending in an offer of
+// a safe callback.
 //
 // Not thread-safe: one owner serialises events (the app layer holds a mutex).
 
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "domain/application.hpp"
+#include "domain/contact_centre/pause_reason.hpp"
 #include "domain/contact_centre/queue_stats.hpp"
 #include "domain/result.hpp"
 
@@ -34,7 +37,12 @@ enum class OperatorState { kLoggedOut, kAvailable, kRinging, kOnCall, kWrapUp, k
 inline constexpr std::array kAllOperatorStates = {OperatorState::kLoggedOut, OperatorState::kAvailable,
                                                   OperatorState::kRinging,   OperatorState::kOnCall,
                                                   OperatorState::kWrapUp,    OperatorState::kBreak};
-enum class CallState { kQueued, kRinging, kAnswered, kAbandoned, kOverflowed, kEnded };
+/// kReleased: the call left the queue unanswered with an offer of a safe callback (nobody
+/// who could take it was logged in, or it waited `offer_callback_after_seconds`).
+enum class CallState { kQueued, kRinging, kAnswered, kAbandoned, kOverflowed, kEnded, kReleased };
+/// What a caller meets when no operator who could take the call is logged in (on break
+/// counts as logged in: they come back). Asterisk's joinempty / leavewhenempty.
+enum class WhenEmpty { kWait, kOfferCallback };
 enum class Strategy { kLongestIdle, kFewestCalls, kRoundRobin, kRingAll };
 
 std::string_view ToString(OperatorState state);
@@ -42,6 +50,10 @@ std::string_view ToString(CallState state);
 std::string_view ToString(Strategy strategy);
 std::optional<OperatorState> ParseOperatorState(std::string_view text);
 std::optional<Strategy> ParseStrategy(std::string_view text);
+std::string_view ToString(WhenEmpty rule);
+/// Logged in and taking calls: available, ringing, on a call or wrapping up (not on break).
+bool Staffed(OperatorState state);
+std::optional<WhenEmpty> ParseWhenEmpty(std::string_view text);
 
 /// The languages an operator speaks, one bit per Language.
 class Skills {
@@ -69,11 +81,21 @@ struct QueueOptions {
   int max_waiting = 10'000;     // past this, or with every line busy, a call overflows
   double answer_within_seconds = 20;  // the service level's threshold
   double assumed_handle_seconds = 180;  // for wait estimates until calls have been handled
+  // A call that waited this long may be taken by any logged-in operator, whatever their
+  // languages (a second tier). 0: never; the call waits for its language.
+  double overflow_after_seconds = 0;
+  // A call that waited this long leaves the queue with a callback offer (FreeSWITCH's
+  // max-wait-time). 0: no limit (the proxy's own, an hour, still applies).
+  double offer_callback_after_seconds = 0;
+  WhenEmpty join_empty = WhenEmpty::kWait;   // a new call when nobody could take it
+  WhenEmpty leave_empty = WhenEmpty::kWait;  // waiting calls when the last who could logs out
 };
 
 /// What the engine asks of the telephony side.
 struct Action {
-  enum class Kind { kRing, kStopRinging };
+  // kOfferCallback: the call left the queue (CallState::kReleased); tell the caller and
+  // offer a safe callback. operator_id is 0.
+  enum class Kind { kRing, kStopRinging, kOfferCallback };
   Kind kind = Kind::kRing;
   CallId call = 0;
   OperatorId operator_id = 0;
@@ -87,13 +109,19 @@ struct QueueLogEntry {
   double at = 0;
   CallId call = 0;              // 0 for operator events
   OperatorId operator_id = 0;   // 0 when none
-  std::string_view event;       // "offered", "ringing", "answered", "missed", "abandoned", "overflowed", "ended", operator states
+  // Calls: "offered", "ringing", "answered", "missed", "abandoned", "overflowed", "ended",
+  // "widened" (any operator may take it now), "join_empty", "leave_empty", "wait_limit" (the
+  // last three: released with a callback offer). Operators: their states, and a break as
+  // BreakEvent(reason). Static storage.
+  std::string_view event;
 };
 
 /// Where a waiting call stands, for announcements.
 struct Position {
-  int ahead = 0;                // waiting calls that will be served first
-  double estimated_wait_seconds = 0;  // −1 while nobody who speaks its language is logged in
+  int ahead = 0;  // waiting calls of its language that will be served first
+  // Never negative. nullopt while nobody who could take the call is logged in and not on
+  // break: no honest estimate exists.
+  std::optional<double> estimated_wait_seconds;
 };
 
 struct OperatorView {
@@ -101,6 +129,7 @@ struct OperatorView {
   OperatorState state = OperatorState::kLoggedOut;
   std::int64_t calls_answered = 0;
   int missed_in_a_row = 0;
+  PauseReason pause_reason = PauseReason::kNone;  // while on break
 };
 
 class QueueEngine {
@@ -109,15 +138,19 @@ class QueueEngine {
 
   /// Adds a logged-out operator. kConflict if the id exists; kInvalidInput without skills.
   Status AddOperator(OperatorId id, Skills skills, double now);
-  /// What an operator sets: available (log in, back from break), break or logged out.
-  /// Idempotent for the state already held. kConflict while ringing, on a call or in
-  /// wrap-up (the engine moves those); kNotFound; kInvalidInput for another state.
-  Result<Actions> SetOperatorState(OperatorId id, OperatorState state, double now);
+  /// What an operator sets: available (log in, back from break), break (with a reason) or
+  /// logged out. Idempotent for the state already held (a new reason on break is noted).
+  /// kConflict while ringing or on a call (the engine moves those); from wrap-up it ends the
+  /// wrap-up. kNotFound; kInvalidInput for another state, or a reason without break. Logging
+  /// the last operator out may release waiting calls (QueueOptions::leave_empty).
+  Result<Actions> SetOperatorState(OperatorId id, OperatorState state, double now,
+                                   PauseReason reason = PauseReason::kNone);
   /// Changes the number of lines; calls already in the system keep theirs.
   Status SetLines(int lines);
 
   /// A new call: it rings an operator at once, or waits, or overflows (every line busy, or
-  /// the queue full): see CallStateOf. Higher `priority` goes first (deployment imminent,
+  /// the queue full), or is released with a callback offer (nobody could take it and
+  /// join_empty says so): see CallStateOf. Higher `priority` goes first (deployment imminent,
   /// at the front). Repeating an offer for a known call changes nothing.
   Result<Actions> Offer(CallId call, Language language, int priority, double now);
   /// The operator picked up. Idempotent; kConflict if the call is not ringing that
@@ -132,7 +165,9 @@ class QueueEngine {
   /// as a ring timeout, now. Late or repeated reports change nothing; kNotFound.
   Result<Actions> Missed(CallId call, OperatorId op, double now);
   /// Moves time on: rings past ring_seconds are missed (the call goes back to the head of
-  /// its queue, the operator counts a miss), wrap-ups that are over free their operators.
+  /// its queue, the operator counts a miss), wrap-ups that are over free their operators,
+  /// calls past overflow_after_seconds widen to every operator, and calls past
+  /// offer_callback_after_seconds are released. Call it at NextDeadline.
   Actions Tick(double now);
 
   std::optional<CallState> CallStateOf(CallId call) const;
@@ -140,7 +175,7 @@ class QueueEngine {
   std::vector<OperatorId> RingingFor(CallId call) const;
   int Waiting() const { return waiting_count_; }
   /// kNotFound unless the call is waiting.
-  Result<Position> PositionOf(CallId call) const;
+  Result<Position> PositionOf(CallId call, double now) const;
   std::optional<OperatorView> OperatorOf(OperatorId id) const;
   std::vector<OperatorView> Operators() const;
 
@@ -155,7 +190,8 @@ class QueueEngine {
   };
   Snapshot Snap(double now) const;
 
-  /// The moment of the next timer (ring timeout or wrap-up end), for an event loop.
+  /// The moment of the next timer (ring timeout, wrap-up end, overflow, wait limit), for an
+  /// event loop: call Tick then.
   std::optional<double> NextDeadline() const;
 
  private:
@@ -171,6 +207,7 @@ class QueueEngine {
     std::uint64_t last_rung = 0;  // round robin: the ring sequence number it last got
     double available_key = 0;     // its key in available_ while available
     std::optional<CallId> call;   // ringing or talking
+    PauseReason pause_reason = PauseReason::kNone;
   };
 
   struct CallRecord {
@@ -183,18 +220,29 @@ class QueueEngine {
     std::vector<OperatorId> ringing;
     OperatorId answered_by = 0;
     double ring_deadline = 0;
+    bool widened = false;  // waited overflow_after_seconds: any operator may take it
   };
 
   Actions Dispatch(double now);
+  /// The waiting call served next and the pool of available operators to take it from.
+  std::optional<std::pair<CallId, const std::set<std::pair<double, OperatorId>>*>> NextMatch() const;
   void MakeAvailable(OperatorRecord& op, double now);
   void SetState(OperatorRecord& op, OperatorState state, double now);
   void Ring(CallRecord& call, OperatorRecord& op, double now, Actions& actions);
   void StopOtherRings(CallRecord& call, OperatorId except, double now, Actions& actions);
   /// Nobody rung answered: the operators miss a ring, the call waits again at its place.
-  void Unanswered(CallRecord& call, double at);
+  void Unanswered(CallRecord& call, double at, Actions& actions);
   void Enqueue(CallRecord& call);
   void Dequeue(CallRecord& call);
   void Release(CallRecord& call);
+  /// True when some operator who could take a call of `language` is logged in (on break counts).
+  bool SomeoneCouldTake(Language language) const;
+  /// A waiting call leaves with a callback offer; `event` names why, for the queue log.
+  void ReleaseWithCallback(CallRecord& call, double at, std::string_view event, Actions& actions);
+  /// leave_empty: releases the waiting calls nobody logged in could take.
+  void ReleaseUntakeable(double now, Actions& actions);
+  /// Overflow and wait-limit deadlines that are due.
+  void WaitingTimers(double now, Actions& actions);
   /// Keeps a finished call's state (the latest kRememberedFinishedCalls) for late events.
   void Remember(CallId id, CallState final_state);
   double IdleKey(const OperatorRecord& op) const;
@@ -209,6 +257,12 @@ class QueueEngine {
   // Per language: waiting calls in service order, and available operators in strategy order.
   std::array<std::map<WaitKey, CallId>, kAllLanguages.size()> waiting_;
   std::array<std::set<std::pair<double, OperatorId>>, kAllLanguages.size()> available_;
+  std::set<std::pair<double, OperatorId>> available_any_;  // every available operator, strategy order
+  std::map<WaitKey, CallId> widened_;  // waiting calls any operator may take, in service order
+  std::array<int, kAllLanguages.size()> logged_in_{};  // per language: operators not logged out
+  int logged_in_any_ = 0;
+  std::set<std::pair<double, CallId>> overflow_deadlines_;  // (widens at, call)
+  std::set<std::pair<double, CallId>> wait_limits_;         // (released at, call)
   std::set<std::pair<double, OperatorId>> wrap_ups_;  // (ends at, operator)
   std::set<std::pair<double, CallId>> ring_deadlines_;
   std::uint64_t sequence_ = 0;

@@ -91,10 +91,10 @@ TEST_F(QueueEngineTest, CallsWaitForTheirLanguageAndPriorityGoesFirst) {
   ASSERT_TRUE(engine.Offer(2, Language::kRu, 0, 11).ok());  // rings operator 1
   EXPECT_TRUE(engine.Offer(3, Language::kRu, 0, 12).value().empty());
   EXPECT_TRUE(engine.Offer(4, Language::kRu, 5, 13).value().empty());  // deployment imminent
-  EXPECT_EQ(engine.PositionOf(4)->ahead, 0);
-  EXPECT_EQ(engine.PositionOf(3)->ahead, 1);
-  EXPECT_GT(engine.PositionOf(3)->estimated_wait_seconds, engine.PositionOf(4)->estimated_wait_seconds);
-  EXPECT_EQ(engine.PositionOf(1)->estimated_wait_seconds, -1);  // nobody speaks Ukrainian
+  EXPECT_EQ(engine.PositionOf(4, 20)->ahead, 0);
+  EXPECT_EQ(engine.PositionOf(3, 20)->ahead, 1);
+  EXPECT_GT(engine.PositionOf(3, 20)->estimated_wait_seconds, engine.PositionOf(4, 20)->estimated_wait_seconds);
+  EXPECT_FALSE(engine.PositionOf(1, 20)->estimated_wait_seconds);  // nobody speaks Ukrainian: no estimate
 
   ASSERT_TRUE(engine.Answer(2, 1, 14).ok());
   ASSERT_TRUE(engine.End(2, 20).ok());
@@ -117,8 +117,8 @@ TEST_F(QueueEngineTest, AnOperatorWhoMissesRingsGoesOnBreakAndTheCallKeepsItsPla
   // A second miss: operator 1 goes on break; both calls wait for operator 2.
   EXPECT_TRUE(engine.Tick(40).empty());
   EXPECT_EQ(engine.OperatorOf(1)->state, OperatorState::kBreak);
-  EXPECT_EQ(engine.PositionOf(1)->ahead, 0);
-  EXPECT_EQ(engine.PositionOf(3)->ahead, 1);
+  EXPECT_EQ(engine.PositionOf(1, 20)->ahead, 0);
+  EXPECT_EQ(engine.PositionOf(3, 20)->ahead, 1);
   // Back from break, the operator takes the oldest call again.
   EXPECT_EQ(engine.SetOperatorState(1, OperatorState::kAvailable, 50).value(), (Actions{{Kind::kRing, 1, 1}}));
   EXPECT_EQ(engine.OperatorOf(1)->missed_in_a_row, 0);

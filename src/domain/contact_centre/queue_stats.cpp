@@ -30,6 +30,7 @@ StatsWindow& StatsWindow::operator+=(const StatsWindow& o) {
   abandoned += o.abandoned;
   abandoned_in_time += o.abandoned_in_time;
   overflowed += o.overflowed;
+  released += o.released;
   answer_wait_seconds += o.answer_wait_seconds;
   busy_seconds += o.busy_seconds;
   staffed_seconds += o.staffed_seconds;
@@ -74,6 +75,10 @@ void QueueStats::Abandoned(double at, double waited) {
 
 void QueueStats::Overflowed(double at) {
   At(at, [](StatsWindow& w) { ++w.overflowed; });
+}
+
+void QueueStats::Released(double at) {
+  At(at, [](StatsWindow& w) { ++w.released; });
 }
 
 void QueueStats::OperatorTime(double from, double to, bool busy) {

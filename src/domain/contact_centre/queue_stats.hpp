@@ -15,6 +15,7 @@ struct StatsWindow {
   std::int64_t abandoned = 0;
   std::int64_t abandoned_in_time = 0;  // hung up within T
   std::int64_t overflowed = 0;         // no line or a full queue
+  std::int64_t released = 0;           // left unanswered with a callback offer (nobody there, or the wait limit)
   double answer_wait_seconds = 0;      // summed over answered calls
   double busy_seconds = 0;             // operators ringing, on calls or wrapping up
   double staffed_seconds = 0;          // operators logged in and not on break
@@ -41,6 +42,7 @@ class QueueStats {
   void Answered(double at, double waited);
   void Abandoned(double at, double waited);
   void Overflowed(double at);
+  void Released(double at);
   /// An operator spent [from, to) logged in and not on break; `busy` when ringing, on a call
   /// or wrapping up. Spans may cross minutes and midnight.
   void OperatorTime(double from, double to, bool busy);

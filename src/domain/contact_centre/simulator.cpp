@@ -1,5 +1,6 @@
 #include "domain/contact_centre/simulator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <queue>
 #include <random>
@@ -29,6 +30,7 @@ StatsWindow Minus(StatsWindow a, const StatsWindow& b) {
   a.abandoned -= b.abandoned;
   a.abandoned_in_time -= b.abandoned_in_time;
   a.overflowed -= b.overflowed;
+  a.released -= b.released;
   a.answer_wait_seconds -= b.answer_wait_seconds;
   a.busy_seconds -= b.busy_seconds;
   a.staffed_seconds -= b.staffed_seconds;
@@ -36,7 +38,8 @@ StatsWindow Minus(StatsWindow a, const StatsWindow& b) {
 }
 
 Status Check(const SimulationOptions& o) {
-  if (o.operators < 0 || o.operators > 100'000) return InvalidInput("operators must be between 0 and 100000", "operators");
+  // No operators is no hotline: every caller would wait out the day.
+  if (o.operators < 1 || o.operators > 100'000) return InvalidInput("operators must be between 1 and 100000", "operators");
   if (!(o.calls_per_hour > 0 && o.calls_per_hour <= 1e6)) return InvalidInput("calls per hour must be above 0 and at most 1000000", "calls_per_hour");
   if (!(o.surge_multiplier >= 1 && o.surge_multiplier <= 1000)) return InvalidInput("the surge multiplier must be between 1 and 1000", "surge");
   if (!(o.surge_hours >= 0 && o.surge_start_hour >= 0)) return InvalidInput("the surge must start and last 0 hours or more", "surge_hours");
@@ -73,6 +76,7 @@ class Run {
     }
     while (next_report <= end + 1e-6) Report(next_report, interval, reported), next_report += interval;
     report_.day = engine_.Snap(end - kJustBefore).today;
+    for (const auto& i : report_.intervals) report_.most_waiting = std::max(report_.most_waiting, i.most_waiting);
     return std::move(report_);
   }
 
@@ -100,7 +104,8 @@ class Run {
         ++report_.calls;
         auto actions = engine_.Offer(e.call, Language::kRu, 0, e.at);
         if (actions.ok()) Apply(*actions, e.at);
-        if (o_.patience_seconds && engine_.CallStateOf(e.call) != CallState::kOverflowed) {
+        const auto state = engine_.CallStateOf(e.call);
+        if (o_.patience_seconds && (state == CallState::kQueued || state == CallState::kRinging)) {
           std::exponential_distribution<double> patience(patience_);
           events_.push({e.at + patience(rng_), EventKind::kAbandon, e.call, 0});
         }

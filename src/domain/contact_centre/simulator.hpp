@@ -36,6 +36,7 @@ struct SimulationInterval {
 struct SimulationReport {
   std::vector<SimulationInterval> intervals;
   StatsWindow day;
+  int most_waiting = 0;  // the day's: the most of any interval
   std::int64_t calls = 0;
 };
 

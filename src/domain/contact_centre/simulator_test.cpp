@@ -105,9 +105,23 @@ TEST(Simulator, RefusesOptionsOutOfRangeNamingTheField) {
   EXPECT_EQ(Simulate(o).error().field, "calls_per_hour");
   o = Steady(-1);
   EXPECT_EQ(Simulate(o).error().field, "operators");
+  o = Steady(0);  // no hotline: refused, not a day of callers waiting
+  EXPECT_EQ(Simulate(o).error().field, "operators");
   o = Steady(10);
   o.patience_seconds = -3;
   EXPECT_EQ(Simulate(o).error().field, "patience_seconds");
+}
+
+TEST(Simulator, TheDayReportsTheMostWaitingOfAnyInterval) {
+  SimulationOptions o = Steady(2);  // overloaded: a queue builds
+  o.calls_per_hour = 60;
+  o.hours = 3;
+  o.handle_seconds = 240;
+  auto report = Simulate(o).value();
+  int most = 0;
+  for (const auto& i : report.intervals) most = std::max(most, i.most_waiting);
+  EXPECT_GT(most, 0);
+  EXPECT_EQ(report.most_waiting, most);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "domain/camp/money.hpp"
+#include "store/camp_transfer_sql.hpp"
 #include "store/ledger_check_sql.hpp"
 #include "store/postgres/rows.hpp"
 #include "store/postgres/camp_store.hpp"
@@ -54,6 +55,12 @@ Result<PostOutcome> ApplyPosting(PgConnection& c, std::int64_t camp_id, const ca
     const std::int64_t id = existing.Int(0, 0);
     if (!SameContent(c, id, posting)) return Error{ErrorCode::kConflict, "this idempotency key was used for another posting"};
     return PostOutcome{id, true};
+  }
+  // Art. 65: his account is kept where he is held; the camp he left takes no more postings.
+  // A transfer holds both camps' locks, so this cannot change until the posting commits.
+  auto held = c.Exec(camp_transfer_sql::kPrisonerCamp, Params().Add(posting.prisoner_id));
+  if (held.rows() > 0 && held.Int(0, 0) != camp_id) {
+    return Error{ErrorCode::kConflict, "this prisoner is held in another camp: his account moved with him"};
   }
   if (posting.reverses != 0) {
     if (c.Exec("SELECT 1 FROM postings WHERE id = $1 AND camp_id = $2", Params().Add(posting.reverses).Add(camp_id)).rows() == 0) {
@@ -165,6 +172,8 @@ Result<LedgerCheckReport> PgCampStore::CheckLedger() {
     r.balance_mismatches = Count(c, sql::kBalanceMismatches);
     r.negative_prisoner_balances = Count(c, sql::kNegativePrisonerBalances);
     r.double_reversals = Count(c, sql::kDoubleReversals);
+    r.unmatched_transfers = Count(c, sql::kUnmatchedTransfers);
+    r.stranded_balances = Count(c, sql::kStrandedBalances);
     tx.Commit();
     return r;
   });

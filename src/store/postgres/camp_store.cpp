@@ -3,7 +3,10 @@
 
 #include "store/postgres/camp_store.hpp"
 
+#include <algorithm>
+
 #include "store/camp_rules.hpp"
+#include "store/camp_transfer_sql.hpp"
 #include "store/postgres/rows.hpp"
 
 namespace lifeline::store::postgres {
@@ -128,14 +131,49 @@ Result<std::vector<StoredPrisoner>> PgCampStore::ListPrisoners(std::int64_t camp
 Result<std::int64_t> PgCampStore::AddMovement(const MovementRecord& m, PrisonerStatus new_status) {
   return pool_.With([&](PgConnection& c) -> Result<std::int64_t> {
     PgTransaction tx(c);
-    if (c.Exec("UPDATE prisoners SET status = $1, camp_id = COALESCE($2, camp_id) WHERE id = $3",
-               Params().Add(ToString(new_status)).Add(m.to_camp).Add(m.prisoner_id))
+    if (c.Exec("UPDATE prisoners SET status = $1 WHERE id = $2", Params().Add(ToString(new_status)).Add(m.prisoner_id))
             .affected() == 0) {
       return NotFound("no such prisoner");
     }
     const std::int64_t id = InsertMovement(c, m);
     tx.Commit();
     return id;
+  });
+}
+
+Result<TransferOutcome> PgCampStore::TransferPrisoner(const MovementRecord& m, std::int64_t at) {
+  namespace sql = camp_transfer_sql;
+  if (!m.to_camp) return InvalidInput("a transfer names another camp", "to_camp");
+  const std::int64_t to = *m.to_camp;
+  return pool_.With([&](PgConnection& c) -> Result<TransferOutcome> {
+    PgTransaction tx(c);
+    // His row first (two transfers of him queue here; NO KEY: rows that merely refer to him,
+    // such as a call being logged, do not wait), then both camps' ledgers in id order
+    // (no deadlock between transfers crossing each other); postings take one camp's lock.
+    auto held = c.Exec(std::string(sql::kPrisonerCamp) + " FOR NO KEY UPDATE", Params().Add(m.prisoner_id));
+    if (held.rows() == 0) return NotFound("no such prisoner");
+    const std::int64_t from = held.Int(0, 0);
+    if (c.Exec(sql::kCampExists, Params().Add(to)).rows() == 0) return NotFound("no such camp");
+    if (from == to) return Error{ErrorCode::kConflict, "he is held in that camp already"};
+    LockCamp(c, std::min(from, to));
+    LockCamp(c, std::max(from, to));
+    const std::int64_t movement = InsertMovement(c, m);
+    auto legs = c.Exec("SELECT balance FROM balances WHERE camp_id = $1 AND account = $2",
+                       Params().Add(from).Add(camp::PrisonerAccount(m.prisoner_id)));
+    const std::int64_t balance = legs.rows() > 0 ? -legs.Int(0, 0) : 0;
+    std::optional<camp::AccountTransfer> account;
+    if (balance > 0) {
+      auto built = camp::TransferOfAccount(sql::TransferKey(movement), m.prisoner_id, balance, from, to);
+      if (!built) return built.error();
+      account = std::move(*built);
+      if (auto out = ApplyPosting(c, from, account->out, at); !out) return out.error();
+    }
+    c.Exec(sql::kMoveToCamp, Params().Add(to).Add(FormatIsoDate(m.on)).Add(m.prisoner_id));
+    if (account) {
+      if (auto in = ApplyPosting(c, to, account->in, at); !in) return in.error();
+    }
+    tx.Commit();
+    return TransferOutcome{movement, account ? balance : 0};
   });
 }
 

@@ -60,4 +60,26 @@ Result<std::optional<int>> PgContactCentreStore::LoadLines() {
   });
 }
 
+Status PgContactCentreStore::SaveOperatorAccount(const std::string& name, std::int64_t user_id) {
+  return pool_.With([&](PgConnection& c) -> Status {
+    if (user_id == 0) {
+      c.Exec("DELETE FROM contact_centre_settings WHERE key = $1", Params().Add("account:" + name));
+      return OkStatus();
+    }
+    c.Exec("INSERT INTO contact_centre_settings (key, value) VALUES ($1, $2) "
+           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+           Params().Add("account:" + name).Add(user_id));
+    return OkStatus();
+  });
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> PgContactCentreStore::ListOperatorAccounts() {
+  return pool_.With([&](PgConnection& c) -> Result<std::vector<std::pair<std::string, std::int64_t>>> {
+    auto r = c.Exec("SELECT key, value FROM contact_centre_settings WHERE key LIKE 'account:%' ORDER BY key");
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.Text(i, 0).substr(8), r.Int(i, 1));
+    return out;
+  });
+}
+
 }  // namespace lifeline::store::postgres

@@ -19,6 +19,8 @@ class PgContactCentreStore final : public ContactCentreStore {
   Result<std::vector<OperatorRecord>> ListOperators() override;
   Status SaveLines(int lines) override;
   Result<std::optional<int>> LoadLines() override;
+  Status SaveOperatorAccount(const std::string& name, std::int64_t user_id) override;
+  Result<std::vector<std::pair<std::string, std::int64_t>>> ListOperatorAccounts() override;
 
  private:
   Pool& pool_;

@@ -113,6 +113,12 @@ class PostgresStore final : public Store {
   Result<std::vector<OperatorRecord>> ListOperators() override { return centre_.ListOperators(); }
   Status SaveLines(int lines) override { return centre_.SaveLines(lines); }
   Result<std::optional<int>> LoadLines() override { return centre_.LoadLines(); }
+  Status SaveOperatorAccount(const std::string& name, std::int64_t user_id) override {
+    return centre_.SaveOperatorAccount(name, user_id);
+  }
+  Result<std::vector<std::pair<std::string, std::int64_t>>> ListOperatorAccounts() override {
+    return centre_.ListOperatorAccounts();
+  }
   // CampStore
   Result<std::int64_t> InsertCamp(const CampRecord& camp) override { return camps_.InsertCamp(camp); }
   Status UpdateCamp(const CampRecord& camp) override { return camps_.UpdateCamp(camp); }
@@ -122,6 +128,7 @@ class PostgresStore final : public Store {
   Result<StoredPrisoner> GetPrisoner(std::int64_t id) override { return camps_.GetPrisoner(id); }
   Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp_id) override { return camps_.ListPrisoners(camp_id); }
   Result<std::int64_t> AddMovement(const MovementRecord& movement, PrisonerStatus new_status) override { return camps_.AddMovement(movement, new_status); }
+  Result<TransferOutcome> TransferPrisoner(const MovementRecord& movement, std::int64_t at) override { return camps_.TransferPrisoner(movement, at); }
   Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp_id) override { return camps_.ListUnreportedMovements(camp_id); }
   Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) override { return camps_.MarkMovementsReported(ids, on); }
   Status MarkCaptureCardSent(std::int64_t prisoner_id, Date on) override { return camps_.MarkCaptureCardSent(prisoner_id, on); }

@@ -118,6 +118,28 @@ void SaveLines(Connection& writer, int lines) {
   s.Step();
 }
 
+void SaveOperatorAccount(Connection& writer, const std::string& name, std::int64_t user_id) {
+  if (user_id == 0) {
+    auto s = writer.Prepare("DELETE FROM contact_centre_settings WHERE key = ?");
+    s.Bind(1, "account:" + name);
+    s.Step();
+    return;
+  }
+  auto s = writer.Prepare(
+      "INSERT INTO contact_centre_settings (key, value) VALUES (?, ?) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  s.Bind(1, "account:" + name);
+  s.Bind(2, user_id);
+  s.Step();
+}
+
+std::vector<std::pair<std::string, std::int64_t>> SelectOperatorAccounts(Connection& reader) {
+  auto s = reader.Prepare("SELECT key, value FROM contact_centre_settings WHERE key LIKE 'account:%' ORDER BY key");
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  while (s.Step()) out.emplace_back(s.Text(0).substr(8), s.Int(1));
+  return out;
+}
+
 std::optional<int> SelectLines(Connection& reader) {
   auto s = reader.Prepare("SELECT value FROM contact_centre_settings WHERE key = 'lines'");
   if (!s.Step()) return std::nullopt;

@@ -30,5 +30,7 @@ void InsertOperator(Connection& writer, const OperatorRecord& op);
 std::vector<OperatorRecord> SelectOperators(Connection& reader);
 void SaveLines(Connection& writer, int lines);
 std::optional<int> SelectLines(Connection& reader);
+void SaveOperatorAccount(Connection& writer, const std::string& name, std::int64_t user_id);
+std::vector<std::pair<std::string, std::int64_t>> SelectOperatorAccounts(Connection& reader);
 
 }  // namespace lifeline::store::sqlite

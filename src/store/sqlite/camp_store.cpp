@@ -3,6 +3,7 @@
 #include <array>
 
 #include "store/camp_rules.hpp"
+#include "store/camp_transfer_sql.hpp"
 #include "store/sqlite/ledger_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
@@ -138,15 +139,52 @@ Result<std::vector<StoredPrisoner>> SqliteCampStore::ListPrisoners(std::int64_t 
 Result<std::int64_t> SqliteCampStore::AddMovement(const MovementRecord& m, PrisonerStatus new_status) {
   return db_.Write([&](Connection& c) -> Result<std::int64_t> {
     Transaction tx(c);
-    auto update = c.Prepare("UPDATE prisoners SET status = ?, camp_id = COALESCE(?, camp_id) WHERE id = ?");
-    update.Bind(1, ToString(new_status)).Bind(3, m.prisoner_id);
-    if (m.to_camp) update.Bind(2, *m.to_camp);
+    auto update = c.Prepare("UPDATE prisoners SET status = ? WHERE id = ?");
+    update.Bind(1, ToString(new_status)).Bind(2, m.prisoner_id);
     update.Step();
     if (sqlite3_changes(c.raw()) == 0) return NotFound("no such prisoner");
     InsertMovement(c, m);
     const std::int64_t id = sqlite3_last_insert_rowid(c.raw());
     tx.Commit();
     return id;
+  });
+}
+
+Result<TransferOutcome> SqliteCampStore::TransferPrisoner(const MovementRecord& m, std::int64_t at) {
+  namespace sql = camp_transfer_sql;
+  if (!m.to_camp) return InvalidInput("a transfer names another camp", "to_camp");
+  const std::int64_t to = *m.to_camp;
+  return db_.Write([&](Connection& c) -> Result<TransferOutcome> {
+    Transaction tx(c);  // the writer lock: no posting for him can come between
+    std::int64_t from = 0;
+    {
+      auto held = c.Prepare(sql::kPrisonerCamp);
+      held.Bind(1, m.prisoner_id);
+      if (!held.Step()) return NotFound("no such prisoner");
+      from = held.Int(0);
+      auto camp = c.Prepare(sql::kCampExists);
+      camp.Bind(1, to);
+      if (!camp.Step()) return NotFound("no such camp");
+    }
+    if (from == to) return Error{ErrorCode::kConflict, "he is held in that camp already"};
+    InsertMovement(c, m);
+    const std::int64_t movement = sqlite3_last_insert_rowid(c.raw());
+    const std::int64_t balance = -SelectLegSum(c, from, camp::PrisonerAccount(m.prisoner_id));
+    std::optional<camp::AccountTransfer> account;
+    if (balance > 0) {
+      auto built = camp::TransferOfAccount(sql::TransferKey(movement), m.prisoner_id, balance, from, to);
+      if (!built) return built.error();
+      account = std::move(*built);
+      if (auto out = ApplyPostingInTransaction(c, from, account->out, at); !out) return out.error();
+    }
+    auto move = c.Prepare(sql::kMoveToCamp);
+    move.Bind(1, to).Bind(2, FormatIsoDate(m.on)).Bind(3, m.prisoner_id);
+    move.Step();
+    if (account) {
+      if (auto in = ApplyPostingInTransaction(c, to, account->in, at); !in) return in.error();
+    }
+    tx.Commit();
+    return TransferOutcome{movement, account ? balance : 0};
   });
 }
 

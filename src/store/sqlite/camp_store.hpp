@@ -20,6 +20,7 @@ class SqliteCampStore final : public CampStore {
   Result<StoredPrisoner> GetPrisoner(std::int64_t id) override;
   Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp_id) override;
   Result<std::int64_t> AddMovement(const MovementRecord& movement, PrisonerStatus new_status) override;
+  Result<TransferOutcome> TransferPrisoner(const MovementRecord& movement, std::int64_t at) override;
   Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp_id) override;
   Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) override;
   Status MarkCaptureCardSent(std::int64_t prisoner_id, Date on) override;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/camp/money.hpp"
+#include "store/camp_transfer_sql.hpp"
 #include "store/ledger_check_sql.hpp"
 #include "store/sqlite/rows.hpp"
 
@@ -75,6 +76,14 @@ Result<PostOutcome> ApplyPostingInTransaction(Connection& writer, std::int64_t c
         return Error{ErrorCode::kConflict, "this idempotency key was used for another posting"};
       }
       return PostOutcome{id, true};
+    }
+  }
+  {
+    // Art. 65: his account is kept where he is held; the camp he left takes no more postings.
+    auto held = writer.Prepare(camp_transfer_sql::kPrisonerCamp);
+    held.Bind(1, posting.prisoner_id);
+    if (held.Step() && held.Int(0) != camp_id) {
+      return Error{ErrorCode::kConflict, "this prisoner is held in another camp: his account moved with him"};
     }
   }
   if (posting.reverses != 0) {
@@ -171,6 +180,8 @@ LedgerCheckReport CheckAllBooks(Connection& c) {
   r.balance_mismatches = Count(c, sql::kBalanceMismatches);
   r.negative_prisoner_balances = Count(c, sql::kNegativePrisonerBalances);
   r.double_reversals = Count(c, sql::kDoubleReversals);
+  r.unmatched_transfers = Count(c, sql::kUnmatchedTransfers);
+  r.stranded_balances = Count(c, sql::kStrandedBalances);
   return r;
 }
 

@@ -331,6 +331,14 @@ class SqliteStore final : public Store, private sqlite::Database {
   Result<std::optional<int>> LoadLines() override {
     return WithReader([&](Connection& c) -> Result<std::optional<int>> { return sqlite::SelectLines(c); });
   }
+  Status SaveOperatorAccount(const std::string& name, std::int64_t user_id) override {
+    return Write([&] { sqlite::SaveOperatorAccount(writer_, name, user_id); return OkStatus(); });
+  }
+  Result<std::vector<std::pair<std::string, std::int64_t>>> ListOperatorAccounts() override {
+    return WithReader([&](Connection& c) -> Result<std::vector<std::pair<std::string, std::int64_t>>> {
+      return sqlite::SelectOperatorAccounts(c);
+    });
+  }
 
   Status SetMergedInto(std::int64_t source, std::int64_t target) override {
     std::lock_guard lock(writer_mutex_);
@@ -456,6 +464,9 @@ class SqliteStore final : public Store, private sqlite::Database {
   Result<StoredPrisoner> GetPrisoner(std::int64_t id) override { return camp_.GetPrisoner(id); }
   Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp) override { return camp_.ListPrisoners(camp); }
   Result<std::int64_t> AddMovement(const MovementRecord& m, PrisonerStatus s) override { return camp_.AddMovement(m, s); }
+  Result<TransferOutcome> TransferPrisoner(const MovementRecord& m, std::int64_t at) override {
+    return camp_.TransferPrisoner(m, at);
+  }
   Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp) override {
     return camp_.ListUnreportedMovements(camp);
   }
