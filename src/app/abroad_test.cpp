@@ -9,6 +9,7 @@
 
 #include "app/office_fixture.hpp"
 #include "crypto/crypto.hpp"
+#include "crypto/referral_package.hpp"
 
 namespace lifeline::app {
 namespace {
@@ -247,9 +248,14 @@ TEST_F(AbroadServiceTest, AReferralCarriesOnlyWhatHeAgreedToAndOnlyThePartnerOpe
   auto package = service_->ReferralPackage(caseworker_, referral).value();
   const std::string raw(package.package.begin(), package.package.end());
   EXPECT_EQ(raw.find("Беглецов"), std::string::npos);
-  crypto::SecretBytes plain;
-  ASSERT_TRUE(crypto::OpenSealedBox(keys.public_key, keys.secret_key, package.package, plain));
-  const auto doc = nlohmann::json::parse(plain.view());
+  // Signed with the organisation's key, which the service shows for partners to trust.
+  const crypto::Bytes signing = crypto::FromHex(service_->ReferralSigningKey(caseworker_).value());
+  crypto::Key32 signer;
+  std::copy(signing.begin(), signing.end(), signer.begin());
+  auto opened = crypto::OpenReferral(keys.public_key, keys.secret_key, package.package, {{signer, "Synthetic Office"}});
+  ASSERT_TRUE(std::holds_alternative<crypto::OpenedReferral>(opened));
+  EXPECT_EQ(std::get<crypto::OpenedReferral>(opened).sender, "Synthetic Office");
+  const auto doc = nlohmann::json::parse(std::get<crypto::OpenedReferral>(opened).json.view());
   EXPECT_EQ(doc.at("person"), "ABR-000001");
   EXPECT_EQ(doc.at("shared").at("name"), "Беглецов Иван");
   EXPECT_EQ(doc.at("shared").at("cases").at(0).at("article"), "338.3");

@@ -105,7 +105,9 @@ std::string ConsoleAbroadPersonFormPage(const app::SessionInfo& session, std::op
                      (person ? fmt::format("<h1>{}: изменить запись</h1>", app::PersonAbroadNumber(*person))
                              : std::string("<h1>Новый человек за рубежом</h1>"));
   if (!notes.error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(notes.error));
-  body += fmt::format("<form id=\"person-form\" method=\"post\" action=\"{}\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+  // The first submit button is what Enter presses: saving, not the lists' "+ another" buttons.
+  body += fmt::format("<form id=\"person-form\" method=\"post\" action=\"{}\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+                      "<button type=\"submit\" class=\"default-submit\" tabindex=\"-1\" aria-hidden=\"true\">Сохранить</button>",
                       action, HtmlEscape(session.csrf_token));
   body += Input("name", "Имя", f.name, " required") + Input("contact", "Как связаться", f.contact) +
           CountrySelect("country", "Страна сейчас", f.country, countries, false) + Input("city", "Город", f.city) +
@@ -124,7 +126,7 @@ std::string ConsoleAbroadPersonFormPage(const app::SessionInfo& session, std::op
   body += "</fieldset>" + DocumentRows(f, blank.documents) + CaseRows(f, blank.cases) + FamilyRows(f, blank.family) +
           StayRows(f, blank.stays, countries) +
           "<label for=\"notes\">Заметки</label><textarea id=\"notes\" name=\"notes\">" + HtmlEscape(f.notes) +
-          "</textarea><button type=\"submit\">Сохранить</button></form>";
+          "</textarea><button type=\"submit\" id=\"save-person\">Сохранить</button></form>";
   return HtmlPage("ru", person ? "Изменить запись" : "Новый человек", body);
 }
 

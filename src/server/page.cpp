@@ -23,7 +23,7 @@ std::string_view StyleSheet() {
 main{max-width:46rem;margin:0 auto;padding:1rem 1.25rem 3rem}
 h1{font-size:1.5rem}label{display:block;margin-top:1rem;font-weight:600}
 input,select,textarea{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem;margin-top:.25rem}
-textarea{min-height:7rem}button{margin-top:1.25rem;padding:.6rem 1.2rem;font-size:1rem}
+textarea{min-height:7rem}.default-submit{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}button{margin-top:1.25rem;padding:.6rem 1.2rem;font-size:1rem}
 .hint{color:#555;font-weight:400;font-size:.9rem}.error{background:#fde8e8;border:1px solid #c33;padding:.75rem}
 .receipt{font-size:1.6rem;font-family:monospace;background:#fff;padding:.75rem;border:1px solid #999}
 nav a{margin-right:.75rem}table{border-collapse:collapse;width:100%}

@@ -55,15 +55,21 @@ describe('the console for people abroad', { timeout: 6 * TEST_TIMEOUT_MS }, () =
     await page.locator('input[name="need"][value="legal"]').check();
     await page.locator('#doc_kind_1').selectOption('internal_passport');
     await page.locator('#doc_expires_1').fill(day(300));
+    // A second document: the form brings another row, keeping what was typed.
+    await actAndLoad(page, () => page.locator('#add-documents').click());
+    assert.equal(await page.locator('#doc_expires_1').inputValue(), day(300));
+    await page.locator('#doc_kind_2').selectOption('international_passport');
+    await page.locator('#doc_expires_2').fill(day(20));
+    assert.equal(await page.locator('#doc_kind_3').count(), 1);
     await page.locator('#case_article_1').selectOption('338.3');
     await page.locator('#stay_country_1').selectOption('AM');
     await page.locator('#stay_entered_1').fill(day(-100));
     await page.locator('#stay_left_1').fill(day(-70));  // after he reached Kazakhstan
-    await submitForm('#person-form');
+    await actAndLoad(page, () => page.locator('#save-person').click());
     assert.match(await page.getByRole('alert').textContent(), /overlap/);
     assert.equal(await page.locator('#name').inputValue(), NAME);
     await page.locator('#stay_left_1').fill(day(-85));
-    await Promise.all([page.waitForURL(/\/console\/abroad\/people\/\d+$/), page.locator('#person-form button[type="submit"]').click()]);
+    await Promise.all([page.waitForURL(/\/console\/abroad\/people\/\d+$/), page.locator('#save-person').click()]);
     assert.equal((await page.locator('#person-name').textContent()).trim(), NAME);
     // Kazakhstan: 90 days in 180, since 80 days ago: the last legal day is in 10 days.
     assert.match(await page.locator('#stay').textContent(), new RegExp(day(9)));
@@ -89,6 +95,10 @@ describe('the console for people abroad', { timeout: 6 * TEST_TIMEOUT_MS }, () =
     const first = page.locator('#board tbody tr').first();
     assert.match(await first.textContent(), /слушание об экстрадиции/);
     assert.match(await first.getAttribute('class'), /alert/);
+    // His other dates inside their lead time stand beside it: the end of his stay, a passport.
+    const beside = await first.locator('ul.beside').textContent();
+    assert.match(beside, /конец разрешённого пребывания/);
+    assert.match(beside, /истекает документ/);
     assert.doesNotMatch(await page.locator('#board').textContent(), new RegExp(NAME));
     await actAndLoad(page, () => page.locator('#alerts-only').click());
     assert.equal(await page.locator('#board tbody tr').count(), 1);

@@ -12,6 +12,8 @@ import { CHROMIUM_ARGS, CHROMIUM_BIN, TEST_TIMEOUT_MS, actAndLoad, startFreshLif
 const CAMP_ADMIN = 'camp.browser';
 const CAMP_ADMIN_PASSWORD = 'synthetic-camp-admin-pw';
 const SURNAME = 'Браузеров';
+// The day he arrived, ten days ago: his capture card is overdue, and prints it as the day taken prisoner.
+const ARRIVED = new Date(Date.now() - 10 * 86400_000).toISOString().slice(0, 10);
 
 describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
   let dir;
@@ -58,9 +60,8 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
   });
 
   it('registers a prisoner and keeps his account', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const arrived = new Date(Date.now() - 10 * 86400_000).toISOString().slice(0, 10);
     for (const [id, value] of [['surname', SURNAME], ['first_names', 'Пробный'], ['service_number', 'B-000777'],
-                               ['arrived_on', arrived], ['person_to_inform', 'Браузерова Анна']]) {
+                               ['arrived_on', ARRIVED], ['person_to_inform', 'Браузерова Анна']]) {
       await page.locator(`#${id}`).fill(value);
     }
     await Promise.all([page.waitForURL(/\/console\/prisoners\/\d+/), page.locator('form[action$="/prisoners"] button').click()]);
@@ -89,7 +90,7 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
     const card = await page.locator('#capture-card').textContent();
     assert.match(card, /Фамилия \/ Прізвище/);  // his language, then the camp's
     assert.match(card, new RegExp(SURNAME));
-    assert.match(card, new RegExp(arrived));  // taken prisoner on: not given, the day he arrived
+    assert.match(card, new RegExp(ARRIVED));  // taken prisoner on: not given, the day he arrived
     assert.match(card, /здоров \/ здоровий/);  // his health in Annex IV's words, both languages
     assert.doesNotMatch(card, /captured|good/);
     await page.goto(prisonerUrl);
