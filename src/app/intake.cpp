@@ -52,11 +52,10 @@ void IntakeService::SubmitValid(const ValidApplication& application,
   if (!accepted) (*shared_done)(kBusy);
 }
 
-// Runs on a hash thread: the memory-hard receipt hash, then sealing, then the commit queue.
-void IntakeService::SealAndQueue(const ValidApplication& application,
-                                 std::chrono::sys_seconds received_at, Done done) {
+SealedApplication SealApplication(crypto::IntakeSealer& sealer, const crypto::Bytes& receipt_salt,
+                                  const ValidApplication& application, std::chrono::sys_seconds received_at) {
   Receipt receipt{crypto::RandomDigits(kReceiptDigits)};
-  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt_);
+  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt);
 
   store::NewApplication row;
   row.clear = application.clear;
@@ -67,15 +66,21 @@ void IntakeService::SealAndQueue(const ValidApplication& application,
   // moved between rows.
   const crypto::SecretBytes plaintext =
       EncodeSealedFields(application.identifying, received_at.time_since_epoch().count());
-  crypto::SealedRecord sealed = sealer_.Seal(plaintext.view(), AsText(keys.lookup));
+  crypto::SealedRecord sealed = sealer.Seal(plaintext.view(), AsText(keys.lookup));
   row.ephemeral_public = sealed.ephemeral_public;
   row.key_generation = sealed.key_generation;
   row.wrapped_key = std::move(sealed.wrapped_key);
   row.sealed_fields = std::move(sealed.ciphertext);
+  return {std::move(row), std::move(receipt)};
+}
 
+// Runs on a hash thread: the memory-hard receipt hash, then sealing, then the commit queue.
+void IntakeService::SealAndQueue(const ValidApplication& application,
+                                 std::chrono::sys_seconds received_at, Done done) {
+  SealedApplication sealed = SealApplication(sealer_, receipt_salt_, application, received_at);
   auto shared_done = std::make_shared<Done>(std::move(done));
   const bool queued = writer_.Enqueue(
-      std::move(row), [shared_done, receipt](Result<std::int64_t> id) {
+      std::move(sealed.row), [shared_done, receipt = std::move(sealed.receipt)](Result<std::int64_t> id) {
         if (id.ok()) {
           (*shared_done)(receipt);
         } else if (id.error().code == ErrorCode::kConflict) {

@@ -43,6 +43,18 @@ struct IntakeOptions {
   std::size_t max_waiting_hashes = 256;
 };
 
+/// An application sealed for the store, and the receipt that finds it (shown once, never kept).
+struct SealedApplication {
+  store::NewApplication row;
+  Receipt receipt;
+};
+
+/// The intake path every channel shares: draws a receipt, derives its lookup hash and reply
+/// key (memory-hard: call it off the HTTP threads), and seals the identifying fields through
+/// `sealer`, bound to the lookup hash. Thread-safe if `sealer` is.
+SealedApplication SealApplication(crypto::IntakeSealer& sealer, const crypto::Bytes& receipt_salt,
+                                  const ValidApplication& application, std::chrono::sys_seconds received_at);
+
 class IntakeService {
  public:
   /// `store` and `clock` must outlive the service. Thread-safe.

@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 55> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 56> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -61,6 +61,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 55> kNames = {{
     {AuditAction::kPartnerAdded, "partner_added"},
     {AuditAction::kReferralMade, "referral_made"},
     {AuditAction::kReferralPackageRead, "referral_package_read"},
+    {AuditAction::kSenderBlocked, "sender_blocked"},
 }};
 }  // namespace
 

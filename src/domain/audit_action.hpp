@@ -63,6 +63,7 @@ enum class AuditAction {
   kPartnerAdded,         // "partner:<id>"
   kReferralMade,         // "referral:<id> person_abroad:<id> partner:<id>"
   kReferralPackageRead,  // the sealed package was downloaded: "referral:<id>"
+  kSenderBlocked,        // an SMS or messenger sender blocked (by his blind index): "case:<id>"
 };
 
 std::string_view ToString(AuditAction action);

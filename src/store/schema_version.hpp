@@ -5,6 +5,6 @@
 
 namespace lifeline::store {
 
-inline constexpr int kSchemaVersion = 20;
+inline constexpr int kSchemaVersion = 21;
 
 }  // namespace lifeline::store

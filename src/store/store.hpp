@@ -15,6 +15,7 @@
 #include "domain/result.hpp"
 #include "store/abroad_store.hpp"
 #include "store/camp_store.hpp"
+#include "store/channel_store.hpp"
 #include "store/records.hpp"
 
 namespace lifeline::store {
@@ -251,6 +252,8 @@ class Store : public ApplicationStore,
  public:
   /// People abroad (store/abroad_store.hpp), kept apart so that each part stays small.
   virtual AbroadStore& Abroad() = 0;
+  /// Conversations over SMS and messengers (store/channel_store.hpp).
+  virtual ChannelStore& Channels() = 0;
 };
 
 }  // namespace lifeline::store

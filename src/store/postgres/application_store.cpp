@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "store/channel_sql.hpp"
 #include "store/key_generation_sql.hpp"
 #include "store/postgres/case_rows.hpp"
 #include "store/postgres/erasure.hpp"
@@ -146,10 +147,12 @@ Status PgApplicationStore::DeleteApplication(std::int64_t id) {
                             "DELETE FROM group_events WHERE group_case_id = $1 OR member_case_id = $1"}) {
       c.Exec(sql, Params().Add(id));
     }
+    for (std::string_view sql : channel_sql::kDeleteCaseSender) c.Exec(sql, Params().Add(id));
     if (c.Exec("DELETE FROM applications WHERE id = $1", Params().Add(id)).affected() == 0) {
       return NotFound("no such case");
     }
-    MarkForErasure(c, {"applications", "messages", "tasks", "case_events", "group_events"});
+    MarkForErasure(c, {"applications", "messages", "tasks", "case_events", "group_events", "channel_senders",
+                       "channel_outbox"});
     tx.Commit();
     return OkStatus();
   });

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "store/postgres/abroad_store.hpp"
+#include "store/postgres/channel_store.hpp"
 #include "store/postgres/application_store.hpp"
 #include "store/postgres/camp_store.hpp"
 #include "store/postgres/contact_centre_store.hpp"
@@ -28,9 +29,10 @@ class PostgresStore final : public Store {
  public:
   PostgresStore(const std::string& conninfo, std::size_t max_connections)
       : pool_(conninfo, max_connections), applications_(pool_), core_(pool_), centre_(pool_), camps_(pool_),
-        abroad_(pool_) {}
+        abroad_(pool_), channels_(pool_) {}
 
   AbroadStore& Abroad() override { return abroad_; }
+  ChannelStore& Channels() override { return channels_; }
 
   /// PostgreSQL has its own backups, which see the whole cluster consistently and can be
   /// replayed to a moment: lifeline backup belongs to the SQLite store.
@@ -156,6 +158,7 @@ class PostgresStore final : public Store {
   PgContactCentreStore centre_;
   PgCampStore camps_;
   PgAbroadStore abroad_;
+  PgChannelStore channels_;
   // Finishes the erasures an earlier change or run left unfinished (erasure.hpp): now, then
   // every minute. Declared last: stopped and joined first.
   std::jthread sweeper_{[this](std::stop_token stop) {

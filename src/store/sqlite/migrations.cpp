@@ -11,7 +11,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 20> kMigrations = {
+constexpr std::array<std::string_view, 21> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -463,6 +463,38 @@ CREATE TABLE abroad_referrals (
   package BLOB NOT NULL
 );
 CREATE INDEX abroad_referrals_by_person ON abroad_referrals (person_id);
+)sql",
+    // Conversations over SMS and messengers (docs/channels.md): senders found only by a
+    // keyed blind index, their address sealed (NULL once they sent STOP); the message ids
+    // taken in, so that a redelivery is stored once; the outbox of operators' replies.
+    R"sql(
+CREATE TABLE channel_senders (
+  id INTEGER PRIMARY KEY,
+  sender_index BLOB NOT NULL UNIQUE,
+  channel TEXT NOT NULL,
+  case_id INTEGER NOT NULL,
+  language TEXT NOT NULL,
+  address_sealed BLOB,
+  stopped INTEGER NOT NULL,
+  blocked INTEGER NOT NULL
+);
+CREATE INDEX channel_senders_by_case ON channel_senders (case_id);
+CREATE TABLE channel_inbound (
+  message_key BLOB PRIMARY KEY,
+  sender_id INTEGER NOT NULL REFERENCES channel_senders(id),
+  at INTEGER NOT NULL
+);
+CREATE INDEX channel_inbound_by_sender ON channel_inbound (sender_id, at);
+CREATE TABLE channel_outbox (
+  id INTEGER PRIMARY KEY,
+  sender_id INTEGER NOT NULL REFERENCES channel_senders(id),
+  state TEXT NOT NULL,
+  not_before INTEGER,
+  created_at INTEGER NOT NULL,
+  text_sealed BLOB
+);
+CREATE INDEX channel_outbox_by_state ON channel_outbox (state, not_before);
+CREATE INDEX channel_outbox_by_sender ON channel_outbox (sender_id);
 )sql",
 };
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
@@ -9,9 +10,11 @@
 #include <stdexcept>
 #include <vector>
 
+#include "store/channel_sql.hpp"
 #include "store/sqlite/application_rows.hpp"
 #include "store/sqlite/abroad_store.hpp"
 #include "store/sqlite/camp_store.hpp"
+#include "store/sqlite/channel_store.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/group_rows.hpp"
@@ -39,9 +42,10 @@ using namespace sqlite::rows;
 
 class SqliteStore final : public Store, private sqlite::Database {
  public:
-  explicit SqliteStore(std::string path) : Database(std::move(path)), camp_(*this), abroad_(*this) {}
+  explicit SqliteStore(std::string path) : Database(std::move(path)), camp_(*this), abroad_(*this), channels_(*this) {}
 
   AbroadStore& Abroad() override { return abroad_; }
+  ChannelStore& Channels() override { return channels_; }
 
   Result<std::vector<std::int64_t>> AppendApplications(
       std::span<const NewApplication> batch) override {
@@ -82,6 +86,13 @@ class SqliteStore final : public Store, private sqlite::Database {
         auto children = writer_.Prepare(sql);
         children.Bind(1, id);
         children.Step();
+      }
+      for (std::string_view shared : channel_sql::kDeleteCaseSender) {
+        std::string own(shared);
+        std::replace(own.begin(), own.end(), '$', '?');
+        auto sender = writer_.Prepare(own);
+        sender.Bind(1, id);
+        sender.Step();
       }
       sqlite::DetachFromGroups(writer_, id);
       auto row = writer_.Prepare("DELETE FROM applications WHERE id = ?");
@@ -578,6 +589,7 @@ class SqliteStore final : public Store, private sqlite::Database {
 
   sqlite::SqliteCampStore camp_;
   sqlite::SqliteAbroadStore abroad_;
+  sqlite::SqliteChannelStore channels_;
 };
 
 }  // namespace

@@ -1,0 +1,208 @@
+// The channel storage contract (store/channel_store.hpp), run against SQLite and PostgreSQL:
+// a new sender's application, sender row and message id arrive together or not at all; a
+// message id is taken in once; STOP leaves no address and no unsent reply; replies wait for
+// their time (or his next message), are due once, and finish once.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "store/postgres/application_store.hpp"
+#include "store/postgres/channel_store.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "store/test_engines.hpp"
+
+namespace lifeline::store {
+namespace {
+
+using namespace std::chrono;
+constexpr Date kDay{year{2026}, November, day{22}};
+
+using testing::Engine;
+using testing::PostgresSchema;
+
+NewApplication MakeApplication(std::uint8_t tag) {
+  NewApplication a;
+  a.clear.contact_channel = ContactChannel::kSms;
+  a.received_on = kDay;
+  a.receipt_lookup.fill(tag);
+  a.reply_public.fill(1);
+  a.ephemeral_public.fill(2);
+  a.wrapped_key = {3, 4, 5};
+  a.sealed_fields = {6, 7, 8, tag};
+  return a;
+}
+
+ChannelSender MakeSender(std::uint8_t tag) {
+  ChannelSender s;
+  s.sender_index.fill(tag);
+  s.channel = "sms";
+  s.language = "ru";
+  s.address_sealed = Blob{9, 9, tag};
+  return s;
+}
+
+Blob32 Key(std::uint8_t tag) {
+  Blob32 k;
+  k.fill(tag);
+  return k;
+}
+
+class ChannelStoreConformance : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Engine::kSqlite) {
+      dir_ = std::filesystem::temp_directory_path() / ("lifeline-channel-store-" + testing::UniqueSuffix());
+      std::filesystem::remove_all(dir_);
+      sqlite_ = OpenSqliteStore(dir_.string(), true);
+      channels_ = &sqlite_->Channels();
+      applications_ = sqlite_.get();
+      return;
+    }
+    if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+    schema_ = std::make_unique<PostgresSchema>();
+    ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
+    pg_channels_ = std::make_unique<postgres::PgChannelStore>(schema_->pool());
+    pg_applications_ = std::make_unique<postgres::PgApplicationStore>(schema_->pool());
+    channels_ = pg_channels_.get();
+    applications_ = pg_applications_.get();
+  }
+  void TearDown() override {
+    sqlite_.reset();
+    pg_channels_.reset();
+    pg_applications_.reset();
+    schema_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  ChannelStore& channels() { return *channels_; }
+
+  // A sender with his case, as his first message leaves them.
+  ChannelSender Open(std::uint8_t tag) {
+    auto case_id = channels().OpenConversation(MakeApplication(tag), MakeSender(tag), Key(tag), 1000);
+    EXPECT_TRUE(case_id.ok());
+    auto sender = channels().FindSender(MakeSender(tag).sender_index);
+    EXPECT_TRUE(sender.ok() && sender->has_value());
+    EXPECT_EQ((*sender)->case_id, *case_id);
+    return **sender;
+  }
+  NewMessage Message(std::int64_t case_id) {
+    NewMessage m;
+    m.case_id = case_id;
+    m.created_on = kDay;
+    m.sealed_for_applicant = {1};
+    m.sealed_for_office = {2};
+    m.wrapping = OfficeWrapping{1, Key(3), {4, 5}};
+    return m;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> sqlite_;
+  std::unique_ptr<PostgresSchema> schema_;
+  std::unique_ptr<postgres::PgChannelStore> pg_channels_;
+  std::unique_ptr<postgres::PgApplicationStore> pg_applications_;
+  ChannelStore* channels_ = nullptr;
+  ApplicationStore* applications_ = nullptr;
+};
+
+TEST_P(ChannelStoreConformance, OpensACaseWithItsSenderAndFindsHimByIndexAndByCase) {
+  const ChannelSender sender = Open(7);
+  EXPECT_EQ(sender.channel, "sms");
+  EXPECT_EQ(sender.language, "ru");
+  EXPECT_EQ(sender.address_sealed, (Blob{9, 9, 7}));
+  EXPECT_FALSE(sender.stopped);
+  EXPECT_FALSE(sender.blocked);
+  EXPECT_TRUE(applications_->GetApplication(sender.case_id).ok());
+  auto by_case = channels().FindSenderOfCase(sender.case_id);
+  ASSERT_TRUE(by_case.ok() && by_case->has_value());
+  EXPECT_EQ((*by_case)->id, sender.id);
+  EXPECT_FALSE(channels().FindSender(Key(8))->has_value());
+  EXPECT_EQ(channels().GetSender(sender.id + 100).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(ChannelStoreConformance, ASecondOpeningForTheSameSenderOrMessageStoresNothing) {
+  const ChannelSender sender = Open(7);
+  // The same sender again (a concurrent first message), and another sender reusing the message key.
+  EXPECT_EQ(channels().OpenConversation(MakeApplication(8), MakeSender(7), Key(8), 1000).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(channels().OpenConversation(MakeApplication(9), MakeSender(9), Key(7), 1000).error().code,
+            ErrorCode::kConflict);
+  EXPECT_FALSE(channels().FindSender(Key(9))->has_value());
+  CaseFilter all;
+  EXPECT_EQ(applications_->ListCases(all)->total, 1);
+  (void)sender;
+}
+
+TEST_P(ChannelStoreConformance, AMessageIdIsTakenInOnce) {
+  const ChannelSender sender = Open(7);
+  EXPECT_TRUE(*channels().RecordInbound(sender.id, Key(20), 2000, Message(sender.case_id)));
+  EXPECT_FALSE(*channels().RecordInbound(sender.id, Key(20), 2001, Message(sender.case_id)));
+  EXPECT_EQ(applications_->ListMessages(sender.case_id)->size(), 1u);
+  EXPECT_EQ(*channels().CountInboundSince(sender.id, 0), 2);  // the first message and this one
+  EXPECT_EQ(*channels().CountInboundSince(sender.id, 1500), 1);
+}
+
+TEST_P(ChannelStoreConformance, RepliesWaitForTheirTimeOrHisNextMessageAndFinishOnce) {
+  const ChannelSender sender = Open(7);
+  const auto later = channels().QueueOutbound({sender.id, {1, 2}, 5000, 100});
+  const auto until_he_writes = channels().QueueOutbound({sender.id, {3, 4}, std::nullopt, 100});
+  ASSERT_TRUE(later.ok() && until_he_writes.ok());
+  EXPECT_EQ(*channels().ReleaseDue(4999), 0);
+  EXPECT_TRUE(channels().ListDue(10)->empty());
+  EXPECT_EQ(*channels().ReleaseDue(5000), 1);
+  auto due = channels().ListDue(10);
+  ASSERT_EQ(due->size(), 1u);
+  EXPECT_EQ(due->front().id, *later);
+  EXPECT_EQ(due->front().text_sealed, (Blob{1, 2}));
+
+  ASSERT_TRUE(*channels().RecordInbound(sender.id, Key(21), 6000, std::nullopt));
+  EXPECT_EQ(channels().ListDue(10)->size(), 2u);
+
+  EXPECT_TRUE(channels().FinishOutbound(*later, OutboundState::kSent).ok());
+  EXPECT_EQ(channels().FinishOutbound(*later, OutboundState::kFailed).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(channels().FinishOutbound(*until_he_writes, OutboundState::kDue).error().code,
+            ErrorCode::kInvalidInput);
+  auto all = channels().ListOutbound(sender.id);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ(all->at(0).state, OutboundState::kSent);
+  EXPECT_TRUE(all->at(0).text_sealed.empty());  // the conversation keeps the reply
+  EXPECT_EQ(all->at(1).state, OutboundState::kDue);
+}
+
+TEST_P(ChannelStoreConformance, StopDestroysTheAddressAndTheUnsentRepliesButKeepsTheSentOnes) {
+  const ChannelSender sender = Open(7);
+  const auto sent = channels().QueueOutbound({sender.id, {1}, 0, 100});
+  ASSERT_EQ(*channels().ReleaseDue(100), 1);
+  ASSERT_TRUE(channels().FinishOutbound(*sent, OutboundState::kSent).ok());
+  ASSERT_TRUE(channels().QueueOutbound({sender.id, {2}, 9000, 100}).ok());
+  ASSERT_TRUE(channels().StopSender(sender.id).ok());
+  ASSERT_TRUE(channels().StopSender(sender.id).ok());  // idempotent
+  auto stopped = channels().GetSender(sender.id);
+  EXPECT_TRUE(stopped->stopped);
+  EXPECT_FALSE(stopped->address_sealed.has_value());
+  auto left = channels().ListOutbound(sender.id);
+  ASSERT_EQ(left->size(), 1u);
+  EXPECT_EQ(left->front().state, OutboundState::kSent);
+  EXPECT_EQ(channels().StopSender(sender.id + 100).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(ChannelStoreConformance, BlocksASender) {
+  const ChannelSender sender = Open(7);
+  ASSERT_TRUE(channels().BlockSender(sender.id).ok());
+  EXPECT_TRUE(channels().GetSender(sender.id)->blocked);
+  EXPECT_EQ(channels().BlockSender(sender.id + 100).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(ChannelStoreConformance, DeletingACaseTakesItsSenderWithIt) {
+  const ChannelSender sender = Open(7);
+  ASSERT_TRUE(channels().QueueOutbound({sender.id, {1}, 0, 100}).ok());
+  ASSERT_TRUE(applications_->DeleteApplication(sender.case_id).ok());
+  EXPECT_FALSE(channels().FindSender(sender.sender_index)->has_value());
+  EXPECT_TRUE(channels().ListOutbound(sender.id)->empty());
+  // His message id is gone too: he starts again as a new sender.
+  EXPECT_TRUE(channels().OpenConversation(MakeApplication(8), MakeSender(7), Key(7), 2000).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ChannelStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+                         testing::EngineName);
+
+}  // namespace
+}  // namespace lifeline::store
