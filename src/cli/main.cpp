@@ -247,9 +247,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 3600));
   serve->add_option("--queue-overflow-after", serve_options.queue_overflow_after,
                     "Seconds a call waits for its language before any logged-in operator may take it (0: never)")
+      ->capture_default_str()
       ->check(CLI::Range(0, 3600));
   serve->add_option("--queue-offer-callback-after", serve_options.queue_offer_callback_after,
                     "Seconds a caller waits before being offered a safe callback instead (0: never)")
+      ->capture_default_str()
       ->check(CLI::Range(0, 3600));
   serve->add_option("--queue-join-empty", serve_options.queue_join_empty,
                     "A new call when no operator who could take it is logged in: wait or offer_callback")

@@ -20,8 +20,10 @@ struct ServeOptions {
   std::string queue_strategy = "longest_idle";
   int wrap_up_seconds = 10;
   // Issue 15 (docs/contact-centre.md, "When nobody can answer"): 0 turns a limit off.
-  int queue_overflow_after = 0;         // seconds; then any logged-in operator may take the call
-  int queue_offer_callback_after = 0;   // seconds; then the caller is offered a safe callback
+  // By default nobody waits in silence for long: after two minutes any operator may take the
+  // call, after ten a safe callback is offered (0 turns either off).
+  int queue_overflow_after = 120;       // seconds; then any logged-in operator may take the call
+  int queue_offer_callback_after = 600; // seconds; then the caller is offered a safe callback
   std::string queue_join_empty = "wait";   // wait or offer_callback
   std::string queue_leave_empty = "wait";  // wait or offer_callback
 };
