@@ -236,6 +236,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"all", "intake", "office"}));
   serve->add_option("--passphrase-file", serve_options.passphrase_file, "Office passphrase file (office and all roles)");
   serve->add_option("--threads", serve_options.threads, "HTTP worker threads (default: one per core)");
+  serve->add_option("--max-connections", serve_options.max_connections,
+                    "connections served at once; past it new ones get 503 with Retry-After, /healthz still "
+                    "answers (default 1024)");
+  serve->add_option("--read-timeout", serve_options.read_timeout_seconds,
+                    "seconds a client may stay silent before it is disconnected (default 60)");
   serve->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind TLS)");
   serve->add_option("--telephony-token-file", serve_options.telephony_token_file,
                     "File holding the token the telephony side (Kamailio) sends as Bearer");

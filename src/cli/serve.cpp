@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <signal.h>
 
+#include <chrono>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -50,6 +51,10 @@ int Serve(const ServeOptions& options) {
   }
   server::ListenOptions listen = ParseListen(options.listen);
   listen.threads = options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency());
+  if (options.max_connections == 0) throw std::runtime_error("--max-connections must be at least 1");
+  if (options.read_timeout_seconds < 1) throw std::runtime_error("--read-timeout must be at least 1 second");
+  listen.max_connections = options.max_connections;
+  listen.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
 
   // Block the stop signals before any thread starts, so only sigwait below receives them.
   sigset_t stop_signals;

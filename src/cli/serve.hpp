@@ -12,6 +12,8 @@ struct ServeOptions {
   std::string role = "all";  // all | intake | office
   std::string passphrase_file;
   std::size_t threads = 0;   // 0: one per core
+  std::size_t max_connections = 1024;  // server::ListenOptions::max_connections
+  int read_timeout_seconds = 60;
   bool secure_cookies = false;
   std::size_t intake_queue = 256;  // submissions and status checks waiting for a receipt hash
   int retention_days = 0;          // 0: no scheduled retention; else delete uncontacted cases older

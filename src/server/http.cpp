@@ -80,6 +80,10 @@ void Router::Add(std::string method, std::string pattern, Handler handler) {
   routes_.push_back({std::move(method), Split(pattern), std::move(handler)});
 }
 
+void Router::AddTakingOversizedBodies(std::string method, std::string pattern, Handler handler) {
+  routes_.push_back({std::move(method), Split(pattern), std::move(handler), true});
+}
+
 void Router::Dispatch(Request& request, Respond respond) const {
   if (metrics_) {
     respond = [metrics = metrics_, start = std::chrono::steady_clock::now(), inner = std::move(respond)](Response r) {
@@ -103,7 +107,12 @@ void Router::Dispatch(Request& request, Respond respond) const {
     }
     if (!match) continue;
     path_matched = true;
-    if (route.method != request.method) continue;
+    const bool head_as_get = request.method == "HEAD" && route.method == "GET";
+    if (route.method != request.method && !head_as_get) continue;
+    if (request.body.size() > kMaxBodyBytes && !route.takes_oversized_bodies) {
+      respond(JsonError(413, "too_large", "the request body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB"));
+      return;
+    }
     request.params = std::move(params);
     route.handler(request, std::move(respond));
     return;

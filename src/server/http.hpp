@@ -59,10 +59,16 @@ class Metrics;
 
 class Router {
  public:
+  /// A GET route answers HEAD too (the server sends the headers without the body).
+  /// Bodies over kMaxBodyBytes are answered 413 before `handler` runs.
   void Add(std::string method, std::string pattern, Handler handler);
+  /// Like Add, but `handler` also gets bodies over kMaxBodyBytes (up to the edge's
+  /// EdgeLimits::kBodyBytes) and must answer 413 itself: for a form that shows itself again.
+  void AddTakingOversizedBodies(std::string method, std::string pattern, Handler handler);
   /// Counts every response in `metrics` (which must outlive the router) from now on.
   void CountWith(Metrics* metrics) { metrics_ = metrics; }
-  /// Dispatches, filling request.params; 404 or 405 when nothing matches.
+  /// Dispatches, filling request.params; 404 or 405 when nothing matches, 413 for a body
+  /// over kMaxBodyBytes.
   void Dispatch(Request& request, Respond respond) const;
 
  private:
@@ -70,12 +76,13 @@ class Router {
     std::string method;
     std::vector<std::string> segments;
     Handler handler;
+    bool takes_oversized_bodies = false;
   };
   std::vector<Route> routes_;
   Metrics* metrics_ = nullptr;
 };
 
-/// Largest request body any handler accepts; larger ones get 413.
+/// Largest request body a handler accepts; larger ones get 413 (Router::Dispatch).
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
 
 /// The HTTP status for an error code (one place for the whole server).

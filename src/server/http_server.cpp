@@ -3,10 +3,15 @@
 #include <restinio/all.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <mutex>
+
+#include <fmt/format.h>
+
+#include "server/inspected_socket.hpp"
 
 namespace lifeline::server {
 namespace {
@@ -24,8 +29,10 @@ const char* ReasonPhrase(int status) {
     case 405: return "Method Not Allowed";
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
     case 415: return "Unsupported Media Type";
     case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
     case 503: return "Service Unavailable";
     default: return status < 500 ? "Client Error" : "Server Error";
   }
@@ -45,7 +52,19 @@ constexpr std::pair<const char*, const char*> kSecurityHeaders[] = {
     {"Cross-Origin-Opener-Policy", "same-origin"},
 };
 
-using Traits = restinio::default_traits_t;
+struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
+                                   restinio::default_request_handler_t, restinio::default_strand_t,
+                                   InspectedSocket> {
+  using connection_state_listener_t = ConnectionGate;
+  // Past max_parallel_connections RESTinio stops accepting: new connections wait in the
+  // kernel's backlog.
+  static constexpr bool use_connection_count_limiter = true;
+};
+
+// Connections accepted past the soft cap (ListenOptions::max_connections) get 503 and are
+// closed after that one answer, except /healthz; they may take at most this many more
+// places, beyond which new connections wait in the backlog.
+std::size_t HardConnectionCap(std::size_t soft_cap) { return soft_cap + soft_cap / 4 + 16; }
 
 // A chunked response kept open: each Send is a chunk, flushed at once.
 class ChunkedEventStream final : public EventStream {
@@ -103,17 +122,42 @@ void OpenStream(const restinio::request_handle_t& req, const Response& response)
   response.opened(std::make_shared<ChunkedEventStream>(std::move(builder)));
 }
 
-void Send(const restinio::request_handle_t& req, const Response& response) {
+restinio::http_status_line_t StatusLine(int status) {
+  return {restinio::http_status_code_t{static_cast<std::uint16_t>(status)}, ReasonPhrase(status)};
+}
+
+enum class AfterAnswer { kKeepAlive, kClose };
+
+void Send(const restinio::request_handle_t& req, const Response& response,
+          AfterAnswer after = AfterAnswer::kKeepAlive) {
+  if (req->header().method() == restinio::http_method_head()) {
+    // The GET answer's headers and length, without its body (RFC 9110 §9.3.2); a stream
+    // is not opened.
+    auto builder = req->create_response<restinio::user_controlled_output_t>(StatusLine(response.status));
+    AppendHeaders(builder, response);
+    if (after == AfterAnswer::kClose) builder.connection_close();
+    builder.set_content_length(response.body.size());
+    builder.done();
+    return;
+  }
   if (response.opened) return OpenStream(req, response);
-  auto builder = req->create_response(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-      ReasonPhrase(response.status)});
+  auto builder = req->create_response(StatusLine(response.status));
   AppendHeaders(builder, response);
+  if (after == AfterAnswer::kClose) builder.connection_close();
   builder.set_body(response.body);
   builder.done();
 }
 
 }  // namespace
+
+std::string InspectedSocket::RawClosingAnswer(const Response& response) {
+  std::string raw = fmt::format("HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+                                response.status, ReasonPhrase(response.status), response.content_type,
+                                response.body.size());
+  for (const auto& [name, value] : kSecurityHeaders) raw += fmt::format("{}: {}\r\n", name, value);
+  for (const auto& [name, value] : response.headers) raw += fmt::format("{}: {}\r\n", name, value);
+  return raw + "\r\n" + response.body;
+}
 
 struct HttpServer::Impl {
   std::atomic<std::uint16_t> port{0};
@@ -124,7 +168,14 @@ struct HttpServer::Impl {
 HttpServer::HttpServer(const ListenOptions& options, const Router& router)
     : impl_(std::make_unique<Impl>()) {
   Impl* impl = impl_.get();
-  auto handler = [&router](const restinio::request_handle_t& req) {
+  auto gate = std::make_shared<ConnectionGate>(options.max_connections);
+  auto handler = [&router, gate](const restinio::request_handle_t& req) {
+    if (gate->OverCap(req->connection_id()) && req->header().path() != "/healthz") {
+      Response busy = JsonError(503, "busy", "the server has as many connections as it serves; try again shortly");
+      busy.headers.emplace_back("Retry-After", "1");
+      Send(req, busy, AfterAnswer::kClose);
+      return restinio::request_accepted();
+    }
     Request request;
     request.method = req->header().method().c_str();
     request.path = std::string(req->header().path());
@@ -135,10 +186,8 @@ HttpServer::HttpServer(const ListenOptions& options, const Router& router)
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       request.headers[name] = std::string(field.value());
     });
-    if (req->body().size() > kMaxBodyBytes) {
-      Send(req, JsonError(413, "too_large", "the request is larger than 64 KiB"));
-      return restinio::request_accepted();
-    }
+    // Bodies up to EdgeLimits::kBodyBytes arrive; the router answers 413 past kMaxBodyBytes
+    // unless the route renders that answer itself (the applicant's form).
     request.body = req->body();
     router.Dispatch(request, [req](Response response) { Send(req, response); });
     return restinio::request_accepted();
@@ -149,8 +198,17 @@ HttpServer::HttpServer(const ListenOptions& options, const Router& router)
         restinio::server_settings_t<Traits>{}
             .address(options.host)
             .port(options.port)
-            .incoming_http_msg_limits(
-                restinio::incoming_http_msg_limits_t{}.max_body_size(1024 * 1024).max_url_size(8192))
+            // The same limits as the InspectedSocket's, which answers before these are hit.
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                          .max_body_size(EdgeLimits::kBodyBytes)
+                                          .max_url_size(EdgeLimits::kUrlBytes)
+                                          .max_field_name_size(EdgeLimits::kHeaderBytes)
+                                          .max_field_value_size(EdgeLimits::kHeaderBytes)
+                                          .max_field_count(EdgeLimits::kHeaderFields))
+            .max_parallel_connections(HardConnectionCap(options.max_connections))
+            .connection_state_listener(gate)
+            // A client silent for this long between or within requests is disconnected.
+            .read_next_http_message_timelimit(options.read_timeout)
             .acceptor_post_bind_hook([impl](asio::ip::tcp::acceptor& acceptor) {
               impl->port = acceptor.local_endpoint().port();
             })

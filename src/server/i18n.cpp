@@ -87,6 +87,12 @@ constexpr Entry kTexts[] = {
     {Text::kErrorTitle, "Проверьте поле", "Праверце поле", "Перевірте поле", "Please check the field"},
     {Text::kErrorFix, "Исправьте и отправьте снова.", "Выпраўце і адпраўце зноў.", "Виправте й надішліть знову.", "Correct it and send again."},
     {Text::kBusy, "Линия перегружена. Отправьте ещё раз через минуту.", "Лінія перагружана. Адпраўце яшчэ раз праз хвіліну.", "Лінія перевантажена. Надішліть ще раз за хвилину.", "The line is very busy. Please send again in a minute."},
+    // {} is the message limit in characters (ApplicationLimits::kMessage).
+    {Text::kMessageTooLong,
+     "Сообщение слишком длинное: не больше {} знаков. Мы оставили его начало — сократите и отправьте снова.",
+     "Паведамленне занадта доўгае: не больш за {} знакаў. Мы пакінулі яго пачатак — скараціце і адпраўце зноў.",
+     "Повідомлення задовге: не більше {} знаків. Ми залишили його початок — скоротіть і надішліть знову.",
+     "The message is too long: at most {} characters. We kept its beginning; shorten it and send again."},
 };
 
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::kCount_),

@@ -21,7 +21,7 @@ enum class Text {
   kMessagesTitle, kNoMessages, kFromYou, kFromOperator, kWriteLabel, kWriteHint, kSend, kSent,
   kTooManyMessages, kMessageInvalid,
   kCheckStatusLink, kNewApplicationLink, kLegalInformationLink,
-  kErrorTitle, kErrorFix, kBusy,
+  kErrorTitle, kErrorFix, kBusy, kMessageTooLong,
   kCount_,
 };
 

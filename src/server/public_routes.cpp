@@ -1,5 +1,6 @@
 #include "server/public_routes.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "server/application_json.hpp"
@@ -89,6 +90,31 @@ void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
   });
 }
 
+// The first `limit` characters (code points) of UTF-8 `text`.
+std::string FirstCharacters(const std::string& text, std::size_t limit) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && characters++ == limit) return text.substr(0, i);
+  }
+  return text;
+}
+
+// A form over kMaxBodyBytes holds far more than the message may (ApplicationLimits): the
+// form again, 413, in its language, saying how long a message may be, with the beginning of
+// what was typed. (Past EdgeLimits::kBodyBytes the listener answers 413 before this.)
+Response OversizedForm(const std::multimap<std::string, std::string>& form, Language language) {
+  using L = ApplicationLimits;
+  auto parsed = DraftFromForm(form);
+  ApplicationDraft kept = parsed ? std::move(*parsed) : ApplicationDraft{};
+  kept.message = FirstCharacters(FormValue(form, "message"), L::kMessage);
+  for (auto* text : {&kept.name, &kept.unit, &kept.location}) *text = FirstCharacters(*text, L::kShortText);
+  kept.rank = FirstCharacters(kept.rank, L::kRank);
+  kept.contact_handle = FirstCharacters(kept.contact_handle, L::kHandle);
+  const Error error{ErrorCode::kTooLarge, fmt::format(fmt::runtime(Tr(language, Text::kMessageTooLong)), L::kMessage),
+                    "message"};
+  return HtmlResponse(413, ApplicationFormPage(language, kept, &error));
+}
+
 void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
   if (!HasMediaType(request, "application/x-www-form-urlencoded")) {
     return respond(Unsupported("an HTML form (application/x-www-form-urlencoded)"));
@@ -96,6 +122,7 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
   auto form = ParseForm(request.body);
   if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
   const Language language = LanguageOr(FormValue(*form, "language"));
+  if (request.body.size() > kMaxBodyBytes) return respond(OversizedForm(*form, language));
   auto draft = DraftFromForm(*form);
   if (!draft) {
     return respond(HtmlResponse(400, ApplicationFormPage(language, ApplicationDraft{}, &draft.error())));
@@ -200,7 +227,7 @@ void AddPublicRoutes(Router& router, app::IntakeService& intake) {
     Response r{200, "text/css; charset=utf-8", std::string(StyleSheet()), {}};
     respond(std::move(r));
   });
-  router.Add("POST", "/apply", [&intake](Request& r, Respond respond) { SubmitForm(intake, r, std::move(respond)); });
+  router.AddTakingOversizedBodies("POST", "/apply", [&intake](Request& r, Respond respond) { SubmitForm(intake, r, std::move(respond)); });
   router.Add("POST", "/status", [&intake](Request& r, Respond respond) { StatusForm(intake, r, std::move(respond)); });
   router.Add("POST", "/api/v1/applications",
              [&intake](Request& r, Respond respond) { SubmitJson(intake, r, std::move(respond)); });
