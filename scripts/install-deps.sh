@@ -18,7 +18,7 @@ packages=(
   build-essential cmake pkg-config python3
   libsodium-dev libsqlite3-dev librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  liboath-dev libqrencode-dev libicu-dev
+  liboath-dev libqrencode-dev libicu-dev libcurl4-openssl-dev
   libhpdf-dev fonts-dejavu-core libpq-dev
 )
 # npm fetches the console's front-end libraries (web/package.json), which the build embeds.

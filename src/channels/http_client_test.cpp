@@ -1,0 +1,88 @@
+// Fetch against a real HTTP listener on loopback (server/'s HttpServer).
+#include "channels/http_client.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "server/http_server.hpp"
+
+namespace lifeline::channels {
+namespace {
+
+class HttpClientTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    router_.Add("GET", "/hello", [](server::Request& request, server::Respond respond) {
+      respond({203, "text/plain", "hello " + request.Query("name"), {}});
+    });
+    router_.Add("POST", "/echo", [](server::Request& request, server::Respond respond) {
+      respond({200, "text/plain", request.Header("content-type") + "|" + request.Header("x-token") + "|" + request.body, {}});
+    });
+    router_.Add("GET", "/big", [](server::Request&, server::Respond respond) {
+      respond({200, "text/plain", std::string(5000, 'x'), {}});
+    });
+    server_ = std::make_unique<server::HttpServer>(server::ListenOptions{.port = 0}, router_);
+  }
+  std::string Url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(server_->port()) + path;
+  }
+
+  server::Router router_;
+  std::unique_ptr<server::HttpServer> server_;
+};
+
+TEST_F(HttpClientTest, AGetReturnsTheStatusAndBodyWhateverTheStatus) {
+  auto reply = Fetch({.url = Url("/hello?name=" + UrlEncode("Мир 1"))});
+  ASSERT_TRUE(reply.ok()) << reply.error().message;
+  EXPECT_EQ(reply->status, 203);
+  EXPECT_EQ(reply->body, "hello Мир 1");
+
+  auto missing = Fetch({.url = Url("/nowhere")});
+  ASSERT_TRUE(missing.ok());
+  EXPECT_EQ(missing->status, 404);
+}
+
+TEST_F(HttpClientTest, APostCarriesItsBodyContentTypeAndHeaders) {
+  auto reply = Fetch({.method = "POST",
+                      .url = Url("/echo"),
+                      .content_type = "application/json",
+                      .body = R"({"a":1})",
+                      .headers = {{"X-Token", "t0k"}}});
+  ASSERT_TRUE(reply.ok()) << reply.error().message;
+  EXPECT_EQ(reply->body, R"(application/json|t0k|{"a":1})");
+}
+
+TEST_F(HttpClientTest, AnUnreachableGatewayIsUnavailableAndTheErrorNamesNoUrl) {
+  const std::string url = Url("/hello?to=%2B70000000000&token=secret-token");
+  server_->Stop();
+  auto reply = Fetch({.url = url, .timeout = std::chrono::milliseconds(2000)});
+  ASSERT_FALSE(reply.ok());
+  EXPECT_EQ(reply.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(reply.error().message.find("secret-token"), std::string::npos);
+  EXPECT_EQ(reply.error().message.find("70000000000"), std::string::npos);
+  EXPECT_EQ(reply.error().message.find("127.0.0.1"), std::string::npos);
+}
+
+TEST_F(HttpClientTest, AnAnswerOverTheLimitIsRefused) {
+  auto reply = Fetch({.url = Url("/big"), .max_response_bytes = 4096});
+  ASSERT_FALSE(reply.ok());
+  EXPECT_EQ(reply.error().code, ErrorCode::kTooLarge);
+  EXPECT_TRUE(Fetch({.url = Url("/big"), .max_response_bytes = 5000}).ok());
+}
+
+TEST_F(HttpClientTest, OnlyGetAndPostAreMade) {
+  auto reply = Fetch({.method = "DELETE", .url = Url("/hello")});
+  ASSERT_FALSE(reply.ok());
+  EXPECT_EQ(reply.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST(UrlEncode, KeepsUnreservedCharactersAndEncodesTheRestAsUtf8Bytes) {
+  EXPECT_EQ(UrlEncode("aZ09-._~"), "aZ09-._~");
+  EXPECT_EQ(UrlEncode("+7 (000) &="), "%2B7%20%28000%29%20%26%3D");
+  EXPECT_EQ(UrlEncode("Да"), "%D0%94%D0%B0");
+  EXPECT_EQ(UrlEncode(""), "");
+}
+
+}  // namespace
+}  // namespace lifeline::channels
