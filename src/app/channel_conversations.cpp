@@ -301,7 +301,7 @@ Result<std::vector<OutgoingReply>> ChannelConversations::TakeDue(int limit) {
       if (auto failed = channels_.FinishOutbound(o.id, store::OutboundState::kFailed); !failed) return failed.error();
       continue;
     }
-    out.push_back({o.id, *ParseContactChannel(sender->channel), std::string(address.view()), std::string(text.view())});
+    out.push_back({o.id, o.sender_id, *ParseContactChannel(sender->channel), std::string(address.view()), std::string(text.view())});
   }
   return out;
 }

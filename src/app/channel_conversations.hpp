@@ -63,6 +63,7 @@ struct InboundResult {
 /// An operator's reply whose window has come, for the channel to send.
 struct OutgoingReply {
   std::int64_t id = 0;  // give it back to ReportDelivery
+  std::int64_t sender_id = 0;  // whose it is (the outbox's fairness and flood bounds)
   ContactChannel channel = ContactChannel::kSms;
   std::string address;
   std::string text;
@@ -109,7 +110,8 @@ class ChannelConversations {
   /// unanswered from now on. kForbidden, kNotFound.
   Status BlockSender(const Actor& actor, std::int64_t case_id);
 
-  /// Replies whose window has come, oldest first, at most `limit`, with the address opened.
+  /// Replies whose window has come, at most `limit`, with the address opened: the oldest of
+  /// each sender first, taking turns across senders (one sender's backlog holds nobody up).
   Result<std::vector<OutgoingReply>> TakeDue(int limit);
   /// The channel's word on a reply from TakeDue. kConflict unless it was due.
   Status ReportDelivery(std::int64_t reply_id, bool delivered);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "app/channel_conversations.hpp"
 #include "app/intake.hpp"
 #include "app/office.hpp"
 #include "app/deadline_timer.hpp"
@@ -15,6 +16,7 @@
 #include "app/retention.hpp"
 #include "app/sessions.hpp"
 #include "app/setup.hpp"
+#include "channels/outbox.hpp"
 #include "cli/secrets.hpp"
 #include "server/http_server.hpp"
 #include "server/metrics.hpp"
@@ -98,6 +100,7 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<app::CampService> camps;
   std::unique_ptr<app::AbroadService> abroad;
   std::unique_ptr<server::WallboardFeed> wallboard;
+  std::unique_ptr<app::ChannelConversations> conversations;
   if (office_role) {
     auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
     if (!opener) throw std::runtime_error(opener.error().message);
@@ -121,6 +124,8 @@ int Serve(const ServeOptions& options) {
     wallboard = std::make_unique<server::WallboardFeed>(*centre, *sessions);
     camps = std::make_unique<app::CampService>(*store, *audit, clock, *office);
     abroad = std::make_unique<app::AbroadService>(*store, *audit, clock, *office);
+    conversations =
+        std::make_unique<app::ChannelConversations>(*store, *office, *audit, clock, keys->receipt_salt);
     server::AddOfficeRoutes(router, *office, *sessions, *audit, *two_factor,
                             {.secure_cookies = options.secure_cookies,
                              .contact_centre = centre.get(),
@@ -157,6 +162,11 @@ int Serve(const ServeOptions& options) {
     retention = std::make_unique<app::RetentionSchedule>(*store, *office, clock, options.retention_days);
   }
 
+  // Operators' replies over SMS and messengers go out from the outbox, each on its channel
+  // (docs/channels.md); it runs when a channel is configured.
+  std::unique_ptr<channels::Outbox> outbox;
+  if (conversations) outbox = std::make_unique<channels::Outbox>(*conversations);
+
   server::HttpServer http(listen, router);
   fmt::print("lifeline listening on http://{}:{} (role {})\n", listen.host, http.port(), options.role);
   std::fflush(stdout);
@@ -167,6 +177,7 @@ int Serve(const ServeOptions& options) {
   if (intake) intake->Stop();  // commit and answer everything accepted so far
   if (wallboard) wallboard->Close();
   http.Stop();
+  outbox.reset();
   retention.reset();
   screening.reset();
   if (centre) centre->OnDeadlineMoved({});

@@ -42,8 +42,12 @@ inline constexpr std::string_view kQueueOutbound =
     "VALUES ($1, 'queued', $2, $3, $4) RETURNING id";
 inline constexpr std::string_view kReleaseDue =
     "UPDATE channel_outbox SET state = 'due' WHERE state = 'queued' AND not_before <= $1 RETURNING id";
+// Fair across senders: every sender's oldest due reply comes before anyone's second, so one
+// sender with many replies waiting cannot hold back everybody else's.
 inline constexpr std::string_view kListDue =
-    "SELECT " LIFELINE_OUTBOUND_COLUMNS " FROM channel_outbox WHERE state = 'due' ORDER BY id LIMIT $1";
+    "SELECT " LIFELINE_OUTBOUND_COLUMNS " FROM (SELECT " LIFELINE_OUTBOUND_COLUMNS
+    ", ROW_NUMBER() OVER (PARTITION BY sender_id ORDER BY id) AS turn FROM channel_outbox WHERE state = 'due') "
+    "AS due ORDER BY turn, id LIMIT $1";
 inline constexpr std::string_view kListOutbound =
     "SELECT " LIFELINE_OUTBOUND_COLUMNS " FROM channel_outbox WHERE sender_id = $1 ORDER BY id";
 // The text goes with the state change: the case's conversation keeps the reply.

@@ -167,6 +167,27 @@ TEST_P(ChannelStoreConformance, RepliesWaitForTheirTimeOrHisNextMessageAndFinish
   EXPECT_EQ(all->at(1).state, OutboundState::kDue);
 }
 
+TEST_P(ChannelStoreConformance, DueRepliesTakeTurnsAcrossSenders) {
+  const ChannelSender busy = Open(7);
+  const ChannelSender quiet = Open(8);
+  std::vector<std::int64_t> busy_ids;
+  for (int i = 0; i < 3; ++i) busy_ids.push_back(*channels().QueueOutbound({busy.id, {1}, 100, 100}));
+  const auto quiet_id = *channels().QueueOutbound({quiet.id, {2}, 100, 100});
+  busy_ids.push_back(*channels().QueueOutbound({busy.id, {1}, 100, 100}));
+  ASSERT_EQ(*channels().ReleaseDue(100), 5);
+
+  // Each sender's oldest first, then each one's second, and so on: the quiet sender's one
+  // reply is taken in the first two however many the busy one has waiting.
+  auto first_two = channels().ListDue(2);
+  ASSERT_EQ(first_two->size(), 2u);
+  EXPECT_EQ(first_two->at(0).id, busy_ids[0]);
+  EXPECT_EQ(first_two->at(1).id, quiet_id);
+  auto all = channels().ListDue(10);
+  std::vector<std::int64_t> order;
+  for (const auto& o : *all) order.push_back(o.id);
+  EXPECT_EQ(order, (std::vector<std::int64_t>{busy_ids[0], quiet_id, busy_ids[1], busy_ids[2], busy_ids[3]}));
+}
+
 TEST_P(ChannelStoreConformance, StopDestroysTheAddressAndTheUnsentRepliesButKeepsTheSentOnes) {
   const ChannelSender sender = Open(7);
   const auto sent = channels().QueueOutbound({sender.id, {1}, 0, 100});
