@@ -102,3 +102,49 @@
     shortcut[2]();
   });
 })();
+
+// The SMS part counter under a reply that will go to a phone by SMS: Cyrillic costs 70
+// characters a part (67 once split), so an operator sees the cost before sending. The count
+// comes from the server (/api/v1/sms-parts), which keeps the one rule; the text is not stored.
+(() => {
+  "use strict";
+
+  const box = document.querySelector("textarea[data-sms-parts]");
+  if (!box) return;
+  const output = document.getElementById(box.getAttribute("data-sms-parts"));
+  const csrf = box.form && box.form.querySelector("input[name=csrf]");
+  if (!output || !csrf) return;
+
+  let timer = null;
+  let asked = 0;
+  function words(n) {
+    const last = n % 10, lastTwo = n % 100;
+    if (last === 1 && lastTwo !== 11) return "часть";
+    if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return "части";
+    return "частей";
+  }
+  async function count() {
+    const ticket = ++asked;
+    try {
+      const response = await fetch("/api/v1/sms-parts", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf.value },
+        body: JSON.stringify({ text: box.value }),
+        credentials: "same-origin",
+      });
+      if (!response.ok || ticket !== asked) return;
+      const parts = await response.json();
+      output.textContent = parts.parts === 0 ? "" :
+        `SMS: ${parts.parts} ${words(parts.parts)} (${parts.coding === "ucs2" ? "кириллица" : "латиница"}), ` +
+        `в последней осталось ${parts.units_left}`;
+      output.dataset.parts = String(parts.parts);
+    } catch (_) {
+      // The counter is a help only: a failed count leaves the last one shown.
+    }
+  }
+  box.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(count, 150);
+  });
+  count();
+})();

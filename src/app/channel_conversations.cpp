@@ -262,15 +262,26 @@ Result<QueuedReplyView> ChannelConversations::Reply(const Actor& actor, std::int
 }
 
 Result<std::vector<QueuedReplyView>> ChannelConversations::ListReplies(const Actor& actor, std::int64_t case_id) {
+  auto conversation = Conversation(actor, case_id);
+  if (!conversation) return conversation.error();
+  if (!*conversation) return NotFound("this case has no SMS or messenger conversation");
+  return std::move((*conversation)->replies);
+}
+
+Result<std::optional<ConversationView>> ChannelConversations::Conversation(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kReplyToApplicant); !allowed) return allowed.error();
+  if (auto may = office_.MayWorkOn(actor, case_id); !may) return may.error();
   auto sender = channels_.FindSenderOfCase(case_id);
   if (!sender) return sender.error();
-  if (!*sender) return NotFound("this case has no SMS or messenger conversation");
+  if (!*sender) return std::optional<ConversationView>();
+  ConversationView view;
+  view.channel = ParseContactChannel((*sender)->channel).value_or(ContactChannel::kSms);
+  view.stopped = (*sender)->stopped;
+  view.blocked = (*sender)->blocked;
   auto all = channels_.ListOutbound((*sender)->id);
   if (!all) return all.error();
-  std::vector<QueuedReplyView> out;
-  for (const auto& o : *all) out.push_back(ViewOf(o));
-  return out;
+  for (const auto& o : *all) view.replies.push_back(ViewOf(o));
+  return std::optional<ConversationView>(std::move(view));
 }
 
 Status ChannelConversations::BlockSender(const Actor& actor, std::int64_t case_id) {

@@ -77,6 +77,14 @@ struct QueuedReplyView {
   std::int64_t created_at = 0;
 };
 
+/// A case's conversation over a channel, as its operator sees it.
+struct ConversationView {
+  ContactChannel channel = ContactChannel::kSms;
+  bool stopped = false;  // he sent STOP: nothing can reach him any more
+  bool blocked = false;  // an operator blocked him: he is not answered
+  std::vector<QueuedReplyView> replies;  // oldest first
+};
+
 class ChannelConversations {
  public:
   /// Limits on what a channel hands over.
@@ -103,8 +111,14 @@ class ChannelConversations {
   /// conversation; kConflict when he sent STOP (nothing can reach him) or is blocked.
   Result<QueuedReplyView> Reply(const Actor& actor, std::int64_t case_id, std::string_view text);
 
-  /// The case's queued and sent replies, oldest first. kForbidden, kNotFound.
+  /// The case's queued and sent replies, oldest first. kForbidden (also for a case the
+  /// operator may not work on), kNotFound.
   Result<std::vector<QueuedReplyView>> ListReplies(const Actor& actor, std::int64_t case_id);
+
+  /// The case's channel conversation, or nullopt when the case came in another way (the web
+  /// form). kForbidden without the permission to reply or for a case the operator may not
+  /// work on; kNotFound for no case.
+  Result<std::optional<ConversationView>> Conversation(const Actor& actor, std::int64_t case_id);
 
   /// Blocks the sender of `case_id` by his blind index (audited): his messages are dropped
   /// unanswered from now on. kForbidden, kNotFound.

@@ -228,6 +228,41 @@ TEST_F(ChannelConversationsTest, AVerifierBlocksASenderWhoIsThenDroppedUnanswere
   EXPECT_EQ(channels_->BlockSender(verifier, first.case_id + 100).error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(ChannelConversationsTest, TheConversationShowsItsChannelStateAndRepliesToThoseWhoMayWorkOnTheCase) {
+  const InboundResult first = Receive(kNumber, "m1", "Помогите", ContactChannel::kTelegram);
+  ASSERT_TRUE(channels_->Reply(operator_, first.case_id, "Мы на связи").ok());
+  auto view = channels_->Conversation(operator_, first.case_id);
+  ASSERT_TRUE(view.ok() && view->has_value());
+  EXPECT_EQ((*view)->channel, ContactChannel::kTelegram);
+  EXPECT_FALSE((*view)->stopped);
+  EXPECT_FALSE((*view)->blocked);
+  ASSERT_EQ((*view)->replies.size(), 1u);
+  EXPECT_EQ((*view)->replies.front().state, store::OutboundState::kQueued);
+
+  // An operator who has not claimed the case sees neither the conversation nor its replies.
+  const Actor other{7, "other", Role::kOperator};
+  EXPECT_EQ(channels_->Conversation(other, first.case_id).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(channels_->ListReplies(other, first.case_id).error().code, ErrorCode::kForbidden);
+  const Actor analyst{8, "analyst", Role::kAnalyst};
+  EXPECT_EQ(channels_->Conversation(analyst, first.case_id).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(channels_->Conversation(operator_, first.case_id + 100).error().code, ErrorCode::kNotFound);
+
+  Receive(kNumber, "m2", "stop", ContactChannel::kTelegram);
+  view = channels_->Conversation(operator_, first.case_id);
+  ASSERT_TRUE(view.ok() && view->has_value());
+  EXPECT_TRUE((*view)->stopped);
+  EXPECT_TRUE((*view)->replies.empty());  // the unsent reply was destroyed with his address
+}
+
+TEST_F(ChannelConversationsTest, ACaseFromTheWebFormHasNoChannelConversation) {
+  ASSERT_TRUE(SubmitAndWait(Draft()).ok());
+  const std::int64_t case_id = store_->ListCases(store::CaseFilter{})->items.front().id;
+  auto view = channels_->Conversation(operator_, case_id);
+  ASSERT_TRUE(view.ok());
+  EXPECT_FALSE(view->has_value());
+  EXPECT_EQ(channels_->ListReplies(operator_, case_id).error().code, ErrorCode::kNotFound);
+}
+
 TEST_F(ChannelConversationsTest, BadInputIsRefusedNamingTheFieldAndStoresNothing) {
   auto field = [&](ContactChannel channel, std::string_view address, std::string_view id, std::string_view text) {
     auto r = channels_->Receive(channel, address, id, text);

@@ -177,6 +177,12 @@ Status OfficeService::DeleteCase(const Actor& actor, std::int64_t case_id) {
   return store_.DeleteApplication(case_id);
 }
 
+Status OfficeService::MayWorkOn(const Actor& actor, std::int64_t case_id) {
+  auto stored = store_.GetApplication(case_id);
+  if (!stored) return stored.error();
+  return CheckAssignment(actor, *stored);
+}
+
 Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::string_view text) {
   if (auto allowed = Require(actor, Permission::kReplyToApplicant); !allowed) return allowed.error();
   if (auto ok = CheckMessageText(text, "text"); !ok) return ok.error();

@@ -332,6 +332,10 @@ class OfficeService {
   /// case or none recorded; kInternal if it does not open.
   Result<CustodyCircumstance> ReadCustody(const Actor& actor, std::int64_t case_id);
 
+  /// OkStatus if `actor` may work on case `case_id` now (CheckAssignment below): kNotFound,
+  /// kForbidden. For services beside the office that act on a case (channel conversations).
+  Status MayWorkOn(const Actor& actor, std::int64_t case_id);
+
  private:
   /// OkStatus if `actor` may work on `stored` now: any case with kWorkAnyCase, else only a
   /// case assigned to them.

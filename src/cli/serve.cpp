@@ -131,7 +131,8 @@ int Serve(const ServeOptions& options) {
                              .contact_centre = centre.get(),
                              .wallboard_feed = wallboard.get(),
                              .camp = camps.get(),
-                             .abroad = abroad.get()});
+                             .abroad = abroad.get(),
+                             .conversations = conversations.get()});
   }
 
   // The office indexes cases for search (in memory) and screens new ones: it alone holds

@@ -165,8 +165,81 @@ std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_
   return HtmlPage("ru", fmt::format("Заявка № {}", case_id), body);
 }
 
+namespace {
+
+std::string UtcMinute(std::int64_t seconds) {
+  const std::chrono::sys_seconds t{std::chrono::seconds(seconds)};
+  const auto day = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::hh_mm_ss time(t - day);
+  return fmt::format("{} {:02}:{:02}", FormatIsoDate(std::chrono::year_month_day(day)), time.hours().count(),
+                     time.minutes().count());
+}
+
+std::string_view ReplyStateRu(const app::QueuedReplyView& r) {
+  switch (r.state) {
+    case store::OutboundState::kQueued:
+      return r.not_before ? "ждёт безопасного окна" : "ждёт, когда заявитель снова напишет";
+    case store::OutboundState::kDue:
+      return "отправляется";
+    case store::OutboundState::kSent:
+      return "отправлен";
+    case store::OutboundState::kFailed:
+      return "не доставлен";
+  }
+  return "";
+}
+
+// The reply box of a case that came in by SMS or a messenger: what is queued for his phone,
+// the SMS part counter (console.js asks /api/v1/sms-parts as the operator types), and the
+// block button for those who may block.
+std::string ChannelConversationHtml(const app::SessionInfo& session, std::int64_t case_id,
+                                    const app::ConversationView& conversation) {
+  const bool sms = conversation.channel == ContactChannel::kSms;
+  std::string html = fmt::format("<section id=\"channel\" data-channel=\"{}\"><h3>Ответы на телефон ({})</h3>",
+                                 ToString(conversation.channel), sms ? "SMS" : "мессенджер");
+  if (conversation.stopped) {
+    html += "<p class=\"error\" id=\"channel-stopped\">Заявитель отправил STOP: его адрес уничтожен, ответ "
+            "до него не дойдёт. Ответить можно только через веб-страницу по квитанции.</p>";
+  } else if (conversation.blocked) {
+    html += "<p class=\"error\" id=\"channel-blocked\">Отправитель заблокирован: ему ничего не отправляется.</p>";
+  }
+  if (conversation.replies.empty()) {
+    html += "<p class=\"hint\">Ответов на телефон ещё не было.</p>";
+  } else {
+    html += "<ul id=\"channel-replies\">";
+    for (const auto& r : conversation.replies) {
+      html += fmt::format("<li data-state=\"{}\">{} UTC · {}{}</li>", store::ToString(r.state),
+                          UtcMinute(r.created_at), ReplyStateRu(r),
+                          r.not_before && r.state == store::OutboundState::kQueued
+                              ? fmt::format(" (не раньше {} UTC)", UtcMinute(*r.not_before))
+                              : "");
+    }
+    html += "</ul>";
+  }
+  if (!conversation.stopped && !conversation.blocked) {
+    html += fmt::format(
+        "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+        "<label for=\"text\">Ответ уйдёт на телефон заявителя в его безопасное окно (без окон — когда он снова "
+        "напишет). Телефон могут обыскать: пишите коротко, без слов, выдающих, кто пишет.</label>"
+        "<textarea id=\"text\" name=\"text\" maxlength=\"2000\" required{}></textarea>{}"
+        "<button type=\"submit\">Поставить ответ в очередь</button></form>",
+        case_id, HtmlEscape(session.csrf_token), sms ? " data-sms-parts=\"sms-parts\"" : "",
+        sms ? "<p class=\"hint\"><output id=\"sms-parts\" aria-live=\"polite\"></output></p>" : "");
+  }
+  if (!conversation.blocked && app::Require(session.actor, app::Permission::kReviewScreening).ok()) {
+    html += fmt::format(
+        "<form method=\"post\" action=\"/console/cases/{}/block-sender\"><input type=\"hidden\" name=\"csrf\" "
+        "value=\"{}\"><button type=\"submit\" id=\"block-sender\">Заблокировать отправителя</button>"
+        "<span class=\"hint\"> его сообщения будут отбрасываться без ответа (записывается в журнал)</span></form>",
+        case_id, HtmlEscape(session.csrf_token));
+  }
+  return html + "</section>";
+}
+
+}  // namespace
+
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& d,
-                            const std::string& error) {
+                            const std::string& error, const app::ConversationView* conversation) {
   const auto& c = d.summary;
   std::string windows;
   for (const auto& w : d.fields.safe_windows) windows += (windows.empty() ? "" : "; ") + FormatSafeWindow(w);
@@ -193,12 +266,16 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
                         m.author_user_id ? "reply" : "applicant-message", FormatIsoDate(m.written_on),
                         m.author_user_id ? "ответ" : "от заявителя", HtmlEscape(m.text));
   }
-  body += fmt::format(
-      "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
-      "<label for=\"text\">Ответ (заявитель прочтёт его по номеру квитанции)</label>"
-      "<textarea id=\"text\" name=\"text\" maxlength=\"2000\" required></textarea>"
-      "<button type=\"submit\">Отправить ответ</button></form>",
-      c.id, HtmlEscape(session.csrf_token));
+  if (conversation) {
+    body += ChannelConversationHtml(session, c.id, *conversation);
+  } else {
+    body += fmt::format(
+        "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+        "<label for=\"text\">Ответ (заявитель прочтёт его по номеру квитанции)</label>"
+        "<textarea id=\"text\" name=\"text\" maxlength=\"2000\" required></textarea>"
+        "<button type=\"submit\">Отправить ответ</button></form>",
+        c.id, HtmlEscape(session.csrf_token));
+  }
   if (app::Require(session.actor, app::Permission::kReadCustody).ok()) {
     body += fmt::format(
         "<h2>Обстоятельства пленения</h2><p class=\"hint\">Закрытое поле: его видят только "

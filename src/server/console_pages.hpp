@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/channel_conversations.hpp"
 #include "app/audit_log.hpp"
 #include "app/contact_centre.hpp"
 #include "app/office.hpp"
@@ -42,8 +43,10 @@ std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityV
 /// Offers to claim case `case_id`; `reason` says why it cannot be opened yet.
 std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id, const std::string& reason);
 
+/// `conversation`: the case's SMS or messenger conversation, when it came in that way (its
+/// replies go to his phone in his safe window); null otherwise.
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& details,
-                            const std::string& error);
+                            const std::string& error, const app::ConversationView* conversation = nullptr);
 
 /// The search form and, after a search, its results (`page` null before one).
 std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string& query,

@@ -124,6 +124,15 @@ void AddScreeningRoutes(Router& router, const Bind& bind);
 void AddSearchRoutes(Router& router, const Bind& bind);
 /// Statistics (statistics_routes.cpp).
 void AddStatisticsRoutes(Router& router, const Bind& bind);
+/// SMS and messenger conversations: replies queued for the applicant's phone, their states,
+/// blocking a sender and the SMS part count (channel_routes.cpp).
+void AddChannelRoutes(Router& router, const Bind& bind);
+/// An operator's reply to case `case_id`: over the case's SMS or messenger conversation when
+/// it has one (queued for his safe window), else into the web conversation only.
+Status ReplyToApplicant(Context& ctx, const app::Actor& actor, std::int64_t case_id, std::string_view text);
+/// The case's SMS or messenger conversation for its page, or nullopt (none, not running, or
+/// not for this operator).
+std::optional<app::ConversationView> ConversationOf(Context& ctx, const app::Actor& actor, std::int64_t case_id);
 /// The case workflow routes (workflow_routes.cpp).
 void AddWorkflowRoutes(Router& router, const Bind& bind);
 

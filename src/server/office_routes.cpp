@@ -197,7 +197,7 @@ void ApiReply(Context& ctx, Request& request, Respond respond) {
   if (!post->doc.value("text", json()).is_string()) {
     return respond(JsonError(InvalidInput("send {\"text\": \"...\"}", "text")));
   }
-  auto status = ctx.office.Reply(post->session.actor, post->id, post->doc["text"].get<std::string>());
+  auto status = ReplyToApplicant(ctx, post->session.actor, post->id, post->doc["text"].get<std::string>());
   if (!status) return respond(JsonError(status.error()));
   respond({201, "application/json", json{{"case_id", post->id}}.dump(), {}});
 }
@@ -325,18 +325,21 @@ void ConsoleCase(Context& ctx, Request& request, Respond respond) {
                  forbidden ? "<p>Ваша роль не позволяет открывать заявки.</p>"
                            : "<p>Заявка не найдена.</p><p><a href=\"/console/\">К списку</a></p>")));
   }
-  respond(HtmlResponse(200, ConsoleCasePage(*session, *details, "")));
+  const auto conversation = ConversationOf(ctx, session->actor, *id);
+  respond(HtmlResponse(200, ConsoleCasePage(*session, *details, "", conversation ? &*conversation : nullptr)));
 }
 
 void ConsoleReply(Context& ctx, Request& request, Respond respond) {
   auto post = ReadCaseFormPost(ctx, request, respond);
   if (!post) return;
-  auto status = ctx.office.Reply(post->session.actor, post->id, FormField(post->form, "text"));
+  auto status = ReplyToApplicant(ctx, post->session.actor, post->id, FormField(post->form, "text"));
   if (!status) {
     auto details = ctx.office.GetCase(post->session.actor, post->id);
     if (!details) return respond(Redirect("/console/"));
+    const auto conversation = ConversationOf(ctx, post->session.actor, post->id);
     return respond(HtmlResponse(HttpStatusOf(status.error().code),
-                                ConsoleCasePage(post->session, *details, status.error().message)));
+                                ConsoleCasePage(post->session, *details, status.error().message,
+                                                conversation ? &*conversation : nullptr)));
   }
   respond(Redirect("/console/cases/" + std::to_string(post->id)));
 }
@@ -500,6 +503,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddScreeningRoutes(router, bind);
   AddSearchRoutes(router, bind);
   AddStatisticsRoutes(router, bind);
+  AddChannelRoutes(router, bind);
 }
 
 }  // namespace lifeline::server
