@@ -111,8 +111,8 @@ struct QueueLogEntry {
   OperatorId operator_id = 0;   // 0 when none
   // Calls: "offered", "ringing", "answered", "missed", "abandoned", "overflowed", "ended",
   // "widened" (any operator may take it now), "join_empty", "leave_empty", "wait_limit",
-  // "callback_chosen" (the last four: released with a callback offer). Operators: their states, and a break as
-  // BreakEvent(reason). Static storage.
+  // "callback_chosen" (the last four: released with a callback offer). Operators: their
+  // states, and a break as BreakEvent(reason). Static storage.
   std::string_view event;
 };
 
