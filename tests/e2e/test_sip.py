@@ -504,6 +504,8 @@ class VoiceLine(SipHarness):
         return offered[0]
 
     def failure_with_media(self, output, scenario):
+        """As failure(), with Kamailio's errors and rtpengine's commands. LIFELINE_SIP_KEEP=DIR
+        keeps the failed test's logs, scenarios and queue log there."""
         if os.environ.get("LIFELINE_SIP_KEEP"):
             shutil.copytree(self.work, os.environ["LIFELINE_SIP_KEEP"], dirs_exist_ok=True)
             with open(os.path.join(os.environ["LIFELINE_SIP_KEEP"], "queue.log"), "w") as f:
