@@ -268,7 +268,7 @@ int main(int argc, char** argv) {
                     "Folder of the voice line's prompts (scripts/make-voice-prompts.sh); without it, held callers hear "
                     "nothing from lifeline");
   serve->add_option("--voice-dtmf-listen", serve_options.voice_dtmf_listen,
-                    "UDP address where rtpengine (--dtmf-log-dest) reports callers' digits (default 127.0.0.1:0)");
+                    "UDP address where rtpengine (--dtmf-log-dest) reports callers' digits (default 127.0.0.1:22223)");
   serve->add_option("--voice-announce-every", serve_options.voice_announce_every,
                     "Seconds of music between announcements of position and wait")
       ->capture_default_str()

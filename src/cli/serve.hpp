@@ -30,7 +30,7 @@ struct ServeOptions {
   std::string queue_leave_empty = "wait";  // wait or offer_callback
   // Issue 16 (docs/contact-centre.md, "The voice line"): empty prompt folder: no voice line.
   std::string voice_prompts;              // made by scripts/make-voice-prompts.sh
-  std::string voice_dtmf_listen = "127.0.0.1:0";  // UDP, for rtpengine's --dtmf-log-dest
+  std::string voice_dtmf_listen = "127.0.0.1:22223";  // UDP, rtpengine's --dtmf-log-dest
   int voice_announce_every = 30;          // seconds between announcements
 };
 
