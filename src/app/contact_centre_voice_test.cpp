@@ -1,9 +1,17 @@
 // Issue 16: the voice line plans what a held caller hears and takes his digit for a callback.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "app/contact_centre.hpp"
 #include "app/contact_centre_dtmf.hpp"
@@ -50,6 +58,7 @@ class VoiceLineTest : public ::testing::Test {
     ASSERT_TRUE(centre_.SetOperatorState("ext-1", OperatorState::kAvailable).ok());
     auto voice = VoiceLine::Open(centre_, clock_, {dir_.string(), 30}, [this](const contact_centre::CallbackDraft& d) {
       drafts_.push_back(d);
+      ++scheduled_;
       return Result<std::int64_t>(std::int64_t{41});
     });
     ASSERT_TRUE(voice.ok()) << voice.error().message;
@@ -79,6 +88,7 @@ class VoiceLineTest : public ::testing::Test {
   Actor coordinator_{1, "coord", Role::kCoordinator};
   std::unique_ptr<VoiceLine> voice_;
   std::vector<contact_centre::CallbackDraft> drafts_;
+  std::atomic<int> scheduled_{0};
 };
 
 TEST_F(VoiceLineTest, AHeldCallerHearsPositionWaitAndOfferThenMusic) {
@@ -139,6 +149,27 @@ TEST_F(VoiceLineTest, PressingOneSchedulesTheCallbackConfirmsAndReleasesTheCall)
   EXPECT_TRUE(answer.offer_callback);
   EXPECT_TRUE(answer.callback_chosen);
   EXPECT_EQ(voice_->Digit("a", 1).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(VoiceLineTest, DigitsArriveAsRtpengineDtmfDatagrams) {
+  Offer("talking");
+  Offer("voice-1@127.0.0.1");
+  ASSERT_TRUE(voice_->Start({"voice-1@127.0.0.1", "ru", "+79990000001", {"mon-sun 19:00-21:00"}, ""}).ok());
+  auto listener = DtmfListener::Start(*voice_, "127.0.0.1", 0);
+  ASSERT_TRUE(listener.ok());
+  const int fd = socket(AF_INET, SOCK_DGRAM, 0);
+  sockaddr_in to{};
+  to.sin_family = AF_INET;
+  to.sin_port = htons(static_cast<std::uint16_t>((*listener)->port()));
+  inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
+  const std::string datagram =
+      R"({"callid":"voice-1@127.0.0.1","source_tag":"t","type":"DTMF","source_ip":"127.0.0.1","event":1})";
+  ASSERT_EQ(sendto(fd, datagram.data(), datagram.size(), 0, reinterpret_cast<sockaddr*>(&to), sizeof to),
+            static_cast<ssize_t>(datagram.size()));
+  close(fd);
+  for (int i = 0; i < 100 && scheduled_.load() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(scheduled_.load(), 1);
+  listener->reset();  // stops within a fifth of a second
 }
 
 TEST_F(VoiceLineTest, MissingPromptsAreRefusedAtStart) {
