@@ -27,8 +27,11 @@ command -v npm > /dev/null || packages+=(nodejs npm)
 # Kamailio and SIPp (sip-tester) for real SIP calls on loopback (tests/e2e/test_sip.py,
 # bench/sip-bench.sh). Kamailio's modules come in several packages: http_client is in
 # kamailio-utils-modules, json in kamailio-json-modules. The test kamailio_modules_packaged
-# checks that every module tests/sip/kamailio.cfg.in loads comes from a package named here.
-sip_packages=(kamailio kamailio-utils-modules kamailio-json-modules sip-tester)
+# checks that every module tests/sip/kamailio.cfg.in loads comes from a package named here
+# (rtpengine.so is in the base kamailio package). The voice line (issue 16): rtpengine-daemon is
+# the media server held callers hear (userspace, no kernel module), espeak-ng speaks the prompts,
+# which scripts/make-voice-prompts.sh makes once lifeline is built (tests/e2e/test_sip.py runs it).
+sip_packages=(kamailio kamailio-utils-modules kamailio-json-modules sip-tester rtpengine-daemon espeak-ng)
 if [ "$mode" = "--test" ]; then
   # Chromium for the browser tests.
   packages+=(chromium "${sip_packages[@]}")

@@ -210,6 +210,7 @@ Result<RouteAnswer> ContactCentreService::Route(const RouteQuery& query) {
   const auto state = engine_.CallStateOf(id);
   answer.queued = state == contact_centre::CallState::kQueued;
   answer.offer_callback = state == contact_centre::CallState::kReleased;
+  answer.callback_chosen = answer.offer_callback && chosen_callback_.count(id);
   if (!answer.ring.empty() || answer.offer_callback) to_resume_.erase(id);  // handed out
   return answer;
 }
@@ -269,6 +270,32 @@ Result<contact_centre::Position> ContactCentreService::PositionOf(const std::str
   auto id = CallIdOf(call);
   if (!id) return Error{ErrorCode::kNotFound, "no such call"};
   return engine_.PositionOf(*id, Seconds(clock_));
+}
+
+Result<RingOrders> ContactCentreService::ChooseCallback(const std::string& call) {
+  Result<RingOrders> orders = [&]() -> Result<RingOrders> {
+    std::lock_guard lock(mutex_);
+    auto id = CallIdOf(call);
+    if (!id) return Error{ErrorCode::kNotFound, "no such call"};
+    auto actions = engine_.ChooseCallback(*id, Seconds(clock_));
+    if (!actions) return actions.error();
+    if (chosen_callback_.size() >= kRememberedCalls) chosen_callback_.clear();  // old calls' marks only
+    chosen_callback_[*id] = true;
+    return Orders(*actions);
+  }();
+  DeadlineMoved();
+  return orders;
+}
+
+bool ContactCentreService::Flooded() const {
+  std::lock_guard lock(mutex_);
+  const auto snap = engine_.Snap(Seconds(clock_));
+  auto count = [&](OperatorState s) {
+    return snap.operators_by_state[static_cast<std::size_t>(s)];
+  };
+  const int taking = count(OperatorState::kAvailable) + count(OperatorState::kRinging) + count(OperatorState::kOnCall) +
+                     count(OperatorState::kWrapUp);
+  return (snap.lines > 0 && snap.lines_in_use * 5 >= snap.lines * 4) || snap.waiting > 3 * taking;
 }
 
 RingOrders ContactCentreService::Tick() {

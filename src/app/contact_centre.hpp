@@ -22,6 +22,8 @@
 
 namespace lifeline::app {
 
+class VoiceLine;  // contact_centre_voice.hpp
+
 /// An event from the telephony side. `event` is offered, answered, missed (the operator's
 /// phone did not answer), abandoned or ended.
 struct TelephonyEvent {
@@ -61,6 +63,7 @@ struct RouteAnswer {
   std::vector<RingOrders::Order> ring;
   bool queued = false;
   bool offer_callback = false;
+  bool callback_chosen = false;  // with offer_callback: the caller chose it and it is scheduled
 };
 
 /// What a feature code dialled from an operator's phone did, for the phone's display.
@@ -160,6 +163,18 @@ class ContactCentreService {
   /// Calls waiting for an operator now (for /metrics).
   int CallsWaiting() const;
 
+  /// The waiting caller chose a safe callback (the voice line, issue 16): the call leaves the
+  /// queue ("callback_chosen") and is named on NextToResume, so the proxy resumes it and
+  /// Route answers offer_callback with callback_chosen. Errors as QueueEngine::ChooseCallback.
+  Result<RingOrders> ChooseCallback(const std::string& call);
+  /// Whether the line is flooded now, from the queue's load: at least 80 % of the lines in
+  /// use, or more than three callers waiting per operator taking calls (available, ringing,
+  /// on a call or wrapping up). The voice line's first prompt says so.
+  bool Flooded() const;
+  /// The voice line, if lifeline serve runs one (set before serving; not owned).
+  void SetVoiceLine(VoiceLine* voice) { voice_ = voice; }
+  VoiceLine* Voice() const { return voice_; }
+
   /// Where a waiting call stands (for announcements). kNotFound unless waiting.
   Result<contact_centre::Position> PositionOf(const std::string& call) const;
   /// Ring timeouts, wrap-ups, overflows and wait limits due by now, and the queue log
@@ -204,6 +219,8 @@ class ContactCentreService {
   store::ContactCentreStore& log_store_;
   store::UserStore& users_;
   std::function<void()> wake_timer_;  // set before serving
+  VoiceLine* voice_ = nullptr;        // set before serving
+  std::unordered_map<contact_centre::CallId, bool> chosen_callback_;  // GUARDED_BY(mutex_)
   std::mutex flushing_;  // one flush at a time, so that lines are stored in order
 };
 

@@ -7,6 +7,7 @@
 
 #include "domain/contact_centre/simulator.hpp"
 #include "domain/contact_centre/staffing.hpp"
+#include "domain/contact_centre/voice_prompts.hpp"
 #include "server/contact_centre_json.hpp"
 
 namespace lifeline::cli {
@@ -26,6 +27,9 @@ int Refuse(const Error& error) {
 class Commands final : public ContactCentreCommands {
  public:
   explicit Commands(CLI::App& cli) {
+    voice_prompts_ = cli.add_subcommand(
+        "voice-prompts", "Print the voice line's prompts, one a line: file, espeak-ng voice and text, tab-separated "
+                         "(scripts/make-voice-prompts.sh speaks them)");
     staffing_ = cli.add_subcommand("staffing", "Operators and lines a forecast needs (Erlang C, A and B)");
     staffing_->add_option("--calls-per-hour", forecast_.calls_per_hour, "Calls offered per hour")->required();
     staffing_->add_option("--handle-seconds", forecast_.handle_seconds, "Average handle time, wrap-up included")->required();
@@ -56,6 +60,10 @@ class Commands final : public ContactCentreCommands {
   }
 
   std::optional<int> RunIfChosen() const override {
+    if (*voice_prompts_) {
+      for (const auto& p : contact_centre::AllPrompts()) fmt::print("{}\t{}\t{}\n", p.file, p.voice, p.text);
+      return 0;
+    }
     if (*staffing_) return Staffing();
     if (*simulate_) return Simulate();
     return std::nullopt;
@@ -111,6 +119,7 @@ class Commands final : public ContactCentreCommands {
     return 0;
   }
 
+  CLI::App* voice_prompts_ = nullptr;
   CLI::App* staffing_ = nullptr;
   CLI::App* simulate_ = nullptr;
   Forecast forecast_;

@@ -264,6 +264,15 @@ int main(int argc, char** argv) {
   serve->add_option("--queue-leave-empty", serve_options.queue_leave_empty,
                     "Waiting calls when the last operator who could take them logs out: wait or offer_callback")
       ->check(CLI::IsMember({"wait", "offer_callback"}));
+  serve->add_option("--voice-prompts", serve_options.voice_prompts,
+                    "Folder of the voice line's prompts (scripts/make-voice-prompts.sh); without it, held callers hear "
+                    "nothing from lifeline");
+  serve->add_option("--voice-dtmf-listen", serve_options.voice_dtmf_listen,
+                    "UDP address where rtpengine (--dtmf-log-dest) reports callers' digits (default 127.0.0.1:22223)");
+  serve->add_option("--voice-announce-every", serve_options.voice_announce_every,
+                    "Seconds of music between announcements of position and wait")
+      ->capture_default_str()
+      ->check(CLI::Range(5, 3600));
   serve->add_option("--retention-days", serve_options.retention_days,
                     "Delete applications never contacted for this many days, every 6 hours (office role)")
       ->check(CLI::Range(30, 100000));

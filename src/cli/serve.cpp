@@ -15,6 +15,7 @@
 #include "app/periodic.hpp"
 #include "app/retention.hpp"
 #include "app/sessions.hpp"
+#include "cli/serve_voice.hpp"
 #include "app/setup.hpp"
 #include "channels/outbox.hpp"
 #include "cli/secrets.hpp"
@@ -101,6 +102,8 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<app::AbroadService> abroad;
   std::unique_ptr<server::WallboardFeed> wallboard;
   std::unique_ptr<app::ChannelConversations> conversations;
+  std::unique_ptr<app::VoiceLine> voice;
+  std::unique_ptr<app::DtmfListener> dtmf;
   if (office_role) {
     auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
     if (!opener) throw std::runtime_error(opener.error().message);
@@ -122,6 +125,7 @@ int Serve(const ServeOptions& options) {
     metrics.AddGauge("lifeline_calls_waiting", "Calls waiting for an operator.",
                      [&centre] { return static_cast<double>(centre->CallsWaiting()); });
     wallboard = std::make_unique<server::WallboardFeed>(*centre, *sessions);
+    if (!options.voice_prompts.empty()) StartVoiceLine(options, clock, *centre, *office, voice, dtmf);
     camps = std::make_unique<app::CampService>(*store, *audit, clock, *office);
     abroad = std::make_unique<app::AbroadService>(*store, *audit, clock, *office);
     conversations =
@@ -183,6 +187,9 @@ int Serve(const ServeOptions& options) {
   screening.reset();
   if (centre) centre->OnDeadlineMoved({});
   queue_timers.reset();
+  dtmf.reset();
+  if (centre) centre->SetVoiceLine(nullptr);
+  voice.reset();
   fmt::print("lifeline stopped\n");
   return 0;
 }

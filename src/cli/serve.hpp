@@ -28,6 +28,10 @@ struct ServeOptions {
   int queue_offer_callback_after = 600; // seconds; then the caller is offered a safe callback
   std::string queue_join_empty = "wait";   // wait or offer_callback
   std::string queue_leave_empty = "wait";  // wait or offer_callback
+  // Issue 16 (docs/contact-centre.md, "The voice line"): empty prompt folder: no voice line.
+  std::string voice_prompts;              // made by scripts/make-voice-prompts.sh
+  std::string voice_dtmf_listen = "127.0.0.1:22223";  // UDP, rtpengine's --dtmf-log-dest
+  int voice_announce_every = 30;          // seconds between announcements
 };
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued

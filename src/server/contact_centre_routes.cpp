@@ -9,6 +9,7 @@
 
 #include <charconv>
 
+#include "app/contact_centre_voice.hpp"
 #include "domain/contact_centre/sip_hints.hpp"
 #include "server/console_pages.hpp"
 #include "server/contact_centre_json.hpp"
@@ -140,7 +141,8 @@ void ApiRoute(Context& ctx, Request& request, Respond respond) {
   }
   respond({200, "application/json",
            json{{"version", "1.0"}, {"routing", "serial"}, {"routes", routes}, {"queued", answer->queued},
-                {"offer_callback", answer->offer_callback}}
+                {"offer_callback", answer->offer_callback},
+                {"callback_chosen", answer->callback_chosen}}
                .dump(),
            {}});
 }
@@ -326,6 +328,54 @@ void ApiPosition(Context& ctx, Request& request, Respond respond) {
   respond({200, "application/json", out.dump(), {}});
 }
 
+// The voice line (issue 16). Kamailio reports a held caller whose media now goes through
+// rtpengine: {"call", "accept_language", "number" (the caller's, for a callback he may choose;
+// may be empty), "windows": "mon-fri 19:00-21:00, sat 10:00-12:00", "utc_offset": "+03:00"}.
+// 404 unless the call waits; 404 "the voice line is off" without --voice-prompts.
+void ApiVoiceStart(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  app::VoiceLine* voice = ctx.contact_centre->Voice();
+  if (!voice) return respond(JsonError(NotFound("the voice line is off")));
+  auto doc = Body(request, "{\"call\": \"...\", \"accept_language\": \"ru\", \"number\": \"\", \"windows\": \"\", \"utc_offset\": \"\"}");
+  if (!doc) return respond(Respond415Or400(doc.error()));
+  app::HeldCaller caller{TextOf(*doc, "call"), TextOf(*doc, "accept_language"), TextOf(*doc, "number"), {},
+                         TextOf(*doc, "utc_offset")};
+  const std::string windows = TextOf(*doc, "windows");
+  for (std::size_t start = 0; start < windows.size();) {
+    std::size_t comma = windows.find(',', start);
+    if (comma == std::string::npos) comma = windows.size();
+    std::string window = windows.substr(start, comma - start);
+    window.erase(0, window.find_first_not_of(' '));
+    window.erase(window.find_last_not_of(' ') + 1);
+    if (!window.empty()) caller.windows.push_back(std::move(window));
+    start = comma + 1;
+  }
+  if (auto started = voice->Start(caller); !started) return respond(JsonError(started.error()));
+  respond({200, "application/json", "{}", {}});
+}
+
+// The proxy's poll (with resume-next): the next prompt to play, {"call", "file", "prompt"},
+// or {} when none is due.
+void ApiVoiceNext(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  json out = json::object();
+  if (app::VoiceLine* voice = ctx.contact_centre->Voice()) {
+    if (auto play = voice->Next()) out = {{"call", play->call}, {"file", play->file}, {"prompt", play->prompt}};
+  }
+  respond({200, "application/json", out.dump(), {}});
+}
+
+// Which prompts a call was played ("ru/position_2", "music"): no personal data.
+void ApiVoicePlayed(Context& ctx, Request& request, Respond respond) {
+  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
+  if (auto allowed = TelephonyOrManager(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  app::VoiceLine* voice = ctx.contact_centre->Voice();
+  if (!voice) return respond(JsonError(NotFound("the voice line is off")));
+  respond({200, "application/json", json{{"prompts", voice->Played(request.params["call"])}}.dump(), {}});
+}
+
 void ApiAddOperator(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
   auto post = ReadJsonPost(ctx, request, respond, false, "{\"id\": \"ext-101\", \"languages\": [\"ru\", \"uk\"]}");
@@ -464,6 +514,9 @@ void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/api/v1/contact-centre/route", bind(ApiRoute));
   router.Add("POST", "/api/v1/contact-centre/resume-next", bind(ApiResumeNext));
   router.Add("GET", "/api/v1/contact-centre/calls/{call}/position", bind(ApiPosition));
+  router.Add("POST", "/api/v1/contact-centre/voice/start", bind(ApiVoiceStart));
+  router.Add("POST", "/api/v1/contact-centre/voice/next", bind(ApiVoiceNext));
+  router.Add("GET", "/api/v1/contact-centre/calls/{call}/prompts", bind(ApiVoicePlayed));
   router.Add("POST", "/api/v1/contact-centre/operators", bind(ApiAddOperator));
   router.Add("PUT", "/api/v1/contact-centre/lines", bind(ApiSetLines));
   router.Add("GET", "/api/v1/contact-centre/wallboard", bind(ApiWallboard));

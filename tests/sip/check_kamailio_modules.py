@@ -8,17 +8,25 @@ json.so, from kamailio-json-modules). This check resolves each `loadmodule` agai
 configuration's `mpath`, asks dpkg which package owns the file, and fails unless that package is
 in `scripts/install-deps.sh --test --list`.
 
+The programs the SIP tests start beside Kamailio (SIPp; for the voice line, issue 16, rtpengine
+and espeak-ng) are checked the same way: each must come from a package install-deps names.
+
 Usage: check_kamailio_modules.py CONFIG [CONFIG ...]   (exit 0: all resolved; 1: a problem)
 """
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 MPATH = re.compile(r'^\s*mpath\s*=\s*"([^"]+)"', re.MULTILINE)
 LOADMODULE = re.compile(r'^\s*loadmodule\s+"([^"]+)"', re.MULTILINE)
+
+
+# The programs tests/e2e/test_sip.py starts, and the package each must come from.
+PROGRAMS = {"kamailio": "kamailio", "sipp": "sip-tester", "rtpengine": "rtpengine-daemon", "espeak-ng": "espeak-ng"}
 
 
 def named_packages():
@@ -64,16 +72,32 @@ def problems_in(config, packages):
     return found
 
 
+def program_problems(packages):
+    found = []
+    for program, expected in PROGRAMS.items():
+        path = shutil.which(program)
+        if path is None:
+            found.append(f"{program} is not installed: scripts/install-deps.sh --test installs {expected}")
+            continue
+        package = owning_package(os.path.realpath(path)) or owning_package(path)
+        if package is None:
+            found.append(f"{path} belongs to no Debian package (installed by hand?)")
+        elif package not in packages:
+            found.append(f"{program} comes from {package}, which scripts/install-deps.sh does not install")
+    return found
+
+
 def main(configs):
     if not configs:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
     packages = named_packages()
-    problems = [p for config in configs for p in problems_in(config, packages)]
+    problems = [p for config in configs for p in problems_in(config, packages)] + program_problems(packages)
     for p in problems:
         print(p)
     checked = sum(len(modules_of(open(c).read())[1]) for c in configs)
-    print(f"{checked} modules checked in {len(configs)} configuration(s): {len(problems)} problem(s)")
+    print(f"{checked} modules checked in {len(configs)} configuration(s) and {len(PROGRAMS)} programs: "
+          f"{len(problems)} problem(s)")
     return 1 if problems else 0
 
 

@@ -110,9 +110,9 @@ struct QueueLogEntry {
   CallId call = 0;              // 0 for operator events
   OperatorId operator_id = 0;   // 0 when none
   // Calls: "offered", "ringing", "answered", "missed", "abandoned", "overflowed", "ended",
-  // "widened" (any operator may take it now), "join_empty", "leave_empty", "wait_limit" (the
-  // last three: released with a callback offer). Operators: their states, and a break as
-  // BreakEvent(reason). Static storage.
+  // "widened" (any operator may take it now), "join_empty", "leave_empty", "wait_limit",
+  // "callback_chosen" (the last four: released with a callback offer). Operators: their
+  // states, and a break as BreakEvent(reason). Static storage.
   std::string_view event;
 };
 
@@ -156,6 +156,11 @@ class QueueEngine {
   /// The operator picked up. Idempotent; kConflict if the call is not ringing that
   /// operator (answered elsewhere, abandoned, ended); kNotFound.
   Result<Actions> Answer(CallId call, OperatorId op, double now);
+  /// The waiting caller chose a safe callback instead of waiting (pressed a digit, issue 16):
+  /// released as with a callback offer ("callback_chosen" in the log, counted as released).
+  /// Repeating it changes nothing; kConflict unless the call is waiting (ringing: the
+  /// operator's phone is already ringing); kNotFound.
+  Result<Actions> ChooseCallback(CallId call, double now);
   /// The caller hung up before an answer. Idempotent; kConflict once answered or ended.
   Result<Actions> Abandon(CallId call, double now);
   /// The call ended after an answer; its operator wraps up. Idempotent; kConflict if it

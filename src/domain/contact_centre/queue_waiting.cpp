@@ -42,6 +42,20 @@ void QueueEngine::ReleaseWithCallback(CallRecord& call, double at, std::string_v
   Release(call);
 }
 
+Result<Actions> QueueEngine::ChooseCallback(CallId id, double now) {
+  auto it = calls_.find(id);
+  if (it == calls_.end()) {
+    auto done = finished_.find(id);
+    if (done == finished_.end()) return Error{ErrorCode::kNotFound, "no such call"};
+    if (done->second == CallState::kReleased) return Actions{};
+    return Error{ErrorCode::kConflict, "the call is not waiting"};
+  }
+  if (it->second.state != CallState::kQueued) return Error{ErrorCode::kConflict, "the call is not waiting"};
+  Actions actions;
+  ReleaseWithCallback(it->second, now, "callback_chosen", actions);
+  return actions;
+}
+
 void QueueEngine::ReleaseUntakeable(double now, Actions& actions) {
   if (options_.leave_empty != WhenEmpty::kOfferCallback) return;
   for (Language l : kAllLanguages) {

@@ -173,3 +173,28 @@ TEST(FeatureCode, DialledCodesAskForAState) {
 
 }  // namespace
 }  // namespace lifeline::contact_centre
+
+namespace lifeline::contact_centre {
+namespace {
+
+// Issue 16: a held caller who presses 1 for a safe callback leaves the queue at once.
+TEST_F(QueueWaitingTest, AWaitingCallerWhoChoosesACallbackIsReleased) {
+  QueueEngine engine = Make({});
+  ASSERT_TRUE(engine.AddOperator(1, {Language::kRu}, 0).ok());
+  ASSERT_TRUE(engine.SetOperatorState(1, OperatorState::kAvailable, 0).ok());
+  ASSERT_EQ(engine.Offer(1, Language::kRu, 0, 1).value(), (Actions{{Kind::kRing, 1, 1}}));
+  ASSERT_TRUE(engine.Offer(2, Language::kRu, 0, 2).value().empty());  // waits
+  ASSERT_TRUE(engine.Offer(3, Language::kRu, 0, 3).value().empty());
+  EXPECT_EQ(engine.ChooseCallback(1, 4).error().code, ErrorCode::kConflict);  // already ringing
+  EXPECT_EQ(engine.ChooseCallback(2, 4).value(), (Actions{{Kind::kOfferCallback, 2, 0}}));
+  EXPECT_EQ(engine.CallStateOf(2), CallState::kReleased);
+  EXPECT_TRUE(engine.ChooseCallback(2, 5).value().empty());  // repeated: nothing changes
+  EXPECT_EQ(engine.PositionOf(3, 5).value().ahead, 0);        // the caller behind moved up
+  EXPECT_EQ(engine.Waiting(), 1);
+  EXPECT_EQ(engine.Snap(5).today.released, 1);
+  EXPECT_EQ(Count(2, "callback_chosen"), 1);
+  EXPECT_EQ(engine.ChooseCallback(99, 5).error().code, ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace lifeline::contact_centre

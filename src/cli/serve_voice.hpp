@@ -1,0 +1,21 @@
+#pragma once
+// `lifeline serve --voice-prompts DIR`: the voice line of the contact centre (issue 16).
+
+#include <memory>
+
+#include "app/contact_centre.hpp"
+#include "app/contact_centre_dtmf.hpp"
+#include "app/contact_centre_voice.hpp"
+#include "app/office.hpp"
+#include "cli/serve.hpp"
+
+namespace lifeline::cli {
+
+/// Opens the voice line on `centre` (every prompt must exist under options.voice_prompts),
+/// its callbacks scheduled by `office`, and the UDP listener for rtpengine's DTMF reports;
+/// prints the listener's address. Throws std::runtime_error (a start-up failure) otherwise.
+void StartVoiceLine(const ServeOptions& options, const app::Clock& clock, app::ContactCentreService& centre,
+                    app::OfficeService& office, std::unique_ptr<app::VoiceLine>& voice,
+                    std::unique_ptr<app::DtmfListener>& dtmf);
+
+}  // namespace lifeline::cli
