@@ -496,6 +496,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddConsoleCampRoutes(router, bind);
   AddCampRoutineRoutes(router, bind);
   AddAbroadRoutes(router, bind);
+  AddChannelReplyRoutes(router, bind);
   AddConsoleAbroadRoutes(router, bind);
   AddScreeningRoutes(router, bind);
   AddSearchRoutes(router, bind);

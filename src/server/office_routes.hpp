@@ -5,6 +5,7 @@
 #include "app/abroad.hpp"
 #include "app/audit_log.hpp"
 #include "app/camp.hpp"
+#include "app/channel_conversations.hpp"
 #include "app/contact_centre.hpp"
 #include "app/office.hpp"
 #include "app/sessions.hpp"
@@ -21,6 +22,7 @@ struct OfficeRouteOptions {
   WallboardFeed* wallboard_feed = nullptr;              // the live wallboard, with the contact centre
   app::CampService* camp = nullptr;                     // the camps' registry and books, if they run
   app::AbroadService* abroad = nullptr;                 // help abroad, if it runs
+  app::ChannelConversations* conversations = nullptr;   // SMS and messenger replies, if they run
 };
 
 /// Adds /api/v1/session, /api/v1/cases…, /api/v1/audit, /console/…; the services must
