@@ -86,6 +86,7 @@ ChannelConversations::ChannelConversations(store::Store& store, OfficeService& o
       clock_(clock),
       receipt_salt_(std::move(receipt_salt)),
       options_(std::move(options)),
+      throttle_(static_cast<double>(std::max<std::int64_t>(1, options_.max_messages_per_hour)), kRateWindow),
       index_key_(office.Opener().DeriveSubkey("lifeline/blind-index/channel-sender/v1")),
       address_key_(office.Opener().DeriveSubkey("lifeline/channel-address/v1")),
       sealer_(office.Opener().newest_public(), std::chrono::milliseconds{1000}, 512) {
@@ -115,6 +116,9 @@ Result<InboundResult> ChannelConversations::Receive(ContactChannel channel, std:
   if (auto ok = CheckInbound(channel, address, message_id); !ok) return ok.error();
   if (auto ok = CheckMessageText(text, "text"); !ok) return ok.error();
   const store::Blob32 index = SenderIndex(channel, address);
+  // A flood from one sender stops here, before any store call, sealing or receipt hash, so it
+  // holds up nobody else's messages (commands from someone unknown included).
+  if (!throttle_.Allow(index, clock_.Now())) return InboundResult{InboundOutcome::kRateLimited, std::nullopt, 0};
   // Keyed as well: a stolen database cannot be searched for a channel's message id.
   // Message ids are unique per chat at best (Telegram's message_id): keyed with the sender.
   const store::Blob32 message_key =
@@ -161,7 +165,7 @@ Result<InboundResult> ChannelConversations::OpenConversation(ContactChannel chan
   if (!case_id) return case_id.error();
   return InboundResult{InboundOutcome::kOpened,
                        channels::RenderReply(Wording(language), ReplyKind::kWelcome, FormatReceipt(sealed.receipt)),
-                       *case_id};
+                       *case_id, language};
 }
 
 Result<InboundResult> ChannelConversations::Join(const store::ChannelSender& sender, const store::Blob32& message_key,
@@ -202,7 +206,7 @@ Result<InboundResult> ChannelConversations::Join(const store::ChannelSender& sen
 Result<InboundResult> ChannelConversations::Answer(const std::string& language, const channels::ChannelCommand& command,
                                                    std::int64_t case_id) {
   const channels::ReplyWording& wording = Wording(language);
-  InboundResult result{InboundOutcome::kCommand, std::nullopt, case_id};
+  InboundResult result{InboundOutcome::kCommand, std::nullopt, case_id, language};
   switch (command.kind) {
     case CommandKind::kHelp: result.reply = channels::RenderReply(wording, ReplyKind::kHelp); break;
     case CommandKind::kStop: result.reply = channels::RenderReply(wording, ReplyKind::kStopped); break;

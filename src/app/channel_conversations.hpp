@@ -22,6 +22,7 @@
 #include "app/audit_log.hpp"
 #include "app/clock.hpp"
 #include "app/office.hpp"
+#include "app/sender_throttle.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/application.hpp"
 #include "domain/channels/channel_command.hpp"
@@ -37,7 +38,8 @@ struct ChannelOptions {
   /// The language of a sender whose first message names none.
   std::string default_language = "ru";
   /// Messages one sender may send in an hour; past that they are dropped unanswered (a
-  /// flood from one sender costs nobody else anything).
+  /// flood from one sender costs nobody else anything: an in-memory bucket per sender turns
+  /// it away before any store call or hash, and the store's count holds across restarts).
   std::int64_t max_messages_per_hour = 30;
 };
 
@@ -58,6 +60,8 @@ struct InboundResult {
   /// What to send back to the address the message came from, now; nullopt: say nothing.
   std::optional<std::string> reply;
   std::int64_t case_id = 0;  // his case, or 0
+  /// The language `reply` is in ("ru", "uk", "be", "en"); empty with no reply.
+  std::string language;
 };
 
 /// An operator's reply whose window has come, for the channel to send.
@@ -150,6 +154,7 @@ class ChannelConversations {
   const crypto::Bytes receipt_salt_;
   const ChannelOptions options_;
   std::map<std::string, channels::ReplyWording> wording_;
+  SenderThrottle throttle_;    // max_messages_per_hour per sender, in memory, before any other work
   crypto::Key32 index_key_;    // blind index of senders and message ids (never leaves the office)
   crypto::Key32 address_key_;  // seals addresses and queued replies
   crypto::IntakeSealer sealer_;  // seals new applications and his messages like the web form's

@@ -208,6 +208,28 @@ TEST_F(ChannelConversationsTest, AFloodFromOneSenderIsDroppedPastHisHourlyLimitA
   EXPECT_EQ(Receive(kNumber, "m9", "x").outcome, InboundOutcome::kJoined);  // the dropped one, redelivered
 }
 
+TEST_F(ChannelConversationsTest, AFloodOfCommandsFromSomeoneUnknownIsTurnedAwayBeforeAnyWork) {
+  // Commands from someone unknown store nothing, so only the in-memory bucket limits them:
+  // STATUS costs a receipt hash each.
+  int answered = 0;
+  for (int i = 0; i < 50; ++i) {
+    const InboundResult r = Receive(kOtherNumber, "s" + std::to_string(i), "STATUS 912 345-67-89, 012345");
+    answered += r.reply.has_value();
+    if (!r.reply) {
+      EXPECT_EQ(r.outcome, InboundOutcome::kRateLimited);
+    }
+  }
+  EXPECT_EQ(answered, 8);
+  EXPECT_EQ(Receive(kNumber, "m1", "Помогите").outcome, InboundOutcome::kOpened);
+  EXPECT_EQ(Receive("5550001", "t1", "/start", ContactChannel::kTelegram).outcome, InboundOutcome::kCommand);
+}
+
+TEST_F(ChannelConversationsTest, RepliesSayWhichLanguageTheyAreIn) {
+  EXPECT_EQ(Receive(kNumber, "m1", "Помогите").language, "ru");
+  EXPECT_EQ(Receive(kOtherNumber, "o1", "HELP").language, "en");
+  EXPECT_EQ(Receive(kNumber, "m2", "ещё").language, "");  // joined: no reply
+}
+
 TEST_F(ChannelConversationsTest, AVerifierBlocksASenderWhoIsThenDroppedUnanswered) {
   const InboundResult first = Receive(kNumber, "m1", "Провокация");
   const Actor op{2, "op", Role::kOperator};

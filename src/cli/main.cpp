@@ -279,6 +279,41 @@ int main(int argc, char** argv) {
   serve->add_option("--intake-queue", serve_options.intake_queue,
                     "Submissions and status checks that may wait for a receipt hash before 503")
       ->check(CLI::Range(1, 100000));
+  // Telegram (docs/channels.md, "Telegram"): runs when --telegram-token-file is given.
+  const std::string telegram_group = "Telegram bot (docs/channels.md)";
+  serve->add_option("--telegram-token-file", serve_options.telegram_token_file,
+                    "File holding the bot token from BotFather; without it the bot does not run")
+      ->group(telegram_group);
+  serve->add_option("--telegram-mode", serve_options.telegram_mode,
+                    "webhook (Telegram POSTs to /channels/telegram/webhook) or poll (getUpdates)")
+      ->check(CLI::IsMember({"webhook", "poll"}))
+      ->capture_default_str()
+      ->group(telegram_group);
+  serve->add_option("--telegram-webhook-secret-file", serve_options.telegram_webhook_secret_file,
+                    "File holding the webhook's secret_token (1-256 of A-Z a-z 0-9 _ -); webhook mode")
+      ->group(telegram_group);
+  serve->add_option("--telegram-webhook-url", serve_options.telegram_webhook_url,
+                    "Public HTTPS URL of the webhook: serve calls setWebhook with it and the secret at start")
+      ->group(telegram_group);
+  serve->add_option("--telegram-api-base", serve_options.telegram_api_base, "The Bot API's base URL")
+      ->capture_default_str()
+      ->group(telegram_group);
+  serve->add_option("--telegram-proxy", serve_options.telegram_proxy,
+                    "Proxy for calls to the Bot API, e.g. socks5h://127.0.0.1:9050 (tor)")
+      ->group(telegram_group);
+  serve->add_option("--telegram-onion", serve_options.telegram_onion,
+                    "The onion form's address, named in the bot's first answer")
+      ->group(telegram_group);
+  serve->add_option("--telegram-per-second", serve_options.telegram_per_second,
+                    "Operators' replies sent to Telegram a second, at most")
+      ->check(CLI::Range(0.01, 1000.0))
+      ->capture_default_str()
+      ->group(telegram_group);
+  serve->add_option("--telegram-poll-seconds", serve_options.telegram_poll_seconds,
+                    "getUpdates' long-poll wait in poll mode (stopping waits for it)")
+      ->check(CLI::Range(0, 50))
+      ->capture_default_str()
+      ->group(telegram_group);
 
   std::string user_name, user_role = "operator", user_password_file;
   auto* user = cli.add_subcommand("user", "Manage operator accounts");

@@ -18,6 +18,8 @@
 #include "cli/serve_voice.hpp"
 #include "app/setup.hpp"
 #include "channels/outbox.hpp"
+#include "channels/telegram/telegram_bot.hpp"
+#include "channels/telegram/telegram_poller.hpp"
 #include "cli/secrets.hpp"
 #include "server/http_server.hpp"
 #include "server/metrics.hpp"
@@ -167,12 +169,51 @@ int Serve(const ServeOptions& options) {
     retention = std::make_unique<app::RetentionSchedule>(*store, *office, clock, options.retention_days);
   }
 
+  // The Telegram bot (docs/channels.md, "Telegram"): its webhook route goes on the router
+  // before the server starts.
+  std::unique_ptr<channels::telegram::TelegramBot> telegram;
+  if (!options.telegram_token_file.empty()) {
+    if (!conversations) throw std::runtime_error("the Telegram bot runs in the office role (--role all or office)");
+    channels::telegram::TelegramOptions bot{.token = ReadSecret(options.telegram_token_file, "Telegram bot token"),
+                                            .api_base = options.telegram_api_base,
+                                            .proxy = options.telegram_proxy,
+                                            .onion = options.telegram_onion};
+    if (options.telegram_mode == "webhook") {
+      if (options.telegram_webhook_secret_file.empty()) {
+        throw std::runtime_error("--telegram-mode webhook needs --telegram-webhook-secret-file");
+      }
+      bot.webhook_secret = ReadSecret(options.telegram_webhook_secret_file, "Telegram webhook secret");
+      if (!channels::telegram::IsValidSecretToken(bot.webhook_secret)) {
+        throw std::runtime_error("the Telegram webhook secret must be 1-256 characters of A-Z a-z 0-9 _ -");
+      }
+    }
+    telegram = std::make_unique<channels::telegram::TelegramBot>(*conversations, std::move(bot));
+    if (options.telegram_mode == "webhook") channels::telegram::AddWebhookRoute(router, *telegram);
+  }
+
   // Operators' replies over SMS and messengers go out from the outbox, each on its channel
   // (docs/channels.md); it runs when a channel is configured.
   std::unique_ptr<channels::Outbox> outbox;
   if (conversations) outbox = std::make_unique<channels::Outbox>(*conversations);
+  if (telegram) {
+    outbox->Register(ContactChannel::kTelegram, *telegram, options.telegram_per_second);
+    outbox->Start();
+  }
 
   server::HttpServer http(listen, router);
+  std::unique_ptr<channels::telegram::TelegramPoller> telegram_poller;
+  if (telegram && options.telegram_mode == "poll") {
+    telegram_poller = std::make_unique<channels::telegram::TelegramPoller>(
+        *telegram, channels::telegram::PollerOptions{.long_poll_seconds = options.telegram_poll_seconds});
+    telegram_poller->Start();
+  }
+  if (telegram && options.telegram_mode == "webhook" && !options.telegram_webhook_url.empty()) {
+    // Not fatal: Telegram keeps the webhook it was given last, and an operator can set it.
+    if (auto set = telegram->SetWebhook(options.telegram_webhook_url); !set) {
+      std::fprintf(stderr, "telegram: setWebhook failed (%s); the webhook Telegram has stays\n",
+                   set.error().message.c_str());
+    }
+  }
   fmt::print("lifeline listening on http://{}:{} (role {})\n", listen.host, http.port(), options.role);
   std::fflush(stdout);
 
@@ -182,7 +223,9 @@ int Serve(const ServeOptions& options) {
   if (intake) intake->Stop();  // commit and answer everything accepted so far
   if (wallboard) wallboard->Close();
   http.Stop();
+  telegram_poller.reset();
   outbox.reset();
+  telegram.reset();
   retention.reset();
   screening.reset();
   if (centre) centre->OnDeadlineMoved({});

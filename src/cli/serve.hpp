@@ -32,6 +32,16 @@ struct ServeOptions {
   std::string voice_prompts;              // made by scripts/make-voice-prompts.sh
   std::string voice_dtmf_listen = "127.0.0.1:22223";  // UDP, rtpengine's --dtmf-log-dest
   int voice_announce_every = 30;          // seconds between announcements
+  // Telegram (docs/channels.md, "Telegram"); it runs when telegram_token_file is set.
+  std::string telegram_token_file;
+  std::string telegram_api_base = "https://api.telegram.org";
+  std::string telegram_mode = "webhook";       // webhook or poll
+  std::string telegram_webhook_secret_file;    // webhook mode: setWebhook's secret_token
+  std::string telegram_webhook_url;            // when set, serve calls setWebhook with it at start
+  std::string telegram_proxy;                  // e.g. socks5h://127.0.0.1:9050
+  std::string telegram_onion;                  // the onion form's address, named in the first answer
+  double telegram_per_second = 20;             // operators' replies sent a second, at most
+  int telegram_poll_seconds = 25;              // getUpdates' long-poll wait
 };
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued
