@@ -29,9 +29,12 @@ command -v npm > /dev/null || packages+=(nodejs npm)
 # kamailio-utils-modules, json in kamailio-json-modules. The test kamailio_modules_packaged
 # checks that every module tests/sip/kamailio.cfg.in loads comes from a package named here.
 sip_packages=(kamailio kamailio-utils-modules kamailio-json-modules sip-tester)
+# Kannel (bearerbox, smsbox) and kannel-extras' fake SMSC (fakesmsc) for SMS on loopback
+# (tests/e2e/test_sms.py, bench/sms-bench.py).
+sms_packages=(kannel kannel-extras)
 if [ "$mode" = "--test" ]; then
   # Chromium for the browser tests.
-  packages+=(chromium "${sip_packages[@]}")
+  packages+=(chromium "${sip_packages[@]}" "${sms_packages[@]}")
   # pdftotext reads the capture cards' PDF back (tests/e2e/test_camp.py).
   packages+=(poppler-utils)
   # A real PostgreSQL for the store's conformance suite and the end-to-end tests on it
@@ -39,7 +42,7 @@ if [ "$mode" = "--test" ]; then
   packages+=(postgresql haproxy)
 fi
 if [ "$mode" = "--bench" ]; then
-  packages+=(wrk nginx-light sqlite3 "${sip_packages[@]}")
+  packages+=(wrk nginx-light sqlite3 "${sip_packages[@]}" "${sms_packages[@]}")
 fi
 
 # `--list`: print the packages a mode needs and stop (the module check reads them).

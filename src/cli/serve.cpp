@@ -18,6 +18,7 @@
 #include "app/setup.hpp"
 #include "channels/outbox.hpp"
 #include "cli/secrets.hpp"
+#include "cli/serve_sms.hpp"
 #include "server/http_server.hpp"
 #include "server/metrics.hpp"
 #include "server/office_routes.hpp"
@@ -131,7 +132,8 @@ int Serve(const ServeOptions& options) {
                              .contact_centre = centre.get(),
                              .wallboard_feed = wallboard.get(),
                              .camp = camps.get(),
-                             .abroad = abroad.get()});
+                             .abroad = abroad.get(),
+                             .conversations = conversations.get()});
   }
 
   // The office indexes cases for search (in memory) and screens new ones: it alone holds
@@ -164,8 +166,11 @@ int Serve(const ServeOptions& options) {
 
   // Operators' replies over SMS and messengers go out from the outbox, each on its channel
   // (docs/channels.md); it runs when a channel is configured.
+  SmsChannelHandle sms;  // outlives the outbox, which sends through it
   std::unique_ptr<channels::Outbox> outbox;
   if (conversations) outbox = std::make_unique<channels::Outbox>(*conversations);
+  sms = AddSmsChannel(options, router, conversations.get(), outbox.get());
+  if (sms && !options.sendsms_url.empty()) outbox->Start();
 
   server::HttpServer http(listen, router);
   fmt::print("lifeline listening on http://{}:{} (role {})\n", listen.host, http.port(), options.role);

@@ -28,6 +28,12 @@ struct ServeOptions {
   int queue_offer_callback_after = 600; // seconds; then the caller is offered a safe callback
   std::string queue_join_empty = "wait";   // wait or offer_callback
   std::string queue_leave_empty = "wait";  // wait or offer_callback
+  // SMS through Kannel (docs/channels.md): on with sms_inbound_token_file (office role).
+  std::string sms_inbound_token_file;    // the secret smsbox's sms-service sends as `token`
+  std::string sendsms_url;               // smsbox's sendsms URL; empty: replies are not sent by SMS
+  std::string sendsms_credentials_file;  // "username:password" of Kannel's sendsms-user
+  std::string sms_dlr_base_url;          // lifeline as Kannel reaches it, for delivery reports; empty: none
+  double sms_per_second = 1;             // replies handed to smsbox a second
 };
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued

@@ -124,6 +124,8 @@ void AddScreeningRoutes(Router& router, const Bind& bind);
 void AddSearchRoutes(Router& router, const Bind& bind);
 /// Statistics (statistics_routes.cpp).
 void AddStatisticsRoutes(Router& router, const Bind& bind);
+/// Operators' replies over SMS and messengers (channel_reply_routes.cpp).
+void AddChannelReplyRoutes(Router& router, const Bind& bind);
 /// The case workflow routes (workflow_routes.cpp).
 void AddWorkflowRoutes(Router& router, const Bind& bind);
 

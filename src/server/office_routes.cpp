@@ -500,6 +500,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddScreeningRoutes(router, bind);
   AddSearchRoutes(router, bind);
   AddStatisticsRoutes(router, bind);
+  AddChannelReplyRoutes(router, bind);
 }
 
 }  // namespace lifeline::server

@@ -11,6 +11,10 @@
 #include "app/two_factor.hpp"
 #include "server/http.hpp"
 
+namespace lifeline::app {
+class ChannelConversations;
+}
+
 namespace lifeline::server {
 
 class WallboardFeed;
@@ -21,6 +25,7 @@ struct OfficeRouteOptions {
   WallboardFeed* wallboard_feed = nullptr;              // the live wallboard, with the contact centre
   app::CampService* camp = nullptr;                     // the camps' registry and books, if they run
   app::AbroadService* abroad = nullptr;                 // help abroad, if it runs
+  app::ChannelConversations* conversations = nullptr;   // SMS and messenger replies, if they run
 };
 
 /// Adds /api/v1/session, /api/v1/cases…, /api/v1/audit, /console/…; the services must
