@@ -105,8 +105,9 @@ max-messages = 10
         self.bb_log = open(os.path.join(self.dir, "bearerbox.log"), "ab")
         self.bearerbox = subprocess.Popen([BEARERBOX, "-v", "4", self.conf], stdout=self.bb_log,
                                           stderr=subprocess.STDOUT)
+        # Not the fake SMSC's port: a probe would be taken for a phone connecting.
+        wait_for_port(self.admin_port)
         wait_for_port(self.smsbox_port)
-        wait_for_port(self.smsc_port)
         self.start_smsbox()
 
     def start_smsbox(self):
@@ -117,11 +118,15 @@ max-messages = 10
     def stop_smsbox(self):
         _stop(self.smsbox)
         self.smsbox = None
+        self.sb_log.close()
 
     def stop(self):
-        _stop(self.smsbox)
-        _stop(self.bearerbox)
-        self.smsbox = self.bearerbox = None
+        if self.smsbox is not None:
+            self.stop_smsbox()
+        if self.bearerbox is not None:
+            _stop(self.bearerbox)
+            self.bearerbox = None
+            self.bb_log.close()
 
 
 def _stop(proc):
