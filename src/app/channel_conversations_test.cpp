@@ -155,7 +155,8 @@ TEST_F(ChannelConversationsTest, AReplyWithoutWindowsWaitsUntilHeWritesAgain) {
   ASSERT_TRUE(channels_->ReportDelivery(due->front().id, true).ok());
   EXPECT_EQ(channels_->ListReplies(operator_, first.case_id)->front().state, store::OutboundState::kSent);
   // Said again (or after a delivery report came first): nothing changes, no error.
-  EXPECT_TRUE(channels_->ReportDelivery(due->front().id, false).ok());
+  auto again = channels_->ReportDelivery(due->front().id, false);
+  EXPECT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(channels_->ListReplies(operator_, first.case_id)->front().state, store::OutboundState::kSent);
   // The network's delivery report follows.
   ASSERT_TRUE(channels_->ReportDeliveryReceipt(due->front().id, true).ok());
