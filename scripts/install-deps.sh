@@ -32,9 +32,12 @@ command -v npm > /dev/null || packages+=(nodejs npm)
 # the media server held callers hear (userspace, no kernel module), espeak-ng speaks the prompts,
 # which scripts/make-voice-prompts.sh makes once lifeline is built (tests/e2e/test_sip.py runs it).
 sip_packages=(kamailio kamailio-utils-modules kamailio-json-modules sip-tester rtpengine-daemon espeak-ng)
+# Kannel (bearerbox, smsbox) and kannel-extras' fake SMSC (fakesmsc) for SMS on loopback
+# (tests/e2e/test_sms.py, bench/sms-bench.py).
+sms_packages=(kannel kannel-extras)
 if [ "$mode" = "--test" ]; then
   # Chromium for the browser tests.
-  packages+=(chromium "${sip_packages[@]}")
+  packages+=(chromium "${sip_packages[@]}" "${sms_packages[@]}")
   # pdftotext reads the capture cards' PDF back (tests/e2e/test_camp.py).
   packages+=(poppler-utils)
   # A real PostgreSQL for the store's conformance suite and the end-to-end tests on it
@@ -42,7 +45,7 @@ if [ "$mode" = "--test" ]; then
   packages+=(postgresql haproxy)
 fi
 if [ "$mode" = "--bench" ]; then
-  packages+=(wrk nginx-light sqlite3 "${sip_packages[@]}")
+  packages+=(wrk nginx-light sqlite3 "${sip_packages[@]}" "${sms_packages[@]}")
 fi
 
 # `--list`: print the packages a mode needs and stop (the module check reads them).

@@ -322,7 +322,16 @@ Result<std::vector<OutgoingReply>> ChannelConversations::TakeDue(int limit) {
 }
 
 Status ChannelConversations::ReportDelivery(std::int64_t reply_id, bool delivered) {
-  return channels_.FinishOutbound(reply_id, delivered ? store::OutboundState::kSent : store::OutboundState::kFailed);
+  auto finished = channels_.FinishOutbound(reply_id, delivered ? store::OutboundState::kSent : store::OutboundState::kFailed);
+  // No longer due: the network's delivery report overtook the gateway's answer (Kannel reports
+  // within milliseconds), or STOP or a deletion took the reply away meanwhile. Nothing to do.
+  if (!finished && finished.error().code == ErrorCode::kConflict) return OkStatus();
+  return finished;
+}
+
+Status ChannelConversations::ReportDeliveryReceipt(std::int64_t reply_id, bool delivered) {
+  return channels_.RecordDeliveryReport(reply_id,
+                                        delivered ? store::OutboundState::kDelivered : store::OutboundState::kUndelivered);
 }
 
 }  // namespace lifeline::app

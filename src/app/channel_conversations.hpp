@@ -131,8 +131,13 @@ class ChannelConversations {
   /// Replies whose window has come, at most `limit`, with the address opened: the oldest of
   /// each sender first, taking turns across senders (one sender's backlog holds nobody up).
   Result<std::vector<OutgoingReply>> TakeDue(int limit);
-  /// The channel's word on a reply from TakeDue. kConflict unless it was due.
+  /// The channel's word on a reply from TakeDue. A reply no longer due (a delivery report
+  /// came first, STOP or a deletion took it) is left as it is, without an error.
   Status ReportDelivery(std::int64_t reply_id, bool delivered);
+  /// The network's later word on a sent reply (an SMS delivery report): it reached his phone
+  /// (`delivered`) or the network gave up. The same report again succeeds and changes
+  /// nothing; kConflict when the reply was not sent or has the other report.
+  Status ReportDeliveryReceipt(std::int64_t reply_id, bool delivered);
 
  private:
   const channels::ReplyWording& Wording(const std::string& language) const;

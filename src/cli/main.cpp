@@ -276,6 +276,17 @@ int main(int argc, char** argv) {
   serve->add_option("--retention-days", serve_options.retention_days,
                     "Delete applications never contacted for this many days, every 6 hours (office role)")
       ->check(CLI::Range(30, 100000));
+  serve->add_option("--sms-inbound-token-file", serve_options.sms_inbound_token_file,
+                    "File holding the secret Kannel's sms-service sends as token= (turns SMS on; office role)");
+  serve->add_option("--sendsms-url", serve_options.sendsms_url,
+                    "Kannel smsbox's sendsms URL for operators' replies, e.g. http://127.0.0.1:13013/cgi-bin/sendsms");
+  serve->add_option("--sendsms-credentials-file", serve_options.sendsms_credentials_file,
+                    "File holding username:password of Kannel's sendsms-user");
+  serve->add_option("--sms-dlr-base-url", serve_options.sms_dlr_base_url,
+                    "lifeline's URL as Kannel reaches it, for delivery reports (empty: none asked for)");
+  serve->add_option("--sms-per-second", serve_options.sms_per_second, "Replies handed to smsbox a second")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 1000.0));
   serve->add_option("--intake-queue", serve_options.intake_queue,
                     "Submissions and status checks that may wait for a receipt hash before 503")
       ->check(CLI::Range(1, 100000));

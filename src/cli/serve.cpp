@@ -21,6 +21,7 @@
 #include "channels/telegram/telegram_bot.hpp"
 #include "channels/telegram/telegram_poller.hpp"
 #include "cli/secrets.hpp"
+#include "cli/serve_sms.hpp"
 #include "server/http_server.hpp"
 #include "server/metrics.hpp"
 #include "server/office_routes.hpp"
@@ -193,12 +194,13 @@ int Serve(const ServeOptions& options) {
 
   // Operators' replies over SMS and messengers go out from the outbox, each on its channel
   // (docs/channels.md); it runs when a channel is configured.
+  SmsChannelHandle sms;  // outlives the outbox, which sends through it
   std::unique_ptr<channels::Outbox> outbox;
   if (conversations) outbox = std::make_unique<channels::Outbox>(*conversations);
-  if (telegram) {
-    outbox->Register(ContactChannel::kTelegram, *telegram, options.telegram_per_second);
-    outbox->Start();
-  }
+  if (telegram) outbox->Register(ContactChannel::kTelegram, *telegram, options.telegram_per_second);
+  sms = AddSmsChannel(options, router, conversations.get(), outbox.get());
+  // Started once every channel that sends is registered.
+  if (telegram || (sms && !options.sendsms_url.empty())) outbox->Start();
 
   server::HttpServer http(listen, router);
   std::unique_ptr<channels::telegram::TelegramPoller> telegram_poller;

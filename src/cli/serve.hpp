@@ -42,6 +42,12 @@ struct ServeOptions {
   std::string telegram_onion;                  // the onion form's address, named in the first answer
   double telegram_per_second = 20;             // operators' replies sent a second, at most
   int telegram_poll_seconds = 25;              // getUpdates' long-poll wait
+  // SMS through Kannel (docs/channels.md): on with sms_inbound_token_file (office role).
+  std::string sms_inbound_token_file;    // the secret smsbox's sms-service sends as `token`
+  std::string sendsms_url;               // smsbox's sendsms URL; empty: replies are not sent by SMS
+  std::string sendsms_credentials_file;  // "username:password" of Kannel's sendsms-user
+  std::string sms_dlr_base_url;          // lifeline as Kannel reaches it, for delivery reports; empty: none
+  double sms_per_second = 1;             // replies handed to smsbox a second
 };
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued

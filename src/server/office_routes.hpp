@@ -12,6 +12,10 @@
 #include "app/two_factor.hpp"
 #include "server/http.hpp"
 
+namespace lifeline::app {
+class ChannelConversations;
+}
+
 namespace lifeline::server {
 
 class WallboardFeed;

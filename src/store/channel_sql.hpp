@@ -53,6 +53,12 @@ inline constexpr std::string_view kListOutbound =
 // The text goes with the state change: the case's conversation keeps the reply.
 inline constexpr std::string_view kFinishOutbound =
     "UPDATE channel_outbox SET state = $1, text_sealed = NULL WHERE id = $2 AND state = 'due' RETURNING id";
+// A delivery report: once the gateway took the reply (a repeated report matches too). It may
+// overtake the sender's own FinishOutbound (Kannel reports within milliseconds), so a due
+// reply takes it as well, and drops its text as the sending would.
+inline constexpr std::string_view kRecordDeliveryReport =
+    "UPDATE channel_outbox SET state = $1, text_sealed = NULL WHERE id = $2 AND state IN ('due', 'sent', $1) "
+    "RETURNING id";
 
 // Deleting a case takes its sender with it (his address, ids and replies), before the case.
 inline constexpr std::string_view kDeleteCaseSender[] = {

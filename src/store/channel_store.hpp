@@ -7,6 +7,7 @@
 // store.hpp: durable on return, thread-safe; kNotFound, kConflict, kUnavailable, kInternal.
 
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,12 +29,15 @@ struct ChannelSender {
   bool blocked = false;
 };
 
-enum class OutboundState { kQueued, kDue, kSent, kFailed };
-inline constexpr std::string_view kOutboundStateNames[] = {"queued", "due", "sent", "failed"};
-/// "queued" (waiting for his safe window), "due" (to be sent now), "sent", "failed".
+enum class OutboundState { kQueued, kDue, kSent, kFailed, kDelivered, kUndelivered };
+inline constexpr std::string_view kOutboundStateNames[] = {"queued", "due", "sent", "failed", "delivered",
+                                                           "undelivered"};
+/// "queued" (waiting for his safe window), "due" (to be sent now), "sent" (the gateway took
+/// it), "failed" (the gateway refused it), and after "sent" the network's delivery report:
+/// "delivered" (it reached his phone) or "undelivered" (the network gave up).
 inline std::string_view ToString(OutboundState state) { return kOutboundStateNames[static_cast<int>(state)]; }
 inline std::optional<OutboundState> ParseOutboundState(std::string_view text) {
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < static_cast<int>(std::size(kOutboundStateNames)); ++i) {
     if (kOutboundStateNames[i] == text) return static_cast<OutboundState>(i);
   }
   return std::nullopt;
@@ -95,6 +99,11 @@ class ChannelStore {
   virtual Result<std::vector<StoredOutbound>> ListOutbound(std::int64_t sender_id) = 0;
   /// Moves a due reply to kSent or kFailed and drops its text. kConflict unless it is due.
   virtual Status FinishOutbound(std::int64_t id, OutboundState state) = 0;
+  /// The network's delivery report on a sent reply: moves it from kSent (or kDue: the report
+  /// may overtake FinishOutbound) to kDelivered or kUndelivered and drops its text. The same
+  /// report again succeeds; kConflict when the reply is queued, failed or has the other
+  /// report; kInvalidInput for any other state.
+  virtual Status RecordDeliveryReport(std::int64_t id, OutboundState state) = 0;
 };
 
 }  // namespace lifeline::store

@@ -188,6 +188,26 @@ TEST_P(ChannelStoreConformance, DueRepliesTakeTurnsAcrossSenders) {
   EXPECT_EQ(order, (std::vector<std::int64_t>{busy_ids[0], quiet_id, busy_ids[1], busy_ids[2], busy_ids[3]}));
 }
 
+TEST_P(ChannelStoreConformance, ADeliveryReportFollowsTheSendingOnceAndOnlyOnce) {
+  const ChannelSender sender = Open(8);
+  const auto reply = channels().QueueOutbound({sender.id, {1}, 0, 100});
+  const auto waiting = channels().QueueOutbound({sender.id, {2}, 9000, 100});
+  const auto overtaken = channels().QueueOutbound({sender.id, {3}, 0, 100});
+  ASSERT_EQ(*channels().ReleaseDue(100), 2);
+  // Still waiting for his window: no report can land on it.
+  EXPECT_EQ(channels().RecordDeliveryReport(*waiting, OutboundState::kDelivered).error().code, ErrorCode::kConflict);
+  // A report that overtakes the sender's own word finishes the reply; the word then conflicts.
+  ASSERT_TRUE(channels().RecordDeliveryReport(*overtaken, OutboundState::kUndelivered).ok());
+  EXPECT_EQ(channels().FinishOutbound(*overtaken, OutboundState::kSent).error().code, ErrorCode::kConflict);
+  EXPECT_TRUE(channels().ListOutbound(sender.id)->at(2).text_sealed.empty());
+  ASSERT_TRUE(channels().FinishOutbound(*reply, OutboundState::kSent).ok());
+  EXPECT_EQ(channels().RecordDeliveryReport(*reply, OutboundState::kSent).error().code, ErrorCode::kInvalidInput);
+  ASSERT_TRUE(channels().RecordDeliveryReport(*reply, OutboundState::kDelivered).ok());
+  EXPECT_TRUE(channels().RecordDeliveryReport(*reply, OutboundState::kDelivered).ok());  // a repeated report
+  EXPECT_EQ(channels().RecordDeliveryReport(*reply, OutboundState::kUndelivered).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(channels().ListOutbound(sender.id)->front().state, OutboundState::kDelivered);
+}
+
 TEST_P(ChannelStoreConformance, StopDestroysTheAddressAndTheUnsentRepliesButKeepsTheSentOnes) {
   const ChannelSender sender = Open(7);
   const auto sent = channels().QueueOutbound({sender.id, {1}, 0, 100});

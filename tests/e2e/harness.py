@@ -144,8 +144,8 @@ class Server:
             f.write(value + "\n")
         return path
 
-    def start(self, role="all", extra=()):
-        args = [BIN, "serve", *self.store_args(), "--listen", "127.0.0.1:0", "--role", role, *extra]
+    def start(self, role="all", extra=(), port=0):
+        args = [BIN, "serve", *self.store_args(), "--listen", f"127.0.0.1:{port}", "--role", role, *extra]
         if role != "intake":
             args += ["--passphrase-file", self.passphrase_file]
         self.log = open(self.log_path, "ab")

@@ -173,4 +173,16 @@ Status PgChannelStore::FinishOutbound(std::int64_t id, OutboundState state) {
   });
 }
 
+Status PgChannelStore::RecordDeliveryReport(std::int64_t id, OutboundState state) {
+  if (state != OutboundState::kDelivered && state != OutboundState::kUndelivered) {
+    return InvalidInput("a delivery report says delivered or undelivered", "state");
+  }
+  return pool_.With([&](PgConnection& c) -> Status {
+    if (c.Exec(sql::kRecordDeliveryReport, Params().Add(ToString(state)).Add(id)).rows() == 0) {
+      return Error{ErrorCode::kConflict, "the reply was not sent, or has another delivery report"};
+    }
+    return OkStatus();
+  });
+}
+
 }  // namespace lifeline::store::postgres

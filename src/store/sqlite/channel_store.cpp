@@ -221,4 +221,17 @@ Status SqliteChannelStore::FinishOutbound(std::int64_t id, OutboundState state) 
   });
 }
 
+Status SqliteChannelStore::RecordDeliveryReport(std::int64_t id, OutboundState state) {
+  if (state != OutboundState::kDelivered && state != OutboundState::kUndelivered) {
+    return InvalidInput("a delivery report says delivered or undelivered", "state");
+  }
+  return db_.Write([&](Connection& c) -> Status {
+    auto s = Prepare(c, sql::kRecordDeliveryReport);
+    s.Bind(1, ToString(state)).Bind(2, id);
+    if (!s.Step()) return Error{ErrorCode::kConflict, "the reply was not sent, or has another delivery report"};
+    s.Reset();
+    return OkStatus();
+  });
+}
+
 }  // namespace lifeline::store::sqlite

@@ -27,6 +27,7 @@ class SqliteChannelStore final : public ChannelStore {
   Result<std::vector<StoredOutbound>> ListDue(int limit) override;
   Result<std::vector<StoredOutbound>> ListOutbound(std::int64_t sender_id) override;
   Status FinishOutbound(std::int64_t id, OutboundState state) override;
+  Status RecordDeliveryReport(std::int64_t id, OutboundState state) override;
 
  private:
   Database& db_;
