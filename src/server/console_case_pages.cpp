@@ -184,7 +184,11 @@ std::string_view ReplyStateRu(const app::QueuedReplyView& r) {
     case store::OutboundState::kSent:
       return "отправлен";
     case store::OutboundState::kFailed:
-      return "не доставлен";
+      return "не отправлен: шлюз отказал";
+    case store::OutboundState::kDelivered:
+      return "доставлен на телефон";
+    case store::OutboundState::kUndelivered:
+      return "не доставлен на телефон";
   }
   return "";
 }

@@ -62,7 +62,7 @@ TEST(TelegramUpdate, IgnoresEditsPhotosStickersGroupsAndOtherUpdates) {
 }
 
 TEST(TelegramUpdate, RefusesWhatIsNotAnUpdate) {
-  for (const std::string body : {std::string("not json"), std::string("[]"), std::string("{\"message\":{}}"),
+  for (const std::string& body : {std::string("not json"), std::string("[]"), std::string("{\"message\":{}}"),
                                  std::string("{\"update_id\":\"1\"}"), std::string("{\"update_id\":1,\"x\":\"\xff\"}"),
                                  std::string("\x00\x01\x02", 3)}) {
     auto update = ParseUpdate(body);
