@@ -300,6 +300,12 @@ Status ChannelConversations::BlockSender(const Actor& actor, std::int64_t case_i
   return channels_.BlockSender((*sender)->id);
 }
 
+bool ChannelConversations::IsBlockedNumber(std::string_view phone_number) {
+  if (!CheckInbound(ContactChannel::kSms, phone_number, "-")) return false;
+  auto sender = channels_.FindSender(SenderIndex(ContactChannel::kSms, phone_number));
+  return sender && *sender && (*sender)->blocked;
+}
+
 Result<std::vector<OutgoingReply>> ChannelConversations::TakeDue(int limit) {
   if (auto released = channels_.ReleaseDue(Seconds(clock_.Now())); !released) return released.error();
   auto due = channels_.ListDue(limit);

@@ -128,6 +128,12 @@ class ChannelConversations {
   /// unanswered from now on. kForbidden, kNotFound.
   Status BlockSender(const Actor& actor, std::int64_t case_id);
 
+  /// True when an operator blocked the SMS sender with this phone number (however it is
+  /// written): other channels that reach people by their number (the voice line) honour the
+  /// block. False for a number nobody blocked, one that is not a phone number, or when the
+  /// store cannot be read (a person in danger is not turned away on a fault).
+  bool IsBlockedNumber(std::string_view phone_number);
+
   /// Replies whose window has come, at most `limit`, with the address opened: the oldest of
   /// each sender first, taking turns across senders (one sender's backlog holds nobody up).
   Result<std::vector<OutgoingReply>> TakeDue(int limit);

@@ -255,6 +255,13 @@ TEST_F(ChannelConversationsTest, AVerifierBlocksASenderWhoIsThenDroppedUnanswere
   EXPECT_EQ(ApplicantMessages(first.case_id), 0u);
   EXPECT_EQ(channels_->Reply(operator_, first.case_id, "x").error().code, ErrorCode::kConflict);
   EXPECT_EQ(channels_->BlockSender(verifier, first.case_id + 100).error().code, ErrorCode::kNotFound);
+
+  // The voice line asks by number, however it is written; nobody else is blocked.
+  EXPECT_TRUE(channels_->IsBlockedNumber(kNumber));
+  EXPECT_TRUE(channels_->IsBlockedNumber(kSameNumberTypedOtherwise));
+  EXPECT_FALSE(channels_->IsBlockedNumber(kOtherNumber));
+  EXPECT_FALSE(channels_->IsBlockedNumber("anonymous"));
+  EXPECT_FALSE(channels_->IsBlockedNumber(""));
 }
 
 TEST_F(ChannelConversationsTest, TheConversationShowsItsChannelStateAndRepliesToThoseWhoMayWorkOnTheCase) {

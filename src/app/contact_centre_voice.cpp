@@ -88,8 +88,10 @@ Status VoiceLine::Start(const HeldCaller& caller) {
   Held held;
   held.language = contact_centre::LanguageFromAcceptLanguage(caller.accept_language).value_or(Language::kRu);
   held.callback = {caller.number, caller.windows, caller.utc_offset, std::string(ToString(held.language))};
-  // Offered only when a callback could be scheduled: the number and windows are valid.
-  held.offer = contact_centre::ValidateCallback(held.callback).ok();
+  // Offered only when a callback could be scheduled (the number and windows are valid), and
+  // not to a number blocked on SMS: a block holds across the channels that share the address.
+  held.offer = contact_centre::ValidateCallback(held.callback).ok() &&
+               !(options_.blocked_number && options_.blocked_number(caller.number));
   held.next_at = held.announce_at = clock_.NowSeconds();
   std::lock_guard lock(mutex_);
   held_[caller.call] = std::move(held);

@@ -15,6 +15,7 @@
 
 #include <deque>
 #include <functional>
+#include <string_view>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,6 +32,9 @@ namespace lifeline::app {
 struct VoiceOptions {
   std::string prompt_dir;                // made by scripts/make-voice-prompts.sh
   double announce_every_seconds = 30;    // from the end of one announcement to the next
+  /// True for a caller's number an operator blocked on another channel that shares it (an
+  /// SMS sender: ChannelConversations::IsBlockedNumber); he is then offered no callback.
+  std::function<bool(std::string_view number)> blocked_number;
 };
 
 /// A held caller whose call has media through the media server, as Kamailio reports him.

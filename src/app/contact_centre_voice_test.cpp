@@ -114,6 +114,26 @@ TEST_F(VoiceLineTest, WithoutANumberAndWindowsNoCallbackIsOffered) {
   EXPECT_TRUE(drafts_.empty());
 }
 
+TEST_F(VoiceLineTest, ANumberBlockedOnSmsIsOfferedNoCallback) {
+  auto blocked = VoiceLine::Open(centre_, clock_,
+                                 {dir_.string(), 30, [](std::string_view n) { return n == "+380501234567"; }},
+                                 [this](const contact_centre::CallbackDraft& d) {
+                                   drafts_.push_back(d);
+                                   return Result<std::int64_t>(std::int64_t{41});
+                                 });
+  ASSERT_TRUE(blocked.ok());
+  voice_ = std::move(*blocked);
+  Offer("talking");
+  Offer("a", "uk");
+  Offer("b", "uk");
+  ASSERT_TRUE(voice_->Start({"a", "uk", "+380501234567", {"mon-sun 19:00-21:00"}, "+02:00"}).ok());
+  ASSERT_TRUE(voice_->Start({"b", "uk", "+380501234568", {"mon-sun 19:00-21:00"}, "+02:00"}).ok());
+  EXPECT_EQ(Due(), (std::vector<std::string>{"uk/welcome", "uk/position_1", "uk/wait_3", "music", "uk/welcome",
+                                             "uk/position_2", "uk/wait_6", "uk/offer", "music"}));
+  EXPECT_TRUE(voice_->Digit("a", 1).ok());
+  EXPECT_TRUE(drafts_.empty());  // the blocked caller's 1 schedules nothing
+}
+
 TEST_F(VoiceLineTest, AFloodIsSaidFirst) {
   ASSERT_TRUE(centre_.SetLines(coordinator_, 2).ok());
   Offer("talking");

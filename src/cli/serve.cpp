@@ -128,11 +128,13 @@ int Serve(const ServeOptions& options) {
     metrics.AddGauge("lifeline_calls_waiting", "Calls waiting for an operator.",
                      [&centre] { return static_cast<double>(centre->CallsWaiting()); });
     wallboard = std::make_unique<server::WallboardFeed>(*centre, *sessions);
-    if (!options.voice_prompts.empty()) StartVoiceLine(options, clock, *centre, *office, voice, dtmf);
     camps = std::make_unique<app::CampService>(*store, *audit, clock, *office);
     abroad = std::make_unique<app::AbroadService>(*store, *audit, clock, *office);
     conversations =
         std::make_unique<app::ChannelConversations>(*store, *office, *audit, clock, keys->receipt_salt);
+    if (!options.voice_prompts.empty()) {
+      StartVoiceLine(options, clock, *centre, *office, *conversations, voice, dtmf);
+    }
     server::AddOfficeRoutes(router, *office, *sessions, *audit, *two_factor,
                             {.secure_cookies = options.secure_cookies,
                              .contact_centre = centre.get(),

@@ -7,10 +7,13 @@
 namespace lifeline::cli {
 
 void StartVoiceLine(const ServeOptions& options, const app::Clock& clock, app::ContactCentreService& centre,
-                    app::OfficeService& office, std::unique_ptr<app::VoiceLine>& voice,
+                    app::OfficeService& office, app::ChannelConversations& conversations,
+                    std::unique_ptr<app::VoiceLine>& voice,
                     std::unique_ptr<app::DtmfListener>& dtmf) {
   auto opened = app::VoiceLine::Open(
-      centre, clock, {options.voice_prompts, static_cast<double>(options.voice_announce_every)},
+      centre, clock,
+      {options.voice_prompts, static_cast<double>(options.voice_announce_every),
+       [&conversations](std::string_view number) { return conversations.IsBlockedNumber(number); }},
       [&office](const contact_centre::CallbackDraft& draft) -> Result<std::int64_t> {
         auto scheduled = office.RequestCallback(draft);
         if (!scheduled) return scheduled.error();

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "app/channel_conversations.hpp"
 #include "app/contact_centre.hpp"
 #include "app/contact_centre_dtmf.hpp"
 #include "app/contact_centre_voice.hpp"
@@ -12,10 +13,12 @@
 namespace lifeline::cli {
 
 /// Opens the voice line on `centre` (every prompt must exist under options.voice_prompts),
-/// its callbacks scheduled by `office`, and the UDP listener for rtpengine's DTMF reports;
+/// its callbacks scheduled by `office` (never for a number blocked on SMS, `conversations`),
+/// and the UDP listener for rtpengine's DTMF reports;
 /// prints the listener's address. Throws std::runtime_error (a start-up failure) otherwise.
 void StartVoiceLine(const ServeOptions& options, const app::Clock& clock, app::ContactCentreService& centre,
-                    app::OfficeService& office, std::unique_ptr<app::VoiceLine>& voice,
+                    app::OfficeService& office, app::ChannelConversations& conversations,
+                    std::unique_ptr<app::VoiceLine>& voice,
                     std::unique_ptr<app::DtmfListener>& dtmf);
 
 }  // namespace lifeline::cli
