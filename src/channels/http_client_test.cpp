@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 
 #include "server/http_server.hpp"
@@ -10,26 +11,32 @@
 namespace lifeline::channels {
 namespace {
 
+// One listener for the suite, never destroyed: stopping a RESTinio server moments after a
+// connection closed can free its connection limiter before the connection (a use-after-free
+// AddressSanitizer reports in server/http_server.cpp's teardown; docs/channels.md, "Not built
+// yet"). Reachable through a static pointer, so it is no leak either.
 class HttpClientTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    router_.Add("GET", "/hello", [](server::Request& request, server::Respond respond) {
+  static void SetUpTestSuite() {
+    if (server_) return;
+    router_ = new server::Router;
+    router_->Add("GET", "/hello", [](server::Request& request, server::Respond respond) {
       respond({203, "text/plain", "hello " + request.Query("name"), {}});
     });
-    router_.Add("POST", "/echo", [](server::Request& request, server::Respond respond) {
+    router_->Add("POST", "/echo", [](server::Request& request, server::Respond respond) {
       respond({200, "text/plain", request.Header("content-type") + "|" + request.Header("x-token") + "|" + request.body, {}});
     });
-    router_.Add("GET", "/big", [](server::Request&, server::Respond respond) {
+    router_->Add("GET", "/big", [](server::Request&, server::Respond respond) {
       respond({200, "text/plain", std::string(5000, 'x'), {}});
     });
-    server_ = std::make_unique<server::HttpServer>(server::ListenOptions{.port = 0}, router_);
+    server_ = new server::HttpServer(server::ListenOptions{.port = 0}, *router_);
   }
-  std::string Url(const std::string& path) const {
+  static std::string Url(const std::string& path) {
     return "http://127.0.0.1:" + std::to_string(server_->port()) + path;
   }
 
-  server::Router router_;
-  std::unique_ptr<server::HttpServer> server_;
+  static inline server::Router* router_ = nullptr;
+  static inline server::HttpServer* server_ = nullptr;
 };
 
 TEST_F(HttpClientTest, AGetReturnsTheStatusAndBodyWhateverTheStatus) {
@@ -54,8 +61,8 @@ TEST_F(HttpClientTest, APostCarriesItsBodyContentTypeAndHeaders) {
 }
 
 TEST_F(HttpClientTest, AnUnreachableGatewayIsUnavailableAndTheErrorNamesNoUrl) {
-  const std::string url = Url("/hello?to=%2B70000000000&token=secret-token");
-  server_->Stop();
+  // Port 9 (discard) on loopback: nothing listens there.
+  const std::string url = "http://127.0.0.1:9/hello?to=%2B70000000000&token=secret-token";
   auto reply = Fetch({.url = url, .timeout = std::chrono::milliseconds(2000)});
   ASSERT_FALSE(reply.ok());
   EXPECT_EQ(reply.error().code, ErrorCode::kUnavailable);
