@@ -201,7 +201,7 @@ class SipHarness(ServerTest):
 class RealCalls(SipHarness):
     def test_calls_reach_operators_through_kamailio_and_lifeline_counts_them(self):
         caller = self.call(10)
-        self.assertEqual(caller.returncode, 0, caller.stdout.decode()[-2000:] + self.tail(self.kamailio_log))
+        self.assertEqual(caller.returncode, 0, caller.stdout.decode()[-2000:] + caller.stderr.decode()[-2000:] + self.tail(self.kamailio_log))
         deadline = time.time() + 10
         while self.board()["today"]["answered"] < 10:
             self.assertLess(time.time(), deadline, f"lifeline saw {self.board()['today']}\n" + self.tail(self.kamailio_log))
@@ -220,7 +220,7 @@ class RealCalls(SipHarness):
         self.phones["ext-1"].kill()
         self.phones["ext-1"].wait()
         caller = self.call(6, rate=2)
-        self.assertEqual(caller.returncode, 0, caller.stdout.decode()[-2000:] + self.tail(self.kamailio_log))
+        self.assertEqual(caller.returncode, 0, caller.stdout.decode()[-2000:] + caller.stderr.decode()[-2000:] + self.tail(self.kamailio_log))
         deadline = time.time() + 10
         while self.board()["today"]["answered"] < 6:
             self.assertLess(time.time(), deadline, f"lifeline saw {self.board()['today']}\n" + self.tail(self.kamailio_log))
@@ -236,7 +236,7 @@ class RealCalls(SipHarness):
     def test_callers_wait_in_the_queue_until_an_operator_is_free(self):
         self.only_ext_1_answers()
         caller = self.call(3, rate=20, concurrent=3, talk_ms=600)
-        self.assertEqual(caller.returncode, 0, caller.stdout.decode()[-2000:] + self.tail(self.kamailio_log))
+        self.assertEqual(caller.returncode, 0, caller.stdout.decode()[-2000:] + caller.stderr.decode()[-2000:] + self.tail(self.kamailio_log))
         self.wait_for("three answers", lambda: self.board()["today"]["answered"] == 3)
         board = self.board()
         self.assertEqual((board["today"]["offered"], board["today"]["abandoned"], board["waiting"]), (3, 0, 0))
