@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <string_view>
+
+#include "store/channel_sql.hpp"
+#include "store/sqlite/group_rows.hpp"
 #include "store/sqlite/message_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
@@ -87,6 +92,29 @@ Result<bool> ClaimApplication(Connection& writer, std::int64_t id, std::int64_t 
   holder.Bind(1, id);
   if (!holder.Step()) return NotFound("no such case");
   return holder.Int(0) == user_id;
+}
+
+Status DeleteCaseRows(Connection& writer, std::int64_t id) {
+  for (const char* sql : {"DELETE FROM messages WHERE case_id = ?", "DELETE FROM tasks WHERE case_id = ?",
+                          "UPDATE applications SET merged_into = NULL WHERE merged_into = ?",
+                          "DELETE FROM case_events WHERE case_id = ?"}) {
+    auto children = writer.Prepare(sql);
+    children.Bind(1, id);
+    children.Step();
+  }
+  for (std::string_view shared : channel_sql::kDeleteCaseSender) {
+    std::string own(shared);
+    std::replace(own.begin(), own.end(), '$', '?');
+    auto sender = writer.Prepare(own);
+    sender.Bind(1, id);
+    sender.Step();
+  }
+  DetachFromGroups(writer, id);
+  auto row = writer.Prepare("DELETE FROM applications WHERE id = ?");
+  row.Bind(1, id);
+  row.Step();
+  if (sqlite3_changes(writer.raw()) == 0) return NotFound("no such case");
+  return OkStatus();
 }
 
 }  // namespace lifeline::store::sqlite

@@ -22,6 +22,9 @@ std::int64_t InsertApplication(Connection& writer, const NewApplication& a, Orig
 Result<StoredApplication> SelectApplication(Connection& reader, std::int64_t id);
 /// What the receipt holder sees; kNotFound for no such receipt.
 Result<ApplicantView> SelectApplicantView(Connection& reader, const Blob32& lookup);
+/// Deletes case `id` and everything hanging off it (messages, tasks, events, its channel
+/// sender, group links), inside the caller's transaction. kNotFound for no such case.
+Status DeleteCaseRows(Connection& writer, std::int64_t id);
 /// Assigns an unassigned case to `user_id`. True if it is now theirs (also when it already
 /// was), false if someone else holds it; kNotFound.
 Result<bool> ClaimApplication(Connection& writer, std::int64_t id, std::int64_t user_id);

@@ -10,7 +10,6 @@
 #include <stdexcept>
 #include <vector>
 
-#include "store/channel_sql.hpp"
 #include "store/sqlite/application_rows.hpp"
 #include "store/sqlite/abroad_store.hpp"
 #include "store/sqlite/camp_store.hpp"
@@ -80,25 +79,7 @@ class SqliteStore final : public Store, private sqlite::Database {
     std::lock_guard lock(writer_mutex_);
     auto deleted = Guard([&]() -> Status {
       Transaction tx(writer_);
-      for (const char* sql : {"DELETE FROM messages WHERE case_id = ?", "DELETE FROM tasks WHERE case_id = ?",
-                              "UPDATE applications SET merged_into = NULL WHERE merged_into = ?",
-                              "DELETE FROM case_events WHERE case_id = ?"}) {
-        auto children = writer_.Prepare(sql);
-        children.Bind(1, id);
-        children.Step();
-      }
-      for (std::string_view shared : channel_sql::kDeleteCaseSender) {
-        std::string own(shared);
-        std::replace(own.begin(), own.end(), '$', '?');
-        auto sender = writer_.Prepare(own);
-        sender.Bind(1, id);
-        sender.Step();
-      }
-      sqlite::DetachFromGroups(writer_, id);
-      auto row = writer_.Prepare("DELETE FROM applications WHERE id = ?");
-      row.Bind(1, id);
-      row.Step();
-      if (sqlite3_changes(writer_.raw()) == 0) return NotFound("no such case");
+      if (auto rows = sqlite::DeleteCaseRows(writer_, id); !rows) return rows;
       tx.Commit();
       return OkStatus();
     });
