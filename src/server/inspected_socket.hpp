@@ -116,6 +116,11 @@ inline restinio::tls_socket_t* make_tls_socket_pointer_for_state_listener(Inspec
 
 /// Counts open connections (RESTinio's connection_state_listener_t) and remembers which
 /// were accepted past the soft cap. Thread-safe.
+///
+/// Open connections are kept by id, not as a bare counter: RESTinio may report one
+/// connection closed more than once (a finished write and a failed read can both close it),
+/// and a counter decremented twice wraps below zero and turns every later connection away
+/// as "busy". A set makes each notice idempotent.
 class ConnectionGate {
  public:
   explicit ConnectionGate(std::size_t soft_cap) : soft_cap_(soft_cap) {}
@@ -124,9 +129,10 @@ class ConnectionGate {
     std::lock_guard lock(mutex_);
     const auto& cause = notice.cause();
     if (restinio::get_if<restinio::connection_state::accepted_t>(&cause)) {
-      if (++open_ > soft_cap_) over_cap_.insert(notice.connection_id());
+      if (open_.size() >= soft_cap_) over_cap_.insert(notice.connection_id());
+      open_.insert(notice.connection_id());
     } else if (restinio::get_if<restinio::connection_state::closed_t>(&cause)) {
-      --open_;
+      open_.erase(notice.connection_id());
       over_cap_.erase(notice.connection_id());
     }
   }
@@ -137,10 +143,16 @@ class ConnectionGate {
     return over_cap_.count(id) != 0;
   }
 
+  /// How many connections are open now.
+  std::size_t Open() const {
+    std::lock_guard lock(mutex_);
+    return open_.size();
+  }
+
  private:
   const std::size_t soft_cap_;
   mutable std::mutex mutex_;
-  std::size_t open_ = 0;                                  // GUARDED_BY(mutex_)
+  std::unordered_set<restinio::connection_id_t> open_;      // GUARDED_BY(mutex_)
   std::unordered_set<restinio::connection_id_t> over_cap_;  // GUARDED_BY(mutex_)
 };
 
