@@ -6,6 +6,7 @@
 #include "app/abroad.hpp"
 #include "app/camp.hpp"
 #include "app/conversation.hpp"
+#include "app/row_integrity.hpp"
 #include "app/setup.hpp"
 #include "crypto/office_keys.hpp"
 #include "crypto/record_sealer.hpp"
@@ -95,6 +96,7 @@ Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& 
 
   auto office = OpenOffice(unlocked->installation, unlocked->wrapping);
   if (!office) return office.error();
+  if (auto enabled = EnableRowIntegrity(store, *office); !enabled) return enabled.error();
   AuditLog audit(store, clock, AuditKey(*office));
 
   RotationOutcome outcome;
@@ -154,6 +156,7 @@ Result<int> RetireOldOfficeKeys(store::Store& store, const std::string& passphra
   if (!unlocked) return unlocked.error();
   auto office = OpenOffice(unlocked->installation, unlocked->wrapping);
   if (!office) return office.error();
+  if (auto enabled = EnableRowIntegrity(store, *office); !enabled) return enabled.error();
   const auto& keys = unlocked->installation.office_keys;
   const std::int64_t newest = keys.back().generation;
   int live_older = 0;

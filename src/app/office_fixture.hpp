@@ -8,6 +8,7 @@
 
 #include "app/intake.hpp"
 #include "app/office.hpp"
+#include "app/row_integrity.hpp"
 #include "app/setup.hpp"
 #include "app/test_support.hpp"
 #include "crypto/crypto.hpp"
@@ -26,6 +27,7 @@ class IntakeOfficeTest : public ::testing::Test {
     intake_ = std::make_unique<IntakeService>(*store_, clock_, keys->office_public, keys->receipt_salt);
     auto opener = UnlockOffice(*store_, kPassphrase);
     ASSERT_TRUE(opener.ok());
+    ASSERT_TRUE(EnableRowIntegrity(*store_, *opener).ok());
     audit_ = std::make_unique<AuditLog>(*store_, clock_, AuditKey(*opener));
     office_ = std::make_unique<OfficeService>(*store_, *audit_, clock_, std::move(*opener));
   }

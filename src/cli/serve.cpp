@@ -10,6 +10,7 @@
 
 #include "app/channel_conversations.hpp"
 #include "app/intake.hpp"
+#include "app/row_integrity.hpp"
 #include "app/office.hpp"
 #include "app/deadline_timer.hpp"
 #include "app/periodic.hpp"
@@ -110,10 +111,16 @@ int Serve(const ServeOptions& options) {
   if (office_role) {
     auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
     if (!opener) throw std::runtime_error(opener.error().message);
+    // Seals rows from now on (and, once after the upgrade, those kept before); refuses to
+    // start on an office key row that fails its check.
+    if (auto enabled = app::EnableRowIntegrity(*store, *opener); !enabled) {
+      throw std::runtime_error(enabled.error().message);
+    }
     audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener));
     two_factor = std::make_unique<app::TwoFactor>(*store, *audit, clock, *opener);
     office = std::make_unique<app::OfficeService>(*store, *audit, clock, std::move(*opener));
-    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock);
+    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock, app::SessionLimits{},
+                                               app::ThrottleLimits{}, &office->integrity());
     auto strategy = contact_centre::ParseStrategy(options.queue_strategy);
     if (!strategy) throw std::runtime_error("--queue-strategy must be longest_idle, fewest_calls, round_robin or ring_all");
     contact_centre::QueueOptions queue{.strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)};

@@ -3,6 +3,7 @@
 #include "store/channel_sql.hpp"
 #include "store/postgres/case_rows.hpp"
 #include "store/postgres/erasure.hpp"
+#include "store/postgres/row_mac_rows.hpp"
 #include "store/postgres/rows.hpp"
 
 namespace lifeline::store::postgres {
@@ -99,6 +100,8 @@ Result<bool> PgChannelStore::RecordInbound(std::int64_t sender_id, const Blob32&
         p.AddNull().AddNull().AddNull();
       }
       c.Exec(sql::kInsertMessage, p);
+      ResealRow(c, "messages", c.Exec("SELECT lastval()").Int(0, 0));
+      ResealRow(c, "applications", message->case_id);  // it counts its MAC'd messages
     }
     c.Exec(sql::kReleaseSenderReplies, Params().Add(at).Add(sender_id));
     tx.Commit();

@@ -4,6 +4,7 @@
 
 #include "store/channel_sql.hpp"
 #include "store/sqlite/application_rows.hpp"
+#include "store/sqlite/row_mac_rows.hpp"
 
 namespace lifeline::store::sqlite {
 namespace {
@@ -114,6 +115,8 @@ Result<bool> SqliteChannelStore::RecordInbound(std::int64_t sender_id, const Blo
         add.BindNull(5).BindNull(6).BindNull(7);
       }
       add.Step();
+      ResealRow(c, "messages", c.LastInsertId());
+      ResealRow(c, "applications", message->case_id);  // it counts its MAC'd messages
     }
     auto release = Prepare(c, sql::kReleaseSenderReplies);
     release.Bind(1, at).Bind(2, sender_id);

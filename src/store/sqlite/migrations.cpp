@@ -11,7 +11,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 21> kMigrations = {
+constexpr std::array<std::string_view, 22> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -495,6 +495,32 @@ CREATE TABLE channel_outbox (
 );
 CREATE INDEX channel_outbox_by_state ON channel_outbox (state, not_before);
 CREATE INDEX channel_outbox_by_sender ON channel_outbox (sender_id);
+)sql",
+    // Tamper-evident rows (store/row_mac.hpp): a keyed MAC on every security-relevant row.
+    // Posting legs get an id of their own so that each carries one. Rows kept before this
+    // step are MAC'd at the first office start with the passphrase (the marker below).
+    R"sql(
+ALTER TABLE users ADD COLUMN row_mac BLOB;
+ALTER TABLE applications ADD COLUMN row_mac BLOB;
+ALTER TABLE case_events ADD COLUMN row_mac BLOB;
+ALTER TABLE messages ADD COLUMN row_mac BLOB;
+ALTER TABLE group_events ADD COLUMN row_mac BLOB;
+ALTER TABLE office_keys ADD COLUMN row_mac BLOB;
+ALTER TABLE postings ADD COLUMN row_mac BLOB;
+CREATE TABLE posting_legs_with_id (
+  id INTEGER PRIMARY KEY,
+  posting_id INTEGER NOT NULL REFERENCES postings(id),
+  account TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  row_mac BLOB
+);
+INSERT INTO posting_legs_with_id (posting_id, account, amount)
+  SELECT posting_id, account, amount FROM posting_legs ORDER BY rowid;
+DROP TABLE posting_legs;
+ALTER TABLE posting_legs_with_id RENAME TO posting_legs;
+CREATE INDEX legs_by_posting ON posting_legs (posting_id);
+CREATE INDEX legs_by_account ON posting_legs (account, posting_id);
+INSERT INTO settings (key, value) VALUES ('row_mac_backfill', 'pending');
 )sql",
 };
 
