@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <iostream>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -96,6 +97,7 @@ int Serve(const ServeOptions& options) {
     metrics.AddGauge("lifeline_intake_waiting_hashes", "Submissions and status checks waiting for a receipt hash.",
                      [&intake] { return static_cast<double>(intake->WaitingHashes()); });
   }
+  std::unique_ptr<app::AuditAnchor> anchor;
   std::unique_ptr<app::AuditLog> audit;
   std::unique_ptr<app::TwoFactor> two_factor;
   std::unique_ptr<app::OfficeService> office;
@@ -110,7 +112,15 @@ int Serve(const ServeOptions& options) {
   if (office_role) {
     auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
     if (!opener) throw std::runtime_error(opener.error().message);
-    audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener));
+    if (const std::string path = AuditAnchorPath(options.store); !path.empty()) {
+      anchor = std::make_unique<app::AuditAnchor>(path, app::AuditCheckpointKey(*opener));
+    } else {
+      std::cerr << "lifeline: no --audit-anchor: nothing outside the database records the audit log's head, so a "
+                   "cut end of the log goes unnoticed (docs/deploy.md)\n";
+    }
+    audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener), anchor.get());
+    // The head as found now: a new or restored checkpoint file holds it from the start.
+    if (auto anchored = audit->Checkpoint(); !anchored) throw std::runtime_error(anchored.error().message);
     two_factor = std::make_unique<app::TwoFactor>(*store, *audit, clock, *opener);
     office = std::make_unique<app::OfficeService>(*store, *audit, clock, std::move(*opener));
     sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock);

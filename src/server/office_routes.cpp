@@ -211,10 +211,10 @@ void ApiAudit(Context& ctx, Request& request, Respond respond) {
   if (!page) return respond(JsonError(page.error()));
   json entries = json::array();
   for (const auto& r : page->entries) entries.push_back(AuditJson(r));
-  respond({200, "application/json",
-           json{{"entries", entries}, {"total", page->total}, {"page", paging->page},
-                {"per_page", paging->per_page}}.dump(),
-           {}});
+  json body{{"entries", entries}, {"total", page->total}, {"page", paging->page}, {"per_page", paging->per_page}};
+  // The newest signed checkpoint of the head (app/audit_anchor.hpp), for auditors to keep.
+  body["checkpoint"] = page->checkpoint ? json::parse(app::CheckpointLine(*page->checkpoint)) : json();
+  respond({200, "application/json", body.dump(), {}});
 }
 
 void ApiClaimCase(Context& ctx, Request& request, Respond respond) {
@@ -438,44 +438,27 @@ void ServeConsoleAsset(Context&, Request& request, Respond respond) {
   respond({200, "text/javascript; charset=utf-8", std::string(*asset), {{"Cache-Control", "private, max-age=3600"}}});
 }
 
-// The console's pages may run the console's own scripts (served above), and nothing else;
-// those may reach this origin only (the wallboard's event stream).
-constexpr char kConsolePolicy[] =
-    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'none'";
-
-Respond WithConsolePolicy(Respond respond) {
-  return [respond = std::move(respond)](Response response) {
-    response.headers.emplace_back("Content-Security-Policy", kConsolePolicy);
-    respond(std::move(response));
-  };
-}
 
 }  // namespace
 
 void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
                      app::AuditLog& audit, app::TwoFactor& two_factor, OfficeRouteOptions options) {
   auto ctx = std::make_shared<Context>(Context{office, sessions, audit, two_factor, options, options.contact_centre});
-  const office::Bind bind = [ctx](OfficeHandler fn) -> Handler {
-    return [ctx, fn](Request& request, Respond respond) {
-      if (request.path.rfind("/console/", 0) == 0) respond = WithConsolePolicy(std::move(respond));
-      fn(*ctx, request, std::move(respond));
-    };
-  };
+  const office::Bind bind(ctx);
   router.Add("GET", "/console/assets/{name}", bind(ServeConsoleAsset));
   router.Add("POST", "/api/v1/session", bind(ApiSignIn));
   router.Add("DELETE", "/api/v1/session", bind(ApiSignOut));
-  router.Add("GET", "/api/v1/cases", bind(ApiListCases));
-  router.Add("GET", "/api/v1/cases/{id}", bind(ApiGetCase));
-  router.Add("POST", "/api/v1/cases/{id}/replies", bind(ApiReply));
-  router.Add("DELETE", "/api/v1/cases/{id}", bind(ApiDeleteCase));
-  router.Add("POST", "/api/v1/cases/{id}/claim", bind(ApiClaimCase));
-  router.Add("GET", "/api/v1/audit", bind(ApiAudit));
+  router.Add("GET", "/api/v1/cases", bind(ApiListCases, {app::Permission::kListCases}));
+  router.Add("GET", "/api/v1/cases/{id}", bind(ApiGetCase, {app::Permission::kReadCase}));
+  router.Add("POST", "/api/v1/cases/{id}/replies", bind(ApiReply, {app::Permission::kReplyToApplicant}));
+  router.Add("DELETE", "/api/v1/cases/{id}", bind(ApiDeleteCase, {app::Permission::kDeleteCase}));
+  router.Add("POST", "/api/v1/cases/{id}/claim", bind(ApiClaimCase, {app::Permission::kClaimCase}));
+  router.Add("GET", "/api/v1/audit", bind(ApiAudit, {app::Permission::kReadAuditLog}));
   router.Add("DELETE", "/api/v1/sessions", bind(ApiSignOutEverywhere));
   router.Add("POST", "/api/v1/me/second-factor", bind(ApiBeginSecondFactor));
   router.Add("POST", "/api/v1/me/second-factor/confirm", bind(ApiConfirmSecondFactor));
   router.Add("DELETE", "/api/v1/me/second-factor", bind(ApiDisableSecondFactor));
-  router.Add("PUT", "/api/v1/settings/second-factor-required", bind(ApiRequireSecondFactor));
+  router.Add("PUT", "/api/v1/settings/second-factor-required", bind(ApiRequireSecondFactor, {app::Permission::kManageSettings}));
   router.Add("GET", "/console/", bind(ConsoleHome));
   router.Add("GET", "/console/audit", bind(ConsoleAudit));
   router.Add("GET", "/console/security", bind(ConsoleSecurity));

@@ -124,7 +124,9 @@ class Server:
 
     def store_args(self):
         """The options that name this server's store, for lifeline's commands."""
-        return ["--db", self.postgres.conninfo] if self.postgres else ["--data", self.data]
+        if self.postgres:  # the audit checkpoints stay on this host, outside the database
+            return ["--db", self.postgres.conninfo, "--audit-anchor", os.path.join(self.dir, "audit-checkpoints")]
+        return ["--data", self.data]
 
     def data_files(self):
         """The files that hold the store: the data folder's, or the whole PostgreSQL cluster's."""
