@@ -290,6 +290,9 @@ int main(int argc, char** argv) {
   serve->add_option("--read-timeout", serve_options.read_timeout_seconds,
                     "seconds a client may stay silent before it is disconnected (default 60)");
   serve->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind TLS)");
+  serve->add_option("--trusted-proxy", serve_options.trusted_proxies,
+                    "Address of a reverse proxy whose X-Forwarded-For names the client, for sign-in throttling "
+                    "(repeatable or a comma list; default: none, the peer is the client)");
   serve->add_option("--telephony-token-file", serve_options.telephony_token_file,
                     "File holding the token the telephony side (Kamailio) sends as Bearer");
   serve->add_option("--metrics-token-file", serve_options.metrics_token_file,

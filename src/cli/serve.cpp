@@ -18,6 +18,7 @@
 #include "app/sessions.hpp"
 #include "cli/serve_voice.hpp"
 #include "app/setup.hpp"
+#include "crypto/crypto.hpp"
 #include "channels/outbox.hpp"
 #include "channels/telegram/telegram_bot.hpp"
 #include "channels/telegram/telegram_poller.hpp"
@@ -62,6 +63,9 @@ int Serve(const ServeOptions& options) {
   if (options.read_timeout_seconds < 1) throw std::runtime_error("--read-timeout must be at least 1 second");
   listen.max_connections = options.max_connections;
   listen.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
+  auto proxies = server::TrustedProxies::Parse(options.trusted_proxies);
+  if (!proxies) throw std::runtime_error(proxies.error().message);
+  listen.trusted_proxies = std::move(*proxies);
 
   // Block the stop signals before any thread starts, so only sigwait below receives them.
   sigset_t stop_signals;
@@ -121,9 +125,11 @@ int Serve(const ServeOptions& options) {
     audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener), anchor.get());
     // The head as found now: a new or restored checkpoint file holds it from the start.
     if (auto anchored = audit->Checkpoint(); !anchored) throw std::runtime_error(anchored.error().message);
+    auto device_key = app::SignInDeviceKey(*opener);
     two_factor = std::make_unique<app::TwoFactor>(*store, *audit, clock, *opener);
     office = std::make_unique<app::OfficeService>(*store, *audit, clock, std::move(*opener));
-    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock);
+    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock, device_key);
+    crypto::Wipe(device_key);
     auto strategy = contact_centre::ParseStrategy(options.queue_strategy);
     if (!strategy) throw std::runtime_error("--queue-strategy must be longest_idle, fewest_calls, round_robin or ring_all");
     contact_centre::QueueOptions queue{.strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)};

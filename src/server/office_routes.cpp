@@ -22,6 +22,25 @@ std::string SessionCookie(const Context& ctx, const std::string& token) {
          (ctx.options.secure_cookies ? "; Secure" : "");
 }
 
+// The sign-in device cookie (app/sign_in_device.hpp): an opaque token per account that
+// signed in from this browser or client, so that guessing elsewhere never throttles it. It is
+// sent back only to the sign-in route that set it.
+constexpr std::string_view kDeviceCookie = "lifeline_device";
+
+std::string DeviceCookie(const Context& ctx, const std::string& value, std::string_view path) {
+  return std::string(kDeviceCookie) + "=" + value + "; Path=" + std::string(path) + "; Max-Age=" +
+         std::to_string(app::SignInDevices::kLifetime.count()) + "; HttpOnly; SameSite=Strict" +
+         (ctx.options.secure_cookies ? "; Secure" : "");
+}
+
+// A successful sign-in's cookies: the device cookie, then the session's (last, so a client
+// that keeps one Set-Cookie keeps the session).
+void SetSignInCookies(const Context& ctx, const app::NewSession& session, std::string_view path,
+                      Response& response) {
+  response.headers.emplace_back("Set-Cookie", DeviceCookie(ctx, session.device_cookie, path));
+  response.headers.emplace_back("Set-Cookie", SessionCookie(ctx, session.token));
+}
+
 std::string ClearedCookie(const Context& ctx) {
   return std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
          (ctx.options.secure_cookies ? "; Secure" : "");
@@ -88,13 +107,14 @@ void ApiSignIn(Context& ctx, Request& request, Respond respond) {
   const json code = doc.value("code", json(""));
   if (!code.is_string()) return respond(JsonError(InvalidInput("code: must be a string", "code")));
   auto session = ctx.sessions.SignIn(doc["name"].get<std::string>(), doc["password"].get<std::string>(),
-                                     code.get<std::string>(), request.source);
+                                     code.get<std::string>(), request.source,
+                                     request.Cookie(kDeviceCookie));
   if (!session) return respond(JsonError(session.error()));
   Response r{200, "application/json",
              json{{"user", session->actor.name}, {"role", ToString(session->actor.role)},
                   {"csrf_token", session->csrf_token}}.dump(),
              {}};
-  r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, session->token));
+  SetSignInCookies(ctx, *session, "/api/v1/session", r);
   respond(std::move(r));
 }
 
@@ -287,7 +307,8 @@ void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
     return respond(HtmlResponse(400, ConsoleLoginPage(true)));
   }
   auto session = ctx.sessions.SignIn(FormField(*form, "name"), FormField(*form, "password"),
-                                     FormField(*form, "code"), request.source);
+                                     FormField(*form, "code"), request.source,
+                                     request.Cookie(kDeviceCookie));
   if (!session && session.error().code == ErrorCode::kRateLimited) {
     Response r = HtmlResponse(429, ConsoleLoginPage(true, session.error().retry_after_seconds));
     r.headers.emplace_back("Retry-After", std::to_string(session.error().retry_after_seconds));
@@ -295,7 +316,7 @@ void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
   }
   if (!session) return respond(HtmlResponse(401, ConsoleLoginPage(true)));
   Response r = Redirect("/console/");
-  r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, session->token));
+  SetSignInCookies(ctx, *session, "/console/login", r);
   respond(std::move(r));
 }
 

@@ -199,6 +199,21 @@ class Server:
         conn.close()
         return resp.status, dict((k.lower(), v) for k, v in resp.getheaders()), data
 
+    def set_cookies(self, method, path, body=None, headers=None, raw=None, source="127.0.0.1"):
+        """Like request(), but with every Set-Cookie of the answer, by cookie name:
+        (status, {name: the whole Set-Cookie value}, body bytes)."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=(source, 0))
+        headers = dict(headers or {})
+        if body is not None:
+            raw = json.dumps(body).encode()
+            headers.setdefault("Content-Type", "application/json")
+        conn.request(method, path, body=raw, headers=headers)
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        cookies = {v.split("=", 1)[0]: v for k, v in resp.getheaders() if k.lower() == "set-cookie"}
+        return resp.status, cookies, data
+
     def json(self, method, path, body=None, headers=None, source="127.0.0.1"):
         status, hdrs, data = self.request(method, path, body, headers, source=source)
         return status, (json.loads(data) if data else None), hdrs
