@@ -14,6 +14,7 @@
 #include "app/office.hpp"
 #include "app/deadline_timer.hpp"
 #include "app/periodic.hpp"
+#include "app/readiness.hpp"
 #include "app/retention.hpp"
 #include "app/sessions.hpp"
 #include "cli/serve_voice.hpp"
@@ -85,8 +86,9 @@ int Serve(const ServeOptions& options) {
   server::Router router;
   server::Metrics metrics;
   router.CountWith(&metrics);
+  app::Readiness readiness(*store);  // outlives intake, whose group commit reports to it
   server::AddOperationsRoutes(
-      router, metrics, [&store] { return store->GetSetting("require_totp").ok(); },
+      router, metrics, readiness,
       options.metrics_token_file.empty() ? std::string() : ReadSecret(options.metrics_token_file, "metrics token"));
   router.Add("GET", "/healthz", [role = options.role](server::Request&, server::Respond respond) {
     respond({200, "application/json", fmt::format("{{\"status\":\"ok\",\"role\":\"{}\"}}", role), {}});
@@ -96,7 +98,8 @@ int Serve(const ServeOptions& options) {
   if (intake_role) {
     intake = std::make_unique<app::IntakeService>(
         *store, clock, keys->office_public, keys->receipt_salt,
-        app::IntakeOptions{.max_waiting_hashes = options.intake_queue});
+        app::IntakeOptions{.group_commit = {.on_batch = [&readiness](bool committed) { readiness.NoteWrite(committed); }},
+                           .max_waiting_hashes = options.intake_queue});
     server::AddPublicRoutes(router, *intake);
     metrics.AddGauge("lifeline_intake_waiting_hashes", "Submissions and status checks waiting for a receipt hash.",
                      [&intake] { return static_cast<double>(intake->WaitingHashes()); });

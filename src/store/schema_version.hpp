@@ -5,6 +5,6 @@
 
 namespace lifeline::store {
 
-inline constexpr int kSchemaVersion = 21;
+inline constexpr int kSchemaVersion = 22;
 
 }  // namespace lifeline::store

@@ -146,12 +146,14 @@ class Server:
             f.write(value + "\n")
         return path
 
-    def start(self, role="all", extra=(), port=0):
+    def start(self, role="all", extra=(), port=0, env=None):
+        """`env`: variables to add to the server's environment (e.g. a preloaded fault shim)."""
         args = [BIN, "serve", *self.store_args(), "--listen", f"127.0.0.1:{port}", "--role", role, *extra]
         if role != "intake":
             args += ["--passphrase-file", self.passphrase_file]
         self.log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log)
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log,
+                                     env={**os.environ, **env} if env else None)
         line = self.proc.stdout.readline().decode()
         match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
         if not match:

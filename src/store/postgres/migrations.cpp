@@ -9,13 +9,14 @@
 #include <array>
 #include <utility>
 
+#include "store/readiness_sql.hpp"
 #include "store/schema_version.hpp"
 
 namespace lifeline::store::postgres {
 namespace {
 
 // (the version it brings the database to, its SQL)
-const std::array<std::pair<int, std::string_view>, 2> kMigrations = {{
+const std::array<std::pair<int, std::string_view>, 3> kMigrations = {{
     {20, R"sql(
 CREATE TABLE installation (
   id BIGINT PRIMARY KEY CHECK (id = 1),
@@ -356,6 +357,7 @@ CREATE TABLE channel_outbox (
 CREATE INDEX channel_outbox_by_state ON channel_outbox (state, not_before);
 CREATE INDEX channel_outbox_by_sender ON channel_outbox (sender_id);
 )sql"},
+    {22, readiness_sql::kCreateTable},
 }};
 
 // Any 64-bit number, the same in every lifeline: concurrent migrators queue on it.

@@ -5,13 +5,14 @@
 #include <array>
 #include <string_view>
 
+#include "store/readiness_sql.hpp"
 #include "store/schema_version.hpp"
 
 namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 21> kMigrations = {
+constexpr std::array<std::string_view, 22> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -496,6 +497,8 @@ CREATE TABLE channel_outbox (
 CREATE INDEX channel_outbox_by_state ON channel_outbox (state, not_before);
 CREATE INDEX channel_outbox_by_sender ON channel_outbox (sender_id);
 )sql",
+    // 22: the readiness probe's row (store/readiness_sql.hpp).
+    readiness_sql::kCreateTable,
 };
 
 int UserVersion(Connection& c) {

@@ -29,6 +29,7 @@
 #include "store/sqlite/statistics_rows.hpp"
 #include "store/sqlite/task_rows.hpp"
 #include "store/sqlite/user_rows.hpp"
+#include "store/readiness_sql.hpp"
 
 namespace lifeline::store {
 namespace {
@@ -190,6 +191,10 @@ class SqliteStore final : public Store, private sqlite::Database {
     return WriteOne("INSERT INTO settings (key, value) VALUES (?, ?) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     [&](Statement& s) { s.Bind(1, key).Bind(2, value); });
+  }
+
+  Status ProbeWrite(std::chrono::milliseconds timeout) override {
+    return TryWrite(timeout, [](Connection& c) -> Status { return c.Execute(readiness_sql::kProbe), OkStatus(); });
   }
 
   Status SaveInstallation(const Installation& i) override {
