@@ -28,7 +28,7 @@ std::optional<std::array<std::uint8_t, N>> FixedFromHex(const nlohmann::json& va
 
 std::optional<AuditCheckpoint> ParseLine(const std::string& line) {
   const auto doc = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object() || doc.value("v", 0) != 1) return std::nullopt;
+  if (!doc.is_object() || doc.value("v", nlohmann::json()) != 1) return std::nullopt;  // never a typed default: it throws
   if (!doc.contains("seq") || !doc["seq"].is_number_integer()) return std::nullopt;
   if (!doc.contains("at") || !doc["at"].is_number_integer()) return std::nullopt;
   auto head = FixedFromHex<32>(doc.value("head", nlohmann::json()));

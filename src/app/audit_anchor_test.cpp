@@ -97,12 +97,15 @@ TEST_F(AuditAnchorTest, AForgedOrEditedCheckpointLineIsNamed) {
   auto file = ReadCheckpoints(path_, signing_.public_key);
   AuditCheckpoint edited = file->checkpoints[2];
   edited.seq = 9;
-  std::ofstream(path_, std::ios::app) << CheckpointLine(forged) << "\n" << CheckpointLine(edited) << "\nnot json\n";
+  // The last line's "v" is text: reading it threw nlohmann's type_error before.
+  std::ofstream(path_, std::ios::app) << CheckpointLine(forged) << "\n" << CheckpointLine(edited)
+                                      << "\nnot json\n{\"v\":\"1\",\"seq\":1}\n";
   auto problems = Problems();
-  ASSERT_EQ(problems.size(), 3u);
+  ASSERT_EQ(problems.size(), 4u);
   EXPECT_EQ(problems[0], "0: line 7 of the checkpoint file is not a checkpoint signed by this office");
   EXPECT_EQ(problems[1], "0: line 8 of the checkpoint file is not a checkpoint signed by this office");
   EXPECT_EQ(problems[2], "0: line 9 of the checkpoint file is not a checkpoint signed by this office");
+  EXPECT_EQ(problems[3], "0: line 10 of the checkpoint file is not a checkpoint signed by this office");
 }
 
 TEST_F(AuditAnchorTest, ACheckpointAtStartAnchorsEntriesWrittenWithoutOne) {

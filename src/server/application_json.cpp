@@ -85,4 +85,21 @@ Result<ApplicationDraft> ParseApplicationJson(std::string_view body) {
   return d;
 }
 
+Result<std::string> ParseApplicantStatusJson(std::string_view body) {
+  const json doc = json::parse(body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("receipt") || !doc["receipt"].is_string()) {
+    return InvalidInput("send {\"receipt\": \"...\"}", "receipt");
+  }
+  return doc["receipt"].get<std::string>();
+}
+
+Result<ApplicantMessageRequest> ParseApplicantMessageJson(std::string_view body) {
+  const json doc = json::parse(body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.value("receipt", json()).is_string()) {
+    return InvalidInput("send {\"receipt\": \"...\", \"text\": \"...\"}", "receipt");
+  }
+  if (!doc.value("text", json()).is_string()) return InvalidInput("text: must be a string", "text");
+  return ApplicantMessageRequest{doc["receipt"].get<std::string>(), doc["text"].get<std::string>()};
+}
+
 }  // namespace lifeline::server
