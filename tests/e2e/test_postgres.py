@@ -52,7 +52,7 @@ class Migrate(unittest.TestCase):
         self.assertIn("schema version 0 -> 22", first.stdout)
         again = self.migrate(db)
         self.assertEqual((again.returncode, again.stdout.strip()), (0, "schema version 22: already current"))
-        self.assertEqual(self.psql(db, "SELECT version FROM lifeline_schema"), "21")
+        self.assertEqual(self.psql(db, "SELECT version FROM lifeline_schema"), "22")
         self.assertEqual(self.psql(db, "SELECT count(*) FROM abroad_countries"), "9")
 
     def test_three_migrators_at_once_agree(self):
@@ -61,7 +61,7 @@ class Migrate(unittest.TestCase):
                 for _ in range(3)]
         outputs = [run.communicate(timeout=120) for run in runs]
         self.assertEqual([run.returncode for run in runs], [0, 0, 0], outputs)
-        self.assertEqual(sum("0 -> 21" in out for out, _ in outputs), 1, outputs)
+        self.assertEqual(sum("0 -> 22" in out for out, _ in outputs), 1, outputs)
         self.assertEqual(self.psql(db, "SELECT count(*) FROM lifeline_schema"), "1")
 
     def test_a_newer_schema_is_refused_and_left_alone(self):
