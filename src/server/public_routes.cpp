@@ -1,5 +1,7 @@
 #include "server/public_routes.hpp"
 
+#include "crypto/stack_wipe.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -28,6 +30,7 @@ void SubmitJson(app::IntakeService& intake, Request& request, Respond respond) {
     if (!receipt) return respond(JsonError(receipt.error()));
     respond({201, "application/json", json{{"receipt", FormatReceipt(*receipt)}}.dump(), {}});
   });
+  crypto::WipeStackBelow();  // parsing and checking the body left copies of its fields in their frames
 }
 
 void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
