@@ -1,7 +1,6 @@
 #include "app/audit_anchor.hpp"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <fstream>
 
@@ -23,12 +22,7 @@ class AuditAnchorTest : public ::testing::Test {
     }
   }
 
-  void Tamper(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((store_.dir() / "lifeline.db").c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    sqlite3_close(db);
-  }
+  void Tamper(const std::string& sql) { store_.Tamper(sql); }
 
   std::vector<std::string> Problems() {
     auto file = ReadCheckpoints(path_, signing_.public_key);

@@ -188,7 +188,8 @@ class Server:
         shutil.rmtree(self.dir, ignore_errors=True)
 
     # --- HTTP --------------------------------------------------------------------------
-    def request(self, method, path, body=None, headers=None, raw=None, timeout=30, source="127.0.0.1"):
+    def _exchange(self, method, path, body, headers, raw, timeout, source):
+        """One request on its own connection: (status, [(header, value)], body bytes)."""
         # `source` picks the client's loopback address, to act as another machine would.
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout, source_address=(source, 0))
         headers = dict(headers or {})
@@ -199,22 +200,18 @@ class Server:
         resp = conn.getresponse()
         data = resp.read()
         conn.close()
-        return resp.status, dict((k.lower(), v) for k, v in resp.getheaders()), data
+        return resp.status, resp.getheaders(), data
+
+    def request(self, method, path, body=None, headers=None, raw=None, timeout=30, source="127.0.0.1"):
+        status, headers, data = self._exchange(method, path, body, headers, raw, timeout, source)
+        return status, dict((k.lower(), v) for k, v in headers), data
 
     def set_cookies(self, method, path, body=None, headers=None, raw=None, source="127.0.0.1"):
         """Like request(), but with every Set-Cookie of the answer, by cookie name:
         (status, {name: the whole Set-Cookie value}, body bytes)."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=(source, 0))
-        headers = dict(headers or {})
-        if body is not None:
-            raw = json.dumps(body).encode()
-            headers.setdefault("Content-Type", "application/json")
-        conn.request(method, path, body=raw, headers=headers)
-        resp = conn.getresponse()
-        data = resp.read()
-        conn.close()
-        cookies = {v.split("=", 1)[0]: v for k, v in resp.getheaders() if k.lower() == "set-cookie"}
-        return resp.status, cookies, data
+        status, headers, data = self._exchange(method, path, body, headers, raw, 30, source)
+        cookies = {v.split("=", 1)[0]: v for k, v in headers if k.lower() == "set-cookie"}
+        return status, cookies, data
 
     def json(self, method, path, body=None, headers=None, source="127.0.0.1"):
         status, hdrs, data = self.request(method, path, body, headers, source=source)
