@@ -35,6 +35,9 @@ sip_packages=(kamailio kamailio-utils-modules kamailio-json-modules sip-tester r
 # Kannel (bearerbox, smsbox) and kannel-extras' fake SMSC (fakesmsc) for SMS on loopback
 # (tests/e2e/test_sms.py, bench/sms-bench.py).
 sms_packages=(kannel kannel-extras)
+# clang 14 with libFuzzer (libclang-rt-14-dev holds libclang_rt.fuzzer) for fuzz/ and
+# bench/fuzz-long.sh.
+fuzz_packages=(clang libclang-rt-14-dev)
 if [ "$mode" = "--test" ]; then
   # Chromium for the browser tests.
   packages+=(chromium "${sip_packages[@]}" "${sms_packages[@]}")
@@ -43,9 +46,11 @@ if [ "$mode" = "--test" ]; then
   # A real PostgreSQL for the store's conformance suite and the end-to-end tests on it
   # (tests/pg/pg-server.sh), and haproxy in front of two intake instances (test_haproxy.py).
   packages+=(postgresql haproxy)
+  # clang and its libFuzzer runtime for the parsers' fuzz targets (fuzz/, docs/fuzzing.md).
+  packages+=("${fuzz_packages[@]}")
 fi
 if [ "$mode" = "--bench" ]; then
-  packages+=(wrk nginx-light sqlite3 "${sip_packages[@]}" "${sms_packages[@]}")
+  packages+=(wrk nginx-light sqlite3 "${sip_packages[@]}" "${sms_packages[@]}" "${fuzz_packages[@]}")
 fi
 
 # `--list`: print the packages a mode needs and stop (the module check reads them).

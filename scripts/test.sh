@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the tests need, then builds and runs every test through CTest twice:
-# a normal build (unit, end-to-end and browser tests) and an address+undefined sanitizer
-# build (unit tests and the end-to-end suites on untrusted input). Exits non-zero if anything
-# fails.
+# Installs what the tests need, then builds and runs every test through CTest: a normal build
+# (unit, end-to-end and browser tests), an address+undefined sanitizer build (unit tests and
+# the end-to-end suites on untrusted input), and the parsers' libFuzzer targets built with
+# clang, each run briefly on its seed corpus (fuzz/, docs/fuzzing.md). Exits non-zero if
+# anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,3 +23,10 @@ cmake --build build-asan -j"$jobs"
 # suites (label e2e) and their second run on PostgreSQL are left to the normal build above.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE '^e2e$'
+
+# The fuzz targets (fuzz/CMakeLists.txt): clang, a handful of sources each, 10 s per target.
+# bench/fuzz-long.sh runs them for millions of executions.
+cmake -S fuzz -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake --build build-fuzz -j"$jobs"
+ctest --test-dir build-fuzz --output-on-failure -j"$jobs" -L fuzz

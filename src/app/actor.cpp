@@ -24,6 +24,9 @@ constexpr Grant kGrants[] = {
     {Permission::kReadCase, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
     {Permission::kWorkAnyCase, Roles({Role::kVerifier, Role::kCoordinator})},
     {Permission::kClaimCase, Roles({Role::kOperator, Role::kCoordinator})},
+    // Merging is the workflow's move to duplicate (docs/workflow.md), which judges make:
+    // an operator who suspects a duplicate asks a verifier.
+    {Permission::kMergeCases, Roles({Role::kVerifier, Role::kCoordinator})},
     {Permission::kReplyToApplicant, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
     {Permission::kReadAuditLog, Roles({Role::kAuditor})},
     {Permission::kManageSettings, Roles({Role::kAdmin})},

@@ -20,6 +20,7 @@ enum class Permission {
   kReadCase,          // decrypt a case (audited): one's own, or any with kWorkAnyCase
   kWorkAnyCase,       // read and answer cases without claiming them first
   kClaimCase,         // take an unassigned case
+  kMergeCases,        // judge two applications to be one person and merge them (the move to duplicate)
   kReplyToApplicant,
   kReadAuditLog,
   kManageSettings,

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "crypto/crypto.hpp"
 
 namespace lifeline::app {
@@ -31,8 +33,8 @@ store::Blob32 AuditMac(const crypto::Key32& key, const store::Blob32& previous_m
   return crypto::KeyedHash(key, data);
 }
 
-AuditLog::AuditLog(store::AuditStore& store, const Clock& clock, crypto::Key32 key)
-    : store_(store), clock_(clock), key_(key) {}
+AuditLog::AuditLog(store::AuditStore& store, const Clock& clock, crypto::Key32 key, AuditAnchor* anchor)
+    : store_(store), clock_(clock), key_(key), anchor_(anchor) {}
 
 AuditLog::~AuditLog() { crypto::Wipe(key_); }
 
@@ -56,12 +58,28 @@ Status AuditLog::Record(const AuditEvent& event) {
     auto appended = store_.AppendAuditRecord(record);
     if (appended) {
       head_ = record;
-      return OkStatus();
+      // Fail closed here too: an action whose entry is not anchored does not happen.
+      return anchor_ ? anchor_->Append(record.seq, record.mac, record.at) : OkStatus();
     }
     if (appended.error().code != ErrorCode::kConflict) return appended.error();
     head_loaded_ = false;  // another process appended: reload the head and chain onto it
   }
   return Error{ErrorCode::kUnavailable, "the audit log is busy; try again"};
+}
+
+Status AuditLog::Checkpoint() {
+  if (!anchor_) return OkStatus();
+  std::lock_guard lock(mutex_);
+  auto last = store_.LastAuditRecord();
+  if (!last) return last.error();
+  head_ = *last;
+  head_loaded_ = true;
+  if (!head_) return OkStatus();
+  return anchor_->Append(head_->seq, head_->mac, clock_.Now().time_since_epoch().count());
+}
+
+std::optional<AuditCheckpoint> AuditLog::LatestCheckpoint() const {
+  return anchor_ ? anchor_->Latest() : std::nullopt;
 }
 
 Result<AuditPage> AuditLog::List(const Actor& actor, int page, int per_page) {
@@ -73,6 +91,7 @@ Result<AuditPage> AuditLog::List(const Actor& actor, int page, int per_page) {
   if (!last) return last.error();
   AuditPage result;
   result.total = *last ? (*last)->seq : 0;
+  result.checkpoint = LatestCheckpoint();
   const std::int64_t high = result.total - std::int64_t{page - 1} * per_page;
   if (high <= 0) return result;
   const std::int64_t low = std::max<std::int64_t>(0, high - per_page);
@@ -82,9 +101,33 @@ Result<AuditPage> AuditLog::List(const Actor& actor, int page, int per_page) {
   return result;
 }
 
+namespace {
+
+// The checkpoints by entry; two validly signed checkpoints that disagree about one entry are
+// a problem of their own (a log rolled back and written again under the same key).
+std::map<std::int64_t, store::Blob32> CheckpointedHeads(const CheckpointFile& file,
+                                                        std::vector<AuditProblem>& problems) {
+  std::map<std::int64_t, store::Blob32> heads;
+  for (int line : file.bad_lines) {
+    problems.push_back({0, fmt::format("line {} of the checkpoint file is not a checkpoint signed by this office",
+                                       line)});
+  }
+  for (const auto& c : file.checkpoints) {
+    auto [it, inserted] = heads.emplace(c.seq, c.head);
+    if (!inserted && it->second != c.head) {
+      problems.push_back({c.seq, "two signed checkpoints disagree about this entry"});
+    }
+  }
+  return heads;
+}
+
+}  // namespace
+
 Result<AuditVerification> VerifyAuditLog(store::AuditStore& store, const crypto::Key32& key,
-                                         const std::string& expected_head) {
+                                         const std::string& expected_head, const CheckpointFile* checkpoints) {
   AuditVerification result;
+  const auto checkpointed =
+      checkpoints ? CheckpointedHeads(*checkpoints, result.problems) : std::map<std::int64_t, store::Blob32>{};
   store::Blob32 previous_mac{};
   std::int64_t previous_seq = 0;
   bool expected_head_seen = expected_head.empty();
@@ -104,6 +147,9 @@ Result<AuditVerification> VerifyAuditLog(store::AuditStore& store, const crypto:
             {r.seq, "the entry was altered, inserted or moved (its MAC does not follow from the "
                     "entry before it)"});
       }
+      if (auto it = checkpointed.find(r.seq); it != checkpointed.end() && it->second != r.mac) {
+        result.problems.push_back({r.seq, "the entry differs from its signed checkpoint"});
+      }
       previous_mac = r.mac;
       previous_seq = r.seq;
       if (!expected_head_seen && crypto::ToHex(r.mac.data(), r.mac.size()) == expected_head) {
@@ -114,6 +160,13 @@ Result<AuditVerification> VerifyAuditLog(store::AuditStore& store, const crypto:
   if (!expected_head_seen) {
     result.problems.push_back(
         {previous_seq, "the expected head entry is gone: the end of the log was cut"});
+  }
+  if (!checkpointed.empty() && checkpointed.rbegin()->first > previous_seq) {
+    result.problems.push_back(
+        {checkpointed.rbegin()->first,
+         fmt::format("a signed checkpoint names this entry, but the log ends at entry {}: the end of the log "
+                     "was cut",
+                     previous_seq)});
   }
   result.head_mac_hex = crypto::ToHex(previous_mac.data(), previous_mac.size());
   return result;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/actor.hpp"
+#include "app/audit_anchor.hpp"
 #include "app/clock.hpp"
 #include "crypto/bytes.hpp"
 #include "crypto/record_sealer.hpp"
@@ -30,6 +31,7 @@ struct AuditEvent {
 struct AuditPage {
   std::vector<store::AuditRecord> entries;  // newest first
   std::int64_t total = 0;                   // entries in the log
+  std::optional<AuditCheckpoint> checkpoint;  // the newest this process signed, to note down elsewhere
 };
 
 /// The MAC key of the audit chain, derived from the office secret.
@@ -37,14 +39,23 @@ crypto::Key32 AuditKey(const crypto::OfficeOpener& office);
 
 class AuditLog {
  public:
-  /// `store` and `clock` must outlive the log. Thread-safe.
-  AuditLog(store::AuditStore& store, const Clock& clock, crypto::Key32 key);
+  /// `store`, `clock` and `anchor` must outlive the log. Thread-safe. With an anchor, every
+  /// entry is followed by a signed checkpoint of the new head in the anchor's file, written
+  /// before Record returns (audit_anchor.hpp).
+  AuditLog(store::AuditStore& store, const Clock& clock, crypto::Key32 key, AuditAnchor* anchor = nullptr);
   ~AuditLog();
 
   /// Appends the event; durable when it returns OkStatus. Callers fail closed: an action
   /// whose audit entry cannot be written does not happen. Retries when another process
   /// appended first.
   Status Record(const AuditEvent& event);
+
+  /// Writes a checkpoint of the log's current head (at start: a restored or new anchor file
+  /// then holds the head at once). OkStatus without an anchor or an entry.
+  Status Checkpoint();
+
+  /// The newest checkpoint this process wrote, for auditors to note down elsewhere.
+  std::optional<AuditCheckpoint> LatestCheckpoint() const;
 
   /// Page `page` (1-based, `per_page` 1..200) of the log, newest first. kForbidden unless
   /// the actor may read the audit log; kInvalidInput for a bad page.
@@ -54,6 +65,7 @@ class AuditLog {
   store::AuditStore& store_;
   const Clock& clock_;
   crypto::Key32 key_;
+  AuditAnchor* anchor_;
   std::mutex mutex_;
   std::optional<store::AuditRecord> head_;  // GUARDED_BY(mutex_): last entry written or read
   bool head_loaded_ = false;                // GUARDED_BY(mutex_)
@@ -76,8 +88,11 @@ struct AuditVerification {
 
 /// Walks the whole log in seq order and reports every entry whose sequence or MAC does not
 /// follow from the one before. If `expected_head` (a hex MAC from an earlier run) is given,
-/// also reports when that entry is no longer in the log (the tail was cut).
+/// also reports when that entry is no longer in the log (the tail was cut). With
+/// `checkpoints` (the anchor's file, read and verified), reports every checkpoint whose
+/// entry is gone or differs, and every line of the file not signed by this office.
 Result<AuditVerification> VerifyAuditLog(store::AuditStore& store, const crypto::Key32& key,
-                                         const std::string& expected_head = {});
+                                         const std::string& expected_head = {},
+                                         const CheckpointFile* checkpoints = nullptr);
 
 }  // namespace lifeline::app

@@ -1,7 +1,6 @@
 #include "app/audit_log.hpp"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "app/test_support.hpp"
 #include "crypto/crypto.hpp"
@@ -18,13 +17,7 @@ class AuditLogTest : public ::testing::Test {
     }
   }
 
-  // Runs SQL straight on the database file, as an attacker with write access would.
-  void Tamper(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((store_.dir() / "lifeline.db").c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    sqlite3_close(db);
-  }
+  void Tamper(const std::string& sql) { store_.Tamper(sql); }
 
   std::vector<std::int64_t> BrokenEntries(const std::string& expected_head = {}) {
     auto result = VerifyAuditLog(*store_, key_, expected_head);

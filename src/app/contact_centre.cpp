@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "crypto/crypto.hpp"
+#include "domain/contact_centre/sip_hints.hpp"
 
 namespace lifeline::app {
 namespace {
@@ -24,10 +25,7 @@ bool ValidName(const std::string& name) {
   });
 }
 
-bool ValidCallId(const std::string& call) {
-  return !call.empty() && call.size() <= 200 &&
-         std::all_of(call.begin(), call.end(), [](unsigned char c) { return c > ' ' && c < 127; });
-}
+using contact_centre::IsValidCallId;
 
 const Error kBadCall = InvalidInput("call must be 1 to 200 printable characters without spaces", "call");
 const Error kUnknownOperatorName{ErrorCode::kNotFound, "no such operator"};
@@ -89,7 +87,7 @@ Status ContactCentreService::AddOperator(const Actor& actor, const std::string& 
   if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
   if (!ValidName(name)) return InvalidInput("an operator's name is 1 to 64 letters, digits, dots, dashes or underscores", "id");
   if (languages.empty()) return InvalidInput("an operator needs at least one language", "languages");
-  if (!uri.empty() && (uri.rfind("sip:", 0) != 0 || !ValidCallId(uri) ||
+  if (!uri.empty() && (uri.rfind("sip:", 0) != 0 || !IsValidCallId(uri) ||
                        uri.find_first_of("\"<>\\") != std::string::npos)) {
     return InvalidInput("uri must be a sip: address of up to 200 characters, e.g. sip:ext-101@10.0.0.5:5060", "uri");
   }
@@ -234,7 +232,7 @@ std::optional<std::string> ContactCentreService::NextToResume() {
 }
 
 Result<RingOrders> ContactCentreService::HandleLocked(const TelephonyEvent& event, double now) {
-  if (!ValidCallId(event.call)) return kBadCall;
+  if (!IsValidCallId(event.call)) return kBadCall;
   auto id = CallIdOf(event.call);
   Result<contact_centre::Actions> actions = Error{ErrorCode::kInternal, "unhandled event"};
   if (event.event == "offered") {

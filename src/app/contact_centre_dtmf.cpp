@@ -6,20 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 namespace lifeline::app {
-
-std::optional<std::pair<std::string, int>> ParseDtmfLog(std::string_view datagram) {
-  const auto doc = nlohmann::json::parse(datagram, nullptr, false);
-  if (!doc.is_object()) return std::nullopt;
-  const auto call = doc.value("callid", nlohmann::json());
-  const auto event = doc.value("event", nlohmann::json());
-  if (doc.value("type", "") != "DTMF" || !call.is_string() || !event.is_number_integer()) return std::nullopt;
-  const int code = event.get<int>();
-  if (code < 0 || code > 15) return std::nullopt;
-  return std::pair{call.get<std::string>(), code};
-}
 
 Result<std::unique_ptr<DtmfListener>> DtmfListener::Start(VoiceLine& voice, const std::string& host, int port) {
   sockaddr_in address{};

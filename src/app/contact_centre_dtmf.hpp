@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/contact_centre_voice.hpp"
+#include "app/dtmf_log.hpp"
 
 namespace lifeline::app {
 
@@ -35,8 +36,5 @@ class DtmfListener {
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };
-
-/// The (call id, event) of one rtpengine DTMF log datagram, or nullopt when it is not one.
-std::optional<std::pair<std::string, int>> ParseDtmfLog(std::string_view datagram);
 
 }  // namespace lifeline::app

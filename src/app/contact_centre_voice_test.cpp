@@ -208,6 +208,8 @@ TEST(DtmfLog, ReadsRtpengineDatagrams) {
   EXPECT_FALSE(ParseDtmfLog("not json"));
   EXPECT_FALSE(ParseDtmfLog(R"({"callid":"c2","type":"DTMF","event":99})"));
   EXPECT_FALSE(ParseDtmfLog(R"({"callid":7,"type":"DTMF","event":1})"));
+  // Found by fuzz/dtmf_log_fuzzer: a "type" that is not text threw out of the listening thread.
+  EXPECT_FALSE(ParseDtmfLog(R"({"callid":"a","type":-1})"));
 }
 
 TEST(WavFiles, LengthComesFromTheHeader) {

@@ -65,6 +65,7 @@ void GroupCommitWriter::CommitBatch(std::deque<Item>& batch) {
   rows.reserve(batch.size());
   for (auto& item : batch) rows.push_back(std::move(item.application));
   auto ids = store_.AppendApplications(rows);
+  if (options_.on_batch) options_.on_batch(ids.ok() || ids.error().code == ErrorCode::kConflict);
   if (!ids.ok() && ids.error().code == ErrorCode::kConflict && rows.size() > 1) {
     // One row's receipt collided (odds about 2^-53): commit the others one by one so a single
     // collision costs only its own submitter a retry.

@@ -17,6 +17,9 @@ namespace lifeline::app {
 struct GroupCommitOptions {
   std::size_t max_batch = 512;
   std::size_t max_waiting = 8192;  // past this, Enqueue refuses (the caller answers 503)
+  // Told after each batch, on the writer thread, whether the store committed it (false: it
+  // failed for a reason other than a receipt conflict). Readiness listens (app/readiness.hpp).
+  std::function<void(bool committed)> on_batch;
 };
 
 class GroupCommitWriter {

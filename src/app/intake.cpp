@@ -1,5 +1,7 @@
 #include "app/intake.hpp"
 
+#include "crypto/stack_wipe.hpp"
+
 #include <thread>
 
 #include "app/conversation.hpp"
@@ -48,6 +50,7 @@ void IntakeService::SubmitValid(const ValidApplication& application,
   auto shared_done = std::make_shared<Done>(std::move(done));
   const bool accepted = hashers_.TrySubmit([this, application, received_at, shared_done] {
     SealAndQueue(application, received_at, std::move(*shared_done));
+    crypto::WipeStackBelow();  // encoding and sealing the fields left copies in their frames
   });
   if (!accepted) (*shared_done)(kBusy);
 }

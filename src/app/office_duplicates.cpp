@@ -57,6 +57,7 @@ Result<std::vector<DuplicateProposal>> OfficeService::ProposeDuplicates(const st
 
 Result<std::int64_t> OfficeService::MergeCase(const Actor& actor, std::int64_t source, std::int64_t target,
                                               std::int64_t expected_version) {
+  if (auto allowed = Require(actor, Permission::kMergeCases); !allowed) return allowed.error();
   if (source == target) return InvalidInput("a case cannot be merged into itself", "into");
   auto into = CheckedApplication(target);
   if (!into && into.error().code == ErrorCode::kNotFound) return InvalidInput("no such case to merge into", "into");

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crypto/stack_wipe.hpp"
 #include "domain/contact_window.hpp"
 
 namespace lifeline::app {
@@ -22,6 +23,7 @@ crypto::SecretBytes EncodeSealedFields(const IdentifyingFields& f, std::int64_t 
       {"received_at", received_at},
   };
   std::string text = doc.dump();
+  crypto::WipeStackBelow();  // the serializer's stack buffer held the fields
   // Pad with spaces (valid trailing JSON whitespace) up to the next block.
   text.resize((text.size() / kPadBlock + 1) * kPadBlock, ' ');
   crypto::SecretBytes out(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());

@@ -18,20 +18,23 @@ std::string TokenHash(const std::string& token) {
 }  // namespace
 
 Sessions::Sessions(store::UserStore& users, AuditLog& audit, TwoFactor& two_factor,
-                   const Clock& clock, SessionLimits limits, ThrottleLimits throttle,
-                   const RowIntegrity* integrity)
+                   const Clock& clock, const crypto::Key32& device_key, SessionLimits limits,
+                   ThrottleLimits throttle, const RowIntegrity* integrity)
     : users_(users),
       audit_(audit),
       integrity_(integrity),
       two_factor_(two_factor),
       clock_(clock),
       limits_(limits),
-      throttle_(throttle) {}
+      throttle_(throttle),
+      devices_(device_key) {}
 
 Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& password,
-                                    const std::string& code, const std::string& source) {
+                                    const std::string& code, const std::string& source,
+                                    const std::string& device_cookie) {
   if (name.size() > 64 || password.size() > 1024) return kSignInFailed;
-  if (const auto wait = throttle_.WaitBefore(name, source, clock_.Now()); wait.count() > 0) {
+  const SignInAttempt attempt{name, source, devices_.Recognise(device_cookie, name, clock_.Now())};
+  if (const auto wait = throttle_.WaitBefore(attempt, clock_.Now()); wait.count() > 0) {
     return Error{.code = ErrorCode::kRateLimited,
                  .message = "too many failed sign-ins; wait before trying again",
                  .retry_after_seconds = static_cast<int>(wait.count())};
@@ -51,7 +54,7 @@ Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& 
     passed = *second;
   }
   if (!passed) {
-    throttle_.RecordFailure(name, source, clock_.Now());
+    throttle_.RecordFailure(attempt, clock_.Now());
     // The typed name is not recorded: it could be anything, even someone's real name.
     (void)audit_.Record({.action = AuditAction::kSignInFailed,
                          .target = user ? "user:" + std::to_string(user->id) : ""});
@@ -62,10 +65,10 @@ Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& 
       !audited) {
     return audited.error();
   }
-  throttle_.RecordSuccess(name, source);
-  NewSession session{crypto::RandomToken(), crypto::RandomToken(),
-                     Actor{user->id, user->name, user->role}};
+  throttle_.RecordSuccess(attempt);
   const auto now = clock_.Now();
+  NewSession session{crypto::RandomToken(), crypto::RandomToken(),
+                     Actor{user->id, user->name, user->role}, devices_.Issue(device_cookie, name, now)};
   std::lock_guard lock(mutex_);
   DropExpiredLocked(now);
   by_token_hash_[TokenHash(session.token)] = {{session.actor, session.csrf_token}, now, now};

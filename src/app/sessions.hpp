@@ -10,6 +10,7 @@
 #include "app/actor.hpp"
 #include "app/audit_log.hpp"
 #include "app/row_integrity.hpp"
+#include "app/sign_in_device.hpp"
 #include "app/sign_in_throttle.hpp"
 #include "app/two_factor.hpp"
 #include "app/clock.hpp"
@@ -26,6 +27,7 @@ struct NewSession {
   std::string token;       // goes to the cookie; secret
   std::string csrf_token;  // goes into forms; secret
   Actor actor;
+  std::string device_cookie;  // the sign-in device cookie's new value (sign_in_device.hpp)
 };
 
 struct SessionInfo {
@@ -38,20 +40,26 @@ struct SessionInfo {
 
 class Sessions {
  public:
-  /// `users`, `audit`, `two_factor` and `clock` must outlive this. Thread-safe.
-  /// With `integrity` (it must outlive this), an account's row must pass its tamper check at
-  /// sign-in (after the password) and on every request: kIntegrity otherwise, audited.
+  /// `users`, `audit`, `two_factor` and `clock` must outlive this; `device_key` is
+  /// SignInDeviceKey(office). Thread-safe. With `integrity` (it must outlive this), an
+  /// account's row must pass its tamper check at sign-in (after the password) and on every
+  /// request: kIntegrity otherwise, audited.
   Sessions(store::UserStore& users, AuditLog& audit, TwoFactor& two_factor, const Clock& clock,
-           SessionLimits limits = {}, ThrottleLimits throttle = {}, const RowIntegrity* integrity = nullptr);
+           const crypto::Key32& device_key, SessionLimits limits = {}, ThrottleLimits throttle = {},
+           const RowIntegrity* integrity = nullptr);
 
   /// kUnauthenticated with one message for an unknown user, a wrong password, a missing,
   /// wrong or replayed one-time code (for accounts with a second factor) or a disabled
   /// account alike; each costs one password hash so timing does not tell them apart.
   /// Both outcomes are audited; a sign-in whose audit entry cannot be written fails.
-  /// Repeated failures from `source` (the peer address, kept only in memory) make further
-  /// attempts wait: kRateLimited with retry_after_seconds, before any password is checked.
+  /// Repeated failures make further attempts wait: kRateLimited with retry_after_seconds,
+  /// before any password is checked (sign_in_throttle.hpp). An attempt whose `device_cookie`
+  /// holds a valid token for `name` is throttled on that device alone; any other is throttled
+  /// per account and per `source` (the client's address, kept only in memory). A success
+  /// returns the device cookie's new value in NewSession::device_cookie.
   Result<NewSession> SignIn(const std::string& name, const std::string& password,
-                            const std::string& code, const std::string& source);
+                            const std::string& code, const std::string& source,
+                            const std::string& device_cookie = {});
 
   /// The session for `token`, refreshing its idle timer (unless `refresh` is false: a live
   /// feed checking that its session still holds is no activity of the person's), with
@@ -79,6 +87,7 @@ class Sessions {
   const Clock& clock_;
   const SessionLimits limits_;
   SignInThrottle throttle_;
+  SignInDevices devices_;
   std::mutex mutex_;
   std::unordered_map<std::string, Entry> by_token_hash_;  // GUARDED_BY(mutex_)
 };

@@ -24,7 +24,7 @@ class SessionsTest : public ::testing::Test {
   crypto::OfficeKeyPair office_keys_ = crypto::GenerateOfficeKeyPair();
   crypto::OfficeOpener office_{crypto::OfficePrivateKey{office_keys_.private_key.bytes}, office_keys_.public_key};
   TwoFactor two_factor_{*store_, audit_, clock_, office_};
-  Sessions sessions_{*store_, audit_, two_factor_, clock_,
+  Sessions sessions_{*store_, audit_, two_factor_, clock_, SignInDeviceKey(office_),
                      {.idle = std::chrono::minutes(30), .absolute = std::chrono::hours(12)}};
 
   // Enrols op.one and returns the secret's current code source.
@@ -103,6 +103,57 @@ TEST_F(SessionsTest, RepeatedFailuresAreSlowedButTheRightPasswordStillWorksFromE
   EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", "", "desk").ok());
   clock_.now += std::chrono::seconds(blocked.error().retry_after_seconds);
   EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", "", "attacker").ok());
+}
+
+TEST_F(SessionsTest, AThousandGuessesFromTheOperatorsOwnAddressDoNotLockOutTheirDevice) {
+  auto first = sessions_.SignIn("op.one", "synthetic-password", "", "proxy");
+  ASSERT_TRUE(first.ok());
+  ASSERT_FALSE(first->device_cookie.empty());
+  int refused_unhashed = 0;
+  for (int i = 0; i < 1000; ++i) {
+    auto guess = sessions_.SignIn("op.one", "guess-" + std::to_string(i), "", "proxy");
+    ASSERT_FALSE(guess.ok());
+    refused_unhashed += guess.error().code == ErrorCode::kRateLimited;
+  }
+  EXPECT_GE(refused_unhashed, 990);
+  // Every untrusted client of the account waits, even with the right password…
+  auto untrusted = sessions_.SignIn("op.one", "synthetic-password", "", "proxy");
+  ASSERT_FALSE(untrusted.ok());
+  EXPECT_EQ(untrusted.error().code, ErrorCode::kRateLimited);
+  // …but the operator's device signs in at once, and gets a fresh token.
+  auto again = sessions_.SignIn("op.one", "synthetic-password", "", "proxy", first->device_cookie);
+  ASSERT_TRUE(again.ok());
+  EXPECT_NE(again->device_cookie, first->device_cookie);
+  // A cookie for another account, or an altered one, makes an untrusted client.
+  ASSERT_TRUE(AddUser(*store_, audit_, "op.two", Role::kOperator, "synthetic-password-2").ok());
+  auto other = sessions_.SignIn("op.two", "synthetic-password-2", "", "desk-2");
+  ASSERT_TRUE(other.ok());
+  auto foreign = sessions_.SignIn("op.one", "synthetic-password", "", "proxy", other->device_cookie);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, ErrorCode::kRateLimited);
+  std::string altered = again->device_cookie;
+  altered.back() = altered.back() == '0' ? '1' : '0';
+  EXPECT_EQ(sessions_.SignIn("op.one", "synthetic-password", "", "proxy", altered).error().code,
+            ErrorCode::kRateLimited);
+  // An expired token too (one more guess locks the untrusted clients again after so long).
+  clock_.now += SignInDevices::kLifetime;
+  ASSERT_EQ(sessions_.SignIn("op.one", "one-more-guess", "", "proxy").error().code, ErrorCode::kUnauthenticated);
+  auto expired = sessions_.SignIn("op.one", "synthetic-password", "", "proxy", again->device_cookie);
+  ASSERT_FALSE(expired.ok());
+  EXPECT_EQ(expired.error().code, ErrorCode::kRateLimited);
+}
+
+TEST_F(SessionsTest, AStolenDeviceCookieGetsAFewGuessesThenIsRefused) {
+  auto first = sessions_.SignIn("op.one", "synthetic-password", "", "desk");
+  ASSERT_TRUE(first.ok());
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(sessions_.SignIn("op.one", "guess", "", "thief", first->device_cookie).error().code,
+              ErrorCode::kUnauthenticated);
+  }
+  auto slowed = sessions_.SignIn("op.one", "guess", "", "thief", first->device_cookie);
+  EXPECT_EQ(slowed.error().code, ErrorCode::kRateLimited);
+  // The untrusted path keeps its own, untouched budget meanwhile.
+  EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", "", "elsewhere").ok());
 }
 
 TEST_F(SessionsTest, SecondFactorIsNeededOnceEnrolledAndCodesCannotBeReplayed) {

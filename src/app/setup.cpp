@@ -1,5 +1,7 @@
 #include "app/setup.hpp"
 
+#include <memory>
+
 #include "crypto/crypto.hpp"
 #include "crypto/password.hpp"
 #include "crypto/receipt_keys.hpp"
@@ -43,7 +45,8 @@ Result<std::int64_t> AddUser(store::UserStore& users, AuditLog& audit, const std
 }
 
 Status InitialiseInstallation(store::Store& store, const std::string& passphrase,
-                              const std::string& admin_name, const std::string& admin_password) {
+                              const std::string& admin_name, const std::string& admin_password,
+                              const std::string& anchor_path) {
   if (passphrase.size() < kMinPassphraseLength) {
     return InvalidInput("the office passphrase must be at least 12 characters long", "passphrase");
   }
@@ -71,7 +74,9 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
   generations.push_back({std::move(keys.private_key), keys.public_key});
   const crypto::OfficeOpener office(std::move(secret), std::move(generations));
   SystemClock clock;
-  AuditLog audit(store, clock, AuditKey(office));
+  std::unique_ptr<AuditAnchor> anchor;
+  if (!anchor_path.empty()) anchor = std::make_unique<AuditAnchor>(anchor_path, AuditCheckpointKey(office));
+  AuditLog audit(store, clock, AuditKey(office), anchor.get());
   if (auto audited = audit.Record({.action = AuditAction::kInstallationCreated}); !audited) {
     return audited.error();
   }

@@ -17,9 +17,11 @@ inline constexpr std::size_t kMinPassphraseLength = 12;
 /// Creates the office key pair (private half wrapped under `passphrase`), the receipt salt
 /// and the first administrator, and starts the audit log with both. kConflict if already
 /// initialised; kInvalidInput for a short passphrase or a bad name or password (then
-/// nothing is written).
+/// nothing is written). With `anchor_path`, the audit log's first entries are checkpointed
+/// there (app/audit_anchor.hpp).
 Status InitialiseInstallation(store::Store& store, const std::string& passphrase,
-                              const std::string& admin_name, const std::string& admin_password);
+                              const std::string& admin_name, const std::string& admin_password,
+                              const std::string& anchor_path = {});
 
 /// Adds an operator account and audits it. kInvalidInput for a bad name (1–64 of a-z 0-9
 /// . _ -) or a password shorter than crypto::kMinPasswordLength; kConflict if the name is

@@ -1,8 +1,11 @@
 #pragma once
 // Shared fixtures for app tests: a throw-away SQLite store and a fixed clock.
 
-#include <filesystem>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
+
+#include <filesystem>
 
 #include "app/clock.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -32,6 +35,14 @@ class TempStore {
   store::Store& operator*() { return *store_; }
   store::Store* operator->() { return store_.get(); }
   const std::filesystem::path& dir() const { return dir_; }
+
+  /// Runs SQL straight on the database file, as an attacker with write access would.
+  void Tamper(const std::string& sql) const {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "lifeline.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
 
  private:
   std::filesystem::path dir_;

@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -48,7 +49,7 @@ int Init(const cli::StoreOptions& where, const std::string& passphrase_file, con
   auto store = cli::OpenStore(where, true);
   // Creates the lock file now, so that later commands never write it into a ready folder.
   const auto lock = cli::LockStore(where, true, "a lifeline server is using this store");
-  if (auto s = app::InitialiseInstallation(*store, passphrase, admin, password); !s) {
+  if (auto s = app::InitialiseInstallation(*store, passphrase, admin, password, cli::AuditAnchorPath(where)); !s) {
     return Fail(s.error().message);
   }
   fmt::print("initialised {}: office keys created, administrator \"{}\" added\n",
@@ -58,13 +59,28 @@ int Init(const cli::StoreOptions& where, const std::string& passphrase_file, con
 
 // Commands that change accounts or read the audit log need the office key: the audit
 // chain is keyed with it.
-std::unique_ptr<app::AuditLog> OpenAudit(store::Store& store, const std::string& passphrase_file,
-                                         const app::Clock& clock) {
+// The audit log of a command, with its checkpoint file when it has one.
+struct CommandAudit {
+  std::unique_ptr<app::AuditAnchor> anchor;
+  std::unique_ptr<app::AuditLog> log;
+};
+
+std::unique_ptr<app::AuditAnchor> OpenAnchor(const cli::StoreOptions& where, const crypto::OfficeOpener& office) {
+  const std::string path = cli::AuditAnchorPath(where);
+  if (path.empty()) return nullptr;
+  return std::make_unique<app::AuditAnchor>(path, app::AuditCheckpointKey(office));
+}
+
+CommandAudit OpenAudit(const cli::StoreOptions& where, store::Store& store, const std::string& passphrase_file,
+                       const app::Clock& clock) {
   auto office = app::UnlockOffice(store, cli::ReadSecret(passphrase_file, "office passphrase"));
   if (!office) throw std::runtime_error(office.error().message);
   // The account added is sealed (docs/security.md, "Tamper-evident rows").
   if (auto enabled = app::EnableRowIntegrity(store, *office); !enabled) throw std::runtime_error(enabled.error().message);
-  return std::make_unique<app::AuditLog>(store, clock, app::AuditKey(*office));
+  CommandAudit audit;
+  audit.anchor = OpenAnchor(where, *office);
+  audit.log = std::make_unique<app::AuditLog>(store, clock, app::AuditKey(*office), audit.anchor.get());
+  return audit;
 }
 
 int AddUser(const cli::StoreOptions& where, const std::string& passphrase_file, const std::string& name,
@@ -74,8 +90,8 @@ int AddUser(const cli::StoreOptions& where, const std::string& passphrase_file, 
   const std::string password = cli::ReadSecret(password_file, "password");
   auto store = cli::OpenStore(where, false);
   app::SystemClock clock;
-  auto audit = OpenAudit(*store, passphrase_file, clock);
-  auto id = app::AddUser(*store, *audit, name, *role, password);
+  auto audit = OpenAudit(where, *store, passphrase_file, clock);
+  auto id = app::AddUser(*store, *audit.log, name, *role, password);
   if (!id) return Fail(id.error().message);
   fmt::print("user \"{}\" added as {}\n", name, role_name);
   return 0;
@@ -86,10 +102,41 @@ int VerifyAudit(const cli::StoreOptions& where, const std::string& passphrase_fi
   auto store = cli::OpenStore(where, false);
   auto office = app::UnlockOffice(*store, cli::ReadSecret(passphrase_file, "office passphrase"));
   if (!office) return Fail(office.error().message);
-  auto result = app::VerifyAuditLog(*store, app::AuditKey(*office), expected_head);
+  // The checkpoint file is read with the public key only: it needs nothing secret.
+  std::optional<app::CheckpointFile> checkpoints;
+  const std::string anchor_path = cli::AuditAnchorPath(where);
+  std::vector<app::AuditProblem> missing;
+  if (anchor_path.empty()) {
+    fmt::print("no --audit-anchor given: a cut end of the log is found only with --expect-head\n");
+  } else {
+    auto read = app::ReadCheckpoints(anchor_path, app::AuditCheckpointKey(*office).public_key);
+    if (read) {
+      checkpoints = std::move(*read);
+    } else if (read.error().code == ErrorCode::kNotFound) {
+      missing.push_back({0, read.error().message + ": a cut end of the log cannot be ruled out"});
+    } else {
+      return Fail(read.error().message);
+    }
+  }
+  auto result = app::VerifyAuditLog(*store, app::AuditKey(*office), expected_head,
+                                    checkpoints ? &*checkpoints : nullptr);
   if (!result) return Fail(result.error().message);
+  if (result->entries > 0) result->problems.insert(result->problems.begin(), missing.begin(), missing.end());
+  if (result->entries == 0) {  // `init` writes the first entries: an empty log was emptied
+    result->problems.push_back({0, "the log has no entries, though every installation starts with its creation "
+                                   "entry: it was emptied"});
+  }
   for (const auto& problem : result->problems) {
-    fmt::print("entry {}: {}\n", problem.seq, problem.what);
+    if (problem.seq == 0) {
+      fmt::print("{}\n", problem.what);
+    } else {
+      fmt::print("entry {}: {}\n", problem.seq, problem.what);
+    }
+  }
+  if (checkpoints && !checkpoints->checkpoints.empty()) {
+    const auto highest = std::max_element(checkpoints->checkpoints.begin(), checkpoints->checkpoints.end(),
+                                          [](const auto& a, const auto& b) { return a.seq < b.seq; });
+    fmt::print("{} signed checkpoints, the highest at entry {}\n", checkpoints->checkpoints.size(), highest->seq);
   }
   fmt::print("{} entries, {}; head {}\n", result->entries,
              result->problems.empty() ? "chain intact" : fmt::format("{} problems", result->problems.size()),
@@ -205,7 +252,8 @@ int Purge(const cli::StoreOptions& where, const std::string& passphrase_file, in
   if (passphrase_file.empty()) return Fail("deleting needs --passphrase-file (or use --dry-run)");
   auto office = app::UnlockOffice(*store, cli::ReadSecret(passphrase_file, "office passphrase"));
   if (!office) return Fail(office.error().message);
-  app::AuditLog audit(*store, clock, app::AuditKey(*office));
+  auto anchor = OpenAnchor(where, *office);
+  app::AuditLog audit(*store, clock, app::AuditKey(*office), anchor.get());
   app::OfficeService service(*store, audit, clock, std::move(*office));
   auto deleted = app::ApplyRetention(*store, service, clock, days);
   if (!deleted) return Fail(deleted.error().message);
@@ -263,6 +311,9 @@ int main(int argc, char** argv) {
   serve->add_option("--read-timeout", serve_options.read_timeout_seconds,
                     "seconds a client may stay silent before it is disconnected (default 60)");
   serve->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind TLS)");
+  serve->add_option("--trusted-proxy", serve_options.trusted_proxies,
+                    "Address of a reverse proxy whose X-Forwarded-For names the client, for sign-in throttling "
+                    "(repeatable or a comma list; default: none, the peer is the client)");
   serve->add_option("--telephony-token-file", serve_options.telephony_token_file,
                     "File holding the token the telephony side (Kamailio) sends as Bearer");
   serve->add_option("--metrics-token-file", serve_options.metrics_token_file,

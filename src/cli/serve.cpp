@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <iostream>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -14,10 +15,12 @@
 #include "app/office.hpp"
 #include "app/deadline_timer.hpp"
 #include "app/periodic.hpp"
+#include "app/readiness.hpp"
 #include "app/retention.hpp"
 #include "app/sessions.hpp"
 #include "cli/serve_voice.hpp"
 #include "app/setup.hpp"
+#include "crypto/crypto.hpp"
 #include "channels/outbox.hpp"
 #include "channels/telegram/telegram_bot.hpp"
 #include "channels/telegram/telegram_poller.hpp"
@@ -62,6 +65,9 @@ int Serve(const ServeOptions& options) {
   if (options.read_timeout_seconds < 1) throw std::runtime_error("--read-timeout must be at least 1 second");
   listen.max_connections = options.max_connections;
   listen.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
+  auto proxies = server::TrustedProxies::Parse(options.trusted_proxies);
+  if (!proxies) throw std::runtime_error(proxies.error().message);
+  listen.trusted_proxies = std::move(*proxies);
 
   // Block the stop signals before any thread starts, so only sigwait below receives them.
   sigset_t stop_signals;
@@ -81,8 +87,9 @@ int Serve(const ServeOptions& options) {
   server::Router router;
   server::Metrics metrics;
   router.CountWith(&metrics);
+  app::Readiness readiness(*store);  // outlives intake, whose group commit reports to it
   server::AddOperationsRoutes(
-      router, metrics, [&store] { return store->GetSetting("require_totp").ok(); },
+      router, metrics, readiness,
       options.metrics_token_file.empty() ? std::string() : ReadSecret(options.metrics_token_file, "metrics token"));
   router.Add("GET", "/healthz", [role = options.role](server::Request&, server::Respond respond) {
     respond({200, "application/json", fmt::format("{{\"status\":\"ok\",\"role\":\"{}\"}}", role), {}});
@@ -92,11 +99,13 @@ int Serve(const ServeOptions& options) {
   if (intake_role) {
     intake = std::make_unique<app::IntakeService>(
         *store, clock, keys->office_public, keys->receipt_salt,
-        app::IntakeOptions{.max_waiting_hashes = options.intake_queue});
+        app::IntakeOptions{.group_commit = {.on_batch = [&readiness](bool committed) { readiness.NoteWrite(committed); }},
+                           .max_waiting_hashes = options.intake_queue});
     server::AddPublicRoutes(router, *intake);
     metrics.AddGauge("lifeline_intake_waiting_hashes", "Submissions and status checks waiting for a receipt hash.",
                      [&intake] { return static_cast<double>(intake->WaitingHashes()); });
   }
+  std::unique_ptr<app::AuditAnchor> anchor;
   std::unique_ptr<app::AuditLog> audit;
   std::unique_ptr<app::TwoFactor> two_factor;
   std::unique_ptr<app::OfficeService> office;
@@ -116,11 +125,21 @@ int Serve(const ServeOptions& options) {
     if (auto enabled = app::EnableRowIntegrity(*store, *opener); !enabled) {
       throw std::runtime_error(enabled.error().message);
     }
-    audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener));
+    if (const std::string path = AuditAnchorPath(options.store); !path.empty()) {
+      anchor = std::make_unique<app::AuditAnchor>(path, app::AuditCheckpointKey(*opener));
+    } else {
+      std::cerr << "lifeline: no --audit-anchor: nothing outside the database records the audit log's head, so a "
+                   "cut end of the log goes unnoticed (docs/deploy.md)\n";
+    }
+    audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener), anchor.get());
+    // The head as found now: a new or restored checkpoint file holds it from the start.
+    if (auto anchored = audit->Checkpoint(); !anchored) throw std::runtime_error(anchored.error().message);
+    auto device_key = app::SignInDeviceKey(*opener);
     two_factor = std::make_unique<app::TwoFactor>(*store, *audit, clock, *opener);
     office = std::make_unique<app::OfficeService>(*store, *audit, clock, std::move(*opener));
-    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock, app::SessionLimits{},
+    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock, device_key, app::SessionLimits{},
                                                app::ThrottleLimits{}, &office->integrity());
+    crypto::Wipe(device_key);
     auto strategy = contact_centre::ParseStrategy(options.queue_strategy);
     if (!strategy) throw std::runtime_error("--queue-strategy must be longest_idle, fewest_calls, round_robin or ring_all");
     contact_centre::QueueOptions queue{.strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)};

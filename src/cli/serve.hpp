@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/store_options.hpp"
 
@@ -15,6 +16,7 @@ struct ServeOptions {
   std::size_t max_connections = 1024;  // server::ListenOptions::max_connections
   int read_timeout_seconds = 60;
   bool secure_cookies = false;
+  std::vector<std::string> trusted_proxies;  // --trusted-proxy: server::TrustedProxies::Parse
   std::size_t intake_queue = 256;  // submissions and status checks waiting for a receipt hash
   int retention_days = 0;          // 0: no scheduled retention; else delete uncontacted cases older
   std::string telephony_token_file;  // empty: no telephony client may send events

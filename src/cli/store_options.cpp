@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 
@@ -20,6 +21,15 @@ void AddStoreOptions(CLI::App& command, StoreOptions& options) {
   command.add_option("--db-wait-seconds", options.db_wait_seconds,
                      "How long to keep retrying a PostgreSQL that is not up yet")
       ->check(CLI::Range(0, 3600));
+  command.add_option("--audit-anchor", options.audit_anchor,
+                     "File the audit log's signed checkpoints are appended to, best on other storage than the "
+                     "database (default: audit-checkpoints in the --data folder; give it with --db)");
+}
+
+std::string AuditAnchorPath(const StoreOptions& options) {
+  if (!options.audit_anchor.empty()) return options.audit_anchor;
+  if (options.postgres()) return {};
+  return (std::filesystem::path(options.data) / "audit-checkpoints").string();
 }
 
 namespace {

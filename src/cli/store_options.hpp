@@ -15,12 +15,19 @@ struct StoreOptions {
   std::string data;  // SQLite: the data folder
   std::string db;    // PostgreSQL: a libpq connection string without a password
   int db_wait_seconds = 30;
+  std::string audit_anchor;  // the audit checkpoint file (app/audit_anchor.hpp); see AuditAnchorPath
 
   bool postgres() const { return !db.empty(); }
 };
 
-/// Adds --data, --db and --db-wait-seconds to `command`; --data and --db exclude each other.
+/// Adds --data, --db, --db-wait-seconds and --audit-anchor to `command`; --data and --db
+/// exclude each other.
 void AddStoreOptions(CLI::App& command, StoreOptions& options);
+
+/// Where the audit log's signed checkpoints go: --audit-anchor, else `audit-checkpoints` in
+/// the SQLite data folder; empty for PostgreSQL without --audit-anchor (nothing anchors the
+/// log then, and the server says so when it starts).
+std::string AuditAnchorPath(const StoreOptions& options);
 
 /// Held while it lives: the data folder's lock file (cli/data_lock.hpp) for SQLite, a
 /// session advisory lock in the database for PostgreSQL. Servers share it; office key

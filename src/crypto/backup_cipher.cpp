@@ -85,20 +85,29 @@ struct BackupDecryptor::State {
   bool first = true;
 };
 
-Result<std::unique_ptr<BackupDecryptor>> BackupDecryptor::Open(std::string_view passphrase,
-                                                               std::span<const std::uint8_t> header) {
+Result<BackupKdfCost> ReadBackupHeader(std::span<const std::uint8_t> header) {
   const Error not_a_backup{ErrorCode::kInvalidInput, "this file is not a lifeline backup"};
   if (header.size() != kBackupHeaderBytes || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0) {
     return not_a_backup;
   }
-  const std::uint64_t ops = GetU64(header.data() + kOpsAt);
-  const std::uint64_t mem = GetU64(header.data() + kMemAt);
-  if (ops < crypto_pwhash_OPSLIMIT_MIN || ops > 64 || mem < crypto_pwhash_MEMLIMIT_MIN ||
-      mem > (std::uint64_t{4} << 30)) {
+  const BackupKdfCost cost{GetU64(header.data() + kOpsAt), GetU64(header.data() + kMemAt)};
+  // At most what BackupEncryptor spends (libsodium's "moderate" cost, 256 MiB): the header is
+  // read before any key exists, and a header asking for 64 passes over 4 GiB (the old bound)
+  // made a restore of a planted file run out of memory (found by fuzz/backup_header_fuzzer).
+  if (cost.ops < crypto_pwhash_OPSLIMIT_MIN || cost.ops > crypto_pwhash_OPSLIMIT_MODERATE ||
+      cost.mem < crypto_pwhash_MEMLIMIT_MIN || cost.mem > crypto_pwhash_MEMLIMIT_MODERATE) {
     return not_a_backup;
   }
+  return cost;
+}
+
+Result<std::unique_ptr<BackupDecryptor>> BackupDecryptor::Open(std::string_view passphrase,
+                                                               std::span<const std::uint8_t> header) {
+  auto cost = ReadBackupHeader(header);
+  if (!cost) return cost.error();
+  const Error not_a_backup{ErrorCode::kInvalidInput, "this file is not a lifeline backup"};
   Key32 key;
-  if (!DeriveKey(passphrase, header.data() + kSaltAt, ops, mem, key)) {
+  if (!DeriveKey(passphrase, header.data() + kSaltAt, cost->ops, cost->mem, key)) {
     return Error{ErrorCode::kInternal, "out of memory while deriving the backup key"};
   }
   const Key32 check = CheckValue(key, header.data());

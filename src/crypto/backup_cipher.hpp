@@ -17,6 +17,17 @@ namespace lifeline::crypto {
 
 inline constexpr std::size_t kBackupHeaderBytes = 8 + 16 + 8 + 8 + 24 + 32;
 
+/// What a backup header asks of the key derivation (Argon2id passes and bytes of memory).
+struct BackupKdfCost {
+  std::uint64_t ops = 0;
+  std::uint64_t mem = 0;
+};
+
+/// Reads a backup header without deriving its key: kInvalidInput "this file is not a lifeline
+/// backup" for a wrong size or magic, or for a cost above what BackupEncryptor spends
+/// (libsodium's "moderate" Argon2id: 3 passes over 256 MiB) or below libsodium's minimum.
+Result<BackupKdfCost> ReadBackupHeader(std::span<const std::uint8_t> header);
+
 /// Encrypts one backup. Not thread-safe; use once, in order.
 class BackupEncryptor {
  public:

@@ -58,6 +58,24 @@ TEST_F(BackupCipherTest, RefusesFilesThatAreNotBackups) {
   EXPECT_EQ(BackupDecryptor::Open("x", Bytes(5, 0)).error().code, ErrorCode::kInvalidInput);
 }
 
+// Found by fuzz/backup_header_fuzzer: the header, read before any key exists, could ask the
+// restore for up to 64 Argon2id passes over 4 GiB; now no more than the encryptor spends.
+TEST_F(BackupCipherTest, RefusesAHeaderAskingMoreWorkThanABackupIsMadeWith) {
+  auto with_cost = [](std::uint64_t ops, std::uint64_t mem) {
+    Bytes header = *header_;
+    for (int i = 0; i < 8; ++i) header[24 + i] = static_cast<std::uint8_t>(ops >> (8 * i));
+    for (int i = 0; i < 8; ++i) header[32 + i] = static_cast<std::uint8_t>(mem >> (8 * i));
+    return header;
+  };
+  ASSERT_TRUE(ReadBackupHeader(*header_).ok());
+  EXPECT_EQ(ReadBackupHeader(*header_)->mem, 256u << 20);
+  for (const auto& [ops, mem] : {std::pair<std::uint64_t, std::uint64_t>{64, 4ull << 30}, {4, 256u << 20}, {3, 385u << 20}}) {
+    auto header = with_cost(ops, mem);
+    EXPECT_FALSE(ReadBackupHeader(header).ok()) << ops << " " << mem;
+    EXPECT_EQ(BackupDecryptor::Open("synthetic backup passphrase", header).error().code, ErrorCode::kInvalidInput);
+  }
+}
+
 TEST_F(BackupCipherTest, RefusesAFlippedBitAReorderAndAnAlteredHeader) {
   bool last = false;
   Bytes flipped = (*chunks_)[0];

@@ -1,4 +1,5 @@
 #include "crypto/crypto.hpp"
+#include "crypto/stack_wipe.hpp"
 
 #include <sodium.h>
 
@@ -90,6 +91,12 @@ Key32 KeyedHash(const Key32& key, std::string_view data) {
 }
 
 void Wipe(Key32& key) { sodium_memzero(key.data(), key.size()); }
+
+__attribute__((noinline)) void WipeStackBelow() {
+  unsigned char area[16 * 1024];
+  sodium_memzero(area, sizeof area);
+  __asm__ __volatile__("" : : "r"(area) : "memory");  // the area counts as used
+}
 
 bool ConstantTimeEquals(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) {
   return sodium_memcmp(a, b, size) == 0;

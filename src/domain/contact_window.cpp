@@ -27,6 +27,11 @@ int DurationMinutes(const SafeWindow& w) {
 
 std::optional<int> ParseUtcOffset(std::string_view text) {
   if (text.size() != 6 || (text[0] != '+' && text[0] != '-') || text[3] != ':') return std::nullopt;
+  // Digits only: from_chars also reads a sign, so "+-5:45" was taken as −05:45 (found by
+  // fuzz/safe_window_fuzzer).
+  for (const std::size_t at : {1, 2, 4, 5}) {
+    if (text[at] < '0' || text[at] > '9') return std::nullopt;
+  }
   int hours = 0, mins = 0;
   auto h = std::from_chars(text.data() + 1, text.data() + 3, hours);
   auto m = std::from_chars(text.data() + 4, text.data() + 6, mins);

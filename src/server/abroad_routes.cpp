@@ -300,27 +300,27 @@ void ApiReferralPackage(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddAbroadRoutes(Router& router, const Bind& bind) {
-  router.Add("GET", "/api/v1/abroad/board", bind(ApiBoard));
-  router.Add("POST", "/api/v1/abroad/people", bind(ApiAddPerson));
-  router.Add("GET", "/api/v1/abroad/people/{id}", bind(ApiGetPerson));
-  router.Add("PUT", "/api/v1/abroad/people/{id}", bind(ApiUpdatePerson));
-  router.Add("POST", "/api/v1/abroad/people/{id}/proceedings", bind(ApiOpenProceeding));
-  router.Add("GET", "/api/v1/abroad/people/{id}/proceedings", bind(ApiProceedings));
-  router.Add("POST", "/api/v1/abroad/proceedings/{id}/events", bind(ApiProceedingEvent));
-  router.Add("POST", "/api/v1/abroad/proceedings/{id}/close", bind(ApiCloseProceeding));
-  router.Add("POST", "/api/v1/abroad/people/{id}/pathways", bind(ApiOpenPathway));
-  router.Add("GET", "/api/v1/abroad/people/{id}/pathways", bind(ApiPathways));
-  router.Add("POST", "/api/v1/abroad/pathways/{id}/steps", bind(ApiPathwayStep));
-  router.Add("GET", "/api/v1/abroad/countries", bind(ApiCountries));
-  router.Add("PUT", "/api/v1/abroad/countries/{code}", bind(ApiSaveCountry));
-  router.Add("GET", "/api/v1/abroad/lead-times", bind(ApiLeadTimes));
-  router.Add("PUT", "/api/v1/abroad/lead-times", bind(ApiSetLeadTimes));
-  router.Add("GET", "/api/v1/abroad/partners", bind(ApiPartners));
-  router.Add("GET", "/api/v1/abroad/referral-signing-key", bind(ApiReferralSigningKey));
-  router.Add("POST", "/api/v1/abroad/partners", bind(ApiAddPartner));
-  router.Add("POST", "/api/v1/abroad/people/{id}/referrals", bind(ApiRefer));
-  router.Add("GET", "/api/v1/abroad/people/{id}/referrals", bind(ApiReferrals));
-  router.Add("GET", "/api/v1/abroad/referrals/{id}/package", bind(ApiReferralPackage));
+  router.Add("GET", "/api/v1/abroad/board", bind(ApiBoard, {app::Permission::kWorkAbroad}));
+  router.Add("POST", "/api/v1/abroad/people", bind(ApiAddPerson, {app::Permission::kWorkAbroad}));
+  router.Add("GET", "/api/v1/abroad/people/{id}", bind(ApiGetPerson, {app::Permission::kWorkAbroad}));
+  router.Add("PUT", "/api/v1/abroad/people/{id}", bind(ApiUpdatePerson, {app::Permission::kWorkAbroad}));
+  router.Add("POST", "/api/v1/abroad/people/{id}/proceedings", bind(ApiOpenProceeding, {app::Permission::kWorkAbroad}));
+  router.Add("GET", "/api/v1/abroad/people/{id}/proceedings", bind(ApiProceedings, {app::Permission::kWorkAbroad}));
+  router.Add("POST", "/api/v1/abroad/proceedings/{id}/events", bind(ApiProceedingEvent, {app::Permission::kWorkAbroad}));
+  router.Add("POST", "/api/v1/abroad/proceedings/{id}/close", bind(ApiCloseProceeding, {app::Permission::kWorkAbroad}));
+  router.Add("POST", "/api/v1/abroad/people/{id}/pathways", bind(ApiOpenPathway, {app::Permission::kWorkAbroad}));
+  router.Add("GET", "/api/v1/abroad/people/{id}/pathways", bind(ApiPathways, {app::Permission::kWorkAbroad}));
+  router.Add("POST", "/api/v1/abroad/pathways/{id}/steps", bind(ApiPathwayStep, {app::Permission::kWorkAbroad}));
+  router.Add("GET", "/api/v1/abroad/countries", bind(ApiCountries, {app::Permission::kWorkAbroad}));
+  router.Add("PUT", "/api/v1/abroad/countries/{code}", bind(ApiSaveCountry, {app::Permission::kWorkAbroad}));
+  router.Add("GET", "/api/v1/abroad/lead-times", bind(ApiLeadTimes, {app::Permission::kWorkAbroad}));
+  router.Add("PUT", "/api/v1/abroad/lead-times", bind(ApiSetLeadTimes, {app::Permission::kWorkAbroad}));
+  router.Add("GET", "/api/v1/abroad/partners", bind(ApiPartners, {app::Permission::kWorkAbroad, app::Permission::kManagePartners}));
+  router.Add("GET", "/api/v1/abroad/referral-signing-key", bind(ApiReferralSigningKey, {app::Permission::kWorkAbroad, app::Permission::kManagePartners}));
+  router.Add("POST", "/api/v1/abroad/partners", bind(ApiAddPartner, {app::Permission::kManagePartners}));
+  router.Add("POST", "/api/v1/abroad/people/{id}/referrals", bind(ApiRefer, {app::Permission::kWorkAbroad}));
+  router.Add("GET", "/api/v1/abroad/people/{id}/referrals", bind(ApiReferrals, {app::Permission::kWorkAbroad}));
+  router.Add("GET", "/api/v1/abroad/referrals/{id}/package", bind(ApiReferralPackage, {app::Permission::kWorkAbroad}));
 }
 
 }  // namespace lifeline::server::office

@@ -9,10 +9,15 @@ namespace {
 
 using nlohmann::json;
 
-Status CheckKeys(const json& object, const std::set<std::string>& allowed, std::string_view prefix) {
+// An unknown member is refused without repeating its name: the name is the sender's text,
+// which may be anything (a name typed into the wrong place), and errors carry no personal
+// data. `object_field` names the object that holds it ("" for the body itself).
+Status CheckKeys(const json& object, const std::set<std::string>& allowed, std::string_view object_field) {
   for (const auto& [key, value] : object.items()) {
     if (!allowed.contains(key)) {
-      return InvalidInput("unknown field \"" + std::string(prefix) + key + "\"", std::string(prefix) + key);
+      if (object_field.empty()) return InvalidInput("the body has a field this call does not take");
+      return InvalidInput(std::string(object_field) + ": has a field this call does not take",
+                          std::string(object_field));
     }
   }
   return OkStatus();
@@ -49,7 +54,7 @@ Result<ApplicationDraft> ParseApplicationJson(std::string_view body) {
   }
   if (auto group = doc.find("group"); group != doc.end() && !group->is_null()) {
     if (!group->is_object()) return InvalidInput("group: must be an object", "group");
-    if (auto s = CheckKeys(*group, {"kind", "size"}, "group."); !s) return s.error();
+    if (auto s = CheckKeys(*group, {"kind", "size"}, "group"); !s) return s.error();
     if (auto s = ReadString(*group, "kind", "group.kind", d.group_kind); !s) return s.error();
     if (auto size = group->find("size"); size != group->end() && !size->is_null()) {
       if (!size->is_number_integer()) return InvalidInput("group.size: must be a whole number", "group.size");
@@ -59,7 +64,7 @@ Result<ApplicationDraft> ParseApplicationJson(std::string_view body) {
   auto contact = doc.find("contact");
   if (contact == doc.end() || contact->is_null()) return InvalidInput("contact: required", "contact");
   if (!contact->is_object()) return InvalidInput("contact: must be an object", "contact");
-  if (auto s = CheckKeys(*contact, {"channel", "handle", "safe_windows", "utc_offset"}, "contact."); !s) return s.error();
+  if (auto s = CheckKeys(*contact, {"channel", "handle", "safe_windows", "utc_offset"}, "contact"); !s) return s.error();
   if (auto s = ReadString(*contact, "channel", "contact.channel", d.contact_channel); !s) return s.error();
   if (auto s = ReadString(*contact, "handle", "contact.handle", d.contact_handle); !s) return s.error();
   if (auto s = ReadString(*contact, "utc_offset", "contact.utc_offset", d.utc_offset); !s) return s.error();
@@ -78,6 +83,23 @@ Result<ApplicationDraft> ParseApplicationJson(std::string_view body) {
     }
   }
   return d;
+}
+
+Result<std::string> ParseApplicantStatusJson(std::string_view body) {
+  const json doc = json::parse(body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("receipt") || !doc["receipt"].is_string()) {
+    return InvalidInput("send {\"receipt\": \"...\"}", "receipt");
+  }
+  return doc["receipt"].get<std::string>();
+}
+
+Result<ApplicantMessageRequest> ParseApplicantMessageJson(std::string_view body) {
+  const json doc = json::parse(body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.value("receipt", json()).is_string()) {
+    return InvalidInput("send {\"receipt\": \"...\", \"text\": \"...\"}", "receipt");
+  }
+  if (!doc.value("text", json()).is_string()) return InvalidInput("text: must be a string", "text");
+  return ApplicantMessageRequest{doc["receipt"].get<std::string>(), doc["text"].get<std::string>()};
 }
 
 }  // namespace lifeline::server

@@ -206,20 +206,20 @@ std::optional<std::int64_t> CampPathId(Request& request, const Respond& respond,
 }
 
 void AddCampRoutes(Router& router, const Bind& bind) {
-  router.Add("POST", "/api/v1/camps", bind(ApiCreateCamp));
-  router.Add("GET", "/api/v1/camps", bind(ApiListCamps));
-  router.Add("GET", "/api/v1/camps/{id}", bind(ApiGetCamp));
-  router.Add("PUT", "/api/v1/camps/{id}", bind(ApiUpdateCamp));
-  router.Add("POST", "/api/v1/camps/{id}/prisoners", bind(ApiRegisterPrisoner));
-  router.Add("GET", "/api/v1/camps/{id}/prisoners", bind(ApiListPrisoners));
-  router.Add("GET", "/api/v1/camps/{id}/bureau", bind(ApiBureauList));
-  router.Add("POST", "/api/v1/camps/{id}/bureau/notified", bind(ApiBureauNotified));
-  router.Add("POST", "/api/v1/camps/{id}/postings", bind(ApiPost));
-  router.Add("POST", "/api/v1/cases/{id}/prisoner", bind(ApiRegisterCase));
-  router.Add("GET", "/api/v1/prisoners/{id}", bind(ApiGetPrisoner));
-  router.Add("POST", "/api/v1/prisoners/{id}/capture-card/sent", bind(ApiCaptureCardSent));
-  router.Add("POST", "/api/v1/prisoners/{id}/movements", bind(ApiMovement));
-  router.Add("GET", "/api/v1/prisoners/{id}/statement", bind(ApiStatement));
+  router.Add("POST", "/api/v1/camps", bind(ApiCreateCamp, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/camps", bind(ApiListCamps, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/camps/{id}", bind(ApiGetCamp, {app::Permission::kManageCamp}));
+  router.Add("PUT", "/api/v1/camps/{id}", bind(ApiUpdateCamp, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/camps/{id}/prisoners", bind(ApiRegisterPrisoner, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/camps/{id}/prisoners", bind(ApiListPrisoners, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/camps/{id}/bureau", bind(ApiBureauList, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/camps/{id}/bureau/notified", bind(ApiBureauNotified, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/camps/{id}/postings", bind(ApiPost, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/cases/{id}/prisoner", bind(ApiRegisterCase, {app::Permission::kRegisterPrisoner}));
+  router.Add("GET", "/api/v1/prisoners/{id}", bind(ApiGetPrisoner, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/prisoners/{id}/capture-card/sent", bind(ApiCaptureCardSent, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/prisoners/{id}/movements", bind(ApiMovement, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/prisoners/{id}/statement", bind(ApiStatement, {app::Permission::kManageCamp}));
 }
 
 }  // namespace lifeline::server::office

@@ -150,14 +150,14 @@ void ApiMailMonth(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddCampRoutineRoutes(Router& router, const Bind& bind) {
-  router.Add("PUT", "/api/v1/prisoners/{id}/labour", bind(ApiLabour));
-  router.Add("POST", "/api/v1/prisoners/{id}/shifts", bind(ApiAssignShift));
-  router.Add("GET", "/api/v1/prisoners/{id}/shifts", bind(ApiShifts));
-  router.Add("POST", "/api/v1/prisoners/{id}/phone-list", bind(ApiJoinPhoneList));
-  router.Add("POST", "/api/v1/prisoners/{id}/mail", bind(ApiLogMail));
-  router.Add("GET", "/api/v1/camps/{id}/phone", bind(ApiPhoneDay));
-  router.Add("POST", "/api/v1/camps/{id}/phone/calls", bind(ApiRecordCall));
-  router.Add("GET", "/api/v1/camps/{id}/mail", bind(ApiMailMonth));
+  router.Add("PUT", "/api/v1/prisoners/{id}/labour", bind(ApiLabour, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/prisoners/{id}/shifts", bind(ApiAssignShift, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/prisoners/{id}/shifts", bind(ApiShifts, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/prisoners/{id}/phone-list", bind(ApiJoinPhoneList, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/prisoners/{id}/mail", bind(ApiLogMail, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/camps/{id}/phone", bind(ApiPhoneDay, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/camps/{id}/phone/calls", bind(ApiRecordCall, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/camps/{id}/mail", bind(ApiMailMonth, {app::Permission::kManageCamp}));
 }
 
 }  // namespace lifeline::server::office

@@ -134,11 +134,11 @@ std::optional<app::ConversationView> ConversationOf(Context& ctx, const app::Act
 }
 
 void AddChannelRoutes(Router& router, const Bind& bind) {
-  router.Add("GET", "/api/v1/cases/{id}/channel", bind(ApiConversation));
-  router.Add("GET", "/api/v1/cases/{id}/channel-replies", bind(ApiListReplies));
-  router.Add("POST", "/api/v1/cases/{id}/channel-replies", bind(ApiQueueReply));
-  router.Add("POST", "/api/v1/cases/{id}/block-sender", bind(ApiBlockSender));
-  router.Add("POST", "/api/v1/sms-parts", bind(ApiSmsParts));
+  router.Add("GET", "/api/v1/cases/{id}/channel", bind(ApiConversation, {app::Permission::kReplyToApplicant}));
+  router.Add("GET", "/api/v1/cases/{id}/channel-replies", bind(ApiListReplies, {app::Permission::kReplyToApplicant}));
+  router.Add("POST", "/api/v1/cases/{id}/channel-replies", bind(ApiQueueReply, {app::Permission::kReplyToApplicant}));
+  router.Add("POST", "/api/v1/cases/{id}/block-sender", bind(ApiBlockSender, {app::Permission::kReviewScreening}));
+  router.Add("POST", "/api/v1/sms-parts", bind(ApiSmsParts, {app::Permission::kReplyToApplicant}));
   router.Add("POST", "/console/cases/{id}/block-sender", bind(ConsoleBlockSender));
 }
 

@@ -74,6 +74,11 @@ std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPa
   body += fmt::format("<h1>Журнал аудита</h1><p>Записей: <span id=\"total\">{}</span>. "
                       "Целостность цепочки проверяет <code>lifeline audit verify</code>.</p>",
                       page.total);
+  if (page.checkpoint) {
+    body += fmt::format("<p>Последняя подписанная контрольная точка (запишите её вне сервера: по ней "
+                        "<code>audit verify</code> заметит удалённый конец журнала):</p><pre id=\"checkpoint\">{}</pre>",
+                        HtmlEscape(app::CheckpointLine(*page.checkpoint)));
+  }
   body += "<table><thead><tr><th>№</th><th>Время (UTC)</th><th>Кто</th><th>Действие</th>"
           "<th>Запись</th></tr></thead><tbody>";
   for (const auto& e : page.entries) {

@@ -517,13 +517,13 @@ void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/api/v1/contact-centre/voice/start", bind(ApiVoiceStart));
   router.Add("POST", "/api/v1/contact-centre/voice/next", bind(ApiVoiceNext));
   router.Add("GET", "/api/v1/contact-centre/calls/{call}/prompts", bind(ApiVoicePlayed));
-  router.Add("POST", "/api/v1/contact-centre/operators", bind(ApiAddOperator));
-  router.Add("PUT", "/api/v1/contact-centre/lines", bind(ApiSetLines));
-  router.Add("GET", "/api/v1/contact-centre/wallboard", bind(ApiWallboard));
-  router.Add("GET", "/api/v1/contact-centre/log", bind(ApiQueueLog));
+  router.Add("POST", "/api/v1/contact-centre/operators", bind(ApiAddOperator, {app::Permission::kManageContactCentre}));
+  router.Add("PUT", "/api/v1/contact-centre/lines", bind(ApiSetLines, {app::Permission::kManageContactCentre}));
+  router.Add("GET", "/api/v1/contact-centre/wallboard", bind(ApiWallboard, {app::Permission::kViewWallboard}));
+  router.Add("GET", "/api/v1/contact-centre/log", bind(ApiQueueLog, {app::Permission::kManageContactCentre}));
   router.Add("GET", "/api/v1/contact-centre/staffing", bind(ApiStaffing));
   router.Add("POST", "/api/v1/contact-centre/callbacks", bind(ApiRequestCallback));
-  router.Add("GET", "/api/v1/contact-centre/callbacks", bind(ApiListCallbacks));
+  router.Add("GET", "/api/v1/contact-centre/callbacks", bind(ApiListCallbacks, {app::Permission::kManageContactCentre}));
   router.Add("POST", "/api/v1/contact-centre/callbacks/take", bind(ApiTakeCallbacks));
   router.Add("POST", "/api/v1/contact-centre/callbacks/{id}/result", bind(ApiCallbackResult));
   router.Add("GET", "/console/staffing", bind(ConsoleStaffing));

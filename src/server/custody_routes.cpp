@@ -81,8 +81,8 @@ void ConsoleRecordCustody(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddCustodyRoutes(Router& router, const Bind& bind) {
-  router.Add("GET", "/api/v1/cases/{id}/custody", bind(ApiReadCustody));
-  router.Add("PUT", "/api/v1/cases/{id}/custody", bind(ApiRecordCustody));
+  router.Add("GET", "/api/v1/cases/{id}/custody", bind(ApiReadCustody, {app::Permission::kReadCustody}));
+  router.Add("PUT", "/api/v1/cases/{id}/custody", bind(ApiRecordCustody, {app::Permission::kRecordCustody}));
   router.Add("GET", "/console/cases/{id}/custody", bind(ConsoleCustody));
   router.Add("POST", "/console/cases/{id}/custody", bind(ConsoleRecordCustody));
 }

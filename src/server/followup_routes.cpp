@@ -127,9 +127,9 @@ void ConsoleCompleteTask(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddFollowupRoutes(Router& router, const Bind& bind) {
-  router.Add("POST", "/api/v1/cases/{id}/tasks", bind(ApiAddTask));
-  router.Add("POST", "/api/v1/tasks/{id}/done", bind(ApiCompleteTask));
-  router.Add("GET", "/api/v1/queue", bind(ApiQueue));
+  router.Add("POST", "/api/v1/cases/{id}/tasks", bind(ApiAddTask, {app::Permission::kReadCase}));
+  router.Add("POST", "/api/v1/tasks/{id}/done", bind(ApiCompleteTask, {app::Permission::kReadCase}));
+  router.Add("GET", "/api/v1/queue", bind(ApiQueue, {app::Permission::kListCases}));
   router.Add("GET", "/console/today", bind(ConsoleToday));
   router.Add("POST", "/console/cases/{id}/tasks", bind(ConsoleAddTask));
   router.Add("POST", "/console/tasks/{id}/done", bind(ConsoleCompleteTask));

@@ -198,11 +198,11 @@ void ConsoleMergeGroup(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddGroupRoutes(Router& router, const Bind& bind) {
-  router.Add("POST", "/api/v1/cases/{id}/members", bind(ApiAddMember));
-  router.Add("GET", "/api/v1/cases/{id}/group", bind(ApiGetGroup));
-  router.Add("PUT", "/api/v1/cases/{id}/plan", bind(ApiSetPlan));
-  router.Add("POST", "/api/v1/cases/{id}/split", bind(ApiSplit));
-  router.Add("POST", "/api/v1/cases/{id}/merge-group", bind(ApiMergeGroup));
+  router.Add("POST", "/api/v1/cases/{id}/members", bind(ApiAddMember, {app::Permission::kManageGroups}));
+  router.Add("GET", "/api/v1/cases/{id}/group", bind(ApiGetGroup, {app::Permission::kManageGroups}));
+  router.Add("PUT", "/api/v1/cases/{id}/plan", bind(ApiSetPlan, {app::Permission::kManageGroups}));
+  router.Add("POST", "/api/v1/cases/{id}/split", bind(ApiSplit, {app::Permission::kManageGroups}));
+  router.Add("POST", "/api/v1/cases/{id}/merge-group", bind(ApiMergeGroup, {app::Permission::kManageGroups}));
   router.Add("GET", "/console/cases/{id}/group", bind(ConsoleGroup));
   router.Add("POST", "/console/cases/{id}/members", bind(ConsoleAddMember));
   router.Add("POST", "/console/cases/{id}/plan", bind(ConsoleSetPlan));

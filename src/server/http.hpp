@@ -21,7 +21,8 @@ struct Request {
   std::map<std::string, std::string> headers;       // lower-case names
   std::string body;
   std::map<std::string, std::string> params;        // from the route pattern, e.g. {id}
-  // The peer's address. Used only in memory to slow password guessing; never logged or
+  // The client's address: the peer's, or behind a trusted proxy the one it forwarded
+  // (client_address.hpp). Used only in memory to slow password guessing; never logged or
   // stored (docs/security.md).
   std::string source;
 

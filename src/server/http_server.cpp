@@ -169,7 +169,7 @@ HttpServer::HttpServer(const ListenOptions& options, const Router& router)
     : impl_(std::make_unique<Impl>()) {
   Impl* impl = impl_.get();
   auto gate = std::make_shared<ConnectionGate>(options.max_connections);
-  auto handler = [&router, gate](const restinio::request_handle_t& req) {
+  auto handler = [&router, gate, proxies = options.trusted_proxies](const restinio::request_handle_t& req) {
     if (gate->OverCap(req->connection_id()) && req->header().path() != "/healthz") {
       Response busy = JsonError(503, "busy", "the server has as many connections as it serves; try again shortly");
       busy.headers.emplace_back("Retry-After", "1");
@@ -179,13 +179,15 @@ HttpServer::HttpServer(const ListenOptions& options, const Router& router)
     Request request;
     request.method = req->header().method().c_str();
     request.path = std::string(req->header().path());
-    request.source = req->remote_endpoint().address().to_string();
     if (auto query = ParseForm(req->header().query())) request.query = std::move(*query);
+    std::string forwarded_for;  // every X-Forwarded-For line, in order
     req->header().for_each_field([&](const restinio::http_header_field_t& field) {
       std::string name(field.name());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (name == "x-forwarded-for") forwarded_for += (forwarded_for.empty() ? "" : ",") + std::string(field.value());
       request.headers[name] = std::string(field.value());
     });
+    request.source = proxies.ClientAddress(req->remote_endpoint().address().to_string(), forwarded_for);
     // Bodies up to EdgeLimits::kBodyBytes arrive; the router answers 413 past kMaxBodyBytes
     // unless the route renders that answer itself (the applicant's form).
     request.body = req->body();

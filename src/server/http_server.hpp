@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "server/client_address.hpp"
 #include "server/http.hpp"
 
 namespace lifeline::server {
@@ -21,6 +22,8 @@ struct ListenOptions {
   // (GET /healthz still answered) and closed; a quarter more than that wait in the backlog.
   std::size_t max_connections = 1024;
   std::chrono::seconds read_timeout{60};  // a silent client is disconnected after this
+  // Peers whose X-Forwarded-For names the client (Request::source); none by default.
+  TrustedProxies trusted_proxies;
 };
 
 /// Serves `router` until Stop(). Requests are handled on `threads` threads; handlers may

@@ -52,11 +52,11 @@ std::string Metrics::Render(bool store_up) const {
   out += fmt::format("lifeline_http_request_duration_seconds_sum {:.6f}\n",
                      static_cast<double>(total([](const Shard& s) -> const auto& { return s.sum_microseconds; })) / 1e6);
   out += fmt::format("lifeline_http_request_duration_seconds_count {}\n", count);
-  out += "# HELP lifeline_store_up Whether the store answered a probe just now (1) or not (0).\n"
+  out += "# HELP lifeline_store_up Whether a write can commit now (1) or not (0), as /readyz says.\n"
          "# TYPE lifeline_store_up gauge\n";
   out += fmt::format("lifeline_store_up {}\n", store_up ? 1 : 0);
   if (!store_up) store_down_probes_.fetch_add(1, std::memory_order_relaxed);
-  out += "# HELP lifeline_store_down_probes_total Scrapes at which the store did not answer.\n"
+  out += "# HELP lifeline_store_down_probes_total Scrapes at which a write could not commit.\n"
          "# TYPE lifeline_store_down_probes_total counter\n";
   out += fmt::format("lifeline_store_down_probes_total {}\n", store_down_probes_.load(std::memory_order_relaxed));
   std::lock_guard lock(gauges_mutex_);

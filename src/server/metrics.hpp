@@ -23,7 +23,7 @@ class Metrics {
   /// A level read when scraped (a queue's length). `name` and `help` are fixed text, never
   /// input; `read` must be thread-safe and outlive this.
   void AddGauge(std::string name, std::string help, std::function<double()> read);
-  /// The exposition text; `store_up` is a fresh probe of the store, taken by the caller.
+  /// The exposition text; `store_up` is the readiness verdict (app/readiness.hpp), taken by the caller.
   std::string Render(bool store_up) const;
 
  private:

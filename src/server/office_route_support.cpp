@@ -1,5 +1,6 @@
 #include "server/office_route_support.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "crypto/crypto.hpp"
@@ -19,7 +20,11 @@ bool SameToken(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+// Only the canonical spelling names a record: "00000001" or "+1" is not case 1, so that one
+// record has one URL (and an audit reference or a permission check cannot be sidestepped by
+// another spelling).
 std::optional<std::int64_t> ParseId(const std::string& text) {
+  if (text.empty() || text.front() < '1' || text.front() > '9') return std::nullopt;
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
@@ -109,6 +114,42 @@ std::optional<JsonPost> ApiWriter(Context& ctx, Request& request, const Respond&
   return ReadJsonPost(ctx, request, respond, with_id, usage);
 }
 
+
+namespace {
+
+// The console's pages may run the console's own scripts (ServeConsoleAsset), and nothing else;
+// those may reach this origin only (the wallboard's event stream).
+constexpr char kConsolePolicy[] =
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'";
+
+Respond WithConsolePolicy(Respond respond) {
+  return [respond = std::move(respond)](Response response) {
+    response.headers.emplace_back("Content-Security-Policy", kConsolePolicy);
+    respond(std::move(response));
+  };
+}
+
+}  // namespace
+
+server::Handler Bind::operator()(OfficeHandler fn) const {
+  return [ctx = ctx_, fn](Request& request, Respond respond) {
+    if (request.path.rfind("/console/", 0) == 0) respond = WithConsolePolicy(std::move(respond));
+    fn(*ctx, request, std::move(respond));
+  };
+}
+
+server::Handler Bind::operator()(OfficeHandler fn, std::initializer_list<app::Permission> needs) const {
+  return [ctx = ctx_, fn, needs = std::vector<app::Permission>(needs)](Request& request, Respond respond) {
+    auto session = ApiAuth(*ctx, request, request.method != "GET");
+    if (!session) return respond(JsonError(session.error()));
+    const bool allowed = std::any_of(needs.begin(), needs.end(), [&](app::Permission permission) {
+      return app::Require(session->actor, permission).ok();
+    });
+    if (!allowed) return respond(JsonError(Error{ErrorCode::kForbidden, "your role does not allow this"}));
+    fn(*ctx, request, std::move(respond));
+  };
+}
 
 Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool changes_state,
                                  bool enrolment_call) {

@@ -5,7 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <initializer_list>
 #include <map>
+#include <memory>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,8 +34,24 @@ struct Context {
 };
 
 using OfficeHandler = void (*)(Context&, Request&, Respond);
+
 /// Turns an office handler into a router handler bound to the shared context.
-using Bind = std::function<server::Handler(OfficeHandler)>;
+///
+/// With `needs` (any one of the permissions), an API call is authenticated and its role
+/// checked before the handler reads anything the caller sent: a role without the permission
+/// gets 401/403, never a 400 that describes the body, a 404 that tells which records exist,
+/// or a 404 saying which modules run. The handler still checks the record-level rules (an
+/// operator's own cases) through the app layer. Calls without `needs` are public or open to
+/// every role (sign-in, one's own second factor).
+class Bind {
+ public:
+  explicit Bind(std::shared_ptr<Context> ctx) : ctx_(std::move(ctx)) {}
+  server::Handler operator()(OfficeHandler fn) const;
+  server::Handler operator()(OfficeHandler fn, std::initializer_list<app::Permission> needs) const;
+
+ private:
+  std::shared_ptr<Context> ctx_;
+};
 
 /// A positive decimal id, or nullopt.
 std::optional<std::int64_t> ParseId(const std::string& text);

@@ -22,6 +22,25 @@ std::string SessionCookie(const Context& ctx, const std::string& token) {
          (ctx.options.secure_cookies ? "; Secure" : "");
 }
 
+// The sign-in device cookie (app/sign_in_device.hpp): an opaque token per account that
+// signed in from this browser or client, so that guessing elsewhere never throttles it. It is
+// sent back only to the sign-in route that set it.
+constexpr std::string_view kDeviceCookie = "lifeline_device";
+
+std::string DeviceCookie(const Context& ctx, const std::string& value, std::string_view path) {
+  return std::string(kDeviceCookie) + "=" + value + "; Path=" + std::string(path) + "; Max-Age=" +
+         std::to_string(app::SignInDevices::kLifetime.count()) + "; HttpOnly; SameSite=Strict" +
+         (ctx.options.secure_cookies ? "; Secure" : "");
+}
+
+// A successful sign-in's cookies: the device cookie, then the session's (last, so a client
+// that keeps one Set-Cookie keeps the session).
+void SetSignInCookies(const Context& ctx, const app::NewSession& session, std::string_view path,
+                      Response& response) {
+  response.headers.emplace_back("Set-Cookie", DeviceCookie(ctx, session.device_cookie, path));
+  response.headers.emplace_back("Set-Cookie", SessionCookie(ctx, session.token));
+}
+
 std::string ClearedCookie(const Context& ctx) {
   return std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
          (ctx.options.secure_cookies ? "; Secure" : "");
@@ -88,13 +107,14 @@ void ApiSignIn(Context& ctx, Request& request, Respond respond) {
   const json code = doc.value("code", json(""));
   if (!code.is_string()) return respond(JsonError(InvalidInput("code: must be a string", "code")));
   auto session = ctx.sessions.SignIn(doc["name"].get<std::string>(), doc["password"].get<std::string>(),
-                                     code.get<std::string>(), request.source);
+                                     code.get<std::string>(), request.source,
+                                     request.Cookie(kDeviceCookie));
   if (!session) return respond(JsonError(session.error()));
   Response r{200, "application/json",
              json{{"user", session->actor.name}, {"role", ToString(session->actor.role)},
                   {"csrf_token", session->csrf_token}}.dump(),
              {}};
-  r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, session->token));
+  SetSignInCookies(ctx, *session, "/api/v1/session", r);
   respond(std::move(r));
 }
 
@@ -211,10 +231,10 @@ void ApiAudit(Context& ctx, Request& request, Respond respond) {
   if (!page) return respond(JsonError(page.error()));
   json entries = json::array();
   for (const auto& r : page->entries) entries.push_back(AuditJson(r));
-  respond({200, "application/json",
-           json{{"entries", entries}, {"total", page->total}, {"page", paging->page},
-                {"per_page", paging->per_page}}.dump(),
-           {}});
+  json body{{"entries", entries}, {"total", page->total}, {"page", paging->page}, {"per_page", paging->per_page}};
+  // The newest signed checkpoint of the head (app/audit_anchor.hpp), for auditors to keep.
+  body["checkpoint"] = page->checkpoint ? json::parse(app::CheckpointLine(*page->checkpoint)) : json();
+  respond({200, "application/json", body.dump(), {}});
 }
 
 void ApiClaimCase(Context& ctx, Request& request, Respond respond) {
@@ -287,7 +307,8 @@ void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
     return respond(HtmlResponse(400, ConsoleLoginPage(true)));
   }
   auto session = ctx.sessions.SignIn(FormField(*form, "name"), FormField(*form, "password"),
-                                     FormField(*form, "code"), request.source);
+                                     FormField(*form, "code"), request.source,
+                                     request.Cookie(kDeviceCookie));
   if (!session && session.error().code == ErrorCode::kRateLimited) {
     Response r = HtmlResponse(429, ConsoleLoginPage(true, session.error().retry_after_seconds));
     r.headers.emplace_back("Retry-After", std::to_string(session.error().retry_after_seconds));
@@ -295,7 +316,7 @@ void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
   }
   if (!session) return respond(HtmlResponse(401, ConsoleLoginPage(true)));
   Response r = Redirect("/console/");
-  r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, session->token));
+  SetSignInCookies(ctx, *session, "/console/login", r);
   respond(std::move(r));
 }
 
@@ -438,44 +459,27 @@ void ServeConsoleAsset(Context&, Request& request, Respond respond) {
   respond({200, "text/javascript; charset=utf-8", std::string(*asset), {{"Cache-Control", "private, max-age=3600"}}});
 }
 
-// The console's pages may run the console's own scripts (served above), and nothing else;
-// those may reach this origin only (the wallboard's event stream).
-constexpr char kConsolePolicy[] =
-    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'none'";
-
-Respond WithConsolePolicy(Respond respond) {
-  return [respond = std::move(respond)](Response response) {
-    response.headers.emplace_back("Content-Security-Policy", kConsolePolicy);
-    respond(std::move(response));
-  };
-}
 
 }  // namespace
 
 void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
                      app::AuditLog& audit, app::TwoFactor& two_factor, OfficeRouteOptions options) {
   auto ctx = std::make_shared<Context>(Context{office, sessions, audit, two_factor, options, options.contact_centre});
-  const office::Bind bind = [ctx](OfficeHandler fn) -> Handler {
-    return [ctx, fn](Request& request, Respond respond) {
-      if (request.path.rfind("/console/", 0) == 0) respond = WithConsolePolicy(std::move(respond));
-      fn(*ctx, request, std::move(respond));
-    };
-  };
+  const office::Bind bind(ctx);
   router.Add("GET", "/console/assets/{name}", bind(ServeConsoleAsset));
   router.Add("POST", "/api/v1/session", bind(ApiSignIn));
   router.Add("DELETE", "/api/v1/session", bind(ApiSignOut));
-  router.Add("GET", "/api/v1/cases", bind(ApiListCases));
-  router.Add("GET", "/api/v1/cases/{id}", bind(ApiGetCase));
-  router.Add("POST", "/api/v1/cases/{id}/replies", bind(ApiReply));
-  router.Add("DELETE", "/api/v1/cases/{id}", bind(ApiDeleteCase));
-  router.Add("POST", "/api/v1/cases/{id}/claim", bind(ApiClaimCase));
-  router.Add("GET", "/api/v1/audit", bind(ApiAudit));
+  router.Add("GET", "/api/v1/cases", bind(ApiListCases, {app::Permission::kListCases}));
+  router.Add("GET", "/api/v1/cases/{id}", bind(ApiGetCase, {app::Permission::kReadCase}));
+  router.Add("POST", "/api/v1/cases/{id}/replies", bind(ApiReply, {app::Permission::kReplyToApplicant}));
+  router.Add("DELETE", "/api/v1/cases/{id}", bind(ApiDeleteCase, {app::Permission::kDeleteCase}));
+  router.Add("POST", "/api/v1/cases/{id}/claim", bind(ApiClaimCase, {app::Permission::kClaimCase}));
+  router.Add("GET", "/api/v1/audit", bind(ApiAudit, {app::Permission::kReadAuditLog}));
   router.Add("DELETE", "/api/v1/sessions", bind(ApiSignOutEverywhere));
   router.Add("POST", "/api/v1/me/second-factor", bind(ApiBeginSecondFactor));
   router.Add("POST", "/api/v1/me/second-factor/confirm", bind(ApiConfirmSecondFactor));
   router.Add("DELETE", "/api/v1/me/second-factor", bind(ApiDisableSecondFactor));
-  router.Add("PUT", "/api/v1/settings/second-factor-required", bind(ApiRequireSecondFactor));
+  router.Add("PUT", "/api/v1/settings/second-factor-required", bind(ApiRequireSecondFactor, {app::Permission::kManageSettings}));
   router.Add("GET", "/console/", bind(ConsoleHome));
   router.Add("GET", "/console/audit", bind(ConsoleAudit));
   router.Add("GET", "/console/security", bind(ConsoleSecurity));

@@ -1,5 +1,7 @@
 #include "server/operations_routes.hpp"
 
+#include <fmt/format.h>
+
 #include "crypto/crypto.hpp"
 
 namespace lifeline::server {
@@ -15,19 +17,24 @@ bool TokenMatches(const Request& request, const std::string& token) {
 
 }  // namespace
 
-void AddOperationsRoutes(Router& router, Metrics& metrics, std::function<bool()> store_up, std::string metrics_token) {
-  router.Add("GET", "/readyz", [store_up](Request&, Respond respond) {
-    if (store_up()) return respond({200, "application/json", R"({"status":"ready","store":"ok"})", {}});
-    Response r{503, "application/json", R"({"status":"not_ready","store":"unavailable"})", {}};
-    r.headers.emplace_back("Retry-After", "1");
-    respond(std::move(r));
+void AddOperationsRoutes(Router& router, Metrics& metrics, app::Readiness& readiness, std::string metrics_token) {
+  router.Add("GET", "/readyz", [&readiness](Request&, Respond respond) {
+    readiness.Check([respond = std::move(respond)](app::ReadinessVerdict verdict) {
+      if (verdict.ready) return respond({200, "application/json", R"({"status":"ready","store":"ok"})", {}});
+      Response r{503, "application/json",
+                 fmt::format(R"({{"status":"not_ready","store":"unavailable","reason":"{}"}})", verdict.reason), {}};
+      r.headers.emplace_back("Retry-After", "1");
+      respond(std::move(r));
+    });
   });
   if (metrics_token.empty()) return;
-  router.Add("GET", "/metrics", [&metrics, store_up, token = std::move(metrics_token)](Request& request, Respond respond) {
+  router.Add("GET", "/metrics", [&metrics, &readiness, token = std::move(metrics_token)](Request& request, Respond respond) {
     if (!TokenMatches(request, token)) {
       return respond(JsonError(401, "unauthenticated", "send the metrics token as Authorization: Bearer"));
     }
-    respond({200, "text/plain; version=0.0.4; charset=utf-8", metrics.Render(store_up()), {}});
+    readiness.Check([&metrics, respond = std::move(respond)](app::ReadinessVerdict verdict) {
+      respond({200, "text/plain; version=0.0.4; charset=utf-8", metrics.Render(verdict.ready), {}});
+    });
   });
 }
 

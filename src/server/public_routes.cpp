@@ -1,8 +1,11 @@
 #include "server/public_routes.hpp"
 
+#include "crypto/stack_wipe.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "server/application_form.hpp"
 #include "server/application_json.hpp"
 #include "server/i18n.hpp"
 #include "server/legal_page.hpp"
@@ -19,45 +22,6 @@ Response Unsupported(std::string_view expected) {
                    "send the body as " + std::string(expected));
 }
 
-std::string FormValue(const std::multimap<std::string, std::string>& form, const std::string& key) {
-  auto it = form.find(key);
-  return it == form.end() ? std::string() : it->second;
-}
-
-// The no-JavaScript form sends every field as text; safe windows come as one line
-// separated by semicolons.
-Result<ApplicationDraft> DraftFromForm(const std::multimap<std::string, std::string>& form) {
-  ApplicationDraft d;
-  d.situation = FormValue(form, "situation");
-  d.group_kind = FormValue(form, "group_kind");
-  const std::string size = FormValue(form, "group_size");
-  if (!size.empty()) {
-    if (size.size() > 9 || size.find_first_not_of("0123456789") != std::string::npos) {
-      return InvalidInput("group.size: must be a whole number", "group.size");
-    }
-    d.group_size = std::stoll(size);
-  }
-  d.deploy_by = FormValue(form, "deploy_by");
-  d.contact_channel = FormValue(form, "contact_channel");
-  d.contact_handle = FormValue(form, "contact_handle");
-  d.utc_offset = FormValue(form, "utc_offset");
-  const std::string all = FormValue(form, "safe_windows");
-  std::size_t start = 0;
-  while (start <= all.size()) {
-    const auto end = std::min(all.find(';', start), all.size());
-    std::string item = all.substr(start, end - start);
-    if (item.find_first_not_of(" \t") != std::string::npos) d.safe_windows.push_back(item);
-    start = end + 1;
-  }
-  d.name = FormValue(form, "name");
-  d.unit = FormValue(form, "unit");
-  d.rank = FormValue(form, "rank");
-  d.location = FormValue(form, "location");
-  d.message = FormValue(form, "message");
-  d.language = FormValue(form, "language");
-  return d;
-}
-
 void SubmitJson(app::IntakeService& intake, Request& request, Respond respond) {
   if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
   auto draft = ParseApplicationJson(request.body);
@@ -66,15 +30,14 @@ void SubmitJson(app::IntakeService& intake, Request& request, Respond respond) {
     if (!receipt) return respond(JsonError(receipt.error()));
     respond({201, "application/json", json{{"receipt", FormatReceipt(*receipt)}}.dump(), {}});
   });
+  crypto::WipeStackBelow();  // parsing and checking the body left copies of its fields in their frames
 }
 
 void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
   if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
-  const json doc = json::parse(request.body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("receipt") || !doc["receipt"].is_string()) {
-    return respond(JsonError(InvalidInput("send {\"receipt\": \"...\"}", "receipt")));
-  }
-  intake.CheckStatus(doc["receipt"].get<std::string>(), [respond](Result<app::ApplicantStatus> status) {
+  auto receipt = ParseApplicantStatusJson(request.body);
+  if (!receipt) return respond(JsonError(receipt.error()));
+  intake.CheckStatus(*receipt, [respond](Result<app::ApplicantStatus> status) {
     if (!status) return respond(JsonError(status.error()));
     json messages = json::array();
     for (const auto& m : status->messages) {
@@ -198,14 +161,9 @@ void MessageForm(app::IntakeService& intake, Request& request, Respond respond) 
 
 void MessageJson(app::IntakeService& intake, Request& request, Respond respond) {
   if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
-  const json doc = json::parse(request.body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.value("receipt", json()).is_string()) {
-    return respond(JsonError(InvalidInput("send {\"receipt\": \"...\", \"text\": \"...\"}", "receipt")));
-  }
-  if (!doc.value("text", json()).is_string()) {
-    return respond(JsonError(InvalidInput("text: must be a string", "text")));
-  }
-  intake.SendMessage(doc["receipt"].get<std::string>(), doc["text"].get<std::string>(), [respond](Status sent) {
+  auto message = ParseApplicantMessageJson(request.body);
+  if (!message) return respond(JsonError(message.error()));
+  intake.SendMessage(message->receipt, message->text, [respond](Status sent) {
     if (!sent) return respond(JsonError(sent.error()));
     respond({201, "application/json", json{{"sent", true}}.dump(), {}});
   });

@@ -42,8 +42,8 @@ void ApiListMarkers(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddScreeningRoutes(Router& router, const Bind& bind) {
-  router.Add("POST", "/api/v1/screening/markers", bind(ApiAddMarker));
-  router.Add("GET", "/api/v1/screening/markers", bind(ApiListMarkers));
+  router.Add("POST", "/api/v1/screening/markers", bind(ApiAddMarker, {app::Permission::kManageMarkers}));
+  router.Add("GET", "/api/v1/screening/markers", bind(ApiListMarkers, {app::Permission::kManageMarkers}));
 }
 
 }  // namespace lifeline::server::office

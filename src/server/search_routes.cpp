@@ -52,7 +52,7 @@ void ConsoleSearch(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddSearchRoutes(Router& router, const Bind& bind) {
-  router.Add("POST", "/api/v1/search", bind(ApiSearch));
+  router.Add("POST", "/api/v1/search", bind(ApiSearch, {app::Permission::kListCases}));
   router.Add("GET", "/console/search", bind(ConsoleSearchForm));
   router.Add("POST", "/console/search", bind(ConsoleSearch));
 }

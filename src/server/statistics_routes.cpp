@@ -70,7 +70,7 @@ void ConsoleStatistics(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddStatisticsRoutes(Router& router, const Bind& bind) {
-  router.Add("GET", "/api/v1/statistics", bind(ApiStatistics));
+  router.Add("GET", "/api/v1/statistics", bind(ApiStatistics, {app::Permission::kViewStatistics}));
   router.Add("GET", "/console/statistics", bind(ConsoleStatistics));
 }
 

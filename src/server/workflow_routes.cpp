@@ -99,9 +99,9 @@ void ConsoleChangeStatus(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddWorkflowRoutes(Router& router, const Bind& bind) {
-  router.Add("POST", "/api/v1/cases/{id}/status", bind(ApiChangeStatus));
+  router.Add("POST", "/api/v1/cases/{id}/status", bind(ApiChangeStatus, {app::Permission::kReadCase}));
   router.Add("POST", "/console/cases/{id}/status", bind(ConsoleChangeStatus));
-  router.Add("POST", "/api/v1/cases/{id}/merge", bind(ApiMerge));
+  router.Add("POST", "/api/v1/cases/{id}/merge", bind(ApiMerge, {app::Permission::kMergeCases}));
   router.Add("POST", "/console/cases/{id}/merge", bind(ConsoleMerge));
 }
 

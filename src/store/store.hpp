@@ -7,6 +7,7 @@
 // All methods are thread-safe. Errors: kNotFound, kConflict (a unique key exists),
 // kUnavailable (the database cannot be reached or is read-only), kInternal.
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <span>
@@ -260,6 +261,19 @@ class RowMacStore {
   virtual Result<std::int64_t> SealRowsWithoutMac() = 0;
 };
 
+/// Readiness (docs/api.md, /readyz): whether a write can commit now.
+class ReadinessStore {
+ public:
+  virtual ~ReadinessStore() = default;
+  /// Commits the one-row readiness write (store/readiness_sql.hpp), durably like every write.
+  /// kUnavailable when it cannot: the disk is full, the store refuses writes after a failed
+  /// fsync, the server is gone or read-only, or (PostgreSQL) the commit did not come back
+  /// within `timeout` (a synchronous standby that does not answer); then the statement is
+  /// cancelled and its connection closed. SQLite bounds only its wait for the writer by
+  /// `timeout`: a write stuck in the kernel is the caller's to time (app/readiness.hpp).
+  virtual Status ProbeWrite(std::chrono::milliseconds timeout) = 0;
+};
+
 /// Everything lifeline keeps, behind one handle.
 class Store : public ApplicationStore,
               public UserStore,
@@ -268,7 +282,8 @@ class Store : public ApplicationStore,
               public ContactCentreStore,
               public CampStore,
               public SnapshotStore,
-              public RowMacStore {
+              public RowMacStore,
+              public ReadinessStore {
  public:
   /// People abroad (store/abroad_store.hpp), kept apart so that each part stays small.
   virtual AbroadStore& Abroad() = 0;

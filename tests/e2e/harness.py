@@ -124,7 +124,9 @@ class Server:
 
     def store_args(self):
         """The options that name this server's store, for lifeline's commands."""
-        return ["--db", self.postgres.conninfo] if self.postgres else ["--data", self.data]
+        if self.postgres:  # the audit checkpoints stay on this host, outside the database
+            return ["--db", self.postgres.conninfo, "--audit-anchor", os.path.join(self.dir, "audit-checkpoints")]
+        return ["--data", self.data]
 
     def data_files(self):
         """The files that hold the store: the data folder's, or the whole PostgreSQL cluster's."""
@@ -144,12 +146,14 @@ class Server:
             f.write(value + "\n")
         return path
 
-    def start(self, role="all", extra=(), port=0):
+    def start(self, role="all", extra=(), port=0, env=None):
+        """`env`: variables to add to the server's environment (e.g. a preloaded fault shim)."""
         args = [BIN, "serve", *self.store_args(), "--listen", f"127.0.0.1:{port}", "--role", role, *extra]
         if role != "intake":
             args += ["--passphrase-file", self.passphrase_file]
         self.log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log)
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log,
+                                     env={**os.environ, **env} if env else None)
         line = self.proc.stdout.readline().decode()
         match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
         if not match:
@@ -184,7 +188,8 @@ class Server:
         shutil.rmtree(self.dir, ignore_errors=True)
 
     # --- HTTP --------------------------------------------------------------------------
-    def request(self, method, path, body=None, headers=None, raw=None, timeout=30, source="127.0.0.1"):
+    def _exchange(self, method, path, body, headers, raw, timeout, source):
+        """One request on its own connection: (status, [(header, value)], body bytes)."""
         # `source` picks the client's loopback address, to act as another machine would.
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout, source_address=(source, 0))
         headers = dict(headers or {})
@@ -195,7 +200,18 @@ class Server:
         resp = conn.getresponse()
         data = resp.read()
         conn.close()
-        return resp.status, dict((k.lower(), v) for k, v in resp.getheaders()), data
+        return resp.status, resp.getheaders(), data
+
+    def request(self, method, path, body=None, headers=None, raw=None, timeout=30, source="127.0.0.1"):
+        status, headers, data = self._exchange(method, path, body, headers, raw, timeout, source)
+        return status, dict((k.lower(), v) for k, v in headers), data
+
+    def set_cookies(self, method, path, body=None, headers=None, raw=None, source="127.0.0.1"):
+        """Like request(), but with every Set-Cookie of the answer, by cookie name:
+        (status, {name: the whole Set-Cookie value}, body bytes)."""
+        status, headers, data = self._exchange(method, path, body, headers, raw, 30, source)
+        cookies = {v.split("=", 1)[0]: v for k, v in headers if k.lower() == "set-cookie"}
+        return status, cookies, data
 
     def json(self, method, path, body=None, headers=None, source="127.0.0.1"):
         status, hdrs, data = self.request(method, path, body, headers, source=source)

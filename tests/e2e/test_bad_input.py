@@ -1,4 +1,5 @@
 """Every kind of bad input gets a 4xx with a message a person understands, and nothing is stored."""
+import json
 import unittest
 
 from harness import ServerTest, minimal_application
@@ -70,12 +71,21 @@ class BadInput(ServerTest):
             (minimal_application(message="x" * 4001), "message"),
             (minimal_application(contact={"channel": "sms", "handle": "1", "safe_windows": ["whenever"]}),
              "contact.safe_windows"),
-            (minimal_application(surname="unexpected"), "surname"),
             (minimal_application(name=12), "name"),
         ]
         for application, field in cases:
             status, body, _ = self.server.submit(application)
             self.assertRefused(status, body, 400, field)
+
+    def test_an_unknown_fields_name_is_not_repeated(self):
+        # A key is the sender's text (a surname typed as a field name): refused, never echoed.
+        for application, field in [(minimal_application(**{"Synthetic-Surname": "x"}), None),
+                                   (minimal_application(contact={"channel": "sms", "Synthetic-Surname": "1"}),
+                                    "contact")]:
+            status, body, _ = self.server.submit(application)
+            self.assertRefused(status, body, 400, field)
+            self.assertNotIn("Synthetic-Surname", json.dumps(body, ensure_ascii=False))
+            self.assertEqual(body["error"].get("field"), field, body)
 
     def test_bad_form_posts(self):
         status, _, data = self.server.request(

@@ -75,6 +75,53 @@ class Cli(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn(b"wrong office passphrase", result.stderr)
 
+    def test_audit_verify_finds_a_cut_end_of_the_log_by_itself(self):
+        # No --expect-head: the signed checkpoints in the data folder's audit-checkpoints
+        # file remember the head.
+        server = Server()
+        self.addCleanup(server.cleanup)
+        server.start()
+        server.sign_in()
+        server.sign_in()
+        server.stop()
+        verify = ["audit", "verify", "--data", server.data, "--passphrase-file", server.passphrase_file]
+        result = lifeline(*verify)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn(b"5 entries, chain intact", result.stdout)
+        self.assertIn(b"the highest at entry 5", result.stdout)
+        import sqlite3
+        db = sqlite3.connect(os.path.join(server.data, "lifeline.db"))
+        db.execute("DELETE FROM audit_log WHERE seq >= 4")  # the two sign-ins
+        db.commit()
+        result = lifeline(*verify)
+        self.assertEqual(result.returncode, 3, result.stdout)
+        self.assertIn(b"entry 5: a signed checkpoint names this entry, but the log ends at entry 3", result.stdout)
+        db.execute("DELETE FROM audit_log")
+        db.commit()
+        db.close()
+        result = lifeline(*verify)
+        self.assertEqual(result.returncode, 3, result.stdout)
+        self.assertIn(b"the log ends at entry 0", result.stdout)
+        os.remove(os.path.join(server.data, "audit-checkpoints"))
+        result = lifeline(*verify)
+        self.assertEqual(result.returncode, 3, result.stdout)
+        self.assertIn(b"it was emptied", result.stdout)
+        # A server started on the cut log does not hide the cut: the old checkpoints stay.
+        server2 = Server()
+        self.addCleanup(server2.cleanup)
+        server2.start()
+        server2.sign_in()
+        server2.stop()
+        db = sqlite3.connect(os.path.join(server2.data, "lifeline.db"))
+        db.execute("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)")
+        db.commit()
+        db.close()
+        server2.start()
+        server2.stop()
+        result = lifeline("audit", "verify", "--data", server2.data, "--passphrase-file", server2.passphrase_file)
+        self.assertEqual(result.returncode, 3, result.stdout)
+        self.assertIn(b"entry 4: a signed checkpoint names this entry, but the log ends at entry 3", result.stdout)
+
     def test_serve_refuses_uninitialised_folder_and_bad_listen(self):
         with tempfile.TemporaryDirectory() as d:
             result = lifeline("serve", "--data", d, "--role", "intake")

@@ -70,6 +70,12 @@ class Cluster:
     def stop_primary(self):
         as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.primary, "-m", "immediate", "-w", "stop"])
 
+    def stop_standby(self):
+        as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.standby, "-m", "fast", "-w", "stop"])
+
+    def start_standby(self):
+        self.start(self.standby, self.ports[1])
+
     def promote_standby(self):
         as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.standby, "-w", "promote"])
 
@@ -108,8 +114,8 @@ class StandbyTakesOver(unittest.TestCase):
         receipts = [self.submit_until_acknowledged(f"before {n}", 10) for n in range(20)]
 
         self.cluster.stop_primary()
-        status, _, _ = self.server.json("GET", "/readyz")
-        self.assertEqual(status, 503, "readiness must report the store gone")
+        # A verdict is reused for up to a second (app/readiness.hpp): then the store is gone.
+        self.wait_readiness(503, 5)
         status, _, _ = self.server.submit(minimal_application(name="during"))
         self.assertEqual(status, 503)
         self.cluster.promote_standby()
@@ -120,6 +126,37 @@ class StandbyTakesOver(unittest.TestCase):
             self.assertEqual(status, 200, f"an acknowledged application is missing: {body}")
         self.assertEqual(self.server.json("GET", "/readyz")[0], 200)
         self.assertGreaterEqual(self.server.total_cases(), len(receipts))
+
+    def wait_readiness(self, want, seconds):
+        """Polls /readyz until it answers `want`; each answer must come within its timeout."""
+        deadline = time.monotonic() + seconds
+        while True:
+            start = time.monotonic()
+            status, body, _ = self.server.json("GET", "/readyz")
+            self.assertLess(time.monotonic() - start, 3.5, "/readyz held the request past its timeout")
+            if status == want:
+                return body
+            if time.monotonic() > deadline:
+                self.fail(f"/readyz still {status} ({body}) after {seconds} s, wanted {want}")
+            time.sleep(0.2)
+
+    def test_readiness_is_false_while_commits_wait_for_a_stopped_synchronous_standby(self):
+        self.submit_until_acknowledged("before", 10)
+        self.assertEqual(self.server.json("GET", "/readyz")[0], 200)
+
+        # The primary still answers reads, but every commit now waits for the standby.
+        self.cluster.stop_standby()
+        body = self.wait_readiness(503, 6)
+        self.assertEqual(body["reason"], "write_stalled")
+        for _ in range(5):  # the stalled probe is not piled on: each answer comes at once
+            start = time.monotonic()
+            self.assertEqual(self.server.json("GET", "/readyz")[0], 503)
+            self.assertLess(time.monotonic() - start, 3.5)
+
+        self.cluster.start_standby()
+        self.wait_readiness(200, 60)
+        receipt = self.submit_until_acknowledged("after", 30)
+        self.assertEqual(self.server.check(receipt)[0], 200)
 
 
 if __name__ == "__main__":

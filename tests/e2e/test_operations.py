@@ -1,4 +1,4 @@
-"""What those who run lifeline watch: /readyz says whether the store answers; /metrics gives
+"""What those who run lifeline watch: /readyz says whether a write commits now; /metrics gives
 Prometheus counts behind a bearer token, and says nothing of anyone: no path, no query, no
 name; without a token file there is no /metrics at all."""
 from harness import ServerTest, minimal_application

@@ -30,8 +30,9 @@ API = [
     ("GET", "/api/v1/cases?review=1", None, {"verifier", "coordinator"}, 200),
     ("POST", "/api/v1/screening/markers", {"phrase": "synthetic phrase", "note": "n"}, {"verifier"}, 201),
     ("GET", "/api/v1/screening/markers", None, {"verifier"}, 200),
-    # Allowed roles reach the lookup of the missing case; the others are refused first.
-    ("POST", "/api/v1/cases/999/merge", {"into": 1, "version": 0}, CASE_READERS, 404),
+    # Merging is the move to duplicate, which judges make (docs/workflow.md); they reach the
+    # lookup of the missing case, the others are refused first.
+    ("POST", "/api/v1/cases/999/merge", {"into": 1, "version": 0}, {"verifier", "coordinator"}, 404),
     ("POST", "/api/v1/search", {"q": "synthetic"}, CASE_READERS, 200),
     ("GET", "/api/v1/statistics", None, {"analyst", "coordinator"}, 200),
     ("POST", "/api/v1/tasks/999/done", {}, CASE_READERS, 404),
@@ -69,6 +70,63 @@ API = [
     # Allowed roles reach the lookup and find no such case; the others are refused first.
     ("DELETE", "/api/v1/cases/999", None, {"coordinator", "admin"}, 404),
 ]
+
+# Every office API call a session makes, with the roles that may make it (written out here,
+# independently of the server). A role without the permission is refused with 403 before
+# anything it sent is read: a body of the wrong shape, a bad query or a missing record gets
+# the same 403 as a good one, never a 400 describing the body or a 404 telling what exists.
+CAMP = {"camp_admin"}
+ABROAD = {"caseworker"}
+MANAGE_CC = {"coordinator"}
+GUARDED = [
+    ("GET", "/api/v1/cases", CASE_READERS), ("GET", "/api/v1/cases/1", CASE_READERS),
+    ("POST", "/api/v1/cases/1/replies", CASE_READERS), ("DELETE", "/api/v1/cases/1", {"coordinator", "admin"}),
+    ("POST", "/api/v1/cases/1/claim", {"operator", "coordinator"}), ("GET", "/api/v1/audit", {"auditor"}),
+    ("PUT", "/api/v1/settings/second-factor-required", {"admin"}),
+    ("GET", "/api/v1/cases/1/custody", {"coordinator"}), ("PUT", "/api/v1/cases/1/custody", {"coordinator"}),
+    ("POST", "/api/v1/cases/1/status", CASE_READERS), ("POST", "/api/v1/cases/1/merge", {"verifier", "coordinator"}),
+    ("POST", "/api/v1/cases/1/tasks", CASE_READERS), ("POST", "/api/v1/tasks/1/done", CASE_READERS),
+    ("GET", "/api/v1/queue", CASE_READERS),
+    ("POST", "/api/v1/cases/1/members", GROUP_MANAGERS), ("GET", "/api/v1/cases/1/group", GROUP_MANAGERS),
+    ("PUT", "/api/v1/cases/1/plan", GROUP_MANAGERS), ("POST", "/api/v1/cases/1/split", GROUP_MANAGERS),
+    ("POST", "/api/v1/cases/1/merge-group", GROUP_MANAGERS),
+    ("POST", "/api/v1/screening/markers", {"verifier"}), ("GET", "/api/v1/screening/markers", {"verifier"}),
+    ("POST", "/api/v1/search", CASE_READERS), ("GET", "/api/v1/statistics", {"analyst", "coordinator"}),
+    ("GET", "/api/v1/cases/1/channel", CASE_READERS), ("GET", "/api/v1/cases/1/channel-replies", CASE_READERS),
+    ("POST", "/api/v1/cases/1/channel-replies", CASE_READERS),
+    ("POST", "/api/v1/cases/1/block-sender", {"verifier", "coordinator"}),
+    ("POST", "/api/v1/sms-parts", CASE_READERS),
+    ("POST", "/api/v1/contact-centre/operators", MANAGE_CC), ("PUT", "/api/v1/contact-centre/lines", MANAGE_CC),
+    ("GET", "/api/v1/contact-centre/wallboard", {"operator", "coordinator"}),
+    ("GET", "/api/v1/contact-centre/log", MANAGE_CC), ("GET", "/api/v1/contact-centre/callbacks", MANAGE_CC),
+    ("GET", "/api/v1/contact-centre/staffing", MANAGE_CC),
+    ("PUT", "/api/v1/contact-centre/operators/ext-1/account", MANAGE_CC),
+    ("POST", "/api/v1/camps", CAMP), ("GET", "/api/v1/camps", CAMP), ("GET", "/api/v1/camps/1", CAMP),
+    ("PUT", "/api/v1/camps/1", CAMP), ("POST", "/api/v1/camps/1/prisoners", CAMP),
+    ("GET", "/api/v1/camps/1/prisoners", CAMP), ("GET", "/api/v1/camps/1/bureau", CAMP),
+    ("POST", "/api/v1/camps/1/bureau/notified", CAMP), ("POST", "/api/v1/camps/1/postings", CAMP),
+    ("POST", "/api/v1/cases/1/prisoner", {"coordinator"}), ("GET", "/api/v1/prisoners/1", CAMP),
+    ("POST", "/api/v1/prisoners/1/capture-card/sent", CAMP), ("POST", "/api/v1/prisoners/1/movements", CAMP),
+    ("GET", "/api/v1/prisoners/1/statement", CAMP), ("PUT", "/api/v1/prisoners/1/labour", CAMP),
+    ("POST", "/api/v1/prisoners/1/shifts", CAMP), ("GET", "/api/v1/prisoners/1/shifts", CAMP),
+    ("POST", "/api/v1/prisoners/1/phone-list", CAMP), ("POST", "/api/v1/prisoners/1/mail", CAMP),
+    ("GET", "/api/v1/camps/1/phone", CAMP), ("POST", "/api/v1/camps/1/phone/calls", CAMP),
+    ("GET", "/api/v1/camps/1/mail", CAMP),
+    ("GET", "/api/v1/abroad/board", ABROAD), ("POST", "/api/v1/abroad/people", ABROAD),
+    ("GET", "/api/v1/abroad/people/1", ABROAD), ("PUT", "/api/v1/abroad/people/1", ABROAD),
+    ("POST", "/api/v1/abroad/people/1/proceedings", ABROAD), ("GET", "/api/v1/abroad/people/1/proceedings", ABROAD),
+    ("POST", "/api/v1/abroad/proceedings/1/events", ABROAD), ("POST", "/api/v1/abroad/proceedings/1/close", ABROAD),
+    ("POST", "/api/v1/abroad/people/1/pathways", ABROAD), ("GET", "/api/v1/abroad/people/1/pathways", ABROAD),
+    ("POST", "/api/v1/abroad/pathways/1/steps", ABROAD), ("GET", "/api/v1/abroad/countries", ABROAD),
+    ("PUT", "/api/v1/abroad/countries/XX", ABROAD), ("GET", "/api/v1/abroad/lead-times", ABROAD),
+    ("PUT", "/api/v1/abroad/lead-times", ABROAD), ("GET", "/api/v1/abroad/partners", {"caseworker", "admin"}),
+    ("GET", "/api/v1/abroad/referral-signing-key", {"caseworker", "admin"}),
+    ("POST", "/api/v1/abroad/partners", {"admin"}), ("POST", "/api/v1/abroad/people/1/referrals", ABROAD),
+    ("GET", "/api/v1/abroad/people/1/referrals", ABROAD), ("GET", "/api/v1/abroad/referrals/1/package", ABROAD),
+]
+# Bodies and queries that no call takes: each must still get 403 from a role without the permission.
+BAD_BODIES = [b'{"Synthetic-Field": [1, 2]}', b"[]", b"not json", b""]
+BAD_QUERY = "?days=-1&limit=x&status=nonsense&review=maybe"
 
 # (path, roles allowed, status when allowed); refused roles get 403 (or a redirect, below)
 CONSOLE = [
@@ -133,6 +191,32 @@ class Permissions(ServerTest):
                 self.assertEqual((status, headers.get("location")), (303, "/console/abroad"))
             else:
                 self.assertEqual(status, 403, role)
+
+    def test_a_role_without_the_permission_gets_403_whatever_it_sends(self):
+        for role in ROLES:
+            auth = self.sign_in(role)
+            for method, path, allowed in GUARDED:
+                if role in allowed:
+                    continue
+                sent = [(path + BAD_QUERY, None)] if method == "GET" else [(path, b) for b in BAD_BODIES]
+                for target, raw in sent:
+                    status, _, data = self.server.request(method, target, raw=raw, headers={
+                        **auth, "Content-Type": "application/json"})
+                    self.assertEqual(status, 403, f"{role} {method} {target} {raw!r}: {data[:200]!r}")
+                    self.assertNotIn(b"Synthetic-Field", data)
+        # A call without a session is refused before its body is read, too.
+        for method, path, _ in GUARDED:
+            status, _, _ = self.server.request(method, path, raw=BAD_BODIES[0],
+                                               headers={"Content-Type": "application/json"})
+            self.assertEqual(status, 401, f"{method} {path}")
+
+    def test_only_the_canonical_id_names_a_case(self):
+        auth = self.sign_in("coordinator")
+        for spelling in ("00000001", "01", "+1", "1.0", "1e0", " 1"):
+            status, _, _ = self.server.json("DELETE", "/api/v1/cases/" + spelling.replace(" ", "%20"), headers=auth)
+            self.assertEqual(status, 404, spelling)
+        self.assertEqual(self.server.json("GET", "/api/v1/cases/1", headers=auth)[0], 200)  # still there
+        self.assertEqual(self.server.json("GET", "/api/v1/cases/0001", headers=auth)[0], 404)
 
     def test_no_session_gets_401_everywhere(self):
         for method, path, body, _, _ in API:

@@ -9,6 +9,11 @@ namespace {
 
 using nlohmann::json;
 
+// Members are read as json and compared (doc.value("ok", json()) == true), never with a typed
+// default: json::value("ok", false) throws type_error when "ok" holds a number, and an
+// exception out of ParseUpdates ended the poller's thread, and with it the process
+// (found by fuzz/telegram_update_fuzzer).
+
 // The Bot API's refusal, as documented: error_code, description, parameters.retry_after.
 struct BotApiError {
   int code = 0;
@@ -16,7 +21,7 @@ struct BotApiError {
 };
 
 std::optional<BotApiError> ReadError(const json& doc) {
-  if (!doc.is_object() || doc.value("ok", true) != false) return std::nullopt;
+  if (!doc.is_object() || !doc.contains("ok") || doc["ok"] != false) return std::nullopt;
   BotApiError error;
   if (auto code = doc.find("error_code"); code != doc.end() && code->is_number_integer()) error.code = code->get<int>();
   if (auto parameters = doc.find("parameters"); parameters != doc.end() && parameters->is_object()) {
@@ -43,7 +48,7 @@ Update Read(const json& doc) {
   }
   const json& m = *message;
   auto chat = m.find("chat");
-  if (chat == m.end() || !chat->is_object() || chat->value("type", "") != "private" ||
+  if (chat == m.end() || !chat->is_object() || chat->value("type", json()) != "private" ||
       !chat->contains("id") || !(*chat)["id"].is_number_integer() || !m.contains("message_id") ||
       !m["message_id"].is_number_integer()) {
     update.ignored = "not_private";
@@ -92,7 +97,7 @@ Result<std::vector<Update>> ParseUpdates(const HttpReply& reply) {
       return Error{ErrorCode::kUnavailable, "getUpdates failed with " + std::to_string(code), {}, error->retry_after};
     }
   }
-  if (reply.status / 100 != 2 || !doc || !doc->is_object() || doc->value("ok", false) != true ||
+  if (reply.status / 100 != 2 || !doc || !doc->is_object() || doc->value("ok", json()) != true ||
       !doc->contains("result") || !(*doc)["result"].is_array()) {
     if (reply.status >= 500 || reply.status == 429) {
       return Error{ErrorCode::kUnavailable, "getUpdates failed with " + std::to_string(reply.status)};
@@ -118,7 +123,7 @@ std::string WebhookAnswer(std::string_view chat_id, std::string_view text) {
 SendResult InterpretSendAnswer(const Result<HttpReply>& answer) {
   if (!answer) return {SendOutcome::kRetryLater, 0};  // unreachable, timed out, oversized answer
   auto doc = ParseJson(answer->body);
-  if (answer->status / 100 == 2 && doc && doc->is_object() && doc->value("ok", false) == true) {
+  if (answer->status / 100 == 2 && doc && doc->is_object() && doc->value("ok", json()) == true) {
     return {SendOutcome::kAccepted, 0};
   }
   const std::optional<BotApiError> error = doc ? ReadError(*doc) : std::nullopt;

@@ -71,6 +71,18 @@ TEST(TelegramUpdate, RefusesWhatIsNotAnUpdate) {
   }
 }
 
+// Found by fuzz/telegram_update_fuzzer: a member of another type than documented threw
+// nlohmann's type_error out of the parser, which ended the poller's thread and the process.
+TEST(TelegramUpdate, AMemberOfAnotherTypeIsReadAsAbsentNotThrown) {
+  auto update = ParseUpdate(R"({"update_id":1,"message":{"message_id":1,"chat":{"id":5,"type":7},"text":"x"}})");
+  ASSERT_TRUE(update.ok());
+  EXPECT_EQ(update->ignored, "not_private");
+  auto updates = ParseUpdates({200, R"({"ok": 3, "parameters": {"retry_after": 0}})"});
+  ASSERT_FALSE(updates.ok());
+  EXPECT_EQ(updates.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(InterpretSendAnswer(Result<HttpReply>(HttpReply{200, R"({"ok":1})"})).outcome, SendOutcome::kRetryLater);
+}
+
 TEST(TelegramUpdates, ReadsGetUpdatesResultsAndTheApisRefusals) {
   const std::string ok = "{\"ok\":true,\"result\":[" + PrivateText(10, 42, 1, "a") + "," + PrivateText(11, 43, 1, "b") + "]}";
   auto updates = ParseUpdates({200, ok});

@@ -96,7 +96,7 @@ Status TelegramBot::SetWebhook(std::string_view url) {
   auto reply = Call("setWebhook", body, options_.timeout);
   if (!reply) return reply.error();
   const json doc = json::parse(reply->body, nullptr, false);
-  if (reply->status / 100 != 2 || doc.is_discarded() || !doc.is_object() || doc.value("ok", false) != true) {
+  if (reply->status / 100 != 2 || doc.is_discarded() || !doc.is_object() || doc.value("ok", json()) != true) {
     return Error{ErrorCode::kUnavailable, "setWebhook was refused with " + std::to_string(reply->status)};
   }
   return OkStatus();

@@ -1,5 +1,6 @@
 #include "domain/contact_centre/sip_hints.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <string>
@@ -61,6 +62,11 @@ std::optional<Language> LanguageFromAcceptLanguage(std::string_view header) {
     }
   }
   return best;
+}
+
+bool IsValidCallId(std::string_view call) {
+  return !call.empty() && call.size() <= 200 &&
+         std::all_of(call.begin(), call.end(), [](unsigned char c) { return c > ' ' && c < 127; });
 }
 
 }  // namespace lifeline::contact_centre

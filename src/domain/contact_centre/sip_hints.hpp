@@ -23,4 +23,8 @@ int PriorityFromSipPriority(std::string_view header);
 /// an Accept-Language value, by q-value and then order; nullopt when none is (or q=0).
 std::optional<Language> LanguageFromAcceptLanguage(std::string_view header);
 
+/// True for a call id the contact centre takes from the telephony side (Kamailio's Call-ID,
+/// passed on as "call"): 1 to 200 printable ASCII characters without spaces.
+bool IsValidCallId(std::string_view call);
+
 }  // namespace lifeline::contact_centre

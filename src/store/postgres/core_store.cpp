@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "store/key_generation_sql.hpp"
+#include "store/readiness_sql.hpp"
 #include "store/postgres/erasure.hpp"
 #include "store/postgres/rows.hpp"
 
@@ -132,6 +133,15 @@ Status PgCoreStore::PutSetting(const std::string& key, const std::string& value)
   return pool_.With([&](PgConnection& c) -> Status {
     c.Exec("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
            Params().Add(key).Add(value));
+    return OkStatus();
+  });
+}
+
+// statement_timeout does not cover a commit waiting for a synchronous standby, so the client
+// keeps the time itself (PgConnection::ExecuteWithin) and cancels the wait.
+Status PgCoreStore::ProbeWrite(std::chrono::milliseconds timeout) {
+  return pool_.With([&](PgConnection& c) -> Status {
+    c.ExecuteWithin(readiness_sql::kProbe, timeout);
     return OkStatus();
   });
 }

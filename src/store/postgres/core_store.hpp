@@ -1,4 +1,6 @@
 #pragma once
+
+#include <chrono>
 // The PostgreSQL store's accounts, installation and audit log (store/store.hpp's UserStore,
 // InstallationStore and AuditStore). Thread-safe, through the pool it is given.
 
@@ -23,6 +25,8 @@ class PgCoreStore final : public UserStore, public InstallationStore, public Aud
   Result<bool> UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) override;
   Result<std::string> GetSetting(const std::string& key) override;
   Status PutSetting(const std::string& key, const std::string& value) override;
+  /// ReadinessStore::ProbeWrite (PostgresStore forwards it here).
+  Status ProbeWrite(std::chrono::milliseconds timeout);
 
   Status SaveInstallation(const Installation& installation) override;
   Result<Installation> LoadInstallation() override;

@@ -9,6 +9,7 @@
 #include <array>
 #include <utility>
 
+#include "store/readiness_sql.hpp"
 #include "store/schema_version.hpp"
 
 namespace lifeline::store::postgres {
@@ -356,8 +357,9 @@ CREATE TABLE channel_outbox (
 CREATE INDEX channel_outbox_by_state ON channel_outbox (state, not_before);
 CREATE INDEX channel_outbox_by_sender ON channel_outbox (sender_id);
 )sql"},
-    // Tamper-evident rows: as SQLite's step 22 (store/row_mac.hpp).
-    {22, R"sql(
+    {22, readiness_sql::kCreateTable},
+    // Tamper-evident rows: as SQLite's step 23 (store/row_mac.hpp).
+    {23, R"sql(
 ALTER TABLE users ADD COLUMN row_mac BYTEA;
 ALTER TABLE applications ADD COLUMN row_mac BYTEA;
 ALTER TABLE case_events ADD COLUMN row_mac BYTEA;

@@ -1,6 +1,10 @@
 #include "store/postgres/pg.hpp"
 
+#include <poll.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <optional>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -38,11 +42,12 @@ Error ToError(const PgError& e) {
   if (s == "23505" || s == "23503" || s == "40001" || s == "40P01") {
     return Error{ErrorCode::kConflict, s == "23505" ? "a record with this key exists" : "the change conflicts with another"};
   }
-  // 08: connection exceptions; 25006: read-only transaction; 57P: shutdown; 53: resources.
+  // 08: connection exceptions; 25006: read-only transaction; 57P: shutdown; 53: resources;
+  // 57014: cancelled (a commit that waited too long for a synchronous standby).
   // Their messages name hosts and ports, which are for the server's log, not for whoever
   // sent the request; others' primary messages can quote a bound value, so only their
   // SQLSTATE is logged.
-  if (s.rfind("08", 0) == 0 || s == "25006" || s.rfind("57P", 0) == 0 || s.rfind("53", 0) == 0) {
+  if (s.rfind("08", 0) == 0 || s == "25006" || s.rfind("57P", 0) == 0 || s.rfind("53", 0) == 0 || s == "57014") {
     std::fprintf(stderr, "database unavailable (SQLSTATE %s): %s\n", s.c_str(), e.what());
     return Error{ErrorCode::kUnavailable, "the database is unavailable; try again shortly", {}, 1};
   }
@@ -202,6 +207,40 @@ PgConnection::PgConnection(const std::string& conninfo) : conn_(PQconnectdb(conn
 
 PgConnection::~PgConnection() {
   if (conn_) PQfinish(conn_);
+}
+
+void PgConnection::ExecuteWithin(std::string_view sql, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  if (!PQsendQuery(conn_, std::string(sql).c_str())) throw PgError("08006", ErrorOf(conn_));
+  std::optional<PgError> failure;
+  for (;;) {
+    while (PQisBusy(conn_)) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      pollfd ready{PQsocket(conn_), POLLIN, 0};
+      const int polled = left.count() > 0 ? poll(&ready, 1, static_cast<int>(left.count())) : 0;
+      if (polled == 0) {
+        char reason[256];
+        if (PGcancel* cancel = PQgetCancel(conn_)) {
+          PQcancel(cancel, reason, sizeof reason);
+          PQfreeCancel(cancel);
+        }
+        PQfinish(conn_);
+        conn_ = nullptr;
+        throw PgError("57014", "the statement did not finish in time and was cancelled");
+      }
+      if (polled < 0 && errno != EINTR) throw PgError("08006", "waiting for the server failed");
+      if (!PQconsumeInput(conn_)) throw PgError("08006", ErrorOf(conn_));
+    }
+    PGresult* result = PQgetResult(conn_);
+    if (!result) break;
+    const auto status = PQresultStatus(result);
+    if (!failure && status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+      failure.emplace(state ? state : "08006", "the statement failed");
+    }
+    PQclear(result);
+  }
+  if (failure) throw *failure;
 }
 
 PgResult PgConnection::Exec(std::string_view sql, const Params& params) {

@@ -5,6 +5,8 @@
 
 #include <libpq-fe.h>
 
+#include <chrono>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -112,6 +114,11 @@ class PgConnection {
   PgResult Exec(std::string_view sql, const Params& params = {});
   /// Runs statements without parameters (DDL, BEGIN, …).
   void Execute(std::string_view sql);
+  /// Runs statements without parameters, but waits for the result only until `timeout` has
+  /// passed: then asks the server to cancel them, closes this connection (healthy() turns
+  /// false) and throws PgError("57014"). A commit cancelled while it waited for a
+  /// synchronous standby may have committed locally: callers must not have depended on it.
+  void ExecuteWithin(std::string_view sql, std::chrono::milliseconds timeout);
   /// Whether the connection is still usable (not lost).
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
   /// The row sealer writes on this connection reseal with (store/row_mac.hpp); null: none.

@@ -120,6 +120,7 @@ class PostgresStore final : public Store {
   Result<bool> UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) override { return core_.UseRecoveryCode(user_id, code_hash); }
   Result<std::string> GetSetting(const std::string& key) override { return core_.GetSetting(key); }
   Status PutSetting(const std::string& key, const std::string& value) override { return core_.PutSetting(key, value); }
+  Status ProbeWrite(std::chrono::milliseconds timeout) override { return core_.ProbeWrite(timeout); }
   // InstallationStore
   Status SaveInstallation(const Installation& installation) override { return core_.SaveInstallation(installation); }
   Result<Installation> LoadInstallation() override { return core_.LoadInstallation(); }

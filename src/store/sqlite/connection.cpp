@@ -1,5 +1,8 @@
 #include "store/sqlite/connection.hpp"
 
+#include <atomic>
+#include <cstdio>
+
 #include <fmt/format.h>
 
 namespace lifeline::store::sqlite {
@@ -101,6 +104,25 @@ Connection::Connection(const std::string& path, bool create) {
 
 Connection::~Connection() { sqlite3_close(db_); }
 
+namespace {
+std::atomic<bool> storage_broken{false};
+}  // namespace
+
+bool StorageBroken() { return storage_broken.load(std::memory_order_acquire); }
+
+void NoteStorageFailure(int code) {
+  if (code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_DIR_FSYNC || code == SQLITE_IOERR_WRITE) {
+    if (!storage_broken.exchange(true, std::memory_order_acq_rel)) {
+      std::fprintf(stderr, "sqlite: a write or fsync failed (code %d); this process refuses every write until it "
+                           "is restarted\n", code);
+    }
+  }
+}
+
+void Connection::RefuseCommitsWhenBroken() {
+  sqlite3_commit_hook(db_, [](void*) { return StorageBroken() ? 1 : 0; }, nullptr);
+}
+
 void Connection::Execute(std::string_view sql) {
   char* message = nullptr;
   const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
@@ -112,6 +134,9 @@ void Connection::Execute(std::string_view sql) {
 }
 
 Error ToError(const SqliteError& e) {
+  if (e.code == SQLITE_CONSTRAINT_COMMITHOOK) {
+    return {ErrorCode::kUnavailable, "the database is unavailable; try again shortly"};  // StorageBroken()
+  }
   switch (e.code & 0xFF) {
     case SQLITE_CONSTRAINT:
       return {ErrorCode::kConflict, "that record already exists"};

@@ -49,9 +49,20 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+/// Whether SQLite reported, anywhere in this process, that a write or an fsync failed
+/// (SQLITE_IOERR_FSYNC, _DIR_FSYNC or _WRITE). After a failed fsync the kernel may have
+/// dropped the pages it could not write and a later fsync may succeed without them, so
+/// retrying would risk acknowledging what is not on disk: from then on the store refuses
+/// every write (kUnavailable) until the process restarts and SQLite recovers from its files.
+/// A full disk (SQLITE_FULL, a write refused with ENOSPC) is not such a failure: writes
+/// succeed again once there is space. Thread-safe.
+bool StorageBroken();
+/// Records `code` (an extended result code) if it is such a failure.
+void NoteStorageFailure(int code);
+
 /// An error from SQLite with its extended result code; never contains bound values.
 struct SqliteError : std::runtime_error {
-  SqliteError(int code, const std::string& what) : std::runtime_error(what), code(code) {}
+  SqliteError(int code, const std::string& what) : std::runtime_error(what), code(code) { NoteStorageFailure(code); }
   int code;
 };
 
@@ -65,6 +76,9 @@ class Connection {
   Connection& operator=(const Connection&) = delete;
 
   void Execute(std::string_view sql);
+  /// Makes every commit on this connection fail (rolled back, SQLITE_CONSTRAINT_COMMITHOOK)
+  /// once StorageBroken(): installed on the writer, so no write can be acknowledged then.
+  void RefuseCommitsWhenBroken();
   Statement Prepare(std::string_view sql) { return Statement(db_, sql); }
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() { return db_; }

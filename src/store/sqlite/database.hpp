@@ -4,6 +4,7 @@
 // camp_store.cpp) runs its SQL through Write and WithReader, which turn SqliteError into
 // Error values. Thread-safe.
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -17,12 +18,22 @@ namespace lifeline::store::sqlite {
 
 class Database {
  public:
-  explicit Database(std::string path) : path_(std::move(path)), writer_(path_, false) {}
+  explicit Database(std::string path) : path_(std::move(path)), writer_(path_, false) {
+    writer_.RefuseCommitsWhenBroken();
+  }
 
   /// Runs `body` on the writer connection, holding the writer lock.
   template <typename F>
   auto Write(F&& body) -> decltype(body(std::declval<Connection&>())) {
     std::lock_guard lock(writer_mutex_);
+    return rows::Guard([&] { return body(writer_); });
+  }
+
+  /// Like Write, but gives up with kUnavailable when the writer is not free within `wait`.
+  template <typename F>
+  auto TryWrite(std::chrono::milliseconds wait, F&& body) -> decltype(body(std::declval<Connection&>())) {
+    std::unique_lock lock(writer_mutex_, std::defer_lock);
+    if (!lock.try_lock_for(wait)) return Error{ErrorCode::kUnavailable, "the database writer is busy"};
     return rows::Guard([&] { return body(writer_); });
   }
 
@@ -52,7 +63,7 @@ class Database {
 
  protected:
   const std::string path_;
-  std::mutex writer_mutex_;
+  std::timed_mutex writer_mutex_;
   Connection writer_;  // GUARDED_BY(writer_mutex_)
 
  private:

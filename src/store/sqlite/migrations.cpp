@@ -5,6 +5,7 @@
 #include <array>
 #include <string_view>
 
+#include "store/readiness_sql.hpp"
 #include "store/schema_version.hpp"
 
 namespace lifeline::store::sqlite {
@@ -496,7 +497,9 @@ CREATE TABLE channel_outbox (
 CREATE INDEX channel_outbox_by_state ON channel_outbox (state, not_before);
 CREATE INDEX channel_outbox_by_sender ON channel_outbox (sender_id);
 )sql",
-    // Tamper-evident rows (store/row_mac.hpp): a keyed MAC on every security-relevant row.
+    // 22: the readiness probe's row (store/readiness_sql.hpp).
+    readiness_sql::kCreateTable,
+    // 23: tamper-evident rows (store/row_mac.hpp): a keyed MAC on every security-relevant row.
     // Posting legs get an id of their own so that each carries one. Rows kept before this
     // step are MAC'd at the first office start with the passphrase (the marker below).
     R"sql(

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/sqlite/application_rows.hpp"
+#include "store/sqlite/audit_rows.hpp"
 #include "store/sqlite/abroad_store.hpp"
 #include "store/sqlite/camp_store.hpp"
 #include "store/sqlite/channel_store.hpp"
@@ -30,6 +31,7 @@
 #include "store/sqlite/statistics_rows.hpp"
 #include "store/sqlite/task_rows.hpp"
 #include "store/sqlite/user_rows.hpp"
+#include "store/readiness_sql.hpp"
 
 namespace lifeline::store {
 namespace {
@@ -206,6 +208,10 @@ class SqliteStore final : public Store, private sqlite::Database {
     return WriteOne("INSERT INTO settings (key, value) VALUES (?, ?) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     [&](Statement& s) { s.Bind(1, key).Bind(2, value); });
+  }
+
+  Status ProbeWrite(std::chrono::milliseconds timeout) override {
+    return TryWrite(timeout, [](Connection& c) -> Status { return c.Execute(readiness_sql::kProbe), OkStatus(); });
   }
 
   Status SaveInstallation(const Installation& i) override {
@@ -429,33 +435,16 @@ class SqliteStore final : public Store, private sqlite::Database {
   }
 
   Result<std::optional<AuditRecord>> LastAuditRecord() override {
-    return WithReader([&](Connection& c) -> Result<std::optional<AuditRecord>> {
-      auto s = c.Prepare(std::string(kAuditSelect) + " ORDER BY seq DESC LIMIT 1");
-      if (!s.Step()) return std::optional<AuditRecord>();
-      return std::optional<AuditRecord>(ReadAudit(s));
-    });
+    return WithReader([&](Connection& c) -> Result<std::optional<AuditRecord>> { return sqlite::SelectLastAudit(c); });
   }
 
   Status AppendAuditRecord(const AuditRecord& r) override {
-    std::lock_guard lock(writer_mutex_);
-    return Guard([&]() -> Status {
-      auto s = writer_.Prepare(
-          "INSERT INTO audit_log (seq, at, actor_user_id, actor_name, action, target, mac) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?)");
-      s.Bind(1, r.seq).Bind(2, r.at).Bind(3, r.actor_user_id).Bind(4, r.actor_name)
-          .Bind(5, r.action).Bind(6, r.target).Bind(7, r.mac);
-      s.Step();
-      return OkStatus();
-    });
+    return Write([&]() -> Status { return sqlite::InsertAudit(writer_, r), OkStatus(); });
   }
 
   Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) override {
     return WithReader([&](Connection& c) -> Result<std::vector<AuditRecord>> {
-      auto s = c.Prepare(std::string(kAuditSelect) + " WHERE seq > ? ORDER BY seq LIMIT ?");
-      s.Bind(1, after_seq).Bind(2, std::int64_t{limit});
-      std::vector<AuditRecord> out;
-      while (s.Step()) out.push_back(ReadAudit(s));
-      return out;
+      return sqlite::SelectAuditAfter(c, after_seq, limit);
     });
   }
 
@@ -553,23 +542,6 @@ class SqliteStore final : public Store, private sqlite::Database {
       s.Step();
       return sqlite3_changes(writer_.raw()) > 0;
     });
-  }
-
-  static constexpr std::string_view kAuditSelect =
-      "SELECT seq, at, actor_user_id, actor_name, action, target, mac FROM audit_log";
-
-  static AuditRecord ReadAudit(const Statement& s) {
-    AuditRecord r;
-    r.seq = s.Int(0);
-    r.at = s.Int(1);
-    r.actor_user_id = s.Int(2);
-    r.actor_name = s.Text(3);
-    r.action = s.Text(4);
-    r.target = s.Text(5);
-    const Blob mac = s.Blob(6);
-    // A mac of the wrong size is kept as zeros so that verification reports the entry.
-    if (mac.size() == r.mac.size()) std::copy(mac.begin(), mac.end(), r.mac.begin());
-    return r;
   }
 
   // Runs `body` on the writer connection, holding the writer lock.
