@@ -35,7 +35,7 @@ OfficeService::OfficeService(store::Store& store, AuditLog& audit, const Clock& 
 
 Result<store::StoredApplication> OfficeService::CheckedApplication(std::int64_t id) const {
   if (auto checked = integrity_.Check("applications", id); !checked) return checked.error();
-  return CheckedApplication(id);
+  return store_.GetApplication(id);
 }
 
 OfficeService::~OfficeService() {

@@ -27,8 +27,8 @@ class IntakeOfficeTest : public ::testing::Test {
     intake_ = std::make_unique<IntakeService>(*store_, clock_, keys->office_public, keys->receipt_salt);
     auto opener = UnlockOffice(*store_, kPassphrase);
     ASSERT_TRUE(opener.ok());
-    ASSERT_TRUE(EnableRowIntegrity(*store_, *opener).ok());
     audit_ = std::make_unique<AuditLog>(*store_, clock_, AuditKey(*opener));
+    ASSERT_TRUE(EnableRowIntegrity(*store_, *opener, *audit_).ok());
     office_ = std::make_unique<OfficeService>(*store_, *audit_, clock_, std::move(*opener));
   }
 

@@ -7,8 +7,6 @@
 namespace lifeline::app {
 namespace {
 
-constexpr std::string_view kBackfillSetting = "row_mac_backfill";
-
 class OfficeRowSealer final : public store::RowSealer {
  public:
   explicit OfficeRowSealer(crypto::Key32 key) : key_(key) {}
@@ -20,6 +18,21 @@ class OfficeRowSealer final : public store::RowSealer {
  private:
   crypto::Key32 key_;
 };
+
+// Whether the audit log holds an entry of this action (read as stored: `audit verify` checks
+// the chain). Read only at an upgrade's sealing, so a full scan is affordable.
+Result<bool> AuditLogHolds(store::AuditStore& store, AuditAction action) {
+  const std::string_view name = ToString(action);
+  for (std::int64_t after = 0;;) {
+    auto entries = store.ListAuditRecords(after, 1000);
+    if (!entries) return entries.error();
+    if (entries->empty()) return false;
+    for (const auto& e : *entries) {
+      if (e.action == name) return true;
+      after = e.seq;
+    }
+  }
+}
 
 }  // namespace
 
@@ -43,13 +56,25 @@ Error IntegrityError(std::string_view table, std::int64_t id) {
                            table, id)};
 }
 
-Status EnableRowIntegrity(store::Store& store, const crypto::OfficeOpener& office) {
+Status EnableRowIntegrity(store::Store& store, const crypto::OfficeOpener& office, AuditLog& audit) {
   store.SetRowSealer(MakeRowSealer(office));
-  auto pending = store.GetSetting(std::string(kBackfillSetting));
+  auto pending = store.GetSetting(std::string(kRowMacBackfillSetting));
   if (!pending) return pending.error();
   if (*pending == "pending") {
-    if (auto sealed = store.SealRowsWithoutMac(); !sealed) return sealed.error();
-    if (auto done = store.PutSetting(std::string(kBackfillSetting), "done"); !done) return done;
+    auto sealed_before = AuditLogHolds(store, AuditAction::kRowsSealed);
+    if (!sealed_before) return sealed_before.error();
+    if (*sealed_before) {
+      return Error{ErrorCode::kIntegrity,
+                   "the store asks for its rows to be sealed again, but they were sealed once already (audit log): "
+                   "it was edited; run lifeline verify and lifeline audit verify"};
+    }
+    auto sealed = store.SealRowsWithoutMac();
+    if (!sealed) return sealed.error();
+    if (auto audited = audit.Record({.action = AuditAction::kRowsSealed, .target = fmt::format("rows:{}", *sealed)});
+        !audited) {
+      return audited;
+    }
+    if (auto done = store.PutSetting(std::string(kRowMacBackfillSetting), "done"); !done) return done;
   }
   crypto::Key32 key = RowMacKey(office);
   Status result = OkStatus();
@@ -86,7 +111,7 @@ Status RowIntegrity::Check(std::string_view table, std::int64_t id) const {
 
 Result<StoreVerification> VerifyStoreRows(store::Store& store, const crypto::Key32& key, int batch) {
   StoreVerification out;
-  auto pending = store.GetSetting(std::string(kBackfillSetting));
+  auto pending = store.GetSetting(std::string(kRowMacBackfillSetting));
   if (!pending) return pending.error();
   out.backfill_pending = *pending == "pending";
   for (const auto& table : store::kRowMacTables) {

@@ -21,6 +21,10 @@
 
 namespace lifeline::app {
 
+/// The setting that says whether the rows kept before row MACs still wait to be sealed:
+/// "pending" (set by the schema step that added them) or "done".
+inline constexpr std::string_view kRowMacBackfillSetting = "row_mac_backfill";
+
 /// The row-MAC key, derived from the office secret: only the office computes it.
 crypto::Key32 RowMacKey(const crypto::OfficeOpener& office);
 
@@ -36,10 +40,13 @@ Error IntegrityError(std::string_view table, std::int64_t id);
 
 /// From now on the store seals what it writes with the office's row-MAC key. At the first
 /// start after the upgrade that added row MACs (the store's "row_mac_backfill" setting), it
-/// first seals every row kept before: that moment is trusted. Then it checks the office key
-/// rows: kIntegrity when one fails (a swapped public key would seal new cases to someone
-/// else), and the office must not start.
-Status EnableRowIntegrity(store::Store& store, const crypto::OfficeOpener& office);
+/// first seals every row kept before: that moment is trusted, and `audit` records it
+/// (rows_sealed). The setting is a plain row, so someone who edits the store could set it
+/// back to launder an edit: once the audit log holds rows_sealed, a second sealing is refused
+/// with kIntegrity (deleting that entry breaks the audit chain, which `audit verify` reports).
+/// Then it checks the office key rows: kIntegrity when one fails (a swapped public key would
+/// seal new cases to someone else), and the office must not start.
+Status EnableRowIntegrity(store::Store& store, const crypto::OfficeOpener& office, AuditLog& audit);
 
 /// Checks rows as the office reads them. Thread-safe; `store` and `audit` outlive it.
 class RowIntegrity {

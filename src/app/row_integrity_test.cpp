@@ -61,13 +61,14 @@ class RowIntegrityTest : public ::testing::TestWithParam<Engine> {
     ASSERT_TRUE(InitialiseInstallation(*store_, kPassphrase, "admin", "synthetic-admin-pw").ok());
     auto opener = UnlockOffice(*store_, kPassphrase);
     ASSERT_TRUE(opener.ok());
-    ASSERT_TRUE(EnableRowIntegrity(*store_, *opener).ok());
-    key_ = RowMacKey(*opener);
     audit_ = std::make_unique<AuditLog>(*store_, clock_, AuditKey(*opener));
+    ASSERT_TRUE(EnableRowIntegrity(*store_, *opener, *audit_).ok());
+    key_ = RowMacKey(*opener);
     two_factor_ = std::make_unique<TwoFactor>(*store_, *audit_, clock_, *opener);
+    const auto device_key = SignInDeviceKey(*opener);
     office_ = std::make_unique<OfficeService>(*store_, *audit_, clock_, std::move(*opener));
-    sessions_ = std::make_unique<Sessions>(*store_, *audit_, *two_factor_, clock_, SessionLimits{}, ThrottleLimits{},
-                                           &office_->integrity());
+    sessions_ = std::make_unique<Sessions>(*store_, *audit_, *two_factor_, clock_, device_key, SessionLimits{},
+                                           ThrottleLimits{}, &office_->integrity());
     operator_id_ = AddUser(*store_, *audit_, "op.one", Role::kOperator, "synthetic-password").value();
     auto ids = store_->AppendApplications(std::vector{Application(10), Application(40), Application(50)}).value();
     first_ = ids[0];
@@ -146,6 +147,8 @@ TEST_P(RowIntegrityTest, AnUntouchedStoreVerifiesAndItsRowsAreUsed) {
   EXPECT_TRUE(BadRows().empty());
   EXPECT_TRUE(sessions_->SignIn("op.one", "synthetic-password", "", "desk").ok());
   EXPECT_TRUE(office_->integrity().Check("applications", first_).ok());
+  // An intact case is used (its sealed fields here are synthetic bytes, so it is not opened).
+  EXPECT_TRUE(office_->MayWorkOn(Actor{operator_id_, "op.one", Role::kOperator}, first_).ok());
   auto verified = VerifyStoreRows(*store_, key_);
   // admin, op.one, 3 cases, 1 event, 1 message, 1 office key, 1 posting and its 2 legs.
   EXPECT_EQ(verified->rows, 11);
@@ -174,6 +177,56 @@ TEST_P(RowIntegrityTest, AnEditedAssigneeOrStatusFailsTheCase) {
             ErrorCode::kIntegrity);
   EXPECT_TRUE(Audited(Row("applications", first_)));
   EXPECT_EQ(BadRows(), (std::vector{Row("applications", first_), Row("applications", second_)}));
+}
+
+TEST_P(RowIntegrityTest, AnEditedCustodyCircumstanceFailsTheCase) {
+  // Custody is sealed, but a sealed value copied from another case, or removed, is an edit.
+  ASSERT_TRUE(store_->SetCustodySealed(first_, {9, 9, 9}).ok());
+  Tamper("UPDATE applications SET custody_sealed = (SELECT a.custody_sealed FROM applications a WHERE a.id = " +
+         std::to_string(first_) + ") WHERE id = " + std::to_string(second_));
+  Tamper("UPDATE applications SET custody_sealed = NULL WHERE id = " + std::to_string(first_));
+  EXPECT_EQ(office_->GetCase(kCoordinator, first_).error().code, ErrorCode::kIntegrity);
+  EXPECT_EQ(office_->GetCase(kCoordinator, second_).error().code, ErrorCode::kIntegrity);
+  EXPECT_EQ(BadRows(), (std::vector{Row("applications", first_), Row("applications", second_)}));
+}
+
+TEST_P(RowIntegrityTest, AnEditedGroupMembershipFailsItsRows) {
+  // A case slipped into another's group, and a membership event forged for it.
+  Tamper("UPDATE applications SET group_case_id = " + std::to_string(first_) + " WHERE id = " + std::to_string(second_));
+  Tamper("INSERT INTO group_events (group_case_id, member_case_id, kind, at, actor_user_id) VALUES (" +
+         std::to_string(first_) + ", " + std::to_string(second_) + ", 'joined', 1000, 1)");
+  EXPECT_EQ(office_->GetCase(kCoordinator, first_).error().code, ErrorCode::kIntegrity);
+  EXPECT_EQ(office_->GetCase(kCoordinator, second_).error().code, ErrorCode::kIntegrity);
+  const auto bad = BadRows();
+  EXPECT_EQ(bad.size(), 3u);  // both cases and the forged event
+  EXPECT_NE(std::find(bad.begin(), bad.end(), Row("applications", first_)), bad.end());
+  EXPECT_NE(std::find(bad.begin(), bad.end(), Row("applications", second_)), bad.end());
+  EXPECT_TRUE(std::any_of(bad.begin(), bad.end(), [](const std::string& r) { return r.starts_with("group_events:"); }));
+}
+
+TEST_P(RowIntegrityTest, AChannelConversationMovedToAnotherCaseFailsBothSenders) {
+  // Two SMS conversations; swapping their cases would send case A's replies to B's phone.
+  auto& channels = store_->Channels();
+  std::vector<std::int64_t> cases, senders;
+  for (std::uint8_t n : {90, 100}) {
+    store::ChannelSender sender;
+    sender.sender_index.fill(n);
+    sender.channel = "sms";
+    sender.language = "ru";
+    sender.address_sealed = store::Blob{n, n};
+    store::Blob32 message_key{};
+    message_key.fill(static_cast<std::uint8_t>(n + 1));
+    cases.push_back(channels.OpenConversation(Application(n), sender, message_key, 1000).value());
+    senders.push_back(channels.FindSenderOfCase(cases.back()).value()->id);
+  }
+  ASSERT_TRUE(channels.BlockSender(senders[1]).ok());  // a change the office makes is resealed
+  EXPECT_TRUE(BadRows().empty());
+  EXPECT_TRUE(office_->integrity().Check("channel_senders", senders[0]).ok());
+  Tamper("UPDATE channel_senders SET case_id = CASE WHEN id = " + std::to_string(senders[0]) + " THEN " +
+         std::to_string(cases[1]) + " ELSE " + std::to_string(cases[0]) + " END");
+  EXPECT_EQ(office_->integrity().Check("channel_senders", senders[0]).error().code, ErrorCode::kIntegrity);
+  EXPECT_TRUE(Audited(Row("channel_senders", senders[0])));
+  EXPECT_EQ(BadRows(), (std::vector{Row("channel_senders", senders[0]), Row("channel_senders", senders[1])}));
 }
 
 TEST_P(RowIntegrityTest, SwappedCaseRowsFailBoth) {
@@ -222,7 +275,7 @@ TEST_P(RowIntegrityTest, AnInjectedOfficeKeyStopsTheOffice) {
          "FROM applications WHERE id = " + std::to_string(first_));
   auto opener = UnlockOffice(*store_, kPassphrase);
   ASSERT_TRUE(opener.ok());
-  auto enabled = EnableRowIntegrity(*store_, *opener);
+  auto enabled = EnableRowIntegrity(*store_, *opener, *audit_);
   ASSERT_FALSE(enabled.ok());
   EXPECT_EQ(enabled.error().code, ErrorCode::kIntegrity);
   EXPECT_EQ(BadRows(), std::vector{Row("office_keys", 2)});
@@ -255,17 +308,36 @@ TEST_P(RowIntegrityTest, TheOfficeSealsAnIntakeRowWhenItFirstChangesIt) {
 }
 
 TEST_P(RowIntegrityTest, RowsKeptBeforeTheUpgradeAreSealedAtTheFirstOfficeStart) {
-  // As an upgraded store: no MACs yet, and the migration's marker.
+  // As an upgraded store: no MACs yet, the migration's marker, and a log that never sealed.
+  Tamper("DELETE FROM audit_log WHERE action = 'rows_sealed'");
   for (const auto& table : store::kRowMacTables) Tamper("UPDATE " + std::string(table.name) + " SET row_mac = NULL");
   Tamper("UPDATE settings SET value = 'pending' WHERE key = 'row_mac_backfill'");
   auto before = VerifyStoreRows(*store_, key_);
   EXPECT_TRUE(before->backfill_pending);
   EXPECT_FALSE(before->bad.empty());
   auto opener = UnlockOffice(*store_, kPassphrase);
-  ASSERT_TRUE(EnableRowIntegrity(*store_, *opener).ok());
+  ASSERT_TRUE(EnableRowIntegrity(*store_, *opener, *audit_).ok());
   auto after = VerifyStoreRows(*store_, key_);
   EXPECT_FALSE(after->backfill_pending);
   EXPECT_TRUE(after->bad.empty());
+}
+
+TEST_P(RowIntegrityTest, AForgedUpgradeMarkerCannotLaunderAnEdit) {
+  // Rows as an upgraded store has them, sealed once at the first office start.
+  Tamper("DELETE FROM audit_log WHERE action = 'rows_sealed'");
+  for (const auto& table : store::kRowMacTables) Tamper("UPDATE " + std::string(table.name) + " SET row_mac = NULL");
+  Tamper("UPDATE settings SET value = 'pending' WHERE key = 'row_mac_backfill'");
+  auto opener = UnlockOffice(*store_, kPassphrase);
+  ASSERT_TRUE(EnableRowIntegrity(*store_, *opener, *audit_).ok());
+  // Later someone raises a role, strips the MACs and asks for a fresh sealing.
+  Tamper("UPDATE users SET role = 'coordinator' WHERE name = 'op.one'");
+  for (const auto& table : store::kRowMacTables) Tamper("UPDATE " + std::string(table.name) + " SET row_mac = NULL");
+  Tamper("UPDATE settings SET value = 'pending' WHERE key = 'row_mac_backfill'");
+  auto again = EnableRowIntegrity(*store_, *opener, *audit_);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kIntegrity);
+  EXPECT_FALSE(store_->ReadSealedRow("users", operator_id_)->mac.has_value());  // nothing was sealed
+  EXPECT_FALSE(VerifyStoreRows(*store_, key_)->bad.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RowIntegrityTest, ::testing::Values(Engine::kSqlite, Engine::kPostgres),

@@ -75,11 +75,11 @@ CommandAudit OpenAudit(const cli::StoreOptions& where, store::Store& store, cons
                        const app::Clock& clock) {
   auto office = app::UnlockOffice(store, cli::ReadSecret(passphrase_file, "office passphrase"));
   if (!office) throw std::runtime_error(office.error().message);
-  // The account added is sealed (docs/security.md, "Tamper-evident rows").
-  if (auto enabled = app::EnableRowIntegrity(store, *office); !enabled) throw std::runtime_error(enabled.error().message);
   CommandAudit audit;
   audit.anchor = OpenAnchor(where, *office);
   audit.log = std::make_unique<app::AuditLog>(store, clock, app::AuditKey(*office), audit.anchor.get());
+  // The account added is sealed (docs/security.md, "Tamper-evident rows").
+  if (auto enabled = app::EnableRowIntegrity(store, *office, *audit.log); !enabled) throw std::runtime_error(enabled.error().message);
   return audit;
 }
 

@@ -120,11 +120,6 @@ int Serve(const ServeOptions& options) {
   if (office_role) {
     auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
     if (!opener) throw std::runtime_error(opener.error().message);
-    // Seals rows from now on (and, once after the upgrade, those kept before); refuses to
-    // start on an office key row that fails its check.
-    if (auto enabled = app::EnableRowIntegrity(*store, *opener); !enabled) {
-      throw std::runtime_error(enabled.error().message);
-    }
     if (const std::string path = AuditAnchorPath(options.store); !path.empty()) {
       anchor = std::make_unique<app::AuditAnchor>(path, app::AuditCheckpointKey(*opener));
     } else {
@@ -132,6 +127,11 @@ int Serve(const ServeOptions& options) {
                    "cut end of the log goes unnoticed (docs/deploy.md)\n";
     }
     audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener), anchor.get());
+    // Seals rows from now on (and, once after the upgrade, those kept before); refuses to
+    // start on an office key row that fails its check.
+    if (auto enabled = app::EnableRowIntegrity(*store, *opener, *audit); !enabled) {
+      throw std::runtime_error(enabled.error().message);
+    }
     // The head as found now: a new or restored checkpoint file holds it from the start.
     if (auto anchored = audit->Checkpoint(); !anchored) throw std::runtime_error(anchored.error().message);
     auto device_key = app::SignInDeviceKey(*opener);

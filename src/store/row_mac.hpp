@@ -89,6 +89,14 @@ inline constexpr std::array<RowMacColumn, 9> kPostings = {{
 inline constexpr std::array<RowMacColumn, 4> kPostingLegs = {{
     {"CAST(t.posting_id AS TEXT)"}, {"t.account"}, {"CAST(t.amount AS TEXT)"}, {"CAST(t.id AS TEXT)"}}};
 
+// Who a channel conversation belongs to: a sender's case moved to another sender would send
+// that case's replies to someone else's phone. (The address and the replies' texts are also
+// bound to their sender by their AEAD's associated data.)
+inline constexpr std::array<RowMacColumn, 8> kChannelSenders = {{
+    {"t.sender_index", K::kBytes}, {"t.channel"}, {"CAST(t.case_id AS TEXT)"}, {"t.language"},
+    {"t.address_sealed", K::kBytes}, {"CAST(t.stopped AS TEXT)"}, {"CAST(t.blocked AS TEXT)"},
+    {"CAST(t.id AS TEXT)"}}};
+
 }  // namespace row_mac_sql
 
 namespace row_mac_sql {
@@ -108,7 +116,7 @@ inline constexpr std::string_view kIntakeMessage = "t.author_user_id IS NULL";
 
 /// Every MAC'd table. Children come before their parents: a write reseals them in this order
 /// (a case counts its messages that carry a MAC).
-inline constexpr std::array<RowMacTable, 8> kRowMacTables = {{
+inline constexpr std::array<RowMacTable, 9> kRowMacTables = {{
     {"users", "id", row_mac_sql::kUsers},
     {"case_events", "id", row_mac_sql::kCaseEvents},
     {"messages", "id", row_mac_sql::kMessages, row_mac_sql::kIntakeMessage},
@@ -117,6 +125,7 @@ inline constexpr std::array<RowMacTable, 8> kRowMacTables = {{
     {"office_keys", "generation", row_mac_sql::kOfficeKeys},
     {"posting_legs", "id", row_mac_sql::kPostingLegs},
     {"postings", "id", row_mac_sql::kPostings},
+    {"channel_senders", "id", row_mac_sql::kChannelSenders},
 }};
 
 /// The table named `name`, or nullptr.

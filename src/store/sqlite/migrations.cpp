@@ -12,7 +12,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 22> kMigrations = {
+constexpr std::array<std::string_view, 23> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -510,6 +510,7 @@ ALTER TABLE messages ADD COLUMN row_mac BLOB;
 ALTER TABLE group_events ADD COLUMN row_mac BLOB;
 ALTER TABLE office_keys ADD COLUMN row_mac BLOB;
 ALTER TABLE postings ADD COLUMN row_mac BLOB;
+ALTER TABLE channel_senders ADD COLUMN row_mac BLOB;
 CREATE TABLE posting_legs_with_id (
   id INTEGER PRIMARY KEY,
   posting_id INTEGER NOT NULL REFERENCES postings(id),
