@@ -107,6 +107,22 @@ const channels::ReplyWording& ChannelConversations::Wording(const std::string& l
   return found != wording_.end() ? found->second : wording_.at(options_.default_language);
 }
 
+Result<std::optional<store::ChannelSender>> ChannelConversations::FindSender(const store::Blob32& index) {
+  auto sender = channels_.FindSender(index);
+  if (sender && *sender) {
+    if (auto intact = office_.integrity().Check("channel_senders", (*sender)->id); !intact) return intact.error();
+  }
+  return sender;
+}
+
+Result<std::optional<store::ChannelSender>> ChannelConversations::FindSenderOfCase(std::int64_t case_id) {
+  auto sender = channels_.FindSenderOfCase(case_id);
+  if (sender && *sender) {
+    if (auto intact = office_.integrity().Check("channel_senders", (*sender)->id); !intact) return intact.error();
+  }
+  return sender;
+}
+
 store::Blob32 ChannelConversations::SenderIndex(ContactChannel channel, std::string_view address) const {
   return crypto::KeyedHash(index_key_, std::string(ToString(channel)) + "|" + NormaliseAddress(channel, address));
 }
@@ -125,7 +141,7 @@ Result<InboundResult> ChannelConversations::Receive(ContactChannel channel, std:
       crypto::KeyedHash(index_key_, "message|" + std::string(AsText(index)) + "|" + std::string(message_id));
   const channels::ChannelCommand command = channels::ParseChannelCommand(text);
 
-  auto sender = channels_.FindSender(index);
+  auto sender = FindSender(index);
   if (!sender) return sender.error();
   if (!*sender) {
     const std::string language = KnownLanguage(command.language, options_.default_language);
@@ -135,7 +151,7 @@ Result<InboundResult> ChannelConversations::Receive(ContactChannel channel, std:
     auto opened = OpenConversation(channel, address, index, message_key, text, language);
     if (opened || opened.error().code != ErrorCode::kConflict) return opened;
     // His first message raced another of his, or this one was taken in before.
-    sender = channels_.FindSender(index);
+    sender = FindSender(index);
     if (!sender) return sender.error();
     if (!*sender) return InboundResult{InboundOutcome::kDuplicate, std::nullopt, 0};
   }
@@ -241,7 +257,7 @@ Result<channels::ReplyState> ChannelConversations::StateOf(const Receipt& receip
 Result<QueuedReplyView> ChannelConversations::Reply(const Actor& actor, std::int64_t case_id, std::string_view text) {
   if (auto allowed = Require(actor, Permission::kReplyToApplicant); !allowed) return allowed.error();
   if (auto ok = CheckMessageText(text, "text"); !ok) return ok.error();
-  auto sender = channels_.FindSenderOfCase(case_id);
+  auto sender = FindSenderOfCase(case_id);
   if (!sender) return sender.error();
   if (!*sender) return NotFound("this case has no SMS or messenger conversation");
   if ((*sender)->stopped) {
@@ -275,7 +291,7 @@ Result<std::vector<QueuedReplyView>> ChannelConversations::ListReplies(const Act
 Result<std::optional<ConversationView>> ChannelConversations::Conversation(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kReplyToApplicant); !allowed) return allowed.error();
   if (auto may = office_.MayWorkOn(actor, case_id); !may) return may.error();
-  auto sender = channels_.FindSenderOfCase(case_id);
+  auto sender = FindSenderOfCase(case_id);
   if (!sender) return sender.error();
   if (!*sender) return std::optional<ConversationView>();
   ConversationView view;
@@ -290,7 +306,7 @@ Result<std::optional<ConversationView>> ChannelConversations::Conversation(const
 
 Status ChannelConversations::BlockSender(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kReviewScreening); !allowed) return allowed.error();
-  auto sender = channels_.FindSenderOfCase(case_id);
+  auto sender = FindSenderOfCase(case_id);
   if (!sender) return sender.error();
   if (!*sender) return NotFound("this case has no SMS or messenger conversation");
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kSenderBlocked, "case:" + std::to_string(case_id)});
@@ -302,7 +318,7 @@ Status ChannelConversations::BlockSender(const Actor& actor, std::int64_t case_i
 
 bool ChannelConversations::IsBlockedNumber(std::string_view phone_number) {
   if (!CheckInbound(ContactChannel::kSms, phone_number, "-")) return false;
-  auto sender = channels_.FindSender(SenderIndex(ContactChannel::kSms, phone_number));
+  auto sender = FindSender(SenderIndex(ContactChannel::kSms, phone_number));
   return sender && *sender && (*sender)->blocked;
 }
 
@@ -316,7 +332,8 @@ Result<std::vector<OutgoingReply>> ChannelConversations::TakeDue(int limit) {
     if (!sender) return sender.error();
     crypto::SecretBytes address;
     crypto::SecretBytes text;
-    if (sender->blocked || !sender->address_sealed ||
+    // A sender row that fails its check (audited there) gets nothing: the reply fails.
+    if (!office_.integrity().Check("channel_senders", sender->id) || sender->blocked || !sender->address_sealed ||
         !crypto::AeadDecrypt(address_key_, *sender->address_sealed, AddressAssociated(sender->sender_index), address) ||
         !crypto::AeadDecrypt(address_key_, o.text_sealed, OutboxAssociated(sender->id), text)) {
       if (auto failed = channels_.FinishOutbound(o.id, store::OutboundState::kFailed); !failed) return failed.error();

@@ -153,6 +153,10 @@ class ChannelConversations {
   Result<InboundResult> OpenConversation(ContactChannel channel, std::string_view address, const store::Blob32& index,
                                          const store::Blob32& message_key, std::string_view text,
                                          const std::string& language);
+  /// The sender found, once its row passed its tamper check (docs/security.md, "Tamper-evident
+  /// rows"): kIntegrity, audited, otherwise, so that no reply goes to a moved conversation.
+  Result<std::optional<store::ChannelSender>> FindSender(const store::Blob32& index);
+  Result<std::optional<store::ChannelSender>> FindSenderOfCase(std::int64_t case_id);
   Result<InboundResult> Join(const store::ChannelSender& sender, const store::Blob32& message_key,
                              std::string_view text);
   Result<channels::ReplyState> StateOf(const Receipt& receipt);

@@ -6,6 +6,7 @@
 #include "app/abroad.hpp"
 #include "app/camp.hpp"
 #include "app/conversation.hpp"
+#include "app/row_integrity.hpp"
 #include "app/setup.hpp"
 #include "crypto/office_keys.hpp"
 #include "crypto/record_sealer.hpp"
@@ -96,6 +97,7 @@ Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& 
   auto office = OpenOffice(unlocked->installation, unlocked->wrapping);
   if (!office) return office.error();
   AuditLog audit(store, clock, AuditKey(*office));
+  if (auto enabled = EnableRowIntegrity(store, *office, audit); !enabled) return enabled.error();
 
   RotationOutcome outcome;
   outcome.generation = unlocked->installation.office_keys.back().generation;
@@ -154,6 +156,8 @@ Result<int> RetireOldOfficeKeys(store::Store& store, const std::string& passphra
   if (!unlocked) return unlocked.error();
   auto office = OpenOffice(unlocked->installation, unlocked->wrapping);
   if (!office) return office.error();
+  AuditLog audit(store, clock, AuditKey(*office));
+  if (auto enabled = EnableRowIntegrity(store, *office, audit); !enabled) return enabled.error();
   const auto& keys = unlocked->installation.office_keys;
   const std::int64_t newest = keys.back().generation;
   int live_older = 0;
@@ -170,7 +174,6 @@ Result<int> RetireOldOfficeKeys(store::Store& store, const std::string& passphra
                              *pending)};
   }
   // Audited first, as every action is: an action whose entry cannot be written does not happen.
-  AuditLog audit(store, clock, AuditKey(*office));
   if (auto audited = audit.Record({.action = AuditAction::kOfficeKeyRetired,
                                    .target = fmt::format("key:{}", newest)});
       !audited) {

@@ -28,7 +28,15 @@ OfficeService::OfficeService(store::Store& store, AuditLog& audit, const Clock& 
       handle_index_key_(opener_.DeriveSubkey("lifeline/blind-index/contact-handle/v1")),
       marker_key_(opener_.DeriveSubkey("lifeline/screening-marker/v1")),
       name_index_key_(opener_.DeriveSubkey("lifeline/blind-index/name/v1")),
-      callback_key_(opener_.DeriveSubkey("lifeline/callback/v1")) {}
+      callback_key_(opener_.DeriveSubkey("lifeline/callback/v1")),
+      integrity_(store, audit, opener_) {
+  store_.SetRowSealer(MakeRowSealer(opener_));  // the office seals every row it writes
+}
+
+Result<store::StoredApplication> OfficeService::CheckedApplication(std::int64_t id) const {
+  if (auto checked = integrity_.Check("applications", id); !checked) return checked.error();
+  return store_.GetApplication(id);
+}
 
 OfficeService::~OfficeService() {
   crypto::Wipe(handle_index_key_);
@@ -95,7 +103,7 @@ Result<OpenedFields> OfficeService::OpenFields(const store::StoredApplication& s
 
 Status OfficeService::ClaimCase(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kClaimCase); !allowed) return allowed.error();
-  if (auto exists = store_.GetApplication(case_id); !exists) return exists.error();
+  if (auto exists = CheckedApplication(case_id); !exists) return exists.error();
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseClaimed,
                                     "case:" + std::to_string(case_id)});
       !audited) {
@@ -109,7 +117,7 @@ Status OfficeService::ClaimCase(const Actor& actor, std::int64_t case_id) {
 
 Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kReadCase); !allowed) return allowed.error();
-  auto stored = store_.GetApplication(case_id);
+  auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseRead,
@@ -157,6 +165,7 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   }
   auto messages = store_.ListMessages(case_id);
   if (!messages) return messages.error();
+  if (auto checked = CheckRows("messages", *messages); !checked) return checked.error();
   for (const auto& m : *messages) {
     auto text = OpenMessage(m, key);
     if (!text) return text.error();
@@ -167,7 +176,7 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
 
 Status OfficeService::DeleteCase(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kDeleteCase); !allowed) return allowed.error();
-  if (auto exists = store_.GetApplication(case_id); !exists) return exists.error();
+  if (auto exists = CheckedApplication(case_id); !exists) return exists.error();
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseDeleted,
                                     "case:" + std::to_string(case_id)});
       !audited) {
@@ -178,7 +187,7 @@ Status OfficeService::DeleteCase(const Actor& actor, std::int64_t case_id) {
 }
 
 Status OfficeService::MayWorkOn(const Actor& actor, std::int64_t case_id) {
-  auto stored = store_.GetApplication(case_id);
+  auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   return CheckAssignment(actor, *stored);
 }
@@ -186,7 +195,7 @@ Status OfficeService::MayWorkOn(const Actor& actor, std::int64_t case_id) {
 Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::string_view text) {
   if (auto allowed = Require(actor, Permission::kReplyToApplicant); !allowed) return allowed.error();
   if (auto ok = CheckMessageText(text, "text"); !ok) return ok.error();
-  auto stored = store_.GetApplication(case_id);
+  auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   auto record_key = OpenRecordKey(*stored);

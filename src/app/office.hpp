@@ -10,6 +10,7 @@
 
 #include "app/actor.hpp"
 #include "app/audit_log.hpp"
+#include "app/row_integrity.hpp"
 #include "app/clock.hpp"
 #include "app/sealed_fields.hpp"
 #include "app/search_index.hpp"
@@ -218,6 +219,9 @@ class OfficeService {
 
   static constexpr int kMaxPageSize = 200;
 
+  /// The tamper checks the office applies (also to accounts: app/sessions.hpp).
+  const RowIntegrity& integrity() const { return integrity_; }
+
   /// Newest first. Operators see unassigned cases and their own only. kInvalidInput for a
   /// page size outside 1..kMaxPageSize or a negative offset.
   Result<store::CasePage> ListCases(const Actor& actor, const store::CaseFilter& filter);
@@ -362,6 +366,17 @@ class OfficeService {
   Result<CaseScreening> Screen(const store::StoredApplication& stored, const IdentifyingFields& fields);
   /// The group case `id` if `actor` may manage it: kNotFound, kForbidden, or kInvalidInput
   /// for a case that is a member of another group (unless `reading`).
+  /// The stored case once its row passed its tamper check: kIntegrity (audited) when it
+  /// failed, kNotFound. Every use of a case goes through here.
+  Result<store::StoredApplication> CheckedApplication(std::int64_t id) const;
+  /// kIntegrity (audited) for the first of these rows of `table` that fails its check.
+  template <typename Rows>
+  Status CheckRows(std::string_view table, const Rows& rows) const {
+    for (const auto& row : rows) {
+      if (auto checked = integrity_.Check(table, row.id); !checked) return checked;
+    }
+    return OkStatus();
+  }
   Result<store::StoredApplication> ManagedGroup(const Actor& actor, std::int64_t id, bool reading = false);
   /// The case's tasks with their notes opened under `key`.
   Result<std::vector<CaseTask>> Tasks(std::int64_t case_id, const crypto::Key32& key);
@@ -380,6 +395,7 @@ class OfficeService {
   crypto::Key32 marker_key_;        // seals markers' phrases and notes
   crypto::Key32 name_index_key_;    // blind index of names for duplicates
   crypto::Key32 callback_key_;      // seals callbacks' numbers and windows (survives key rotation)
+  RowIntegrity integrity_;          // checks each case, event and message row before use
   SearchIndex search_;
   std::atomic<std::int64_t> indexed_up_to_{0};  // every case with a lower or equal id is in search_
   std::atomic<bool> index_complete_{false};

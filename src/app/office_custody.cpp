@@ -29,7 +29,7 @@ std::string Padded(CustodyCircumstance circumstance) {
 Status OfficeService::RecordCustody(const Actor& actor, std::int64_t case_id,
                                     CustodyCircumstance circumstance) {
   if (auto allowed = Require(actor, Permission::kRecordCustody); !allowed) return allowed.error();
-  auto stored = store_.GetApplication(case_id);
+  auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
@@ -45,7 +45,7 @@ Status OfficeService::RecordCustody(const Actor& actor, std::int64_t case_id,
 
 Result<CustodyCircumstance> OfficeService::ReadCustody(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kReadCustody); !allowed) return allowed.error();
-  auto stored = store_.GetApplication(case_id);
+  auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   if (stored->custody_sealed.empty()) return NotFound("no custody circumstance is recorded for this case");
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCustodyRead,

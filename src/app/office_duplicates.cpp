@@ -40,7 +40,7 @@ Result<std::vector<DuplicateProposal>> OfficeService::ProposeDuplicates(const st
   std::vector<DuplicateProposal> proposals;
   for (std::int64_t id : candidates) {
     if (proposals.size() == kMaxProposals) break;
-    auto other = store_.GetApplication(id);
+    auto other = CheckedApplication(id);
     if (!other || other->merged_into || id == stored.merged_into) continue;  // already merged
     DuplicateProposal proposal{id, {}};
     if (same_handle.count(id)) proposal.reasons.emplace_back("the same contact handle");
@@ -59,7 +59,7 @@ Result<std::int64_t> OfficeService::MergeCase(const Actor& actor, std::int64_t s
                                               std::int64_t expected_version) {
   if (auto allowed = Require(actor, Permission::kMergeCases); !allowed) return allowed.error();
   if (source == target) return InvalidInput("a case cannot be merged into itself", "into");
-  auto into = store_.GetApplication(target);
+  auto into = CheckedApplication(target);
   if (!into && into.error().code == ErrorCode::kNotFound) return InvalidInput("no such case to merge into", "into");
   if (!into) return into.error();
   if (into->merged_into) {

@@ -8,6 +8,7 @@
 
 #include "app/intake.hpp"
 #include "app/office.hpp"
+#include "app/row_integrity.hpp"
 #include "app/setup.hpp"
 #include "app/test_support.hpp"
 #include "crypto/crypto.hpp"
@@ -27,6 +28,7 @@ class IntakeOfficeTest : public ::testing::Test {
     auto opener = UnlockOffice(*store_, kPassphrase);
     ASSERT_TRUE(opener.ok());
     audit_ = std::make_unique<AuditLog>(*store_, clock_, AuditKey(*opener));
+    ASSERT_TRUE(EnableRowIntegrity(*store_, *opener, *audit_).ok());
     office_ = std::make_unique<OfficeService>(*store_, *audit_, clock_, std::move(*opener));
   }
 

@@ -61,7 +61,7 @@ Result<store::StoredTask> OfficeService::AddTask(const Actor& actor, std::int64_
   if (request.due_at && (*request.due_at < now - kDay || *request.due_at > now + kYear)) {
     return InvalidInput("due_at must be within a year from now", "due_at");
   }
-  auto stored = store_.GetApplication(case_id);
+  auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   auto record_key = OpenRecordKey(*stored);
@@ -98,7 +98,7 @@ Status OfficeService::CompleteTask(const Actor& actor, std::int64_t task_id) {
   if (auto allowed = Require(actor, Permission::kReadCase); !allowed) return allowed.error();
   auto task = store_.GetTask(task_id);
   if (!task) return task.error();
-  auto stored = store_.GetApplication(task->case_id);
+  auto stored = CheckedApplication(task->case_id);
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   if (task->done_at) return Error{ErrorCode::kConflict, "this task is already done"};

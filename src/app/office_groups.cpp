@@ -50,7 +50,7 @@ Result<ValidApplication> ValidMember(const MemberRequest& request, const ClearFi
 
 Result<store::StoredApplication> OfficeService::ManagedGroup(const Actor& actor, std::int64_t id, bool reading) {
   if (auto allowed = Require(actor, Permission::kManageGroups); !allowed) return allowed.error();
-  auto stored = store_.GetApplication(id);
+  auto stored = CheckedApplication(id);
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   if (stored->group_case_id && !reading) {
@@ -108,6 +108,7 @@ Result<GroupDetails> OfficeService::GetGroup(const Actor& actor, std::int64_t gr
   if (!members) return members.error();
   auto history = store_.ListGroupEvents(group_case_id);
   if (!history) return history.error();
+  if (auto checked = CheckRows("group_events", *history); !checked) return checked.error();
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kGroupRead, Target(group_case_id)});
       !audited) {
     return audited.error();
@@ -126,7 +127,7 @@ Result<GroupDetails> OfficeService::GetGroup(const Actor& actor, std::int64_t gr
   }
   for (auto& summary : *members) {
     GroupMember member{std::move(summary)};
-    auto stored = store_.GetApplication(member.summary.id);
+    auto stored = CheckedApplication(member.summary.id);
     if (stored && CheckAssignment(actor, *stored)) {
       auto opened = OpenFields(*stored);
       if (!opened) return opened.error();

@@ -6,7 +6,7 @@ namespace lifeline::app {
 
 Result<IdentifyingFields> OfficeService::FieldsForRegistry(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kRegisterPrisoner); !allowed) return allowed.error();
-  auto stored = store_.GetApplication(case_id);
+  auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   if (stored->status != CaseStatus::kCrossed) {
     return InvalidInput("only a case that has crossed can be registered in a camp", "case");

@@ -56,7 +56,7 @@ namespace {
 Result<std::int64_t> OfficeService::ChangeStatus(const Actor& actor, std::int64_t case_id,
                                                  const StatusChange& change) {
   if (auto allowed = Require(actor, Permission::kReadCase); !allowed) return allowed.error();
-  auto stored = store_.GetApplication(case_id);
+  auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   if (stored->version != change.expected_version) {
@@ -116,6 +116,7 @@ Result<std::int64_t> OfficeService::ChangeStatus(const Actor& actor, std::int64_
 Result<std::vector<CaseEvent>> OfficeService::Timeline(std::int64_t case_id, const crypto::Key32& key) {
   auto stored = store_.ListCaseEvents(case_id);
   if (!stored) return stored.error();
+  if (auto checked = CheckRows("case_events", *stored); !checked) return checked.error();
   std::map<std::int64_t, std::string> names;
   std::vector<CaseEvent> timeline;
   for (const auto& e : *stored) {

@@ -19,9 +19,10 @@ std::string TokenHash(const std::string& token) {
 
 Sessions::Sessions(store::UserStore& users, AuditLog& audit, TwoFactor& two_factor,
                    const Clock& clock, const crypto::Key32& device_key, SessionLimits limits,
-                   ThrottleLimits throttle)
+                   ThrottleLimits throttle, const RowIntegrity* integrity)
     : users_(users),
       audit_(audit),
+      integrity_(integrity),
       two_factor_(two_factor),
       clock_(clock),
       limits_(limits),
@@ -42,6 +43,11 @@ Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& 
   if (!user && user.error().code != ErrorCode::kNotFound) return user.error();
   const std::string hash = user ? user->password_hash : std::string();
   bool passed = crypto::VerifyPassword(hash, password) && user && !user->disabled;
+  // Checked once the password matched, so that the answer tells a stranger nothing: an
+  // account whose row was edited (a role raised, a hash replaced) does not sign in.
+  if (passed && integrity_) {
+    if (auto sound = integrity_->Check("users", user->id); !sound) return sound.error();
+  }
   if (passed) {
     auto second = two_factor_.Check(*user, code);
     if (!second) return second.error();
@@ -84,6 +90,11 @@ Result<SessionInfo> Sessions::Authenticate(const std::string& token, bool refres
     }
     if (refresh) e.last_seen = now;
     info = e.info;
+  }
+  // The role a session acts with came from the account's row: the row must still be the
+  // office's own.
+  if (integrity_) {
+    if (auto sound = integrity_->Check("users", info.actor.user_id); !sound) return sound.error();
   }
   auto required = two_factor_.Required();
   if (!required) return required.error();

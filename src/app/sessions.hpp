@@ -9,6 +9,7 @@
 
 #include "app/actor.hpp"
 #include "app/audit_log.hpp"
+#include "app/row_integrity.hpp"
 #include "app/sign_in_device.hpp"
 #include "app/sign_in_throttle.hpp"
 #include "app/two_factor.hpp"
@@ -40,9 +41,12 @@ struct SessionInfo {
 class Sessions {
  public:
   /// `users`, `audit`, `two_factor` and `clock` must outlive this; `device_key` is
-  /// SignInDeviceKey(office). Thread-safe.
+  /// SignInDeviceKey(office). Thread-safe. With `integrity` (it must outlive this), an
+  /// account's row must pass its tamper check at sign-in (after the password) and on every
+  /// request: kIntegrity otherwise, audited.
   Sessions(store::UserStore& users, AuditLog& audit, TwoFactor& two_factor, const Clock& clock,
-           const crypto::Key32& device_key, SessionLimits limits = {}, ThrottleLimits throttle = {});
+           const crypto::Key32& device_key, SessionLimits limits = {}, ThrottleLimits throttle = {},
+           const RowIntegrity* integrity = nullptr);
 
   /// kUnauthenticated with one message for an unknown user, a wrong password, a missing,
   /// wrong or replayed one-time code (for accounts with a second factor) or a disabled
@@ -78,6 +82,7 @@ class Sessions {
 
   store::UserStore& users_;
   AuditLog& audit_;
+  const RowIntegrity* integrity_;
   TwoFactor& two_factor_;
   const Clock& clock_;
   const SessionLimits limits_;

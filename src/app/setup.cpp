@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "app/row_integrity.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/password.hpp"
 #include "crypto/receipt_keys.hpp"
@@ -76,6 +77,12 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
   SystemClock clock;
   std::unique_ptr<AuditAnchor> anchor;
   if (!anchor_path.empty()) anchor = std::make_unique<AuditAnchor>(anchor_path, AuditCheckpointKey(office));
+  // A new store holds nothing from before row MACs: its rows are sealed as they are written
+  // (the office key row just saved, now), and no upgrade sealing is pending
+  // (docs/security.md, "Tamper-evident rows").
+  store.SetRowSealer(MakeRowSealer(office));
+  if (auto sealed = store.SealRowsWithoutMac(); !sealed) return sealed.error();
+  if (auto done = store.PutSetting(std::string(kRowMacBackfillSetting), "done"); !done) return done;
   AuditLog audit(store, clock, AuditKey(office), anchor.get());
   if (auto audited = audit.Record({.action = AuditAction::kInstallationCreated}); !audited) {
     return audited.error();

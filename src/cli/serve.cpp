@@ -11,6 +11,7 @@
 
 #include "app/channel_conversations.hpp"
 #include "app/intake.hpp"
+#include "app/row_integrity.hpp"
 #include "app/office.hpp"
 #include "app/deadline_timer.hpp"
 #include "app/periodic.hpp"
@@ -126,12 +127,18 @@ int Serve(const ServeOptions& options) {
                    "cut end of the log goes unnoticed (docs/deploy.md)\n";
     }
     audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener), anchor.get());
+    // Seals rows from now on (and, once after the upgrade, those kept before); refuses to
+    // start on an office key row that fails its check.
+    if (auto enabled = app::EnableRowIntegrity(*store, *opener, *audit); !enabled) {
+      throw std::runtime_error(enabled.error().message);
+    }
     // The head as found now: a new or restored checkpoint file holds it from the start.
     if (auto anchored = audit->Checkpoint(); !anchored) throw std::runtime_error(anchored.error().message);
     auto device_key = app::SignInDeviceKey(*opener);
     two_factor = std::make_unique<app::TwoFactor>(*store, *audit, clock, *opener);
     office = std::make_unique<app::OfficeService>(*store, *audit, clock, std::move(*opener));
-    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock, device_key);
+    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock, device_key, app::SessionLimits{},
+                                               app::ThrottleLimits{}, &office->integrity());
     crypto::Wipe(device_key);
     auto strategy = contact_centre::ParseStrategy(options.queue_strategy);
     if (!strategy) throw std::runtime_error("--queue-strategy must be longest_idle, fewest_calls, round_robin or ring_all");

@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 56> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 58> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -62,6 +62,8 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 56> kNames = {{
     {AuditAction::kReferralMade, "referral_made"},
     {AuditAction::kReferralPackageRead, "referral_package_read"},
     {AuditAction::kSenderBlocked, "sender_blocked"},
+    {AuditAction::kIntegrityFailure, "integrity_failure"},
+    {AuditAction::kRowsSealed, "rows_sealed"},
 }};
 }  // namespace
 

@@ -64,6 +64,8 @@ enum class AuditAction {
   kReferralMade,         // "referral:<id> person_abroad:<id> partner:<id>"
   kReferralPackageRead,  // the sealed package was downloaded: "referral:<id>"
   kSenderBlocked,        // an SMS or messenger sender blocked (by his blind index): "case:<id>"
+  kIntegrityFailure,     // a stored row failed its row MAC (docs/security.md): "<table>:<id>"
+  kRowsSealed,           // the upgrade's one sealing of the rows kept before row MACs: "rows:<count>"
 };
 
 std::string_view ToString(AuditAction action);

@@ -18,6 +18,7 @@ enum class ErrorCode {
   kTooLarge,
   kUnavailable,   // overloaded or shutting down; the caller may retry later
   kRateLimited,   // too many attempts; retry after Error::retry_after_seconds
+  kIntegrity,     // a stored row failed its tamper check (docs/security.md, "Tamper-evident rows")
   kInternal,
 };
 

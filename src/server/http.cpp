@@ -134,6 +134,8 @@ int HttpStatusOf(ErrorCode code) {
     case ErrorCode::kTooLarge: return 413;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kRateLimited: return 429;
+    // The stored state conflicts with its seal: not a crash (500) and never the row's data.
+    case ErrorCode::kIntegrity: return 409;
     case ErrorCode::kInternal: return 500;
   }
   return 500;
@@ -150,6 +152,7 @@ std::string_view CodeName(ErrorCode code) {
     case ErrorCode::kTooLarge: return "too_large";
     case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kRateLimited: return "rate_limited";
+    case ErrorCode::kIntegrity: return "integrity";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

@@ -5,6 +5,6 @@
 
 namespace lifeline::store {
 
-inline constexpr int kSchemaVersion = 22;
+inline constexpr int kSchemaVersion = 23;
 
 }  // namespace lifeline::store

@@ -18,6 +18,7 @@
 #include "store/camp_store.hpp"
 #include "store/channel_store.hpp"
 #include "store/records.hpp"
+#include "store/row_mac.hpp"
 
 namespace lifeline::store {
 
@@ -242,6 +243,24 @@ class SnapshotStore {
   virtual Status ExportSnapshot(const SnapshotSink& sink) = 0;
 };
 
+/// Tamper-evident rows (store/row_mac.hpp, docs/security.md "Tamper-evident rows").
+class RowMacStore {
+ public:
+  virtual ~RowMacStore() = default;
+  /// From now on every write reseals the MAC'd rows it touches, inside its transaction,
+  /// with `sealer`. Without one (the intake role) rows are written without a MAC. Call
+  /// before serving.
+  virtual void SetRowSealer(std::shared_ptr<const RowSealer> sealer) = 0;
+  /// The row of `table` (a name of kRowMacTables) with this id; kNotFound.
+  virtual Result<SealedRow> ReadSealedRow(std::string_view table, std::int64_t id) = 0;
+  /// Up to `limit` rows of `table` with ids above `after_id`, in id order.
+  virtual Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table, std::int64_t after_id,
+                                                        int limit) = 0;
+  /// Seals, in one transaction, every row of every MAC'd table that has no MAC: the upgrade
+  /// step (those rows are trusted as they are). The number sealed; kInternal without a sealer.
+  virtual Result<std::int64_t> SealRowsWithoutMac() = 0;
+};
+
 /// Readiness (docs/api.md, /readyz): whether a write can commit now.
 class ReadinessStore {
  public:
@@ -263,6 +282,7 @@ class Store : public ApplicationStore,
               public ContactCentreStore,
               public CampStore,
               public SnapshotStore,
+              public RowMacStore,
               public ReadinessStore {
  public:
   /// People abroad (store/abroad_store.hpp), kept apart so that each part stays small.

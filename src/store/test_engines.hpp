@@ -71,7 +71,9 @@ class PostgresSchema {
       try {
         admin.Execute("CREATE DATABASE " + name);
       } catch (const postgres::PgError& e) {
-        if (e.sqlstate != "42P04") throw;  // created meanwhile by another test process
+        // Created meanwhile by another test process: 42P04, or 23505 when both were inside
+        // CREATE DATABASE at once (the catalogue's unique index catches the second).
+        if (e.sqlstate != "42P04" && e.sqlstate != "23505") throw;
       }
     }
     return server + " dbname=" + name;  // the later keyword wins

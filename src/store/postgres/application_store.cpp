@@ -6,6 +6,7 @@
 #include "store/key_generation_sql.hpp"
 #include "store/postgres/case_rows.hpp"
 #include "store/postgres/erasure.hpp"
+#include "store/postgres/row_mac_rows.hpp"
 
 namespace lifeline::store::postgres {
 
@@ -33,13 +34,16 @@ std::int64_t InsertApplication(PgConnection& c, const NewApplication& a, Origin 
       .Add(origin == Origin::kMember ? "member" : "applicant")
       .Add(group_case_id)
       .Add(assigned_user_id);
-  return c.Exec(fmt::format("INSERT INTO applications (received_on, status, {}, receipt_lookup, reply_public, "
-                            "ephemeral_public, wrapped_key, sealed_fields, key_generation, origin, group_case_id, "
-                            "assigned_user_id) VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-                            "$13, $14, $15, $16) RETURNING id",
-                            kClearColumns),
-                p)
-      .Int(0, 0);
+  const std::int64_t id =
+      c.Exec(fmt::format("INSERT INTO applications (received_on, status, {}, receipt_lookup, reply_public, "
+                         "ephemeral_public, wrapped_key, sealed_fields, key_generation, origin, group_case_id, "
+                         "assigned_user_id) VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+                         "$13, $14, $15, $16) RETURNING id",
+                         kClearColumns),
+             p)
+          .Int(0, 0);
+  ResealRow(c, "applications", id);
+  return id;
 }
 
 }  // namespace rows
@@ -128,9 +132,14 @@ Result<ApplicantView> PgApplicationStore::FindByReceiptLookup(const Blob32& look
 
 Result<bool> PgApplicationStore::ClaimApplication(std::int64_t id, std::int64_t user_id) {
   return pool_.With([&](PgConnection& c) -> Result<bool> {
+    PgTransaction tx(c);
     auto claimed = c.Exec("UPDATE applications SET assigned_user_id = $1 WHERE id = $2 AND assigned_user_id IS NULL",
                           Params().Add(user_id).Add(id));
-    if (claimed.affected() > 0) return true;
+    if (claimed.affected() > 0) {
+      ResealRow(c, "applications", id);
+      tx.Commit();
+      return true;
+    }
     auto holder = c.Exec("SELECT assigned_user_id FROM applications WHERE id = $1", Params().Add(id));
     if (holder.rows() == 0) return NotFound("no such case");
     return holder.OptionalInt(0, 0) == user_id;
@@ -140,6 +149,14 @@ Result<bool> PgApplicationStore::ClaimApplication(std::int64_t id, std::int64_t 
 Status PgApplicationStore::DeleteApplication(std::int64_t id) {
   auto deleted = pool_.With([&](PgConnection& c) -> Status {
     PgTransaction tx(c);
+    // Cases whose MAC'd content changes with this one's deletion: those merged into it, its
+    // members, and the groups whose history it appears in.
+    std::vector<std::int64_t> touched;
+    auto related = c.Exec(
+        "SELECT id FROM applications WHERE (merged_into = $1 OR group_case_id = $1) AND id != $1 "
+        "UNION SELECT group_case_id FROM group_events WHERE member_case_id = $1 AND group_case_id != $1",
+        Params().Add(id));
+    for (int i = 0; i < related.rows(); ++i) touched.push_back(related.Int(i, 0));
     for (const char* sql : {"DELETE FROM messages WHERE case_id = $1", "DELETE FROM tasks WHERE case_id = $1",
                             "UPDATE applications SET merged_into = NULL WHERE merged_into = $1",
                             "DELETE FROM case_events WHERE case_id = $1",
@@ -151,6 +168,7 @@ Status PgApplicationStore::DeleteApplication(std::int64_t id) {
     if (c.Exec("DELETE FROM applications WHERE id = $1", Params().Add(id)).affected() == 0) {
       return NotFound("no such case");
     }
+    ResealRows(c, "applications", touched);
     MarkForErasure(c, {"applications", "messages", "tasks", "case_events", "group_events", "channel_senders",
                        "channel_outbox"});
     tx.Commit();
@@ -174,9 +192,13 @@ Status PgApplicationStore::ChangeStatus(std::int64_t expected_version, const New
     Params p;
     p.Add(event.case_id).Add(event.at).Add(event.actor_user_id).Add(ToString(event.from)).Add(ToString(event.to));
     if (event.reason_sealed.empty()) p.AddNull(); else p.AddBytes(event.reason_sealed);
-    c.Exec("INSERT INTO case_events (case_id, at, actor_user_id, from_status, to_status, reason_sealed) "
-           "VALUES ($1, $2, $3, $4, $5, $6)",
-           p);
+    const std::int64_t event_id =
+        c.Exec("INSERT INTO case_events (case_id, at, actor_user_id, from_status, to_status, reason_sealed) "
+               "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+               p)
+            .Int(0, 0);
+    ResealRow(c, "case_events", event_id);
+    ResealRow(c, "applications", event.case_id);
     tx.Commit();
     return OkStatus();
   });
@@ -210,6 +232,7 @@ Status PgApplicationStore::SetCustodySealed(std::int64_t id, const Blob& sealed)
             .affected() == 0) {
       return NotFound("no such case");
     }
+    ResealRow(c, "applications", id);
     MarkForErasure(c, {"applications"});
     tx.Commit();
     return OkStatus();
@@ -228,10 +251,16 @@ Result<std::int64_t> PgApplicationStore::AddMessage(const NewMessage& m) {
     } else {
       p.AddNull().AddNull().AddNull();
     }
-    return c.Exec("INSERT INTO messages (case_id, author_user_id, created_on, sealed_for_applicant, sealed_for_office, "
-                  "key_generation, ephemeral_public, wrapped_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                  p)
-        .Int(0, 0);
+    PgTransaction tx(c);
+    const std::int64_t id =
+        c.Exec("INSERT INTO messages (case_id, author_user_id, created_on, sealed_for_applicant, sealed_for_office, "
+               "key_generation, ephemeral_public, wrapped_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+               p)
+            .Int(0, 0);
+    ResealRow(c, "messages", id);
+    ResealRow(c, "applications", m.case_id);  // it counts its MAC'd messages
+    tx.Commit();
+    return id;
   });
 }
 
@@ -302,6 +331,8 @@ Status PgApplicationStore::ReplaceWrappedKeys(std::span<const WrappedRecordKey> 
       c.Exec(fmt::format("UPDATE {} SET key_generation = $1, ephemeral_public = $2, wrapped_key = $3 WHERE id = $4",
                          table),
              Params().Add(k.key_generation).AddBytes(k.ephemeral_public).AddBytes(k.wrapped_key).Add(k.id));
+      if (k.kind == Kind::kMessage) ResealRow(c, "messages", k.id);
+      if (k.kind == Kind::kMessage || k.kind == Kind::kApplication) ResealRow(c, "applications", k.case_id);
     }
     tx.Commit();
     return OkStatus();

@@ -6,6 +6,7 @@
 #include "domain/camp/money.hpp"
 #include "store/camp_transfer_sql.hpp"
 #include "store/ledger_check_sql.hpp"
+#include "store/postgres/row_mac_rows.hpp"
 #include "store/postgres/rows.hpp"
 #include "store/postgres/camp_store.hpp"
 
@@ -19,7 +20,7 @@ constexpr std::int64_t kCampLockSpace = 0x63616d70;  // "camp": the advisory loc
 
 std::vector<Leg> SelectLegs(PgConnection& c, std::int64_t posting_id) {
   // Legs have no id of their own: ctid keeps the order they were written in within a posting.
-  auto r = c.Exec("SELECT account, amount FROM posting_legs WHERE posting_id = $1 ORDER BY ctid", Params().Add(posting_id));
+  auto r = c.Exec("SELECT account, amount FROM posting_legs WHERE posting_id = $1 ORDER BY id", Params().Add(posting_id));
   std::vector<Leg> legs;
   for (int i = 0; i < r.rows(); ++i) legs.push_back({r.Text(i, 0), r.Int(i, 1)});
   return legs;
@@ -91,9 +92,13 @@ Result<PostOutcome> ApplyPosting(PgConnection& c, std::int64_t camp_id, const ca
                                  params)
                               .Int(0, 0);
   for (const Leg& leg : posting.legs) {
-    c.Exec("INSERT INTO posting_legs (posting_id, account, amount) VALUES ($1, $2, $3)",
-           Params().Add(id).Add(leg.account).Add(leg.amount));
+    const std::int64_t leg_id = c.Exec("INSERT INTO posting_legs (posting_id, account, amount) VALUES ($1, $2, $3) "
+                                       "RETURNING id",
+                                       Params().Add(id).Add(leg.account).Add(leg.amount))
+                                    .Int(0, 0);
+    ResealRow(c, "posting_legs", leg_id);
   }
+  ResealRow(c, "postings", id);  // it counts its legs
   return PostOutcome{id, false};
 }
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "store/postgres/application_store.hpp"
+#include "store/postgres/row_mac_rows.hpp"
 #include "store/postgres/case_rows.hpp"
 
 namespace lifeline::store::postgres {
@@ -165,9 +166,12 @@ Result<std::vector<std::int64_t>> PgApplicationStore::CasesWithName(const Blob32
 
 Status PgApplicationStore::SetMergedInto(std::int64_t source, std::int64_t target) {
   return pool_.With([&](PgConnection& c) -> Status {
+    PgTransaction tx(c);
     if (c.Exec("UPDATE applications SET merged_into = $1 WHERE id = $2", Params().Add(target).Add(source)).affected() == 0) {
       return NotFound("no such case");
     }
+    ResealRow(c, "applications", source);
+    tx.Commit();
     return OkStatus();
   });
 }

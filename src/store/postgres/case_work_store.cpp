@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "store/postgres/application_store.hpp"
+#include "store/postgres/row_mac_rows.hpp"
 #include "store/postgres/case_rows.hpp"
 #include "store/postgres/erasure.hpp"
 
@@ -22,9 +23,13 @@ void LockGroups(PgConnection& c) { c.Exec("SELECT pg_advisory_xact_lock($1)", Pa
 
 void InsertEvent(PgConnection& c, std::int64_t group, std::int64_t member, GroupEventKind kind,
                  std::optional<std::int64_t> other, std::int64_t at, std::int64_t actor) {
-  c.Exec("INSERT INTO group_events (group_case_id, member_case_id, kind, other_group_id, at, actor_user_id) "
-         "VALUES ($1, $2, $3, $4, $5, $6)",
-         Params().Add(group).Add(member).Add(ToString(kind)).Add(other).Add(at).Add(actor));
+  const std::int64_t id =
+      c.Exec("INSERT INTO group_events (group_case_id, member_case_id, kind, other_group_id, at, actor_user_id) "
+             "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+             Params().Add(group).Add(member).Add(ToString(kind)).Add(other).Add(at).Add(actor))
+          .Int(0, 0);
+  ResealRow(c, "group_events", id);
+  ResealRow(c, "applications", group);  // it counts its history
 }
 
 // The group the case belongs to: nullopt for none; kNotFound without the case.
@@ -113,6 +118,7 @@ Status PgApplicationStore::MoveGroupMembers(std::span<const GroupMove> moves, st
       }
       if (move.from_group) InsertEvent(c, *move.from_group, move.case_id, GroupEventKind::kLeft, move.to_group, at, actor_user_id);
       if (move.to_group) InsertEvent(c, *move.to_group, move.case_id, GroupEventKind::kJoined, move.from_group, at, actor_user_id);
+      ResealRow(c, "applications", move.case_id);
     }
     // Checked once all moves are made: a merge moves a leader's members before the leader.
     for (const GroupMove& move : moves) {
@@ -157,9 +163,12 @@ Result<std::vector<GroupEvent>> PgApplicationStore::ListGroupEvents(std::int64_t
 
 Status PgApplicationStore::SetPlanSealed(std::int64_t case_id, std::int64_t expected_version, const Blob& sealed) {
   return pool_.With([&](PgConnection& c) -> Status {
+    PgTransaction tx(c);
     if (c.Exec("UPDATE applications SET plan_sealed = $1, version = version + 1 WHERE id = $2 AND version = $3",
                Params().AddBytes(sealed).Add(case_id).Add(expected_version))
             .affected() > 0) {
+      ResealRow(c, "applications", case_id);
+      tx.Commit();
       return OkStatus();
     }
     if (auto where = GroupOf(c, case_id); !where) return where.error();

@@ -3,6 +3,7 @@
 #include "store/channel_sql.hpp"
 #include "store/postgres/case_rows.hpp"
 #include "store/postgres/erasure.hpp"
+#include "store/postgres/row_mac_rows.hpp"
 #include "store/postgres/rows.hpp"
 
 namespace lifeline::store::postgres {
@@ -76,6 +77,7 @@ Result<std::int64_t> PgChannelStore::OpenConversation(const NewApplication& appl
     }
     const std::int64_t sender_id = c.Exec(sql::kInsertSender, p).Int(0, 0);
     c.Exec(sql::kInsertInbound, Params().AddBytes(message_key).Add(sender_id).Add(at));
+    ResealRow(c, "channel_senders", sender_id);
     tx.Commit();
     return case_id;
   });
@@ -99,6 +101,8 @@ Result<bool> PgChannelStore::RecordInbound(std::int64_t sender_id, const Blob32&
         p.AddNull().AddNull().AddNull();
       }
       c.Exec(sql::kInsertMessage, p);
+      ResealRow(c, "messages", c.Exec("SELECT lastval()").Int(0, 0));
+      ResealRow(c, "applications", message->case_id);  // it counts its MAC'd messages
     }
     c.Exec(sql::kReleaseSenderReplies, Params().Add(at).Add(sender_id));
     tx.Commit();
@@ -118,6 +122,7 @@ Status PgChannelStore::StopSender(std::int64_t sender_id) {
   auto stopped = pool_.With([&](PgConnection& c) -> Status {
     PgTransaction tx(c);
     if (c.Exec(sql::kStopSender, Params().Add(sender_id)).rows() == 0) return NotFound("no such sender");
+    ResealRow(c, "channel_senders", sender_id);
     c.Exec(sql::kDropUnsent, Params().Add(sender_id));
     MarkForErasure(c, {"channel_senders", "channel_outbox"});
     tx.Commit();
@@ -130,7 +135,10 @@ Status PgChannelStore::StopSender(std::int64_t sender_id) {
 
 Status PgChannelStore::BlockSender(std::int64_t sender_id) {
   return pool_.With([&](PgConnection& c) -> Status {
+    PgTransaction tx(c);
     if (c.Exec(sql::kBlockSender, Params().Add(sender_id)).rows() == 0) return NotFound("no such sender");
+    ResealRow(c, "channel_senders", sender_id);
+    tx.Commit();
     return OkStatus();
   });
 }

@@ -1,4 +1,5 @@
 #include "store/postgres/core_store.hpp"
+#include "store/postgres/row_mac_rows.hpp"
 
 #include <algorithm>
 
@@ -46,9 +47,14 @@ void ReplaceRecoveryCodes(PgConnection& c, std::int64_t user_id, const std::vect
 
 Result<std::int64_t> PgCoreStore::AddUser(const UserRecord& user) {
   auto id = pool_.With([&](PgConnection& c) -> Result<std::int64_t> {
-    return c.Exec("INSERT INTO users (name, role, password_hash, disabled) VALUES ($1, $2, $3, $4) RETURNING id",
-                  Params().Add(user.name).Add(ToString(user.role)).Add(user.password_hash).Add(std::int64_t{user.disabled}))
-        .Int(0, 0);
+    PgTransaction tx(c);
+    const std::int64_t id =
+        c.Exec("INSERT INTO users (name, role, password_hash, disabled) VALUES ($1, $2, $3, $4) RETURNING id",
+               Params().Add(user.name).Add(ToString(user.role)).Add(user.password_hash).Add(std::int64_t{user.disabled}))
+            .Int(0, 0);
+    ResealRow(c, "users", id);
+    tx.Commit();
+    return id;
   });
   if (!id && id.error().code == ErrorCode::kConflict) return Error{ErrorCode::kConflict, "a user with that name already exists"};
   return id;
@@ -157,6 +163,7 @@ Status PgCoreStore::SaveInstallation(const Installation& i) {
            p);
     c.Exec("INSERT INTO office_keys (generation, public_key, private_sealed) VALUES (1, $1, $2)",
            Params().AddBytes(i.office_keys.front().public_key).AddBytes(i.office_keys.front().private_sealed));
+    ResealRow(c, "office_keys", 1);
     tx.Commit();
     return OkStatus();
   });
@@ -197,6 +204,7 @@ Status PgCoreStore::AddOfficeKey(const StoredOfficeKey& key) {
     if (key.generation != newest + 1) return Error{ErrorCode::kConflict, "another office key generation was added meanwhile"};
     c.Exec("INSERT INTO office_keys (generation, public_key, private_sealed) VALUES ($1, $2, $3)",
            Params().Add(key.generation).AddBytes(key.public_key).AddBytes(key.private_sealed));
+    ResealRow(c, "office_keys", key.generation);
     tx.Commit();
     return OkStatus();
   });
@@ -228,6 +236,9 @@ Status PgCoreStore::RetireOfficeKeysBefore(std::int64_t generation) {
       return Error{ErrorCode::kConflict, "the office secret is not stored yet; run lifeline rotate-key"};
     }
     c.Exec("UPDATE office_keys SET private_sealed = NULL WHERE generation < $1", Params().Add(generation));
+    std::vector<std::int64_t> retired;
+    for (std::int64_t g = 1; g < generation; ++g) retired.push_back(g);
+    ResealRows(c, "office_keys", retired);
     MarkForErasure(c, {"office_keys"});
     tx.Commit();
     return OkStatus();

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "domain/result.hpp"
+#include "store/row_mac.hpp"
 
 namespace lifeline::store::postgres {
 
@@ -120,11 +121,15 @@ class PgConnection {
   void ExecuteWithin(std::string_view sql, std::chrono::milliseconds timeout);
   /// Whether the connection is still usable (not lost).
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+  /// The row sealer writes on this connection reseal with (store/row_mac.hpp); null: none.
+  const RowSealer* row_sealer() const { return row_sealer_.get(); }
+  void set_row_sealer(std::shared_ptr<const RowSealer> sealer) { row_sealer_ = std::move(sealer); }
 
  private:
   static constexpr std::size_t kMaxPrepared = 512;
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // statement text -> its name here
+  std::shared_ptr<const RowSealer> row_sealer_;
 };
 
 /// BEGIN on construction (with the given isolation), ROLLBACK on destruction unless

@@ -8,12 +8,16 @@ std::unique_ptr<PgConnection> Pool::Take() {
   if (!idle_.empty()) {
     auto c = std::move(idle_.back());
     idle_.pop_back();
+    c->set_row_sealer(row_sealer_);
     return c;
   }
   ++open_;  // reserved while connecting, outside the lock
+  auto sealer = row_sealer_;
   lock.unlock();
   try {
-    return std::make_unique<PgConnection>(conninfo_);
+    auto c = std::make_unique<PgConnection>(conninfo_);
+    c->set_row_sealer(std::move(sealer));
+    return c;
   } catch (...) {
     lock.lock();
     --open_;

@@ -54,6 +54,11 @@ class Pool {
   }
 
   const std::string& conninfo() const { return conninfo_; }
+  /// Every connection lent from now on carries `sealer` (store/row_mac.hpp).
+  void SetRowSealer(std::shared_ptr<const RowSealer> sealer) {
+    std::lock_guard lock(mutex_);
+    row_sealer_ = std::move(sealer);
+  }
 
  private:
   std::unique_ptr<PgConnection> Take();
@@ -73,6 +78,7 @@ class Pool {
   std::condition_variable returned_;
   std::vector<std::unique_ptr<PgConnection>> idle_;  // GUARDED_BY(mutex_)
   std::size_t open_ = 0;                             // GUARDED_BY(mutex_): idle and lent
+  std::shared_ptr<const RowSealer> row_sealer_;      // GUARDED_BY(mutex_)
 };
 
 

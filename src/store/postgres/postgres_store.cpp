@@ -16,6 +16,7 @@
 #include "store/postgres/erasure.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/pool.hpp"
+#include "store/postgres/row_mac_rows.hpp"
 #include "store/schema_version.hpp"
 
 namespace lifeline::store {
@@ -40,6 +41,27 @@ class PostgresStore final : public Store {
     return Error{ErrorCode::kInvalidInput,
                  "this store is on PostgreSQL: back it up with pg_basebackup and WAL archiving (docs/deploy.md), "
                  "not lifeline backup"};
+  }
+
+  // RowMacStore
+  void SetRowSealer(std::shared_ptr<const RowSealer> sealer) override { pool_.SetRowSealer(std::move(sealer)); }
+  Result<SealedRow> ReadSealedRow(std::string_view table, std::int64_t id) override {
+    return pool_.With([&](PgConnection& c) { return postgres::ReadSealedRow(c, table, id); });
+  }
+  Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table, std::int64_t after_id, int limit) override {
+    return pool_.With([&](PgConnection& c) { return postgres::ReadSealedRows(c, table, after_id, limit); });
+  }
+  Result<std::int64_t> SealRowsWithoutMac() override {
+    return pool_.With([&](PgConnection& c) -> Result<std::int64_t> {
+      if (!c.row_sealer()) return Error{ErrorCode::kInternal, "rows can be sealed only with the office key"};
+      PgTransaction tx(c);
+      // Writers wait: a row written meanwhile is sealed by its own writer, never here.
+      c.Execute("LOCK TABLE users, applications, case_events, messages, group_events, office_keys, postings, "
+                "posting_legs IN SHARE ROW EXCLUSIVE MODE");
+      const std::int64_t sealed = postgres::SealRowsWithoutMac(c);
+      tx.Commit();
+      return sealed;
+    });
   }
 
   // ApplicationStore

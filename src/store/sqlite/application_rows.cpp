@@ -8,6 +8,7 @@
 #include "store/channel_sql.hpp"
 #include "store/sqlite/group_rows.hpp"
 #include "store/sqlite/message_rows.hpp"
+#include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -39,7 +40,9 @@ std::int64_t InsertApplication(Connection& writer, const NewApplication& a, Orig
   if (group_case_id) stmt.Bind(15, *group_case_id); else stmt.BindNull(15);
   if (assigned_user_id) stmt.Bind(16, *assigned_user_id); else stmt.BindNull(16);
   stmt.Step();
-  return writer.LastInsertId();
+  const std::int64_t id = writer.LastInsertId();
+  ResealRow(writer, "applications", id);
+  return id;
 }
 
 Result<StoredApplication> SelectApplication(Connection& reader, std::int64_t id) {
@@ -83,11 +86,16 @@ Result<ApplicantView> SelectApplicantView(Connection& reader, const Blob32& look
 }
 
 Result<bool> ClaimApplication(Connection& writer, std::int64_t id, std::int64_t user_id) {
+  Transaction tx(writer);
   auto claim = writer.Prepare(
       "UPDATE applications SET assigned_user_id = ? WHERE id = ? AND assigned_user_id IS NULL");
   claim.Bind(1, user_id).Bind(2, id);
   claim.Step();
-  if (sqlite3_changes(writer.raw()) > 0) return true;
+  if (sqlite3_changes(writer.raw()) > 0) {
+    ResealRow(writer, "applications", id);
+    tx.Commit();
+    return true;
+  }
   auto holder = writer.Prepare("SELECT assigned_user_id FROM applications WHERE id = ?");
   holder.Bind(1, id);
   if (!holder.Step()) return NotFound("no such case");
@@ -95,6 +103,16 @@ Result<bool> ClaimApplication(Connection& writer, std::int64_t id, std::int64_t 
 }
 
 Status DeleteCaseRows(Connection& writer, std::int64_t id) {
+  // Cases whose MAC'd content changes with this one's deletion: those merged into it, its
+  // members, and the groups whose history it appears in.
+  std::vector<std::int64_t> touched;
+  {
+    auto s = writer.Prepare(
+        "SELECT id FROM applications WHERE (merged_into = ?1 OR group_case_id = ?1) AND id != ?1 "
+        "UNION SELECT group_case_id FROM group_events WHERE member_case_id = ?1 AND group_case_id != ?1");
+    s.Bind(1, id);
+    while (s.Step()) touched.push_back(s.Int(0));
+  }
   for (const char* sql : {"DELETE FROM messages WHERE case_id = ?", "DELETE FROM tasks WHERE case_id = ?",
                           "UPDATE applications SET merged_into = NULL WHERE merged_into = ?",
                           "DELETE FROM case_events WHERE case_id = ?"}) {
@@ -114,6 +132,7 @@ Status DeleteCaseRows(Connection& writer, std::int64_t id) {
   row.Bind(1, id);
   row.Step();
   if (sqlite3_changes(writer.raw()) == 0) return NotFound("no such case");
+  ResealRows(writer, "applications", touched);
   return OkStatus();
 }
 

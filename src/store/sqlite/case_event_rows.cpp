@@ -1,5 +1,6 @@
 #include "store/sqlite/case_event_rows.hpp"
 
+#include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -33,6 +34,8 @@ Status UpdateStatus(Connection& writer, std::int64_t expected_version, const New
       .Bind(5, ToString(event.to));
   if (event.reason_sealed.empty()) insert.BindNull(6); else insert.Bind(6, event.reason_sealed);
   insert.Step();
+  ResealRow(writer, "case_events", writer.LastInsertId());
+  ResealRow(writer, "applications", event.case_id);
   tx.Commit();
   return OkStatus();
 }

@@ -4,6 +4,7 @@
 
 #include "store/channel_sql.hpp"
 #include "store/sqlite/application_rows.hpp"
+#include "store/sqlite/row_mac_rows.hpp"
 
 namespace lifeline::store::sqlite {
 namespace {
@@ -89,6 +90,7 @@ Result<std::int64_t> SqliteChannelStore::OpenConversation(const NewApplication& 
     auto inbound = Prepare(c, sql::kInsertInbound);
     inbound.Bind(1, message_key).Bind(2, sender_id).Bind(3, at);
     inbound.Step();
+    ResealRow(c, "channel_senders", sender_id);
     tx.Commit();
     return case_id;
   });
@@ -114,6 +116,8 @@ Result<bool> SqliteChannelStore::RecordInbound(std::int64_t sender_id, const Blo
         add.BindNull(5).BindNull(6).BindNull(7);
       }
       add.Step();
+      ResealRow(c, "messages", c.LastInsertId());
+      ResealRow(c, "applications", message->case_id);  // it counts its MAC'd messages
     }
     auto release = Prepare(c, sql::kReleaseSenderReplies);
     release.Bind(1, at).Bind(2, sender_id);
@@ -142,6 +146,7 @@ Status SqliteChannelStore::StopSender(std::int64_t sender_id) {
       stop.Bind(1, sender_id);
       if (!stop.Step()) return NotFound("no such sender");
     }
+    ResealRow(c, "channel_senders", sender_id);
     auto drop = Prepare(c, sql::kDropUnsent);
     drop.Bind(1, sender_id);
     drop.Step();
@@ -153,10 +158,14 @@ Status SqliteChannelStore::StopSender(std::int64_t sender_id) {
 
 Status SqliteChannelStore::BlockSender(std::int64_t sender_id) {
   return db_.Write([&](Connection& c) -> Status {
-    auto block = Prepare(c, sql::kBlockSender);
-    block.Bind(1, sender_id);
-    if (!block.Step()) return NotFound("no such sender");
-    block.Reset();
+    Transaction tx(c);
+    {
+      auto block = Prepare(c, sql::kBlockSender);
+      block.Bind(1, sender_id);
+      if (!block.Step()) return NotFound("no such sender");
+    }
+    ResealRow(c, "channel_senders", sender_id);
+    tx.Commit();
     return OkStatus();
   });
 }

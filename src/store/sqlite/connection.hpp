@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -13,6 +14,7 @@
 #include <string_view>
 
 #include "domain/result.hpp"
+#include "store/row_mac.hpp"
 
 namespace lifeline::store::sqlite {
 
@@ -39,6 +41,7 @@ class Statement {
   std::string Text(int column) const;
   std::optional<std::string> OptionalText(int column) const;
   std::optional<std::int64_t> OptionalInt(int column) const;
+  bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::vector<std::uint8_t> Blob(int column) const;
 
  private:
@@ -79,9 +82,13 @@ class Connection {
   Statement Prepare(std::string_view sql) { return Statement(db_, sql); }
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() { return db_; }
+  /// The row sealer writes on this connection reseal with (store/row_mac.hpp); null: none.
+  const RowSealer* row_sealer() const { return row_sealer_.get(); }
+  void set_row_sealer(std::shared_ptr<const RowSealer> sealer) { row_sealer_ = std::move(sealer); }
 
  private:
   sqlite3* db_ = nullptr;
+  std::shared_ptr<const RowSealer> row_sealer_;
 };
 
 /// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.

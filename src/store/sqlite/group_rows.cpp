@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "store/sqlite/application_rows.hpp"
+#include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -21,6 +22,8 @@ void InsertEvent(Connection& writer, std::int64_t group, std::int64_t member, Gr
   if (other) s.Bind(4, *other); else s.BindNull(4);
   s.Bind(5, at).Bind(6, actor);
   s.Step();
+  ResealRow(writer, "group_events", writer.LastInsertId());
+  ResealRow(writer, "applications", group);  // it counts its history
 }
 
 // The group the case belongs to: nullopt for none; kNotFound without the case.
@@ -75,6 +78,7 @@ Status UpdateGroupMembers(Connection& writer, std::span<const GroupMove> moves, 
       InsertEvent(writer, *move.to_group, move.case_id, GroupEventKind::kJoined, move.from_group, at,
                   actor_user_id);
     }
+    ResealRow(writer, "applications", move.case_id);
   }
   // Checked once all moves are made: a merge moves a leader's members before the leader.
   for (const GroupMove& move : moves) {
@@ -119,10 +123,15 @@ std::vector<GroupEvent> SelectGroupEvents(Connection& reader, std::int64_t group
 
 Status UpdatePlanSealed(Connection& writer, std::int64_t case_id, std::int64_t expected_version,
                         const Blob& sealed) {
+  Transaction tx(writer);
   auto s = writer.Prepare("UPDATE applications SET plan_sealed = ?, version = version + 1 WHERE id = ? AND version = ?");
   s.Bind(1, sealed).Bind(2, case_id).Bind(3, expected_version);
   s.Step();
-  if (sqlite3_changes(writer.raw()) > 0) return OkStatus();
+  if (sqlite3_changes(writer.raw()) > 0) {
+    ResealRow(writer, "applications", case_id);
+    tx.Commit();
+    return OkStatus();
+  }
   if (auto where = GroupOf(writer, case_id); !where) return where.error();
   return Error{ErrorCode::kConflict, "the case changed since you opened it; reload it and try again"};
 }

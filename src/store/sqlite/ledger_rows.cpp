@@ -5,6 +5,7 @@
 #include "domain/camp/money.hpp"
 #include "store/camp_transfer_sql.hpp"
 #include "store/ledger_check_sql.hpp"
+#include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -13,7 +14,7 @@ namespace {
 using camp::Leg;
 
 std::vector<Leg> SelectLegs(Connection& c, std::int64_t posting_id) {
-  auto s = c.Prepare("SELECT account, amount FROM posting_legs WHERE posting_id = ? ORDER BY rowid");
+  auto s = c.Prepare("SELECT account, amount FROM posting_legs WHERE posting_id = ? ORDER BY id");
   s.Bind(1, posting_id);
   std::vector<Leg> legs;
   while (s.Step()) legs.push_back({s.Text(0), s.Int(1)});
@@ -121,7 +122,9 @@ Result<PostOutcome> ApplyPostingInTransaction(Connection& writer, std::int64_t c
     leg_insert.Reset();
     leg_insert.Bind(1, id).Bind(2, leg.account).Bind(3, leg.amount);
     leg_insert.Step();
+    ResealRow(writer, "posting_legs", writer.LastInsertId());
   }
+  ResealRow(writer, "postings", id);  // it counts its legs
   return PostOutcome{id, false};
 }
 

@@ -1,5 +1,6 @@
 #include "store/sqlite/message_rows.hpp"
 
+#include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -8,6 +9,7 @@ using rows::ParseDate;
 using rows::ToBlob32;
 
 std::int64_t InsertMessage(Connection& writer, const NewMessage& m) {
+  Transaction tx(writer);
   auto s = writer.Prepare(
       "INSERT INTO messages (case_id, author_user_id, created_on, sealed_for_applicant, "
       "sealed_for_office, key_generation, ephemeral_public, wrapped_key) "
@@ -21,7 +23,11 @@ std::int64_t InsertMessage(Connection& writer, const NewMessage& m) {
     s.BindNull(6).BindNull(7).BindNull(8);
   }
   s.Step();
-  return writer.LastInsertId();
+  const std::int64_t id = writer.LastInsertId();
+  ResealRow(writer, "messages", id);
+  ResealRow(writer, "applications", m.case_id);  // it counts its MAC'd messages
+  tx.Commit();
+  return id;
 }
 
 std::vector<StoredMessage> SelectMessages(Connection& reader, std::int64_t case_id) {

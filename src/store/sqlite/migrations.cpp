@@ -12,7 +12,7 @@ namespace lifeline::store::sqlite {
 namespace {
 
 // Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-constexpr std::array<std::string_view, 22> kMigrations = {
+constexpr std::array<std::string_view, 23> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -499,6 +499,33 @@ CREATE INDEX channel_outbox_by_sender ON channel_outbox (sender_id);
 )sql",
     // 22: the readiness probe's row (store/readiness_sql.hpp).
     readiness_sql::kCreateTable,
+    // 23: tamper-evident rows (store/row_mac.hpp): a keyed MAC on every security-relevant row.
+    // Posting legs get an id of their own so that each carries one. Rows kept before this
+    // step are MAC'd at the first office start with the passphrase (the marker below).
+    R"sql(
+ALTER TABLE users ADD COLUMN row_mac BLOB;
+ALTER TABLE applications ADD COLUMN row_mac BLOB;
+ALTER TABLE case_events ADD COLUMN row_mac BLOB;
+ALTER TABLE messages ADD COLUMN row_mac BLOB;
+ALTER TABLE group_events ADD COLUMN row_mac BLOB;
+ALTER TABLE office_keys ADD COLUMN row_mac BLOB;
+ALTER TABLE postings ADD COLUMN row_mac BLOB;
+ALTER TABLE channel_senders ADD COLUMN row_mac BLOB;
+CREATE TABLE posting_legs_with_id (
+  id INTEGER PRIMARY KEY,
+  posting_id INTEGER NOT NULL REFERENCES postings(id),
+  account TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  row_mac BLOB
+);
+INSERT INTO posting_legs_with_id (posting_id, account, amount)
+  SELECT posting_id, account, amount FROM posting_legs ORDER BY rowid;
+DROP TABLE posting_legs;
+ALTER TABLE posting_legs_with_id RENAME TO posting_legs;
+CREATE INDEX legs_by_posting ON posting_legs (posting_id);
+CREATE INDEX legs_by_account ON posting_legs (account, posting_id);
+INSERT INTO settings (key, value) VALUES ('row_mac_backfill', 'pending');
+)sql",
 };
 
 int UserVersion(Connection& c) {

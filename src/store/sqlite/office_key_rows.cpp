@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "store/key_generation_sql.hpp"
+#include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -31,6 +32,7 @@ Status InsertInstallation(Connection& writer, const Installation& i) {
       "INSERT INTO office_keys (generation, public_key, private_sealed) VALUES (1, ?, ?)");
   key.Bind(1, i.office_keys.front().public_key).Bind(2, i.office_keys.front().private_sealed);
   key.Step();
+  ResealRow(writer, "office_keys", 1);
   tx.Commit();
   return OkStatus();
 }
@@ -72,6 +74,7 @@ Status InsertOfficeKey(Connection& writer, const StoredOfficeKey& key) {
       "INSERT INTO office_keys (generation, public_key, private_sealed) VALUES (?, ?, ?)");
   s.Bind(1, key.generation).Bind(2, key.public_key).Bind(3, key.private_sealed);
   s.Step();
+  ResealRow(writer, "office_keys", key.generation);
   tx.Commit();
   return OkStatus();
 }
@@ -102,6 +105,9 @@ Status ClearOfficeKeysBefore(Connection& writer, std::int64_t generation) {
       "UPDATE office_keys SET private_sealed = NULL WHERE generation < ? AND private_sealed IS NOT NULL");
   s.Bind(1, generation);
   s.Step();
+  std::vector<std::int64_t> retired;
+  for (std::int64_t g = 1; g < generation; ++g) retired.push_back(g);
+  ResealRows(writer, "office_keys", retired);
   tx.Commit();
   return OkStatus();
 }
@@ -170,6 +176,8 @@ void UpdateWrappedKeys(Connection& writer, std::span<const WrappedRecordKey> key
     s.Reset();
     s.Bind(1, k.key_generation).Bind(2, k.ephemeral_public).Bind(3, k.wrapped_key).Bind(4, k.id);
     s.Step();
+    if (k.kind == Kind::kMessage) ResealRow(writer, "messages", k.id);
+    if (k.kind == Kind::kMessage || k.kind == Kind::kApplication) ResealRow(writer, "applications", k.case_id);
   }
   tx.Commit();
 }

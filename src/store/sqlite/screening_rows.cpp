@@ -1,5 +1,6 @@
 #include "store/sqlite/screening_rows.hpp"
 
+#include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -58,10 +59,13 @@ std::vector<std::int64_t> SelectCasesWithName(Connection& reader, const Blob32& 
 }
 
 Status UpdateMergedInto(Connection& writer, std::int64_t source, std::int64_t target) {
+  Transaction tx(writer);
   auto s = writer.Prepare("UPDATE applications SET merged_into = ? WHERE id = ?");
   s.Bind(1, target).Bind(2, source);
   s.Step();
   if (sqlite3_changes(writer.raw()) == 0) return NotFound("no such case");
+  ResealRow(writer, "applications", source);
+  tx.Commit();
   return OkStatus();
 }
 

@@ -24,6 +24,7 @@
 #include "store/sqlite/message_rows.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/office_key_rows.hpp"
+#include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/screening_rows.hpp"
 #include "store/sqlite/snapshot.hpp"
@@ -63,6 +64,18 @@ class SqliteStore final : public Store, private sqlite::Database {
   Result<StoredApplication> GetApplication(std::int64_t id) override {
     return WithReader([&](Connection& c) { return sqlite::SelectApplication(c, id); });
   }
+
+  void SetRowSealer(std::shared_ptr<const RowSealer> sealer) override {
+    std::lock_guard lock(writer_mutex_);
+    writer_.set_row_sealer(std::move(sealer));
+  }
+  Result<SealedRow> ReadSealedRow(std::string_view table, std::int64_t id) override {
+    return WithReader([&](Connection& c) { return sqlite::ReadSealedRow(c, table, id); });
+  }
+  Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table, std::int64_t after_id, int limit) override {
+    return WithReader([&](Connection& c) { return sqlite::ReadSealedRows(c, table, after_id, limit); });
+  }
+  Result<std::int64_t> SealRowsWithoutMac() override { return Write([&] { return sqlite::SealRowsWithoutMac(writer_); }); }
 
   Result<CasePage> ListCases(const CaseFilter& filter) override {
     return WithReader([&](Connection& c) -> Result<CasePage> { return sqlite::SelectCasePage(c, filter); });
@@ -111,10 +124,13 @@ class SqliteStore final : public Store, private sqlite::Database {
   Status SetCustodySealed(std::int64_t id, const Blob& sealed) override {
     std::lock_guard lock(writer_mutex_);
     auto updated = Guard([&]() -> Status {
+      Transaction tx(writer_);
       auto s = writer_.Prepare("UPDATE applications SET custody_sealed = ? WHERE id = ?");
       s.Bind(1, sealed).Bind(2, id);
       s.Step();
       if (sqlite3_changes(writer_.raw()) == 0) return NotFound("no such case");
+      sqlite::ResealRow(writer_, "applications", id);
+      tx.Commit();
       return OkStatus();
     });
     if (!updated) return updated;

@@ -1,5 +1,6 @@
 #include "store/sqlite/user_rows.hpp"
 
+#include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
@@ -38,6 +39,7 @@ void ReplaceRecoveryCodes(Connection& writer, std::int64_t user_id, const std::v
 }  // namespace
 
 Result<std::int64_t> InsertUser(Connection& writer, const UserRecord& user) {
+  Transaction tx(writer);
   auto s = writer.Prepare("INSERT INTO users (name, role, password_hash, disabled) VALUES (?, ?, ?, ?)");
   s.Bind(1, user.name).Bind(2, ToString(user.role)).Bind(3, user.password_hash).Bind(4, std::int64_t{user.disabled});
   try {
@@ -46,7 +48,10 @@ Result<std::int64_t> InsertUser(Connection& writer, const UserRecord& user) {
     if ((e.code & 0xFF) == SQLITE_CONSTRAINT) return Error{ErrorCode::kConflict, "a user with that name already exists"};
     throw;
   }
-  return writer.LastInsertId();
+  const std::int64_t id = writer.LastInsertId();
+  ResealRow(writer, "users", id);
+  tx.Commit();
+  return id;
 }
 
 Result<UserRecord> SelectUserByName(Connection& reader, const std::string& name) {
