@@ -15,7 +15,7 @@ for arg in "$@"; do
 done
 
 packages=(
-  build-essential cmake pkg-config python3
+  build-essential binutils cmake pkg-config python3
   libsodium-dev libsqlite3-dev librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   liboath-dev libqrencode-dev libicu-dev libcurl4-openssl-dev
