@@ -107,20 +107,20 @@ const channels::ReplyWording& ChannelConversations::Wording(const std::string& l
   return found != wording_.end() ? found->second : wording_.at(options_.default_language);
 }
 
-Result<std::optional<store::ChannelSender>> ChannelConversations::FindSender(const store::Blob32& index) {
-  auto sender = channels_.FindSender(index);
+Result<std::optional<store::ChannelSender>> ChannelConversations::Checked(
+    Result<std::optional<store::ChannelSender>> sender) const {
   if (sender && *sender) {
     if (auto intact = office_.integrity().Check("channel_senders", (*sender)->id); !intact) return intact.error();
   }
   return sender;
 }
 
+Result<std::optional<store::ChannelSender>> ChannelConversations::FindSender(const store::Blob32& index) {
+  return Checked(channels_.FindSender(index));
+}
+
 Result<std::optional<store::ChannelSender>> ChannelConversations::FindSenderOfCase(std::int64_t case_id) {
-  auto sender = channels_.FindSenderOfCase(case_id);
-  if (sender && *sender) {
-    if (auto intact = office_.integrity().Check("channel_senders", (*sender)->id); !intact) return intact.error();
-  }
-  return sender;
+  return Checked(channels_.FindSenderOfCase(case_id));
 }
 
 store::Blob32 ChannelConversations::SenderIndex(ContactChannel channel, std::string_view address) const {

@@ -157,6 +157,7 @@ class ChannelConversations {
   /// rows"): kIntegrity, audited, otherwise, so that no reply goes to a moved conversation.
   Result<std::optional<store::ChannelSender>> FindSender(const store::Blob32& index);
   Result<std::optional<store::ChannelSender>> FindSenderOfCase(std::int64_t case_id);
+  Result<std::optional<store::ChannelSender>> Checked(Result<std::optional<store::ChannelSender>> sender) const;
   Result<InboundResult> Join(const store::ChannelSender& sender, const store::Blob32& message_key,
                              std::string_view text);
   Result<channels::ReplyState> StateOf(const Receipt& receipt);
