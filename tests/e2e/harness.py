@@ -87,11 +87,31 @@ class ExistingDatabase:
 
 
 def free_port():
-    """A loopback port nothing listens on now."""
+    """A loopback port nothing listens on now, chosen below the kernel's ephemeral range.
+
+    A port the kernel hands out for bind(0) lies in the range it also gives outgoing
+    connections, so another test's client could take it as its local port before the
+    service that was meant to listen there starts (a Kannel bearerbox once failed so in CI)."""
+    import random
     import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    low, high = 20000, _ephemeral_low() - 1
+    for _ in range(200):
+        port = random.randint(low, high)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free loopback port below the ephemeral range")
+
+
+def _ephemeral_low():
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            return max(int(f.read().split()[0]), 20002)
+    except (OSError, ValueError, IndexError):
+        return 32768
 
 
 def minimal_application(**overrides):

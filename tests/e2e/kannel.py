@@ -26,10 +26,13 @@ def installed():
     return all(os.access(p, os.X_OK) for p in (BEARERBOX, SMSBOX, FAKESMSC))
 
 
-def wait_for_port(port, timeout=20):
+def wait_for_port(port, timeout=20, process=None):
+    """Waits until something accepts on `port`; gives up early if `process` has exited."""
     import socket
     deadline = time.time() + timeout
     while time.time() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the process meant to listen on port {port} exited ({process.returncode})")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return
@@ -53,6 +56,7 @@ class Kannel:
         return f"http://127.0.0.1:{self.sendsms_port}/cgi-bin/sendsms"
 
     def configure(self, service_url):
+        self.service_url = service_url
         service = (f'get-url = "{service_url}"' if service_url else 'text = ""')
         conf = f"""
 group = core
@@ -101,14 +105,38 @@ max-messages = 10
         with open(self.conf, "w") as f:
             f.write(conf)
 
-    def start(self):
+    def start(self, attempts=3):
+        """Starts bearerbox and smsbox. A bearerbox that dies at start (a port taken between
+        choosing and binding it) is started again on fresh internal ports; the sendsms port
+        stays, since lifeline was given it. The last failure carries bearerbox's log."""
+        for attempt in range(attempts):
+            try:
+                self._start_bearerbox()
+                break
+            except RuntimeError:
+                _stop(self.bearerbox)
+                self.bearerbox = None
+                self.bb_log.close()
+                if attempt + 1 == attempts:
+                    raise RuntimeError("bearerbox did not start; its log ends:\n" + self._log_tail("bearerbox.log"))
+                self.admin_port, self.smsbox_port, self.smsc_port = (free_port() for _ in range(3))
+                self.configure(self.service_url)
+        self.start_smsbox()
+
+    def _start_bearerbox(self):
         self.bb_log = open(os.path.join(self.dir, "bearerbox.log"), "ab")
         self.bearerbox = subprocess.Popen([BEARERBOX, "-v", "4", self.conf], stdout=self.bb_log,
                                           stderr=subprocess.STDOUT)
         # Not the fake SMSC's port: a probe would be taken for a phone connecting.
-        wait_for_port(self.admin_port)
-        wait_for_port(self.smsbox_port)
-        self.start_smsbox()
+        wait_for_port(self.admin_port, process=self.bearerbox)
+        wait_for_port(self.smsbox_port, process=self.bearerbox)
+
+    def _log_tail(self, name, lines=30):
+        try:
+            with open(os.path.join(self.dir, name), errors="replace") as f:
+                return "".join(f.readlines()[-lines:])
+        except OSError:
+            return "(no log)"
 
     def start_smsbox(self):
         self.sb_log = open(os.path.join(self.dir, "smsbox.log"), "ab")

@@ -16,7 +16,7 @@ import time
 import unittest
 import wave
 
-from harness import ServerTest
+from harness import ServerTest, free_port
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SIP = os.path.join(HERE, "..", "sip")
@@ -31,9 +31,7 @@ def free_udp_port():
 
 
 def free_tcp_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return free_port()
 
 
 class SipHarness(ServerTest):
