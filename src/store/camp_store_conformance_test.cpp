@@ -8,7 +8,8 @@
 #include <filesystem>
 #include <thread>
 
-#include "store/postgres/camp_store.hpp"
+#include "store/postgres/session.hpp"
+#include "store/sql/camp_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/test_engines.hpp"
 
@@ -40,7 +41,8 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
       if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
       schema_ = std::make_unique<PostgresSchema>();
       ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-      postgres_ = std::make_unique<postgres::PgCampStore>(schema_->pool());
+      sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
+      postgres_ = std::make_unique<sql::SqlCampStore>(*sessions_);
       store_ = postgres_.get();
     }
     CampRecord c;
@@ -54,6 +56,7 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
   void TearDown() override {
     sqlite_.reset();
     postgres_.reset();
+    sessions_.reset();
     schema_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
@@ -124,7 +127,8 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
   std::filesystem::path dir_;
   std::unique_ptr<Store> sqlite_;
   std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<postgres::PgCampStore> postgres_;
+  std::unique_ptr<postgres::PgSessions> sessions_;
+  std::unique_ptr<sql::SqlCampStore> postgres_;
   CampStore* store_ = nullptr;
   std::int64_t camp_ = 0;
   std::int64_t prisoner_ = 0;

@@ -10,7 +10,9 @@
 #include "store/postgres/abroad_store.hpp"
 #include "store/postgres/channel_store.hpp"
 #include "store/postgres/application_store.hpp"
-#include "store/postgres/camp_store.hpp"
+#include "store/postgres/session.hpp"
+#include "store/sql/camp_store.hpp"
+#include "store/sql/row_macs.hpp"
 #include "store/postgres/contact_centre_store.hpp"
 #include "store/postgres/core_store.hpp"
 #include "store/postgres/erasure.hpp"
@@ -29,7 +31,7 @@ using namespace postgres;
 class PostgresStore final : public Store {
  public:
   PostgresStore(const std::string& conninfo, std::size_t max_connections)
-      : pool_(conninfo, max_connections), applications_(pool_), core_(pool_), centre_(pool_), camps_(pool_),
+      : pool_(conninfo, max_connections), applications_(pool_), core_(pool_), centre_(pool_), sessions_(pool_), camps_(sessions_),
         abroad_(pool_), channels_(pool_) {}
 
   AbroadStore& Abroad() override { return abroad_; }
@@ -46,22 +48,13 @@ class PostgresStore final : public Store {
   // RowMacStore
   void SetRowSealer(std::shared_ptr<const RowSealer> sealer) override { pool_.SetRowSealer(std::move(sealer)); }
   Result<SealedRow> ReadSealedRow(std::string_view table, std::int64_t id) override {
-    return pool_.With([&](PgConnection& c) { return postgres::ReadSealedRow(c, table, id); });
+    return sql::Read(sessions_, [&](sql::Session& s) { return sql::ReadSealedRow(s, table, id); });
   }
   Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table, std::int64_t after_id, int limit) override {
-    return pool_.With([&](PgConnection& c) { return postgres::ReadSealedRows(c, table, after_id, limit); });
+    return sql::Read(sessions_, [&](sql::Session& s) { return sql::ReadSealedRows(s, table, after_id, limit); });
   }
   Result<std::int64_t> SealRowsWithoutMac() override {
-    return pool_.With([&](PgConnection& c) -> Result<std::int64_t> {
-      if (!c.row_sealer()) return Error{ErrorCode::kInternal, "rows can be sealed only with the office key"};
-      PgTransaction tx(c);
-      // Writers wait: a row written meanwhile is sealed by its own writer, never here.
-      c.Execute("LOCK TABLE users, applications, case_events, messages, group_events, office_keys, postings, "
-                "posting_legs IN SHARE ROW EXCLUSIVE MODE");
-      const std::int64_t sealed = postgres::SealRowsWithoutMac(c);
-      tx.Commit();
-      return sealed;
-    });
+    return sql::Write(sessions_, [&](sql::Session& s) { return sql::SealRowsWithoutMac(s); });
   }
 
   // ApplicationStore
@@ -179,7 +172,8 @@ class PostgresStore final : public Store {
   PgApplicationStore applications_;
   PgCoreStore core_;
   PgContactCentreStore centre_;
-  PgCampStore camps_;
+  PgSessions sessions_;
+  sql::SqlCampStore camps_;
   PgAbroadStore abroad_;
   PgChannelStore channels_;
   // Finishes the erasures an earlier change or run left unfinished (erasure.hpp): now, then

@@ -1,39 +1,23 @@
 #pragma once
-// Row MACs in SQLite (store/row_mac.hpp): reading MAC'd rows in their canonical encoding,
-// and resealing the rows a write touched, inside that write's transaction.
+// Row MACs on a SQLite connection: store/sql/row_macs.hpp through a session on it, for the
+// parts of the SQLite store not yet written over the session port.
 
-#include <cstdint>
-#include <optional>
-#include <span>
-#include <string_view>
-#include <vector>
-
-#include "store/row_mac.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/row_macs.hpp"
+#include "store/sqlite/session.hpp"
 
 namespace lifeline::store::sqlite {
 
-/// The row of `table` with this id, or nullopt.
-std::optional<SealedRow> SelectSealedRow(Connection& c, const RowMacTable& table, std::int64_t id);
-/// Up to `limit` rows of `table` with ids above `after_id`, in id order.
-std::vector<SealedRow> SelectSealedRows(Connection& c, const RowMacTable& table, std::int64_t after_id, int limit);
-
-/// Recomputes the MACs of these rows of `table` (named in store/row_mac.hpp) with the
-/// connection's sealer. Does nothing without one (the intake role: its rows stay without a
-/// MAC). Call inside the write's transaction, after the write, children before parents.
-void ResealRows(Connection& c, std::string_view table, std::span<const std::int64_t> ids);
-inline void ResealRow(Connection& c, std::string_view table, std::int64_t id) {
-  ResealRows(c, table, std::span<const std::int64_t>(&id, 1));
+inline void ResealRows(Connection& c, std::string_view table, std::span<const std::int64_t> ids) {
+  SqliteSession s(c);
+  sql::ResealRows(s, table, ids);
 }
-
-/// The same, as the store's contract has them (RowMacStore): kNotFound, kInvalidInput for a
-/// table that carries no MAC.
-Result<SealedRow> ReadSealedRow(Connection& c, std::string_view table, std::int64_t id);
-Result<std::vector<SealedRow>> ReadSealedRows(Connection& c, std::string_view table, std::int64_t after_id,
-                                              int limit);
-
-/// Seals, in one transaction, every row of every MAC'd table that has no MAC; the number
-/// sealed. kInternal without a sealer.
-Result<std::int64_t> SealRowsWithoutMac(Connection& c);
+inline void ResealRow(Connection& c, std::string_view table, std::int64_t id) {
+  SqliteSession s(c);
+  sql::ResealRow(s, table, id);
+}
+inline std::optional<SealedRow> SelectSealedRow(Connection& c, const RowMacTable& table, std::int64_t id) {
+  SqliteSession s(c);
+  return sql::SelectSealedRow(s, table, id);
+}
 
 }  // namespace lifeline::store::sqlite

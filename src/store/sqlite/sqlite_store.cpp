@@ -13,7 +13,6 @@
 #include "store/sqlite/application_rows.hpp"
 #include "store/sqlite/audit_rows.hpp"
 #include "store/sqlite/abroad_store.hpp"
-#include "store/sqlite/camp_store.hpp"
 #include "store/sqlite/channel_store.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/database.hpp"
@@ -32,6 +31,8 @@
 #include "store/sqlite/task_rows.hpp"
 #include "store/sqlite/user_rows.hpp"
 #include "store/readiness_sql.hpp"
+#include "store/sql/camp_store.hpp"
+#include "store/sqlite/session.hpp"
 
 namespace lifeline::store {
 namespace {
@@ -44,7 +45,8 @@ using namespace sqlite::rows;
 
 class SqliteStore final : public Store, private sqlite::Database {
  public:
-  explicit SqliteStore(std::string path) : Database(std::move(path)), camp_(*this), abroad_(*this), channels_(*this) {}
+  explicit SqliteStore(std::string path)
+      : Database(std::move(path)), sessions_(*this), camp_(sessions_), abroad_(*this), channels_(*this) {}
 
   AbroadStore& Abroad() override { return abroad_; }
   ChannelStore& Channels() override { return channels_; }
@@ -70,12 +72,14 @@ class SqliteStore final : public Store, private sqlite::Database {
     writer_.set_row_sealer(std::move(sealer));
   }
   Result<SealedRow> ReadSealedRow(std::string_view table, std::int64_t id) override {
-    return WithReader([&](Connection& c) { return sqlite::ReadSealedRow(c, table, id); });
+    return sql::Read(sessions_, [&](sql::Session& s) { return sql::ReadSealedRow(s, table, id); });
   }
   Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table, std::int64_t after_id, int limit) override {
-    return WithReader([&](Connection& c) { return sqlite::ReadSealedRows(c, table, after_id, limit); });
+    return sql::Read(sessions_, [&](sql::Session& s) { return sql::ReadSealedRows(s, table, after_id, limit); });
   }
-  Result<std::int64_t> SealRowsWithoutMac() override { return Write([&] { return sqlite::SealRowsWithoutMac(writer_); }); }
+  Result<std::int64_t> SealRowsWithoutMac() override {
+    return sql::Write(sessions_, [&](sql::Session& s) { return sql::SealRowsWithoutMac(s); });
+  }
 
   Result<CasePage> ListCases(const CaseFilter& filter) override {
     return WithReader([&](Connection& c) -> Result<CasePage> { return sqlite::SelectCasePage(c, filter); });
@@ -556,7 +560,8 @@ class SqliteStore final : public Store, private sqlite::Database {
     return Database::WithReader(std::forward<F>(body));
   }
 
-  sqlite::SqliteCampStore camp_;
+  sqlite::SqliteSessions sessions_;
+  sql::SqlCampStore camp_;
   sqlite::SqliteAbroadStore abroad_;
   sqlite::SqliteChannelStore channels_;
 };

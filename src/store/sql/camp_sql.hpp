@@ -1,10 +1,30 @@
 #pragma once
-// The queries `lifeline ledger check` runs (LedgerCheckReport), written once in SQL both
-// engines understand, so that SQLite's and PostgreSQL's checks cannot drift apart.
+// The SQL the camps' parts share (camp_registry.cpp, camp_ledger.cpp): a prisoner's
+// transfer between camps (CampStore::TransferPrisoner), the rule that his postings go to the
+// camp that holds him, and the queries `lifeline ledger check` runs (LedgerCheckReport).
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
-namespace lifeline::store::ledger_check_sql {
+namespace lifeline::store::sql::camp_sql {
+
+/// $1 prisoner → the camp that holds him (and keeps his account); no row if none.
+inline constexpr std::string_view kPrisonerCamp = "SELECT camp_id FROM prisoners WHERE id = $1";
+
+/// $1 the new camp, $2 the day he arrives there (YYYY-MM-DD), $3 prisoner. Art. 70: the
+/// week for his capture card runs again from that day, and no card is sent for it yet.
+inline constexpr std::string_view kMoveToCamp =
+    "UPDATE prisoners SET camp_id = $1, status = 'held', arrived_on = $2, capture_card_sent_on = NULL WHERE id = $3";
+
+/// $1 camp → whether it exists.
+inline constexpr std::string_view kCampExists = "SELECT 1 FROM camps WHERE id = $1";
+
+/// The idempotency key both halves of a transfer carry: one transfer, one movement.
+inline std::string TransferKey(std::int64_t movement_id) { return "transfer:" + std::to_string(movement_id); }
+
+// The ledger check: each a count, zero when the books are sound.
+namespace ledger_check {
 
 inline constexpr std::string_view kPostings = "SELECT COUNT(*) FROM postings";
 inline constexpr std::string_view kLegs = "SELECT COUNT(*) FROM posting_legs";
@@ -38,4 +58,5 @@ inline constexpr std::string_view kStrandedBalances =
     "SELECT COUNT(*) FROM balances b JOIN prisoners p ON b.account = 'prisoner:' || p.id "
     "WHERE b.camp_id != p.camp_id AND b.balance != 0";
 
-}  // namespace lifeline::store::ledger_check_sql
+}  // namespace ledger_check
+}  // namespace lifeline::store::sql::camp_sql

@@ -1,0 +1,43 @@
+#pragma once
+// SQLite's side of the store's session port (store/sql/session.hpp): a Session over one
+// Connection, and the Database's writer and readers as Sessions.
+
+#include "store/sql/session.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace lifeline::store::sqlite {
+
+/// A session on `connection`, which must outlive it. Statements bind `$n` by name, so a
+/// parameter may appear more than once and in any order, as on PostgreSQL.
+class SqliteSession final : public sql::Session {
+ public:
+  explicit SqliteSession(Connection& connection) : c_(connection) {}
+
+  sql::Rows Run(std::string_view sql, const sql::Params& params = {}) override;
+  void Begin(sql::Access access) override;
+  void Commit() override { c_.Execute("COMMIT"); }
+  void Rollback() noexcept override;
+  const RowSealer* row_sealer() const override { return c_.row_sealer(); }
+  void LockCampBooks(std::int64_t) override {}
+  std::string_view LockRowsClause() const override { return ""; }
+  void LockTablesAgainstWriters(const std::vector<std::string_view>&) override {}
+
+ private:
+  Connection& c_;
+};
+
+/// The Database's connections as the session port lends them: writes on the writer under
+/// its lock, reads on a pooled reader; SqliteError becomes an Error (ToError).
+class SqliteSessions final : public sql::Sessions {
+ public:
+  /// `db` must outlive this.
+  explicit SqliteSessions(Database& db) : db_(db) {}
+  Status RunWrite(const std::function<void(sql::Session&)>& body) override;
+  Status RunRead(const std::function<void(sql::Session&)>& body) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace lifeline::store::sqlite
