@@ -7,7 +7,8 @@
 #include <filesystem>
 
 #include "store/postgres/application_store.hpp"
-#include "store/postgres/channel_store.hpp"
+#include "store/postgres/session.hpp"
+#include "store/sql/channel_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/test_engines.hpp"
 
@@ -61,7 +62,8 @@ class ChannelStoreConformance : public ::testing::TestWithParam<Engine> {
     if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
     schema_ = std::make_unique<PostgresSchema>();
     ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-    pg_channels_ = std::make_unique<postgres::PgChannelStore>(schema_->pool());
+    pg_sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
+    pg_channels_ = std::make_unique<sql::SqlChannelStore>(*pg_sessions_);
     pg_applications_ = std::make_unique<postgres::PgApplicationStore>(schema_->pool());
     channels_ = pg_channels_.get();
     applications_ = pg_applications_.get();
@@ -69,6 +71,7 @@ class ChannelStoreConformance : public ::testing::TestWithParam<Engine> {
   void TearDown() override {
     sqlite_.reset();
     pg_channels_.reset();
+    pg_sessions_.reset();
     pg_applications_.reset();
     schema_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
@@ -97,7 +100,8 @@ class ChannelStoreConformance : public ::testing::TestWithParam<Engine> {
   std::filesystem::path dir_;
   std::unique_ptr<Store> sqlite_;
   std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<postgres::PgChannelStore> pg_channels_;
+  std::unique_ptr<postgres::PgSessions> pg_sessions_;
+  std::unique_ptr<sql::SqlChannelStore> pg_channels_;
   std::unique_ptr<postgres::PgApplicationStore> pg_applications_;
   ChannelStore* channels_ = nullptr;
   ApplicationStore* applications_ = nullptr;

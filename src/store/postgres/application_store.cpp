@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "store/channel_sql.hpp"
+#include "store/postgres/session.hpp"
+#include "store/sql/channel_sql.hpp"
 #include "store/key_generation_sql.hpp"
 #include "store/postgres/case_rows.hpp"
 #include "store/postgres/erasure.hpp"
@@ -17,33 +18,8 @@ namespace rows {
 std::int64_t InsertApplication(PgConnection& c, const NewApplication& a, Origin origin,
                                std::optional<std::int64_t> group_case_id,
                                std::optional<std::int64_t> assigned_user_id) {
-  Params p;
-  p.Add(FormatIsoDate(a.received_on))
-      .Add(ToString(a.clear.situation))
-      .Add(ToString(a.clear.group_kind))
-      .Add(std::int64_t{a.clear.group_size})
-      .Add(ToString(a.clear.contact_channel))
-      .Add(ToString(a.clear.language));
-  if (a.clear.deploy_by) p.Add(FormatIsoDate(*a.clear.deploy_by)); else p.AddNull();
-  p.AddBytes(a.receipt_lookup)
-      .AddBytes(a.reply_public)
-      .AddBytes(a.ephemeral_public)
-      .AddBytes(a.wrapped_key)
-      .AddBytes(a.sealed_fields)
-      .Add(a.key_generation)
-      .Add(origin == Origin::kMember ? "member" : "applicant")
-      .Add(group_case_id)
-      .Add(assigned_user_id);
-  const std::int64_t id =
-      c.Exec(fmt::format("INSERT INTO applications (received_on, status, {}, receipt_lookup, reply_public, "
-                         "ephemeral_public, wrapped_key, sealed_fields, key_generation, origin, group_case_id, "
-                         "assigned_user_id) VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-                         "$13, $14, $15, $16) RETURNING id",
-                         kClearColumns),
-             p)
-          .Int(0, 0);
-  ResealRow(c, "applications", id);
-  return id;
+  PgSession s(c);
+  return sql::InsertApplication(s, a, origin, group_case_id, assigned_user_id);
 }
 
 }  // namespace rows
@@ -164,7 +140,7 @@ Status PgApplicationStore::DeleteApplication(std::int64_t id) {
                             "DELETE FROM group_events WHERE group_case_id = $1 OR member_case_id = $1"}) {
       c.Exec(sql, Params().Add(id));
     }
-    for (std::string_view sql : channel_sql::kDeleteCaseSender) c.Exec(sql, Params().Add(id));
+    for (std::string_view sql : sql::channel_sql::kDeleteCaseSender) c.Exec(sql, Params().Add(id));
     if (c.Exec("DELETE FROM applications WHERE id = $1", Params().Add(id)).affected() == 0) {
       return NotFound("no such case");
     }

@@ -5,10 +5,11 @@
 #include <string>
 
 #include "store/postgres/rows.hpp"
+#include "store/sql/case_rows.hpp"
 
 namespace lifeline::store::postgres::rows {
 
-inline constexpr const char* kClearColumns = "situation, group_kind, group_size, contact_channel, language, deploy_by";
+using sql::kClearColumns;
 
 inline ClearFields ReadClear(const PgResult& r, int row, int first) {
   ClearFields c;
@@ -57,8 +58,7 @@ inline bool RowExists(PgConnection& c, std::string_view table, std::int64_t id) 
   return c.Exec(std::string("SELECT 1 FROM ") + std::string(table) + " WHERE id = $1", Params().Add(id)).rows() > 0;
 }
 
-/// Where a row came from: an applicant writing in, or the office adding a group's member.
-enum class Origin { kApplicant, kMember };
+using sql::Origin;
 
 /// Inserting cases takes this lock shared until commit, and ListCaseIdsAfter takes it alone
 /// for a moment: ids are drawn at insert but committed in any order, and the search index

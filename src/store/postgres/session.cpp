@@ -1,5 +1,8 @@
 #include "store/postgres/session.hpp"
 
+#include "store/postgres/case_rows.hpp"
+#include "store/postgres/erasure.hpp"
+
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -70,6 +73,16 @@ void PgSession::LockCampBooks(std::int64_t camp_id) {
 
 void PgSession::LockTablesAgainstWriters(const std::vector<std::string_view>& tables) {
   c_.Execute(fmt::format("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE", fmt::join(tables, ", ")));
+}
+
+void PgSession::ShareNewCasesLock() {
+  c_.Exec("SELECT pg_advisory_xact_lock_shared($1)", Params().Add(rows::kNewCasesLock));
+}
+
+void PgSession::MarkForErasure(std::initializer_list<std::string_view> tables) { postgres::MarkForErasure(c_, tables); }
+
+void PgSessions::FinishErasure() {
+  (void)EraseMarked(pool_);  // when it cannot run now, the mark stays and a later run finishes it
 }
 
 Status PgSessions::Run(const std::function<void(sql::Session&)>& body) {

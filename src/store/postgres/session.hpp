@@ -21,6 +21,8 @@ class PgSession final : public sql::Session {
   void LockCampBooks(std::int64_t camp_id) override;
   std::string_view LockRowsClause() const override { return " FOR NO KEY UPDATE"; }
   void LockTablesAgainstWriters(const std::vector<std::string_view>& tables) override;
+  void ShareNewCasesLock() override;
+  void MarkForErasure(std::initializer_list<std::string_view> tables) override;
 
  private:
   PgConnection& c_;
@@ -34,6 +36,7 @@ class PgSessions final : public sql::Sessions {
   explicit PgSessions(Pool& pool) : pool_(pool) {}
   Status RunWrite(const std::function<void(sql::Session&)>& body) override { return Run(body); }
   Status RunRead(const std::function<void(sql::Session&)>& body) override { return Run(body); }
+  void FinishErasure() override;
 
  private:
   Status Run(const std::function<void(sql::Session&)>& body);

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <span>
@@ -181,6 +182,18 @@ class Session {
   /// sealed by its own writer. SQLite's single writer already excludes them; PostgreSQL
   /// locks the tables in SHARE ROW EXCLUSIVE mode.
   virtual void LockTablesAgainstWriters(const std::vector<std::string_view>& tables) = 0;
+  /// Taken by every transaction that inserts cases, before it draws their ids. The search
+  /// index walks case ids upwards from the highest it has seen, so it must never see a case
+  /// while a lower id is still uncommitted: PostgreSQL draws ids at insert but commits in
+  /// any order, so its inserters share an advisory lock that the walk takes exclusively;
+  /// SQLite's single writer commits in id order and needs nothing.
+  virtual void ShareNewCasesLock() = 0;
+  /// Marks tables (named in kErasableTables of postgres/erasure.hpp) whose deleted or
+  /// overwritten rows must not stay readable in the files, inside the transaction; the
+  /// caller then calls Sessions::FinishErasure after the commit. PostgreSQL keeps old row
+  /// versions until VACUUM FULL, so it records the mark; SQLite overwrites them at once
+  /// (secure_delete) and records nothing.
+  virtual void MarkForErasure(std::initializer_list<std::string_view> tables) = 0;
 };
 
 /// BEGIN on construction; ROLLBACK on destruction unless committed.
@@ -214,6 +227,11 @@ class Sessions {
   virtual Status RunWrite(const std::function<void(Session&)>& body) = 0;
   /// A session for reading (SQLite: a reader beside the writer, thanks to WAL).
   virtual Status RunRead(const std::function<void(Session&)>& body) = 0;
+  /// After a commit that marked tables for erasure: SQLite truncates its write-ahead log
+  /// (the old rows' last copy); PostgreSQL rewrites the marked tables (VACUUM FULL), or
+  /// leaves the mark for its next sweep when it cannot now. Failures are not the caller's:
+  /// the change is committed either way.
+  virtual void FinishErasure() = 0;
 };
 
 namespace detail {

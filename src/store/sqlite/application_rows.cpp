@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <string_view>
 
-#include "store/channel_sql.hpp"
+#include "store/sql/channel_sql.hpp"
+#include "store/sqlite/session.hpp"
 #include "store/sqlite/group_rows.hpp"
 #include "store/sqlite/message_rows.hpp"
 #include "store/sqlite/row_mac_rows.hpp"
@@ -18,31 +19,8 @@ using namespace rows;
 std::int64_t InsertApplication(Connection& writer, const NewApplication& a, Origin origin,
                                std::optional<std::int64_t> group_case_id,
                                std::optional<std::int64_t> assigned_user_id) {
-  auto stmt = writer.Prepare(fmt::format(
-      "INSERT INTO applications (received_on, status, {}, receipt_lookup, reply_public, "
-      "ephemeral_public, wrapped_key, sealed_fields, key_generation, origin, group_case_id, "
-      "assigned_user_id) VALUES (?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      kClearColumns));
-  stmt.Bind(1, FormatIsoDate(a.received_on))
-      .Bind(2, ToString(a.clear.situation))
-      .Bind(3, ToString(a.clear.group_kind))
-      .Bind(4, std::int64_t{a.clear.group_size})
-      .Bind(5, ToString(a.clear.contact_channel))
-      .Bind(6, ToString(a.clear.language));
-  if (a.clear.deploy_by) stmt.Bind(7, FormatIsoDate(*a.clear.deploy_by)); else stmt.BindNull(7);
-  stmt.Bind(8, a.receipt_lookup)
-      .Bind(9, a.reply_public)
-      .Bind(10, a.ephemeral_public)
-      .Bind(11, a.wrapped_key)
-      .Bind(12, a.sealed_fields)
-      .Bind(13, a.key_generation)
-      .Bind(14, std::string(origin == Origin::kMember ? "member" : "applicant"));
-  if (group_case_id) stmt.Bind(15, *group_case_id); else stmt.BindNull(15);
-  if (assigned_user_id) stmt.Bind(16, *assigned_user_id); else stmt.BindNull(16);
-  stmt.Step();
-  const std::int64_t id = writer.LastInsertId();
-  ResealRow(writer, "applications", id);
-  return id;
+  SqliteSession s(writer);
+  return sql::InsertApplication(s, a, origin, group_case_id, assigned_user_id);
 }
 
 Result<StoredApplication> SelectApplication(Connection& reader, std::int64_t id) {
@@ -120,13 +98,8 @@ Status DeleteCaseRows(Connection& writer, std::int64_t id) {
     children.Bind(1, id);
     children.Step();
   }
-  for (std::string_view shared : channel_sql::kDeleteCaseSender) {
-    std::string own(shared);
-    std::replace(own.begin(), own.end(), '$', '?');
-    auto sender = writer.Prepare(own);
-    sender.Bind(1, id);
-    sender.Step();
-  }
+  SqliteSession session(writer);
+  for (std::string_view shared : sql::channel_sql::kDeleteCaseSender) session.Run(shared, sql::Params().Add(id));
   DetachFromGroups(writer, id);
   auto row = writer.Prepare("DELETE FROM applications WHERE id = ?");
   row.Bind(1, id);

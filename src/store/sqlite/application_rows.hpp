@@ -7,14 +7,14 @@
 
 #include "domain/result.hpp"
 #include "store/records.hpp"
+#include "store/sql/case_rows.hpp"
 #include "store/sqlite/connection.hpp"
 
 namespace lifeline::store::sqlite {
 
-/// Where a row came from: an applicant writing in, or the office adding a group's member.
-enum class Origin { kApplicant, kMember };
+using sql::Origin;
 
-/// Inserts the row as "new" and returns its id.
+/// Inserts the row as "new" and returns its id (sql::InsertApplication).
 std::int64_t InsertApplication(Connection& writer, const NewApplication& a, Origin origin,
                                std::optional<std::int64_t> group_case_id = std::nullopt,
                                std::optional<std::int64_t> assigned_user_id = std::nullopt);

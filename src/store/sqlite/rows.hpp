@@ -6,6 +6,7 @@
 #include <string>
 
 #include "store/records.hpp"
+#include "store/sql/case_rows.hpp"
 #include "store/sqlite/connection.hpp"
 
 namespace lifeline::store::sqlite::rows {
@@ -41,8 +42,7 @@ inline ClearFields ReadClear(const Statement& s, int first) {
   return c;
 }
 
-inline constexpr const char* kClearColumns =
-    "situation, group_kind, group_size, contact_channel, language, deploy_by";
+using sql::kClearColumns;
 
 // The columns ReadSummary reads, in its order, each prefixed (e.g. "a.") for joins.
 inline std::string PrefixedSummaryColumns(const std::string& p) {

@@ -173,4 +173,11 @@ Status SqliteSessions::RunRead(const std::function<void(sql::Session&)>& body) {
   });
 }
 
+void SqliteSessions::FinishErasure() {
+  (void)db_.Write([](Connection& c) -> Status {
+    c.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    return OkStatus();
+  });
+}
+
 }  // namespace lifeline::store::sqlite

@@ -22,6 +22,8 @@ class SqliteSession final : public sql::Session {
   void LockCampBooks(std::int64_t) override {}
   std::string_view LockRowsClause() const override { return ""; }
   void LockTablesAgainstWriters(const std::vector<std::string_view>&) override {}
+  void ShareNewCasesLock() override {}
+  void MarkForErasure(std::initializer_list<std::string_view>) override {}
 
  private:
   Connection& c_;
@@ -35,6 +37,7 @@ class SqliteSessions final : public sql::Sessions {
   explicit SqliteSessions(Database& db) : db_(db) {}
   Status RunWrite(const std::function<void(sql::Session&)>& body) override;
   Status RunRead(const std::function<void(sql::Session&)>& body) override;
+  void FinishErasure() override;
 
  private:
   Database& db_;

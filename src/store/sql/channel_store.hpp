@@ -1,16 +1,17 @@
 #pragma once
-// The channel part of the SQLite store (store/channel_store.hpp), on the shared SQL of
-// store/channel_sql.hpp. Thread-safe, through the Database it is given.
+// Conversations over SMS and messengers (store/channel_store.hpp), written once for both
+// engines over the session port, on the SQL of channel_sql.hpp. Thread-safe, through the
+// Sessions it is given.
 
 #include "store/channel_store.hpp"
-#include "store/sqlite/database.hpp"
+#include "store/sql/session.hpp"
 
-namespace lifeline::store::sqlite {
+namespace lifeline::store::sql {
 
-class SqliteChannelStore final : public ChannelStore {
+class SqlChannelStore final : public ChannelStore {
  public:
-  /// `db` must outlive this.
-  explicit SqliteChannelStore(Database& db) : db_(db) {}
+  /// `sessions` must outlive this.
+  explicit SqlChannelStore(Sessions& sessions) : db_(sessions) {}
 
   Result<std::optional<ChannelSender>> FindSender(const Blob32& sender_index) override;
   Result<ChannelSender> GetSender(std::int64_t id) override;
@@ -30,7 +31,7 @@ class SqliteChannelStore final : public ChannelStore {
   Status RecordDeliveryReport(std::int64_t id, OutboundState state) override;
 
  private:
-  Database& db_;
+  Sessions& db_;
 };
 
-}  // namespace lifeline::store::sqlite
+}  // namespace lifeline::store::sql

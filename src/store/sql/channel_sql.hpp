@@ -1,11 +1,10 @@
 #pragma once
-// The channel store's SQL (store/channel_store.hpp), written once for both engines so that
-// they cannot drift apart. Parameters are PostgreSQL's $1, $2…; the SQLite store reads each
-// "$" as "?" (its numbered ?NNN). Booleans are 0/1 integers on both.
+// The channel store's SQL (store/channel_store.hpp; channel_store.cpp and the deletion of a
+// case). Booleans are 0/1 integers on both engines.
 
 #include <string_view>
 
-namespace lifeline::store::channel_sql {
+namespace lifeline::store::sql::channel_sql {
 
 #define LIFELINE_SENDER_COLUMNS "id, sender_index, channel, case_id, language, address_sealed, stopped, blocked"
 #define LIFELINE_OUTBOUND_COLUMNS "id, sender_id, state, not_before, created_at, text_sealed"
@@ -26,7 +25,7 @@ inline constexpr std::string_view kInsertInboundOnce =
     "ON CONFLICT DO NOTHING RETURNING sender_id";
 inline constexpr std::string_view kInsertMessage =
     "INSERT INTO messages (case_id, author_user_id, created_on, sealed_for_applicant, sealed_for_office, "
-    "key_generation, ephemeral_public, wrapped_key) VALUES ($1, NULL, $2, $3, $4, $5, $6, $7)";
+    "key_generation, ephemeral_public, wrapped_key) VALUES ($1, NULL, $2, $3, $4, $5, $6, $7) RETURNING id";
 // He writes: his phone is in his hand, so what waits for him may go now.
 inline constexpr std::string_view kReleaseSenderReplies =
     "UPDATE channel_outbox SET state = 'due', not_before = $1 WHERE sender_id = $2 AND state = 'queued'";
@@ -69,4 +68,4 @@ inline constexpr std::string_view kDeleteCaseSender[] = {
 #undef LIFELINE_SENDER_COLUMNS
 #undef LIFELINE_OUTBOUND_COLUMNS
 
-}  // namespace lifeline::store::channel_sql
+}  // namespace lifeline::store::sql::channel_sql
