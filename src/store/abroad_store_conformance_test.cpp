@@ -8,7 +8,8 @@
 #include <filesystem>
 #include <random>
 
-#include "store/postgres/abroad_store.hpp"
+#include "store/postgres/session.hpp"
+#include "store/sql/abroad_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/test_engines.hpp"
 
@@ -34,12 +35,14 @@ class AbroadStoreConformance : public ::testing::TestWithParam<Engine> {
     if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
     schema_ = std::make_unique<PostgresSchema>();
     ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-    postgres_ = std::make_unique<postgres::PgAbroadStore>(schema_->pool());
+    sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
+    postgres_ = std::make_unique<sql::SqlAbroadStore>(*sessions_);
     abroad_ = postgres_.get();
   }
   void TearDown() override {
     sqlite_.reset();
     postgres_.reset();
+    sessions_.reset();
     schema_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
@@ -56,7 +59,8 @@ class AbroadStoreConformance : public ::testing::TestWithParam<Engine> {
   std::filesystem::path dir_;
   std::unique_ptr<Store> sqlite_;
   std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<postgres::PgAbroadStore> postgres_;
+  std::unique_ptr<postgres::PgSessions> sessions_;
+  std::unique_ptr<sql::SqlAbroadStore> postgres_;
   AbroadStore* abroad_ = nullptr;
 };
 

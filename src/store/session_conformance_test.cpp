@@ -147,6 +147,49 @@ TEST_P(SessionConformance, AConsistentReadSeesOneSnapshot) {
   ASSERT_TRUE(read) << read.error().message;
 }
 
+TEST_P(SessionConformance, AWalkStopsWhenAskedAndTheHooksSpellValidSql) {
+  auto done = sql::Write(*sessions_, [](Session& s) -> Status {
+    Transaction tx(s);
+    const std::int64_t person =
+        s.Run("INSERT INTO people_abroad (wanted, needs, updated_at, ephemeral_public, key_generation, wrapped_key, "
+              "sealed_fields) VALUES ('none_known', '', 0, $1, 1, $2, $2) RETURNING id",
+              Params().AddBytes(std::vector<std::uint8_t>(32, 1)).AddBytes(std::vector<std::uint8_t>{2}))[0]
+            .Int(0);
+    for (int day = 1; day <= 5; ++day) {
+      s.Run("INSERT INTO abroad_events (person_id, kind, on_day, risk) VALUES ($1, 'stay_ends', $2, 2)",
+            Params().Add(person).Add("2027-01-0" + std::to_string(day)));
+    }
+    std::vector<std::string> seen;
+    s.Walk("SELECT on_day FROM abroad_events" + s.IndexHint("abroad_board") +
+               " WHERE risk IS NOT NULL AND on_day >= $1 ORDER BY on_day, risk, person_id",
+           Params().Add("2027-01-02"), [&](const Row& row) {
+             seen.push_back(row.Text(0));
+             return seen.size() < 2;
+           });
+    EXPECT_EQ(seen, (std::vector<std::string>{"2027-01-02", "2027-01-03"}));
+    // A second walk on the same session, after the first stopped early.
+    int all = 0;
+    s.Walk("SELECT on_day FROM abroad_events WHERE person_id = $1", Params().Add(person), [&](const Row&) {
+      ++all;
+      return true;
+    });
+    EXPECT_EQ(all, 5);
+    EXPECT_EQ(s.Run("SELECT id FROM people_abroad WHERE id = $1" + std::string(s.LockRowsClause(sql::RowLock::kShare)),
+                    Params().Add(person))
+                  .size(),
+              1);
+    EXPECT_EQ(s.Run("SELECT id FROM people_abroad WHERE id = $1" + std::string(s.LockRowsClause(sql::RowLock::kUpdate)),
+                    Params().Add(person))
+                  .size(),
+              1);
+    s.LockCampBooks(1);
+    s.ShareNewCasesLock();
+    tx.Commit();
+    return OkStatus();
+  });
+  ASSERT_TRUE(done) << done.error().message;
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, SessionConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          testing::EngineName);
 

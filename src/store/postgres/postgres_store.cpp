@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "store/postgres/abroad_store.hpp"
+#include "store/sql/abroad_store.hpp"
 #include "store/sql/channel_store.hpp"
 #include "store/postgres/application_store.hpp"
 #include "store/postgres/session.hpp"
@@ -32,7 +32,7 @@ class PostgresStore final : public Store {
  public:
   PostgresStore(const std::string& conninfo, std::size_t max_connections)
       : pool_(conninfo, max_connections), applications_(pool_), core_(pool_), centre_(pool_), sessions_(pool_), camps_(sessions_),
-        abroad_(pool_), channels_(sessions_) {}
+        abroad_(sessions_), channels_(sessions_) {}
 
   AbroadStore& Abroad() override { return abroad_; }
   ChannelStore& Channels() override { return channels_; }
@@ -174,7 +174,7 @@ class PostgresStore final : public Store {
   PgContactCentreStore centre_;
   PgSessions sessions_;
   sql::SqlCampStore camps_;
-  PgAbroadStore abroad_;
+  sql::SqlAbroadStore abroad_;
   sql::SqlChannelStore channels_;
   // Finishes the erasures an earlier change or run left unfinished (erasure.hpp): now, then
   // every minute. Declared last: stopped and joined first.

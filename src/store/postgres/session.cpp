@@ -53,6 +53,24 @@ sql::Rows PgSession::Run(std::string_view sql, const sql::Params& params) {
   return sql::Rows(std::make_unique<PgRows>(c_.Exec(sql, ToPg(params))));
 }
 
+void PgSession::Walk(std::string_view sql, const sql::Params& params,
+                     const std::function<bool(const sql::Row&)>& each) {
+  const std::string cursor = "lifeline_walk_" + std::to_string(++cursors_);
+  c_.Exec("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + std::string(sql), ToPg(params));
+  bool more = true;
+  while (more) {
+    sql::Rows batch(std::make_unique<PgRows>(c_.Exec("FETCH 256 FROM " + cursor)));
+    for (const sql::Row& row : batch) {
+      if (!each(row)) {
+        more = false;
+        break;
+      }
+    }
+    if (batch.size() < 256) more = false;
+  }
+  c_.Execute("CLOSE " + cursor);
+}
+
 void PgSession::Begin(sql::Access access) {
   // READ COMMITTED for writers, as every PostgreSQL write so far (their checks take locks);
   // REPEATABLE READ gives a reader one snapshot for all its statements.

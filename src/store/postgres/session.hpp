@@ -19,13 +19,19 @@ class PgSession final : public sql::Session {
   void Rollback() noexcept override;
   const RowSealer* row_sealer() const override { return c_.row_sealer(); }
   void LockCampBooks(std::int64_t camp_id) override;
-  std::string_view LockRowsClause() const override { return " FOR NO KEY UPDATE"; }
+  std::string_view LockRowsClause(sql::RowLock lock) const override {
+    return lock == sql::RowLock::kUpdate ? " FOR NO KEY UPDATE" : " FOR SHARE";
+  }
+  std::string IndexHint(std::string_view) const override { return {}; }
+  void Walk(std::string_view sql, const sql::Params& params,
+            const std::function<bool(const sql::Row&)>& each) override;
   void LockTablesAgainstWriters(const std::vector<std::string_view>& tables) override;
   void ShareNewCasesLock() override;
   void MarkForErasure(std::initializer_list<std::string_view> tables) override;
 
  private:
   PgConnection& c_;
+  int cursors_ = 0;  // names this session's cursors
 };
 
 /// The pool as the session port lends it: every session is a pooled connection (reads and

@@ -151,7 +151,7 @@ Result<TransferOutcome> SqlCampStore::TransferPrisoner(const MovementRecord& m, 
     // His row first (two transfers of him queue here; rows that merely refer to him, such
     // as a call being logged, do not wait), then both camps' books in id order (no deadlock
     // between transfers crossing each other); postings take one camp's books.
-    auto held = s.Run(std::string(camp_sql::kPrisonerCamp) + std::string(s.LockRowsClause()), Params().Add(m.prisoner_id));
+    auto held = s.Run(std::string(camp_sql::kPrisonerCamp) + std::string(s.LockRowsClause(RowLock::kUpdate)), Params().Add(m.prisoner_id));
     if (held.empty()) return NotFound("no such prisoner");
     const std::int64_t from = held[0].Int(0);
     if (s.Run(camp_sql::kCampExists, Params().Add(to)).empty()) return NotFound("no such camp");

@@ -151,6 +151,9 @@ enum class Access {
   kConsistentRead,  // reads only, all from one snapshot of the store
 };
 
+/// How a SELECT locks the rows it reads (Session::LockRowsClause).
+enum class RowLock { kShare, kUpdate };
+
 /// One connection, lent by Sessions to one body of work. Not thread-safe.
 class Session {
  public:
@@ -173,10 +176,21 @@ class Session {
   /// SQLite has one writer, which holds the store's write lock for the whole transaction, so
   /// there is nothing more to take; PostgreSQL takes a transaction-scoped advisory lock.
   virtual void LockCampBooks(std::int64_t camp_id) = 0;
-  /// Appended to a SELECT of rows the transaction goes on to change, so that a concurrent
-  /// transaction changing them waits: PostgreSQL's "FOR NO KEY UPDATE" (rows that merely
-  /// refer to them do not wait); SQLite's single writer needs nothing ("").
-  virtual std::string_view LockRowsClause() const = 0;
+  /// Appended to a SELECT, so that concurrent writers of the rows it reads wait until the
+  /// transaction ends: kUpdate for rows the transaction goes on to change (PostgreSQL's
+  /// "FOR NO KEY UPDATE": rows that merely refer to them do not wait), kShare for rows that
+  /// must not change meanwhile ("FOR SHARE"). SQLite's single writer needs nothing ("").
+  virtual std::string_view LockRowsClause(RowLock lock) const = 0;
+  /// Appended to a table's name in FROM, naming the index a walk must use: SQLite's
+  /// planner, which has no statistics here, may otherwise sort a whole table rather than
+  /// walk the index in its order and stop early (" INDEXED BY name"); PostgreSQL plans
+  /// from its statistics ("").
+  virtual std::string IndexHint(std::string_view index) const = 0;
+  /// Calls `each` with the statement's rows in order until it returns false, reading them
+  /// as it goes, so that a walk that stops early does not read the rest. Inside a
+  /// transaction: PostgreSQL reads through a cursor (batches of 256), SQLite steps the
+  /// statement.
+  virtual void Walk(std::string_view sql, const Params& params, const std::function<bool(const Row&)>& each) = 0;
   /// Makes every other writer of these tables wait until the transaction ends (readers go
   /// on), e.g. while the rows without a MAC are sealed, so that a row written meanwhile is
   /// sealed by its own writer. SQLite's single writer already excludes them; PostgreSQL

@@ -117,15 +117,25 @@ void BindAll(sqlite3_stmt* stmt, const sql::Params& params) {
   }
 }
 
+sqlite3_stmt* Prepare(Connection& c, std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v3(c.raw(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                    &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    throw SqliteError(rc, fmt::format("sqlite: cannot prepare \"{}\": {}", sql, sqlite3_errmsg(c.raw())));
+  }
+  return stmt;
+}
+
+[[noreturn]] void ThrowStep(Connection& c, int rc) {
+  throw SqliteError(sqlite3_extended_errcode(c.raw()), fmt::format("sqlite: step failed: {} ({})", sqlite3_errstr(rc), rc));
+}
+
 }  // namespace
 
 sql::Rows SqliteSession::Run(std::string_view sql, const sql::Params& params) {
-  sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(c_.raw(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                              nullptr);
-  if (rc != SQLITE_OK) {
-    throw SqliteError(rc, fmt::format("sqlite: cannot prepare \"{}\": {}", sql, sqlite3_errmsg(c_.raw())));
-  }
+  sqlite3_stmt* stmt = Prepare(c_, sql);
+  int rc = SQLITE_OK;
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, sqlite3_finalize);
   BindAll(stmt, params);
   const int columns = sqlite3_column_count(stmt);
@@ -135,12 +145,26 @@ sql::Rows SqliteSession::Run(std::string_view sql, const sql::Params& params) {
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     for (int column = 0; column < columns; ++column) cells.push_back(ReadCell(stmt, column));
   }
-  if (rc != SQLITE_DONE) {
-    const int code = sqlite3_extended_errcode(c_.raw());
-    throw SqliteError(code, fmt::format("sqlite: step failed: {} ({})", sqlite3_errstr(rc), rc));
-  }
+  if (rc != SQLITE_DONE) ThrowStep(c_, rc);
   const std::int64_t affected = sqlite3_stmt_readonly(stmt) ? 0 : sqlite3_changes64(c_.raw());
   return sql::Rows(std::make_unique<SqliteRows>(columns, std::move(cells), affected));
+}
+
+void SqliteSession::Walk(std::string_view sql, const sql::Params& params,
+                         const std::function<bool(const sql::Row&)>& each) {
+  sqlite3_stmt* stmt = Prepare(c_, sql);
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, sqlite3_finalize);
+  BindAll(stmt, params);
+  const int columns = sqlite3_column_count(stmt);
+  int rc = SQLITE_OK;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    std::vector<SqliteRows::Cell> cells;
+    cells.reserve(static_cast<std::size_t>(columns));
+    for (int column = 0; column < columns; ++column) cells.push_back(ReadCell(stmt, column));
+    const SqliteRows row(columns, std::move(cells), 0);
+    if (!each(sql::Row(row, 0))) return;
+  }
+  if (rc != SQLITE_DONE) ThrowStep(c_, rc);
 }
 
 void SqliteSession::Begin(sql::Access access) {

@@ -12,7 +12,7 @@
 
 #include "store/sqlite/application_rows.hpp"
 #include "store/sqlite/audit_rows.hpp"
-#include "store/sqlite/abroad_store.hpp"
+#include "store/sql/abroad_store.hpp"
 #include "store/sql/channel_store.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/database.hpp"
@@ -46,7 +46,7 @@ using namespace sqlite::rows;
 class SqliteStore final : public Store, private sqlite::Database {
  public:
   explicit SqliteStore(std::string path)
-      : Database(std::move(path)), sessions_(*this), camp_(sessions_), abroad_(*this), channels_(sessions_) {}
+      : Database(std::move(path)), sessions_(*this), camp_(sessions_), abroad_(sessions_), channels_(sessions_) {}
 
   AbroadStore& Abroad() override { return abroad_; }
   ChannelStore& Channels() override { return channels_; }
@@ -562,7 +562,7 @@ class SqliteStore final : public Store, private sqlite::Database {
 
   sqlite::SqliteSessions sessions_;
   sql::SqlCampStore camp_;
-  sqlite::SqliteAbroadStore abroad_;
+  sql::SqlAbroadStore abroad_;
   sql::SqlChannelStore channels_;
 };
 

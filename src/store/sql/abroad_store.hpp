@@ -1,17 +1,20 @@
 #pragma once
-// The abroad part of the SQLite store (store/abroad_store.hpp). Thread-safe, through the
-// Database it is given.
+// People abroad (store/abroad_store.hpp), written once for both engines over the session
+// port: countries, people, their proceedings, the risk board and lead times
+// (abroad_people.cpp); pathways, partners and referrals (abroad_help.cpp). Thread-safe,
+// through the Sessions it is given.
 
 #include "store/abroad_store.hpp"
-#include "store/sqlite/database.hpp"
+#include "store/sql/session.hpp"
 
-namespace lifeline::store::sqlite {
+namespace lifeline::store::sql {
 
-class SqliteAbroadStore final : public AbroadStore {
+class SqlAbroadStore final : public AbroadStore {
  public:
-  /// `db` must outlive this.
-  explicit SqliteAbroadStore(Database& db) : db_(db) {}
+  /// `sessions` must outlive this.
+  explicit SqlAbroadStore(Sessions& sessions) : db_(sessions) {}
 
+  // abroad_people.cpp
   Result<std::vector<CountryRecord>> ListCountries() override;
   Result<CountryRecord> GetCountry(const std::string& code) override;
   Status SaveCountry(const CountryRecord& country) override;
@@ -27,12 +30,12 @@ class SqliteAbroadStore final : public AbroadStore {
                                              std::optional<abroad::RiskKind> risk) override;
   Result<std::vector<ProceedingEvent>> ListProceedingEvents(std::int64_t proceeding_id) override;
   Status CloseProceeding(std::int64_t id) override;
-  Result<std::vector<BoardRow>> RiskBoard(Date today, const abroad::LeadTimes& lead, std::size_t offset, std::size_t limit,
-                                          bool alerts_only) override;
+  Result<std::vector<BoardRow>> RiskBoard(Date today, const abroad::LeadTimes& lead, std::size_t offset,
+                                          std::size_t limit, bool alerts_only) override;
   Result<std::vector<abroad::RiskEvent>> PersonRisks(std::int64_t person_id, Date today) override;
   Result<abroad::LeadTimes> LoadLeadTimes() override;
   Status SaveLeadTimes(const abroad::LeadTimes& lead) override;
-  // abroad_help_store.cpp
+  // abroad_help.cpp
   Result<std::int64_t> InsertPathway(const PathwayRecord& pathway) override;
   Result<PathwayRecord> GetPathway(std::int64_t id) override;
   Result<std::vector<PathwayRecord>> ListPathways(std::int64_t person_id) override;
@@ -45,7 +48,10 @@ class SqliteAbroadStore final : public AbroadStore {
   Result<std::vector<ReferralRecord>> ListReferrals(std::int64_t person_id) override;
 
  private:
-  Database& db_;
+  Sessions& db_;
 };
 
-}  // namespace lifeline::store::sqlite
+/// Whether the person exists (abroad_people.cpp).
+bool PersonAbroadExists(Session& s, std::int64_t id);
+
+}  // namespace lifeline::store::sql
