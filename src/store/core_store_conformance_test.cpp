@@ -8,8 +8,9 @@
 #include <filesystem>
 #include <thread>
 
-#include "store/postgres/contact_centre_store.hpp"
-#include "store/postgres/core_store.hpp"
+#include "store/postgres/session.hpp"
+#include "store/sql/contact_centre_store.hpp"
+#include "store/sql/core_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/test_engines.hpp"
 
@@ -40,14 +41,16 @@ class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
     if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
     schema_ = std::make_unique<PostgresSchema>();
     ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-    postgres_ = std::make_unique<postgres::PgCoreStore>(schema_->pool());
-    centre_ = std::make_unique<postgres::PgContactCentreStore>(schema_->pool());
+    sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
+    postgres_ = std::make_unique<sql::SqlCoreStore>(*sessions_);
+    centre_ = std::make_unique<sql::SqlContactCentreStore>(*sessions_);
     stores_ = {postgres_.get(), postgres_.get(), postgres_.get(), centre_.get()};
   }
   void TearDown() override {
     sqlite_.reset();
     postgres_.reset();
     centre_.reset();
+    sessions_.reset();
     schema_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
@@ -68,8 +71,9 @@ class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
   std::filesystem::path dir_;
   std::unique_ptr<Store> sqlite_;
   std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<postgres::PgCoreStore> postgres_;
-  std::unique_ptr<postgres::PgContactCentreStore> centre_;
+  std::unique_ptr<sql::SqlCoreStore> postgres_;
+  std::unique_ptr<postgres::PgSessions> sessions_;
+  std::unique_ptr<sql::SqlContactCentreStore> centre_;
 };
 
 TEST_P(CoreStoreConformance, UsersAreUniqueByNameAndKeepTheirSecondFactor) {

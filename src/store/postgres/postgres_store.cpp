@@ -7,35 +7,36 @@
 #include <stdexcept>
 #include <thread>
 
-#include "store/sql/abroad_store.hpp"
-#include "store/sql/channel_store.hpp"
 #include "store/postgres/application_store.hpp"
 #include "store/postgres/session.hpp"
-#include "store/sql/camp_store.hpp"
-#include "store/sql/row_macs.hpp"
-#include "store/postgres/contact_centre_store.hpp"
-#include "store/postgres/core_store.hpp"
+#include "store/readiness_sql.hpp"
 #include "store/postgres/erasure.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/row_mac_rows.hpp"
 #include "store/schema_version.hpp"
+#include "store/sql/sql_store.hpp"
 
 namespace lifeline::store {
 namespace {
 
 using namespace postgres;
 
-// Each part of the contract is one class of store/postgres; this one hands every call to
-// the part that keeps it, all on one pool.
-class PostgresStore final : public Store {
+// The pool, constructed before the SqlStore base that lends its connections.
+struct PoolOwner {
+  PoolOwner(const std::string& conninfo, std::size_t max_connections) : pool_(conninfo, max_connections) {}
+  Pool pool_;
+};
+
+// The parts written once for both engines come from sql::SqlStore; the rest of the contract
+// is one class of store/postgres each, and this hands every call to the part that keeps it,
+// all on one pool.
+class PostgresStore final : private PoolOwner, public sql::SqlStore {
  public:
   PostgresStore(const std::string& conninfo, std::size_t max_connections)
-      : pool_(conninfo, max_connections), applications_(pool_), core_(pool_), centre_(pool_), sessions_(pool_), camps_(sessions_),
-        abroad_(sessions_), channels_(sessions_) {}
-
-  AbroadStore& Abroad() override { return abroad_; }
-  ChannelStore& Channels() override { return channels_; }
+      : PoolOwner(conninfo, max_connections),
+        SqlStore(std::make_unique<PgSessions>(pool_)),
+        applications_(pool_) {}
 
   /// PostgreSQL has its own backups, which see the whole cluster consistently and can be
   /// replayed to a moment: lifeline backup belongs to the SQLite store.
@@ -47,15 +48,6 @@ class PostgresStore final : public Store {
 
   // RowMacStore
   void SetRowSealer(std::shared_ptr<const RowSealer> sealer) override { pool_.SetRowSealer(std::move(sealer)); }
-  Result<SealedRow> ReadSealedRow(std::string_view table, std::int64_t id) override {
-    return sql::Read(sessions_, [&](sql::Session& s) { return sql::ReadSealedRow(s, table, id); });
-  }
-  Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table, std::int64_t after_id, int limit) override {
-    return sql::Read(sessions_, [&](sql::Session& s) { return sql::ReadSealedRows(s, table, after_id, limit); });
-  }
-  Result<std::int64_t> SealRowsWithoutMac() override {
-    return sql::Write(sessions_, [&](sql::Session& s) { return sql::SealRowsWithoutMac(s); });
-  }
 
   // ApplicationStore
   Result<std::vector<std::int64_t>> AppendApplications(std::span<const NewApplication> batch) override { return applications_.AppendApplications(batch); }
@@ -102,80 +94,18 @@ class PostgresStore final : public Store {
   Result<std::vector<WrappedRecordKey>> ListKeysOlderThan(std::int64_t generation, int limit) override { return applications_.ListKeysOlderThan(generation, limit); }
   Result<std::int64_t> CountKeysOlderThan(std::int64_t generation) override { return applications_.CountKeysOlderThan(generation); }
   Status ReplaceWrappedKeys(std::span<const WrappedRecordKey> keys) override { return applications_.ReplaceWrappedKeys(keys); }
-  // UserStore
-  Result<std::int64_t> AddUser(const UserRecord& user) override { return core_.AddUser(user); }
-  Result<UserRecord> FindUserByName(const std::string& name) override { return core_.FindUserByName(name); }
-  Result<UserRecord> FindUserById(std::int64_t id) override { return core_.FindUserById(id); }
-  Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) override { return core_.SetPendingTotp(user_id, sealed); }
-  Status ActivateTotp(std::int64_t user_id, const Blob& sealed, std::int64_t step, const std::vector<Blob32>& recovery_hashes) override { return core_.ActivateTotp(user_id, sealed, step, recovery_hashes); }
-  Status ClearTotp(std::int64_t user_id) override { return core_.ClearTotp(user_id); }
-  Result<bool> AdvanceTotpStep(std::int64_t user_id, std::int64_t step) override { return core_.AdvanceTotpStep(user_id, step); }
-  Result<bool> UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) override { return core_.UseRecoveryCode(user_id, code_hash); }
-  Result<std::string> GetSetting(const std::string& key) override { return core_.GetSetting(key); }
-  Status PutSetting(const std::string& key, const std::string& value) override { return core_.PutSetting(key, value); }
-  Status ProbeWrite(std::chrono::milliseconds timeout) override { return core_.ProbeWrite(timeout); }
-  // InstallationStore
-  Status SaveInstallation(const Installation& installation) override { return core_.SaveInstallation(installation); }
-  Result<Installation> LoadInstallation() override { return core_.LoadInstallation(); }
-  Status AddOfficeKey(const StoredOfficeKey& key) override { return core_.AddOfficeKey(key); }
-  Status SaveOfficeSecret(const Blob& sealed) override { return core_.SaveOfficeSecret(sealed); }
-  Status RetireOfficeKeysBefore(std::int64_t generation) override { return core_.RetireOfficeKeysBefore(generation); }
-  // AuditStore
-  Result<std::optional<AuditRecord>> LastAuditRecord() override { return core_.LastAuditRecord(); }
-  Status AppendAuditRecord(const AuditRecord& record) override { return core_.AppendAuditRecord(record); }
-  Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) override { return core_.ListAuditRecords(after_seq, limit); }
-  // ContactCentreStore
-  Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) override { return centre_.AppendQueueLog(lines, keep_after); }
-  Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) override { return centre_.ListQueueLog(limit); }
-  Status InsertOperator(const OperatorRecord& op) override { return centre_.InsertOperator(op); }
-  Result<std::vector<OperatorRecord>> ListOperators() override { return centre_.ListOperators(); }
-  Status SaveLines(int lines) override { return centre_.SaveLines(lines); }
-  Result<std::optional<int>> LoadLines() override { return centre_.LoadLines(); }
-  Status SaveOperatorAccount(const std::string& name, std::int64_t user_id) override {
-    return centre_.SaveOperatorAccount(name, user_id);
+  // ReadinessStore. statement_timeout does not cover a commit waiting for a synchronous
+  // standby, so the client keeps the time itself (PgConnection::ExecuteWithin) and cancels
+  // the wait.
+  Status ProbeWrite(std::chrono::milliseconds timeout) override {
+    return pool_.With([&](PgConnection& c) -> Status {
+      c.ExecuteWithin(readiness_sql::kProbe, timeout);
+      return OkStatus();
+    });
   }
-  Result<std::vector<std::pair<std::string, std::int64_t>>> ListOperatorAccounts() override {
-    return centre_.ListOperatorAccounts();
-  }
-  // CampStore
-  Result<std::int64_t> InsertCamp(const CampRecord& camp) override { return camps_.InsertCamp(camp); }
-  Status UpdateCamp(const CampRecord& camp) override { return camps_.UpdateCamp(camp); }
-  Result<CampRecord> GetCamp(std::int64_t id) override { return camps_.GetCamp(id); }
-  Result<std::vector<CampRecord>> ListCamps() override { return camps_.ListCamps(); }
-  Result<std::int64_t> InsertPrisoner(const NewPrisoner& prisoner) override { return camps_.InsertPrisoner(prisoner); }
-  Result<StoredPrisoner> GetPrisoner(std::int64_t id) override { return camps_.GetPrisoner(id); }
-  Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp_id) override { return camps_.ListPrisoners(camp_id); }
-  Result<std::int64_t> AddMovement(const MovementRecord& movement, PrisonerStatus new_status) override { return camps_.AddMovement(movement, new_status); }
-  Result<TransferOutcome> TransferPrisoner(const MovementRecord& movement, std::int64_t at) override { return camps_.TransferPrisoner(movement, at); }
-  Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp_id) override { return camps_.ListUnreportedMovements(camp_id); }
-  Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) override { return camps_.MarkMovementsReported(ids, on); }
-  Status MarkCaptureCardSent(std::int64_t prisoner_id, Date on) override { return camps_.MarkCaptureCardSent(prisoner_id, on); }
-  Result<PostOutcome> Post(std::int64_t camp_id, const camp::Posting& posting, std::int64_t at) override { return camps_.Post(camp_id, posting, at); }
-  Result<StoredPosting> GetPosting(std::int64_t camp_id, std::int64_t id) override { return camps_.GetPosting(camp_id, id); }
-  Result<std::int64_t> Balance(std::int64_t camp_id, const std::string& account) override { return camps_.Balance(camp_id, account); }
-  Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(std::int64_t camp_id, const std::string& account, std::int64_t from, std::int64_t to) override { return camps_.AccountStatement(camp_id, account, from, to); }
-  Result<LedgerCheckReport> CheckLedger() override { return camps_.CheckLedger(); }
-  Status SaveLabourProfile(std::int64_t prisoner_id, const camp::LabourProfile& profile) override { return camps_.SaveLabourProfile(prisoner_id, profile); }
-  Result<camp::LabourProfile> LoadLabourProfile(std::int64_t prisoner_id) override { return camps_.LoadLabourProfile(prisoner_id); }
-  Result<std::int64_t> InsertShift(std::int64_t prisoner_id, const camp::WorkShift& shift) override { return camps_.InsertShift(prisoner_id, shift); }
-  Result<std::vector<camp::WorkShift>> ListShifts(std::int64_t prisoner_id, Date from, Date to) override { return camps_.ListShifts(prisoner_id, from, to); }
-  Status JoinPhoneList(std::int64_t camp_id, std::int64_t prisoner_id, Date since) override { return camps_.JoinPhoneList(camp_id, prisoner_id, since); }
-  Result<std::vector<PhoneWaiting>> ListPhoneWaiting(std::int64_t camp_id) override { return camps_.ListPhoneWaiting(camp_id); }
-  Result<std::int64_t> RecordCall(const PhoneCallRecord& call, bool used_turn, const std::optional<camp::Posting>& charge, std::int64_t at) override { return camps_.RecordCall(call, used_turn, charge, at); }
-  Result<std::vector<PhoneCallRecord>> ListCalls(std::int64_t camp_id, Date day) override { return camps_.ListCalls(camp_id, day); }
-  Result<camp::DayRota> FixRota(std::int64_t camp_id, Date day, const std::function<Result<camp::DayRota>()>& plan) override { return camps_.FixRota(camp_id, day, plan); }
-  Result<std::int64_t> InsertMail(std::int64_t prisoner_id, const camp::MailItem& item) override { return camps_.InsertMail(prisoner_id, item); }
-  Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp_id, Date from, Date to) override { return camps_.ListMail(camp_id, from, to); }
 
  private:
-  Pool pool_;
   PgApplicationStore applications_;
-  PgCoreStore core_;
-  PgContactCentreStore centre_;
-  PgSessions sessions_;
-  sql::SqlCampStore camps_;
-  sql::SqlAbroadStore abroad_;
-  sql::SqlChannelStore channels_;
   // Finishes the erasures an earlier change or run left unfinished (erasure.hpp): now, then
   // every minute. Declared last: stopped and joined first.
   std::jthread sweeper_{[this](std::stop_token stop) {

@@ -99,9 +99,9 @@ void PgSession::ShareNewCasesLock() {
 
 void PgSession::MarkForErasure(std::initializer_list<std::string_view> tables) { postgres::MarkForErasure(c_, tables); }
 
-void PgSessions::FinishErasure() {
-  (void)EraseMarked(pool_);  // when it cannot run now, the mark stays and a later run finishes it
-}
+// When it cannot run now, the mark stays and the store's sweeper finishes it; EraseMarked's
+// own message says so.
+Status PgSessions::FinishErasure(std::string_view) { return EraseMarked(pool_); }
 
 Status PgSessions::Run(const std::function<void(sql::Session&)>& body) {
   return pool_.With([&](PgConnection& c) -> Status {

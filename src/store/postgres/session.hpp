@@ -42,7 +42,7 @@ class PgSessions final : public sql::Sessions {
   explicit PgSessions(Pool& pool) : pool_(pool) {}
   Status RunWrite(const std::function<void(sql::Session&)>& body) override { return Run(body); }
   Status RunRead(const std::function<void(sql::Session&)>& body) override { return Run(body); }
-  void FinishErasure() override;
+  Status FinishErasure(std::string_view retry_message) override;
 
  private:
   Status Run(const std::function<void(sql::Session&)>& body);

@@ -11,6 +11,7 @@
 // maps it (constraint → kConflict, lost server → kUnavailable, …) as each engine did before.
 
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <initializer_list>
 #include <memory>
@@ -102,6 +103,11 @@ class Row {
     return IsNull(column) ? std::nullopt : std::optional(DateAt(column));
   }
   Blob32 Blob32At(int column) const;
+  /// Throws the engine's corrupt-row error (with `what`): what is stored cannot be read.
+  [[noreturn]] void Corrupt(const char* what) const {
+    source_->Corrupt(what);
+    std::abort();  // not reached: Corrupt throws (g++ does not carry [[noreturn]] through a virtual call)
+  }
   /// `value`, or the engine's corrupt-row error (with `what`) when it is empty.
   template <typename T>
   T Valid(std::optional<T> value, const char* what = "a stored value is unknown to this version") const {
@@ -161,6 +167,11 @@ class Session {
 
   /// Runs one statement and reads all its rows. Throws the engine's error on failure.
   virtual Rows Run(std::string_view sql, const Params& params = {}) = 0;
+  /// Calls `each` with the statement's rows in order until it returns false, reading them
+  /// as it goes, so that a walk that stops early does not read the rest. Inside a
+  /// transaction: PostgreSQL reads through a cursor (batches of 256), SQLite steps the
+  /// statement.
+  virtual void Walk(std::string_view sql, const Params& params, const std::function<bool(const Row&)>& each) = 0;
   virtual void Begin(Access access) = 0;
   virtual void Commit() = 0;
   /// Rolls back the open transaction; errors are dropped (the connection's pool or the next
@@ -186,11 +197,6 @@ class Session {
   /// walk the index in its order and stop early (" INDEXED BY name"); PostgreSQL plans
   /// from its statistics ("").
   virtual std::string IndexHint(std::string_view index) const = 0;
-  /// Calls `each` with the statement's rows in order until it returns false, reading them
-  /// as it goes, so that a walk that stops early does not read the rest. Inside a
-  /// transaction: PostgreSQL reads through a cursor (batches of 256), SQLite steps the
-  /// statement.
-  virtual void Walk(std::string_view sql, const Params& params, const std::function<bool(const Row&)>& each) = 0;
   /// Makes every other writer of these tables wait until the transaction ends (readers go
   /// on), e.g. while the rows without a MAC are sealed, so that a row written meanwhile is
   /// sealed by its own writer. SQLite's single writer already excludes them; PostgreSQL
@@ -242,10 +248,11 @@ class Sessions {
   /// A session for reading (SQLite: a reader beside the writer, thanks to WAL).
   virtual Status RunRead(const std::function<void(Session&)>& body) = 0;
   /// After a commit that marked tables for erasure: SQLite truncates its write-ahead log
-  /// (the old rows' last copy); PostgreSQL rewrites the marked tables (VACUUM FULL), or
-  /// leaves the mark for its next sweep when it cannot now. Failures are not the caller's:
-  /// the change is committed either way.
-  virtual void FinishErasure() = 0;
+  /// (the old rows' last copy), retrying for about a second while readers hold it back;
+  /// PostgreSQL rewrites the marked tables (VACUUM FULL), or leaves the mark for its next
+  /// sweep. kUnavailable when the copies could not be erased yet (SQLite says
+  /// `retry_message`); the change itself is committed either way.
+  virtual Status FinishErasure(std::string_view retry_message) = 0;
 };
 
 namespace detail {

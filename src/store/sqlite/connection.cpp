@@ -102,7 +102,33 @@ Connection::Connection(const std::string& path, bool create) {
   Execute("PRAGMA foreign_keys=ON");
 }
 
-Connection::~Connection() { sqlite3_close(db_); }
+Connection::~Connection() {
+  for (auto& [sql, stmt] : idle_statements_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* Connection::TakeStatement(std::string_view sql) {
+  if (auto idle = idle_statements_.find(std::string(sql)); idle != idle_statements_.end()) {
+    sqlite3_stmt* stmt = idle->second;
+    idle_statements_.erase(idle);  // in use until given back: a nested use of the same SQL prepares its own
+    return stmt;
+  }
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                    nullptr);
+  if (rc != SQLITE_OK) {
+    throw SqliteError(rc, fmt::format("sqlite: cannot prepare \"{}\": {}", sql, sqlite3_errmsg(db_)));
+  }
+  return stmt;
+}
+
+void Connection::GiveBack(std::string_view sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (idle_statements_.size() >= kCachedStatements || !idle_statements_.emplace(std::string(sql), stmt).second) {
+    sqlite3_finalize(stmt);
+  }
+}
 
 namespace {
 std::atomic<bool> storage_broken{false};

@@ -12,6 +12,7 @@
 #include <vector>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "domain/result.hpp"
 #include "store/row_mac.hpp"
@@ -80,6 +81,13 @@ class Connection {
   /// once StorageBroken(): installed on the writer, so no write can be acknowledged then.
   void RefuseCommitsWhenBroken();
   Statement Prepare(std::string_view sql) { return Statement(db_, sql); }
+  /// A prepared statement for `sql`, reused from an earlier GiveBack when there is one
+  /// (preparing costs more than running most of lifeline's statements). Throws SqliteError
+  /// on bad SQL. The caller returns it with GiveBack (or finalizes it).
+  sqlite3_stmt* TakeStatement(std::string_view sql);
+  /// Resets `stmt` and keeps it for the next TakeStatement of the same SQL (up to
+  /// kCachedStatements; beyond that it is finalized).
+  void GiveBack(std::string_view sql, sqlite3_stmt* stmt);
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() { return db_; }
   /// The row sealer writes on this connection reseal with (store/row_mac.hpp); null: none.
@@ -87,8 +95,10 @@ class Connection {
   void set_row_sealer(std::shared_ptr<const RowSealer> sealer) { row_sealer_ = std::move(sealer); }
 
  private:
+  static constexpr std::size_t kCachedStatements = 256;
   sqlite3* db_ = nullptr;
   std::shared_ptr<const RowSealer> row_sealer_;
+  std::unordered_map<std::string, sqlite3_stmt*> idle_statements_;  // not in use now
 };
 
 /// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.

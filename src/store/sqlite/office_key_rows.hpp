@@ -1,7 +1,7 @@
 #pragma once
-// The installation row, the office key generations and the wrapped record keys: the SQL
-// behind InstallationStore and key rotation. Each function throws SqliteError; the writer
-// functions expect the caller to hold the store's writer lock.
+// The wrapped record keys: the SQL behind key rotation (ApplicationStore's ListKeysOlderThan,
+// CountKeysOlderThan and ReplaceWrappedKeys). Each function throws SqliteError; the writer
+// expects the caller to hold the store's writer lock.
 
 #include <span>
 #include <vector>
@@ -11,13 +11,6 @@
 #include "store/sqlite/connection.hpp"
 
 namespace lifeline::store::sqlite {
-
-Status InsertInstallation(Connection& writer, const Installation& installation);
-Result<Installation> SelectInstallation(Connection& reader);
-Status InsertOfficeKey(Connection& writer, const StoredOfficeKey& key);
-Status UpdateOfficeSecret(Connection& writer, const Blob& sealed);
-/// Does not clear the write-ahead log; the caller does, after it returns.
-Status ClearOfficeKeysBefore(Connection& writer, std::int64_t generation);
 
 std::vector<WrappedRecordKey> SelectKeysOlderThan(Connection& reader, std::int64_t generation,
                                                   int limit);

@@ -1,6 +1,8 @@
 #include "store/sqlite/session.hpp"
 
 #include <charconv>
+#include <chrono>
+#include <thread>
 #include <string>
 #include <variant>
 #include <vector>
@@ -117,15 +119,20 @@ void BindAll(sqlite3_stmt* stmt, const sql::Params& params) {
   }
 }
 
-sqlite3_stmt* Prepare(Connection& c, std::string_view sql) {
-  sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v3(c.raw(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                    &stmt, nullptr);
-  if (rc != SQLITE_OK) {
-    throw SqliteError(rc, fmt::format("sqlite: cannot prepare \"{}\": {}", sql, sqlite3_errmsg(c.raw())));
-  }
-  return stmt;
-}
+// A statement taken from the connection's cache, given back (reset) however the use ends.
+class CachedStatement {
+ public:
+  CachedStatement(Connection& c, std::string_view sql) : c_(c), sql_(sql), stmt_(c.TakeStatement(sql)) {}
+  ~CachedStatement() { c_.GiveBack(sql_, stmt_); }
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  Connection& c_;
+  std::string_view sql_;
+  sqlite3_stmt* stmt_;
+};
 
 [[noreturn]] void ThrowStep(Connection& c, int rc) {
   throw SqliteError(sqlite3_extended_errcode(c.raw()), fmt::format("sqlite: step failed: {} ({})", sqlite3_errstr(rc), rc));
@@ -134,9 +141,9 @@ sqlite3_stmt* Prepare(Connection& c, std::string_view sql) {
 }  // namespace
 
 sql::Rows SqliteSession::Run(std::string_view sql, const sql::Params& params) {
-  sqlite3_stmt* stmt = Prepare(c_, sql);
+  CachedStatement cached(c_, sql);
+  sqlite3_stmt* stmt = cached.get();
   int rc = SQLITE_OK;
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, sqlite3_finalize);
   BindAll(stmt, params);
   const int columns = sqlite3_column_count(stmt);
   std::vector<SqliteRows::Cell> cells;
@@ -152,8 +159,8 @@ sql::Rows SqliteSession::Run(std::string_view sql, const sql::Params& params) {
 
 void SqliteSession::Walk(std::string_view sql, const sql::Params& params,
                          const std::function<bool(const sql::Row&)>& each) {
-  sqlite3_stmt* stmt = Prepare(c_, sql);
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, sqlite3_finalize);
+  CachedStatement cached(c_, sql);
+  sqlite3_stmt* stmt = cached.get();
   BindAll(stmt, params);
   const int columns = sqlite3_column_count(stmt);
   int rc = SQLITE_OK;
@@ -197,11 +204,17 @@ Status SqliteSessions::RunRead(const std::function<void(sql::Session&)>& body) {
   });
 }
 
-void SqliteSessions::FinishErasure() {
-  (void)db_.Write([](Connection& c) -> Status {
-    c.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    return OkStatus();
-  });
+Status SqliteSessions::FinishErasure(std::string_view retry_message) {
+  return db_.Write([&](Connection& c) { return ScrubWriteAheadLog(c, retry_message); });
+}
+
+Status ScrubWriteAheadLog(Connection& writer, std::string_view retry_message) {
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    const int rc = sqlite3_wal_checkpoint_v2(writer.raw(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    if (rc == SQLITE_OK) return OkStatus();  // TRUNCATE succeeded: the log is empty
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return Error{ErrorCode::kUnavailable, std::string(retry_message)};
 }
 
 }  // namespace lifeline::store::sqlite

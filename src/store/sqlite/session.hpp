@@ -32,6 +32,12 @@ class SqliteSession final : public sql::Session {
   Connection& c_;
 };
 
+/// Checkpoints and truncates the write-ahead log so that rows just deleted or cleared
+/// survive in no file (secure_delete has zeroed them in the database itself). Readers that
+/// still use old pages can hold the checkpoint back, so it is retried for about a second;
+/// then kUnavailable with `retry_message`. The caller holds the writer lock.
+Status ScrubWriteAheadLog(Connection& writer, std::string_view retry_message);
+
 /// The Database's connections as the session port lends them: writes on the writer under
 /// its lock, reads on a pooled reader; SqliteError becomes an Error (ToError).
 class SqliteSessions final : public sql::Sessions {
@@ -40,7 +46,7 @@ class SqliteSessions final : public sql::Sessions {
   explicit SqliteSessions(Database& db) : db_(db) {}
   Status RunWrite(const std::function<void(sql::Session&)>& body) override;
   Status RunRead(const std::function<void(sql::Session&)>& body) override;
-  void FinishErasure() override;
+  Status FinishErasure(std::string_view retry_message) override;
 
  private:
   Database& db_;

@@ -11,9 +11,6 @@
 #include <vector>
 
 #include "store/sqlite/application_rows.hpp"
-#include "store/sqlite/audit_rows.hpp"
-#include "store/sql/abroad_store.hpp"
-#include "store/sql/channel_store.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/group_rows.hpp"
@@ -29,9 +26,8 @@
 #include "store/sqlite/snapshot.hpp"
 #include "store/sqlite/statistics_rows.hpp"
 #include "store/sqlite/task_rows.hpp"
-#include "store/sqlite/user_rows.hpp"
 #include "store/readiness_sql.hpp"
-#include "store/sql/camp_store.hpp"
+#include "store/sql/sql_store.hpp"
 #include "store/sqlite/session.hpp"
 
 namespace lifeline::store {
@@ -43,13 +39,10 @@ using sqlite::Statement;
 using sqlite::Transaction;
 using namespace sqlite::rows;
 
-class SqliteStore final : public Store, private sqlite::Database {
+class SqliteStore final : private sqlite::Database, public sql::SqlStore {
  public:
   explicit SqliteStore(std::string path)
-      : Database(std::move(path)), sessions_(*this), camp_(sessions_), abroad_(sessions_), channels_(sessions_) {}
-
-  AbroadStore& Abroad() override { return abroad_; }
-  ChannelStore& Channels() override { return channels_; }
+      : Database(std::move(path)), SqlStore(std::make_unique<sqlite::SqliteSessions>(static_cast<Database&>(*this))) {}
 
   Result<std::vector<std::int64_t>> AppendApplications(
       std::span<const NewApplication> batch) override {
@@ -70,15 +63,6 @@ class SqliteStore final : public Store, private sqlite::Database {
   void SetRowSealer(std::shared_ptr<const RowSealer> sealer) override {
     std::lock_guard lock(writer_mutex_);
     writer_.set_row_sealer(std::move(sealer));
-  }
-  Result<SealedRow> ReadSealedRow(std::string_view table, std::int64_t id) override {
-    return sql::Read(sessions_, [&](sql::Session& s) { return sql::ReadSealedRow(s, table, id); });
-  }
-  Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table, std::int64_t after_id, int limit) override {
-    return sql::Read(sessions_, [&](sql::Session& s) { return sql::ReadSealedRows(s, table, after_id, limit); });
-  }
-  Result<std::int64_t> SealRowsWithoutMac() override {
-    return sql::Write(sessions_, [&](sql::Session& s) { return sql::SealRowsWithoutMac(s); });
   }
 
   Result<CasePage> ListCases(const CaseFilter& filter) override {
@@ -160,90 +144,8 @@ class SqliteStore final : public Store, private sqlite::Database {
     });
   }
 
-  Result<std::int64_t> AddUser(const UserRecord& user) override {
-    std::lock_guard lock(writer_mutex_);
-    return Guard([&] { return sqlite::InsertUser(writer_, user); });
-  }
-
-  Result<UserRecord> FindUserByName(const std::string& name) override {
-    return WithReader([&](Connection& c) { return sqlite::SelectUserByName(c, name); });
-  }
-
-  Result<UserRecord> FindUserById(std::int64_t id) override {
-    return WithReader([&](Connection& c) { return sqlite::SelectUserById(c, id); });
-  }
-
-  Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) override {
-    return WriteOne("UPDATE users SET totp_pending_sealed = ? WHERE id = ?",
-                    [&](Statement& s) { s.Bind(1, sealed).Bind(2, user_id); });
-  }
-
-  Status ActivateTotp(std::int64_t user_id, const Blob& sealed, std::int64_t step,
-                      const std::vector<Blob32>& recovery_hashes) override {
-    std::lock_guard lock(writer_mutex_);
-    return Guard([&] { return sqlite::UpdateTotpActive(writer_, user_id, sealed, step, recovery_hashes); });
-  }
-
-  Status ClearTotp(std::int64_t user_id) override {
-    std::lock_guard lock(writer_mutex_);
-    return Guard([&] { return sqlite::UpdateTotpCleared(writer_, user_id); });
-  }
-
-  Result<bool> AdvanceTotpStep(std::int64_t user_id, std::int64_t step) override {
-    return ChangedAny("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
-                      [&](Statement& s) { s.Bind(1, step).Bind(2, user_id).Bind(3, step); });
-  }
-
-  Result<bool> UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) override {
-    return ChangedAny(
-        "UPDATE recovery_codes SET used = 1 WHERE user_id = ? AND code_hash = ? AND used = 0",
-        [&](Statement& s) { s.Bind(1, user_id).Bind(2, code_hash); });
-  }
-
-  Result<std::string> GetSetting(const std::string& key) override {
-    return WithReader([&](Connection& c) -> Result<std::string> {
-      auto s = c.Prepare("SELECT value FROM settings WHERE key = ?");
-      s.Bind(1, key);
-      return s.Step() ? s.Text(0) : std::string();
-    });
-  }
-
-  Status PutSetting(const std::string& key, const std::string& value) override {
-    return WriteOne("INSERT INTO settings (key, value) VALUES (?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    [&](Statement& s) { s.Bind(1, key).Bind(2, value); });
-  }
-
   Status ProbeWrite(std::chrono::milliseconds timeout) override {
     return TryWrite(timeout, [](Connection& c) -> Status { return c.Execute(readiness_sql::kProbe), OkStatus(); });
-  }
-
-  Status SaveInstallation(const Installation& i) override {
-    std::lock_guard lock(writer_mutex_);
-    return Guard([&] { return sqlite::InsertInstallation(writer_, i); });
-  }
-
-  Result<Installation> LoadInstallation() override {
-    return WithReader([&](Connection& c) { return sqlite::SelectInstallation(c); });
-  }
-
-  Status AddOfficeKey(const StoredOfficeKey& key) override {
-    std::lock_guard lock(writer_mutex_);
-    return Guard([&] { return sqlite::InsertOfficeKey(writer_, key); });
-  }
-
-  Status SaveOfficeSecret(const Blob& sealed) override {
-    std::lock_guard lock(writer_mutex_);
-    return Guard([&] { return sqlite::UpdateOfficeSecret(writer_, sealed); });
-  }
-
-  Status RetireOfficeKeysBefore(std::int64_t generation) override {
-    std::lock_guard lock(writer_mutex_);
-    auto cleared = Guard([&] { return sqlite::ClearOfficeKeysBefore(writer_, generation); });
-    if (!cleared) return cleared;
-    return ScrubWriteAheadLogLocked(
-        "the old office key was retired, but the database log could not be cleared yet; run "
-        "the retirement again shortly");
   }
 
   Result<StatisticsCounts> CountStatistics(Date from, Date to, Date today) override {
@@ -331,32 +233,6 @@ class SqliteStore final : public Store, private sqlite::Database {
     return ScrubWriteAheadLogLocked("the callback ended, but the database log could not be cleared yet");
   }
 
-  Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) override {
-    return Write([&] { sqlite::InsertQueueLog(writer_, lines, keep_after); return OkStatus(); });
-  }
-  Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) override {
-    return WithReader([&](Connection& c) -> Result<std::vector<QueueLogRecord>> { return sqlite::SelectQueueLog(c, limit); });
-  }
-  Status InsertOperator(const OperatorRecord& op) override {
-    return Write([&] { sqlite::InsertOperator(writer_, op); return OkStatus(); });
-  }
-  Result<std::vector<OperatorRecord>> ListOperators() override {
-    return WithReader([&](Connection& c) -> Result<std::vector<OperatorRecord>> { return sqlite::SelectOperators(c); });
-  }
-  Status SaveLines(int lines) override {
-    return Write([&] { sqlite::SaveLines(writer_, lines); return OkStatus(); });
-  }
-  Result<std::optional<int>> LoadLines() override {
-    return WithReader([&](Connection& c) -> Result<std::optional<int>> { return sqlite::SelectLines(c); });
-  }
-  Status SaveOperatorAccount(const std::string& name, std::int64_t user_id) override {
-    return Write([&] { sqlite::SaveOperatorAccount(writer_, name, user_id); return OkStatus(); });
-  }
-  Result<std::vector<std::pair<std::string, std::int64_t>>> ListOperatorAccounts() override {
-    return WithReader([&](Connection& c) -> Result<std::vector<std::pair<std::string, std::int64_t>>> {
-      return sqlite::SelectOperatorAccounts(c);
-    });
-  }
 
   Status SetMergedInto(std::int64_t source, std::int64_t target) override {
     std::lock_guard lock(writer_mutex_);
@@ -438,114 +314,16 @@ class SqliteStore final : public Store, private sqlite::Database {
     });
   }
 
-  Result<std::optional<AuditRecord>> LastAuditRecord() override {
-    return WithReader([&](Connection& c) -> Result<std::optional<AuditRecord>> { return sqlite::SelectLastAudit(c); });
-  }
-
-  Status AppendAuditRecord(const AuditRecord& r) override {
-    return Write([&]() -> Status { return sqlite::InsertAudit(writer_, r), OkStatus(); });
-  }
-
-  Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) override {
-    return WithReader([&](Connection& c) -> Result<std::vector<AuditRecord>> {
-      return sqlite::SelectAuditAfter(c, after_seq, limit);
-    });
-  }
-
   Status ExportSnapshot(const SnapshotSink& sink) override {
     return WithReader([&](Connection& c) -> Status { return sqlite::ExportSnapshotOf(c, sink); });
   }
 
-  // The camps' books and registry (camp_store.cpp).
-  Result<std::int64_t> InsertCamp(const CampRecord& c) override { return camp_.InsertCamp(c); }
-  Status UpdateCamp(const CampRecord& c) override { return camp_.UpdateCamp(c); }
-  Result<CampRecord> GetCamp(std::int64_t id) override { return camp_.GetCamp(id); }
-  Result<std::vector<CampRecord>> ListCamps() override { return camp_.ListCamps(); }
-  Result<std::int64_t> InsertPrisoner(const NewPrisoner& p) override { return camp_.InsertPrisoner(p); }
-  Result<StoredPrisoner> GetPrisoner(std::int64_t id) override { return camp_.GetPrisoner(id); }
-  Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp) override { return camp_.ListPrisoners(camp); }
-  Result<std::int64_t> AddMovement(const MovementRecord& m, PrisonerStatus s) override { return camp_.AddMovement(m, s); }
-  Result<TransferOutcome> TransferPrisoner(const MovementRecord& m, std::int64_t at) override {
-    return camp_.TransferPrisoner(m, at);
-  }
-  Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp) override {
-    return camp_.ListUnreportedMovements(camp);
-  }
-  Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) override {
-    return camp_.MarkMovementsReported(ids, on);
-  }
-  Status MarkCaptureCardSent(std::int64_t id, Date on) override { return camp_.MarkCaptureCardSent(id, on); }
-  Result<PostOutcome> Post(std::int64_t camp, const camp::Posting& p, std::int64_t at) override {
-    return camp_.Post(camp, p, at);
-  }
-  Result<StoredPosting> GetPosting(std::int64_t camp, std::int64_t id) override { return camp_.GetPosting(camp, id); }
-  Result<std::int64_t> Balance(std::int64_t camp, const std::string& a) override { return camp_.Balance(camp, a); }
-  Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(std::int64_t camp, const std::string& a,
-                                                                               std::int64_t from, std::int64_t to) override {
-    return camp_.AccountStatement(camp, a, from, to);
-  }
-  Result<LedgerCheckReport> CheckLedger() override { return camp_.CheckLedger(); }
-  Status SaveLabourProfile(std::int64_t id, const camp::LabourProfile& p) override { return camp_.SaveLabourProfile(id, p); }
-  Result<camp::LabourProfile> LoadLabourProfile(std::int64_t id) override { return camp_.LoadLabourProfile(id); }
-  Result<std::int64_t> InsertShift(std::int64_t id, const camp::WorkShift& s) override { return camp_.InsertShift(id, s); }
-  Result<std::vector<camp::WorkShift>> ListShifts(std::int64_t id, Date from, Date to) override {
-    return camp_.ListShifts(id, from, to);
-  }
-  Status JoinPhoneList(std::int64_t camp, std::int64_t id, Date since) override { return camp_.JoinPhoneList(camp, id, since); }
-  Result<std::vector<PhoneWaiting>> ListPhoneWaiting(std::int64_t camp) override { return camp_.ListPhoneWaiting(camp); }
-  Result<std::int64_t> RecordCall(const PhoneCallRecord& c, bool used_turn, const std::optional<camp::Posting>& charge,
-                                  std::int64_t at) override {
-    return camp_.RecordCall(c, used_turn, charge, at);
-  }
-  Result<std::vector<PhoneCallRecord>> ListCalls(std::int64_t camp, Date day) override { return camp_.ListCalls(camp, day); }
-  Result<camp::DayRota> FixRota(std::int64_t camp, Date day, const std::function<Result<camp::DayRota>()>& plan) override {
-    return camp_.FixRota(camp, day, plan);
-  }
-  Result<std::int64_t> InsertMail(std::int64_t id, const camp::MailItem& m) override { return camp_.InsertMail(id, m); }
-  Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp, Date from, Date to) override {
-    return camp_.ListMail(camp, from, to);
-  }
-
  private:
   // secure_delete zeroes deleted content in the database pages, but earlier images of those
-  // pages stay in the write-ahead log until it is checkpointed and truncated. Readers that
-  // still use old pages can hold the checkpoint back, so it is retried briefly.
-  // Checkpoints and truncates the write-ahead log so that rows just deleted or cleared
-  // survive in no file (secure_delete has zeroed them in the database itself).
+  // pages stay in the write-ahead log until it is checkpointed and truncated
+  // (sqlite::ScrubWriteAheadLog).
   Status ScrubWriteAheadLogLocked(std::string_view retry_message) {
-    return Guard([&]() -> Status {
-      for (int attempt = 0; attempt < 50; ++attempt) {
-        const int rc = sqlite3_wal_checkpoint_v2(writer_.raw(), nullptr, SQLITE_CHECKPOINT_TRUNCATE,
-                                                 nullptr, nullptr);
-        if (rc == SQLITE_OK) return OkStatus();  // TRUNCATE succeeded: the log is empty
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      }
-      return Error{ErrorCode::kUnavailable, std::string(retry_message)};
-    });
-  }
-
-  // One statement on the writer connection, in its own implicit transaction.
-  template <typename BindFn>
-  Status WriteOne(std::string_view sql, BindFn bind) {
-    std::lock_guard lock(writer_mutex_);
-    return Guard([&]() -> Status {
-      auto s = writer_.Prepare(sql);
-      bind(s);
-      s.Step();
-      return OkStatus();
-    });
-  }
-
-  // Like WriteOne; true when the statement changed at least one row.
-  template <typename BindFn>
-  Result<bool> ChangedAny(std::string_view sql, BindFn bind) {
-    std::lock_guard lock(writer_mutex_);
-    return Guard([&]() -> Result<bool> {
-      auto s = writer_.Prepare(sql);
-      bind(s);
-      s.Step();
-      return sqlite3_changes(writer_.raw()) > 0;
-    });
+    return Guard([&] { return sqlite::ScrubWriteAheadLog(writer_, retry_message); });
   }
 
   // Runs `body` on the writer connection, holding the writer lock.
@@ -559,11 +337,6 @@ class SqliteStore final : public Store, private sqlite::Database {
   auto WithReader(F&& body) -> decltype(body(std::declval<Connection&>())) {
     return Database::WithReader(std::forward<F>(body));
   }
-
-  sqlite::SqliteSessions sessions_;
-  sql::SqlCampStore camp_;
-  sql::SqlAbroadStore abroad_;
-  sql::SqlChannelStore channels_;
 };
 
 }  // namespace

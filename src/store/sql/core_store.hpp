@@ -1,18 +1,17 @@
 #pragma once
+// Accounts, settings, the installation with its office keys, and the audit log
+// (store/store.hpp's UserStore, InstallationStore and AuditStore), written once for both
+// engines over the session port. Thread-safe, through the Sessions it is given.
 
-#include <chrono>
-// The PostgreSQL store's accounts, installation and audit log (store/store.hpp's UserStore,
-// InstallationStore and AuditStore). Thread-safe, through the pool it is given.
-
-#include "store/postgres/pool.hpp"
+#include "store/sql/session.hpp"
 #include "store/store.hpp"
 
-namespace lifeline::store::postgres {
+namespace lifeline::store::sql {
 
-class PgCoreStore final : public UserStore, public InstallationStore, public AuditStore {
+class SqlCoreStore final : public UserStore, public InstallationStore, public AuditStore {
  public:
-  /// `pool` must outlive this.
-  explicit PgCoreStore(Pool& pool) : pool_(pool) {}
+  /// `sessions` must outlive this.
+  explicit SqlCoreStore(Sessions& sessions) : db_(sessions) {}
 
   Result<std::int64_t> AddUser(const UserRecord& user) override;
   Result<UserRecord> FindUserByName(const std::string& name) override;
@@ -25,8 +24,6 @@ class PgCoreStore final : public UserStore, public InstallationStore, public Aud
   Result<bool> UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) override;
   Result<std::string> GetSetting(const std::string& key) override;
   Status PutSetting(const std::string& key, const std::string& value) override;
-  /// ReadinessStore::ProbeWrite (PostgresStore forwards it here).
-  Status ProbeWrite(std::chrono::milliseconds timeout);
 
   Status SaveInstallation(const Installation& installation) override;
   Result<Installation> LoadInstallation() override;
@@ -39,7 +36,7 @@ class PgCoreStore final : public UserStore, public InstallationStore, public Aud
   Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) override;
 
  private:
-  Pool& pool_;
+  Sessions& db_;
 };
 
-}  // namespace lifeline::store::postgres
+}  // namespace lifeline::store::sql

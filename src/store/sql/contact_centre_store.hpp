@@ -1,17 +1,17 @@
 #pragma once
-// The contact centre's lasting state on PostgreSQL (store/store.hpp's ContactCentreStore):
-// the queue log, the operators managers added, and the number of lines. Thread-safe,
-// through the pool it is given.
+// The contact centre's lasting state (store/store.hpp's ContactCentreStore), written once
+// for both engines over the session port: the queue log, operators, the number of lines
+// and the operators' accounts. Thread-safe, through the Sessions it is given.
 
-#include "store/postgres/pool.hpp"
+#include "store/sql/session.hpp"
 #include "store/store.hpp"
 
-namespace lifeline::store::postgres {
+namespace lifeline::store::sql {
 
-class PgContactCentreStore final : public ContactCentreStore {
+class SqlContactCentreStore final : public ContactCentreStore {
  public:
-  /// `pool` must outlive this.
-  explicit PgContactCentreStore(Pool& pool) : pool_(pool) {}
+  /// `sessions` must outlive this.
+  explicit SqlContactCentreStore(Sessions& sessions) : db_(sessions) {}
 
   Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) override;
   Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) override;
@@ -23,7 +23,7 @@ class PgContactCentreStore final : public ContactCentreStore {
   Result<std::vector<std::pair<std::string, std::int64_t>>> ListOperatorAccounts() override;
 
  private:
-  Pool& pool_;
+  Sessions& db_;
 };
 
-}  // namespace lifeline::store::postgres
+}  // namespace lifeline::store::sql
