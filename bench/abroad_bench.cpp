@@ -40,7 +40,8 @@ struct BigBoard {
 BigBoard& Board() {
   static const std::unique_ptr<BigBoard> big = [] {
     auto b = std::make_unique<BigBoard>();
-    b->dir = std::filesystem::temp_directory_path() / ("lifeline-abroad-bench-" + std::to_string(getpid()));
+    b->dir = std::filesystem::temp_directory_path() /
+             ("lifeline-abroad-bench-" + std::to_string(getpid()));
     std::filesystem::remove_all(b->dir);
     b->store = OpenSqliteStore(b->dir.string(), true);
     b->store.reset();  // the schema exists; fill it in one transaction
@@ -49,20 +50,25 @@ BigBoard& Board() {
     sqlite3_exec(db, "PRAGMA synchronous=OFF; BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt *person = nullptr, *event = nullptr;
     sqlite3_prepare_v2(db,
-                       "INSERT INTO people_abroad (id, wanted, needs, updated_at, ephemeral_public, key_generation, "
-                       "wrapped_key, sealed_fields) VALUES (?, 'interstate_list', 'housing,legal', 0, zeroblob(32), 1, "
+                       "INSERT INTO people_abroad (id, wanted, needs, updated_at, "
+                       "ephemeral_public, key_generation, "
+                       "wrapped_key, sealed_fields) VALUES (?, 'interstate_list', 'housing,legal', "
+                       "0, zeroblob(32), 1, "
                        "zeroblob(72), zeroblob(400))",
                        -1, &person, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO abroad_events (person_id, kind, on_day, risk) VALUES (?, ?, ?, ?)", -1, &event,
-                       nullptr);
+    sqlite3_prepare_v2(
+        db, "INSERT INTO abroad_events (person_id, kind, on_day, risk) VALUES (?, ?, ?, ?)", -1,
+        &event, nullptr);
     std::mt19937 random(42);
     auto add_event = [&](int person_id, int offset, int risk) {
       const std::string day = FormatIsoDate(Date{sys_days{kToday} + days{offset}});
       sqlite3_bind_int64(event, 1, person_id);
       sqlite3_bind_text(event, 2, "synthetic", -1, SQLITE_STATIC);
       sqlite3_bind_text(event, 3, day.c_str(), -1, SQLITE_TRANSIENT);
-      if (risk >= 0) sqlite3_bind_int64(event, 4, risk);
-      else sqlite3_bind_null(event, 4);
+      if (risk >= 0)
+        sqlite3_bind_int64(event, 4, risk);
+      else
+        sqlite3_bind_null(event, 4);
       sqlite3_step(event);
       sqlite3_reset(event);
     };
@@ -70,9 +76,11 @@ BigBoard& Board() {
       sqlite3_bind_int64(person, 1, id);
       sqlite3_step(person);
       sqlite3_reset(person);
-      const int stay_end = random() % 100 == 0 ? -static_cast<int>(random() % 30) - 1 : static_cast<int>(random() % 365);
+      const int stay_end = random() % 100 == 0 ? -static_cast<int>(random() % 30) - 1
+                                               : static_cast<int>(random() % 365);
       add_event(id, stay_end, static_cast<int>(abroad::RiskKind::kStayEnds));
-      add_event(id, static_cast<int>(random() % 730), static_cast<int>(abroad::RiskKind::kDocumentExpires));
+      add_event(id, static_cast<int>(random() % 730),
+                static_cast<int>(abroad::RiskKind::kDocumentExpires));
     }
     for (int n = 2 * kPeople; n < kEvents; ++n) {
       const int offset = static_cast<int>(random() % 730) - 365;
@@ -104,7 +112,8 @@ void RunPages(benchmark::State& state, Page&& page) {
 }
 
 std::string RenderedPage(std::size_t page, bool alerts_only) {
-  const app::SessionInfo session{app::Actor{1, "case.worker", Role::kCaseworker}, "synthetic-csrf", false};
+  const app::SessionInfo session{app::Actor{1, "case.worker", Role::kCaseworker}, "synthetic-csrf",
+                                 false};
   auto rows = Board().store->Abroad().RiskBoard(kToday, {}, page * 50, 50, alerts_only).value();
   std::vector<app::BoardLine> lines;
   for (auto& r : rows) lines.push_back({std::move(r), app::PersonAbroadNumber(r.line.person_id)});
@@ -136,15 +145,18 @@ void BM_Baseline_RankEverything(benchmark::State& state) {
   sqlite3* db = nullptr;
   sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   sqlite3_stmt* all = nullptr;
-  sqlite3_prepare_v2(db, "SELECT person_id, on_day, risk FROM abroad_events WHERE risk IS NOT NULL AND on_day >= ?", -1,
-                     &all, nullptr);
+  sqlite3_prepare_v2(
+      db,
+      "SELECT person_id, on_day, risk FROM abroad_events WHERE risk IS NOT NULL AND on_day >= ?",
+      -1, &all, nullptr);
   const std::string today = FormatIsoDate(kToday);
   RunPages(state, [&] {
     std::vector<abroad::RiskEvent> events;
     sqlite3_bind_text(all, 1, today.c_str(), -1, SQLITE_STATIC);
     while (sqlite3_step(all) == SQLITE_ROW) {
       const auto on = ParseIsoDate(reinterpret_cast<const char*>(sqlite3_column_text(all, 1)));
-      events.push_back({sqlite3_column_int64(all, 0), sys_days{*on}, static_cast<abroad::RiskKind>(sqlite3_column_int(all, 2))});
+      events.push_back({sqlite3_column_int64(all, 0), sys_days{*on},
+                        static_cast<abroad::RiskKind>(sqlite3_column_int(all, 2))});
     }
     sqlite3_reset(all);
     return abroad::RankRisks(events, sys_days{kToday}, {}, 50);

@@ -15,13 +15,19 @@ using namespace lifeline;
 
 class FixedClock final : public app::Clock {
  public:
-  std::chrono::sys_seconds Now() const override { return std::chrono::sys_seconds{std::chrono::seconds{1'795'000'000}}; }
+  std::chrono::sys_seconds Now() const override {
+    return std::chrono::sys_seconds{std::chrono::seconds{1'795'000'000}};
+  }
 };
 
 void BM_AuditMac(benchmark::State& state) {
   const crypto::Key32 key{1};
-  store::AuditRecord record{.seq = 12345, .at = 1'795'000'000, .actor_user_id = 3,
-                            .actor_name = "op.synthetic", .action = "case_read", .target = "case:4242"};
+  store::AuditRecord record{.seq = 12345,
+                            .at = 1'795'000'000,
+                            .actor_user_id = 3,
+                            .actor_name = "op.synthetic",
+                            .action = "case_read",
+                            .target = "case:4242"};
   store::Blob32 previous{};
   for (auto _ : state) {
     previous = app::AuditMac(key, previous, record);
@@ -33,15 +39,19 @@ BENCHMARK(BM_AuditMac);
 
 // Verifies a stored chain of state.range(0) entries; reports entries per second.
 void BM_VerifyAuditLog(benchmark::State& state) {
-  const auto dir = std::filesystem::temp_directory_path() / ("lifeline-audit-bench-" + std::to_string(::getpid()));
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("lifeline-audit-bench-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   auto store = store::OpenSqliteStore(dir.string(), true);
   const crypto::Key32 key{7};
   // Build the chain directly (one transaction per entry would take minutes).
   store::Blob32 previous{};
   for (std::int64_t seq = 1; seq <= state.range(0); ++seq) {
-    store::AuditRecord r{.seq = seq, .at = 1'795'000'000 + seq, .actor_user_id = 3,
-                         .actor_name = "op.synthetic", .action = "case_read",
+    store::AuditRecord r{.seq = seq,
+                         .at = 1'795'000'000 + seq,
+                         .actor_user_id = 3,
+                         .actor_name = "op.synthetic",
+                         .action = "case_read",
                          .target = "case:" + std::to_string(seq)};
     r.mac = app::AuditMac(key, previous, r);
     previous = r.mac;

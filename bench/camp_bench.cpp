@@ -32,7 +32,8 @@ void BM_RotaYear(benchmark::State& state) {
     for (int id = 1; id <= kPrisoners; ++id) list.Join(id, kDay0 - days{id % 30});
     for (int d = 0; d < 365; ++d) {
       auto rota = list.Plan(kDay0 + days{d}, kLine).value();
-      for (const RotaSlot& s : rota.slots) (void)list.Record(s.prisoner_id, kDay0 + days{d}, CallOutcome::kCompleted, 15);
+      for (const RotaSlot& s : rota.slots)
+        (void)list.Record(s.prisoner_id, kDay0 + days{d}, CallOutcome::kCompleted, 15);
       benchmark::DoNotOptimize(rota);
     }
   }
@@ -56,7 +57,8 @@ void BM_Baseline_RotaYearFullSort(benchmark::State& state) {
 BENCHMARK(BM_Baseline_RotaYearFullSort)->Unit(benchmark::kMillisecond);
 
 std::filesystem::path FreshDir(const char* name) {
-  auto dir = std::filesystem::temp_directory_path() / (std::string("lifeline-camp-bench-") + name + "-" + std::to_string(getpid()));
+  auto dir = std::filesystem::temp_directory_path() /
+             (std::string("lifeline-camp-bench-") + name + "-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   return dir;
 }
@@ -104,8 +106,10 @@ void BM_Baseline_InsertDurable(benchmark::State& state) {
   std::filesystem::create_directories(dir);
   sqlite3* db = nullptr;
   sqlite3_open((dir / "plain.db").c_str(), &db);
-  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (key TEXT, amount INTEGER)", nullptr,
-               nullptr, nullptr);
+  sqlite3_exec(
+      db,
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (key TEXT, amount INTEGER)",
+      nullptr, nullptr, nullptr);
   sqlite3_stmt* insert = nullptr;
   sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?, ?)", -1, &insert, nullptr);
   std::int64_t n = 0;
@@ -149,9 +153,13 @@ BigLedger& Big() {
     sqlite3_open((b.dir / "lifeline.db").c_str(), &db);
     sqlite3_exec(db, "PRAGMA synchronous=OFF; BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt *posting = nullptr, *leg = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO postings (id, camp_id, key, kind, prisoner_id, memo, at) VALUES (?, ?, ?, 'working_pay', ?, '1 × 10.00', ?)",
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO postings (id, camp_id, key, kind, prisoner_id, memo, at) "
+                       "VALUES (?, ?, ?, 'working_pay', ?, '1 × 10.00', ?)",
                        -1, &posting, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO posting_legs (posting_id, account, amount) VALUES (?, ?, ?)", -1, &leg, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO posting_legs (posting_id, account, amount) VALUES (?, ?, ?)",
+                       -1, &leg, nullptr);
     const std::int64_t start = sys_seconds{kDay0}.time_since_epoch().count();
     for (std::int64_t id = 1; id <= postings; ++id) {
       const std::int64_t prisoner = 1 + id % kPrisoners;
@@ -163,8 +171,9 @@ BigLedger& Big() {
       sqlite3_bind_int64(posting, 5, start + id * 365 * 86400 / postings);
       sqlite3_step(posting);
       sqlite3_reset(posting);
-      for (const auto& [account, amount] : {std::pair<std::string, std::int64_t>{std::string(accounts::kWorkingPay), 1000},
-                                             {PrisonerAccount(prisoner), -1000}}) {
+      for (const auto& [account, amount] :
+           {std::pair<std::string, std::int64_t>{std::string(accounts::kWorkingPay), 1000},
+            {PrisonerAccount(prisoner), -1000}}) {
         sqlite3_bind_int64(leg, 1, id);
         sqlite3_bind_text(leg, 2, account.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(leg, 3, amount);
@@ -174,10 +183,12 @@ BigLedger& Big() {
     }
     sqlite3_finalize(posting);
     sqlite3_finalize(leg);
-    sqlite3_exec(db,
-                 "INSERT INTO balances (camp_id, account, balance) SELECT p.camp_id, l.account, SUM(l.amount) FROM "
-                 "posting_legs l JOIN postings p ON p.id = l.posting_id GROUP BY 1, 2; COMMIT; ANALYZE",
-                 nullptr, nullptr, nullptr);
+    sqlite3_exec(
+        db,
+        "INSERT INTO balances (camp_id, account, balance) SELECT p.camp_id, l.account, "
+        "SUM(l.amount) FROM "
+        "posting_legs l JOIN postings p ON p.id = l.posting_id GROUP BY 1, 2; COMMIT; ANALYZE",
+        nullptr, nullptr, nullptr);
     sqlite3_close(db);
     b.store = store::OpenSqliteStore(b.dir.string(), false);
     return owned;
@@ -200,10 +211,12 @@ void BM_QueryMonthlyStatement(benchmark::State& state) {
   BigLedger& big = Big();
   std::mt19937 random(2);
   const std::int64_t july = sys_seconds{sys_days{year{2026} / July / 1}}.time_since_epoch().count();
-  const std::int64_t august = sys_seconds{sys_days{year{2026} / August / 1}}.time_since_epoch().count();
+  const std::int64_t august =
+      sys_seconds{sys_days{year{2026} / August / 1}}.time_since_epoch().count();
   for (auto _ : state) {
     const std::int64_t prisoner = 1 + random() % kPrisoners;
-    benchmark::DoNotOptimize(big.store->AccountStatement(big.camp, PrisonerAccount(prisoner), july, august).value());
+    benchmark::DoNotOptimize(
+        big.store->AccountStatement(big.camp, PrisonerAccount(prisoner), july, august).value());
   }
 }
 BENCHMARK(BM_QueryMonthlyStatement)->Unit(benchmark::kMicrosecond);

@@ -36,7 +36,8 @@ void BM_RoutingDecision(benchmark::State& state) {
   }
   auto answer = [&](const Actions& actions) {
     for (const Action& a : actions) {
-      if (a.kind == Action::Kind::kRing && engine.Answer(a.call, a.operator_id, now).ok()) talking[a.operator_id] = a.call;
+      if (a.kind == Action::Kind::kRing && engine.Answer(a.call, a.operator_id, now).ok())
+        talking[a.operator_id] = a.call;
     }
   };
   for (int i = 0; i < kOperators + kWaiting; ++i) {
@@ -46,7 +47,10 @@ void BM_RoutingDecision(benchmark::State& state) {
   OperatorId ending = 1;
   for (auto _ : state) {
     now += 0.001;
-    answer(engine.Offer(next_call, next_call % 5 ? Language::kRu : Language::kUk, next_call % 7 == 0, now).value());
+    answer(engine
+               .Offer(next_call, next_call % 5 ? Language::kRu : Language::kUk, next_call % 7 == 0,
+                      now)
+               .value());
     ++next_call;
     answer(engine.End(talking[ending], now).value());
     ending = ending % kOperators + 1;
@@ -54,7 +58,9 @@ void BM_RoutingDecision(benchmark::State& state) {
   state.counters["waiting"] = engine.Waiting();
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_RoutingDecision)->Arg(static_cast<int>(Strategy::kLongestIdle))->Arg(static_cast<int>(Strategy::kFewestCalls));
+BENCHMARK(BM_RoutingDecision)
+    ->Arg(static_cast<int>(Strategy::kLongestIdle))
+    ->Arg(static_cast<int>(Strategy::kFewestCalls));
 
 // Baseline: a priority queue of 10,000 waiting calls, one in and one out per iteration.
 void BM_Baseline_OrderedQueue(benchmark::State& state) {
@@ -103,7 +109,8 @@ BENCHMARK(BM_SimulateMillionCalls)->Unit(benchmark::kMillisecond);
 void BM_Baseline_EventsOnly(benchmark::State& state) {
   for (auto _ : state) {
     std::mt19937_64 rng(1);
-    std::exponential_distribution<double> gap(7246 * 20 / 3600.0), talk(1 / 240.0), patience(1 / 120.0);
+    std::exponential_distribution<double> gap(7246 * 20 / 3600.0), talk(1 / 240.0),
+        patience(1 / 120.0);
     std::priority_queue<double, std::vector<double>, std::greater<>> events;
     double at = 0;
     for (int call = 0; call < 1'000'000; ++call) {

@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
   }
   crypto::IntakeSealer sealer(keys->office_public, std::chrono::seconds(1), 512);
   std::mt19937 rng(11);
-  const char* syllables[] = {"ка", "ро", "ми", "ла", "то", "не", "ва", "си", "ру", "го", "зе", "ду"};
+  const char* syllables[] = {"ка", "ро", "ми", "ла", "то", "не",
+                             "ва", "си", "ру", "го", "зе", "ду"};
   std::vector<store::NewApplication> batch;
   for (long i = 0; i < count; ++i) {
     IdentifyingFields f;
@@ -43,14 +44,16 @@ int main(int argc, char** argv) {
     store::NewApplication a;
     a.clear.situation = static_cast<Situation>(rng() % 5);
     a.clear.contact_channel = static_cast<ContactChannel>(rng() % 4);
-    a.received_on = std::chrono::year_month_day{std::chrono::sys_days{std::chrono::year{2026} / 11 / 22} -
-                                                std::chrono::days{static_cast<int>(rng() % 300)}};
+    a.received_on =
+        std::chrono::year_month_day{std::chrono::sys_days{std::chrono::year{2026} / 11 / 22} -
+                                    std::chrono::days{static_cast<int>(rng() % 300)}};
     const auto lookup = crypto::RandomBytes(32);
     std::copy(lookup.begin(), lookup.end(), a.receipt_lookup.begin());
     const auto reply = crypto::RandomBytes(32);
     std::copy(reply.begin(), reply.end(), a.reply_public.begin());
-    auto sealed = sealer.Seal(app::EncodeSealedFields(f, 0).view(),
-                              std::string_view(reinterpret_cast<const char*>(a.receipt_lookup.data()), 32));
+    auto sealed =
+        sealer.Seal(app::EncodeSealedFields(f, 0).view(),
+                    std::string_view(reinterpret_cast<const char*>(a.receipt_lookup.data()), 32));
     a.ephemeral_public = sealed.ephemeral_public;
     a.key_generation = sealed.key_generation;
     a.wrapped_key = std::move(sealed.wrapped_key);

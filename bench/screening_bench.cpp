@@ -23,10 +23,14 @@ constexpr int kCases = 20000;
 
 class FixedClock final : public app::Clock {
  public:
-  std::chrono::sys_seconds Now() const override { return std::chrono::sys_seconds{std::chrono::seconds{1'795'000'000}}; }
+  std::chrono::sys_seconds Now() const override {
+    return std::chrono::sys_seconds{std::chrono::seconds{1'795'000'000}};
+  }
 };
 
-std::string_view AsText(const store::Blob32& b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
+std::string_view AsText(const store::Blob32& b) {
+  return {reinterpret_cast<const char*>(b.data()), b.size()};
+}
 
 // A store of kCases sealed cases, built once: handles repeat every 997 cases, so some
 // reused-contact signals fire, as they would in life.
@@ -52,8 +56,8 @@ struct Fixture {
       store::NewApplication a;
       a.clear.situation = static_cast<Situation>(i % 5);
       a.clear.contact_channel = ContactChannel::kTelegram;
-      a.received_on = std::chrono::year_month_day{std::chrono::sys_days{std::chrono::year{2026} / 11 / 1} +
-                                                  std::chrono::days{i % 20}};
+      a.received_on = std::chrono::year_month_day{
+          std::chrono::sys_days{std::chrono::year{2026} / 11 / 1} + std::chrono::days{i % 20}};
       const auto lookup = crypto::RandomBytes(32);
       std::copy(lookup.begin(), lookup.end(), a.receipt_lookup.begin());
       auto sealed = sealer.Seal(app::EncodeSealedFields(f, 0).view(), AsText(a.receipt_lookup));
@@ -74,7 +78,8 @@ struct Fixture {
   void ForgetScreening() {
     sqlite3* db = nullptr;
     sqlite3_open((dir / "lifeline.db").c_str(), &db);
-    sqlite3_exec(db, "UPDATE applications SET screening_score = NULL, handle_index = NULL", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "UPDATE applications SET screening_score = NULL, handle_index = NULL", nullptr,
+                 nullptr, nullptr);
     sqlite3_close(db);
   }
 };
@@ -87,12 +92,14 @@ Fixture& Shared() {
 // Baseline: read every case and open its sealed fields.
 void BM_OpenEveryCase(benchmark::State& state) {
   auto& f = Shared();
-  const crypto::OfficeOpener opener(crypto::OfficePrivateKey{f.keys.private_key.bytes}, f.keys.public_key);
+  const crypto::OfficeOpener opener(crypto::OfficePrivateKey{f.keys.private_key.bytes},
+                                    f.keys.public_key);
   for (auto _ : state) {
     for (std::int64_t id = 1; id <= kCases; ++id) {
       auto stored = f.store->GetApplication(id);
-      auto opened = opener.Open({stored->ephemeral_public, stored->wrapped_key, stored->sealed_fields, 1},
-                                AsText(stored->receipt_lookup));
+      auto opened =
+          opener.Open({stored->ephemeral_public, stored->wrapped_key, stored->sealed_fields, 1},
+                      AsText(stored->receipt_lookup));
       benchmark::DoNotOptimize(opened);
     }
   }
@@ -104,8 +111,9 @@ BENCHMARK(BM_OpenEveryCase)->Unit(benchmark::kMillisecond)->Iterations(3);
 void BM_ScreenEveryCase(benchmark::State& state) {
   auto& f = Shared();
   app::AuditLog audit(*f.store, f.clock, crypto::Key32{3});
-  app::OfficeService office(*f.store, audit, f.clock,
-                            crypto::OfficeOpener(crypto::OfficePrivateKey{f.keys.private_key.bytes}, f.keys.public_key));
+  app::OfficeService office(
+      *f.store, audit, f.clock,
+      crypto::OfficeOpener(crypto::OfficePrivateKey{f.keys.private_key.bytes}, f.keys.public_key));
   for (auto _ : state) {
     state.PauseTiming();
     f.ForgetScreening();

@@ -19,11 +19,13 @@ namespace {
 using namespace lifeline;
 
 constexpr int kCases = 1'000'000;
-const char* const kSyllables[] = {"ка", "ро", "ми", "ла", "то", "не", "ва", "си", "ру", "го", "зе", "ду",
-                                  "бо", "пе", "ли", "хо", "че", "ша", "ны", "ю"};
-const char* const kFirstNames[] = {"Синтет", "Пробан", "Макет", "Образец", "Демон", "Тестон", "Вымысел", "Шаблон"};
-const char* const kWords[] = {"прошу", "помочь", "связаться", "вечером", "часть", "отправка", "переход", "сдаться",
-                              "семья", "телефон", "неделя", "срочно", "командир", "приказ", "сосед", "граница"};
+const char* const kSyllables[] = {"ка", "ро", "ми", "ла", "то", "не", "ва", "си", "ру", "го",
+                                  "зе", "ду", "бо", "пе", "ли", "хо", "че", "ша", "ны", "ю"};
+const char* const kFirstNames[] = {"Синтет", "Пробан", "Макет",   "Образец",
+                                   "Демон",  "Тестон", "Вымысел", "Шаблон"};
+const char* const kWords[] = {"прошу",    "помочь",  "связаться", "вечером", "часть",  "отправка",
+                              "переход",  "сдаться", "семья",     "телефон", "неделя", "срочно",
+                              "командир", "приказ",  "сосед",     "граница"};
 
 std::string Surname(std::mt19937& rng) {
   std::string s;
@@ -77,7 +79,8 @@ void RunQueries(benchmark::State& state, const std::vector<std::string>& queries
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
     auto ids = f.index.Find(queries[i++ % queries.size()]);
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                     .count());
     found += ids ? ids->size() : 0;
   }
   std::sort(ms.begin(), ms.end());
@@ -93,13 +96,14 @@ void BM_SearchMix(benchmark::State& state) {
   std::vector<std::string> queries;
   std::mt19937 rng(7);
   for (const auto& s : f.surnames) {
-    queries.push_back(s);                      // exact, Cyrillic
-    queries.push_back(text::Fold(s));          // the same in Latin letters
+    queries.push_back(s);              // exact, Cyrillic
+    queries.push_back(text::Fold(s));  // the same in Latin letters
     std::string typo = text::Fold(s);
     typo[typo.size() / 2] = typo[typo.size() / 2] == 'a' ? 'o' : 'a';
-    queries.push_back(typo);                   // one typo
-    queries.push_back("Синтет " + s);          // two words
-    queries.push_back("часть-пример " + std::to_string(rng() % 5000));  // a unit: "chast" matches every case
+    queries.push_back(typo);           // one typo
+    queries.push_back("Синтет " + s);  // two words
+    queries.push_back("часть-пример " +
+                      std::to_string(rng() % 5000));  // a unit: "chast" matches every case
   }
   RunQueries(state, queries);
 }
@@ -109,13 +113,15 @@ BENCHMARK(BM_SearchMix)->Unit(benchmark::kMillisecond)->Iterations(2000);
 void BM_HashLookupBaseline(benchmark::State& state) {
   auto& f = Shared();
   std::unordered_map<std::string, int> vocabulary;
-  for (std::size_t i = 0; i < f.surnames.size(); ++i) vocabulary[text::Fold(f.surnames[i])] = static_cast<int>(i);
+  for (std::size_t i = 0; i < f.surnames.size(); ++i)
+    vocabulary[text::Fold(f.surnames[i])] = static_cast<int>(i);
   std::vector<double> ms;
   std::size_t i = 0;
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
     benchmark::DoNotOptimize(vocabulary.find(text::Fold(f.surnames[i++ % f.surnames.size()])));
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                     .count());
   }
   std::sort(ms.begin(), ms.end());
   state.counters["p50_ms"] = ms[ms.size() / 2];

@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(receipt.error().field == "receipt");
   }
   if (auto message = ParseApplicantMessageJson(body)) {
-    auto again = ParseApplicantMessageJson(json{{"receipt", message->receipt}, {"text", message->text}}.dump());
+    auto again = ParseApplicantMessageJson(
+        json{{"receipt", message->receipt}, {"text", message->text}}.dump());
     FUZZ_CHECK(again && again->receipt == message->receipt && again->text == message->text);
   } else {
     FUZZ_CHECK(message.error().field == "receipt" || message.error().field == "text");

@@ -39,10 +39,11 @@ inline void CheckValidation(const ApplicationDraft& draft) {
 }
 
 inline bool SameDraft(const ApplicationDraft& a, const ApplicationDraft& b) {
-  return a.situation == b.situation && a.group_kind == b.group_kind && a.group_size == b.group_size &&
-         a.deploy_by == b.deploy_by && a.contact_channel == b.contact_channel &&
-         a.contact_handle == b.contact_handle && a.safe_windows == b.safe_windows && a.utc_offset == b.utc_offset &&
-         a.name == b.name && a.unit == b.unit && a.rank == b.rank && a.location == b.location &&
+  return a.situation == b.situation && a.group_kind == b.group_kind &&
+         a.group_size == b.group_size && a.deploy_by == b.deploy_by &&
+         a.contact_channel == b.contact_channel && a.contact_handle == b.contact_handle &&
+         a.safe_windows == b.safe_windows && a.utc_offset == b.utc_offset && a.name == b.name &&
+         a.unit == b.unit && a.rank == b.rank && a.location == b.location &&
          a.message == b.message && a.language == b.language;
 }
 

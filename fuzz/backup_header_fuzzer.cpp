@@ -26,8 +26,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   FUZZ_CHECK(size == crypto::kBackupHeaderBytes);
-  FUZZ_CHECK(cost->ops >= crypto_pwhash_OPSLIMIT_MIN && cost->ops <= crypto_pwhash_OPSLIMIT_MODERATE);
-  FUZZ_CHECK(cost->mem >= crypto_pwhash_MEMLIMIT_MIN && cost->mem <= crypto_pwhash_MEMLIMIT_MODERATE);
+  FUZZ_CHECK(cost->ops >= crypto_pwhash_OPSLIMIT_MIN &&
+             cost->ops <= crypto_pwhash_OPSLIMIT_MODERATE);
+  FUZZ_CHECK(cost->mem >= crypto_pwhash_MEMLIMIT_MIN &&
+             cost->mem <= crypto_pwhash_MEMLIMIT_MODERATE);
   // A cheap derivation goes on to the key check, which a header not made with the passphrase fails.
   if (cost->mem <= 64 * 1024) {
     auto opened = crypto::BackupDecryptor::Open("synthetic passphrase", header);

@@ -31,9 +31,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (json) FUZZ_CHECK(request.Header("content-type").size() >= 16);
 
   const std::string given = request.Header("x-telegram-bot-api-secret-token");
-  FUZZ_CHECK(channels::telegram::SecretMatches(secret, given) == (!secret.empty() && secret == given));
+  FUZZ_CHECK(channels::telegram::SecretMatches(secret, given) ==
+             (!secret.empty() && secret == given));
   if (channels::telegram::IsValidSecretToken(given)) {
-    FUZZ_CHECK(!given.empty() && given.size() <= 256 && given.find_first_of(" \r\n\t;,") == std::string::npos);
+    FUZZ_CHECK(!given.empty() && given.size() <= 256 &&
+               given.find_first_of(" \r\n\t;,") == std::string::npos);
   }
   return 0;
 }

@@ -10,7 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto digit = lifeline::app::ParseDtmfLog(lifeline::fuzz::AsText(data, size));
   if (!digit) return 0;
   FUZZ_CHECK(digit->second >= 0 && digit->second <= 15);
-  const nlohmann::json again = {{"callid", digit->first}, {"type", "DTMF"}, {"event", digit->second}};
+  const nlohmann::json again = {
+      {"callid", digit->first}, {"type", "DTMF"}, {"event", digit->second}};
   FUZZ_CHECK(lifeline::app::ParseDtmfLog(again.dump()) == digit);
   return 0;
 }

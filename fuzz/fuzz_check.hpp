@@ -8,12 +8,12 @@
 #include <string_view>
 
 /// Stops the run when a property of the parser does not hold: libFuzzer then saves the input.
-#define FUZZ_CHECK(condition)                                                                  \
-  do {                                                                                         \
-    if (!(condition)) {                                                                        \
+#define FUZZ_CHECK(condition)                                                                     \
+  do {                                                                                            \
+    if (!(condition)) {                                                                           \
       std::fprintf(stderr, "fuzz property failed: %s (%s:%d)\n", #condition, __FILE__, __LINE__); \
-      std::abort();                                                                            \
-    }                                                                                          \
+      std::abort();                                                                               \
+    }                                                                                             \
   } while (false)
 
 namespace lifeline::fuzz {

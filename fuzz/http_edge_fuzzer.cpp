@@ -5,7 +5,6 @@
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <nlohmann/json.hpp>
-
 #include <vector>
 
 #include "fuzz_check.hpp"
@@ -28,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   EdgeRefusal refusal = EdgeRefusal::kNone;
   std::size_t at = 0;
   for (std::size_t i = 0; at < stream.size(); ++i) {
-    const std::size_t length = i < cuts.size() ? std::min(cuts[i], stream.size() - at) : stream.size() - at;
+    const std::size_t length =
+        i < cuts.size() ? std::min(cuts[i], stream.size() - at) : stream.size() - at;
     const auto piece = pieced.Inspect(std::string_view(stream).substr(at, length));
     FUZZ_CHECK(piece.accepted_bytes <= length);
     if (piece.refusal != EdgeRefusal::kNone) {

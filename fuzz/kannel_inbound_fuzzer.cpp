@@ -43,7 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto inbound = channels::sms::ParseKannelInbound(*query);
   if (!inbound) {
     const std::string& field = inbound.error().field;
-    FUZZ_CHECK(field == "from" || field == "id" || field == "text" || field == "coding" || field == "charset");
+    FUZZ_CHECK(field == "from" || field == "id" || field == "text" || field == "coding" ||
+               field == "charset");
     return 0;
   }
   FUZZ_CHECK(!inbound->sender.empty() && !inbound->message_id.empty() && !inbound->text.empty());

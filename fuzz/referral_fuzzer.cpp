@@ -43,14 +43,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     }
     case 1: {
-      auto opened = OpenReferral(box_public, keys->partner.secret_key, SealTo(box_public, rest), keys->trusted);
+      auto opened = OpenReferral(box_public, keys->partner.secret_key, SealTo(box_public, rest),
+                                 keys->trusted);
       FUZZ_CHECK(std::holds_alternative<ReferralRefusal>(opened));
       FUZZ_CHECK(std::get<ReferralRefusal>(opened) != ReferralRefusal::kNotForThisKey);
       break;
     }
     case 2: {
-      auto opened = OpenReferral(box_public, keys->partner.secret_key, SignAndSealReferral(keys->signer, box_public, rest),
-                                 keys->trusted);
+      auto opened =
+          OpenReferral(box_public, keys->partner.secret_key,
+                       SignAndSealReferral(keys->signer, box_public, rest), keys->trusted);
       FUZZ_CHECK(std::holds_alternative<OpenedReferral>(opened));
       const auto& referral = std::get<OpenedReferral>(opened);
       FUZZ_CHECK(referral.json.view() == rest && referral.sender == "synthetic sender");

@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   int offset = kDefaultUtcOffsetMinutes;
   if (auto parsed = ParseUtcOffset(offset_text)) {
     FUZZ_CHECK(*parsed >= -12 * 60 && *parsed <= 14 * 60 && *parsed % 15 == 0);
-    FUZZ_CHECK(FormatUtcOffset(*parsed) == offset_text || (*parsed == 0 && offset_text == "-00:00"));
+    FUZZ_CHECK(FormatUtcOffset(*parsed) == offset_text ||
+               (*parsed == 0 && offset_text == "-00:00"));
     FUZZ_CHECK(ParseUtcOffset(FormatUtcOffset(*parsed)) == parsed);
     offset = *parsed;
   }
@@ -30,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!window) continue;
     FUZZ_CHECK(window->days != 0 && window->days <= 0x7F);
     FUZZ_CHECK(window->start_minute >= 0 && window->start_minute < 1440);
-    FUZZ_CHECK(window->end_minute >= 0 && window->end_minute < 1440 && window->end_minute != window->start_minute);
+    FUZZ_CHECK(window->end_minute >= 0 && window->end_minute < 1440 &&
+               window->end_minute != window->start_minute);
     const std::string canonical = FormatSafeWindow(*window);
     auto again = ParseSafeWindow(canonical);
     FUZZ_CHECK(again && *again == *window && FormatSafeWindow(*again) == canonical);

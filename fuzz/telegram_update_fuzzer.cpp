@@ -15,16 +15,19 @@ namespace {
 
 void CheckText(const telegram::Update& update) {
   if (!update.text) {
-    FUZZ_CHECK(update.ignored == "edited_message" || update.ignored == "not_private" || update.ignored == "not_text" ||
-               update.ignored == "other");
+    FUZZ_CHECK(update.ignored == "edited_message" || update.ignored == "not_private" ||
+               update.ignored == "not_text" || update.ignored == "other");
     return;
   }
   const auto& text = *update.text;
-  FUZZ_CHECK(!text.address.empty() && text.address.find_first_not_of("-0123456789") == std::string::npos);
+  FUZZ_CHECK(!text.address.empty() &&
+             text.address.find_first_not_of("-0123456789") == std::string::npos);
   FUZZ_CHECK(text.message_id.rfind(text.address + ":", 0) == 0);
   FUZZ_CHECK(IsValidUtf8(text.text));
-  const auto answer = nlohmann::json::parse(telegram::WebhookAnswer(text.address, text.text), nullptr, false);
-  FUZZ_CHECK(answer.is_object() && answer["text"] == text.text && answer["chat_id"].is_number_integer());
+  const auto answer =
+      nlohmann::json::parse(telegram::WebhookAnswer(text.address, text.text), nullptr, false);
+  FUZZ_CHECK(answer.is_object() && answer["text"] == text.text &&
+             answer["chat_id"].is_number_integer());
 }
 
 }  // namespace

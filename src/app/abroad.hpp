@@ -44,7 +44,7 @@ struct CaseAtHome {
 struct FamilyMember {
   std::string relation;  // "wife", "son", …
   std::string name;
-  std::string where;     // "with him", "at home", …
+  std::string where;  // "with him", "at home", …
 };
 
 /// The sealed record.
@@ -53,7 +53,7 @@ struct PersonAbroadFields {
   std::string contact;  // how to reach him: a number, a messenger handle
   std::string country;  // where he is now: ISO code, in the countries table
   std::string city;
-  std::string arrived_on;  // YYYY-MM-DD: the current stay's start
+  std::string arrived_on;                // YYYY-MM-DD: the current stay's start
   std::vector<StayEntry> earlier_stays;  // for rolling-window rules ("90 days in 180")
   std::vector<HeldDocument> documents;   // none at all is a fact worth recording too
   std::vector<CaseAtHome> cases;
@@ -70,12 +70,13 @@ struct PersonAbroadDraft {
 
 struct PersonAbroad {
   store::PersonAbroadRecord stored;
-  std::string number;  // "ABR-000042": what the board and the audit log show
+  std::string number;                        // "ABR-000042": what the board and the audit log show
   std::optional<PersonAbroadFields> fields;  // opened by Person() only
   std::vector<abroad::RiskEvent> risks;      // his watched dates from today on
-  std::optional<std::string> last_legal_day;  // in his current country (past if overstaying); nullopt: unknown
+  std::optional<std::string>
+      last_legal_day;  // in his current country (past if overstaying); nullopt: unknown
   bool overstaying = false;
-  int days_overstayed = 0;  // days present after the last legal day, up to today
+  int days_overstayed = 0;        // days present after the last legal day, up to today
   std::chrono::sys_days today{};  // as the service's clock saw it: what "expired" is measured by
 };
 
@@ -115,7 +116,8 @@ class AbroadService {
   Result<PersonAbroad> PersonSummary(const Actor& actor, std::int64_t id);
 
   /// The risk board: page `page` (from 0) of `page_size` lines.
-  Result<std::vector<BoardLine>> Board(const Actor& actor, std::size_t page, std::size_t page_size, bool alerts_only);
+  Result<std::vector<BoardLine>> Board(const Actor& actor, std::size_t page, std::size_t page_size,
+                                       bool alerts_only);
   Result<abroad::LeadTimes> LeadTimes(const Actor& actor);
   /// kInvalidInput for a lead time outside 0–365 days.
   Status SetLeadTimes(const Actor& actor, const abroad::LeadTimes& lead);
@@ -126,26 +128,27 @@ class AbroadService {
   Status SaveCountry(const Actor& actor, const store::CountryRecord& country);
 
   /// kInvalidInput for a filing date malformed or in the future.
-  Result<std::int64_t> OpenProceeding(const Actor& actor, std::int64_t person_id, abroad::ProceedingKind kind,
-                                      const std::string& filed_on);
+  Result<std::int64_t> OpenProceeding(const Actor& actor, std::int64_t person_id,
+                                      abroad::ProceedingKind kind, const std::string& filed_on);
   /// abroad::ValidateNewEvent's refusals: an event not of this kind, before the filing,
   /// or a watched date in the past.
-  Result<std::int64_t> AddProceedingEvent(const Actor& actor, std::int64_t proceeding_id, const std::string& kind,
-                                          const std::string& on);
+  Result<std::int64_t> AddProceedingEvent(const Actor& actor, std::int64_t proceeding_id,
+                                          const std::string& kind, const std::string& on);
   Status CloseProceeding(const Actor& actor, std::int64_t proceeding_id);
   Result<std::vector<ProceedingView>> Proceedings(const Actor& actor, std::int64_t person_id);
 
   /// kInvalidInput for a visa pathway without a known target country.
-  Result<std::int64_t> OpenPathway(const Actor& actor, std::int64_t person_id, abroad::PathwayKind kind,
-                                   const std::string& target_country);
+  Result<std::int64_t> OpenPathway(const Actor& actor, std::int64_t person_id,
+                                   abroad::PathwayKind kind, const std::string& target_country);
   /// kInvalidInput for a step code not in the pathway's checklist.
-  Status SetPathwayStep(const Actor& actor, std::int64_t pathway_id, const std::string& step, abroad::StepStatus status);
+  Status SetPathwayStep(const Actor& actor, std::int64_t pathway_id, const std::string& step,
+                        abroad::StepStatus status);
   Result<std::vector<store::PathwayRecord>> Pathways(const Actor& actor, std::int64_t person_id);
 
   /// kManagePartners. `public_key` is the partner's X25519 key as 64 hex digits (what
   /// `lifeline partner-key new` prints), or empty: then no referral can go to it yet.
-  Result<std::int64_t> AddPartner(const Actor& actor, const std::string& name, const std::string& kind,
-                                  const std::string& public_key);
+  Result<std::int64_t> AddPartner(const Actor& actor, const std::string& name,
+                                  const std::string& kind, const std::string& public_key);
   /// kWorkAbroad or kManagePartners. Never shows keys, only whether one is registered.
   Result<std::vector<store::PartnerRecord>> Partners(const Actor& actor);
   /// The organisation's public key that signs referral packages, as 64 hex digits: partners
@@ -154,9 +157,10 @@ class AbroadService {
   Result<std::string> ReferralSigningKey(const Actor& actor);
 
   /// Signs the fields he agreed to share with the organisation's key, seals them to the
-  /// partner's key and stores the package (audited). kInvalidInput without consent, with no fields or an unknown one, or for a
-  /// partner without a key.
-  Result<std::int64_t> Refer(const Actor& actor, std::int64_t person_id, const ReferralRequest& request);
+  /// partner's key and stores the package (audited). kInvalidInput without consent, with no fields
+  /// or an unknown one, or for a partner without a key.
+  Result<std::int64_t> Refer(const Actor& actor, std::int64_t person_id,
+                             const ReferralRequest& request);
   Result<std::vector<store::ReferralRecord>> Referrals(const Actor& actor, std::int64_t person_id);
   /// The sealed package, for handing to the partner (audited).
   Result<store::ReferralRecord> ReferralPackage(const Actor& actor, std::int64_t referral_id);
@@ -166,9 +170,11 @@ class AbroadService {
  private:
   Result<PersonAbroadFields> OpenFields(const store::PersonAbroadRecord& stored) const;
   /// Validates and seals `draft` into `row`, with the dates the board watches.
-  Result<std::vector<store::RecordDate>> Prepare(const PersonAbroadDraft& draft, store::PersonAbroadRecord& row);
+  Result<std::vector<store::RecordDate>> Prepare(const PersonAbroadDraft& draft,
+                                                 store::PersonAbroadRecord& row);
   Result<std::vector<store::RecordDate>> RecordDates(const PersonAbroadFields& fields);
-  Result<PersonAbroad> View(store::PersonAbroadRecord stored, std::optional<PersonAbroadFields> fields);
+  Result<PersonAbroad> View(store::PersonAbroadRecord stored,
+                            std::optional<PersonAbroadFields> fields);
   Status Audit(const Actor& actor, AuditAction action, const std::string& target);
 
   store::Store& store_;

@@ -20,7 +20,8 @@ Status EachObject(const json& doc, const char* key, F&& each) {
   if (it == doc.end() || it->is_null()) return OkStatus();
   if (!it->is_array()) return InvalidInput(std::string(key) + " must be a list", key);
   for (const json& item : *it) {
-    if (!item.is_object()) return InvalidInput(std::string(key) + " must be a list of objects", key);
+    if (!item.is_object())
+      return InvalidInput(std::string(key) + " must be a list of objects", key);
     if (auto ok = each(item); !ok) return ok;
   }
   return OkStatus();
@@ -30,31 +31,45 @@ Status EachObject(const json& doc, const char* key, F&& each) {
 
 json ToJson(const PersonAbroadFields& f) {
   json stays = json::array();
-  for (const auto& s : f.earlier_stays) stays.push_back({{"country", s.country}, {"entered", s.entered}, {"left", s.left}});
+  for (const auto& s : f.earlier_stays)
+    stays.push_back({{"country", s.country}, {"entered", s.entered}, {"left", s.left}});
   json documents = json::array();
-  for (const auto& d : f.documents) documents.push_back({{"kind", abroad::ToString(d.kind)}, {"expires", d.expires}});
+  for (const auto& d : f.documents)
+    documents.push_back({{"kind", abroad::ToString(d.kind)}, {"expires", d.expires}});
   json cases = json::array();
   for (const auto& c : f.cases) cases.push_back({{"article", c.article}, {"status", c.status}});
   json family = json::array();
-  for (const auto& m : f.family) family.push_back({{"relation", m.relation}, {"name", m.name}, {"where", m.where}});
-  return {{"name", f.name},       {"contact", f.contact},       {"country", f.country},
-          {"city", f.city},       {"arrived_on", f.arrived_on}, {"earlier_stays", stays},
-          {"documents", documents}, {"cases", cases},           {"family", family},
+  for (const auto& m : f.family)
+    family.push_back({{"relation", m.relation}, {"name", m.name}, {"where", m.where}});
+  return {{"name", f.name},
+          {"contact", f.contact},
+          {"country", f.country},
+          {"city", f.city},
+          {"arrived_on", f.arrived_on},
+          {"earlier_stays", stays},
+          {"documents", documents},
+          {"cases", cases},
+          {"family", family},
           {"notes", f.notes}};
 }
 
 Result<PersonAbroadFields> PersonFieldsFromJson(const json& doc) {
   if (!doc.is_object()) return InvalidInput("the person's fields must be an object", "fields");
   PersonAbroadFields f;
-  for (auto [key, target] : {std::pair{"name", &f.name}, {"contact", &f.contact}, {"country", &f.country},
-                             {"city", &f.city}, {"arrived_on", &f.arrived_on}, {"notes", &f.notes}}) {
+  for (auto [key, target] : {std::pair{"name", &f.name},
+                             {"contact", &f.contact},
+                             {"country", &f.country},
+                             {"city", &f.city},
+                             {"arrived_on", &f.arrived_on},
+                             {"notes", &f.notes}}) {
     auto value = Text(doc, key, key);
     if (!value) return value.error();
     *target = std::move(*value);
   }
   auto stays = EachObject(doc, "earlier_stays", [&](const json& item) -> Status {
     StayEntry s;
-    for (auto [key, target] : {std::pair{"country", &s.country}, {"entered", &s.entered}, {"left", &s.left}}) {
+    for (auto [key, target] :
+         {std::pair{"country", &s.country}, {"entered", &s.entered}, {"left", &s.left}}) {
       auto value = Text(item, key, std::string("earlier_stays.") + key);
       if (!value) return value.error();
       *target = std::move(*value);
@@ -68,9 +83,10 @@ Result<PersonAbroadFields> PersonFieldsFromJson(const json& doc) {
     if (!kind) return kind.error();
     auto parsed = abroad::ParseDocumentKind(*kind);
     if (!parsed) {
-      return InvalidInput("a document is internal_passport, international_passport, temporary_travel_document, "
-                          "residence_permit or visa",
-                          "documents.kind");
+      return InvalidInput(
+          "a document is internal_passport, international_passport, temporary_travel_document, "
+          "residence_permit or visa",
+          "documents.kind");
     }
     auto expires = Text(item, "expires", "documents.expires");
     if (!expires) return expires.error();
@@ -89,7 +105,8 @@ Result<PersonAbroadFields> PersonFieldsFromJson(const json& doc) {
   if (!cases) return cases.error();
   auto family = EachObject(doc, "family", [&](const json& item) -> Status {
     FamilyMember m;
-    for (auto [key, target] : {std::pair{"relation", &m.relation}, {"name", &m.name}, {"where", &m.where}}) {
+    for (auto [key, target] :
+         {std::pair{"relation", &m.relation}, {"name", &m.name}, {"where", &m.where}}) {
       auto value = Text(item, key, std::string("family.") + key);
       if (!value) return value.error();
       *target = std::move(*value);
@@ -103,7 +120,8 @@ Result<PersonAbroadFields> PersonFieldsFromJson(const json& doc) {
 
 Result<PersonAbroadFields> PersonFieldsFromJson(std::string_view text) {
   const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return Error{ErrorCode::kInternal, "this person's record is not understood"};
+  if (doc.is_discarded() || !doc.is_object())
+    return Error{ErrorCode::kInternal, "this person's record is not understood"};
   auto fields = PersonFieldsFromJson(doc);
   if (!fields) return Error{ErrorCode::kInternal, "this person's record is not understood"};
   return fields;

@@ -2,7 +2,6 @@
 // A person abroad's sealed fields as JSON: what is sealed, and what the API takes and gives.
 
 #include <nlohmann/json.hpp>
-
 #include <string_view>
 
 #include "app/abroad.hpp"

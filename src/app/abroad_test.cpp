@@ -5,6 +5,7 @@
 #include "app/abroad.hpp"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "app/office_fixture.hpp"
@@ -20,7 +21,8 @@ class AbroadServiceTest : public testing::IntakeOfficeTest {
     IntakeOfficeTest::SetUp();  // today is 2026-11-22
     service_ = std::make_unique<AbroadService>(*store_, *audit_, clock_, *office_);
   }
-  static PersonAbroadDraft Draft(std::string country = "KZ", std::string arrived_on = "2026-10-01") {
+  static PersonAbroadDraft Draft(std::string country = "KZ",
+                                 std::string arrived_on = "2026-10-01") {
     PersonAbroadDraft d;
     d.wanted = abroad::WantedStatus::kInterstateList;
     d.needs = {abroad::Need::kLegal, abroad::Need::kHousing};
@@ -74,7 +76,8 @@ TEST_F(AbroadServiceTest, ARecordIsSealedAndItsStaySetsTheLastLegalDay) {
   EXPECT_EQ(AuditActions().back(), "person_abroad_read person_abroad:1");
 
   // Others than caseworkers cannot see him at all.
-  for (Role role : {Role::kOperator, Role::kCoordinator, Role::kCampAdmin, Role::kAdmin, Role::kAuditor}) {
+  for (Role role :
+       {Role::kOperator, Role::kCoordinator, Role::kCampAdmin, Role::kAdmin, Role::kAuditor}) {
     const Actor other{2, "other", role};
     EXPECT_EQ(service_->Person(other, id).error().code, ErrorCode::kForbidden);
     EXPECT_EQ(service_->Board(other, 0, 50, false).error().code, ErrorCode::kForbidden);
@@ -84,16 +87,19 @@ TEST_F(AbroadServiceTest, ARecordIsSealedAndItsStaySetsTheLastLegalDay) {
 TEST_F(AbroadServiceTest, RefusesWhatCannotBeTrue) {
   auto unknown = Draft("ZZ");
   EXPECT_EQ(service_->AddPerson(caseworker_, unknown).error().field, "country");
-  EXPECT_EQ(service_->AddPerson(caseworker_, Draft("KZ", "2026-12-01")).error().field, "arrived_on");
+  EXPECT_EQ(service_->AddPerson(caseworker_, Draft("KZ", "2026-12-01")).error().field,
+            "arrived_on");
   auto overlapping = Draft();
-  overlapping.fields.earlier_stays = {{"AM", "2026-09-01", "2026-10-05"}};  // ends after he reached KZ
+  overlapping.fields.earlier_stays = {
+      {"AM", "2026-09-01", "2026-10-05"}};  // ends after he reached KZ
   auto refused = service_->AddPerson(caseworker_, overlapping);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().field, "earlier_stays");
   EXPECT_NE(refused.error().message.find("overlap"), std::string::npos);
   auto article = Draft();
   article.fields.cases = {{"999", ""}};
-  EXPECT_NE(service_->AddPerson(caseworker_, article).error().message.find("352.1"), std::string::npos);
+  EXPECT_NE(service_->AddPerson(caseworker_, article).error().message.find("352.1"),
+            std::string::npos);
   auto nameless = Draft();
   nameless.fields.name.clear();
   EXPECT_EQ(service_->AddPerson(caseworker_, nameless).error().field, "name");
@@ -124,7 +130,9 @@ TEST_F(AbroadServiceTest, TheLongestOverstayComesFirstAndAHearingShowsBesideIt) 
 
   // An extradition hearing in 11 days is not hidden by his overstay.
   const std::int64_t extradition =
-      service_->OpenProceeding(caseworker_, later, abroad::ProceedingKind::kExtradition, "2026-11-10").value();
+      service_
+          ->OpenProceeding(caseworker_, later, abroad::ProceedingKind::kExtradition, "2026-11-10")
+          .value();
   ASSERT_TRUE(service_->AddProceedingEvent(caseworker_, extradition, "hearing", "2026-12-03"));
   const auto board = service_->Board(caseworker_, 0, 50, false).value();
   ASSERT_EQ(board.size(), 2u);
@@ -136,11 +144,15 @@ TEST_F(AbroadServiceTest, TheLongestOverstayComesFirstAndAHearingShowsBesideIt) 
 }
 
 TEST_F(AbroadServiceTest, TheBoardPutsTheSoonestDangerFirstAndRaisesAlertsByLeadTime) {
-  const std::int64_t calm = service_->AddPerson(caseworker_, Draft("GE", "2026-11-01")).value();  // a year allowed
-  const std::int64_t stay = service_->AddPerson(caseworker_, Draft("KZ", "2026-09-01")).value();   // ends 2026-11-29
+  const std::int64_t calm =
+      service_->AddPerson(caseworker_, Draft("GE", "2026-11-01")).value();  // a year allowed
+  const std::int64_t stay =
+      service_->AddPerson(caseworker_, Draft("KZ", "2026-09-01")).value();  // ends 2026-11-29
   const std::int64_t hearing = service_->AddPerson(caseworker_, Draft("AM", "2026-11-01")).value();
-  const std::int64_t extradition = service_->OpenProceeding(caseworker_, hearing, abroad::ProceedingKind::kExtradition,
-                                                            "2026-11-10").value();
+  const std::int64_t extradition =
+      service_
+          ->OpenProceeding(caseworker_, hearing, abroad::ProceedingKind::kExtradition, "2026-11-10")
+          .value();
   ASSERT_TRUE(service_->AddProceedingEvent(caseworker_, extradition, "hearing", "2026-11-29"));
 
   // Same day: the extradition hearing is graver than the end of a stay.
@@ -167,18 +179,31 @@ TEST_F(AbroadServiceTest, TheBoardPutsTheSoonestDangerFirstAndRaisesAlertsByLead
   // A closed proceeding's dates leave the board.
   ASSERT_TRUE(service_->CloseProceeding(caseworker_, extradition));
   EXPECT_EQ(BoardIds().at(0), stay);
-  EXPECT_EQ(service_->AddProceedingEvent(caseworker_, extradition, "hearing", "2026-12-20").error().code,
-            ErrorCode::kConflict);
+  EXPECT_EQ(
+      service_->AddProceedingEvent(caseworker_, extradition, "hearing", "2026-12-20").error().code,
+      ErrorCode::kConflict);
 }
 
 TEST_F(AbroadServiceTest, DeadlinesMustBeAheadAndAfterTheFiling) {
   const std::int64_t id = service_->AddPerson(caseworker_, Draft()).value();
-  const std::int64_t asylum = service_->OpenProceeding(caseworker_, id, abroad::ProceedingKind::kAsylum, "2026-11-01").value();
-  EXPECT_EQ(service_->OpenProceeding(caseworker_, id, abroad::ProceedingKind::kAsylum, "2026-12-01").error().field, "filed_on");
-  EXPECT_EQ(service_->AddProceedingEvent(caseworker_, asylum, "appeal_deadline", "2026-11-20").error().field, "on");
-  EXPECT_NE(service_->AddProceedingEvent(caseworker_, asylum, "decision_refused", "2026-10-20").error().message.find("filed"),
+  const std::int64_t asylum =
+      service_->OpenProceeding(caseworker_, id, abroad::ProceedingKind::kAsylum, "2026-11-01")
+          .value();
+  EXPECT_EQ(service_->OpenProceeding(caseworker_, id, abroad::ProceedingKind::kAsylum, "2026-12-01")
+                .error()
+                .field,
+            "filed_on");
+  EXPECT_EQ(service_->AddProceedingEvent(caseworker_, asylum, "appeal_deadline", "2026-11-20")
+                .error()
+                .field,
+            "on");
+  EXPECT_NE(service_->AddProceedingEvent(caseworker_, asylum, "decision_refused", "2026-10-20")
+                .error()
+                .message.find("filed"),
             std::string::npos);
-  EXPECT_EQ(service_->AddProceedingEvent(caseworker_, asylum, "removal_date", "2026-12-20").error().field, "kind");
+  EXPECT_EQ(
+      service_->AddProceedingEvent(caseworker_, asylum, "removal_date", "2026-12-20").error().field,
+      "kind");
   ASSERT_TRUE(service_->AddProceedingEvent(caseworker_, asylum, "decision_refused", "2026-11-21"));
   ASSERT_TRUE(service_->AddProceedingEvent(caseworker_, asylum, "appeal_deadline", "2026-12-05"));
   auto views = service_->Proceedings(caseworker_, id).value();
@@ -192,7 +217,8 @@ TEST_F(AbroadServiceTest, DeadlinesMustBeAheadAndAfterTheFiling) {
 
 TEST_F(AbroadServiceTest, ChangingACountrysRuleMovesTheLastLegalDayOfThoseThere) {
   const std::int64_t here = service_->AddPerson(caseworker_, Draft("KZ", "2026-10-01")).value();
-  const std::int64_t elsewhere = service_->AddPerson(caseworker_, Draft("AM", "2026-10-01")).value();
+  const std::int64_t elsewhere =
+      service_->AddPerson(caseworker_, Draft("AM", "2026-10-01")).value();
   store::CountryRecord kz = store_->Abroad().GetCountry("KZ").value();
   kz.rule = {30, 60};
   ASSERT_TRUE(service_->SaveCountry(caseworker_, kz));
@@ -200,22 +226,34 @@ TEST_F(AbroadServiceTest, ChangingACountrysRuleMovesTheLastLegalDayOfThoseThere)
   EXPECT_EQ(service_->PersonSummary(caseworker_, elsewhere).value().last_legal_day, "2027-03-29");
   EXPECT_EQ(AuditActions().back(), "stay_rule_changed country:KZ");
 
-  EXPECT_EQ(service_->SaveCountry(caseworker_, {"kz", "Kazakhstan", {90, 180}, ""}).error().field, "code");
+  EXPECT_EQ(service_->SaveCountry(caseworker_, {"kz", "Kazakhstan", {90, 180}, ""}).error().field,
+            "code");
   EXPECT_FALSE(service_->SaveCountry(caseworker_, {"XX", "Nowhere", {200, 180}, ""}));
-  ASSERT_TRUE(service_->SaveCountry(caseworker_, {"XX", "Synthetic Republic", {30, 30}, "synthetic"}));
+  ASSERT_TRUE(
+      service_->SaveCountry(caseworker_, {"XX", "Synthetic Republic", {30, 30}, "synthetic"}));
   EXPECT_TRUE(service_->AddPerson(caseworker_, Draft("XX", "2026-11-20")));
 }
 
 TEST_F(AbroadServiceTest, APathwayShowsWhatIsMissing) {
   const std::int64_t id = service_->AddPerson(caseworker_, Draft()).value();
-  EXPECT_EQ(service_->OpenPathway(caseworker_, id, abroad::PathwayKind::kHumanitarianVisa, "").error().field,
+  EXPECT_EQ(service_->OpenPathway(caseworker_, id, abroad::PathwayKind::kHumanitarianVisa, "")
+                .error()
+                .field,
             "target_country");
-  EXPECT_EQ(service_->OpenPathway(caseworker_, id, abroad::PathwayKind::kHumanitarianVisa, "QQ").error().field,
+  EXPECT_EQ(service_->OpenPathway(caseworker_, id, abroad::PathwayKind::kHumanitarianVisa, "QQ")
+                .error()
+                .field,
             "target_country");
-  const std::int64_t visa = service_->OpenPathway(caseworker_, id, abroad::PathwayKind::kHumanitarianVisa, "DE").value();
-  ASSERT_TRUE(service_->SetPathwayStep(caseworker_, visa, "passport_valid", abroad::StepStatus::kDone));
-  ASSERT_TRUE(service_->SetPathwayStep(caseworker_, visa, "support_letter", abroad::StepStatus::kInProgress));
-  EXPECT_EQ(service_->SetPathwayStep(caseworker_, visa, "job_offer", abroad::StepStatus::kDone).error().field, "step");
+  const std::int64_t visa =
+      service_->OpenPathway(caseworker_, id, abroad::PathwayKind::kHumanitarianVisa, "DE").value();
+  ASSERT_TRUE(
+      service_->SetPathwayStep(caseworker_, visa, "passport_valid", abroad::StepStatus::kDone));
+  ASSERT_TRUE(service_->SetPathwayStep(caseworker_, visa, "support_letter",
+                                       abroad::StepStatus::kInProgress));
+  EXPECT_EQ(service_->SetPathwayStep(caseworker_, visa, "job_offer", abroad::StepStatus::kDone)
+                .error()
+                .field,
+            "step");
   auto pathways = service_->Pathways(caseworker_, id).value();
   ASSERT_EQ(pathways.size(), 1u);
   EXPECT_EQ(pathways[0].target_country, "DE");
@@ -228,16 +266,20 @@ TEST_F(AbroadServiceTest, AReferralCarriesOnlyWhatHeAgreedToAndOnlyThePartnerOpe
   const std::int64_t id = service_->AddPerson(caseworker_, Draft()).value();
   const crypto::BoxKeyPair keys = crypto::NewBoxKeyPair();
   const std::string hex = crypto::ToHex(keys.public_key.data(), keys.public_key.size());
-  EXPECT_EQ(service_->AddPartner(caseworker_, "Synthetic Lawyers", "lawyers", hex).error().code, ErrorCode::kForbidden);
-  const std::int64_t lawyers = service_->AddPartner(admin_, "Synthetic Lawyers", "lawyers", hex).value();
-  const std::int64_t keyless = service_->AddPartner(admin_, "Synthetic Shelter", "shelter", "").value();
+  EXPECT_EQ(service_->AddPartner(caseworker_, "Synthetic Lawyers", "lawyers", hex).error().code,
+            ErrorCode::kForbidden);
+  const std::int64_t lawyers =
+      service_->AddPartner(admin_, "Synthetic Lawyers", "lawyers", hex).value();
+  const std::int64_t keyless =
+      service_->AddPartner(admin_, "Synthetic Shelter", "shelter", "").value();
   EXPECT_EQ(service_->AddPartner(admin_, "Bad Key", "ngo", "abcd").error().field, "public_key");
 
   ReferralRequest request{lawyers, {"name", "cases", "needs"}, false, "in_person"};
   EXPECT_EQ(service_->Refer(caseworker_, id, request).error().field, "consent");
   request.consent = true;
   request.partner_id = keyless;
-  EXPECT_NE(service_->Refer(caseworker_, id, request).error().message.find("no public key"), std::string::npos);
+  EXPECT_NE(service_->Refer(caseworker_, id, request).error().message.find("no public key"),
+            std::string::npos);
   request.partner_id = lawyers;
   request.fields = {"name", "password"};
   EXPECT_EQ(service_->Refer(caseworker_, id, request).error().field, "fields");
@@ -252,7 +294,8 @@ TEST_F(AbroadServiceTest, AReferralCarriesOnlyWhatHeAgreedToAndOnlyThePartnerOpe
   const crypto::Bytes signing = crypto::FromHex(service_->ReferralSigningKey(caseworker_).value());
   crypto::Key32 signer;
   std::copy(signing.begin(), signing.end(), signer.begin());
-  auto opened = crypto::OpenReferral(keys.public_key, keys.secret_key, package.package, {{signer, "Synthetic Office"}});
+  auto opened = crypto::OpenReferral(keys.public_key, keys.secret_key, package.package,
+                                     {{signer, "Synthetic Office"}});
   ASSERT_TRUE(std::holds_alternative<crypto::OpenedReferral>(opened));
   EXPECT_EQ(std::get<crypto::OpenedReferral>(opened).sender, "Synthetic Office");
   const auto doc = nlohmann::json::parse(std::get<crypto::OpenedReferral>(opened).json.view());
@@ -264,7 +307,8 @@ TEST_F(AbroadServiceTest, AReferralCarriesOnlyWhatHeAgreedToAndOnlyThePartnerOpe
   EXPECT_FALSE(doc.at("shared").contains("family"));
   EXPECT_EQ(doc.at("consent").at("how"), "in_person");
   EXPECT_EQ(AuditActions().back(), "referral_package_read referral:1");
-  EXPECT_EQ(service_->Referrals(caseworker_, id).value().at(0).fields, (std::vector<std::string>{"cases", "name", "needs"}));
+  EXPECT_EQ(service_->Referrals(caseworker_, id).value().at(0).fields,
+            (std::vector<std::string>{"cases", "name", "needs"}));
 }
 
 }  // namespace

@@ -60,7 +60,8 @@ constexpr Grant kGrants[] = {
 
 Status Require(const Actor& actor, Permission permission) {
   for (const auto& grant : kGrants) {
-    if (grant.permission == permission && (grant.roles & (1u << static_cast<unsigned>(actor.role)))) {
+    if (grant.permission == permission &&
+        (grant.roles & (1u << static_cast<unsigned>(actor.role)))) {
       return OkStatus();
     }
   }

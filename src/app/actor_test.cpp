@@ -14,8 +14,8 @@ TEST(Actor, MergingIsGrantedToExactlyTheRolesThatMayMoveACaseToDuplicate) {
   for (const auto& t : AllTransitions()) {
     if (t.to != CaseStatus::kDuplicate) continue;
     ++moves_to_duplicate;
-    for (Role role : {Role::kOperator, Role::kVerifier, Role::kCoordinator, Role::kCampAdmin, Role::kCaseworker,
-                      Role::kAnalyst, Role::kAuditor, Role::kAdmin}) {
+    for (Role role : {Role::kOperator, Role::kVerifier, Role::kCoordinator, Role::kCampAdmin,
+                      Role::kCaseworker, Role::kAnalyst, Role::kAuditor, Role::kAdmin}) {
       EXPECT_EQ(Require(Actor{.role = role}, Permission::kMergeCases).ok(), MayMake(t, role))
           << ToString(t.from) << " " << static_cast<int>(role);
     }

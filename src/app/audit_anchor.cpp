@@ -1,14 +1,13 @@
 #include "app/audit_anchor.hpp"
 
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "crypto/crypto.hpp"
@@ -18,7 +17,8 @@ namespace {
 
 template <std::size_t N>
 std::optional<std::array<std::uint8_t, N>> FixedFromHex(const nlohmann::json& value) {
-  if (!value.is_string() || value.get_ref<const std::string&>().size() != 2 * N) return std::nullopt;
+  if (!value.is_string() || value.get_ref<const std::string&>().size() != 2 * N)
+    return std::nullopt;
   const crypto::Bytes bytes = crypto::FromHex(value.get<std::string>());
   if (bytes.size() != N) return std::nullopt;
   std::array<std::uint8_t, N> out{};
@@ -28,13 +28,15 @@ std::optional<std::array<std::uint8_t, N>> FixedFromHex(const nlohmann::json& va
 
 std::optional<AuditCheckpoint> ParseLine(const std::string& line) {
   const auto doc = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object() || doc.value("v", nlohmann::json()) != 1) return std::nullopt;  // never a typed default: it throws
+  if (!doc.is_object() || doc.value("v", nlohmann::json()) != 1)
+    return std::nullopt;  // never a typed default: it throws
   if (!doc.contains("seq") || !doc["seq"].is_number_integer()) return std::nullopt;
   if (!doc.contains("at") || !doc["at"].is_number_integer()) return std::nullopt;
   auto head = FixedFromHex<32>(doc.value("head", nlohmann::json()));
   auto signature = FixedFromHex<64>(doc.value("sig", nlohmann::json()));
   if (!head || !signature) return std::nullopt;
-  return AuditCheckpoint{doc["seq"].get<std::int64_t>(), *head, doc["at"].get<std::int64_t>(), *signature};
+  return AuditCheckpoint{doc["seq"].get<std::int64_t>(), *head, doc["at"].get<std::int64_t>(),
+                         *signature};
 }
 
 }  // namespace
@@ -44,7 +46,8 @@ crypto::SigningKey AuditCheckpointKey(const crypto::OfficeOpener& office) {
 }
 
 std::string CheckpointStatement(std::int64_t seq, const store::Blob32& head, std::int64_t at) {
-  return fmt::format("lifeline/audit-checkpoint/v1|{}|{}|{}", seq, crypto::ToHex(head.data(), head.size()), at);
+  return fmt::format("lifeline/audit-checkpoint/v1|{}|{}|{}", seq,
+                     crypto::ToHex(head.data(), head.size()), at);
 }
 
 std::string CheckpointLine(const AuditCheckpoint& c) {
@@ -56,10 +59,12 @@ std::string CheckpointLine(const AuditCheckpoint& c) {
       .dump();
 }
 
-AuditAnchor::AuditAnchor(std::string path, crypto::SigningKey key) : path_(std::move(path)), key_(std::move(key)) {
+AuditAnchor::AuditAnchor(std::string path, crypto::SigningKey key)
+    : path_(std::move(path)), key_(std::move(key)) {
   fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd_ < 0) {
-    throw std::runtime_error(fmt::format("cannot open the audit checkpoint file {}: {}", path_, std::strerror(errno)));
+    throw std::runtime_error(
+        fmt::format("cannot open the audit checkpoint file {}: {}", path_, std::strerror(errno)));
   }
 }
 
@@ -93,9 +98,10 @@ Result<CheckpointFile> ReadCheckpoints(const std::string& path, const crypto::Ke
   for (int number = 1; std::getline(in, line); ++number) {
     if (line.empty()) continue;
     auto checkpoint = ParseLine(line);
-    if (!checkpoint || !crypto::VerifySignature(public_key, checkpoint->signature,
-                                                CheckpointStatement(checkpoint->seq, checkpoint->head,
-                                                                    checkpoint->at))) {
+    if (!checkpoint ||
+        !crypto::VerifySignature(
+            public_key, checkpoint->signature,
+            CheckpointStatement(checkpoint->seq, checkpoint->head, checkpoint->at))) {
       file.bad_lines.push_back(number);
       continue;
     }

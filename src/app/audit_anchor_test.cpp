@@ -18,7 +18,8 @@ class AuditAnchorTest : public ::testing::Test {
   static void SetUpTestSuite() { crypto::Initialise(); }
   void SetUp() override {
     for (int i = 1; i <= 6; ++i) {
-      ASSERT_TRUE(log_.Record({1, "op.one", AuditAction::kCaseRead, "case:" + std::to_string(i)}).ok());
+      ASSERT_TRUE(
+          log_.Record({1, "op.one", AuditAction::kCaseRead, "case:" + std::to_string(i)}).ok());
     }
   }
 
@@ -59,8 +60,9 @@ TEST_F(AuditAnchorTest, ACutTailIsFoundWithoutARecordedHead) {
   Tamper("DELETE FROM audit_log WHERE seq >= 5");
   auto problems = Problems();
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_NE(problems[0].find("6: a signed checkpoint names this entry, but the log ends at entry 4"),
-            std::string::npos)
+  EXPECT_NE(
+      problems[0].find("6: a signed checkpoint names this entry, but the log ends at entry 4"),
+      std::string::npos)
       << problems[0];
 }
 
@@ -79,8 +81,10 @@ TEST_F(AuditAnchorTest, ALogCutAndWrittenAgainIsFound) {
   ASSERT_TRUE(unanchored.Record({1, "op.one", AuditAction::kSignIn, "user:1"}).ok());
   auto problems = Problems();
   ASSERT_EQ(problems.size(), 2u);
-  EXPECT_EQ(problems[0].rfind("5: the entry differs from its signed checkpoint", 0), 0u) << problems[0];
-  EXPECT_EQ(problems[1].rfind("6: the entry differs from its signed checkpoint", 0), 0u) << problems[1];
+  EXPECT_EQ(problems[0].rfind("5: the entry differs from its signed checkpoint", 0), 0u)
+      << problems[0];
+  EXPECT_EQ(problems[1].rfind("6: the entry differs from its signed checkpoint", 0), 0u)
+      << problems[1];
 }
 
 TEST_F(AuditAnchorTest, AForgedOrEditedCheckpointLineIsNamed) {
@@ -92,14 +96,19 @@ TEST_F(AuditAnchorTest, AForgedOrEditedCheckpointLineIsNamed) {
   AuditCheckpoint edited = file->checkpoints[2];
   edited.seq = 9;
   // The last line's "v" is text: reading it threw nlohmann's type_error before.
-  std::ofstream(path_, std::ios::app) << CheckpointLine(forged) << "\n" << CheckpointLine(edited)
-                                      << "\nnot json\n{\"v\":\"1\",\"seq\":1}\n";
+  std::ofstream(path_, std::ios::app)
+      << CheckpointLine(forged) << "\n"
+      << CheckpointLine(edited) << "\nnot json\n{\"v\":\"1\",\"seq\":1}\n";
   auto problems = Problems();
   ASSERT_EQ(problems.size(), 4u);
-  EXPECT_EQ(problems[0], "0: line 7 of the checkpoint file is not a checkpoint signed by this office");
-  EXPECT_EQ(problems[1], "0: line 8 of the checkpoint file is not a checkpoint signed by this office");
-  EXPECT_EQ(problems[2], "0: line 9 of the checkpoint file is not a checkpoint signed by this office");
-  EXPECT_EQ(problems[3], "0: line 10 of the checkpoint file is not a checkpoint signed by this office");
+  EXPECT_EQ(problems[0],
+            "0: line 7 of the checkpoint file is not a checkpoint signed by this office");
+  EXPECT_EQ(problems[1],
+            "0: line 8 of the checkpoint file is not a checkpoint signed by this office");
+  EXPECT_EQ(problems[2],
+            "0: line 9 of the checkpoint file is not a checkpoint signed by this office");
+  EXPECT_EQ(problems[3],
+            "0: line 10 of the checkpoint file is not a checkpoint signed by this office");
 }
 
 TEST_F(AuditAnchorTest, ACheckpointAtStartAnchorsEntriesWrittenWithoutOne) {

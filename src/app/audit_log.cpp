@@ -1,9 +1,9 @@
 #include "app/audit_log.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "crypto/crypto.hpp"
 
@@ -15,8 +15,8 @@ constexpr int kVerifyPage = 10'000;
 
 // A canonical, unambiguous encoding of the entry's fields (a JSON array).
 std::string Canonical(const store::AuditRecord& r) {
-  return nlohmann::json::array({"audit/v1", r.seq, r.at, r.actor_user_id, r.actor_name, r.action,
-                                r.target})
+  return nlohmann::json::array(
+             {"audit/v1", r.seq, r.at, r.actor_user_id, r.actor_name, r.action, r.target})
       .dump();
 }
 
@@ -33,7 +33,8 @@ store::Blob32 AuditMac(const crypto::Key32& key, const store::Blob32& previous_m
   return crypto::KeyedHash(key, data);
 }
 
-AuditLog::AuditLog(store::AuditStore& store, const Clock& clock, crypto::Key32 key, AuditAnchor* anchor)
+AuditLog::AuditLog(store::AuditStore& store, const Clock& clock, crypto::Key32 key,
+                   AuditAnchor* anchor)
     : store_(store), clock_(clock), key_(key), anchor_(anchor) {}
 
 AuditLog::~AuditLog() { crypto::Wipe(key_); }
@@ -109,8 +110,9 @@ std::map<std::int64_t, store::Blob32> CheckpointedHeads(const CheckpointFile& fi
                                                         std::vector<AuditProblem>& problems) {
   std::map<std::int64_t, store::Blob32> heads;
   for (int line : file.bad_lines) {
-    problems.push_back({0, fmt::format("line {} of the checkpoint file is not a checkpoint signed by this office",
-                                       line)});
+    problems.push_back(
+        {0, fmt::format("line {} of the checkpoint file is not a checkpoint signed by this office",
+                        line)});
   }
   for (const auto& c : file.checkpoints) {
     auto [it, inserted] = heads.emplace(c.seq, c.head);
@@ -124,10 +126,11 @@ std::map<std::int64_t, store::Blob32> CheckpointedHeads(const CheckpointFile& fi
 }  // namespace
 
 Result<AuditVerification> VerifyAuditLog(store::AuditStore& store, const crypto::Key32& key,
-                                         const std::string& expected_head, const CheckpointFile* checkpoints) {
+                                         const std::string& expected_head,
+                                         const CheckpointFile* checkpoints) {
   AuditVerification result;
-  const auto checkpointed =
-      checkpoints ? CheckpointedHeads(*checkpoints, result.problems) : std::map<std::int64_t, store::Blob32>{};
+  const auto checkpointed = checkpoints ? CheckpointedHeads(*checkpoints, result.problems)
+                                        : std::map<std::int64_t, store::Blob32>{};
   store::Blob32 previous_mac{};
   std::int64_t previous_seq = 0;
   bool expected_head_seen = expected_head.empty();
@@ -144,8 +147,9 @@ Result<AuditVerification> VerifyAuditLog(store::AuditStore& store, const crypto:
       const store::Blob32 mac = AuditMac(key, previous_mac, r);
       if (!crypto::ConstantTimeEquals(mac.data(), r.mac.data(), mac.size())) {
         result.problems.push_back(
-            {r.seq, "the entry was altered, inserted or moved (its MAC does not follow from the "
-                    "entry before it)"});
+            {r.seq,
+             "the entry was altered, inserted or moved (its MAC does not follow from the "
+             "entry before it)"});
       }
       if (auto it = checkpointed.find(r.seq); it != checkpointed.end() && it->second != r.mac) {
         result.problems.push_back({r.seq, "the entry differs from its signed checkpoint"});
@@ -163,10 +167,10 @@ Result<AuditVerification> VerifyAuditLog(store::AuditStore& store, const crypto:
   }
   if (!checkpointed.empty() && checkpointed.rbegin()->first > previous_seq) {
     result.problems.push_back(
-        {checkpointed.rbegin()->first,
-         fmt::format("a signed checkpoint names this entry, but the log ends at entry {}: the end of the log "
-                     "was cut",
-                     previous_seq)});
+        {checkpointed.rbegin()->first, fmt::format("a signed checkpoint names this entry, but the "
+                                                   "log ends at entry {}: the end of the log "
+                                                   "was cut",
+                                                   previous_seq)});
   }
   result.head_mac_hex = crypto::ToHex(previous_mac.data(), previous_mac.size());
   return result;

@@ -31,7 +31,8 @@ struct AuditEvent {
 struct AuditPage {
   std::vector<store::AuditRecord> entries;  // newest first
   std::int64_t total = 0;                   // entries in the log
-  std::optional<AuditCheckpoint> checkpoint;  // the newest this process signed, to note down elsewhere
+  std::optional<AuditCheckpoint>
+      checkpoint;  // the newest this process signed, to note down elsewhere
 };
 
 /// The MAC key of the audit chain, derived from the office secret.
@@ -42,7 +43,8 @@ class AuditLog {
   /// `store`, `clock` and `anchor` must outlive the log. Thread-safe. With an anchor, every
   /// entry is followed by a signed checkpoint of the new head in the anchor's file, written
   /// before Record returns (audit_anchor.hpp).
-  AuditLog(store::AuditStore& store, const Clock& clock, crypto::Key32 key, AuditAnchor* anchor = nullptr);
+  AuditLog(store::AuditStore& store, const Clock& clock, crypto::Key32 key,
+           AuditAnchor* anchor = nullptr);
   ~AuditLog();
 
   /// Appends the event; durable when it returns OkStatus. Callers fail closed: an action

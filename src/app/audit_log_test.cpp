@@ -13,7 +13,8 @@ class AuditLogTest : public ::testing::Test {
   static void SetUpTestSuite() { crypto::Initialise(); }
   void SetUp() override {
     for (int i = 1; i <= 6; ++i) {
-      ASSERT_TRUE(log_.Record({1, "op.one", AuditAction::kCaseRead, "case:" + std::to_string(i)}).ok());
+      ASSERT_TRUE(
+          log_.Record({1, "op.one", AuditAction::kCaseRead, "case:" + std::to_string(i)}).ok());
     }
   }
 
@@ -55,18 +56,20 @@ TEST_F(AuditLogTest, DetectsADeletedEntry) {
 
 TEST_F(AuditLogTest, DetectsAnInsertedEntry) {
   // Shift later entries up by one and slip a forged entry in at 4.
-  Tamper("UPDATE audit_log SET seq = seq + 100 WHERE seq >= 4; "
-         "UPDATE audit_log SET seq = seq - 99 WHERE seq >= 104; "
-         "INSERT INTO audit_log SELECT 4, at, actor_user_id, actor_name, action, 'case:77', mac "
-         "FROM audit_log WHERE seq = 3");
+  Tamper(
+      "UPDATE audit_log SET seq = seq + 100 WHERE seq >= 4; "
+      "UPDATE audit_log SET seq = seq - 99 WHERE seq >= 104; "
+      "INSERT INTO audit_log SELECT 4, at, actor_user_id, actor_name, action, 'case:77', mac "
+      "FROM audit_log WHERE seq = 3");
   auto broken = BrokenEntries();
   ASSERT_FALSE(broken.empty());
   EXPECT_EQ(broken.front(), 4);
 }
 
 TEST_F(AuditLogTest, DetectsReorderedEntries) {
-  Tamper("UPDATE audit_log SET seq = 100 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 5; "
-         "UPDATE audit_log SET seq = 5 WHERE seq = 100");
+  Tamper(
+      "UPDATE audit_log SET seq = 100 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 5; "
+      "UPDATE audit_log SET seq = 5 WHERE seq = 100");
   auto broken = BrokenEntries();
   ASSERT_FALSE(broken.empty());
   EXPECT_EQ(broken.front(), 2);

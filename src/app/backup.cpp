@@ -29,7 +29,8 @@ std::uint32_t GetU32(const std::uint8_t* at) {
 // A file created exclusively and written in full, or not at all.
 class ExclusiveFile {
  public:
-  explicit ExclusiveFile(const std::string& path) : fd_(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) {}
+  explicit ExclusiveFile(const std::string& path)
+      : fd_(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) {}
   ~ExclusiveFile() {
     if (fd_ >= 0) ::close(fd_);
   }
@@ -56,7 +57,8 @@ class ExclusiveFile {
 };
 
 Error WriteFailed() {
-  return Error{ErrorCode::kUnavailable, "the backup file could not be written (disk full or not writable?)"};
+  return Error{ErrorCode::kUnavailable,
+               "the backup file could not be written (disk full or not writable?)"};
 }
 
 }  // namespace
@@ -70,21 +72,24 @@ Status WriteBackup(store::Store& store, const std::string& passphrase, const std
   const std::string partial = out_path + ".partial";
   ExclusiveFile file(partial);
   if (!file.ok()) {
-    return Error{ErrorCode::kInvalidInput, "cannot create the backup file there (does the folder exist?)"};
+    return Error{ErrorCode::kInvalidInput,
+                 "cannot create the backup file there (does the folder exist?)"};
   }
   crypto::BackupEncryptor encryptor(passphrase);
   bool written = file.Write(encryptor.header().data(), encryptor.header().size());
   std::uint64_t done = 0;
-  auto exported = store.ExportSnapshot([&](std::span<const std::uint8_t> chunk, std::uint64_t total) -> Status {
-    done += chunk.size();
-    const crypto::Bytes sealed = encryptor.Seal(chunk, done == total);
-    std::uint8_t length[4];
-    PutU32(length, static_cast<std::uint32_t>(sealed.size()));
-    written = written && file.Write(length, sizeof length) && file.Write(sealed.data(), sealed.size());
-    if (!written) return WriteFailed();
-    if (progress) progress(done, total);
-    return OkStatus();
-  });
+  auto exported =
+      store.ExportSnapshot([&](std::span<const std::uint8_t> chunk, std::uint64_t total) -> Status {
+        done += chunk.size();
+        const crypto::Bytes sealed = encryptor.Seal(chunk, done == total);
+        std::uint8_t length[4];
+        PutU32(length, static_cast<std::uint32_t>(sealed.size()));
+        written = written && file.Write(length, sizeof length) &&
+                  file.Write(sealed.data(), sealed.size());
+        if (!written) return WriteFailed();
+        if (progress) progress(done, total);
+        return OkStatus();
+      });
   if (!exported || !written || !file.SyncAndClose()) {
     fs::remove(partial);
     return exported ? Status(WriteFailed()) : exported;
@@ -108,7 +113,8 @@ Result<std::vector<std::uint8_t>> ReadBackup(const std::string& in_path,
   std::error_code ec;
   const std::uint64_t file_size = std::filesystem::file_size(in_path, ec);
   crypto::Bytes header(crypto::kBackupHeaderBytes);
-  if (!in.read(reinterpret_cast<char*>(header.data()), static_cast<std::streamsize>(header.size()))) {
+  if (!in.read(reinterpret_cast<char*>(header.data()),
+               static_cast<std::streamsize>(header.size()))) {
     return Error{ErrorCode::kInvalidInput, "this file is not a lifeline backup"};
   }
   auto decryptor = crypto::BackupDecryptor::Open(passphrase, header);

@@ -16,13 +16,15 @@ std::int64_t StartOf(std::chrono::year_month month) {
 
 }  // namespace
 
-Result<store::PostOutcome> CampService::Post(const Actor& actor, std::int64_t camp_id, const LedgerRequest& r) {
+Result<store::PostOutcome> CampService::Post(const Actor& actor, std::int64_t camp_id,
+                                             const LedgerRequest& r) {
   if (auto allowed = Require(actor, Permission::kManageCamp); !allowed) return allowed.error();
   auto camp = store_.GetCamp(camp_id);
   if (!camp) return camp.error();
   auto prisoner = store_.GetPrisoner(r.prisoner_id);
   if (!prisoner) return prisoner.error();
-  if (prisoner->camp_id != camp_id) return InvalidInput("this prisoner is not held in this camp", "prisoner");
+  if (prisoner->camp_id != camp_id)
+    return InvalidInput("this prisoner is not held in this camp", "prisoner");
   Result<camp::Posting> posting = InvalidInput("unknown kind of posting", "kind");
   switch (r.kind) {
     case camp::PostingKind::kWorkingPay:
@@ -35,8 +37,10 @@ Result<store::PostOutcome> CampService::Post(const Actor& actor, std::int64_t ca
       posting = camp::CashAtCapture(r.key, r.prisoner_id, r.amount);
       break;
     case camp::PostingKind::kCanteenPurchase: {
-      auto item = std::find_if(camp->canteen.begin(), camp->canteen.end(), [&](const auto& i) { return i.name == r.item; });
-      if (item == camp->canteen.end()) return InvalidInput("no such item on the camp's price list", "item");
+      auto item = std::find_if(camp->canteen.begin(), camp->canteen.end(),
+                               [&](const auto& i) { return i.name == r.item; });
+      if (item == camp->canteen.end())
+        return InvalidInput("no such item on the camp's price list", "item");
       posting = camp::CanteenPurchase(r.key, r.prisoner_id, *item, r.quantity);
       break;
     }
@@ -53,7 +57,8 @@ Result<store::PostOutcome> CampService::Post(const Actor& actor, std::int64_t ca
       break;
     case camp::PostingKind::kTransferOut:
     case camp::PostingKind::kTransferIn:
-      return InvalidInput("a transfer's postings are made by recording the transfer (a movement)", "kind");
+      return InvalidInput("a transfer's postings are made by recording the transfer (a movement)",
+                          "kind");
     case camp::PostingKind::kReversal: {
       auto original = store_.GetPosting(camp_id, r.reverses);
       if (!original) return original.error();
@@ -76,13 +81,16 @@ Result<store::PostOutcome> CampService::Post(const Actor& actor, std::int64_t ca
   auto outcome = store_.Post(camp_id, *posting, clock_.Now().time_since_epoch().count());
   if (!outcome) return outcome;
   if (!outcome->replayed) {
-    const std::string target = "posting:" + std::to_string(outcome->posting_id) + " prisoner:" + std::to_string(r.prisoner_id);
-    if (auto audited = Audit(actor, AuditAction::kLedgerPosted, target); !audited) return audited.error();
+    const std::string target = "posting:" + std::to_string(outcome->posting_id) +
+                               " prisoner:" + std::to_string(r.prisoner_id);
+    if (auto audited = Audit(actor, AuditAction::kLedgerPosted, target); !audited)
+      return audited.error();
   }
   return outcome;
 }
 
-Result<AccountStatement> CampService::Statement(const store::StoredPrisoner& p, std::optional<std::int64_t> camp_id,
+Result<AccountStatement> CampService::Statement(const store::StoredPrisoner& p,
+                                                std::optional<std::int64_t> camp_id,
                                                 std::int64_t from, std::int64_t to) {
   const std::int64_t books = camp_id.value_or(p.camp_id);
   if (books != p.camp_id) {
@@ -90,13 +98,15 @@ Result<AccountStatement> CampService::Statement(const store::StoredPrisoner& p, 
   }
   auto lines = store_.AccountStatement(books, camp::PrisonerAccount(p.id), from, to);
   if (!lines) return lines.error();
-  AccountStatement s{PrisonerNumber(p.id), books, from, to, lines->first, std::move(lines->second), lines->first};
+  AccountStatement s{PrisonerNumber(p.id),     books,       from, to, lines->first,
+                     std::move(lines->second), lines->first};
   for (const auto& e : s.entries) s.closing += e.change;
   return s;
 }
 
 Result<AccountStatement> CampService::MonthlyStatement(const Actor& actor, std::int64_t prisoner_id,
-                                                       std::chrono::year_month month, std::optional<std::int64_t> camp_id) {
+                                                       std::chrono::year_month month,
+                                                       std::optional<std::int64_t> camp_id) {
   auto p = ManagedPrisoner(actor, prisoner_id);
   if (!p) return p.error();
   if (!month.ok()) return InvalidInput("month must be like 2026-11", "month");

@@ -2,11 +2,12 @@
 // capture cards (Art. 70) and the information bureau's list (Art. 122).
 
 #include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "app/camp.hpp"
-#include "crypto/crypto.hpp"
 #include "app/sealed_fields.hpp"
+#include "crypto/crypto.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/utf8.hpp"
 
@@ -22,29 +23,42 @@ constexpr std::size_t kMaxField = 200;
 constexpr std::string_view kSealContext = kPrisonerSealContext;
 
 json ToJson(const PrisonerFields& f) {
-  return {{"surname", f.surname},       {"first_names", f.first_names},
-          {"father_name", f.father_name}, {"mother_maiden_name", f.mother_maiden_name},
-          {"rank", f.rank},             {"service_number", f.service_number},
-          {"birth_date", f.birth_date}, {"birth_place", f.birth_place},
-          {"power", f.power},           {"person_to_inform", f.person_to_inform},
-          {"mail_address", f.mail_address}, {"captured_on", f.captured_on}};
+  return {{"surname", f.surname},
+          {"first_names", f.first_names},
+          {"father_name", f.father_name},
+          {"mother_maiden_name", f.mother_maiden_name},
+          {"rank", f.rank},
+          {"service_number", f.service_number},
+          {"birth_date", f.birth_date},
+          {"birth_place", f.birth_place},
+          {"power", f.power},
+          {"person_to_inform", f.person_to_inform},
+          {"mail_address", f.mail_address},
+          {"captured_on", f.captured_on}};
 }
 
 PrisonerFields FromJson(const json& j) {
   auto text = [&](const char* key) { return j.value(key, std::string()); };
-  return {text("surname"),      text("first_names"), text("father_name"),      text("mother_maiden_name"),
-          text("rank"),         text("service_number"), text("birth_date"),   text("birth_place"),
-          text("power"),        text("person_to_inform"), text("mail_address"), text("captured_on")};
+  return {
+      text("surname"), text("first_names"),      text("father_name"),  text("mother_maiden_name"),
+      text("rank"),    text("service_number"),   text("birth_date"),   text("birth_place"),
+      text("power"),   text("person_to_inform"), text("mail_address"), text("captured_on")};
 }
 
 Status ValidateFields(const PrisonerFields& f) {
   const std::pair<const char*, const std::string*> all[] = {
-      {"surname", &f.surname},         {"first_names", &f.first_names},
-      {"father_name", &f.father_name}, {"mother_maiden_name", &f.mother_maiden_name},
-      {"rank", &f.rank},               {"service_number", &f.service_number},
-      {"birth_date", &f.birth_date},   {"birth_place", &f.birth_place},
-      {"power", &f.power},             {"person_to_inform", &f.person_to_inform},
-      {"mail_address", &f.mail_address}, {"captured_on", &f.captured_on}};
+      {"surname", &f.surname},
+      {"first_names", &f.first_names},
+      {"father_name", &f.father_name},
+      {"mother_maiden_name", &f.mother_maiden_name},
+      {"rank", &f.rank},
+      {"service_number", &f.service_number},
+      {"birth_date", &f.birth_date},
+      {"birth_place", &f.birth_place},
+      {"power", &f.power},
+      {"person_to_inform", &f.person_to_inform},
+      {"mail_address", &f.mail_address},
+      {"captured_on", &f.captured_on}};
   for (const auto& [name, value] : all) {
     if (value->size() > kMaxField || !IsValidUtf8(*value) || HasControlCharacters(*value)) {
       return InvalidInput(std::string(name) + " must be text of at most 200 bytes", name);
@@ -59,24 +73,30 @@ Status ValidateFields(const PrisonerFields& f) {
   return OkStatus();
 }
 
-Result<std::chrono::year_month_day> DayOrToday(const std::string& text, const Clock& clock, const char* field) {
+Result<std::chrono::year_month_day> DayOrToday(const std::string& text, const Clock& clock,
+                                               const char* field) {
   if (text.empty()) return clock.Today();
   auto day = ParseIsoDate(text);
   if (!day) return InvalidInput(std::string(field) + " must be a date like 2026-11-23", field);
-  if (sys_days{*day} > sys_days{clock.Today()}) return InvalidInput(std::string(field) + " cannot be in the future", field);
+  if (sys_days{*day} > sys_days{clock.Today()})
+    return InvalidInput(std::string(field) + " cannot be in the future", field);
   return *day;
 }
 
 Status ValidateCamp(const store::CampRecord& c) {
-  if (c.name.empty() || c.name.size() > 100 || !IsValidUtf8(c.name) || HasControlCharacters(c.name)) {
+  if (c.name.empty() || c.name.size() > 100 || !IsValidUtf8(c.name) ||
+      HasControlCharacters(c.name)) {
     return InvalidInput("a camp's name is 1 to 100 bytes of text", "name");
   }
-  if (!ParseLanguage(c.language)) return InvalidInput("language must be ru, be, uk or en", "language");
+  if (!ParseLanguage(c.language))
+    return InvalidInput("language must be ru, be, uk or en", "language");
   if (auto ok = camp::ValidateTariff(c.tariff); !ok) return ok;
   if (auto ok = camp::ValidateRota(c.rota, c.phone_hours); !ok) return ok;
   if (auto ok = camp::ValidateMailLimit(c.mail); !ok) return ok;
   if (c.labour.max_daily_minutes < 60 || c.labour.max_daily_minutes > 12 * 60) {
-    return InvalidInput("the working day is 1 to 12 hours, as local civilian workers' (GC III Art. 53)", "max_daily_minutes");
+    return InvalidInput(
+        "the working day is 1 to 12 hours, as local civilian workers' (GC III Art. 53)",
+        "max_daily_minutes");
   }
   for (const auto& item : c.canteen) {
     if (auto ok = camp::ValidateCanteenItem(item); !ok) return ok;
@@ -90,7 +110,8 @@ std::string Target(std::int64_t prisoner_id) { return "prisoner:" + std::to_stri
 
 std::string PrisonerNumber(std::int64_t id) { return fmt::format("POW-{:06d}", id); }
 
-CampService::CampService(store::Store& store, AuditLog& audit, const Clock& clock, OfficeService& office)
+CampService::CampService(store::Store& store, AuditLog& audit, const Clock& clock,
+                         OfficeService& office)
     : store_(store), audit_(audit), clock_(clock), office_(office) {}
 
 Status CampService::Audit(const Actor& actor, AuditAction action, const std::string& target) {
@@ -101,16 +122,21 @@ Result<std::int64_t> CampService::CreateCamp(const Actor& actor, const store::Ca
   if (auto allowed = Require(actor, Permission::kManageCamp); !allowed) return allowed.error();
   if (auto ok = ValidateCamp(c); !ok) return ok.error();
   auto id = store_.InsertCamp(c);
-  if (!id && id.error().code == ErrorCode::kConflict) return Error{ErrorCode::kConflict, "a camp with this name exists"};
+  if (!id && id.error().code == ErrorCode::kConflict)
+    return Error{ErrorCode::kConflict, "a camp with this name exists"};
   if (!id) return id;
-  if (auto audited = Audit(actor, AuditAction::kCampChanged, "camp:" + std::to_string(*id)); !audited) return audited.error();
+  if (auto audited = Audit(actor, AuditAction::kCampChanged, "camp:" + std::to_string(*id));
+      !audited)
+    return audited.error();
   return id;
 }
 
 Status CampService::UpdateCamp(const Actor& actor, const store::CampRecord& c) {
   if (auto allowed = Require(actor, Permission::kManageCamp); !allowed) return allowed.error();
   if (auto ok = ValidateCamp(c); !ok) return ok;
-  if (auto audited = Audit(actor, AuditAction::kCampChanged, "camp:" + std::to_string(c.id)); !audited) return audited;
+  if (auto audited = Audit(actor, AuditAction::kCampChanged, "camp:" + std::to_string(c.id));
+      !audited)
+    return audited;
   return store_.UpdateCamp(c);
 }
 
@@ -132,12 +158,15 @@ Result<std::int64_t> CampService::RegisterPrisoner(const Actor& actor, const Pri
 Result<std::int64_t> CampService::Register(const Actor& actor, const PrisonerDraft& draft,
                                            std::optional<std::int64_t> case_id) {
   if (auto ok = ValidateFields(draft.fields); !ok) return ok.error();
-  if (std::find(camp::kAnnexIvHealth.begin(), camp::kAnnexIvHealth.end(), draft.health) == camp::kAnnexIvHealth.end()) {
-    return InvalidInput("health must be one of Annex IV's: good, not_wounded, recovered, convalescent, sick, "
-                        "slightly_wounded, seriously_wounded",
-                        "health");
+  if (std::find(camp::kAnnexIvHealth.begin(), camp::kAnnexIvHealth.end(), draft.health) ==
+      camp::kAnnexIvHealth.end()) {
+    return InvalidInput(
+        "health must be one of Annex IV's: good, not_wounded, recovered, convalescent, sick, "
+        "slightly_wounded, seriously_wounded",
+        "health");
   }
-  if (!ParseLanguage(draft.language)) return InvalidInput("language must be ru, be, uk or en", "language");
+  if (!ParseLanguage(draft.language))
+    return InvalidInput("language must be ru, be, uk or en", "language");
   auto arrived = DayOrToday(draft.arrived_on, clock_, "arrived_on");
   if (!arrived) return arrived.error();
   // Annex IV's "taken prisoner on": given, it is before he reached a camp; not given, the
@@ -159,7 +188,8 @@ Result<std::int64_t> CampService::Register(const Actor& actor, const PrisonerDra
   row.arrived_on = *arrived;
   row.language = draft.language;
   std::string plain = ToJson(fields).dump();
-  crypto::SealedRecord sealed = SealStandaloneRecord(office_.Opener().newest_public(), plain, kSealContext);
+  crypto::SealedRecord sealed =
+      SealStandaloneRecord(office_.Opener().newest_public(), plain, kSealContext);
   row.ephemeral_public = sealed.ephemeral_public;
   row.key_generation = sealed.key_generation;
   row.wrapped_key = std::move(sealed.wrapped_key);
@@ -170,11 +200,13 @@ Result<std::int64_t> CampService::Register(const Actor& actor, const PrisonerDra
   }
   if (!id) return id;
   const std::string target = Target(*id) + (case_id ? " case:" + std::to_string(*case_id) : "");
-  if (auto audited = Audit(actor, AuditAction::kPrisonerRegistered, target); !audited) return audited.error();
+  if (auto audited = Audit(actor, AuditAction::kPrisonerRegistered, target); !audited)
+    return audited.error();
   return id;
 }
 
-Result<std::int64_t> CampService::RegisterFromCase(const Actor& actor, std::int64_t case_id, const PrisonerDraft& draft) {
+Result<std::int64_t> CampService::RegisterFromCase(const Actor& actor, std::int64_t case_id,
+                                                   const PrisonerDraft& draft) {
   auto fields = office_.FieldsForRegistry(actor, case_id);
   if (!fields) return fields.error();
   PrisonerDraft filled = draft;
@@ -198,15 +230,18 @@ Result<PrisonerFields> CampService::OpenFields(const store::StoredPrisoner& p) c
   auto plain = office_.Opener().Open(sealed, kSealContext);
   if (!plain) return Error{ErrorCode::kInternal, "this prisoner's record does not open"};
   const json doc = json::parse(plain->view(), nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return Error{ErrorCode::kInternal, "this prisoner's record is not understood"};
+  if (doc.is_discarded() || !doc.is_object())
+    return Error{ErrorCode::kInternal, "this prisoner's record is not understood"};
   return FromJson(doc);
 }
 
 Prisoner CampService::View(store::StoredPrisoner stored) const {
   Prisoner p;
   p.number = PrisonerNumber(stored.id);
-  p.capture_card_due = std::chrono::year_month_day{sys_days{stored.arrived_on} + days{camp::kCaptureCardDueDays}};
-  p.capture_card_overdue = !stored.capture_card_sent_on && sys_days{clock_.Today()} > sys_days{p.capture_card_due};
+  p.capture_card_due =
+      std::chrono::year_month_day{sys_days{stored.arrived_on} + days{camp::kCaptureCardDueDays}};
+  p.capture_card_overdue =
+      !stored.capture_card_sent_on && sys_days{clock_.Today()} > sys_days{p.capture_card_due};
   p.stored = std::move(stored);
   return p;
 }
@@ -214,7 +249,8 @@ Prisoner CampService::View(store::StoredPrisoner stored) const {
 Result<Prisoner> CampService::GetPrisoner(const Actor& actor, std::int64_t id) {
   auto stored = ManagedPrisoner(actor, id);
   if (!stored) return stored.error();
-  if (auto audited = Audit(actor, AuditAction::kPrisonerRead, Target(id)); !audited) return audited.error();
+  if (auto audited = Audit(actor, AuditAction::kPrisonerRead, Target(id)); !audited)
+    return audited.error();
   auto fields = OpenFields(*stored);
   if (!fields) return fields.error();
   Prisoner p = View(std::move(*stored));
@@ -238,7 +274,8 @@ Result<std::vector<Prisoner>> CampService::Prisoners(const Actor& actor, std::in
   return out;
 }
 
-Result<std::vector<Prisoner>> CampService::OverdueCaptureCards(const Actor& actor, std::int64_t camp_id) {
+Result<std::vector<Prisoner>> CampService::OverdueCaptureCards(const Actor& actor,
+                                                               std::int64_t camp_id) {
   auto all = Prisoners(actor, camp_id);
   if (!all) return all;
   std::erase_if(*all, [](const Prisoner& p) { return !p.capture_card_overdue; });
@@ -247,33 +284,44 @@ Result<std::vector<Prisoner>> CampService::OverdueCaptureCards(const Actor& acto
 
 Status CampService::MarkCaptureCardSent(const Actor& actor, std::int64_t prisoner_id) {
   if (auto stored = ManagedPrisoner(actor, prisoner_id); !stored) return stored.error();
-  if (auto audited = Audit(actor, AuditAction::kCaptureCardSent, Target(prisoner_id)); !audited) return audited;
+  if (auto audited = Audit(actor, AuditAction::kCaptureCardSent, Target(prisoner_id)); !audited)
+    return audited;
   return store_.MarkCaptureCardSent(prisoner_id, clock_.Today());
 }
 
-Status CampService::RecordMovement(const Actor& actor, std::int64_t prisoner_id, const std::string& kind,
-                                   const std::string& on, std::optional<std::int64_t> to_camp) {
+Status CampService::RecordMovement(const Actor& actor, std::int64_t prisoner_id,
+                                   const std::string& kind, const std::string& on,
+                                   std::optional<std::int64_t> to_camp) {
   auto stored = ManagedPrisoner(actor, prisoner_id);
   if (!stored) return stored.error();
   static const std::pair<const char*, store::PrisonerStatus> kKinds[] = {
-      {"transferred", store::PrisonerStatus::kHeld},      {"hospital", store::PrisonerStatus::kInHospital},
-      {"returned", store::PrisonerStatus::kHeld},         {"released", store::PrisonerStatus::kReleased},
-      {"repatriated", store::PrisonerStatus::kRepatriated}, {"escaped", store::PrisonerStatus::kEscaped},
+      {"transferred", store::PrisonerStatus::kHeld},
+      {"hospital", store::PrisonerStatus::kInHospital},
+      {"returned", store::PrisonerStatus::kHeld},
+      {"released", store::PrisonerStatus::kReleased},
+      {"repatriated", store::PrisonerStatus::kRepatriated},
+      {"escaped", store::PrisonerStatus::kEscaped},
       {"died", store::PrisonerStatus::kDied}};
-  const auto* found = std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return kind == k.first; });
+  const auto* found = std::find_if(std::begin(kKinds), std::end(kKinds),
+                                   [&](const auto& k) { return kind == k.first; });
   if (found == std::end(kKinds)) {
-    return InvalidInput("kind must be transferred, hospital, returned, released, repatriated, escaped or died", "kind");
+    return InvalidInput(
+        "kind must be transferred, hospital, returned, released, repatriated, escaped or died",
+        "kind");
   }
   auto day = DayOrToday(on, clock_, "on");
   if (!day) return day.error();
-  if (sys_days{*day} < sys_days{stored->arrived_on}) return InvalidInput("a movement cannot come before his arrival", "on");
+  if (sys_days{*day} < sys_days{stored->arrived_on})
+    return InvalidInput("a movement cannot come before his arrival", "on");
   if (kind == "transferred") {
-    if (!to_camp || *to_camp == stored->camp_id) return InvalidInput("a transfer names another camp", "to_camp");
+    if (!to_camp || *to_camp == stored->camp_id)
+      return InvalidInput("a transfer names another camp", "to_camp");
     if (auto exists = store_.GetCamp(*to_camp); !exists) return exists.error();
   } else {
     to_camp.reset();
   }
-  if (auto audited = Audit(actor, AuditAction::kPrisonerMoved, Target(prisoner_id)); !audited) return audited;
+  if (auto audited = Audit(actor, AuditAction::kPrisonerMoved, Target(prisoner_id)); !audited)
+    return audited;
   const store::MovementRecord movement{0, prisoner_id, kind, *day, to_camp, std::nullopt};
   if (to_camp) {
     // Arts. 65 and 70: his account and a new capture card's week go with him, atomically.
@@ -294,7 +342,8 @@ Result<std::vector<BureauLine>> CampService::BureauList(const Actor& actor, std:
   for (auto& m : *movements) {
     auto stored = store_.GetPrisoner(m.prisoner_id);
     if (!stored) return stored.error();
-    if (auto audited = Audit(actor, AuditAction::kPrisonerRead, Target(m.prisoner_id)); !audited) return audited.error();
+    if (auto audited = Audit(actor, AuditAction::kPrisonerRead, Target(m.prisoner_id)); !audited)
+      return audited.error();
     auto fields = OpenFields(*stored);
     if (!fields) return fields.error();
     out.push_back({std::move(m), PrisonerNumber(stored->id), std::move(*fields)});
@@ -302,9 +351,12 @@ Result<std::vector<BureauLine>> CampService::BureauList(const Actor& actor, std:
   return out;
 }
 
-Status CampService::MarkBureauNotified(const Actor& actor, std::int64_t camp_id, const std::vector<std::int64_t>& ids) {
+Status CampService::MarkBureauNotified(const Actor& actor, std::int64_t camp_id,
+                                       const std::vector<std::int64_t>& ids) {
   if (auto allowed = Require(actor, Permission::kManageCamp); !allowed) return allowed.error();
-  if (auto audited = Audit(actor, AuditAction::kBureauNotified, "camp:" + std::to_string(camp_id)); !audited) return audited;
+  if (auto audited = Audit(actor, AuditAction::kBureauNotified, "camp:" + std::to_string(camp_id));
+      !audited)
+    return audited;
   return store_.MarkMovementsReported(ids, clock_.Today());
 }
 

@@ -66,7 +66,7 @@ struct InboundResult {
 
 /// An operator's reply whose window has come, for the channel to send.
 struct OutgoingReply {
-  std::int64_t id = 0;  // give it back to ReportDelivery
+  std::int64_t id = 0;         // give it back to ReportDelivery
   std::int64_t sender_id = 0;  // whose it is (the outbox's fairness and flood bounds)
   ContactChannel channel = ContactChannel::kSms;
   std::string address;
@@ -84,8 +84,8 @@ struct QueuedReplyView {
 /// A case's conversation over a channel, as its operator sees it.
 struct ConversationView {
   ContactChannel channel = ContactChannel::kSms;
-  bool stopped = false;  // he sent STOP: nothing can reach him any more
-  bool blocked = false;  // an operator blocked him: he is not answered
+  bool stopped = false;                  // he sent STOP: nothing can reach him any more
+  bool blocked = false;                  // an operator blocked him: he is not answered
   std::vector<QueuedReplyView> replies;  // oldest first
 };
 
@@ -97,8 +97,8 @@ class ChannelConversations {
 
   /// `store`, `office`, `audit` and `clock` must outlive this. Throws std::invalid_argument
   /// when a configured wording fails its checks (a start-up failure). Thread-safe.
-  ChannelConversations(store::Store& store, OfficeService& office, AuditLog& audit, const Clock& clock,
-                       crypto::Bytes receipt_salt, ChannelOptions options = {});
+  ChannelConversations(store::Store& store, OfficeService& office, AuditLog& audit,
+                       const Clock& clock, crypto::Bytes receipt_salt, ChannelOptions options = {});
 
   /// Takes in one message: `channel` kSms or kTelegram, `address` the phone number or
   /// messenger id, `message_id` the channel's own id (the same id again is stored once).
@@ -106,8 +106,8 @@ class ChannelConversations {
   /// answered with its receipt; a known sender's joins his case. STATUS, HELP and STOP are
   /// answered (STOP destroys his address first). kInvalidInput naming the field for a bad
   /// channel, address, message id or text, with nothing stored.
-  Result<InboundResult> Receive(ContactChannel channel, std::string_view address, std::string_view message_id,
-                                std::string_view text);
+  Result<InboundResult> Receive(ContactChannel channel, std::string_view address,
+                                std::string_view message_id, std::string_view text);
 
   /// An operator's answer in the case's conversation (OfficeService::Reply), queued for his
   /// phone until his next safe window opens (or, with no windows given, until he writes
@@ -150,14 +150,16 @@ class ChannelConversations {
   store::Blob32 SenderIndex(ContactChannel channel, std::string_view address) const;
   Result<InboundResult> Answer(const std::string& language, const channels::ChannelCommand& command,
                                std::int64_t case_id);
-  Result<InboundResult> OpenConversation(ContactChannel channel, std::string_view address, const store::Blob32& index,
+  Result<InboundResult> OpenConversation(ContactChannel channel, std::string_view address,
+                                         const store::Blob32& index,
                                          const store::Blob32& message_key, std::string_view text,
                                          const std::string& language);
   /// The sender found, once its row passed its tamper check (docs/security.md, "Tamper-evident
   /// rows"): kIntegrity, audited, otherwise, so that no reply goes to a moved conversation.
   Result<std::optional<store::ChannelSender>> FindSender(const store::Blob32& index);
   Result<std::optional<store::ChannelSender>> FindSenderOfCase(std::int64_t case_id);
-  Result<std::optional<store::ChannelSender>> Checked(Result<std::optional<store::ChannelSender>> sender) const;
+  Result<std::optional<store::ChannelSender>> Checked(
+      Result<std::optional<store::ChannelSender>> sender) const;
   Result<InboundResult> Join(const store::ChannelSender& sender, const store::Blob32& message_key,
                              std::string_view text);
   Result<channels::ReplyState> StateOf(const Receipt& receipt);

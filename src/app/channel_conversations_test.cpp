@@ -35,7 +35,8 @@ class ChannelConversationsTest : public testing::IntakeOfficeTest {
     options.max_messages_per_hour = 8;
     auto keys = LoadInstallationKeys(*store_);
     ASSERT_TRUE(keys.ok());
-    channels_ = std::make_unique<ChannelConversations>(*store_, *office_, *audit_, clock_, keys->receipt_salt, options);
+    channels_ = std::make_unique<ChannelConversations>(*store_, *office_, *audit_, clock_,
+                                                       keys->receipt_salt, options);
   }
   InboundResult Receive(std::string_view address, std::string_view id, std::string_view text,
                         ContactChannel channel = ContactChannel::kSms) {
@@ -79,7 +80,8 @@ TEST_F(ChannelConversationsTest, TheSameSenderJoinsHisCaseAndTheSameMessageIdIsS
   EXPECT_EQ(second.case_id, first.case_id);
   EXPECT_FALSE(second.reply);
   EXPECT_EQ(Receive(kNumber, "m2", "Второе").outcome, InboundOutcome::kDuplicate);
-  EXPECT_EQ(Receive(kNumber, "m1", "Первое").outcome, InboundOutcome::kDuplicate);  // redelivered after a crash
+  EXPECT_EQ(Receive(kNumber, "m1", "Первое").outcome,
+            InboundOutcome::kDuplicate);  // redelivered after a crash
   EXPECT_EQ(Cases(), 1);
   EXPECT_EQ(ApplicantMessages(first.case_id), 1u);
   auto details = office_->GetCase(operator_, first.case_id);
@@ -87,36 +89,44 @@ TEST_F(ChannelConversationsTest, TheSameSenderJoinsHisCaseAndTheSameMessageIdIsS
   EXPECT_EQ(details->messages[0].text, "Второе");
   // Another number, or the same id on another channel, is someone else.
   EXPECT_EQ(Receive(kOtherNumber, "m1", "Привет").outcome, InboundOutcome::kOpened);
-  EXPECT_EQ(Receive("4242", "m1", "hello", ContactChannel::kTelegram).outcome, InboundOutcome::kOpened);
+  EXPECT_EQ(Receive("4242", "m1", "hello", ContactChannel::kTelegram).outcome,
+            InboundOutcome::kOpened);
   EXPECT_EQ(Cases(), 3);
 }
 
 TEST_F(ChannelConversationsTest, StatusWithAReceiptAnswersHowTheApplicationStands) {
-  const std::string receipt = ReceiptIn(Receive(kNumber, "m1", "Помогите").reply.value_or("<no reply>"));
+  const std::string receipt =
+      ReceiptIn(Receive(kNumber, "m1", "Помогите").reply.value_or("<no reply>"));
   const InboundResult status = Receive(kNumber, "m2", "STATUS " + receipt);
   EXPECT_EQ(status.outcome, InboundOutcome::kCommand);
   const auto en = *channels::DefaultReplyWording("en");
-  EXPECT_EQ(status.reply.value_or("<no reply>"), channels::RenderReply(en, ReplyKind::kStatus, receipt, ReplyState::kReceived));
+  EXPECT_EQ(status.reply.value_or("<no reply>"),
+            channels::RenderReply(en, ReplyKind::kStatus, receipt, ReplyState::kReceived));
   ASSERT_TRUE(office_->Reply(operator_, status.case_id, "Ответ").ok());
   EXPECT_EQ(Receive(kNumber, "m3", "статус " + receipt).reply.value_or("<no reply>"),
             channels::RenderReply(Ru(), ReplyKind::kStatus, receipt, ReplyState::kAnswered));
-  EXPECT_EQ(Receive(kNumber, "m4", "СТАТУС").reply.value_or("<no reply>"), channels::RenderReply(Ru(), ReplyKind::kAskReceipt));
+  EXPECT_EQ(Receive(kNumber, "m4", "СТАТУС").reply.value_or("<no reply>"),
+            channels::RenderReply(Ru(), ReplyKind::kAskReceipt));
   EXPECT_EQ(Receive(kNumber, "m5", "СТАТУС 000 000-00-00, 000000").reply.value_or("<no reply>"),
             channels::RenderReply(Ru(), ReplyKind::kUnknownReceipt));
-  EXPECT_EQ(Receive(kNumber, "m6", "HELP").reply.value_or("<no reply>"), channels::RenderReply(en, ReplyKind::kHelp));
+  EXPECT_EQ(Receive(kNumber, "m6", "HELP").reply.value_or("<no reply>"),
+            channels::RenderReply(en, ReplyKind::kHelp));
   EXPECT_EQ(ApplicantMessages(status.case_id), 0u);  // commands are no messages of the case
 }
 
 TEST_F(ChannelConversationsTest, CommandsFromAnUnknownSenderAreAnsweredAndLeaveNothing) {
-  EXPECT_EQ(Receive(kNumber, "m1", "ПОМОЩЬ").reply.value_or("<no reply>"), channels::RenderReply(Ru(), ReplyKind::kHelp));
-  EXPECT_EQ(Receive(kNumber, "m2", "СТОП").reply.value_or("<no reply>"), channels::RenderReply(Ru(), ReplyKind::kStopped));
+  EXPECT_EQ(Receive(kNumber, "m1", "ПОМОЩЬ").reply.value_or("<no reply>"),
+            channels::RenderReply(Ru(), ReplyKind::kHelp));
+  EXPECT_EQ(Receive(kNumber, "m2", "СТОП").reply.value_or("<no reply>"),
+            channels::RenderReply(Ru(), ReplyKind::kStopped));
   EXPECT_EQ(Cases(), 0);
   EXPECT_EQ(Receive(kNumber, "m3", "Помогите").outcome, InboundOutcome::kOpened);
 }
 
 TEST_F(ChannelConversationsTest, StopDestroysTheAddressForGoodAndLaterRepliesAreRefused) {
   const InboundResult first = Receive(kNumber, "m1", "Помогите");
-  ASSERT_TRUE(channels_->Reply(operator_, first.case_id, "Мы на связи").ok());  // queued: he gave no window
+  ASSERT_TRUE(
+      channels_->Reply(operator_, first.case_id, "Мы на связи").ok());  // queued: he gave no window
   const InboundResult stop = Receive(kNumber, "m2", "стоп");
   EXPECT_EQ(stop.outcome, InboundOutcome::kCommand);
   EXPECT_EQ(stop.reply.value_or("<no reply>"), channels::RenderReply(Ru(), ReplyKind::kStopped));
@@ -125,7 +135,8 @@ TEST_F(ChannelConversationsTest, StopDestroysTheAddressForGoodAndLaterRepliesAre
   ASSERT_TRUE(sender.ok() && sender->has_value());
   EXPECT_TRUE((*sender)->stopped);
   EXPECT_FALSE((*sender)->address_sealed.has_value());
-  EXPECT_TRUE(store_->Channels().ListOutbound((*sender)->id)->empty());  // the unsent reply went with it
+  EXPECT_TRUE(
+      store_->Channels().ListOutbound((*sender)->id)->empty());  // the unsent reply went with it
   EXPECT_TRUE(channels_->TakeDue(10)->empty());
 
   EXPECT_EQ(Receive(kNumber, "m3", "Ещё").outcome, InboundOutcome::kIgnored);
@@ -144,7 +155,8 @@ TEST_F(ChannelConversationsTest, AReplyWithoutWindowsWaitsUntilHeWritesAgain) {
   EXPECT_FALSE(queued->not_before);
   clock_.now += hours{48};
   EXPECT_TRUE(channels_->TakeDue(10)->empty());
-  EXPECT_EQ(channels_->ListReplies(operator_, first.case_id)->front().state, store::OutboundState::kQueued);
+  EXPECT_EQ(channels_->ListReplies(operator_, first.case_id)->front().state,
+            store::OutboundState::kQueued);
 
   Receive(kNumber, "m2", "Я здесь");
   auto due = channels_->TakeDue(10);
@@ -153,15 +165,19 @@ TEST_F(ChannelConversationsTest, AReplyWithoutWindowsWaitsUntilHeWritesAgain) {
   EXPECT_EQ(due->front().text, "Напишите, когда удобно");
   EXPECT_EQ(due->front().channel, ContactChannel::kSms);
   ASSERT_TRUE(channels_->ReportDelivery(due->front().id, true).ok());
-  EXPECT_EQ(channels_->ListReplies(operator_, first.case_id)->front().state, store::OutboundState::kSent);
+  EXPECT_EQ(channels_->ListReplies(operator_, first.case_id)->front().state,
+            store::OutboundState::kSent);
   // Said again (or after a delivery report came first): nothing changes, no error.
   auto again = channels_->ReportDelivery(due->front().id, false);
   EXPECT_TRUE(again.ok()) << again.error().message;
-  EXPECT_EQ(channels_->ListReplies(operator_, first.case_id)->front().state, store::OutboundState::kSent);
+  EXPECT_EQ(channels_->ListReplies(operator_, first.case_id)->front().state,
+            store::OutboundState::kSent);
   // The network's delivery report follows.
   ASSERT_TRUE(channels_->ReportDeliveryReceipt(due->front().id, true).ok());
-  EXPECT_EQ(channels_->ListReplies(operator_, first.case_id)->front().state, store::OutboundState::kDelivered);
-  EXPECT_EQ(channels_->ReportDeliveryReceipt(due->front().id, false).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(channels_->ListReplies(operator_, first.case_id)->front().state,
+            store::OutboundState::kDelivered);
+  EXPECT_EQ(channels_->ReportDeliveryReceipt(due->front().id, false).error().code,
+            ErrorCode::kConflict);
 }
 
 // A web-form applicant with a safe window who later texts from his number: the reply waits
@@ -171,19 +187,21 @@ TEST_F(ChannelConversationsTest, AReplyOutsideTheSafeWindowStaysQueuedUntilItOpe
   crypto::IntakeSealer sealer(keys->office_public, milliseconds{1000}, 512);
   ValidApplication application;
   application.clear.contact_channel = ContactChannel::kSms;
-  application.identifying.safe_windows = {*ParseSafeWindow("mon-fri 19:00-21:00")};  // +03:00: 16:00-18:00 UTC
+  application.identifying.safe_windows = {
+      *ParseSafeWindow("mon-fri 19:00-21:00")};  // +03:00: 16:00-18:00 UTC
   application.identifying.message = "Синтетика";
   SealedApplication sealed = SealApplication(sealer, keys->receipt_salt, application, clock_.Now());
   const auto& opener = office_->Opener();
   store::ChannelSender sender;
-  sender.sender_index =
-      crypto::KeyedHash(opener.DeriveSubkey("lifeline/blind-index/channel-sender/v1"), "sms|+9991000001");
+  sender.sender_index = crypto::KeyedHash(
+      opener.DeriveSubkey("lifeline/blind-index/channel-sender/v1"), "sms|+9991000001");
   sender.channel = "sms";
   sender.language = "ru";
-  sender.address_sealed = crypto::AeadEncrypt(opener.DeriveSubkey("lifeline/channel-address/v1"), "+9991000001",
-                                              "lifeline/channel-address/v1|" +
-                                                  std::string(reinterpret_cast<const char*>(sender.sender_index.data()),
-                                                              sender.sender_index.size()));
+  sender.address_sealed =
+      crypto::AeadEncrypt(opener.DeriveSubkey("lifeline/channel-address/v1"), "+9991000001",
+                          "lifeline/channel-address/v1|" +
+                              std::string(reinterpret_cast<const char*>(sender.sender_index.data()),
+                                          sender.sender_index.size()));
   store::Blob32 key{};
   auto case_id = store_->Channels().OpenConversation(sealed.row, sender, key, 0);
   ASSERT_TRUE(case_id.ok());
@@ -195,7 +213,8 @@ TEST_F(ChannelConversationsTest, AReplyOutsideTheSafeWindowStaysQueuedUntilItOpe
   EXPECT_EQ(queued->not_before, monday_window.time_since_epoch().count());
   clock_.now = monday_window - minutes{1};
   EXPECT_TRUE(channels_->TakeDue(10)->empty());
-  EXPECT_EQ(channels_->ListReplies(operator_, *case_id)->front().state, store::OutboundState::kQueued);
+  EXPECT_EQ(channels_->ListReplies(operator_, *case_id)->front().state,
+            store::OutboundState::kQueued);
   clock_.now = monday_window;
   auto due = channels_->TakeDue(10);
   ASSERT_EQ(due->size(), 1u);
@@ -205,14 +224,16 @@ TEST_F(ChannelConversationsTest, AReplyOutsideTheSafeWindowStaysQueuedUntilItOpe
 
 TEST_F(ChannelConversationsTest, AFloodFromOneSenderIsDroppedPastHisHourlyLimitAndNobodyElsesIs) {
   const InboundResult first = Receive(kNumber, "m1", "1");
-  for (int i = 2; i <= 8; ++i) EXPECT_EQ(Receive(kNumber, "m" + std::to_string(i), "x").outcome, InboundOutcome::kJoined);
+  for (int i = 2; i <= 8; ++i)
+    EXPECT_EQ(Receive(kNumber, "m" + std::to_string(i), "x").outcome, InboundOutcome::kJoined);
   const InboundResult over = Receive(kNumber, "m9", "x");
   EXPECT_EQ(over.outcome, InboundOutcome::kRateLimited);
   EXPECT_FALSE(over.reply);
   EXPECT_EQ(ApplicantMessages(first.case_id), 7u);
   EXPECT_EQ(Receive(kOtherNumber, "o1", "Помогите").outcome, InboundOutcome::kOpened);
   clock_.now += hours{1} + seconds{1};
-  EXPECT_EQ(Receive(kNumber, "m9", "x").outcome, InboundOutcome::kJoined);  // the dropped one, redelivered
+  EXPECT_EQ(Receive(kNumber, "m9", "x").outcome,
+            InboundOutcome::kJoined);  // the dropped one, redelivered
 }
 
 TEST_F(ChannelConversationsTest, AFloodOfCommandsFromSomeoneUnknownIsTurnedAwayBeforeAnyWork) {
@@ -220,7 +241,8 @@ TEST_F(ChannelConversationsTest, AFloodOfCommandsFromSomeoneUnknownIsTurnedAwayB
   // STATUS costs a receipt hash each.
   int answered = 0;
   for (int i = 0; i < 50; ++i) {
-    const InboundResult r = Receive(kOtherNumber, "s" + std::to_string(i), "STATUS 912 345-67-89, 012345");
+    const InboundResult r =
+        Receive(kOtherNumber, "s" + std::to_string(i), "STATUS 912 345-67-89, 012345");
     answered += r.reply.has_value();
     if (!r.reply) {
       EXPECT_EQ(r.outcome, InboundOutcome::kRateLimited);
@@ -228,7 +250,8 @@ TEST_F(ChannelConversationsTest, AFloodOfCommandsFromSomeoneUnknownIsTurnedAwayB
   }
   EXPECT_EQ(answered, 8);
   EXPECT_EQ(Receive(kNumber, "m1", "Помогите").outcome, InboundOutcome::kOpened);
-  EXPECT_EQ(Receive("5550001", "t1", "/start", ContactChannel::kTelegram).outcome, InboundOutcome::kCommand);
+  EXPECT_EQ(Receive("5550001", "t1", "/start", ContactChannel::kTelegram).outcome,
+            InboundOutcome::kCommand);
 }
 
 TEST_F(ChannelConversationsTest, RepliesSayWhichLanguageTheyAreIn) {
@@ -254,7 +277,8 @@ TEST_F(ChannelConversationsTest, AVerifierBlocksASenderWhoIsThenDroppedUnanswere
   EXPECT_FALSE(Receive(kNumber, "m3", "STATUS").reply);
   EXPECT_EQ(ApplicantMessages(first.case_id), 0u);
   EXPECT_EQ(channels_->Reply(operator_, first.case_id, "x").error().code, ErrorCode::kConflict);
-  EXPECT_EQ(channels_->BlockSender(verifier, first.case_id + 100).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(channels_->BlockSender(verifier, first.case_id + 100).error().code,
+            ErrorCode::kNotFound);
 
   // The voice line asks by number, however it is written; nobody else is blocked.
   EXPECT_TRUE(channels_->IsBlockedNumber(kNumber));
@@ -264,7 +288,8 @@ TEST_F(ChannelConversationsTest, AVerifierBlocksASenderWhoIsThenDroppedUnanswere
   EXPECT_FALSE(channels_->IsBlockedNumber(""));
 }
 
-TEST_F(ChannelConversationsTest, TheConversationShowsItsChannelStateAndRepliesToThoseWhoMayWorkOnTheCase) {
+TEST_F(ChannelConversationsTest,
+       TheConversationShowsItsChannelStateAndRepliesToThoseWhoMayWorkOnTheCase) {
   const InboundResult first = Receive(kNumber, "m1", "Помогите", ContactChannel::kTelegram);
   ASSERT_TRUE(channels_->Reply(operator_, first.case_id, "Мы на связи").ok());
   auto view = channels_->Conversation(operator_, first.case_id);
@@ -281,7 +306,8 @@ TEST_F(ChannelConversationsTest, TheConversationShowsItsChannelStateAndRepliesTo
   EXPECT_EQ(channels_->ListReplies(other, first.case_id).error().code, ErrorCode::kForbidden);
   const Actor analyst{8, "analyst", Role::kAnalyst};
   EXPECT_EQ(channels_->Conversation(analyst, first.case_id).error().code, ErrorCode::kForbidden);
-  EXPECT_EQ(channels_->Conversation(operator_, first.case_id + 100).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(channels_->Conversation(operator_, first.case_id + 100).error().code,
+            ErrorCode::kNotFound);
 
   Receive(kNumber, "m2", "stop", ContactChannel::kTelegram);
   view = channels_->Conversation(operator_, first.case_id);
@@ -300,7 +326,8 @@ TEST_F(ChannelConversationsTest, ACaseFromTheWebFormHasNoChannelConversation) {
 }
 
 TEST_F(ChannelConversationsTest, BadInputIsRefusedNamingTheFieldAndStoresNothing) {
-  auto field = [&](ContactChannel channel, std::string_view address, std::string_view id, std::string_view text) {
+  auto field = [&](ContactChannel channel, std::string_view address, std::string_view id,
+                   std::string_view text) {
     auto r = channels_->Receive(channel, address, id, text);
     EXPECT_FALSE(r.ok());
     if (r.ok()) return std::string();
@@ -320,7 +347,8 @@ TEST_F(ChannelConversationsTest, BadInputIsRefusedNamingTheFieldAndStoresNothing
   EXPECT_EQ(Cases(), 0);
 
   const Actor analyst{4, "analyst", Role::kAnalyst};
-  EXPECT_EQ(channels_->Reply(analyst, 1, "").error().code, ErrorCode::kForbidden);  // permission first
+  EXPECT_EQ(channels_->Reply(analyst, 1, "").error().code,
+            ErrorCode::kForbidden);  // permission first
   EXPECT_EQ(channels_->Reply(operator_, 1, "").error().field, "text");
   EXPECT_EQ(channels_->Reply(operator_, 1, "x").error().code, ErrorCode::kNotFound);
 }
@@ -331,12 +359,15 @@ TEST_F(ChannelConversationsTest, ConfiguredWordingIsCheckedAtStart) {
   wording.texts[static_cast<std::size_t>(ReplyKind::kHelp)] = "Surrender hotline: send STATUS";
   options.wording["en"] = wording;
   auto keys = LoadInstallationKeys(*store_);
-  EXPECT_THROW(ChannelConversations(*store_, *office_, *audit_, clock_, keys->receipt_salt, options),
-               std::invalid_argument);
+  EXPECT_THROW(
+      ChannelConversations(*store_, *office_, *audit_, clock_, keys->receipt_salt, options),
+      std::invalid_argument);
   wording.texts[static_cast<std::size_t>(ReplyKind::kHelp)] = "Send STATUS and your number.";
   options.wording["en"] = wording;
   ChannelConversations reworded(*store_, *office_, *audit_, clock_, keys->receipt_salt, options);
-  EXPECT_EQ(reworded.Receive(ContactChannel::kSms, kNumber, "m1", "HELP")->reply.value_or("<no reply>"), "Send STATUS and your number.");
+  EXPECT_EQ(
+      reworded.Receive(ContactChannel::kSms, kNumber, "m1", "HELP")->reply.value_or("<no reply>"),
+      "Send STATUS and your number.");
 }
 
 }  // namespace

@@ -11,7 +11,9 @@ class Clock {
   virtual ~Clock() = default;
   virtual std::chrono::sys_seconds Now() const = 0;
   /// Seconds since the epoch with their fraction, for measuring waits (the contact centre).
-  virtual double NowSeconds() const { return static_cast<double>(Now().time_since_epoch().count()); }
+  virtual double NowSeconds() const {
+    return static_cast<double>(Now().time_since_epoch().count());
+  }
   std::chrono::year_month_day Today() const {
     return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(Now())};
   }
@@ -23,7 +25,8 @@ class SystemClock final : public Clock {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   }
   double NowSeconds() const override {
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
   }
 };
 

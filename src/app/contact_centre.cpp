@@ -12,49 +12,59 @@ namespace {
 using contact_centre::OperatorState;
 
 constexpr std::size_t kRememberedCalls = 200'000;  // as many as the engine remembers
-constexpr int kMaxLogLines = 10'000;  // read at once
-constexpr std::size_t kMaxUnwrittenLog = 100'000;  // a store that cannot keep up loses the oldest lines, never memory
+constexpr int kMaxLogLines = 10'000;               // read at once
+constexpr std::size_t kMaxUnwrittenLog =
+    100'000;  // a store that cannot keep up loses the oldest lines, never memory
 constexpr double kKeepLogSeconds = 90 * 86400.0;
 constexpr int kMaxPriority = 9;
 constexpr double kNameAgainSeconds = 2;  // NextToResume names a call again after this
 constexpr double kNeverNamed = -std::numeric_limits<double>::infinity();
 
 bool ValidName(const std::string& name) {
-  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '.' || c == '_' || c == '-';
-  });
+  return !name.empty() && name.size() <= 64 &&
+         std::all_of(name.begin(), name.end(), [](unsigned char c) {
+           return std::isalnum(c) || c == '.' || c == '_' || c == '-';
+         });
 }
 
 using contact_centre::IsValidCallId;
 
-const Error kBadCall = InvalidInput("call must be 1 to 200 printable characters without spaces", "call");
+const Error kBadCall =
+    InvalidInput("call must be 1 to 200 printable characters without spaces", "call");
 const Error kUnknownOperatorName{ErrorCode::kNotFound, "no such operator"};
 
 double Seconds(const Clock& clock) { return clock.NowSeconds(); }
 
 }  // namespace
 
-ContactCentreService::ContactCentreService(const Clock& clock, AuditLog& audit, store::ContactCentreStore& log_store,
-                                           store::UserStore& users, contact_centre::QueueOptions options,
+ContactCentreService::ContactCentreService(const Clock& clock, AuditLog& audit,
+                                           store::ContactCentreStore& log_store,
+                                           store::UserStore& users,
+                                           contact_centre::QueueOptions options,
                                            std::string telephony_token)
     : clock_(clock),
       audit_(audit),
       telephony_token_(std::move(telephony_token)),
       answer_within_(options.answer_within_seconds),
-      engine_(options, [this](const contact_centre::QueueLogEntry& e) {
-        // Runs inside engine calls, under mutex_.
-        store::QueueLogRecord line{e.at, "", "", std::string(e.event)};
-        if (auto it = call_names_.find(e.call); it != call_names_.end()) line.call = it->second;
-        if (auto it = operators_.find(e.operator_id); it != operators_.end()) line.operator_name = it->second.name;
-        if (unwritten_log_.size() < kMaxUnwrittenLog) unwritten_log_.push_back(std::move(line));
-      }),
+      engine_(options,
+              [this](const contact_centre::QueueLogEntry& e) {
+                // Runs inside engine calls, under mutex_.
+                store::QueueLogRecord line{e.at, "", "", std::string(e.event)};
+                if (auto it = call_names_.find(e.call); it != call_names_.end())
+                  line.call = it->second;
+                if (auto it = operators_.find(e.operator_id); it != operators_.end())
+                  line.operator_name = it->second.name;
+                if (unwritten_log_.size() < kMaxUnwrittenLog)
+                  unwritten_log_.push_back(std::move(line));
+              }),
       log_store_(log_store),
       users_(users) {}
 
 bool ContactCentreService::IsTelephony(std::string_view token) const {
   if (telephony_token_.empty() || token.size() != telephony_token_.size()) return false;
   return crypto::ConstantTimeEquals(reinterpret_cast<const std::uint8_t*>(token.data()),
-                                    reinterpret_cast<const std::uint8_t*>(telephony_token_.data()), token.size());
+                                    reinterpret_cast<const std::uint8_t*>(telephony_token_.data()),
+                                    token.size());
 }
 
 Status ContactCentreService::Restore() {
@@ -72,28 +82,40 @@ Status ContactCentreService::Restore() {
       if (auto l = ParseLanguage(rest.substr(0, comma))) languages.push_back(*l);
       rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
     }
-    if (languages.empty() || operator_ids_.count(op.name)) continue;  // cannot be stored so by AddOperator
+    if (languages.empty() || operator_ids_.count(op.name))
+      continue;  // cannot be stored so by AddOperator
     if (auto added = AddOperatorLocked(op.name, languages, op.uri); !added) return added;
   }
   for (const auto& [name, user_id] : *accounts) {
-    if (auto it = operator_ids_.find(name); it != operator_ids_.end()) operators_.at(it->second).account_id = user_id;
+    if (auto it = operator_ids_.find(name); it != operator_ids_.end())
+      operators_.at(it->second).account_id = user_id;
   }
   if (*lines) return engine_.SetLines(**lines);
   return OkStatus();
 }
 
 Status ContactCentreService::AddOperator(const Actor& actor, const std::string& name,
-                                         const std::vector<Language>& languages, const std::string& uri) {
-  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
-  if (!ValidName(name)) return InvalidInput("an operator's name is 1 to 64 letters, digits, dots, dashes or underscores", "id");
-  if (languages.empty()) return InvalidInput("an operator needs at least one language", "languages");
+                                         const std::vector<Language>& languages,
+                                         const std::string& uri) {
+  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed)
+    return allowed.error();
+  if (!ValidName(name))
+    return InvalidInput(
+        "an operator's name is 1 to 64 letters, digits, dots, dashes or underscores", "id");
+  if (languages.empty())
+    return InvalidInput("an operator needs at least one language", "languages");
   if (!uri.empty() && (uri.rfind("sip:", 0) != 0 || !IsValidCallId(uri) ||
                        uri.find_first_of("\"<>\\") != std::string::npos)) {
-    return InvalidInput("uri must be a sip: address of up to 200 characters, e.g. sip:ext-101@10.0.0.5:5060", "uri");
+    return InvalidInput(
+        "uri must be a sip: address of up to 200 characters, e.g. sip:ext-101@10.0.0.5:5060",
+        "uri");
   }
   std::lock_guard lock(mutex_);
-  if (operator_ids_.count(name)) return Error{ErrorCode::kConflict, "an operator with this name exists"};
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kOperatorAdded, "operator:" + name}); !audited) {
+  if (operator_ids_.count(name))
+    return Error{ErrorCode::kConflict, "an operator with this name exists"};
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kOperatorAdded, "operator:" + name});
+      !audited) {
     return audited.error();
   }
   std::string codes;
@@ -102,9 +124,11 @@ Status ContactCentreService::AddOperator(const Actor& actor, const std::string& 
   return AddOperatorLocked(name, languages, uri);
 }
 
-Status ContactCentreService::AddOperatorLocked(const std::string& name, const std::vector<Language>& languages,
+Status ContactCentreService::AddOperatorLocked(const std::string& name,
+                                               const std::vector<Language>& languages,
                                                const std::string& uri) {
-  const contact_centre::OperatorId id = static_cast<contact_centre::OperatorId>(operator_ids_.size()) + 1;
+  const contact_centre::OperatorId id =
+      static_cast<contact_centre::OperatorId>(operator_ids_.size()) + 1;
   contact_centre::Skills skills;
   for (Language l : languages) skills.Add(l);
   if (auto added = engine_.AddOperator(id, skills, Seconds(clock_)); !added) return added;
@@ -114,7 +138,8 @@ Status ContactCentreService::AddOperatorLocked(const std::string& name, const st
 }
 
 Status ContactCentreService::SetLines(const Actor& actor, int lines) {
-  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
+  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed)
+    return allowed.error();
   std::lock_guard lock(mutex_);
   const int before = engine_.Snap(Seconds(clock_)).lines;
   if (auto set = engine_.SetLines(lines); !set) return set;
@@ -122,26 +147,30 @@ Status ContactCentreService::SetLines(const Actor& actor, int lines) {
     (void)engine_.SetLines(before);
     return stored;
   }
-  return audit_.Record({actor.user_id, actor.name, AuditAction::kLinesChanged, "lines:" + std::to_string(lines)});
+  return audit_.Record(
+      {actor.user_id, actor.name, AuditAction::kLinesChanged, "lines:" + std::to_string(lines)});
 }
 
 RingOrders ContactCentreService::Orders(const contact_centre::Actions& actions) {
   RingOrders orders;
   for (const auto& a : actions) {
     // A held caller must be resumed both to ring an operator and to hear the callback offer.
-    if (a.kind != contact_centre::Action::Kind::kStopRinging) to_resume_.emplace(a.call, kNeverNamed);
+    if (a.kind != contact_centre::Action::Kind::kStopRinging)
+      to_resume_.emplace(a.call, kNeverNamed);
     if (a.kind == contact_centre::Action::Kind::kOfferCallback) {
       orders.offer_callback.push_back(call_names_.at(a.call));
       continue;
     }
     const OperatorRow& op = operators_.at(a.operator_id);
     RingOrders::Order order{call_names_.at(a.call), op.name, op.uri};
-    (a.kind == contact_centre::Action::Kind::kRing ? orders.ring : orders.stop_ringing).push_back(std::move(order));
+    (a.kind == contact_centre::Action::Kind::kRing ? orders.ring : orders.stop_ringing)
+        .push_back(std::move(order));
   }
   return orders;
 }
 
-Result<RingOrders> ContactCentreService::SetOperatorState(const std::string& name, OperatorState state,
+Result<RingOrders> ContactCentreService::SetOperatorState(const std::string& name,
+                                                          OperatorState state,
                                                           contact_centre::PauseReason reason) {
   Result<RingOrders> orders = [&] {
     std::lock_guard lock(mutex_);
@@ -151,8 +180,8 @@ Result<RingOrders> ContactCentreService::SetOperatorState(const std::string& nam
   return orders;
 }
 
-Result<RingOrders> ContactCentreService::SetOperatorStateLocked(const std::string& name, OperatorState state,
-                                                                contact_centre::PauseReason reason) {
+Result<RingOrders> ContactCentreService::SetOperatorStateLocked(
+    const std::string& name, OperatorState state, contact_centre::PauseReason reason) {
   auto it = operator_ids_.find(name);
   if (it == operator_ids_.end()) return kUnknownOperatorName;
   auto actions = engine_.SetOperatorState(it->second, state, Seconds(clock_), reason);
@@ -160,7 +189,8 @@ Result<RingOrders> ContactCentreService::SetOperatorStateLocked(const std::strin
   return Orders(*actions);
 }
 
-std::optional<contact_centre::CallId> ContactCentreService::CallIdOf(const std::string& call) const {
+std::optional<contact_centre::CallId> ContactCentreService::CallIdOf(
+    const std::string& call) const {
   auto it = call_ids_.find(call);
   if (it == call_ids_.end()) return std::nullopt;
   return it->second;
@@ -196,8 +226,8 @@ Result<RouteAnswer> ContactCentreService::Route(const RouteQuery& query) {
     ~WakeAfter() { service->DeadlineMoved(); }
   } wake_after{this};
   std::lock_guard lock(mutex_);
-  TelephonyEvent event{query.missed.empty() ? "offered" : "missed", query.call, query.missed, query.language,
-                       query.priority};
+  TelephonyEvent event{query.missed.empty() ? "offered" : "missed", query.call, query.missed,
+                       query.language, query.priority};
   if (auto handled = HandleLocked(event, now); !handled) return handled.error();
   const contact_centre::CallId id = call_ids_.at(query.call);
   RouteAnswer answer;
@@ -218,7 +248,8 @@ std::optional<std::string> ContactCentreService::NextToResume() {
   std::lock_guard lock(mutex_);
   for (auto it = to_resume_.begin(); it != to_resume_.end();) {
     const auto state = engine_.CallStateOf(it->first);
-    if (state != contact_centre::CallState::kRinging && state != contact_centre::CallState::kReleased) {
+    if (state != contact_centre::CallState::kRinging &&
+        state != contact_centre::CallState::kReleased) {
       it = to_resume_.erase(it);  // answered, given up or failed over meanwhile
       continue;
     }
@@ -236,16 +267,20 @@ Result<RingOrders> ContactCentreService::HandleLocked(const TelephonyEvent& even
   auto id = CallIdOf(event.call);
   Result<contact_centre::Actions> actions = Error{ErrorCode::kInternal, "unhandled event"};
   if (event.event == "offered") {
-    auto language = event.language.empty() ? std::optional(Language::kRu) : ParseLanguage(event.language);
+    auto language =
+        event.language.empty() ? std::optional(Language::kRu) : ParseLanguage(event.language);
     if (!language) return InvalidInput("language must be ru, be, uk or en", "language");
-    if (event.priority < 0 || event.priority > kMaxPriority) return InvalidInput("priority must be 0 to 9", "priority");
+    if (event.priority < 0 || event.priority > kMaxPriority)
+      return InvalidInput("priority must be 0 to 9", "priority");
     actions = engine_.Offer(id ? *id : NewCallId(event.call), *language, event.priority, now);
-  } else if (event.event == "answered" || event.event == "missed" || event.event == "abandoned" || event.event == "ended") {
+  } else if (event.event == "answered" || event.event == "missed" || event.event == "abandoned" ||
+             event.event == "ended") {
     if (!id) return Error{ErrorCode::kNotFound, "no such call"};
     if (event.event == "answered" || event.event == "missed") {
       auto op = operator_ids_.find(event.operator_name);
       if (op == operator_ids_.end()) return kUnknownOperatorName;
-      actions = event.event == "answered" ? engine_.Answer(*id, op->second, now) : engine_.Missed(*id, op->second, now);
+      actions = event.event == "answered" ? engine_.Answer(*id, op->second, now)
+                                          : engine_.Missed(*id, op->second, now);
     } else if (event.event == "abandoned") {
       actions = engine_.Abandon(*id, now);
     } else {
@@ -277,7 +312,8 @@ Result<RingOrders> ContactCentreService::ChooseCallback(const std::string& call)
     if (!id) return Error{ErrorCode::kNotFound, "no such call"};
     auto actions = engine_.ChooseCallback(*id, Seconds(clock_));
     if (!actions) return actions.error();
-    if (chosen_callback_.size() >= kRememberedCalls) chosen_callback_.clear();  // old calls' marks only
+    if (chosen_callback_.size() >= kRememberedCalls)
+      chosen_callback_.clear();  // old calls' marks only
     chosen_callback_[*id] = true;
     return Orders(*actions);
   }();
@@ -291,8 +327,8 @@ bool ContactCentreService::Flooded() const {
   auto count = [&](OperatorState s) {
     return snap.operators_by_state[static_cast<std::size_t>(s)];
   };
-  const int taking = count(OperatorState::kAvailable) + count(OperatorState::kRinging) + count(OperatorState::kOnCall) +
-                     count(OperatorState::kWrapUp);
+  const int taking = count(OperatorState::kAvailable) + count(OperatorState::kRinging) +
+                     count(OperatorState::kOnCall) + count(OperatorState::kWrapUp);
   return (snap.lines > 0 && snap.lines_in_use * 5 >= snap.lines * 4) || snap.waiting > 3 * taking;
 }
 
@@ -303,7 +339,8 @@ RingOrders ContactCentreService::Tick() {
     orders = Orders(engine_.Tick(Seconds(clock_)));
     std::erase_if(to_resume_, [this](const auto& entry) {
       const auto state = engine_.CallStateOf(entry.first);
-      return state != contact_centre::CallState::kRinging && state != contact_centre::CallState::kReleased;
+      return state != contact_centre::CallState::kRinging &&
+             state != contact_centre::CallState::kReleased;
     });
   }
   (void)FlushLog();  // a failed write keeps the lines for the next tick
@@ -321,7 +358,8 @@ Status ContactCentreService::FlushLog() {
   auto written = log_store_.AppendQueueLog(lines, Seconds(clock_) - kKeepLogSeconds);
   if (!written) {
     std::lock_guard lock(mutex_);
-    lines.insert(lines.end(), std::make_move_iterator(unwritten_log_.begin()), std::make_move_iterator(unwritten_log_.end()));
+    lines.insert(lines.end(), std::make_move_iterator(unwritten_log_.begin()),
+                 std::make_move_iterator(unwritten_log_.end()));
     unwritten_log_.swap(lines);
   }
   return written;
@@ -338,7 +376,8 @@ Result<Wallboard> ContactCentreService::View(const Actor& actor) const {
     row.pause_reason = view.pause_reason;
     board.operators.push_back(std::move(row));
   }
-  std::sort(board.operators.begin(), board.operators.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  std::sort(board.operators.begin(), board.operators.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
   return board;
 }
 
@@ -362,13 +401,15 @@ std::optional<double> ContactCentreService::NextDeadline() const {
 }
 
 Result<std::vector<QueueLogLine>> ContactCentreService::Log(const Actor& actor, int limit) {
-  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
+  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed)
+    return allowed.error();
   if (limit < 1 || limit > kMaxLogLines) return InvalidInput("limit must be 1 to 10000", "limit");
   if (auto flushed = FlushLog(); !flushed) return flushed.error();
   auto stored = log_store_.ListQueueLog(limit);
   if (!stored) return stored.error();
   std::vector<QueueLogLine> lines;
-  for (auto& l : *stored) lines.push_back({l.at, std::move(l.call), std::move(l.operator_name), std::move(l.event)});
+  for (auto& l : *stored)
+    lines.push_back({l.at, std::move(l.call), std::move(l.operator_name), std::move(l.event)});
   return lines;
 }
 

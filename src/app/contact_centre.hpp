@@ -74,7 +74,8 @@ struct FeatureOutcome {
 
 struct OperatorRow {
   std::string name;
-  std::string uri;  // where the telephony side rings them, e.g. sip:ext-101@10.0.0.5:5060; may be empty
+  std::string
+      uri;  // where the telephony side rings them, e.g. sip:ext-101@10.0.0.5:5060; may be empty
   std::vector<Language> languages;
   contact_centre::OperatorState state = contact_centre::OperatorState::kLoggedOut;
   std::int64_t calls_answered = 0;
@@ -102,7 +103,8 @@ class ContactCentreService {
   /// authenticates the telephony side (empty: no telephony client may connect). Call Restore
   /// before serving.
   ContactCentreService(const Clock& clock, AuditLog& audit, store::ContactCentreStore& log_store,
-                       store::UserStore& users, contact_centre::QueueOptions options, std::string telephony_token);
+                       store::UserStore& users, contact_centre::QueueOptions options,
+                       std::string telephony_token);
 
   /// Loads the operators (logged out) and lines that managers set up before a restart.
   Status Restore();
@@ -113,8 +115,8 @@ class ContactCentreService {
   /// Managers (kManageContactCentre), audited and stored. kInvalidInput for a bad name (1–64 of
   /// A–Z a–z 0–9 . _ -), no language, or a `uri` that is not a sip: URI of up to 200
   /// characters; kConflict for a name in use.
-  Status AddOperator(const Actor& actor, const std::string& name, const std::vector<Language>& languages,
-                     const std::string& uri = "");
+  Status AddOperator(const Actor& actor, const std::string& name,
+                     const std::vector<Language>& languages, const std::string& uri = "");
   Status SetLines(const Actor& actor, int lines);
 
   /// Whether `actor` may set operator `name`'s state: coordinators (kManageContactCentre)
@@ -124,19 +126,21 @@ class ContactCentreService {
   Status MaySetOperatorState(const Actor& actor, const std::string& name) const;
   /// An operator's state (available, break with a reason, logged_out) set by a person:
   /// MaySetOperatorState, then as the engine. Audited when a coordinator sets another's.
-  Result<RingOrders> SetOperatorState(const Actor& actor, const std::string& name, contact_centre::OperatorState state,
-                                      contact_centre::PauseReason reason = contact_centre::PauseReason::kNone);
+  Result<RingOrders> SetOperatorState(
+      const Actor& actor, const std::string& name, contact_centre::OperatorState state,
+      contact_centre::PauseReason reason = contact_centre::PauseReason::kNone);
   /// The same for the telephony client (its token already checked). Errors as
   /// QueueEngine::SetOperatorState; kNotFound for an unknown name.
-  Result<RingOrders> SetOperatorState(const std::string& name, contact_centre::OperatorState state,
-                                      contact_centre::PauseReason reason = contact_centre::PauseReason::kNone);
+  Result<RingOrders> SetOperatorState(
+      const std::string& name, contact_centre::OperatorState state,
+      contact_centre::PauseReason reason = contact_centre::PauseReason::kNone);
   /// A feature code dialled from operator `extension`'s phone, reported by the telephony
   /// client: *11 log in, *12 log out, *13 or *13<digit> break (with a reason,
   /// contact_centre/pause_reason.hpp), *14 back from break. kForbidden unless `source_host`
   /// is the host of the operator's uri (a phone elsewhere cannot act for it) — also for an
   /// unknown extension; kInvalidInput ("code") for another code; then as the engine.
-  Result<FeatureOutcome> DialFeatureCode(const std::string& extension, const std::string& source_host,
-                                         const std::string& code);
+  Result<FeatureOutcome> DialFeatureCode(const std::string& extension,
+                                         const std::string& source_host, const std::string& code);
   /// Links operator `name` to the account named `account` (empty: unlinks), so that the
   /// account may set that operator's state. One operator per account: linking moves it.
   /// kManageContactCentre; audited. kNotFound for an unknown operator or account.
@@ -195,8 +199,10 @@ class ContactCentreService {
   Result<RingOrders> HandleLocked(const TelephonyEvent& event, double now);
   std::optional<contact_centre::CallId> CallIdOf(const std::string& call) const;
   /// Adds to the engine and the maps; the name is free and valid.
-  Status AddOperatorLocked(const std::string& name, const std::vector<Language>& languages, const std::string& uri);
-  Result<RingOrders> SetOperatorStateLocked(const std::string& name, contact_centre::OperatorState state,
+  Status AddOperatorLocked(const std::string& name, const std::vector<Language>& languages,
+                           const std::string& uri);
+  Result<RingOrders> SetOperatorStateLocked(const std::string& name,
+                                            contact_centre::OperatorState state,
                                             contact_centre::PauseReason reason);
   bool MaySetLocked(const Actor& actor, const std::string& name) const;
   void DeadlineMoved();
@@ -207,19 +213,20 @@ class ContactCentreService {
   const std::string telephony_token_;
   const double answer_within_;
   mutable std::mutex mutex_;
-  contact_centre::QueueEngine engine_;                                   // GUARDED_BY(mutex_)
+  contact_centre::QueueEngine engine_;                                        // GUARDED_BY(mutex_)
   std::unordered_map<std::string, contact_centre::OperatorId> operator_ids_;  // GUARDED_BY(mutex_)
   std::unordered_map<contact_centre::OperatorId, OperatorRow> operators_;     // GUARDED_BY(mutex_)
   std::unordered_map<std::string, contact_centre::CallId> call_ids_;          // GUARDED_BY(mutex_)
   std::unordered_map<contact_centre::CallId, std::string> call_names_;        // GUARDED_BY(mutex_)
-  std::deque<contact_centre::CallId> call_order_;                            // GUARDED_BY(mutex_)
+  std::deque<contact_centre::CallId> call_order_;                             // GUARDED_BY(mutex_)
   contact_centre::CallId last_call_ = 0;                                      // GUARDED_BY(mutex_)
   std::vector<store::QueueLogRecord> unwritten_log_;                          // GUARDED_BY(mutex_)
-  std::unordered_map<contact_centre::CallId, double> to_resume_;  // when last named. GUARDED_BY(mutex_)
+  std::unordered_map<contact_centre::CallId, double>
+      to_resume_;  // when last named. GUARDED_BY(mutex_)
   store::ContactCentreStore& log_store_;
   store::UserStore& users_;
-  std::function<void()> wake_timer_;  // set before serving
-  VoiceLine* voice_ = nullptr;        // set before serving
+  std::function<void()> wake_timer_;                                  // set before serving
+  VoiceLine* voice_ = nullptr;                                        // set before serving
   std::unordered_map<contact_centre::CallId, bool> chosen_callback_;  // GUARDED_BY(mutex_)
   std::mutex flushing_;  // one flush at a time, so that lines are stored in order
 };

@@ -8,12 +8,14 @@
 
 namespace lifeline::app {
 
-Result<std::unique_ptr<DtmfListener>> DtmfListener::Start(VoiceLine& voice, const std::string& host, int port) {
+Result<std::unique_ptr<DtmfListener>> DtmfListener::Start(VoiceLine& voice, const std::string& host,
+                                                          int port) {
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<std::uint16_t>(port));
   if (inet_pton(AF_INET, host.c_str(), &address.sin_addr) != 1) {
-    return InvalidInput("the DTMF address must be an IPv4 address such as 127.0.0.1", "voice-dtmf-listen");
+    return InvalidInput("the DTMF address must be an IPv4 address such as 127.0.0.1",
+                        "voice-dtmf-listen");
   }
   const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return Error{ErrorCode::kUnavailable, "cannot open a UDP socket for DTMF"};
@@ -21,12 +23,14 @@ Result<std::unique_ptr<DtmfListener>> DtmfListener::Start(VoiceLine& voice, cons
   if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
       getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
     close(fd);
-    return Error{ErrorCode::kUnavailable, "cannot listen for DTMF on " + host + ":" + std::to_string(port)};
+    return Error{ErrorCode::kUnavailable,
+                 "cannot listen for DTMF on " + host + ":" + std::to_string(port)};
   }
   return std::unique_ptr<DtmfListener>(new DtmfListener(voice, fd, ntohs(address.sin_port)));
 }
 
-DtmfListener::DtmfListener(VoiceLine& voice, int fd, int port) : voice_(voice), fd_(fd), port_(port) {
+DtmfListener::DtmfListener(VoiceLine& voice, int fd, int port)
+    : voice_(voice), fd_(fd), port_(port) {
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -44,7 +48,8 @@ void DtmfListener::Run() {
     const ssize_t n = recv(fd_, buffer, sizeof buffer, 0);
     if (n <= 0) continue;
     if (auto digit = ParseDtmfLog(std::string_view(buffer, static_cast<std::size_t>(n)))) {
-      (void)voice_.Digit(digit->first, digit->second);  // a call not on the voice line: nothing to do
+      (void)voice_.Digit(digit->first,
+                         digit->second);  // a call not on the voice line: nothing to do
     }
   }
 }

@@ -21,7 +21,8 @@ class DtmfListener {
  public:
   /// Binds UDP `host`:`port` (port 0: any free port) and starts the listening thread.
   /// kUnavailable when the address cannot be bound. `voice` must outlive the listener.
-  static Result<std::unique_ptr<DtmfListener>> Start(VoiceLine& voice, const std::string& host, int port);
+  static Result<std::unique_ptr<DtmfListener>> Start(VoiceLine& voice, const std::string& host,
+                                                     int port);
   /// Stops the thread (within a fifth of a second) and closes the socket.
   ~DtmfListener();
   int port() const { return port_; }

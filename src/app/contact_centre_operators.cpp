@@ -13,7 +13,8 @@ namespace {
 
 using contact_centre::OperatorState;
 
-const Error kNotYours{ErrorCode::kForbidden, "you may set only the state of the operator linked to your account"};
+const Error kNotYours{ErrorCode::kForbidden,
+                      "you may set only the state of the operator linked to your account"};
 
 // The host of a sip: uri ("sip:ext-1@10.0.0.5:5060;transport=udp" → "10.0.0.5"); empty if none.
 std::string HostOf(const std::string& uri) {
@@ -33,37 +34,46 @@ bool ContactCentreService::MaySetLocked(const Actor& actor, const std::string& n
   if (Require(actor, Permission::kManageContactCentre)) return true;
   if (!Require(actor, Permission::kSetOwnQueueState)) return false;
   auto it = operator_ids_.find(name);
-  return it != operator_ids_.end() && actor.user_id != 0 && operators_.at(it->second).account_id == actor.user_id;
+  return it != operator_ids_.end() && actor.user_id != 0 &&
+         operators_.at(it->second).account_id == actor.user_id;
 }
 
-Status ContactCentreService::MaySetOperatorState(const Actor& actor, const std::string& name) const {
+Status ContactCentreService::MaySetOperatorState(const Actor& actor,
+                                                 const std::string& name) const {
   std::lock_guard lock(mutex_);
   if (MaySetLocked(actor, name)) return OkStatus();
-  if (!Require(actor, Permission::kSetOwnQueueState) && !Require(actor, Permission::kManageContactCentre)) {
+  if (!Require(actor, Permission::kSetOwnQueueState) &&
+      !Require(actor, Permission::kManageContactCentre)) {
     return Error{ErrorCode::kForbidden, "your role does not allow this"};
   }
   return kNotYours;
 }
 
-Result<RingOrders> ContactCentreService::SetOperatorState(const Actor& actor, const std::string& name, OperatorState state,
+Result<RingOrders> ContactCentreService::SetOperatorState(const Actor& actor,
+                                                          const std::string& name,
+                                                          OperatorState state,
                                                           contact_centre::PauseReason reason) {
   if (auto allowed = MaySetOperatorState(actor, name); !allowed) return allowed.error();
   return SetOperatorState(name, state, reason);
 }
 
-Result<FeatureOutcome> ContactCentreService::DialFeatureCode(const std::string& extension, const std::string& source_host,
+Result<FeatureOutcome> ContactCentreService::DialFeatureCode(const std::string& extension,
+                                                             const std::string& source_host,
                                                              const std::string& code) {
   Result<FeatureOutcome> outcome = [&]() -> Result<FeatureOutcome> {
     std::lock_guard lock(mutex_);
     // Who dials first, what second: an unknown extension and a phone elsewhere learn nothing.
     auto it = operator_ids_.find(extension);
-    if (it == operator_ids_.end() || source_host.empty() || HostOf(operators_.at(it->second).uri) != source_host) {
+    if (it == operator_ids_.end() || source_host.empty() ||
+        HostOf(operators_.at(it->second).uri) != source_host) {
       return Error{ErrorCode::kForbidden, "this phone is not that operator's"};
     }
     auto request = contact_centre::ParseFeatureCode(code);
     if (!request) {
-      return InvalidInput("code must be *11 (log in), *12 (log out), *13 or *13 and a reason digit 1-6 (pause), *14 (resume)",
-                          "code");
+      return InvalidInput(
+          "code must be *11 (log in), *12 (log out), *13 or *13 and a reason digit 1-6 (pause), "
+          "*14 (resume)",
+          "code");
     }
     auto orders = SetOperatorStateLocked(extension, request->state, request->reason);
     if (!orders) return orders.error();
@@ -73,16 +83,20 @@ Result<FeatureOutcome> ContactCentreService::DialFeatureCode(const std::string& 
   return outcome;
 }
 
-Status ContactCentreService::LinkAccount(const Actor& actor, const std::string& name, const std::string& account) {
-  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed) return allowed.error();
+Status ContactCentreService::LinkAccount(const Actor& actor, const std::string& name,
+                                         const std::string& account) {
+  if (auto allowed = Require(actor, Permission::kManageContactCentre); !allowed)
+    return allowed.error();
   std::int64_t user_id = 0;
   if (!account.empty()) {
     auto user = users_.FindUserByName(account);
     if (!user) {
-      if (user.error().code == ErrorCode::kNotFound) return Error{ErrorCode::kNotFound, "no such account", "account"};
+      if (user.error().code == ErrorCode::kNotFound)
+        return Error{ErrorCode::kNotFound, "no such account", "account"};
       return user.error();
     }
-    if (user->role != Role::kOperator) return InvalidInput("the account must have the operator role", "account");
+    if (user->role != Role::kOperator)
+      return InvalidInput("the account must have the operator role", "account");
     user_id = user->id;
   }
   std::lock_guard lock(mutex_);

@@ -24,8 +24,11 @@ class OperatorsOwnDay : public ::testing::Test {
     ASSERT_TRUE(AddUser(*store_, audit_, "ivan", Role::kOperator, "synthetic-password").ok());
     olga_ = {store_->FindUserByName("olga").value().id, "olga", Role::kOperator};
     ivan_ = {store_->FindUserByName("ivan").value().id, "ivan", Role::kOperator};
-    ASSERT_TRUE(centre_.AddOperator(coordinator_, "ext-1", {Language::kRu}, "sip:ext-1@10.0.0.5:5060").ok());
-    ASSERT_TRUE(centre_.AddOperator(coordinator_, "ext-2", {Language::kRu}, "sip:ext-2@10.0.0.6").ok());
+    ASSERT_TRUE(
+        centre_.AddOperator(coordinator_, "ext-1", {Language::kRu}, "sip:ext-1@10.0.0.5:5060")
+            .ok());
+    ASSERT_TRUE(
+        centre_.AddOperator(coordinator_, "ext-2", {Language::kRu}, "sip:ext-2@10.0.0.6").ok());
     ASSERT_TRUE(centre_.LinkAccount(coordinator_, "ext-1", "olga").ok());
   }
   OperatorState StateOf(const std::string& name) {
@@ -46,12 +49,16 @@ class OperatorsOwnDay : public ::testing::Test {
 
 TEST_F(OperatorsOwnDay, AnOperatorSetsTheirOwnStateAndOnlyTheirs) {
   ASSERT_TRUE(centre_.SetOperatorState(olga_, "ext-1", OperatorState::kAvailable).ok());
-  ASSERT_TRUE(centre_.SetOperatorState(olga_, "ext-1", OperatorState::kBreak, PauseReason::kDebrief).ok());
+  ASSERT_TRUE(
+      centre_.SetOperatorState(olga_, "ext-1", OperatorState::kBreak, PauseReason::kDebrief).ok());
   EXPECT_EQ(centre_.OwnOperator(olga_)->pause_reason, PauseReason::kDebrief);
   ASSERT_TRUE(centre_.SetOperatorState(olga_, "ext-1", OperatorState::kLoggedOut).ok());
-  EXPECT_EQ(centre_.SetOperatorState(olga_, "ext-2", OperatorState::kAvailable).error().code, ErrorCode::kForbidden);
-  EXPECT_EQ(centre_.SetOperatorState(ivan_, "ext-1", OperatorState::kAvailable).error().code, ErrorCode::kForbidden);
-  EXPECT_EQ(centre_.SetOperatorState(olga_, "ext-99", OperatorState::kAvailable).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(centre_.SetOperatorState(olga_, "ext-2", OperatorState::kAvailable).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(centre_.SetOperatorState(ivan_, "ext-1", OperatorState::kAvailable).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(centre_.SetOperatorState(olga_, "ext-99", OperatorState::kAvailable).error().code,
+            ErrorCode::kForbidden);
   EXPECT_FALSE(centre_.OwnOperator(ivan_));
   Actor analyst{9, "ann", Role::kAnalyst};
   EXPECT_EQ(centre_.MaySetOperatorState(analyst, "ext-1").error().code, ErrorCode::kForbidden);
@@ -71,13 +78,18 @@ TEST_F(OperatorsOwnDay, LinkingMovesAnAccountAndSurvivesARestart) {
 }
 
 TEST_F(OperatorsOwnDay, FeatureCodesActOnlyFromTheOperatorsOwnPhone) {
-  EXPECT_EQ(centre_.DialFeatureCode("ext-1", "10.0.0.5", "*11").value().state, OperatorState::kAvailable);
+  EXPECT_EQ(centre_.DialFeatureCode("ext-1", "10.0.0.5", "*11").value().state,
+            OperatorState::kAvailable);
   EXPECT_EQ(StateOf("ext-1"), OperatorState::kAvailable);
-  EXPECT_EQ(centre_.DialFeatureCode("ext-1", "10.0.0.5", "*132").value().reason, PauseReason::kMeal);
-  EXPECT_EQ(centre_.DialFeatureCode("ext-1", "10.0.0.9", "*12").error().code, ErrorCode::kForbidden);  // elsewhere
-  EXPECT_EQ(centre_.DialFeatureCode("ext-7", "10.0.0.5", "*12").error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(centre_.DialFeatureCode("ext-1", "10.0.0.5", "*132").value().reason,
+            PauseReason::kMeal);
+  EXPECT_EQ(centre_.DialFeatureCode("ext-1", "10.0.0.9", "*12").error().code,
+            ErrorCode::kForbidden);  // elsewhere
+  EXPECT_EQ(centre_.DialFeatureCode("ext-7", "10.0.0.5", "*12").error().code,
+            ErrorCode::kForbidden);
   EXPECT_EQ(centre_.DialFeatureCode("ext-1", "10.0.0.5", "*19").error().field, "code");
-  EXPECT_EQ(centre_.DialFeatureCode("ext-2", "10.0.0.6", "*11").value().state, OperatorState::kAvailable);
+  EXPECT_EQ(centre_.DialFeatureCode("ext-2", "10.0.0.6", "*11").value().state,
+            OperatorState::kAvailable);
   EXPECT_EQ(StateOf("ext-1"), OperatorState::kBreak);
 }
 
@@ -93,7 +105,9 @@ TEST(QueueTimer, AWrapUpThatEndsRingsTheNextCallerAtOnce) {
   Actor coordinator{1, "coord", Role::kCoordinator};
   ASSERT_TRUE(centre.AddOperator(coordinator, "ext-1", {Language::kRu}).ok());
   ASSERT_TRUE(centre.SetOperatorState("ext-1", OperatorState::kAvailable).ok());
-  DeadlineTimer timer(clock, [&] { return centre.NextDeadline(); }, [&] { centre.Tick(); }, std::chrono::seconds(1));
+  DeadlineTimer timer(
+      clock, [&] { return centre.NextDeadline(); }, [&] { centre.Tick(); },
+      std::chrono::seconds(1));
   centre.OnDeadlineMoved([&] { timer.Wake(); });
   ASSERT_EQ(centre.Handle({"offered", "call-1"}).value().ring.size(), 1u);
   ASSERT_TRUE(centre.Handle({"answered", "call-1", "ext-1"}).ok());
@@ -102,10 +116,12 @@ TEST(QueueTimer, AWrapUpThatEndsRingsTheNextCallerAtOnce) {
   const auto ended = std::chrono::steady_clock::now();
   ASSERT_TRUE(centre.Handle({"ended", "call-1"}).ok());
   std::optional<std::string> rung;
-  while (!(rung = centre.NextToResume()) && std::chrono::steady_clock::now() - ended < std::chrono::seconds(3)) {
+  while (!(rung = centre.NextToResume()) &&
+         std::chrono::steady_clock::now() - ended < std::chrono::seconds(3)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - ended).count();
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - ended).count();
   EXPECT_EQ(rung, "call-2");
   EXPECT_GE(waited, 0.29);
   EXPECT_LT(waited, 0.45);  // the wrap-up, not the next whole second

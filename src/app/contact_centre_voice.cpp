@@ -1,10 +1,10 @@
 #include "app/contact_centre_voice.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-
-#include <fmt/format.h>
 
 #include "domain/contact_centre/sip_hints.hpp"
 #include "domain/contact_centre/voice_prompts.hpp"
@@ -26,7 +26,8 @@ std::uint32_t Le32(const char* p) {
 std::optional<double> WavSeconds(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   char header[12];
-  if (!in.read(header, sizeof header) || std::memcmp(header, "RIFF", 4) != 0 || std::memcmp(header + 8, "WAVE", 4) != 0) {
+  if (!in.read(header, sizeof header) || std::memcmp(header, "RIFF", 4) != 0 ||
+      std::memcmp(header + 8, "WAVE", 4) != 0) {
     return std::nullopt;
   }
   std::uint32_t byte_rate = 0;
@@ -51,7 +52,8 @@ std::optional<double> WavSeconds(const std::string& path) {
   return std::nullopt;
 }
 
-Result<std::unique_ptr<VoiceLine>> VoiceLine::Open(ContactCentreService& centre, const Clock& clock, VoiceOptions options,
+Result<std::unique_ptr<VoiceLine>> VoiceLine::Open(ContactCentreService& centre, const Clock& clock,
+                                                   VoiceOptions options,
                                                    RequestCallbackFn request_callback) {
   std::map<std::string, double> lengths;
   std::vector<std::string> files{std::string(contact_centre::kMusicFile)};
@@ -59,14 +61,16 @@ Result<std::unique_ptr<VoiceLine>> VoiceLine::Open(ContactCentreService& centre,
   for (const auto& file : files) {
     auto seconds = WavSeconds(options.prompt_dir + "/" + file);
     if (!seconds) {
-      return InvalidInput(fmt::format("the voice prompt {} is missing or not a WAV file under {}: run "
-                                      "scripts/make-voice-prompts.sh", file, options.prompt_dir),
-                          "voice-prompts");
+      return InvalidInput(
+          fmt::format("the voice prompt {} is missing or not a WAV file under {}: run "
+                      "scripts/make-voice-prompts.sh",
+                      file, options.prompt_dir),
+          "voice-prompts");
     }
     lengths[file] = *seconds;
   }
-  return std::unique_ptr<VoiceLine>(
-      new VoiceLine(centre, clock, std::move(options), std::move(request_callback), std::move(lengths)));
+  return std::unique_ptr<VoiceLine>(new VoiceLine(centre, clock, std::move(options),
+                                                  std::move(request_callback), std::move(lengths)));
 }
 
 VoiceLine::VoiceLine(ContactCentreService& centre, const Clock& clock, VoiceOptions options,
@@ -86,8 +90,10 @@ Status VoiceLine::Start(const HeldCaller& caller) {
   auto position = centre_.PositionOf(caller.call);
   if (!position) return position.error();
   Held held;
-  held.language = contact_centre::LanguageFromAcceptLanguage(caller.accept_language).value_or(Language::kRu);
-  held.callback = {caller.number, caller.windows, caller.utc_offset, std::string(ToString(held.language))};
+  held.language =
+      contact_centre::LanguageFromAcceptLanguage(caller.accept_language).value_or(Language::kRu);
+  held.callback = {caller.number, caller.windows, caller.utc_offset,
+                   std::string(ToString(held.language))};
   // Offered only when a callback could be scheduled (the number and windows are valid), and
   // not to a number blocked on SMS: a block holds across the channels that share the address.
   held.offer = contact_centre::ValidateCallback(held.callback).ok() &&
@@ -119,8 +125,9 @@ std::optional<VoicePlay> VoiceLine::Next() {
         continue;
       }
       if (!held.release_at && held.pending.empty() && now >= held.announce_at) {
-        for (auto& id : contact_centre::Announcement(held.first, flooded, position->ahead,
-                                                     position->estimated_wait_seconds, held.offer)) {
+        for (auto& id :
+             contact_centre::Announcement(held.first, flooded, position->ahead,
+                                          position->estimated_wait_seconds, held.offer)) {
           held.pending.push_back(std::move(id));
         }
         held.pending.emplace_back(kMusic);
@@ -134,15 +141,18 @@ std::optional<VoicePlay> VoiceLine::Next() {
                                               : contact_centre::PromptFile(held.language, id);
         const double length = LengthOf(file);
         held.next_at = now + length;
-        if (held.pending.empty() && !held.release_at) held.announce_at = now + options_.announce_every_seconds;
-        const std::string prompt = id == kMusic ? std::string(kMusic) : fmt::format("{}/{}", ToString(held.language), id);
+        if (held.pending.empty() && !held.release_at)
+          held.announce_at = now + options_.announce_every_seconds;
+        const std::string prompt =
+            id == kMusic ? std::string(kMusic) : fmt::format("{}/{}", ToString(held.language), id);
         Record(call, prompt);
         play = VoicePlay{call, options_.prompt_dir + "/" + file, prompt};
       }
       ++it;
     }
   }
-  for (const auto& call : release) (void)centre_.ChooseCallback(call);  // gone meanwhile: nothing to release
+  for (const auto& call : release)
+    (void)centre_.ChooseCallback(call);  // gone meanwhile: nothing to release
   return play;
 }
 
@@ -151,13 +161,15 @@ Status VoiceLine::Digit(const std::string& call, int event) {
   auto it = held_.find(call);
   if (it == held_.end()) return Error{ErrorCode::kNotFound, "no such call on the voice line"};
   Held& held = it->second;
-  if (event != contact_centre::kCallbackDigit - '0' || !held.offer || held.release_at) return OkStatus();
+  if (event != contact_centre::kCallbackDigit - '0' || !held.offer || held.release_at)
+    return OkStatus();
   auto scheduled = request_callback_(held.callback);
   std::fill(held.callback.number.begin(), held.callback.number.end(), '\0');
   held.callback.number.clear();
   held.offer = false;
   if (!scheduled) return scheduled.error();
-  const std::string file = contact_centre::PromptFile(held.language, contact_centre::kCallbackConfirmed);
+  const std::string file =
+      contact_centre::PromptFile(held.language, contact_centre::kCallbackConfirmed);
   held.pending.assign({std::string(contact_centre::kCallbackConfirmed)});
   held.next_at = clock_.NowSeconds();
   held.release_at = held.next_at + LengthOf(file);

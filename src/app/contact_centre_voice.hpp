@@ -15,12 +15,12 @@
 
 #include <deque>
 #include <functional>
-#include <string_view>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/clock.hpp"
@@ -30,8 +30,8 @@
 namespace lifeline::app {
 
 struct VoiceOptions {
-  std::string prompt_dir;                // made by scripts/make-voice-prompts.sh
-  double announce_every_seconds = 30;    // from the end of one announcement to the next
+  std::string prompt_dir;              // made by scripts/make-voice-prompts.sh
+  double announce_every_seconds = 30;  // from the end of one announcement to the next
   /// True for a caller's number an operator blocked on another channel that shares it (an
   /// SMS sender: ChannelConversations::IsBlockedNumber); he is then offered no callback.
   std::function<bool(std::string_view number)> blocked_number;
@@ -63,7 +63,8 @@ class VoiceLine {
   /// Checks that every prompt (contact_centre::AllPrompts) and the music exist under
   /// `options.prompt_dir` as WAV files, and reads their lengths. kInvalidInput naming the
   /// first missing or unreadable file. `centre` and `clock` must outlive the line.
-  static Result<std::unique_ptr<VoiceLine>> Open(ContactCentreService& centre, const Clock& clock, VoiceOptions options,
+  static Result<std::unique_ptr<VoiceLine>> Open(ContactCentreService& centre, const Clock& clock,
+                                                 VoiceOptions options,
                                                  RequestCallbackFn request_callback);
 
   /// Starts announcements to a held caller. kNotFound unless the call waits in the queue;
@@ -87,13 +88,13 @@ class VoiceLine {
     contact_centre::CallbackDraft callback;  // number and windows: personal data
     bool offer = false;                      // a callback may be chosen
     bool first = true;
-    std::deque<std::string> pending;  // prompt ids ("position_3"; "music")
-    double next_at = 0;               // when the next pending segment starts
-    double announce_at = 0;           // when the next announcement is built
+    std::deque<std::string> pending;   // prompt ids ("position_3"; "music")
+    double next_at = 0;                // when the next pending segment starts
+    double announce_at = 0;            // when the next announcement is built
     std::optional<double> release_at;  // the callback was chosen: leave the queue then
   };
-  VoiceLine(ContactCentreService& centre, const Clock& clock, VoiceOptions options, RequestCallbackFn request_callback,
-            std::map<std::string, double> lengths);
+  VoiceLine(ContactCentreService& centre, const Clock& clock, VoiceOptions options,
+            RequestCallbackFn request_callback, std::map<std::string, double> lengths);
   double LengthOf(const std::string& file) const;
   void Record(const std::string& call, const std::string& prompt);  // under mutex_
 
@@ -103,9 +104,9 @@ class VoiceLine {
   const RequestCallbackFn request_callback_;
   const std::map<std::string, double> lengths_;  // seconds, by file under prompt_dir
   mutable std::mutex mutex_;
-  std::map<std::string, Held> held_;                       // GUARDED_BY(mutex_)
+  std::map<std::string, Held> held_;                        // GUARDED_BY(mutex_)
   std::map<std::string, std::vector<std::string>> played_;  // GUARDED_BY(mutex_)
-  std::deque<std::string> played_order_;                   // GUARDED_BY(mutex_)
+  std::deque<std::string> played_order_;                    // GUARDED_BY(mutex_)
 };
 
 /// The length in seconds of a PCM WAV file's audio, or nullopt if it is not one.

@@ -1,7 +1,8 @@
 // Issue 16: the voice line plans what a held caller hears and takes his digit for a callback.
-#include <gtest/gtest.h>
+#include "app/contact_centre_voice.hpp"
 
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -15,7 +16,6 @@
 
 #include "app/contact_centre.hpp"
 #include "app/contact_centre_dtmf.hpp"
-#include "app/contact_centre_voice.hpp"
 #include "app/test_support.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/contact_centre/voice_prompts.hpp"
@@ -50,17 +50,22 @@ void WriteWav(const std::filesystem::path& path, double seconds) {
 class VoiceLineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("lifeline-voice-" + std::to_string(::getpid()));
+    dir_ =
+        std::filesystem::temp_directory_path() / ("lifeline-voice-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     for (const auto& p : contact_centre::AllPrompts()) WriteWav(dir_ / p.file, 2);
     WriteWav(dir_ / "music.wav", 60);
-    ASSERT_TRUE(centre_.AddOperator(coordinator_, "ext-1", {Language::kRu, Language::kUk}, "sip:ext-1@10.0.0.5").ok());
+    ASSERT_TRUE(centre_
+                    .AddOperator(coordinator_, "ext-1", {Language::kRu, Language::kUk},
+                                 "sip:ext-1@10.0.0.5")
+                    .ok());
     ASSERT_TRUE(centre_.SetOperatorState("ext-1", OperatorState::kAvailable).ok());
-    auto voice = VoiceLine::Open(centre_, clock_, {dir_.string(), 30}, [this](const contact_centre::CallbackDraft& d) {
-      drafts_.push_back(d);
-      ++scheduled_;
-      return Result<std::int64_t>(std::int64_t{41});
-    });
+    auto voice = VoiceLine::Open(centre_, clock_, {dir_.string(), 30},
+                                 [this](const contact_centre::CallbackDraft& d) {
+                                   drafts_.push_back(d);
+                                   ++scheduled_;
+                                   return Result<std::int64_t>(std::int64_t{41});
+                                 });
     ASSERT_TRUE(voice.ok()) << voice.error().message;
     voice_ = std::move(*voice);
   }
@@ -73,7 +78,8 @@ class VoiceLineTest : public ::testing::Test {
   std::vector<std::string> Due() {
     std::vector<std::string> out;
     while (auto play = voice_->Next()) {
-      EXPECT_EQ(play->file, (dir_ / (play->prompt == "music" ? "music" : play->prompt)).string() + ".wav");
+      EXPECT_EQ(play->file,
+                (dir_ / (play->prompt == "music" ? "music" : play->prompt)).string() + ".wav");
       out.push_back(play->prompt);
       Advance(2);
     }
@@ -95,14 +101,17 @@ TEST_F(VoiceLineTest, AHeldCallerHearsPositionWaitAndOfferThenMusic) {
   Offer("talking");  // rings ext-1
   Offer("a", "uk");
   Offer("b", "uk");
-  ASSERT_TRUE(voice_->Start({"b", "uk-UA", "+380501234567", {"mon-sun 19:00-21:00"}, "+02:00"}).ok());
-  EXPECT_EQ(Due(), (std::vector<std::string>{"uk/welcome", "uk/position_2", "uk/wait_6", "uk/offer", "music"}));
+  ASSERT_TRUE(
+      voice_->Start({"b", "uk-UA", "+380501234567", {"mon-sun 19:00-21:00"}, "+02:00"}).ok());
+  EXPECT_EQ(Due(), (std::vector<std::string>{"uk/welcome", "uk/position_2", "uk/wait_6", "uk/offer",
+                                             "music"}));
   EXPECT_EQ(voice_->Played("b").size(), 5u);
-  Advance(27);  // the music started 2 s ago: 29 s of it so far
+  Advance(27);                 // the music started 2 s ago: 29 s of it so far
   EXPECT_TRUE(Due().empty());  // music until the next announcement, 30 s after it began
   Advance(2);
   EXPECT_EQ(Due(), (std::vector<std::string>{"uk/position_2", "uk/wait_6", "uk/offer", "music"}));
-  EXPECT_EQ(voice_->Start({"talking", "ru", "", {}, ""}).error().code, ErrorCode::kNotFound);  // not waiting
+  EXPECT_EQ(voice_->Start({"talking", "ru", "", {}, ""}).error().code,
+            ErrorCode::kNotFound);  // not waiting
 }
 
 TEST_F(VoiceLineTest, WithoutANumberAndWindowsNoCallbackIsOffered) {
@@ -115,12 +124,12 @@ TEST_F(VoiceLineTest, WithoutANumberAndWindowsNoCallbackIsOffered) {
 }
 
 TEST_F(VoiceLineTest, ANumberBlockedOnSmsIsOfferedNoCallback) {
-  auto blocked = VoiceLine::Open(centre_, clock_,
-                                 {dir_.string(), 30, [](std::string_view n) { return n == "+380501234567"; }},
-                                 [this](const contact_centre::CallbackDraft& d) {
-                                   drafts_.push_back(d);
-                                   return Result<std::int64_t>(std::int64_t{41});
-                                 });
+  auto blocked = VoiceLine::Open(
+      centre_, clock_, {dir_.string(), 30, [](std::string_view n) { return n == "+380501234567"; }},
+      [this](const contact_centre::CallbackDraft& d) {
+        drafts_.push_back(d);
+        return Result<std::int64_t>(std::int64_t{41});
+      });
   ASSERT_TRUE(blocked.ok());
   voice_ = std::move(*blocked);
   Offer("talking");
@@ -128,8 +137,9 @@ TEST_F(VoiceLineTest, ANumberBlockedOnSmsIsOfferedNoCallback) {
   Offer("b", "uk");
   ASSERT_TRUE(voice_->Start({"a", "uk", "+380501234567", {"mon-sun 19:00-21:00"}, "+02:00"}).ok());
   ASSERT_TRUE(voice_->Start({"b", "uk", "+380501234568", {"mon-sun 19:00-21:00"}, "+02:00"}).ok());
-  EXPECT_EQ(Due(), (std::vector<std::string>{"uk/welcome", "uk/position_1", "uk/wait_3", "music", "uk/welcome",
-                                             "uk/position_2", "uk/wait_6", "uk/offer", "music"}));
+  EXPECT_EQ(Due(), (std::vector<std::string>{"uk/welcome", "uk/position_1", "uk/wait_3", "music",
+                                             "uk/welcome", "uk/position_2", "uk/wait_6", "uk/offer",
+                                             "music"}));
   EXPECT_TRUE(voice_->Digit("a", 1).ok());
   EXPECT_TRUE(drafts_.empty());  // the blocked caller's 1 schedules nothing
 }
@@ -160,7 +170,7 @@ TEST_F(VoiceLineTest, PressingOneSchedulesTheCallbackConfirmsAndReleasesTheCall)
   EXPECT_EQ(play->prompt, "en/callback_ok");
   EXPECT_TRUE(voice_->Digit("a", 1).ok());  // pressed again: one callback only
   EXPECT_EQ(drafts_.size(), 1u);
-  EXPECT_EQ(centre_.CallsWaiting(), 1);     // still held while the confirmation plays
+  EXPECT_EQ(centre_.CallsWaiting(), 1);  // still held while the confirmation plays
   Advance(2);
   EXPECT_FALSE(voice_->Next());
   EXPECT_EQ(centre_.CallsWaiting(), 0);
@@ -174,7 +184,8 @@ TEST_F(VoiceLineTest, PressingOneSchedulesTheCallbackConfirmsAndReleasesTheCall)
 TEST_F(VoiceLineTest, DigitsArriveAsRtpengineDtmfDatagrams) {
   Offer("talking");
   Offer("voice-1@127.0.0.1");
-  ASSERT_TRUE(voice_->Start({"voice-1@127.0.0.1", "ru", "+79990000001", {"mon-sun 19:00-21:00"}, ""}).ok());
+  ASSERT_TRUE(
+      voice_->Start({"voice-1@127.0.0.1", "ru", "+79990000001", {"mon-sun 19:00-21:00"}, ""}).ok());
   auto listener = DtmfListener::Start(*voice_, "127.0.0.1", 0);
   ASSERT_TRUE(listener.ok());
   const int fd = socket(AF_INET, SOCK_DGRAM, 0);
@@ -184,10 +195,12 @@ TEST_F(VoiceLineTest, DigitsArriveAsRtpengineDtmfDatagrams) {
   inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
   const std::string datagram =
       R"({"callid":"voice-1@127.0.0.1","source_tag":"t","type":"DTMF","source_ip":"127.0.0.1","event":1})";
-  ASSERT_EQ(sendto(fd, datagram.data(), datagram.size(), 0, reinterpret_cast<sockaddr*>(&to), sizeof to),
-            static_cast<ssize_t>(datagram.size()));
+  ASSERT_EQ(
+      sendto(fd, datagram.data(), datagram.size(), 0, reinterpret_cast<sockaddr*>(&to), sizeof to),
+      static_cast<ssize_t>(datagram.size()));
   close(fd);
-  for (int i = 0; i < 100 && scheduled_.load() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  for (int i = 0; i < 100 && scheduled_.load() == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   EXPECT_EQ(scheduled_.load(), 1);
   listener->reset();  // stops within a fifth of a second
 }
@@ -200,8 +213,9 @@ TEST_F(VoiceLineTest, MissingPromptsAreRefusedAtStart) {
 }
 
 TEST(DtmfLog, ReadsRtpengineDatagrams) {
-  auto digit = ParseDtmfLog(R"({"callid":"c2","source_tag":"ft2","tags":["x","ft2"],"type":"DTMF",)"
-                            R"("timestamp":1,"source_ip":"127.0.0.1","event":1,"duration":120,"volume":10})");
+  auto digit = ParseDtmfLog(
+      R"({"callid":"c2","source_tag":"ft2","tags":["x","ft2"],"type":"DTMF",)"
+      R"("timestamp":1,"source_ip":"127.0.0.1","event":1,"duration":120,"volume":10})");
   ASSERT_TRUE(digit);
   EXPECT_EQ(digit->first, "c2");
   EXPECT_EQ(digit->second, 1);
@@ -213,7 +227,8 @@ TEST(DtmfLog, ReadsRtpengineDatagrams) {
 }
 
 TEST(WavFiles, LengthComesFromTheHeader) {
-  const auto path = std::filesystem::temp_directory_path() / ("lifeline-wav-" + std::to_string(::getpid()) + ".wav");
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("lifeline-wav-" + std::to_string(::getpid()) + ".wav");
   WriteWav(path, 1.5);
   EXPECT_DOUBLE_EQ(WavSeconds(path.string()).value(), 1.5);
   std::filesystem::remove(path);

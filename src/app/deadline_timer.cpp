@@ -4,9 +4,13 @@
 
 namespace lifeline::app {
 
-DeadlineTimer::DeadlineTimer(const Clock& clock, std::function<std::optional<double>()> next_deadline,
+DeadlineTimer::DeadlineTimer(const Clock& clock,
+                             std::function<std::optional<double>()> next_deadline,
                              std::function<void()> job, std::chrono::milliseconds longest)
-    : clock_(clock), next_deadline_(std::move(next_deadline)), job_(std::move(job)), longest_(longest) {
+    : clock_(clock),
+      next_deadline_(std::move(next_deadline)),
+      job_(std::move(job)),
+      longest_(longest) {
   thread_ = std::thread([this] { Loop(); });
 }
 
@@ -39,11 +43,13 @@ void DeadlineTimer::Loop() {
     const double now = clock_.NowSeconds();
     // The job runs by the deadline, and at least every `longest` however often Wake is called.
     auto due = last_run + longest_;
-    if (next) due = std::min(due, std::chrono::steady_clock::now() +
-                                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                          Seconds(std::max(0.0, *next - now))));
+    if (next)
+      due = std::min(due, std::chrono::steady_clock::now() +
+                              std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  Seconds(std::max(0.0, *next - now))));
     lock.lock();
-    if (wake_.wait_until(lock, due, [this] { return stopping_ || woken_; })) continue;  // stop, or read again
+    if (wake_.wait_until(lock, due, [this] { return stopping_ || woken_; }))
+      continue;  // stop, or read again
     lock.unlock();
     job_();
     last_run = std::chrono::steady_clock::now();

@@ -21,8 +21,8 @@ namespace lifeline::app {
 class DeadlineTimer {
  public:
   /// `clock` must outlive the timer. `next_deadline` must not call Wake.
-  DeadlineTimer(const Clock& clock, std::function<std::optional<double>()> next_deadline, std::function<void()> job,
-                std::chrono::milliseconds longest);
+  DeadlineTimer(const Clock& clock, std::function<std::optional<double>()> next_deadline,
+                std::function<void()> job, std::chrono::milliseconds longest);
   ~DeadlineTimer();
   DeadlineTimer(const DeadlineTimer&) = delete;
   DeadlineTimer& operator=(const DeadlineTimer&) = delete;

@@ -12,18 +12,20 @@
 namespace lifeline::app {
 namespace {
 
-constexpr std::array<std::string_view, 12> kFirstNames = {
-    "Иван", "Пётр", "Алексей", "Дмитрий", "Сергей", "Андрей",
-    "Максим", "Егор", "Кирилл", "Никита", "Олег", "Роман"};
+constexpr std::array<std::string_view, 12> kFirstNames = {"Иван",   "Пётр",   "Алексей", "Дмитрий",
+                                                          "Сергей", "Андрей", "Максим",  "Егор",
+                                                          "Кирилл", "Никита", "Олег",    "Роман"};
 // Invented surname stems; joined with a suffix they make names no register holds on purpose.
-constexpr std::array<std::string_view, 10> kStems = {"Пример", "Тестов", "Образц", "Вымышл", "Условн",
-                                                     "Демон", "Макет", "Пробн", "Учебн", "Черновик"};
+constexpr std::array<std::string_view, 10> kStems = {"Пример", "Тестов",  "Образц", "Вымышл",
+                                                     "Условн", "Демон",   "Макет",  "Пробн",
+                                                     "Учебн",  "Черновик"};
 constexpr std::array<std::string_view, 3> kSuffixes = {"ов", "ин", "ский"};
-constexpr std::array<std::string_view, 6> kRanks = {"рядовой", "ефрейтор", "младший сержант",
+constexpr std::array<std::string_view, 6> kRanks = {"рядовой", "ефрейтор",  "младший сержант",
                                                     "сержант", "лейтенант", "капитан"};
 constexpr std::array<std::string_view, 5> kSituations = {
     "serving", "expecting_mobilization", "mobilized_training", "at_front", "relative"};
-constexpr std::array<std::string_view, 5> kChannels = {"phone", "sms", "telegram", "signal", "none"};
+constexpr std::array<std::string_view, 5> kChannels = {"phone", "sms", "telegram", "signal",
+                                                       "none"};
 constexpr std::array<std::string_view, 4> kLanguages = {"ru", "ru", "uk", "be"};
 constexpr std::array<std::string_view, 4> kWindows = {"mon-fri 19:00-21:00", "sat,sun 10:00-12:00",
                                                       "22:00-23:30", "пн-пт 07:00-08:00"};
@@ -52,9 +54,10 @@ ApplicationDraft MakeDraft(std::mt19937& rng, int index, std::chrono::year_month
   }
   d.contact_channel = pick(kChannels);
   if (d.contact_channel != "none") {
-    d.contact_handle = d.contact_channel == "telegram" || d.contact_channel == "signal"
-                           ? fmt::format("@demo_contact_{:05}", index)
-                           : fmt::format("+000 00 {:03}-{:02}-{:02}", index % 1000, rng() % 100, rng() % 100);
+    d.contact_handle =
+        d.contact_channel == "telegram" || d.contact_channel == "signal"
+            ? fmt::format("@demo_contact_{:05}", index)
+            : fmt::format("+000 00 {:03}-{:02}-{:02}", index % 1000, rng() % 100, rng() % 100);
   }
   d.safe_windows = {pick(kWindows)};
   d.name = fmt::format("{} {}{}", pick(kFirstNames), pick(kStems), pick(kSuffixes));
@@ -97,12 +100,12 @@ Result<int> SeedDemoApplications(IntakeService& intake, const Clock& clock,
       // Retry while the writer's queue is full: the demo may outrun the disk.
       for (;;) {
         std::promise<bool> accepted;
-        intake.SubmitValid(*valid, std::chrono::floor<std::chrono::seconds>(received),
-                           [&](Result<Receipt> r) {
-                             if (r.ok()) stored++;
-                             if (!r.ok() && r.error().code != ErrorCode::kUnavailable) failed++;
-                             accepted.set_value(r.ok() || r.error().code != ErrorCode::kUnavailable);
-                           });
+        intake.SubmitValid(
+            *valid, std::chrono::floor<std::chrono::seconds>(received), [&](Result<Receipt> r) {
+              if (r.ok()) stored++;
+              if (!r.ok() && r.error().code != ErrorCode::kUnavailable) failed++;
+              accepted.set_value(r.ok() || r.error().code != ErrorCode::kUnavailable);
+            });
         if (accepted.get_future().get()) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }

@@ -11,7 +11,8 @@ std::optional<std::pair<std::string, int>> ParseDtmfLog(std::string_view datagra
   const auto event = doc.value("event", nlohmann::json());
   // Each member is read as json and compared, never with a typed default: json::value("type", "")
   // throws type_error when "type" holds a number, and that killed the listening thread.
-  if (doc.value("type", nlohmann::json()) != "DTMF" || !call.is_string() || !event.is_number_integer()) {
+  if (doc.value("type", nlohmann::json()) != "DTMF" || !call.is_string() ||
+      !event.is_number_integer()) {
     return std::nullopt;
   }
   const int code = event.get<int>();

@@ -71,7 +71,8 @@ void GroupCommitWriter::CommitBatch(std::deque<Item>& batch) {
     // collision costs only its own submitter a retry.
     for (std::size_t i = 0; i < rows.size(); ++i) {
       auto one = store_.AppendApplications(std::span(&rows[i], 1));
-      batch[i].done(one.ok() ? Result<std::int64_t>(one->front()) : Result<std::int64_t>(one.error()));
+      batch[i].done(one.ok() ? Result<std::int64_t>(one->front())
+                             : Result<std::int64_t>(one.error()));
     }
   } else {
     for (std::size_t i = 0; i < batch.size(); ++i) {

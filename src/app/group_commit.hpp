@@ -56,8 +56,8 @@ class GroupCommitWriter {
   std::function<void()> on_idle_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<Item> waiting_;       // GUARDED_BY(mutex_)
-  bool stopping_ = false;          // GUARDED_BY(mutex_)
+  std::deque<Item> waiting_;           // GUARDED_BY(mutex_)
+  bool stopping_ = false;              // GUARDED_BY(mutex_)
   std::size_t batches_committed_ = 0;  // GUARDED_BY(mutex_)
   std::thread thread_;
 };

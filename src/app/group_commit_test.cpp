@@ -56,7 +56,10 @@ TEST(GroupCommit, CollisionCostsOnlyTheCollidingRow) {
   std::latch done(3);
   std::atomic<int> ok{0}, conflict{0};
   auto count = [&](Result<std::int64_t> id) {
-    if (id.ok()) ok++; else if (id.error().code == ErrorCode::kConflict) conflict++;
+    if (id.ok())
+      ok++;
+    else if (id.error().code == ErrorCode::kConflict)
+      conflict++;
     done.count_down();
   };
   writer.Enqueue(Row(8), count);

@@ -1,13 +1,12 @@
 #include "app/intake.hpp"
 
-#include "crypto/stack_wipe.hpp"
-
 #include <thread>
 
 #include "app/conversation.hpp"
 #include "app/sealed_fields.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/receipt_keys.hpp"
+#include "crypto/stack_wipe.hpp"
 
 namespace lifeline::app {
 namespace {
@@ -56,7 +55,8 @@ void IntakeService::SubmitValid(const ValidApplication& application,
 }
 
 SealedApplication SealApplication(crypto::IntakeSealer& sealer, const crypto::Bytes& receipt_salt,
-                                  const ValidApplication& application, std::chrono::sys_seconds received_at) {
+                                  const ValidApplication& application,
+                                  std::chrono::sys_seconds received_at) {
   Receipt receipt{crypto::RandomDigits(kReceiptDigits)};
   const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt);
 
@@ -83,7 +83,8 @@ void IntakeService::SealAndQueue(const ValidApplication& application,
   SealedApplication sealed = SealApplication(sealer_, receipt_salt_, application, received_at);
   auto shared_done = std::make_shared<Done>(std::move(done));
   const bool queued = writer_.Enqueue(
-      std::move(sealed.row), [shared_done, receipt = std::move(sealed.receipt)](Result<std::int64_t> id) {
+      std::move(sealed.row),
+      [shared_done, receipt = std::move(sealed.receipt)](Result<std::int64_t> id) {
         if (id.ok()) {
           (*shared_done)(receipt);
         } else if (id.error().code == ErrorCode::kConflict) {
@@ -117,7 +118,8 @@ Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt) {
   for (const auto& message : view->messages) {
     crypto::SecretBytes text;
     if (crypto::OpenForApplicant(keys, message.sealed_for_applicant, text)) {
-      status.messages.push_back({message.created_on, !message.author_user_id, std::string(text.view())});
+      status.messages.push_back(
+          {message.created_on, !message.author_user_id, std::string(text.view())});
     }
   }
   return status;
@@ -135,10 +137,9 @@ void IntakeService::SendMessage(std::string_view typed_receipt, std::string text
     return;
   }
   auto shared_done = std::make_shared<std::function<void(Status)>>(std::move(done));
-  const bool accepted = hashers_.TrySubmit(
-      [this, receipt = std::move(*receipt), text = std::move(text), shared_done] {
-        (*shared_done)(StoreMessage(receipt, text));
-      });
+  const bool accepted =
+      hashers_.TrySubmit([this, receipt = std::move(*receipt), text = std::move(text),
+                          shared_done] { (*shared_done)(StoreMessage(receipt, text)); });
   if (!accepted) (*shared_done)(kBusy);
 }
 
@@ -150,7 +151,8 @@ Status IntakeService::StoreMessage(const Receipt& receipt, const std::string& te
   auto sent_today = store_.CountApplicantMessages(view->case_id, today);
   if (!sent_today) return sent_today.error();
   if (*sent_today >= kMaxApplicantMessagesPerDay) {
-    return Error{ErrorCode::kRateLimited, "you have sent many messages today; please write again tomorrow"};
+    return Error{ErrorCode::kRateLimited,
+                 "you have sent many messages today; please write again tomorrow"};
   }
   crypto::SealedRecord sealed = sealer_.Seal(text, ApplicantMessageAssociated(view->case_id));
   store::NewMessage message{

@@ -53,7 +53,8 @@ struct SealedApplication {
 /// key (memory-hard: call it off the HTTP threads), and seals the identifying fields through
 /// `sealer`, bound to the lookup hash. Thread-safe if `sealer` is.
 SealedApplication SealApplication(crypto::IntakeSealer& sealer, const crypto::Bytes& receipt_salt,
-                                  const ValidApplication& application, std::chrono::sys_seconds received_at);
+                                  const ValidApplication& application,
+                                  std::chrono::sys_seconds received_at);
 
 class IntakeService {
  public:
@@ -88,7 +89,8 @@ class IntakeService {
   /// first, on this thread); kNotFound for a malformed or unknown receipt alike;
   /// kRateLimited past kMaxApplicantMessagesPerDay; kUnavailable when too busy. `done` runs
   /// exactly once, on any thread.
-  void SendMessage(std::string_view typed_receipt, std::string text, std::function<void(Status)> done);
+  void SendMessage(std::string_view typed_receipt, std::string text,
+                   std::function<void(Status)> done);
 
   /// Submissions and status checks waiting for a receipt hash (for /metrics).
   std::size_t WaitingHashes() { return hashers_.Queued(); }

@@ -72,7 +72,8 @@ TEST_F(IntakeOfficeTest, TheApplicantWritesBackAndOnlyTheOfficeAndTheApplicantRe
   // Stored sealed: the office copy under an office key wrapping, never in clear.
   auto stored = store_->ListMessages(case_id);
   ASSERT_TRUE(stored->at(1).wrapping);
-  const std::string office_copy(stored->at(1).sealed_for_office.begin(), stored->at(1).sealed_for_office.end());
+  const std::string office_copy(stored->at(1).sealed_for_office.begin(),
+                                stored->at(1).sealed_for_office.end());
   EXPECT_EQ(office_copy.find("девяти"), std::string::npos);
 }
 
@@ -80,7 +81,8 @@ TEST_F(IntakeOfficeTest, ApplicantMessagesAreCheckedAndBounded) {
   auto receipt = SubmitAndWait(Draft());
   ASSERT_TRUE(receipt.ok());
   EXPECT_EQ(SendAndWait(receipt->digits, "").error().field, "text");
-  EXPECT_EQ(SendAndWait(receipt->digits, std::string(2001, 'x')).error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(SendAndWait(receipt->digits, std::string(2001, 'x')).error().code,
+            ErrorCode::kInvalidInput);
   EXPECT_EQ(SendAndWait(receipt->digits, "bell\a").error().code, ErrorCode::kInvalidInput);
   EXPECT_EQ(SendAndWait("0000000000000000", "hello").error().code, ErrorCode::kNotFound);
   for (int i = 0; i < 20; ++i) ASSERT_TRUE(SendAndWait(receipt->digits, "сообщение").ok()) << i;
@@ -154,8 +156,9 @@ TEST_F(IntakeOfficeTest, WrongPassphraseDoesNotUnlock) {
 }
 
 TEST_F(IntakeOfficeTest, SecondInitIsRefused) {
-  EXPECT_EQ(InitialiseInstallation(*store_, kPassphrase, "admin2", "synthetic-admin-pw").error().code,
-            ErrorCode::kConflict);
+  EXPECT_EQ(
+      InitialiseInstallation(*store_, kPassphrase, "admin2", "synthetic-admin-pw").error().code,
+      ErrorCode::kConflict);
 }
 
 TEST_F(IntakeOfficeTest, ListRejectsAbsurdPaging) {
@@ -168,7 +171,8 @@ TEST_F(IntakeOfficeTest, ReplyRejectsEmptyOrHugeText) {
   ASSERT_TRUE(SubmitAndWait(Draft()).ok());
   const std::int64_t id = office_->ListCases(operator_, {})->items[0].id;
   EXPECT_EQ(office_->Reply(operator_, id, "").error().code, ErrorCode::kInvalidInput);
-  EXPECT_EQ(office_->Reply(operator_, id, std::string(5000, 'x')).error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(office_->Reply(operator_, id, std::string(5000, 'x')).error().code,
+            ErrorCode::kInvalidInput);
   EXPECT_EQ(office_->Reply(operator_, 999, "hi").error().code, ErrorCode::kNotFound);
 }
 

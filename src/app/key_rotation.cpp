@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "app/audit_log.hpp"
 #include "app/abroad.hpp"
+#include "app/audit_log.hpp"
 #include "app/camp.hpp"
 #include "app/conversation.hpp"
 #include "app/row_integrity.hpp"
@@ -43,15 +43,14 @@ Status StoreOfficeSecretIfMissing(store::Store& store, const Unlocked& unlocked)
   return store.SaveOfficeSecret(crypto::WrapOfficeSecret(root->bytes, unlocked.wrapping));
 }
 
-Result<std::int64_t> AddGeneration(store::Store& store, const Unlocked& unlocked,
-                                   AuditLog& audit) {
+Result<std::int64_t> AddGeneration(store::Store& store, const Unlocked& unlocked, AuditLog& audit) {
   const std::int64_t generation = unlocked.installation.office_keys.back().generation + 1;
   crypto::OfficeKeyPair keys = crypto::GenerateOfficeKeyPair(generation);
   const store::StoredOfficeKey stored{generation, keys.public_key.bytes,
                                       crypto::WrapPrivateKey(keys.private_key, unlocked.wrapping)};
   if (auto added = store.AddOfficeKey(stored); !added) return added.error();
-  if (auto audited = audit.Record({.action = AuditAction::kOfficeKeyAdded,
-                                   .target = fmt::format("key:{}", generation)});
+  if (auto audited = audit.Record(
+          {.action = AuditAction::kOfficeKeyAdded, .target = fmt::format("key:{}", generation)});
       !audited) {
     return audited.error();
   }
@@ -62,10 +61,14 @@ Result<std::int64_t> AddGeneration(store::Store& store, const Unlocked& unlocked
 std::string AssociatedData(const store::WrappedRecordKey& row) {
   using Kind = store::WrappedRecordKey::Kind;
   switch (row.kind) {
-    case Kind::kPrisoner: return std::string(kPrisonerSealContext);
-    case Kind::kPersonAbroad: return std::string(kPersonAbroadSealContext);
-    case Kind::kMessage: return ApplicantMessageAssociated(row.case_id);
-    case Kind::kApplication: break;
+    case Kind::kPrisoner:
+      return std::string(kPrisonerSealContext);
+    case Kind::kPersonAbroad:
+      return std::string(kPersonAbroadSealContext);
+    case Kind::kMessage:
+      return ApplicantMessageAssociated(row.case_id);
+    case Kind::kApplication:
+      break;
   }
   return std::string(AsText(row.receipt_lookup));
 }
@@ -73,10 +76,14 @@ std::string AssociatedData(const store::WrappedRecordKey& row) {
 std::string Describe(const store::WrappedRecordKey& row) {
   using Kind = store::WrappedRecordKey::Kind;
   switch (row.kind) {
-    case Kind::kPrisoner: return fmt::format("the key of prisoner {}", row.id);
-    case Kind::kPersonAbroad: return fmt::format("the key of person abroad {}", row.id);
-    case Kind::kMessage: return fmt::format("the key of a message of case {}", row.case_id);
-    case Kind::kApplication: break;
+    case Kind::kPrisoner:
+      return fmt::format("the key of prisoner {}", row.id);
+    case Kind::kPersonAbroad:
+      return fmt::format("the key of person abroad {}", row.id);
+    case Kind::kMessage:
+      return fmt::format("the key of a message of case {}", row.case_id);
+    case Kind::kApplication:
+      break;
   }
   return fmt::format("the key of case {}", row.case_id);
 }
@@ -86,7 +93,8 @@ std::string Describe(const store::WrappedRecordKey& row) {
 Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& passphrase,
                                         const Clock& clock, int batch_size,
                                         const Progress& progress) {
-  if (batch_size < 1 || batch_size > 100'000) return InvalidInput("the batch size must be 1 to 100000");
+  if (batch_size < 1 || batch_size > 100'000)
+    return InvalidInput("the batch size must be 1 to 100000");
   auto unlocked = Unlock(store, passphrase);
   if (!unlocked) return unlocked.error();
   if (auto saved = StoreOfficeSecretIfMissing(store, *unlocked); !saved) return saved.error();
@@ -129,9 +137,11 @@ Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& 
       const crypto::SealedRecord old{row.ephemeral_public, row.wrapped_key, {}, row.key_generation};
       auto key = office->OpenRecordKey(old, associated);
       if (!key) {
-        return Error{ErrorCode::kInternal,
-                     fmt::format("{} does not open, so the rotation stopped there; everything before it is done",
-                                 Describe(row))};
+        return Error{
+            ErrorCode::kInternal,
+            fmt::format(
+                "{} does not open, so the rotation stopped there; everything before it is done",
+                Describe(row))};
       }
       crypto::SealedRecord wrapped = sealer.Wrap(*key, associated);
       row.key_generation = wrapped.key_generation;
@@ -174,8 +184,8 @@ Result<int> RetireOldOfficeKeys(store::Store& store, const std::string& passphra
                              *pending)};
   }
   // Audited first, as every action is: an action whose entry cannot be written does not happen.
-  if (auto audited = audit.Record({.action = AuditAction::kOfficeKeyRetired,
-                                   .target = fmt::format("key:{}", newest)});
+  if (auto audited = audit.Record(
+          {.action = AuditAction::kOfficeKeyRetired, .target = fmt::format("key:{}", newest)});
       !audited) {
     return audited.error();
   }

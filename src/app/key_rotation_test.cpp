@@ -1,12 +1,12 @@
 #include "app/key_rotation.hpp"
-#include "app/abroad.hpp"
-#include "app/camp.hpp"
 
 #include <gtest/gtest.h>
 
 #include <future>
 
+#include "app/abroad.hpp"
 #include "app/audit_log.hpp"
+#include "app/camp.hpp"
 #include "app/intake.hpp"
 #include "app/office.hpp"
 #include "app/setup.hpp"
@@ -124,7 +124,8 @@ TEST_F(KeyRotationTest, PrisonersAndPeopleAbroadRotateTooAndStillOpenAfterRetire
     c.name = "Лагерь ротации";
     c.tariff.kopiyky_per_franc = 3800;
     c.phone_hours = {{600, 660}};
-    auto camp = store_->ListCamps()->empty() ? camps.CreateCamp(camp_admin, c) : Result<std::int64_t>(1);
+    auto camp =
+        store_->ListCamps()->empty() ? camps.CreateCamp(camp_admin, c) : Result<std::int64_t>(1);
     ASSERT_TRUE(camp.ok()) << camp.error().message;
     PrisonerDraft d;
     d.camp_id = *camp;
@@ -210,10 +211,12 @@ TEST_F(KeyRotationTest, AFolderFromBeforeTheOfficeSecretKeepsItsAuditKeyThroughR
   old.passphrase_salt = params.salt;
   old.passphrase_opslimit = params.opslimit;
   old.passphrase_memlimit = params.memlimit;
-  old.office_keys = {{1, keys.public_key.bytes, crypto::WrapPrivateKey(keys.private_key, *wrapping)}};
+  old.office_keys = {
+      {1, keys.public_key.bytes, crypto::WrapPrivateKey(keys.private_key, *wrapping)}};
   old.receipt_salt = crypto::RandomBytes(16);
   ASSERT_TRUE(store_->SaveInstallation(old).ok());
-  const crypto::OfficeOpener legacy(crypto::OfficePrivateKey{keys.private_key.bytes}, keys.public_key);
+  const crypto::OfficeOpener legacy(crypto::OfficePrivateKey{keys.private_key.bytes},
+                                    keys.public_key);
   {
     AuditLog audit(*store_, clock_, AuditKey(legacy));
     ASSERT_TRUE(audit.Record({.action = AuditAction::kInstallationCreated}).ok());

@@ -52,14 +52,16 @@ Result<store::CasePage> OfficeService::ListCases(const Actor& actor,
     return InvalidInput("page size must be between 1 and 200 and the offset not negative");
   }
   if (filter.needs_review) {
-    if (auto allowed = Require(actor, Permission::kReviewScreening); !allowed) return allowed.error();
+    if (auto allowed = Require(actor, Permission::kReviewScreening); !allowed)
+      return allowed.error();
   }
   store::CaseFilter visible = filter;
   if (!Require(actor, Permission::kWorkAnyCase)) visible.unassigned_or_assigned_to = actor.user_id;
   return store_.ListCases(visible);
 }
 
-Status OfficeService::CheckAssignment(const Actor& actor, const store::StoredApplication& stored) const {
+Status OfficeService::CheckAssignment(const Actor& actor,
+                                      const store::StoredApplication& stored) const {
   if (Require(actor, Permission::kWorkAnyCase)) return OkStatus();
   if (stored.assigned_user_id == actor.user_id) return OkStatus();
   return Error{ErrorCode::kForbidden, stored.assigned_user_id
@@ -67,7 +69,8 @@ Status OfficeService::CheckAssignment(const Actor& actor, const store::StoredApp
                                           : "claim this case before opening it"};
 }
 
-Result<crypto::RecordKey> OfficeService::OpenRecordKey(const store::StoredApplication& stored) const {
+Result<crypto::RecordKey> OfficeService::OpenRecordKey(
+    const store::StoredApplication& stored) const {
   return opener_.OpenRecordKey(SealedOf(stored), AsText(stored.receipt_lookup));
 }
 
@@ -80,8 +83,9 @@ Result<crypto::SecretBytes> OfficeService::OpenMessage(const store::StoredMessag
     }
     return text;
   }
-  const crypto::SealedRecord sealed{message.wrapping->ephemeral_public, message.wrapping->wrapped_key,
-                                    message.sealed_for_office, message.wrapping->key_generation};
+  const crypto::SealedRecord sealed{message.wrapping->ephemeral_public,
+                                    message.wrapping->wrapped_key, message.sealed_for_office,
+                                    message.wrapping->key_generation};
   return opener_.Open(sealed, ApplicantMessageAssociated(message.case_id));
 }
 
@@ -120,8 +124,8 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseRead,
-                                    "case:" + std::to_string(case_id)});
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kCaseRead, "case:" + std::to_string(case_id)});
       !audited) {
     return audited.error();
   }
@@ -133,8 +137,13 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   if (!opened) return opened.error();
 
   CaseDetails details;
-  details.summary = {stored->id, stored->clear, stored->received_on, stored->status,
-                     stored->assigned_user_id, !stored->custody_sealed.empty(), stored->group_case_id};
+  details.summary = {stored->id,
+                     stored->clear,
+                     stored->received_on,
+                     stored->status,
+                     stored->assigned_user_id,
+                     !stored->custody_sealed.empty(),
+                     stored->group_case_id};
   details.version = stored->version;
   auto group_members = store_.ListGroupMembers(case_id);
   if (!group_members) return group_members.error();
@@ -154,7 +163,8 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
   details.tasks = std::move(*tasks);
   details.windows = UpcomingWindows(details.fields.safe_windows, details.fields.utc_offset_minutes,
                                     clock_.Now(), 5);
-  details.inside_window_now = !details.windows.empty() && details.windows.front().Contains(clock_.Now());
+  details.inside_window_now =
+      !details.windows.empty() && details.windows.front().Contains(clock_.Now());
   if (Require(actor, Permission::kReviewScreening)) {
     auto screening = Screen(*stored, details.fields);
     if (!screening) return screening.error();
@@ -193,7 +203,8 @@ Status OfficeService::MayWorkOn(const Actor& actor, std::int64_t case_id) {
 }
 
 Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::string_view text) {
-  if (auto allowed = Require(actor, Permission::kReplyToApplicant); !allowed) return allowed.error();
+  if (auto allowed = Require(actor, Permission::kReplyToApplicant); !allowed)
+    return allowed.error();
   if (auto ok = CheckMessageText(text, "text"); !ok) return ok.error();
   auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
@@ -207,8 +218,8 @@ Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::strin
   reply.sealed_for_applicant = crypto::SealForApplicant(stored->reply_public, text);
   reply.sealed_for_office =
       crypto::AeadEncrypt(crypto::ScopedKey(*record_key).get(), text, kStaffReplyAssociated);
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kReplySent,
-                                    "case:" + std::to_string(case_id)});
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kReplySent, "case:" + std::to_string(case_id)});
       !audited) {
     return audited.error();
   }

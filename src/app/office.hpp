@@ -10,8 +10,8 @@
 
 #include "app/actor.hpp"
 #include "app/audit_log.hpp"
-#include "app/row_integrity.hpp"
 #include "app/clock.hpp"
+#include "app/row_integrity.hpp"
 #include "app/sealed_fields.hpp"
 #include "app/search_index.hpp"
 #include "crypto/record_sealer.hpp"
@@ -72,14 +72,14 @@ struct CaseDetails {
   store::CaseSummary summary;
   std::int64_t version = 0;  // give it back with a status change (lost-update check)
   IdentifyingFields fields;
-  std::int64_t received_at = 0;  // seconds since the epoch, from inside the seal
-  std::vector<CaseMessage> messages;  // the conversation, oldest first
-  std::vector<CaseEvent> timeline;       // oldest first
-  std::vector<Transition> next;          // the moves the reader may make now
-  std::vector<CaseTask> tasks;           // open first, by due time
-  std::vector<ContactWindow> windows;    // the next safe windows, in UTC (empty: none given)
-  bool inside_window_now = false;        // the first of `windows` is open now
-  std::optional<CaseScreening> screening;  // for roles that review screening
+  std::int64_t received_at = 0;               // seconds since the epoch, from inside the seal
+  std::vector<CaseMessage> messages;          // the conversation, oldest first
+  std::vector<CaseEvent> timeline;            // oldest first
+  std::vector<Transition> next;               // the moves the reader may make now
+  std::vector<CaseTask> tasks;                // open first, by due time
+  std::vector<ContactWindow> windows;         // the next safe windows, in UTC (empty: none given)
+  bool inside_window_now = false;             // the first of `windows` is open now
+  std::optional<CaseScreening> screening;     // for roles that review screening
   std::vector<DuplicateProposal> duplicates;  // likely duplicates, for roles that review screening
   std::optional<std::int64_t> merged_into;    // this case was merged into that one
   std::vector<std::int64_t> merged_from;      // cases merged into this one
@@ -123,8 +123,8 @@ struct MarkerRequest {
 /// read.
 struct SearchPage {
   std::vector<store::CaseSummary> items;  // newest first
-  std::int64_t total = 0;                 // matches the searcher may see (operators: among the newest 2,000)
-  bool index_complete = true;             // false while the office is still indexing at start
+  std::int64_t total = 0;      // matches the searcher may see (operators: among the newest 2,000)
+  bool index_complete = true;  // false while the office is still indexing at start
 };
 
 /// Aggregates for analysts, small cells suppressed (domain/statistics.hpp). Never holds
@@ -136,11 +136,12 @@ struct StatisticsReport {
     std::vector<Cell> by_channel;
     std::vector<Cell> by_situation;
   };
-  std::vector<Day> days;        // oldest first
-  std::vector<Cell> funnel;     // applications, verified, crossed
+  std::vector<Day> days;     // oldest first
+  std::vector<Cell> funnel;  // applications, verified, crossed
   std::vector<Cell> backlog_by_age;
   std::optional<std::int64_t> today;
-  std::optional<double> trailing_mean;  // a day over the 28 days before today; nullopt under 10 in all
+  std::optional<double>
+      trailing_mean;  // a day over the 28 days before today; nullopt under 10 in all
   bool surge = false;
 };
 
@@ -179,7 +180,7 @@ struct GroupDetails {
   // only its history, and nothing more is managed from here.
   std::optional<std::int64_t> member_of;
   std::string plan;
-  std::vector<GroupMember> members;  // by case id
+  std::vector<GroupMember> members;        // by case id
   std::vector<store::GroupEvent> history;  // oldest first
 };
 
@@ -248,12 +249,14 @@ class OfficeService {
   /// make this move (or work this case); kConflict when the workflow has no such move from
   /// the current status, or the case changed since `expected_version`; kInvalidInput for a
   /// missing or bad reason, or a crossing without the custody circumstance.
-  Result<std::int64_t> ChangeStatus(const Actor& actor, std::int64_t case_id, const StatusChange& change);
+  Result<std::int64_t> ChangeStatus(const Actor& actor, std::int64_t case_id,
+                                    const StatusChange& change);
 
   /// Schedules a follow-up (office_followups.cpp). Audited. kInvalidInput (field due_at)
   /// for a contact outside the applicant's safe windows, or a time more than a year away;
   /// kForbidden, kNotFound as for reading the case.
-  Result<store::StoredTask> AddTask(const Actor& actor, std::int64_t case_id, const TaskRequest& request);
+  Result<store::StoredTask> AddTask(const Actor& actor, std::int64_t case_id,
+                                    const TaskRequest& request);
   /// Marks a task done. Audited. kConflict if it already is.
   Status CompleteTask(const Actor& actor, std::int64_t task_id);
   /// The actor's work queue: operators see their own cases' tasks; others see all.
@@ -290,15 +293,16 @@ class OfficeService {
   /// audited, needs kManageGroups and the right to work the group's case; kConflict for a
   /// group that changed meanwhile or would nest.
   /// Adds a member: a case of its own with its own receipt, assigned like the group.
-  Result<AddedMember> AddGroupMember(const Actor& actor, std::int64_t group_case_id, const MemberRequest& request);
+  Result<AddedMember> AddGroupMember(const Actor& actor, std::int64_t group_case_id,
+                                     const MemberRequest& request);
   /// The group a case leads, or led before it joined another (then with `member_of`).
   Result<GroupDetails> GetGroup(const Actor& actor, std::int64_t group_case_id);
   /// Replaces the group's sealed plan; returns the case's new version.
-  Result<std::int64_t> SetGroupPlan(const Actor& actor, std::int64_t group_case_id, std::string_view plan,
-                                    std::int64_t expected_version);
+  Result<std::int64_t> SetGroupPlan(const Actor& actor, std::int64_t group_case_id,
+                                    std::string_view plan, std::int64_t expected_version);
   /// The `leaving` members form a new group led by `new_leader`, one of them.
-  Status SplitGroup(const Actor& actor, std::int64_t group_case_id, std::span<const std::int64_t> leaving,
-                    std::int64_t new_leader);
+  Status SplitGroup(const Actor& actor, std::int64_t group_case_id,
+                    std::span<const std::int64_t> leaving, std::int64_t new_leader);
   /// Every member of `source`, and its contact, become members of `target`.
   Status MergeGroups(const Actor& actor, std::int64_t source, std::int64_t target);
 
@@ -315,7 +319,8 @@ class OfficeService {
   Status ReportCallback(std::int64_t id, bool connected);
   /// A coordinator takes a callback request for a caller (kManageContactCentre), audited
   /// without the number; otherwise as RequestCallback.
-  Result<CallbackScheduled> RequestCallbackFor(const Actor& actor, const contact_centre::CallbackDraft& draft);
+  Result<CallbackScheduled> RequestCallbackFor(const Actor& actor,
+                                               const contact_centre::CallbackDraft& draft);
   /// Ends a pending callback and shreds its number at once, e.g. when the caller's phone may
   /// be in other hands (kManageContactCentre), audited. kConflict unless pending; kNotFound.
   Status CancelCallback(const Actor& actor, std::int64_t id);
@@ -326,7 +331,8 @@ class OfficeService {
   const crypto::OfficeOpener& Opener() const { return opener_; }
 
   /// Callbacks in `status`, newest first, without their numbers (kManageContactCentre).
-  Result<std::vector<store::StoredCallback>> ListCallbacks(const Actor& actor, store::CallbackStatus status);
+  Result<std::vector<store::StoredCallback>> ListCallbacks(const Actor& actor,
+                                                           store::CallbackStatus status);
 
   /// Seals how the person came into custody under the case key (office_custody.cpp).
   /// Audited without the value. kForbidden without kRecordCustody; kNotFound.
@@ -348,11 +354,13 @@ class OfficeService {
   /// For a paused case, the status it was paused in (it resumes only there).
   std::optional<CaseStatus> PausedFrom(const store::StoredApplication& stored);
   /// The case's identifying fields, opened under `key`.
-  Result<OpenedFields> OpenFields(const store::StoredApplication& stored, const crypto::Key32& key) const;
+  Result<OpenedFields> OpenFields(const store::StoredApplication& stored,
+                                  const crypto::Key32& key) const;
   /// The case's identifying fields, opening its record key for the purpose (and wiping it).
   Result<OpenedFields> OpenFields(const store::StoredApplication& stored) const;
   /// The blind index of a case's contact handle, or nullopt without one.
-  std::optional<store::Blob32> HandleIndex(const IdentifyingFields& fields, ContactChannel channel) const;
+  std::optional<store::Blob32> HandleIndex(const IdentifyingFields& fields,
+                                           ContactChannel channel) const;
   /// The blind index of a name across scripts and spellings, or nullopt without a name.
   std::optional<store::Blob32> NameIndex(const IdentifyingFields& fields) const;
   /// Cases that may be the same person: same contact handle or same name key.
@@ -361,9 +369,10 @@ class OfficeService {
   /// What screening reads once per pass: the markers, opened, and day counts already made.
   struct ScreeningCache;
   /// What screening says of a case now.
-  Result<CaseScreening> Screen(const store::StoredApplication& stored, const IdentifyingFields& fields,
-                               ScreeningCache& cache);
-  Result<CaseScreening> Screen(const store::StoredApplication& stored, const IdentifyingFields& fields);
+  Result<CaseScreening> Screen(const store::StoredApplication& stored,
+                               const IdentifyingFields& fields, ScreeningCache& cache);
+  Result<CaseScreening> Screen(const store::StoredApplication& stored,
+                               const IdentifyingFields& fields);
   /// The group case `id` if `actor` may manage it: kNotFound, kForbidden, or kInvalidInput
   /// for a case that is a member of another group (unless `reading`).
   /// The stored case once its row passed its tamper check: kIntegrity (audited) when it
@@ -377,7 +386,8 @@ class OfficeService {
     }
     return OkStatus();
   }
-  Result<store::StoredApplication> ManagedGroup(const Actor& actor, std::int64_t id, bool reading = false);
+  Result<store::StoredApplication> ManagedGroup(const Actor& actor, std::int64_t id,
+                                                bool reading = false);
   /// The case's tasks with their notes opened under `key`.
   Result<std::vector<CaseTask>> Tasks(std::int64_t case_id, const crypto::Key32& key);
   /// A message's text: a staff reply under the record key, the applicant's under its

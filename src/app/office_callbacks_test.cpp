@@ -24,7 +24,10 @@ TEST_F(OfficeCallbacksTest, ACoordinatorsRequestIsAuditedWithoutTheNumber) {
   EXPECT_EQ(audit.back().action, "callback_requested");
   EXPECT_EQ(audit.back().target, "callback:" + std::to_string(scheduled->id));
   for (const auto& entry : audit) EXPECT_EQ(entry.target.find("900"), std::string::npos);
-  EXPECT_EQ(office_->RequestCallbackFor(operator_, {"call me", {"10:00-11:00"}, "+03:00", "ru"}).error().field, "number");
+  EXPECT_EQ(office_->RequestCallbackFor(operator_, {"call me", {"10:00-11:00"}, "+03:00", "ru"})
+                .error()
+                .field,
+            "number");
 }
 
 TEST_F(OfficeCallbacksTest, CancellingShredsTheNumberAndNeverDials) {
@@ -51,8 +54,8 @@ TEST_F(OfficeCallbacksTest, ACallbackBeingDialedCannotBeCancelled) {
 TEST_F(OfficeCallbacksTest, OnlyCoordinatorsTakeOrCancelRequests) {
   auto scheduled = office_->RequestCallbackFor(operator_, Draft());
   ASSERT_TRUE(scheduled.ok());
-  for (Role role : {Role::kOperator, Role::kVerifier, Role::kCampAdmin, Role::kCaseworker, Role::kAnalyst, Role::kAuditor,
-                    Role::kAdmin}) {
+  for (Role role : {Role::kOperator, Role::kVerifier, Role::kCampAdmin, Role::kCaseworker,
+                    Role::kAnalyst, Role::kAuditor, Role::kAdmin}) {
     const Actor other{7, "other", role};
     EXPECT_EQ(office_->RequestCallbackFor(other, Draft()).error().code, ErrorCode::kForbidden);
     EXPECT_EQ(office_->CancelCallback(other, scheduled->id).error().code, ErrorCode::kForbidden);

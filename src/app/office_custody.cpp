@@ -33,8 +33,8 @@ Status OfficeService::RecordCustody(const Actor& actor, std::int64_t case_id,
   if (!stored) return stored.error();
   auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
-  const crypto::Bytes sealed =
-      crypto::AeadEncrypt(crypto::ScopedKey(*record_key).get(), Padded(circumstance), Associated(case_id));
+  const crypto::Bytes sealed = crypto::AeadEncrypt(crypto::ScopedKey(*record_key).get(),
+                                                   Padded(circumstance), Associated(case_id));
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCustodyRecorded,
                                     "case:" + std::to_string(case_id)});
       !audited) {
@@ -47,7 +47,8 @@ Result<CustodyCircumstance> OfficeService::ReadCustody(const Actor& actor, std::
   if (auto allowed = Require(actor, Permission::kReadCustody); !allowed) return allowed.error();
   auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
-  if (stored->custody_sealed.empty()) return NotFound("no custody circumstance is recorded for this case");
+  if (stored->custody_sealed.empty())
+    return NotFound("no custody circumstance is recorded for this case");
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCustodyRead,
                                     "case:" + std::to_string(case_id)});
       !audited) {
@@ -56,14 +57,15 @@ Result<CustodyCircumstance> OfficeService::ReadCustody(const Actor& actor, std::
   auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
   crypto::SecretBytes padded;
-  const bool opened = crypto::AeadDecrypt(crypto::ScopedKey(*record_key).get(), stored->custody_sealed,
-                                          Associated(case_id), padded);
+  const bool opened = crypto::AeadDecrypt(crypto::ScopedKey(*record_key).get(),
+                                          stored->custody_sealed, Associated(case_id), padded);
   if (!opened || padded.size() != kPaddedLength) {
     return Error{ErrorCode::kInternal, "this case's custody record does not open"};
   }
   const std::string_view text = padded.view().substr(0, padded.view().find('\0'));
   auto circumstance = ParseCustodyCircumstance(text);
-  if (!circumstance) return Error{ErrorCode::kInternal, "this case's custody record is not understood"};
+  if (!circumstance)
+    return Error{ErrorCode::kInternal, "this case's custody record is not understood"};
   return *circumstance;
 }
 

@@ -22,8 +22,8 @@ std::optional<store::Blob32> OfficeService::NameIndex(const IdentifyingFields& f
   return crypto::KeyedHash(name_index_key_, key);
 }
 
-Result<std::vector<DuplicateProposal>> OfficeService::ProposeDuplicates(const store::StoredApplication& stored,
-                                                                        const IdentifyingFields& fields) {
+Result<std::vector<DuplicateProposal>> OfficeService::ProposeDuplicates(
+    const store::StoredApplication& stored, const IdentifyingFields& fields) {
   std::set<std::int64_t> same_handle, same_name;
   if (auto index = HandleIndex(fields, stored.clear.contact_channel)) {
     auto ids = store_.CasesWithHandle(*index, stored.id);
@@ -44,10 +44,12 @@ Result<std::vector<DuplicateProposal>> OfficeService::ProposeDuplicates(const st
     if (!other || other->merged_into || id == stored.merged_into) continue;  // already merged
     DuplicateProposal proposal{id, {}};
     if (same_handle.count(id)) proposal.reasons.emplace_back("the same contact handle");
-    if (same_name.count(id)) proposal.reasons.emplace_back("the same name, possibly in another script or order");
+    if (same_name.count(id))
+      proposal.reasons.emplace_back("the same name, possibly in another script or order");
     // The unit is compared in the clear only here, in memory, after opening the other case.
     auto opened = OpenFields(*other);
-    if (opened && !fields.unit.empty() && text::Fold(opened->fields.unit) == text::Fold(fields.unit)) {
+    if (opened && !fields.unit.empty() &&
+        text::Fold(opened->fields.unit) == text::Fold(fields.unit)) {
       proposal.reasons.emplace_back("the same unit");
     }
     proposals.push_back(std::move(proposal));
@@ -55,16 +57,18 @@ Result<std::vector<DuplicateProposal>> OfficeService::ProposeDuplicates(const st
   return proposals;
 }
 
-Result<std::int64_t> OfficeService::MergeCase(const Actor& actor, std::int64_t source, std::int64_t target,
-                                              std::int64_t expected_version) {
+Result<std::int64_t> OfficeService::MergeCase(const Actor& actor, std::int64_t source,
+                                              std::int64_t target, std::int64_t expected_version) {
   if (auto allowed = Require(actor, Permission::kMergeCases); !allowed) return allowed.error();
   if (source == target) return InvalidInput("a case cannot be merged into itself", "into");
   auto into = CheckedApplication(target);
-  if (!into && into.error().code == ErrorCode::kNotFound) return InvalidInput("no such case to merge into", "into");
+  if (!into && into.error().code == ErrorCode::kNotFound)
+    return InvalidInput("no such case to merge into", "into");
   if (!into) return into.error();
   if (into->merged_into) {
-    return Error{ErrorCode::kConflict, fmt::format("case {} is itself merged into case {}; merge into that one",
-                                                   target, *into->merged_into)};
+    return Error{ErrorCode::kConflict,
+                 fmt::format("case {} is itself merged into case {}; merge into that one", target,
+                             *into->merged_into)};
   }
   auto version = ChangeStatus(actor, source,
                               {.to = CaseStatus::kDuplicate,

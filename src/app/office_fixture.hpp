@@ -24,7 +24,8 @@ class IntakeOfficeTest : public ::testing::Test {
     ASSERT_TRUE(InitialiseInstallation(*store_, kPassphrase, "admin", "synthetic-admin-pw").ok());
     auto keys = LoadInstallationKeys(*store_);
     ASSERT_TRUE(keys.ok());
-    intake_ = std::make_unique<IntakeService>(*store_, clock_, keys->office_public, keys->receipt_salt);
+    intake_ =
+        std::make_unique<IntakeService>(*store_, clock_, keys->office_public, keys->receipt_salt);
     auto opener = UnlockOffice(*store_, kPassphrase);
     ASSERT_TRUE(opener.ok());
     audit_ = std::make_unique<AuditLog>(*store_, clock_, AuditKey(*opener));
@@ -48,7 +49,8 @@ class IntakeOfficeTest : public ::testing::Test {
 
   Status SendAndWait(std::string_view receipt, std::string text) {
     std::promise<Status> promise;
-    intake_->SendMessage(receipt, std::move(text), [&](Status s) { promise.set_value(std::move(s)); });
+    intake_->SendMessage(receipt, std::move(text),
+                         [&](Status s) { promise.set_value(std::move(s)); });
     return promise.get_future().get();
   }
 

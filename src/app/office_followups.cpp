@@ -42,10 +42,11 @@ Result<std::int64_t> ContactDue(const IdentifyingFields& fields, std::int64_t no
   for (const auto& w : windows) {
     if (w.Contains(due)) return *requested;
   }
-  return InvalidInput(fmt::format("that time is outside the applicant's safe windows; the next one opens "
-                                  "at {}",
-                                  Utc(windows.front().start.time_since_epoch().count())),
-                      "due_at");
+  return InvalidInput(
+      fmt::format("that time is outside the applicant's safe windows; the next one opens "
+                  "at {}",
+                  Utc(windows.front().start.time_since_epoch().count())),
+      "due_at");
 }
 
 }  // namespace
@@ -82,9 +83,10 @@ Result<store::StoredTask> OfficeService::AddTask(const Actor& actor, std::int64_
   } else {
     task.due_at = request.due_at.value_or(now + kDay);
   }
-  if (!request.note.empty()) task.note_sealed = crypto::AeadEncrypt(key, request.note, NoteAssociated(case_id));
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kTaskAdded,
-                                    "case:" + std::to_string(case_id)});
+  if (!request.note.empty())
+    task.note_sealed = crypto::AeadEncrypt(key, request.note, NoteAssociated(case_id));
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kTaskAdded, "case:" + std::to_string(case_id)});
       !audited) {
     return audited.error();
   }
@@ -102,8 +104,8 @@ Status OfficeService::CompleteTask(const Actor& actor, std::int64_t task_id) {
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   if (task->done_at) return Error{ErrorCode::kConflict, "this task is already done"};
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kTaskDone,
-                                    "task:" + std::to_string(task_id)});
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kTaskDone, "task:" + std::to_string(task_id)});
       !audited) {
     return audited.error();
   }
@@ -120,8 +122,8 @@ Result<WorkQueue> OfficeService::Queue(const Actor& actor) {
   auto tasks = store_.ListOpenTasks(queue.now + kDay + 1, mine, kQueueLimit);
   if (!tasks) return tasks.error();
   queue.tasks = std::move(*tasks);
-  const auto cutoff = std::chrono::year_month_day{
-      std::chrono::sys_days{clock_.Today()} + std::chrono::days{kDeploymentSoonDays}};
+  const auto cutoff = std::chrono::year_month_day{std::chrono::sys_days{clock_.Today()} +
+                                                  std::chrono::days{kDeploymentSoonDays}};
   auto deploying = store_.ListDeployingBefore(cutoff, mine, kQueueLimit);
   if (!deploying) return deploying.error();
   queue.deploying_soon = std::move(*deploying);

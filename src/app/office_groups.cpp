@@ -22,12 +22,15 @@ std::string Target(std::int64_t case_id) { return "case:" + std::to_string(case_
 
 // Bound to the group case, so a plan cannot be moved to another case or passed off as
 // another field.
-std::string PlanAssociated(std::int64_t case_id) { return "lifeline/group-plan/v1|case:" + std::to_string(case_id); }
+std::string PlanAssociated(std::int64_t case_id) {
+  return "lifeline/group-plan/v1|case:" + std::to_string(case_id);
+}
 
 // The member's fields checked by the application's own rules. Members are reached through
 // the group's contact: no handle of their own, the group's safe windows.
 Result<ValidApplication> ValidMember(const MemberRequest& request, const ClearFields& group,
-                                     const IdentifyingFields& group_fields, std::chrono::year_month_day today) {
+                                     const IdentifyingFields& group_fields,
+                                     std::chrono::year_month_day today) {
   ApplicationDraft draft;
   draft.situation = std::string(ToString(group.situation));
   draft.contact_channel = std::string(ToString(ContactChannel::kNone));
@@ -38,7 +41,8 @@ Result<ValidApplication> ValidMember(const MemberRequest& request, const ClearFi
   draft.message = request.note;
   auto valid = ValidateApplication(draft, today);
   if (!valid) return valid.error();
-  if (valid->identifying.name.empty()) return InvalidInput("name: required for a group member", "name");
+  if (valid->identifying.name.empty())
+    return InvalidInput("name: required for a group member", "name");
   valid->clear = group;
   valid->clear.contact_channel = ContactChannel::kNone;
   valid->identifying.safe_windows = group_fields.safe_windows;
@@ -48,13 +52,15 @@ Result<ValidApplication> ValidMember(const MemberRequest& request, const ClearFi
 
 }  // namespace
 
-Result<store::StoredApplication> OfficeService::ManagedGroup(const Actor& actor, std::int64_t id, bool reading) {
+Result<store::StoredApplication> OfficeService::ManagedGroup(const Actor& actor, std::int64_t id,
+                                                             bool reading) {
   if (auto allowed = Require(actor, Permission::kManageGroups); !allowed) return allowed.error();
   auto stored = CheckedApplication(id);
   if (!stored) return stored.error();
   if (auto assigned = CheckAssignment(actor, *stored); !assigned) return assigned.error();
   if (stored->group_case_id && !reading) {
-    return InvalidInput("this case is a member of group case " + std::to_string(*stored->group_case_id) +
+    return InvalidInput("this case is a member of group case " +
+                            std::to_string(*stored->group_case_id) +
                             "; manage the group from there",
                         "group");
   }
@@ -73,7 +79,8 @@ Result<AddedMember> OfficeService::AddGroupMember(const Actor& actor, std::int64
   if (!installation) return installation.error();
 
   AddedMember added{0, Receipt{crypto::RandomDigits(kReceiptDigits)}};
-  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(added.receipt.digits, installation->receipt_salt);
+  const crypto::ReceiptKeys keys =
+      crypto::DeriveReceiptKeys(added.receipt.digits, installation->receipt_salt);
   store::NewGroupMember row{.group_case_id = group_case_id,
                             .assigned_user_id = group->assigned_user_id,
                             .actor_user_id = actor.user_id,
@@ -91,7 +98,8 @@ Result<AddedMember> OfficeService::AddGroupMember(const Actor& actor, std::int64
   row.application.wrapped_key = std::move(sealed.wrapped_key);
   row.application.sealed_fields = std::move(sealed.ciphertext);
 
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kGroupMemberAdded, Target(group_case_id)});
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kGroupMemberAdded, Target(group_case_id)});
       !audited) {
     return audited.error();
   }
@@ -109,12 +117,14 @@ Result<GroupDetails> OfficeService::GetGroup(const Actor& actor, std::int64_t gr
   auto history = store_.ListGroupEvents(group_case_id);
   if (!history) return history.error();
   if (auto checked = CheckRows("group_events", *history); !checked) return checked.error();
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kGroupRead, Target(group_case_id)});
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kGroupRead, Target(group_case_id)});
       !audited) {
     return audited.error();
   }
-  GroupDetails details{group_case_id, group->version, group->clear.group_size, group->group_case_id, "", {},
-                       std::move(*history)};
+  GroupDetails details{
+      group_case_id,      group->version, group->clear.group_size, group->group_case_id, "", {},
+      std::move(*history)};
   if (!group->plan_sealed.empty()) {
     auto record_key = OpenRecordKey(*group);
     if (!record_key) return record_key.error();
@@ -141,19 +151,22 @@ Result<GroupDetails> OfficeService::GetGroup(const Actor& actor, std::int64_t gr
 }
 
 Result<std::int64_t> OfficeService::SetGroupPlan(const Actor& actor, std::int64_t group_case_id,
-                                                 std::string_view plan, std::int64_t expected_version) {
+                                                 std::string_view plan,
+                                                 std::int64_t expected_version) {
   auto group = ManagedGroup(actor, group_case_id);
   if (!group) return group.error();
   if (auto ok = CheckMessageText(plan, "plan"); !ok) return ok.error();
   auto record_key = OpenRecordKey(*group);
   if (!record_key) return record_key.error();
-  const crypto::Bytes sealed =
-      crypto::AeadEncrypt(crypto::ScopedKey(*record_key).get(), plan, PlanAssociated(group_case_id));
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kGroupPlanChanged, Target(group_case_id)});
+  const crypto::Bytes sealed = crypto::AeadEncrypt(crypto::ScopedKey(*record_key).get(), plan,
+                                                   PlanAssociated(group_case_id));
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kGroupPlanChanged, Target(group_case_id)});
       !audited) {
     return audited.error();
   }
-  if (auto saved = store_.SetPlanSealed(group_case_id, expected_version, sealed); !saved) return saved.error();
+  if (auto saved = store_.SetPlanSealed(group_case_id, expected_version, sealed); !saved)
+    return saved.error();
   return expected_version + 1;
 }
 
@@ -167,7 +180,8 @@ Status OfficeService::SplitGroup(const Actor& actor, std::int64_t group_case_id,
   for (const auto& m : *members) ids.push_back(m.id);
   auto moves = PlanSplit(group_case_id, ids, leaving, new_leader);
   if (!moves) return moves.error();
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kGroupSplit, Target(group_case_id)});
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kGroupSplit, Target(group_case_id)});
       !audited) {
     return audited.error();
   }
@@ -188,7 +202,9 @@ Status OfficeService::MergeGroups(const Actor& actor, std::int64_t source, std::
   for (const auto& m : *source_members) ids.push_back(m.id);
   auto moves = PlanMerge(source, ids, target, target_members->size());
   if (!moves) return moves.error();
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kGroupMerged, Target(source)}); !audited) {
+  if (auto audited =
+          audit_.Record({actor.user_id, actor.name, AuditAction::kGroupMerged, Target(source)});
+      !audited) {
     return audited.error();
   }
   return store_.MoveGroupMembers(*moves, actor.user_id, clock_.Now().time_since_epoch().count());

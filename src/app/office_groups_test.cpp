@@ -18,7 +18,8 @@ class OfficeGroupsTest : public testing::IntakeOfficeTest {
     return office_->ListCases(operator_, {}).value().items.front().id;
   }
   AddedMember Add(std::int64_t group, std::string name) {
-    auto added = office_->AddGroupMember(operator_, group, {.name = std::move(name), .rank = "рядовой"});
+    auto added =
+        office_->AddGroupMember(operator_, group, {.name = std::move(name), .rank = "рядовой"});
     EXPECT_TRUE(added.ok()) << added.error().message;
     return added.ok() ? *added : AddedMember{};
   }
@@ -37,9 +38,9 @@ TEST_F(OfficeGroupsTest, AMemberIsACaseWithItsOwnReceiptStatusAndSealedFields) {
   auto details = office_->GetCase(operator_, member.case_id);
   ASSERT_TRUE(details.ok()) << details.error().message;
   EXPECT_EQ(details->fields.name, "Пример Участник");
-  EXPECT_EQ(details->fields.unit, "часть-пример №1");  // the group's, by default
-  EXPECT_TRUE(details->fields.contact_handle.empty());   // reached through the group's contact
-  EXPECT_EQ(details->fields.safe_windows.size(), 1u);    // the group's windows
+  EXPECT_EQ(details->fields.unit, "часть-пример №1");   // the group's, by default
+  EXPECT_TRUE(details->fields.contact_handle.empty());  // reached through the group's contact
+  EXPECT_EQ(details->fields.safe_windows.size(), 1u);   // the group's windows
   EXPECT_EQ(details->summary.group_case_id, group);
   EXPECT_EQ(details->summary.clear.group_kind, GroupKind::kUnit);
 
@@ -58,12 +59,22 @@ TEST_F(OfficeGroupsTest, AMemberIsACaseWithItsOwnReceiptStatusAndSealedFields) {
 TEST_F(OfficeGroupsTest, MembersAreCheckedLikeApplications) {
   const std::int64_t group = SubmitGroup();
   EXPECT_EQ(office_->AddGroupMember(operator_, group, {.name = ""}).error().field, "name");
-  EXPECT_EQ(office_->AddGroupMember(operator_, group, {.name = "a\x01" "b"}).error().code, ErrorCode::kInvalidInput);
-  EXPECT_EQ(office_->AddGroupMember(operator_, group, {.name = std::string(300, 'x')}).error().field, "name");
-  EXPECT_EQ(office_->AddGroupMember(operator_, 999, {.name = "x"}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(office_
+                ->AddGroupMember(operator_, group,
+                                 {.name = "a\x01"
+                                          "b"})
+                .error()
+                .code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(
+      office_->AddGroupMember(operator_, group, {.name = std::string(300, 'x')}).error().field,
+      "name");
+  EXPECT_EQ(office_->AddGroupMember(operator_, 999, {.name = "x"}).error().code,
+            ErrorCode::kNotFound);
   // A member leads no group of its own.
   const AddedMember member = Add(group, "Пример Участник");
-  EXPECT_EQ(office_->AddGroupMember(operator_, member.case_id, {.name = "x"}).error().field, "group");
+  EXPECT_EQ(office_->AddGroupMember(operator_, member.case_id, {.name = "x"}).error().field,
+            "group");
   EXPECT_EQ(office_->GetGroup(operator_, group)->members.size(), 1u);
 }
 
@@ -73,11 +84,13 @@ TEST_F(OfficeGroupsTest, ThePlanIsSealedAndALostUpdateIsRefused) {
   ASSERT_TRUE(group_view.ok());
   EXPECT_TRUE(group_view->plan.empty());
   EXPECT_EQ(group_view->declared_size, 40);
-  auto version = office_->SetGroupPlan(operator_, group, "Пункт встречи: синтетический", group_view->version);
+  auto version =
+      office_->SetGroupPlan(operator_, group, "Пункт встречи: синтетический", group_view->version);
   ASSERT_TRUE(version.ok()) << version.error().message;
   EXPECT_EQ(office_->GetGroup(operator_, group)->plan, "Пункт встречи: синтетический");
   // Someone who read the old version loses, with nothing written.
-  EXPECT_EQ(office_->SetGroupPlan(operator_, group, "другой", group_view->version).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(office_->SetGroupPlan(operator_, group, "другой", group_view->version).error().code,
+            ErrorCode::kConflict);
   EXPECT_EQ(office_->GetGroup(operator_, group)->plan, "Пункт встречи: синтетический");
   const auto stored = (*store_).GetApplication(group).value();
   const std::string sealed(stored.plan_sealed.begin(), stored.plan_sealed.end());
@@ -137,7 +150,8 @@ TEST_F(OfficeGroupsTest, OperatorsManageOnlyTheirOwnGroupsAndVerifiersNone) {
   for (const char* name : {"op", "other", "verifier"}) {
     ASSERT_TRUE((*store_).AddUser({.name = name, .password_hash = "h"}).ok());
   }
-  EXPECT_EQ(office_->AddGroupMember(op, group, {.name = "x"}).error().code, ErrorCode::kForbidden);  // unclaimed
+  EXPECT_EQ(office_->AddGroupMember(op, group, {.name = "x"}).error().code,
+            ErrorCode::kForbidden);  // unclaimed
   ASSERT_TRUE(office_->ClaimCase(op, group).ok());
   auto member = office_->AddGroupMember(op, group, {.name = "Пример Участник"});
   ASSERT_TRUE(member.ok()) << member.error().message;

@@ -4,14 +4,17 @@
 
 namespace lifeline::app {
 
-Result<IdentifyingFields> OfficeService::FieldsForRegistry(const Actor& actor, std::int64_t case_id) {
-  if (auto allowed = Require(actor, Permission::kRegisterPrisoner); !allowed) return allowed.error();
+Result<IdentifyingFields> OfficeService::FieldsForRegistry(const Actor& actor,
+                                                           std::int64_t case_id) {
+  if (auto allowed = Require(actor, Permission::kRegisterPrisoner); !allowed)
+    return allowed.error();
   auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   if (stored->status != CaseStatus::kCrossed) {
     return InvalidInput("only a case that has crossed can be registered in a camp", "case");
   }
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseRead, "case:" + std::to_string(case_id)});
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kCaseRead, "case:" + std::to_string(case_id)});
       !audited) {
     return audited.error();
   }

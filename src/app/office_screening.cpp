@@ -20,7 +20,8 @@ constexpr std::size_t kMaxMarkerCharacters = 200;
 
 std::string LowerAscii(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
@@ -33,8 +34,10 @@ bool Mentions(const IdentifyingFields& f, const std::string& phrase) {
 }
 
 Status CheckMarkerText(const std::string& text, const char* field, bool required) {
-  if (text.empty()) return required ? InvalidInput(std::string(field) + " is required", field) : OkStatus();
-  if (!IsValidUtf8(text) || HasControlCharacters(text) || CountCodePoints(text) > kMaxMarkerCharacters) {
+  if (text.empty())
+    return required ? InvalidInput(std::string(field) + " is required", field) : OkStatus();
+  if (!IsValidUtf8(text) || HasControlCharacters(text) ||
+      CountCodePoints(text) > kMaxMarkerCharacters) {
     return InvalidInput(std::string(field) + " must be at most 200 characters of text", field);
   }
   return OkStatus();
@@ -61,7 +64,8 @@ struct OfficeService::ScreeningCache {
 };
 
 Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stored,
-                                            const IdentifyingFields& fields, ScreeningCache& cache) {
+                                            const IdentifyingFields& fields,
+                                            ScreeningCache& cache) {
   ScreeningInputs in;
   in.clear = stored.clear;
   in.fields = fields;
@@ -71,17 +75,22 @@ Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stor
     if (!same) return same.error();
     in.same_handle_cases = std::move(*same);
   }
-  const std::string alike_key = fmt::format("{}|{}|{}|{}", FormatIsoDate(stored.received_on), ToString(stored.clear.situation),
-                                            ToString(stored.clear.group_kind), ToString(stored.clear.contact_channel));
+  const std::string alike_key = fmt::format(
+      "{}|{}|{}|{}", FormatIsoDate(stored.received_on), ToString(stored.clear.situation),
+      ToString(stored.clear.group_kind), ToString(stored.clear.contact_channel));
   auto alike = cache.alike.find(alike_key);
   if (alike == cache.alike.end()) {
     const std::chrono::sys_days day{stored.received_on};
-    auto today = store_.CountAlike(stored.clear, stored.received_on, std::chrono::year_month_day{day + std::chrono::days{1}});
-    auto before = store_.CountAlike(stored.clear, std::chrono::year_month_day{day - std::chrono::days{kTrailingDays}},
-                                    stored.received_on);
+    auto today = store_.CountAlike(stored.clear, stored.received_on,
+                                   std::chrono::year_month_day{day + std::chrono::days{1}});
+    auto before = store_.CountAlike(
+        stored.clear, std::chrono::year_month_day{day - std::chrono::days{kTrailingDays}},
+        stored.received_on);
     if (!today) return today.error();
     if (!before) return before.error();
-    alike = cache.alike.emplace(alike_key, std::pair{*today, static_cast<double>(*before) / kTrailingDays}).first;
+    alike = cache.alike
+                .emplace(alike_key, std::pair{*today, static_cast<double>(*before) / kTrailingDays})
+                .first;
   }
   in.similar_same_day = alike->second.first;
   in.similar_daily_average = alike->second.second;
@@ -93,17 +102,20 @@ Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stor
       crypto::SecretBytes note, phrase;
       crypto::AeadDecrypt(marker_key_, m.note_sealed, "note", note);
       if (!m.handle_index) crypto::AeadDecrypt(marker_key_, m.phrase_sealed, "phrase", phrase);
-      cache.markers->push_back({m.handle_index, LowerAscii(phrase.view()), std::string(note.view())});
+      cache.markers->push_back(
+          {m.handle_index, LowerAscii(phrase.view()), std::string(note.view())});
     }
   }
   for (const auto& m : *cache.markers) {
-    const bool hit = m.handle_index ? (index && *m.handle_index == *index) : (!m.phrase.empty() && Mentions(fields, m.phrase));
+    const bool hit = m.handle_index ? (index && *m.handle_index == *index)
+                                    : (!m.phrase.empty() && Mentions(fields, m.phrase));
     if (hit) in.matched_markers.push_back(m.note);
   }
   CaseScreening result;
   result.signals = ScreeningSignals(in);
   result.score = ScreeningScore(result.signals);
-  const bool open = stored.status != CaseStatus::kRejected && stored.status != CaseStatus::kDuplicate &&
+  const bool open = stored.status != CaseStatus::kRejected &&
+                    stored.status != CaseStatus::kDuplicate &&
                     stored.status != CaseStatus::kClosed && stored.status != CaseStatus::kWithdrawn;
   result.needs_review = open && (result.score >= kReviewThreshold || !in.same_handle_cases.empty());
   return result;
@@ -120,7 +132,8 @@ Result<int> OfficeService::ScreenPending(int limit) {
   if (!ids) return ids.error();
   if (ids->empty()) return 0;
   // One audit entry for the run: the office read these cases to screen them, no person did.
-  if (auto audited = audit_.Record({0, "", AuditAction::kScreeningRun, fmt::format("cases:{}", ids->size())});
+  if (auto audited =
+          audit_.Record({0, "", AuditAction::kScreeningRun, fmt::format("cases:{}", ids->size())});
       !audited) {
     return audited.error();
   }
@@ -139,7 +152,8 @@ Result<int> OfficeService::ScreenPending(int limit) {
     for (const auto& s : screening->signals) {
       if (s.code == "reused_contact") base -= s.weight;
     }
-    results.push_back({id, HandleIndex(opened->fields, stored->clear.contact_channel), NameIndex(opened->fields), base});
+    results.push_back({id, HandleIndex(opened->fields, stored->clear.contact_channel),
+                       NameIndex(opened->fields), base});
   }
   if (auto saved = store_.SaveScreening(results); !saved) return saved.error();
   return static_cast<int>(results.size());
@@ -164,8 +178,8 @@ Result<std::int64_t> OfficeService::AddMarker(const Actor& actor, const MarkerRe
   marker.created_at = clock_.Now().time_since_epoch().count();
   auto id = store_.AddMarker(marker);
   if (!id) return id.error();
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kMarkerAdded,
-                                    "marker:" + std::to_string(*id)});
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kMarkerAdded, "marker:" + std::to_string(*id)});
       !audited) {
     return audited.error();
   }
@@ -180,7 +194,8 @@ Result<std::vector<MarkerView>> OfficeService::ListMarkers(const Actor& actor) {
   for (const auto& m : *stored) {
     MarkerView view{m.id, m.handle_index.has_value(), {}, {}, m.created_at};
     crypto::SecretBytes text;
-    if (crypto::AeadDecrypt(marker_key_, m.note_sealed, "note", text)) view.note.assign(text.view());
+    if (crypto::AeadDecrypt(marker_key_, m.note_sealed, "note", text))
+      view.note.assign(text.view());
     if (!m.handle_index && crypto::AeadDecrypt(marker_key_, m.phrase_sealed, "phrase", text)) {
       view.phrase.assign(text.view());
     }

@@ -39,7 +39,8 @@ Result<SearchPage> OfficeService::Search(const Actor& actor, std::string_view qu
   if (limit < 1 || limit > kMaxPageSize) return InvalidInput("page size must be between 1 and 200");
   auto ids = search_.Find(query);
   if (!ids) return ids.error();
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseSearch, ""}); !audited) {
+  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseSearch, ""});
+      !audited) {
     return audited.error();
   }
   SearchPage page;

@@ -21,7 +21,8 @@ std::string ReasonAssociated(std::int64_t case_id, std::int64_t at, CaseStatus t
 Status CheckReason(const Transition& move, const std::string& reason) {
   if (reason.empty()) {
     if (!move.reason_required) return OkStatus();
-    return InvalidInput(fmt::format("moving a case to \"{}\" needs a reason", ToString(move.to)), "reason");
+    return InvalidInput(fmt::format("moving a case to \"{}\" needs a reason", ToString(move.to)),
+                        "reason");
   }
   if (!IsValidUtf8(reason) || HasControlCharacters(reason) ||
       CountCodePoints(reason) > kMaxReasonCharacters) {
@@ -49,9 +50,7 @@ std::optional<CaseStatus> OfficeService::PausedFrom(const store::StoredApplicati
   return from && !IsPause(*from) ? from : std::nullopt;
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 Result<std::int64_t> OfficeService::ChangeStatus(const Actor& actor, std::int64_t case_id,
                                                  const StatusChange& change) {
@@ -70,10 +69,11 @@ Result<std::int64_t> OfficeService::ChangeStatus(const Actor& actor, std::int64_
   const bool wrong_resumption = move != nullptr && IsPause(stored->status) && !IsPause(change.to) &&
                                 change.to != CaseStatus::kClosed && change.to != paused_from;
   if (move == nullptr || wrong_resumption) {
-    return Error{ErrorCode::kConflict,
-                 fmt::format("a case that is \"{}\" cannot move to \"{}\"; it can move to: {}",
-                             ToString(stored->status), ToString(change.to),
-                             AllowedMoves(NextTransitions(stored->status, actor.role, paused_from)))};
+    return Error{
+        ErrorCode::kConflict,
+        fmt::format("a case that is \"{}\" cannot move to \"{}\"; it can move to: {}",
+                    ToString(stored->status), ToString(change.to),
+                    AllowedMoves(NextTransitions(stored->status, actor.role, paused_from)))};
   }
   if (!MayMake(*move, actor.role)) {
     return Error{ErrorCode::kForbidden,
@@ -87,9 +87,10 @@ Result<std::int64_t> OfficeService::ChangeStatus(const Actor& actor, std::int64_
         return recorded.error();
       }
     } else if (stored->custody_sealed.empty()) {
-      return InvalidInput("record how the person came into custody (captured or voluntary "
-                          "surrender) with the crossing",
-                          "circumstance");
+      return InvalidInput(
+          "record how the person came into custody (captured or voluntary "
+          "surrender) with the crossing",
+          "circumstance");
     }
   }
 
@@ -109,11 +110,13 @@ Result<std::int64_t> OfficeService::ChangeStatus(const Actor& actor, std::int64_
       !audited) {
     return audited.error();
   }
-  if (auto changed = store_.ChangeStatus(change.expected_version, event); !changed) return changed.error();
+  if (auto changed = store_.ChangeStatus(change.expected_version, event); !changed)
+    return changed.error();
   return change.expected_version + 1;
 }
 
-Result<std::vector<CaseEvent>> OfficeService::Timeline(std::int64_t case_id, const crypto::Key32& key) {
+Result<std::vector<CaseEvent>> OfficeService::Timeline(std::int64_t case_id,
+                                                       const crypto::Key32& key) {
   auto stored = store_.ListCaseEvents(case_id);
   if (!stored) return stored.error();
   if (auto checked = CheckRows("case_events", *stored); !checked) return checked.error();
@@ -129,7 +132,8 @@ Result<std::vector<CaseEvent>> OfficeService::Timeline(std::int64_t case_id, con
     view.actor_name = it->second;
     if (!e.reason_sealed.empty()) {
       crypto::SecretBytes reason;
-      if (!crypto::AeadDecrypt(key, e.reason_sealed, ReasonAssociated(case_id, e.at, e.to), reason)) {
+      if (!crypto::AeadDecrypt(key, e.reason_sealed, ReasonAssociated(case_id, e.at, e.to),
+                               reason)) {
         return Error{ErrorCode::kInternal, "a reason in this case's timeline does not open"};
       }
       view.reason.assign(reason.view());

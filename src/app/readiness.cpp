@@ -9,13 +9,15 @@ constexpr ReadinessVerdict kReady{true, "ok"};
 constexpr ReadinessVerdict kFailed{false, "write_failed"};
 constexpr ReadinessVerdict kStalled{false, "write_stalled"};
 
-void ReplyAll(std::vector<std::function<void(ReadinessVerdict)>>& replies, ReadinessVerdict verdict) {
+void ReplyAll(std::vector<std::function<void(ReadinessVerdict)>>& replies,
+              ReadinessVerdict verdict) {
   for (auto& reply : replies) reply(verdict);
 }
 
 }  // namespace
 
-Readiness::Readiness(store::ReadinessStore& store, ReadinessOptions options) : store_(store), options_(options) {
+Readiness::Readiness(store::ReadinessStore& store, ReadinessOptions options)
+    : store_(store), options_(options) {
   prober_ = std::thread([this] { Probe(); });
   watch_ = std::thread([this] { Watch(); });
 }
@@ -108,9 +110,10 @@ void Readiness::Watch() {
       changed_.wait(lock);
       continue;
     }
-    const auto earliest = std::min_element(waiters_.begin(), waiters_.end(), [](const Waiter& a, const Waiter& b) {
-                            return a.deadline < b.deadline;
-                          })->deadline;
+    const auto earliest =
+        std::min_element(waiters_.begin(), waiters_.end(), [](const Waiter& a, const Waiter& b) {
+          return a.deadline < b.deadline;
+        })->deadline;
     changed_.wait_until(lock, earliest);
     const auto now = Clock::now();
     std::vector<std::function<void(ReadinessVerdict)>> late;

@@ -68,14 +68,14 @@ class Readiness {
   const ReadinessOptions options_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;
-  ReadinessVerdict verdict_;            // GUARDED_BY(mutex_)
-  bool has_verdict_ = false;            // GUARDED_BY(mutex_)
-  Clock::time_point verdict_at_;        // GUARDED_BY(mutex_)
-  bool probe_wanted_ = false;           // GUARDED_BY(mutex_)
-  bool probing_ = false;                // GUARDED_BY(mutex_)
-  Clock::time_point probe_started_;     // GUARDED_BY(mutex_)
-  std::vector<Waiter> waiters_;         // GUARDED_BY(mutex_)
-  bool stopping_ = false;               // GUARDED_BY(mutex_)
+  ReadinessVerdict verdict_;         // GUARDED_BY(mutex_)
+  bool has_verdict_ = false;         // GUARDED_BY(mutex_)
+  Clock::time_point verdict_at_;     // GUARDED_BY(mutex_)
+  bool probe_wanted_ = false;        // GUARDED_BY(mutex_)
+  bool probing_ = false;             // GUARDED_BY(mutex_)
+  Clock::time_point probe_started_;  // GUARDED_BY(mutex_)
+  std::vector<Waiter> waiters_;      // GUARDED_BY(mutex_)
+  bool stopping_ = false;            // GUARDED_BY(mutex_)
   std::thread prober_;
   std::thread watch_;
 };

@@ -78,7 +78,8 @@ TEST(Readiness, AStalledWriteAnswersNotReadyWithinTheTimeoutAndRecovers) {
   Readiness readiness(probe, {.fresh_for = 0ms, .timeout = 200ms});
   std::vector<std::future<ReadinessVerdict>> answers;
   const auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < 8; ++i) answers.push_back(std::async(std::launch::async, [&] { return Ask(readiness); }));
+  for (int i = 0; i < 8; ++i)
+    answers.push_back(std::async(std::launch::async, [&] { return Ask(readiness); }));
   for (auto& answer : answers) EXPECT_EQ(answer.get().reason, "write_stalled");
   EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
   EXPECT_EQ(Ask(readiness).reason, "write_stalled");  // the late probe answers at once

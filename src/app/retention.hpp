@@ -19,11 +19,11 @@ Actor RetentionActor();
 /// What the policy would delete today, oldest first. kInvalidInput for `days` below 30 (a
 /// shorter period would delete applications still waiting for their first call).
 Result<std::vector<store::CaseSummary>> RetentionCandidates(store::ApplicationStore& store,
-                                                           const Clock& clock, int days);
+                                                            const Clock& clock, int days);
 
 /// Deletes every candidate; returns how many were deleted. Stops at the first failure.
-Result<int> ApplyRetention(store::ApplicationStore& store, OfficeService& office, const Clock& clock,
-                           int days);
+Result<int> ApplyRetention(store::ApplicationStore& store, OfficeService& office,
+                           const Clock& clock, int days);
 
 /// Applies the policy at start and then every `interval`, on its own thread, until
 /// destroyed. Failures are retried at the next run; no case data is ever printed.

@@ -12,7 +12,8 @@ class OfficeRowSealer final : public store::RowSealer {
   explicit OfficeRowSealer(crypto::Key32 key) : key_(key) {}
   ~OfficeRowSealer() override { crypto::Wipe(key_); }
   store::Blob32 Mac(std::span<const std::uint8_t> canonical) const override {
-    return crypto::KeyedHash(key_, std::string_view(reinterpret_cast<const char*>(canonical.data()), canonical.size()));
+    return crypto::KeyedHash(
+        key_, std::string_view(reinterpret_cast<const char*>(canonical.data()), canonical.size()));
   }
 
  private:
@@ -36,7 +37,9 @@ Result<bool> AuditLogHolds(store::AuditStore& store, AuditAction action) {
 
 }  // namespace
 
-crypto::Key32 RowMacKey(const crypto::OfficeOpener& office) { return office.DeriveSubkey("lifeline/row-mac/v1"); }
+crypto::Key32 RowMacKey(const crypto::OfficeOpener& office) {
+  return office.DeriveSubkey("lifeline/row-mac/v1");
+}
 
 std::shared_ptr<const store::RowSealer> MakeRowSealer(const crypto::OfficeOpener& office) {
   return std::make_shared<OfficeRowSealer>(RowMacKey(office));
@@ -45,18 +48,21 @@ std::shared_ptr<const store::RowSealer> MakeRowSealer(const crypto::OfficeOpener
 bool RowIsSound(const crypto::Key32& key, const store::SealedRow& row) {
   if (!row.mac) return row.may_lack_mac;
   const auto expected = crypto::KeyedHash(
-      key, std::string_view(reinterpret_cast<const char*>(row.canonical.data()), row.canonical.size()));
+      key,
+      std::string_view(reinterpret_cast<const char*>(row.canonical.data()), row.canonical.size()));
   return crypto::ConstantTimeEquals(expected.data(), row.mac->data(), expected.size());
 }
 
 Error IntegrityError(std::string_view table, std::int64_t id) {
-  return Error{ErrorCode::kIntegrity,
-               fmt::format("stored record {}:{} failed its tamper check and was not used; an administrator "
-                           "must run lifeline verify",
-                           table, id)};
+  return Error{
+      ErrorCode::kIntegrity,
+      fmt::format("stored record {}:{} failed its tamper check and was not used; an administrator "
+                  "must run lifeline verify",
+                  table, id)};
 }
 
-Status EnableRowIntegrity(store::Store& store, const crypto::OfficeOpener& office, AuditLog& audit) {
+Status EnableRowIntegrity(store::Store& store, const crypto::OfficeOpener& office,
+                          AuditLog& audit) {
   store.SetRowSealer(MakeRowSealer(office));
   auto pending = store.GetSetting(std::string(kRowMacBackfillSetting));
   if (!pending) return pending.error();
@@ -65,22 +71,28 @@ Status EnableRowIntegrity(store::Store& store, const crypto::OfficeOpener& offic
     if (!sealed_before) return sealed_before.error();
     if (*sealed_before) {
       return Error{ErrorCode::kIntegrity,
-                   "the store asks for its rows to be sealed again, but they were sealed once already (audit log): "
+                   "the store asks for its rows to be sealed again, but they were sealed once "
+                   "already (audit log): "
                    "it was edited; run lifeline verify and lifeline audit verify"};
     }
     auto sealed = store.SealRowsWithoutMac();
     if (!sealed) return sealed.error();
-    if (auto audited = audit.Record({.action = AuditAction::kRowsSealed, .target = fmt::format("rows:{}", *sealed)});
+    if (auto audited = audit.Record(
+            {.action = AuditAction::kRowsSealed, .target = fmt::format("rows:{}", *sealed)});
         !audited) {
       return audited;
     }
-    if (auto done = store.PutSetting(std::string(kRowMacBackfillSetting), "done"); !done) return done;
+    if (auto done = store.PutSetting(std::string(kRowMacBackfillSetting), "done"); !done)
+      return done;
   }
   crypto::Key32 key = RowMacKey(office);
   Status result = OkStatus();
   for (std::int64_t after = 0;;) {
     auto rows = store.ReadSealedRows("office_keys", after, 100);
-    if (!rows) { result = rows.error(); break; }
+    if (!rows) {
+      result = rows.error();
+      break;
+    }
     if (rows->empty()) break;
     for (const auto& row : *rows) {
       if (!RowIsSound(key, row)) {
@@ -95,7 +107,8 @@ Status EnableRowIntegrity(store::Store& store, const crypto::OfficeOpener& offic
   return result;
 }
 
-RowIntegrity::RowIntegrity(store::RowMacStore& store, AuditLog& audit, const crypto::OfficeOpener& office)
+RowIntegrity::RowIntegrity(store::RowMacStore& store, AuditLog& audit,
+                           const crypto::OfficeOpener& office)
     : store_(store), audit_(audit), key_(RowMacKey(office)) {}
 
 RowIntegrity::~RowIntegrity() { crypto::Wipe(key_); }
@@ -105,11 +118,13 @@ Status RowIntegrity::Check(std::string_view table, std::int64_t id) const {
   if (!row) return row.error();
   if (RowIsSound(key_, *row)) return OkStatus();
   // The entry names the row, never its content; if it cannot be written the row still fails.
-  (void)audit_.Record({.action = AuditAction::kIntegrityFailure, .target = fmt::format("{}:{}", table, id)});
+  (void)audit_.Record(
+      {.action = AuditAction::kIntegrityFailure, .target = fmt::format("{}:{}", table, id)});
   return IntegrityError(table, id);
 }
 
-Result<StoreVerification> VerifyStoreRows(store::Store& store, const crypto::Key32& key, int batch) {
+Result<StoreVerification> VerifyStoreRows(store::Store& store, const crypto::Key32& key,
+                                          int batch) {
   StoreVerification out;
   auto pending = store.GetSetting(std::string(kRowMacBackfillSetting));
   if (!pending) return pending.error();
@@ -122,7 +137,8 @@ Result<StoreVerification> VerifyStoreRows(store::Store& store, const crypto::Key
       for (const auto& row : *rows) {
         ++out.rows;
         if (!RowIsSound(key, row)) {
-          out.bad.push_back({std::string(table.name), row.id, row.mac ? "MAC does not match" : "no MAC"});
+          out.bad.push_back(
+              {std::string(table.name), row.id, row.mac ? "MAC does not match" : "no MAC"});
         }
         after = row.id;
       }

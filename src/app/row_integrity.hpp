@@ -80,6 +80,7 @@ struct StoreVerification {
 };
 
 /// Checks every row of every MAC'd table, `batch` rows at a time.
-Result<StoreVerification> VerifyStoreRows(store::Store& store, const crypto::Key32& key, int batch = 1000);
+Result<StoreVerification> VerifyStoreRows(store::Store& store, const crypto::Key32& key,
+                                          int batch = 1000);
 
 }  // namespace lifeline::app

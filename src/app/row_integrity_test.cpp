@@ -2,6 +2,8 @@
 // (store/test_engines.hpp): each edit someone with write access to the database could make
 // behind the office's back is caught by the read path (which fails closed with kIntegrity and
 // an audit entry) and by VerifyStoreRows (`lifeline verify`), naming the row.
+#include "app/row_integrity.hpp"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -10,7 +12,6 @@
 
 #include "app/audit_log.hpp"
 #include "app/office.hpp"
-#include "app/row_integrity.hpp"
 #include "app/sessions.hpp"
 #include "app/setup.hpp"
 #include "app/test_support.hpp"
@@ -49,11 +50,13 @@ class RowIntegrityTest : public ::testing::TestWithParam<Engine> {
 
   void SetUp() override {
     if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() / ("lifeline-row-mac-" + store::testing::UniqueSuffix());
+      dir_ = std::filesystem::temp_directory_path() /
+             ("lifeline-row-mac-" + store::testing::UniqueSuffix());
       std::filesystem::remove_all(dir_);
       store_ = store::OpenSqliteStore(dir_.string(), true);
     } else {
-      if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+      if (!PostgresSchema::Available())
+        GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
       schema_ = std::make_unique<PostgresSchema>();
       ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
       store_ = store::OpenPostgresStore({.conninfo = schema_->conninfo()});
@@ -67,23 +70,31 @@ class RowIntegrityTest : public ::testing::TestWithParam<Engine> {
     two_factor_ = std::make_unique<TwoFactor>(*store_, *audit_, clock_, *opener);
     const auto device_key = SignInDeviceKey(*opener);
     office_ = std::make_unique<OfficeService>(*store_, *audit_, clock_, std::move(*opener));
-    sessions_ = std::make_unique<Sessions>(*store_, *audit_, *two_factor_, clock_, device_key, SessionLimits{},
-                                           ThrottleLimits{}, &office_->integrity());
-    operator_id_ = AddUser(*store_, *audit_, "op.one", Role::kOperator, "synthetic-password").value();
-    auto ids = store_->AppendApplications(std::vector{Application(10), Application(40), Application(50)}).value();
+    sessions_ =
+        std::make_unique<Sessions>(*store_, *audit_, *two_factor_, clock_, device_key,
+                                   SessionLimits{}, ThrottleLimits{}, &office_->integrity());
+    operator_id_ =
+        AddUser(*store_, *audit_, "op.one", Role::kOperator, "synthetic-password").value();
+    auto ids =
+        store_->AppendApplications(std::vector{Application(10), Application(40), Application(50)})
+            .value();
     first_ = ids[0];
     second_ = ids[1];
     third_ = ids[2];
     for (auto id : ids) ASSERT_TRUE(store_->ClaimApplication(id, operator_id_).ok());
-    store::NewCaseEvent event{first_, 1000, operator_id_, CaseStatus::kNew, CaseStatus::kContacted, {}};
+    store::NewCaseEvent event{first_, 1000, operator_id_, CaseStatus::kNew, CaseStatus::kContacted,
+                              {}};
     ASSERT_TRUE(store_->ChangeStatus(0, event).ok());
-    store::NewMessage reply{first_, operator_id_, std::chrono::year{2026} / 11 / 21, {1, 2}, {3, 4}, std::nullopt};
+    store::NewMessage reply{first_, operator_id_, std::chrono::year{2026} / 11 / 21,
+                            {1, 2}, {3, 4},       std::nullopt};
     message_ = store_->AddMessage(reply).value();
     store::CampRecord record;
     record.name = "Лагерь № 1 (синтетический)";
     record.tariff.kopiyky_per_franc = 3800;
     camp_ = store_->InsertCamp(record).value();
-    posting_ = store_->Post(camp_, lifeline::camp::WorkingPay("pay-1", 1, 5, record.tariff).value(), 1000)->posting_id;
+    posting_ =
+        store_->Post(camp_, lifeline::camp::WorkingPay("pay-1", 1, 5, record.tariff).value(), 1000)
+            ->posting_id;
   }
 
   void TearDown() override {
@@ -121,7 +132,9 @@ class RowIntegrityTest : public ::testing::TestWithParam<Engine> {
     return names;
   }
 
-  std::string Row(std::string_view table, std::int64_t id) { return std::string(table) + ":" + std::to_string(id); }
+  std::string Row(std::string_view table, std::int64_t id) {
+    return std::string(table) + ":" + std::to_string(id);
+  }
 
   bool Audited(const std::string& target) {
     auto entries = store_->ListAuditRecords(0, 1000);
@@ -140,7 +153,8 @@ class RowIntegrityTest : public ::testing::TestWithParam<Engine> {
   std::unique_ptr<TwoFactor> two_factor_;
   std::unique_ptr<OfficeService> office_;
   std::unique_ptr<Sessions> sessions_;
-  std::int64_t operator_id_ = 0, first_ = 0, second_ = 0, third_ = 0, message_ = 0, camp_ = 0, posting_ = 0;
+  std::int64_t operator_id_ = 0, first_ = 0, second_ = 0, third_ = 0, message_ = 0, camp_ = 0,
+               posting_ = 0;
 };
 
 TEST_P(RowIntegrityTest, AnUntouchedStoreVerifiesAndItsRowsAreUsed) {
@@ -163,7 +177,8 @@ TEST_P(RowIntegrityTest, ARaisedRoleRefusesSignInAndSessions) {
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::kIntegrity);
   // The failure says nothing to someone without the password.
-  EXPECT_EQ(sessions_->SignIn("op.one", "wrong", "", "desk").error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(sessions_->SignIn("op.one", "wrong", "", "desk").error().code,
+            ErrorCode::kUnauthenticated);
   EXPECT_EQ(sessions_->Authenticate(session->token).error().code, ErrorCode::kIntegrity);
   EXPECT_TRUE(Audited(Row("users", operator_id_)));
   EXPECT_EQ(BadRows(), std::vector{Row("users", operator_id_)});
@@ -173,8 +188,9 @@ TEST_P(RowIntegrityTest, AnEditedAssigneeOrStatusFailsTheCase) {
   Tamper("UPDATE applications SET assigned_user_id = 1 WHERE id = " + std::to_string(first_));
   Tamper("UPDATE applications SET status = 'verified' WHERE id = " + std::to_string(second_));
   EXPECT_EQ(office_->GetCase(kCoordinator, first_).error().code, ErrorCode::kIntegrity);
-  EXPECT_EQ(office_->ClaimCase(Actor{operator_id_, "op.one", Role::kOperator}, second_).error().code,
-            ErrorCode::kIntegrity);
+  EXPECT_EQ(
+      office_->ClaimCase(Actor{operator_id_, "op.one", Role::kOperator}, second_).error().code,
+      ErrorCode::kIntegrity);
   EXPECT_TRUE(Audited(Row("applications", first_)));
   EXPECT_EQ(BadRows(), (std::vector{Row("applications", first_), Row("applications", second_)}));
 }
@@ -182,8 +198,10 @@ TEST_P(RowIntegrityTest, AnEditedAssigneeOrStatusFailsTheCase) {
 TEST_P(RowIntegrityTest, AnEditedCustodyCircumstanceFailsTheCase) {
   // Custody is sealed, but a sealed value copied from another case, or removed, is an edit.
   ASSERT_TRUE(store_->SetCustodySealed(first_, {9, 9, 9}).ok());
-  Tamper("UPDATE applications SET custody_sealed = (SELECT a.custody_sealed FROM applications a WHERE a.id = " +
-         std::to_string(first_) + ") WHERE id = " + std::to_string(second_));
+  Tamper(
+      "UPDATE applications SET custody_sealed = (SELECT a.custody_sealed FROM applications a WHERE "
+      "a.id = " +
+      std::to_string(first_) + ") WHERE id = " + std::to_string(second_));
   Tamper("UPDATE applications SET custody_sealed = NULL WHERE id = " + std::to_string(first_));
   EXPECT_EQ(office_->GetCase(kCoordinator, first_).error().code, ErrorCode::kIntegrity);
   EXPECT_EQ(office_->GetCase(kCoordinator, second_).error().code, ErrorCode::kIntegrity);
@@ -192,16 +210,19 @@ TEST_P(RowIntegrityTest, AnEditedCustodyCircumstanceFailsTheCase) {
 
 TEST_P(RowIntegrityTest, AnEditedGroupMembershipFailsItsRows) {
   // A case slipped into another's group, and a membership event forged for it.
-  Tamper("UPDATE applications SET group_case_id = " + std::to_string(first_) + " WHERE id = " + std::to_string(second_));
-  Tamper("INSERT INTO group_events (group_case_id, member_case_id, kind, at, actor_user_id) VALUES (" +
-         std::to_string(first_) + ", " + std::to_string(second_) + ", 'joined', 1000, 1)");
+  Tamper("UPDATE applications SET group_case_id = " + std::to_string(first_) +
+         " WHERE id = " + std::to_string(second_));
+  Tamper(
+      "INSERT INTO group_events (group_case_id, member_case_id, kind, at, actor_user_id) VALUES (" +
+      std::to_string(first_) + ", " + std::to_string(second_) + ", 'joined', 1000, 1)");
   EXPECT_EQ(office_->GetCase(kCoordinator, first_).error().code, ErrorCode::kIntegrity);
   EXPECT_EQ(office_->GetCase(kCoordinator, second_).error().code, ErrorCode::kIntegrity);
   const auto bad = BadRows();
   EXPECT_EQ(bad.size(), 3u);  // both cases and the forged event
   EXPECT_NE(std::find(bad.begin(), bad.end(), Row("applications", first_)), bad.end());
   EXPECT_NE(std::find(bad.begin(), bad.end(), Row("applications", second_)), bad.end());
-  EXPECT_TRUE(std::any_of(bad.begin(), bad.end(), [](const std::string& r) { return r.starts_with("group_events:"); }));
+  EXPECT_TRUE(std::any_of(bad.begin(), bad.end(),
+                          [](const std::string& r) { return r.starts_with("group_events:"); }));
 }
 
 TEST_P(RowIntegrityTest, AChannelConversationMovedToAnotherCaseFailsBothSenders) {
@@ -222,17 +243,20 @@ TEST_P(RowIntegrityTest, AChannelConversationMovedToAnotherCaseFailsBothSenders)
   ASSERT_TRUE(channels.BlockSender(senders[1]).ok());  // a change the office makes is resealed
   EXPECT_TRUE(BadRows().empty());
   EXPECT_TRUE(office_->integrity().Check("channel_senders", senders[0]).ok());
-  Tamper("UPDATE channel_senders SET case_id = CASE WHEN id = " + std::to_string(senders[0]) + " THEN " +
-         std::to_string(cases[1]) + " ELSE " + std::to_string(cases[0]) + " END");
-  EXPECT_EQ(office_->integrity().Check("channel_senders", senders[0]).error().code, ErrorCode::kIntegrity);
+  Tamper("UPDATE channel_senders SET case_id = CASE WHEN id = " + std::to_string(senders[0]) +
+         " THEN " + std::to_string(cases[1]) + " ELSE " + std::to_string(cases[0]) + " END");
+  EXPECT_EQ(office_->integrity().Check("channel_senders", senders[0]).error().code,
+            ErrorCode::kIntegrity);
   EXPECT_TRUE(Audited(Row("channel_senders", senders[0])));
-  EXPECT_EQ(BadRows(), (std::vector{Row("channel_senders", senders[0]), Row("channel_senders", senders[1])}));
+  EXPECT_EQ(BadRows(),
+            (std::vector{Row("channel_senders", senders[0]), Row("channel_senders", senders[1])}));
 }
 
 TEST_P(RowIntegrityTest, SwappedCaseRowsFailBoth) {
   // Case 3 would show case 2's applicant: the rows change places, ids stay.
   Tamper("UPDATE applications SET id = -1 WHERE id = " + std::to_string(third_));
-  Tamper("UPDATE applications SET id = " + std::to_string(third_) + " WHERE id = " + std::to_string(second_));
+  Tamper("UPDATE applications SET id = " + std::to_string(third_) +
+         " WHERE id = " + std::to_string(second_));
   Tamper("UPDATE applications SET id = " + std::to_string(second_) + " WHERE id = -1");
   EXPECT_EQ(office_->GetCase(kCoordinator, second_).error().code, ErrorCode::kIntegrity);
   EXPECT_EQ(office_->GetCase(kCoordinator, third_).error().code, ErrorCode::kIntegrity);
@@ -262,7 +286,8 @@ TEST_P(RowIntegrityTest, AConsistentRewriteOfTheBooksIsCaught) {
   EXPECT_TRUE(report->Sound());
   const auto bad = BadRows();
   EXPECT_EQ(bad.size(), 2u);
-  EXPECT_TRUE(std::all_of(bad.begin(), bad.end(), [](const std::string& r) { return r.starts_with("posting_legs:"); }));
+  EXPECT_TRUE(std::all_of(bad.begin(), bad.end(),
+                          [](const std::string& r) { return r.starts_with("posting_legs:"); }));
   Tamper("DELETE FROM posting_legs WHERE amount < 0");
   const auto after = BadRows();
   EXPECT_NE(std::find(after.begin(), after.end(), Row("postings", posting_)), after.end());
@@ -271,8 +296,11 @@ TEST_P(RowIntegrityTest, AConsistentRewriteOfTheBooksIsCaught) {
 TEST_P(RowIntegrityTest, AnInjectedOfficeKeyStopsTheOffice) {
   // A newer generation with someone else's public key and no private key (as if retired):
   // the office would unlock, and the intake would seal new cases to it.
-  Tamper("INSERT INTO office_keys (generation, public_key, private_sealed) SELECT 2, reply_public, NULL "
-         "FROM applications WHERE id = " + std::to_string(first_));
+  Tamper(
+      "INSERT INTO office_keys (generation, public_key, private_sealed) SELECT 2, reply_public, "
+      "NULL "
+      "FROM applications WHERE id = " +
+      std::to_string(first_));
   auto opener = UnlockOffice(*store_, kPassphrase);
   ASSERT_TRUE(opener.ok());
   auto enabled = EnableRowIntegrity(*store_, *opener, *audit_);
@@ -290,8 +318,8 @@ TEST_P(RowIntegrityTest, AnIntakeRowWithoutMacPassesUntilItCarriesOfficeState) {
   EXPECT_FALSE(store_->ReadSealedRow("applications", id)->mac.has_value());
   EXPECT_TRUE(office_->integrity().Check("applications", id).ok());
   EXPECT_TRUE(BadRows().empty());
-  Tamper("UPDATE applications SET assigned_user_id = " + std::to_string(operator_id_) + " WHERE id = " +
-         std::to_string(id));
+  Tamper("UPDATE applications SET assigned_user_id = " + std::to_string(operator_id_) +
+         " WHERE id = " + std::to_string(id));
   EXPECT_EQ(office_->integrity().Check("applications", id).error().code, ErrorCode::kIntegrity);
   EXPECT_EQ(BadRows(), std::vector{Row("applications", id)});
 }
@@ -310,7 +338,8 @@ TEST_P(RowIntegrityTest, TheOfficeSealsAnIntakeRowWhenItFirstChangesIt) {
 TEST_P(RowIntegrityTest, RowsKeptBeforeTheUpgradeAreSealedAtTheFirstOfficeStart) {
   // As an upgraded store: no MACs yet, the migration's marker, and a log that never sealed.
   Tamper("DELETE FROM audit_log WHERE action = 'rows_sealed'");
-  for (const auto& table : store::kRowMacTables) Tamper("UPDATE " + std::string(table.name) + " SET row_mac = NULL");
+  for (const auto& table : store::kRowMacTables)
+    Tamper("UPDATE " + std::string(table.name) + " SET row_mac = NULL");
   Tamper("UPDATE settings SET value = 'pending' WHERE key = 'row_mac_backfill'");
   auto before = VerifyStoreRows(*store_, key_);
   EXPECT_TRUE(before->backfill_pending);
@@ -325,22 +354,26 @@ TEST_P(RowIntegrityTest, RowsKeptBeforeTheUpgradeAreSealedAtTheFirstOfficeStart)
 TEST_P(RowIntegrityTest, AForgedUpgradeMarkerCannotLaunderAnEdit) {
   // Rows as an upgraded store has them, sealed once at the first office start.
   Tamper("DELETE FROM audit_log WHERE action = 'rows_sealed'");
-  for (const auto& table : store::kRowMacTables) Tamper("UPDATE " + std::string(table.name) + " SET row_mac = NULL");
+  for (const auto& table : store::kRowMacTables)
+    Tamper("UPDATE " + std::string(table.name) + " SET row_mac = NULL");
   Tamper("UPDATE settings SET value = 'pending' WHERE key = 'row_mac_backfill'");
   auto opener = UnlockOffice(*store_, kPassphrase);
   ASSERT_TRUE(EnableRowIntegrity(*store_, *opener, *audit_).ok());
   // Later someone raises a role, strips the MACs and asks for a fresh sealing.
   Tamper("UPDATE users SET role = 'coordinator' WHERE name = 'op.one'");
-  for (const auto& table : store::kRowMacTables) Tamper("UPDATE " + std::string(table.name) + " SET row_mac = NULL");
+  for (const auto& table : store::kRowMacTables)
+    Tamper("UPDATE " + std::string(table.name) + " SET row_mac = NULL");
   Tamper("UPDATE settings SET value = 'pending' WHERE key = 'row_mac_backfill'");
   auto again = EnableRowIntegrity(*store_, *opener, *audit_);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::kIntegrity);
-  EXPECT_FALSE(store_->ReadSealedRow("users", operator_id_)->mac.has_value());  // nothing was sealed
+  EXPECT_FALSE(
+      store_->ReadSealedRow("users", operator_id_)->mac.has_value());  // nothing was sealed
   EXPECT_FALSE(VerifyStoreRows(*store_, key_)->bad.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, RowIntegrityTest, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, RowIntegrityTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          store::testing::EngineName);
 
 }  // namespace

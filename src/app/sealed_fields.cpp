@@ -54,7 +54,8 @@ Result<OpenedFields> DecodeSealedFields(const crypto::SecretBytes& plaintext) {
     out.fields.contact_handle = doc.at("contact_handle").get<std::string>();
     out.fields.message = doc.at("message").get<std::string>();
     for (const auto& w : doc.at("safe_windows")) {
-      if (auto window = ParseSafeWindow(w.get<std::string>())) out.fields.safe_windows.push_back(*window);
+      if (auto window = ParseSafeWindow(w.get<std::string>()))
+        out.fields.safe_windows.push_back(*window);
     }
     out.fields.utc_offset_minutes = doc.value("utc_offset_minutes", kDefaultUtcOffsetMinutes);
     out.received_at = doc.at("received_at").get<std::int64_t>();

@@ -26,8 +26,8 @@ std::vector<std::uint32_t> Trigrams(const std::string& word) {
   const std::string padded = "^" + word + "$";
   std::vector<std::uint32_t> out;
   for (std::size_t i = 0; i + 3 <= padded.size(); ++i) {
-    out.push_back((std::uint32_t(std::uint8_t(padded[i])) << 16) | (std::uint32_t(std::uint8_t(padded[i + 1])) << 8) |
-                  std::uint8_t(padded[i + 2]));
+    out.push_back((std::uint32_t(std::uint8_t(padded[i])) << 16) |
+                  (std::uint32_t(std::uint8_t(padded[i + 1])) << 8) | std::uint8_t(padded[i + 2]));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -52,7 +52,9 @@ std::size_t BoundedDistance(const std::string& a, const std::string& b, std::siz
   return row[b.size()];
 }
 
-std::size_t TyposAllowed(const std::string& word) { return word.size() >= 8 ? 2 : word.size() >= 4 ? 1 : 0; }
+std::size_t TyposAllowed(const std::string& word) {
+  return word.size() >= 8 ? 2 : word.size() >= 4 ? 1 : 0;
+}
 
 }  // namespace
 
@@ -70,7 +72,8 @@ void SearchIndex::Add(std::int64_t case_id, const IdentifyingFields& fields) {
   std::vector<std::string> words;
   for (const std::string* text : {&fields.name, &fields.unit, &fields.location, &fields.message}) {
     auto more = Words(*text);
-    words.insert(words.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    words.insert(words.end(), std::make_move_iterator(more.begin()),
+                 std::make_move_iterator(more.end()));
   }
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -82,7 +85,8 @@ void SearchIndex::Add(std::int64_t case_id, const IdentifyingFields& fields) {
     auto& list = postings_[WordIdLocked(w)];
     if (list.empty() || list.back() < id) {
       list.push_back(id);  // the usual case: cases arrive in id order
-    } else if (auto at = std::lower_bound(list.begin(), list.end(), id); at == list.end() || *at != id) {
+    } else if (auto at = std::lower_bound(list.begin(), list.end(), id);
+               at == list.end() || *at != id) {
       list.insert(at, id);
     }
   }
@@ -119,7 +123,8 @@ std::vector<SearchIndex::WordId> SearchIndex::MatchingWordsLocked(const std::str
 Result<std::vector<std::int64_t>> SearchIndex::Find(std::string_view query) const {
   if (query.size() > kMaxQueryBytes) return InvalidInput("a search is at most 200 characters", "q");
   auto words = Words(query);
-  if (words.empty()) return InvalidInput("search for at least one word of two letters or digits", "q");
+  if (words.empty())
+    return InvalidInput("search for at least one word of two letters or digits", "q");
   if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
   std::shared_lock lock(mutex_);
   std::vector<std::uint32_t> result;
@@ -130,7 +135,8 @@ Result<std::vector<std::int64_t>> SearchIndex::Find(std::string_view query) cons
     for (WordId w : MatchingWordsLocked(q)) {
       std::vector<std::uint32_t> merged;
       merged.reserve(any.size() + postings_[w].size());
-      std::set_union(any.begin(), any.end(), postings_[w].begin(), postings_[w].end(), std::back_inserter(merged));
+      std::set_union(any.begin(), any.end(), postings_[w].begin(), postings_[w].end(),
+                     std::back_inserter(merged));
       any.swap(merged);
     }
     // ...and, across query words, the cases that have them all.
@@ -139,7 +145,8 @@ Result<std::vector<std::int64_t>> SearchIndex::Find(std::string_view query) cons
       first = false;
     } else {
       std::vector<std::uint32_t> both;
-      std::set_intersection(result.begin(), result.end(), any.begin(), any.end(), std::back_inserter(both));
+      std::set_intersection(result.begin(), result.end(), any.begin(), any.end(),
+                            std::back_inserter(both));
       result.swap(both);
     }
     if (result.empty()) break;

@@ -39,12 +39,14 @@ class SearchIndex {
   std::vector<WordId> MatchingWordsLocked(const std::string& query_word) const;
 
   mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, WordId> word_ids_;            // GUARDED_BY(mutex_)
-  std::vector<std::string> words_;                              // GUARDED_BY(mutex_)
-  std::vector<std::vector<std::uint32_t>> postings_;            // GUARDED_BY(mutex_): sorted case ids per word
-  std::unordered_map<std::uint32_t, std::vector<WordId>> by_trigram_;  // GUARDED_BY(mutex_): the vocabulary's trigrams
-  std::unordered_set<std::uint32_t> removed_;                   // GUARDED_BY(mutex_)
-  std::unordered_set<std::uint32_t> indexed_;                   // GUARDED_BY(mutex_)
+  std::unordered_map<std::string, WordId> word_ids_;  // GUARDED_BY(mutex_)
+  std::vector<std::string> words_;                    // GUARDED_BY(mutex_)
+  std::vector<std::vector<std::uint32_t>>
+      postings_;  // GUARDED_BY(mutex_): sorted case ids per word
+  std::unordered_map<std::uint32_t, std::vector<WordId>>
+      by_trigram_;                             // GUARDED_BY(mutex_): the vocabulary's trigrams
+  std::unordered_set<std::uint32_t> removed_;  // GUARDED_BY(mutex_)
+  std::unordered_set<std::uint32_t> indexed_;  // GUARDED_BY(mutex_)
 };
 
 }  // namespace lifeline::app

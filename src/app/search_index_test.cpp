@@ -31,7 +31,8 @@ TEST_F(SearchIndexTest, FindsAcrossScriptsNewestFirst) {
 }
 
 TEST_F(SearchIndexTest, ToleratesTyposButNotDifferentWords) {
-  EXPECT_EQ(Find("Поискоф"), (std::vector<std::int64_t>{1}));  // one typo from "poiskov", two from "poiskova"
+  EXPECT_EQ(Find("Поискоф"),
+            (std::vector<std::int64_t>{1}));  // one typo from "poiskov", two from "poiskova"
   EXPECT_EQ(Find("Sidorof"), (std::vector<std::int64_t>{3}));
   EXPECT_TRUE(Find("Smirnov").empty());
 }
@@ -51,7 +52,8 @@ TEST_F(SearchIndexTest, EmptyHugeAndWildcardQueriesAreRefused) {
     EXPECT_EQ(refused.error().field, "q");
   }
   EXPECT_FALSE(index_.Find(std::string(801, 'x')).ok());
-  EXPECT_EQ(Find("*Petr*"), (std::vector<std::int64_t>{3, 1}));  // wildcards are ignored, not expanded
+  EXPECT_EQ(Find("*Petr*"),
+            (std::vector<std::int64_t>{3, 1}));  // wildcards are ignored, not expanded
 }
 
 }  // namespace

@@ -10,7 +10,8 @@ SenderThrottle::SenderThrottle(double burst, std::chrono::seconds period, std::s
     : burst_(burst),
       per_second_(period.count() > 0 ? burst / static_cast<double>(period.count()) : 0),
       max_senders_(std::max<std::size_t>(1, max_senders)) {
-  if (!(burst >= 1) || period.count() <= 0) throw std::invalid_argument("a sender's limit needs a burst and a period");
+  if (!(burst >= 1) || period.count() <= 0)
+    throw std::invalid_argument("a sender's limit needs a burst and a period");
 }
 
 std::size_t SenderThrottle::Hash::operator()(const store::Blob32& b) const {

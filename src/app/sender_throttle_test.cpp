@@ -23,7 +23,8 @@ TEST(SenderThrottle, LetsABurstThroughThenOneMessagePerShareOfThePeriod) {
   EXPECT_FALSE(throttle.Allow(Sender(1), kStart + minutes{14}));  // a token every 15 minutes
   EXPECT_TRUE(throttle.Allow(Sender(1), kStart + minutes{15}));
   EXPECT_FALSE(throttle.Allow(Sender(1), kStart + minutes{15}));
-  for (int i = 0; i < 4; ++i) EXPECT_TRUE(throttle.Allow(Sender(1), kStart + hours{3}));  // never past the burst
+  for (int i = 0; i < 4; ++i)
+    EXPECT_TRUE(throttle.Allow(Sender(1), kStart + hours{3}));  // never past the burst
   EXPECT_FALSE(throttle.Allow(Sender(1), kStart + hours{3}));
 }
 

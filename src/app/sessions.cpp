@@ -60,15 +60,16 @@ Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& 
                          .target = user ? "user:" + std::to_string(user->id) : ""});
     return kSignInFailed;
   }
-  if (auto audited = audit_.Record({user->id, user->name, AuditAction::kSignIn,
-                                    "user:" + std::to_string(user->id)});
+  if (auto audited = audit_.Record(
+          {user->id, user->name, AuditAction::kSignIn, "user:" + std::to_string(user->id)});
       !audited) {
     return audited.error();
   }
   throttle_.RecordSuccess(attempt);
   const auto now = clock_.Now();
   NewSession session{crypto::RandomToken(), crypto::RandomToken(),
-                     Actor{user->id, user->name, user->role}, devices_.Issue(device_cookie, name, now)};
+                     Actor{user->id, user->name, user->role},
+                     devices_.Issue(device_cookie, name, now)};
   std::lock_guard lock(mutex_);
   DropExpiredLocked(now);
   by_token_hash_[TokenHash(session.token)] = {{session.actor, session.csrf_token}, now, now};

@@ -9,11 +9,11 @@
 
 #include "app/actor.hpp"
 #include "app/audit_log.hpp"
+#include "app/clock.hpp"
 #include "app/row_integrity.hpp"
 #include "app/sign_in_device.hpp"
 #include "app/sign_in_throttle.hpp"
 #include "app/two_factor.hpp"
-#include "app/clock.hpp"
 #include "store/store.hpp"
 
 namespace lifeline::app {

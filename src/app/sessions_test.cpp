@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "app/setup.hpp"
 #include "app/test_support.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/totp.hpp"
-
-#include <cctype>
 
 namespace lifeline::app {
 namespace {
@@ -22,9 +22,14 @@ class SessionsTest : public ::testing::Test {
   testing::TempStore store_{"sessions"};
   AuditLog audit_{*store_, clock_, crypto::Key32{7}};
   crypto::OfficeKeyPair office_keys_ = crypto::GenerateOfficeKeyPair();
-  crypto::OfficeOpener office_{crypto::OfficePrivateKey{office_keys_.private_key.bytes}, office_keys_.public_key};
+  crypto::OfficeOpener office_{crypto::OfficePrivateKey{office_keys_.private_key.bytes},
+                               office_keys_.public_key};
   TwoFactor two_factor_{*store_, audit_, clock_, office_};
-  Sessions sessions_{*store_, audit_, two_factor_, clock_, SignInDeviceKey(office_),
+  Sessions sessions_{*store_,
+                     audit_,
+                     two_factor_,
+                     clock_,
+                     SignInDeviceKey(office_),
                      {.idle = std::chrono::minutes(30), .absolute = std::chrono::hours(12)}};
 
   // Enrols op.one and returns the secret's current code source.
@@ -95,7 +100,8 @@ TEST_F(SessionsTest, IdleAndAbsoluteExpiry) {
 }
 
 TEST_F(SessionsTest, RepeatedFailuresAreSlowedButTheRightPasswordStillWorksFromElsewhere) {
-  for (int i = 0; i < 5; ++i) ASSERT_FALSE(sessions_.SignIn("op.one", "guess-" + std::to_string(i), "", "attacker").ok());
+  for (int i = 0; i < 5; ++i)
+    ASSERT_FALSE(sessions_.SignIn("op.one", "guess-" + std::to_string(i), "", "attacker").ok());
   auto blocked = sessions_.SignIn("op.one", "synthetic-password", "", "attacker");
   ASSERT_FALSE(blocked.ok());
   EXPECT_EQ(blocked.error().code, ErrorCode::kRateLimited);
@@ -128,7 +134,8 @@ TEST_F(SessionsTest, AThousandGuessesFromTheOperatorsOwnAddressDoNotLockOutTheir
   ASSERT_TRUE(AddUser(*store_, audit_, "op.two", Role::kOperator, "synthetic-password-2").ok());
   auto other = sessions_.SignIn("op.two", "synthetic-password-2", "", "desk-2");
   ASSERT_TRUE(other.ok());
-  auto foreign = sessions_.SignIn("op.one", "synthetic-password", "", "proxy", other->device_cookie);
+  auto foreign =
+      sessions_.SignIn("op.one", "synthetic-password", "", "proxy", other->device_cookie);
   ASSERT_FALSE(foreign.ok());
   EXPECT_EQ(foreign.error().code, ErrorCode::kRateLimited);
   std::string altered = again->device_cookie;
@@ -137,8 +144,10 @@ TEST_F(SessionsTest, AThousandGuessesFromTheOperatorsOwnAddressDoNotLockOutTheir
             ErrorCode::kRateLimited);
   // An expired token too (one more guess locks the untrusted clients again after so long).
   clock_.now += SignInDevices::kLifetime;
-  ASSERT_EQ(sessions_.SignIn("op.one", "one-more-guess", "", "proxy").error().code, ErrorCode::kUnauthenticated);
-  auto expired = sessions_.SignIn("op.one", "synthetic-password", "", "proxy", again->device_cookie);
+  ASSERT_EQ(sessions_.SignIn("op.one", "one-more-guess", "", "proxy").error().code,
+            ErrorCode::kUnauthenticated);
+  auto expired =
+      sessions_.SignIn("op.one", "synthetic-password", "", "proxy", again->device_cookie);
   ASSERT_FALSE(expired.ok());
   EXPECT_EQ(expired.error().code, ErrorCode::kRateLimited);
 }
@@ -164,7 +173,9 @@ TEST_F(SessionsTest, SecondFactorIsNeededOnceEnrolledAndCodesCannotBeReplayed) {
   const std::string code = crypto::TotpCode(secret, clock_.now);
   EXPECT_TRUE(sessions_.SignIn("op.one", "synthetic-password", code, "desk").ok());
   EXPECT_FALSE(sessions_.SignIn("op.one", "synthetic-password", code, "desk").ok());  // replay
-  EXPECT_FALSE(sessions_.SignIn("op.one", "wrong-password-x", crypto::TotpCode(secret, clock_.now), "desk").ok());
+  EXPECT_FALSE(
+      sessions_.SignIn("op.one", "wrong-password-x", crypto::TotpCode(secret, clock_.now), "desk")
+          .ok());
 }
 
 TEST_F(SessionsTest, RecoveryCodesWorkOnce) {
@@ -178,7 +189,8 @@ TEST_F(SessionsTest, RecoveryCodesWorkOnce) {
 
 TEST_F(SessionsTest, RequiredSecondFactorConfinesUnenrolledSessions) {
   const Actor admin{99, "admin", Role::kAdmin};
-  EXPECT_EQ(two_factor_.SetRequired({1, "op.one", Role::kOperator}, true).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(two_factor_.SetRequired({1, "op.one", Role::kOperator}, true).error().code,
+            ErrorCode::kForbidden);
   ASSERT_TRUE(two_factor_.SetRequired(admin, true).ok());
   auto session = sessions_.SignIn("op.one", "synthetic-password", "", "desk");
   ASSERT_TRUE(session.ok());
@@ -202,7 +214,9 @@ TEST_F(SessionsTest, SignOutEndsSession) {
 }
 
 TEST_F(SessionsTest, AddUserRejectsBadNamesAndShortPasswords) {
-  EXPECT_EQ(AddUser(*store_, audit_, "Bad Name", Role::kOperator, "synthetic-password").error().field, "name");
+  EXPECT_EQ(
+      AddUser(*store_, audit_, "Bad Name", Role::kOperator, "synthetic-password").error().field,
+      "name");
   EXPECT_EQ(AddUser(*store_, audit_, "ok", Role::kOperator, "short").error().field, "password");
   EXPECT_EQ(AddUser(*store_, audit_, "op.one", Role::kOperator, "synthetic-password").error().code,
             ErrorCode::kConflict);
@@ -221,7 +235,8 @@ TEST_F(SessionsTest, SignInsAndSignOutsAreAuditedWithoutTheTypedName) {
     EXPECT_EQ(e.target.find("Someone"), std::string::npos);
     EXPECT_EQ(e.actor_name.find("Someone"), std::string::npos);
   }
-  EXPECT_EQ(actions, (std::vector<std::string>{"user_added", "sign_in", "sign_in_failed", "sign_out"}));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"user_added", "sign_in", "sign_in_failed", "sign_out"}));
 }
 
 }  // namespace

@@ -13,7 +13,8 @@ namespace {
 bool IsValidUserName(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;
   for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -34,11 +35,12 @@ Status CheckNewUser(const std::string& name, const std::string& password) {
 Result<std::int64_t> AddUser(store::UserStore& users, AuditLog& audit, const std::string& name,
                              Role role, const std::string& password) {
   if (auto ok = CheckNewUser(name, password); !ok) return ok.error();
-  store::UserRecord user{.name = name, .role = role, .password_hash = crypto::HashPassword(password)};
+  store::UserRecord user{
+      .name = name, .role = role, .password_hash = crypto::HashPassword(password)};
   auto id = users.AddUser(user);
   if (!id) return id.error();
-  if (auto audited = audit.Record({.action = AuditAction::kUserAdded,
-                                   .target = "user:" + std::to_string(*id)});
+  if (auto audited = audit.Record(
+          {.action = AuditAction::kUserAdded, .target = "user:" + std::to_string(*id)});
       !audited) {
     return audited.error();
   }
@@ -65,9 +67,10 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
   installation.passphrase_opslimit = params.opslimit;
   installation.passphrase_memlimit = params.memlimit;
   installation.office_secret_sealed = crypto::WrapOfficeSecret(secret, *wrapping);
-  installation.office_keys = {{.generation = 1,
-                               .public_key = keys.public_key.bytes,
-                               .private_sealed = crypto::WrapPrivateKey(keys.private_key, *wrapping)}};
+  installation.office_keys = {
+      {.generation = 1,
+       .public_key = keys.public_key.bytes,
+       .private_sealed = crypto::WrapPrivateKey(keys.private_key, *wrapping)}};
   installation.receipt_salt = crypto::RandomBytes(crypto::kReceiptSaltBytes);
   if (auto saved = store.SaveInstallation(installation); !saved) return saved.error();
 
@@ -76,7 +79,8 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
   const crypto::OfficeOpener office(std::move(secret), std::move(generations));
   SystemClock clock;
   std::unique_ptr<AuditAnchor> anchor;
-  if (!anchor_path.empty()) anchor = std::make_unique<AuditAnchor>(anchor_path, AuditCheckpointKey(office));
+  if (!anchor_path.empty())
+    anchor = std::make_unique<AuditAnchor>(anchor_path, AuditCheckpointKey(office));
   // A new store holds nothing from before row MACs: its rows are sealed as they are written
   // (the office key row just saved, now), and no upgrade sealing is pending
   // (docs/security.md, "Tamper-evident rows").

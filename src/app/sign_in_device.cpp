@@ -15,7 +15,8 @@ constexpr std::size_t kTokenHexChars = 2 * (kNonceBytes + kExpiryBytes + kMacByt
 std::string ExpiryBytes(std::int64_t expiry) {
   std::string out(kExpiryBytes, '\0');
   for (std::size_t i = 0; i < kExpiryBytes; ++i) {
-    out[kExpiryBytes - 1 - i] = static_cast<char>((static_cast<std::uint64_t>(expiry) >> (8 * i)) & 0xFF);
+    out[kExpiryBytes - 1 - i] =
+        static_cast<char>((static_cast<std::uint64_t>(expiry) >> (8 * i)) & 0xFF);
   }
   return out;
 }
@@ -87,7 +88,8 @@ std::optional<SignInDevices::Parsed> SignInDevices::ValidFor(std::string_view to
   return Parsed{std::move(shape->nonce), shape->expiry};
 }
 
-std::optional<std::string> SignInDevices::Recognise(std::string_view cookie, std::string_view account,
+std::optional<std::string> SignInDevices::Recognise(std::string_view cookie,
+                                                    std::string_view account,
                                                     std::chrono::sys_seconds now) const {
   for (const auto token : Tokens(cookie)) {
     auto parsed = ValidFor(token, account);
@@ -107,7 +109,8 @@ std::string SignInDevices::Issue(std::string_view cookie, std::string_view accou
   for (const auto token : Tokens(cookie)) {
     if (kept == kMaxAccounts) break;
     const auto shape = ShapeOf(token);
-    if (!shape || shape->expiry <= now.time_since_epoch().count() || ValidFor(token, account)) continue;
+    if (!shape || shape->expiry <= now.time_since_epoch().count() || ValidFor(token, account))
+      continue;
     out += '.';
     out += token;
     ++kept;

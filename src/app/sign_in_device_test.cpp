@@ -45,7 +45,8 @@ TEST_F(SignInDevicesTest, ForgedAlteredOrForeignTokensAreUntrusted) {
 
 TEST_F(SignInDevicesTest, ATokenExpiresAfterItsLifetime) {
   const std::string cookie = devices_.Issue("", "op.one", now_);
-  EXPECT_TRUE(devices_.Recognise(cookie, "op.one", now_ + SignInDevices::kLifetime - seconds{1}).has_value());
+  EXPECT_TRUE(devices_.Recognise(cookie, "op.one", now_ + SignInDevices::kLifetime - seconds{1})
+                  .has_value());
   EXPECT_FALSE(devices_.Recognise(cookie, "op.one", now_ + SignInDevices::kLifetime).has_value());
 }
 
@@ -58,8 +59,10 @@ TEST_F(SignInDevicesTest, OneCookieKeepsTheTokensOfAFewAccountsNewestFirst) {
   cookie = devices_.Issue(cookie, "op.one", now_);  // op.one's old token is replaced
   EXPECT_EQ(std::count(cookie.begin(), cookie.end(), '.'), 1);
   EXPECT_NE(devices_.Recognise(cookie, "op.one", now_), old_one);
-  for (const char* name : {"op.three", "op.four", "op.five"}) cookie = devices_.Issue(cookie, name, now_);
-  EXPECT_EQ(std::count(cookie.begin(), cookie.end(), '.') + 1, static_cast<long>(SignInDevices::kMaxAccounts));
+  for (const char* name : {"op.three", "op.four", "op.five"})
+    cookie = devices_.Issue(cookie, name, now_);
+  EXPECT_EQ(std::count(cookie.begin(), cookie.end(), '.') + 1,
+            static_cast<long>(SignInDevices::kMaxAccounts));
   EXPECT_TRUE(devices_.Recognise(cookie, "op.five", now_).has_value());
   EXPECT_FALSE(devices_.Recognise(cookie, "op.two", now_).has_value());  // the oldest went
   // Junk in the cookie is dropped, never copied on.
@@ -68,8 +71,10 @@ TEST_F(SignInDevicesTest, OneCookieKeepsTheTokensOfAFewAccountsNewestFirst) {
 
 TEST_F(SignInDevicesTest, TheKeyComesFromTheOfficeSecret) {
   const auto keys = crypto::GenerateOfficeKeyPair();
-  const crypto::OfficeOpener office{crypto::OfficePrivateKey{keys.private_key.bytes}, keys.public_key};
-  const crypto::OfficeOpener same{crypto::OfficePrivateKey{keys.private_key.bytes}, keys.public_key};
+  const crypto::OfficeOpener office{crypto::OfficePrivateKey{keys.private_key.bytes},
+                                    keys.public_key};
+  const crypto::OfficeOpener same{crypto::OfficePrivateKey{keys.private_key.bytes},
+                                  keys.public_key};
   EXPECT_EQ(SignInDeviceKey(office), SignInDeviceKey(same));  // survives a restart
   EXPECT_NE(SignInDeviceKey(office), office.DeriveSubkey("lifeline/audit-mac/v1"));
 }

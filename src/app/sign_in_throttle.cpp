@@ -11,7 +11,8 @@ SignInThrottle::SignInThrottle(ThrottleLimits limits) : limits_(limits) {
   process_key_.assign(key.begin(), key.end());
 }
 
-std::string SignInThrottle::Key(std::string_view kind, const std::string& a, const std::string& b) const {
+std::string SignInThrottle::Key(std::string_view kind, const std::string& a,
+                                const std::string& b) const {
   std::string data(kind);
   data += '\0';
   data += std::to_string(a.size());
@@ -55,11 +56,13 @@ std::chrono::seconds SignInThrottle::WaitBefore(const SignInAttempt& attempt,
                                                 std::chrono::sys_seconds now) {
   std::lock_guard lock(mutex_);
   if (TrustedLocked(attempt)) {
-    return WaitFor("device", attempt.account, *attempt.device, limits_.free_failures_per_device, now);
+    return WaitFor("device", attempt.account, *attempt.device, limits_.free_failures_per_device,
+                   now);
   }
-  return std::max({WaitFor("pair", attempt.account, attempt.source, limits_.free_failures, now),
-                   WaitFor("source", attempt.source, {}, limits_.free_failures_per_source, now),
-                   WaitFor("account", attempt.account, {}, limits_.free_failures_per_account, now)});
+  return std::max(
+      {WaitFor("pair", attempt.account, attempt.source, limits_.free_failures, now),
+       WaitFor("source", attempt.source, {}, limits_.free_failures_per_source, now),
+       WaitFor("account", attempt.account, {}, limits_.free_failures_per_account, now)});
 }
 
 void SignInThrottle::RecordFailure(const SignInAttempt& attempt, std::chrono::sys_seconds now) {

@@ -29,14 +29,14 @@
 namespace lifeline::app {
 
 struct ThrottleLimits {
-  int free_failures = 5;                 // per (account, source), untrusted
-  int free_failures_per_source = 20;     // per source, across accounts, untrusted
-  int free_failures_per_account = 10;    // per account, across all untrusted clients
-  int free_failures_per_device = 5;      // per device token
-  int device_locked_after = 10;          // a device's token is refused from this many failures
-  std::chrono::seconds first_delay{1};   // doubled with each further failure
+  int free_failures = 5;                // per (account, source), untrusted
+  int free_failures_per_source = 20;    // per source, across accounts, untrusted
+  int free_failures_per_account = 10;   // per account, across all untrusted clients
+  int free_failures_per_device = 5;     // per device token
+  int device_locked_after = 10;         // a device's token is refused from this many failures
+  std::chrono::seconds first_delay{1};  // doubled with each further failure
   std::chrono::seconds max_delay{15 * 60};
-  std::size_t max_tracked = 100'000;     // beyond this, the oldest entries are forgotten
+  std::size_t max_tracked = 100'000;  // beyond this, the oldest entries are forgotten
 };
 
 /// One sign-in attempt as the throttle sees it.

@@ -20,9 +20,12 @@ class SignInThrottleTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { crypto::Initialise(); }
   std::chrono::sys_seconds now_{seconds{1'795'000'000}};
-  SignInThrottle throttle_{{.free_failures = 3, .free_failures_per_source = 10,
-                            .free_failures_per_account = 6, .free_failures_per_device = 2,
-                            .device_locked_after = 5, .first_delay = seconds{2},
+  SignInThrottle throttle_{{.free_failures = 3,
+                            .free_failures_per_source = 10,
+                            .free_failures_per_account = 6,
+                            .free_failures_per_device = 2,
+                            .device_locked_after = 5,
+                            .first_delay = seconds{2},
                             .max_delay = seconds{60}}};
 };
 
@@ -48,13 +51,15 @@ TEST_F(SignInThrottleTest, AFewFailuresElsewhereDoNotSlowTheOperatorsSource) {
 }
 
 TEST_F(SignInThrottleTest, ASourceSprayingManyAccountsIsSlowed) {
-  for (int i = 0; i < 10; ++i) throttle_.RecordFailure(Untrusted("user" + std::to_string(i), "sprayer"), now_);
+  for (int i = 0; i < 10; ++i)
+    throttle_.RecordFailure(Untrusted("user" + std::to_string(i), "sprayer"), now_);
   EXPECT_GT(throttle_.WaitBefore(Untrusted("someone-new", "sprayer"), now_), seconds{0});
   EXPECT_EQ(throttle_.WaitBefore(Untrusted("someone-new", "elsewhere"), now_), seconds{0});
 }
 
 TEST_F(SignInThrottleTest, UntrustedClientsOfOneAccountAreSlowedTogetherWhateverTheirSources) {
-  for (int i = 0; i < 6; ++i) throttle_.RecordFailure(Untrusted("op", "botnet-" + std::to_string(i)), now_);
+  for (int i = 0; i < 6; ++i)
+    throttle_.RecordFailure(Untrusted("op", "botnet-" + std::to_string(i)), now_);
   EXPECT_GT(throttle_.WaitBefore(Untrusted("op", "a-new-address"), now_), seconds{0});
   EXPECT_EQ(throttle_.WaitBefore(Untrusted("another-op", "a-new-address"), now_), seconds{0});
 }

@@ -14,8 +14,8 @@ namespace lifeline::app::testing {
 
 class FixedClock final : public Clock {
  public:
-  std::chrono::sys_seconds now = std::chrono::sys_days{std::chrono::year{2026} / 11 / 22} +
-                                 std::chrono::hours{10};
+  std::chrono::sys_seconds now =
+      std::chrono::sys_days{std::chrono::year{2026} / 11 / 22} + std::chrono::hours{10};
   std::chrono::sys_seconds Now() const override { return now; }
 };
 
@@ -40,7 +40,8 @@ class TempStore {
   void Tamper(const std::string& sql) const {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open((dir_ / "lifeline.db").c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
     sqlite3_close(db);
   }
 

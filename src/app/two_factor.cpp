@@ -52,19 +52,23 @@ crypto::Bytes TwoFactor::Seal(std::int64_t user_id, const crypto::SecretBytes& s
   return crypto::AeadEncrypt(seal_key_, secret.view(), UserTag(user_id));
 }
 
-std::optional<crypto::SecretBytes> TwoFactor::Open(std::int64_t user_id, const store::Blob& sealed) const {
+std::optional<crypto::SecretBytes> TwoFactor::Open(std::int64_t user_id,
+                                                   const store::Blob& sealed) const {
   crypto::SecretBytes secret;
-  if (sealed.empty() || !crypto::AeadDecrypt(seal_key_, sealed, UserTag(user_id), secret)) return std::nullopt;
+  if (sealed.empty() || !crypto::AeadDecrypt(seal_key_, sealed, UserTag(user_id), secret))
+    return std::nullopt;
   return secret;
 }
 
 store::Blob32 TwoFactor::RecoveryHash(std::int64_t user_id, const std::string& code) const {
-  return crypto::KeyedHash(recovery_key_, std::to_string(user_id) + ":" + NormaliseRecoveryCode(code));
+  return crypto::KeyedHash(recovery_key_,
+                           std::to_string(user_id) + ":" + NormaliseRecoveryCode(code));
 }
 
 Result<Enrollment> TwoFactor::Begin(const Actor& actor) {
   const crypto::SecretBytes secret = crypto::NewTotpSecret();
-  if (auto s = users_.SetPendingTotp(actor.user_id, Seal(actor.user_id, secret)); !s) return s.error();
+  if (auto s = users_.SetPendingTotp(actor.user_id, Seal(actor.user_id, secret)); !s)
+    return s.error();
   return Enrollment{crypto::TotpUri(secret, "lifeline", actor.name), crypto::Base32(secret)};
 }
 
@@ -72,9 +76,11 @@ Result<std::vector<std::string>> TwoFactor::Confirm(const Actor& actor, const st
   auto user = users_.FindUserById(actor.user_id);
   if (!user) return user.error();
   auto secret = Open(actor.user_id, user->totp_pending_sealed);
-  if (!secret) return InvalidInput("start the set-up again: no second factor is being set up", "code");
+  if (!secret)
+    return InvalidInput("start the set-up again: no second factor is being set up", "code");
   auto step = crypto::MatchTotp(*secret, code, clock_.Now());
-  if (!step) return InvalidInput("that code is not right; check the phone's clock and try again", "code");
+  if (!step)
+    return InvalidInput("that code is not right; check the phone's clock and try again", "code");
   std::vector<std::string> codes;
   std::vector<store::Blob32> hashes;
   for (int i = 0; i < kRecoveryCodes; ++i) {
@@ -119,8 +125,8 @@ Result<bool> TwoFactor::Check(const store::UserRecord& user, const std::string& 
   }
   auto used = users_.UseRecoveryCode(user.id, RecoveryHash(user.id, code));
   if (!used || !*used) return used;
-  if (auto audited = audit_.Record({user.id, user.name, AuditAction::kRecoveryCodeUsed,
-                                    "user:" + std::to_string(user.id)});
+  if (auto audited = audit_.Record(
+          {user.id, user.name, AuditAction::kRecoveryCodeUsed, "user:" + std::to_string(user.id)});
       !audited) {
     return audited.error();
   }

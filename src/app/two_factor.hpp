@@ -15,7 +15,7 @@
 namespace lifeline::app {
 
 struct Enrollment {
-  std::string otpauth_uri;  // for the QR code
+  std::string otpauth_uri;    // for the QR code
   std::string secret_base32;  // for typing in by hand
 };
 

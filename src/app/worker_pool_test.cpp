@@ -23,7 +23,10 @@ TEST(WorkerPool, RefusesPastItsQueueBound) {
   std::shared_future<void> gate = release.get_future().share();
   std::promise<void> started;
   WorkerPool pool(1, 2);
-  ASSERT_TRUE(pool.TrySubmit([&started, gate] { started.set_value(); gate.wait(); }));
+  ASSERT_TRUE(pool.TrySubmit([&started, gate] {
+    started.set_value();
+    gate.wait();
+  }));
   started.get_future().wait();  // the only thread is now busy
   EXPECT_TRUE(pool.TrySubmit([] {}));
   EXPECT_TRUE(pool.TrySubmit([] {}));

@@ -81,7 +81,8 @@ Result<HttpReply> Fetch(const HttpCall& call) {
   if (collected.too_large) return Error{ErrorCode::kTooLarge, "the gateway's answer is too large"};
   if (code != CURLE_OK) {
     // curl_easy_strerror names the failure without the URL.
-    return Error{ErrorCode::kUnavailable, std::string("the gateway could not be reached: ") + curl_easy_strerror(code)};
+    return Error{ErrorCode::kUnavailable,
+                 std::string("the gateway could not be reached: ") + curl_easy_strerror(code)};
   }
   HttpReply reply;
   curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &reply.status);
@@ -94,8 +95,8 @@ std::string UrlEncode(std::string_view text) {
   std::string out;
   out.reserve(text.size() * 3);
   for (const unsigned char c : text) {
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                            c == '.' || c == '_' || c == '~';
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
     if (unreserved) {
       out += static_cast<char>(c);
     } else {

@@ -16,7 +16,7 @@ namespace lifeline::channels {
 struct HttpCall {
   std::string method = "GET";  // "GET" or "POST"
   std::string url;
-  std::string content_type;    // for a POST body, e.g. "application/json"
+  std::string content_type;  // for a POST body, e.g. "application/json"
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::chrono::milliseconds timeout{10000};

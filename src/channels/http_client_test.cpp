@@ -26,7 +26,11 @@ class HttpClientTest : public ::testing::Test {
       respond({203, "text/plain", "hello " + request.Query("name"), {}});
     });
     router_->Add("POST", "/echo", [](server::Request& request, server::Respond respond) {
-      respond({200, "text/plain", request.Header("content-type") + "|" + request.Header("x-token") + "|" + request.body, {}});
+      respond(
+          {200,
+           "text/plain",
+           request.Header("content-type") + "|" + request.Header("x-token") + "|" + request.body,
+           {}});
     });
     router_->Add("GET", "/big", [](server::Request&, server::Respond respond) {
       respond({200, "text/plain", std::string(5000, 'x'), {}});

@@ -14,13 +14,16 @@ Outbox::Outbox(TakeDue take_due, ReportDelivery report, OutboxOptions options)
 
 Outbox::Outbox(app::ChannelConversations& conversations, OutboxOptions options)
     : Outbox([&conversations](int limit) { return conversations.TakeDue(limit); },
-             [&conversations](std::int64_t id, bool delivered) { return conversations.ReportDelivery(id, delivered); },
+             [&conversations](std::int64_t id, bool delivered) {
+               return conversations.ReportDelivery(id, delivered);
+             },
              options) {}
 
 Outbox::~Outbox() { Stop(); }
 
 void Outbox::Register(ContactChannel kind, OutboundChannel& channel, double per_second) {
-  if (!(per_second > 0)) throw std::invalid_argument("a channel's send rate must be above 0 a second");
+  if (!(per_second > 0))
+    throw std::invalid_argument("a channel's send rate must be above 0 a second");
   ChannelState state;
   state.channel = &channel;
   state.per_second = per_second;
@@ -77,12 +80,13 @@ milliseconds Outbox::SendDue(Clock::time_point now) {
     ChannelState& state = found->second;
     if (now > state.refilled) {
       const double elapsed = std::chrono::duration<double>(now - state.refilled).count();
-      state.tokens = std::min(std::max(1.0, state.per_second), state.tokens + elapsed * state.per_second);
+      state.tokens =
+          std::min(std::max(1.0, state.per_second), state.tokens + elapsed * state.per_second);
       state.refilled = now;
     }
     if (state.resume_at > now || state.tokens < 1) {
-      const auto next_token = now + duration_cast<Clock::duration>(
-                                        std::chrono::duration<double>((1 - state.tokens) / state.per_second));
+      const auto next_token = now + duration_cast<Clock::duration>(std::chrono::duration<double>(
+                                        (1 - state.tokens) / state.per_second));
       held_back = true;
       next_pass = std::min(next_pass, std::max(state.resume_at, next_token));
       continue;
@@ -94,13 +98,16 @@ milliseconds Outbox::SendDue(Clock::time_point now) {
         state.backoff = milliseconds(0);
         state.tokens -= 1;
         finished_any = true;
-        if (auto reported = report_(reply.id, result.outcome == SendOutcome::kAccepted); !reported) {
-          std::fprintf(stderr, "outbox: a reply's delivery could not be recorded; it may be sent again\n");
+        if (auto reported = report_(reply.id, result.outcome == SendOutcome::kAccepted);
+            !reported) {
+          std::fprintf(stderr,
+                       "outbox: a reply's delivery could not be recorded; it may be sent again\n");
         }
         break;
       case SendOutcome::kRetryLater: {
-        state.backoff = state.backoff.count() == 0 ? options_.first_backoff
-                                                   : std::min(options_.max_backoff, state.backoff * 2);
+        state.backoff = state.backoff.count() == 0
+                            ? options_.first_backoff
+                            : std::min(options_.max_backoff, state.backoff * 2);
         const milliseconds asked = std::chrono::seconds(result.retry_after_seconds);
         state.resume_at = now + std::max(state.backoff, asked);
         held_back = true;
@@ -111,7 +118,8 @@ milliseconds Outbox::SendDue(Clock::time_point now) {
   }
   // A full batch may have more behind it: go again at once, unless a channel is held back or
   // the batch holds only replies this server cannot send (that would spin).
-  if (static_cast<int>(due->size()) >= options_.batch && finished_any && !held_back) return milliseconds(0);
+  if (static_cast<int>(due->size()) >= options_.batch && finished_any && !held_back)
+    return milliseconds(0);
   return std::max(milliseconds(1), std::chrono::ceil<milliseconds>(next_pass - now));
 }
 

@@ -19,10 +19,10 @@
 namespace lifeline::channels {
 
 struct OutboxOptions {
-  int batch = 50;                                  // replies taken from the store per pass
-  std::chrono::milliseconds poll{1000};            // how often the store is looked at unasked
-  std::chrono::milliseconds first_backoff{1000};   // the first wait after a gateway failed
-  std::chrono::milliseconds max_backoff{300000};   // the wait doubles up to this
+  int batch = 50;                                 // replies taken from the store per pass
+  std::chrono::milliseconds poll{1000};           // how often the store is looked at unasked
+  std::chrono::milliseconds first_backoff{1000};  // the first wait after a gateway failed
+  std::chrono::milliseconds max_backoff{300000};  // the wait doubles up to this
 };
 
 class Outbox {
@@ -56,11 +56,11 @@ class Outbox {
  private:
   struct ChannelState {
     OutboundChannel* channel = nullptr;
-    double per_second = 1;                         // the rate, and the largest burst
-    double tokens = 0;                             // sends allowed now (a token bucket)
-    Clock::time_point refilled{};                  // when tokens was last topped up
-    Clock::time_point resume_at{};                 // the end of a back-off
-    std::chrono::milliseconds backoff{0};          // the current back-off, 0 when healthy
+    double per_second = 1;                 // the rate, and the largest burst
+    double tokens = 0;                     // sends allowed now (a token bucket)
+    Clock::time_point refilled{};          // when tokens was last topped up
+    Clock::time_point resume_at{};         // the end of a back-off
+    std::chrono::milliseconds backoff{0};  // the current back-off, 0 when healthy
   };
   void Run();
 

@@ -27,10 +27,13 @@ class RecordingChannel : public OutboundChannel {
 // The store's side: due replies until reported, in order.
 class DueReplies {
  public:
-  void Add(std::int64_t id, ContactChannel channel) { due_.push_back({id, id * 10, channel, "+70000000000", "text"}); }
+  void Add(std::int64_t id, ContactChannel channel) {
+    due_.push_back({id, id * 10, channel, "+70000000000", "text"});
+  }
   Outbox::TakeDue Taker() {
     return [this](int limit) -> Result<std::vector<app::OutgoingReply>> {
-      std::vector<app::OutgoingReply> out(due_.begin(), due_.begin() + std::min<std::size_t>(limit, due_.size()));
+      std::vector<app::OutgoingReply> out(due_.begin(),
+                                          due_.begin() + std::min<std::size_t>(limit, due_.size()));
       return out;
     };
   }
@@ -94,8 +97,10 @@ TEST(Outbox, BacksOffWhileTheGatewayIsDownAndLosesNothing) {
   DueReplies store;
   store.Add(1, ContactChannel::kSms);
   RecordingChannel sms;
-  sms.answers = {{SendOutcome::kRetryLater}, {SendOutcome::kRetryLater}, {SendOutcome::kRetryLater}};
-  Outbox outbox(store.Taker(), store.Reporter(), {.poll = 60000ms, .first_backoff = 1000ms, .max_backoff = 3000ms});
+  sms.answers = {
+      {SendOutcome::kRetryLater}, {SendOutcome::kRetryLater}, {SendOutcome::kRetryLater}};
+  Outbox outbox(store.Taker(), store.Reporter(),
+                {.poll = 60000ms, .first_backoff = 1000ms, .max_backoff = 3000ms});
   outbox.Register(ContactChannel::kSms, sms, 100);
 
   const auto t = Outbox::Clock::now();

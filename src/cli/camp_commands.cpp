@@ -18,14 +18,18 @@ class Commands final : public CampCommands {
     auto* ledger = cli.add_subcommand("ledger", "The prisoner-of-war camps' books");
     ledger->require_subcommand(1);
     check_ = ledger->add_subcommand(
-        "check", "Prove the books balance: every posting sums to zero, every balance equals its postings, no "
-                 "prisoner's account below zero, every transfer of an account arrived whole and left nothing "
-                 "behind, and (with --passphrase-file) every posting and leg is the office's own, unedited; "
-                 "exit 0 if so, 3 otherwise");
+        "check",
+        "Prove the books balance: every posting sums to zero, every balance equals its postings, "
+        "no "
+        "prisoner's account below zero, every transfer of an account arrived whole and left "
+        "nothing "
+        "behind, and (with --passphrase-file) every posting and leg is the office's own, unedited; "
+        "exit 0 if so, 3 otherwise");
     AddStoreOptions(*check_, where_);
-    check_->add_option("--passphrase-file", passphrase_file_,
-                       "Office passphrase file: also checks the postings' and legs' tamper-evident MACs, which a "
-                       "consistent rewrite of the books cannot forge");
+    check_->add_option(
+        "--passphrase-file", passphrase_file_,
+        "Office passphrase file: also checks the postings' and legs' tamper-evident MACs, which a "
+        "consistent rewrite of the books cannot forge");
   }
 
   std::optional<int> RunIfChosen() const override {
@@ -38,7 +42,8 @@ class Commands final : public CampCommands {
         return 1;
       }
       std::cout << fmt::format(
-          "{} postings, {} legs\nunbalanced postings: {}\nbalances that differ from their postings: {}\n"
+          "{} postings, {} legs\nunbalanced postings: {}\nbalances that differ from their "
+          "postings: {}\n"
           "prisoners' accounts below zero: {}\npostings reversed twice: {}\n"
           "transfers without their other half of the same amount: {}\n"
           "balances left in a camp the prisoner has left: {}\n{}\n",
@@ -55,7 +60,8 @@ class Commands final : public CampCommands {
         std::cerr << "lifeline: " << bad.error().message << "\n";
         return 1;
       }
-      for (const auto& row : *bad) std::cout << fmt::format("{}:{}: {}\n", row.table, row.id, row.what);
+      for (const auto& row : *bad)
+        std::cout << fmt::format("{}:{}: {}\n", row.table, row.id, row.what);
       std::cout << fmt::format("postings and legs that fail their tamper check: {}\n", bad->size());
       return report->Sound() && bad->empty() ? 0 : 3;
     } catch (const std::exception& e) {
@@ -85,6 +91,8 @@ class Commands final : public CampCommands {
 
 }  // namespace
 
-std::unique_ptr<CampCommands> AddCampCommands(CLI::App& cli) { return std::make_unique<Commands>(cli); }
+std::unique_ptr<CampCommands> AddCampCommands(CLI::App& cli) {
+  return std::make_unique<Commands>(cli);
+}
 
 }  // namespace lifeline::cli

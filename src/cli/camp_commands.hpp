@@ -2,7 +2,6 @@
 // `lifeline ledger check`: proves the camps' books balance (docs/camp.md).
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <optional>
 

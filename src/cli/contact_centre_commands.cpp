@@ -20,7 +20,8 @@ using contact_centre::SimulationOptions;
 int Refuse(const Error& error) {
   std::string option = error.field;
   std::replace(option.begin(), option.end(), '_', '-');
-  std::cerr << "lifeline: " << (option.empty() ? "" : "--" + option + ": ") << error.message << "\n";
+  std::cerr << "lifeline: " << (option.empty() ? "" : "--" + option + ": ") << error.message
+            << "\n";
   return 2;
 }
 
@@ -28,27 +29,46 @@ class Commands final : public ContactCentreCommands {
  public:
   explicit Commands(CLI::App& cli) {
     voice_prompts_ = cli.add_subcommand(
-        "voice-prompts", "Print the voice line's prompts, one a line: file, espeak-ng voice and text, tab-separated "
-                         "(scripts/make-voice-prompts.sh speaks them)");
-    staffing_ = cli.add_subcommand("staffing", "Operators and lines a forecast needs (Erlang C, A and B)");
-    staffing_->add_option("--calls-per-hour", forecast_.calls_per_hour, "Calls offered per hour")->required();
-    staffing_->add_option("--handle-seconds", forecast_.handle_seconds, "Average handle time, wrap-up included")->required();
-    staffing_->add_option("--answer-within", forecast_.answer_within_seconds, "Service-level threshold T, seconds")->required();
-    staffing_->add_option("--target", forecast_.target, "Share answered within T, e.g. 0.8")->required();
+        "voice-prompts",
+        "Print the voice line's prompts, one a line: file, espeak-ng voice and text, tab-separated "
+        "(scripts/make-voice-prompts.sh speaks them)");
+    staffing_ =
+        cli.add_subcommand("staffing", "Operators and lines a forecast needs (Erlang C, A and B)");
+    staffing_->add_option("--calls-per-hour", forecast_.calls_per_hour, "Calls offered per hour")
+        ->required();
+    staffing_
+        ->add_option("--handle-seconds", forecast_.handle_seconds,
+                     "Average handle time, wrap-up included")
+        ->required();
+    staffing_
+        ->add_option("--answer-within", forecast_.answer_within_seconds,
+                     "Service-level threshold T, seconds")
+        ->required();
+    staffing_->add_option("--target", forecast_.target, "Share answered within T, e.g. 0.8")
+        ->required();
     staffing_->add_option("--patience-seconds", patience_, "Callers' mean patience: use Erlang A");
-    staffing_->add_option("--shrinkage", forecast_.shrinkage, "Share of paid time off the phones, e.g. 0.3");
-    staffing_->add_option("--blocking", forecast_.blocking, "Share of calls that may find every line busy (default 0.01)");
+    staffing_->add_option("--shrinkage", forecast_.shrinkage,
+                          "Share of paid time off the phones, e.g. 0.3");
+    staffing_->add_option("--blocking", forecast_.blocking,
+                          "Share of calls that may find every line busy (default 0.01)");
     staffing_->add_flag("--json", json_, "Print one JSON object");
 
-    simulate_ = cli.add_subcommand("simulate", "Simulate a day of the hotline's queue with a surge");
+    simulate_ =
+        cli.add_subcommand("simulate", "Simulate a day of the hotline's queue with a surge");
     simulate_->add_option("--operators", sim_.operators, "Operators logged in all day")->required();
-    simulate_->add_option("--calls-per-hour", sim_.calls_per_hour, "Calls per hour outside the surge")->required();
+    simulate_
+        ->add_option("--calls-per-hour", sim_.calls_per_hour, "Calls per hour outside the surge")
+        ->required();
     simulate_->add_option("--handle-seconds", sim_.handle_seconds, "Mean talk time (exponential)");
-    simulate_->add_option("--wrap-up-seconds", sim_.queue.wrap_up_seconds, "Wrap-up after each call");
-    simulate_->add_option("--answer-within", sim_.queue.answer_within_seconds, "Service-level threshold T, seconds");
-    simulate_->add_option("--patience-seconds", sim_patience_, "Callers' mean patience (exponential); none: nobody hangs up");
+    simulate_->add_option("--wrap-up-seconds", sim_.queue.wrap_up_seconds,
+                          "Wrap-up after each call");
+    simulate_->add_option("--answer-within", sim_.queue.answer_within_seconds,
+                          "Service-level threshold T, seconds");
+    simulate_->add_option("--patience-seconds", sim_patience_,
+                          "Callers' mean patience (exponential); none: nobody hangs up");
     simulate_->add_option("--lines", sim_.queue.lines, "Lines (calls in the system at once)");
-    simulate_->add_option("--surge", sim_.surge_multiplier, "Volume multiplier during the surge, e.g. 20");
+    simulate_->add_option("--surge", sim_.surge_multiplier,
+                          "Volume multiplier during the surge, e.g. 20");
     simulate_->add_option("--surge-start", sim_.surge_start_hour, "Hour the surge starts");
     simulate_->add_option("--surge-hours", sim_.surge_hours, "How long the surge lasts, hours");
     simulate_->add_option("--hours", sim_.hours, "Hours simulated (at most 24)");
@@ -61,7 +81,8 @@ class Commands final : public ContactCentreCommands {
 
   std::optional<int> RunIfChosen() const override {
     if (*voice_prompts_) {
-      for (const auto& p : contact_centre::AllPrompts()) fmt::print("{}\t{}\t{}\n", p.file, p.voice, p.text);
+      for (const auto& p : contact_centre::AllPrompts())
+        fmt::print("{}\t{}\t{}\n", p.file, p.voice, p.text);
       return 0;
     }
     if (*staffing_) return Staffing();
@@ -104,15 +125,20 @@ class Commands final : public ContactCentreCommands {
       std::cout << server::SimulationJson(*report).dump() << "\n";
       return 0;
     }
-    std::cout << "start  offered  answered  abandoned  overflow   SL    SL2   ASA s  aband.  occup.  most waiting\n";
-    auto row = [](const std::string& label, const contact_centre::StatsWindow& w, int most_waiting) {
-      return fmt::format("{:>5}  {:>7}  {:>8}  {:>9}  {:>8}  {:>4.0f}%  {:>4.0f}%  {:>6.1f}  {:>5.1f}%  {:>5.1f}%  {:>5}\n", label,
-                         w.offered, w.answered, w.abandoned, w.overflowed, w.ServiceLevel() * 100,
-                         w.ServiceLevel2() * 100, w.AverageSpeedOfAnswer(), w.AbandonmentRate() * 100,
-                         w.Occupancy() * 100, most_waiting);
+    std::cout << "start  offered  answered  abandoned  overflow   SL    SL2   ASA s  aband.  "
+                 "occup.  most waiting\n";
+    auto row = [](const std::string& label, const contact_centre::StatsWindow& w,
+                  int most_waiting) {
+      return fmt::format(
+          "{:>5}  {:>7}  {:>8}  {:>9}  {:>8}  {:>4.0f}%  {:>4.0f}%  {:>6.1f}  {:>5.1f}%  {:>5.1f}% "
+          " {:>5}\n",
+          label, w.offered, w.answered, w.abandoned, w.overflowed, w.ServiceLevel() * 100,
+          w.ServiceLevel2() * 100, w.AverageSpeedOfAnswer(), w.AbandonmentRate() * 100,
+          w.Occupancy() * 100, most_waiting);
     };
     for (const auto& i : report->intervals) {
-      std::cout << row(fmt::format("{:02d}:{:02d}", static_cast<int>(i.start_hour), static_cast<int>(i.start_hour * 60) % 60),
+      std::cout << row(fmt::format("{:02d}:{:02d}", static_cast<int>(i.start_hour),
+                                   static_cast<int>(i.start_hour * 60) % 60),
                        i.figures, i.most_waiting);
     }
     std::cout << row("day", report->day, report->most_waiting);

@@ -3,7 +3,6 @@
 // centre arithmetic that needs no data folder.
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <optional>
 

@@ -13,12 +13,17 @@ namespace {
 class Commands final : public DbCommands {
  public:
   explicit Commands(CLI::App& cli) {
-    migrate_ = cli.add_subcommand("migrate", "Bring a PostgreSQL database to this lifeline's schema (safe to repeat)");
-    migrate_->add_option("--db", conninfo_,
-                         "PostgreSQL connection string without a password, e.g. \"host=db1 dbname=lifeline "
-                         "user=lifeline\" (the password goes in the file PGPASSFILE names)")
+    migrate_ = cli.add_subcommand(
+        "migrate", "Bring a PostgreSQL database to this lifeline's schema (safe to repeat)");
+    migrate_
+        ->add_option(
+            "--db", conninfo_,
+            "PostgreSQL connection string without a password, e.g. \"host=db1 dbname=lifeline "
+            "user=lifeline\" (the password goes in the file PGPASSFILE names)")
         ->required();
-    migrate_->add_option("--wait-seconds", wait_seconds_, "How long to keep retrying a database that is not up yet")
+    migrate_
+        ->add_option("--wait-seconds", wait_seconds_,
+                     "How long to keep retrying a database that is not up yet")
         ->check(CLI::Range(0, 3600));
   }
 
@@ -27,13 +32,17 @@ class Commands final : public DbCommands {
     using store::postgres::PgError;
     try {
       if (store::postgres::ConninfoHasPassword(conninfo_)) {
-        std::cerr << "lifeline: --db must not hold a password (it would show in the process list); put it in the "
+        std::cerr << "lifeline: --db must not hold a password (it would show in the process list); "
+                     "put it in the "
                      "file PGPASSFILE names\n";
         return 2;
       }
-      auto connection = store::postgres::ConnectWithRetry(conninfo_, wait_seconds_, [](const PgError& e, double pause) {
-        std::cerr << fmt::format("lifeline: the database is not reachable yet ({}); retrying in {:.1f} s\n", e.what(), pause);
-      });
+      auto connection = store::postgres::ConnectWithRetry(
+          conninfo_, wait_seconds_, [](const PgError& e, double pause) {
+            std::cerr << fmt::format(
+                "lifeline: the database is not reachable yet ({}); retrying in {:.1f} s\n",
+                e.what(), pause);
+          });
       auto before = store::postgres::Migrate(*connection);
       if (!before) {
         std::cerr << "lifeline: " << before.error().message << "\n";

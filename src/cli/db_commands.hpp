@@ -3,7 +3,6 @@
 // (docs/deploy.md). Safe to run twice or from two machines at once.
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <optional>
 

@@ -1,13 +1,12 @@
 // lifeline: the composition root. Each subcommand wires the layers together and nothing else.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
@@ -15,18 +14,18 @@
 
 #include "app/audit_log.hpp"
 #include "app/backup.hpp"
-#include "app/office.hpp"
-#include "app/retention.hpp"
-#include "app/row_integrity.hpp"
 #include "app/demo_data.hpp"
 #include "app/intake.hpp"
 #include "app/key_rotation.hpp"
+#include "app/office.hpp"
+#include "app/retention.hpp"
+#include "app/row_integrity.hpp"
 #include "app/setup.hpp"
 #include "cli/camp_commands.hpp"
-#include "cli/db_commands.hpp"
-#include "cli/partner_commands.hpp"
 #include "cli/contact_centre_commands.hpp"
 #include "cli/data_lock.hpp"
+#include "cli/db_commands.hpp"
+#include "cli/partner_commands.hpp"
 #include "cli/secrets.hpp"
 #include "cli/serve.hpp"
 #include "cli/store_options.hpp"
@@ -42,14 +41,16 @@ int Fail(const std::string& message) {
   return 1;
 }
 
-int Init(const cli::StoreOptions& where, const std::string& passphrase_file, const std::string& admin,
-         const std::string& admin_password_file) {
+int Init(const cli::StoreOptions& where, const std::string& passphrase_file,
+         const std::string& admin, const std::string& admin_password_file) {
   const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
   const std::string password = cli::ReadSecret(admin_password_file, "administrator password");
   auto store = cli::OpenStore(where, true);
   // Creates the lock file now, so that later commands never write it into a ready folder.
   const auto lock = cli::LockStore(where, true, "a lifeline server is using this store");
-  if (auto s = app::InitialiseInstallation(*store, passphrase, admin, password, cli::AuditAnchorPath(where)); !s) {
+  if (auto s = app::InitialiseInstallation(*store, passphrase, admin, password,
+                                           cli::AuditAnchorPath(where));
+      !s) {
     return Fail(s.error().message);
   }
   fmt::print("initialised {}: office keys created, administrator \"{}\" added\n",
@@ -65,26 +66,30 @@ struct CommandAudit {
   std::unique_ptr<app::AuditLog> log;
 };
 
-std::unique_ptr<app::AuditAnchor> OpenAnchor(const cli::StoreOptions& where, const crypto::OfficeOpener& office) {
+std::unique_ptr<app::AuditAnchor> OpenAnchor(const cli::StoreOptions& where,
+                                             const crypto::OfficeOpener& office) {
   const std::string path = cli::AuditAnchorPath(where);
   if (path.empty()) return nullptr;
   return std::make_unique<app::AuditAnchor>(path, app::AuditCheckpointKey(office));
 }
 
-CommandAudit OpenAudit(const cli::StoreOptions& where, store::Store& store, const std::string& passphrase_file,
-                       const app::Clock& clock) {
+CommandAudit OpenAudit(const cli::StoreOptions& where, store::Store& store,
+                       const std::string& passphrase_file, const app::Clock& clock) {
   auto office = app::UnlockOffice(store, cli::ReadSecret(passphrase_file, "office passphrase"));
   if (!office) throw std::runtime_error(office.error().message);
   CommandAudit audit;
   audit.anchor = OpenAnchor(where, *office);
-  audit.log = std::make_unique<app::AuditLog>(store, clock, app::AuditKey(*office), audit.anchor.get());
+  audit.log =
+      std::make_unique<app::AuditLog>(store, clock, app::AuditKey(*office), audit.anchor.get());
   // The account added is sealed (docs/security.md, "Tamper-evident rows").
-  if (auto enabled = app::EnableRowIntegrity(store, *office, *audit.log); !enabled) throw std::runtime_error(enabled.error().message);
+  if (auto enabled = app::EnableRowIntegrity(store, *office, *audit.log); !enabled)
+    throw std::runtime_error(enabled.error().message);
   return audit;
 }
 
-int AddUser(const cli::StoreOptions& where, const std::string& passphrase_file, const std::string& name,
-            const std::string& role_name, const std::string& password_file) {
+int AddUser(const cli::StoreOptions& where, const std::string& passphrase_file,
+            const std::string& name, const std::string& role_name,
+            const std::string& password_file) {
   auto role = ParseRole(role_name);
   if (!role) return Fail("--role must be one of " + AllRoleNames());
   const std::string password = cli::ReadSecret(password_file, "password");
@@ -121,10 +126,13 @@ int VerifyAudit(const cli::StoreOptions& where, const std::string& passphrase_fi
   auto result = app::VerifyAuditLog(*store, app::AuditKey(*office), expected_head,
                                     checkpoints ? &*checkpoints : nullptr);
   if (!result) return Fail(result.error().message);
-  if (result->entries > 0) result->problems.insert(result->problems.begin(), missing.begin(), missing.end());
+  if (result->entries > 0)
+    result->problems.insert(result->problems.begin(), missing.begin(), missing.end());
   if (result->entries == 0) {  // `init` writes the first entries: an empty log was emptied
-    result->problems.push_back({0, "the log has no entries, though every installation starts with its creation "
-                                   "entry: it was emptied"});
+    result->problems.push_back(
+        {0,
+         "the log has no entries, though every installation starts with its creation "
+         "entry: it was emptied"});
   }
   for (const auto& problem : result->problems) {
     if (problem.seq == 0) {
@@ -134,12 +142,15 @@ int VerifyAudit(const cli::StoreOptions& where, const std::string& passphrase_fi
     }
   }
   if (checkpoints && !checkpoints->checkpoints.empty()) {
-    const auto highest = std::max_element(checkpoints->checkpoints.begin(), checkpoints->checkpoints.end(),
-                                          [](const auto& a, const auto& b) { return a.seq < b.seq; });
-    fmt::print("{} signed checkpoints, the highest at entry {}\n", checkpoints->checkpoints.size(), highest->seq);
+    const auto highest =
+        std::max_element(checkpoints->checkpoints.begin(), checkpoints->checkpoints.end(),
+                         [](const auto& a, const auto& b) { return a.seq < b.seq; });
+    fmt::print("{} signed checkpoints, the highest at entry {}\n", checkpoints->checkpoints.size(),
+               highest->seq);
   }
   fmt::print("{} entries, {}; head {}\n", result->entries,
-             result->problems.empty() ? "chain intact" : fmt::format("{} problems", result->problems.size()),
+             result->problems.empty() ? "chain intact"
+                                      : fmt::format("{} problems", result->problems.size()),
              result->head_mac_hex);
   return result->problems.empty() ? 0 : 3;
 }
@@ -154,11 +165,13 @@ int VerifyRows(const cli::StoreOptions& where, const std::string& passphrase_fil
   if (!result) return Fail(result.error().message);
   for (const auto& bad : result->bad) fmt::print("{}:{}: {}\n", bad.table, bad.id, bad.what);
   if (result->backfill_pending) {
-    fmt::print("rows kept before this lifeline's upgrade get their MAC when the office first starts with "
-               "the passphrase: start it, then verify again\n");
+    fmt::print(
+        "rows kept before this lifeline's upgrade get their MAC when the office first starts with "
+        "the passphrase: start it, then verify again\n");
   }
   fmt::print("{} rows, {}\n", result->rows,
-             result->bad.empty() ? "all intact" : fmt::format("{} failed their tamper check", result->bad.size()));
+             result->bad.empty() ? "all intact"
+                                 : fmt::format("{} failed their tamper check", result->bad.size()));
   return result->bad.empty() ? 0 : 3;
 }
 
@@ -167,8 +180,8 @@ app::Progress TerminalProgress(const char* what) {
   if (!::isatty(STDERR_FILENO)) return {};
   return [what](std::uint64_t done, std::uint64_t total) {
     const double mib = 1024.0 * 1024.0;
-    std::fprintf(stderr, "\r%s: %3.0f%% (%.1f of %.1f MiB)", what, total ? 100.0 * done / total : 100.0,
-                 done / mib, total / mib);
+    std::fprintf(stderr, "\r%s: %3.0f%% (%.1f of %.1f MiB)", what,
+                 total ? 100.0 * done / total : 100.0, done / mib, total / mib);
     if (done >= total) std::fputc('\n', stderr);
   };
 }
@@ -187,9 +200,10 @@ int RotateKey(const cli::StoreOptions& where, const std::string& passphrase_file
               int batch_size) {
   const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
   auto store = cli::OpenStore(where, false);
-  const auto lock = cli::LockStore(where, true,
-                                   "a lifeline server is using this store; stop every server before rotating the "
-                                   "office key (servers keep the old key in memory)");
+  const auto lock =
+      cli::LockStore(where, true,
+                     "a lifeline server is using this store; stop every server before rotating the "
+                     "office key (servers keep the old key in memory)");
   app::SystemClock clock;
   if (retire) {
     auto retired = app::RetireOldOfficeKeys(*store, passphrase, clock);
@@ -201,7 +215,8 @@ int RotateKey(const cli::StoreOptions& where, const std::string& passphrase_file
   auto rotated = app::RotateOfficeKey(*store, passphrase, clock, batch_size,
                                       TerminalCountProgress("re-sealing keys", "keys"));
   if (!rotated) return Fail(rotated.error().message);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print("{} office key generation {}: {} keys re-sealed in {:.2f} s ({:.0f} keys/s)\n",
              rotated->resumed ? "finished rotating to" : "rotated to", rotated->generation,
              rotated->rewrapped, seconds, seconds > 0 ? rotated->rewrapped / seconds : 0.0);
@@ -209,7 +224,8 @@ int RotateKey(const cli::StoreOptions& where, const std::string& passphrase_file
   return 0;
 }
 
-int Backup(const cli::StoreOptions& where, const std::string& passphrase_file, const std::string& out) {
+int Backup(const cli::StoreOptions& where, const std::string& passphrase_file,
+           const std::string& out) {
   const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
   auto store = cli::OpenStore(where, false);
   if (auto s = app::WriteBackup(*store, passphrase, out, TerminalProgress("backup")); !s) {
@@ -237,16 +253,19 @@ int Restore(const std::string& in, const std::string& passphrase_file, const std
   return 0;
 }
 
-int Purge(const cli::StoreOptions& where, const std::string& passphrase_file, int days, bool dry_run) {
+int Purge(const cli::StoreOptions& where, const std::string& passphrase_file, int days,
+          bool dry_run) {
   auto store = cli::OpenStore(where, false);
   app::SystemClock clock;
   auto candidates = app::RetentionCandidates(*store, clock, days);
   if (!candidates) return Fail(candidates.error().message);
   if (dry_run) {
     for (const auto& c : *candidates) {
-      fmt::print("case {} received {} ({})\n", c.id, FormatIsoDate(c.received_on), ToString(c.clear.situation));
+      fmt::print("case {} received {} ({})\n", c.id, FormatIsoDate(c.received_on),
+                 ToString(c.clear.situation));
     }
-    fmt::print("{} uncontacted applications older than {} days would be deleted\n", candidates->size(), days);
+    fmt::print("{} uncontacted applications older than {} days would be deleted\n",
+               candidates->size(), days);
     return 0;
   }
   if (passphrase_file.empty()) return Fail("deleting needs --passphrase-file (or use --dry-run)");
@@ -291,11 +310,16 @@ int main(int argc, char** argv) {
   std::string data;  // restore's target folder
   cli::StoreOptions where;
   std::string passphrase_file, admin = "admin", admin_password_file;
-  auto* init = cli.add_subcommand("init", "Create the store, the office keys and the first administrator");
+  auto* init =
+      cli.add_subcommand("init", "Create the store, the office keys and the first administrator");
   cli::AddStoreOptions(*init, where);
-  init->add_option("--passphrase-file", passphrase_file, "File holding the office passphrase ('-' for stdin)")->required();
+  init->add_option("--passphrase-file", passphrase_file,
+                   "File holding the office passphrase ('-' for stdin)")
+      ->required();
   init->add_option("--admin", admin, "Administrator user name");
-  init->add_option("--admin-password-file", admin_password_file, "File holding the administrator's password")->required();
+  init->add_option("--admin-password-file", admin_password_file,
+                   "File holding the administrator's password")
+      ->required();
 
   cli::ServeOptions serve_options;
   auto* serve = cli.add_subcommand("serve", "Run the HTTP server until SIGINT or SIGTERM");
@@ -303,97 +327,134 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", serve_options.listen, "HOST:PORT (port 0 picks a free one)");
   serve->add_option("--role", serve_options.role, "all, intake (public key only) or office")
       ->check(CLI::IsMember({"all", "intake", "office"}));
-  serve->add_option("--passphrase-file", serve_options.passphrase_file, "Office passphrase file (office and all roles)");
-  serve->add_option("--threads", serve_options.threads, "HTTP worker threads (default: one per core)");
-  serve->add_option("--max-connections", serve_options.max_connections,
-                    "connections served at once; past it new ones get 503 with Retry-After, /healthz still "
-                    "answers (default 1024)");
+  serve->add_option("--passphrase-file", serve_options.passphrase_file,
+                    "Office passphrase file (office and all roles)");
+  serve->add_option("--threads", serve_options.threads,
+                    "HTTP worker threads (default: one per core)");
+  serve->add_option(
+      "--max-connections", serve_options.max_connections,
+      "connections served at once; past it new ones get 503 with Retry-After, /healthz still "
+      "answers (default 1024)");
   serve->add_option("--read-timeout", serve_options.read_timeout_seconds,
                     "seconds a client may stay silent before it is disconnected (default 60)");
-  serve->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind TLS)");
-  serve->add_option("--trusted-proxy", serve_options.trusted_proxies,
-                    "Address of a reverse proxy whose X-Forwarded-For names the client, for sign-in throttling "
-                    "(repeatable or a comma list; default: none, the peer is the client)");
+  serve->add_flag("--secure-cookies", serve_options.secure_cookies,
+                  "Mark cookies Secure (behind TLS)");
+  serve->add_option(
+      "--trusted-proxy", serve_options.trusted_proxies,
+      "Address of a reverse proxy whose X-Forwarded-For names the client, for sign-in throttling "
+      "(repeatable or a comma list; default: none, the peer is the client)");
   serve->add_option("--telephony-token-file", serve_options.telephony_token_file,
                     "File holding the token the telephony side (Kamailio) sends as Bearer");
   serve->add_option("--metrics-token-file", serve_options.metrics_token_file,
-                    "File holding the token a Prometheus scraper sends as Bearer to /metrics (without it, no /metrics)");
+                    "File holding the token a Prometheus scraper sends as Bearer to /metrics "
+                    "(without it, no /metrics)");
   serve->add_option("--queue-strategy", serve_options.queue_strategy,
                     "longest_idle, fewest_calls, round_robin or ring_all");
-  serve->add_option("--wrap-up-seconds", serve_options.wrap_up_seconds, "Operators' wrap-up after each call")
+  serve
+      ->add_option("--wrap-up-seconds", serve_options.wrap_up_seconds,
+                   "Operators' wrap-up after each call")
       ->check(CLI::Range(0, 3600));
-  serve->add_option("--queue-overflow-after", serve_options.queue_overflow_after,
-                    "Seconds a call waits for its language before any logged-in operator may take it (0: never)")
+  serve
+      ->add_option("--queue-overflow-after", serve_options.queue_overflow_after,
+                   "Seconds a call waits for its language before any logged-in operator may take "
+                   "it (0: never)")
       ->capture_default_str()
       ->check(CLI::Range(0, 3600));
-  serve->add_option("--queue-offer-callback-after", serve_options.queue_offer_callback_after,
-                    "Seconds a caller waits before being offered a safe callback instead (0: never)")
+  serve
+      ->add_option("--queue-offer-callback-after", serve_options.queue_offer_callback_after,
+                   "Seconds a caller waits before being offered a safe callback instead (0: never)")
       ->capture_default_str()
       ->check(CLI::Range(0, 3600));
-  serve->add_option("--queue-join-empty", serve_options.queue_join_empty,
-                    "A new call when no operator who could take it is logged in: wait or offer_callback")
+  serve
+      ->add_option(
+          "--queue-join-empty", serve_options.queue_join_empty,
+          "A new call when no operator who could take it is logged in: wait or offer_callback")
       ->check(CLI::IsMember({"wait", "offer_callback"}));
-  serve->add_option("--queue-leave-empty", serve_options.queue_leave_empty,
-                    "Waiting calls when the last operator who could take them logs out: wait or offer_callback")
+  serve
+      ->add_option("--queue-leave-empty", serve_options.queue_leave_empty,
+                   "Waiting calls when the last operator who could take them logs out: wait or "
+                   "offer_callback")
       ->check(CLI::IsMember({"wait", "offer_callback"}));
   serve->add_option("--voice-prompts", serve_options.voice_prompts,
-                    "Folder of the voice line's prompts (scripts/make-voice-prompts.sh); without it, held callers hear "
+                    "Folder of the voice line's prompts (scripts/make-voice-prompts.sh); without "
+                    "it, held callers hear "
                     "nothing from lifeline");
   serve->add_option("--voice-dtmf-listen", serve_options.voice_dtmf_listen,
-                    "UDP address where rtpengine (--dtmf-log-dest) reports callers' digits (default 127.0.0.1:22223)");
-  serve->add_option("--voice-announce-every", serve_options.voice_announce_every,
-                    "Seconds of music between announcements of position and wait")
+                    "UDP address where rtpengine (--dtmf-log-dest) reports callers' digits "
+                    "(default 127.0.0.1:22223)");
+  serve
+      ->add_option("--voice-announce-every", serve_options.voice_announce_every,
+                   "Seconds of music between announcements of position and wait")
       ->capture_default_str()
       ->check(CLI::Range(5, 3600));
-  serve->add_option("--retention-days", serve_options.retention_days,
-                    "Delete applications never contacted for this many days, every 6 hours (office role)")
+  serve
+      ->add_option(
+          "--retention-days", serve_options.retention_days,
+          "Delete applications never contacted for this many days, every 6 hours (office role)")
       ->check(CLI::Range(30, 100000));
-  serve->add_option("--sms-inbound-token-file", serve_options.sms_inbound_token_file,
-                    "File holding the secret Kannel's sms-service sends as token= (turns SMS on; office role)");
+  serve->add_option(
+      "--sms-inbound-token-file", serve_options.sms_inbound_token_file,
+      "File holding the secret Kannel's sms-service sends as token= (turns SMS on; office role)");
   serve->add_option("--sendsms-url", serve_options.sendsms_url,
-                    "Kannel smsbox's sendsms URL for operators' replies, e.g. http://127.0.0.1:13013/cgi-bin/sendsms");
+                    "Kannel smsbox's sendsms URL for operators' replies, e.g. "
+                    "http://127.0.0.1:13013/cgi-bin/sendsms");
   serve->add_option("--sendsms-credentials-file", serve_options.sendsms_credentials_file,
                     "File holding username:password of Kannel's sendsms-user");
-  serve->add_option("--sms-dlr-base-url", serve_options.sms_dlr_base_url,
-                    "lifeline's URL as Kannel reaches it, for delivery reports (empty: none asked for)");
-  serve->add_option("--sms-per-second", serve_options.sms_per_second, "Replies handed to smsbox a second")
+  serve->add_option(
+      "--sms-dlr-base-url", serve_options.sms_dlr_base_url,
+      "lifeline's URL as Kannel reaches it, for delivery reports (empty: none asked for)");
+  serve
+      ->add_option("--sms-per-second", serve_options.sms_per_second,
+                   "Replies handed to smsbox a second")
       ->capture_default_str()
       ->check(CLI::Range(0.01, 1000.0));
-  serve->add_option("--intake-queue", serve_options.intake_queue,
-                    "Submissions and status checks that may wait for a receipt hash before 503")
+  serve
+      ->add_option("--intake-queue", serve_options.intake_queue,
+                   "Submissions and status checks that may wait for a receipt hash before 503")
       ->check(CLI::Range(1, 100000));
   // Telegram (docs/channels.md, "Telegram"): runs when --telegram-token-file is given.
   const std::string telegram_group = "Telegram bot (docs/channels.md)";
-  serve->add_option("--telegram-token-file", serve_options.telegram_token_file,
-                    "File holding the bot token from BotFather; without it the bot does not run")
+  serve
+      ->add_option("--telegram-token-file", serve_options.telegram_token_file,
+                   "File holding the bot token from BotFather; without it the bot does not run")
       ->group(telegram_group);
-  serve->add_option("--telegram-mode", serve_options.telegram_mode,
-                    "webhook (Telegram POSTs to /channels/telegram/webhook) or poll (getUpdates)")
+  serve
+      ->add_option("--telegram-mode", serve_options.telegram_mode,
+                   "webhook (Telegram POSTs to /channels/telegram/webhook) or poll (getUpdates)")
       ->check(CLI::IsMember({"webhook", "poll"}))
       ->capture_default_str()
       ->group(telegram_group);
-  serve->add_option("--telegram-webhook-secret-file", serve_options.telegram_webhook_secret_file,
-                    "File holding the webhook's secret_token (1-256 of A-Z a-z 0-9 _ -); webhook mode")
+  serve
+      ->add_option(
+          "--telegram-webhook-secret-file", serve_options.telegram_webhook_secret_file,
+          "File holding the webhook's secret_token (1-256 of A-Z a-z 0-9 _ -); webhook mode")
       ->group(telegram_group);
-  serve->add_option("--telegram-webhook-url", serve_options.telegram_webhook_url,
-                    "Public HTTPS URL of the webhook: serve calls setWebhook with it and the secret at start")
+  serve
+      ->add_option(
+          "--telegram-webhook-url", serve_options.telegram_webhook_url,
+          "Public HTTPS URL of the webhook: serve calls setWebhook with it and the secret at start")
       ->group(telegram_group);
-  serve->add_option("--telegram-api-base", serve_options.telegram_api_base, "The Bot API's base URL")
+  serve
+      ->add_option("--telegram-api-base", serve_options.telegram_api_base, "The Bot API's base URL")
       ->capture_default_str()
       ->group(telegram_group);
-  serve->add_option("--telegram-proxy", serve_options.telegram_proxy,
-                    "Proxy for calls to the Bot API, e.g. socks5h://127.0.0.1:9050 (tor)")
+  serve
+      ->add_option("--telegram-proxy", serve_options.telegram_proxy,
+                   "Proxy for calls to the Bot API, e.g. socks5h://127.0.0.1:9050 (tor)")
       ->group(telegram_group);
-  serve->add_option("--telegram-onion", serve_options.telegram_onion,
-                    "The onion form's address, named in the bot's first answer")
+  serve
+      ->add_option("--telegram-onion", serve_options.telegram_onion,
+                   "The onion form's address, named in the bot's first answer")
       ->group(telegram_group);
-  serve->add_option("--telegram-per-second", serve_options.telegram_per_second,
-                    "Operators' replies sent to Telegram a second, at most")
+  serve
+      ->add_option("--telegram-per-second", serve_options.telegram_per_second,
+                   "Operators' replies sent to Telegram a second, at most")
       ->check(CLI::Range(0.01, 1000.0))
       ->capture_default_str()
       ->group(telegram_group);
-  serve->add_option("--telegram-poll-seconds", serve_options.telegram_poll_seconds,
-                    "getUpdates' long-poll wait in poll mode (stopping waits for it)")
+  serve
+      ->add_option("--telegram-poll-seconds", serve_options.telegram_poll_seconds,
+                   "getUpdates' long-poll wait in poll mode (stopping waits for it)")
       ->check(CLI::Range(0, 50))
       ->capture_default_str()
       ->group(telegram_group);
@@ -403,10 +464,16 @@ int main(int argc, char** argv) {
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "Add an operator account");
   cli::AddStoreOptions(*user_add, where);
-  user_add->add_option("--passphrase-file", passphrase_file, "Office passphrase file (the audit log is keyed with the office key)")->required();
+  user_add
+      ->add_option("--passphrase-file", passphrase_file,
+                   "Office passphrase file (the audit log is keyed with the office key)")
+      ->required();
   user_add->add_option("--name", user_name, "User name (a-z 0-9 . _ -)")->required();
   user_add->add_option("--role", user_role, "Role: " + AllRoleNames());
-  user_add->add_option("--password-file", user_password_file, "File holding the password ('-' for stdin)")->required();
+  user_add
+      ->add_option("--password-file", user_password_file,
+                   "File holding the password ('-' for stdin)")
+      ->required();
 
   std::string expected_head;
   auto* audit = cli.add_subcommand("audit", "The tamper-evident audit log");
@@ -414,22 +481,30 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand(
       "verify", "Check the whole chain; exit 0 if intact, 3 naming each broken entry otherwise");
   cli::AddStoreOptions(*audit_verify, where);
-  audit_verify->add_option("--passphrase-file", passphrase_file, "Office passphrase file")->required();
+  audit_verify->add_option("--passphrase-file", passphrase_file, "Office passphrase file")
+      ->required();
   audit_verify->add_option("--expect-head", expected_head,
                            "Head MAC printed by an earlier verify: reports a cut tail");
 
   auto* verify = cli.add_subcommand(
-      "verify", "Check every tamper-evident row (accounts, cases, their history and conversations, group "
-                "membership, office keys, ledger postings); exit 0 if all are intact, 3 naming each bad row "
-                "as table:id otherwise");
+      "verify",
+      "Check every tamper-evident row (accounts, cases, their history and conversations, group "
+      "membership, office keys, ledger postings); exit 0 if all are intact, 3 naming each bad row "
+      "as table:id otherwise");
   cli::AddStoreOptions(*verify, where);
-  verify->add_option("--passphrase-file", passphrase_file, "Office passphrase file (the row MACs are keyed with the office key)")
+  verify
+      ->add_option("--passphrase-file", passphrase_file,
+                   "Office passphrase file (the row MACs are keyed with the office key)")
       ->required();
 
   std::string backup_file;
-  auto* backup = cli.add_subcommand("backup", "Write an encrypted, consistent snapshot of the store");
+  auto* backup =
+      cli.add_subcommand("backup", "Write an encrypted, consistent snapshot of the store");
   cli::AddStoreOptions(*backup, where);
-  backup->add_option("--passphrase-file", passphrase_file, "Office passphrase file (the backup is encrypted under it)")->required();
+  backup
+      ->add_option("--passphrase-file", passphrase_file,
+                   "Office passphrase file (the backup is encrypted under it)")
+      ->required();
   backup->add_option("--out", backup_file, "Backup file to create (must not exist)")->required();
   auto* restore = cli.add_subcommand("restore", "Restore a backup into an empty data folder");
   restore->add_option("--in", backup_file, "Backup file")->required()->check(CLI::ExistingFile);
@@ -439,16 +514,19 @@ int main(int argc, char** argv) {
   int purge_days = 180;
   bool purge_dry_run = false;
   std::string purge_passphrase_file;
-  auto* purge = cli.add_subcommand("purge", "Delete applications never contacted for longer than the retention period");
+  auto* purge = cli.add_subcommand(
+      "purge", "Delete applications never contacted for longer than the retention period");
   cli::AddStoreOptions(*purge, where);
   purge->add_option("--older-than-days", purge_days, "Retention period in days (at least 30)");
   purge->add_flag("--dry-run", purge_dry_run, "Only list what would be deleted");
-  purge->add_option("--passphrase-file", purge_passphrase_file, "Office passphrase file (needed to delete)");
+  purge->add_option("--passphrase-file", purge_passphrase_file,
+                    "Office passphrase file (needed to delete)");
 
   bool rotate_retire = false;
   int rotate_batch = 500;
   auto* rotate = cli.add_subcommand(
-      "rotate-key", "Rotate the office key and re-seal every case key (resumable); stop servers first");
+      "rotate-key",
+      "Rotate the office key and re-seal every case key (resumable); stop servers first");
   cli::AddStoreOptions(*rotate, where);
   rotate->add_option("--passphrase-file", passphrase_file, "Office passphrase file")->required();
   rotate->add_flag("--retire", rotate_retire,

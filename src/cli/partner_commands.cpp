@@ -7,9 +7,8 @@
 #include <iostream>
 #include <iterator>
 #include <map>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli/secrets.hpp"
 #include "crypto/crypto.hpp"
@@ -22,7 +21,8 @@ namespace {
 bool WriteNewPrivateFile(const std::string& path, const std::string& text) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0) return false;
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                       ::fsync(fd) == 0;
   return ::close(fd) == 0 && written;
 }
 
@@ -53,7 +53,8 @@ std::optional<std::map<crypto::Key32, std::string>> ReadTrustedSenders(const std
     senders[k] = name;
   }
   if (senders.empty()) {
-    std::cerr << "lifeline: the trusted senders file lists nobody: add the organisation's signing key and its name\n";
+    std::cerr << "lifeline: the trusted senders file lists nobody: add the organisation's signing "
+                 "key and its name\n";
     return std::nullopt;
   }
   return senders;
@@ -62,20 +63,27 @@ std::optional<std::map<crypto::Key32, std::string>> ReadTrustedSenders(const std
 class Commands final : public PartnerCommands {
  public:
   explicit Commands(CLI::App& cli) {
-    auto* key = cli.add_subcommand("partner-key", "A partner organisation's key for receiving referrals");
+    auto* key =
+        cli.add_subcommand("partner-key", "A partner organisation's key for receiving referrals");
     key->require_subcommand(1);
-    new_key_ = key->add_subcommand("new", "Make a key pair: the secret goes to --secret-out (never share it), the "
-                                          "public key is printed for lifeline's administrator to register");
+    new_key_ = key->add_subcommand(
+        "new",
+        "Make a key pair: the secret goes to --secret-out (never share it), the "
+        "public key is printed for lifeline's administrator to register");
     new_key_->add_option("--secret-out", secret_path_, "New file for the secret key")->required();
     auto* referral = cli.add_subcommand("referral", "Referral packages");
     referral->require_subcommand(1);
-    open_ = referral->add_subcommand("open", "Open a referral package sealed to this partner, check who signed it, and "
-                                             "print it (JSON, with \"signed_by\")");
+    open_ = referral->add_subcommand(
+        "open",
+        "Open a referral package sealed to this partner, check who signed it, and "
+        "print it (JSON, with \"signed_by\")");
     open_->add_option("--secret", secret_path_, "The partner's secret key file")->required();
     open_->add_option("--package", package_path_, "The package, as downloaded")->required();
-    open_->add_option("--trusted-senders", trusted_path_,
-                      "File of senders whose packages you accept: a line each, \"<signing key, 64 hex digits> <name>\" "
-                      "(the organisation shows its key on its partners page)")
+    open_
+        ->add_option("--trusted-senders", trusted_path_,
+                     "File of senders whose packages you accept: a line each, \"<signing key, 64 "
+                     "hex digits> <name>\" "
+                     "(the organisation shows its key on its partners page)")
         ->required();
   }
 
@@ -93,7 +101,8 @@ class Commands final : public PartnerCommands {
  private:
   int NewKey() const {
     const crypto::BoxKeyPair pair = crypto::NewBoxKeyPair();
-    if (!WriteNewPrivateFile(secret_path_, crypto::ToHex(pair.secret_key.data(), pair.secret_key.size()) + "\n")) {
+    if (!WriteNewPrivateFile(
+            secret_path_, crypto::ToHex(pair.secret_key.data(), pair.secret_key.size()) + "\n")) {
       std::cerr << "lifeline: cannot create the secret key file (does it exist already?)\n";
       return 2;
     }
@@ -106,7 +115,8 @@ class Commands final : public PartnerCommands {
     const crypto::SecretBytes secret(raw.data(), raw.size());
     const auto public_key = crypto::BoxPublicKeyOf(secret);
     if (!public_key) {
-      std::cerr << "lifeline: the secret key file does not hold a key made by `lifeline partner-key new`\n";
+      std::cerr << "lifeline: the secret key file does not hold a key made by `lifeline "
+                   "partner-key new`\n";
       return 2;
     }
     std::ifstream in(package_path_, std::ios::binary);
@@ -114,7 +124,8 @@ class Commands final : public PartnerCommands {
       std::cerr << "lifeline: cannot read the package\n";
       return 2;
     }
-    const crypto::Bytes package{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const crypto::Bytes package{std::istreambuf_iterator<char>(in),
+                                std::istreambuf_iterator<char>()};
     const auto trusted = ReadTrustedSenders(trusted_path_);
     if (!trusted) return 2;
     auto opened = crypto::OpenReferral(*public_key, secret, package, *trusted);
@@ -128,8 +139,9 @@ class Commands final : public PartnerCommands {
       std::cerr << "lifeline: the package is signed but does not hold a referral\n";
       return 4;
     }
-    doc["signed_by"] = {{"name", referral.sender},
-                        {"key", crypto::ToHex(referral.sender_key.data(), referral.sender_key.size())}};
+    doc["signed_by"] = {
+        {"name", referral.sender},
+        {"key", crypto::ToHex(referral.sender_key.data(), referral.sender_key.size())}};
     std::cout << doc.dump() << "\n";
     std::cerr << "lifeline: signed by " << referral.sender << "\n";
     return 0;
@@ -144,6 +156,8 @@ class Commands final : public PartnerCommands {
 
 }  // namespace
 
-std::unique_ptr<PartnerCommands> AddPartnerCommands(CLI::App& cli) { return std::make_unique<Commands>(cli); }
+std::unique_ptr<PartnerCommands> AddPartnerCommands(CLI::App& cli) {
+  return std::make_unique<Commands>(cli);
+}
 
 }  // namespace lifeline::cli

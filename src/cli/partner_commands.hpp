@@ -3,7 +3,6 @@
 // partner-key new` makes its key pair, `lifeline referral open` opens a package sealed to it.
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <optional>
 

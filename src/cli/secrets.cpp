@@ -28,7 +28,8 @@ std::string ReadSecret(const std::string& path, const std::string& what) {
   if (path == "-") {
     std::getline(std::cin, secret);
   } else {
-    if (!IsReadableKind(path)) throw std::runtime_error("the " + what + " file " + path + " is not a file");
+    if (!IsReadableKind(path))
+      throw std::runtime_error("the " + what + " file " + path + " is not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read the " + what + " file " + path);
     secret.resize(kMaxSecretBytes + 1);
@@ -36,7 +37,8 @@ std::string ReadSecret(const std::string& path, const std::string& what) {
     secret.resize(static_cast<std::size_t>(in.gcount()));
   }
   if (secret.size() > kMaxSecretBytes) {
-    throw std::runtime_error("the " + what + " is longer than " + std::to_string(kMaxSecretBytes) + " bytes");
+    throw std::runtime_error("the " + what + " is longer than " + std::to_string(kMaxSecretBytes) +
+                             " bytes");
   }
   while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
   if (secret.empty()) throw std::runtime_error("the " + what + " is empty");

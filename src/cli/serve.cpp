@@ -10,22 +10,22 @@
 #include <thread>
 
 #include "app/channel_conversations.hpp"
-#include "app/intake.hpp"
-#include "app/row_integrity.hpp"
-#include "app/office.hpp"
 #include "app/deadline_timer.hpp"
+#include "app/intake.hpp"
+#include "app/office.hpp"
 #include "app/periodic.hpp"
 #include "app/readiness.hpp"
 #include "app/retention.hpp"
+#include "app/row_integrity.hpp"
 #include "app/sessions.hpp"
-#include "cli/serve_voice.hpp"
 #include "app/setup.hpp"
-#include "crypto/crypto.hpp"
 #include "channels/outbox.hpp"
 #include "channels/telegram/telegram_bot.hpp"
 #include "channels/telegram/telegram_poller.hpp"
 #include "cli/secrets.hpp"
 #include "cli/serve_sms.hpp"
+#include "cli/serve_voice.hpp"
+#include "crypto/crypto.hpp"
 #include "server/http_server.hpp"
 #include "server/metrics.hpp"
 #include "server/office_routes.hpp"
@@ -42,8 +42,8 @@ server::ListenOptions ParseListen(const std::string& listen) {
   server::ListenOptions options;
   options.host = listen.substr(0, colon);
   const std::string port = listen.substr(colon + 1);
-  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(port) > 65535) {
+  if (port.empty() || port.size() > 5 ||
+      port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535) {
     throw std::runtime_error("--listen must be HOST:PORT with a port from 0 to 65535");
   }
   options.port = static_cast<std::uint16_t>(std::stoi(port));
@@ -55,14 +55,19 @@ server::ListenOptions ParseListen(const std::string& listen) {
 int Serve(const ServeOptions& options) {
   const bool intake_role = options.role == "all" || options.role == "intake";
   const bool office_role = options.role == "all" || options.role == "office";
-  if (!intake_role && !office_role) throw std::runtime_error("--role must be all, intake or office");
+  if (!intake_role && !office_role)
+    throw std::runtime_error("--role must be all, intake or office");
   if (office_role && options.passphrase_file.empty()) {
-    throw std::runtime_error("the office role needs --passphrase-file (use --role intake to run without it)");
+    throw std::runtime_error(
+        "the office role needs --passphrase-file (use --role intake to run without it)");
   }
   server::ListenOptions listen = ParseListen(options.listen);
-  listen.threads = options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency());
-  if (options.max_connections == 0) throw std::runtime_error("--max-connections must be at least 1");
-  if (options.read_timeout_seconds < 1) throw std::runtime_error("--read-timeout must be at least 1 second");
+  listen.threads =
+      options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency());
+  if (options.max_connections == 0)
+    throw std::runtime_error("--max-connections must be at least 1");
+  if (options.read_timeout_seconds < 1)
+    throw std::runtime_error("--read-timeout must be at least 1 second");
   listen.max_connections = options.max_connections;
   listen.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
   auto proxies = server::TrustedProxies::Parse(options.trusted_proxies);
@@ -77,9 +82,10 @@ int Serve(const ServeOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   auto store = OpenStore(options.store, false);
-  const auto lock = LockStore(options.store, false,
-                              "the office key is being rotated in this store; start the server when lifeline "
-                              "rotate-key has finished");
+  const auto lock =
+      LockStore(options.store, false,
+                "the office key is being rotated in this store; start the server when lifeline "
+                "rotate-key has finished");
   app::SystemClock clock;
   auto keys = app::LoadInstallationKeys(*store);
   if (!keys) throw std::runtime_error(keys.error().message);
@@ -88,21 +94,26 @@ int Serve(const ServeOptions& options) {
   server::Metrics metrics;
   router.CountWith(&metrics);
   app::Readiness readiness(*store);  // outlives intake, whose group commit reports to it
-  server::AddOperationsRoutes(
-      router, metrics, readiness,
-      options.metrics_token_file.empty() ? std::string() : ReadSecret(options.metrics_token_file, "metrics token"));
+  server::AddOperationsRoutes(router, metrics, readiness,
+                              options.metrics_token_file.empty()
+                                  ? std::string()
+                                  : ReadSecret(options.metrics_token_file, "metrics token"));
   router.Add("GET", "/healthz", [role = options.role](server::Request&, server::Respond respond) {
-    respond({200, "application/json", fmt::format("{{\"status\":\"ok\",\"role\":\"{}\"}}", role), {}});
+    respond(
+        {200, "application/json", fmt::format("{{\"status\":\"ok\",\"role\":\"{}\"}}", role), {}});
   });
 
   std::unique_ptr<app::IntakeService> intake;
   if (intake_role) {
     intake = std::make_unique<app::IntakeService>(
         *store, clock, keys->office_public, keys->receipt_salt,
-        app::IntakeOptions{.group_commit = {.on_batch = [&readiness](bool committed) { readiness.NoteWrite(committed); }},
-                           .max_waiting_hashes = options.intake_queue});
+        app::IntakeOptions{
+            .group_commit = {.on_batch =
+                                 [&readiness](bool committed) { readiness.NoteWrite(committed); }},
+            .max_waiting_hashes = options.intake_queue});
     server::AddPublicRoutes(router, *intake);
-    metrics.AddGauge("lifeline_intake_waiting_hashes", "Submissions and status checks waiting for a receipt hash.",
+    metrics.AddGauge("lifeline_intake_waiting_hashes",
+                     "Submissions and status checks waiting for a receipt hash.",
                      [&intake] { return static_cast<double>(intake->WaitingHashes()); });
   }
   std::unique_ptr<app::AuditAnchor> anchor;
@@ -118,12 +129,14 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<app::VoiceLine> voice;
   std::unique_ptr<app::DtmfListener> dtmf;
   if (office_role) {
-    auto opener = app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
+    auto opener =
+        app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
     if (!opener) throw std::runtime_error(opener.error().message);
     if (const std::string path = AuditAnchorPath(options.store); !path.empty()) {
       anchor = std::make_unique<app::AuditAnchor>(path, app::AuditCheckpointKey(*opener));
     } else {
-      std::cerr << "lifeline: no --audit-anchor: nothing outside the database records the audit log's head, so a "
+      std::cerr << "lifeline: no --audit-anchor: nothing outside the database records the audit "
+                   "log's head, so a "
                    "cut end of the log goes unnoticed (docs/deploy.md)\n";
     }
     audit = std::make_unique<app::AuditLog>(*store, clock, app::AuditKey(*opener), anchor.get());
@@ -133,31 +146,41 @@ int Serve(const ServeOptions& options) {
       throw std::runtime_error(enabled.error().message);
     }
     // The head as found now: a new or restored checkpoint file holds it from the start.
-    if (auto anchored = audit->Checkpoint(); !anchored) throw std::runtime_error(anchored.error().message);
+    if (auto anchored = audit->Checkpoint(); !anchored)
+      throw std::runtime_error(anchored.error().message);
     auto device_key = app::SignInDeviceKey(*opener);
     two_factor = std::make_unique<app::TwoFactor>(*store, *audit, clock, *opener);
     office = std::make_unique<app::OfficeService>(*store, *audit, clock, std::move(*opener));
-    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock, device_key, app::SessionLimits{},
-                                               app::ThrottleLimits{}, &office->integrity());
+    sessions = std::make_unique<app::Sessions>(*store, *audit, *two_factor, clock, device_key,
+                                               app::SessionLimits{}, app::ThrottleLimits{},
+                                               &office->integrity());
     crypto::Wipe(device_key);
     auto strategy = contact_centre::ParseStrategy(options.queue_strategy);
-    if (!strategy) throw std::runtime_error("--queue-strategy must be longest_idle, fewest_calls, round_robin or ring_all");
-    contact_centre::QueueOptions queue{.strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)};
+    if (!strategy)
+      throw std::runtime_error(
+          "--queue-strategy must be longest_idle, fewest_calls, round_robin or ring_all");
+    contact_centre::QueueOptions queue{
+        .strategy = *strategy, .wrap_up_seconds = static_cast<double>(options.wrap_up_seconds)};
     queue.overflow_after_seconds = options.queue_overflow_after;
     queue.offer_callback_after_seconds = options.queue_offer_callback_after;
-    queue.join_empty = contact_centre::ParseWhenEmpty(options.queue_join_empty).value_or(contact_centre::WhenEmpty::kWait);
-    queue.leave_empty = contact_centre::ParseWhenEmpty(options.queue_leave_empty).value_or(contact_centre::WhenEmpty::kWait);
+    queue.join_empty = contact_centre::ParseWhenEmpty(options.queue_join_empty)
+                           .value_or(contact_centre::WhenEmpty::kWait);
+    queue.leave_empty = contact_centre::ParseWhenEmpty(options.queue_leave_empty)
+                            .value_or(contact_centre::WhenEmpty::kWait);
     centre = std::make_unique<app::ContactCentreService>(
         clock, *audit, *store, *store, queue,
-        options.telephony_token_file.empty() ? std::string() : ReadSecret(options.telephony_token_file, "telephony token"));
-    if (auto restored = centre->Restore(); !restored) throw std::runtime_error(restored.error().message);
+        options.telephony_token_file.empty()
+            ? std::string()
+            : ReadSecret(options.telephony_token_file, "telephony token"));
+    if (auto restored = centre->Restore(); !restored)
+      throw std::runtime_error(restored.error().message);
     metrics.AddGauge("lifeline_calls_waiting", "Calls waiting for an operator.",
                      [&centre] { return static_cast<double>(centre->CallsWaiting()); });
     wallboard = std::make_unique<server::WallboardFeed>(*centre, *sessions);
     camps = std::make_unique<app::CampService>(*store, *audit, clock, *office);
     abroad = std::make_unique<app::AbroadService>(*store, *audit, clock, *office);
-    conversations =
-        std::make_unique<app::ChannelConversations>(*store, *office, *audit, clock, keys->receipt_salt);
+    conversations = std::make_unique<app::ChannelConversations>(*store, *office, *audit, clock,
+                                                                keys->receipt_salt);
     if (!options.voice_prompts.empty()) {
       StartVoiceLine(options, clock, *centre, *office, *conversations, voice, dtmf);
     }
@@ -190,30 +213,36 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<app::DeadlineTimer> queue_timers;
   if (centre) {
     queue_timers = std::make_unique<app::DeadlineTimer>(
-        clock, [&centre] { return centre->NextDeadline(); }, [&centre] { centre->Tick(); }, std::chrono::seconds(1));
+        clock, [&centre] { return centre->NextDeadline(); }, [&centre] { centre->Tick(); },
+        std::chrono::seconds(1));
     centre->OnDeadlineMoved([timers = queue_timers.get()] { timers->Wake(); });
   }
   std::unique_ptr<app::RetentionSchedule> retention;
   if (office_role && options.retention_days > 0) {
-    retention = std::make_unique<app::RetentionSchedule>(*store, *office, clock, options.retention_days);
+    retention =
+        std::make_unique<app::RetentionSchedule>(*store, *office, clock, options.retention_days);
   }
 
   // The Telegram bot (docs/channels.md, "Telegram"): its webhook route goes on the router
   // before the server starts.
   std::unique_ptr<channels::telegram::TelegramBot> telegram;
   if (!options.telegram_token_file.empty()) {
-    if (!conversations) throw std::runtime_error("the Telegram bot runs in the office role (--role all or office)");
-    channels::telegram::TelegramOptions bot{.token = ReadSecret(options.telegram_token_file, "Telegram bot token"),
-                                            .api_base = options.telegram_api_base,
-                                            .proxy = options.telegram_proxy,
-                                            .onion = options.telegram_onion};
+    if (!conversations)
+      throw std::runtime_error("the Telegram bot runs in the office role (--role all or office)");
+    channels::telegram::TelegramOptions bot{
+        .token = ReadSecret(options.telegram_token_file, "Telegram bot token"),
+        .api_base = options.telegram_api_base,
+        .proxy = options.telegram_proxy,
+        .onion = options.telegram_onion};
     if (options.telegram_mode == "webhook") {
       if (options.telegram_webhook_secret_file.empty()) {
         throw std::runtime_error("--telegram-mode webhook needs --telegram-webhook-secret-file");
       }
-      bot.webhook_secret = ReadSecret(options.telegram_webhook_secret_file, "Telegram webhook secret");
+      bot.webhook_secret =
+          ReadSecret(options.telegram_webhook_secret_file, "Telegram webhook secret");
       if (!channels::telegram::IsValidSecretToken(bot.webhook_secret)) {
-        throw std::runtime_error("the Telegram webhook secret must be 1-256 characters of A-Z a-z 0-9 _ -");
+        throw std::runtime_error(
+            "the Telegram webhook secret must be 1-256 characters of A-Z a-z 0-9 _ -");
       }
     }
     telegram = std::make_unique<channels::telegram::TelegramBot>(*conversations, std::move(bot));
@@ -234,7 +263,8 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<channels::telegram::TelegramPoller> telegram_poller;
   if (telegram && options.telegram_mode == "poll") {
     telegram_poller = std::make_unique<channels::telegram::TelegramPoller>(
-        *telegram, channels::telegram::PollerOptions{.long_poll_seconds = options.telegram_poll_seconds});
+        *telegram,
+        channels::telegram::PollerOptions{.long_poll_seconds = options.telegram_poll_seconds});
     telegram_poller->Start();
   }
   if (telegram && options.telegram_mode == "webhook" && !options.telegram_webhook_url.empty()) {
@@ -244,7 +274,8 @@ int Serve(const ServeOptions& options) {
                    set.error().message.c_str());
     }
   }
-  fmt::print("lifeline listening on http://{}:{} (role {})\n", listen.host, http.port(), options.role);
+  fmt::print("lifeline listening on http://{}:{} (role {})\n", listen.host, http.port(),
+             options.role);
   std::fflush(stdout);
 
   int signal_number = 0;

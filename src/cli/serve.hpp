@@ -12,7 +12,7 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string role = "all";  // all | intake | office
   std::string passphrase_file;
-  std::size_t threads = 0;   // 0: one per core
+  std::size_t threads = 0;             // 0: one per core
   std::size_t max_connections = 1024;  // server::ListenOptions::max_connections
   int read_timeout_seconds = 60;
   bool secure_cookies = false;
@@ -26,30 +26,30 @@ struct ServeOptions {
   // Issue 15 (docs/contact-centre.md, "When nobody can answer"): 0 turns a limit off.
   // By default nobody waits in silence for long: after two minutes any operator may take the
   // call, after ten a safe callback is offered (0 turns either off).
-  int queue_overflow_after = 120;       // seconds; then any logged-in operator may take the call
-  int queue_offer_callback_after = 600; // seconds; then the caller is offered a safe callback
+  int queue_overflow_after = 120;          // seconds; then any logged-in operator may take the call
+  int queue_offer_callback_after = 600;    // seconds; then the caller is offered a safe callback
   std::string queue_join_empty = "wait";   // wait or offer_callback
   std::string queue_leave_empty = "wait";  // wait or offer_callback
   // Issue 16 (docs/contact-centre.md, "The voice line"): empty prompt folder: no voice line.
-  std::string voice_prompts;              // made by scripts/make-voice-prompts.sh
+  std::string voice_prompts;                          // made by scripts/make-voice-prompts.sh
   std::string voice_dtmf_listen = "127.0.0.1:22223";  // UDP, rtpengine's --dtmf-log-dest
-  int voice_announce_every = 30;          // seconds between announcements
+  int voice_announce_every = 30;                      // seconds between announcements
   // Telegram (docs/channels.md, "Telegram"); it runs when telegram_token_file is set.
   std::string telegram_token_file;
   std::string telegram_api_base = "https://api.telegram.org";
-  std::string telegram_mode = "webhook";       // webhook or poll
-  std::string telegram_webhook_secret_file;    // webhook mode: setWebhook's secret_token
-  std::string telegram_webhook_url;            // when set, serve calls setWebhook with it at start
-  std::string telegram_proxy;                  // e.g. socks5h://127.0.0.1:9050
-  std::string telegram_onion;                  // the onion form's address, named in the first answer
-  double telegram_per_second = 20;             // operators' replies sent a second, at most
-  int telegram_poll_seconds = 25;              // getUpdates' long-poll wait
+  std::string telegram_mode = "webhook";     // webhook or poll
+  std::string telegram_webhook_secret_file;  // webhook mode: setWebhook's secret_token
+  std::string telegram_webhook_url;          // when set, serve calls setWebhook with it at start
+  std::string telegram_proxy;                // e.g. socks5h://127.0.0.1:9050
+  std::string telegram_onion;                // the onion form's address, named in the first answer
+  double telegram_per_second = 20;           // operators' replies sent a second, at most
+  int telegram_poll_seconds = 25;            // getUpdates' long-poll wait
   // SMS through Kannel (docs/channels.md): on with sms_inbound_token_file (office role).
   std::string sms_inbound_token_file;    // the secret smsbox's sms-service sends as `token`
   std::string sendsms_url;               // smsbox's sendsms URL; empty: replies are not sent by SMS
   std::string sendsms_credentials_file;  // "username:password" of Kannel's sendsms-user
-  std::string sms_dlr_base_url;          // lifeline as Kannel reaches it, for delivery reports; empty: none
-  double sms_per_second = 1;             // replies handed to smsbox a second
+  std::string sms_dlr_base_url;  // lifeline as Kannel reaches it, for delivery reports; empty: none
+  double sms_per_second = 1;     // replies handed to smsbox a second
 };
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued

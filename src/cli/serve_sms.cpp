@@ -20,9 +20,11 @@ SmsChannelHandle AddSmsChannel(const ServeOptions& options, server::Router& rout
                                app::ChannelConversations* conversations, channels::Outbox* outbox) {
   const bool outbound = !options.sendsms_url.empty();
   if (options.sms_inbound_token_file.empty()) {
-    if (outbound || !options.sms_dlr_base_url.empty() || !options.sendsms_credentials_file.empty()) {
-      throw std::runtime_error("--sendsms-url, --sendsms-credentials-file and --sms-dlr-base-url need "
-                               "--sms-inbound-token-file");
+    if (outbound || !options.sms_dlr_base_url.empty() ||
+        !options.sendsms_credentials_file.empty()) {
+      throw std::runtime_error(
+          "--sendsms-url, --sendsms-credentials-file and --sms-dlr-base-url need "
+          "--sms-inbound-token-file");
     }
     return nullptr;
   }
@@ -36,11 +38,13 @@ SmsChannelHandle AddSmsChannel(const ServeOptions& options, server::Router& rout
     throw std::runtime_error("--sms-dlr-base-url needs --sendsms-url");
   }
   const std::string token = ReadSecret(options.sms_inbound_token_file, "SMS gateway token");
-  if (token.size() < 16) throw std::runtime_error("the SMS gateway token must be at least 16 characters");
+  if (token.size() < 16)
+    throw std::runtime_error("the SMS gateway token must be at least 16 characters");
   SmsChannelHandle sms(new SmsChannel);
   sms->tokens = std::make_unique<channels::sms::DeliveryTokens>(token);
   if (outbound) {
-    const std::string credentials = ReadSecret(options.sendsms_credentials_file, "sendsms credentials");
+    const std::string credentials =
+        ReadSecret(options.sendsms_credentials_file, "sendsms credentials");
     const auto colon = credentials.find(':');
     if (colon == std::string::npos || colon == 0) {
       throw std::runtime_error("the sendsms credentials file must hold username:password");
@@ -49,13 +53,15 @@ SmsChannelHandle AddSmsChannel(const ServeOptions& options, server::Router& rout
                                           .username = credentials.substr(0, colon),
                                           .password = credentials.substr(colon + 1),
                                           .dlr_base_url = options.sms_dlr_base_url};
-    sms->sendsms = std::make_unique<channels::sms::KannelSendsms>(std::move(sendsms), sms->tokens.get());
+    sms->sendsms =
+        std::make_unique<channels::sms::KannelSendsms>(std::move(sendsms), sms->tokens.get());
     outbox->Register(ContactChannel::kSms, *sms->sendsms, options.sms_per_second);
   }
-  channels::sms::AddSmsRoutes(router, {.conversations = conversations,
-                                       .inbound_token = token,
-                                       .delivery_tokens = options.sms_dlr_base_url.empty() ? nullptr : sms->tokens.get(),
-                                       .on_replies_due = [outbox] { outbox->Wake(); }});
+  channels::sms::AddSmsRoutes(
+      router, {.conversations = conversations,
+               .inbound_token = token,
+               .delivery_tokens = options.sms_dlr_base_url.empty() ? nullptr : sms->tokens.get(),
+               .on_replies_due = [outbox] { outbox->Wake(); }});
   return sms;
 }
 

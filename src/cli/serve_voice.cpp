@@ -6,8 +6,9 @@
 
 namespace lifeline::cli {
 
-void StartVoiceLine(const ServeOptions& options, const app::Clock& clock, app::ContactCentreService& centre,
-                    app::OfficeService& office, app::ChannelConversations& conversations,
+void StartVoiceLine(const ServeOptions& options, const app::Clock& clock,
+                    app::ContactCentreService& centre, app::OfficeService& office,
+                    app::ChannelConversations& conversations,
                     std::unique_ptr<app::VoiceLine>& voice,
                     std::unique_ptr<app::DtmfListener>& dtmf) {
   auto opened = app::VoiceLine::Open(
@@ -30,13 +31,15 @@ void StartVoiceLine(const ServeOptions& options, const app::Clock& clock, app::C
     } catch (const std::exception&) {
     }
   }
-  if (port < 0 || port > 65535) throw std::runtime_error("--voice-dtmf-listen must be HOST:PORT, e.g. 127.0.0.1:22223");
+  if (port < 0 || port > 65535)
+    throw std::runtime_error("--voice-dtmf-listen must be HOST:PORT, e.g. 127.0.0.1:22223");
   auto listener = app::DtmfListener::Start(*voice, listen.substr(0, colon), port);
   if (!listener) throw std::runtime_error(listener.error().message);
   dtmf = std::move(*listener);
   centre.SetVoiceLine(voice.get());
   // On stderr: stdout's first line is the HTTP address, which scripts read.
-  fmt::print(stderr, "lifeline voice line: DTMF from rtpengine on udp {}:{}\n", listen.substr(0, colon), dtmf->port());
+  fmt::print(stderr, "lifeline voice line: DTMF from rtpengine on udp {}:{}\n",
+             listen.substr(0, colon), dtmf->port());
 }
 
 }  // namespace lifeline::cli

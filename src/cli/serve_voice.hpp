@@ -16,8 +16,9 @@ namespace lifeline::cli {
 /// its callbacks scheduled by `office` (never for a number blocked on SMS, `conversations`),
 /// and the UDP listener for rtpengine's DTMF reports;
 /// prints the listener's address. Throws std::runtime_error (a start-up failure) otherwise.
-void StartVoiceLine(const ServeOptions& options, const app::Clock& clock, app::ContactCentreService& centre,
-                    app::OfficeService& office, app::ChannelConversations& conversations,
+void StartVoiceLine(const ServeOptions& options, const app::Clock& clock,
+                    app::ContactCentreService& centre, app::OfficeService& office,
+                    app::ChannelConversations& conversations,
                     std::unique_ptr<app::VoiceLine>& voice,
                     std::unique_ptr<app::DtmfListener>& dtmf);
 

@@ -3,7 +3,6 @@
 // PostgreSQL database (--db, docs/deploy.md).
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <string>
 
@@ -15,7 +14,8 @@ struct StoreOptions {
   std::string data;  // SQLite: the data folder
   std::string db;    // PostgreSQL: a libpq connection string without a password
   int db_wait_seconds = 30;
-  std::string audit_anchor;  // the audit checkpoint file (app/audit_anchor.hpp); see AuditAnchorPath
+  std::string
+      audit_anchor;  // the audit checkpoint file (app/audit_anchor.hpp); see AuditAnchorPath
 
   bool postgres() const { return !db.empty(); }
 };
@@ -39,7 +39,8 @@ class StoreLock {
 
 /// Takes the lock without waiting; throws std::runtime_error with `busy_message` when it is
 /// held in a conflicting mode.
-std::unique_ptr<StoreLock> LockStore(const StoreOptions& options, bool exclusive, const std::string& busy_message);
+std::unique_ptr<StoreLock> LockStore(const StoreOptions& options, bool exclusive,
+                                     const std::string& busy_message);
 
 /// Opens the chosen store; `create` makes a new SQLite folder, or brings a PostgreSQL
 /// database to this lifeline's schema (lifeline init). Throws std::runtime_error saying what

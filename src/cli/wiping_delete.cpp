@@ -40,7 +40,11 @@ void operator delete(void* block, std::align_val_t) noexcept { WipeAndFree(block
 void operator delete[](void* block, std::align_val_t) noexcept { WipeAndFree(block); }
 void operator delete(void* block, std::size_t, std::align_val_t) noexcept { WipeAndFree(block); }
 void operator delete[](void* block, std::size_t, std::align_val_t) noexcept { WipeAndFree(block); }
-void operator delete(void* block, std::align_val_t, const std::nothrow_t&) noexcept { WipeAndFree(block); }
-void operator delete[](void* block, std::align_val_t, const std::nothrow_t&) noexcept { WipeAndFree(block); }
+void operator delete(void* block, std::align_val_t, const std::nothrow_t&) noexcept {
+  WipeAndFree(block);
+}
+void operator delete[](void* block, std::align_val_t, const std::nothrow_t&) noexcept {
+  WipeAndFree(block);
+}
 
 #endif

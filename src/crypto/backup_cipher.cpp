@@ -87,7 +87,8 @@ struct BackupDecryptor::State {
 
 Result<BackupKdfCost> ReadBackupHeader(std::span<const std::uint8_t> header) {
   const Error not_a_backup{ErrorCode::kInvalidInput, "this file is not a lifeline backup"};
-  if (header.size() != kBackupHeaderBytes || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0) {
+  if (header.size() != kBackupHeaderBytes ||
+      std::memcmp(header.data(), kMagic, sizeof kMagic) != 0) {
     return not_a_backup;
   }
   const BackupKdfCost cost{GetU64(header.data() + kOpsAt), GetU64(header.data() + kMemAt)};
@@ -101,8 +102,8 @@ Result<BackupKdfCost> ReadBackupHeader(std::span<const std::uint8_t> header) {
   return cost;
 }
 
-Result<std::unique_ptr<BackupDecryptor>> BackupDecryptor::Open(std::string_view passphrase,
-                                                               std::span<const std::uint8_t> header) {
+Result<std::unique_ptr<BackupDecryptor>> BackupDecryptor::Open(
+    std::string_view passphrase, std::span<const std::uint8_t> header) {
   auto cost = ReadBackupHeader(header);
   if (!cost) return cost.error();
   const Error not_a_backup{ErrorCode::kInvalidInput, "this file is not a lifeline backup"};
@@ -118,8 +119,8 @@ Result<std::unique_ptr<BackupDecryptor>> BackupDecryptor::Open(std::string_view 
   }
   auto state = std::make_unique<State>();
   state->header.assign(header.begin(), header.end());
-  const int rc = crypto_secretstream_xchacha20poly1305_init_pull(&state->stream,
-                                                                  header.data() + kStreamAt, key.data());
+  const int rc = crypto_secretstream_xchacha20poly1305_init_pull(
+      &state->stream, header.data() + kStreamAt, key.data());
   Wipe(key);
   if (rc != 0) return not_a_backup;
   return std::unique_ptr<BackupDecryptor>(new BackupDecryptor(state.release()));

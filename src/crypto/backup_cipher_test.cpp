@@ -54,7 +54,8 @@ TEST_F(BackupCipherTest, WrongPassphraseIsToldApartFromDamage) {
 }
 
 TEST_F(BackupCipherTest, RefusesFilesThatAreNotBackups) {
-  EXPECT_EQ(BackupDecryptor::Open("x", Bytes(kBackupHeaderBytes, 0)).error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(BackupDecryptor::Open("x", Bytes(kBackupHeaderBytes, 0)).error().code,
+            ErrorCode::kInvalidInput);
   EXPECT_EQ(BackupDecryptor::Open("x", Bytes(5, 0)).error().code, ErrorCode::kInvalidInput);
 }
 
@@ -69,10 +70,13 @@ TEST_F(BackupCipherTest, RefusesAHeaderAskingMoreWorkThanABackupIsMadeWith) {
   };
   ASSERT_TRUE(ReadBackupHeader(*header_).ok());
   EXPECT_EQ(ReadBackupHeader(*header_)->mem, 256u << 20);
-  for (const auto& [ops, mem] : {std::pair<std::uint64_t, std::uint64_t>{64, 4ull << 30}, {4, 256u << 20}, {3, 385u << 20}}) {
+  for (const auto& [ops, mem] : {std::pair<std::uint64_t, std::uint64_t>{64, 4ull << 30},
+                                 {4, 256u << 20},
+                                 {3, 385u << 20}}) {
     auto header = with_cost(ops, mem);
     EXPECT_FALSE(ReadBackupHeader(header).ok()) << ops << " " << mem;
-    EXPECT_EQ(BackupDecryptor::Open("synthetic backup passphrase", header).error().code, ErrorCode::kInvalidInput);
+    EXPECT_EQ(BackupDecryptor::Open("synthetic backup passphrase", header).error().code,
+              ErrorCode::kInvalidInput);
   }
 }
 

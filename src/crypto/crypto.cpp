@@ -1,9 +1,10 @@
 #include "crypto/crypto.hpp"
-#include "crypto/stack_wipe.hpp"
 
 #include <sodium.h>
 
 #include <stdexcept>
+
+#include "crypto/stack_wipe.hpp"
 
 namespace lifeline::crypto {
 
@@ -109,8 +110,8 @@ Bytes AeadEncrypt(const Key32& key, std::string_view plaintext, std::string_view
   unsigned long long written = 0;
   crypto_aead_xchacha20poly1305_ietf_encrypt(
       out.data() + kNonce, &written, reinterpret_cast<const std::uint8_t*>(plaintext.data()),
-      plaintext.size(), reinterpret_cast<const std::uint8_t*>(associated.data()),
-      associated.size(), nullptr, out.data(), key.data());
+      plaintext.size(), reinterpret_cast<const std::uint8_t*>(associated.data()), associated.size(),
+      nullptr, out.data(), key.data());
   out.resize(kNonce + written);
   return out;
 }
@@ -149,17 +150,19 @@ std::optional<Key32> BoxPublicKeyOf(const SecretBytes& secret_key) {
 
 Bytes SealTo(const Key32& public_key, std::string_view plaintext) {
   Bytes out(plaintext.size() + crypto_box_SEALBYTES);
-  crypto_box_seal(out.data(), reinterpret_cast<const std::uint8_t*>(plaintext.data()), plaintext.size(),
-                  public_key.data());
+  crypto_box_seal(out.data(), reinterpret_cast<const std::uint8_t*>(plaintext.data()),
+                  plaintext.size(), public_key.data());
   return out;
 }
 
 bool OpenSealedBox(const Key32& public_key, const SecretBytes& secret_key, const Bytes& sealed,
                    SecretBytes& plaintext) {
   plaintext.Wipe();
-  if (sealed.size() < crypto_box_SEALBYTES || secret_key.size() != crypto_box_SECRETKEYBYTES) return false;
+  if (sealed.size() < crypto_box_SEALBYTES || secret_key.size() != crypto_box_SECRETKEYBYTES)
+    return false;
   SecretBytes out(sealed.size() - crypto_box_SEALBYTES);
-  if (crypto_box_seal_open(out.data(), sealed.data(), sealed.size(), public_key.data(), secret_key.data()) != 0) {
+  if (crypto_box_seal_open(out.data(), sealed.data(), sealed.size(), public_key.data(),
+                           secret_key.data()) != 0) {
     return false;
   }
   plaintext = std::move(out);

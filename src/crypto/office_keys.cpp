@@ -52,7 +52,8 @@ PassphraseParams NewPassphraseParams() {
 Result<PassphraseKey> DerivePassphraseKey(std::string_view passphrase,
                                           const PassphraseParams& params) {
   if (params.memlimit > (std::uint64_t{4} << 30) || params.opslimit > 64 ||
-      params.memlimit < crypto_pwhash_MEMLIMIT_MIN || params.opslimit < crypto_pwhash_OPSLIMIT_MIN ||
+      params.memlimit < crypto_pwhash_MEMLIMIT_MIN ||
+      params.opslimit < crypto_pwhash_OPSLIMIT_MIN ||
       params.salt.size() != crypto_pwhash_SALTBYTES) {
     return Error{ErrorCode::kInternal, "the stored office key has implausible parameters"};
   }

@@ -123,8 +123,7 @@ OfficeOpener::OfficeOpener(SecretBytes secret, std::vector<OfficeKeyGeneration> 
   });
 }
 
-OfficeOpener::OfficeOpener(OfficePrivateKey key, OfficePublicKey public_key)
-    : secret_(key.bytes) {
+OfficeOpener::OfficeOpener(OfficePrivateKey key, OfficePublicKey public_key) : secret_(key.bytes) {
   keys_.push_back({std::move(key), public_key});
 }
 

@@ -86,12 +86,12 @@ class IntakeSealer {
   const std::chrono::milliseconds window_length_;
   const std::size_t max_records_;
   mutable std::mutex mutex_;
-  Key32 window_key_{};            // GUARDED_BY(mutex_)
-  Key32 window_public_{};         // GUARDED_BY(mutex_)
-  bool window_open_ = false;      // GUARDED_BY(mutex_)
-  std::size_t window_records_ = 0;  // GUARDED_BY(mutex_)
+  Key32 window_key_{};                                      // GUARDED_BY(mutex_)
+  Key32 window_public_{};                                   // GUARDED_BY(mutex_)
+  bool window_open_ = false;                                // GUARDED_BY(mutex_)
+  std::size_t window_records_ = 0;                          // GUARDED_BY(mutex_)
   std::chrono::steady_clock::time_point window_opened_at_;  // GUARDED_BY(mutex_)
-  std::size_t windows_opened_ = 0;  // GUARDED_BY(mutex_)
+  std::size_t windows_opened_ = 0;                          // GUARDED_BY(mutex_)
 };
 
 /// One unlocked generation of the office key pair.

@@ -116,8 +116,10 @@ TEST_F(RecordSealerTest, SubkeysDependOnTheSecretNotOnTheKeyPairs) {
   second.push_back({OfficePrivateKey{next.private_key.bytes}, next.public_key});
   const OfficeOpener before(secret, std::move(first));
   const OfficeOpener after(secret, std::move(second));
-  EXPECT_EQ(before.DeriveSubkey("lifeline/audit-mac/v1"), after.DeriveSubkey("lifeline/audit-mac/v1"));
-  EXPECT_NE(before.DeriveSubkey("lifeline/audit-mac/v1"), before.DeriveSubkey("lifeline/totp-seal/v1"));
+  EXPECT_EQ(before.DeriveSubkey("lifeline/audit-mac/v1"),
+            after.DeriveSubkey("lifeline/audit-mac/v1"));
+  EXPECT_NE(before.DeriveSubkey("lifeline/audit-mac/v1"),
+            before.DeriveSubkey("lifeline/totp-seal/v1"));
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ struct ReferralSigner {
 ReferralSigner ReferralSignerFromSeed(const Key32& seed);
 
 /// Signs `json` for the partner whose box key is `partner_box_key`, then seals it to that key.
-Bytes SignAndSealReferral(const ReferralSigner& signer, const Key32& partner_box_key, std::string_view json);
+Bytes SignAndSealReferral(const ReferralSigner& signer, const Key32& partner_box_key,
+                          std::string_view json);
 
 /// A package opened and verified: its JSON, and whom of the trusted senders it came from.
 struct OpenedReferral {
@@ -42,17 +43,17 @@ struct OpenedReferral {
 
 /// Why a package is refused. Each message says what to do, and none repeats the content.
 enum class ReferralRefusal {
-  kNotForThisKey,   // the box does not open with this secret: another partner's, or altered
-  kUnsigned,        // opens, but carries no signature: anyone with the public key could make it
-  kUnknownSender,   // signed by a key the partner has not listed as a sender (forged, re-signed)
-  kBadSignature,    // the signature does not match: altered, or signed for another recipient
+  kNotForThisKey,  // the box does not open with this secret: another partner's, or altered
+  kUnsigned,       // opens, but carries no signature: anyone with the public key could make it
+  kUnknownSender,  // signed by a key the partner has not listed as a sender (forged, re-signed)
+  kBadSignature,   // the signature does not match: altered, or signed for another recipient
 };
 std::string_view Explain(ReferralRefusal refusal);
 
 /// Opens a package with the partner's box key pair and verifies it against `trusted_senders`
 /// (signing public key → the sender's name). Never returns unverified content.
-std::variant<OpenedReferral, ReferralRefusal> OpenReferral(const Key32& box_public, const SecretBytes& box_secret,
-                                                           const Bytes& package,
-                                                           const std::map<Key32, std::string>& trusted_senders);
+std::variant<OpenedReferral, ReferralRefusal> OpenReferral(
+    const Key32& box_public, const SecretBytes& box_secret, const Bytes& package,
+    const std::map<Key32, std::string>& trusted_senders);
 
 }  // namespace lifeline::crypto

@@ -4,7 +4,8 @@
 
 namespace lifeline::crypto {
 
-static_assert(crypto_sign_BYTES == 64 && crypto_sign_PUBLICKEYBYTES == 32 && crypto_sign_SEEDBYTES == 32);
+static_assert(crypto_sign_BYTES == 64 && crypto_sign_PUBLICKEYBYTES == 32 &&
+              crypto_sign_SEEDBYTES == 32);
 
 SigningKey SigningKeyFromSeed(const Key32& seed) {
   SigningKey key;
@@ -15,13 +16,16 @@ SigningKey SigningKeyFromSeed(const Key32& seed) {
 
 Signature Sign(const SigningKey& key, std::string_view message) {
   Signature signature{};
-  crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(message.data()),
-                       message.size(), key.secret_key.data());
+  crypto_sign_detached(signature.data(), nullptr,
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       key.secret_key.data());
   return signature;
 }
 
-bool VerifySignature(const Key32& public_key, const Signature& signature, std::string_view message) {
-  return crypto_sign_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(message.data()),
+bool VerifySignature(const Key32& public_key, const Signature& signature,
+                     std::string_view message) {
+  return crypto_sign_verify_detached(signature.data(),
+                                     reinterpret_cast<const unsigned char*>(message.data()),
                                      message.size(), public_key.data()) == 0;
 }
 

@@ -22,9 +22,12 @@ void EnsureOath() {
 
 int Flags(TotpHash hash) {
   switch (hash) {
-    case TotpHash::kSha1: return 0;
-    case TotpHash::kSha256: return OATH_TOTP_HMAC_SHA256;
-    case TotpHash::kSha512: return OATH_TOTP_HMAC_SHA512;
+    case TotpHash::kSha1:
+      return 0;
+    case TotpHash::kSha256:
+      return OATH_TOTP_HMAC_SHA256;
+    case TotpHash::kSha512:
+      return OATH_TOTP_HMAC_SHA512;
   }
   return 0;
 }
@@ -72,10 +75,10 @@ std::optional<std::uint64_t> MatchTotp(const SecretBytes& secret, std::string_vi
   const std::string otp(code);
   int position = 0;
   std::uint64_t counter = 0;
-  const int rc = oath_totp_validate4(reinterpret_cast<const char*>(secret.data()), secret.size(),
-                                     static_cast<time_t>(now.time_since_epoch().count()),
-                                     p.step_seconds, 0, window, &position, &counter, Flags(p.hash),
-                                     otp.c_str());
+  const int rc =
+      oath_totp_validate4(reinterpret_cast<const char*>(secret.data()), secret.size(),
+                          static_cast<time_t>(now.time_since_epoch().count()), p.step_seconds, 0,
+                          window, &position, &counter, Flags(p.hash), otp.c_str());
   if (rc < 0) return std::nullopt;
   return counter;
 }

@@ -1,12 +1,12 @@
 #include "domain/application.hpp"
-#include "domain/name_table.hpp"
 
-#include "domain/contact_window.hpp"
+#include <fmt/format.h>
 
 #include <array>
-#include <fmt/format.h>
 #include <utility>
 
+#include "domain/contact_window.hpp"
+#include "domain/name_table.hpp"
 #include "domain/utf8.hpp"
 
 namespace lifeline {
@@ -20,7 +20,9 @@ constexpr NameTable<Situation, 5> kSituations = {{
     {Situation::kRelative, "relative"},
 }};
 constexpr NameTable<GroupKind, 3> kGroupKinds = {{
-    {GroupKind::kAlone, "alone"}, {GroupKind::kWithOthers, "with_others"}, {GroupKind::kUnit, "unit"},
+    {GroupKind::kAlone, "alone"},
+    {GroupKind::kWithOthers, "with_others"},
+    {GroupKind::kUnit, "unit"},
 }};
 constexpr NameTable<ContactChannel, 5> kChannels = {{
     {ContactChannel::kPhone, "phone"},
@@ -30,7 +32,10 @@ constexpr NameTable<ContactChannel, 5> kChannels = {{
     {ContactChannel::kNone, "none"},
 }};
 constexpr NameTable<Language, 4> kLanguages = {{
-    {Language::kRu, "ru"}, {Language::kBe, "be"}, {Language::kUk, "uk"}, {Language::kEn, "en"},
+    {Language::kRu, "ru"},
+    {Language::kBe, "be"},
+    {Language::kUk, "uk"},
+    {Language::kEn, "en"},
 }};
 
 template <typename E, std::size_t N>
@@ -54,8 +59,8 @@ Result<std::string> CheckText(std::string_view value, std::string_view field, st
                             value.front() == '\n' || value.front() == '\r')) {
     value.remove_prefix(1);
   }
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t' ||
-                            value.back() == '\n' || value.back() == '\r')) {
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\n' ||
+                            value.back() == '\r')) {
     value.remove_suffix(1);
   }
   if (HasControlCharacters(value) ||
@@ -77,7 +82,9 @@ std::string_view ToString(ContactChannel v) { return NameOf(kChannels, v); }
 std::string_view ToString(Language v) { return NameOf(kLanguages, v); }
 std::optional<Situation> ParseSituation(std::string_view s) { return ValueOf(kSituations, s); }
 std::optional<GroupKind> ParseGroupKind(std::string_view s) { return ValueOf(kGroupKinds, s); }
-std::optional<ContactChannel> ParseContactChannel(std::string_view s) { return ValueOf(kChannels, s); }
+std::optional<ContactChannel> ParseContactChannel(std::string_view s) {
+  return ValueOf(kChannels, s);
+}
 std::optional<Language> ParseLanguage(std::string_view s) { return ValueOf(kLanguages, s); }
 
 std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view text) {
@@ -116,11 +123,13 @@ Result<ValidApplication> ValidateApplication(const ApplicationDraft& d,
   }
   out.clear.situation = *situation;
 
-  auto kind = d.group_kind.empty() ? std::optional(GroupKind::kAlone) : ParseGroupKind(d.group_kind);
-  if (!kind) return InvalidInput("group.kind: must be one of " + AllowedNames(kGroupKinds), "group.kind");
+  auto kind =
+      d.group_kind.empty() ? std::optional(GroupKind::kAlone) : ParseGroupKind(d.group_kind);
+  if (!kind)
+    return InvalidInput("group.kind: must be one of " + AllowedNames(kGroupKinds), "group.kind");
   out.clear.group_kind = *kind;
   const std::int64_t size = d.group_size.value_or(*kind == GroupKind::kAlone ? 1 : 2);
-  const std::int64_t max_size = *kind == GroupKind::kAlone      ? 1
+  const std::int64_t max_size = *kind == GroupKind::kAlone        ? 1
                                 : *kind == GroupKind::kWithOthers ? L::kMaxWithOthers
                                                                   : L::kMaxUnit;
   const std::int64_t min_size = *kind == GroupKind::kAlone ? 1 : 2;
@@ -143,16 +152,19 @@ Result<ValidApplication> ValidateApplication(const ApplicationDraft& d,
     out.clear.deploy_by = *date;
   }
 
-  if (d.contact_channel.empty()) return InvalidInput("contact.channel: required", "contact.channel");
+  if (d.contact_channel.empty())
+    return InvalidInput("contact.channel: required", "contact.channel");
   auto channel = ParseContactChannel(d.contact_channel);
   if (!channel) {
-    return InvalidInput("contact.channel: must be one of " + AllowedNames(kChannels), "contact.channel");
+    return InvalidInput("contact.channel: must be one of " + AllowedNames(kChannels),
+                        "contact.channel");
   }
   out.clear.contact_channel = *channel;
   auto handle = CheckText(d.contact_handle, "contact.handle", L::kHandle);
   if (!handle) return handle.error();
   if (*channel != ContactChannel::kNone && handle->empty()) {
-    return InvalidInput("contact.handle: required unless the channel is \"none\"", "contact.handle");
+    return InvalidInput("contact.handle: required unless the channel is \"none\"",
+                        "contact.handle");
   }
   out.identifying.contact_handle = *channel == ContactChannel::kNone ? "" : std::move(*handle);
 
@@ -175,8 +187,9 @@ Result<ValidApplication> ValidateApplication(const ApplicationDraft& d,
   if (!d.utc_offset.empty()) {
     auto offset = ParseUtcOffset(d.utc_offset);
     if (!offset) {
-      return InvalidInput("contact.utc_offset: write the time zone like \"+03:00\" (from -12:00 to +14:00)",
-                          "contact.utc_offset");
+      return InvalidInput(
+          "contact.utc_offset: write the time zone like \"+03:00\" (from -12:00 to +14:00)",
+          "contact.utc_offset");
     }
     out.identifying.utc_offset_minutes = *offset;
   }
@@ -202,7 +215,8 @@ Result<ValidApplication> ValidateApplication(const ApplicationDraft& d,
   }
 
   auto language = d.language.empty() ? std::optional(Language::kRu) : ParseLanguage(d.language);
-  if (!language) return InvalidInput("language: must be one of " + AllowedNames(kLanguages), "language");
+  if (!language)
+    return InvalidInput("language: must be one of " + AllowedNames(kLanguages), "language");
   out.clear.language = *language;
   return out;
 }

@@ -31,7 +31,7 @@ std::optional<Language> ParseLanguage(std::string_view s);
 
 /// Field limits, in characters (code points). One source of truth for API, form and docs.
 struct ApplicationLimits {
-  static constexpr std::size_t kShortText = 200;   // name, unit, location
+  static constexpr std::size_t kShortText = 200;  // name, unit, location
   static constexpr std::size_t kRank = 100;
   static constexpr std::size_t kHandle = 100;
   static constexpr std::size_t kMessage = 4000;

@@ -13,7 +13,7 @@ enum class AuditAction {
   kSignIn,
   kSignInFailed,
   kSignOut,
-  kCaseRead,   // a decryption of a case's identifying fields
+  kCaseRead,  // a decryption of a case's identifying fields
   kReplySent,
   kBackupCreated,
   kBackupRestored,
@@ -23,11 +23,11 @@ enum class AuditAction {
   kSettingChanged,
   kCaseDeleted,
   kCaseClaimed,
-  kOfficeKeyAdded,    // a rotation began: target "key:N"
-  kOfficeKeyRotated,  // every case key now opens with generation N
-  kOfficeKeyRetired,  // older generations' private keys destroyed
-  kCustodyRecorded,   // the sealed custody circumstance was set (the entry never says to what)
-  kCustodyRead,       // the sealed custody circumstance was read
+  kOfficeKeyAdded,     // a rotation began: target "key:N"
+  kOfficeKeyRotated,   // every case key now opens with generation N
+  kOfficeKeyRetired,   // older generations' private keys destroyed
+  kCustodyRecorded,    // the sealed custody circumstance was set (the entry never says to what)
+  kCustodyRead,        // the sealed custody circumstance was read
   kCaseStatusChanged,  // a workflow transition (the timeline holds which)
   kTaskAdded,          // a follow-up was scheduled: target "case:N"
   kTaskDone,           // target "task:N"
@@ -35,37 +35,39 @@ enum class AuditAction {
   kMarkerAdded,        // target "marker:N"
   kCaseSearch,         // a search of decrypted fields (the entry never holds the query)
   kStatisticsRead,     // aggregates were read or exported
-  kGroupMemberAdded,   // target "case:N": the group's case (the member's id is in the group history)
-  kGroupRead,          // the members of group case N were shown with their names
+  kGroupMemberAdded,  // target "case:N": the group's case (the member's id is in the group history)
+  kGroupRead,         // the members of group case N were shown with their names
   kGroupPlanChanged,
-  kGroupSplit,         // target: the group split
-  kGroupMerged,        // target: the group merged into another
-  kOperatorAdded,      // the contact centre: target "operator:<name>"
-  kLinesChanged,       // target "lines:<count>"
+  kGroupSplit,             // target: the group split
+  kGroupMerged,            // target: the group merged into another
+  kOperatorAdded,          // the contact centre: target "operator:<name>"
+  kLinesChanged,           // target "lines:<count>"
   kOperatorAccountLinked,  // target "operator:<name> account:<user id>" (account:0: unlinked)
-  kCallbackRequested,  // by a coordinator for a caller: target "callback:<id>" (never the number)
-  kCallbackCancelled,  // target "callback:<id>"; its number is shredded
-  kCampChanged,        // a camp created or its rules changed: target "camp:<id>"
-  kPrisonerRegistered, // target "prisoner:<id>" (from a case: "prisoner:<id> case:<id>")
-  kPrisonerRead,       // a decryption of a prisoner's identifying fields: "prisoner:<id>"
-  kPrisonerMoved,      // a movement (Art. 122): "prisoner:<id>"
-  kCaptureCardSent,    // "prisoner:<id>"
-  kLedgerPosted,       // "posting:<id> prisoner:<id>"
-  kBureauNotified,     // movements reported to the information bureau: "camp:<id>"
-  kLabourChanged,      // a prisoner's labour profile or a shift: "prisoner:<id>"
-  kPhoneCallRecorded,  // "prisoner:<id>" (its charge is a ledger_posted entry)
-  kMailLogged,         // "prisoner:<id>"
-  kPhoneListJoined,    // "prisoner:<id>"
-  kPersonAbroadAdded,    // help abroad: "person_abroad:<id>" (from a case: "person_abroad:<id> case:<id>")
+  kCallbackRequested,    // by a coordinator for a caller: target "callback:<id>" (never the number)
+  kCallbackCancelled,    // target "callback:<id>"; its number is shredded
+  kCampChanged,          // a camp created or its rules changed: target "camp:<id>"
+  kPrisonerRegistered,   // target "prisoner:<id>" (from a case: "prisoner:<id> case:<id>")
+  kPrisonerRead,         // a decryption of a prisoner's identifying fields: "prisoner:<id>"
+  kPrisonerMoved,        // a movement (Art. 122): "prisoner:<id>"
+  kCaptureCardSent,      // "prisoner:<id>"
+  kLedgerPosted,         // "posting:<id> prisoner:<id>"
+  kBureauNotified,       // movements reported to the information bureau: "camp:<id>"
+  kLabourChanged,        // a prisoner's labour profile or a shift: "prisoner:<id>"
+  kPhoneCallRecorded,    // "prisoner:<id>" (its charge is a ledger_posted entry)
+  kMailLogged,           // "prisoner:<id>"
+  kPhoneListJoined,      // "prisoner:<id>"
+  kPersonAbroadAdded,    // help abroad: "person_abroad:<id>" (from a case: "person_abroad:<id>
+                         // case:<id>")
   kPersonAbroadRead,     // a decryption of his record: "person_abroad:<id>"
   kPersonAbroadChanged,  // his record, a proceeding or a pathway: "person_abroad:<id>"
-  kStayRuleChanged,      // a country's stay rule or the board's lead times: "country:<code>" or "lead_times"
+  kStayRuleChanged,      // a country's stay rule or the board's lead times: "country:<code>" or
+                         // "lead_times"
   kPartnerAdded,         // "partner:<id>"
   kReferralMade,         // "referral:<id> person_abroad:<id> partner:<id>"
   kReferralPackageRead,  // the sealed package was downloaded: "referral:<id>"
   kSenderBlocked,        // an SMS or messenger sender blocked (by his blind index): "case:<id>"
   kIntegrityFailure,     // a stored row failed its row MAC (docs/security.md): "<table>:<id>"
-  kRowsSealed,           // the upgrade's one sealing of the rows kept before row MACs: "rows:<count>"
+  kRowsSealed,  // the upgrade's one sealing of the rows kept before row MACs: "rows:<count>"
 };
 
 std::string_view ToString(AuditAction action);

@@ -44,18 +44,24 @@ std::optional<CaseStatus> ParseCaseStatus(std::string_view name) {
 
 ApplicantStage ApplicantStageOf(CaseStatus status) {
   switch (status) {
-    case CaseStatus::kNew: return ApplicantStage::kReceived;
+    case CaseStatus::kNew:
+      return ApplicantStage::kReceived;
     case CaseStatus::kClosed:
-    case CaseStatus::kWithdrawn: return ApplicantStage::kClosed;
-    default: return ApplicantStage::kInProgress;
+    case CaseStatus::kWithdrawn:
+      return ApplicantStage::kClosed;
+    default:
+      return ApplicantStage::kInProgress;
   }
 }
 
 std::string_view ToString(ApplicantStage stage) {
   switch (stage) {
-    case ApplicantStage::kReceived: return "received";
-    case ApplicantStage::kInProgress: return "in_progress";
-    case ApplicantStage::kClosed: return "closed";
+    case ApplicantStage::kReceived:
+      return "received";
+    case ApplicantStage::kInProgress:
+      return "in_progress";
+    case ApplicantStage::kClosed:
+      return "closed";
   }
   return "?";
 }

@@ -16,7 +16,7 @@ enum class CaseStatus {
   kVerified,
   kInstructed,
   kCrossingPlanned,
-  kCrossed,     // registered as captured (domain/custody.hpp)
+  kCrossed,  // registered as captured (domain/custody.hpp)
   kInCustody,
   kExchanged,
   kStays,
@@ -32,12 +32,24 @@ enum class CaseStatus {
 };
 
 inline constexpr std::array kAllCaseStatuses = {
-    CaseStatus::kNew,          CaseStatus::kContacted,  CaseStatus::kVerifying,
-    CaseStatus::kVerified,     CaseStatus::kInstructed, CaseStatus::kCrossingPlanned,
-    CaseStatus::kCrossed,      CaseStatus::kInCustody,  CaseStatus::kExchanged,
-    CaseStatus::kStays,        CaseStatus::kResettled,  CaseStatus::kClosed,
-    CaseStatus::kWaitingForApplicant, CaseStatus::kContactLost, CaseStatus::kWithdrawn,
-    CaseStatus::kSuspectedProvocation, CaseStatus::kRejected, CaseStatus::kDuplicate,
+    CaseStatus::kNew,
+    CaseStatus::kContacted,
+    CaseStatus::kVerifying,
+    CaseStatus::kVerified,
+    CaseStatus::kInstructed,
+    CaseStatus::kCrossingPlanned,
+    CaseStatus::kCrossed,
+    CaseStatus::kInCustody,
+    CaseStatus::kExchanged,
+    CaseStatus::kStays,
+    CaseStatus::kResettled,
+    CaseStatus::kClosed,
+    CaseStatus::kWaitingForApplicant,
+    CaseStatus::kContactLost,
+    CaseStatus::kWithdrawn,
+    CaseStatus::kSuspectedProvocation,
+    CaseStatus::kRejected,
+    CaseStatus::kDuplicate,
 };
 
 std::string_view ToString(CaseStatus status);

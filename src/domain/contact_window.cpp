@@ -35,7 +35,8 @@ std::optional<int> ParseUtcOffset(std::string_view text) {
   int hours = 0, mins = 0;
   auto h = std::from_chars(text.data() + 1, text.data() + 3, hours);
   auto m = std::from_chars(text.data() + 4, text.data() + 6, mins);
-  if (h.ec != std::errc() || h.ptr != text.data() + 3 || m.ec != std::errc() || m.ptr != text.data() + 6) {
+  if (h.ec != std::errc() || h.ptr != text.data() + 3 || m.ec != std::errc() ||
+      m.ptr != text.data() + 6) {
     return std::nullopt;
   }
   if (mins % 15 != 0 || mins >= 60) return std::nullopt;
@@ -49,8 +50,9 @@ std::string FormatUtcOffset(int minutes) {
   return fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
 }
 
-std::vector<ContactWindow> UpcomingWindows(std::span<const SafeWindow> windows, int utc_offset_minutes,
-                                           sys_seconds now, std::size_t count) {
+std::vector<ContactWindow> UpcomingWindows(std::span<const SafeWindow> windows,
+                                           int utc_offset_minutes, sys_seconds now,
+                                           std::size_t count) {
   std::vector<ContactWindow> found;
   if (windows.empty() || count == 0) return found;
   const minutes offset{utc_offset_minutes};
@@ -67,7 +69,8 @@ std::vector<ContactWindow> UpcomingWindows(std::span<const SafeWindow> windows, 
       if (end > now) found.push_back({start, end});
     }
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.start < b.start; });
   std::vector<ContactWindow> merged;
   for (const auto& w : found) {
     if (!merged.empty() && w.start <= merged.back().end) {

@@ -32,7 +32,8 @@ struct ContactWindow {
 /// The next `count` occurrences of `windows` (in local time at `utc_offset_minutes`) that
 /// have not ended by `now`, soonest first; the first may contain `now`. Overlapping
 /// occurrences are merged. Empty when `windows` is.
-std::vector<ContactWindow> UpcomingWindows(std::span<const SafeWindow> windows, int utc_offset_minutes,
-                                           std::chrono::sys_seconds now, std::size_t count);
+std::vector<ContactWindow> UpcomingWindows(std::span<const SafeWindow> windows,
+                                           int utc_offset_minutes, std::chrono::sys_seconds now,
+                                           std::size_t count);
 
 }  // namespace lifeline

@@ -19,8 +19,9 @@ TEST(ContactWindow, OffsetsParseOnlyWithinRangeInQuarterHours) {
   EXPECT_EQ(ParseUtcOffset("-01:30"), -90);
   EXPECT_EQ(ParseUtcOffset("+05:45"), 345);
   EXPECT_EQ(ParseUtcOffset("+14:00"), 840);
-  for (const char* bad : {"+15:00", "-13:00", "+03:10", "03:00", "+3:00", "+03:60", "", "+0a:00",
-                          "+-5:45", "+-1:00", "+00:-0", "-+3:00"}) {  // a sign inside: found by fuzz/safe_window_fuzzer
+  for (const char* bad :
+       {"+15:00", "-13:00", "+03:10", "03:00", "+3:00", "+03:60", "", "+0a:00", "+-5:45", "+-1:00",
+        "+00:-0", "-+3:00"}) {  // a sign inside: found by fuzz/safe_window_fuzzer
     EXPECT_FALSE(ParseUtcOffset(bad)) << bad;
   }
   EXPECT_EQ(FormatUtcOffset(-90), "-01:30");

@@ -1,16 +1,19 @@
 #include "domain/group.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace lifeline {
 
 std::string_view ToString(GroupEventKind kind) {
   switch (kind) {
-    case GroupEventKind::kAdded: return "added";
-    case GroupEventKind::kJoined: return "joined";
-    case GroupEventKind::kLeft: return "left";
+    case GroupEventKind::kAdded:
+      return "added";
+    case GroupEventKind::kJoined:
+      return "joined";
+    case GroupEventKind::kLeft:
+      return "left";
   }
   return "?";
 }
@@ -23,7 +26,8 @@ std::optional<GroupEventKind> ParseGroupEventKind(std::string_view text) {
 }
 
 Result<std::vector<GroupMove>> PlanSplit(std::int64_t group, std::span<const std::int64_t> members,
-                                         std::span<const std::int64_t> leaving, std::int64_t new_leader) {
+                                         std::span<const std::int64_t> leaving,
+                                         std::int64_t new_leader) {
   if (leaving.empty()) return InvalidInput("choose the members who leave the group", "members");
   if (std::find(leaving.begin(), leaving.end(), new_leader) == leaving.end()) {
     return InvalidInput("the new group's contact must be one of the members who leave", "leader");
@@ -43,15 +47,18 @@ Result<std::vector<GroupMove>> PlanSplit(std::int64_t group, std::span<const std
     moves.push_back({id, group, leads ? std::nullopt : std::optional<std::int64_t>(new_leader)});
   }
   // The new leader leaves first, so no member ever joins a case that is still a member.
-  std::stable_partition(moves.begin(), moves.end(), [&](const GroupMove& m) { return m.case_id == new_leader; });
+  std::stable_partition(moves.begin(), moves.end(),
+                        [&](const GroupMove& m) { return m.case_id == new_leader; });
   return moves;
 }
 
-Result<std::vector<GroupMove>> PlanMerge(std::int64_t source, std::span<const std::int64_t> source_members,
+Result<std::vector<GroupMove>> PlanMerge(std::int64_t source,
+                                         std::span<const std::int64_t> source_members,
                                          std::int64_t target, std::size_t target_member_count) {
   if (source == target) return InvalidInput("a group cannot be merged into itself", "target");
   if (target_member_count + source_members.size() + 1 > GroupLimits::kMaxMembers) {
-    return InvalidInput(fmt::format("a group holds at most {} members", GroupLimits::kMaxMembers), "target");
+    return InvalidInput(fmt::format("a group holds at most {} members", GroupLimits::kMaxMembers),
+                        "target");
   }
   std::vector<GroupMove> moves;
   moves.reserve(source_members.size() + 1);

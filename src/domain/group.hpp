@@ -33,12 +33,14 @@ struct GroupLimits {
 /// led by `new_leader`, one of them. kInvalidInput, with `field` set, for an empty choice,
 /// a case that is no member of the group, or a leader who is not leaving with them.
 Result<std::vector<GroupMove>> PlanSplit(std::int64_t group, std::span<const std::int64_t> members,
-                                         std::span<const std::int64_t> leaving, std::int64_t new_leader);
+                                         std::span<const std::int64_t> leaving,
+                                         std::int64_t new_leader);
 
 /// Merging group `source` into group `target`: every member of `source`, and the case that
 /// led it, become members of `target`. kInvalidInput for a group merged into itself, or a
 /// merge that would pass the member limit.
-Result<std::vector<GroupMove>> PlanMerge(std::int64_t source, std::span<const std::int64_t> source_members,
+Result<std::vector<GroupMove>> PlanMerge(std::int64_t source,
+                                         std::span<const std::int64_t> source_members,
                                          std::int64_t target, std::size_t target_member_count);
 
 }  // namespace lifeline

@@ -8,8 +8,8 @@ std::optional<Receipt> ParseReceipt(std::string_view typed) {
   for (char c : typed) {
     if (c >= '0' && c <= '9') {
       receipt.digits.push_back(c);
-    } else if (c != ' ' && c != '-' && c != '.' && c != ',' && c != '(' && c != ')' &&
-               c != '+' && c != '\t') {
+    } else if (c != ' ' && c != '-' && c != '.' && c != ',' && c != '(' && c != ')' && c != '+' &&
+               c != '\t') {
       return std::nullopt;
     }
   }

@@ -16,9 +16,9 @@ enum class ErrorCode {
   kForbidden,
   kConflict,
   kTooLarge,
-  kUnavailable,   // overloaded or shutting down; the caller may retry later
-  kRateLimited,   // too many attempts; retry after Error::retry_after_seconds
-  kIntegrity,     // a stored row failed its tamper check (docs/security.md, "Tamper-evident rows")
+  kUnavailable,  // overloaded or shutting down; the caller may retry later
+  kRateLimited,  // too many attempts; retry after Error::retry_after_seconds
+  kIntegrity,    // a stored row failed its tamper check (docs/security.md, "Tamper-evident rows")
   kInternal,
 };
 
@@ -26,7 +26,7 @@ enum class ErrorCode {
 struct Error {
   ErrorCode code;
   std::string message;
-  std::string field = {};  // the input field at fault, e.g. "contact.handle"; empty if none
+  std::string field = {};       // the input field at fault, e.g. "contact.handle"; empty if none
   int retry_after_seconds = 0;  // for kRateLimited and kUnavailable; 0: unspecified
 };
 
@@ -34,21 +34,33 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}          // NOLINT: implicit by design
-  Result(Error error) : state_(std::move(error)) {}      // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(state_); }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok()); return std::get<T>(state_); }
-  const T& value() const& { assert(ok()); return std::get<T>(state_); }
-  T&& value() && { assert(ok()); return std::get<T>(std::move(state_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<T>(state_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<T>(state_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<T>(std::move(state_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-  const Error& error() const { assert(!ok()); return std::get<Error>(state_); }
+  const Error& error() const {
+    assert(!ok());
+    return std::get<Error>(state_);
+  }
 
  private:
   std::variant<T, Error> state_;

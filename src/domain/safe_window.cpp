@@ -1,15 +1,15 @@
 #include "domain/safe_window.hpp"
 
-#include <array>
 #include <fmt/format.h>
+
+#include <array>
 
 namespace lifeline {
 namespace {
 
 constexpr std::array<std::string_view, 7> kEnglishDays = {"mon", "tue", "wed", "thu",
                                                           "fri", "sat", "sun"};
-constexpr std::array<std::string_view, 7> kRussianDays = {"пн", "вт", "ср", "чт",
-                                                          "пт", "сб", "вс"};
+constexpr std::array<std::string_view, 7> kRussianDays = {"пн", "вт", "ср", "чт", "пт", "сб", "вс"};
 
 std::optional<int> ParseDay(std::string_view s) {
   for (int i = 0; i < 7; ++i) {
@@ -90,12 +90,18 @@ std::string FormatSafeWindow(const SafeWindow& window) {
   if (window.days != 0x7F) {
     int d = 0;
     while (d < 7) {
-      if (!(window.days & (1u << d))) { ++d; continue; }
+      if (!(window.days & (1u << d))) {
+        ++d;
+        continue;
+      }
       int run_end = d;
       while (run_end + 1 < 7 && (window.days & (1u << (run_end + 1)))) ++run_end;
       if (!days.empty()) days += ',';
       days += kEnglishDays[d];
-      if (run_end > d) { days += '-'; days += kEnglishDays[run_end]; }
+      if (run_end > d) {
+        days += '-';
+        days += kEnglishDays[run_end];
+      }
       d = run_end + 1;
     }
     days += ' ';

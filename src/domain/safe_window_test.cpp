@@ -26,8 +26,8 @@ TEST(SafeWindow, WrapsOverMidnightAndWeekEnd) {
 }
 
 TEST(SafeWindow, FormatRoundTrips) {
-  for (const char* text : {"mon-fri 19:00-21:00", "10:00-11:00", "mon,wed,fri 08:15-08:45",
-                           "sat-sun 23:00-01:00"}) {
+  for (const char* text :
+       {"mon-fri 19:00-21:00", "10:00-11:00", "mon,wed,fri 08:15-08:45", "sat-sun 23:00-01:00"}) {
     auto w = ParseSafeWindow(text);
     ASSERT_TRUE(w) << text;
     EXPECT_EQ(ParseSafeWindow(FormatSafeWindow(*w)), w) << text;

@@ -19,7 +19,8 @@ constexpr double kBurstFactor = 3.0;
 
 std::string CaseList(const std::vector<std::int64_t>& ids) {
   std::string out;
-  for (std::size_t i = 0; i < ids.size() && i < 10; ++i) out += (i ? ", №" : "№") + std::to_string(ids[i]);
+  for (std::size_t i = 0; i < ids.size() && i < 10; ++i)
+    out += (i ? ", №" : "№") + std::to_string(ids[i]);
   if (ids.size() > 10) out += fmt::format(" and {} more", ids.size() - 10);
   return out;
 }
@@ -53,13 +54,16 @@ std::vector<Signal> ScreeningSignals(const ScreeningInputs& in) {
     signals.push_back({"marker", kMarkerWeight, "matches a verifier's marker: " + note});
   }
   if (in.similar_same_day >= kBurstMinimum &&
-      static_cast<double>(in.similar_same_day) >= kBurstFactor * std::max(1.0, in.similar_daily_average)) {
+      static_cast<double>(in.similar_same_day) >=
+          kBurstFactor * std::max(1.0, in.similar_daily_average)) {
     signals.push_back({"burst", kBurstWeight,
                        fmt::format("one of {} alike applications that day (usually {:.1f} a day)",
                                    in.similar_same_day, in.similar_daily_average)});
   }
-  for (const auto& what : Inconsistencies(in)) signals.push_back({"inconsistent", kInconsistentWeight, what});
-  std::stable_sort(signals.begin(), signals.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+  for (const auto& what : Inconsistencies(in))
+    signals.push_back({"inconsistent", kInconsistentWeight, what});
+  std::stable_sort(signals.begin(), signals.end(),
+                   [](const auto& a, const auto& b) { return a.weight > b.weight; });
   return signals;
 }
 

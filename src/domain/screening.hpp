@@ -15,7 +15,7 @@ namespace lifeline {
 inline constexpr int kReviewThreshold = 40;
 
 struct Signal {
-  std::string code;    // stable: "reused_contact", "burst", "inconsistent", "marker"
+  std::string code;  // stable: "reused_contact", "burst", "inconsistent", "marker"
   int weight = 0;
   std::string reason;  // for staff; names cases by number, never a person
 };
@@ -24,9 +24,10 @@ struct ScreeningInputs {
   ClearFields clear;
   IdentifyingFields fields;
   std::vector<std::int64_t> same_handle_cases;  // other cases whose handle has the same blind index
-  std::int64_t similar_same_day = 0;            // applications alike in clear fields that day, this one included
-  double similar_daily_average = 0;             // the same over the previous 28 days
-  std::vector<std::string> matched_markers;     // verifiers' notes of the markers this case matches
+  std::int64_t similar_same_day =
+      0;  // applications alike in clear fields that day, this one included
+  double similar_daily_average = 0;          // the same over the previous 28 days
+  std::vector<std::string> matched_markers;  // verifiers' notes of the markers this case matches
 };
 
 /// The signals that fire for these inputs, strongest first.

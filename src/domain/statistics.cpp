@@ -6,7 +6,8 @@
 
 namespace lifeline {
 
-std::vector<Cell> SuppressSmallCells(const std::vector<std::pair<std::string, std::int64_t>>& counts) {
+std::vector<Cell> SuppressSmallCells(
+    const std::vector<std::pair<std::string, std::int64_t>>& counts) {
   std::vector<Cell> cells;
   int suppressed = 0;
   for (const auto& [label, count] : counts) {
@@ -29,7 +30,8 @@ bool IsSurge(std::int64_t today, const std::vector<std::int64_t>& trailing_days)
   const double n = static_cast<double>(trailing_days.size());
   const double mean = std::accumulate(trailing_days.begin(), trailing_days.end(), 0.0) / n;
   double variance = 0;
-  for (auto d : trailing_days) variance += (static_cast<double>(d) - mean) * (static_cast<double>(d) - mean);
+  for (auto d : trailing_days)
+    variance += (static_cast<double>(d) - mean) * (static_cast<double>(d) - mean);
   // Daily counts vary at least as a Poisson count does: a very steady history must not
   // make an ordinary day look like a surge.
   const double spread = std::max(std::sqrt(variance / n), std::sqrt(mean));

@@ -20,7 +20,8 @@ struct Cell {
 
 /// Suppresses cells under kSmallCell (zero is safe and kept) and, when that leaves exactly
 /// one suppressed cell in the group, the smallest other non-zero one too.
-std::vector<Cell> SuppressSmallCells(const std::vector<std::pair<std::string, std::int64_t>>& counts);
+std::vector<Cell> SuppressSmallCells(
+    const std::vector<std::pair<std::string, std::int64_t>>& counts);
 
 /// Whether `today` is a surge against the trailing days: at least kSmallCell and more than
 /// the mean plus three standard deviations (at least the Poisson spread, √mean).

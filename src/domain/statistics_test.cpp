@@ -19,7 +19,8 @@ TEST(Statistics, SmallCellsAreSuppressedAndALoneOneTakesANeighbourWithIt) {
             (std::vector<std::optional<std::int64_t>>{40, std::nullopt, std::nullopt}));
   EXPECT_EQ(Counts(SuppressSmallCells({{"a", 40}, {"b", 3}, {"c", 9}})),
             (std::vector<std::optional<std::int64_t>>{40, std::nullopt, std::nullopt}));
-  EXPECT_EQ(Counts(SuppressSmallCells({{"a", 1}})), (std::vector<std::optional<std::int64_t>>{std::nullopt}));
+  EXPECT_EQ(Counts(SuppressSmallCells({{"a", 1}})),
+            (std::vector<std::optional<std::int64_t>>{std::nullopt}));
 }
 
 TEST(Statistics, ASurgeStandsOutOfItsOwnUsualLevel) {

@@ -4,9 +4,12 @@ namespace lifeline {
 
 std::string_view ToString(TaskKind kind) {
   switch (kind) {
-    case TaskKind::kContact: return "contact";
-    case TaskKind::kCheck: return "check";
-    case TaskKind::kOther: return "other";
+    case TaskKind::kContact:
+      return "contact";
+    case TaskKind::kCheck:
+      return "check";
+    case TaskKind::kOther:
+      return "other";
   }
   return "?";
 }

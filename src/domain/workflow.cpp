@@ -61,8 +61,8 @@ std::vector<Transition> BuildTable() {
   }
   // Into the side states from anywhere before the crossing. Suspicion can be raised by
   // anyone working the case; only a verifier clears it (above).
-  for (S from : {S::kNew, S::kContacted, S::kVerifying, S::kVerified, S::kInstructed,
-                 S::kCrossingPlanned}) {
+  for (S from :
+       {S::kNew, S::kContacted, S::kVerifying, S::kVerified, S::kInstructed, S::kCrossingPlanned}) {
     if (from != S::kNew) {
       t.push_back({from, S::kWaitingForApplicant, kCaseworkers, kNoReason});
       t.push_back({from, S::kContactLost, kCaseworkers, kReason});
@@ -97,8 +97,8 @@ std::string WorkflowMarkdownTable() {
                    Role::kCaseworker, Role::kAnalyst, Role::kAuditor, Role::kAdmin}) {
       if (MayMake(t, r)) who += (who.empty() ? "" : ", ") + std::string(ToString(r));
     }
-    table += "| " + std::string(ToString(t.from)) + " | " + std::string(ToString(t.to)) + " | " + who +
-             " | " + (t.reason_required ? "required" : "—") + " |\n";
+    table += "| " + std::string(ToString(t.from)) + " | " + std::string(ToString(t.to)) + " | " +
+             who + " | " + (t.reason_required ? "required" : "—") + " |\n";
   }
   return table;
 }
@@ -112,8 +112,8 @@ std::vector<Transition> NextTransitions(CaseStatus from, Role role,
   std::vector<Transition> out;
   for (const auto& t : AllTransitions()) {
     if (t.from != from || !MayMake(t, role)) continue;
-    const bool resumes = IsPause(from) && std::find(std::begin(kPausable), std::end(kPausable), t.to) !=
-                                              std::end(kPausable);
+    const bool resumes = IsPause(from) && std::find(std::begin(kPausable), std::end(kPausable),
+                                                    t.to) != std::end(kPausable);
     if (resumes && t.to != paused_from) continue;
     out.push_back(t);
   }

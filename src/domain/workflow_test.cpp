@@ -60,7 +60,8 @@ TEST(Workflow, OnlyVerifiersVerifyAndClearSuspicionAndOnlyCoordinatorsPlanCrossi
   const auto* cross = FindTransition(CaseStatus::kCrossingPlanned, CaseStatus::kCrossed);
   ASSERT_NE(cross, nullptr);
   EXPECT_EQ(cross->roles, RoleBit(Role::kCoordinator));
-  for (Role r : {Role::kAnalyst, Role::kAuditor, Role::kAdmin, Role::kCaseworker, Role::kCampAdmin}) {
+  for (Role r :
+       {Role::kAnalyst, Role::kAuditor, Role::kAdmin, Role::kCaseworker, Role::kCampAdmin}) {
     for (CaseStatus s : kAllCaseStatuses) EXPECT_TRUE(NextTransitions(s, r).empty()) << ToString(r);
   }
 }
@@ -75,8 +76,8 @@ TEST(Workflow, RejectionsAndSuspicionsNeedAReason) {
 }
 
 TEST(Workflow, ApplicantsNeverSeeScreeningOutcomes) {
-  for (CaseStatus s : {CaseStatus::kSuspectedProvocation, CaseStatus::kRejected, CaseStatus::kDuplicate,
-                       CaseStatus::kVerifying, CaseStatus::kVerified}) {
+  for (CaseStatus s : {CaseStatus::kSuspectedProvocation, CaseStatus::kRejected,
+                       CaseStatus::kDuplicate, CaseStatus::kVerifying, CaseStatus::kVerified}) {
     EXPECT_EQ(ApplicantStageOf(s), ApplicantStage::kInProgress) << ToString(s);
   }
   EXPECT_EQ(ApplicantStageOf(CaseStatus::kNew), ApplicantStage::kReceived);
@@ -89,7 +90,8 @@ TEST(Workflow, TheDocumentedTableIsTheTableInForce) {
   ASSERT_TRUE(in) << "docs/workflow.md is missing";
   const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_NE(doc.find(WorkflowMarkdownTable()), std::string::npos)
-      << "docs/workflow.md must contain, verbatim:\n" << WorkflowMarkdownTable();
+      << "docs/workflow.md must contain, verbatim:\n"
+      << WorkflowMarkdownTable();
 }
 
 }  // namespace

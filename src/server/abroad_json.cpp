@@ -8,8 +8,9 @@ namespace {
 using nlohmann::json;
 
 constexpr abroad::RiskKind kAllRisks[] = {
-    abroad::RiskKind::kExtraditionHearing, abroad::RiskKind::kDeportation,     abroad::RiskKind::kStayEnds,
-    abroad::RiskKind::kAppealDeadline,     abroad::RiskKind::kCourtHearing,    abroad::RiskKind::kAsylumInterview,
+    abroad::RiskKind::kExtraditionHearing, abroad::RiskKind::kDeportation,
+    abroad::RiskKind::kStayEnds,           abroad::RiskKind::kAppealDeadline,
+    abroad::RiskKind::kCourtHearing,       abroad::RiskKind::kAsylumInterview,
     abroad::RiskKind::kDocumentExpires};
 
 json NeedsJson(const std::vector<abroad::Need>& needs) {
@@ -19,7 +20,8 @@ json NeedsJson(const std::vector<abroad::Need>& needs) {
 }
 
 json RiskJson(const abroad::RiskEvent& e) {
-  return {{"kind", abroad::ToString(e.kind)}, {"on", FormatIsoDate(std::chrono::year_month_day{e.on})}};
+  return {{"kind", abroad::ToString(e.kind)},
+          {"on", FormatIsoDate(std::chrono::year_month_day{e.on})}};
 }
 
 }  // namespace
@@ -27,9 +29,12 @@ json RiskJson(const abroad::RiskEvent& e) {
 Result<app::PersonAbroadDraft> PersonDraftFromJson(const json& doc) {
   app::PersonAbroadDraft d;
   const json wanted = doc.value("wanted", json("none_known"));
-  auto parsed = wanted.is_string() ? abroad::ParseWantedStatus(wanted.get<std::string>()) : std::nullopt;
+  auto parsed =
+      wanted.is_string() ? abroad::ParseWantedStatus(wanted.get<std::string>()) : std::nullopt;
   if (!parsed) {
-    return InvalidInput("wanted is none_known, national_list, interstate_list or international_notice_requested", "wanted");
+    return InvalidInput(
+        "wanted is none_known, national_list, interstate_list or international_notice_requested",
+        "wanted");
   }
   d.wanted = *parsed;
   const json needs = doc.value("needs", json::array());
@@ -39,7 +44,8 @@ Result<app::PersonAbroadDraft> PersonDraftFromJson(const json& doc) {
     if (!need) return InvalidInput("a need is housing, money, medical or legal", "needs");
     d.needs.push_back(*need);
   }
-  if (const json c = doc.value("case", json()); c.is_number_integer()) d.case_id = c.get<std::int64_t>();
+  if (const json c = doc.value("case", json()); c.is_number_integer())
+    d.case_id = c.get<std::int64_t>();
   auto fields = app::PersonFieldsFromJson(doc.value("fields", json::object()));
   if (!fields) return fields.error();
   d.fields = std::move(*fields);
@@ -77,7 +83,8 @@ json BoardLineJson(const app::BoardLine& l) {
 
 json ProceedingJson(const app::ProceedingView& v) {
   json events = json::array();
-  for (const auto& e : v.events) events.push_back({{"id", e.id}, {"kind", e.kind}, {"on", FormatIsoDate(e.on)}});
+  for (const auto& e : v.events)
+    events.push_back({{"id", e.id}, {"kind", e.kind}, {"on", FormatIsoDate(e.on)}});
   return {{"id", v.proceeding.id},
           {"kind", abroad::ToString(v.proceeding.kind)},
           {"filed_on", FormatIsoDate(v.proceeding.filed_on)},
@@ -97,8 +104,11 @@ json PathwayJson(const store::PathwayRecord& p) {
   }
   json open = json::array();
   for (auto code : abroad::OpenSteps(p.kind, p.steps)) open.push_back(code);
-  json out = {{"id", p.id}, {"kind", abroad::ToString(p.kind)}, {"opened_on", FormatIsoDate(p.opened_on)},
-              {"steps", steps}, {"open", open}};
+  json out = {{"id", p.id},
+              {"kind", abroad::ToString(p.kind)},
+              {"opened_on", FormatIsoDate(p.opened_on)},
+              {"steps", steps},
+              {"open", open}};
   if (!p.target_country.empty()) out["target_country"] = p.target_country;
   return out;
 }
@@ -133,11 +143,13 @@ Result<abroad::LeadTimes> LeadTimesFromJson(const json& doc, abroad::LeadTimes b
   for (const auto& [key, value] : doc.items()) {
     auto kind = abroad::ParseRiskKind(key);
     if (!kind) {
-      return InvalidInput("the kinds of date are extradition_hearing, deportation, stay_ends, appeal_deadline, "
-                          "court_hearing, asylum_interview and document_expires",
-                          "lead_times");
+      return InvalidInput(
+          "the kinds of date are extradition_hearing, deportation, stay_ends, appeal_deadline, "
+          "court_hearing, asylum_interview and document_expires",
+          "lead_times");
     }
-    if (!value.is_number_integer()) return InvalidInput("a lead time is a whole number of days", "lead_times");
+    if (!value.is_number_integer())
+      return InvalidInput("a lead time is a whole number of days", "lead_times");
     base.days[static_cast<int>(*kind)] = value.get<int>();
   }
   return base;

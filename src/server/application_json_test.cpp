@@ -22,10 +22,12 @@ TEST(ApplicationJson, RefusesWrongShapes) {
   }
   EXPECT_EQ(ParseApplicationJson(R"({"situation":"serving"})").error().field, "contact");
   EXPECT_EQ(ParseApplicationJson(R"({"situation":1,"contact":{}})").error().field, "situation");
-  EXPECT_EQ(ParseApplicationJson(R"({"contact":{"channel":"sms"},"group":{"size":"ten"}})").error().field,
-            "group.size");
-  EXPECT_EQ(ParseApplicationJson(R"({"contact":{"channel":"sms","safe_windows":[1]}})").error().field,
-            "contact.safe_windows");
+  EXPECT_EQ(
+      ParseApplicationJson(R"({"contact":{"channel":"sms"},"group":{"size":"ten"}})").error().field,
+      "group.size");
+  EXPECT_EQ(
+      ParseApplicationJson(R"({"contact":{"channel":"sms","safe_windows":[1]}})").error().field,
+      "contact.safe_windows");
 }
 
 // The name of an unknown member is the sender's own text (someone may type a surname as a
@@ -39,7 +41,8 @@ TEST(ApplicationJson, RefusesUnknownFieldsWithoutRepeatingTheirNames) {
   ASSERT_FALSE(nested.ok());
   EXPECT_EQ(nested.error().field, "contact");
   EXPECT_EQ(nested.error().message.find("Petrenko"), std::string::npos) << nested.error().message;
-  const auto group = ParseApplicationJson(R"({"contact":{"channel":"sms"},"group":{"Petrenko":1}})");
+  const auto group =
+      ParseApplicationJson(R"({"contact":{"channel":"sms"},"group":{"Petrenko":1}})");
   ASSERT_FALSE(group.ok());
   EXPECT_EQ(group.error().field, "group");
 }

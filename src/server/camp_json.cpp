@@ -19,8 +19,8 @@ Status Whole(const json& doc, const char* key, int& out, int min, int max) {
   if (!doc.contains(key)) return OkStatus();
   const json& v = doc[key];
   if (!v.is_number_integer() || v.get<std::int64_t>() < min || v.get<std::int64_t>() > max) {
-    return InvalidInput(std::string(key) + " must be a whole number from " + std::to_string(min) + " to " +
-                            std::to_string(max),
+    return InvalidInput(std::string(key) + " must be a whole number from " + std::to_string(min) +
+                            " to " + std::to_string(max),
                         key);
   }
   out = static_cast<int>(v.get<std::int64_t>());
@@ -29,7 +29,8 @@ Status Whole(const json& doc, const char* key, int& out, int min, int max) {
 
 Status Amount(const json& doc, const char* key, std::int64_t& out, bool allow_zero) {
   if (!doc.contains(key)) return OkStatus();
-  if (!doc[key].is_string()) return InvalidInput(std::string(key) + " must be an amount in quotes, like \"10.50\"", key);
+  if (!doc[key].is_string())
+    return InvalidInput(std::string(key) + " must be an amount in quotes, like \"10.50\"", key);
   auto parsed = camp::ParseAmount(doc[key].get<std::string>(), key, allow_zero);
   if (!parsed) return parsed.error();
   out = *parsed;
@@ -67,7 +68,8 @@ Result<store::CampRecord> CampFromJson(const json& doc, store::CampRecord c) {
     c.phone_hours = std::move(*parsed);
   }
   if (doc.contains("canteen")) {
-    const Error bad = InvalidInput("canteen must be a list of {\"name\", \"price\", \"market_price\"}", "canteen");
+    const Error bad = InvalidInput(
+        "canteen must be a list of {\"name\", \"price\", \"market_price\"}", "canteen");
     if (!doc["canteen"].is_array()) return bad;
     c.canteen.clear();
     for (const auto& item : doc["canteen"]) {
@@ -88,12 +90,13 @@ json CampJson(const store::CampRecord& c) {
   for (const auto& range : c.phone_hours) hours.push_back(camp::FormatOpeningRange(range));
   json canteen = json::array();
   for (const auto& item : c.canteen) {
-    canteen.push_back({{"name", item.name}, {"price", camp::FormatAmount(item.price)},
+    canteen.push_back({{"name", item.name},
+                       {"price", camp::FormatAmount(item.price)},
                        {"market_price", camp::FormatAmount(item.local_market_price)}});
   }
   json advances = json::object();
-  for (auto cls : {camp::AdvanceClass::kI, camp::AdvanceClass::kII, camp::AdvanceClass::kIII, camp::AdvanceClass::kIV,
-                   camp::AdvanceClass::kV}) {
+  for (auto cls : {camp::AdvanceClass::kI, camp::AdvanceClass::kII, camp::AdvanceClass::kIII,
+                   camp::AdvanceClass::kIV, camp::AdvanceClass::kV}) {
     advances[std::string(ToString(cls))] = camp::FormatAmount(camp::AdvanceFor(c.tariff, cls));
   }
   return {{"id", c.id},
@@ -102,7 +105,8 @@ json CampJson(const store::CampRecord& c) {
           {"uah_per_chf", camp::FormatAmount(c.tariff.kopiyky_per_franc)},
           {"working_pay_per_day", camp::FormatAmount(c.tariff.working_pay_per_day)},
           {"minimum_working_pay_per_day",
-           camp::FormatAmount(camp::ChfToUahRoundedUp(camp::kMinimumWorkingPayRappen, c.tariff.kopiyky_per_franc))},
+           camp::FormatAmount(camp::ChfToUahRoundedUp(camp::kMinimumWorkingPayRappen,
+                                                      c.tariff.kopiyky_per_franc))},
           {"call_charge_per_minute", camp::FormatAmount(c.tariff.call_charge_per_minute)},
           {"monthly_advances", advances},
           {"max_daily_hours", c.labour.max_daily_minutes / 60},
@@ -119,35 +123,46 @@ Result<app::PrisonerDraft> PrisonerDraftFromJson(const json& doc, std::int64_t c
   app::PrisonerDraft d;
   d.camp_id = camp_id;
   std::string rank = std::string(camp::ToString(d.rank_category));
-  for (Status s : {Text(doc, "rank_category", rank), Text(doc, "health", d.health), Text(doc, "arrived_on", d.arrived_on),
-                   Text(doc, "language", d.language)}) {
+  for (Status s : {Text(doc, "rank_category", rank), Text(doc, "health", d.health),
+                   Text(doc, "arrived_on", d.arrived_on), Text(doc, "language", d.language)}) {
     if (!s) return s.error();
   }
   auto category = camp::ParseRankCategory(rank);
   if (!category) {
-    return InvalidInput("rank_category must be soldier, nco, warrant_officer, junior_officer, senior_officer or general",
-                        "rank_category");
+    return InvalidInput(
+        "rank_category must be soldier, nco, warrant_officer, junior_officer, senior_officer or "
+        "general",
+        "rank_category");
   }
   d.rank_category = *category;
   const json fields = doc.value("fields", json::object());
   if (!fields.is_object()) return InvalidInput("fields must be an object", "fields");
   app::PrisonerFields& f = d.fields;
-  for (Status s : {Text(fields, "surname", f.surname), Text(fields, "first_names", f.first_names),
-                   Text(fields, "father_name", f.father_name), Text(fields, "mother_maiden_name", f.mother_maiden_name),
-                   Text(fields, "rank", f.rank), Text(fields, "service_number", f.service_number),
-                   Text(fields, "birth_date", f.birth_date), Text(fields, "birth_place", f.birth_place),
-                   Text(fields, "power", f.power), Text(fields, "person_to_inform", f.person_to_inform),
-                   Text(fields, "mail_address", f.mail_address), Text(fields, "captured_on", f.captured_on)}) {
+  for (Status s :
+       {Text(fields, "surname", f.surname), Text(fields, "first_names", f.first_names),
+        Text(fields, "father_name", f.father_name),
+        Text(fields, "mother_maiden_name", f.mother_maiden_name), Text(fields, "rank", f.rank),
+        Text(fields, "service_number", f.service_number), Text(fields, "birth_date", f.birth_date),
+        Text(fields, "birth_place", f.birth_place), Text(fields, "power", f.power),
+        Text(fields, "person_to_inform", f.person_to_inform),
+        Text(fields, "mail_address", f.mail_address), Text(fields, "captured_on", f.captured_on)}) {
     if (!s) return s.error();
   }
   return d;
 }
 
 json PrisonerFieldsJson(const app::PrisonerFields& f) {
-  return {{"surname", f.surname},       {"first_names", f.first_names},       {"father_name", f.father_name},
-          {"mother_maiden_name", f.mother_maiden_name}, {"rank", f.rank},   {"service_number", f.service_number},
-          {"birth_date", f.birth_date}, {"birth_place", f.birth_place},       {"power", f.power},
-          {"person_to_inform", f.person_to_inform},     {"mail_address", f.mail_address},
+  return {{"surname", f.surname},
+          {"first_names", f.first_names},
+          {"father_name", f.father_name},
+          {"mother_maiden_name", f.mother_maiden_name},
+          {"rank", f.rank},
+          {"service_number", f.service_number},
+          {"birth_date", f.birth_date},
+          {"birth_place", f.birth_place},
+          {"power", f.power},
+          {"person_to_inform", f.person_to_inform},
+          {"mail_address", f.mail_address},
           {"captured_on", f.captured_on}};
 }
 
@@ -163,8 +178,9 @@ json PrisonerJson(const app::Prisoner& p) {
               {"custody", "captured"},
               {"balance", camp::FormatAmount(p.stored.balance)},
               {"capture_card_due", FormatIsoDate(p.capture_card_due)},
-              {"capture_card_sent_on",
-               p.stored.capture_card_sent_on ? json(FormatIsoDate(*p.stored.capture_card_sent_on)) : json(nullptr)},
+              {"capture_card_sent_on", p.stored.capture_card_sent_on
+                                           ? json(FormatIsoDate(*p.stored.capture_card_sent_on))
+                                           : json(nullptr)},
               {"capture_card_overdue", p.capture_card_overdue}};
   if (p.fields) out["fields"] = PrisonerFieldsJson(*p.fields);
   return out;
@@ -176,26 +192,30 @@ Result<app::LedgerRequest> LedgerRequestFromJson(const json& doc) {
   std::string kind;
   int prisoner = 0;
   int reverses = 0;
-  for (Status s : {Text(doc, "key", r.key), Text(doc, "kind", kind), Whole(doc, "prisoner", prisoner, 1, 2'000'000'000),
-                   Whole(doc, "days", r.days, 0, 31), Amount(doc, "amount", r.amount, false), Text(doc, "item", r.item),
-                   Whole(doc, "quantity", r.quantity, 0, 100), Whole(doc, "minutes", r.minutes, 0, 1440),
-                   Whole(doc, "reverses", reverses, 1, 2'000'000'000), Text(doc, "memo", r.memo)}) {
+  for (Status s :
+       {Text(doc, "key", r.key), Text(doc, "kind", kind),
+        Whole(doc, "prisoner", prisoner, 1, 2'000'000'000), Whole(doc, "days", r.days, 0, 31),
+        Amount(doc, "amount", r.amount, false), Text(doc, "item", r.item),
+        Whole(doc, "quantity", r.quantity, 0, 100), Whole(doc, "minutes", r.minutes, 0, 1440),
+        Whole(doc, "reverses", reverses, 1, 2'000'000'000), Text(doc, "memo", r.memo)}) {
     if (!s) return s.error();
   }
   // The ledger decides who pays a call; a transfer's postings come with the transfer.
   auto parsed = camp::ParsePostingKind(kind);
-  if (!parsed || *parsed == camp::PostingKind::kStatePaidCall || *parsed == camp::PostingKind::kTransferOut ||
-      *parsed == camp::PostingKind::kTransferIn) {
-    return InvalidInput("kind must be working_pay, advance_of_pay, cash_at_capture, canteen_purchase, call_charge, "
-                        "remittance_out, remittance_in or reversal",
-                        "kind");
+  if (!parsed || *parsed == camp::PostingKind::kStatePaidCall ||
+      *parsed == camp::PostingKind::kTransferOut || *parsed == camp::PostingKind::kTransferIn) {
+    return InvalidInput(
+        "kind must be working_pay, advance_of_pay, cash_at_capture, canteen_purchase, call_charge, "
+        "remittance_out, remittance_in or reversal",
+        "kind");
   }
   if (doc.contains("currency")) {
     std::string code;
     if (auto s = Text(doc, "currency", code); !s) return s.error();
     auto currency = camp::ParseCurrency(code);
     if (!currency) return currency.error();
-    if (*currency != camp::Currency::kUah) return InvalidInput("the camp's books are kept in UAH", "currency");
+    if (*currency != camp::Currency::kUah)
+      return InvalidInput("the camp's books are kept in UAH", "currency");
   }
   r.kind = *parsed;
   r.prisoner_id = prisoner;
@@ -206,12 +226,16 @@ Result<app::LedgerRequest> LedgerRequestFromJson(const json& doc) {
 json StatementJson(const app::AccountStatement& s) {
   json entries = json::array();
   for (const auto& e : s.entries) {
-    entries.push_back({{"posting", e.posting_id}, {"at", e.at}, {"kind", camp::ToString(e.kind)}, {"memo", e.memo},
+    entries.push_back({{"posting", e.posting_id},
+                       {"at", e.at},
+                       {"kind", camp::ToString(e.kind)},
+                       {"memo", e.memo},
                        {"amount", camp::FormatAmount(e.change)}});
   }
-  return {{"prisoner", s.number}, {"camp", s.camp_id}, {"from", s.from}, {"to", s.to}, {"currency", "UAH"},
-          {"opening_balance", camp::FormatAmount(s.opening)}, {"entries", entries},
-          {"closing_balance", camp::FormatAmount(s.closing)}};
+  return {{"prisoner", s.number}, {"camp", s.camp_id},
+          {"from", s.from},       {"to", s.to},
+          {"currency", "UAH"},    {"opening_balance", camp::FormatAmount(s.opening)},
+          {"entries", entries},   {"closing_balance", camp::FormatAmount(s.closing)}};
 }
 
 }  // namespace lifeline::server

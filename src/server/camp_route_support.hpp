@@ -12,7 +12,8 @@ namespace lifeline::server::office {
 /// A GET's session; nullopt once the error (no registry, no session) is answered.
 std::optional<app::SessionInfo> CampReader(Context& ctx, Request& request, const Respond& respond);
 /// A JSON post on one resource ({id}); nullopt once the error is answered (see ReadJsonPost).
-std::optional<JsonPost> CampWriter(Context& ctx, Request& request, const Respond& respond, std::string_view usage);
+std::optional<JsonPost> CampWriter(Context& ctx, Request& request, const Respond& respond,
+                                   std::string_view usage);
 /// The path's {id}; nullopt once 404 "no such `what`" is answered.
 std::optional<std::int64_t> CampPathId(Request& request, const Respond& respond, const char* what);
 

@@ -16,7 +16,8 @@ const Error kNoCamps{ErrorCode::kNotFound, "the camp registry is not running"};
 
 void ApiCreateCamp(Context& ctx, Request& request, Respond respond) {
   if (!ctx.options.camp) return respond(JsonError(kNoCamps));
-  auto post = ReadJsonPost(ctx, request, respond, false, "a camp: {\"name\": \"...\", \"uah_per_chf\": \"38.00\", …}");
+  auto post = ReadJsonPost(ctx, request, respond, false,
+                           "a camp: {\"name\": \"...\", \"uah_per_chf\": \"38.00\", …}");
   if (!post) return;
   auto camp = CampFromJson(post->doc, {});
   if (!camp) return respond(JsonError(camp.error()));
@@ -32,7 +33,8 @@ void ApiUpdateCamp(Context& ctx, Request& request, Respond respond) {
   if (!current) return respond(JsonError(current.error()));
   auto camp = CampFromJson(post->doc, *current);
   if (!camp) return respond(JsonError(camp.error()));
-  if (auto s = ctx.options.camp->UpdateCamp(post->session.actor, *camp); !s) return respond(JsonError(s.error()));
+  if (auto s = ctx.options.camp->UpdateCamp(post->session.actor, *camp); !s)
+    return respond(JsonError(s.error()));
   respond({200, "application/json", CampJson(*camp).dump(), {}});
 }
 
@@ -57,26 +59,37 @@ void ApiGetCamp(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiRegisterPrisoner(Context& ctx, Request& request, Respond respond) {
-  auto post = CampWriter(ctx, request, respond, "a prisoner: {\"rank_category\": \"soldier\", \"fields\": {\"surname\": …}}");
+  auto post =
+      CampWriter(ctx, request, respond,
+                 "a prisoner: {\"rank_category\": \"soldier\", \"fields\": {\"surname\": …}}");
   if (!post) return;
   auto draft = PrisonerDraftFromJson(post->doc, post->id);
   if (!draft) return respond(JsonError(draft.error()));
   auto id = ctx.options.camp->RegisterPrisoner(post->session.actor, *draft);
   if (!id) return respond(JsonError(id.error()));
-  respond({201, "application/json", json{{"id", *id}, {"number", app::PrisonerNumber(*id)}}.dump(), {}});
+  respond({201,
+           "application/json",
+           json{{"id", *id}, {"number", app::PrisonerNumber(*id)}}.dump(),
+           {}});
 }
 
 // A coordinator hands a crossed case to a camp: {"camp": 1, "rank_category": …}.
 void ApiRegisterCase(Context& ctx, Request& request, Respond respond) {
-  auto post = CampWriter(ctx, request, respond, "{\"camp\": 1, \"rank_category\": \"soldier\", \"arrived_on\": \"2026-11-23\"}");
+  auto post =
+      CampWriter(ctx, request, respond,
+                 "{\"camp\": 1, \"rank_category\": \"soldier\", \"arrived_on\": \"2026-11-23\"}");
   if (!post) return;
   const json camp = post->doc.value("camp", json());
-  if (!camp.is_number_integer()) return respond(JsonError(InvalidInput("camp must be a camp's id", "camp")));
+  if (!camp.is_number_integer())
+    return respond(JsonError(InvalidInput("camp must be a camp's id", "camp")));
   auto draft = PrisonerDraftFromJson(post->doc, camp.get<std::int64_t>());
   if (!draft) return respond(JsonError(draft.error()));
   auto id = ctx.options.camp->RegisterFromCase(post->session.actor, post->id, *draft);
   if (!id) return respond(JsonError(id.error()));
-  respond({201, "application/json", json{{"id", *id}, {"number", app::PrisonerNumber(*id)}}.dump(), {}});
+  respond({201,
+           "application/json",
+           json{{"id", *id}, {"number", app::PrisonerNumber(*id)}}.dump(),
+           {}});
 }
 
 void ApiListPrisoners(Context& ctx, Request& request, Respond respond) {
@@ -106,7 +119,8 @@ void ApiGetPrisoner(Context& ctx, Request& request, Respond respond) {
 void ApiCaptureCardSent(Context& ctx, Request& request, Respond respond) {
   auto post = CampWriter(ctx, request, respond, "{}");
   if (!post) return;
-  if (auto s = ctx.options.camp->MarkCaptureCardSent(post->session.actor, post->id); !s) return respond(JsonError(s.error()));
+  if (auto s = ctx.options.camp->MarkCaptureCardSent(post->session.actor, post->id); !s)
+    return respond(JsonError(s.error()));
   respond({204, "application/json", "", {}});
 }
 
@@ -116,10 +130,12 @@ void ApiMovement(Context& ctx, Request& request, Respond respond) {
   const json kind = post->doc.value("kind", json(""));
   const json on = post->doc.value("on", json(""));
   const json to_camp = post->doc.value("to_camp", json());
-  if (!kind.is_string() || !on.is_string()) return respond(JsonError(InvalidInput("kind and on must be text", "kind")));
+  if (!kind.is_string() || !on.is_string())
+    return respond(JsonError(InvalidInput("kind and on must be text", "kind")));
   std::optional<std::int64_t> to;
   if (to_camp.is_number_integer()) to = to_camp.get<std::int64_t>();
-  auto s = ctx.options.camp->RecordMovement(post->session.actor, post->id, kind.get<std::string>(), on.get<std::string>(), to);
+  auto s = ctx.options.camp->RecordMovement(post->session.actor, post->id, kind.get<std::string>(),
+                                            on.get<std::string>(), to);
   if (!s) return respond(JsonError(s.error()));
   respond({201, "application/json", "{}", {}});
 }
@@ -133,8 +149,11 @@ void ApiBureauList(Context& ctx, Request& request, Respond respond) {
   if (!lines) return respond(JsonError(lines.error()));
   json out = json::array();
   for (const auto& l : *lines) {
-    out.push_back({{"movement", l.movement.id}, {"kind", l.movement.kind}, {"on", FormatIsoDate(l.movement.on)},
-                   {"prisoner", l.number}, {"fields", PrisonerFieldsJson(l.fields)}});
+    out.push_back({{"movement", l.movement.id},
+                   {"kind", l.movement.kind},
+                   {"on", FormatIsoDate(l.movement.on)},
+                   {"prisoner", l.number},
+                   {"fields", PrisonerFieldsJson(l.fields)}});
   }
   respond({200, "application/json", json{{"movements", out}}.dump(), {}});
 }
@@ -157,14 +176,18 @@ void ApiBureauNotified(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiPost(Context& ctx, Request& request, Respond respond) {
-  auto post = CampWriter(ctx, request, respond, "{\"key\": \"...\", \"kind\": \"working_pay\", \"prisoner\": 1, \"days\": 5}");
+  auto post =
+      CampWriter(ctx, request, respond,
+                 "{\"key\": \"...\", \"kind\": \"working_pay\", \"prisoner\": 1, \"days\": 5}");
   if (!post) return;
   auto ledger_request = LedgerRequestFromJson(post->doc);
   if (!ledger_request) return respond(JsonError(ledger_request.error()));
   auto outcome = ctx.options.camp->Post(post->session.actor, post->id, *ledger_request);
   if (!outcome) return respond(JsonError(outcome.error()));
-  respond({outcome->replayed ? 200 : 201, "application/json",
-           json{{"posting", outcome->posting_id}, {"replayed", outcome->replayed}}.dump(), {}});
+  respond({outcome->replayed ? 200 : 201,
+           "application/json",
+           json{{"posting", outcome->posting_id}, {"replayed", outcome->replayed}}.dump(),
+           {}});
 }
 
 void ApiStatement(Context& ctx, Request& request, Respond respond) {
@@ -184,8 +207,10 @@ void ApiStatement(Context& ctx, Request& request, Respond respond) {
     statement = ctx.options.camp->FinalStatement(session->actor, *id, camp);
   } else {
     auto day = ParseIsoDate(month + "-01");
-    if (!day || month.size() != 7) return respond(JsonError(InvalidInput("month must be like 2026-11", "month")));
-    statement = ctx.options.camp->MonthlyStatement(session->actor, *id, day->year() / day->month(), camp);
+    if (!day || month.size() != 7)
+      return respond(JsonError(InvalidInput("month must be like 2026-11", "month")));
+    statement =
+        ctx.options.camp->MonthlyStatement(session->actor, *id, day->year() / day->month(), camp);
   }
   if (!statement) return respond(JsonError(statement.error()));
   respond({200, "application/json", StatementJson(*statement).dump(), {}});
@@ -197,7 +222,8 @@ std::optional<app::SessionInfo> CampReader(Context& ctx, Request& request, const
   return ApiReader(ctx, request, respond, ctx.options.camp != nullptr, kNoCamps);
 }
 
-std::optional<JsonPost> CampWriter(Context& ctx, Request& request, const Respond& respond, std::string_view usage) {
+std::optional<JsonPost> CampWriter(Context& ctx, Request& request, const Respond& respond,
+                                   std::string_view usage) {
   return ApiWriter(ctx, request, respond, ctx.options.camp != nullptr, kNoCamps, true, usage);
 }
 
@@ -210,16 +236,24 @@ void AddCampRoutes(Router& router, const Bind& bind) {
   router.Add("GET", "/api/v1/camps", bind(ApiListCamps, {app::Permission::kManageCamp}));
   router.Add("GET", "/api/v1/camps/{id}", bind(ApiGetCamp, {app::Permission::kManageCamp}));
   router.Add("PUT", "/api/v1/camps/{id}", bind(ApiUpdateCamp, {app::Permission::kManageCamp}));
-  router.Add("POST", "/api/v1/camps/{id}/prisoners", bind(ApiRegisterPrisoner, {app::Permission::kManageCamp}));
-  router.Add("GET", "/api/v1/camps/{id}/prisoners", bind(ApiListPrisoners, {app::Permission::kManageCamp}));
-  router.Add("GET", "/api/v1/camps/{id}/bureau", bind(ApiBureauList, {app::Permission::kManageCamp}));
-  router.Add("POST", "/api/v1/camps/{id}/bureau/notified", bind(ApiBureauNotified, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/camps/{id}/prisoners",
+             bind(ApiRegisterPrisoner, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/camps/{id}/prisoners",
+             bind(ApiListPrisoners, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/camps/{id}/bureau",
+             bind(ApiBureauList, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/camps/{id}/bureau/notified",
+             bind(ApiBureauNotified, {app::Permission::kManageCamp}));
   router.Add("POST", "/api/v1/camps/{id}/postings", bind(ApiPost, {app::Permission::kManageCamp}));
-  router.Add("POST", "/api/v1/cases/{id}/prisoner", bind(ApiRegisterCase, {app::Permission::kRegisterPrisoner}));
+  router.Add("POST", "/api/v1/cases/{id}/prisoner",
+             bind(ApiRegisterCase, {app::Permission::kRegisterPrisoner}));
   router.Add("GET", "/api/v1/prisoners/{id}", bind(ApiGetPrisoner, {app::Permission::kManageCamp}));
-  router.Add("POST", "/api/v1/prisoners/{id}/capture-card/sent", bind(ApiCaptureCardSent, {app::Permission::kManageCamp}));
-  router.Add("POST", "/api/v1/prisoners/{id}/movements", bind(ApiMovement, {app::Permission::kManageCamp}));
-  router.Add("GET", "/api/v1/prisoners/{id}/statement", bind(ApiStatement, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/prisoners/{id}/capture-card/sent",
+             bind(ApiCaptureCardSent, {app::Permission::kManageCamp}));
+  router.Add("POST", "/api/v1/prisoners/{id}/movements",
+             bind(ApiMovement, {app::Permission::kManageCamp}));
+  router.Add("GET", "/api/v1/prisoners/{id}/statement",
+             bind(ApiStatement, {app::Permission::kManageCamp}));
 }
 
 }  // namespace lifeline::server::office

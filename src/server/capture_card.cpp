@@ -1,19 +1,32 @@
 // Annex IV's labels in the languages the camp works in, and the card's lines (capture_card.hpp).
 
+#include "server/capture_card.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <map>
 
-#include "server/capture_card.hpp"
-
 namespace lifeline::server {
 namespace {
 
 enum Label {
-  kTitle, kPower, kSurname, kFirstNames, kFatherName, kBirth, kRank, kServiceNumber, kFamilyAddress,
-  kTakenPrisoner, kHealth, kPresentAddress, kDate, kSignature, kLabelCount
+  kTitle,
+  kPower,
+  kSurname,
+  kFirstNames,
+  kFatherName,
+  kBirth,
+  kRank,
+  kServiceNumber,
+  kFamilyAddress,
+  kTakenPrisoner,
+  kHealth,
+  kPresentAddress,
+  kDate,
+  kSignature,
+  kLabelCount
 };
 
 using Labels = std::array<const char*, kLabelCount>;
@@ -21,18 +34,26 @@ using Labels = std::array<const char*, kLabelCount>;
 // Annex IV's wording, in the languages the camp works in.
 const std::map<std::string, Labels>& AllLabels() {
   static const std::map<std::string, Labels> labels = {
-      {"ru", {"Учётная карточка военнопленного", "Государство, от которого зависит", "Фамилия", "Имена", "Имя отца",
-              "Дата и место рождения", "Звание", "Личный номер", "Адрес семьи", "Взят в плен (дата)", "Состояние здоровья",
-              "Нынешний адрес (номер военнопленного, лагерь)", "Дата", "Подпись"}},
-      {"uk", {"Облікова картка військовополоненого", "Держава, від якої залежить", "Прізвище", "Імена", "Ім'я батька",
-              "Дата і місце народження", "Звання", "Особистий номер", "Адреса родини", "Взятий у полон (дата)", "Стан здоров'я",
-              "Теперішня адреса (номер військовополоненого, табір)", "Дата", "Підпис"}},
-      {"be", {"Уліковая картка ваеннапалоннага", "Дзяржава, ад якой залежыць", "Прозвішча", "Імёны", "Імя бацькі",
-              "Дата і месца нараджэння", "Званне", "Асабісты нумар", "Адрас сям'і", "Узяты ў палон (дата)", "Стан здароўя",
-              "Цяперашні адрас (нумар ваеннапалоннага, лагер)", "Дата", "Подпіс"}},
-      {"en", {"Capture card for prisoner of war", "Power on which the prisoner depends", "Name", "First names",
-              "First name of father", "Date and place of birth", "Rank", "Service number", "Address of family",
-              "Taken prisoner on", "State of health", "Present address (prisoner number, camp)", "Date", "Signature"}},
+      {"ru",
+       {"Учётная карточка военнопленного", "Государство, от которого зависит", "Фамилия", "Имена",
+        "Имя отца", "Дата и место рождения", "Звание", "Личный номер", "Адрес семьи",
+        "Взят в плен (дата)", "Состояние здоровья", "Нынешний адрес (номер военнопленного, лагерь)",
+        "Дата", "Подпись"}},
+      {"uk",
+       {"Облікова картка військовополоненого", "Держава, від якої залежить", "Прізвище", "Імена",
+        "Ім'я батька", "Дата і місце народження", "Звання", "Особистий номер", "Адреса родини",
+        "Взятий у полон (дата)", "Стан здоров'я",
+        "Теперішня адреса (номер військовополоненого, табір)", "Дата", "Підпис"}},
+      {"be",
+       {"Уліковая картка ваеннапалоннага", "Дзяржава, ад якой залежыць", "Прозвішча", "Імёны",
+        "Імя бацькі", "Дата і месца нараджэння", "Званне", "Асабісты нумар", "Адрас сям'і",
+        "Узяты ў палон (дата)", "Стан здароўя", "Цяперашні адрас (нумар ваеннапалоннага, лагер)",
+        "Дата", "Подпіс"}},
+      {"en",
+       {"Capture card for prisoner of war", "Power on which the prisoner depends", "Name",
+        "First names", "First name of father", "Date and place of birth", "Rank", "Service number",
+        "Address of family", "Taken prisoner on", "State of health",
+        "Present address (prisoner number, camp)", "Date", "Signature"}},
   };
   return labels;
 }
@@ -47,10 +68,18 @@ using HealthWords = std::array<const char*, camp::kAnnexIvHealth.size()>;
 // Annex IV's states of health, in camp::kAnnexIvHealth's order, in each language.
 const std::map<std::string, HealthWords>& AllHealthWords() {
   static const std::map<std::string, HealthWords> words = {
-      {"ru", {"здоров", "не ранен", "выздоровел", "выздоравливающий", "болен", "легко ранен", "тяжело ранен"}},
-      {"uk", {"здоровий", "не поранений", "одужав", "одужує", "хворий", "легко поранений", "тяжко поранений"}},
-      {"be", {"здаровы", "не паранены", "ачуняў", "ачуньвае", "хворы", "лёгка паранены", "цяжка паранены"}},
-      {"en", {"good", "not wounded", "recovered", "convalescent", "sick", "slightly wounded", "seriously wounded"}},
+      {"ru",
+       {"здоров", "не ранен", "выздоровел", "выздоравливающий", "болен", "легко ранен",
+        "тяжело ранен"}},
+      {"uk",
+       {"здоровий", "не поранений", "одужав", "одужує", "хворий", "легко поранений",
+        "тяжко поранений"}},
+      {"be",
+       {"здаровы", "не паранены", "ачуняў", "ачуньвае", "хворы", "лёгка паранены",
+        "цяжка паранены"}},
+      {"en",
+       {"good", "not wounded", "recovered", "convalescent", "sick", "slightly wounded",
+        "seriously wounded"}},
   };
   return words;
 }
@@ -61,7 +90,9 @@ std::string Both(std::string_view his, std::string_view camps) {
   return fmt::format("{} / {}", his, camps);
 }
 
-std::string Both(const Labels& his, const Labels& camps, Label label) { return Both(his[label], camps[label]); }
+std::string Both(const Labels& his, const Labels& camps, Label label) {
+  return Both(his[label], camps[label]);
+}
 
 // His state of health in the card's two languages; empty for a code Annex IV does not have
 // (never printed raw: the card is read by his family, not by lifeline).
@@ -83,7 +114,9 @@ CaptureCard MakeCaptureCard(const store::CampRecord& camp, const app::Prisoner& 
   const Labels& camps = LabelsFor(camp.language);
   const app::PrisonerFields f = p.fields.value_or(app::PrisonerFields{});
   CaptureCard card{Both(his, camps, kTitle), p.stored.language, {}};
-  auto line = [&](Label label, std::string value) { card.lines.push_back({Both(his, camps, label), std::move(value)}); };
+  auto line = [&](Label label, std::string value) {
+    card.lines.push_back({Both(his, camps, label), std::move(value)});
+  };
   line(kPower, f.power);
   line(kSurname, f.surname);
   line(kFirstNames, f.first_names);
@@ -92,7 +125,8 @@ CaptureCard MakeCaptureCard(const store::CampRecord& camp, const app::Prisoner& 
   line(kRank, f.rank);
   line(kServiceNumber, f.service_number);
   line(kFamilyAddress, f.mail_address);
-  line(kTakenPrisoner, f.captured_on);  // the date (Annex IV); how he came is sealed, and not on the card
+  line(kTakenPrisoner,
+       f.captured_on);  // the date (Annex IV); how he came is sealed, and not on the card
   line(kHealth, HealthIn(p.stored.language, camp.language, p.stored.health));
   line(kPresentAddress, p.number + ", " + camp.name);
   line(kDate, FormatIsoDate(p.stored.arrived_on));

@@ -11,13 +11,18 @@ namespace lifeline::server {
 
 std::string CaptureCardPage(const store::CampRecord& camp, const app::Prisoner& p) {
   const CaptureCard card = MakeCaptureCard(camp, p);
-  std::string body = fmt::format("<article class=\"capture-card\" id=\"capture-card\"><h1>{}</h1><table>", HtmlEscape(card.title));
+  std::string body =
+      fmt::format("<article class=\"capture-card\" id=\"capture-card\"><h1>{}</h1><table>",
+                  HtmlEscape(card.title));
   for (const auto& line : card.lines) {
-    body += fmt::format("<tr><th>{}</th><td>{}</td></tr>", HtmlEscape(line.label), HtmlEscape(line.value));
+    body += fmt::format("<tr><th>{}</th><td>{}</td></tr>", HtmlEscape(line.label),
+                        HtmlEscape(line.value));
   }
-  body += fmt::format("</table></article><p class=\"no-print\"><a href=\"/console/prisoners/{0}\">Назад</a> · "
-                      "<a href=\"/console/prisoners/{0}/capture-card.pdf\" id=\"capture-card-pdf\">PDF</a> · печать: Ctrl+P</p>",
-                      p.stored.id);
+  body += fmt::format(
+      "</table></article><p class=\"no-print\"><a href=\"/console/prisoners/{0}\">Назад</a> · "
+      "<a href=\"/console/prisoners/{0}/capture-card.pdf\" id=\"capture-card-pdf\">PDF</a> · "
+      "печать: Ctrl+P</p>",
+      p.stored.id);
   // Printed, it is Annex IV's 15 × 10.5 cm (the stylesheet's print rules).
   return HtmlPage(card.language, card.title, body);
 }

@@ -22,14 +22,15 @@ void OnError(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
 }
 
 // The largest size up to `size` at which `text` fits `width`.
-HPDF_REAL FittingSize(HPDF_Page page, HPDF_Font font, const std::string& text, HPDF_REAL size, HPDF_REAL width) {
+HPDF_REAL FittingSize(HPDF_Page page, HPDF_Font font, const std::string& text, HPDF_REAL size,
+                      HPDF_REAL width) {
   HPDF_Page_SetFontAndSize(page, font, size);
   const HPDF_REAL measured = HPDF_Page_TextWidth(page, text.c_str());
   return measured > width ? size * width / measured : size;
 }
 
-void Text(HPDF_Page page, HPDF_Font font, const std::string& text, HPDF_REAL size, HPDF_REAL x, HPDF_REAL y,
-          HPDF_REAL width) {
+void Text(HPDF_Page page, HPDF_Font font, const std::string& text, HPDF_REAL size, HPDF_REAL x,
+          HPDF_REAL y, HPDF_REAL width) {
   if (text.empty()) return;
   HPDF_Page_BeginText(page);
   HPDF_Page_SetFontAndSize(page, font, FittingSize(page, font, text, size, width));
@@ -41,10 +42,12 @@ void Text(HPDF_Page page, HPDF_Font font, const std::string& text, HPDF_REAL siz
 
 Result<std::string> CaptureCardPdf(const CaptureCard& card) {
   if (!std::filesystem::exists(kFont)) {
-    return Error{ErrorCode::kInternal, "the capture card's font is missing (install fonts-dejavu-core)"};
+    return Error{ErrorCode::kInternal,
+                 "the capture card's font is missing (install fonts-dejavu-core)"};
   }
   HPDF_STATUS first_error = HPDF_OK;
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, void (*)(HPDF_Doc)> pdf(HPDF_New(OnError, &first_error), HPDF_Free);
+  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, void (*)(HPDF_Doc)> pdf(
+      HPDF_New(OnError, &first_error), HPDF_Free);
   if (!pdf) return Error{ErrorCode::kInternal, "the capture card's PDF could not be started"};
   HPDF_Doc doc = pdf.get();
   HPDF_UseUTFEncodings(doc);
@@ -80,7 +83,8 @@ Result<std::string> CaptureCardPdf(const CaptureCard& card) {
   }
   std::string out(HPDF_GetStreamSize(doc), '\0');
   HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
-  if (HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(out.data()), &size) != HPDF_OK && size == 0) {
+  if (HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(out.data()), &size) != HPDF_OK &&
+      size == 0) {
     return Error{ErrorCode::kInternal, "the capture card's PDF could not be read back"};
   }
   out.resize(size);

@@ -19,8 +19,17 @@ app::Prisoner Prisoner(std::string health) {
   p.stored.health = std::move(health);
   p.stored.arrived_on = year{2026} / November / 10;
   p.number = "POW-000042";
-  p.fields = app::PrisonerFields{"Примеров", "Пётр", "Пётр", "Образцова", "рядовой", "X-1", "1999-04-30",
-                                 "г. Вымышленск", "Государство А", "Примерова Анна", "ул. Синтетическая, 1",
+  p.fields = app::PrisonerFields{"Примеров",
+                                 "Пётр",
+                                 "Пётр",
+                                 "Образцова",
+                                 "рядовой",
+                                 "X-1",
+                                 "1999-04-30",
+                                 "г. Вымышленск",
+                                 "Государство А",
+                                 "Примерова Анна",
+                                 "ул. Синтетическая, 1",
                                  "2026-11-08"};
   return p;
 }
@@ -53,7 +62,8 @@ TEST(CaptureCard, NoValueIsInEnglishOnARussianAndUkrainianCard) {
       if (line.value == "X-1") continue;
       std::string value = line.value;
       if (value.starts_with("POW-000042")) value.erase(0, std::string_view("POW-000042").size());
-      const bool latin = std::any_of(value.begin(), value.end(), [](unsigned char c) { return std::isalpha(c); });
+      const bool latin =
+          std::any_of(value.begin(), value.end(), [](unsigned char c) { return std::isalpha(c); });
       EXPECT_FALSE(latin) << line.label << ": " << line.value;
     }
     EXPECT_FALSE(ValueOf(card, "Состояние здоровья").empty()) << health;
@@ -61,7 +71,8 @@ TEST(CaptureCard, NoValueIsInEnglishOnARussianAndUkrainianCard) {
 }
 
 TEST(CaptureCard, EveryStateOfHealthHasItsWordsInEveryLanguage) {
-  constexpr std::size_t kHealthLine = 9;  // Annex IV's order: power, name, …, taken prisoner, health
+  constexpr std::size_t kHealthLine =
+      9;  // Annex IV's order: power, name, …, taken prisoner, health
   for (std::string language : {"ru", "uk", "be", "en"}) {
     for (std::string_view health : camp::kAnnexIvHealth) {
       auto p = Prisoner(std::string(health));

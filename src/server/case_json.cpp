@@ -41,32 +41,41 @@ nlohmann::json DetailsJson(const app::CaseDetails& d) {
   for (const auto& m : d.messages) {
     messages.push_back({{"written_on", FormatIsoDate(m.written_on)},
                         {"from", m.author_user_id ? "office" : "applicant"},
-                        {"author_user_id", m.author_user_id ? nlohmann::json(*m.author_user_id) : nlohmann::json(nullptr)},
+                        {"author_user_id", m.author_user_id ? nlohmann::json(*m.author_user_id)
+                                                            : nlohmann::json(nullptr)},
                         {"text", m.text}});
   }
   j["messages"] = messages;
   j["version"] = d.version;
   nlohmann::json timeline = nlohmann::json::array();
   for (const auto& e : d.timeline) {
-    timeline.push_back({{"at", e.at}, {"actor", e.actor_name}, {"from", ToString(e.from)},
-                        {"to", ToString(e.to)},
-                        {"reason", e.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.reason)}});
+    timeline.push_back(
+        {{"at", e.at},
+         {"actor", e.actor_name},
+         {"from", ToString(e.from)},
+         {"to", ToString(e.to)},
+         {"reason", e.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.reason)}});
   }
   j["timeline"] = timeline;
   nlohmann::json next = nlohmann::json::array();
-  for (const auto& t : d.next) next.push_back({{"to", ToString(t.to)}, {"reason_required", t.reason_required}});
+  for (const auto& t : d.next)
+    next.push_back({{"to", ToString(t.to)}, {"reason_required", t.reason_required}});
   j["next"] = next;
   nlohmann::json tasks = nlohmann::json::array();
   for (const auto& t : d.tasks) {
-    tasks.push_back({{"id", t.id}, {"kind", ToString(t.kind)}, {"due_at", t.due_at},
-                     {"note", t.note.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.note)},
-                     {"done_at", t.done_at ? nlohmann::json(*t.done_at) : nlohmann::json(nullptr)}});
+    tasks.push_back(
+        {{"id", t.id},
+         {"kind", ToString(t.kind)},
+         {"due_at", t.due_at},
+         {"note", t.note.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.note)},
+         {"done_at", t.done_at ? nlohmann::json(*t.done_at) : nlohmann::json(nullptr)}});
   }
   j["tasks"] = tasks;
   j["contact"]["utc_offset"] = FormatUtcOffset(d.fields.utc_offset_minutes);
   nlohmann::json next_windows = nlohmann::json::array();
   for (const auto& w : d.windows) {
-    next_windows.push_back({{"start", w.start.time_since_epoch().count()}, {"end", w.end.time_since_epoch().count()}});
+    next_windows.push_back(
+        {{"start", w.start.time_since_epoch().count()}, {"end", w.end.time_since_epoch().count()}});
   }
   j["contact"]["next_windows"] = next_windows;
   j["contact"]["inside_window_now"] = d.inside_window_now;
@@ -74,20 +83,27 @@ nlohmann::json DetailsJson(const app::CaseDetails& d) {
   j["merged_from"] = d.merged_from;
   if (d.screening) {
     nlohmann::json duplicates = nlohmann::json::array();
-    for (const auto& p : d.duplicates) duplicates.push_back({{"case_id", p.case_id}, {"reasons", p.reasons}});
+    for (const auto& p : d.duplicates)
+      duplicates.push_back({{"case_id", p.case_id}, {"reasons", p.reasons}});
     j["duplicates"] = duplicates;
     nlohmann::json signals = nlohmann::json::array();
     for (const auto& s : d.screening->signals) {
       signals.push_back({{"code", s.code}, {"weight", s.weight}, {"reason", s.reason}});
     }
-    j["screening"] = {{"score", d.screening->score}, {"needs_review", d.screening->needs_review}, {"signals", signals}};
+    j["screening"] = {{"score", d.screening->score},
+                      {"needs_review", d.screening->needs_review},
+                      {"signals", signals}};
   }
   return j;
 }
 
 nlohmann::json QueuedTaskJson(const store::QueuedTask& q, std::int64_t now) {
-  return {{"id", q.task.id}, {"case_id", q.task.case_id}, {"kind", ToString(q.task.kind)},
-          {"due_at", q.task.due_at}, {"overdue", q.task.due_at < now}, {"case", SummaryJson(q.summary)}};
+  return {{"id", q.task.id},
+          {"case_id", q.task.case_id},
+          {"kind", ToString(q.task.kind)},
+          {"due_at", q.task.due_at},
+          {"overdue", q.task.due_at < now},
+          {"case", SummaryJson(q.summary)}};
 }
 
 }  // namespace lifeline::server

@@ -52,9 +52,10 @@ Result<TrustedProxies> TrustedProxies::Parse(const std::vector<std::string>& val
       const bool with_port = item.find('[') != std::string_view::npos ||
                              std::count(item.begin(), item.end(), ':') == 1;
       if (address.empty() || with_port) {
-        return Error{ErrorCode::kInvalidInput,
-                     "--trusted-proxy: \"" + std::string(item) + "\" is not an IPv4 or IPv6 address",
-                     "trusted-proxy"};
+        return Error{
+            ErrorCode::kInvalidInput,
+            "--trusted-proxy: \"" + std::string(item) + "\" is not an IPv4 or IPv6 address",
+            "trusted-proxy"};
       }
       proxies.addresses_.push_back(address);
       if (comma == std::string_view::npos) break;
@@ -68,7 +69,8 @@ bool TrustedProxies::Contains(std::string_view address) const {
   return std::find(addresses_.begin(), addresses_.end(), address) != addresses_.end();
 }
 
-std::string TrustedProxies::ClientAddress(std::string_view peer, std::string_view forwarded_for) const {
+std::string TrustedProxies::ClientAddress(std::string_view peer,
+                                          std::string_view forwarded_for) const {
   std::string client = CanonicalAddress(peer);
   if (client.empty()) client = std::string(peer);
   if (!Contains(client)) return client;
@@ -77,7 +79,8 @@ std::string TrustedProxies::ClientAddress(std::string_view peer, std::string_vie
     const auto comma = forwarded_for.rfind(',');
     const std::string_view item =
         comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1);
-    forwarded_for = comma == std::string_view::npos ? std::string_view{} : forwarded_for.substr(0, comma);
+    forwarded_for =
+        comma == std::string_view::npos ? std::string_view{} : forwarded_for.substr(0, comma);
     const std::string address = CanonicalAddress(item);
     if (address.empty()) return client;  // a hop we cannot read: stay with the last trusted one
     if (!Contains(address)) return address;

@@ -27,7 +27,8 @@ TEST(ClientAddress, BehindATrustedProxyTheRightMostUntrustedAddressIsTheClient) 
   const auto proxies = Proxies({"127.0.0.1,10.0.0.2", "2001:db8::1"});
   EXPECT_EQ(proxies.ClientAddress("127.0.0.1", "203.0.113.9"), "203.0.113.9");
   // The client wrote the left part itself; our proxies appended the rest.
-  EXPECT_EQ(proxies.ClientAddress("127.0.0.1", "198.51.100.4, 203.0.113.9, 10.0.0.2"), "203.0.113.9");
+  EXPECT_EQ(proxies.ClientAddress("127.0.0.1", "198.51.100.4, 203.0.113.9, 10.0.0.2"),
+            "203.0.113.9");
   EXPECT_EQ(proxies.ClientAddress("::ffff:127.0.0.1", "2001:DB8:0::5,2001:db8::1"), "2001:db8::5");
   EXPECT_EQ(proxies.ClientAddress("2001:db8::1", "[2001:db8::7]:4711"), "2001:db8::7");
   EXPECT_EQ(proxies.ClientAddress("127.0.0.1", "203.0.113.9:5000"), "203.0.113.9");
@@ -42,7 +43,8 @@ TEST(ClientAddress, AMissingOrUnreadableHopLeavesTheLastTrustedAddress) {
 }
 
 TEST(ClientAddress, TrustedProxiesMustBePlainAddresses) {
-  for (const char* bad : {"proxy.example", "10.0.0.0/8", "127.0.0.1:8080", "[::1]", "", "127.0.0.1,"}) {
+  for (const char* bad :
+       {"proxy.example", "10.0.0.0/8", "127.0.0.1:8080", "[::1]", "", "127.0.0.1,"}) {
     auto parsed = TrustedProxies::Parse({bad});
     ASSERT_FALSE(parsed.ok()) << bad;
     EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidInput);

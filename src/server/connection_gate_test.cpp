@@ -1,6 +1,6 @@
-#include "server/inspected_socket.hpp"
-
 #include <gtest/gtest.h>
+
+#include "server/inspected_socket.hpp"
 
 namespace lifeline::server {
 namespace {

@@ -19,8 +19,9 @@ struct AbroadNotes {
 };
 
 /// The risk board: who is in danger first, page `page` (from 0), alerts only or all.
-std::string ConsoleAbroadBoardPage(const app::SessionInfo& session, const std::vector<app::BoardLine>& lines,
-                                   std::size_t page, bool alerts_only, const AbroadNotes& notes);
+std::string ConsoleAbroadBoardPage(const app::SessionInfo& session,
+                                   const std::vector<app::BoardLine>& lines, std::size_t page,
+                                   bool alerts_only, const AbroadNotes& notes);
 /// Blank rows the form shows under each list's filled ones: one, and one more each time the
 /// caseworker asks for another (a person has as many documents, cases, relatives and earlier
 /// stays as he has; the form works without JavaScript).
@@ -33,9 +34,11 @@ struct AbroadFormBlankRows {
 
 /// The form for a new person (`person` empty) or for changing his record, refilled with
 /// `draft` after a refusal or a request for another row.
-std::string ConsoleAbroadPersonFormPage(const app::SessionInfo& session, std::optional<std::int64_t> person,
+std::string ConsoleAbroadPersonFormPage(const app::SessionInfo& session,
+                                        std::optional<std::int64_t> person,
                                         const app::PersonAbroadDraft& draft,
-                                        const std::vector<store::CountryRecord>& countries, const AbroadNotes& notes,
+                                        const std::vector<store::CountryRecord>& countries,
+                                        const AbroadNotes& notes,
                                         const AbroadFormBlankRows& blank = {});
 
 /// Everything the person's page shows besides his record.
@@ -47,16 +50,17 @@ struct PersonAbroadPageData {
   std::vector<store::ReferralRecord> referrals;
   std::vector<store::CountryRecord> countries;
 };
-std::string ConsoleAbroadPersonPage(const app::SessionInfo& session, const PersonAbroadPageData& data,
-                                    const AbroadNotes& notes);
+std::string ConsoleAbroadPersonPage(const app::SessionInfo& session,
+                                    const PersonAbroadPageData& data, const AbroadNotes& notes);
 /// The countries' stay rules and the board's lead times, with the forms that change them.
-std::string ConsoleCountriesPage(const app::SessionInfo& session, const std::vector<store::CountryRecord>& countries,
+std::string ConsoleCountriesPage(const app::SessionInfo& session,
+                                 const std::vector<store::CountryRecord>& countries,
                                  const abroad::LeadTimes& lead, const AbroadNotes& notes);
 /// Partner organisations, whether each has a key, and (for administrators) the form to add one.
 /// `signing_key`: the organisation's referral-signing public key, for partners to trust.
-std::string ConsolePartnersPage(const app::SessionInfo& session, const std::vector<store::PartnerRecord>& partners,
-                                const std::string& signing_key,
-                                const AbroadNotes& notes);
+std::string ConsolePartnersPage(const app::SessionInfo& session,
+                                const std::vector<store::PartnerRecord>& partners,
+                                const std::string& signing_key, const AbroadNotes& notes);
 
 /// Russian labels shared by the pages.
 std::string_view RiskRu(abroad::RiskKind kind);

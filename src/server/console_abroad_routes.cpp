@@ -15,10 +15,12 @@ using Form = std::multimap<std::string, std::string>;
 Response Refused(const Error& e) { return ConsoleRefusal(e); }
 
 std::optional<app::SessionInfo> Viewer(Context& ctx, Request& request, const Respond& respond) {
-  return ConsoleModuleViewer(ctx, request, respond, ctx.options.abroad != nullptr, "help abroad is not running");
+  return ConsoleModuleViewer(ctx, request, respond, ctx.options.abroad != nullptr,
+                             "help abroad is not running");
 }
 
-std::optional<app::SessionInfo> Poster(Context& ctx, Request& request, Form& form, const Respond& respond) {
+std::optional<app::SessionInfo> Poster(Context& ctx, Request& request, Form& form,
+                                       const Respond& respond) {
   return ConsoleModulePoster(ctx, request, form, respond, ctx.options.abroad != nullptr);
 }
 
@@ -79,41 +81,48 @@ Result<app::PersonAbroadDraft> DraftFromForm(const Form& form) {
     if (!need) return InvalidInput("a need is housing, money, medical or legal", "needs");
     d.needs.push_back(*need);
   }
-  auto docs = EachRow(form, {"doc_kind", "doc_expires"}, [&](const std::vector<std::string>& v) -> Status {
-    auto kind = abroad::ParseDocumentKind(v[0]);
-    if (!kind) return InvalidInput("choose the kind of each document with an expiry date", "documents.kind");
-    f.documents.push_back({*kind, v[1]});
-    return OkStatus();
-  });
+  auto docs =
+      EachRow(form, {"doc_kind", "doc_expires"}, [&](const std::vector<std::string>& v) -> Status {
+        auto kind = abroad::ParseDocumentKind(v[0]);
+        if (!kind)
+          return InvalidInput("choose the kind of each document with an expiry date",
+                              "documents.kind");
+        f.documents.push_back({*kind, v[1]});
+        return OkStatus();
+      });
   if (!docs) return docs.error();
-  auto cases = EachRow(form, {"case_article", "case_status"}, [&](const std::vector<std::string>& v) -> Status {
-    f.cases.push_back({v[0], v[1]});
-    return OkStatus();
-  });
+  auto cases = EachRow(form, {"case_article", "case_status"},
+                       [&](const std::vector<std::string>& v) -> Status {
+                         f.cases.push_back({v[0], v[1]});
+                         return OkStatus();
+                       });
   if (!cases) return cases.error();
-  auto family = EachRow(form, {"family_relation", "family_name", "family_where"}, [&](const std::vector<std::string>& v) {
-    f.family.push_back({v[0], v[1], v[2]});
-    return OkStatus();
-  });
+  auto family = EachRow(form, {"family_relation", "family_name", "family_where"},
+                        [&](const std::vector<std::string>& v) {
+                          f.family.push_back({v[0], v[1], v[2]});
+                          return OkStatus();
+                        });
   if (!family) return family.error();
-  auto stays = EachRow(form, {"stay_country", "stay_entered", "stay_left"}, [&](const std::vector<std::string>& v) {
-    f.earlier_stays.push_back({v[0], v[1], v[2]});
-    return OkStatus();
-  });
+  auto stays = EachRow(form, {"stay_country", "stay_entered", "stay_left"},
+                       [&](const std::vector<std::string>& v) {
+                         f.earlier_stays.push_back({v[0], v[1], v[2]});
+                         return OkStatus();
+                       });
   if (!stays) return stays.error();
   return d;
 }
 
 void RenderForm(Context& ctx, const app::SessionInfo& session, std::optional<std::int64_t> person,
-                const app::PersonAbroadDraft& draft, const AbroadNotes& notes, int status, const Respond& respond,
-                const AbroadFormBlankRows& blank = {}) {
+                const app::PersonAbroadDraft& draft, const AbroadNotes& notes, int status,
+                const Respond& respond, const AbroadFormBlankRows& blank = {}) {
   auto countries = ctx.options.abroad->Countries(session.actor);
   if (!countries) return respond(Refused(countries.error()));
-  respond(HtmlResponse(status, ConsoleAbroadPersonFormPage(session, person, draft, *countries, notes, blank)));
+  respond(HtmlResponse(
+      status, ConsoleAbroadPersonFormPage(session, person, draft, *countries, notes, blank)));
 }
 
-void RenderPerson(Context& ctx, const app::SessionInfo& session, std::int64_t id, const AbroadNotes& notes, int status,
-                  const Respond& respond) {
+void RenderPerson(Context& ctx, const app::SessionInfo& session, std::int64_t id,
+                  const AbroadNotes& notes, int status, const Respond& respond) {
   auto& abroad = *ctx.options.abroad;
   auto person = abroad.Person(session.actor, id);
   if (!person) return respond(Refused(person.error()));
@@ -123,7 +132,8 @@ void RenderPerson(Context& ctx, const app::SessionInfo& session, std::int64_t id
   auto partners = abroad.Partners(session.actor);
   auto referrals = abroad.Referrals(session.actor, id);
   auto countries = abroad.Countries(session.actor);
-  for (const Status& s : {StatusOf(proceedings), StatusOf(pathways), StatusOf(partners), StatusOf(referrals), StatusOf(countries)}) {
+  for (const Status& s : {StatusOf(proceedings), StatusOf(pathways), StatusOf(partners),
+                          StatusOf(referrals), StatusOf(countries)}) {
     if (!s) return respond(Refused(s.error()));
   }
   data.proceedings = std::move(*proceedings);
@@ -135,9 +145,11 @@ void RenderPerson(Context& ctx, const app::SessionInfo& session, std::int64_t id
 }
 
 // After a form about a person: his page again, with the error if it was refused.
-void AfterPersonForm(Context& ctx, const app::SessionInfo& session, std::int64_t person, const Status& outcome,
-                     const std::string& anchor, const Respond& respond) {
-  if (!outcome) return RenderPerson(ctx, session, person, {outcome.error().message, ""}, HttpStatusOf(outcome.error().code), respond);
+void AfterPersonForm(Context& ctx, const app::SessionInfo& session, std::int64_t person,
+                     const Status& outcome, const std::string& anchor, const Respond& respond) {
+  if (!outcome)
+    return RenderPerson(ctx, session, person, {outcome.error().message, ""},
+                        HttpStatusOf(outcome.error().code), respond);
   respond(Redirect(PersonPath(person) + anchor));
 }
 
@@ -147,15 +159,18 @@ void ConsoleBoard(Context& ctx, Request& request, Respond respond) {
   const auto page = ParseVersion(request.Query("page").empty() ? "0" : request.Query("page"));
   if (!page || *page > 100000) return respond(Redirect("/console/abroad"));
   const bool alerts = request.Query("alerts") == "1";
-  auto lines = ctx.options.abroad->Board(session->actor, static_cast<std::size_t>(*page), 50, alerts);
+  auto lines =
+      ctx.options.abroad->Board(session->actor, static_cast<std::size_t>(*page), 50, alerts);
   if (!lines) return respond(Refused(lines.error()));
-  respond(HtmlResponse(200, ConsoleAbroadBoardPage(*session, *lines, static_cast<std::size_t>(*page), alerts, {})));
+  respond(HtmlResponse(
+      200, ConsoleAbroadBoardPage(*session, *lines, static_cast<std::size_t>(*page), alerts, {})));
 }
 
 // "+ another …" under a list: the form again, as typed, with one more blank row in that
 // list (and the blank rows it had in the others). Nothing is saved. True if it answered.
-bool AnsweredAnotherRow(Context& ctx, const app::SessionInfo& session, std::optional<std::int64_t> person,
-                        const Form& form, const Respond& respond) {
+bool AnsweredAnotherRow(Context& ctx, const app::SessionInfo& session,
+                        std::optional<std::int64_t> person, const Form& form,
+                        const Respond& respond) {
   const std::string list = FormField(form, "add_row");
   if (list.empty()) return false;
   auto draft = DraftFromForm(form);
@@ -168,7 +183,8 @@ bool AnsweredAnotherRow(Context& ctx, const app::SessionInfo& session, std::opti
     const std::size_t sent = SentRows(form, prefix);
     return (sent > held ? sent - held : 1) + (list == name ? 1 : 0);
   };
-  AbroadFormBlankRows rows{blank("doc_kind", f.documents.size(), "documents"), blank("case_article", f.cases.size(), "cases"),
+  AbroadFormBlankRows rows{blank("doc_kind", f.documents.size(), "documents"),
+                           blank("case_article", f.cases.size(), "cases"),
                            blank("family_relation", f.family.size(), "family"),
                            blank("stay_country", f.earlier_stays.size(), "stays")};
   RenderForm(ctx, session, person, *draft, {}, 200, respond, rows);
@@ -193,9 +209,12 @@ void ConsoleAddPerson(Context& ctx, Request& request, Respond respond) {
   }
   if (AnsweredAnotherRow(ctx, *session, std::nullopt, form, respond)) return;
   auto draft = DraftFromForm(form);
-  if (!draft) return RenderForm(ctx, *session, std::nullopt, {}, {draft.error().message, ""}, 400, respond);
+  if (!draft)
+    return RenderForm(ctx, *session, std::nullopt, {}, {draft.error().message, ""}, 400, respond);
   auto id = ctx.options.abroad->AddPerson(session->actor, *draft);
-  if (!id) return RenderForm(ctx, *session, std::nullopt, *draft, {id.error().message, ""}, HttpStatusOf(id.error().code), respond);
+  if (!id)
+    return RenderForm(ctx, *session, std::nullopt, *draft, {id.error().message, ""},
+                      HttpStatusOf(id.error().code), respond);
   respond(Redirect(PersonPath(*id)));
 }
 
@@ -214,7 +233,8 @@ void ConsoleEditPerson(Context& ctx, Request& request, Respond respond) {
   if (!id) return respond(Refused(NotFound("no such person")));
   auto person = ctx.options.abroad->Person(session->actor, *id);
   if (!person) return respond(Refused(person.error()));
-  app::PersonAbroadDraft draft{person->stored.case_id, person->stored.wanted, person->stored.needs, *person->fields};
+  app::PersonAbroadDraft draft{person->stored.case_id, person->stored.wanted, person->stored.needs,
+                               *person->fields};
   RenderForm(ctx, *session, *id, draft, {}, 200, respond);
 }
 
@@ -231,7 +251,8 @@ void ConsoleUpdatePerson(Context& ctx, Request& request, Respond respond) {
   auto draft = DraftFromForm(form);
   if (!draft) return RenderForm(ctx, *session, *id, {}, {draft.error().message, ""}, 400, respond);
   if (auto s = ctx.options.abroad->UpdatePerson(session->actor, *id, *draft); !s) {
-    return RenderForm(ctx, *session, *id, *draft, {s.error().message, ""}, HttpStatusOf(s.error().code), respond);
+    return RenderForm(ctx, *session, *id, *draft, {s.error().message, ""},
+                      HttpStatusOf(s.error().code), respond);
   }
   respond(Redirect(PersonPath(*id)));
 }
@@ -243,7 +264,8 @@ void ConsoleOpenProceeding(Context& ctx, Request& request, Respond respond) {
   auto id = ParseId(request.params["id"]);
   if (!id) return respond(Refused(NotFound("no such person")));
   auto kind = abroad::ParseProceedingKind(FormField(form, "kind"));
-  Status outcome = kind ? StatusOf(ctx.options.abroad->OpenProceeding(session->actor, *id, *kind, FormField(form, "filed_on")))
+  Status outcome = kind ? StatusOf(ctx.options.abroad->OpenProceeding(session->actor, *id, *kind,
+                                                                      FormField(form, "filed_on")))
                         : Status(InvalidInput("choose the kind of proceeding", "kind"));
   AfterPersonForm(ctx, *session, *id, outcome, "", respond);
 }
@@ -262,7 +284,8 @@ void ConsoleProceedingEvent(Context& ctx, Request& request, Respond respond) {
   auto id = ParseId(request.params["id"]);
   auto person = FormPerson(form, respond);
   if (!person) return;
-  Status outcome = id ? StatusOf(ctx.options.abroad->AddProceedingEvent(session->actor, *id, FormField(form, "kind"), FormField(form, "on")))
+  Status outcome = id ? StatusOf(ctx.options.abroad->AddProceedingEvent(
+                            session->actor, *id, FormField(form, "kind"), FormField(form, "on")))
                       : Status(NotFound("no such proceeding"));
   AfterPersonForm(ctx, *session, *person, outcome, "", respond);
 }
@@ -274,7 +297,8 @@ void ConsoleCloseProceeding(Context& ctx, Request& request, Respond respond) {
   auto id = ParseId(request.params["id"]);
   auto person = FormPerson(form, respond);
   if (!person) return;
-  Status outcome = id ? ctx.options.abroad->CloseProceeding(session->actor, *id) : Status(NotFound("no such proceeding"));
+  Status outcome = id ? ctx.options.abroad->CloseProceeding(session->actor, *id)
+                      : Status(NotFound("no such proceeding"));
   AfterPersonForm(ctx, *session, *person, outcome, "", respond);
 }
 
@@ -285,7 +309,8 @@ void ConsoleOpenPathway(Context& ctx, Request& request, Respond respond) {
   auto id = ParseId(request.params["id"]);
   if (!id) return respond(Refused(NotFound("no such person")));
   auto kind = abroad::ParsePathwayKind(FormField(form, "kind"));
-  Status outcome = kind ? StatusOf(ctx.options.abroad->OpenPathway(session->actor, *id, *kind, FormField(form, "target_country")))
+  Status outcome = kind ? StatusOf(ctx.options.abroad->OpenPathway(
+                              session->actor, *id, *kind, FormField(form, "target_country")))
                         : Status(InvalidInput("choose the kind of pathway", "kind"));
   AfterPersonForm(ctx, *session, *id, outcome, "", respond);
 }
@@ -300,8 +325,10 @@ void ConsolePathwayStep(Context& ctx, Request& request, Respond respond) {
   auto status = abroad::ParseStepStatus(FormField(form, "status"));
   Status outcome = !id       ? Status(NotFound("no such pathway"))
                    : !status ? Status(InvalidInput("choose the step's status", "status"))
-                             : ctx.options.abroad->SetPathwayStep(session->actor, *id, FormField(form, "step"), *status);
-  AfterPersonForm(ctx, *session, *person, outcome, id ? fmt::format("#pathway-{}", *id) : "", respond);
+                             : ctx.options.abroad->SetPathwayStep(session->actor, *id,
+                                                                  FormField(form, "step"), *status);
+  AfterPersonForm(ctx, *session, *person, outcome, id ? fmt::format("#pathway-{}", *id) : "",
+                  respond);
 }
 
 void ConsoleRefer(Context& ctx, Request& request, Respond respond) {
@@ -327,13 +354,17 @@ void ConsoleReferralPackage(Context& ctx, Request& request, Respond respond) {
   if (!id) return respond(Refused(NotFound("no such referral")));
   auto referral = ctx.options.abroad->ReferralPackage(session->actor, *id);
   if (!referral) return respond(Refused(referral.error()));
-  Response answer{200, "application/octet-stream", std::string(referral->package.begin(), referral->package.end()), {}};
-  answer.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"referral-{}.sealed\"", *id));
+  Response answer{200,
+                  "application/octet-stream",
+                  std::string(referral->package.begin(), referral->package.end()),
+                  {}};
+  answer.headers.emplace_back("Content-Disposition",
+                              fmt::format("attachment; filename=\"referral-{}.sealed\"", *id));
   respond(std::move(answer));
 }
 
-void RenderCountries(Context& ctx, const app::SessionInfo& session, const AbroadNotes& notes, int status,
-                     const Respond& respond) {
+void RenderCountries(Context& ctx, const app::SessionInfo& session, const AbroadNotes& notes,
+                     int status, const Respond& respond) {
   auto countries = ctx.options.abroad->Countries(session.actor);
   if (!countries) return respond(Refused(countries.error()));
   auto lead = ctx.options.abroad->LeadTimes(session.actor);
@@ -359,12 +390,15 @@ void ConsoleSaveCountry(Context& ctx, Request& request, Respond respond) {
   const auto days = Days(FormField(form, "days_allowed"));
   const auto period = Days(FormField(form, "period_days"));
   Status outcome = InvalidInput("days and period are whole numbers of days", "days_allowed");
-  store::CountryRecord c{FormField(form, "code"), FormField(form, "name"), {}, FormField(form, "note")};
+  store::CountryRecord c{
+      FormField(form, "code"), FormField(form, "name"), {}, FormField(form, "note")};
   if (days && period) {
     c.rule = {*days, *period};
     outcome = ctx.options.abroad->SaveCountry(session->actor, c);
   }
-  if (!outcome) return RenderCountries(ctx, *session, {outcome.error().message, ""}, HttpStatusOf(outcome.error().code), respond);
+  if (!outcome)
+    return RenderCountries(ctx, *session, {outcome.error().message, ""},
+                           HttpStatusOf(outcome.error().code), respond);
   RenderCountries(ctx, *session, {"", "Сохранено: " + c.code}, 200, respond);
 }
 
@@ -376,17 +410,22 @@ void ConsoleSaveLeadTimes(Context& ctx, Request& request, Respond respond) {
   if (!lead) return respond(Refused(lead.error()));
   Status outcome = OkStatus();
   for (int k = 0; k < static_cast<int>(std::size(lead->days)) && outcome; ++k) {
-    const auto days = Days(FormField(form, std::string(abroad::ToString(static_cast<abroad::RiskKind>(k)))));
-    if (days) lead->days[k] = *days;
-    else outcome = InvalidInput("a lead time is a whole number of days", "lead_times");
+    const auto days =
+        Days(FormField(form, std::string(abroad::ToString(static_cast<abroad::RiskKind>(k)))));
+    if (days)
+      lead->days[k] = *days;
+    else
+      outcome = InvalidInput("a lead time is a whole number of days", "lead_times");
   }
   if (outcome) outcome = ctx.options.abroad->SetLeadTimes(session->actor, *lead);
-  if (!outcome) return RenderCountries(ctx, *session, {outcome.error().message, ""}, HttpStatusOf(outcome.error().code), respond);
+  if (!outcome)
+    return RenderCountries(ctx, *session, {outcome.error().message, ""},
+                           HttpStatusOf(outcome.error().code), respond);
   RenderCountries(ctx, *session, {"", "Сроки предупреждений сохранены"}, 200, respond);
 }
 
-void RenderPartners(Context& ctx, const app::SessionInfo& session, const AbroadNotes& notes, int status,
-                    const Respond& respond) {
+void RenderPartners(Context& ctx, const app::SessionInfo& session, const AbroadNotes& notes,
+                    int status, const Respond& respond) {
   auto partners = ctx.options.abroad->Partners(session.actor);
   if (!partners) return respond(Refused(partners.error()));
   auto signing_key = ctx.options.abroad->ReferralSigningKey(session.actor);
@@ -403,9 +442,11 @@ void ConsoleAddPartner(Context& ctx, Request& request, Respond respond) {
   Form form;
   auto session = Poster(ctx, request, form, respond);
   if (!session) return;
-  auto id = ctx.options.abroad->AddPartner(session->actor, FormField(form, "name"), FormField(form, "kind"),
-                                           FormField(form, "public_key"));
-  if (!id) return RenderPartners(ctx, *session, {id.error().message, ""}, HttpStatusOf(id.error().code), respond);
+  auto id = ctx.options.abroad->AddPartner(session->actor, FormField(form, "name"),
+                                           FormField(form, "kind"), FormField(form, "public_key"));
+  if (!id)
+    return RenderPartners(ctx, *session, {id.error().message, ""}, HttpStatusOf(id.error().code),
+                          respond);
   RenderPartners(ctx, *session, {"", "Партнёр добавлен"}, 200, respond);
 }
 

@@ -15,20 +15,26 @@ using namespace console;
 namespace {
 
 constexpr std::array kStatuses = {store::CallbackStatus::kPending, store::CallbackStatus::kDialing,
-                                  store::CallbackStatus::kConnected, store::CallbackStatus::kLapsed};
+                                  store::CallbackStatus::kConnected,
+                                  store::CallbackStatus::kLapsed};
 
 std::string_view StatusRu(store::CallbackStatus s) {
   switch (s) {
-    case store::CallbackStatus::kPending: return "ждут своего окна";
-    case store::CallbackStatus::kDialing: return "набираются";
-    case store::CallbackStatus::kConnected: return "состоялись";
-    case store::CallbackStatus::kLapsed: return "не состоялись или отменены";
+    case store::CallbackStatus::kPending:
+      return "ждут своего окна";
+    case store::CallbackStatus::kDialing:
+      return "набираются";
+    case store::CallbackStatus::kConnected:
+      return "состоялись";
+    case store::CallbackStatus::kLapsed:
+      return "не состоялись или отменены";
   }
   return "?";
 }
 
 std::string Utc(std::int64_t seconds) {
-  return fmt::format("{:%Y-%m-%d %H:%M} UTC", std::chrono::sys_seconds{std::chrono::seconds{seconds}});
+  return fmt::format("{:%Y-%m-%d %H:%M} UTC",
+                     std::chrono::sys_seconds{std::chrono::seconds{seconds}});
 }
 
 std::string RequestFormHtml(const std::string& csrf, const CallbackForm& typed) {
@@ -37,17 +43,21 @@ std::string RequestFormHtml(const std::string& csrf, const CallbackForm& typed) 
     return it == typed.end() ? std::string() : HtmlEscape(it->second);
   };
   std::string html = fmt::format(
-      "<h2>Принять заявку на обратный звонок</h2><form method=\"post\" action=\"/console/callbacks\">{}"
+      "<h2>Принять заявку на обратный звонок</h2><form method=\"post\" "
+      "action=\"/console/callbacks\">{}"
       "<label for=\"callback-number\">Номер (виден только телефонии; здесь не показывается)</label>"
       "<input id=\"callback-number\" name=\"number\" type=\"tel\" autocomplete=\"off\" required>"
-      "<label for=\"callback-windows\">Когда звонить безопасно, по окну в строке (например, mon-fri 19:00-21:00)</label>"
+      "<label for=\"callback-windows\">Когда звонить безопасно, по окну в строке (например, "
+      "mon-fri 19:00-21:00)</label>"
       "<textarea id=\"callback-windows\" name=\"windows\" rows=\"3\" required>{}</textarea>"
       "<label for=\"callback-offset\">Часовой пояс звонящего (например, +03:00)</label>"
       "<input id=\"callback-offset\" name=\"utc_offset\" value=\"{}\" required>"
-      "<label for=\"callback-language\">Язык</label><select id=\"callback-language\" name=\"language\">",
+      "<label for=\"callback-language\">Язык</label><select id=\"callback-language\" "
+      "name=\"language\">",
       csrf, value("windows"), typed.count("utc_offset") ? value("utc_offset") : "+03:00");
   for (Language l : contact_centre::kAllLanguages) {
-    html += fmt::format("<option{}>{}</option>", value("language") == ToString(l) ? " selected" : "", ToString(l));
+    html += fmt::format("<option{}>{}</option>",
+                        value("language") == ToString(l) ? " selected" : "", ToString(l));
   }
   return html + "</select><button type=\"submit\">Запланировать</button></form>";
 }
@@ -55,31 +65,42 @@ std::string RequestFormHtml(const std::string& csrf, const CallbackForm& typed) 
 }  // namespace
 
 std::string ConsoleCallbacksPage(const app::SessionInfo& session, store::CallbackStatus shown,
-                                 const std::vector<store::StoredCallback>& rows, const CallbackPageNotes& notes) {
-  const std::string csrf = fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">", HtmlEscape(session.csrf_token));
+                                 const std::vector<store::StoredCallback>& rows,
+                                 const CallbackPageNotes& notes) {
+  const std::string csrf = fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+                                       HtmlEscape(session.csrf_token));
   std::string body = Header(session) + "<h1>Обратные звонки</h1>";
-  if (!notes.error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(notes.error));
-  if (!notes.done.empty()) body += fmt::format("<p class=\"notice\" role=\"status\">{}</p>", HtmlEscape(notes.done));
+  if (!notes.error.empty())
+    body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(notes.error));
+  if (!notes.done.empty())
+    body += fmt::format("<p class=\"notice\" role=\"status\">{}</p>", HtmlEscape(notes.done));
   body += "<nav class=\"tabs\" aria-label=\"Состояние\">";
   for (auto s : kStatuses) {
     body += s == shown ? fmt::format("<strong>{}</strong> ", StatusRu(s))
-                       : fmt::format("<a href=\"/console/callbacks?status={}\">{}</a> ", store::ToString(s), StatusRu(s));
+                       : fmt::format("<a href=\"/console/callbacks?status={}\">{}</a> ",
+                                     store::ToString(s), StatusRu(s));
   }
   body += "</nav>";
   if (rows.empty()) {
     body += "<p id=\"callbacks-empty\">Нет.</p>";
   } else {
-    body += "<table id=\"callbacks\"><thead><tr><th>№</th><th>Язык</th><th>Принята</th><th>Звонить с</th><th>до</th>"
-            "<th>Попыток</th><th></th></tr></thead><tbody>";
+    body +=
+        "<table id=\"callbacks\"><thead><tr><th>№</th><th>Язык</th><th>Принята</th><th>Звонить "
+        "с</th><th>до</th>"
+        "<th>Попыток</th><th></th></tr></thead><tbody>";
     for (const auto& c : rows) {
       std::string action;
       if (c.status == store::CallbackStatus::kPending) {
-        action = fmt::format("<form method=\"post\" action=\"/console/callbacks/{}/cancel\">{}<button type=\"submit\">"
-                             "Отменить и уничтожить номер</button></form>",
-                             c.id, csrf);
+        action = fmt::format(
+            "<form method=\"post\" action=\"/console/callbacks/{}/cancel\">{}<button "
+            "type=\"submit\">"
+            "Отменить и уничтожить номер</button></form>",
+            c.id, csrf);
       }
-      body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", c.id,
-                          HtmlEscape(c.language), Utc(c.created_at), Utc(c.due_at), Utc(c.window_end), c.attempts, action);
+      body += fmt::format(
+          "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+          c.id, HtmlEscape(c.language), Utc(c.created_at), Utc(c.due_at), Utc(c.window_end),
+          c.attempts, action);
     }
     body += "</tbody></table>";
   }

@@ -16,8 +16,8 @@ struct CampNotes {
   std::string done;
 };
 
-std::string ConsoleCampsPage(const app::SessionInfo& session, const std::vector<store::CampRecord>& camps,
-                             const CampNotes& notes);
+std::string ConsoleCampsPage(const app::SessionInfo& session,
+                             const std::vector<store::CampRecord>& camps, const CampNotes& notes);
 /// The camp: its rules, prisoners (clear fields), overdue capture cards, the registration
 /// form and the links to the bureau's list.
 std::string ConsoleCampPage(const app::SessionInfo& session, const store::CampRecord& camp,
@@ -25,9 +25,9 @@ std::string ConsoleCampPage(const app::SessionInfo& session, const store::CampRe
 /// One prisoner: his fields (opened), the month's statement and the forms for postings,
 /// movements and the capture card.
 std::string ConsolePrisonerPage(const app::SessionInfo& session, const store::CampRecord& camp,
-                                const app::Prisoner& prisoner, const app::AccountStatement& statement,
-                                const std::string& month, const std::vector<camp::WorkShift>& shifts,
-                                const CampNotes& notes);
+                                const app::Prisoner& prisoner,
+                                const app::AccountStatement& statement, const std::string& month,
+                                const std::vector<camp::WorkShift>& shifts, const CampNotes& notes);
 /// The information bureau's list (Art. 122) with the form that marks it sent.
 std::string ConsoleBureauPage(const app::SessionInfo& session, const store::CampRecord& camp,
                               const std::vector<app::BureauLine>& lines, const CampNotes& notes);
@@ -36,7 +36,8 @@ std::string ConsoleBureauPage(const app::SessionInfo& session, const store::Camp
 std::string ConsolePhoneDayPage(const app::SessionInfo& session, const store::CampRecord& camp,
                                 const app::CampService::DayOnTheLine& day, const CampNotes& notes);
 /// The month's mail per prisoner, with Art. 71 shortfalls.
-std::string ConsoleMailPage(const app::SessionInfo& session, const store::CampRecord& camp, const std::string& month,
+std::string ConsoleMailPage(const app::SessionInfo& session, const store::CampRecord& camp,
+                            const std::string& month,
                             const std::vector<app::CampService::MailRow>& rows);
 /// The prisoner page's routine forms: labour, shifts, the phone list and the mail log.
 std::string PrisonerRoutineForms(const app::SessionInfo& session, std::int64_t prisoner_id,

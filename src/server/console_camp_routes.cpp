@@ -20,10 +20,12 @@ using Form = std::multimap<std::string, std::string>;
 Response Refused(const Error& e) { return ConsoleRefusal(e); }
 
 std::optional<app::SessionInfo> Viewer(Context& ctx, Request& request, const Respond& respond) {
-  return ConsoleModuleViewer(ctx, request, respond, ctx.options.camp != nullptr, "the camp registry is not running");
+  return ConsoleModuleViewer(ctx, request, respond, ctx.options.camp != nullptr,
+                             "the camp registry is not running");
 }
 
-std::optional<app::SessionInfo> Poster(Context& ctx, Request& request, Form& form, const Respond& respond) {
+std::optional<app::SessionInfo> Poster(Context& ctx, Request& request, Form& form,
+                                       const Respond& respond) {
   return ConsoleModulePoster(ctx, request, form, respond, ctx.options.camp != nullptr);
 }
 
@@ -54,7 +56,8 @@ Result<store::CampRecord> CampFromForm(const Form& form) {
   auto pay = camp::ParseAmount(FormField(form, "working_pay_per_day"), "working_pay_per_day");
   if (!pay) return pay.error();
   c.tariff.working_pay_per_day = *pay;
-  auto call = camp::ParseAmount(FormField(form, "call_charge_per_minute"), "call_charge_per_minute", true);
+  auto call =
+      camp::ParseAmount(FormField(form, "call_charge_per_minute"), "call_charge_per_minute", true);
   if (!call) return call.error();
   c.tariff.call_charge_per_minute = *call;
   auto hours = camp::ParseOpeningHours(Split(FormField(form, "phone_hours"), ','));
@@ -62,7 +65,8 @@ Result<store::CampRecord> CampFromForm(const Form& form) {
   c.phone_hours = std::move(*hours);
   for (const std::string& line : Split(FormField(form, "canteen"), '\n')) {
     const auto parts = Split(line, ';');
-    if (parts.size() != 3) return InvalidInput("each canteen line is: name; price; local market price", "canteen");
+    if (parts.size() != 3)
+      return InvalidInput("each canteen line is: name; price; local market price", "canteen");
     auto price = camp::ParseAmount(parts[1], "price");
     if (!price) return price.error();
     auto market = camp::ParseAmount(parts[2], "market_price");
@@ -72,7 +76,8 @@ Result<store::CampRecord> CampFromForm(const Form& form) {
   return c;
 }
 
-void RenderCamps(Context& ctx, const app::SessionInfo& session, const CampNotes& notes, int status, const Respond& respond) {
+void RenderCamps(Context& ctx, const app::SessionInfo& session, const CampNotes& notes, int status,
+                 const Respond& respond) {
   auto camps = ctx.options.camp->Camps(session.actor);
   if (!camps) return respond(Refused(camps.error()));
   respond(HtmlResponse(status, ConsoleCampsPage(session, *camps, notes)));
@@ -88,13 +93,16 @@ void ConsoleCreateCamp(Context& ctx, Request& request, Respond respond) {
   auto session = Poster(ctx, request, form, respond);
   if (!session) return;
   auto camp = CampFromForm(form);
-  Result<std::int64_t> id = camp ? ctx.options.camp->CreateCamp(session->actor, *camp) : Result<std::int64_t>(camp.error());
-  if (!id) return RenderCamps(ctx, *session, {id.error().message, ""}, HttpStatusOf(id.error().code), respond);
+  Result<std::int64_t> id = camp ? ctx.options.camp->CreateCamp(session->actor, *camp)
+                                 : Result<std::int64_t>(camp.error());
+  if (!id)
+    return RenderCamps(ctx, *session, {id.error().message, ""}, HttpStatusOf(id.error().code),
+                       respond);
   respond(Redirect("/console/camps/" + std::to_string(*id)));
 }
 
-void RenderCamp(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id, const CampNotes& notes, int status,
-                const Respond& respond) {
+void RenderCamp(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id,
+                const CampNotes& notes, int status, const Respond& respond) {
   auto camp = ctx.options.camp->Camp(session.actor, camp_id);
   if (!camp) return respond(Refused(camp.error()));
   auto prisoners = ctx.options.camp->Prisoners(session.actor, camp_id);
@@ -118,26 +126,32 @@ void ConsoleRegister(Context& ctx, Request& request, Respond respond) {
   if (!camp_id) return respond(Refused(NotFound("no such camp")));
   app::PrisonerDraft d;
   d.camp_id = *camp_id;
-  d.rank_category = camp::ParseRankCategory(FormField(form, "rank_category")).value_or(camp::RankCategory::kSoldier);
+  d.rank_category = camp::ParseRankCategory(FormField(form, "rank_category"))
+                        .value_or(camp::RankCategory::kSoldier);
   d.health = FormField(form, "health");
   d.arrived_on = FormField(form, "arrived_on");
   d.language = FormField(form, "language");
-  d.fields = {FormField(form, "surname"),      FormField(form, "first_names"),      FormField(form, "father_name"),
-              FormField(form, "mother_maiden_name"), FormField(form, "rank"),     FormField(form, "service_number"),
-              FormField(form, "birth_date"),   FormField(form, "birth_place"),      FormField(form, "power"),
-              FormField(form, "person_to_inform"), FormField(form, "mail_address"), FormField(form, "captured_on")};
+  d.fields = {FormField(form, "surname"),      FormField(form, "first_names"),
+              FormField(form, "father_name"),  FormField(form, "mother_maiden_name"),
+              FormField(form, "rank"),         FormField(form, "service_number"),
+              FormField(form, "birth_date"),   FormField(form, "birth_place"),
+              FormField(form, "power"),        FormField(form, "person_to_inform"),
+              FormField(form, "mail_address"), FormField(form, "captured_on")};
   auto id = ctx.options.camp->RegisterPrisoner(session->actor, d);
-  if (!id) return RenderCamp(ctx, *session, *camp_id, {id.error().message, ""}, HttpStatusOf(id.error().code), respond);
+  if (!id)
+    return RenderCamp(ctx, *session, *camp_id, {id.error().message, ""},
+                      HttpStatusOf(id.error().code), respond);
   respond(Redirect("/console/prisoners/" + std::to_string(*id)));
 }
 
 std::string ThisMonth(const app::Clock& clock) {
   const auto today = clock.Today();
-  return fmt::format("{:04d}-{:02d}", static_cast<int>(today.year()), static_cast<unsigned>(today.month()));
+  return fmt::format("{:04d}-{:02d}", static_cast<int>(today.year()),
+                     static_cast<unsigned>(today.month()));
 }
 
-void RenderPrisoner(Context& ctx, const app::SessionInfo& session, std::int64_t id, std::string month,
-                    const CampNotes& notes, int status, const Respond& respond) {
+void RenderPrisoner(Context& ctx, const app::SessionInfo& session, std::int64_t id,
+                    std::string month, const CampNotes& notes, int status, const Respond& respond) {
   auto prisoner = ctx.options.camp->GetPrisoner(session.actor, id);
   if (!prisoner) return respond(Refused(prisoner.error()));
   auto camp = ctx.options.camp->Camp(session.actor, prisoner->stored.camp_id);
@@ -147,11 +161,13 @@ void RenderPrisoner(Context& ctx, const app::SessionInfo& session, std::int64_t 
     month = ThisMonth(ctx.options.camp->clock());
     day = ParseIsoDate(month + "-01");
   }
-  auto statement = ctx.options.camp->MonthlyStatement(session.actor, id, day->year() / day->month());
+  auto statement =
+      ctx.options.camp->MonthlyStatement(session.actor, id, day->year() / day->month());
   if (!statement) return respond(Refused(statement.error()));
   auto shifts = ctx.options.camp->Shifts(session.actor, id);
   if (!shifts) return respond(Refused(shifts.error()));
-  respond(HtmlResponse(status, ConsolePrisonerPage(session, *camp, *prisoner, *statement, month, *shifts, notes)));
+  respond(HtmlResponse(
+      status, ConsolePrisonerPage(session, *camp, *prisoner, *statement, month, *shifts, notes)));
 }
 
 void ConsolePrisoner(Context& ctx, Request& request, Respond respond) {
@@ -176,7 +192,8 @@ void ConsoleCaptureCard(Context& ctx, Request& request, Respond respond) {
     if (!pdf) return respond(Refused(pdf.error()));
     Response r{200, "application/pdf", std::move(*pdf), {}};
     // The number, not the name: a file name travels in logs and download lists.
-    r.headers.emplace_back("Content-Disposition", "inline; filename=\"" + prisoner->number + "-capture-card.pdf\"");
+    r.headers.emplace_back("Content-Disposition",
+                           "inline; filename=\"" + prisoner->number + "-capture-card.pdf\"");
     r.headers.emplace_back("Cache-Control", "no-store");
     return respond(std::move(r));
   }
@@ -198,12 +215,14 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
     done = "Отмечено: карточка отправлена.";
   } else if (request.path.ends_with("/labour")) {
     outcome = camps.SetLabourProfile(session->actor, *id, FormField(form, "asked_for_work") == "1",
-                                     FormField(form, "volunteers_dangerous") == "1", FormField(form, "last_medical_exam"));
+                                     FormField(form, "volunteers_dangerous") == "1",
+                                     FormField(form, "last_medical_exam"));
     done = "Сохранено.";
   } else if (request.path.ends_with("/shifts")) {
-    auto shift = camps.AssignShift(session->actor, *id, FormField(form, "day"), FormField(form, "hours"),
-                                   FormField(form, "kind"), FormField(form, "supervisory") == "1",
-                                   FormField(form, "dangerous") == "1");
+    auto shift =
+        camps.AssignShift(session->actor, *id, FormField(form, "day"), FormField(form, "hours"),
+                          FormField(form, "kind"), FormField(form, "supervisory") == "1",
+                          FormField(form, "dangerous") == "1");
     outcome = shift ? OkStatus() : Status(shift.error());
     done = "Работа назначена.";
   } else if (request.path.ends_with("/phone-list")) {
@@ -215,13 +234,15 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
     if (!kind || !direction) {
       outcome = InvalidInput("choose what was sent or received", "kind");
     } else {
-      auto logged = camps.LogMail(session->actor, *id, FormField(form, "day"), *kind, *direction, FormField(form, "held") == "1");
+      auto logged = camps.LogMail(session->actor, *id, FormField(form, "day"), *kind, *direction,
+                                  FormField(form, "held") == "1");
       outcome = logged ? OkStatus() : Status(logged.error());
     }
     done = "Записано.";
   } else if (request.path.ends_with("/movements")) {
     auto to_camp = ParseId(FormField(form, "to_camp"));
-    outcome = camps.RecordMovement(session->actor, *id, FormField(form, "kind"), FormField(form, "movement-on"),
+    outcome = camps.RecordMovement(session->actor, *id, FormField(form, "kind"),
+                                   FormField(form, "movement-on"),
                                    to_camp ? std::optional(*to_camp) : std::nullopt);
     done = "Перемещение записано; оно попадёт в список для справочного бюро.";
   } else {
@@ -242,7 +263,8 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
     r.item = FormField(form, "item");
     r.memo = FormField(form, "memo");
     const std::string amount = FormField(form, "amount");
-    Result<std::int64_t> parsed = amount.empty() ? Result<std::int64_t>(0) : camp::ParseAmount(amount, "amount");
+    Result<std::int64_t> parsed =
+        amount.empty() ? Result<std::int64_t>(0) : camp::ParseAmount(amount, "amount");
     if (!kind) {
       outcome = InvalidInput("choose what to post", "kind");
     } else if (!parsed) {
@@ -263,8 +285,8 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
   RenderPrisoner(ctx, *session, *id, "", notes, StatusFor(outcome, 200), respond);
 }
 
-void RenderBureau(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id, const CampNotes& notes, int status,
-                  const Respond& respond) {
+void RenderBureau(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id,
+                  const CampNotes& notes, int status, const Respond& respond) {
   auto camp = ctx.options.camp->Camp(session.actor, camp_id);
   if (!camp) return respond(Refused(camp.error()));
   auto lines = ctx.options.camp->BureauList(session.actor, camp_id);
@@ -291,12 +313,14 @@ void ConsoleBureauNotified(Context& ctx, Request& request, Respond respond) {
     if (auto m = ParseId(it->second)) ids.push_back(*m);
   }
   Status s = ctx.options.camp->MarkBureauNotified(session->actor, *id, ids);
-  RenderBureau(ctx, *session, *id, s ? CampNotes{"", "Отмечено: отправлено в бюро."} : CampNotes{s.error().message, ""},
+  RenderBureau(ctx, *session, *id,
+               s ? CampNotes{"", "Отмечено: отправлено в бюро."} : CampNotes{s.error().message, ""},
                StatusFor(s, 200), respond);
 }
 
-void RenderPhoneDay(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id, const std::string& day,
-                    const CampNotes& notes, int status, const Respond& respond) {
+void RenderPhoneDay(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id,
+                    const std::string& day, const CampNotes& notes, int status,
+                    const Respond& respond) {
   auto camp = ctx.options.camp->Camp(session.actor, camp_id);
   if (!camp) return respond(Refused(camp.error()));
   auto line = ctx.options.camp->PhoneDay(session.actor, camp_id, day);
@@ -326,13 +350,14 @@ void ConsoleRecordCall(Context& ctx, Request& request, Respond respond) {
   if (!prisoner || !start || !outcome || *start > 24 * 60) {
     s = InvalidInput("name the prisoner (id), the slot and the outcome", "prisoner");
   } else {
-    auto recorded = ctx.options.camp->RecordCall(session->actor, *camp_id, *prisoner, FormField(form, "day"),
-                                                 static_cast<int>(*start), *outcome,
-                                                 minutes && *minutes <= 1440 ? static_cast<int>(*minutes) : 0);
+    auto recorded = ctx.options.camp->RecordCall(
+        session->actor, *camp_id, *prisoner, FormField(form, "day"), static_cast<int>(*start),
+        *outcome, minutes && *minutes <= 1440 ? static_cast<int>(*minutes) : 0);
     if (!recorded) s = recorded.error();
   }
   RenderPhoneDay(ctx, *session, *camp_id, FormField(form, "day"),
-                 s ? CampNotes{"", "Записано."} : CampNotes{s.error().message, ""}, StatusFor(s, 200), respond);
+                 s ? CampNotes{"", "Записано."} : CampNotes{s.error().message, ""},
+                 StatusFor(s, 200), respond);
 }
 
 void ConsoleMail(Context& ctx, Request& request, Respond respond) {

@@ -22,8 +22,8 @@ std::string TimelineHtml(const app::CaseDetails& d) {
   html += "<ol class=\"timeline\">";
   for (const auto& e : d.timeline) {
     html += fmt::format("<li><time>{:%Y-%m-%d %H:%M} UTC</time> {}: {} → {}{}</li>",
-                        std::chrono::sys_seconds{std::chrono::seconds{e.at}}, HtmlEscape(e.actor_name),
-                        StatusLabelRu(e.from), StatusLabelRu(e.to),
+                        std::chrono::sys_seconds{std::chrono::seconds{e.at}},
+                        HtmlEscape(e.actor_name), StatusLabelRu(e.from), StatusLabelRu(e.to),
                         e.reason.empty() ? "" : " — " + HtmlEscape(e.reason));
   }
   return html + "</ol>";
@@ -37,13 +37,15 @@ std::string StatusFormHtml(const app::SessionInfo& session, const app::CaseDetai
   std::string options;
   for (const auto& t : d.next) {
     crossing |= t.to == CaseStatus::kCrossed;
-    options += fmt::format("<option value=\"{}\">{}{}</option>", ToString(t.to), StatusLabelRu(t.to),
-                           t.reason_required ? " (нужна причина)" : "");
+    options += fmt::format("<option value=\"{}\">{}{}</option>", ToString(t.to),
+                           StatusLabelRu(t.to), t.reason_required ? " (нужна причина)" : "");
   }
   std::string html = fmt::format(
-      "<form method=\"post\" action=\"/console/cases/{}/status\"><input type=\"hidden\" name=\"csrf\" "
+      "<form method=\"post\" action=\"/console/cases/{}/status\"><input type=\"hidden\" "
+      "name=\"csrf\" "
       "value=\"{}\"><input type=\"hidden\" name=\"version\" value=\"{}\">"
-      "<label for=\"to\">Новый статус</label><select id=\"to\" name=\"to\" accesskey=\"s\">{}</select>"
+      "<label for=\"to\">Новый статус</label><select id=\"to\" name=\"to\" "
+      "accesskey=\"s\">{}</select>"
       "<label for=\"reason\">Причина (видна только сотрудникам)</label>"
       "<textarea id=\"reason\" name=\"reason\" maxlength=\"1000\"></textarea>",
       d.summary.id, HtmlEscape(session.csrf_token), d.version, options);
@@ -51,7 +53,8 @@ std::string StatusFormHtml(const app::SessionInfo& session, const app::CaseDetai
     html +=
         "<fieldset><legend>При переходе: как человек оказался в плену (закрытое поле)</legend>"
         "<label><input type=\"radio\" name=\"circumstance\" value=\"captured\"> захвачен</label>"
-        "<label><input type=\"radio\" name=\"circumstance\" value=\"voluntary_surrender\"> добровольная "
+        "<label><input type=\"radio\" name=\"circumstance\" value=\"voluntary_surrender\"> "
+        "добровольная "
         "сдача</label></fieldset>";
   }
   return html + "<button type=\"submit\">Изменить статус</button></form>";
@@ -71,13 +74,15 @@ std::string ContactHtml(const app::CaseDetails& d) {
   std::string html;
   const auto& first = d.windows.front();
   if (d.inside_window_now) {
-    html = fmt::format("<p class=\"notice\" id=\"contact-now\">Сейчас безопасное время связи: до {} по времени "
-                       "заявителя (UTC{}).</p>",
-                       Hm(first.end, offset), FormatUtcOffset(offset));
+    html = fmt::format(
+        "<p class=\"notice\" id=\"contact-now\">Сейчас безопасное время связи: до {} по времени "
+        "заявителя (UTC{}).</p>",
+        Hm(first.end, offset), FormatUtcOffset(offset));
   } else {
-    html = fmt::format("<p class=\"error\" role=\"alert\" id=\"contact-now\">Сейчас НЕ связывайтесь. "
-                       "Ближайшее окно: {} по времени заявителя (UTC{}), {:%Y-%m-%d %H:%M} UTC.</p>",
-                       Hm(first.start, offset), FormatUtcOffset(offset), first.start);
+    html = fmt::format(
+        "<p class=\"error\" role=\"alert\" id=\"contact-now\">Сейчас НЕ связывайтесь. "
+        "Ближайшее окно: {} по времени заявителя (UTC{}), {:%Y-%m-%d %H:%M} UTC.</p>",
+        Hm(first.start, offset), FormatUtcOffset(offset), first.start);
   }
   return html;
 }
@@ -85,13 +90,15 @@ std::string ContactHtml(const app::CaseDetails& d) {
 // Signals with their reasons; they never decide, a verifier does.
 std::string ScreeningHtml(const app::CaseDetails& d) {
   if (!d.screening) return "";
-  std::string html = fmt::format("<h2>Проверка на провокацию</h2><p id=\"screening\">Оценка {}{}</p>", d.screening->score,
-                                 d.screening->needs_review ? " · в очереди на проверку" : "");
+  std::string html =
+      fmt::format("<h2>Проверка на провокацию</h2><p id=\"screening\">Оценка {}{}</p>",
+                  d.screening->score, d.screening->needs_review ? " · в очереди на проверку" : "");
   if (d.screening->signals.empty()) html += "<p class=\"hint\">Сигналов нет.</p>";
   if (!d.screening->signals.empty()) {
     html += "<ul class=\"signals\">";
     for (const auto& s : d.screening->signals) {
-      html += fmt::format("<li>+{} {}: {}</li>", s.weight, HtmlEscape(s.code), HtmlEscape(s.reason));
+      html +=
+          fmt::format("<li>+{} {}: {}</li>", s.weight, HtmlEscape(s.code), HtmlEscape(s.reason));
     }
     html += "</ul>";
   }
@@ -101,8 +108,12 @@ std::string ScreeningHtml(const app::CaseDetails& d) {
 // Likely duplicates, each with a form that merges this case into it (both histories stay).
 std::string DuplicatesHtml(const app::SessionInfo& session, const app::CaseDetails& d) {
   std::string html;
-  if (d.merged_into) html += fmt::format("<p>Объединена с заявкой <a href=\"/console/cases/{0}\">№ {0}</a>.</p>", *d.merged_into);
-  for (auto from : d.merged_from) html += fmt::format("<p>С ней объединена заявка <a href=\"/console/cases/{0}\">№ {0}</a>.</p>", from);
+  if (d.merged_into)
+    html += fmt::format("<p>Объединена с заявкой <a href=\"/console/cases/{0}\">№ {0}</a>.</p>",
+                        *d.merged_into);
+  for (auto from : d.merged_from)
+    html += fmt::format("<p>С ней объединена заявка <a href=\"/console/cases/{0}\">№ {0}</a>.</p>",
+                        from);
   if (d.duplicates.empty()) return html;
   html += "<h2>Возможные дубликаты</h2>";
   for (const auto& p : d.duplicates) {
@@ -110,9 +121,12 @@ std::string DuplicatesHtml(const app::SessionInfo& session, const app::CaseDetai
     for (const auto& r : p.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
     html += fmt::format(
         "<p class=\"duplicate\"><a href=\"/console/cases/{0}\">№ {0}</a>: {1} "
-        "<form class=\"inline\" method=\"post\" action=\"/console/cases/{2}/merge\"><input type=\"hidden\" "
-        "name=\"csrf\" value=\"{3}\"><input type=\"hidden\" name=\"version\" value=\"{4}\"><input type=\"hidden\" "
-        "name=\"into\" value=\"{0}\"><button type=\"submit\">Объединить с № {0}</button></form></p>",
+        "<form class=\"inline\" method=\"post\" action=\"/console/cases/{2}/merge\"><input "
+        "type=\"hidden\" "
+        "name=\"csrf\" value=\"{3}\"><input type=\"hidden\" name=\"version\" value=\"{4}\"><input "
+        "type=\"hidden\" "
+        "name=\"into\" value=\"{0}\"><button type=\"submit\">Объединить с № "
+        "{0}</button></form></p>",
         p.case_id, HtmlEscape(reasons), d.summary.id, HtmlEscape(session.csrf_token), d.version);
   }
   return html;
@@ -124,13 +138,16 @@ std::string TasksHtml(const app::SessionInfo& session, const app::CaseDetails& d
   std::string html = "<h2>Задачи</h2>";
   if (d.tasks.empty()) html += "<p>Задач нет.</p>";
   for (const auto& t : d.tasks) {
-    html += fmt::format("<p class=\"task\">{:%Y-%m-%d %H:%M} UTC · {}{}{}", std::chrono::sys_seconds{std::chrono::seconds{t.due_at}},
+    html += fmt::format("<p class=\"task\">{:%Y-%m-%d %H:%M} UTC · {}{}{}",
+                        std::chrono::sys_seconds{std::chrono::seconds{t.due_at}},
                         TaskKindRu(t.kind), t.note.empty() ? "" : " — " + HtmlEscape(t.note),
                         t.done_at ? " · сделано" : "");
     if (!t.done_at) {
       html += fmt::format(
-          " <form class=\"inline\" method=\"post\" action=\"/console/tasks/{}/done\"><input type=\"hidden\" "
-          "name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"back\" value=\"/console/cases/{}\">"
+          " <form class=\"inline\" method=\"post\" action=\"/console/tasks/{}/done\"><input "
+          "type=\"hidden\" "
+          "name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"back\" "
+          "value=\"/console/cases/{}\">"
           "<button type=\"submit\">Сделано</button></form>",
           t.id, HtmlEscape(session.csrf_token), d.summary.id);
     }
@@ -138,15 +155,19 @@ std::string TasksHtml(const app::SessionInfo& session, const app::CaseDetails& d
   }
   std::string when = "<option value=\"\">ближайшее окно (для связи) или через сутки</option>";
   for (const auto& w : d.windows) {
-    when += fmt::format("<option value=\"{}\">окно: {} по времени заявителя</option>", w.start.time_since_epoch().count(),
-                        Hm(w.start, d.fields.utc_offset_minutes));
+    when +=
+        fmt::format("<option value=\"{}\">окно: {} по времени заявителя</option>",
+                    w.start.time_since_epoch().count(), Hm(w.start, d.fields.utc_offset_minutes));
   }
   html += fmt::format(
-      "<form method=\"post\" action=\"/console/cases/{}/tasks\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
-      "<label for=\"kind\">Задача</label><select id=\"kind\" name=\"kind\"><option value=\"contact\">связаться</option>"
+      "<form method=\"post\" action=\"/console/cases/{}/tasks\"><input type=\"hidden\" "
+      "name=\"csrf\" value=\"{}\">"
+      "<label for=\"kind\">Задача</label><select id=\"kind\" name=\"kind\"><option "
+      "value=\"contact\">связаться</option>"
       "<option value=\"check\">проверить</option><option value=\"other\">другое</option></select>"
       "<label for=\"due_at\">Когда</label><select id=\"due_at\" name=\"due_at\">{}</select>"
-      "<label for=\"note\">Заметка (видна только сотрудникам)</label><input id=\"note\" name=\"note\" maxlength=\"500\">"
+      "<label for=\"note\">Заметка (видна только сотрудникам)</label><input id=\"note\" "
+      "name=\"note\" maxlength=\"500\">"
       "<button type=\"submit\">Добавить задачу</button></form>",
       d.summary.id, HtmlEscape(session.csrf_token), when);
   return html;
@@ -154,13 +175,17 @@ std::string TasksHtml(const app::SessionInfo& session, const app::CaseDetails& d
 
 }  // namespace
 
-std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id, const std::string& reason) {
+std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id,
+                             const std::string& reason) {
   std::string body = Header(session);
   body += fmt::format(
       "<h1>Заявка № {0}</h1><p class=\"error\" role=\"alert\">{1}</p>"
-      "<form method=\"post\" action=\"/console/cases/{0}/claim\"><input type=\"hidden\" name=\"csrf\" value=\"{2}\">"
-      "<p class=\"hint\">Взятая заявка видна только вам (и проверяющим); её открытие записывается в журнал.</p>"
-      "<button type=\"submit\">Взять заявку</button></form><p><a href=\"/console/\">К списку</a></p>",
+      "<form method=\"post\" action=\"/console/cases/{0}/claim\"><input type=\"hidden\" "
+      "name=\"csrf\" value=\"{2}\">"
+      "<p class=\"hint\">Взятая заявка видна только вам (и проверяющим); её открытие записывается "
+      "в журнал.</p>"
+      "<button type=\"submit\">Взять заявку</button></form><p><a href=\"/console/\">К "
+      "списку</a></p>",
       case_id, HtmlEscape(reason), HtmlEscape(session.csrf_token));
   return HtmlPage("ru", fmt::format("Заявка № {}", case_id), body);
 }
@@ -171,8 +196,8 @@ std::string UtcMinute(std::int64_t seconds) {
   const std::chrono::sys_seconds t{std::chrono::seconds(seconds)};
   const auto day = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::hh_mm_ss time(t - day);
-  return fmt::format("{} {:02}:{:02}", FormatIsoDate(std::chrono::year_month_day(day)), time.hours().count(),
-                     time.minutes().count());
+  return fmt::format("{} {:02}:{:02}", FormatIsoDate(std::chrono::year_month_day(day)),
+                     time.hours().count(), time.minutes().count());
 }
 
 std::string_view ReplyStateRu(const app::QueuedReplyView& r) {
@@ -199,13 +224,18 @@ std::string_view ReplyStateRu(const app::QueuedReplyView& r) {
 std::string ChannelConversationHtml(const app::SessionInfo& session, std::int64_t case_id,
                                     const app::ConversationView& conversation) {
   const bool sms = conversation.channel == ContactChannel::kSms;
-  std::string html = fmt::format("<section id=\"channel\" data-channel=\"{}\"><h3>Ответы на телефон ({})</h3>",
-                                 ToString(conversation.channel), sms ? "SMS" : "мессенджер");
+  std::string html =
+      fmt::format("<section id=\"channel\" data-channel=\"{}\"><h3>Ответы на телефон ({})</h3>",
+                  ToString(conversation.channel), sms ? "SMS" : "мессенджер");
   if (conversation.stopped) {
-    html += "<p class=\"error\" id=\"channel-stopped\">Заявитель отправил STOP: его адрес уничтожен, ответ "
-            "до него не дойдёт. Ответить можно только через веб-страницу по квитанции.</p>";
+    html +=
+        "<p class=\"error\" id=\"channel-stopped\">Заявитель отправил STOP: его адрес уничтожен, "
+        "ответ "
+        "до него не дойдёт. Ответить можно только через веб-страницу по квитанции.</p>";
   } else if (conversation.blocked) {
-    html += "<p class=\"error\" id=\"channel-blocked\">Отправитель заблокирован: ему ничего не отправляется.</p>";
+    html +=
+        "<p class=\"error\" id=\"channel-blocked\">Отправитель заблокирован: ему ничего не "
+        "отправляется.</p>";
   }
   if (conversation.replies.empty()) {
     html += "<p class=\"hint\">Ответов на телефон ещё не было.</p>";
@@ -222,19 +252,25 @@ std::string ChannelConversationHtml(const app::SessionInfo& session, std::int64_
   }
   if (!conversation.stopped && !conversation.blocked) {
     html += fmt::format(
-        "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
-        "<label for=\"text\">Ответ уйдёт на телефон заявителя в его безопасное окно (без окон — когда он снова "
+        "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" "
+        "name=\"csrf\" value=\"{}\">"
+        "<label for=\"text\">Ответ уйдёт на телефон заявителя в его безопасное окно (без окон — "
+        "когда он снова "
         "напишет). Телефон могут обыскать: пишите коротко, без слов, выдающих, кто пишет.</label>"
         "<textarea id=\"text\" name=\"text\" maxlength=\"2000\" required{}></textarea>{}"
         "<button type=\"submit\">Поставить ответ в очередь</button></form>",
         case_id, HtmlEscape(session.csrf_token), sms ? " data-sms-parts=\"sms-parts\"" : "",
         sms ? "<p class=\"hint\"><output id=\"sms-parts\" aria-live=\"polite\"></output></p>" : "");
   }
-  if (!conversation.blocked && app::Require(session.actor, app::Permission::kReviewScreening).ok()) {
+  if (!conversation.blocked &&
+      app::Require(session.actor, app::Permission::kReviewScreening).ok()) {
     html += fmt::format(
-        "<form method=\"post\" action=\"/console/cases/{}/block-sender\"><input type=\"hidden\" name=\"csrf\" "
-        "value=\"{}\"><button type=\"submit\" id=\"block-sender\">Заблокировать отправителя</button>"
-        "<span class=\"hint\"> его сообщения будут отбрасываться без ответа (записывается в журнал)</span></form>",
+        "<form method=\"post\" action=\"/console/cases/{}/block-sender\"><input type=\"hidden\" "
+        "name=\"csrf\" "
+        "value=\"{}\"><button type=\"submit\" id=\"block-sender\">Заблокировать "
+        "отправителя</button>"
+        "<span class=\"hint\"> его сообщения будут отбрасываться без ответа (записывается в "
+        "журнал)</span></form>",
         case_id, HtmlEscape(session.csrf_token));
   }
   return html + "</section>";
@@ -246,14 +282,16 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
                             const std::string& error, const app::ConversationView* conversation) {
   const auto& c = d.summary;
   std::string windows;
-  for (const auto& w : d.fields.safe_windows) windows += (windows.empty() ? "" : "; ") + FormatSafeWindow(w);
+  for (const auto& w : d.fields.safe_windows)
+    windows += (windows.empty() ? "" : "; ") + FormatSafeWindow(w);
   std::string body = Header(session);
   body += fmt::format(
       "<h1>Заявка № {}</h1><dl>"
       "<dt>Получена</dt><dd>{}</dd><dt>Статус</dt><dd>{}</dd><dt>Положение</dt><dd>{}</dd>"
       "<dt>Группа</dt><dd>{} ({})</dd><dt>Отправка</dt><dd>{}</dd>"
       "<dt>Имя</dt><dd id=\"name\">{}</dd><dt>Звание</dt><dd>{}</dd><dt>Часть</dt><dd>{}</dd>"
-      "<dt>Где сейчас</dt><dd>{}</dd><dt>Связь</dt><dd>{}: {}</dd><dt>Когда можно связываться</dt><dd>{}</dd>"
+      "<dt>Где сейчас</dt><dd>{}</dd><dt>Связь</dt><dd>{}: {}</dd><dt>Когда можно "
+      "связываться</dt><dd>{}</dd>"
       "<dt>Сообщение</dt><dd class=\"message\">{}</dd></dl>",
       c.id, FormatIsoDate(c.received_on), StatusRu(c), SituationRu(c.clear.situation),
       ToString(c.clear.group_kind), c.clear.group_size,
@@ -261,20 +299,24 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
       HtmlEscape(d.fields.rank), HtmlEscape(d.fields.unit), HtmlEscape(d.fields.location),
       ToString(c.clear.contact_channel), HtmlEscape(d.fields.contact_handle),
       windows.empty() ? "не указано" : HtmlEscape(windows), HtmlEscape(d.fields.message));
-  if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
-  body += GroupLinkHtml(d) + ContactHtml(d) + ScreeningHtml(d) + DuplicatesHtml(session, d) + TimelineHtml(d) + StatusFormHtml(session, d) + TasksHtml(session, d);
+  if (!error.empty())
+    body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
+  body += GroupLinkHtml(d) + ContactHtml(d) + ScreeningHtml(d) + DuplicatesHtml(session, d) +
+          TimelineHtml(d) + StatusFormHtml(session, d) + TasksHtml(session, d);
   body += "<h2>Переписка с заявителем</h2>";
   if (d.messages.empty()) body += "<p>Сообщений нет.</p>";
   for (const auto& m : d.messages) {
-    body += fmt::format("<article class=\"{}\"><p class=\"hint\">{} · {}</p><p>{}</p></article>",
-                        m.author_user_id ? "reply" : "applicant-message", FormatIsoDate(m.written_on),
-                        m.author_user_id ? "ответ" : "от заявителя", HtmlEscape(m.text));
+    body +=
+        fmt::format("<article class=\"{}\"><p class=\"hint\">{} · {}</p><p>{}</p></article>",
+                    m.author_user_id ? "reply" : "applicant-message", FormatIsoDate(m.written_on),
+                    m.author_user_id ? "ответ" : "от заявителя", HtmlEscape(m.text));
   }
   if (conversation) {
     body += ChannelConversationHtml(session, c.id, *conversation);
   } else {
     body += fmt::format(
-        "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+        "<form method=\"post\" action=\"/console/cases/{}/reply\"><input type=\"hidden\" "
+        "name=\"csrf\" value=\"{}\">"
         "<label for=\"text\">Ответ (заявитель прочтёт его по номеру квитанции)</label>"
         "<textarea id=\"text\" name=\"text\" maxlength=\"2000\" required></textarea>"
         "<button type=\"submit\">Отправить ответ</button></form>",
@@ -290,7 +332,8 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
   if (app::Require(session.actor, app::Permission::kDeleteCase).ok()) {
     body += fmt::format(
         "<h2>Удаление</h2><form method=\"post\" action=\"/console/cases/{}/delete\">"
-        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><p class=\"hint\">Ключ заявки будет уничтожен: "
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><p class=\"hint\">Ключ заявки будет "
+        "уничтожен: "
         "восстановить её нельзя (кроме как из более старой резервной копии).</p>"
         "<button type=\"submit\">Удалить заявку навсегда</button></form>",
         c.id, HtmlEscape(session.csrf_token));
@@ -299,19 +342,24 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
 }
 
 std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,
-                               std::optional<CustodyCircumstance> recorded, const std::string& error) {
+                               std::optional<CustodyCircumstance> recorded,
+                               const std::string& error) {
   std::string body = Header(session);
   body += fmt::format("<h1>Заявка № {}: обстоятельства пленения</h1>", case_id);
   body += fmt::format("<p>Записано: <strong id=\"circumstance\">{}</strong></p>",
-                      !recorded ? "ничего"
+                      !recorded                                               ? "ничего"
                       : *recorded == CustodyCircumstance::kVoluntarySurrender ? "добровольная сдача"
                                                                               : "захвачен");
-  if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
+  if (!error.empty())
+    body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
   body += fmt::format(
-      "<form method=\"post\" action=\"/console/cases/{0}/custody\"><input type=\"hidden\" name=\"csrf\" "
+      "<form method=\"post\" action=\"/console/cases/{0}/custody\"><input type=\"hidden\" "
+      "name=\"csrf\" "
       "value=\"{1}\"><fieldset><legend>Как человек оказался в плену</legend>"
-      "<label><input type=\"radio\" name=\"circumstance\" value=\"captured\" required> захвачен</label>"
-      "<label><input type=\"radio\" name=\"circumstance\" value=\"voluntary_surrender\"> добровольная "
+      "<label><input type=\"radio\" name=\"circumstance\" value=\"captured\" required> "
+      "захвачен</label>"
+      "<label><input type=\"radio\" name=\"circumstance\" value=\"voluntary_surrender\"> "
+      "добровольная "
       "сдача</label></fieldset><button type=\"submit\">Записать</button></form>"
       "<p><a href=\"/console/cases/{0}\">К заявке</a></p>",
       case_id, HtmlEscape(session.csrf_token));

@@ -15,11 +15,13 @@ namespace {
 const Error kNoContactCentre{ErrorCode::kNotFound, "the contact centre is not running"};
 
 // Coordinators' forms on the wallboard: back to it, or the wallboard again with the reason.
-void AfterManagerForm(Context& ctx, const app::SessionInfo& session, const Status& outcome, const Respond& respond) {
+void AfterManagerForm(Context& ctx, const app::SessionInfo& session, const Status& outcome,
+                      const Respond& respond) {
   if (outcome) return respond(Redirect("/console/wallboard"));
   auto board = ctx.contact_centre->View(session.actor);
   if (!board) return respond(Redirect("/console/"));
-  respond(HtmlResponse(HttpStatusOf(outcome.error().code), ConsoleWallboardPage(session, *board, outcome.error().message)));
+  respond(HtmlResponse(HttpStatusOf(outcome.error().code),
+                       ConsoleWallboardPage(session, *board, outcome.error().message)));
 }
 
 void ConsoleManagerForm(Context& ctx, Request& request, Respond respond) {
@@ -33,11 +35,13 @@ void ConsoleManagerForm(Context& ctx, Request& request, Respond respond) {
     for (auto [it, end] = form.equal_range("language"); it != end; ++it) {
       if (auto l = ParseLanguage(it->second)) languages.push_back(*l);
     }
-    outcome = ctx.contact_centre->AddOperator(session->actor, FormField(form, "id"), languages, FormField(form, "uri"));
+    outcome = ctx.contact_centre->AddOperator(session->actor, FormField(form, "id"), languages,
+                                              FormField(form, "uri"));
   } else if (path.ends_with("/lines")) {
     auto lines = ParseVersion(FormField(form, "lines"));
-    outcome = lines && *lines <= 1'000'000 ? ctx.contact_centre->SetLines(session->actor, static_cast<int>(*lines))
-                                           : Status(InvalidInput("lines must be a whole number up to 1000000", "lines"));
+    outcome = lines && *lines <= 1'000'000
+                  ? ctx.contact_centre->SetLines(session->actor, static_cast<int>(*lines))
+                  : Status(InvalidInput("lines must be a whole number up to 1000000", "lines"));
   } else {
     // Coordinators for anyone, operators for their own extension; who may, before what.
     const std::string name = FormField(form, "id");
@@ -50,8 +54,11 @@ void ConsoleManagerForm(Context& ctx, Request& request, Respond respond) {
     } else if (!state) {
       outcome = InvalidInput("state must be available, break or logged_out", "state");
     } else if (!reason) {
-      outcome = InvalidInput("reason must be " + std::string(contact_centre::PauseReasonNames()), "reason");
-    } else if (auto orders = ctx.contact_centre->SetOperatorState(session->actor, name, *state, *reason); !orders) {
+      outcome = InvalidInput("reason must be " + std::string(contact_centre::PauseReasonNames()),
+                             "reason");
+    } else if (auto orders =
+                   ctx.contact_centre->SetOperatorState(session->actor, name, *state, *reason);
+               !orders) {
       outcome = orders.error();
     }
   }
@@ -59,12 +66,14 @@ void ConsoleManagerForm(Context& ctx, Request& request, Respond respond) {
 }
 
 // The console's callbacks page: `shown` by status, with a note after a form.
-void RespondCallbacksPage(Context& ctx, const app::SessionInfo& session, store::CallbackStatus shown,
-                          const CallbackPageNotes& notes, int status, const Respond& respond) {
+void RespondCallbacksPage(Context& ctx, const app::SessionInfo& session,
+                          store::CallbackStatus shown, const CallbackPageNotes& notes, int status,
+                          const Respond& respond) {
   auto rows = ctx.office.ListCallbacks(session.actor, shown);
   if (!rows) {
-    return respond(HtmlResponse(HttpStatusOf(rows.error().code),
-                                HtmlPage("ru", "Нет доступа", "<p>Обратные звонки ведут координаторы.</p>")));
+    return respond(
+        HtmlResponse(HttpStatusOf(rows.error().code),
+                     HtmlPage("ru", "Нет доступа", "<p>Обратные звонки ведут координаторы.</p>")));
   }
   respond(HtmlResponse(status, ConsoleCallbacksPage(session, shown, *rows, notes)));
 }
@@ -85,8 +94,8 @@ void ConsoleRequestCallback(Context& ctx, Request& request, Respond respond) {
   std::multimap<std::string, std::string> form;
   auto session = ConsoleAuth(ctx, request, &form);
   if (!session) return respond(Redirect("/console/"));
-  contact_centre::CallbackDraft draft{FormField(form, "number"), {}, FormField(form, "utc_offset"),
-                                      FormField(form, "language")};
+  contact_centre::CallbackDraft draft{
+      FormField(form, "number"), {}, FormField(form, "utc_offset"), FormField(form, "language")};
   const std::string windows = FormField(form, "windows");
   for (std::size_t start = 0; start <= windows.size();) {
     std::size_t end = windows.find('\n', start);
@@ -100,12 +109,15 @@ void ConsoleRequestCallback(Context& ctx, Request& request, Respond respond) {
   CallbackPageNotes notes;
   if (!scheduled) {
     notes.error = scheduled.error().message;
-    notes.typed = {{"windows", windows}, {"utc_offset", draft.utc_offset}, {"language", draft.language}};
+    notes.typed = {
+        {"windows", windows}, {"utc_offset", draft.utc_offset}, {"language", draft.language}};
     return RespondCallbacksPage(ctx, *session, store::CallbackStatus::kPending, notes,
                                 HttpStatusOf(scheduled.error().code), respond);
   }
-  notes.done = fmt::format("Заявка №{} принята: первый звонок не раньше {:%Y-%m-%d %H:%M} UTC, только в окнах звонящего.",
-                           scheduled->id, std::chrono::sys_seconds{std::chrono::seconds{scheduled->due_at}});
+  notes.done = fmt::format(
+      "Заявка №{} принята: первый звонок не раньше {:%Y-%m-%d %H:%M} UTC, только в окнах "
+      "звонящего.",
+      scheduled->id, std::chrono::sys_seconds{std::chrono::seconds{scheduled->due_at}});
   RespondCallbacksPage(ctx, *session, store::CallbackStatus::kPending, notes, 201, respond);
 }
 
@@ -114,7 +126,8 @@ void ConsoleCancelCallback(Context& ctx, Request& request, Respond respond) {
   auto session = ConsoleAuth(ctx, request, &form);
   if (!session) return respond(Redirect("/console/"));
   auto id = ParseId(request.params["id"]);
-  Status cancelled = id ? ctx.office.CancelCallback(session->actor, *id) : Status(NotFound("no such callback"));
+  Status cancelled =
+      id ? ctx.office.CancelCallback(session->actor, *id) : Status(NotFound("no such callback"));
   CallbackPageNotes notes;
   if (cancelled) {
     notes.done = fmt::format("Заявка №{} отменена, номер уничтожен.", *id);
@@ -129,18 +142,21 @@ void ConsoleWallboard(Context& ctx, Request& request, Respond respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) return respond(Redirect("/console/"));
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
-  if (!ctx.contact_centre) return respond(HtmlResponse(404, HtmlPage("ru", "Нет очереди", "<p>Очередь не запущена.</p>")));
+  if (!ctx.contact_centre)
+    return respond(HtmlResponse(404, HtmlPage("ru", "Нет очереди", "<p>Очередь не запущена.</p>")));
   auto board = ctx.contact_centre->View(session->actor);
   if (!board) {
-    return respond(HtmlResponse(HttpStatusOf(board.error().code),
-                                HtmlPage("ru", "Нет доступа", "<p>Очередь видят операторы и координаторы.</p>")));
+    return respond(HtmlResponse(
+        HttpStatusOf(board.error().code),
+        HtmlPage("ru", "Нет доступа", "<p>Очередь видят операторы и координаторы.</p>")));
   }
   respond(HtmlResponse(200, ConsoleWallboardPage(*session, *board)));
 }
 
 // Server-Sent Events: the board now and every second (wallboard_feed.hpp).
 void ConsoleWallboardStream(Context& ctx, Request& request, Respond respond) {
-  if (!ctx.contact_centre || !ctx.options.wallboard_feed) return respond(JsonError(kNoContactCentre));
+  if (!ctx.contact_centre || !ctx.options.wallboard_feed)
+    return respond(JsonError(kNoContactCentre));
   const std::string token = request.Cookie(kCookie);
   auto session = ctx.sessions.Authenticate(token);
   if (!session) return respond(JsonError(session.error()));

@@ -14,18 +14,24 @@ using namespace console;
 std::string ConsoleLoginPage(bool failed, int wait_seconds) {
   std::string body = "<h1>Вход для операторов</h1>";
   if (wait_seconds > 0) {
-    body += fmt::format("<p class=\"error\" role=\"alert\">Слишком много неудачных попыток. "
-                        "Повторите через {} с.</p>", wait_seconds);
+    body += fmt::format(
+        "<p class=\"error\" role=\"alert\">Слишком много неудачных попыток. "
+        "Повторите через {} с.</p>",
+        wait_seconds);
   } else if (failed) {
     body += "<p class=\"error\" role=\"alert\">Неверное имя или пароль.</p>";
   }
   body +=
       "<form method=\"post\" action=\"/console/login\">"
-      "<label for=\"name\">Имя пользователя</label><input id=\"name\" name=\"name\" autocomplete=\"username\" required>"
-      "<label for=\"password\">Пароль</label><input id=\"password\" name=\"password\" type=\"password\" "
+      "<label for=\"name\">Имя пользователя</label><input id=\"name\" name=\"name\" "
+      "autocomplete=\"username\" required>"
+      "<label for=\"password\">Пароль</label><input id=\"password\" name=\"password\" "
+      "type=\"password\" "
       "autocomplete=\"current-password\" required>"
-      "<label for=\"code\">Одноразовый код <span class=\"hint\">(если включён второй фактор; или код "
-      "восстановления)</span></label><input id=\"code\" name=\"code\" autocomplete=\"one-time-code\" "
+      "<label for=\"code\">Одноразовый код <span class=\"hint\">(если включён второй фактор; или "
+      "код "
+      "восстановления)</span></label><input id=\"code\" name=\"code\" "
+      "autocomplete=\"one-time-code\" "
       "inputmode=\"numeric\" maxlength=\"20\"><button type=\"submit\">Войти</button></form>";
   return HtmlPage("ru", "Консоль — вход", body);
 }
@@ -38,16 +44,21 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
   if (v.review) body += "<input type=\"hidden\" name=\"review\" value=\"1\">";
   body += "<label for=\"status\">Статус</label><select id=\"status\" name=\"status\">";
   body += Option("", "все", v.status_filter);
-  for (CaseStatus status : kAllCaseStatuses) body += Option(ToString(status), StatusLabelRu(status), v.status_filter);
-  body += "</select><label for=\"situation\">Положение</label><select id=\"situation\" name=\"situation\">";
+  for (CaseStatus status : kAllCaseStatuses)
+    body += Option(ToString(status), StatusLabelRu(status), v.status_filter);
+  body +=
+      "</select><label for=\"situation\">Положение</label><select id=\"situation\" "
+      "name=\"situation\">";
   body += Option("", "все", v.situation_filter);
-  for (auto s : {Situation::kServing, Situation::kExpectingMobilization, Situation::kMobilizedTraining,
-                 Situation::kAtFront, Situation::kRelative}) {
+  for (auto s : {Situation::kServing, Situation::kExpectingMobilization,
+                 Situation::kMobilizedTraining, Situation::kAtFront, Situation::kRelative}) {
     body += Option(ToString(s), SituationRu(s), v.situation_filter);
   }
   body += "</select><button type=\"submit\">Показать</button></form>";
-  body += "<table><thead><tr><th>№</th><th>Получена</th><th>Статус</th><th>Положение</th>"
-          "<th>Группа</th><th>Канал</th><th>Язык</th><th>Отправка</th><th>Кто ведёт</th></tr></thead><tbody>";
+  body +=
+      "<table><thead><tr><th>№</th><th>Получена</th><th>Статус</th><th>Положение</th>"
+      "<th>Группа</th><th>Канал</th><th>Язык</th><th>Отправка</th><th>Кто "
+      "ведёт</th></tr></thead><tbody>";
   for (const auto& c : v.page.items) {
     body += fmt::format(
         "<tr><td><a href=\"/console/cases/{0}\">{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td>"
@@ -55,15 +66,21 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
         c.id, FormatIsoDate(c.received_on), StatusRu(c), SituationRu(c.clear.situation),
         ToString(c.clear.group_kind), c.clear.group_size, ToString(c.clear.contact_channel),
         ToString(c.clear.language), c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—",
-        !c.assigned_user_id ? "свободна" : *c.assigned_user_id == session.actor.user_id ? "вы" : "другой");
+        !c.assigned_user_id                            ? "свободна"
+        : *c.assigned_user_id == session.actor.user_id ? "вы"
+                                                       : "другой");
   }
   body += "</tbody></table><nav>";
   const int pages = static_cast<int>((v.page.total + v.per_page - 1) / v.per_page);
-  const std::string filter = fmt::format("&status={}&situation={}{}", HtmlEscape(v.status_filter),
-                                         HtmlEscape(v.situation_filter), v.review ? "&review=1" : "");
-  if (v.page_number > 1) body += fmt::format("<a href=\"/console/?page={}{}\">← новее</a>", v.page_number - 1, filter);
+  const std::string filter =
+      fmt::format("&status={}&situation={}{}", HtmlEscape(v.status_filter),
+                  HtmlEscape(v.situation_filter), v.review ? "&review=1" : "");
+  if (v.page_number > 1)
+    body += fmt::format("<a href=\"/console/?page={}{}\">← новее</a>", v.page_number - 1, filter);
   body += fmt::format(" страница {} из {} ", v.page_number, std::max(pages, 1));
-  if (v.page_number < pages) body += fmt::format("<a href=\"/console/?page={}{}\" rel=\"next\">старее →</a>", v.page_number + 1, filter);
+  if (v.page_number < pages)
+    body += fmt::format("<a href=\"/console/?page={}{}\" rel=\"next\">старее →</a>",
+                        v.page_number + 1, filter);
   body += "</nav>";
   return HtmlPage("ru", "Консоль — заявки", body);
 }
@@ -71,28 +88,35 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
 std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPage& page,
                              int page_number, int per_page) {
   std::string body = Header(session);
-  body += fmt::format("<h1>Журнал аудита</h1><p>Записей: <span id=\"total\">{}</span>. "
-                      "Целостность цепочки проверяет <code>lifeline audit verify</code>.</p>",
-                      page.total);
+  body += fmt::format(
+      "<h1>Журнал аудита</h1><p>Записей: <span id=\"total\">{}</span>. "
+      "Целостность цепочки проверяет <code>lifeline audit verify</code>.</p>",
+      page.total);
   if (page.checkpoint) {
-    body += fmt::format("<p>Последняя подписанная контрольная точка (запишите её вне сервера: по ней "
-                        "<code>audit verify</code> заметит удалённый конец журнала):</p><pre id=\"checkpoint\">{}</pre>",
-                        HtmlEscape(app::CheckpointLine(*page.checkpoint)));
+    body += fmt::format(
+        "<p>Последняя подписанная контрольная точка (запишите её вне сервера: по ней "
+        "<code>audit verify</code> заметит удалённый конец журнала):</p><pre "
+        "id=\"checkpoint\">{}</pre>",
+        HtmlEscape(app::CheckpointLine(*page.checkpoint)));
   }
-  body += "<table><thead><tr><th>№</th><th>Время (UTC)</th><th>Кто</th><th>Действие</th>"
-          "<th>Запись</th></tr></thead><tbody>";
+  body +=
+      "<table><thead><tr><th>№</th><th>Время (UTC)</th><th>Кто</th><th>Действие</th>"
+      "<th>Запись</th></tr></thead><tbody>";
   for (const auto& e : page.entries) {
     const auto at = std::chrono::sys_seconds{std::chrono::seconds{e.at}};
-    body += fmt::format("<tr><td>{}</td><td>{:%Y-%m-%d %H:%M:%S}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        e.seq, fmt::gmtime(std::chrono::system_clock::to_time_t(at)),
-                        e.actor_name.empty() ? "—" : HtmlEscape(e.actor_name), HtmlEscape(e.action),
-                        e.target.empty() ? "—" : HtmlEscape(e.target));
+    body += fmt::format(
+        "<tr><td>{}</td><td>{:%Y-%m-%d %H:%M:%S}</td><td>{}</td><td>{}</td><td>{}</td></tr>", e.seq,
+        fmt::gmtime(std::chrono::system_clock::to_time_t(at)),
+        e.actor_name.empty() ? "—" : HtmlEscape(e.actor_name), HtmlEscape(e.action),
+        e.target.empty() ? "—" : HtmlEscape(e.target));
   }
   body += "</tbody></table><nav>";
   const auto pages = (page.total + per_page - 1) / per_page;
-  if (page_number > 1) body += fmt::format("<a href=\"/console/audit?page={}\">← новее</a>", page_number - 1);
+  if (page_number > 1)
+    body += fmt::format("<a href=\"/console/audit?page={}\">← новее</a>", page_number - 1);
   body += fmt::format(" страница {} из {} ", page_number, std::max<std::int64_t>(pages, 1));
-  if (page_number < pages) body += fmt::format("<a href=\"/console/audit?page={}\">старее →</a>", page_number + 1);
+  if (page_number < pages)
+    body += fmt::format("<a href=\"/console/audit?page={}\">старее →</a>", page_number + 1);
   body += "</nav>";
   return HtmlPage("ru", "Консоль — журнал аудита", body);
 }
@@ -101,48 +125,62 @@ std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityV
   const std::string csrf = HtmlEscape(session.csrf_token);
   std::string body = Header(session) + "<h1>Безопасность</h1>";
   if (session.must_enrol_second_factor) {
-    body += "<p class=\"error\" role=\"alert\">Администратор требует второй фактор: настройте его, "
-            "чтобы продолжить работу.</p>";
+    body +=
+        "<p class=\"error\" role=\"alert\">Администратор требует второй фактор: настройте его, "
+        "чтобы продолжить работу.</p>";
   }
-  if (!v.error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(v.error));
+  if (!v.error.empty())
+    body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(v.error));
   body += "<h2>Второй фактор (одноразовые коды)</h2>";
   if (!v.recovery_codes.empty()) {
-    body += "<p>Второй фактор включён. Коды восстановления — каждый действует один раз. "
-            "Сохраните их сейчас: больше они не будут показаны.</p><ul id=\"recovery-codes\">";
-    for (const auto& code : v.recovery_codes) body += fmt::format("<li><code>{}</code></li>", HtmlEscape(code));
+    body +=
+        "<p>Второй фактор включён. Коды восстановления — каждый действует один раз. "
+        "Сохраните их сейчас: больше они не будут показаны.</p><ul id=\"recovery-codes\">";
+    for (const auto& code : v.recovery_codes)
+      body += fmt::format("<li><code>{}</code></li>", HtmlEscape(code));
     body += "</ul>";
   } else if (!v.qr_svg.empty()) {
     body += fmt::format(
         "<p>Отсканируйте код приложением-аутентификатором или введите ключ вручную.</p>{}"
         "<p>Ключ: <code id=\"secret\">{}</code></p>"
-        "<form method=\"post\" action=\"/console/security/confirm\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
-        "<label for=\"code\">Код из приложения</label><input id=\"code\" name=\"code\" inputmode=\"numeric\" "
-        "autocomplete=\"one-time-code\" maxlength=\"6\" required><button type=\"submit\">Подтвердить</button></form>",
+        "<form method=\"post\" action=\"/console/security/confirm\"><input type=\"hidden\" "
+        "name=\"csrf\" value=\"{}\">"
+        "<label for=\"code\">Код из приложения</label><input id=\"code\" name=\"code\" "
+        "inputmode=\"numeric\" "
+        "autocomplete=\"one-time-code\" maxlength=\"6\" required><button "
+        "type=\"submit\">Подтвердить</button></form>",
         v.qr_svg, HtmlEscape(v.secret_base32), csrf);
   } else if (v.enabled) {
     body += fmt::format(
-        "<p id=\"second-factor\">Включён.</p><form method=\"post\" action=\"/console/security/disable\">"
-        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><label for=\"disable-code\">Код для отключения</label>"
+        "<p id=\"second-factor\">Включён.</p><form method=\"post\" "
+        "action=\"/console/security/disable\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><label for=\"disable-code\">Код для "
+        "отключения</label>"
         "<input id=\"disable-code\" name=\"code\" maxlength=\"20\" required>"
         "<button type=\"submit\">Отключить второй фактор</button></form>",
         csrf);
   } else {
     body += fmt::format(
-        "<p id=\"second-factor\">Не включён.</p><form method=\"post\" action=\"/console/security/begin\">"
-        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Настроить второй фактор</button></form>",
+        "<p id=\"second-factor\">Не включён.</p><form method=\"post\" "
+        "action=\"/console/security/begin\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Настроить "
+        "второй фактор</button></form>",
         csrf);
   }
   if (app::Require(session.actor, app::Permission::kManageSettings).ok()) {
     body += fmt::format(
-        "<h2>Для всех учётных записей</h2><form method=\"post\" action=\"/console/security/require\">"
-        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"required\" value=\"{}\">"
+        "<h2>Для всех учётных записей</h2><form method=\"post\" "
+        "action=\"/console/security/require\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" "
+        "name=\"required\" value=\"{}\">"
         "<p>Второй фактор {} для всех.</p><button type=\"submit\">{}</button></form>",
         csrf, v.required ? "no" : "yes", v.required ? "обязателен" : "не обязателен",
         v.required ? "Сделать необязательным" : "Сделать обязательным для всех");
   }
   body += fmt::format(
       "<h2>Сеансы</h2><form method=\"post\" action=\"/console/logout-everywhere\">"
-      "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Выйти на всех устройствах</button></form>",
+      "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Выйти на всех "
+      "устройствах</button></form>",
       csrf);
   return HtmlPage("ru", "Консоль — безопасность", body);
 }
@@ -151,17 +189,21 @@ std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQue
   std::string body = Header(session) + "<h1>Дела на сегодня</h1><h2>Задачи</h2>";
   if (queue.tasks.empty()) body += "<p>Задач на ближайшие сутки нет.</p>";
   if (!queue.tasks.empty()) {
-    body += "<table><thead><tr><th>Когда (UTC)</th><th>Что</th><th>Заявка</th><th>Статус</th><th></th></tr></thead><tbody>";
+    body +=
+        "<table><thead><tr><th>Когда "
+        "(UTC)</th><th>Что</th><th>Заявка</th><th>Статус</th><th></th></tr></thead><tbody>";
   }
   for (const auto& q : queue.tasks) {
     const bool overdue = q.task.due_at < queue.now;
     body += fmt::format(
-        "<tr class=\"{}\"><td>{:%Y-%m-%d %H:%M}{}</td><td>{}</td><td><a href=\"/console/cases/{}\">№ {}</a></td>"
+        "<tr class=\"{}\"><td>{:%Y-%m-%d %H:%M}{}</td><td>{}</td><td><a "
+        "href=\"/console/cases/{}\">№ {}</a></td>"
         "<td>{}</td><td><form class=\"inline\" method=\"post\" action=\"/console/tasks/{}/done\">"
-        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button type=\"submit\">Сделано</button></form></td></tr>",
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button "
+        "type=\"submit\">Сделано</button></form></td></tr>",
         overdue ? "overdue" : "due", std::chrono::sys_seconds{std::chrono::seconds{q.task.due_at}},
-        overdue ? " (просрочено)" : "", TaskKindRu(q.task.kind), q.summary.id, q.summary.id, StatusRu(q.summary),
-        q.task.id, HtmlEscape(session.csrf_token));
+        overdue ? " (просрочено)" : "", TaskKindRu(q.task.kind), q.summary.id, q.summary.id,
+        StatusRu(q.summary), q.task.id, HtmlEscape(session.csrf_token));
   }
   if (!queue.tasks.empty()) body += "</tbody></table>";
   body += "<h2>Скоро отправка</h2>";
@@ -177,18 +219,22 @@ std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string
                               const app::SearchPage* page, const std::string& error) {
   std::string body = Header(session) + "<h1>Поиск</h1>";
   body += fmt::format(
-      "<form method=\"post\" action=\"/console/search\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+      "<form method=\"post\" action=\"/console/search\"><input type=\"hidden\" name=\"csrf\" "
+      "value=\"{}\">"
       "<label for=\"q\">Имя, часть, место или слова из сообщения (любым алфавитом)</label>"
       "<input id=\"q\" name=\"q\" maxlength=\"200\" value=\"{}\" autofocus accesskey=\"f\">"
       "<button type=\"submit\">Найти</button></form>",
       HtmlEscape(session.csrf_token), HtmlEscape(query));
-  if (!error.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
+  if (!error.empty())
+    body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
   if (page) {
-    body += fmt::format("<p>Найдено: <span id=\"total\">{}</span>{}</p>", page->total,
-                        page->index_complete ? "" : " (поиск ещё индексирует заявки; ответ может быть неполным)");
+    body += fmt::format(
+        "<p>Найдено: <span id=\"total\">{}</span>{}</p>", page->total,
+        page->index_complete ? "" : " (поиск ещё индексирует заявки; ответ может быть неполным)");
     for (const auto& c : page->items) {
-      body += fmt::format("<p class=\"result\"><a href=\"/console/cases/{0}\">№ {0}</a> · {1} · {2}</p>", c.id,
-                          FormatIsoDate(c.received_on), StatusRu(c));
+      body += fmt::format(
+          "<p class=\"result\"><a href=\"/console/cases/{0}\">№ {0}</a> · {1} · {2}</p>", c.id,
+          FormatIsoDate(c.received_on), StatusRu(c));
     }
   }
   return HtmlPage("ru", "Поиск", body);
@@ -205,8 +251,9 @@ std::string BarTable(const std::vector<Cell>& cells) {
   for (const auto& c : cells) largest = std::max(largest, c.count.value_or(0));
   std::string html = "<table class=\"bars\"><tbody>";
   for (const auto& c : cells) {
-    html += fmt::format("<tr><th>{}</th><td>{}</td><td><meter min=\"0\" max=\"{}\" value=\"{}\"></meter></td></tr>",
-                        HtmlEscape(c.label), CellText(c), largest, c.count.value_or(0));
+    html += fmt::format(
+        "<tr><th>{}</th><td>{}</td><td><meter min=\"0\" max=\"{}\" value=\"{}\"></meter></td></tr>",
+        HtmlEscape(c.label), CellText(c), largest, c.count.value_or(0));
   }
   return html + "</tbody></table>";
 }
@@ -216,15 +263,17 @@ std::string BarTable(const std::vector<Cell>& cells) {
 std::string ChartsHtml(std::string_view report_json) {
   std::string json(report_json);
   // Inside <script>, "</" would end the block: JSON lets "<" be written as \u003c.
-  for (std::size_t at = json.find('<'); at != std::string::npos; at = json.find('<', at)) json.replace(at, 1, "\\u003c");
+  for (std::size_t at = json.find('<'); at != std::string::npos; at = json.find('<', at))
+    json.replace(at, 1, "\\u003c");
   std::string html = "<section class=\"charts\">";
   for (auto [id, title] : {std::pair{"chart-by-channel", "Заявки по дням и каналам"},
                            {"chart-by-situation", "Заявки по дням и положению"},
                            {"chart-funnel", "Воронка: заявки → проверены → перешли"},
                            {"chart-backlog", "Открытые заявки по возрасту (дней)"}}) {
-    html += fmt::format("<figure><figcaption>{1}</figcaption><div class=\"chart\"><canvas id=\"{0}\" role=\"img\" "
-                        "aria-label=\"{1}\"></canvas></div></figure>",
-                        id, title);
+    html += fmt::format(
+        "<figure><figcaption>{1}</figcaption><div class=\"chart\"><canvas id=\"{0}\" role=\"img\" "
+        "aria-label=\"{1}\"></canvas></div></figure>",
+        id, title);
   }
   return html + "</section><script type=\"application/json\" id=\"statistics-data\">" + json +
          "</script><script src=\"/console/assets/chart.umd.min.js\" defer></script>"
@@ -235,12 +284,15 @@ std::string ChartsHtml(std::string_view report_json) {
 
 std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::StatisticsReport& r,
                                   std::string_view report_json) {
-  std::string body = Header(session) + "<h1>Статистика</h1>"
-                     "<p class=\"hint\">Только суммы; ячейки меньше 10 скрыты («&lt;10»), на графиках — пропуски.</p>";
-  body += fmt::format("<h2>Сегодня</h2><p id=\"surge\">Заявок сегодня: {}{}{}</p>",
-                      r.today ? std::to_string(*r.today) : "&lt;10",
-                      r.trailing_mean ? fmt::format(" (обычно {:.1f} в день)", *r.trailing_mean) : "",
-                      r.surge ? " — <strong>всплеск</strong>" : "");
+  std::string body = Header(session) +
+                     "<h1>Статистика</h1>"
+                     "<p class=\"hint\">Только суммы; ячейки меньше 10 скрыты («&lt;10»), на "
+                     "графиках — пропуски.</p>";
+  body +=
+      fmt::format("<h2>Сегодня</h2><p id=\"surge\">Заявок сегодня: {}{}{}</p>",
+                  r.today ? std::to_string(*r.today) : "&lt;10",
+                  r.trailing_mean ? fmt::format(" (обычно {:.1f} в день)", *r.trailing_mean) : "",
+                  r.surge ? " — <strong>всплеск</strong>" : "");
   body += ChartsHtml(report_json);
   body += "<h2>Воронка</h2>" + BarTable(r.funnel);
   body += "<h2>Открытые заявки по возрасту</h2>" + BarTable(r.backlog_by_age);

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "app/channel_conversations.hpp"
 #include "app/audit_log.hpp"
+#include "app/channel_conversations.hpp"
 #include "app/contact_centre.hpp"
 #include "app/office.hpp"
 #include "app/sessions.hpp"
@@ -33,20 +33,22 @@ std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPa
 struct SecurityView {
   bool enabled = false;
   bool required = false;
-  std::string qr_svg;         // set while enrolling
-  std::string secret_base32;  // set while enrolling
+  std::string qr_svg;                       // set while enrolling
+  std::string secret_base32;                // set while enrolling
   std::vector<std::string> recovery_codes;  // set once, right after enrolling
   std::string error;
 };
 std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityView& view);
 
 /// Offers to claim case `case_id`; `reason` says why it cannot be opened yet.
-std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id, const std::string& reason);
+std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id,
+                             const std::string& reason);
 
 /// `conversation`: the case's SMS or messenger conversation, when it came in that way (its
 /// replies go to his phone in his safe window); null otherwise.
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& details,
-                            const std::string& error, const app::ConversationView* conversation = nullptr);
+                            const std::string& error,
+                            const app::ConversationView* conversation = nullptr);
 
 /// The search form and, after a search, its results (`page` null before one).
 std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string& query,
@@ -54,7 +56,8 @@ std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string
 
 /// Aggregates as charts (Chart.js, drawn from `report_json`, the API's document) and as
 /// tables with bars drawn in CSS, which need no script.
-std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::StatisticsReport& report,
+std::string ConsoleStatisticsPage(const app::SessionInfo& session,
+                                  const app::StatisticsReport& report,
                                   std::string_view report_json);
 
 /// What needs doing: tasks due within a day (overdue marked) and cases deploying soon.
@@ -86,11 +89,13 @@ struct CallbackPageNotes {
 };
 /// Safe callbacks in one status, without their numbers, and the request form.
 std::string ConsoleCallbacksPage(const app::SessionInfo& session, store::CallbackStatus shown,
-                                 const std::vector<store::StoredCallback>& rows, const CallbackPageNotes& notes);
+                                 const std::vector<store::StoredCallback>& rows,
+                                 const CallbackPageNotes& notes);
 
 /// The sealed custody circumstance of one case, for a role that may read it, with the form
 /// to record it. `recorded` is nullopt when none is recorded yet.
 std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,
-                               std::optional<CustodyCircumstance> recorded, const std::string& error);
+                               std::optional<CustodyCircumstance> recorded,
+                               const std::string& error);
 
 }  // namespace lifeline::server

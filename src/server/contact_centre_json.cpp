@@ -21,14 +21,19 @@ json FiguresJson(const contact_centre::StatsWindow& w) {
 json WallboardJson(const app::Wallboard& board) {
   json states = json::object();
   for (auto s : contact_centre::kAllOperatorStates) {
-    states[std::string(ToString(s))] = board.snapshot.operators_by_state[static_cast<std::size_t>(s)];
+    states[std::string(ToString(s))] =
+        board.snapshot.operators_by_state[static_cast<std::size_t>(s)];
   }
   json operators = json::array();
   for (const auto& o : board.operators) {
     json languages = json::array();
     for (Language l : o.languages) languages.push_back(ToString(l));
-    json row = {{"id", o.name}, {"languages", languages}, {"state", ToString(o.state)}, {"calls_answered", o.calls_answered}};
-    if (o.pause_reason != contact_centre::PauseReason::kNone) row["pause_reason"] = ToString(o.pause_reason);
+    json row = {{"id", o.name},
+                {"languages", languages},
+                {"state", ToString(o.state)},
+                {"calls_answered", o.calls_answered}};
+    if (o.pause_reason != contact_centre::PauseReason::kNone)
+      row["pause_reason"] = ToString(o.pause_reason);
     operators.push_back(std::move(row));
   }
   return {{"waiting", board.snapshot.waiting},
@@ -42,7 +47,8 @@ json WallboardJson(const app::Wallboard& board) {
           {"last_15_minutes", FiguresJson(board.snapshot.last_15_minutes)}};
 }
 
-json StaffingJson(const contact_centre::Forecast& forecast, const contact_centre::StaffingPlan& plan) {
+json StaffingJson(const contact_centre::Forecast& forecast,
+                  const contact_centre::StaffingPlan& plan) {
   const auto& m = plan.metrics;
   return {{"model", forecast.patience_seconds ? "erlang_a" : "erlang_c"},
           {"offered_load", plan.offered_load},

@@ -16,7 +16,8 @@ nlohmann::json FiguresJson(const contact_centre::StatsWindow& figures);
 nlohmann::json WallboardJson(const app::Wallboard& board);
 /// {"model", "offered_load", "operators", "rostered", "lines", "service_level",
 /// "asa_seconds", "occupancy", "abandonment", "wait_probability", "line_blocking"}
-nlohmann::json StaffingJson(const contact_centre::Forecast& forecast, const contact_centre::StaffingPlan& plan);
+nlohmann::json StaffingJson(const contact_centre::Forecast& forecast,
+                            const contact_centre::StaffingPlan& plan);
 /// {"calls", "day": figures, "intervals": [figures + "start_hour", "most_waiting"]}
 nlohmann::json SimulationJson(const contact_centre::SimulationReport& report);
 

@@ -5,9 +5,8 @@
 // The telephony client authenticates with `Authorization: Bearer <token>` (serve
 // --telephony-token-file); a coordinator's session (with its CSRF header) may do the same.
 
-#include <nlohmann/json.hpp>
-
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 #include "app/contact_centre_voice.hpp"
 #include "domain/contact_centre/sip_hints.hpp"
@@ -54,9 +53,13 @@ Result<json> Body(const Request& request, std::string_view usage) {
   return doc;
 }
 
-Response Unsupported() { return JsonError(415, "unsupported_media_type", "send the body as application/json"); }
+Response Unsupported() {
+  return JsonError(415, "unsupported_media_type", "send the body as application/json");
+}
 
-Response Respond415Or400(const Error& e) { return e.field == "content-type" ? Unsupported() : JsonError(e); }
+Response Respond415Or400(const Error& e) {
+  return e.field == "content-type" ? Unsupported() : JsonError(e);
+}
 
 json OrdersJson(const app::RingOrders& orders) {
   auto list = [](const std::vector<app::RingOrders::Order>& in) {
@@ -64,7 +67,9 @@ json OrdersJson(const app::RingOrders& orders) {
     for (const auto& o : in) out.push_back({{"call", o.call}, {"operator", o.operator_name}});
     return out;
   };
-  return {{"ring", list(orders.ring)}, {"stop_ringing", list(orders.stop_ringing)}, {"offer_callback", orders.offer_callback}};
+  return {{"ring", list(orders.ring)},
+          {"stop_ringing", list(orders.stop_ringing)},
+          {"offer_callback", orders.offer_callback}};
 }
 
 // A text field; absent is empty. Anything but text becomes a control character, which every
@@ -79,21 +84,28 @@ Result<contact_centre::PauseReason> ReasonOf(const json& doc) {
   const std::string text = TextOf(doc, "reason");
   if (text.empty()) return contact_centre::PauseReason::kNone;
   auto reason = contact_centre::ParsePauseReason(text);
-  if (!reason) return InvalidInput("reason must be " + std::string(contact_centre::PauseReasonNames()), "reason");
+  if (!reason)
+    return InvalidInput("reason must be " + std::string(contact_centre::PauseReasonNames()),
+                        "reason");
   return *reason;
 }
 
 void ApiEvent(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOrManager(ctx, request); !allowed) return respond(JsonError(allowed.error()));
-  auto doc = Body(request, "{\"event\": \"offered\", \"call\": \"...\", \"language\": \"ru\", \"priority\": 0}");
+  if (auto allowed = TelephonyOrManager(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
+  auto doc =
+      Body(request,
+           "{\"event\": \"offered\", \"call\": \"...\", \"language\": \"ru\", \"priority\": 0}");
   if (!doc) return respond(Respond415Or400(doc.error()));
   const json priority = doc->value("priority", json(0));
-  if (!priority.is_number_integer() || priority.get<std::int64_t>() < 0 || priority.get<std::int64_t>() > 9) {
+  if (!priority.is_number_integer() || priority.get<std::int64_t>() < 0 ||
+      priority.get<std::int64_t>() > 9) {
     return respond(JsonError(InvalidInput("priority must be 0 to 9", "priority")));
   }
   app::TelephonyEvent event{TextOf(*doc, "event"), TextOf(*doc, "call"), TextOf(*doc, "operator"),
-                            TextOf(*doc, "language"), static_cast<int>(priority.get<std::int64_t>())};
+                            TextOf(*doc, "language"),
+                            static_cast<int>(priority.get<std::int64_t>())};
   auto orders = ctx.contact_centre->Handle(event);
   if (!orders) return respond(JsonError(orders.error()));
   respond({200, "application/json", OrdersJson(*orders).dump(), {}});
@@ -116,8 +128,11 @@ Status TelephonyOnly(Context& ctx, const Request& request) {
 // "language" or "priority" say them outright.
 void ApiRoute(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
-  auto doc = Body(request, "{\"call\": \"...\", \"language\": \"ru\"} or {\"call\": \"...\", \"missed\": \"ext-1\"}");
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
+  auto doc = Body(
+      request,
+      "{\"call\": \"...\", \"language\": \"ru\"} or {\"call\": \"...\", \"missed\": \"ext-1\"}");
   if (!doc) return respond(Respond415Or400(doc.error()));
   app::RouteQuery query{TextOf(*doc, "call"), TextOf(*doc, "missed"), TextOf(*doc, "language"),
                         contact_centre::PriorityFromSipPriority(TextOf(*doc, "sip_priority"))};
@@ -127,7 +142,8 @@ void ApiRoute(Context& ctx, Request& request, Respond respond) {
   }
   if (doc->contains("priority")) {
     const json priority = (*doc)["priority"];
-    if (!priority.is_number_integer() || priority.get<std::int64_t>() < 0 || priority.get<std::int64_t>() > 9) {
+    if (!priority.is_number_integer() || priority.get<std::int64_t>() < 0 ||
+        priority.get<std::int64_t>() > 9) {
       return respond(JsonError(InvalidInput("priority must be 0 to 9", "priority")));
     }
     query.priority = static_cast<int>(priority.get<std::int64_t>());
@@ -137,10 +153,16 @@ void ApiRoute(Context& ctx, Request& request, Respond respond) {
   json routes = json::array();
   for (const auto& ring : answer->ring) {
     if (ring.uri.empty()) continue;
-    routes.push_back({{"uri", ring.uri}, {"headers", {{"extra", "X-Lifeline-Operator: " + ring.operator_name + "\r\n"}}}});
+    routes.push_back(
+        {{"uri", ring.uri},
+         {"headers", {{"extra", "X-Lifeline-Operator: " + ring.operator_name + "\r\n"}}}});
   }
-  respond({200, "application/json",
-           json{{"version", "1.0"}, {"routing", "serial"}, {"routes", routes}, {"queued", answer->queued},
+  respond({200,
+           "application/json",
+           json{{"version", "1.0"},
+                {"routing", "serial"},
+                {"routes", routes},
+                {"queued", answer->queued},
                 {"offer_callback", answer->offer_callback},
                 {"callback_chosen", answer->callback_chosen}}
                .dump(),
@@ -151,7 +173,8 @@ void ApiRoute(Context& ctx, Request& request, Respond respond) {
 // resume and route ({"call": "..."}), or {} when there is none.
 void ApiResumeNext(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
   json out = json::object();
   if (auto call = ctx.contact_centre->NextToResume()) out["call"] = *call;
   respond({200, "application/json", out.dump(), {}});
@@ -164,7 +187,8 @@ void ApiOperatorState(Context& ctx, Request& request, Respond respond) {
   const std::string& name = request.params["name"];
   std::optional<app::Actor> actor;  // none: the telephony client
   if (auto token = BearerToken(request)) {
-    if (!ctx.contact_centre->IsTelephony(*token)) return respond(JsonError(Error{ErrorCode::kUnauthenticated, "wrong telephony token"}));
+    if (!ctx.contact_centre->IsTelephony(*token))
+      return respond(JsonError(Error{ErrorCode::kUnauthenticated, "wrong telephony token"}));
   } else {
     auto session = ApiAuth(ctx, request, true);
     if (!session) return respond(JsonError(session.error()));
@@ -173,10 +197,13 @@ void ApiOperatorState(Context& ctx, Request& request, Respond respond) {
     }
     actor = session->actor;
   }
-  auto doc = Body(request, "{\"state\": \"available\" | \"break\" | \"logged_out\", \"reason\": \"meal\"}");
+  auto doc = Body(request,
+                  "{\"state\": \"available\" | \"break\" | \"logged_out\", \"reason\": \"meal\"}");
   if (!doc) return respond(Respond415Or400(doc.error()));
   auto state = contact_centre::ParseOperatorState(TextOf(*doc, "state"));
-  if (!state) return respond(JsonError(InvalidInput("state must be available, break or logged_out", "state")));
+  if (!state)
+    return respond(
+        JsonError(InvalidInput("state must be available, break or logged_out", "state")));
   auto reason = ReasonOf(*doc);
   if (!reason) return respond(JsonError(reason.error()));
   auto orders = actor ? ctx.contact_centre->SetOperatorState(*actor, name, *state, *reason)
@@ -192,8 +219,10 @@ void ApiOwnOperator(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(JsonError(session.error()));
   auto own = ctx.contact_centre->OwnOperator(session->actor);
   if (!own) return respond(JsonError(NotFound("no operator is linked to your account")));
-  json out{{"id", own->name}, {"state", ToString(own->state)}, {"calls_answered", own->calls_answered}};
-  if (own->pause_reason != contact_centre::PauseReason::kNone) out["pause_reason"] = ToString(own->pause_reason);
+  json out{
+      {"id", own->name}, {"state", ToString(own->state)}, {"calls_answered", own->calls_answered}};
+  if (own->pause_reason != contact_centre::PauseReason::kNone)
+    out["pause_reason"] = ToString(own->pause_reason);
   respond({200, "application/json", out.dump(), {}});
 }
 
@@ -202,15 +231,19 @@ void ApiLinkAccount(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
   auto session = ApiAuth(ctx, request, true);
   if (!session) return respond(JsonError(session.error()));
-  if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre); !allowed) {
+  if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre);
+      !allowed) {
     return respond(JsonError(allowed.error()));
   }
   auto doc = Body(request, "{\"account\": \"olga\"} (\"\" unlinks)");
   if (!doc) return respond(Respond415Or400(doc.error()));
   if (doc->contains("account") && !(*doc)["account"].is_string()) {
-    return respond(JsonError(InvalidInput("account must be an account's name, or \"\" to unlink", "account")));
+    return respond(
+        JsonError(InvalidInput("account must be an account's name, or \"\" to unlink", "account")));
   }
-  if (auto linked = ctx.contact_centre->LinkAccount(session->actor, request.params["name"], TextOf(*doc, "account")); !linked) {
+  if (auto linked = ctx.contact_centre->LinkAccount(session->actor, request.params["name"],
+                                                    TextOf(*doc, "account"));
+      !linked) {
     return respond(JsonError(linked.error()));
   }
   respond({204, "application/json", "", {}});
@@ -221,17 +254,22 @@ void ApiLinkAccount(Context& ctx, Request& request, Respond respond) {
 std::pair<int, std::string> SipReplyFor(const Result<app::FeatureOutcome>& outcome) {
   if (outcome) {
     switch (outcome->state) {
-      case contact_centre::OperatorState::kAvailable: return {603, "Done: In Queue"};
-      case contact_centre::OperatorState::kLoggedOut: return {603, "Done: Logged Out"};
+      case contact_centre::OperatorState::kAvailable:
+        return {603, "Done: In Queue"};
+      case contact_centre::OperatorState::kLoggedOut:
+        return {603, "Done: Logged Out"};
       default:
         if (outcome->reason == contact_centre::PauseReason::kNone) return {603, "Done: Paused"};
         return {603, "Done: Paused " + std::string(ToString(outcome->reason))};
     }
   }
   switch (outcome.error().code) {
-    case ErrorCode::kInvalidInput: return {484, "Unknown Feature Code"};
-    case ErrorCode::kConflict: return {486, "Finish The Call First"};
-    default: return {403, "Not An Operator Phone"};
+    case ErrorCode::kInvalidInput:
+      return {484, "Unknown Feature Code"};
+    case ErrorCode::kConflict:
+      return {486, "Finish The Call First"};
+    default:
+      return {403, "Not An Operator Phone"};
   }
 }
 
@@ -239,12 +277,16 @@ std::pair<int, std::string> SipReplyFor(const Result<app::FeatureOutcome>& outco
 // "source": $si, "code": $rU}. The answer carries the SIP reply for the phone.
 void ApiFeatureCode(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
-  auto doc = Body(request, "{\"extension\": \"ext-1\", \"source\": \"10.0.0.5\", \"code\": \"*11\"}");
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
+  auto doc =
+      Body(request, "{\"extension\": \"ext-1\", \"source\": \"10.0.0.5\", \"code\": \"*11\"}");
   if (!doc) return respond(Respond415Or400(doc.error()));
-  auto outcome = ctx.contact_centre->DialFeatureCode(TextOf(*doc, "extension"), TextOf(*doc, "source"), TextOf(*doc, "code"));
+  auto outcome = ctx.contact_centre->DialFeatureCode(TextOf(*doc, "extension"),
+                                                     TextOf(*doc, "source"), TextOf(*doc, "code"));
   auto [code, reason] = SipReplyFor(outcome);
-  Response response = outcome ? Response{200, "application/json", "", {}} : JsonError(outcome.error());
+  Response response =
+      outcome ? Response{200, "application/json", "", {}} : JsonError(outcome.error());
   json body = outcome ? json::object() : json::parse(response.body, nullptr, false);
   if (!body.is_object()) body = json::object();
   body["sip_code"] = code;
@@ -255,12 +297,17 @@ void ApiFeatureCode(Context& ctx, Request& request, Respond respond) {
 
 void ApiRequestCallback(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOrManager(ctx, request); !allowed) return respond(JsonError(allowed.error()));
-  auto doc = Body(request, "{\"number\": \"...\", \"windows\": [\"mon-fri 19:00-21:00\"], \"utc_offset\": \"+03:00\", \"language\": \"ru\"}");
+  if (auto allowed = TelephonyOrManager(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
+  auto doc = Body(request,
+                  "{\"number\": \"...\", \"windows\": [\"mon-fri 19:00-21:00\"], \"utc_offset\": "
+                  "\"+03:00\", \"language\": \"ru\"}");
   if (!doc) return respond(Respond415Or400(doc.error()));
-  contact_centre::CallbackDraft draft{TextOf(*doc, "number"), {}, TextOf(*doc, "utc_offset"), TextOf(*doc, "language")};
+  contact_centre::CallbackDraft draft{
+      TextOf(*doc, "number"), {}, TextOf(*doc, "utc_offset"), TextOf(*doc, "language")};
   const json windows = doc->value("windows", json());
-  const Error bad_windows = InvalidInput("windows must be a list like [\"mon-fri 19:00-21:00\"]", "windows");
+  const Error bad_windows =
+      InvalidInput("windows must be a list like [\"mon-fri 19:00-21:00\"]", "windows");
   if (!windows.is_array()) return respond(JsonError(bad_windows));
   for (const auto& w : windows) {
     if (!w.is_string()) return respond(JsonError(bad_windows));
@@ -268,36 +315,49 @@ void ApiRequestCallback(Context& ctx, Request& request, Respond respond) {
   }
   auto scheduled = ctx.office.RequestCallback(draft);
   if (!scheduled) return respond(JsonError(scheduled.error()));
-  respond({201, "application/json",
-           json{{"id", scheduled->id}, {"due_at", scheduled->due_at}, {"window_end", scheduled->window_end}}.dump(), {}});
+  respond({201,
+           "application/json",
+           json{{"id", scheduled->id},
+                {"due_at", scheduled->due_at},
+                {"window_end", scheduled->window_end}}
+               .dump(),
+           {}});
 }
 
 void ApiTakeCallbacks(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
   auto doc = Body(request, "{\"limit\": 10}");
   if (!doc) return respond(Respond415Or400(doc.error()));
   const json limit = doc->value("limit", json(10));
-  if (!limit.is_number_integer()) return respond(JsonError(InvalidInput("limit must be 1 to 500", "limit")));
+  if (!limit.is_number_integer())
+    return respond(JsonError(InvalidInput("limit must be 1 to 500", "limit")));
   auto due = ctx.office.TakeDueCallbacks(limit.get<int>());
   if (!due) return respond(JsonError(due.error()));
   json out = json::array();
   for (const auto& c : *due) {
-    out.push_back({{"id", c.id}, {"number", c.number}, {"language", ToString(c.language)}, {"window_end", c.window_end}});
+    out.push_back({{"id", c.id},
+                   {"number", c.number},
+                   {"language", ToString(c.language)},
+                   {"window_end", c.window_end}});
   }
   respond({200, "application/json", json{{"callbacks", out}}.dump(), {}});
 }
 
 void ApiCallbackResult(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
   auto id = ParseId(request.params["id"]);
   if (!id) return respond(JsonError(NotFound("no such callback")));
   auto doc = Body(request, "{\"connected\": true}");
   if (!doc) return respond(Respond415Or400(doc.error()));
   const json connected = doc->value("connected", json());
-  if (!connected.is_boolean()) return respond(JsonError(InvalidInput("connected must be true or false", "connected")));
-  if (auto s = ctx.office.ReportCallback(*id, connected.get<bool>()); !s) return respond(JsonError(s.error()));
+  if (!connected.is_boolean())
+    return respond(JsonError(InvalidInput("connected must be true or false", "connected")));
+  if (auto s = ctx.office.ReportCallback(*id, connected.get<bool>()); !s)
+    return respond(JsonError(s.error()));
   respond({204, "application/json", "", {}});
 }
 
@@ -306,25 +366,34 @@ void ApiListCallbacks(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(JsonError(session.error()));
   const std::string text = request.Query("status");
   auto status = store::ParseCallbackStatus(text.empty() ? "pending" : text);
-  if (!status) return respond(JsonError(InvalidInput("status must be pending, dialing, connected or lapsed", "status")));
+  if (!status)
+    return respond(
+        JsonError(InvalidInput("status must be pending, dialing, connected or lapsed", "status")));
   auto rows = ctx.office.ListCallbacks(session->actor, *status);
   if (!rows) return respond(JsonError(rows.error()));
   json out = json::array();
   for (const auto& c : *rows) {
-    out.push_back({{"id", c.id}, {"status", store::ToString(c.status)}, {"language", c.language},
-                   {"created_at", c.created_at}, {"due_at", c.due_at}, {"window_end", c.window_end}, {"attempts", c.attempts}});
+    out.push_back({{"id", c.id},
+                   {"status", store::ToString(c.status)},
+                   {"language", c.language},
+                   {"created_at", c.created_at},
+                   {"due_at", c.due_at},
+                   {"window_end", c.window_end},
+                   {"attempts", c.attempts}});
   }
   respond({200, "application/json", json{{"callbacks", out}}.dump(), {}});
 }
 
 void ApiPosition(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
   auto position = ctx.contact_centre->PositionOf(request.params["call"]);
   if (!position) return respond(JsonError(position.error()));
   // The estimate is absent while nobody who could take the call is logged in; never negative.
   json out{{"ahead", position->ahead}};
-  if (position->estimated_wait_seconds) out["estimated_wait_seconds"] = *position->estimated_wait_seconds;
+  if (position->estimated_wait_seconds)
+    out["estimated_wait_seconds"] = *position->estimated_wait_seconds;
   respond({200, "application/json", out.dump(), {}});
 }
 
@@ -334,12 +403,18 @@ void ApiPosition(Context& ctx, Request& request, Respond respond) {
 // 404 unless the call waits; 404 "the voice line is off" without --voice-prompts.
 void ApiVoiceStart(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
   app::VoiceLine* voice = ctx.contact_centre->Voice();
   if (!voice) return respond(JsonError(NotFound("the voice line is off")));
-  auto doc = Body(request, "{\"call\": \"...\", \"accept_language\": \"ru\", \"number\": \"\", \"windows\": \"\", \"utc_offset\": \"\"}");
+  auto doc = Body(request,
+                  "{\"call\": \"...\", \"accept_language\": \"ru\", \"number\": \"\", \"windows\": "
+                  "\"\", \"utc_offset\": \"\"}");
   if (!doc) return respond(Respond415Or400(doc.error()));
-  app::HeldCaller caller{TextOf(*doc, "call"), TextOf(*doc, "accept_language"), TextOf(*doc, "number"), {},
+  app::HeldCaller caller{TextOf(*doc, "call"),
+                         TextOf(*doc, "accept_language"),
+                         TextOf(*doc, "number"),
+                         {},
                          TextOf(*doc, "utc_offset")};
   const std::string windows = TextOf(*doc, "windows");
   for (std::size_t start = 0; start < windows.size();) {
@@ -359,10 +434,12 @@ void ApiVoiceStart(Context& ctx, Request& request, Respond respond) {
 // or {} when none is due.
 void ApiVoiceNext(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
   json out = json::object();
   if (app::VoiceLine* voice = ctx.contact_centre->Voice()) {
-    if (auto play = voice->Next()) out = {{"call", play->call}, {"file", play->file}, {"prompt", play->prompt}};
+    if (auto play = voice->Next())
+      out = {{"call", play->call}, {"file", play->file}, {"prompt", play->prompt}};
   }
   respond({200, "application/json", out.dump(), {}});
 }
@@ -370,27 +447,33 @@ void ApiVoiceNext(Context& ctx, Request& request, Respond respond) {
 // Which prompts a call was played ("ru/position_2", "music"): no personal data.
 void ApiVoicePlayed(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOrManager(ctx, request); !allowed) return respond(JsonError(allowed.error()));
+  if (auto allowed = TelephonyOrManager(ctx, request); !allowed)
+    return respond(JsonError(allowed.error()));
   app::VoiceLine* voice = ctx.contact_centre->Voice();
   if (!voice) return respond(JsonError(NotFound("the voice line is off")));
-  respond({200, "application/json", json{{"prompts", voice->Played(request.params["call"])}}.dump(), {}});
+  respond({200,
+           "application/json",
+           json{{"prompts", voice->Played(request.params["call"])}}.dump(),
+           {}});
 }
 
 void ApiAddOperator(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  auto post = ReadJsonPost(ctx, request, respond, false, "{\"id\": \"ext-101\", \"languages\": [\"ru\", \"uk\"]}");
+  auto post = ReadJsonPost(ctx, request, respond, false,
+                           "{\"id\": \"ext-101\", \"languages\": [\"ru\", \"uk\"]}");
   if (!post) return;
   const json languages = post->doc.value("languages", json());
   std::vector<Language> parsed;
-  const Error bad_languages = InvalidInput("languages must be a list of ru, be, uk and en", "languages");
+  const Error bad_languages =
+      InvalidInput("languages must be a list of ru, be, uk and en", "languages");
   if (!languages.is_array()) return respond(JsonError(bad_languages));
   for (const auto& l : languages) {
     auto language = l.is_string() ? ParseLanguage(l.get<std::string>()) : std::nullopt;
     if (!language) return respond(JsonError(bad_languages));
     parsed.push_back(*language);
   }
-  if (auto added = ctx.contact_centre->AddOperator(post->session.actor, TextOf(post->doc, "id"), parsed,
-                                                   TextOf(post->doc, "uri"));
+  if (auto added = ctx.contact_centre->AddOperator(post->session.actor, TextOf(post->doc, "id"),
+                                                   parsed, TextOf(post->doc, "uri"));
       !added) {
     return respond(JsonError(added.error()));
   }
@@ -402,7 +485,8 @@ void ApiSetLines(Context& ctx, Request& request, Respond respond) {
   auto post = ReadJsonPost(ctx, request, respond, false, "{\"lines\": 40}");
   if (!post) return;
   const json lines = post->doc.value("lines", json());
-  if (!lines.is_number_integer()) return respond(JsonError(InvalidInput("lines must be a whole number", "lines")));
+  if (!lines.is_number_integer())
+    return respond(JsonError(InvalidInput("lines must be a whole number", "lines")));
   if (auto set = ctx.contact_centre->SetLines(post->session.actor, lines.get<int>()); !set) {
     return respond(JsonError(set.error()));
   }
@@ -424,12 +508,14 @@ void ApiQueueLog(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(JsonError(session.error()));
   const std::string text = request.Query("limit");
   auto limit = text.empty() ? std::optional<std::int64_t>(100) : ParseId(text);
-  if (!limit || *limit > 10'000) return respond(JsonError(InvalidInput("limit must be 1 to 10000", "limit")));
+  if (!limit || *limit > 10'000)
+    return respond(JsonError(InvalidInput("limit must be 1 to 10000", "limit")));
   auto lines = ctx.contact_centre->Log(session->actor, static_cast<int>(*limit));
   if (!lines) return respond(JsonError(lines.error()));
   json out = json::array();
   for (const auto& l : *lines) {
-    out.push_back({{"at", l.at}, {"call", l.call}, {"operator", l.operator_name}, {"event", l.event}});
+    out.push_back(
+        {{"at", l.at}, {"call", l.call}, {"operator", l.operator_name}, {"event", l.event}});
   }
   respond({200, "application/json", json{{"entries", out}}.dump(), {}});
 }
@@ -447,7 +533,8 @@ Result<contact_centre::Forecast> ForecastFrom(const StaffingForm& form) {
     double value = 0;
     const char* end = it->second.data() + it->second.size();
     auto [stop, ec] = std::from_chars(it->second.data(), end, value);
-    if (ec != std::errc() || stop != end) return InvalidInput(std::string(name) + " must be a number", name);
+    if (ec != std::errc() || stop != end)
+      return InvalidInput(std::string(name) + " must be a number", name);
     return std::optional<double>(value);
   };
   struct Field {
@@ -455,9 +542,11 @@ Result<contact_centre::Forecast> ForecastFrom(const StaffingForm& form) {
     bool required;
     double* into;
   };
-  for (const Field& field : {Field{"calls_per_hour", true, &f.calls_per_hour}, Field{"handle_seconds", true, &f.handle_seconds},
-                             Field{"answer_within", true, &f.answer_within_seconds}, Field{"target", true, &f.target},
-                             Field{"shrinkage", false, &f.shrinkage}, Field{"blocking", false, &f.blocking}}) {
+  for (const Field& field :
+       {Field{"calls_per_hour", true, &f.calls_per_hour},
+        Field{"handle_seconds", true, &f.handle_seconds},
+        Field{"answer_within", true, &f.answer_within_seconds}, Field{"target", true, &f.target},
+        Field{"shrinkage", false, &f.shrinkage}, Field{"blocking", false, &f.blocking}}) {
     auto value = number(field.name, field.required);
     if (!value) return value.error();
     if (*value) *field.into = **value;
@@ -477,7 +566,8 @@ StaffingForm QueryForm(const Request& request) {
 void ApiStaffing(Context& ctx, Request& request, Respond respond) {
   auto session = ApiAuth(ctx, request, false);
   if (!session) return respond(JsonError(session.error()));
-  if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre); !allowed) {
+  if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre);
+      !allowed) {
     return respond(JsonError(allowed.error()));
   }
   auto forecast = ForecastFrom(QueryForm(request));
@@ -491,14 +581,20 @@ void ConsoleStaffing(Context& ctx, Request& request, Respond respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) return respond(Redirect("/console/"));
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
-  if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre); !allowed) {
-    return respond(HtmlResponse(403, HtmlPage("ru", "Нет доступа", "<p>Планирование доступно координаторам.</p>")));
+  if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre);
+      !allowed) {
+    return respond(HtmlResponse(
+        403, HtmlPage("ru", "Нет доступа", "<p>Планирование доступно координаторам.</p>")));
   }
   const StaffingForm form = QueryForm(request);
-  if (form.empty()) return respond(HtmlResponse(200, ConsoleStaffingPage(*session, form, nullptr, "")));
+  if (form.empty())
+    return respond(HtmlResponse(200, ConsoleStaffingPage(*session, form, nullptr, "")));
   auto forecast = ForecastFrom(form);
-  auto plan = forecast ? contact_centre::PlanStaffing(*forecast) : Result<contact_centre::StaffingPlan>(forecast.error());
-  if (!plan) return respond(HtmlResponse(400, ConsoleStaffingPage(*session, form, nullptr, plan.error().message)));
+  auto plan = forecast ? contact_centre::PlanStaffing(*forecast)
+                       : Result<contact_centre::StaffingPlan>(forecast.error());
+  if (!plan)
+    return respond(
+        HtmlResponse(400, ConsoleStaffingPage(*session, form, nullptr, plan.error().message)));
   respond(HtmlResponse(200, ConsoleStaffingPage(*session, form, &*plan, "")));
 }
 
@@ -517,13 +613,18 @@ void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/api/v1/contact-centre/voice/start", bind(ApiVoiceStart));
   router.Add("POST", "/api/v1/contact-centre/voice/next", bind(ApiVoiceNext));
   router.Add("GET", "/api/v1/contact-centre/calls/{call}/prompts", bind(ApiVoicePlayed));
-  router.Add("POST", "/api/v1/contact-centre/operators", bind(ApiAddOperator, {app::Permission::kManageContactCentre}));
-  router.Add("PUT", "/api/v1/contact-centre/lines", bind(ApiSetLines, {app::Permission::kManageContactCentre}));
-  router.Add("GET", "/api/v1/contact-centre/wallboard", bind(ApiWallboard, {app::Permission::kViewWallboard}));
-  router.Add("GET", "/api/v1/contact-centre/log", bind(ApiQueueLog, {app::Permission::kManageContactCentre}));
+  router.Add("POST", "/api/v1/contact-centre/operators",
+             bind(ApiAddOperator, {app::Permission::kManageContactCentre}));
+  router.Add("PUT", "/api/v1/contact-centre/lines",
+             bind(ApiSetLines, {app::Permission::kManageContactCentre}));
+  router.Add("GET", "/api/v1/contact-centre/wallboard",
+             bind(ApiWallboard, {app::Permission::kViewWallboard}));
+  router.Add("GET", "/api/v1/contact-centre/log",
+             bind(ApiQueueLog, {app::Permission::kManageContactCentre}));
   router.Add("GET", "/api/v1/contact-centre/staffing", bind(ApiStaffing));
   router.Add("POST", "/api/v1/contact-centre/callbacks", bind(ApiRequestCallback));
-  router.Add("GET", "/api/v1/contact-centre/callbacks", bind(ApiListCallbacks, {app::Permission::kManageContactCentre}));
+  router.Add("GET", "/api/v1/contact-centre/callbacks",
+             bind(ApiListCallbacks, {app::Permission::kManageContactCentre}));
   router.Add("POST", "/api/v1/contact-centre/callbacks/take", bind(ApiTakeCallbacks));
   router.Add("POST", "/api/v1/contact-centre/callbacks/{id}/result", bind(ApiCallbackResult));
   router.Add("GET", "/console/staffing", bind(ConsoleStaffing));

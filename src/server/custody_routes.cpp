@@ -27,9 +27,11 @@ void ApiReadCustody(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiRecordCustody(Context& ctx, Request& request, Respond respond) {
-  auto post = ReadJsonPost(ctx, request, respond, true, "{\"circumstance\": \"captured\" | \"voluntary_surrender\"}");
+  auto post = ReadJsonPost(ctx, request, respond, true,
+                           "{\"circumstance\": \"captured\" | \"voluntary_surrender\"}");
   if (!post) return;
-  if (!post->doc.value("circumstance", json()).is_string()) return respond(JsonError(kUnknownCircumstance));
+  if (!post->doc.value("circumstance", json()).is_string())
+    return respond(JsonError(kUnknownCircumstance));
   auto circumstance = ParseCustodyCircumstance(post->doc["circumstance"].get<std::string>());
   if (!circumstance) return respond(JsonError(kUnknownCircumstance));
   if (auto s = ctx.office.RecordCustody(post->session.actor, post->id, *circumstance); !s) {
@@ -51,29 +53,33 @@ void ConsoleCustody(Context& ctx, Request& request, Respond respond) {
   auto id = ParseId(request.params["id"]);
   if (!id) return respond(Redirect("/console/"));
   auto circumstance = ctx.office.ReadCustody(session->actor, *id);
-  if (!circumstance && circumstance.error().code == ErrorCode::kForbidden) return respond(ForbiddenPage());
+  if (!circumstance && circumstance.error().code == ErrorCode::kForbidden)
+    return respond(ForbiddenPage());
   if (!circumstance && !app::Require(session->actor, app::Permission::kRecordCustody)) {
     return respond(ForbiddenPage());
   }
   if (!circumstance && circumstance.error().code != ErrorCode::kNotFound) {
-    return respond(HtmlResponse(HttpStatusOf(circumstance.error().code),
-                                HtmlPage("ru", "Ошибка", HtmlEscape(circumstance.error().message))));
+    return respond(
+        HtmlResponse(HttpStatusOf(circumstance.error().code),
+                     HtmlPage("ru", "Ошибка", HtmlEscape(circumstance.error().message))));
   }
-  respond(HtmlResponse(200, ConsoleCustodyPage(*session, *id,
-                                               circumstance ? std::optional(*circumstance) : std::nullopt, "")));
+  respond(HtmlResponse(
+      200, ConsoleCustodyPage(*session, *id,
+                              circumstance ? std::optional(*circumstance) : std::nullopt, "")));
 }
 
 void ConsoleRecordCustody(Context& ctx, Request& request, Respond respond) {
   auto post = ReadCaseFormPost(ctx, request, respond);
   if (!post) return;
   auto circumstance = ParseCustodyCircumstance(FormField(post->form, "circumstance"));
-  Status recorded = circumstance ? ctx.office.RecordCustody(post->session.actor, post->id, *circumstance)
-                                 : Status(kUnknownCircumstance);
+  Status recorded = circumstance
+                        ? ctx.office.RecordCustody(post->session.actor, post->id, *circumstance)
+                        : Status(kUnknownCircumstance);
   if (!recorded && recorded.error().code == ErrorCode::kForbidden) return respond(ForbiddenPage());
   if (!recorded) {
-    return respond(HtmlResponse(HttpStatusOf(recorded.error().code),
-                                ConsoleCustodyPage(post->session, post->id, std::nullopt,
-                                                   recorded.error().message)));
+    return respond(HtmlResponse(
+        HttpStatusOf(recorded.error().code),
+        ConsoleCustodyPage(post->session, post->id, std::nullopt, recorded.error().message)));
   }
   respond(Redirect("/console/cases/" + std::to_string(post->id) + "/custody"));
 }
@@ -81,8 +87,10 @@ void ConsoleRecordCustody(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddCustodyRoutes(Router& router, const Bind& bind) {
-  router.Add("GET", "/api/v1/cases/{id}/custody", bind(ApiReadCustody, {app::Permission::kReadCustody}));
-  router.Add("PUT", "/api/v1/cases/{id}/custody", bind(ApiRecordCustody, {app::Permission::kRecordCustody}));
+  router.Add("GET", "/api/v1/cases/{id}/custody",
+             bind(ApiReadCustody, {app::Permission::kReadCustody}));
+  router.Add("PUT", "/api/v1/cases/{id}/custody",
+             bind(ApiRecordCustody, {app::Permission::kRecordCustody}));
   router.Add("GET", "/console/cases/{id}/custody", bind(ConsoleCustody));
   router.Add("POST", "/console/cases/{id}/custody", bind(ConsoleRecordCustody));
 }

@@ -15,8 +15,10 @@ namespace {
 using nlohmann::json;
 
 const Error kBadMembers = InvalidInput("members must be a list of case numbers", "members");
-const Error kBadLeader = InvalidInput("leader must be the case number of one of the members", "leader");
-const Error kBadTarget = InvalidInput("into must be the case number of the other group's contact", "into");
+const Error kBadLeader =
+    InvalidInput("leader must be the case number of one of the members", "leader");
+const Error kBadTarget =
+    InvalidInput("into must be the case number of the other group's contact", "into");
 
 // A text field of a JSON body: absent is empty; anything but text is refused.
 Result<std::string> TextField(const json& doc, const char* name) {
@@ -51,11 +53,14 @@ json GroupJson(const app::GroupDetails& g) {
 }
 
 void ApiAddMember(Context& ctx, Request& request, Respond respond) {
-  auto post = ReadJsonPost(ctx, request, respond, true,
-                           "{\"name\": \"...\", \"rank\": \"...\", \"unit\": \"...\", \"note\": \"...\"}");
+  auto post =
+      ReadJsonPost(ctx, request, respond, true,
+                   "{\"name\": \"...\", \"rank\": \"...\", \"unit\": \"...\", \"note\": \"...\"}");
   if (!post) return;
   app::MemberRequest member;
-  for (auto [field, name] : {std::pair{&member.name, "name"}, {&member.rank, "rank"}, {&member.unit, "unit"},
+  for (auto [field, name] : {std::pair{&member.name, "name"},
+                             {&member.rank, "rank"},
+                             {&member.unit, "unit"},
                              {&member.note, "note"}}) {
     auto text = TextField(post->doc, name);
     if (!text) return respond(JsonError(text.error()));
@@ -63,7 +68,10 @@ void ApiAddMember(Context& ctx, Request& request, Respond respond) {
   }
   auto added = ctx.office.AddGroupMember(post->session.actor, post->id, member);
   if (!added) return respond(JsonError(added.error()));
-  respond({201, "application/json", json{{"id", added->case_id}, {"receipt", FormatReceipt(added->receipt)}}.dump(), {}});
+  respond({201,
+           "application/json",
+           json{{"id", added->case_id}, {"receipt", FormatReceipt(added->receipt)}}.dump(),
+           {}});
 }
 
 void ApiGetGroup(Context& ctx, Request& request, Respond respond) {
@@ -77,24 +85,29 @@ void ApiGetGroup(Context& ctx, Request& request, Respond respond) {
 }
 
 void ApiSetPlan(Context& ctx, Request& request, Respond respond) {
-  auto post = ReadJsonPost(ctx, request, respond, true, "{\"plan\": \"...\", \"version\": <the case's version>}");
+  auto post = ReadJsonPost(ctx, request, respond, true,
+                           "{\"plan\": \"...\", \"version\": <the case's version>}");
   if (!post) return;
   auto plan = TextField(post->doc, "plan");
   if (!plan) return respond(JsonError(plan.error()));
   const json version = post->doc.value("version", json());
   if (!version.is_number_integer() || version.get<std::int64_t>() < 0) {
-    return respond(JsonError(InvalidInput("version must be the case's version, as last read", "version")));
+    return respond(
+        JsonError(InvalidInput("version must be the case's version, as last read", "version")));
   }
-  auto next = ctx.office.SetGroupPlan(post->session.actor, post->id, *plan, version.get<std::int64_t>());
+  auto next =
+      ctx.office.SetGroupPlan(post->session.actor, post->id, *plan, version.get<std::int64_t>());
   if (!next) return respond(JsonError(next.error()));
   respond({200, "application/json", json{{"version", *next}}.dump(), {}});
 }
 
 void ApiSplit(Context& ctx, Request& request, Respond respond) {
-  auto post = ReadJsonPost(ctx, request, respond, true, "{\"members\": [<case>, ...], \"leader\": <case>}");
+  auto post =
+      ReadJsonPost(ctx, request, respond, true, "{\"members\": [<case>, ...], \"leader\": <case>}");
   if (!post) return;
   const json members = post->doc.value("members", json());
-  if (!members.is_array() || members.size() > GroupLimits::kMaxMembers) return respond(JsonError(kBadMembers));
+  if (!members.is_array() || members.size() > GroupLimits::kMaxMembers)
+    return respond(JsonError(kBadMembers));
   std::vector<std::int64_t> leaving;
   for (const auto& m : members) {
     if (!m.is_number_integer()) return respond(JsonError(kBadMembers));
@@ -102,7 +115,9 @@ void ApiSplit(Context& ctx, Request& request, Respond respond) {
   }
   const json leader = post->doc.value("leader", json());
   if (!leader.is_number_integer()) return respond(JsonError(kBadLeader));
-  if (auto s = ctx.office.SplitGroup(post->session.actor, post->id, leaving, leader.get<std::int64_t>()); !s) {
+  if (auto s =
+          ctx.office.SplitGroup(post->session.actor, post->id, leaving, leader.get<std::int64_t>());
+      !s) {
     return respond(JsonError(s.error()));
   }
   respond({204, "application/json", "", {}});
@@ -113,7 +128,8 @@ void ApiMergeGroup(Context& ctx, Request& request, Respond respond) {
   if (!post) return;
   const json into = post->doc.value("into", json());
   if (!into.is_number_integer()) return respond(JsonError(kBadTarget));
-  if (auto s = ctx.office.MergeGroups(post->session.actor, post->id, into.get<std::int64_t>()); !s) {
+  if (auto s = ctx.office.MergeGroups(post->session.actor, post->id, into.get<std::int64_t>());
+      !s) {
     return respond(JsonError(s.error()));
   }
   respond({204, "application/json", "", {}});
@@ -122,7 +138,8 @@ void ApiMergeGroup(Context& ctx, Request& request, Respond respond) {
 // The group page for `id`, with `error` or a member just added; a page that cannot be shown
 // says why.
 void RespondGroupPage(Context& ctx, const app::SessionInfo& session, std::int64_t id, int status,
-                      const std::string& error, const app::AddedMember* added, const Respond& respond) {
+                      const std::string& error, const app::AddedMember* added,
+                      const Respond& respond) {
   auto group = ctx.office.GetGroup(session.actor, id);
   if (!group) {
     return respond(HtmlResponse(HttpStatusOf(group.error().code),
@@ -143,19 +160,20 @@ void ConsoleGroup(Context& ctx, Request& request, Respond respond) {
 }
 
 // After a form: back to the group page, or the page again with what went wrong.
-void AfterGroupForm(Context& ctx, const CaseFormPost& post, const Status& outcome, const Respond& respond) {
+void AfterGroupForm(Context& ctx, const CaseFormPost& post, const Status& outcome,
+                    const Respond& respond) {
   if (outcome) return respond(Redirect("/console/cases/" + std::to_string(post.id) + "/group"));
-  RespondGroupPage(ctx, post.session, post.id, HttpStatusOf(outcome.error().code), outcome.error().message, nullptr,
-                   respond);
+  RespondGroupPage(ctx, post.session, post.id, HttpStatusOf(outcome.error().code),
+                   outcome.error().message, nullptr, respond);
 }
 
 void ConsoleAddMember(Context& ctx, Request& request, Respond respond) {
   auto post = ReadCaseFormPost(ctx, request, respond);
   if (!post) return;
-  auto added = ctx.office.AddGroupMember(
-      post->session.actor, post->id,
-      {FormField(post->form, "name"), FormField(post->form, "rank"), FormField(post->form, "unit"),
-       FormField(post->form, "note")});
+  auto added =
+      ctx.office.AddGroupMember(post->session.actor, post->id,
+                                {FormField(post->form, "name"), FormField(post->form, "rank"),
+                                 FormField(post->form, "unit"), FormField(post->form, "note")});
   if (!added) return AfterGroupForm(ctx, *post, added.error(), respond);
   // Shown in this response only, never in a URL: the receipt is the member's secret.
   RespondGroupPage(ctx, post->session, post->id, 201, "", &*added, respond);
@@ -167,7 +185,8 @@ void ConsoleSetPlan(Context& ctx, Request& request, Respond respond) {
   auto version = ParseVersion(FormField(post->form, "version"));
   Status outcome = InvalidInput("reload the page and try again", "version");
   if (version) {
-    auto next = ctx.office.SetGroupPlan(post->session.actor, post->id, FormField(post->form, "plan"), *version);
+    auto next = ctx.office.SetGroupPlan(post->session.actor, post->id,
+                                        FormField(post->form, "plan"), *version);
     outcome = next ? OkStatus() : Status(next.error());
   }
   AfterGroupForm(ctx, *post, outcome, respond);
@@ -190,7 +209,8 @@ void ConsoleMergeGroup(Context& ctx, Request& request, Respond respond) {
   auto post = ReadCaseFormPost(ctx, request, respond);
   if (!post) return;
   auto into = ParseId(FormField(post->form, "into"));
-  Status outcome = into ? ctx.office.MergeGroups(post->session.actor, post->id, *into) : Status(kBadTarget);
+  Status outcome =
+      into ? ctx.office.MergeGroups(post->session.actor, post->id, *into) : Status(kBadTarget);
   if (outcome) return respond(Redirect("/console/cases/" + std::to_string(*into) + "/group"));
   AfterGroupForm(ctx, *post, outcome, respond);
 }
@@ -198,11 +218,14 @@ void ConsoleMergeGroup(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddGroupRoutes(Router& router, const Bind& bind) {
-  router.Add("POST", "/api/v1/cases/{id}/members", bind(ApiAddMember, {app::Permission::kManageGroups}));
-  router.Add("GET", "/api/v1/cases/{id}/group", bind(ApiGetGroup, {app::Permission::kManageGroups}));
+  router.Add("POST", "/api/v1/cases/{id}/members",
+             bind(ApiAddMember, {app::Permission::kManageGroups}));
+  router.Add("GET", "/api/v1/cases/{id}/group",
+             bind(ApiGetGroup, {app::Permission::kManageGroups}));
   router.Add("PUT", "/api/v1/cases/{id}/plan", bind(ApiSetPlan, {app::Permission::kManageGroups}));
   router.Add("POST", "/api/v1/cases/{id}/split", bind(ApiSplit, {app::Permission::kManageGroups}));
-  router.Add("POST", "/api/v1/cases/{id}/merge-group", bind(ApiMergeGroup, {app::Permission::kManageGroups}));
+  router.Add("POST", "/api/v1/cases/{id}/merge-group",
+             bind(ApiMergeGroup, {app::Permission::kManageGroups}));
   router.Add("GET", "/console/cases/{id}/group", bind(ConsoleGroup));
   router.Add("POST", "/console/cases/{id}/members", bind(ConsoleAddMember));
   router.Add("POST", "/console/cases/{id}/plan", bind(ConsoleSetPlan));

@@ -1,8 +1,7 @@
 #include "server/http.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
+#include <nlohmann/json.hpp>
 
 #include "server/metrics.hpp"
 
@@ -86,8 +85,11 @@ void Router::AddTakingOversizedBodies(std::string method, std::string pattern, H
 
 void Router::Dispatch(Request& request, Respond respond) const {
   if (metrics_) {
-    respond = [metrics = metrics_, start = std::chrono::steady_clock::now(), inner = std::move(respond)](Response r) {
-      metrics->RecordResponse(r.status, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    respond = [metrics = metrics_, start = std::chrono::steady_clock::now(),
+               inner = std::move(respond)](Response r) {
+      metrics->RecordResponse(
+          r.status,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
       inner(std::move(r));
     };
   }
@@ -110,7 +112,9 @@ void Router::Dispatch(Request& request, Respond respond) const {
     const bool head_as_get = request.method == "HEAD" && route.method == "GET";
     if (route.method != request.method && !head_as_get) continue;
     if (request.body.size() > kMaxBodyBytes && !route.takes_oversized_bodies) {
-      respond(JsonError(413, "too_large", "the request body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB"));
+      respond(JsonError(
+          413, "too_large",
+          "the request body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB"));
       return;
     }
     request.params = std::move(params);
@@ -126,17 +130,27 @@ void Router::Dispatch(Request& request, Respond respond) const {
 
 int HttpStatusOf(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidInput: return 400;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kForbidden: return 403;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kTooLarge: return 413;
-    case ErrorCode::kUnavailable: return 503;
-    case ErrorCode::kRateLimited: return 429;
+    case ErrorCode::kInvalidInput:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kTooLarge:
+      return 413;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kRateLimited:
+      return 429;
     // The stored state conflicts with its seal: not a crash (500) and never the row's data.
-    case ErrorCode::kIntegrity: return 409;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kIntegrity:
+      return 409;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -144,16 +158,26 @@ int HttpStatusOf(ErrorCode code) {
 namespace {
 std::string_view CodeName(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidInput: return "invalid_input";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kUnauthenticated: return "unauthenticated";
-    case ErrorCode::kForbidden: return "forbidden";
-    case ErrorCode::kConflict: return "conflict";
-    case ErrorCode::kTooLarge: return "too_large";
-    case ErrorCode::kUnavailable: return "unavailable";
-    case ErrorCode::kRateLimited: return "rate_limited";
-    case ErrorCode::kIntegrity: return "integrity";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kInvalidInput:
+      return "invalid_input";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kForbidden:
+      return "forbidden";
+    case ErrorCode::kConflict:
+      return "conflict";
+    case ErrorCode::kTooLarge:
+      return "too_large";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
+    case ErrorCode::kRateLimited:
+      return "rate_limited";
+    case ErrorCode::kIntegrity:
+      return "integrity";
+    case ErrorCode::kInternal:
+      return "internal";
   }
   return "internal";
 }
@@ -196,12 +220,23 @@ std::string HtmlEscape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

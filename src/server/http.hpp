@@ -3,8 +3,8 @@
 // HTTP library (RESTinio) and its heavy templates.
 
 #include <functional>
-#include <memory>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,11 +16,11 @@ namespace lifeline::server {
 
 struct Request {
   std::string method;
-  std::string path;                                 // without the query string
-  std::multimap<std::string, std::string> query;    // decoded
-  std::map<std::string, std::string> headers;       // lower-case names
+  std::string path;                               // without the query string
+  std::multimap<std::string, std::string> query;  // decoded
+  std::map<std::string, std::string> headers;     // lower-case names
   std::string body;
-  std::map<std::string, std::string> params;        // from the route pattern, e.g. {id}
+  std::map<std::string, std::string> params;  // from the route pattern, e.g. {id}
   // The client's address: the peer's, or behind a trusted proxy the one it forwarded
   // (client_address.hpp). Used only in memory to slow password guessing; never logged or
   // stored (docs/security.md).

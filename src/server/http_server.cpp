@@ -1,15 +1,14 @@
 #include "server/http_server.hpp"
 
-#include <restinio/all.hpp>
+#include <fmt/format.h>
 
-#include <atomic>
-#include <chrono>
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <chrono>
 #include <cstring>
 #include <mutex>
-
-#include <fmt/format.h>
+#include <restinio/all.hpp>
 
 #include "server/inspected_socket.hpp"
 
@@ -18,23 +17,40 @@ namespace {
 
 const char* ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 303: return "See Other";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 503: return "Service Unavailable";
-    default: return status < 500 ? "Client Error" : "Server Error";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 303:
+      return "See Other";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
+    case 415:
+      return "Unsupported Media Type";
+    case 429:
+      return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status < 500 ? "Client Error" : "Server Error";
   }
 }
 
@@ -103,11 +119,14 @@ void AppendHeaders(auto& builder, const Response& response) {
   // A response may replace a default (the console's pages allow their own scripts; its
   // scripts may be cached): names compare case-insensitively.
   for (const auto& [name, value] : kSecurityHeaders) {
-    const bool replaced = std::any_of(response.headers.begin(), response.headers.end(), [name = name](const auto& h) {
-      return std::equal(h.first.begin(), h.first.end(), name, name + std::strlen(name),
-                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
-                                                    std::tolower(static_cast<unsigned char>(b)); });
-    });
+    const bool replaced =
+        std::any_of(response.headers.begin(), response.headers.end(), [name = name](const auto& h) {
+          return std::equal(h.first.begin(), h.first.end(), name, name + std::strlen(name),
+                            [](char a, char b) {
+                              return std::tolower(static_cast<unsigned char>(a)) ==
+                                     std::tolower(static_cast<unsigned char>(b));
+                            });
+        });
     if (!replaced) builder.append_header(name, value);
   }
   for (const auto& [name, value] : response.headers) builder.append_header(name, value);
@@ -115,7 +134,8 @@ void AppendHeaders(auto& builder, const Response& response) {
 
 void OpenStream(const restinio::request_handle_t& req, const Response& response) {
   auto builder = req->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, ReasonPhrase(response.status)});
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+      ReasonPhrase(response.status)});
   AppendHeaders(builder, response);
   if (!response.body.empty()) builder.append_chunk(response.body);
   builder.flush();
@@ -133,7 +153,8 @@ void Send(const restinio::request_handle_t& req, const Response& response,
   if (req->header().method() == restinio::http_method_head()) {
     // The GET answer's headers and length, without its body (RFC 9110 §9.3.2); a stream
     // is not opened.
-    auto builder = req->create_response<restinio::user_controlled_output_t>(StatusLine(response.status));
+    auto builder =
+        req->create_response<restinio::user_controlled_output_t>(StatusLine(response.status));
     AppendHeaders(builder, response);
     if (after == AfterAnswer::kClose) builder.connection_close();
     builder.set_content_length(response.body.size());
@@ -151,9 +172,9 @@ void Send(const restinio::request_handle_t& req, const Response& response,
 }  // namespace
 
 std::string InspectedSocket::RawClosingAnswer(const Response& response) {
-  std::string raw = fmt::format("HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
-                                response.status, ReasonPhrase(response.status), response.content_type,
-                                response.body.size());
+  std::string raw = fmt::format(
+      "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+      response.status, ReasonPhrase(response.status), response.content_type, response.body.size());
   for (const auto& [name, value] : kSecurityHeaders) raw += fmt::format("{}: {}\r\n", name, value);
   for (const auto& [name, value] : response.headers) raw += fmt::format("{}: {}\r\n", name, value);
   return raw + "\r\n" + response.body;
@@ -169,9 +190,11 @@ HttpServer::HttpServer(const ListenOptions& options, const Router& router)
     : impl_(std::make_unique<Impl>()) {
   Impl* impl = impl_.get();
   auto gate = std::make_shared<ConnectionGate>(options.max_connections);
-  auto handler = [&router, gate, proxies = options.trusted_proxies](const restinio::request_handle_t& req) {
+  auto handler = [&router, gate,
+                  proxies = options.trusted_proxies](const restinio::request_handle_t& req) {
     if (gate->OverCap(req->connection_id()) && req->header().path() != "/healthz") {
-      Response busy = JsonError(503, "busy", "the server has as many connections as it serves; try again shortly");
+      Response busy = JsonError(
+          503, "busy", "the server has as many connections as it serves; try again shortly");
       busy.headers.emplace_back("Retry-After", "1");
       Send(req, busy, AfterAnswer::kClose);
       return restinio::request_accepted();
@@ -184,10 +207,12 @@ HttpServer::HttpServer(const ListenOptions& options, const Router& router)
     req->header().for_each_field([&](const restinio::http_header_field_t& field) {
       std::string name(field.name());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (name == "x-forwarded-for") forwarded_for += (forwarded_for.empty() ? "" : ",") + std::string(field.value());
+      if (name == "x-forwarded-for")
+        forwarded_for += (forwarded_for.empty() ? "" : ",") + std::string(field.value());
       request.headers[name] = std::string(field.value());
     });
-    request.source = proxies.ClientAddress(req->remote_endpoint().address().to_string(), forwarded_for);
+    request.source =
+        proxies.ClientAddress(req->remote_endpoint().address().to_string(), forwarded_for);
     // Bodies up to EdgeLimits::kBodyBytes arrive; the router answers 413 past kMaxBodyBytes
     // unless the route renders that answer itself (the applicant's form).
     request.body = req->body();

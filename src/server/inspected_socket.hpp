@@ -2,11 +2,10 @@
 // Private to http_server.cpp (includes Asio and RESTinio): the listener's socket type and
 // its connection count.
 
-#include <restinio/all.hpp>
-
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <restinio/all.hpp>
 #include <string>
 #include <unordered_set>
 
@@ -41,10 +40,20 @@ class InspectedSocket {
   auto get_executor() { return socket_.get_executor(); }
   auto remote_endpoint() const { return socket_.remote_endpoint(); }
   bool is_open() const { return socket_.is_open(); }
-  template <typename... Args> void cancel(Args&&... args) { socket_.cancel(std::forward<Args>(args)...); }
-  template <typename... Args> void shutdown(Args&&... args) { socket_.shutdown(std::forward<Args>(args)...); }
-  template <typename... Args> void close(Args&&... args) { socket_.close(std::forward<Args>(args)...); }
-  template <typename... Args> auto async_write_some(Args&&... args) {
+  template <typename... Args>
+  void cancel(Args&&... args) {
+    socket_.cancel(std::forward<Args>(args)...);
+  }
+  template <typename... Args>
+  void shutdown(Args&&... args) {
+    socket_.shutdown(std::forward<Args>(args)...);
+  }
+  template <typename... Args>
+  void close(Args&&... args) {
+    socket_.close(std::forward<Args>(args)...);
+  }
+  template <typename... Args>
+  auto async_write_some(Args&&... args) {
     return socket_.async_write_some(std::forward<Args>(args)...);
   }
 
@@ -55,17 +64,21 @@ class InspectedSocket {
     // Made on first use: the acceptor's pool keeps moved-from sockets.
     if (!inspector_) inspector_ = std::make_unique<RequestInspector>();
     socket_.async_read_some(
-        buffer, asio::bind_executor(executor, [this, executor, buffer, handler = std::move(handler)](
-                                                  const asio::error_code& error, std::size_t length) mutable {
-          if (error) return handler(error, length);
-          const auto verdict = inspector_->Inspect({static_cast<const char*>(buffer.data()), length});
-          if (verdict.refusal == EdgeRefusal::kNone) return handler(error, length);
-          refusal_ = RawClosingAnswer(EdgeRefusalResponse(verdict.refusal, verdict.detail));
-          // Whole requests before the refused one are answered first; RESTinio reads again
-          // only after answering them (one request at a time), and then gets the refusal.
-          if (verdict.accepted_bytes > 0) return handler(error, verdict.accepted_bytes);
-          Refuse(executor, buffer, std::move(handler));
-        }));
+        buffer, asio::bind_executor(
+                    executor, [this, executor, buffer, handler = std::move(handler)](
+                                  const asio::error_code& error, std::size_t length) mutable {
+                      if (error) return handler(error, length);
+                      const auto verdict =
+                          inspector_->Inspect({static_cast<const char*>(buffer.data()), length});
+                      if (verdict.refusal == EdgeRefusal::kNone) return handler(error, length);
+                      refusal_ =
+                          RawClosingAnswer(EdgeRefusalResponse(verdict.refusal, verdict.detail));
+                      // Whole requests before the refused one are answered first; RESTinio reads
+                      // again only after answering them (one request at a time), and then gets the
+                      // refusal.
+                      if (verdict.accepted_bytes > 0) return handler(error, verdict.accepted_bytes);
+                      Refuse(executor, buffer, std::move(handler));
+                    }));
   }
 
   /// The bytes of `response` as a complete HTTP/1.1 answer that closes the connection.
@@ -78,25 +91,28 @@ class InspectedSocket {
     auto answer = std::make_shared<std::string>(std::move(refusal_));
     refusal_ = "sent";  // non-empty: any later read ends at once
     asio::async_write(socket_, asio::buffer(*answer),
-                      asio::bind_executor(executor, [this, executor, buffer, answer, handler = std::move(handler)](
-                                                        const asio::error_code& error, std::size_t) mutable {
-                        if (error) return handler(error, 0);
-                        asio::error_code ignored;
-                        socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
-                        Drain(executor, buffer, 0, std::move(handler));
-                      }));
+                      asio::bind_executor(
+                          executor, [this, executor, buffer, answer, handler = std::move(handler)](
+                                        const asio::error_code& error, std::size_t) mutable {
+                            if (error) return handler(error, 0);
+                            asio::error_code ignored;
+                            socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+                            Drain(executor, buffer, 0, std::move(handler));
+                          }));
   }
 
   template <typename Executor, typename Handler>
   void Drain(Executor executor, asio::mutable_buffer buffer, std::size_t drained, Handler handler) {
     if (drained > kDrainBytes) return handler(asio::error::eof, 0);
     socket_.async_read_some(
-        buffer, asio::bind_executor(executor, [this, executor, buffer, drained, handler = std::move(handler)](
-                                                  const asio::error_code& error, std::size_t length) mutable {
-          if (error == asio::error::operation_aborted) return handler(error, 0);
-          if (error) return handler(asio::error::eof, 0);
-          Drain(executor, buffer, drained + length, std::move(handler));
-        }));
+        buffer, asio::bind_executor(executor,
+                                    [this, executor, buffer, drained, handler = std::move(handler)](
+                                        const asio::error_code& error, std::size_t length) mutable {
+                                      if (error == asio::error::operation_aborted)
+                                        return handler(error, 0);
+                                      if (error) return handler(asio::error::eof, 0);
+                                      Drain(executor, buffer, drained + length, std::move(handler));
+                                    }));
   }
 
   asio::ip::tcp::socket socket_;
@@ -107,10 +123,12 @@ class InspectedSocket {
 // What RESTinio's connection calls for each kind of socket (found by argument-dependent
 // lookup, as its own overloads for TCP and TLS sockets are): nothing to prepare, no TLS.
 template <typename Connection, typename StartRead, typename Failed>
-void prepare_connection_and_start_read(InspectedSocket&, Connection&, StartRead start_read, Failed) {
+void prepare_connection_and_start_read(InspectedSocket&, Connection&, StartRead start_read,
+                                       Failed) {
   start_read();
 }
-inline restinio::tls_socket_t* make_tls_socket_pointer_for_state_listener(InspectedSocket&) noexcept {
+inline restinio::tls_socket_t* make_tls_socket_pointer_for_state_listener(
+    InspectedSocket&) noexcept {
   return nullptr;
 }
 

@@ -17,13 +17,15 @@ namespace lifeline::server {
 class Metrics {
  public:
   /// Upper bounds of the latency histogram's buckets, in seconds.
-  static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5};
+  static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                      0.05,  0.1,    0.25,  1,    5};
 
   void RecordResponse(int status, double seconds);
   /// A level read when scraped (a queue's length). `name` and `help` are fixed text, never
   /// input; `read` must be thread-safe and outlive this.
   void AddGauge(std::string name, std::string help, std::function<double()> read);
-  /// The exposition text; `store_up` is the readiness verdict (app/readiness.hpp), taken by the caller.
+  /// The exposition text; `store_up` is the readiness verdict (app/readiness.hpp), taken by the
+  /// caller.
   std::string Render(bool store_up) const;
 
  private:

@@ -47,7 +47,8 @@ Response Redirect(std::string location) {
   return r;
 }
 
-std::optional<app::SessionInfo> ConsoleViewer(Context& ctx, const Request& request, const Respond& respond) {
+std::optional<app::SessionInfo> ConsoleViewer(Context& ctx, const Request& request,
+                                              const Respond& respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) {
     respond(Redirect("/console/"));
@@ -61,11 +62,14 @@ std::optional<app::SessionInfo> ConsoleViewer(Context& ctx, const Request& reque
 }
 
 Response ConsoleRefusal(const Error& e) {
-  return HtmlResponse(HttpStatusOf(e.code), HtmlPage("ru", "Ошибка", "<p role=\"alert\">" + HtmlEscape(e.message) + "</p>"));
+  return HtmlResponse(
+      HttpStatusOf(e.code),
+      HtmlPage("ru", "Ошибка", "<p role=\"alert\">" + HtmlEscape(e.message) + "</p>"));
 }
 
-std::optional<app::SessionInfo> ConsoleModuleViewer(Context& ctx, const Request& request, const Respond& respond,
-                                                    bool running, const char* not_running) {
+std::optional<app::SessionInfo> ConsoleModuleViewer(Context& ctx, const Request& request,
+                                                    const Respond& respond, bool running,
+                                                    const char* not_running) {
   auto session = ConsoleViewer(ctx, request, respond);
   if (session && !running) {
     respond(ConsoleRefusal(NotFound(not_running)));
@@ -85,8 +89,8 @@ std::optional<app::SessionInfo> ConsoleModulePoster(Context& ctx, const Request&
   return std::move(*session);
 }
 
-std::optional<app::SessionInfo> ApiReader(Context& ctx, Request& request, const Respond& respond, bool running,
-                                          const Error& not_running) {
+std::optional<app::SessionInfo> ApiReader(Context& ctx, Request& request, const Respond& respond,
+                                          bool running, const Error& not_running) {
   if (!running) {
     respond(JsonError(not_running));
     return std::nullopt;
@@ -105,8 +109,9 @@ std::optional<std::int64_t> ApiPathId(Request& request, const Respond& respond, 
   return id;
 }
 
-std::optional<JsonPost> ApiWriter(Context& ctx, Request& request, const Respond& respond, bool running,
-                                  const Error& not_running, bool with_id, std::string_view usage) {
+std::optional<JsonPost> ApiWriter(Context& ctx, Request& request, const Respond& respond,
+                                  bool running, const Error& not_running, bool with_id,
+                                  std::string_view usage) {
   if (!running) {
     respond(JsonError(not_running));
     return std::nullopt;
@@ -114,13 +119,13 @@ std::optional<JsonPost> ApiWriter(Context& ctx, Request& request, const Respond&
   return ReadJsonPost(ctx, request, respond, with_id, usage);
 }
 
-
 namespace {
 
 // The console's pages may run the console's own scripts (ServeConsoleAsset), and nothing else;
 // those may reach this origin only (the wallboard's event stream).
 constexpr char kConsolePolicy[] =
-    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; "
+    "form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'";
 
 Respond WithConsolePolicy(Respond respond) {
@@ -139,14 +144,17 @@ server::Handler Bind::operator()(OfficeHandler fn) const {
   };
 }
 
-server::Handler Bind::operator()(OfficeHandler fn, std::initializer_list<app::Permission> needs) const {
-  return [ctx = ctx_, fn, needs = std::vector<app::Permission>(needs)](Request& request, Respond respond) {
+server::Handler Bind::operator()(OfficeHandler fn,
+                                 std::initializer_list<app::Permission> needs) const {
+  return [ctx = ctx_, fn, needs = std::vector<app::Permission>(needs)](Request& request,
+                                                                       Respond respond) {
     auto session = ApiAuth(*ctx, request, request.method != "GET");
     if (!session) return respond(JsonError(session.error()));
     const bool allowed = std::any_of(needs.begin(), needs.end(), [&](app::Permission permission) {
       return app::Require(session->actor, permission).ok();
     });
-    if (!allowed) return respond(JsonError(Error{ErrorCode::kForbidden, "your role does not allow this"}));
+    if (!allowed)
+      return respond(JsonError(Error{ErrorCode::kForbidden, "your role does not allow this"}));
     fn(*ctx, request, std::move(respond));
   };
 }
@@ -162,7 +170,6 @@ Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool chan
   return session;
 }
 
-
 Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,
                                      std::multimap<std::string, std::string>* form_out) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
@@ -175,8 +182,8 @@ Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,
   return session;
 }
 
-
-std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, const Respond& respond) {
+std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request,
+                                             const Respond& respond) {
   CaseFormPost post;
   auto session = ConsoleAuth(ctx, request, &post.form);
   if (!session) {
@@ -197,8 +204,8 @@ std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, con
   return post;
 }
 
-std::optional<JsonPost> ReadJsonPost(Context& ctx, Request& request, const Respond& respond, bool with_id,
-                                     std::string_view usage) {
+std::optional<JsonPost> ReadJsonPost(Context& ctx, Request& request, const Respond& respond,
+                                     bool with_id, std::string_view usage) {
   auto session = ApiAuth(ctx, request, true);
   if (!session) {
     respond(JsonError(session.error()));

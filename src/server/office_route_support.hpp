@@ -2,16 +2,15 @@
 // What the office route files share: the services behind the routes, and how a request is
 // authenticated (session cookie, CSRF token, second-factor enrolment). Internal to server/.
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
 #include <initializer_list>
 #include <map>
 #include <memory>
-#include <vector>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/audit_log.hpp"
 #include "app/office.hpp"
@@ -71,13 +70,15 @@ Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,
 
 /// A console GET's session; nullopt once answered: 303 to sign in, or to the security page
 /// for a session that must still enrol a second factor.
-std::optional<app::SessionInfo> ConsoleViewer(Context& ctx, const Request& request, const Respond& respond);
+std::optional<app::SessionInfo> ConsoleViewer(Context& ctx, const Request& request,
+                                              const Respond& respond);
 /// An error as a console page with its HTTP status.
 Response ConsoleRefusal(const Error& e);
 /// ConsoleViewer for a module that may not run (camps, help abroad): when it does not, a 404
 /// page saying `not_running`.
-std::optional<app::SessionInfo> ConsoleModuleViewer(Context& ctx, const Request& request, const Respond& respond,
-                                                    bool running, const char* not_running);
+std::optional<app::SessionInfo> ConsoleModuleViewer(Context& ctx, const Request& request,
+                                                    const Respond& respond, bool running,
+                                                    const char* not_running);
 /// A console form post to such a module: its session (CSRF-checked) and form; nullopt once
 /// answered with a redirect to the start (no session, a bad form, or the module not running).
 std::optional<app::SessionInfo> ConsoleModulePoster(Context& ctx, const Request& request,
@@ -86,8 +87,8 @@ std::optional<app::SessionInfo> ConsoleModulePoster(Context& ctx, const Request&
 
 /// An API GET's session, when the module behind it runs (`running`; else 404 with
 /// `not_running`); nullopt once the error is answered.
-std::optional<app::SessionInfo> ApiReader(Context& ctx, Request& request, const Respond& respond, bool running,
-                                          const Error& not_running);
+std::optional<app::SessionInfo> ApiReader(Context& ctx, Request& request, const Respond& respond,
+                                          bool running, const Error& not_running);
 /// The path's {id}; nullopt once 404 "no such `what`" is answered.
 std::optional<std::int64_t> ApiPathId(Request& request, const Respond& respond, const char* what);
 
@@ -102,11 +103,12 @@ struct JsonPost {
 /// Nullopt after answering with the error: 401/403 for the session or CSRF token, 415 for
 /// another content type, 404 for a bad {id} (when `with_id`), 400 for a body that is not a
 /// JSON object (`usage` says what to send).
-std::optional<JsonPost> ReadJsonPost(Context& ctx, Request& request, const Respond& respond, bool with_id,
-                                     std::string_view usage);
+std::optional<JsonPost> ReadJsonPost(Context& ctx, Request& request, const Respond& respond,
+                                     bool with_id, std::string_view usage);
 /// ReadJsonPost when the module behind it runs (`running`; else 404 with `not_running`).
-std::optional<JsonPost> ApiWriter(Context& ctx, Request& request, const Respond& respond, bool running,
-                                  const Error& not_running, bool with_id, std::string_view usage);
+std::optional<JsonPost> ApiWriter(Context& ctx, Request& request, const Respond& respond,
+                                  bool running, const Error& not_running, bool with_id,
+                                  std::string_view usage);
 
 /// A console form posted about one case, with its session (CSRF-checked) and case id.
 struct CaseFormPost {
@@ -117,7 +119,8 @@ struct CaseFormPost {
 
 /// Nullopt after answering with a redirect: to the start for no session, a bad form or a bad
 /// id; to the security page for a session that must still enrol a second factor.
-std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request, const Respond& respond);
+std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request,
+                                             const Respond& respond);
 
 /// The contact centre's API (contact_centre_routes.cpp).
 void AddContactCentreRoutes(Router& router, const Bind& bind);
@@ -148,10 +151,12 @@ void AddStatisticsRoutes(Router& router, const Bind& bind);
 void AddChannelRoutes(Router& router, const Bind& bind);
 /// An operator's reply to case `case_id`: over the case's SMS or messenger conversation when
 /// it has one (queued for his safe window), else into the web conversation only.
-Status ReplyToApplicant(Context& ctx, const app::Actor& actor, std::int64_t case_id, std::string_view text);
+Status ReplyToApplicant(Context& ctx, const app::Actor& actor, std::int64_t case_id,
+                        std::string_view text);
 /// The case's SMS or messenger conversation for its page, or nullopt (none, not running, or
 /// not for this operator).
-std::optional<app::ConversationView> ConversationOf(Context& ctx, const app::Actor& actor, std::int64_t case_id);
+std::optional<app::ConversationView> ConversationOf(Context& ctx, const app::Actor& actor,
+                                                    std::int64_t case_id);
 /// The case workflow routes (workflow_routes.cpp).
 void AddWorkflowRoutes(Router& router, const Bind& bind);
 

@@ -28,9 +28,9 @@ std::string SessionCookie(const Context& ctx, const std::string& token) {
 constexpr std::string_view kDeviceCookie = "lifeline_device";
 
 std::string DeviceCookie(const Context& ctx, const std::string& value, std::string_view path) {
-  return std::string(kDeviceCookie) + "=" + value + "; Path=" + std::string(path) + "; Max-Age=" +
-         std::to_string(app::SignInDevices::kLifetime.count()) + "; HttpOnly; SameSite=Strict" +
-         (ctx.options.secure_cookies ? "; Secure" : "");
+  return std::string(kDeviceCookie) + "=" + value + "; Path=" + std::string(path) +
+         "; Max-Age=" + std::to_string(app::SignInDevices::kLifetime.count()) +
+         "; HttpOnly; SameSite=Strict" + (ctx.options.secure_cookies ? "; Secure" : "");
 }
 
 // A successful sign-in's cookies: the device cookie, then the session's (last, so a client
@@ -89,8 +89,12 @@ Result<store::CaseFilter> FilterFrom(const Request& request, int* page_out) {
 }
 
 json AuditJson(const store::AuditRecord& r) {
-  return {{"seq", r.seq}, {"at", r.at}, {"actor_user_id", r.actor_user_id},
-          {"actor_name", r.actor_name}, {"action", r.action}, {"target", r.target}};
+  return {{"seq", r.seq},
+          {"at", r.at},
+          {"actor_user_id", r.actor_user_id},
+          {"actor_name", r.actor_name},
+          {"action", r.action},
+          {"target", r.target}};
 }
 
 // ---- JSON API ------------------------------------------------------------------------------
@@ -106,13 +110,16 @@ void ApiSignIn(Context& ctx, Request& request, Respond respond) {
   }
   const json code = doc.value("code", json(""));
   if (!code.is_string()) return respond(JsonError(InvalidInput("code: must be a string", "code")));
-  auto session = ctx.sessions.SignIn(doc["name"].get<std::string>(), doc["password"].get<std::string>(),
-                                     code.get<std::string>(), request.source,
-                                     request.Cookie(kDeviceCookie));
+  auto session =
+      ctx.sessions.SignIn(doc["name"].get<std::string>(), doc["password"].get<std::string>(),
+                          code.get<std::string>(), request.source, request.Cookie(kDeviceCookie));
   if (!session) return respond(JsonError(session.error()));
-  Response r{200, "application/json",
-             json{{"user", session->actor.name}, {"role", ToString(session->actor.role)},
-                  {"csrf_token", session->csrf_token}}.dump(),
+  Response r{200,
+             "application/json",
+             json{{"user", session->actor.name},
+                  {"role", ToString(session->actor.role)},
+                  {"csrf_token", session->csrf_token}}
+                 .dump(),
              {}};
   SetSignInCookies(ctx, *session, "/api/v1/session", r);
   respond(std::move(r));
@@ -132,8 +139,11 @@ void ApiBeginSecondFactor(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(JsonError(session.error()));
   auto enrollment = ctx.two_factor.Begin(session->actor);
   if (!enrollment) return respond(JsonError(enrollment.error()));
-  respond({200, "application/json",
-           json{{"otpauth_uri", enrollment->otpauth_uri}, {"secret", enrollment->secret_base32}}.dump(), {}});
+  respond(
+      {200,
+       "application/json",
+       json{{"otpauth_uri", enrollment->otpauth_uri}, {"secret", enrollment->secret_base32}}.dump(),
+       {}});
 }
 
 void ApiConfirmSecondFactor(Context& ctx, Request& request, Respond respond) {
@@ -151,7 +161,8 @@ void ApiDisableSecondFactor(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(JsonError(session.error()));
   auto code = CodeFrom(request);
   if (!code) return respond(JsonError(code.error()));
-  if (auto s = ctx.two_factor.Disable(session->actor, *code); !s) return respond(JsonError(s.error()));
+  if (auto s = ctx.two_factor.Disable(session->actor, *code); !s)
+    return respond(JsonError(s.error()));
   respond({204, "application/json", "", {}});
 }
 
@@ -196,9 +207,12 @@ void ApiListCases(Context& ctx, Request& request, Respond respond) {
   if (!cases) return respond(JsonError(cases.error()));
   json items = json::array();
   for (const auto& c : cases->items) items.push_back(SummaryJson(c));
-  respond({200, "application/json",
-           json{{"items", items}, {"total", cases->total}, {"page", page}, {"per_page", filter->limit}}.dump(),
-           {}});
+  respond(
+      {200,
+       "application/json",
+       json{{"items", items}, {"total", cases->total}, {"page", page}, {"per_page", filter->limit}}
+           .dump(),
+       {}});
 }
 
 void ApiGetCase(Context& ctx, Request& request, Respond respond) {
@@ -217,7 +231,8 @@ void ApiReply(Context& ctx, Request& request, Respond respond) {
   if (!post->doc.value("text", json()).is_string()) {
     return respond(JsonError(InvalidInput("send {\"text\": \"...\"}", "text")));
   }
-  auto status = ReplyToApplicant(ctx, post->session.actor, post->id, post->doc["text"].get<std::string>());
+  auto status =
+      ReplyToApplicant(ctx, post->session.actor, post->id, post->doc["text"].get<std::string>());
   if (!status) return respond(JsonError(status.error()));
   respond({201, "application/json", json{{"case_id", post->id}}.dump(), {}});
 }
@@ -231,9 +246,13 @@ void ApiAudit(Context& ctx, Request& request, Respond respond) {
   if (!page) return respond(JsonError(page.error()));
   json entries = json::array();
   for (const auto& r : page->entries) entries.push_back(AuditJson(r));
-  json body{{"entries", entries}, {"total", page->total}, {"page", paging->page}, {"per_page", paging->per_page}};
+  json body{{"entries", entries},
+            {"total", page->total},
+            {"page", paging->page},
+            {"per_page", paging->per_page}};
   // The newest signed checkpoint of the head (app/audit_anchor.hpp), for auditors to keep.
-  body["checkpoint"] = page->checkpoint ? json::parse(app::CheckpointLine(*page->checkpoint)) : json();
+  body["checkpoint"] =
+      page->checkpoint ? json::parse(app::CheckpointLine(*page->checkpoint)) : json();
   respond({200, "application/json", body.dump(), {}});
 }
 
@@ -265,8 +284,9 @@ void ConsoleAudit(Context& ctx, Request& request, Respond respond) {
   if (!paging) return respond(Redirect("/console/audit"));
   auto page = ctx.audit.List(session->actor, paging->page, paging->per_page);
   if (!page) {
-    return respond(HtmlResponse(HttpStatusOf(page.error().code),
-                                HtmlPage("ru", "Нет доступа", "<p>Журнал аудита доступен только аудиторам.</p>")));
+    return respond(HtmlResponse(
+        HttpStatusOf(page.error().code),
+        HtmlPage("ru", "Нет доступа", "<p>Журнал аудита доступен только аудиторам.</p>")));
   }
   respond(HtmlResponse(200, ConsoleAuditPage(*session, *page, paging->page, paging->per_page)));
 }
@@ -295,10 +315,12 @@ void ConsoleHome(Context& ctx, Request& request, Respond respond) {
   auto filter = FilterFrom(request, &page);
   if (!filter) return respond(Redirect("/console/"));
   auto cases = ctx.office.ListCases(session->actor, *filter);
-  if (!cases) return respond(HtmlResponse(HttpStatusOf(cases.error().code), HtmlPage("ru", "Ошибка", HtmlEscape(cases.error().message))));
-  respond(HtmlResponse(200, ConsoleCaseListPage(*session, {*cases, page, filter->limit,
-                                                           request.Query("status"), request.Query("situation"),
-                                                           filter->needs_review})));
+  if (!cases)
+    return respond(HtmlResponse(HttpStatusOf(cases.error().code),
+                                HtmlPage("ru", "Ошибка", HtmlEscape(cases.error().message))));
+  respond(HtmlResponse(
+      200, ConsoleCaseListPage(*session, {*cases, page, filter->limit, request.Query("status"),
+                                          request.Query("situation"), filter->needs_review})));
 }
 
 void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
@@ -306,9 +328,9 @@ void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
   if (!HasMediaType(request, "application/x-www-form-urlencoded") || !form) {
     return respond(HtmlResponse(400, ConsoleLoginPage(true)));
   }
-  auto session = ctx.sessions.SignIn(FormField(*form, "name"), FormField(*form, "password"),
-                                     FormField(*form, "code"), request.source,
-                                     request.Cookie(kDeviceCookie));
+  auto session =
+      ctx.sessions.SignIn(FormField(*form, "name"), FormField(*form, "password"),
+                          FormField(*form, "code"), request.source, request.Cookie(kDeviceCookie));
   if (!session && session.error().code == ErrorCode::kRateLimited) {
     Response r = HtmlResponse(429, ConsoleLoginPage(true, session.error().retry_after_seconds));
     r.headers.emplace_back("Retry-After", std::to_string(session.error().retry_after_seconds));
@@ -333,7 +355,8 @@ void ConsoleCase(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(Redirect("/console/"));
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   auto id = ParseId(request.params["id"]);
-  auto details = id ? ctx.office.GetCase(session->actor, *id) : Result<app::CaseDetails>(NotFound("no such case"));
+  auto details = id ? ctx.office.GetCase(session->actor, *id)
+                    : Result<app::CaseDetails>(NotFound("no such case"));
   if (!details && details.error().code == ErrorCode::kForbidden &&
       app::Require(session->actor, app::Permission::kClaimCase)) {
     return respond(HtmlResponse(403, ConsoleClaimPage(*session, *id, details.error().message)));
@@ -343,11 +366,13 @@ void ConsoleCase(Context& ctx, Request& request, Respond respond) {
     return respond(HtmlResponse(
         HttpStatusOf(details.error().code),
         HtmlPage("ru", forbidden ? "Нет доступа" : "Заявка не найдена",
-                 forbidden ? "<p>Ваша роль не позволяет открывать заявки.</p>"
-                           : "<p>Заявка не найдена.</p><p><a href=\"/console/\">К списку</a></p>")));
+                 forbidden
+                     ? "<p>Ваша роль не позволяет открывать заявки.</p>"
+                     : "<p>Заявка не найдена.</p><p><a href=\"/console/\">К списку</a></p>")));
   }
   const auto conversation = ConversationOf(ctx, session->actor, *id);
-  respond(HtmlResponse(200, ConsoleCasePage(*session, *details, "", conversation ? &*conversation : nullptr)));
+  respond(HtmlResponse(
+      200, ConsoleCasePage(*session, *details, "", conversation ? &*conversation : nullptr)));
 }
 
 void ConsoleReply(Context& ctx, Request& request, Respond respond) {
@@ -369,7 +394,8 @@ void ConsoleClaimCase(Context& ctx, Request& request, Respond respond) {
   auto post = ReadCaseFormPost(ctx, request, respond);
   if (!post) return;
   if (auto s = ctx.office.ClaimCase(post->session.actor, post->id); !s) {
-    return respond(HtmlResponse(HttpStatusOf(s.error().code), ConsoleClaimPage(post->session, post->id, s.error().message)));
+    return respond(HtmlResponse(HttpStatusOf(s.error().code),
+                                ConsoleClaimPage(post->session, post->id, s.error().message)));
   }
   respond(Redirect("/console/cases/" + std::to_string(post->id)));
 }
@@ -378,8 +404,9 @@ void ConsoleDeleteCase(Context& ctx, Request& request, Respond respond) {
   auto post = ReadCaseFormPost(ctx, request, respond);
   if (!post) return;
   if (auto s = ctx.office.DeleteCase(post->session.actor, post->id); !s) {
-    return respond(HtmlResponse(HttpStatusOf(s.error().code),
-                                HtmlPage("ru", "Не удалено", "<p>" + HtmlEscape(s.error().message) + "</p>")));
+    return respond(
+        HtmlResponse(HttpStatusOf(s.error().code),
+                     HtmlPage("ru", "Не удалено", "<p>" + HtmlEscape(s.error().message) + "</p>")));
   }
   respond(Redirect("/console/"));
 }
@@ -387,7 +414,8 @@ void ConsoleDeleteCase(Context& ctx, Request& request, Respond respond) {
 // ---- Console: second factor and sessions ---------------------------------------------------
 
 // Renders the security page for `session`, starting from the account's current state.
-Response SecurityPage(Context& ctx, const app::SessionInfo& session, SecurityView view, int status = 200) {
+Response SecurityPage(Context& ctx, const app::SessionInfo& session, SecurityView view,
+                      int status = 200) {
   if (auto enabled = ctx.two_factor.Enabled(session.actor); enabled.ok()) view.enabled = *enabled;
   if (auto required = ctx.two_factor.Required(); required.ok()) view.required = *required;
   return HtmlResponse(status, ConsoleSecurityPage(session, view));
@@ -404,9 +432,11 @@ void ConsoleSecurityBegin(Context& ctx, Request& request, Respond respond) {
   auto session = ConsoleAuth(ctx, request, &form);
   if (!session) return respond(Redirect("/console/"));
   auto enrollment = ctx.two_factor.Begin(session->actor);
-  if (!enrollment) return respond(SecurityPage(ctx, *session, {.error = enrollment.error().message}, 500));
-  respond(SecurityPage(ctx, *session, {.qr_svg = QrSvg(enrollment->otpauth_uri),
-                                       .secret_base32 = enrollment->secret_base32}));
+  if (!enrollment)
+    return respond(SecurityPage(ctx, *session, {.error = enrollment.error().message}, 500));
+  respond(SecurityPage(
+      ctx, *session,
+      {.qr_svg = QrSvg(enrollment->otpauth_uri), .secret_base32 = enrollment->secret_base32}));
 }
 
 void ConsoleSecurityConfirm(Context& ctx, Request& request, Respond respond) {
@@ -415,7 +445,8 @@ void ConsoleSecurityConfirm(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(Redirect("/console/"));
   auto codes = ctx.two_factor.Confirm(session->actor, FormField(form, "code"));
   if (!codes) {
-    return respond(SecurityPage(ctx, *session, {.error = codes.error().message}, HttpStatusOf(codes.error().code)));
+    return respond(SecurityPage(ctx, *session, {.error = codes.error().message},
+                                HttpStatusOf(codes.error().code)));
   }
   session->must_enrol_second_factor = false;
   respond(SecurityPage(ctx, *session, {.recovery_codes = *codes}));
@@ -427,7 +458,8 @@ void ConsoleSecurityDisable(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(Redirect("/console/"));
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   if (auto s = ctx.two_factor.Disable(session->actor, FormField(form, "code")); !s) {
-    return respond(SecurityPage(ctx, *session, {.error = s.error().message}, HttpStatusOf(s.error().code)));
+    return respond(
+        SecurityPage(ctx, *session, {.error = s.error().message}, HttpStatusOf(s.error().code)));
   }
   respond(Redirect("/console/security"));
 }
@@ -438,8 +470,10 @@ void ConsoleSecurityRequire(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(Redirect("/console/"));
   // An account confined to enrolment may not lift the requirement that confines it.
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
-  if (auto s = ctx.two_factor.SetRequired(session->actor, FormField(form, "required") == "yes"); !s) {
-    return respond(SecurityPage(ctx, *session, {.error = s.error().message}, HttpStatusOf(s.error().code)));
+  if (auto s = ctx.two_factor.SetRequired(session->actor, FormField(form, "required") == "yes");
+      !s) {
+    return respond(
+        SecurityPage(ctx, *session, {.error = s.error().message}, HttpStatusOf(s.error().code)));
   }
   respond(Redirect("/console/security"));
 }
@@ -456,22 +490,26 @@ void ConsoleSignOutEverywhere(Context& ctx, Request& request, Respond respond) {
 void ServeConsoleAsset(Context&, Request& request, Respond respond) {
   auto asset = FindConsoleAsset(request.params["name"]);
   if (!asset) return respond({404, "text/plain; charset=utf-8", "no such asset\n", {}});
-  respond({200, "text/javascript; charset=utf-8", std::string(*asset), {{"Cache-Control", "private, max-age=3600"}}});
+  respond({200,
+           "text/javascript; charset=utf-8",
+           std::string(*asset),
+           {{"Cache-Control", "private, max-age=3600"}}});
 }
-
 
 }  // namespace
 
 void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
                      app::AuditLog& audit, app::TwoFactor& two_factor, OfficeRouteOptions options) {
-  auto ctx = std::make_shared<Context>(Context{office, sessions, audit, two_factor, options, options.contact_centre});
+  auto ctx = std::make_shared<Context>(
+      Context{office, sessions, audit, two_factor, options, options.contact_centre});
   const office::Bind bind(ctx);
   router.Add("GET", "/console/assets/{name}", bind(ServeConsoleAsset));
   router.Add("POST", "/api/v1/session", bind(ApiSignIn));
   router.Add("DELETE", "/api/v1/session", bind(ApiSignOut));
   router.Add("GET", "/api/v1/cases", bind(ApiListCases, {app::Permission::kListCases}));
   router.Add("GET", "/api/v1/cases/{id}", bind(ApiGetCase, {app::Permission::kReadCase}));
-  router.Add("POST", "/api/v1/cases/{id}/replies", bind(ApiReply, {app::Permission::kReplyToApplicant}));
+  router.Add("POST", "/api/v1/cases/{id}/replies",
+             bind(ApiReply, {app::Permission::kReplyToApplicant}));
   router.Add("DELETE", "/api/v1/cases/{id}", bind(ApiDeleteCase, {app::Permission::kDeleteCase}));
   router.Add("POST", "/api/v1/cases/{id}/claim", bind(ApiClaimCase, {app::Permission::kClaimCase}));
   router.Add("GET", "/api/v1/audit", bind(ApiAudit, {app::Permission::kReadAuditLog}));
@@ -479,7 +517,8 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   router.Add("POST", "/api/v1/me/second-factor", bind(ApiBeginSecondFactor));
   router.Add("POST", "/api/v1/me/second-factor/confirm", bind(ApiConfirmSecondFactor));
   router.Add("DELETE", "/api/v1/me/second-factor", bind(ApiDisableSecondFactor));
-  router.Add("PUT", "/api/v1/settings/second-factor-required", bind(ApiRequireSecondFactor, {app::Permission::kManageSettings}));
+  router.Add("PUT", "/api/v1/settings/second-factor-required",
+             bind(ApiRequireSecondFactor, {app::Permission::kManageSettings}));
   router.Add("GET", "/console/", bind(ConsoleHome));
   router.Add("GET", "/console/audit", bind(ConsoleAudit));
   router.Add("GET", "/console/security", bind(ConsoleSecurity));

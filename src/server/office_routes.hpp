@@ -21,12 +21,13 @@ namespace lifeline::server {
 class WallboardFeed;
 
 struct OfficeRouteOptions {
-  bool secure_cookies = false;  // set behind TLS: adds the Secure attribute
+  bool secure_cookies = false;                          // set behind TLS: adds the Secure attribute
   app::ContactCentreService* contact_centre = nullptr;  // the contact centre's routes, if it runs
-  WallboardFeed* wallboard_feed = nullptr;              // the live wallboard, with the contact centre
-  app::CampService* camp = nullptr;                     // the camps' registry and books, if they run
-  app::AbroadService* abroad = nullptr;                 // help abroad, if it runs
-  app::ChannelConversations* conversations = nullptr;   // SMS and messenger conversations, if they run
+  WallboardFeed* wallboard_feed = nullptr;  // the live wallboard, with the contact centre
+  app::CampService* camp = nullptr;         // the camps' registry and books, if they run
+  app::AbroadService* abroad = nullptr;     // help abroad, if it runs
+  app::ChannelConversations* conversations =
+      nullptr;  // SMS and messenger conversations, if they run
 };
 
 /// Adds /api/v1/session, /api/v1/cases…, /api/v1/audit, /console/…; the services must

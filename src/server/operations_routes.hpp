@@ -18,6 +18,7 @@ namespace lifeline::server {
 /// <metrics_token>`; with an empty token it is not served at all (404), since even counts
 /// tell an adversary when the hotline is busy. `metrics` must outlive the router.
 /// `metrics` and `readiness` must outlive the router.
-void AddOperationsRoutes(Router& router, Metrics& metrics, app::Readiness& readiness, std::string metrics_token);
+void AddOperationsRoutes(Router& router, Metrics& metrics, app::Readiness& readiness,
+                         std::string metrics_token);
 
 }  // namespace lifeline::server

@@ -4,7 +4,8 @@
 
 namespace lifeline::server {
 
-std::string HtmlPage(std::string_view lang_code, std::string_view title, std::string_view body_html) {
+std::string HtmlPage(std::string_view lang_code, std::string_view title,
+                     std::string_view body_html) {
   return fmt::format(
       "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -11,7 +11,8 @@
 namespace lifeline::server {
 
 /// A complete HTML document; `body_html` must already be escaped.
-std::string HtmlPage(std::string_view lang_code, std::string_view title, std::string_view body_html);
+std::string HtmlPage(std::string_view lang_code, std::string_view title,
+                     std::string_view body_html);
 
 Response HtmlResponse(int status, std::string html);
 

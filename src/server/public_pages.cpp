@@ -13,8 +13,9 @@ namespace {
 
 std::string LanguageNav(Language current, std::string_view path) {
   std::string out = "<nav>";
-  for (auto [lang, label] : {std::pair{Language::kRu, "Русский"}, std::pair{Language::kBe, "Беларуская"},
-                             std::pair{Language::kUk, "Українська"}, std::pair{Language::kEn, "English"}}) {
+  for (auto [lang, label] :
+       {std::pair{Language::kRu, "Русский"}, std::pair{Language::kBe, "Беларуская"},
+        std::pair{Language::kUk, "Українська"}, std::pair{Language::kEn, "English"}}) {
     if (lang == current) {
       out += fmt::format("<strong>{}</strong> ", label);
     } else {
@@ -42,8 +43,10 @@ std::string TimeZoneOptions(const std::string& selected) {
   const std::string chosen = selected.empty() ? "+03:00" : selected;
   for (int hours = 2; hours <= 12; ++hours) {
     const std::string value = fmt::format("+{:02}:00", hours);
-    const std::string label = hours == 3 ? "UTC+03:00 (МСК)" : fmt::format("UTC{} (МСК{:+})", value, hours - 3);
-    out += fmt::format("<option value=\"{}\"{}>{}</option>", value, value == chosen ? " selected" : "", label);
+    const std::string label =
+        hours == 3 ? "UTC+03:00 (МСК)" : fmt::format("UTC{} (МСК{:+})", value, hours - 3);
+    out += fmt::format("<option value=\"{}\"{}>{}</option>", value,
+                       value == chosen ? " selected" : "", label);
   }
   return out;
 }
@@ -69,12 +72,19 @@ std::string Join(const std::vector<std::string>& items, std::string_view separat
 // The form label of the field an error names, so the message speaks the page's language.
 std::optional<Text> FieldLabel(std::string_view field) {
   static constexpr std::pair<std::string_view, Text> kLabels[] = {
-      {"situation", Text::kSituationLabel},     {"group.kind", Text::kGroupLabel},
-      {"group.size", Text::kGroupSizeLabel},    {"deploy_by", Text::kDeployByLabel},
-      {"contact.channel", Text::kChannelLabel}, {"contact.handle", Text::kHandleLabel},
-      {"contact.safe_windows", Text::kWindowsLabel}, {"contact.utc_offset", Text::kTimeZoneLabel}, {"name", Text::kNameLabel},
-      {"unit", Text::kUnitLabel},               {"rank", Text::kRankLabel},
-      {"location", Text::kLocationLabel},       {"message", Text::kMessageLabel},
+      {"situation", Text::kSituationLabel},
+      {"group.kind", Text::kGroupLabel},
+      {"group.size", Text::kGroupSizeLabel},
+      {"deploy_by", Text::kDeployByLabel},
+      {"contact.channel", Text::kChannelLabel},
+      {"contact.handle", Text::kHandleLabel},
+      {"contact.safe_windows", Text::kWindowsLabel},
+      {"contact.utc_offset", Text::kTimeZoneLabel},
+      {"name", Text::kNameLabel},
+      {"unit", Text::kUnitLabel},
+      {"rank", Text::kRankLabel},
+      {"location", Text::kLocationLabel},
+      {"message", Text::kMessageLabel},
   };
   for (const auto& [name, text] : kLabels) {
     if (name == field) return text;
@@ -90,16 +100,20 @@ std::string ErrorBanner(Language l, const Error& error) {
   const std::string field = label ? fmt::format(" «{}»", Tr(l, *label)) : std::string();
   // The detail comes from the shared validation rules, in English; the sentence around it
   // is in the page's language.
-  return fmt::format("<p class=\"error\" role=\"alert\">{}{}. {}<br><span class=\"hint\">{}</span></p>",
-                     HtmlEscape(Tr(l, Text::kErrorTitle)), HtmlEscape(field),
-                     HtmlEscape(Tr(l, Text::kErrorFix)), HtmlEscape(error.message));
+  return fmt::format(
+      "<p class=\"error\" role=\"alert\">{}{}. {}<br><span class=\"hint\">{}</span></p>",
+      HtmlEscape(Tr(l, Text::kErrorTitle)), HtmlEscape(field), HtmlEscape(Tr(l, Text::kErrorFix)),
+      HtmlEscape(error.message));
 }
 
 Text StatusText(ApplicantStage stage) {
   switch (stage) {
-    case ApplicantStage::kReceived: return Text::kStatusNew;
-    case ApplicantStage::kInProgress: return Text::kStatusInProgress;
-    case ApplicantStage::kClosed: return Text::kStatusClosed;
+    case ApplicantStage::kReceived:
+      return Text::kStatusNew;
+    case ApplicantStage::kInProgress:
+      return Text::kStatusInProgress;
+    case ApplicantStage::kClosed:
+      return Text::kStatusClosed;
   }
   return Text::kStatusNew;
 }
@@ -110,51 +124,69 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
   using L = ApplicationLimits;
   const std::string lang(ToString(l));
   std::string body = LanguageNav(l, "/");
-  body += fmt::format("<h1>{}</h1><p>{}</p><p class=\"hint\">{}</p>", HtmlEscape(Tr(l, Text::kTitle)),
-                      HtmlEscape(Tr(l, Text::kIntro)), HtmlEscape(Tr(l, Text::kSafetyNote)));
+  body +=
+      fmt::format("<h1>{}</h1><p>{}</p><p class=\"hint\">{}</p>", HtmlEscape(Tr(l, Text::kTitle)),
+                  HtmlEscape(Tr(l, Text::kIntro)), HtmlEscape(Tr(l, Text::kSafetyNote)));
   if (error) body += ErrorBanner(l, *error);
-  body += fmt::format("<form method=\"post\" action=\"/apply\" accept-charset=\"utf-8\">"
-                      "<input type=\"hidden\" name=\"language\" value=\"{}\">", lang);
-  body += fmt::format("<label for=\"situation\">{}</label><select id=\"situation\" name=\"situation\" required>{}</select>",
-                      HtmlEscape(Tr(l, Text::kSituationLabel)),
-                      Options(l, d.situation, {{"serving", Text::kSituationServing},
-                                               {"expecting_mobilization", Text::kSituationExpecting},
-                                               {"mobilized_training", Text::kSituationTraining},
-                                               {"at_front", Text::kSituationFront},
-                                               {"relative", Text::kSituationRelative}}));
-  body += fmt::format("<label for=\"group_kind\">{}</label><select id=\"group_kind\" name=\"group_kind\">{}</select>",
-                      HtmlEscape(Tr(l, Text::kGroupLabel)),
-                      Options(l, d.group_kind, {{"alone", Text::kGroupAlone},
-                                                {"with_others", Text::kGroupWithOthers},
-                                                {"unit", Text::kGroupUnit}}));
+  body += fmt::format(
+      "<form method=\"post\" action=\"/apply\" accept-charset=\"utf-8\">"
+      "<input type=\"hidden\" name=\"language\" value=\"{}\">",
+      lang);
+  body += fmt::format(
+      "<label for=\"situation\">{}</label><select id=\"situation\" name=\"situation\" "
+      "required>{}</select>",
+      HtmlEscape(Tr(l, Text::kSituationLabel)),
+      Options(l, d.situation,
+              {{"serving", Text::kSituationServing},
+               {"expecting_mobilization", Text::kSituationExpecting},
+               {"mobilized_training", Text::kSituationTraining},
+               {"at_front", Text::kSituationFront},
+               {"relative", Text::kSituationRelative}}));
+  body += fmt::format(
+      "<label for=\"group_kind\">{}</label><select id=\"group_kind\" "
+      "name=\"group_kind\">{}</select>",
+      HtmlEscape(Tr(l, Text::kGroupLabel)),
+      Options(l, d.group_kind,
+              {{"alone", Text::kGroupAlone},
+               {"with_others", Text::kGroupWithOthers},
+               {"unit", Text::kGroupUnit}}));
   body += TextInput(l, "group_size", Text::kGroupSizeLabel,
                     d.group_size ? std::to_string(*d.group_size) : "", 6, " inputmode=\"numeric\"");
   body += TextInput(l, "deploy_by", Text::kDeployByLabel, d.deploy_by, 10,
                     fmt::format(" placeholder=\"{}\"", HtmlEscape(Tr(l, Text::kDeployByHint))));
-  body += fmt::format("<label for=\"contact_channel\">{}</label><select id=\"contact_channel\" name=\"contact_channel\" required>{}</select>",
-                      HtmlEscape(Tr(l, Text::kChannelLabel)),
-                      Options(l, d.contact_channel, {{"signal", Text::kChannelSignal},
-                                                     {"telegram", Text::kChannelTelegram},
-                                                     {"phone", Text::kChannelPhone},
-                                                     {"sms", Text::kChannelSms},
-                                                     {"none", Text::kChannelNone}}));
+  body += fmt::format(
+      "<label for=\"contact_channel\">{}</label><select id=\"contact_channel\" "
+      "name=\"contact_channel\" required>{}</select>",
+      HtmlEscape(Tr(l, Text::kChannelLabel)),
+      Options(l, d.contact_channel,
+              {{"signal", Text::kChannelSignal},
+               {"telegram", Text::kChannelTelegram},
+               {"phone", Text::kChannelPhone},
+               {"sms", Text::kChannelSms},
+               {"none", Text::kChannelNone}}));
   body += TextInput(l, "contact_handle", Text::kHandleLabel, d.contact_handle, L::kHandle);
   body += TextInput(l, "safe_windows", Text::kWindowsLabel, Join(d.safe_windows, "; "), 200,
                     fmt::format(" placeholder=\"{}\"", HtmlEscape(Tr(l, Text::kWindowsHint))));
-  body += fmt::format("<label for=\"utc_offset\">{}</label><select id=\"utc_offset\" name=\"utc_offset\">{}</select>",
-                      HtmlEscape(Tr(l, Text::kTimeZoneLabel)), TimeZoneOptions(d.utc_offset));
+  body += fmt::format(
+      "<label for=\"utc_offset\">{}</label><select id=\"utc_offset\" "
+      "name=\"utc_offset\">{}</select>",
+      HtmlEscape(Tr(l, Text::kTimeZoneLabel)), TimeZoneOptions(d.utc_offset));
   body += TextInput(l, "name", Text::kNameLabel, d.name, L::kShortText);
   body += TextInput(l, "rank", Text::kRankLabel, d.rank, L::kRank);
   body += TextInput(l, "unit", Text::kUnitLabel, d.unit, L::kShortText);
   body += TextInput(l, "location", Text::kLocationLabel, d.location, L::kShortText);
-  body += fmt::format("<label for=\"message\">{} <span class=\"hint\">({})</span></label>"
-                      "<textarea id=\"message\" name=\"message\" maxlength=\"{}\">{}</textarea>",
-                      HtmlEscape(Tr(l, Text::kMessageLabel)), HtmlEscape(Tr(l, Text::kOptional)),
-                      L::kMessage, HtmlEscape(d.message));
-  body += fmt::format("<button type=\"submit\">{}</button></form>", HtmlEscape(Tr(l, Text::kSubmit)));
-  body += fmt::format("<p><a href=\"/status?lang={}\">{}</a></p>", lang, HtmlEscape(Tr(l, Text::kCheckStatusLink)));
-  body += fmt::format("<p><a href=\"/legal?lang={}\" id=\"legal-link\">{}</a></p>", l == Language::kEn ? "en" : "ru",
-                      HtmlEscape(Tr(l, Text::kLegalInformationLink)));
+  body += fmt::format(
+      "<label for=\"message\">{} <span class=\"hint\">({})</span></label>"
+      "<textarea id=\"message\" name=\"message\" maxlength=\"{}\">{}</textarea>",
+      HtmlEscape(Tr(l, Text::kMessageLabel)), HtmlEscape(Tr(l, Text::kOptional)), L::kMessage,
+      HtmlEscape(d.message));
+  body +=
+      fmt::format("<button type=\"submit\">{}</button></form>", HtmlEscape(Tr(l, Text::kSubmit)));
+  body += fmt::format("<p><a href=\"/status?lang={}\">{}</a></p>", lang,
+                      HtmlEscape(Tr(l, Text::kCheckStatusLink)));
+  body +=
+      fmt::format("<p><a href=\"/legal?lang={}\" id=\"legal-link\">{}</a></p>",
+                  l == Language::kEn ? "en" : "ru", HtmlEscape(Tr(l, Text::kLegalInformationLink)));
   return HtmlPage(lang, Tr(l, Text::kTitle), body);
 }
 
@@ -174,10 +206,13 @@ std::string StatusFormPage(Language l, std::optional<Text> alert) {
   std::string body = LanguageNav(l, "/status");
   body += fmt::format("<h1>{}</h1><p>{}</p>", HtmlEscape(Tr(l, Text::kStatusTitle)),
                       HtmlEscape(Tr(l, Text::kStatusIntro)));
-  if (alert) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(Tr(l, *alert)));
+  if (alert)
+    body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(Tr(l, *alert)));
   body += fmt::format(
-      "<form method=\"post\" action=\"/status\"><input type=\"hidden\" name=\"language\" value=\"{0}\">"
-      "<label for=\"receipt\">{1}</label><input id=\"receipt\" name=\"receipt\" inputmode=\"numeric\" "
+      "<form method=\"post\" action=\"/status\"><input type=\"hidden\" name=\"language\" "
+      "value=\"{0}\">"
+      "<label for=\"receipt\">{1}</label><input id=\"receipt\" name=\"receipt\" "
+      "inputmode=\"numeric\" "
       "autocomplete=\"off\" maxlength=\"40\" required><button type=\"submit\">{2}</button></form>"
       "<p><a href=\"/?lang={0}\">{3}</a></p>",
       lang, HtmlEscape(Tr(l, Text::kReceiptLabel)), HtmlEscape(Tr(l, Text::kStatusSubmit)),
@@ -185,14 +220,16 @@ std::string StatusFormPage(Language l, std::optional<Text> alert) {
   return HtmlPage(lang, Tr(l, Text::kStatusTitle), body);
 }
 
-std::string StatusPage(Language l, const app::ApplicantStatus& status, const StatusPageExtras& extras) {
+std::string StatusPage(Language l, const app::ApplicantStatus& status,
+                       const StatusPageExtras& extras) {
   const std::string lang(ToString(l));
   std::string body = fmt::format(
       "<h1>{}</h1><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd id=\"status\">{}</dd></dl><h2>{}</h2>",
       HtmlEscape(Tr(l, Text::kStatusTitle)), HtmlEscape(Tr(l, Text::kStatusReceivedOn)),
       FormatIsoDate(status.received_on), HtmlEscape(Tr(l, Text::kStatusState)),
       HtmlEscape(Tr(l, StatusText(status.stage))), HtmlEscape(Tr(l, Text::kMessagesTitle)));
-  if (status.messages.empty()) body += fmt::format("<p>{}</p>", HtmlEscape(Tr(l, Text::kNoMessages)));
+  if (status.messages.empty())
+    body += fmt::format("<p>{}</p>", HtmlEscape(Tr(l, Text::kNoMessages)));
   for (const auto& m : status.messages) {
     body += fmt::format("<article class=\"{}\"><p class=\"hint\">{} · {}</p><p>{}</p></article>",
                         m.from_applicant ? "own-message" : "reply", FormatIsoDate(m.written_on),
@@ -201,19 +238,23 @@ std::string StatusPage(Language l, const app::ApplicantStatus& status, const Sta
   }
   if (extras.notice) {
     const bool ok = *extras.notice == Text::kSent;
-    body += fmt::format("<p class=\"{}\" role=\"{}\">{}</p>", ok ? "notice" : "error", ok ? "status" : "alert",
-                        HtmlEscape(Tr(l, *extras.notice)));
+    body += fmt::format("<p class=\"{}\" role=\"{}\">{}</p>", ok ? "notice" : "error",
+                        ok ? "status" : "alert", HtmlEscape(Tr(l, *extras.notice)));
   }
   // The receipt travels back in a hidden field so that writing needs no script and no
   // cookie; the page is never cached (Cache-Control: no-store).
   body += fmt::format(
-      "<form method=\"post\" action=\"/status/message\"><input type=\"hidden\" name=\"language\" value=\"{}\">"
+      "<form method=\"post\" action=\"/status/message\"><input type=\"hidden\" name=\"language\" "
+      "value=\"{}\">"
       "<input type=\"hidden\" name=\"receipt\" value=\"{}\"><label for=\"text\">{}</label>"
-      "<p class=\"hint\">{}</p><textarea id=\"text\" name=\"text\" maxlength=\"2000\" required>{}</textarea>"
+      "<p class=\"hint\">{}</p><textarea id=\"text\" name=\"text\" maxlength=\"2000\" "
+      "required>{}</textarea>"
       "<button type=\"submit\">{}</button></form>",
-      lang, HtmlEscape(extras.receipt), HtmlEscape(Tr(l, Text::kWriteLabel)), HtmlEscape(Tr(l, Text::kWriteHint)),
-      HtmlEscape(extras.unsent_text), HtmlEscape(Tr(l, Text::kSend)));
-  body += fmt::format("<p><a href=\"/status?lang={}\">{}</a></p>", lang, HtmlEscape(Tr(l, Text::kCheckStatusLink)));
+      lang, HtmlEscape(extras.receipt), HtmlEscape(Tr(l, Text::kWriteLabel)),
+      HtmlEscape(Tr(l, Text::kWriteHint)), HtmlEscape(extras.unsent_text),
+      HtmlEscape(Tr(l, Text::kSend)));
+  body += fmt::format("<p><a href=\"/status?lang={}\">{}</a></p>", lang,
+                      HtmlEscape(Tr(l, Text::kCheckStatusLink)));
   return HtmlPage(lang, Tr(l, Text::kStatusTitle), body);
 }
 

@@ -18,9 +18,9 @@ std::string ReceiptPage(Language language, const Receipt& receipt);
 /// The receipt form, with `alert` (e.g. kStatusUnknown or kBusy) shown when given.
 std::string StatusFormPage(Language language, std::optional<Text> alert);
 struct StatusPageExtras {
-  std::string receipt;              // as typed: carried by the message form
-  std::optional<Text> notice;       // kSent, or why a message was not sent
-  std::string unsent_text;          // a message refused, offered again for editing
+  std::string receipt;         // as typed: carried by the message form
+  std::optional<Text> notice;  // kSent, or why a message was not sent
+  std::string unsent_text;     // a message refused, offered again for editing
 };
 std::string StatusPage(Language language, const app::ApplicantStatus& status,
                        const StatusPageExtras& extras);

@@ -1,10 +1,10 @@
 #include "server/public_routes.hpp"
 
-#include "crypto/stack_wipe.hpp"
-
 #include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
+#include "crypto/stack_wipe.hpp"
 #include "server/application_form.hpp"
 #include "server/application_json.hpp"
 #include "server/i18n.hpp"
@@ -18,8 +18,7 @@ namespace {
 using nlohmann::json;
 
 Response Unsupported(std::string_view expected) {
-  return JsonError(415, "unsupported_media_type",
-                   "send the body as " + std::string(expected));
+  return JsonError(415, "unsupported_media_type", "send the body as " + std::string(expected));
 }
 
 void SubmitJson(app::IntakeService& intake, Request& request, Respond respond) {
@@ -30,7 +29,8 @@ void SubmitJson(app::IntakeService& intake, Request& request, Respond respond) {
     if (!receipt) return respond(JsonError(receipt.error()));
     respond({201, "application/json", json{{"receipt", FormatReceipt(*receipt)}}.dump(), {}});
   });
-  crypto::WipeStackBelow();  // parsing and checking the body left copies of its fields in their frames
+  crypto::WipeStackBelow();  // parsing and checking the body left copies of its fields in their
+                             // frames
 }
 
 void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
@@ -45,10 +45,12 @@ void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
                           {"from", m.from_applicant ? "applicant" : "office"},
                           {"text", m.text}});
     }
-    respond({200, "application/json",
+    respond({200,
+             "application/json",
              json{{"status", ToString(status->stage)},
                   {"received_on", FormatIsoDate(status->received_on)},
-                  {"messages", messages}}.dump(),
+                  {"messages", messages}}
+                 .dump(),
              {}});
   });
 }
@@ -57,7 +59,8 @@ void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
 std::string FirstCharacters(const std::string& text, std::size_t limit) {
   std::size_t characters = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && characters++ == limit) return text.substr(0, i);
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && characters++ == limit)
+      return text.substr(0, i);
   }
   return text;
 }
@@ -70,10 +73,12 @@ Response OversizedForm(const std::multimap<std::string, std::string>& form, Lang
   auto parsed = DraftFromForm(form);
   ApplicationDraft kept = parsed ? std::move(*parsed) : ApplicationDraft{};
   kept.message = FirstCharacters(FormValue(form, "message"), L::kMessage);
-  for (auto* text : {&kept.name, &kept.unit, &kept.location}) *text = FirstCharacters(*text, L::kShortText);
+  for (auto* text : {&kept.name, &kept.unit, &kept.location})
+    *text = FirstCharacters(*text, L::kShortText);
   kept.rank = FirstCharacters(kept.rank, L::kRank);
   kept.contact_handle = FirstCharacters(kept.contact_handle, L::kHandle);
-  const Error error{ErrorCode::kTooLarge, fmt::format(fmt::runtime(Tr(language, Text::kMessageTooLong)), L::kMessage),
+  const Error error{ErrorCode::kTooLarge,
+                    fmt::format(fmt::runtime(Tr(language, Text::kMessageTooLong)), L::kMessage),
                     "message"};
   return HtmlResponse(413, ApplicationFormPage(language, kept, &error));
 }
@@ -88,13 +93,15 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
   if (request.body.size() > kMaxBodyBytes) return respond(OversizedForm(*form, language));
   auto draft = DraftFromForm(*form);
   if (!draft) {
-    return respond(HtmlResponse(400, ApplicationFormPage(language, ApplicationDraft{}, &draft.error())));
+    return respond(
+        HtmlResponse(400, ApplicationFormPage(language, ApplicationDraft{}, &draft.error())));
   }
   auto shared_draft = std::make_shared<ApplicationDraft>(std::move(*draft));
   intake.Submit(*shared_draft, [respond, language, shared_draft](Result<Receipt> receipt) {
     if (!receipt) {
       const int status = HttpStatusOf(receipt.error().code);
-      Response r = HtmlResponse(status, ApplicationFormPage(language, *shared_draft, &receipt.error()));
+      Response r =
+          HtmlResponse(status, ApplicationFormPage(language, *shared_draft, &receipt.error()));
       if (status == 503) r.headers.emplace_back("Retry-After", "1");
       return respond(std::move(r));
     }
@@ -107,12 +114,13 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
 void RespondWithStatus(app::IntakeService& intake, Language language, StatusPageExtras extras,
                        int http_status, Respond respond) {
   const std::string receipt = extras.receipt;
-  intake.CheckStatus(receipt, [respond, language, extras = std::move(extras), http_status](
-                                  Result<app::ApplicantStatus> status) {
+  intake.CheckStatus(receipt, [respond, language, extras = std::move(extras),
+                               http_status](Result<app::ApplicantStatus> status) {
     if (!status) {
       const bool busy = status.error().code == ErrorCode::kUnavailable;
-      Response r = HtmlResponse(HttpStatusOf(status.error().code),
-                                StatusFormPage(language, busy ? Text::kBusy : Text::kStatusUnknown));
+      Response r =
+          HtmlResponse(HttpStatusOf(status.error().code),
+                       StatusFormPage(language, busy ? Text::kBusy : Text::kStatusUnknown));
       if (busy) r.headers.emplace_back("Retry-After", "1");
       return respond(std::move(r));
     }
@@ -126,8 +134,8 @@ void StatusForm(app::IntakeService& intake, Request& request, Respond respond) {
   }
   auto form = ParseForm(request.body);
   if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
-  RespondWithStatus(intake, LanguageOr(FormValue(*form, "language")), {.receipt = FormValue(*form, "receipt")},
-                    200, std::move(respond));
+  RespondWithStatus(intake, LanguageOr(FormValue(*form, "language")),
+                    {.receipt = FormValue(*form, "receipt")}, 200, std::move(respond));
 }
 
 void MessageForm(app::IntakeService& intake, Request& request, Respond respond) {
@@ -144,14 +152,17 @@ void MessageForm(app::IntakeService& intake, Request& request, Respond respond) 
     int http_status = 200;
     if (sent) {
       extras.notice = Text::kSent;
-    } else if (sent.error().code == ErrorCode::kNotFound || sent.error().code == ErrorCode::kUnavailable) {
+    } else if (sent.error().code == ErrorCode::kNotFound ||
+               sent.error().code == ErrorCode::kUnavailable) {
       const bool busy = sent.error().code == ErrorCode::kUnavailable;
-      Response r = HtmlResponse(HttpStatusOf(sent.error().code),
-                                StatusFormPage(language, busy ? Text::kBusy : Text::kStatusUnknown));
+      Response r =
+          HtmlResponse(HttpStatusOf(sent.error().code),
+                       StatusFormPage(language, busy ? Text::kBusy : Text::kStatusUnknown));
       if (busy) r.headers.emplace_back("Retry-After", "1");
       return respond(std::move(r));
     } else {
-      extras.notice = sent.error().code == ErrorCode::kRateLimited ? Text::kTooManyMessages : Text::kMessageInvalid;
+      extras.notice = sent.error().code == ErrorCode::kRateLimited ? Text::kTooManyMessages
+                                                                   : Text::kMessageInvalid;
       extras.unsent_text = text;
       http_status = HttpStatusOf(sent.error().code);
     }
@@ -185,15 +196,21 @@ void AddPublicRoutes(Router& router, app::IntakeService& intake) {
     Response r{200, "text/css; charset=utf-8", std::string(StyleSheet()), {}};
     respond(std::move(r));
   });
-  router.AddTakingOversizedBodies("POST", "/apply", [&intake](Request& r, Respond respond) { SubmitForm(intake, r, std::move(respond)); });
-  router.Add("POST", "/status", [&intake](Request& r, Respond respond) { StatusForm(intake, r, std::move(respond)); });
+  router.AddTakingOversizedBodies("POST", "/apply", [&intake](Request& r, Respond respond) {
+    SubmitForm(intake, r, std::move(respond));
+  });
+  router.Add("POST", "/status",
+             [&intake](Request& r, Respond respond) { StatusForm(intake, r, std::move(respond)); });
   router.Add("POST", "/api/v1/applications",
              [&intake](Request& r, Respond respond) { SubmitJson(intake, r, std::move(respond)); });
   router.Add("POST", "/api/v1/applicant/status",
              [&intake](Request& r, Respond respond) { StatusJson(intake, r, std::move(respond)); });
-  router.Add("POST", "/status/message", [&intake](Request& r, Respond respond) { MessageForm(intake, r, std::move(respond)); });
-  router.Add("POST", "/api/v1/applicant/messages",
-             [&intake](Request& r, Respond respond) { MessageJson(intake, r, std::move(respond)); });
+  router.Add("POST", "/status/message", [&intake](Request& r, Respond respond) {
+    MessageForm(intake, r, std::move(respond));
+  });
+  router.Add("POST", "/api/v1/applicant/messages", [&intake](Request& r, Respond respond) {
+    MessageJson(intake, r, std::move(respond));
+  });
 }
 
 }  // namespace lifeline::server

@@ -17,12 +17,15 @@ std::string QrSvg(std::string_view text) {
   std::string path;
   for (int y = 0; y < code->width; ++y) {
     for (int x = 0; x < code->width; ++x) {
-      if (code->data[y * code->width + x] & 1) path += fmt::format("M{} {}h1v1h-1z", x + kQuiet, y + kQuiet);
+      if (code->data[y * code->width + x] & 1)
+        path += fmt::format("M{} {}h1v1h-1z", x + kQuiet, y + kQuiet);
     }
   }
   return fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {0}\" width=\"240\" height=\"240\" "
-      "shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR\"><rect width=\"{0}\" height=\"{0}\" "
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {0}\" width=\"240\" "
+      "height=\"240\" "
+      "shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR\"><rect width=\"{0}\" "
+      "height=\"{0}\" "
       "fill=\"#fff\"/><path d=\"{1}\" fill=\"#000\"/></svg>",
       size, path);
 }

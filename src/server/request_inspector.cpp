@@ -22,7 +22,8 @@ RequestInspector::Verdict RequestInspector::Inspect(std::string_view bytes) {
   std::size_t offset = 0;
   std::size_t whole_requests_end = 0;
   while (!done_ && offset < bytes.size()) {
-    offset += http_parser_execute(&parser_, &settings_, bytes.data() + offset, bytes.size() - offset);
+    offset +=
+        http_parser_execute(&parser_, &settings_, bytes.data() + offset, bytes.size() - offset);
     const auto error = HTTP_PARSER_ERRNO(&parser_);
     if (error == HPE_PAUSED) {  // one request ended (OnMessageComplete): go on with the next
       http_parser_pause(&parser_, 0);
@@ -34,7 +35,8 @@ RequestInspector::Verdict RequestInspector::Inspect(std::string_view bytes) {
       continue;
     }
     if (refusal_ == EdgeRefusal::kNone) {
-      refusal_ = error == HPE_HEADER_OVERFLOW ? EdgeRefusal::kHeadersTooLarge : EdgeRefusal::kMalformed;
+      refusal_ =
+          error == HPE_HEADER_OVERFLOW ? EdgeRefusal::kHeadersTooLarge : EdgeRefusal::kMalformed;
     }
     done_ = true;
     return {refusal_, whole_requests_end, detail_ ? detail_ : http_errno_description(error)};
@@ -59,7 +61,8 @@ int RequestInspector::OnHeaderField(http_parser* parser, const char*, std::size_
   if (self->in_value_ || self->header_fields_ == 0) ++self->header_fields_;
   self->in_value_ = false;
   self->header_bytes_ += length;
-  return self->header_bytes_ > EdgeLimits::kHeaderBytes || self->header_fields_ > EdgeLimits::kHeaderFields
+  return self->header_bytes_ > EdgeLimits::kHeaderBytes ||
+                 self->header_fields_ > EdgeLimits::kHeaderFields
              ? self->Refuse(EdgeRefusal::kHeadersTooLarge)
              : 0;
 }
@@ -80,11 +83,14 @@ bool HasControlCharacter(std::string_view value) {
 int RequestInspector::OnHeaderValue(http_parser* parser, const char* at, std::size_t length) {
   auto* self = static_cast<RequestInspector*>(parser->data);
   if (HasControlCharacter({at, length})) {
-    return self->Refuse(EdgeRefusal::kMalformed, "a control character (such as NUL) in a header value");
+    return self->Refuse(EdgeRefusal::kMalformed,
+                        "a control character (such as NUL) in a header value");
   }
   self->in_value_ = true;
   self->header_bytes_ += length;
-  return self->header_bytes_ > EdgeLimits::kHeaderBytes ? self->Refuse(EdgeRefusal::kHeadersTooLarge) : 0;
+  return self->header_bytes_ > EdgeLimits::kHeaderBytes
+             ? self->Refuse(EdgeRefusal::kHeadersTooLarge)
+             : 0;
 }
 
 int RequestInspector::OnHeadersComplete(http_parser* parser) {
@@ -116,22 +122,25 @@ int RequestInspector::OnMessageComplete(http_parser* parser) {
 Response EdgeRefusalResponse(EdgeRefusal refusal, std::string_view parser_detail) {
   switch (refusal) {
     case EdgeRefusal::kBodyTooLarge:
-      return JsonError(413, "too_large", fmt::format("the request body is larger than {} KiB",
-                                                     EdgeLimits::kBodyBytes / 1024));
+      return JsonError(
+          413, "too_large",
+          fmt::format("the request body is larger than {} KiB", EdgeLimits::kBodyBytes / 1024));
     case EdgeRefusal::kUrlTooLong:
-      return JsonError(414, "uri_too_long", fmt::format("the address is longer than {} bytes",
-                                                        EdgeLimits::kUrlBytes));
+      return JsonError(414, "uri_too_long",
+                       fmt::format("the address is longer than {} bytes", EdgeLimits::kUrlBytes));
     case EdgeRefusal::kHeadersTooLarge:
-      return JsonError(431, "headers_too_large",
-                       fmt::format("the request headers are larger than {} KiB or more than {} fields",
-                                   EdgeLimits::kHeaderBytes / 1024, EdgeLimits::kHeaderFields));
+      return JsonError(
+          431, "headers_too_large",
+          fmt::format("the request headers are larger than {} KiB or more than {} fields",
+                      EdgeLimits::kHeaderBytes / 1024, EdgeLimits::kHeaderFields));
     case EdgeRefusal::kMalformed:
     case EdgeRefusal::kNone:
       break;
   }
   return JsonError(400, "malformed_request",
-                   parser_detail.empty() ? std::string("the request is not well-formed HTTP")
-                                         : fmt::format("the request is not well-formed HTTP: {}", parser_detail));
+                   parser_detail.empty()
+                       ? std::string("the request is not well-formed HTTP")
+                       : fmt::format("the request is not well-formed HTTP: {}", parser_detail));
 }
 
 }  // namespace lifeline::server

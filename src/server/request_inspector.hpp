@@ -59,8 +59,8 @@ class RequestInspector {
 
   http_parser parser_;
   http_parser_settings settings_;
-  bool done_ = false;           // refused, upgraded or closing: stop looking
-  bool in_value_ = false;       // the last header callback was a value
+  bool done_ = false;      // refused, upgraded or closing: stop looking
+  bool in_value_ = false;  // the last header callback was a value
   std::size_t url_bytes_ = 0;
   std::size_t header_bytes_ = 0;
   std::size_t header_fields_ = 0;

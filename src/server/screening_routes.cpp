@@ -11,7 +11,8 @@ namespace {
 using nlohmann::json;
 
 void ApiAddMarker(Context& ctx, Request& request, Respond respond) {
-  auto post = ReadJsonPost(ctx, request, respond, false, "{\"handle\" or \"phrase\": \"...\", \"note\": \"...\"}");
+  auto post = ReadJsonPost(ctx, request, respond, false,
+                           "{\"handle\" or \"phrase\": \"...\", \"note\": \"...\"}");
   if (!post) return;
   for (const char* field : {"handle", "phrase", "note"}) {
     if (!post->doc.value(field, json("")).is_string()) {
@@ -32,8 +33,10 @@ void ApiListMarkers(Context& ctx, Request& request, Respond respond) {
   if (!markers) return respond(JsonError(markers.error()));
   json items = json::array();
   for (const auto& m : *markers) {
-    items.push_back({{"id", m.id}, {"kind", m.is_handle ? "handle" : "phrase"},
-                     {"phrase", m.is_handle ? json(nullptr) : json(m.phrase)}, {"note", m.note},
+    items.push_back({{"id", m.id},
+                     {"kind", m.is_handle ? "handle" : "phrase"},
+                     {"phrase", m.is_handle ? json(nullptr) : json(m.phrase)},
+                     {"note", m.note},
                      {"created_at", m.created_at}});
   }
   respond({200, "application/json", json{{"markers", items}}.dump(), {}});
@@ -42,8 +45,10 @@ void ApiListMarkers(Context& ctx, Request& request, Respond respond) {
 }  // namespace
 
 void AddScreeningRoutes(Router& router, const Bind& bind) {
-  router.Add("POST", "/api/v1/screening/markers", bind(ApiAddMarker, {app::Permission::kManageMarkers}));
-  router.Add("GET", "/api/v1/screening/markers", bind(ApiListMarkers, {app::Permission::kManageMarkers}));
+  router.Add("POST", "/api/v1/screening/markers",
+             bind(ApiAddMarker, {app::Permission::kManageMarkers}));
+  router.Add("GET", "/api/v1/screening/markers",
+             bind(ApiListMarkers, {app::Permission::kManageMarkers}));
 }
 
 }  // namespace lifeline::server::office

@@ -17,15 +17,21 @@ void ApiSearch(Context& ctx, Request& request, Respond respond) {
   // A POST, so that the query is in no URL; the CSRF token guards it too.
   auto post = ReadJsonPost(ctx, request, respond, false, "{\"q\": \"words to search for\"}");
   if (!post) return;
-  if (!post->doc.value("q", json()).is_string()) return respond(JsonError(InvalidInput("q: must be text", "q")));
+  if (!post->doc.value("q", json()).is_string())
+    return respond(JsonError(InvalidInput("q: must be text", "q")));
   const json per_page = post->doc.value("per_page", json(50));
-  if (!per_page.is_number_integer()) return respond(JsonError(InvalidInput("per_page must be a number", "per_page")));
-  auto page = ctx.office.Search(post->session.actor, post->doc["q"].get<std::string>(), per_page.get<int>());
+  if (!per_page.is_number_integer())
+    return respond(JsonError(InvalidInput("per_page must be a number", "per_page")));
+  auto page = ctx.office.Search(post->session.actor, post->doc["q"].get<std::string>(),
+                                per_page.get<int>());
   if (!page) return respond(JsonError(page.error()));
   json items = json::array();
   for (const auto& c : page->items) items.push_back(SummaryJson(c));
-  respond({200, "application/json",
-           json{{"items", items}, {"total", page->total}, {"index_complete", page->index_complete}}.dump(), {}});
+  respond({200,
+           "application/json",
+           json{{"items", items}, {"total", page->total}, {"index_complete", page->index_complete}}
+               .dump(),
+           {}});
 }
 
 void ConsoleSearchForm(Context& ctx, Request& request, Respond respond) {

@@ -14,7 +14,8 @@ using nlohmann::json;
 
 json CellsJson(const std::vector<Cell>& cells, const char* key) {
   json out = json::array();
-  for (const auto& c : cells) out.push_back({{key, c.label}, {"count", c.count ? json(*c.count) : json(nullptr)}});
+  for (const auto& c : cells)
+    out.push_back({{key, c.label}, {"count", c.count ? json(*c.count) : json(nullptr)}});
   return out;
 }
 
@@ -29,9 +30,10 @@ json ReportJson(const app::StatisticsReport& r) {
   return {{"days", days},
           {"funnel", CellsJson(r.funnel, "stage")},
           {"backlog_by_age", CellsJson(r.backlog_by_age, "age")},
-          {"surge", {{"today", r.today ? json(*r.today) : json(nullptr)},
-                     {"trailing_mean", r.trailing_mean ? json(*r.trailing_mean) : json(nullptr)},
-                     {"surge", r.surge}}},
+          {"surge",
+           {{"today", r.today ? json(*r.today) : json(nullptr)},
+            {"trailing_mean", r.trailing_mean ? json(*r.trailing_mean) : json(nullptr)},
+            {"surge", r.surge}}},
           {"small_cells_suppressed_below", kSmallCell}};
 }
 
@@ -61,8 +63,9 @@ void ConsoleStatistics(Context& ctx, Request& request, Respond respond) {
   if (!days) return respond(Redirect("/console/statistics"));
   auto report = ctx.office.Statistics(session->actor, *days);
   if (!report) {
-    return respond(HtmlResponse(HttpStatusOf(report.error().code),
-                                HtmlPage("ru", "Нет доступа", "<p>Статистика доступна аналитикам и координаторам.</p>")));
+    return respond(HtmlResponse(
+        HttpStatusOf(report.error().code),
+        HtmlPage("ru", "Нет доступа", "<p>Статистика доступна аналитикам и координаторам.</p>")));
   }
   respond(HtmlResponse(200, ConsoleStatisticsPage(*session, *report, ReportJson(*report).dump())));
 }

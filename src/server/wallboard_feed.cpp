@@ -5,7 +5,9 @@
 namespace lifeline::server {
 
 WallboardFeed::WallboardFeed(app::ContactCentreService& centre, app::Sessions& sessions)
-    : centre_(centre), sessions_(sessions), ticker_(std::chrono::seconds(1), [this] { Broadcast(); }) {}
+    : centre_(centre),
+      sessions_(sessions),
+      ticker_(std::chrono::seconds(1), [this] { Broadcast(); }) {}
 
 std::optional<std::string> WallboardFeed::EventFor(const Watcher& watcher) const {
   auto session = sessions_.Authenticate(watcher.session_token, /*refresh=*/false);
@@ -50,7 +52,8 @@ void WallboardFeed::Broadcast() {
   }
   std::lock_guard lock(mutex_);
   if (closed_) return;
-  staying.insert(staying.end(), std::make_move_iterator(watchers_.begin()), std::make_move_iterator(watchers_.end()));
+  staying.insert(staying.end(), std::make_move_iterator(watchers_.begin()),
+                 std::make_move_iterator(watchers_.end()));
   watchers_.swap(staying);
 }
 

@@ -74,8 +74,8 @@ struct PathwayRecord {
 
 struct PartnerRecord {
   std::int64_t id = 0;
-  std::string name;  // an organisation, never a person
-  std::string kind;  // lawyers, shelter, ngo
+  std::string name;                  // an organisation, never a person
+  std::string kind;                  // lawyers, shelter, ngo
   std::optional<Blob32> public_key;  // X25519; referrals need it
 };
 
@@ -88,7 +88,7 @@ struct ReferralRecord {
   std::string consent_how;  // "in_person", "written", "message", "call"
   std::int64_t created_at = 0;
   std::int64_t created_by = 0;  // user id
-  Blob package;  // sealed to the partner's public key
+  Blob package;                 // sealed to the partner's public key
 };
 
 /// One line of the board before the app adds what it knows: the person's soonest date.
@@ -96,7 +96,8 @@ struct BoardRow {
   abroad::RiskLine line;
   abroad::WantedStatus wanted = abroad::WantedStatus::kNoneKnown;
   std::vector<abroad::Need> needs;
-  std::vector<abroad::RiskEvent> beside;  // his other dates within their lead time (abroad::RisksBeside)
+  std::vector<abroad::RiskEvent>
+      beside;  // his other dates within their lead time (abroad::RisksBeside)
 };
 
 class AbroadStore {
@@ -110,12 +111,15 @@ class AbroadStore {
   virtual Status SaveCountry(const CountryRecord& country) = 0;
 
   /// Stores the person with the dates his record sets, in one transaction.
-  virtual Result<std::int64_t> InsertPerson(const PersonAbroadRecord& person, const std::vector<RecordDate>& dates) = 0;
+  virtual Result<std::int64_t> InsertPerson(const PersonAbroadRecord& person,
+                                            const std::vector<RecordDate>& dates) = 0;
   /// Replaces his record and its dates, in one transaction. kNotFound.
-  virtual Status UpdatePerson(const PersonAbroadRecord& person, const std::vector<RecordDate>& dates) = 0;
+  virtual Status UpdatePerson(const PersonAbroadRecord& person,
+                              const std::vector<RecordDate>& dates) = 0;
   virtual Result<PersonAbroadRecord> GetPerson(std::int64_t id) = 0;
   /// Ids from `after_id` on, at most `limit` (for recomputing dates after a rule changes).
-  virtual Result<std::vector<PersonAbroadRecord>> ListPeople(std::int64_t after_id, std::size_t limit) = 0;
+  virtual Result<std::vector<PersonAbroadRecord>> ListPeople(std::int64_t after_id,
+                                                             std::size_t limit) = 0;
   virtual Result<std::int64_t> CountPeople() = 0;
 
   /// kNotFound if the person is unknown.
@@ -123,7 +127,8 @@ class AbroadStore {
   virtual Result<ProceedingRecord> GetProceeding(std::int64_t id) = 0;
   virtual Result<std::vector<ProceedingRecord>> ListProceedings(std::int64_t person_id) = 0;
   /// `risk` is what the board watches of it (nullopt: nothing). kNotFound.
-  virtual Result<std::int64_t> InsertProceedingEvent(const ProceedingEvent& event, std::int64_t person_id,
+  virtual Result<std::int64_t> InsertProceedingEvent(const ProceedingEvent& event,
+                                                     std::int64_t person_id,
                                                      std::optional<abroad::RiskKind> risk) = 0;
   virtual Result<std::vector<ProceedingEvent>> ListProceedingEvents(std::int64_t proceeding_id) = 0;
   /// Closes it and takes its dates off the board. kNotFound.
@@ -135,11 +140,13 @@ class AbroadStore {
   /// to offset+limit. A line's alert is raised by any of his dates inside its kind's lead
   /// time, and those other than the line's own are listed `beside` it. With `alerts_only`,
   /// only people with such a date, each at the first of them.
-  virtual Result<std::vector<BoardRow>> RiskBoard(Date today, const abroad::LeadTimes& lead, std::size_t offset,
-                                                  std::size_t limit, bool alerts_only) = 0;
+  virtual Result<std::vector<BoardRow>> RiskBoard(Date today, const abroad::LeadTimes& lead,
+                                                  std::size_t offset, std::size_t limit,
+                                                  bool alerts_only) = 0;
   /// The person's watched dates from `today` on, and the end of his permitted stay even if
   /// past (he is overstaying), soonest first.
-  virtual Result<std::vector<abroad::RiskEvent>> PersonRisks(std::int64_t person_id, Date today) = 0;
+  virtual Result<std::vector<abroad::RiskEvent>> PersonRisks(std::int64_t person_id,
+                                                             Date today) = 0;
   virtual Result<abroad::LeadTimes> LoadLeadTimes() = 0;
   virtual Status SaveLeadTimes(const abroad::LeadTimes& lead) = 0;
 
@@ -147,7 +154,8 @@ class AbroadStore {
   virtual Result<PathwayRecord> GetPathway(std::int64_t id) = 0;
   virtual Result<std::vector<PathwayRecord>> ListPathways(std::int64_t person_id) = 0;
   /// kNotFound for an unknown pathway or a step index outside its checklist.
-  virtual Status SetPathwayStep(std::int64_t pathway_id, std::size_t step, abroad::StepStatus status) = 0;
+  virtual Status SetPathwayStep(std::int64_t pathway_id, std::size_t step,
+                                abroad::StepStatus status) = 0;
 
   /// kConflict if the name is taken.
   virtual Result<std::int64_t> InsertPartner(const PartnerRecord& partner) = 0;

@@ -26,13 +26,15 @@ class AbroadStoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
     if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() / ("lifeline-abroad-store-" + testing::UniqueSuffix());
+      dir_ = std::filesystem::temp_directory_path() /
+             ("lifeline-abroad-store-" + testing::UniqueSuffix());
       std::filesystem::remove_all(dir_);
       sqlite_ = OpenSqliteStore(dir_.string(), true);
       abroad_ = &sqlite_->Abroad();
       return;
     }
-    if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+    if (!PostgresSchema::Available())
+      GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
     schema_ = std::make_unique<PostgresSchema>();
     ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
     sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
@@ -72,15 +74,22 @@ TEST_P(AbroadStoreConformance, TheBoardAgreesWithThePureRankingAndPagesWithoutRe
     std::vector<RecordDate> dates;
     const int count = static_cast<int>(random() % 4);
     for (int i = 0; i < count; ++i) {
-      const auto kind = random() % 2 ? abroad::RiskKind::kDocumentExpires : abroad::RiskKind::kStayEnds;
-      dates.push_back({kind, In(static_cast<int>(random() % 200))});  // from today on: nobody overstays
+      const auto kind =
+          random() % 2 ? abroad::RiskKind::kDocumentExpires : abroad::RiskKind::kStayEnds;
+      dates.push_back(
+          {kind, In(static_cast<int>(random() % 200))});  // from today on: nobody overstays
     }
     const std::int64_t id = AddPerson(dates);
     for (const auto& d : dates) all.push_back({id, sys_days{d.on}, d.kind});
     if (random() % 3 == 0) {
-      const std::int64_t p = abroad().InsertProceeding({0, id, abroad::ProceedingKind::kExtradition, In(-30), false}).value();
+      const std::int64_t p =
+          abroad()
+              .InsertProceeding({0, id, abroad::ProceedingKind::kExtradition, In(-30), false})
+              .value();
       const Date on = In(static_cast<int>(random() % 200));
-      abroad().InsertProceedingEvent({0, p, "hearing", on}, id, abroad::RiskKind::kExtraditionHearing).value();
+      abroad()
+          .InsertProceedingEvent({0, p, "hearing", on}, id, abroad::RiskKind::kExtraditionHearing)
+          .value();
       all.push_back({id, sys_days{on}, abroad::RiskKind::kExtraditionHearing});
       abroad().InsertProceedingEvent({0, p, "detained", In(-10)}, id, std::nullopt).value();
     }
@@ -106,8 +115,9 @@ TEST_P(AbroadStoreConformance, TheBoardAgreesWithThePureRankingAndPagesWithoutRe
 }
 
 TEST_P(AbroadStoreConformance, OverstaysComeFirstAndAlertsCountEveryDate) {
-  const std::int64_t calm = AddPerson({{abroad::RiskKind::kAsylumInterview, In(10)},      // lead 7: no alert itself
-                                       {abroad::RiskKind::kExtraditionHearing, In(20)}});  // lead 30: alert
+  const std::int64_t calm =
+      AddPerson({{abroad::RiskKind::kAsylumInterview, In(10)},       // lead 7: no alert itself
+                 {abroad::RiskKind::kExtraditionHearing, In(20)}});  // lead 30: alert
   const std::int64_t overstaying = AddPerson({{abroad::RiskKind::kStayEnds, In(-3)}});
   const std::int64_t later = AddPerson({{abroad::RiskKind::kDocumentExpires, In(100)}});
   auto rows = abroad().RiskBoard(kToday, {}, 0, 10, false).value();
@@ -132,20 +142,23 @@ TEST_P(AbroadStoreConformance, OverstaysComeFirstAndAlertsCountEveryDate) {
   auto alerts = abroad().RiskBoard(kToday, {}, 0, 10, true).value();
   ASSERT_EQ(alerts.size(), 2u);
   EXPECT_EQ(alerts[1].line.person_id, calm);
-  EXPECT_EQ(alerts[1].line.next.kind, abroad::RiskKind::kExtraditionHearing);  // his first date inside its lead
+  EXPECT_EQ(alerts[1].line.next.kind,
+            abroad::RiskKind::kExtraditionHearing);  // his first date inside its lead
 
   // A record's dates are replaced when it is saved again: he left, and renewed the document.
   PersonAbroadRecord again = abroad().GetPerson(overstaying).value();
   ASSERT_TRUE(abroad().UpdatePerson(again, {{abroad::RiskKind::kDocumentExpires, In(300)}}));
-  EXPECT_EQ(abroad().RiskBoard(kToday, {}, 0, 10, false).value().back().line.person_id, overstaying);
+  EXPECT_EQ(abroad().RiskBoard(kToday, {}, 0, 10, false).value().back().line.person_id,
+            overstaying);
   EXPECT_EQ(abroad().PersonRisks(overstaying, kToday).value().size(), 1u);
 }
 
 TEST_P(AbroadStoreConformance, AnOverstayShowsTheHearingComingUpBesideIt) {
   const std::int64_t longer = AddPerson({{abroad::RiskKind::kStayEnds, In(-36)}});
-  const std::int64_t hunted = AddPerson({{abroad::RiskKind::kStayEnds, In(-13)},
-                                         {abroad::RiskKind::kExtraditionHearing, In(11)},
-                                         {abroad::RiskKind::kDocumentExpires, In(200)}});  // beyond its 60 days
+  const std::int64_t hunted =
+      AddPerson({{abroad::RiskKind::kStayEnds, In(-13)},
+                 {abroad::RiskKind::kExtraditionHearing, In(11)},
+                 {abroad::RiskKind::kDocumentExpires, In(200)}});  // beyond its 60 days
   for (bool alerts_only : {false, true}) {
     auto rows = abroad().RiskBoard(kToday, {}, 0, 10, alerts_only).value();
     ASSERT_EQ(rows.size(), 2u);
@@ -160,14 +173,22 @@ TEST_P(AbroadStoreConformance, AnOverstayShowsTheHearingComingUpBesideIt) {
 
 TEST_P(AbroadStoreConformance, AClosedProceedingLeavesTheBoardButKeepsItsHistory) {
   const std::int64_t id = AddPerson({});
-  const std::int64_t p = abroad().InsertProceeding({0, id, abroad::ProceedingKind::kDeportation, In(-5), false}).value();
-  abroad().InsertProceedingEvent({0, p, "removal_date", In(4)}, id, abroad::RiskKind::kDeportation).value();
+  const std::int64_t p =
+      abroad()
+          .InsertProceeding({0, id, abroad::ProceedingKind::kDeportation, In(-5), false})
+          .value();
+  abroad()
+      .InsertProceedingEvent({0, p, "removal_date", In(4)}, id, abroad::RiskKind::kDeportation)
+      .value();
   EXPECT_EQ(abroad().RiskBoard(kToday, {}, 0, 10, false).value().size(), 1u);
   ASSERT_TRUE(abroad().CloseProceeding(p));
   EXPECT_TRUE(abroad().RiskBoard(kToday, {}, 0, 10, false).value().empty());
   EXPECT_EQ(abroad().ListProceedingEvents(p).value().size(), 1u);
   EXPECT_TRUE(abroad().GetProceeding(p).value().closed);
-  EXPECT_EQ(abroad().InsertProceeding({0, 999, abroad::ProceedingKind::kAsylum, In(0), false}).error().code,
+  EXPECT_EQ(abroad()
+                .InsertProceeding({0, 999, abroad::ProceedingKind::kAsylum, In(0), false})
+                .error()
+                .code,
             ErrorCode::kNotFound);
 }
 
@@ -178,17 +199,25 @@ TEST_P(AbroadStoreConformance, CountriesPathwaysPartnersAndReferralsRoundTrip) {
   EXPECT_EQ(abroad().GetCountry("ZZ").error().code, ErrorCode::kNotFound);
 
   const std::int64_t id = AddPerson({});
-  PathwayRecord pathway{0, id, abroad::PathwayKind::kWorkVisa, "DE", kToday,
-                        std::vector<abroad::StepStatus>(abroad::PathwaySteps(abroad::PathwayKind::kWorkVisa).size())};
+  PathwayRecord pathway{
+      0,
+      id,
+      abroad::PathwayKind::kWorkVisa,
+      "DE",
+      kToday,
+      std::vector<abroad::StepStatus>(abroad::PathwaySteps(abroad::PathwayKind::kWorkVisa).size())};
   const std::int64_t pw = abroad().InsertPathway(pathway).value();
   ASSERT_TRUE(abroad().SetPathwayStep(pw, 2, abroad::StepStatus::kDone));
-  EXPECT_EQ(abroad().SetPathwayStep(pw, 99, abroad::StepStatus::kDone).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(abroad().SetPathwayStep(pw, 99, abroad::StepStatus::kDone).error().code,
+            ErrorCode::kNotFound);
   EXPECT_EQ(abroad().GetPathway(pw).value().steps[2], abroad::StepStatus::kDone);
 
   Blob32 key{};
   key[0] = 7;
-  const std::int64_t partner = abroad().InsertPartner({0, "Synthetic Lawyers", "lawyers", key}).value();
-  EXPECT_EQ(abroad().InsertPartner({0, "Synthetic Lawyers", "ngo", std::nullopt}).error().code, ErrorCode::kConflict);
+  const std::int64_t partner =
+      abroad().InsertPartner({0, "Synthetic Lawyers", "lawyers", key}).value();
+  EXPECT_EQ(abroad().InsertPartner({0, "Synthetic Lawyers", "ngo", std::nullopt}).error().code,
+            ErrorCode::kConflict);
   EXPECT_EQ(abroad().GetPartner(partner).value().public_key, key);
   ReferralRecord r{0, id, partner, {"cases", "name"}, kToday, "written", 1, 11, {9, 9, 9}};
   const std::int64_t referral = abroad().InsertReferral(r).value();
@@ -199,7 +228,8 @@ TEST_P(AbroadStoreConformance, CountriesPathwaysPartnersAndReferralsRoundTrip) {
   EXPECT_TRUE(listed[0].package.empty());  // lists never carry packages
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AbroadStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, AbroadStoreConformance,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          testing::EngineName);
 
 }  // namespace

@@ -4,7 +4,6 @@
 // this version does not understand (the engine reports a corrupt row).
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 
@@ -17,7 +16,8 @@ inline std::string Encode(const CampRecord& c) {
   json hours = json::array();
   for (const auto& [from, to] : c.phone_hours) hours.push_back({from, to});
   json canteen = json::array();
-  for (const auto& item : c.canteen) canteen.push_back({item.name, item.price, item.local_market_price});
+  for (const auto& item : c.canteen)
+    canteen.push_back({item.name, item.price, item.local_market_price});
   return json{{"language", c.language},
               {"canteen", canteen},
               {"kopiyky_per_franc", c.tariff.kopiyky_per_franc},
@@ -34,7 +34,8 @@ inline std::string Encode(const CampRecord& c) {
       .dump();
 }
 
-inline std::optional<CampRecord> Decode(std::int64_t id, std::string name, const std::string& rules) {
+inline std::optional<CampRecord> Decode(std::int64_t id, std::string name,
+                                        const std::string& rules) {
   using nlohmann::json;
   const json doc = json::parse(rules, nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) return std::nullopt;
@@ -51,11 +52,13 @@ inline std::optional<CampRecord> Decode(std::int64_t id, std::string name, const
     c.rota.slot_minutes = doc.at("slot_minutes").get<int>();
     c.rota.max_minutes_per_day = doc.at("max_call_minutes_per_day").get<int>();
     c.rota.cut_call_keeps_turn_below = doc.at("cut_call_keeps_turn_below").get<int>();
-    for (const auto& h : doc.at("phone_hours")) c.phone_hours.emplace_back(h.at(0).get<int>(), h.at(1).get<int>());
+    for (const auto& h : doc.at("phone_hours"))
+      c.phone_hours.emplace_back(h.at(0).get<int>(), h.at(1).get<int>());
     c.mail.letters_per_month = doc.at("letters_per_month").get<int>();
     c.mail.cards_per_month = doc.at("cards_per_month").get<int>();
     for (const auto& item : doc.at("canteen")) {
-      c.canteen.push_back({item.at(0).get<std::string>(), item.at(1).get<std::int64_t>(), item.at(2).get<std::int64_t>()});
+      c.canteen.push_back({item.at(0).get<std::string>(), item.at(1).get<std::int64_t>(),
+                           item.at(2).get<std::int64_t>()});
     }
   } catch (const json::exception&) {
     return std::nullopt;

@@ -21,7 +21,7 @@ namespace lifeline::store {
 
 struct CampRecord {
   std::int64_t id = 0;
-  std::string name;           // e.g. "Camp No. 1": an institution, not a person
+  std::string name;             // e.g. "Camp No. 1": an institution, not a person
   std::string language = "uk";  // the detaining power's, for capture cards
   camp::CampTariff tariff;
   camp::LabourRules labour;
@@ -45,7 +45,15 @@ struct NewPrisoner {
   Blob sealed_fields;
 };
 
-enum class PrisonerStatus { kHeld, kInHospital, kTransferred, kReleased, kRepatriated, kEscaped, kDied };
+enum class PrisonerStatus {
+  kHeld,
+  kInHospital,
+  kTransferred,
+  kReleased,
+  kRepatriated,
+  kEscaped,
+  kDied
+};
 inline constexpr NameTable<PrisonerStatus, 7> kPrisonerStatusNames = {{
     {PrisonerStatus::kHeld, "held"},
     {PrisonerStatus::kInHospital, "in_hospital"},
@@ -55,7 +63,9 @@ inline constexpr NameTable<PrisonerStatus, 7> kPrisonerStatusNames = {{
     {PrisonerStatus::kEscaped, "escaped"},
     {PrisonerStatus::kDied, "died"},
 }};
-inline std::string_view ToString(PrisonerStatus status) { return NameOf(kPrisonerStatusNames, status); }
+inline std::string_view ToString(PrisonerStatus status) {
+  return NameOf(kPrisonerStatusNames, status);
+}
 inline std::optional<PrisonerStatus> ParsePrisonerStatus(std::string_view text) {
   return ValueOf(kPrisonerStatusNames, text);
 }
@@ -71,7 +81,8 @@ struct StoredPrisoner : NewPrisoner {
 struct MovementRecord {
   std::int64_t id = 0;
   std::int64_t prisoner_id = 0;
-  std::string kind;  // arrived, transferred, hospital, returned, released, repatriated, escaped, died
+  std::string
+      kind;  // arrived, transferred, hospital, returned, released, repatriated, escaped, died
   Date on;
   std::optional<std::int64_t> to_camp;  // for a transfer
   std::optional<Date> reported_on;      // when it went to the bureau
@@ -87,7 +98,8 @@ struct StoredPosting {
 /// What a transfer did (CampStore::TransferPrisoner).
 struct TransferOutcome {
   std::int64_t movement_id = 0;
-  std::int64_t moved = 0;  // kopiyky that followed him to the new camp; 0: nothing to move, no posting
+  std::int64_t moved =
+      0;  // kopiyky that followed him to the new camp; 0: nothing to move, no posting
 };
 
 struct PostOutcome {
@@ -101,19 +113,22 @@ struct AccountEntry {
   std::int64_t at = 0;
   camp::PostingKind kind = camp::PostingKind::kWorkingPay;
   std::string memo;
-  std::int64_t change = 0;  // + money in, − money out of the account (for a prisoner: credits − debits)
+  std::int64_t change =
+      0;  // + money in, − money out of the account (for a prisoner: credits − debits)
 };
 
 /// What `lifeline ledger check` proves, over every camp.
 struct LedgerCheckReport {
   std::int64_t postings = 0;
   std::int64_t legs = 0;
-  std::int64_t unbalanced_postings = 0;   // legs not summing to zero
-  std::int64_t balance_mismatches = 0;    // stored balance ≠ sum of the account's legs
+  std::int64_t unbalanced_postings = 0;  // legs not summing to zero
+  std::int64_t balance_mismatches = 0;   // stored balance ≠ sum of the account's legs
   std::int64_t negative_prisoner_balances = 0;
   std::int64_t double_reversals = 0;
-  std::int64_t unmatched_transfers = 0;  // a transfer-out without its transfer-in of the same amount, or the reverse
-  std::int64_t stranded_balances = 0;    // money left on his account in a camp he is no longer held in
+  std::int64_t unmatched_transfers =
+      0;  // a transfer-out without its transfer-in of the same amount, or the reverse
+  std::int64_t stranded_balances =
+      0;  // money left on his account in a camp he is no longer held in
   bool Sound() const {
     return unbalanced_postings == 0 && balance_mismatches == 0 && negative_prisoner_balances == 0 &&
            double_reversals == 0 && unmatched_transfers == 0 && stranded_balances == 0;
@@ -145,8 +160,12 @@ inline constexpr NameTable<camp::CallOutcome, 3> kCallOutcomeNames = {{
     {camp::CallOutcome::kCut, "cut"},
     {camp::CallOutcome::kNoShow, "no_show"},
 }};
-inline std::string_view ToString(camp::CallOutcome outcome) { return NameOf(kCallOutcomeNames, outcome); }
-inline std::optional<camp::CallOutcome> ParseCallOutcome(std::string_view text) { return ValueOf(kCallOutcomeNames, text); }
+inline std::string_view ToString(camp::CallOutcome outcome) {
+  return NameOf(kCallOutcomeNames, outcome);
+}
+inline std::optional<camp::CallOutcome> ParseCallOutcome(std::string_view text) {
+  return ValueOf(kCallOutcomeNames, text);
+}
 
 class CampStore {
  public:
@@ -164,7 +183,8 @@ class CampStore {
   virtual Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp_id) = 0;
   /// Records the movement and the status it brings, in one transaction; kNotFound. Never
   /// moves him to another camp: a transfer is TransferPrisoner's, which moves his account too.
-  virtual Result<std::int64_t> AddMovement(const MovementRecord& movement, PrisonerStatus new_status) = 0;
+  virtual Result<std::int64_t> AddMovement(const MovementRecord& movement,
+                                           PrisonerStatus new_status) = 0;
   /// A transfer to `movement.to_camp` (Arts. 65, 70, 122), in one transaction: the
   /// "transferred" movement; his whole balance moved out of his present camp's ledger (a
   /// transfer-out posting, leaving that account at zero) and into the new camp's (a
@@ -172,7 +192,8 @@ class CampStore {
   /// nothing); and his record: held at the new camp, arrived there on `movement.on`, no
   /// capture card sent for it (Art. 70: a new one falls due). kNotFound for no such prisoner
   /// or camp; kConflict if he is held in that camp already.
-  virtual Result<TransferOutcome> TransferPrisoner(const MovementRecord& movement, std::int64_t at) = 0;
+  virtual Result<TransferOutcome> TransferPrisoner(const MovementRecord& movement,
+                                                   std::int64_t at) = 0;
   /// Movements of the camp's prisoners not yet reported to the bureau, oldest first.
   virtual Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp_id) = 0;
   virtual Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) = 0;
@@ -183,7 +204,8 @@ class CampStore {
   /// take a prisoner's account below zero, or reverses a posting reversed before, or is for
   /// a prisoner held in another camp (his account moved with him: Art. 65); kNotFound if it
   /// reverses a posting not in this camp.
-  virtual Result<PostOutcome> Post(std::int64_t camp_id, const camp::Posting& posting, std::int64_t at) = 0;
+  virtual Result<PostOutcome> Post(std::int64_t camp_id, const camp::Posting& posting,
+                                   std::int64_t at) = 0;
   virtual Result<StoredPosting> GetPosting(std::int64_t camp_id, std::int64_t id) = 0;
   /// What an account holds: for a prisoner, credits − debits; for the camp's accounts,
   /// debits − credits. 0 for an account never used.
@@ -191,17 +213,19 @@ class CampStore {
   /// The account's entries with `from` ≤ at < `to`, oldest first, and its balance before
   /// `from` (the statement's opening balance). A prisoner's also lists the calls the state
   /// paid for him, with a change of 0.
-  virtual Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(std::int64_t camp_id,
-                                                                                const std::string& account,
-                                                                                std::int64_t from, std::int64_t to) = 0;
+  virtual Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(
+      std::int64_t camp_id, const std::string& account, std::int64_t from, std::int64_t to) = 0;
   virtual Result<LedgerCheckReport> CheckLedger() = 0;
 
   /// What Arts. 49–55 need of him besides his rank; defaults until saved.
-  virtual Status SaveLabourProfile(std::int64_t prisoner_id, const camp::LabourProfile& profile) = 0;
+  virtual Status SaveLabourProfile(std::int64_t prisoner_id,
+                                   const camp::LabourProfile& profile) = 0;
   virtual Result<camp::LabourProfile> LoadLabourProfile(std::int64_t prisoner_id) = 0;
-  virtual Result<std::int64_t> InsertShift(std::int64_t prisoner_id, const camp::WorkShift& shift) = 0;
+  virtual Result<std::int64_t> InsertShift(std::int64_t prisoner_id,
+                                           const camp::WorkShift& shift) = 0;
   /// His shifts on days in [from, to].
-  virtual Result<std::vector<camp::WorkShift>> ListShifts(std::int64_t prisoner_id, Date from, Date to) = 0;
+  virtual Result<std::vector<camp::WorkShift>> ListShifts(std::int64_t prisoner_id, Date from,
+                                                          Date to) = 0;
 
   /// Puts him on the camp's waiting list (again: nothing changes, but a transferred
   /// prisoner moves to the new camp's list).
@@ -212,7 +236,8 @@ class CampStore {
   /// transaction. kConflict if the slot already holds a call (one line: one call at a
   /// time), or as Post.
   virtual Result<std::int64_t> RecordCall(const PhoneCallRecord& call, bool used_turn,
-                                          const std::optional<camp::Posting>& charge, std::int64_t at) = 0;
+                                          const std::optional<camp::Posting>& charge,
+                                          std::int64_t at) = 0;
   virtual Result<std::vector<PhoneCallRecord>> ListCalls(std::int64_t camp_id, Date day) = 0;
   /// The day's rota as first saved; if none is saved, `plan` is called and what it returns
   /// is saved, in one transaction, so that two first views agree.
@@ -221,8 +246,8 @@ class CampStore {
 
   virtual Result<std::int64_t> InsertMail(std::int64_t prisoner_id, const camp::MailItem& item) = 0;
   /// The camp's prisoners' mail on days in [from, to], as (prisoner, item).
-  virtual Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp_id, Date from,
-                                                                               Date to) = 0;
+  virtual Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(
+      std::int64_t camp_id, Date from, Date to) = 0;
 };
 
 }  // namespace lifeline::store

@@ -33,12 +33,14 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
     if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() / ("lifeline-camp-store-" + testing::UniqueSuffix());
+      dir_ = std::filesystem::temp_directory_path() /
+             ("lifeline-camp-store-" + testing::UniqueSuffix());
       std::filesystem::remove_all(dir_);
       sqlite_ = OpenSqliteStore(dir_.string(), true);
       store_ = sqlite_.get();
     } else {
-      if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+      if (!PostgresSchema::Available())
+        GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
       schema_ = std::make_unique<PostgresSchema>();
       ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
       sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
@@ -62,13 +64,15 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
   }
   // Changes the books behind the store's back, as a tamperer with database access would.
   void Tamper() {
-    const char* balance = "UPDATE balances SET balance = balance - 1 WHERE account LIKE 'prisoner:%'";
+    const char* balance =
+        "UPDATE balances SET balance = balance - 1 WHERE account LIKE 'prisoner:%'";
     if (GetParam() == Engine::kSqlite) {
       sqlite_.reset();
       sqlite3* db = nullptr;
       ASSERT_EQ(sqlite3_open((dir_ / "lifeline.db").c_str(), &db), SQLITE_OK);
       sqlite3_exec(db, balance, nullptr, nullptr, nullptr);
-      sqlite3_exec(db, "UPDATE posting_legs SET amount = amount + 7 WHERE rowid = 1", nullptr, nullptr, nullptr);
+      sqlite3_exec(db, "UPDATE posting_legs SET amount = amount + 7 WHERE rowid = 1", nullptr,
+                   nullptr, nullptr);
       sqlite3_close(db);
       sqlite_ = OpenSqliteStore(dir_.string(), false);
       store_ = sqlite_.get();
@@ -76,7 +80,9 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
     }
     auto done = schema_->pool().With([&](postgres::PgConnection& c) -> Status {
       c.Execute(balance);
-      c.Execute("UPDATE posting_legs SET amount = amount + 7 WHERE ctid = (SELECT min(ctid) FROM posting_legs)");
+      c.Execute(
+          "UPDATE posting_legs SET amount = amount + 7 WHERE ctid = (SELECT min(ctid) FROM "
+          "posting_legs)");
       return OkStatus();
     });
     ASSERT_TRUE(done) << done.error().message;
@@ -87,7 +93,8 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
       sqlite_.reset();
       sqlite3* db = nullptr;
       ASSERT_EQ(sqlite3_open((dir_ / "lifeline.db").c_str(), &db), SQLITE_OK);
-      ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+      ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+          << sqlite3_errmsg(db);
       sqlite3_close(db);
       sqlite_ = OpenSqliteStore(dir_.string(), false);
       store_ = sqlite_.get();
@@ -107,7 +114,8 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
     c.mail = {2, 4};
     return store_->InsertCamp(c).value();
   }
-  Result<TransferOutcome> Transfer(std::int64_t prisoner, std::int64_t to, Date on, std::int64_t at) {
+  Result<TransferOutcome> Transfer(std::int64_t prisoner, std::int64_t to, Date on,
+                                   std::int64_t at) {
     return store_->TransferPrisoner({0, prisoner, "transferred", on, to, std::nullopt}, at);
   }
   std::int64_t AddPrisoner(std::optional<std::int64_t> case_id = {}) {
@@ -121,8 +129,12 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
     p.sealed_fields = {5, 6, 7};
     return store_->InsertPrisoner(p).value();
   }
-  Result<PostOutcome> Post(const camp::Posting& p, std::int64_t at = 1000) { return store_->Post(camp_, p, at); }
-  std::int64_t Holds(std::int64_t prisoner) { return store_->Balance(camp_, camp::PrisonerAccount(prisoner)).value(); }
+  Result<PostOutcome> Post(const camp::Posting& p, std::int64_t at = 1000) {
+    return store_->Post(camp_, p, at);
+  }
+  std::int64_t Holds(std::int64_t prisoner) {
+    return store_->Balance(camp_, camp::PrisonerAccount(prisoner)).value();
+  }
 
   std::filesystem::path dir_;
   std::unique_ptr<Store> sqlite_;
@@ -157,18 +169,27 @@ TEST_P(CampStoreConformance, PrisonersArriveWithAMovementAndMoveOn) {
   auto unreported = store_->ListUnreportedMovements(camp_).value();
   ASSERT_EQ(unreported.size(), 1u);
   EXPECT_EQ(unreported[0].kind, "arrived");
-  ASSERT_TRUE(store_->AddMovement({0, prisoner_, "hospital", Date{year{2026}, October, day{5}}, {}, {}},
-                                  PrisonerStatus::kInHospital)
-                  .ok());
+  ASSERT_TRUE(
+      store_
+          ->AddMovement({0, prisoner_, "hospital", Date{year{2026}, October, day{5}}, {}, {}},
+                        PrisonerStatus::kInHospital)
+          .ok());
   EXPECT_EQ(store_->GetPrisoner(prisoner_)->status, PrisonerStatus::kInHospital);
   unreported = store_->ListUnreportedMovements(camp_).value();
   ASSERT_EQ(unreported.size(), 2u);
-  ASSERT_TRUE(store_->MarkMovementsReported({unreported[0].id, unreported[1].id}, Date{year{2026}, October, day{6}}).ok());
+  ASSERT_TRUE(store_
+                  ->MarkMovementsReported({unreported[0].id, unreported[1].id},
+                                          Date{year{2026}, October, day{6}})
+                  .ok());
   EXPECT_TRUE(store_->ListUnreportedMovements(camp_)->empty());
   ASSERT_TRUE(store_->MarkCaptureCardSent(prisoner_, Date{year{2026}, October, day{3}}).ok());
-  ASSERT_TRUE(store_->MarkCaptureCardSent(prisoner_, Date{year{2026}, October, day{9}}).ok());  // the first date stays
-  EXPECT_EQ(store_->GetPrisoner(prisoner_)->capture_card_sent_on, (Date{year{2026}, October, day{3}}));
-  EXPECT_EQ(store_->AddMovement({0, 999, "released", kArrival, {}, {}}, PrisonerStatus::kReleased).error().code,
+  ASSERT_TRUE(store_->MarkCaptureCardSent(prisoner_, Date{year{2026}, October, day{9}})
+                  .ok());  // the first date stays
+  EXPECT_EQ(store_->GetPrisoner(prisoner_)->capture_card_sent_on,
+            (Date{year{2026}, October, day{3}}));
+  EXPECT_EQ(store_->AddMovement({0, 999, "released", kArrival, {}, {}}, PrisonerStatus::kReleased)
+                .error()
+                .code,
             ErrorCode::kNotFound);
   const std::int64_t from_case = AddPrisoner(41);
   EXPECT_EQ(store_->GetPrisoner(from_case)->case_id, 41);
@@ -234,7 +255,8 @@ TEST_P(CampStoreConformance, StatementsOpenWithTheEarlierBalanceAndListTheMonth)
   ASSERT_TRUE(Post(camp::WorkingPay("pay", prisoner_, 2, Tariff()).value(), 200).ok());
   ASSERT_TRUE(Post(camp::CallHome("call", prisoner_, 10, 5000, Tariff()).value(), 300).ok());
   ASSERT_TRUE(Post(camp::WorkingPay("later", prisoner_, 1, Tariff()).value(), 400).ok());
-  auto [opening, entries] = store_->AccountStatement(camp_, camp::PrisonerAccount(prisoner_), 150, 400).value();
+  auto [opening, entries] =
+      store_->AccountStatement(camp_, camp::PrisonerAccount(prisoner_), 150, 400).value();
   EXPECT_EQ(opening, 3000);
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[0].change, 2000);
@@ -262,8 +284,8 @@ TEST_P(CampStoreConformance, ConcurrentPurchasesNeverOverdraw) {
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 10; ++i) {
-        auto buy = camp::CanteenPurchase("buy-" + std::to_string(t) + "-" + std::to_string(i), prisoner_,
-                                         {"хлеб", 700, 700}, 1);
+        auto buy = camp::CanteenPurchase("buy-" + std::to_string(t) + "-" + std::to_string(i),
+                                         prisoner_, {"хлеб", 700, 700}, 1);
         if (Post(*buy).ok()) ++accepted;
       }
     });
@@ -308,7 +330,9 @@ TEST_P(CampStoreConformance, Art65TheAccountFollowsHimAndArt70ANewCaptureCardFal
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
   EXPECT_EQ(store_->Balance(camp_, account).value(), 0);
-  ASSERT_TRUE(store_->Post(second, camp::WorkingPay("pay-new-camp", prisoner_, 1, Tariff()).value(), 600).ok());
+  ASSERT_TRUE(
+      store_->Post(second, camp::WorkingPay("pay-new-camp", prisoner_, 1, Tariff()).value(), 600)
+          .ok());
   // The transfer's key: its half posted again is a replay and moves nothing.
   const std::string key = "transfer:" + std::to_string(moved.movement_id);
   auto in_again = camp::TransferOfAccount(key, prisoner_, 3000, camp_, second).value().in;
@@ -343,15 +367,22 @@ TEST_P(CampStoreConformance, TheLedgerCheckFindsATransferThatDidNotArriveWholeOr
   EXPECT_FALSE(report.Sound());
   EXPECT_EQ(report.unmatched_transfers, 2);
   EXPECT_EQ(report.balance_mismatches, 0);
-  Behind("UPDATE postings SET key = (SELECT key FROM postings WHERE kind = 'transfer_out') WHERE kind = 'transfer_in'");
+  Behind(
+      "UPDATE postings SET key = (SELECT key FROM postings WHERE kind = 'transfer_out') WHERE kind "
+      "= 'transfer_in'");
   EXPECT_TRUE(store_->CheckLedger()->Sound());
   // The amount that arrived differs from what left (legs and balance changed in step).
-  Behind("UPDATE posting_legs SET amount = amount + 100 WHERE amount = -3000 AND posting_id IN "
-         "(SELECT id FROM postings WHERE kind = 'transfer_in')");
-  Behind("UPDATE posting_legs SET amount = amount - 100 WHERE amount = 3000 AND posting_id IN "
-         "(SELECT id FROM postings WHERE kind = 'transfer_in')");
-  Behind("UPDATE balances SET balance = balance + 100 WHERE account = 'prisoner:" + std::to_string(prisoner_) + "'"
-         " AND camp_id = " + std::to_string(second));
+  Behind(
+      "UPDATE posting_legs SET amount = amount + 100 WHERE amount = -3000 AND posting_id IN "
+      "(SELECT id FROM postings WHERE kind = 'transfer_in')");
+  Behind(
+      "UPDATE posting_legs SET amount = amount - 100 WHERE amount = 3000 AND posting_id IN "
+      "(SELECT id FROM postings WHERE kind = 'transfer_in')");
+  Behind("UPDATE balances SET balance = balance + 100 WHERE account = 'prisoner:" +
+         std::to_string(prisoner_) +
+         "'"
+         " AND camp_id = " +
+         std::to_string(second));
   Behind("UPDATE balances SET balance = balance - 100 WHERE account = 'camp:transfers_in'");
   report = store_->CheckLedger().value();
   EXPECT_EQ(report.unmatched_transfers, 2);
@@ -360,11 +391,13 @@ TEST_P(CampStoreConformance, TheLedgerCheckFindsATransferThatDidNotArriveWholeOr
   // A move made behind the ledger's back (as before issue 15) strands his money.
   const std::int64_t other = AddPrisoner();
   ASSERT_TRUE(Post(camp::CashAtCapture("cash-2", other, 500).value()).ok());
-  Behind("UPDATE prisoners SET camp_id = " + std::to_string(second) + " WHERE id = " + std::to_string(other));
+  Behind("UPDATE prisoners SET camp_id = " + std::to_string(second) +
+         " WHERE id = " + std::to_string(other));
   EXPECT_EQ(store_->CheckLedger()->stranded_balances, 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, CampStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, CampStoreConformance,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          testing::EngineName);
 
 TEST_P(CampStoreConformance, LabourProfilesAndShiftsAreKeptByDay) {
@@ -383,9 +416,13 @@ TEST_P(CampStoreConformance, LabourProfilesAndShiftsAreKeptByDay) {
 
   const sys_days monday{Date{year{2026}, October, day{5}}};
   for (int d = 0; d < 3; ++d) {
-    ASSERT_TRUE(store_->InsertShift(prisoner_, {monday + days{d}, 480, 720, camp::WorkKind::kCampAdministration}).ok());
+    ASSERT_TRUE(store_
+                    ->InsertShift(prisoner_,
+                                  {monday + days{d}, 480, 720, camp::WorkKind::kCampAdministration})
+                    .ok());
   }
-  auto shifts = store_->ListShifts(prisoner_, Date{monday + days{1}}, Date{monday + days{2}}).value();
+  auto shifts =
+      store_->ListShifts(prisoner_, Date{monday + days{1}}, Date{monday + days{2}}).value();
   ASSERT_EQ(shifts.size(), 2u);  // both ends of [from, to] count
   EXPECT_EQ(shifts[0].day, monday + days{1});
   EXPECT_EQ(shifts[1].end_minute, 720);
@@ -415,16 +452,24 @@ TEST_P(CampStoreConformance, TheLineTakesOneCallPerSlotAndTheRotaIsFixedOnce) {
   PhoneCallRecord call{0, camp_, prisoner_, today, 600, 610, camp::CallOutcome::kCompleted, 10, {}};
   ASSERT_TRUE(store_->RecordCall(call, true, std::nullopt, 2000).ok());
   auto other = AddPrisoner();
-  PhoneCallRecord same_slot{0, camp_, other, today, 600, 610, camp::CallOutcome::kCompleted, 10, {}};
-  EXPECT_EQ(store_->RecordCall(same_slot, true, std::nullopt, 2001).error().code, ErrorCode::kConflict);
+  PhoneCallRecord same_slot{0,  camp_, other, today, 600, 610, camp::CallOutcome::kCompleted,
+                            10, {}};
+  EXPECT_EQ(store_->RecordCall(same_slot, true, std::nullopt, 2001).error().code,
+            ErrorCode::kConflict);
   EXPECT_EQ(store_->ListCalls(camp_, today)->size(), 1u);
   EXPECT_EQ(store_->ListPhoneWaiting(camp_)->front().last_call, today);  // his turn was used
 }
 
 TEST_P(CampStoreConformance, MailIsListedByCampAndDay) {
   const sys_days first{Date{year{2026}, October, day{3}}};
-  ASSERT_TRUE(store_->InsertMail(prisoner_, {first, camp::MailKind::kLetter, camp::MailDirection::kSent, false}).ok());
-  ASSERT_TRUE(store_->InsertMail(prisoner_, {first + days{20}, camp::MailKind::kCard, camp::MailDirection::kReceived, true}).ok());
+  ASSERT_TRUE(store_
+                  ->InsertMail(prisoner_,
+                               {first, camp::MailKind::kLetter, camp::MailDirection::kSent, false})
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->InsertMail(prisoner_, {first + days{20}, camp::MailKind::kCard,
+                                           camp::MailDirection::kReceived, true})
+                  .ok());
   auto october = store_->ListMail(camp_, Date{first}, Date{first + days{10}}).value();
   ASSERT_EQ(october.size(), 1u);
   EXPECT_EQ(october[0].first, prisoner_);

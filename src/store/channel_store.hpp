@@ -20,22 +20,24 @@ namespace lifeline::store {
 
 struct ChannelSender {
   std::int64_t id = 0;
-  Blob32 sender_index{};          // keyed BLAKE2b of (channel, normalised address): unique
-  std::string channel;            // "sms", "telegram"
-  std::int64_t case_id = 0;       // the application his first message opened
-  std::string language;           // "ru", "uk", "be", "en": what his replies are written in
+  Blob32 sender_index{};               // keyed BLAKE2b of (channel, normalised address): unique
+  std::string channel;                 // "sms", "telegram"
+  std::int64_t case_id = 0;            // the application his first message opened
+  std::string language;                // "ru", "uk", "be", "en": what his replies are written in
   std::optional<Blob> address_sealed;  // nullopt once he sent STOP (shredded)
   bool stopped = false;
   bool blocked = false;
 };
 
 enum class OutboundState { kQueued, kDue, kSent, kFailed, kDelivered, kUndelivered };
-inline constexpr std::string_view kOutboundStateNames[] = {"queued", "due", "sent", "failed", "delivered",
-                                                           "undelivered"};
+inline constexpr std::string_view kOutboundStateNames[] = {"queued", "due",       "sent",
+                                                           "failed", "delivered", "undelivered"};
 /// "queued" (waiting for his safe window), "due" (to be sent now), "sent" (the gateway took
 /// it), "failed" (the gateway refused it), and after "sent" the network's delivery report:
 /// "delivered" (it reached his phone) or "undelivered" (the network gave up).
-inline std::string_view ToString(OutboundState state) { return kOutboundStateNames[static_cast<int>(state)]; }
+inline std::string_view ToString(OutboundState state) {
+  return kOutboundStateNames[static_cast<int>(state)];
+}
 inline std::optional<OutboundState> ParseOutboundState(std::string_view text) {
   for (int i = 0; i < static_cast<int>(std::size(kOutboundStateNames)); ++i) {
     if (kOutboundStateNames[i] == text) return static_cast<OutboundState>(i);
@@ -45,7 +47,7 @@ inline std::optional<OutboundState> ParseOutboundState(std::string_view text) {
 
 struct NewOutbound {
   std::int64_t sender_id = 0;
-  Blob text_sealed;                       // under the channel key, bound to the sender
+  Blob text_sealed;                        // under the channel key, bound to the sender
   std::optional<std::int64_t> not_before;  // seconds; nullopt: until he writes again
   std::int64_t created_at = 0;
 };
@@ -73,14 +75,15 @@ class ChannelStore {
   /// the sender row pointing at it, and the message id taken in. Returns the case id.
   /// kConflict, storing nothing, when the index or the message key is already stored (a
   /// concurrent or repeated delivery: look the sender up again).
-  virtual Result<std::int64_t> OpenConversation(const NewApplication& application, const ChannelSender& sender,
+  virtual Result<std::int64_t> OpenConversation(const NewApplication& application,
+                                                const ChannelSender& sender,
                                                 const Blob32& message_key, std::int64_t at) = 0;
 
   /// A known sender's message, in one transaction: takes `message_key` in, adds `message`
   /// (if any) to his case's conversation and makes his queued replies due at `at` (he holds
   /// his phone now). False, writing nothing, when the key was taken in before.
-  virtual Result<bool> RecordInbound(std::int64_t sender_id, const Blob32& message_key, std::int64_t at,
-                                     const std::optional<NewMessage>& message) = 0;
+  virtual Result<bool> RecordInbound(std::int64_t sender_id, const Blob32& message_key,
+                                     std::int64_t at, const std::optional<NewMessage>& message) = 0;
   /// Messages taken in from the sender at or after `since` (a flood bound).
   virtual Result<std::int64_t> CountInboundSince(std::int64_t sender_id, std::int64_t since) = 0;
 

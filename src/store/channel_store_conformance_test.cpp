@@ -52,14 +52,16 @@ class ChannelStoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
     if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() / ("lifeline-channel-store-" + testing::UniqueSuffix());
+      dir_ = std::filesystem::temp_directory_path() /
+             ("lifeline-channel-store-" + testing::UniqueSuffix());
       std::filesystem::remove_all(dir_);
       sqlite_ = OpenSqliteStore(dir_.string(), true);
       channels_ = &sqlite_->Channels();
       applications_ = sqlite_.get();
       return;
     }
-    if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+    if (!PostgresSchema::Available())
+      GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
     schema_ = std::make_unique<PostgresSchema>();
     ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
     pg_sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
@@ -80,7 +82,8 @@ class ChannelStoreConformance : public ::testing::TestWithParam<Engine> {
 
   // A sender with his case, as his first message leaves them.
   ChannelSender Open(std::uint8_t tag) {
-    auto case_id = channels().OpenConversation(MakeApplication(tag), MakeSender(tag), Key(tag), 1000);
+    auto case_id =
+        channels().OpenConversation(MakeApplication(tag), MakeSender(tag), Key(tag), 1000);
     EXPECT_TRUE(case_id.ok());
     auto sender = channels().FindSender(MakeSender(tag).sender_index);
     EXPECT_TRUE(sender.ok() && sender->has_value());
@@ -125,10 +128,12 @@ TEST_P(ChannelStoreConformance, OpensACaseWithItsSenderAndFindsHimByIndexAndByCa
 TEST_P(ChannelStoreConformance, ASecondOpeningForTheSameSenderOrMessageStoresNothing) {
   const ChannelSender sender = Open(7);
   // The same sender again (a concurrent first message), and another sender reusing the message key.
-  EXPECT_EQ(channels().OpenConversation(MakeApplication(8), MakeSender(7), Key(8), 1000).error().code,
-            ErrorCode::kConflict);
-  EXPECT_EQ(channels().OpenConversation(MakeApplication(9), MakeSender(9), Key(7), 1000).error().code,
-            ErrorCode::kConflict);
+  EXPECT_EQ(
+      channels().OpenConversation(MakeApplication(8), MakeSender(7), Key(8), 1000).error().code,
+      ErrorCode::kConflict);
+  EXPECT_EQ(
+      channels().OpenConversation(MakeApplication(9), MakeSender(9), Key(7), 1000).error().code,
+      ErrorCode::kConflict);
   EXPECT_FALSE(channels().FindSender(Key(9))->has_value());
   CaseFilter all;
   EXPECT_EQ(applications_->ListCases(all)->total, 1);
@@ -161,7 +166,8 @@ TEST_P(ChannelStoreConformance, RepliesWaitForTheirTimeOrHisNextMessageAndFinish
   EXPECT_EQ(channels().ListDue(10)->size(), 2u);
 
   EXPECT_TRUE(channels().FinishOutbound(*later, OutboundState::kSent).ok());
-  EXPECT_EQ(channels().FinishOutbound(*later, OutboundState::kFailed).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(channels().FinishOutbound(*later, OutboundState::kFailed).error().code,
+            ErrorCode::kConflict);
   EXPECT_EQ(channels().FinishOutbound(*until_he_writes, OutboundState::kDue).error().code,
             ErrorCode::kInvalidInput);
   auto all = channels().ListOutbound(sender.id);
@@ -175,7 +181,8 @@ TEST_P(ChannelStoreConformance, DueRepliesTakeTurnsAcrossSenders) {
   const ChannelSender busy = Open(7);
   const ChannelSender quiet = Open(8);
   std::vector<std::int64_t> busy_ids;
-  for (int i = 0; i < 3; ++i) busy_ids.push_back(*channels().QueueOutbound({busy.id, {1}, 100, 100}));
+  for (int i = 0; i < 3; ++i)
+    busy_ids.push_back(*channels().QueueOutbound({busy.id, {1}, 100, 100}));
   const auto quiet_id = *channels().QueueOutbound({quiet.id, {2}, 100, 100});
   busy_ids.push_back(*channels().QueueOutbound({busy.id, {1}, 100, 100}));
   ASSERT_EQ(*channels().ReleaseDue(100), 5);
@@ -189,7 +196,8 @@ TEST_P(ChannelStoreConformance, DueRepliesTakeTurnsAcrossSenders) {
   auto all = channels().ListDue(10);
   std::vector<std::int64_t> order;
   for (const auto& o : *all) order.push_back(o.id);
-  EXPECT_EQ(order, (std::vector<std::int64_t>{busy_ids[0], quiet_id, busy_ids[1], busy_ids[2], busy_ids[3]}));
+  EXPECT_EQ(order, (std::vector<std::int64_t>{busy_ids[0], quiet_id, busy_ids[1], busy_ids[2],
+                                              busy_ids[3]}));
 }
 
 TEST_P(ChannelStoreConformance, ADeliveryReportFollowsTheSendingOnceAndOnlyOnce) {
@@ -199,16 +207,22 @@ TEST_P(ChannelStoreConformance, ADeliveryReportFollowsTheSendingOnceAndOnlyOnce)
   const auto overtaken = channels().QueueOutbound({sender.id, {3}, 0, 100});
   ASSERT_EQ(*channels().ReleaseDue(100), 2);
   // Still waiting for his window: no report can land on it.
-  EXPECT_EQ(channels().RecordDeliveryReport(*waiting, OutboundState::kDelivered).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(channels().RecordDeliveryReport(*waiting, OutboundState::kDelivered).error().code,
+            ErrorCode::kConflict);
   // A report that overtakes the sender's own word finishes the reply; the word then conflicts.
   ASSERT_TRUE(channels().RecordDeliveryReport(*overtaken, OutboundState::kUndelivered).ok());
-  EXPECT_EQ(channels().FinishOutbound(*overtaken, OutboundState::kSent).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(channels().FinishOutbound(*overtaken, OutboundState::kSent).error().code,
+            ErrorCode::kConflict);
   EXPECT_TRUE(channels().ListOutbound(sender.id)->at(2).text_sealed.empty());
   ASSERT_TRUE(channels().FinishOutbound(*reply, OutboundState::kSent).ok());
-  EXPECT_EQ(channels().RecordDeliveryReport(*reply, OutboundState::kSent).error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(channels().RecordDeliveryReport(*reply, OutboundState::kSent).error().code,
+            ErrorCode::kInvalidInput);
   ASSERT_TRUE(channels().RecordDeliveryReport(*reply, OutboundState::kDelivered).ok());
-  EXPECT_TRUE(channels().RecordDeliveryReport(*reply, OutboundState::kDelivered).ok());  // a repeated report
-  EXPECT_EQ(channels().RecordDeliveryReport(*reply, OutboundState::kUndelivered).error().code, ErrorCode::kConflict);
+  EXPECT_TRUE(channels()
+                  .RecordDeliveryReport(*reply, OutboundState::kDelivered)
+                  .ok());  // a repeated report
+  EXPECT_EQ(channels().RecordDeliveryReport(*reply, OutboundState::kUndelivered).error().code,
+            ErrorCode::kConflict);
   EXPECT_EQ(channels().ListOutbound(sender.id)->front().state, OutboundState::kDelivered);
 }
 
@@ -246,7 +260,8 @@ TEST_P(ChannelStoreConformance, DeletingACaseTakesItsSenderWithIt) {
   EXPECT_TRUE(channels().OpenConversation(MakeApplication(8), MakeSender(7), Key(7), 2000).ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ChannelStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, ChannelStoreConformance,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          testing::EngineName);
 
 }  // namespace

@@ -1,6 +1,6 @@
 // Accounts, the installation, the audit log and the contact centre's lasting state
-// (store/store.hpp's UserStore, InstallationStore, AuditStore and ContactCentreStore), one suite run against SQLite and against a real
-// PostgreSQL (store/test_engines.hpp).
+// (store/store.hpp's UserStore, InstallationStore, AuditStore and ContactCentreStore), one suite
+// run against SQLite and against a real PostgreSQL (store/test_engines.hpp).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -32,13 +32,15 @@ class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
     if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() / ("lifeline-core-store-" + testing::UniqueSuffix());
+      dir_ = std::filesystem::temp_directory_path() /
+             ("lifeline-core-store-" + testing::UniqueSuffix());
       std::filesystem::remove_all(dir_);
       sqlite_ = OpenSqliteStore(dir_.string(), true);
       stores_ = {sqlite_.get(), sqlite_.get(), sqlite_.get(), sqlite_.get()};
       return;
     }
-    if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+    if (!PostgresSchema::Available())
+      GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
     schema_ = std::make_unique<PostgresSchema>();
     ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
     sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
@@ -78,8 +80,11 @@ class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
 
 TEST_P(CoreStoreConformance, UsersAreUniqueByNameAndKeepTheirSecondFactor) {
   UserStore& users = *stores_.users;
-  const std::int64_t id = users.AddUser({0, "op.synthetic", Role::kOperator, "hash", false, {}, {}, 0}).value();
-  EXPECT_EQ(users.AddUser({0, "op.synthetic", Role::kAdmin, "other", false, {}, {}, 0}).error().code, ErrorCode::kConflict);
+  const std::int64_t id =
+      users.AddUser({0, "op.synthetic", Role::kOperator, "hash", false, {}, {}, 0}).value();
+  EXPECT_EQ(
+      users.AddUser({0, "op.synthetic", Role::kAdmin, "other", false, {}, {}, 0}).error().code,
+      ErrorCode::kConflict);
   EXPECT_EQ(users.FindUserByName("op.synthetic").value().id, id);
   EXPECT_EQ(users.FindUserById(id).value().role, Role::kOperator);
   EXPECT_EQ(users.FindUserByName("nobody").error().code, ErrorCode::kNotFound);
@@ -107,7 +112,8 @@ TEST_P(CoreStoreConformance, UsersAreUniqueByNameAndKeepTheirSecondFactor) {
 
 TEST_P(CoreStoreConformance, ATotpStepIsAcceptedOnceUnderConcurrency) {
   UserStore& users = *stores_.users;
-  const std::int64_t id = users.AddUser({0, "op.race", Role::kOperator, "hash", false, {}, {}, 0}).value();
+  const std::int64_t id =
+      users.AddUser({0, "op.race", Role::kOperator, "hash", false, {}, {}, 0}).value();
   std::atomic<int> accepted = 0;
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
@@ -133,7 +139,8 @@ TEST_P(CoreStoreConformance, TheInstallationIsMadeOnceAndItsKeysGrowOneGeneratio
   second[0] = 10;
   EXPECT_EQ(store.AddOfficeKey({3, second, {1}}).error().code, ErrorCode::kConflict);
   ASSERT_TRUE(store.AddOfficeKey({2, second, {8, 8}}));
-  EXPECT_EQ(store.RetireOfficeKeysBefore(2).error().code, ErrorCode::kConflict);  // no office secret yet
+  EXPECT_EQ(store.RetireOfficeKeysBefore(2).error().code,
+            ErrorCode::kConflict);  // no office secret yet
   ASSERT_TRUE(store.SaveOfficeSecret({6, 6}));
   EXPECT_EQ(store.SaveOfficeSecret({6, 7}).error().code, ErrorCode::kConflict);
   ASSERT_TRUE(store.RetireOfficeKeysBefore(2));
@@ -152,7 +159,8 @@ TEST_P(CoreStoreConformance, TheAuditLogTakesEachSeqOnceAndListsInOrder) {
     mac[0] = static_cast<std::uint8_t>(seq);
     ASSERT_TRUE(audit.AppendAuditRecord({seq, 1000 + seq, 0, "", "sign_in", "user:1", mac}));
   }
-  EXPECT_EQ(audit.AppendAuditRecord({3, 0, 0, "", "sign_in", "", {}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(audit.AppendAuditRecord({3, 0, 0, "", "sign_in", "", {}}).error().code,
+            ErrorCode::kConflict);
   EXPECT_EQ(audit.LastAuditRecord().value()->seq, 5);
   const auto page = audit.ListAuditRecords(2, 2).value();
   ASSERT_EQ(page.size(), 2u);
@@ -162,9 +170,11 @@ TEST_P(CoreStoreConformance, TheAuditLogTakesEachSeqOnceAndListsInOrder) {
 
 TEST_P(CoreStoreConformance, TheQueueLogKeepsItsOrderAndDropsOldLines) {
   ContactCentreStore& centre = *stores_.centre;
-  const std::vector<QueueLogRecord> first = {{100, "c1", "", "offered"}, {101.5, "c1", "ext-1", "ringing"}};
+  const std::vector<QueueLogRecord> first = {{100, "c1", "", "offered"},
+                                             {101.5, "c1", "ext-1", "ringing"}};
   ASSERT_TRUE(centre.AppendQueueLog(first, 0).ok());
-  const std::vector<QueueLogRecord> second = {{200, "c2", "", "offered"}, {201, "c2", "ext-1", "ringing"},
+  const std::vector<QueueLogRecord> second = {{200, "c2", "", "offered"},
+                                              {201, "c2", "ext-1", "ringing"},
                                               {202, "c2", "ext-1", "answered"}};
   ASSERT_TRUE(centre.AppendQueueLog(second, 150).ok());  // lines before 150 go
   auto lines = centre.ListQueueLog(10).value();
@@ -204,7 +214,8 @@ TEST_P(CoreStoreConformance, OperatorsAndLinesAreKeptInTheOrderManagersSetThem) 
   EXPECT_EQ(centre.LoadLines().value(), 40);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, CoreStoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, CoreStoreConformance,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          testing::EngineName);
 
 }  // namespace

@@ -29,7 +29,7 @@ struct NewApplication {
   Blob32 reply_public;    // replies to the applicant are sealed to this key
   Blob32 ephemeral_public;
   std::int64_t key_generation = 1;  // the office key generation that opens wrapped_key
-  Blob wrapped_key;       // deleting it shreds the record
+  Blob wrapped_key;                 // deleting it shreds the record
   Blob sealed_fields;
 };
 
@@ -46,8 +46,8 @@ struct StoredApplication {
   std::int64_t key_generation = 1;  // the office key generation that opens wrapped_key
   Blob wrapped_key;
   Blob sealed_fields;
-  Blob custody_sealed;  // empty until a custody circumstance is recorded
-  std::optional<std::int64_t> merged_into;  // set when this case was merged as a duplicate
+  Blob custody_sealed;                        // empty until a custody circumstance is recorded
+  std::optional<std::int64_t> merged_into;    // set when this case was merged as a duplicate
   std::optional<std::int64_t> group_case_id;  // a member of that group (unit) case
   Blob plan_sealed;  // a group case's plan, under its record key; empty until written
 };
@@ -120,9 +120,9 @@ struct GroupEvent {
 /// in clear. The schedule lies inside the caller's windows, so over many requests it hints
 /// at them, as tasks' due times do.
 struct NewCallback {
-  Blob32 seal_id{};          // random; binds the seal to this row (associated data)
+  Blob32 seal_id{};  // random; binds the seal to this row (associated data)
   Blob sealed;
-  std::string language;      // wire name, for routing the call back to an operator who speaks it
+  std::string language;  // wire name, for routing the call back to an operator who speaks it
   std::int64_t created_at = 0;
   std::int64_t due_at = 0;      // inside a window of the caller's
   std::int64_t window_end = 0;  // that window's end: never call at or after it
@@ -133,15 +133,20 @@ struct NewCallback {
 enum class CallbackStatus { kPending, kDialing, kConnected, kLapsed };
 inline std::string_view ToString(CallbackStatus status) {
   switch (status) {
-    case CallbackStatus::kPending: return "pending";
-    case CallbackStatus::kDialing: return "dialing";
-    case CallbackStatus::kConnected: return "connected";
-    case CallbackStatus::kLapsed: return "lapsed";
+    case CallbackStatus::kPending:
+      return "pending";
+    case CallbackStatus::kDialing:
+      return "dialing";
+    case CallbackStatus::kConnected:
+      return "connected";
+    case CallbackStatus::kLapsed:
+      return "lapsed";
   }
   return "?";
 }
 inline std::optional<CallbackStatus> ParseCallbackStatus(std::string_view text) {
-  for (auto s : {CallbackStatus::kPending, CallbackStatus::kDialing, CallbackStatus::kConnected, CallbackStatus::kLapsed}) {
+  for (auto s : {CallbackStatus::kPending, CallbackStatus::kDialing, CallbackStatus::kConnected,
+                 CallbackStatus::kLapsed}) {
     if (ToString(s) == text) return s;
   }
   return std::nullopt;
@@ -277,20 +282,20 @@ struct UserRecord {
   Role role = Role::kOperator;
   std::string password_hash;
   bool disabled = false;
-  Blob totp_sealed;          // the active second-factor secret, sealed; empty if none
-  Blob totp_pending_sealed;  // a secret being enrolled, sealed; empty if none
+  Blob totp_sealed;                 // the active second-factor secret, sealed; empty if none
+  Blob totp_pending_sealed;         // a secret being enrolled, sealed; empty if none
   std::int64_t totp_last_step = 0;  // the last time step accepted: older codes are replays
 };
 
 /// One entry of the hash-chained audit log (app/audit_log.hpp). No personal data.
 struct AuditRecord {
-  std::int64_t seq = 0;        // 1, 2, 3, … without gaps
-  std::int64_t at = 0;         // seconds since the epoch
+  std::int64_t seq = 0;            // 1, 2, 3, … without gaps
+  std::int64_t at = 0;             // seconds since the epoch
   std::int64_t actor_user_id = 0;  // 0: nobody signed in (e.g. a failed sign-in)
-  std::string actor_name;      // the operator's account name, or empty
-  std::string action;          // AuditAction wire name
-  std::string target;          // "case:42", "user:3", or empty
-  Blob32 mac{};                // keyed hash over the previous mac and this entry
+  std::string actor_name;          // the operator's account name, or empty
+  std::string action;              // AuditAction wire name
+  std::string target;              // "case:42", "user:3", or empty
+  Blob32 mac{};                    // keyed hash over the previous mac and this entry
 };
 
 /// One generation of the office key pair, as stored.
@@ -317,7 +322,7 @@ struct Installation {
 struct WrappedRecordKey {
   enum class Kind { kApplication, kMessage, kPrisoner, kPersonAbroad };
   Kind kind = Kind::kApplication;
-  std::int64_t id = 0;       // the application's, the message's, the prisoner's or the person abroad's
+  std::int64_t id = 0;  // the application's, the message's, the prisoner's or the person abroad's
   std::int64_t case_id = 0;
   Blob32 receipt_lookup{};  // applications: the associated data the key is sealed with
   std::int64_t key_generation = 0;

@@ -44,58 +44,99 @@ namespace row_mac_sql {
 
 using K = RowMacKind;
 
-inline constexpr std::array<RowMacColumn, 5> kUsers = {{
-    {"t.name"}, {"t.role"}, {"t.password_hash"}, {"CAST(t.disabled AS TEXT)"}, {"CAST(t.id AS TEXT)"}}};
+inline constexpr std::array<RowMacColumn, 5> kUsers = {{{"t.name"},
+                                                        {"t.role"},
+                                                        {"t.password_hash"},
+                                                        {"CAST(t.disabled AS TEXT)"},
+                                                        {"CAST(t.id AS TEXT)"}}};
 
 // The record ciphertext's associated data is its receipt lookup; the MAC binds the
 // ciphertext and the wrapped key to the case id, so swapping two cases' rows is caught
 // without re-sealing anything.
-inline constexpr std::array<RowMacColumn, 25> kApplications = {{
-    {"t.received_on"}, {"t.status"}, {"t.situation"}, {"t.group_kind"}, {"CAST(t.group_size AS TEXT)"},
-    {"t.contact_channel"}, {"t.language"}, {"t.deploy_by"}, {"t.receipt_lookup", K::kBytes},
-    {"t.reply_public", K::kBytes}, {"t.ephemeral_public", K::kBytes}, {"CAST(t.key_generation AS TEXT)"},
-    {"t.wrapped_key", K::kBytes}, {"t.sealed_fields", K::kBytes}, {"CAST(t.assigned_user_id AS TEXT)"},
-    {"t.custody_sealed", K::kBytes}, {"CAST(t.version AS TEXT)"}, {"CAST(t.merged_into AS TEXT)"},
-    {"CAST(t.group_case_id AS TEXT)"}, {"t.origin"}, {"t.plan_sealed", K::kBytes},
-    {"CAST((SELECT COUNT(*) FROM case_events c WHERE c.case_id = t.id) AS TEXT)"},
-    {"CAST((SELECT COUNT(*) FROM messages m WHERE m.case_id = t.id AND m.row_mac IS NOT NULL) AS TEXT)"},
-    {"CAST((SELECT COUNT(*) FROM group_events g WHERE g.group_case_id = t.id) AS TEXT)"},
-    {"CAST(t.id AS TEXT)"}}};
+inline constexpr std::array<RowMacColumn, 25> kApplications = {
+    {{"t.received_on"},
+     {"t.status"},
+     {"t.situation"},
+     {"t.group_kind"},
+     {"CAST(t.group_size AS TEXT)"},
+     {"t.contact_channel"},
+     {"t.language"},
+     {"t.deploy_by"},
+     {"t.receipt_lookup", K::kBytes},
+     {"t.reply_public", K::kBytes},
+     {"t.ephemeral_public", K::kBytes},
+     {"CAST(t.key_generation AS TEXT)"},
+     {"t.wrapped_key", K::kBytes},
+     {"t.sealed_fields", K::kBytes},
+     {"CAST(t.assigned_user_id AS TEXT)"},
+     {"t.custody_sealed", K::kBytes},
+     {"CAST(t.version AS TEXT)"},
+     {"CAST(t.merged_into AS TEXT)"},
+     {"CAST(t.group_case_id AS TEXT)"},
+     {"t.origin"},
+     {"t.plan_sealed", K::kBytes},
+     {"CAST((SELECT COUNT(*) FROM case_events c WHERE c.case_id = t.id) AS TEXT)"},
+     {"CAST((SELECT COUNT(*) FROM messages m WHERE m.case_id = t.id AND m.row_mac IS NOT NULL) AS "
+      "TEXT)"},
+     {"CAST((SELECT COUNT(*) FROM group_events g WHERE g.group_case_id = t.id) AS TEXT)"},
+     {"CAST(t.id AS TEXT)"}}};
 
-inline constexpr std::array<RowMacColumn, 7> kCaseEvents = {{
-    {"CAST(t.case_id AS TEXT)"}, {"CAST(t.at AS TEXT)"}, {"CAST(t.actor_user_id AS TEXT)"}, {"t.from_status"},
-    {"t.to_status"}, {"t.reason_sealed", K::kBytes}, {"CAST(t.id AS TEXT)"}}};
+inline constexpr std::array<RowMacColumn, 7> kCaseEvents = {{{"CAST(t.case_id AS TEXT)"},
+                                                             {"CAST(t.at AS TEXT)"},
+                                                             {"CAST(t.actor_user_id AS TEXT)"},
+                                                             {"t.from_status"},
+                                                             {"t.to_status"},
+                                                             {"t.reason_sealed", K::kBytes},
+                                                             {"CAST(t.id AS TEXT)"}}};
 
-inline constexpr std::array<RowMacColumn, 9> kMessages = {{
-    {"CAST(t.case_id AS TEXT)"}, {"CAST(t.author_user_id AS TEXT)"}, {"t.created_on"},
-    {"t.sealed_for_applicant", K::kBytes}, {"t.sealed_for_office", K::kBytes},
-    {"CAST(t.key_generation AS TEXT)"}, {"t.ephemeral_public", K::kBytes}, {"t.wrapped_key", K::kBytes},
-    {"CAST(t.id AS TEXT)"}}};
+inline constexpr std::array<RowMacColumn, 9> kMessages = {{{"CAST(t.case_id AS TEXT)"},
+                                                           {"CAST(t.author_user_id AS TEXT)"},
+                                                           {"t.created_on"},
+                                                           {"t.sealed_for_applicant", K::kBytes},
+                                                           {"t.sealed_for_office", K::kBytes},
+                                                           {"CAST(t.key_generation AS TEXT)"},
+                                                           {"t.ephemeral_public", K::kBytes},
+                                                           {"t.wrapped_key", K::kBytes},
+                                                           {"CAST(t.id AS TEXT)"}}};
 
-inline constexpr std::array<RowMacColumn, 7> kGroupEvents = {{
-    {"CAST(t.group_case_id AS TEXT)"}, {"CAST(t.member_case_id AS TEXT)"}, {"t.kind"},
-    {"CAST(t.other_group_id AS TEXT)"}, {"CAST(t.at AS TEXT)"}, {"CAST(t.actor_user_id AS TEXT)"},
-    {"CAST(t.id AS TEXT)"}}};
+inline constexpr std::array<RowMacColumn, 7> kGroupEvents = {{{"CAST(t.group_case_id AS TEXT)"},
+                                                              {"CAST(t.member_case_id AS TEXT)"},
+                                                              {"t.kind"},
+                                                              {"CAST(t.other_group_id AS TEXT)"},
+                                                              {"CAST(t.at AS TEXT)"},
+                                                              {"CAST(t.actor_user_id AS TEXT)"},
+                                                              {"CAST(t.id AS TEXT)"}}};
 
-inline constexpr std::array<RowMacColumn, 3> kOfficeKeys = {{
-    {"t.public_key", K::kBytes}, {"t.private_sealed", K::kBytes}, {"CAST(t.generation AS TEXT)"}}};
+inline constexpr std::array<RowMacColumn, 3> kOfficeKeys = {
+    {{"t.public_key", K::kBytes}, {"t.private_sealed", K::kBytes}, {"CAST(t.generation AS TEXT)"}}};
 
-inline constexpr std::array<RowMacColumn, 9> kPostings = {{
-    {"CAST(t.camp_id AS TEXT)"}, {"t.key"}, {"t.kind"}, {"CAST(t.prisoner_id AS TEXT)"}, {"t.memo"},
-    {"CAST(t.reverses AS TEXT)"}, {"CAST(t.at AS TEXT)"},
-    {"CAST((SELECT COUNT(*) FROM posting_legs l WHERE l.posting_id = t.id) AS TEXT)"},
-    {"CAST(t.id AS TEXT)"}}};
+inline constexpr std::array<RowMacColumn, 9> kPostings = {
+    {{"CAST(t.camp_id AS TEXT)"},
+     {"t.key"},
+     {"t.kind"},
+     {"CAST(t.prisoner_id AS TEXT)"},
+     {"t.memo"},
+     {"CAST(t.reverses AS TEXT)"},
+     {"CAST(t.at AS TEXT)"},
+     {"CAST((SELECT COUNT(*) FROM posting_legs l WHERE l.posting_id = t.id) AS TEXT)"},
+     {"CAST(t.id AS TEXT)"}}};
 
-inline constexpr std::array<RowMacColumn, 4> kPostingLegs = {{
-    {"CAST(t.posting_id AS TEXT)"}, {"t.account"}, {"CAST(t.amount AS TEXT)"}, {"CAST(t.id AS TEXT)"}}};
+inline constexpr std::array<RowMacColumn, 4> kPostingLegs = {{{"CAST(t.posting_id AS TEXT)"},
+                                                              {"t.account"},
+                                                              {"CAST(t.amount AS TEXT)"},
+                                                              {"CAST(t.id AS TEXT)"}}};
 
 // Who a channel conversation belongs to: a sender's case moved to another sender would send
 // that case's replies to someone else's phone. (The address and the replies' texts are also
 // bound to their sender by their AEAD's associated data.)
-inline constexpr std::array<RowMacColumn, 8> kChannelSenders = {{
-    {"t.sender_index", K::kBytes}, {"t.channel"}, {"CAST(t.case_id AS TEXT)"}, {"t.language"},
-    {"t.address_sealed", K::kBytes}, {"CAST(t.stopped AS TEXT)"}, {"CAST(t.blocked AS TEXT)"},
-    {"CAST(t.id AS TEXT)"}}};
+inline constexpr std::array<RowMacColumn, 8> kChannelSenders = {{{"t.sender_index", K::kBytes},
+                                                                 {"t.channel"},
+                                                                 {"CAST(t.case_id AS TEXT)"},
+                                                                 {"t.language"},
+                                                                 {"t.address_sealed", K::kBytes},
+                                                                 {"CAST(t.stopped AS TEXT)"},
+                                                                 {"CAST(t.blocked AS TEXT)"},
+                                                                 {"CAST(t.id AS TEXT)"}}};
 
 }  // namespace row_mac_sql
 
@@ -105,10 +146,12 @@ namespace row_mac_sql {
 // staff message. The office MACs it when it first changes it.
 inline constexpr std::string_view kIntakeApplication =
     "t.status = 'new' AND t.assigned_user_id IS NULL AND t.version = 0 AND t.merged_into IS NULL "
-    "AND t.custody_sealed IS NULL AND t.group_case_id IS NULL AND t.plan_sealed IS NULL AND t.origin = 'applicant' "
+    "AND t.custody_sealed IS NULL AND t.group_case_id IS NULL AND t.plan_sealed IS NULL AND "
+    "t.origin = 'applicant' "
     "AND NOT EXISTS (SELECT 1 FROM case_events c WHERE c.case_id = t.id) "
     "AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.case_id = t.id AND m.row_mac IS NOT NULL) "
-    "AND NOT EXISTS (SELECT 1 FROM group_events g WHERE g.group_case_id = t.id OR g.member_case_id = t.id)";
+    "AND NOT EXISTS (SELECT 1 FROM group_events g WHERE g.group_case_id = t.id OR g.member_case_id "
+    "= t.id)";
 // An applicant's message the intake wrote (a staff message always carries a MAC).
 inline constexpr std::string_view kIntakeMessage = "t.author_user_id IS NULL";
 
@@ -162,7 +205,8 @@ class RowEncoder {
     bytes_.insert(bytes_.end(), value.begin(), value.end());
   }
   void Add(std::string_view value) {
-    Add(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()));
+    Add(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(value.data()),
+                                      value.size()));
   }
   Blob Take() { return std::move(bytes_); }
 

@@ -40,37 +40,46 @@ using Schema = std::map<std::string, TableShape>;
 std::string KindOf(std::string type) {
   for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (type.find("int") != std::string::npos) return "int";
-  if (type.find("char") != std::string::npos || type.find("text") != std::string::npos) return "text";
-  if (type.find("blob") != std::string::npos || type.find("bytea") != std::string::npos) return "bytes";
-  if (type.find("real") != std::string::npos || type.find("double") != std::string::npos) return "real";
+  if (type.find("char") != std::string::npos || type.find("text") != std::string::npos)
+    return "text";
+  if (type.find("blob") != std::string::npos || type.find("bytea") != std::string::npos)
+    return "bytes";
+  if (type.find("real") != std::string::npos || type.find("double") != std::string::npos)
+    return "real";
   return type.empty() ? "any" : type;
 }
 
 std::string Joined(const sql::Rows& rows) {
   std::string out;
-  for (const Row& row : rows) out += (out.empty() ? "" : ",") + (row.IsNull(0) ? std::string("<expr>") : row.Text(0));
+  for (const Row& row : rows)
+    out += (out.empty() ? "" : ",") + (row.IsNull(0) ? std::string("<expr>") : row.Text(0));
   return out;
 }
 
 Schema ReadSqlite(Session& s) {
   Schema schema;
-  for (const Row& table : s.Run("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+  for (const Row& table :
+       s.Run("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
     const std::string name = table.Text(0);
     TableShape& shape = schema[name];
     std::map<int, std::string> key;
-    for (const Row& c : s.Run("SELECT name, type, \"notnull\", pk FROM pragma_table_info($1)", Params().Add(name))) {
+    for (const Row& c : s.Run("SELECT name, type, \"notnull\", pk FROM pragma_table_info($1)",
+                              Params().Add(name))) {
       // A primary key column is NOT NULL, as on PostgreSQL (SQLite's own rule is looser).
       const bool not_null = c.Int(2) != 0 || c.Int(3) != 0;
       shape.columns[c.Text(0)] = KindOf(c.Text(1)) + (not_null ? " not null" : "");
       if (c.Int(3) > 0) key[static_cast<int>(c.Int(3))] = c.Text(0);
     }
-    for (const auto& [position, column] : key) shape.primary_key += (shape.primary_key.empty() ? "" : ",") + column;
-    for (const Row& fk : s.Run("SELECT \"from\", \"table\" FROM pragma_foreign_key_list($1)", Params().Add(name))) {
+    for (const auto& [position, column] : key)
+      shape.primary_key += (shape.primary_key.empty() ? "" : ",") + column;
+    for (const Row& fk :
+         s.Run("SELECT \"from\", \"table\" FROM pragma_foreign_key_list($1)", Params().Add(name))) {
       shape.foreign_keys.insert(fk.Text(0) + " -> " + fk.Text(1));
     }
-    for (const Row& index : s.Run("SELECT name, \"unique\", origin FROM pragma_index_list($1)", Params().Add(name))) {
-      const std::string columns =
-          Joined(s.Run("SELECT name FROM pragma_index_info($1) ORDER BY seqno", Params().Add(index.Text(0))));
+    for (const Row& index :
+         s.Run("SELECT name, \"unique\", origin FROM pragma_index_list($1)", Params().Add(name))) {
+      const std::string columns = Joined(s.Run(
+          "SELECT name FROM pragma_index_info($1) ORDER BY seqno", Params().Add(index.Text(0))));
       if (index.Text(2) == "u") {
         shape.unique.insert(columns);
       } else if (index.Text(2) == "c") {
@@ -83,24 +92,29 @@ Schema ReadSqlite(Session& s) {
 
 Schema ReadPostgres(Session& s) {
   Schema schema;
-  for (const Row& table : s.Run("SELECT table_name FROM information_schema.tables "
-                                "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")) {
+  for (const Row& table :
+       s.Run("SELECT table_name FROM information_schema.tables "
+             "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")) {
     const std::string name = table.Text(0);
     TableShape& shape = schema[name];
-    for (const Row& c : s.Run("SELECT column_name, data_type, is_nullable FROM information_schema.columns "
-                              "WHERE table_schema = current_schema() AND table_name = $1",
-                              Params().Add(name))) {
+    for (const Row& c :
+         s.Run("SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+               "WHERE table_schema = current_schema() AND table_name = $1",
+               Params().Add(name))) {
       shape.columns[c.Text(0)] = KindOf(c.Text(1)) + (c.Text(2) == "NO" ? " not null" : "");
     }
     const std::string index_columns =
-        "array_to_string(ARRAY(SELECT COALESCE(a.attname, '<expr>') FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) "
-        "LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.n), ',')";
+        "array_to_string(ARRAY(SELECT COALESCE(a.attname, '<expr>') FROM unnest(i.indkey) WITH "
+        "ORDINALITY AS k(attnum, n) "
+        "LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY "
+        "k.n), ',')";
     for (const Row& index :
          s.Run("SELECT c.relname, i.indisunique::int, i.indisprimary::int, "
                "(EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid))::int, " +
                    index_columns +
                    " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                   "WHERE i.indrelid = (quote_ident(current_schema()) || '.' || quote_ident($1))::regclass",
+                   "WHERE i.indrelid = (quote_ident(current_schema()) || '.' || "
+                   "quote_ident($1))::regclass",
                Params().Add(name))) {
       if (index.Int(2) != 0) {
         shape.primary_key = index.Text(4);
@@ -114,7 +128,8 @@ Schema ReadPostgres(Session& s) {
          s.Run("SELECT a.attname, f.relname FROM pg_constraint k "
                "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] "
                "JOIN pg_class f ON f.oid = k.confrelid "
-               "WHERE k.contype = 'f' AND k.conrelid = (quote_ident(current_schema()) || '.' || quote_ident($1))::regclass",
+               "WHERE k.contype = 'f' AND k.conrelid = (quote_ident(current_schema()) || '.' || "
+               "quote_ident($1))::regclass",
                Params().Add(name))) {
       shape.foreign_keys.insert(fk.Text(0) + " -> " + fk.Text(1));
     }
@@ -134,14 +149,16 @@ std::string Describe(const TableShape& t) {
 
 // Tables only one engine has, each with the reason.
 const std::map<std::string, std::string> kKnownDifferences = {
-    {"lifeline_schema", "PostgreSQL keeps the schema version in this table; SQLite in PRAGMA user_version"},
+    {"lifeline_schema",
+     "PostgreSQL keeps the schema version in this table; SQLite in PRAGMA user_version"},
 };
 
 class SchemaPostgres : public ::testing::Test {};
 
 TEST_F(SchemaPostgres, HoldsTheSameTablesColumnsKeysAndIndexesAsSqlite) {
   if (!testing::PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run";
-  const auto dir = std::filesystem::temp_directory_path() / ("lifeline-schema-" + testing::UniqueSuffix());
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("lifeline-schema-" + testing::UniqueSuffix());
   std::filesystem::create_directories(dir);
   Schema lite;
   {
@@ -170,7 +187,8 @@ TEST_F(SchemaPostgres, HoldsTheSameTablesColumnsKeysAndIndexesAsSqlite) {
     const auto p = post.find(name);
     if (l == lite.end() || p == post.end()) {
       if (kKnownDifferences.contains(name)) continue;
-      ADD_FAILURE() << "table " << name << " only on " << (l == lite.end() ? "PostgreSQL" : "SQLite");
+      ADD_FAILURE() << "table " << name << " only on "
+                    << (l == lite.end() ? "PostgreSQL" : "SQLite");
       continue;
     }
     EXPECT_EQ(l->second, p->second) << "table " << name << " differs\nSQLite:\n"

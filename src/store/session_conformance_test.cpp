@@ -27,7 +27,8 @@ class SessionConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
     if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() / ("lifeline-session-" + testing::UniqueSuffix());
+      dir_ =
+          std::filesystem::temp_directory_path() / ("lifeline-session-" + testing::UniqueSuffix());
       std::filesystem::create_directories(dir_);
       {
         sqlite::Connection c((dir_ / "lifeline.db").string(), true);
@@ -36,7 +37,8 @@ class SessionConformance : public ::testing::TestWithParam<Engine> {
       database_ = std::make_unique<sqlite::Database>((dir_ / "lifeline.db").string());
       sessions_ = std::make_unique<sqlite::SqliteSessions>(*database_);
     } else {
-      if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+      if (!PostgresSchema::Available())
+        GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
       schema_ = std::make_unique<PostgresSchema>();
       ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
       sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
@@ -57,8 +59,9 @@ class SessionConformance : public ::testing::TestWithParam<Engine> {
 
 TEST_P(SessionConformance, ParametersAreBoundByNumberInAnyOrderAndMoreThanOnce) {
   auto read = sql::Read(*sessions_, [](Session& s) -> Result<std::string> {
-    auto rows = s.Run("SELECT CAST($2 AS TEXT) || '/' || CAST($1 AS TEXT) || '/' || CAST($2 AS TEXT)",
-                      Params().Add("a").Add("b"));
+    auto rows =
+        s.Run("SELECT CAST($2 AS TEXT) || '/' || CAST($1 AS TEXT) || '/' || CAST($2 AS TEXT)",
+              Params().Add("a").Add("b"));
     return rows[0].Text(0);
   });
   ASSERT_TRUE(read) << read.error().message;
@@ -71,9 +74,13 @@ TEST_P(SessionConformance, ValuesComeBackAsTheyWentIn) {
     s.Run("INSERT INTO office_keys (generation, public_key, private_sealed) VALUES ($1, $2, $3)",
           Params().Add(std::int64_t{41}).AddBytes(bytes).Add(std::optional<std::string>{}));
     auto rows = s.Run(
-        "SELECT CAST($1 AS BIGINT), CAST($2 AS TEXT), public_key, private_sealed, private_sealed IS NULL "
+        "SELECT CAST($1 AS BIGINT), CAST($2 AS TEXT), public_key, private_sealed, private_sealed "
+        "IS NULL "
         "FROM office_keys WHERE generation = $3",
-        Params().Add(std::int64_t{-9007199254740993}).Add("Дезертир \"quoted\"").Add(std::int64_t{41}));
+        Params()
+            .Add(std::int64_t{-9007199254740993})
+            .Add("Дезертир \"quoted\"")
+            .Add(std::int64_t{41}));
     EXPECT_EQ(rows.size(), 1);
     const Row row = rows[0];
     EXPECT_EQ(row.Int(0), -9007199254740993);
@@ -90,12 +97,19 @@ TEST_P(SessionConformance, ValuesComeBackAsTheyWentIn) {
 TEST_P(SessionConformance, ReturningGivesTheNewIdAndAffectedCountsChangedRows) {
   auto wrote = sql::Write(*sessions_, [](Session& s) -> Status {
     Transaction tx(s);
-    const std::int64_t a = s.Run("INSERT INTO camps (name, rules) VALUES ($1, '{}') RETURNING id", Params().Add("A"))[0].Int(0);
-    const std::int64_t b = s.Run("INSERT INTO camps (name, rules) VALUES ($1, '{}') RETURNING id", Params().Add("B"))[0].Int(0);
+    const std::int64_t a = s.Run("INSERT INTO camps (name, rules) VALUES ($1, '{}') RETURNING id",
+                                 Params().Add("A"))[0]
+                               .Int(0);
+    const std::int64_t b = s.Run("INSERT INTO camps (name, rules) VALUES ($1, '{}') RETURNING id",
+                                 Params().Add("B"))[0]
+                               .Int(0);
     EXPECT_GT(b, a);
-    EXPECT_EQ(s.Run("UPDATE camps SET name = name || '!' WHERE id >= $1", Params().Add(a)).affected(), 2);
-    EXPECT_EQ(s.Run("UPDATE camps SET name = 'x' WHERE id = $1", Params().Add(b + 100)).affected(), 0);
-    EXPECT_EQ(s.Run("SELECT name FROM camps WHERE id >= $1 ORDER BY id", Params().Add(a)).size(), 2);
+    EXPECT_EQ(
+        s.Run("UPDATE camps SET name = name || '!' WHERE id >= $1", Params().Add(a)).affected(), 2);
+    EXPECT_EQ(s.Run("UPDATE camps SET name = 'x' WHERE id = $1", Params().Add(b + 100)).affected(),
+              0);
+    EXPECT_EQ(s.Run("SELECT name FROM camps WHERE id >= $1 ORDER BY id", Params().Add(a)).size(),
+              2);
     tx.Commit();
     return OkStatus();
   });
@@ -151,13 +165,19 @@ TEST_P(SessionConformance, AWalkStopsWhenAskedAndTheHooksSpellValidSql) {
   auto done = sql::Write(*sessions_, [](Session& s) -> Status {
     Transaction tx(s);
     const std::int64_t person =
-        s.Run("INSERT INTO people_abroad (wanted, needs, updated_at, ephemeral_public, key_generation, wrapped_key, "
-              "sealed_fields) VALUES ('none_known', '', 0, $1, 1, $2, $2) RETURNING id",
-              Params().AddBytes(std::vector<std::uint8_t>(32, 1)).AddBytes(std::vector<std::uint8_t>{2}))[0]
+        s.Run(
+             "INSERT INTO people_abroad (wanted, needs, updated_at, ephemeral_public, "
+             "key_generation, wrapped_key, "
+             "sealed_fields) VALUES ('none_known', '', 0, $1, 1, $2, $2) RETURNING id",
+             Params()
+                 .AddBytes(std::vector<std::uint8_t>(32, 1))
+                 .AddBytes(std::vector<std::uint8_t>{2}))[0]
             .Int(0);
     for (int day = 1; day <= 5; ++day) {
-      s.Run("INSERT INTO abroad_events (person_id, kind, on_day, risk) VALUES ($1, 'stay_ends', $2, 2)",
-            Params().Add(person).Add("2027-01-0" + std::to_string(day)));
+      s.Run(
+          "INSERT INTO abroad_events (person_id, kind, on_day, risk) VALUES ($1, 'stay_ends', $2, "
+          "2)",
+          Params().Add(person).Add("2027-01-0" + std::to_string(day)));
     }
     std::vector<std::string> seen;
     s.Walk("SELECT on_day FROM abroad_events" + s.IndexHint("abroad_board") +
@@ -169,16 +189,19 @@ TEST_P(SessionConformance, AWalkStopsWhenAskedAndTheHooksSpellValidSql) {
     EXPECT_EQ(seen, (std::vector<std::string>{"2027-01-02", "2027-01-03"}));
     // A second walk on the same session, after the first stopped early.
     int all = 0;
-    s.Walk("SELECT on_day FROM abroad_events WHERE person_id = $1", Params().Add(person), [&](const Row&) {
-      ++all;
-      return true;
-    });
+    s.Walk("SELECT on_day FROM abroad_events WHERE person_id = $1", Params().Add(person),
+           [&](const Row&) {
+             ++all;
+             return true;
+           });
     EXPECT_EQ(all, 5);
-    EXPECT_EQ(s.Run("SELECT id FROM people_abroad WHERE id = $1" + std::string(s.LockRowsClause(sql::RowLock::kShare)),
+    EXPECT_EQ(s.Run("SELECT id FROM people_abroad WHERE id = $1" +
+                        std::string(s.LockRowsClause(sql::RowLock::kShare)),
                     Params().Add(person))
                   .size(),
               1);
-    EXPECT_EQ(s.Run("SELECT id FROM people_abroad WHERE id = $1" + std::string(s.LockRowsClause(sql::RowLock::kUpdate)),
+    EXPECT_EQ(s.Run("SELECT id FROM people_abroad WHERE id = $1" +
+                        std::string(s.LockRowsClause(sql::RowLock::kUpdate)),
                     Params().Add(person))
                   .size(),
               1);
@@ -190,7 +213,8 @@ TEST_P(SessionConformance, AWalkStopsWhenAskedAndTheHooksSpellValidSql) {
   ASSERT_TRUE(done) << done.error().message;
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, SessionConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, SessionConformance,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          testing::EngineName);
 
 }  // namespace

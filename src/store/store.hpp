@@ -85,9 +85,10 @@ class ApplicationStore {
   virtual Status SaveScreening(std::span<const ScreeningResult> results) = 0;
   /// Other cases whose handle has this blind index, by id.
   virtual Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index,
-                                                             std::int64_t except_id) = 0;
+                                                            std::int64_t except_id) = 0;
   /// Other cases whose name has this blind index, by id.
-  virtual Result<std::vector<std::int64_t>> CasesWithName(const Blob32& name_index, std::int64_t except_id) = 0;
+  virtual Result<std::vector<std::int64_t>> CasesWithName(const Blob32& name_index,
+                                                          std::int64_t except_id) = 0;
   /// Records that `source` was merged into `target` (duplicates keep both histories).
   virtual Status SetMergedInto(std::int64_t source, std::int64_t target) = 0;
   /// Cases merged into `target`, by id.
@@ -113,7 +114,8 @@ class ApplicationStore {
   virtual Result<std::vector<GroupEvent>> ListGroupEvents(std::int64_t group_case_id) = 0;
   /// Replaces the sealed plan of a group case if its version is still `expected_version`,
   /// and bumps the version. kConflict when it changed meanwhile; kNotFound.
-  virtual Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version, const Blob& sealed) = 0;
+  virtual Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version,
+                               const Blob& sealed) = 0;
 
   /// Safe callbacks (contact centre). `limit` rows at most.
   virtual Result<std::int64_t> AddCallback(const NewCallback& callback) = 0;
@@ -140,9 +142,8 @@ class ApplicationStore {
                                                         int limit) = 0;
   /// Cases not yet crossed or ended whose deployment date is before `cutoff`, soonest
   /// first, at most `limit`; with `assigned_to`, only unassigned ones and that user's.
-  virtual Result<std::vector<CaseSummary>> ListDeployingBefore(Date cutoff,
-                                                               std::optional<std::int64_t> assigned_to,
-                                                               int limit) = 0;
+  virtual Result<std::vector<CaseSummary>> ListDeployingBefore(
+      Date cutoff, std::optional<std::int64_t> assigned_to, int limit) = 0;
 
   /// Up to `limit` keys (applications' first, then messages') wrapped under a generation
   /// older than `generation`.
@@ -255,8 +256,8 @@ class RowMacStore {
   /// The row of `table` (a name of kRowMacTables) with this id; kNotFound.
   virtual Result<SealedRow> ReadSealedRow(std::string_view table, std::int64_t id) = 0;
   /// Up to `limit` rows of `table` with ids above `after_id`, in id order.
-  virtual Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table, std::int64_t after_id,
-                                                        int limit) = 0;
+  virtual Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table,
+                                                        std::int64_t after_id, int limit) = 0;
   /// Seals, in one transaction, every row of every MAC'd table that has no MAC: the upgrade
   /// step (those rows are trusted as they are). The number sealed; kInternal without a sealer.
   virtual Result<std::int64_t> SealRowsWithoutMac() = 0;

@@ -7,8 +7,8 @@
 
 #include <atomic>
 #include <filesystem>
-#include <set>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "store/postgres/postgres_store.hpp"
@@ -41,12 +41,14 @@ class StoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
     if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() / ("lifeline-store-test-" + testing::UniqueSuffix());
+      dir_ = std::filesystem::temp_directory_path() /
+             ("lifeline-store-test-" + testing::UniqueSuffix());
       std::filesystem::remove_all(dir_);
       store_ = OpenSqliteStore(dir_.string(), true);
       return;
     }
-    if (!PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+    if (!PostgresSchema::Available())
+      GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
     schema_ = std::make_unique<PostgresSchema>();
     ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
     store_ = OpenPostgresStore({.conninfo = schema_->conninfo(), .wait_seconds = 5});
@@ -61,7 +63,8 @@ class StoreConformance : public ::testing::TestWithParam<Engine> {
   std::unique_ptr<Store> store_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Engines, StoreConformance, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, StoreConformance,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          testing::EngineName);
 
 TEST_P(StoreConformance, AppendsBatchAndReadsBack) {
@@ -115,12 +118,22 @@ TEST_P(StoreConformance, FindsByReceiptLookupWithTheConversation) {
   auto user = store_->AddUser({.name = "op1", .role = Role::kOperator, .password_hash = "h"});
   ASSERT_TRUE(user.ok());
   const std::int64_t case_id = (*ids)[0];
-  ASSERT_TRUE(store_->AddMessage({.case_id = case_id, .author_user_id = *user, .created_on = kDay,
-                                  .sealed_for_applicant = {1}, .sealed_for_office = {2}}).ok());
+  ASSERT_TRUE(store_
+                  ->AddMessage({.case_id = case_id,
+                                .author_user_id = *user,
+                                .created_on = kDay,
+                                .sealed_for_applicant = {1},
+                                .sealed_for_office = {2}})
+                  .ok());
   OfficeWrapping wrapping{.key_generation = 1, .wrapped_key = {4}};
   wrapping.ephemeral_public.fill(3);
-  ASSERT_TRUE(store_->AddMessage({.case_id = case_id, .created_on = kDay, .sealed_for_applicant = {5},
-                                  .sealed_for_office = {6}, .wrapping = wrapping}).ok());
+  ASSERT_TRUE(store_
+                  ->AddMessage({.case_id = case_id,
+                                .created_on = kDay,
+                                .sealed_for_applicant = {5},
+                                .sealed_for_office = {6},
+                                .wrapping = wrapping})
+                  .ok());
   Blob32 lookup;
   lookup.fill(9);
   auto view = store_->FindByReceiptLookup(lookup);
@@ -144,7 +157,8 @@ TEST_P(StoreConformance, FindsByReceiptLookupWithTheConversation) {
 
 TEST_P(StoreConformance, UsersAreUniqueByName) {
   ASSERT_TRUE(store_->AddUser({.name = "admin", .role = Role::kAdmin, .password_hash = "h"}).ok());
-  EXPECT_EQ(store_->AddUser({.name = "admin", .password_hash = "x"}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->AddUser({.name = "admin", .password_hash = "x"}).error().code,
+            ErrorCode::kConflict);
   auto found = store_->FindUserByName("admin");
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(found->role, Role::kAdmin);
@@ -252,7 +266,10 @@ TEST_P(StoreConformance, StatusChangesAreComparedAndSetAndKeptAsATimeline) {
   ASSERT_TRUE(ids.ok());
   const std::int64_t id = (*ids)[0];
   EXPECT_EQ(store_->GetApplication(id)->version, 0);
-  NewCaseEvent contacted{.case_id = id, .at = 100, .actor_user_id = 1, .from = CaseStatus::kNew,
+  NewCaseEvent contacted{.case_id = id,
+                         .at = 100,
+                         .actor_user_id = 1,
+                         .from = CaseStatus::kNew,
                          .to = CaseStatus::kContacted};
   ASSERT_TRUE(store_->ChangeStatus(0, contacted).ok());
   EXPECT_EQ(store_->GetApplication(id)->status, CaseStatus::kContacted);
@@ -263,12 +280,20 @@ TEST_P(StoreConformance, StatusChangesAreComparedAndSetAndKeptAsATimeline) {
   stale.to = CaseStatus::kWithdrawn;
   stale.reason_sealed = {9};
   EXPECT_EQ(store_->ChangeStatus(0, stale).error().code, ErrorCode::kConflict);
-  NewCaseEvent verifying{.case_id = id, .at = 200, .actor_user_id = 1, .from = CaseStatus::kContacted,
-                         .to = CaseStatus::kVerifying, .reason_sealed = {7, 7}};
+  NewCaseEvent verifying{.case_id = id,
+                         .at = 200,
+                         .actor_user_id = 1,
+                         .from = CaseStatus::kContacted,
+                         .to = CaseStatus::kVerifying,
+                         .reason_sealed = {7, 7}};
   ASSERT_TRUE(store_->ChangeStatus(1, verifying).ok());
-  EXPECT_EQ(store_->ChangeStatus(2, {.case_id = 999, .from = CaseStatus::kVerifying,
-                                     .to = CaseStatus::kVerified}).error().code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      store_
+          ->ChangeStatus(
+              2, {.case_id = 999, .from = CaseStatus::kVerifying, .to = CaseStatus::kVerified})
+          .error()
+          .code,
+      ErrorCode::kNotFound);
 
   auto events = store_->ListCaseEvents(id);
   ASSERT_TRUE(events.ok());
@@ -290,9 +315,13 @@ TEST_P(StoreConformance, TasksQueueByDueTimeAndDeploymentDatesQueueByDate) {
   auto ids = store_->AppendApplications(batch);
   ASSERT_TRUE(ids.ok() && user.ok());
   ASSERT_TRUE(*store_->ClaimApplication((*ids)[0], *user));
-  auto later = store_->AddTask({.case_id = (*ids)[0], .kind = TaskKind::kContact, .due_at = 300, .created_by = *user});
-  auto sooner = store_->AddTask({.case_id = (*ids)[1], .kind = TaskKind::kCheck, .due_at = 100,
-                                 .note_sealed = {7}, .created_by = *user});
+  auto later = store_->AddTask(
+      {.case_id = (*ids)[0], .kind = TaskKind::kContact, .due_at = 300, .created_by = *user});
+  auto sooner = store_->AddTask({.case_id = (*ids)[1],
+                                 .kind = TaskKind::kCheck,
+                                 .due_at = 100,
+                                 .note_sealed = {7},
+                                 .created_by = *user});
   ASSERT_TRUE(later.ok() && sooner.ok());
 
   auto queue = store_->ListOpenTasks(1000, std::nullopt, 10);
@@ -311,10 +340,13 @@ TEST_P(StoreConformance, TasksQueueByDueTimeAndDeploymentDatesQueueByDate) {
   EXPECT_EQ(done->done_at, 150);
   EXPECT_EQ(done->note_sealed, Blob{7});
 
-  auto deploying = store_->ListDeployingBefore(Date{year{2026}, December, day{31}}, std::nullopt, 10);
+  auto deploying =
+      store_->ListDeployingBefore(Date{year{2026}, December, day{31}}, std::nullopt, 10);
   ASSERT_EQ(deploying->size(), 2u);
   EXPECT_EQ((*deploying)[0].id, (*ids)[1]);  // the sooner date first
-  EXPECT_EQ(store_->ListDeployingBefore(Date{year{2026}, December, day{10}}, std::nullopt, 10)->size(), 1u);
+  EXPECT_EQ(
+      store_->ListDeployingBefore(Date{year{2026}, December, day{10}}, std::nullopt, 10)->size(),
+      1u);
 
   ASSERT_TRUE(store_->DeleteApplication((*ids)[0]).ok());
   EXPECT_TRUE(store_->ListTasks((*ids)[0])->empty());
@@ -324,8 +356,11 @@ TEST_P(StoreConformance, GroupMembersAreCasesOfTheirOwnAndNotInquiries) {
   ASSERT_TRUE(store_->AddUser({.name = "op", .password_hash = "h"}).ok());
   const std::int64_t group = store_->AppendApplications(std::vector{MakeApplication(1)}).value()[0];
   ASSERT_TRUE(store_->ClaimApplication(group, 1).ok());
-  NewGroupMember member{.application = MakeApplication(2), .group_case_id = group, .assigned_user_id = 1,
-                        .actor_user_id = 1, .at = 500};
+  NewGroupMember member{.application = MakeApplication(2),
+                        .group_case_id = group,
+                        .assigned_user_id = 1,
+                        .actor_user_id = 1,
+                        .at = 500};
   auto id = store_->AddGroupMember(member);
   ASSERT_TRUE(id.ok()) << id.error().message;
   auto stored = store_->GetApplication(*id);
@@ -347,7 +382,9 @@ TEST_P(StoreConformance, GroupMembersAreCasesOfTheirOwnAndNotInquiries) {
   std::int64_t inquiries = 0;
   for (const auto& c : counts->by_channel) inquiries += c.count;
   EXPECT_EQ(inquiries, 1);
-  EXPECT_EQ(store_->CountAlike(MakeApplication(9).clear, kDay, Date{sys_days{kDay} + days{1}}).value(), 1);
+  EXPECT_EQ(
+      store_->CountAlike(MakeApplication(9).clear, kDay, Date{sys_days{kDay} + days{1}}).value(),
+      1);
 
   // Groups do not nest, and a missing group is reported.
   member.application = MakeApplication(3);
@@ -359,12 +396,17 @@ TEST_P(StoreConformance, GroupMembersAreCasesOfTheirOwnAndNotInquiries) {
 
 TEST_P(StoreConformance, GroupMovesAreAllOrNothingComparedAndKeptAsHistory) {
   ASSERT_TRUE(store_->AddUser({.name = "op", .password_hash = "h"}).ok());
-  auto ids = store_->AppendApplications(std::vector{MakeApplication(1), MakeApplication(2)}).value();
+  auto ids =
+      store_->AppendApplications(std::vector{MakeApplication(1), MakeApplication(2)}).value();
   const std::int64_t a = ids[0], b = ids[1];
   std::vector<std::int64_t> in_a;
   for (std::uint8_t tag : {3, 4, 5}) {
-    in_a.push_back(store_->AddGroupMember({.application = MakeApplication(tag), .group_case_id = a,
-                                           .actor_user_id = 1, .at = 10}).value());
+    in_a.push_back(store_
+                       ->AddGroupMember({.application = MakeApplication(tag),
+                                         .group_case_id = a,
+                                         .actor_user_id = 1,
+                                         .at = 10})
+                       .value());
   }
   // Split: in_a[0] leads a new group and takes in_a[1] with it.
   std::vector<GroupMove> split = {{in_a[0], a, std::nullopt}, {in_a[1], a, in_a[0]}};
@@ -417,7 +459,8 @@ TEST_P(StoreConformance, APlanIsComparedAndSetOnTheCaseVersion) {
 }
 
 TEST_P(StoreConformance, CallbacksAreScheduledComparedAndShreddedWhenOver) {
-  NewCallback c{.sealed = {1, 2, 3}, .language = "ru", .created_at = 10, .due_at = 100, .window_end = 200};
+  NewCallback c{
+      .sealed = {1, 2, 3}, .language = "ru", .created_at = 10, .due_at = 100, .window_end = 200};
   c.seal_id.fill(7);
   const std::int64_t early = store_->AddCallback(c).value();
   c.seal_id.fill(8);
@@ -432,12 +475,19 @@ TEST_P(StoreConformance, CallbacksAreScheduledComparedAndShreddedWhenOver) {
   EXPECT_EQ(due[1].id, early);
   EXPECT_EQ(due[1].sealed, (Blob{1, 2, 3}));
 
-  CallbackUpdate dialing{.id = early, .from = CallbackStatus::kPending, .to = CallbackStatus::kDialing, .attempts = 1,
-                         .due_at = 100, .window_end = 200};
+  CallbackUpdate dialing{.id = early,
+                         .from = CallbackStatus::kPending,
+                         .to = CallbackStatus::kDialing,
+                         .attempts = 1,
+                         .due_at = 100,
+                         .window_end = 200};
   ASSERT_TRUE(store_->UpdateCallback(dialing).ok());
   EXPECT_EQ(store_->UpdateCallback(dialing).error().code, ErrorCode::kConflict);  // already dialing
   EXPECT_EQ(store_->ListDueCallbacks(150, 10).value().size(), 1u);
-  CallbackUpdate connected{.id = early, .from = CallbackStatus::kDialing, .to = CallbackStatus::kConnected, .attempts = 1};
+  CallbackUpdate connected{.id = early,
+                           .from = CallbackStatus::kDialing,
+                           .to = CallbackStatus::kConnected,
+                           .attempts = 1};
   ASSERT_TRUE(store_->UpdateCallback(connected).ok());
   EXPECT_TRUE(store_->GetCallback(early)->sealed.empty());  // the number is shredded
   EXPECT_EQ(store_->ListCallbacks(CallbackStatus::kConnected, 10)->size(), 1u);
@@ -501,10 +551,11 @@ std::int64_t PagesHolding(postgres::Pool& pool, const Blob& needle) {
       .With([&](postgres::PgConnection& c) -> Result<std::int64_t> {
         c.Execute("CREATE EXTENSION IF NOT EXISTS pageinspect SCHEMA public");
         return c
-            .Exec("SELECT count(*) FROM generate_series(0, pg_relation_size('applications') / "
-                  "current_setting('block_size')::int - 1) AS page "
-                  "WHERE position($1::bytea IN public.get_raw_page('applications', page::int)) > 0",
-                  postgres::Params().AddBytes(needle))
+            .Exec(
+                "SELECT count(*) FROM generate_series(0, pg_relation_size('applications') / "
+                "current_setting('block_size')::int - 1) AS page "
+                "WHERE position($1::bytea IN public.get_raw_page('applications', page::int)) > 0",
+                postgres::Params().AddBytes(needle))
             .Int(0, 0);
       })
       .value();
@@ -513,13 +564,16 @@ std::int64_t PagesHolding(postgres::Pool& pool, const Blob& needle) {
 // A DELETE leaves the row's old version in the table's pages until they are rewritten:
 // after a deletion, no page holds the case's sealed bytes.
 TEST_P(StoreConformance, ADeletedCaseLeavesNoCopyInTheTablesPages) {
-  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "SQLite's files are scanned by tests/e2e/test_retention.py";
+  if (GetParam() != Engine::kPostgres)
+    GTEST_SKIP() << "SQLite's files are scanned by tests/e2e/test_retention.py";
   auto doomed = MakeApplication(1);
   doomed.sealed_fields.assign(96, 0);
-  for (std::size_t i = 0; i < doomed.sealed_fields.size(); ++i) doomed.sealed_fields[i] = static_cast<std::uint8_t>(i * 7 + 3);
+  for (std::size_t i = 0; i < doomed.sealed_fields.size(); ++i)
+    doomed.sealed_fields[i] = static_cast<std::uint8_t>(i * 7 + 3);
   auto ids = store_->AppendApplications(std::vector{doomed, MakeApplication(2)});
   ASSERT_TRUE(ids.ok());
-  ASSERT_EQ(PagesHolding(schema_->pool(), doomed.sealed_fields), 1);  // the probe finds it while it lives
+  ASSERT_EQ(PagesHolding(schema_->pool(), doomed.sealed_fields),
+            1);  // the probe finds it while it lives
   ASSERT_TRUE(store_->DeleteApplication((*ids)[0]).ok());
   EXPECT_EQ(PagesHolding(schema_->pool(), doomed.sealed_fields), 0);
   EXPECT_EQ(store_->GetApplication((*ids)[1])->sealed_fields, MakeApplication(2).sealed_fields);
@@ -529,11 +583,14 @@ TEST_P(StoreConformance, ADeletedCaseLeavesNoCopyInTheTablesPages) {
 // rewritten away yet: the deletion says so instead of claiming it, and the next erasure,
 // once that transaction has ended, finishes it.
 TEST_P(StoreConformance, AnOlderOpenTransactionDelaysTheErasureAndNothingClaimsItDone) {
-  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "SQLite has one writer and no old row versions";
+  if (GetParam() != Engine::kPostgres)
+    GTEST_SKIP() << "SQLite has one writer and no old row versions";
   auto doomed = MakeApplication(1);
   doomed.sealed_fields.assign(80, 0);
-  for (std::size_t i = 0; i < doomed.sealed_fields.size(); ++i) doomed.sealed_fields[i] = static_cast<std::uint8_t>(i * 5 + 1);
-  auto ids = store_->AppendApplications(std::vector{doomed, MakeApplication(2), MakeApplication(3)});
+  for (std::size_t i = 0; i < doomed.sealed_fields.size(); ++i)
+    doomed.sealed_fields[i] = static_cast<std::uint8_t>(i * 5 + 1);
+  auto ids =
+      store_->AppendApplications(std::vector{doomed, MakeApplication(2), MakeApplication(3)});
   ASSERT_TRUE(ids.ok());
   postgres::PgConnection report(schema_->conninfo());  // a long report, say
   report.Execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
@@ -542,7 +599,8 @@ TEST_P(StoreConformance, AnOlderOpenTransactionDelaysTheErasureAndNothingClaimsI
   auto deleted = store_->DeleteApplication((*ids)[0]);
   ASSERT_FALSE(deleted.ok());
   EXPECT_EQ(deleted.error().code, ErrorCode::kUnavailable);
-  EXPECT_NE(deleted.error().message.find("the change is saved"), std::string::npos) << deleted.error().message;
+  EXPECT_NE(deleted.error().message.find("the change is saved"), std::string::npos)
+      << deleted.error().message;
   EXPECT_EQ(store_->GetApplication((*ids)[0]).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(PagesHolding(schema_->pool(), doomed.sealed_fields), 1);
 
@@ -555,7 +613,8 @@ TEST_P(StoreConformance, AnOlderOpenTransactionDelaysTheErasureAndNothingClaimsI
 class SqliteStoreFiles : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("lifeline-store-files-" + testing::UniqueSuffix());
+    dir_ = std::filesystem::temp_directory_path() /
+           ("lifeline-store-files-" + testing::UniqueSuffix());
     std::filesystem::remove_all(dir_);
     store_ = OpenSqliteStore(dir_.string(), true);
   }

@@ -67,7 +67,8 @@ class PostgresSchema {
   static std::string OwnDatabase(const std::string& server) {
     const std::string name = "lifeline_conformance";
     postgres::PgConnection admin(server);
-    if (admin.Exec("SELECT 1 FROM pg_database WHERE datname = $1", postgres::Params().Add(name)).rows() == 0) {
+    if (admin.Exec("SELECT 1 FROM pg_database WHERE datname = $1", postgres::Params().Add(name))
+            .rows() == 0) {
       try {
         admin.Execute("CREATE DATABASE " + name);
       } catch (const postgres::PgError& e) {
@@ -83,7 +84,8 @@ class PostgresSchema {
     std::ifstream in(std::getenv("LIFELINE_TEST_POSTGRES_FILE"));
     std::string line;
     std::getline(in, line);
-    if (line.empty()) throw std::runtime_error("LIFELINE_TEST_POSTGRES_FILE names no connection string");
+    if (line.empty())
+      throw std::runtime_error("LIFELINE_TEST_POSTGRES_FILE names no connection string");
     return line;
   }
 

@@ -29,7 +29,8 @@ icu::Transliterator& ToAsciiLatin() {
 }  // namespace
 
 std::string Fold(std::string_view utf8) {
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   ToAsciiLatin().transliterate(text);
   std::string ascii;
   text.toUTF8String(ascii);
@@ -74,7 +75,8 @@ double NameSimilarity(std::string_view a, std::string_view b) {
       diagonal = above;
     }
   }
-  return 1.0 - static_cast<double>(row[y.size()]) / static_cast<double>(std::max(x.size(), y.size()));
+  return 1.0 -
+         static_cast<double>(row[y.size()]) / static_cast<double>(std::max(x.size(), y.size()));
 }
 
 }  // namespace lifeline::text

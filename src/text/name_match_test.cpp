@@ -20,7 +20,9 @@ TEST(NameMatch, ATypoStillScoresHighAndADifferentNameLow) {
 }
 
 TEST(NameMatch, ControlCharactersMixedScriptsAndBrokenUtf8DoNotBreakIt) {
-  EXPECT_EQ(Fold("a\x01" "b"), "a b");
+  EXPECT_EQ(Fold("a\x01"
+                 "b"),
+            "a b");
   EXPECT_EQ(Fold("Ivan Иванович"), "ivan ivanovich");
   EXPECT_NO_THROW(Fold(std::string("\xff\xfe broken", 9)));
 }

@@ -14,7 +14,8 @@ std::string Field(const std::multimap<std::string, std::string>& query, const st
 }
 
 std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return text;
 }
 
@@ -43,11 +44,13 @@ std::optional<std::string> Utf16BeToUtf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size() * 3 / 2);
   for (std::size_t i = 0; i < bytes.size(); i += 2) {
-    char32_t unit = (static_cast<unsigned char>(bytes[i]) << 8) | static_cast<unsigned char>(bytes[i + 1]);
+    char32_t unit =
+        (static_cast<unsigned char>(bytes[i]) << 8) | static_cast<unsigned char>(bytes[i + 1]);
     if (unit >= 0xDC00 && unit <= 0xDFFF) return std::nullopt;  // a low surrogate first
     if (unit >= 0xD800 && unit <= 0xDBFF) {
       if (i + 3 >= bytes.size()) return std::nullopt;
-      const char32_t low = (static_cast<unsigned char>(bytes[i + 2]) << 8) | static_cast<unsigned char>(bytes[i + 3]);
+      const char32_t low = (static_cast<unsigned char>(bytes[i + 2]) << 8) |
+                           static_cast<unsigned char>(bytes[i + 3]);
       if (low < 0xDC00 || low > 0xDFFF) return std::nullopt;
       unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
       i += 2;
@@ -69,7 +72,8 @@ Result<KannelInbound> ParseKannelInbound(const std::multimap<std::string, std::s
   }
   const std::string coding = Field(query, "coding");
   if (coding == "1") return InvalidInput("binary (8-bit data) messages are not taken in", "coding");
-  if (!coding.empty() && coding != "0" && coding != "2") return InvalidInput("coding must be 0, 1 or 2 (%c)", "coding");
+  if (!coding.empty() && coding != "0" && coding != "2")
+    return InvalidInput("coding must be 0, 1 or 2 (%c)", "coding");
   const std::string charset = Lower(Field(query, "charset"));
   if (charset == "utf-16be" || charset == "ucs-2" || charset == "ucs-2be" || charset == "utf-16") {
     auto decoded = Utf16BeToUtf8(raw);

@@ -3,7 +3,8 @@
 // Kannel"): its sms-service calls lifeline's inbound URL with the sender, Kannel's message id,
 // the text, its coding and its charset as query parameters:
 //
-//   get-url = "http://127.0.0.1:8080/channels/sms/inbound?token=…&from=%p&id=%I&text=%a&coding=%c&charset=%C"
+//   get-url =
+//   "http://127.0.0.1:8080/channels/sms/inbound?token=…&from=%p&id=%I&text=%a&coding=%c&charset=%C"
 //
 // A 7-bit or 8-bit-text message arrives as UTF-8 (coding 0, charset UTF-8); a UCS-2 one as the
 // raw UTF-16BE bytes (coding 2, charset UTF-16BE), which this decodes. Pure: no I/O.

@@ -8,7 +8,10 @@ namespace {
 using Query = std::multimap<std::string, std::string>;
 
 Query Call(std::string text, std::string coding = "0", std::string charset = "UTF-8") {
-  return {{"from", "+79001234567"}, {"id", "f94cf393-4b65"}, {"text", std::move(text)}, {"coding", coding},
+  return {{"from", "+79001234567"},
+          {"id", "f94cf393-4b65"},
+          {"text", std::move(text)},
+          {"coding", coding},
           {"charset", charset}};
 }
 
@@ -34,9 +37,10 @@ TEST(KannelInbound, DecodesUcs2AsKannelSendsIt) {
 
 TEST(KannelInbound, DecodesSurrogatePairs) {
   EXPECT_EQ(Utf16BeToUtf8(std::string("\xD8\x3D\xDE\x00", 4)), "\xF0\x9F\x98\x80");
-  EXPECT_EQ(Utf16BeToUtf8(std::string("\xD8\x3D\x00\x41", 4)), std::nullopt);  // a lone high surrogate
-  EXPECT_EQ(Utf16BeToUtf8(std::string("\xDE\x00", 2)), std::nullopt);          // a lone low one
-  EXPECT_EQ(Utf16BeToUtf8(std::string("\x04\x1F\x04", 3)), std::nullopt);      // an odd length
+  EXPECT_EQ(Utf16BeToUtf8(std::string("\xD8\x3D\x00\x41", 4)),
+            std::nullopt);                                                 // a lone high surrogate
+  EXPECT_EQ(Utf16BeToUtf8(std::string("\xDE\x00", 2)), std::nullopt);      // a lone low one
+  EXPECT_EQ(Utf16BeToUtf8(std::string("\x04\x1F\x04", 3)), std::nullopt);  // an odd length
 }
 
 TEST(KannelInbound, NamesTheFieldAtFault) {
@@ -47,12 +51,12 @@ TEST(KannelInbound, NamesTheFieldAtFault) {
   no_id.erase("id");
   EXPECT_EQ(FieldOf(no_id), "id");
   EXPECT_EQ(FieldOf(Call("")), "text");
-  EXPECT_EQ(FieldOf(Call("\xC3\x28")), "text");                       // invalid UTF-8
+  EXPECT_EQ(FieldOf(Call("\xC3\x28")), "text");                               // invalid UTF-8
   EXPECT_EQ(FieldOf(Call(std::string("\x04", 1), "2", "UTF-16BE")), "text");  // invalid UTF-16
-  EXPECT_EQ(FieldOf(Call("data", "1")), "coding");                    // binary
+  EXPECT_EQ(FieldOf(Call("data", "1")), "coding");                            // binary
   EXPECT_EQ(FieldOf(Call("hi", "7")), "coding");
   EXPECT_EQ(FieldOf(Call("hi", "0", "KOI8-R")), "charset");
-  EXPECT_EQ(FieldOf(Call("hi", "2", "")), "charset");                 // UCS-2 without its charset
+  EXPECT_EQ(FieldOf(Call("hi", "2", "")), "charset");  // UCS-2 without its charset
 }
 
 TEST(KannelInbound, RefusesAnOversizedTextWithoutQuotingIt) {

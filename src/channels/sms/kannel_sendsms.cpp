@@ -6,19 +6,21 @@
 
 namespace lifeline::channels::sms {
 
-HttpCall BuildSendsmsCall(const SendsmsOptions& options, const DeliveryTokens* tokens, const app::OutgoingReply& reply) {
+HttpCall BuildSendsmsCall(const SendsmsOptions& options, const DeliveryTokens* tokens,
+                          const app::OutgoingReply& reply) {
   HttpCall call;
   call.method = "GET";
   call.timeout = options.timeout;
-  call.url = fmt::format("{}{}username={}&password={}&to={}&text={}&coding=2&charset=UTF-8", options.url,
-                         options.url.find('?') == std::string::npos ? "?" : "&", UrlEncode(options.username),
-                         UrlEncode(options.password), UrlEncode(reply.address), UrlEncode(reply.text));
+  call.url = fmt::format("{}{}username={}&password={}&to={}&text={}&coding=2&charset=UTF-8",
+                         options.url, options.url.find('?') == std::string::npos ? "?" : "&",
+                         UrlEncode(options.username), UrlEncode(options.password),
+                         UrlEncode(reply.address), UrlEncode(reply.text));
   if (!options.dlr_base_url.empty() && tokens != nullptr) {
     std::string base = options.dlr_base_url;
     while (!base.empty() && base.back() == '/') base.pop_back();
     // 1 delivered, 2 undelivered, 16 the SMSC refused it (Kannel fills in %d).
-    const std::string dlr_url = fmt::format("{}/channels/sms/delivery?reply={}&token={}&status=%d", base, reply.id,
-                                            tokens->TokenFor(reply.id));
+    const std::string dlr_url = fmt::format("{}/channels/sms/delivery?reply={}&token={}&status=%d",
+                                            base, reply.id, tokens->TokenFor(reply.id));
     call.url += fmt::format("&dlr-mask=19&dlr-url={}", UrlEncode(dlr_url));
   }
   return call;
@@ -44,12 +46,14 @@ SendResult KannelSendsms::Send(const app::OutgoingReply& reply) {
   if (!answer) {
     std::fprintf(stderr, "sms: smsbox's sendsms could not be reached; the reply waits\n");
   } else if (answer->status == 401 || answer->status == 403) {
-    std::fprintf(stderr, "sms: smsbox refused lifeline's sendsms credentials (HTTP %ld); the reply waits\n",
+    std::fprintf(stderr,
+                 "sms: smsbox refused lifeline's sendsms credentials (HTTP %ld); the reply waits\n",
                  answer->status);
   } else if (result.outcome == SendOutcome::kRejected) {
     std::fprintf(stderr, "sms: smsbox refused a reply for good (HTTP %ld)\n", answer->status);
   } else if (result.outcome == SendOutcome::kRetryLater) {
-    std::fprintf(stderr, "sms: smsbox could not take a reply now (HTTP %ld); it waits\n", answer->status);
+    std::fprintf(stderr, "sms: smsbox could not take a reply now (HTTP %ld); it waits\n",
+                 answer->status);
   }
   return result;
 }

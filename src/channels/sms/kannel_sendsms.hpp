@@ -18,16 +18,18 @@
 namespace lifeline::channels::sms {
 
 struct SendsmsOptions {
-  std::string url;           // smsbox's sendsms URL, e.g. http://127.0.0.1:13013/cgi-bin/sendsms
-  std::string username;      // the sendsms-user group's username and password
+  std::string url;       // smsbox's sendsms URL, e.g. http://127.0.0.1:13013/cgi-bin/sendsms
+  std::string username;  // the sendsms-user group's username and password
   std::string password;
-  std::string dlr_base_url;  // lifeline as Kannel reaches it, e.g. http://127.0.0.1:8080; empty: no reports
+  std::string
+      dlr_base_url;  // lifeline as Kannel reaches it, e.g. http://127.0.0.1:8080; empty: no reports
   std::chrono::milliseconds timeout{10000};
 };
 
 /// The sendsms call for `reply` (the URL carries the number, the text and the password: never
 /// log it). `tokens` may be null when options.dlr_base_url is empty.
-HttpCall BuildSendsmsCall(const SendsmsOptions& options, const DeliveryTokens* tokens, const app::OutgoingReply& reply);
+HttpCall BuildSendsmsCall(const SendsmsOptions& options, const DeliveryTokens* tokens,
+                          const app::OutgoingReply& reply);
 
 /// What smsbox's answer means: 2xx ("0: Accepted for delivery", "3: Queued for later
 /// delivery") accepted; 401/403 (our credentials refused: a configuration fault an

@@ -1,8 +1,7 @@
 #include "channels/telegram/bot_api.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace lifeline::channels::telegram {
 namespace {
@@ -23,9 +22,12 @@ struct BotApiError {
 std::optional<BotApiError> ReadError(const json& doc) {
   if (!doc.is_object() || !doc.contains("ok") || doc["ok"] != false) return std::nullopt;
   BotApiError error;
-  if (auto code = doc.find("error_code"); code != doc.end() && code->is_number_integer()) error.code = code->get<int>();
-  if (auto parameters = doc.find("parameters"); parameters != doc.end() && parameters->is_object()) {
-    if (auto retry = parameters->find("retry_after"); retry != parameters->end() && retry->is_number_integer()) {
+  if (auto code = doc.find("error_code"); code != doc.end() && code->is_number_integer())
+    error.code = code->get<int>();
+  if (auto parameters = doc.find("parameters");
+      parameters != doc.end() && parameters->is_object()) {
+    if (auto retry = parameters->find("retry_after");
+        retry != parameters->end() && retry->is_number_integer()) {
       error.retry_after = std::max(0, retry->get<int>());
     }
   }
@@ -60,8 +62,9 @@ Update Read(const json& doc) {
     return update;
   }
   const std::string chat_id = std::to_string((*chat)["id"].get<std::int64_t>());
-  update.text = InboundText{chat_id, chat_id + ":" + std::to_string(m["message_id"].get<std::int64_t>()),
-                            text->get<std::string>()};
+  update.text =
+      InboundText{chat_id, chat_id + ":" + std::to_string(m["message_id"].get<std::int64_t>()),
+                  text->get<std::string>()};
   return update;
 }
 
@@ -92,21 +95,28 @@ Result<std::vector<Update>> ParseUpdates(const HttpReply& reply) {
   if (doc) {
     if (auto error = ReadError(*doc)) {
       const int code = error->code ? error->code : static_cast<int>(reply.status);
-      if (code == 401) return Error{ErrorCode::kUnauthenticated, "the Bot API refused the bot token (401)"};
-      if (code == 409) return Error{ErrorCode::kConflict, "getUpdates is refused while a webhook is set (409)"};
-      return Error{ErrorCode::kUnavailable, "getUpdates failed with " + std::to_string(code), {}, error->retry_after};
+      if (code == 401)
+        return Error{ErrorCode::kUnauthenticated, "the Bot API refused the bot token (401)"};
+      if (code == 409)
+        return Error{ErrorCode::kConflict, "getUpdates is refused while a webhook is set (409)"};
+      return Error{ErrorCode::kUnavailable,
+                   "getUpdates failed with " + std::to_string(code),
+                   {},
+                   error->retry_after};
     }
   }
   if (reply.status / 100 != 2 || !doc || !doc->is_object() || doc->value("ok", json()) != true ||
       !doc->contains("result") || !(*doc)["result"].is_array()) {
     if (reply.status >= 500 || reply.status == 429) {
-      return Error{ErrorCode::kUnavailable, "getUpdates failed with " + std::to_string(reply.status)};
+      return Error{ErrorCode::kUnavailable,
+                   "getUpdates failed with " + std::to_string(reply.status)};
     }
     return InvalidInput("getUpdates' answer is not {\"ok\":true,\"result\":[...]}", "result");
   }
   std::vector<Update> updates;
   for (const json& item : (*doc)["result"]) {
-    if (!item.is_object() || !item.contains("update_id") || !item["update_id"].is_number_integer()) continue;
+    if (!item.is_object() || !item.contains("update_id") || !item["update_id"].is_number_integer())
+      continue;
     updates.push_back(Read(item));
   }
   return updates;
@@ -117,7 +127,8 @@ std::string SendMessageBody(std::string_view chat_id, std::string_view text) {
 }
 
 std::string WebhookAnswer(std::string_view chat_id, std::string_view text) {
-  return json{{"method", "sendMessage"}, {"chat_id", ChatId(chat_id)}, {"text", std::string(text)}}.dump();
+  return json{{"method", "sendMessage"}, {"chat_id", ChatId(chat_id)}, {"text", std::string(text)}}
+      .dump();
 }
 
 SendResult InterpretSendAnswer(const Result<HttpReply>& answer) {
@@ -129,8 +140,10 @@ SendResult InterpretSendAnswer(const Result<HttpReply>& answer) {
   const std::optional<BotApiError> error = doc ? ReadError(*doc) : std::nullopt;
   const int code = error && error->code ? error->code : static_cast<int>(answer->status);
   if (code == 429) return {SendOutcome::kRetryLater, error ? error->retry_after : 0};
-  if (code >= 500 || code / 100 == 2 || code == 401 || code == 0) return {SendOutcome::kRetryLater, 0};
-  if (code / 100 == 4) return {SendOutcome::kRejected, 0};  // 400 chat not found, 403 blocked by the user
+  if (code >= 500 || code / 100 == 2 || code == 401 || code == 0)
+    return {SendOutcome::kRetryLater, 0};
+  if (code / 100 == 4)
+    return {SendOutcome::kRejected, 0};  // 400 chat not found, 403 blocked by the user
   return {SendOutcome::kRetryLater, 0};
 }
 
@@ -151,7 +164,8 @@ bool SecretMatches(std::string_view expected, std::string_view given) {
 bool IsValidSecretToken(std::string_view token) {
   if (token.empty() || token.size() > 256) return false;
   for (const char c : token) {
-    const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                         (c >= '0' && c <= '9') || c == '_' || c == '-';
     if (!allowed) return false;
   }
   return true;

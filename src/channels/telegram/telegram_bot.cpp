@@ -11,7 +11,9 @@ using nlohmann::json;
 
 constexpr char kSecretHeader[] = "x-telegram-bot-api-secret-token";
 
-server::Response JsonAnswer(int status, std::string body) { return {status, "application/json", std::move(body), {}}; }
+server::Response JsonAnswer(int status, std::string body) {
+  return {status, "application/json", std::move(body), {}};
+}
 
 // The first answer someone gets: his first message's (kOpened), or a command's from someone
 // not known yet (Telegram's client sends /start first).
@@ -29,7 +31,8 @@ std::string TelegramBot::MethodUrl(std::string_view method) const {
   return options_.api_base + "/bot" + options_.token + "/" + std::string(method);
 }
 
-Result<HttpReply> TelegramBot::Call(std::string_view method, std::string body, std::chrono::milliseconds timeout) const {
+Result<HttpReply> TelegramBot::Call(std::string_view method, std::string body,
+                                    std::chrono::milliseconds timeout) const {
   HttpCall call;
   call.method = "POST";
   call.url = MethodUrl(method);
@@ -45,13 +48,15 @@ SendResult TelegramBot::Send(const app::OutgoingReply& reply) {
 }
 
 SendResult TelegramBot::SendAnswer(const ChatAnswer& answer) {
-  return InterpretSendAnswer(Call("sendMessage", SendMessageBody(answer.chat_id, answer.text), options_.timeout));
+  return InterpretSendAnswer(
+      Call("sendMessage", SendMessageBody(answer.chat_id, answer.text), options_.timeout));
 }
 
 Result<std::optional<ChatAnswer>> TelegramBot::Handle(const Update& update) {
   if (!update.text) return std::optional<ChatAnswer>();
   const InboundText& in = *update.text;
-  auto received = conversations_.Receive(ContactChannel::kTelegram, in.address, in.message_id, in.text);
+  auto received =
+      conversations_.Receive(ContactChannel::kTelegram, in.address, in.message_id, in.text);
   if (!received) {
     if (received.error().code == ErrorCode::kInvalidInput) return std::optional<ChatAnswer>();
     return received.error();
@@ -68,7 +73,8 @@ server::Response TelegramBot::Webhook(const server::Request& request) {
   // Only Telegram knows the secret (setWebhook's secret_token): anyone else is refused and
   // nothing of what he sent is read.
   if (!SecretMatches(options_.webhook_secret, request.Header(kSecretHeader))) {
-    return server::JsonError(401, "unauthenticated", "the webhook's secret token is missing or wrong");
+    return server::JsonError(401, "unauthenticated",
+                             "the webhook's secret token is missing or wrong");
   }
   auto update = ParseUpdate(request.body);
   // Telegram sends only well-formed Updates; a body that is not one is a misconfigured proxy
@@ -77,7 +83,8 @@ server::Response TelegramBot::Webhook(const server::Request& request) {
   auto answer = Handle(*update);
   if (!answer) {
     // The store failed: Telegram retries a non-2xx delivery, and Receive stores it once.
-    server::Response busy = server::JsonError(503, "unavailable", "the message could not be stored; retry");
+    server::Response busy =
+        server::JsonError(503, "unavailable", "the message could not be stored; retry");
     busy.headers.emplace_back("Retry-After", "5");
     return busy;
   }
@@ -96,8 +103,10 @@ Status TelegramBot::SetWebhook(std::string_view url) {
   auto reply = Call("setWebhook", body, options_.timeout);
   if (!reply) return reply.error();
   const json doc = json::parse(reply->body, nullptr, false);
-  if (reply->status / 100 != 2 || doc.is_discarded() || !doc.is_object() || doc.value("ok", json()) != true) {
-    return Error{ErrorCode::kUnavailable, "setWebhook was refused with " + std::to_string(reply->status)};
+  if (reply->status / 100 != 2 || doc.is_discarded() || !doc.is_object() ||
+      doc.value("ok", json()) != true) {
+    return Error{ErrorCode::kUnavailable,
+                 "setWebhook was refused with " + std::to_string(reply->status)};
   }
   return OkStatus();
 }
@@ -113,9 +122,9 @@ Result<std::vector<Update>> TelegramBot::GetUpdates(std::int64_t offset, int tim
 }
 
 void AddWebhookRoute(server::Router& router, TelegramBot& bot) {
-  router.Add("POST", std::string(kWebhookPath), [&bot](server::Request& request, server::Respond respond) {
-    respond(bot.Webhook(request));
-  });
+  router.Add(
+      "POST", std::string(kWebhookPath),
+      [&bot](server::Request& request, server::Respond respond) { respond(bot.Webhook(request)); });
 }
 
 }  // namespace lifeline::channels::telegram

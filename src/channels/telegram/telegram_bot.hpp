@@ -19,12 +19,12 @@
 namespace lifeline::channels::telegram {
 
 struct TelegramOptions {
-  std::string token;                                   // from BotFather; secret: never logged
-  std::string api_base = "https://api.telegram.org";   // tests point it at the stand-in
-  std::string proxy;                                   // e.g. socks5h://127.0.0.1:9050; empty: direct
-  std::string webhook_secret;                          // setWebhook's secret_token; empty: no webhook
-  std::string onion;                                   // the onion form's address, for the first answer
-  std::chrono::milliseconds timeout{10000};            // per call (getUpdates adds its long-poll wait)
+  std::string token;                                  // from BotFather; secret: never logged
+  std::string api_base = "https://api.telegram.org";  // tests point it at the stand-in
+  std::string proxy;                         // e.g. socks5h://127.0.0.1:9050; empty: direct
+  std::string webhook_secret;                // setWebhook's secret_token; empty: no webhook
+  std::string onion;                         // the onion form's address, for the first answer
+  std::chrono::milliseconds timeout{10000};  // per call (getUpdates adds its long-poll wait)
 };
 
 /// What to send back to a chat now.
@@ -61,7 +61,8 @@ class TelegramBot : public OutboundChannel {
 
  private:
   std::string MethodUrl(std::string_view method) const;
-  Result<HttpReply> Call(std::string_view method, std::string body, std::chrono::milliseconds timeout) const;
+  Result<HttpReply> Call(std::string_view method, std::string body,
+                         std::chrono::milliseconds timeout) const;
 
   app::ChannelConversations& conversations_;
   const TelegramOptions options_;

@@ -7,7 +7,8 @@ namespace lifeline::channels::telegram {
 
 using std::chrono::milliseconds;
 
-TelegramPoller::TelegramPoller(TelegramBot& bot, PollerOptions options) : bot_(bot), options_(options) {}
+TelegramPoller::TelegramPoller(TelegramBot& bot, PollerOptions options)
+    : bot_(bot), options_(options) {}
 
 TelegramPoller::~TelegramPoller() { Stop(); }
 
@@ -37,16 +38,20 @@ void TelegramPoller::Run() {
 
 milliseconds TelegramPoller::PollOnce() {
   auto failed = [this](const char* what, int retry_after_seconds) {
-    backoff_ = backoff_.count() == 0 ? options_.first_backoff : std::min(options_.max_backoff, backoff_ * 2);
+    backoff_ = backoff_.count() == 0 ? options_.first_backoff
+                                     : std::min(options_.max_backoff, backoff_ * 2);
     std::fprintf(stderr, "telegram: %s; trying again later\n", what);
     return std::max(backoff_, milliseconds(std::chrono::seconds(retry_after_seconds)));
   };
   auto updates = bot_.GetUpdates(offset_, options_.long_poll_seconds);
   if (!updates) {
     switch (updates.error().code) {
-      case ErrorCode::kUnauthenticated: return failed("getUpdates: the bot token was refused", 0);
-      case ErrorCode::kConflict: return failed("getUpdates is refused while a webhook is set (deleteWebhook)", 0);
-      default: return failed("getUpdates failed", updates.error().retry_after_seconds);
+      case ErrorCode::kUnauthenticated:
+        return failed("getUpdates: the bot token was refused", 0);
+      case ErrorCode::kConflict:
+        return failed("getUpdates is refused while a webhook is set (deleteWebhook)", 0);
+      default:
+        return failed("getUpdates failed", updates.error().retry_after_seconds);
     }
   }
   for (const Update& update : *updates) {
@@ -55,13 +60,15 @@ milliseconds TelegramPoller::PollOnce() {
     if (!answer) return failed("an update could not be stored", 0);
     if (*answer) {
       SendResult sent = bot_.SendAnswer(**answer);
-      if (sent.outcome == SendOutcome::kRetryLater && sent.retry_after_seconds > 0 && sent.retry_after_seconds <= 5) {
+      if (sent.outcome == SendOutcome::kRetryLater && sent.retry_after_seconds > 0 &&
+          sent.retry_after_seconds <= 5) {
         std::this_thread::sleep_for(std::chrono::seconds(sent.retry_after_seconds));
         sent = bot_.SendAnswer(**answer);
       }
       // An automatic answer that Telegram does not take is not sent again: the message is
       // stored, and he may ask STATUS or HELP again.
-      if (sent.outcome != SendOutcome::kAccepted) std::fprintf(stderr, "telegram: an automatic answer was not sent\n");
+      if (sent.outcome != SendOutcome::kAccepted)
+        std::fprintf(stderr, "telegram: an automatic answer was not sent\n");
     }
     offset_ = std::max(offset_, update.update_id + 1);
   }

@@ -35,7 +35,8 @@ constexpr std::array<PathwayStep, 9> kAsylum = {{
 
 constexpr std::array<PathwayStep, 8> kHumanitarianVisa = {{
     {"passport_valid", "International passport valid for the visa's length", true},
-    {"evidence_of_risk", "Evidence of individual risk (criminal case, wanted status, call-up)", true},
+    {"evidence_of_risk", "Evidence of individual risk (criminal case, wanted status, call-up)",
+     true},
     {"personal_statement", "Personal statement in the embassy's language", true},
     {"support_letter", "Support letter from an organisation", true},
     {"photos", "Biometric photographs", true},
@@ -49,16 +50,19 @@ constexpr std::array<PathwayStep, 8> kWorkVisa = {{
     {"employer_sponsorship", "Employer's sponsorship or work permit approval", true},
     {"passport_valid", "International passport valid for the visa's length", true},
     {"qualifications", "Diplomas and qualifications, recognised or translated", true},
-    {"criminal_record_certificate", "Criminal record certificate, or a statement why it cannot be had", true},
+    {"criminal_record_certificate",
+     "Criminal record certificate, or a statement why it cannot be had", true},
     {"appointment", "Consulate appointment booked", false},
     {"application_submitted", "Visa application submitted", false},
     {"decision", "Decision received", false},
 }};
 
 constexpr std::array<PathwayStep, 6> kTravelDocument = {{
-    {"identity_proof", "Any proof of identity (internal passport, birth certificate, copies)", true},
+    {"identity_proof", "Any proof of identity (internal passport, birth certificate, copies)",
+     true},
     {"photos", "Photographs to the issuer's rules", true},
-    {"eligibility", "Eligibility checked (refugee, stateless or humanitarian travel document)", false},
+    {"eligibility", "Eligibility checked (refugee, stateless or humanitarian travel document)",
+     false},
     {"application_submitted", "Application submitted to the issuing authority", false},
     {"fee_paid", "Fee paid or waived", false},
     {"document_issued", "Document issued and its expiry recorded", false},
@@ -74,16 +78,22 @@ bool NeedsTargetCountry(PathwayKind kind) {
 
 std::span<const PathwayStep> PathwaySteps(PathwayKind kind) {
   switch (kind) {
-    case PathwayKind::kAsylum: return kAsylum;
-    case PathwayKind::kHumanitarianVisa: return kHumanitarianVisa;
-    case PathwayKind::kWorkVisa: return kWorkVisa;
-    case PathwayKind::kTravelDocument: return kTravelDocument;
+    case PathwayKind::kAsylum:
+      return kAsylum;
+    case PathwayKind::kHumanitarianVisa:
+      return kHumanitarianVisa;
+    case PathwayKind::kWorkVisa:
+      return kWorkVisa;
+    case PathwayKind::kTravelDocument:
+      return kTravelDocument;
   }
   return {};
 }
 
 std::string_view ToString(StepStatus status) { return NameOf(kStatuses, status); }
-std::optional<StepStatus> ParseStepStatus(std::string_view text) { return ValueOf(kStatuses, text); }
+std::optional<StepStatus> ParseStepStatus(std::string_view text) {
+  return ValueOf(kStatuses, text);
+}
 
 std::vector<std::string_view> OpenSteps(PathwayKind kind, std::span<const StepStatus> statuses) {
   std::vector<std::string_view> open;

@@ -12,15 +12,16 @@
 namespace lifeline::abroad {
 
 enum class PathwayKind { kAsylum, kHumanitarianVisa, kWorkVisa, kTravelDocument };
-std::string_view ToString(PathwayKind kind);  // "asylum", "humanitarian_visa", "work_visa", "travel_document"
+std::string_view ToString(
+    PathwayKind kind);  // "asylum", "humanitarian_visa", "work_visa", "travel_document"
 std::optional<PathwayKind> ParsePathwayKind(std::string_view text);
 /// Whether the pathway leads to a named country (the visas) rather than the current one.
 bool NeedsTargetCountry(PathwayKind kind);
 
 struct PathwayStep {
-  std::string_view code;      // stable, e.g. "evidence_of_risk"
-  std::string_view label;     // in English; the console translates
-  bool document = false;      // a paper to gather, rather than an act to do
+  std::string_view code;   // stable, e.g. "evidence_of_risk"
+  std::string_view label;  // in English; the console translates
+  bool document = false;   // a paper to gather, rather than an act to do
 };
 std::span<const PathwayStep> PathwaySteps(PathwayKind kind);
 

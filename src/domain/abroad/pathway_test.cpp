@@ -14,7 +14,8 @@ TEST(AbroadPathway, EveryKindHasAChecklistWithUniqueCodes) {
                     PathwayKind::kTravelDocument}) {
     EXPECT_EQ(ParsePathwayKind(ToString(kind)), kind);
     std::set<std::string_view> codes;
-    for (const auto& step : PathwaySteps(kind)) EXPECT_TRUE(codes.insert(step.code).second) << step.code;
+    for (const auto& step : PathwaySteps(kind))
+      EXPECT_TRUE(codes.insert(step.code).second) << step.code;
     EXPECT_GE(codes.size(), 5u) << ToString(kind);
   }
   EXPECT_TRUE(NeedsTargetCountry(PathwayKind::kHumanitarianVisa));
@@ -33,7 +34,8 @@ TEST(AbroadPathway, OpenStepsAreTheMissingAndInProgressOnesInOrder) {
   EXPECT_EQ(open[0], "job_offer");
   EXPECT_EQ(open[1], "qualifications");
   // Steps with no status yet are missing.
-  EXPECT_EQ(OpenSteps(PathwayKind::kTravelDocument, {}).size(), PathwaySteps(PathwayKind::kTravelDocument).size());
+  EXPECT_EQ(OpenSteps(PathwayKind::kTravelDocument, {}).size(),
+            PathwaySteps(PathwayKind::kTravelDocument).size());
   EXPECT_EQ(ParseStepStatus("not_needed"), StepStatus::kNotNeeded);
   EXPECT_FALSE(ParseStepStatus("maybe"));
 }

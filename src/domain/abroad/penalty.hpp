@@ -11,12 +11,12 @@
 namespace lifeline::abroad {
 
 struct PenaltyArticle {
-  std::string_view code;      // "352.1", "337.2.1", … (article.part)
-  std::string_view offence;   // in English
+  std::string_view code;     // "352.1", "337.2.1", … (article.part)
+  std::string_view offence;  // in English
   std::string_view offence_ru;
-  int min_years = 0;          // 0: no minimum stated
+  int min_years = 0;  // 0: no minimum stated
   int max_years = 0;
-  std::string_view note;      // e.g. an exemption; may be empty
+  std::string_view note;  // e.g. an exemption; may be empty
   std::string_view note_ru;
 };
 

@@ -30,10 +30,14 @@ constexpr NameTable<DocumentKind, 5> kDocuments = {{
 }  // namespace
 
 std::string_view ToString(WantedStatus status) { return NameOf(kWanted, status); }
-std::optional<WantedStatus> ParseWantedStatus(std::string_view text) { return ValueOf(kWanted, text); }
+std::optional<WantedStatus> ParseWantedStatus(std::string_view text) {
+  return ValueOf(kWanted, text);
+}
 std::string_view ToString(Need need) { return NameOf(kNeeds, need); }
 std::optional<Need> ParseNeed(std::string_view text) { return ValueOf(kNeeds, text); }
 std::string_view ToString(DocumentKind kind) { return NameOf(kDocuments, kind); }
-std::optional<DocumentKind> ParseDocumentKind(std::string_view text) { return ValueOf(kDocuments, text); }
+std::optional<DocumentKind> ParseDocumentKind(std::string_view text) {
+  return ValueOf(kDocuments, text);
+}
 
 }  // namespace lifeline::abroad

@@ -9,7 +9,12 @@ namespace lifeline::abroad {
 
 /// At home: whether he is sought, and how widely (an interstate list reaches the CIS
 /// countries most go to first).
-enum class WantedStatus { kNoneKnown, kNationalList, kInterstateList, kInternationalNoticeRequested };
+enum class WantedStatus {
+  kNoneKnown,
+  kNationalList,
+  kInterstateList,
+  kInternationalNoticeRequested
+};
 std::string_view ToString(WantedStatus status);  // "none_known", "national_list", …
 std::optional<WantedStatus> ParseWantedStatus(std::string_view text);
 
@@ -18,7 +23,7 @@ std::string_view ToString(Need need);  // "housing", "money", "medical", "legal"
 std::optional<Need> ParseNeed(std::string_view text);
 
 enum class DocumentKind {
-  kInternalPassport,       // enough for the CIS countries most go to first
+  kInternalPassport,  // enough for the CIS countries most go to first
   kInternationalPassport,
   kTemporaryTravelDocument,
   kResidencePermit,

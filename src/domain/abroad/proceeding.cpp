@@ -54,21 +54,28 @@ constexpr std::array<EventKind, 6> kExtraditionEvents = {{
 }  // namespace
 
 std::string_view ToString(ProceedingKind kind) { return NameOf(kKinds, kind); }
-std::optional<ProceedingKind> ParseProceedingKind(std::string_view text) { return ValueOf(kKinds, text); }
+std::optional<ProceedingKind> ParseProceedingKind(std::string_view text) {
+  return ValueOf(kKinds, text);
+}
 
 std::span<const EventKind> EventKinds(ProceedingKind kind) {
   switch (kind) {
-    case ProceedingKind::kAsylum: return kAsylumEvents;
-    case ProceedingKind::kBorderProsecution: return kProsecutionEvents;
-    case ProceedingKind::kDeportation: return kDeportationEvents;
-    case ProceedingKind::kExtradition: return kExtraditionEvents;
+    case ProceedingKind::kAsylum:
+      return kAsylumEvents;
+    case ProceedingKind::kBorderProsecution:
+      return kProsecutionEvents;
+    case ProceedingKind::kDeportation:
+      return kDeportationEvents;
+    case ProceedingKind::kExtradition:
+      return kExtraditionEvents;
   }
   return {};
 }
 
 std::optional<EventKind> FindEventKind(ProceedingKind kind, std::string_view name) {
   const auto events = EventKinds(kind);
-  auto it = std::find_if(events.begin(), events.end(), [&](const EventKind& e) { return e.name == name; });
+  auto it = std::find_if(events.begin(), events.end(),
+                         [&](const EventKind& e) { return e.name == name; });
   if (it == events.end()) return std::nullopt;
   return *it;
 }
@@ -78,12 +85,16 @@ Status ValidateNewEvent(ProceedingKind kind, std::string_view event, std::chrono
   const auto found = FindEventKind(kind, event);
   if (!found) {
     std::string known;
-    for (const EventKind& e : EventKinds(kind)) known += (known.empty() ? "" : ", ") + std::string(e.name);
+    for (const EventKind& e : EventKinds(kind))
+      known += (known.empty() ? "" : ", ") + std::string(e.name);
     return InvalidInput("a proceeding of this kind has these events: " + known, "kind");
   }
-  if (on < filed_on) return InvalidInput("an event cannot come before the proceeding was filed", "on");
+  if (on < filed_on)
+    return InvalidInput("an event cannot come before the proceeding was filed", "on");
   if (found->risk && on < today) {
-    return InvalidInput("a deadline or hearing entered now cannot be in the past; record what happened instead", "on");
+    return InvalidInput(
+        "a deadline or hearing entered now cannot be in the past; record what happened instead",
+        "on");
   }
   return OkStatus();
 }

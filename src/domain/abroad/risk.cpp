@@ -1,11 +1,11 @@
 #include "domain/abroad/risk.hpp"
 
-#include "domain/name_table.hpp"
-
 #include <algorithm>
 #include <array>
 #include <unordered_map>
 #include <utility>
+
+#include "domain/name_table.hpp"
 
 namespace lifeline::abroad {
 namespace {
@@ -33,8 +33,8 @@ std::string_view ToString(RiskKind kind) { return NameOf(kNames, kind); }
 
 std::optional<RiskKind> ParseRiskKind(std::string_view text) { return ValueOf(kNames, text); }
 
-std::vector<RiskLine> RankRisks(std::span<const RiskEvent> events, std::chrono::sys_days today, const LeadTimes& lead,
-                                std::size_t limit) {
+std::vector<RiskLine> RankRisks(std::span<const RiskEvent> events, std::chrono::sys_days today,
+                                const LeadTimes& lead, std::size_t limit) {
   std::unordered_map<std::int64_t, RiskEvent> next;
   for (const RiskEvent& e : events) {
     if (e.on < today) continue;
@@ -64,7 +64,9 @@ std::vector<RiskEvent> RisksBeside(std::span<const RiskEvent> his_dates, const R
   }
   std::sort(beside.begin(), beside.end(), Sooner);
   beside.erase(std::unique(beside.begin(), beside.end(),
-                           [](const RiskEvent& a, const RiskEvent& b) { return a.on == b.on && a.kind == b.kind; }),
+                           [](const RiskEvent& a, const RiskEvent& b) {
+                             return a.on == b.on && a.kind == b.kind;
+                           }),
                beside.end());
   return beside;
 }

@@ -17,9 +17,9 @@ namespace lifeline::abroad {
 enum class RiskKind {
   kExtraditionHearing,
   kDeportation,
-  kStayEnds,          // the end of permitted stay (stay.hpp)
+  kStayEnds,  // the end of permitted stay (stay.hpp)
   kAppealDeadline,
-  kCourtHearing,      // e.g. a border-crossing prosecution
+  kCourtHearing,  // e.g. a border-crossing prosecution
   kAsylumInterview,
   kDocumentExpires,
 };
@@ -40,15 +40,15 @@ struct LeadTimes {
 
 struct RiskLine {
   std::int64_t person_id = 0;
-  RiskEvent next;     // the soonest event from today on
-  int days_left = 0;  // 0: today
-  bool alert = false; // within the kind's lead time
+  RiskEvent next;      // the soonest event from today on
+  int days_left = 0;   // 0: today
+  bool alert = false;  // within the kind's lead time
 };
 
 /// One line per person with an event from `today` on, soonest first (graver kind first on
 /// the same day, then person id), at most `limit` lines. Past events are ignored.
-std::vector<RiskLine> RankRisks(std::span<const RiskEvent> events, std::chrono::sys_days today, const LeadTimes& lead,
-                                std::size_t limit);
+std::vector<RiskLine> RankRisks(std::span<const RiskEvent> events, std::chrono::sys_days today,
+                                const LeadTimes& lead, std::size_t limit);
 
 /// The person's other dates that need attention beside the one his board line shows: each
 /// of `his_dates` from `today` on within its kind's lead time, soonest first (graver kind

@@ -48,11 +48,12 @@ TEST(AbroadRisk, AlertsFollowEachKindsLeadTime) {
 
 TEST(AbroadRisk, AnOverstayDoesNotHideAHearingComingUp) {
   const RiskEvent overstay{7, kToday - days{36}, RiskKind::kStayEnds};
-  const std::vector<RiskEvent> his = {{7, kToday + days{11}, RiskKind::kExtraditionHearing},
-                                      {7, kToday + days{45}, RiskKind::kAppealDeadline},  // beyond its 10 days
-                                      {7, kToday + days{40}, RiskKind::kDocumentExpires},
-                                      {7, kToday + days{11}, RiskKind::kExtraditionHearing},  // read twice
-                                      {7, kToday - days{2}, RiskKind::kCourtHearing}};       // past
+  const std::vector<RiskEvent> his = {
+      {7, kToday + days{11}, RiskKind::kExtraditionHearing},
+      {7, kToday + days{45}, RiskKind::kAppealDeadline},  // beyond its 10 days
+      {7, kToday + days{40}, RiskKind::kDocumentExpires},
+      {7, kToday + days{11}, RiskKind::kExtraditionHearing},  // read twice
+      {7, kToday - days{2}, RiskKind::kCourtHearing}};        // past
   const auto beside = RisksBeside(his, overstay, kToday, LeadTimes{});
   ASSERT_EQ(beside.size(), 2u);
   EXPECT_EQ(beside[0].kind, RiskKind::kExtraditionHearing);

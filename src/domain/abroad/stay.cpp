@@ -14,19 +14,23 @@ constexpr int kLongestPeriod = 3660;
 }  // namespace
 
 Status ValidateStayRule(const StayRule& rule) {
-  if (rule.days_allowed < 1 || rule.period_days < rule.days_allowed || rule.period_days > kLongestPeriod) {
-    return InvalidInput("a stay rule is D days in any period of P days, with 1 ≤ D ≤ P ≤ 3660", "stay_rule");
+  if (rule.days_allowed < 1 || rule.period_days < rule.days_allowed ||
+      rule.period_days > kLongestPeriod) {
+    return InvalidInput("a stay rule is D days in any period of P days, with 1 ≤ D ≤ P ≤ 3660",
+                        "stay_rule");
   }
   return OkStatus();
 }
 
 Status ValidateStays(std::span<const Stay> stays) {
   std::vector<Stay> sorted(stays.begin(), stays.end());
-  std::sort(sorted.begin(), sorted.end(), [](const Stay& a, const Stay& b) { return a.entered < b.entered; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Stay& a, const Stay& b) { return a.entered < b.entered; });
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     const Stay& s = sorted[i];
     if (s.left && *s.left < s.entered) return InvalidInput("a stay ends before it begins", "stays");
-    if (!s.left && i + 1 != sorted.size()) return InvalidInput("only the last stay may be open", "stays");
+    if (!s.left && i + 1 != sorted.size())
+      return InvalidInput("only the last stay may be open", "stays");
     if (i + 1 < sorted.size() && s.left && *s.left >= sorted[i + 1].entered) {
       return InvalidInput("stays overlap: a person cannot arrive before leaving", "stays");
     }
@@ -38,8 +42,10 @@ Result<sys_days> LastLegalDay(const StayRule& rule, std::span<const Stay> stays,
   if (auto ok = ValidateStayRule(rule); !ok) return ok.error();
   if (auto ok = ValidateStays(stays); !ok) return ok.error();
   const auto open = std::find_if(stays.begin(), stays.end(), [](const Stay& s) { return !s.left; });
-  if (open == stays.end()) return InvalidInput("the person is not in the country now (no open stay)", "stays");
-  if (open->entered > today) return InvalidInput("the current stay cannot begin in the future", "stays");
+  if (open == stays.end())
+    return InvalidInput("the person is not in the country now (no open stay)", "stays");
+  if (open->entered > today)
+    return InvalidInput("the current stay cannot begin in the future", "stays");
   const sys_days entered = open->entered;
   if (rule.PerEntry()) return entered + days{rule.days_allowed - 1};
 
@@ -54,7 +60,8 @@ Result<sys_days> LastLegalDay(const StayRule& rule, std::span<const Stay> stays,
   for (const Stay& s : stays) {
     const sys_days a = std::max(s.entered, from);
     const sys_days b = std::min(s.left.value_or(to), to);
-    for (sys_days d = a; d <= b; d += days{1}) present[static_cast<std::size_t>((d - from).count())] = 1;
+    for (sys_days d = a; d <= b; d += days{1})
+      present[static_cast<std::size_t>((d - from).count())] = 1;
   }
   const auto period = static_cast<std::size_t>(rule.period_days);
   int in_window = 0;

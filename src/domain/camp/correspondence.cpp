@@ -1,19 +1,20 @@
 #include "domain/camp/correspondence.hpp"
 
-#include "domain/name_table.hpp"
-
 #include <algorithm>
 #include <array>
 #include <utility>
 #include <vector>
 
 #include "domain/camp/gc3.hpp"
+#include "domain/name_table.hpp"
 
 namespace lifeline::camp {
 namespace {
 
 constexpr std::array<std::pair<MailKind, std::string_view>, 3> kKinds = {
-    {{MailKind::kLetter, "letter"}, {MailKind::kCard, "card"}, {MailKind::kCaptureCard, "capture_card"}}};
+    {{MailKind::kLetter, "letter"},
+     {MailKind::kCard, "card"},
+     {MailKind::kCaptureCard, "capture_card"}}};
 constexpr std::array<std::pair<MailDirection, std::string_view>, 2> kDirections = {
     {{MailDirection::kSent, "sent"}, {MailDirection::kReceived, "received"}}};
 
@@ -21,19 +22,26 @@ constexpr std::array<std::pair<MailDirection, std::string_view>, 2> kDirections 
 
 std::string_view ToString(MailKind kind) { return NameOf(kKinds, kind); }
 
-std::string_view ToString(MailDirection direction) { return direction == MailDirection::kSent ? "sent" : "received"; }
+std::string_view ToString(MailDirection direction) {
+  return direction == MailDirection::kSent ? "sent" : "received";
+}
 
 std::optional<MailKind> ParseMailKind(std::string_view text) { return ValueOf(kKinds, text); }
 
-std::optional<MailDirection> ParseMailDirection(std::string_view text) { return ValueOf(kDirections, text); }
+std::optional<MailDirection> ParseMailDirection(std::string_view text) {
+  return ValueOf(kDirections, text);
+}
 
 Status ValidateMailLimit(const MailLimit& limit) {
-  if (limit.letters_per_month < 0 || limit.cards_per_month < 0) return InvalidInput("a limit is a whole number, 0 for none", "limit");
+  if (limit.letters_per_month < 0 || limit.cards_per_month < 0)
+    return InvalidInput("a limit is a whole number, 0 for none", "limit");
   if (limit.letters_per_month != 0 && limit.letters_per_month < kMinimumLettersPerMonth) {
-    return InvalidInput("GC III Art. 71: a limit on letters may not be below two a month", "letters_per_month");
+    return InvalidInput("GC III Art. 71: a limit on letters may not be below two a month",
+                        "letters_per_month");
   }
   if (limit.cards_per_month != 0 && limit.cards_per_month < kMinimumCardsPerMonth) {
-    return InvalidInput("GC III Art. 71: a limit on cards may not be below four a month", "cards_per_month");
+    return InvalidInput("GC III Art. 71: a limit on cards may not be below four a month",
+                        "cards_per_month");
   }
   return OkStatus();
 }

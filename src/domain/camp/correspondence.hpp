@@ -15,7 +15,7 @@ namespace lifeline::camp {
 
 enum class MailKind { kLetter, kCard, kCaptureCard };
 enum class MailDirection { kSent, kReceived };
-std::string_view ToString(MailKind kind);           // "letter", "card", "capture_card"
+std::string_view ToString(MailKind kind);            // "letter", "card", "capture_card"
 std::string_view ToString(MailDirection direction);  // "sent", "received"
 std::optional<MailKind> ParseMailKind(std::string_view text);
 std::optional<MailDirection> ParseMailDirection(std::string_view text);

@@ -37,8 +37,9 @@ TEST(CampMail, HoldingALetterBeforeTheMinimumIsAShortfall) {
 }
 
 TEST(CampMail, CardsCountToFourAndCaptureCardsNotAtAll) {
-  std::vector<MailItem> items = {Sent(1, MailKind::kCaptureCard), Sent(2, MailKind::kCard), Sent(3, MailKind::kCard),
-                                 Sent(4, MailKind::kCard), Sent(5, MailKind::kCard, true)};
+  std::vector<MailItem> items = {Sent(1, MailKind::kCaptureCard), Sent(2, MailKind::kCard),
+                                 Sent(3, MailKind::kCard), Sent(4, MailKind::kCard),
+                                 Sent(5, MailKind::kCard, true)};
   auto m = SummariseMonth(items, kMarch);
   EXPECT_EQ(m.cards_sent, 3);
   EXPECT_TRUE(m.shortfall);
@@ -47,9 +48,10 @@ TEST(CampMail, CardsCountToFourAndCaptureCardsNotAtAll) {
 }
 
 TEST(CampMail, OnlyTheMonthCountsAndReceivedMailIsTallied) {
-  std::vector<MailItem> items = {{sys_days{year{2026} / February / 28}, MailKind::kLetter, MailDirection::kSent, true},
-                                 {sys_days{year{2026} / March / 9}, MailKind::kLetter, MailDirection::kReceived, false},
-                                 {sys_days{year{2026} / March / 9}, MailKind::kCard, MailDirection::kReceived, true}};
+  std::vector<MailItem> items = {
+      {sys_days{year{2026} / February / 28}, MailKind::kLetter, MailDirection::kSent, true},
+      {sys_days{year{2026} / March / 9}, MailKind::kLetter, MailDirection::kReceived, false},
+      {sys_days{year{2026} / March / 9}, MailKind::kCard, MailDirection::kReceived, true}};
   auto m = SummariseMonth(items, kMarch);
   EXPECT_FALSE(m.shortfall);
   EXPECT_EQ(m.received, 1);

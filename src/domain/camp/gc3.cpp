@@ -1,8 +1,8 @@
 #include "domain/camp/gc3.hpp"
 
-#include "domain/name_table.hpp"
-
 #include <utility>
+
+#include "domain/name_table.hpp"
 
 namespace lifeline::camp {
 namespace {
@@ -38,24 +38,34 @@ constexpr std::array<std::pair<AdvanceClass, std::int64_t>, 5> kAdvance = {{
 }  // namespace
 
 std::string_view ToString(RankCategory rank) { return NameOf(kRankNames, rank); }
-std::optional<RankCategory> ParseRankCategory(std::string_view text) { return ValueOf(kRankNames, text); }
+std::optional<RankCategory> ParseRankCategory(std::string_view text) {
+  return ValueOf(kRankNames, text);
+}
 std::string_view ToString(WorkKind kind) { return NameOf(kWorkNames, kind); }
 std::optional<WorkKind> ParseWorkKind(std::string_view text) { return ValueOf(kWorkNames, text); }
 
 bool IsOfficer(RankCategory rank) {
-  return rank == RankCategory::kJuniorOfficer || rank == RankCategory::kSeniorOfficer || rank == RankCategory::kGeneral;
+  return rank == RankCategory::kJuniorOfficer || rank == RankCategory::kSeniorOfficer ||
+         rank == RankCategory::kGeneral;
 }
 
-bool IsSupervisoryOnly(RankCategory rank) { return rank == RankCategory::kNco || rank == RankCategory::kWarrantOfficer; }
+bool IsSupervisoryOnly(RankCategory rank) {
+  return rank == RankCategory::kNco || rank == RankCategory::kWarrantOfficer;
+}
 
 AdvanceClass AdvanceClassOf(RankCategory rank) {
   switch (rank) {
-    case RankCategory::kSoldier: return AdvanceClass::kI;
-    case RankCategory::kNco: return AdvanceClass::kII;
+    case RankCategory::kSoldier:
+      return AdvanceClass::kI;
+    case RankCategory::kNco:
+      return AdvanceClass::kII;
     case RankCategory::kWarrantOfficer:
-    case RankCategory::kJuniorOfficer: return AdvanceClass::kIII;
-    case RankCategory::kSeniorOfficer: return AdvanceClass::kIV;
-    case RankCategory::kGeneral: return AdvanceClass::kV;
+    case RankCategory::kJuniorOfficer:
+      return AdvanceClass::kIII;
+    case RankCategory::kSeniorOfficer:
+      return AdvanceClass::kIV;
+    case RankCategory::kGeneral:
+      return AdvanceClass::kV;
   }
   return AdvanceClass::kI;
 }

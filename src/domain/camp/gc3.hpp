@@ -13,16 +13,16 @@ namespace lifeline::camp {
 
 /// A prisoner's rank, as the Convention sorts it.
 enum class RankCategory {
-  kSoldier,          // below sergeant
-  kNco,              // sergeants and other non-commissioned officers
-  kWarrantOfficer,   // praporshchik, michman
-  kJuniorOfficer,    // officers below major
-  kSeniorOfficer,    // majors to colonels
+  kSoldier,         // below sergeant
+  kNco,             // sergeants and other non-commissioned officers
+  kWarrantOfficer,  // praporshchik, michman
+  kJuniorOfficer,   // officers below major
+  kSeniorOfficer,   // majors to colonels
   kGeneral,
 };
-inline constexpr std::array kAllRankCategories = {RankCategory::kSoldier,       RankCategory::kNco,
-                                                  RankCategory::kWarrantOfficer, RankCategory::kJuniorOfficer,
-                                                  RankCategory::kSeniorOfficer, RankCategory::kGeneral};
+inline constexpr std::array kAllRankCategories = {
+    RankCategory::kSoldier,       RankCategory::kNco,           RankCategory::kWarrantOfficer,
+    RankCategory::kJuniorOfficer, RankCategory::kSeniorOfficer, RankCategory::kGeneral};
 std::string_view ToString(RankCategory rank);  // "soldier", "nco", "warrant_officer", …
 std::optional<RankCategory> ParseRankCategory(std::string_view text);
 
@@ -55,7 +55,8 @@ inline constexpr int kMedicalExamValidDays = 31;
 inline constexpr int kCaptureCardDueDays = 7;
 /// Annex IV's states of health, as codes: the capture card prints them in its languages.
 inline constexpr std::array<std::string_view, 7> kAnnexIvHealth = {
-    "good", "not_wounded", "recovered", "convalescent", "sick", "slightly_wounded", "seriously_wounded"};
+    "good", "not_wounded",      "recovered",        "convalescent",
+    "sick", "slightly_wounded", "seriously_wounded"};
 /// Art. 71: when correspondence is limited, at least two letters and four cards a month.
 inline constexpr int kMinimumLettersPerMonth = 2;
 inline constexpr int kMinimumCardsPerMonth = 4;
@@ -64,7 +65,7 @@ inline constexpr int kMinimumCardsPerMonth = 4;
 enum class WorkKind {
   kCampAdministration,  // administration, installation and upkeep of the camp
   kAgriculture,
-  kNonMilitaryIndustry,  // not metallurgical, machinery or chemical
+  kNonMilitaryIndustry,   // not metallurgical, machinery or chemical
   kNonMilitaryTransport,  // transport and handling of stores, not military
   kCommerceArtsCrafts,
   kDomesticService,

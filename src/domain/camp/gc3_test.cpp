@@ -32,19 +32,20 @@ TEST(Gc3, Art49OfficersAreNeverCompelledAndNcosOnlySupervise) {
 }
 
 TEST(Gc3, TheFiguresOfArts53To71) {
-  EXPECT_EQ(kMinimumWorkingPayRappen, 25);      // Art. 62: a quarter of a franc a full working day
-  EXPECT_EQ(kMiddayRestMinutes, 60);            // Art. 53: an hour at midday
-  EXPECT_EQ(kWeeklyRestMinutes, 24 * 60);       // Art. 53: 24 consecutive hours a week
-  EXPECT_EQ(kMedicalExamValidDays, 31);         // Art. 55: at least monthly
-  EXPECT_EQ(kCaptureCardDueDays, 7);            // Art. 70: at the latest one week after arrival
-  EXPECT_EQ(kMinimumLettersPerMonth, 2);        // Art. 71
+  EXPECT_EQ(kMinimumWorkingPayRappen, 25);  // Art. 62: a quarter of a franc a full working day
+  EXPECT_EQ(kMiddayRestMinutes, 60);        // Art. 53: an hour at midday
+  EXPECT_EQ(kWeeklyRestMinutes, 24 * 60);   // Art. 53: 24 consecutive hours a week
+  EXPECT_EQ(kMedicalExamValidDays, 31);     // Art. 55: at least monthly
+  EXPECT_EQ(kCaptureCardDueDays, 7);        // Art. 70: at the latest one week after arrival
+  EXPECT_EQ(kMinimumLettersPerMonth, 2);    // Art. 71
   EXPECT_EQ(kMinimumCardsPerMonth, 4);
 }
 
 TEST(Gc3, Art50AllowsOnlyItsClassesOfWork) {
   EXPECT_EQ(ParseWorkKind("agriculture"), WorkKind::kAgriculture);
   EXPECT_EQ(ParseWorkKind("camp_administration"), WorkKind::kCampAdministration);
-  for (const char* forbidden : {"metallurgy", "machinery", "chemical", "military", "munitions", "fortification", ""}) {
+  for (const char* forbidden :
+       {"metallurgy", "machinery", "chemical", "military", "munitions", "fortification", ""}) {
     EXPECT_EQ(ParseWorkKind(forbidden), std::nullopt) << forbidden;
   }
   for (RankCategory r : kAllRankCategories) EXPECT_EQ(ParseRankCategory(ToString(r)), r);

@@ -13,8 +13,9 @@ namespace lifeline::camp {
 
 struct LabourProfile {
   RankCategory rank = RankCategory::kSoldier;
-  bool asked_for_work = false;            // Art. 49: an officer asked for work, an NCO for other than supervisory work
-  bool volunteers_for_dangerous = false;  // Art. 52
+  bool asked_for_work =
+      false;  // Art. 49: an officer asked for work, an NCO for other than supervisory work
+  bool volunteers_for_dangerous = false;                   // Art. 52
   std::optional<std::chrono::sys_days> last_medical_exam;  // Art. 55
 };
 
@@ -43,7 +44,7 @@ inline constexpr int kMiddayTo = 15 * 60;
 /// day's length, an hour's midday rest, 24 consecutive hours off in the week, Monday to
 /// Sunday), 55 (a medical examination in the last 31 days), or a malformed or overlapping
 /// shift.
-Status CheckShift(const LabourProfile& prisoner, const WorkShift& shift, std::span<const WorkShift> others,
-                  const LabourRules& rules);
+Status CheckShift(const LabourProfile& prisoner, const WorkShift& shift,
+                  std::span<const WorkShift> others, const LabourRules& rules);
 
 }  // namespace lifeline::camp

@@ -17,7 +17,8 @@ WorkShift Shift(int day_offset, int from_hour, int to_hour) {
   return {kMonday + days{day_offset}, from_hour * 60, to_hour * 60, WorkKind::kAgriculture};
 }
 
-std::string Refusal(const LabourProfile& p, const WorkShift& s, const std::vector<WorkShift>& others = {}) {
+std::string Refusal(const LabourProfile& p, const WorkShift& s,
+                    const std::vector<WorkShift>& others = {}) {
   auto status = CheckShift(p, s, others, LabourRules{});
   return status.ok() ? "" : status.error().message;
 }
@@ -54,7 +55,8 @@ TEST(CampLabour, Art52DangerousWorkOnlyForVolunteers) {
 }
 
 TEST(CampLabour, Art53TheDayIsNoLongerThanTheCampsAndHasAnHourAtMidday) {
-  EXPECT_NE(Refusal(Soldier(), Shift(0, 13, 18), {Shift(0, 6, 11)}).find("Art. 53: the day's work would be 10 h"),
+  EXPECT_NE(Refusal(Soldier(), Shift(0, 13, 18), {Shift(0, 6, 11)})
+                .find("Art. 53: the day's work would be 10 h"),
             std::string::npos);
   // 08:00–16:00 straight through: no rest at midday.
   EXPECT_NE(Refusal(Soldier(), Shift(0, 8, 16)).find("midday"), std::string::npos);
@@ -90,7 +92,8 @@ TEST(CampLabour, Art55NeedsAMedicalExaminationWithinAMonth) {
 TEST(CampLabour, MalformedAndOverlappingShiftsAreRefused) {
   EXPECT_NE(Refusal(Soldier(), Shift(0, 12, 8)), "");
   EXPECT_NE(Refusal(Soldier(), {kMonday, 20 * 60, 25 * 60, WorkKind::kAgriculture}), "");
-  EXPECT_NE(Refusal(Soldier(), Shift(0, 9, 10), {Shift(0, 8, 12)}).find("already works"), std::string::npos);
+  EXPECT_NE(Refusal(Soldier(), Shift(0, 9, 10), {Shift(0, 8, 12)}).find("already works"),
+            std::string::npos);
 }
 
 }  // namespace

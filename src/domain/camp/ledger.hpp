@@ -47,8 +47,10 @@ inline constexpr std::string_view kTelephone = "camp:telephone";
 inline constexpr std::string_view kStateCallSubsidy = "state:call_subsidy";
 inline constexpr std::string_view kRemittancesOut = "camp:remittances_out";
 inline constexpr std::string_view kRemittancesIn = "camp:remittances_in";
-inline constexpr std::string_view kTransfersOut = "camp:transfers_out";  // owed to the camps he went to
-inline constexpr std::string_view kTransfersIn = "camp:transfers_in";    // owed by the camps he came from
+inline constexpr std::string_view kTransfersOut =
+    "camp:transfers_out";  // owed to the camps he went to
+inline constexpr std::string_view kTransfersIn =
+    "camp:transfers_in";  // owed by the camps he came from
 }  // namespace accounts
 
 /// "prisoner:42".
@@ -63,11 +65,12 @@ struct Leg {
 };
 
 struct Posting {
-  std::string key;             // idempotency key: the same key never posts twice
+  std::string key;  // idempotency key: the same key never posts twice
   PostingKind kind = PostingKind::kWorkingPay;
-  std::int64_t prisoner_id = 0;  // whose event (also for a state-paid call, which has no leg of his)
-  std::string memo;            // what a statement shows, e.g. "5 days worked at 10.00"
-  std::int64_t reverses = 0;   // for a reversal: the posting it corrects
+  std::int64_t prisoner_id =
+      0;                      // whose event (also for a state-paid call, which has no leg of his)
+  std::string memo;           // what a statement shows, e.g. "5 days worked at 10.00"
+  std::int64_t reverses = 0;  // for a reversal: the posting it corrects
   std::vector<Leg> legs;
 };
 
@@ -79,10 +82,11 @@ struct CanteenItem {
 };
 
 struct CampTariff {
-  std::int64_t kopiyky_per_franc = 0;           // the configured exchange rate, UAH per CHF
-  std::int64_t working_pay_per_day = 1000;      // 10.00 UAH
+  std::int64_t kopiyky_per_franc = 0;       // the configured exchange rate, UAH per CHF
+  std::int64_t working_pay_per_day = 1000;  // 10.00 UAH
   std::int64_t call_charge_per_minute = 0;
-  std::array<std::int64_t, 5> advance_per_month{};  // by AdvanceClass; 0: the treaty's francs converted
+  std::array<std::int64_t, 5>
+      advance_per_month{};  // by AdvanceClass; 0: the treaty's francs converted
 };
 
 /// Art. 62 (and sanity): kInvalidInput naming the field, e.g. "working pay of 10.00 UAH a
@@ -104,16 +108,21 @@ std::int64_t PrisonerChange(const Posting& posting, std::int64_t prisoner_id);
 
 // Postings for a prisoner's events. Each checks its inputs (kInvalidInput naming the field)
 // but not his balance: the store does, atomically.
-Result<Posting> WorkingPay(std::string key, std::int64_t prisoner, int days, const CampTariff& tariff);
-Result<Posting> AdvanceOfPay(std::string key, std::int64_t prisoner, RankCategory rank, const CampTariff& tariff);
+Result<Posting> WorkingPay(std::string key, std::int64_t prisoner, int days,
+                           const CampTariff& tariff);
+Result<Posting> AdvanceOfPay(std::string key, std::int64_t prisoner, RankCategory rank,
+                             const CampTariff& tariff);
 Result<Posting> CashAtCapture(std::string key, std::int64_t prisoner, std::int64_t amount);
-Result<Posting> CanteenPurchase(std::string key, std::int64_t prisoner, const CanteenItem& item, int quantity);
+Result<Posting> CanteenPurchase(std::string key, std::int64_t prisoner, const CanteenItem& item,
+                                int quantity);
 /// A call of `minutes`: charged to the account when `balance` covers it, else paid by the
 /// state in full (as the camp does: an empty account never stops a call home).
 Result<Posting> CallHome(std::string key, std::int64_t prisoner, int minutes, std::int64_t balance,
                          const CampTariff& tariff);
-Result<Posting> RemittanceOut(std::string key, std::int64_t prisoner, std::int64_t amount, std::string memo);
-Result<Posting> RemittanceIn(std::string key, std::int64_t prisoner, std::int64_t amount, std::string memo);
+Result<Posting> RemittanceOut(std::string key, std::int64_t prisoner, std::int64_t amount,
+                              std::string memo);
+Result<Posting> RemittanceIn(std::string key, std::int64_t prisoner, std::int64_t amount,
+                             std::string memo);
 /// The correction of `original` (posting id `original_id`): its legs negated.
 Posting Reversal(std::string key, std::int64_t original_id, const Posting& original);
 
@@ -126,7 +135,8 @@ struct AccountTransfer {
 };
 /// kInvalidInput unless `balance` is a positive amount (a transfer with nothing to move
 /// posts nothing) and the camps differ.
-Result<AccountTransfer> TransferOfAccount(std::string key, std::int64_t prisoner, std::int64_t balance,
-                                          std::int64_t from_camp, std::int64_t to_camp);
+Result<AccountTransfer> TransferOfAccount(std::string key, std::int64_t prisoner,
+                                          std::int64_t balance, std::int64_t from_camp,
+                                          std::int64_t to_camp);
 
 }  // namespace lifeline::camp

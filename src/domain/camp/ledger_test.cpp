@@ -16,7 +16,8 @@ CampTariff Tariff() {
 }
 
 std::int64_t Sum(const Posting& p) {
-  return std::accumulate(p.legs.begin(), p.legs.end(), std::int64_t{0}, [](std::int64_t s, const Leg& l) { return s + l.amount; });
+  return std::accumulate(p.legs.begin(), p.legs.end(), std::int64_t{0},
+                         [](std::int64_t s, const Leg& l) { return s + l.amount; });
 }
 
 TEST(CampLedger, Art62RefusesWorkingPayBelowAQuarterFrancAndSaysTheMinimum) {
@@ -109,7 +110,8 @@ TEST(CampLedger, AccountsNameTheirPrisoner) {
   EXPECT_EQ(PrisonerOf(accounts::kCanteen), std::nullopt);
   EXPECT_EQ(PrisonerOf("prisoner:x"), std::nullopt);
   EXPECT_EQ(PrisonerOf("prisoner:-1"), std::nullopt);
-  for (auto kind : {PostingKind::kWorkingPay, PostingKind::kStatePaidCall, PostingKind::kReversal}) {
+  for (auto kind :
+       {PostingKind::kWorkingPay, PostingKind::kStatePaidCall, PostingKind::kReversal}) {
     EXPECT_EQ(ParsePostingKind(ToString(kind)), kind);
   }
 }

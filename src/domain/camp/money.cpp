@@ -9,12 +9,14 @@ std::string_view ToString(Currency currency) { return currency == Currency::kUah
 Result<Currency> ParseCurrency(std::string_view code) {
   if (code == "UAH") return Currency::kUah;
   if (code == "CHF") return Currency::kChf;
-  return InvalidInput("unknown currency '" + std::string(code.substr(0, 8)) + "': use UAH or CHF", "currency");
+  return InvalidInput("unknown currency '" + std::string(code.substr(0, 8)) + "': use UAH or CHF",
+                      "currency");
 }
 
 Result<std::int64_t> ParseAmount(std::string_view text, std::string_view field, bool allow_zero) {
   const std::string name(field);
-  const Error bad = InvalidInput(name + " must be an amount like 10.50: digits, at most two after the point, no sign", name);
+  const Error bad = InvalidInput(
+      name + " must be an amount like 10.50: digits, at most two after the point, no sign", name);
   if (text.empty() || text.size() > 16) return bad;
   std::int64_t whole = 0;
   std::int64_t cents = 0;
@@ -44,7 +46,8 @@ Result<std::int64_t> ParseAmount(std::string_view text, std::string_view field, 
 
 std::string FormatAmount(std::int64_t minor) {
   const bool negative = minor < 0;
-  const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
+  const std::uint64_t magnitude =
+      negative ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
   std::string cents = std::to_string(magnitude % 100);
   if (cents.size() < 2) cents.insert(0, "0");
   return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;

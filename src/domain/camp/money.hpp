@@ -24,7 +24,8 @@ inline constexpr std::int64_t kMaxMinorUnits = 100'000'000'000;
 /// "10", "10.5", "10.50" → 1050 minor units. kInvalidInput naming `field` for a sign,
 /// more than two decimals, anything but digits and one point, zero when `allow_zero` is
 /// false, or more than kMaxMinorUnits.
-Result<std::int64_t> ParseAmount(std::string_view text, std::string_view field, bool allow_zero = false);
+Result<std::int64_t> ParseAmount(std::string_view text, std::string_view field,
+                                 bool allow_zero = false);
 
 /// 1050 → "10.50"; −1050 → "-10.50".
 std::string FormatAmount(std::int64_t minor);

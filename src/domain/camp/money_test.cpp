@@ -15,8 +15,8 @@ TEST(CampMoney, AmountsParseToWholeKopiyky) {
 }
 
 TEST(CampMoney, NegativeFractionalAndMalformedAmountsAreRefusedNamingTheField) {
-  for (const char* bad : {"-1", "+1", "10.001", "1,50", "1e3", "", ".5", "10.", "1.2.3", "ten", " 1", "1000000000.01",
-                          "99999999999999999"}) {
+  for (const char* bad : {"-1", "+1", "10.001", "1,50", "1e3", "", ".5", "10.", "1.2.3", "ten",
+                          " 1", "1000000000.01", "99999999999999999"}) {
     auto parsed = ParseAmount(bad, "price");
     ASSERT_FALSE(parsed.ok()) << bad;
     EXPECT_EQ(parsed.error().field, "price") << bad;
@@ -35,7 +35,8 @@ TEST(CampMoney, AmountsFormatWithTwoDecimals) {
 TEST(CampMoney, OnlyTheCampsCurrenciesAreKnown) {
   EXPECT_EQ(ParseCurrency("UAH").value(), Currency::kUah);
   EXPECT_EQ(ParseCurrency("CHF").value(), Currency::kChf);
-  for (const char* bad : {"EUR", "uah", "RUB", ""}) EXPECT_EQ(ParseCurrency(bad).error().field, "currency") << bad;
+  for (const char* bad : {"EUR", "uah", "RUB", ""})
+    EXPECT_EQ(ParseCurrency(bad).error().field, "currency") << bad;
 }
 
 TEST(CampMoney, FrancsConvertRoundingUpSoAMinimumStaysAMinimum) {

@@ -11,7 +11,9 @@ namespace {
 constexpr int kDayMinutes = 24 * 60;
 constexpr int kMaxRuleMinutes = 240;
 
-int SlotLength(const RotaRules& rules) { return std::min(rules.slot_minutes, rules.max_minutes_per_day); }
+int SlotLength(const RotaRules& rules) {
+  return std::min(rules.slot_minutes, rules.max_minutes_per_day);
+}
 
 }  // namespace
 
@@ -29,8 +31,10 @@ Status ValidateRota(const RotaRules& rules, const OpeningHours& hours) {
   int previous_end = 0;
   for (const auto& [from, to] : hours) {
     if (from < previous_end || from >= to || to > kDayMinutes) {
-      return InvalidInput("opening hours run forward within the day, in order and without overlap (e.g. 09:00-12:00, 14:00-18:00)",
-                          "hours");
+      return InvalidInput(
+          "opening hours run forward within the day, in order and without overlap (e.g. "
+          "09:00-12:00, 14:00-18:00)",
+          "hours");
     }
     previous_end = to;
   }
@@ -56,17 +60,20 @@ int MinuteOfDay(std::string_view text) {
 Result<OpeningHours> ParseOpeningHours(std::span<const std::string> ranges) {
   OpeningHours hours;
   for (const std::string& range : ranges) {
-    const int from = range.size() == 11 && range[5] == '-' ? MinuteOfDay(std::string_view(range).substr(0, 5)) : -1;
+    const int from = range.size() == 11 && range[5] == '-'
+                         ? MinuteOfDay(std::string_view(range).substr(0, 5))
+                         : -1;
     const int to = from >= 0 ? MinuteOfDay(std::string_view(range).substr(6)) : -1;
-    if (from < 0 || to < 0) return InvalidInput("opening hours are ranges like 10:00-12:00", "hours");
+    if (from < 0 || to < 0)
+      return InvalidInput("opening hours are ranges like 10:00-12:00", "hours");
     hours.emplace_back(from, to);
   }
   return hours;
 }
 
 std::string FormatOpeningRange(const std::pair<int, int>& range) {
-  return fmt::format("{:02d}:{:02d}-{:02d}:{:02d}", range.first / 60, range.first % 60, range.second / 60,
-                     range.second % 60);
+  return fmt::format("{:02d}:{:02d}-{:02d}:{:02d}", range.first / 60, range.first % 60,
+                     range.second / 60, range.second % 60);
 }
 
 int SlotsIn(const OpeningHours& hours, const RotaRules& rules) {
@@ -95,7 +102,8 @@ Result<DayRota> WaitingList::Plan(std::chrono::sys_days day, const OpeningHours&
     order.emplace_back(w.last_call.has_value(), w.last_call.value_or(w.since), w.since, id);
   }
   const std::size_t wanted = std::min(order.size(), static_cast<std::size_t>(capacity) * 2);
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(wanted), order.end());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(wanted),
+                    order.end());
 
   DayRota rota{day, {}, {}};
   const int length = SlotLength(rules_);
@@ -109,14 +117,18 @@ Result<DayRota> WaitingList::Plan(std::chrono::sys_days day, const OpeningHours&
   return rota;
 }
 
-Status WaitingList::Record(std::int64_t prisoner_id, std::chrono::sys_days day, CallOutcome outcome, int minutes) {
+Status WaitingList::Record(std::int64_t prisoner_id, std::chrono::sys_days day, CallOutcome outcome,
+                           int minutes) {
   auto it = waiting_.find(prisoner_id);
-  if (it == waiting_.end()) return Error{ErrorCode::kNotFound, "this prisoner is not on the line's waiting list"};
+  if (it == waiting_.end())
+    return Error{ErrorCode::kNotFound, "this prisoner is not on the line's waiting list"};
   if (minutes < 0 || minutes > rules_.max_minutes_per_day) {
-    return InvalidInput("a call lasts 0 to " + std::to_string(rules_.max_minutes_per_day) + " minutes", "minutes");
+    return InvalidInput(
+        "a call lasts 0 to " + std::to_string(rules_.max_minutes_per_day) + " minutes", "minutes");
   }
-  const bool used_turn = outcome == CallOutcome::kCompleted ||
-                         (outcome == CallOutcome::kCut && minutes >= rules_.cut_call_keeps_turn_below);
+  const bool used_turn =
+      outcome == CallOutcome::kCompleted ||
+      (outcome == CallOutcome::kCut && minutes >= rules_.cut_call_keeps_turn_below);
   if (used_turn) it->second.last_call = day;
   return OkStatus();
 }

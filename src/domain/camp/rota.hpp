@@ -19,9 +19,9 @@
 namespace lifeline::camp {
 
 struct RotaRules {
-  int slot_minutes = 15;                  // one turn on the line
-  int max_minutes_per_day = 15;           // per prisoner
-  int cut_call_keeps_turn_below = 5;      // a call cut off sooner does not use up his turn
+  int slot_minutes = 15;              // one turn on the line
+  int max_minutes_per_day = 15;       // per prisoner
+  int cut_call_keeps_turn_below = 5;  // a call cut off sooner does not use up his turn
 };
 
 /// The line's opening hours for one day: [from, to) in minutes from midnight, in order.
@@ -53,7 +53,8 @@ class WaitingList {
 
   /// Adds a prisoner who wants to call (a new arrival has never called). Joining again
   /// changes nothing.
-  void Join(std::int64_t prisoner_id, std::chrono::sys_days since, std::optional<std::chrono::sys_days> last_call = {});
+  void Join(std::int64_t prisoner_id, std::chrono::sys_days since,
+            std::optional<std::chrono::sys_days> last_call = {});
   void Leave(std::int64_t prisoner_id);
   std::size_t Size() const { return waiting_.size(); }
 
@@ -64,7 +65,8 @@ class WaitingList {
   /// What became of a prisoner's slot. A completed call, or one cut after
   /// cut_call_keeps_turn_below minutes, uses up his turn; a no-show or an early cut keeps
   /// his place. kNotFound for someone not waiting.
-  Status Record(std::int64_t prisoner_id, std::chrono::sys_days day, CallOutcome outcome, int minutes);
+  Status Record(std::int64_t prisoner_id, std::chrono::sys_days day, CallOutcome outcome,
+                int minutes);
 
   std::optional<std::chrono::sys_days> LastCall(std::int64_t prisoner_id) const;
 

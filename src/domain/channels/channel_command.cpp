@@ -1,7 +1,7 @@
 #include "domain/channels/channel_command.hpp"
 
-#include <array>
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "domain/utf8.hpp"
@@ -33,18 +33,30 @@ constexpr std::array<CommandWord, 12> kWords = {{
 // A Latin letter typed for the Cyrillic one it looks like, lower case.
 char32_t AsCyrillic(char32_t c) {
   switch (c) {
-    case U'a': return U'а';
-    case U'c': return U'с';
-    case U'e': return U'е';
-    case U'o': return U'о';
-    case U'p': return U'р';
-    case U't': return U'т';
-    case U'y': return U'у';
-    case U'x': return U'х';
-    case U'k': return U'к';
-    case U'm': return U'м';
-    case U'i': return U'і';
-    default: return c;
+    case U'a':
+      return U'а';
+    case U'c':
+      return U'с';
+    case U'e':
+      return U'е';
+    case U'o':
+      return U'о';
+    case U'p':
+      return U'р';
+    case U't':
+      return U'т';
+    case U'y':
+      return U'у';
+    case U'x':
+      return U'х';
+    case U'k':
+      return U'к';
+    case U'm':
+      return U'м';
+    case U'i':
+      return U'і';
+    default:
+      return c;
   }
 }
 
@@ -61,8 +73,9 @@ std::u32string FirstWord(const std::u32string& text, std::size_t& end) {
   std::u32string word;
   for (; i < text.size(); ++i) {
     const char32_t c = text[i];
-    if (c < 0x80 && (std::isspace(static_cast<int>(c)) || std::isdigit(static_cast<int>(c)) || c == U'+' ||
-                     c == U'(' || c == U'@' || c == U'.' || c == U',' || c == U'!' || c == U'?' || c == U':')) {
+    if (c < 0x80 &&
+        (std::isspace(static_cast<int>(c)) || std::isdigit(static_cast<int>(c)) || c == U'+' ||
+         c == U'(' || c == U'@' || c == U'.' || c == U',' || c == U'!' || c == U'?' || c == U':')) {
       break;
     }
     word.push_back(LowerLatinOrCyrillic(c));
@@ -82,10 +95,12 @@ std::u32string Normalise(std::u32string word) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())) || std::ispunct(static_cast<unsigned char>(s.front())))) {
+  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())) ||
+                        std::ispunct(static_cast<unsigned char>(s.front())))) {
     s.remove_prefix(1);
   }
-  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || std::ispunct(static_cast<unsigned char>(s.back())))) {
+  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) ||
+                        std::ispunct(static_cast<unsigned char>(s.back())))) {
     s.remove_suffix(1);
   }
   return s;

@@ -15,8 +15,8 @@ namespace lifeline::channels {
 enum class CommandKind {
   kMessage,  // anything else: joins his conversation
   kStatus,   // STATUS / СТАТУС [receipt]: how his application stands
-  kHelp,     // HELP / ПОМОЩЬ / ДОПОМОГА / ДАПАМОГА (and a messenger's /start): how this works
-  kStop,     // STOP / СТОП: destroy his address for good
+  kHelp,  // HELP / ПОМОЩЬ / ДОПОМОГА / ДАПАМОГА (and a messenger's /start): how this works
+  kStop,  // STOP / СТОП: destroy his address for good
 };
 
 struct ChannelCommand {

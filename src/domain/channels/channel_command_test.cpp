@@ -12,16 +12,24 @@ TEST(ChannelCommand, CommandWordsInEachLanguage) {
     const char* language;
   };
   const Row table[] = {
-      {"STATUS", CommandKind::kStatus, "en"},   {"статус", CommandKind::kStatus, ""},
-      {"Статус", CommandKind::kStatus, ""},     {"HELP", CommandKind::kHelp, "en"},
-      {"помощь", CommandKind::kHelp, "ru"},     {"ПОМОЩЬ", CommandKind::kHelp, "ru"},
-      {"Допомога", CommandKind::kHelp, "uk"},   {"дапамога", CommandKind::kHelp, "be"},
-      {"STOP", CommandKind::kStop, "en"},       {"стоп", CommandKind::kStop, ""},
-      {"Відписатися", CommandKind::kStop, "uk"}, {"/start", CommandKind::kHelp, "en"},
+      {"STATUS", CommandKind::kStatus, "en"},
+      {"статус", CommandKind::kStatus, ""},
+      {"Статус", CommandKind::kStatus, ""},
+      {"HELP", CommandKind::kHelp, "en"},
+      {"помощь", CommandKind::kHelp, "ru"},
+      {"ПОМОЩЬ", CommandKind::kHelp, "ru"},
+      {"Допомога", CommandKind::kHelp, "uk"},
+      {"дапамога", CommandKind::kHelp, "be"},
+      {"STOP", CommandKind::kStop, "en"},
+      {"стоп", CommandKind::kStop, ""},
+      {"Відписатися", CommandKind::kStop, "uk"},
+      {"/start", CommandKind::kHelp, "en"},
       {"/stop@synthetic_bot", CommandKind::kStop, "en"},
-      {"  Stop!  ", CommandKind::kStop, "en"},  {"СТОП.", CommandKind::kStop, ""},
+      {"  Stop!  ", CommandKind::kStop, "en"},
+      {"СТОП.", CommandKind::kStop, ""},
       // Latin look-alikes typed on a phone: a Latin O in СТОП, all-Latin CTATYC.
-      {"СТOП", CommandKind::kStop, ""},         {"CTATYC", CommandKind::kStatus, ""},
+      {"СТOП", CommandKind::kStop, ""},
+      {"CTATYC", CommandKind::kStatus, ""},
   };
   for (const Row& r : table) {
     const ChannelCommand c = ParseChannelCommand(r.text);
@@ -31,8 +39,9 @@ TEST(ChannelCommand, CommandWordsInEachLanguage) {
 }
 
 TEST(ChannelCommand, StopAndHelpCountOnlyAsTheWholeMessage) {
-  for (const char* text : {"stop the shelling near us", "Стоп, я передумал писать", "help me please", "помощь нужна срочно",
-                           "stopping", "стопка", "статусы", "", "   ", "12345"}) {
+  for (const char* text :
+       {"stop the shelling near us", "Стоп, я передумал писать", "help me please",
+        "помощь нужна срочно", "stopping", "стопка", "статусы", "", "   ", "12345"}) {
     EXPECT_EQ(ParseChannelCommand(text).kind, CommandKind::kMessage) << text;
   }
 }

@@ -24,13 +24,15 @@ constexpr std::array<Notice, 4> kNotices = {{
 
 std::string Fill(std::string_view text, std::string_view placeholder, std::string_view value) {
   std::string out(text);
-  if (const auto at = out.find(placeholder); at != std::string::npos) out.replace(at, placeholder.size(), value);
+  if (const auto at = out.find(placeholder); at != std::string::npos)
+    out.replace(at, placeholder.size(), value);
   return out;
 }
 
 }  // namespace
 
-std::string MessengerNotice(std::string_view language, std::string_view messenger, std::string_view onion) {
+std::string MessengerNotice(std::string_view language, std::string_view messenger,
+                            std::string_view onion) {
   const Notice* notice = &kNotices[0];
   for (const Notice& n : kNotices) {
     if (n.language == language) notice = &n;

@@ -12,6 +12,7 @@ namespace lifeline::channels {
 /// The note in `language` ("ru", "uk", "be", "en"; another falls back to "ru"), naming
 /// `messenger` (e.g. "Telegram") and, when `onion` is not empty, the onion address to open in
 /// Tor Browser instead.
-std::string MessengerNotice(std::string_view language, std::string_view messenger, std::string_view onion);
+std::string MessengerNotice(std::string_view language, std::string_view messenger,
+                            std::string_view onion);
 
 }  // namespace lifeline::channels

@@ -7,7 +7,8 @@
 namespace lifeline::channels {
 namespace {
 
-constexpr std::string_view kOnion = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcd.onion";
+constexpr std::string_view kOnion =
+    "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcd.onion";
 
 TEST(MessengerNotice, SaysTheChatIsNotEndToEndEncryptedAndNamesTheOnionForm) {
   const std::string en = MessengerNotice("en", "Telegram", kOnion);

@@ -9,9 +9,10 @@
 namespace lifeline::channels {
 namespace {
 
-constexpr std::array<std::string_view, kReplyKinds> kKindNames = {"welcome",         "help",   "status", "ask_receipt",
-                                                                  "unknown_receipt", "stopped"};
-constexpr std::array<std::string_view, kReplyStates> kStateNames = {"received", "in_progress", "answered", "closed"};
+constexpr std::array<std::string_view, kReplyKinds> kKindNames = {
+    "welcome", "help", "status", "ask_receipt", "unknown_receipt", "stopped"};
+constexpr std::array<std::string_view, kReplyStates> kStateNames = {"received", "in_progress",
+                                                                    "answered", "closed"};
 
 // The longest receipt FormatReceipt prints, for the length check.
 constexpr std::string_view kLongestReceipt = "912 345-67-89, 012345";
@@ -26,20 +27,60 @@ struct Giveaway {
 };
 constexpr Giveaway kGiveaways[] = {
     // ru
-    {"горяч", true}, {"хочу жить", false}, {"сдач", true}, {"сдаться", false}, {"сдавайся", false}, {"плен", true},
-    {"арми", true}, {"военн", true}, {"войн", true}, {"фронт", true}, {"дезерт", true}, {"мобилиз", true},
-    {"солдат", true}, {"бойц", true}, {"боец", false}, {"всу", false}, {"побег", true}, {"призыв", true}, {"контракт", true},
+    {"горяч", true},
+    {"хочу жить", false},
+    {"сдач", true},
+    {"сдаться", false},
+    {"сдавайся", false},
+    {"плен", true},
+    {"арми", true},
+    {"военн", true},
+    {"войн", true},
+    {"фронт", true},
+    {"дезерт", true},
+    {"мобилиз", true},
+    {"солдат", true},
+    {"бойц", true},
+    {"боец", false},
+    {"всу", false},
+    {"побег", true},
+    {"призыв", true},
+    {"контракт", true},
     {"командир", true},
     // uk
-    {"гаряч", true}, {"здач", true}, {"полон", true}, {"армі", true}, {"війсь", true}, {"війн", true},
-    {"мобіліз", true}, {"солдат", true}, {"дезерт", true}, {"фронт", true},
+    {"гаряч", true},
+    {"здач", true},
+    {"полон", true},
+    {"армі", true},
+    {"війсь", true},
+    {"війн", true},
+    {"мобіліз", true},
+    {"солдат", true},
+    {"дезерт", true},
+    {"фронт", true},
     // be
-    {"гарач", true}, {"здач", true}, {"палон", true}, {"армі", true}, {"вайск", true}, {"вайн", true},
+    {"гарач", true},
+    {"здач", true},
+    {"палон", true},
+    {"армі", true},
+    {"вайск", true},
+    {"вайн", true},
     {"мабіліз", true},
     // en
-    {"hotline", true}, {"surrender", true}, {"army", false}, {"armies", false}, {"military", true}, {"soldier", true},
-    {"desert", true}, {"captiv", true}, {"prisoner", true}, {"pow", false}, {"war", false}, {"front line", false},
-    {"mobiliz", true}, {"conscript", true},
+    {"hotline", true},
+    {"surrender", true},
+    {"army", false},
+    {"armies", false},
+    {"military", true},
+    {"soldier", true},
+    {"desert", true},
+    {"captiv", true},
+    {"prisoner", true},
+    {"pow", false},
+    {"war", false},
+    {"front line", false},
+    {"mobiliz", true},
+    {"conscript", true},
 };
 
 std::u32string Lower(std::string_view text) {
@@ -49,8 +90,8 @@ std::u32string Lower(std::string_view text) {
 }
 
 bool IsLetter(char32_t c) {
-  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= 0x400 && c <= 0x4ff) || c == U'\'' ||
-         c == U'ʼ';
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= 0x400 && c <= 0x4ff) ||
+         c == U'\'' || c == U'ʼ';
 }
 
 struct Wording {
@@ -62,7 +103,8 @@ struct Wording {
 // Innocuous on purpose: a small service's request number, nothing more.
 constexpr Wording kDefaults[] = {
     {"ru",
-     {"Спасибо, заявка принята. Номер: {receipt}. Сохраните его. Узнать ответ: СТАТУС и номер. Помощь: ПОМОЩЬ. "
+     {"Спасибо, заявка принята. Номер: {receipt}. Сохраните его. Узнать ответ: СТАТУС и номер. "
+      "Помощь: ПОМОЩЬ. "
       "Отписаться: СТОП.",
       "Узнать ответ: СТАТУС и номер заявки. Отписаться и удалить номер: СТОП.",
       "Заявка {receipt}: {state}.",
@@ -71,7 +113,8 @@ constexpr Wording kDefaults[] = {
       "Вы отписаны, ваш номер удалён. Больше сообщений не будет."},
      {"принята", "в работе", "есть ответ", "закрыта"}},
     {"uk",
-     {"Дякуємо, заявку прийнято. Номер: {receipt}. Збережіть його. Дізнатися відповідь: СТАТУС і номер. Відписатися: "
+     {"Дякуємо, заявку прийнято. Номер: {receipt}. Збережіть його. Дізнатися відповідь: СТАТУС і "
+      "номер. Відписатися: "
       "СТОП.",
       "Дізнатися відповідь: СТАТУС і номер заявки. Відписатися й видалити номер: СТОП.",
       "Заявка {receipt}: {state}.",
@@ -80,7 +123,8 @@ constexpr Wording kDefaults[] = {
       "Вас відписано, ваш номер видалено. Більше повідомлень не буде."},
      {"прийнята", "в роботі", "є відповідь", "закрита"}},
     {"be",
-     {"Дзякуй, заяўка прынята. Нумар: {receipt}. Захавайце яго. Даведацца адказ: СТАТУС і нумар. Адпісацца: СТОП.",
+     {"Дзякуй, заяўка прынята. Нумар: {receipt}. Захавайце яго. Даведацца адказ: СТАТУС і нумар. "
+      "Адпісацца: СТОП.",
       "Даведацца адказ: СТАТУС і нумар заяўкі. Адпісацца і выдаліць нумар: СТОП.",
       "Заяўка {receipt}: {state}.",
       "Дашліце СТАТУС і нумар заяўкі, напрыклад: СТАТУС 912 345-67-89, 012345.",
@@ -88,9 +132,11 @@ constexpr Wording kDefaults[] = {
       "Вы адпісаны, ваш нумар выдалены. Больш паведамленняў не будзе."},
      {"прынята", "у рабоце", "ёсць адказ", "закрыта"}},
     {"en",
-     {"Thank you, your request is in. Number: {receipt}. Keep it. For the answer: STATUS and the number. Help: HELP. "
+     {"Thank you, your request is in. Number: {receipt}. Keep it. For the answer: STATUS and the "
+      "number. Help: HELP. "
       "Unsubscribe: STOP.",
-      "For the answer: STATUS and your request number. To unsubscribe and delete your number: STOP.",
+      "For the answer: STATUS and your request number. To unsubscribe and delete your number: "
+      "STOP.",
       "Request {receipt}: {state}.",
       "Send STATUS and your request number, e.g. STATUS 912 345-67-89, 012345.",
       "No request with that number. Please check it.",
@@ -99,7 +145,8 @@ constexpr Wording kDefaults[] = {
 };
 
 std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
   }
   return text;
@@ -115,9 +162,11 @@ bool Allows(ReplyKind kind, std::string_view placeholder) {
 Status CheckText(std::string_view text, std::string_view field) {
   const std::string name(field);
   if (text.empty()) return InvalidInput("a reply cannot be empty", name);
-  if (!IsValidUtf8(text) || HasControlCharacters(text)) return InvalidInput("a reply must be plain text", name);
+  if (!IsValidUtf8(text) || HasControlCharacters(text))
+    return InvalidInput("a reply must be plain text", name);
   if (auto word = GiveawayWord(text)) {
-    return InvalidInput("a reply must not say \"" + *word + "\": phones are searched, keep it innocuous", name);
+    return InvalidInput(
+        "a reply must not say \"" + *word + "\": phones are searched, keep it innocuous", name);
   }
   return OkStatus();
 }
@@ -142,7 +191,8 @@ std::optional<std::string> GiveawayWord(std::string_view text) {
   const std::u32string lower = Lower(text);
   for (const Giveaway& g : kGiveaways) {
     const std::u32string word = DecodeUtf8(g.word);
-    for (std::size_t at = lower.find(word); at != std::u32string::npos; at = lower.find(word, at + 1)) {
+    for (std::size_t at = lower.find(word); at != std::u32string::npos;
+         at = lower.find(word, at + 1)) {
       const bool starts = at == 0 || !IsLetter(lower[at - 1]);
       const std::size_t after = at + word.size();
       const bool ends = after == lower.size() || !IsLetter(lower[after]);
@@ -168,25 +218,32 @@ Status ValidateReplyWording(const ReplyWording& wording) {
     const std::string field = "texts." + std::string(kKindNames[i]);
     const std::string& text = wording.texts[i];
     if (auto ok = CheckText(text, field); !ok) return ok;
-    for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+    for (std::size_t open = text.find('{'); open != std::string::npos;
+         open = text.find('{', open + 1)) {
       const std::size_t close = text.find('}', open);
       const std::string_view placeholder =
-          close == std::string::npos ? std::string_view(text).substr(open) : std::string_view(text).substr(open, close - open + 1);
+          close == std::string::npos ? std::string_view(text).substr(open)
+                                     : std::string_view(text).substr(open, close - open + 1);
       if (!Allows(kind, placeholder)) {
-        return InvalidInput("unknown placeholder " + std::string(placeholder) + " (allowed: {receipt} in welcome and "
-                            "status, {state} in status)", field);
+        return InvalidInput("unknown placeholder " + std::string(placeholder) +
+                                " (allowed: {receipt} in welcome and "
+                                "status, {state} in status)",
+                            field);
       }
     }
-    if ((kind == ReplyKind::kWelcome || kind == ReplyKind::kStatus) && text.find("{receipt}") == std::string::npos) {
+    if ((kind == ReplyKind::kWelcome || kind == ReplyKind::kStatus) &&
+        text.find("{receipt}") == std::string::npos) {
       return InvalidInput("this reply must give the number: put {receipt} in it", field);
     }
     if (kind == ReplyKind::kStatus && text.find("{state}") == std::string::npos) {
       return InvalidInput("this reply must say how the request stands: put {state} in it", field);
     }
-    const std::string filled = ReplaceAll(ReplaceAll(text, "{receipt}", kLongestReceipt), "{state}", longest);
+    const std::string filled =
+        ReplaceAll(ReplaceAll(text, "{receipt}", kLongestReceipt), "{state}", longest);
     if (CountSmsSegments(filled).parts > kMostParts) {
-      return InvalidInput("this reply would take more than two SMS parts (134 characters in Cyrillic); shorten it",
-                          field);
+      return InvalidInput(
+          "this reply would take more than two SMS parts (134 characters in Cyrillic); shorten it",
+          field);
     }
   }
   return OkStatus();

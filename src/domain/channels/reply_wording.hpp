@@ -16,12 +16,12 @@
 namespace lifeline::channels {
 
 enum class ReplyKind {
-  kWelcome,        // the first message: {receipt}, and the commands
-  kHelp,           // HELP: the commands
-  kStatus,         // STATUS: {state} of request {receipt}
-  kAskReceipt,     // STATUS without a readable receipt: how to ask
-  kUnknownReceipt, // STATUS with a receipt that matches nothing (said as "not found", no more)
-  kStopped,        // STOP: his address is destroyed; nothing more will come
+  kWelcome,         // the first message: {receipt}, and the commands
+  kHelp,            // HELP: the commands
+  kStatus,          // STATUS: {state} of request {receipt}
+  kAskReceipt,      // STATUS without a readable receipt: how to ask
+  kUnknownReceipt,  // STATUS with a receipt that matches nothing (said as "not found", no more)
+  kStopped,         // STOP: his address is destroyed; nothing more will come
 };
 inline constexpr std::size_t kReplyKinds = 6;
 
@@ -34,7 +34,9 @@ struct ReplyWording {
   std::array<std::string, kReplyKinds> texts;
   std::array<std::string, kReplyStates> states;
   const std::string& Text(ReplyKind kind) const { return texts[static_cast<std::size_t>(kind)]; }
-  const std::string& State(ReplyState state) const { return states[static_cast<std::size_t>(state)]; }
+  const std::string& State(ReplyState state) const {
+    return states[static_cast<std::size_t>(state)];
+  }
 };
 
 /// The built-in wording for "ru", "uk", "be" or "en"; nullopt for another language.

@@ -11,7 +11,8 @@ TEST(ReplyWording, TheBuiltInWordingPassesItsOwnChecksInEveryLanguage) {
   for (const char* language : {"ru", "uk", "be", "en"}) {
     const auto wording = DefaultReplyWording(language);
     ASSERT_TRUE(wording) << language;
-    EXPECT_TRUE(ValidateReplyWording(*wording).ok()) << language << ": " << ValidateReplyWording(*wording).error().message;
+    EXPECT_TRUE(ValidateReplyWording(*wording).ok())
+        << language << ": " << ValidateReplyWording(*wording).error().message;
     const std::string welcome = RenderReply(*wording, ReplyKind::kWelcome, "912 345-67-89, 012345");
     EXPECT_NE(welcome.find("912 345-67-89, 012345"), std::string::npos);
     EXPECT_LE(CountSmsSegments(welcome).parts, 2u) << language;
@@ -26,8 +27,9 @@ TEST(ReplyWording, GiveawayWordsAreFoundInAnyCaseAndForm) {
   EXPECT_EQ(GiveawayWord("The Surrender desk"), "surrender");
   EXPECT_EQ(GiveawayWord("no WAR here"), "war");
   EXPECT_EQ(GiveawayWord("ВСУ"), "всу");
-  for (const char* innocent : {"warm regards", "forward it", "award", "Номер: 912 345-67-89", "Заявка принята",
-                               "Дзякуй, заяўка прынята", "Дякуємо, заявку прийнято", "your request is in"}) {
+  for (const char* innocent :
+       {"warm regards", "forward it", "award", "Номер: 912 345-67-89", "Заявка принята",
+        "Дзякуй, заяўка прынята", "Дякуємо, заявку прийнято", "your request is in"}) {
     EXPECT_EQ(GiveawayWord(innocent), std::nullopt) << innocent;
   }
 }
@@ -40,12 +42,15 @@ TEST(ReplyWording, ARewordingIsRefusedWithTheTextAtFault) {
     return ValidateReplyWording(w);
   };
   EXPECT_EQ(with(ReplyKind::kHelp, "Горячая линия: пишите СТАТУС").error().field, "texts.help");
-  EXPECT_EQ(with(ReplyKind::kStatus, "Заявка: {state}.").error().field, "texts.status");  // no number
-  EXPECT_EQ(with(ReplyKind::kHelp, "Номер {receipt}").error().field, "texts.help");       // not given to HELP
+  EXPECT_EQ(with(ReplyKind::kStatus, "Заявка: {state}.").error().field,
+            "texts.status");  // no number
+  EXPECT_EQ(with(ReplyKind::kHelp, "Номер {receipt}").error().field,
+            "texts.help");  // not given to HELP
   EXPECT_EQ(with(ReplyKind::kHelp, "Привет, {name}").error().field, "texts.help");
   EXPECT_EQ(with(ReplyKind::kStopped, "").error().field, "texts.stopped");
-  EXPECT_EQ(with(ReplyKind::kStopped, std::string(135, 'x') + "ж").error().field, "texts.stopped");  // three parts
-  EXPECT_TRUE(with(ReplyKind::kStopped, std::string(130, 'x') + "ж").ok());                         // two
+  EXPECT_EQ(with(ReplyKind::kStopped, std::string(135, 'x') + "ж").error().field,
+            "texts.stopped");                                                // three parts
+  EXPECT_TRUE(with(ReplyKind::kStopped, std::string(130, 'x') + "ж").ok());  // two
   auto state = wording;
   state.states[static_cast<std::size_t>(ReplyState::kAnswered)] = "ответ от армии";
   EXPECT_EQ(ValidateReplyWording(state).error().field, "states.answered");

@@ -10,10 +10,10 @@ namespace {
 
 // The GSM 03.38 default alphabet's characters outside printable ASCII, and the ASCII ones it
 // lacks. Everything else in printable ASCII is in it.
-constexpr char32_t kGsmBasicNonAscii[] = {U'£', U'¥', U'è', U'é', U'ù', U'ì', U'ò', U'Ç', U'Ø', U'ø', U'Å', U'å',
-                                          U'Δ', U'Φ', U'Γ', U'Λ', U'Ω', U'Π', U'Ψ', U'Σ', U'Θ', U'Ξ', U'Æ', U'æ',
-                                          U'ß', U'É', U'¤', U'¡', U'Ä', U'Ö', U'Ñ', U'Ü', U'§', U'¿', U'ä', U'ö',
-                                          U'ñ', U'ü', U'à'};
+constexpr char32_t kGsmBasicNonAscii[] = {
+    U'£', U'¥', U'è', U'é', U'ù', U'ì', U'ò', U'Ç', U'Ø', U'ø', U'Å', U'å', U'Δ',
+    U'Φ', U'Γ', U'Λ', U'Ω', U'Π', U'Ψ', U'Σ', U'Θ', U'Ξ', U'Æ', U'æ', U'ß', U'É',
+    U'¤', U'¡', U'Ä', U'Ö', U'Ñ', U'Ü', U'§', U'¿', U'ä', U'ö', U'ñ', U'ü', U'à'};
 constexpr char32_t kGsmExtension[] = {U'\f', U'^', U'{', U'}', U'\\', U'[', U'~', U']', U'|', U'€'};
 constexpr std::string_view kAsciiNotInGsm = "`";  // '$' '@' '_' are in it, at other code points
 
@@ -26,7 +26,8 @@ bool In(const char32_t (&set)[N], char32_t c) {
 int GsmSeptets(char32_t c) {
   if (In(kGsmExtension, c)) return 2;
   if (c == U'\n' || c == U'\r') return 1;
-  if (c >= 0x20 && c < 0x7f) return kAsciiNotInGsm.find(static_cast<char>(c)) == std::string_view::npos ? 1 : 0;
+  if (c >= 0x20 && c < 0x7f)
+    return kAsciiNotInGsm.find(static_cast<char>(c)) == std::string_view::npos ? 1 : 0;
   return In(kGsmBasicNonAscii, c) ? 1 : 0;
 }
 

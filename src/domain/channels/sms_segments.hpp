@@ -17,9 +17,9 @@ enum class SmsCoding { kGsm7, kUcs2 };
 
 struct SmsSegments {
   SmsCoding coding = SmsCoding::kGsm7;
-  std::size_t units = 0;      // septets (GSM) or UTF-16 code units (UCS-2)
-  std::size_t parts = 0;      // 0 for an empty text
-  std::size_t units_left = 0; // room left in the last part before another part is needed
+  std::size_t units = 0;       // septets (GSM) or UTF-16 code units (UCS-2)
+  std::size_t parts = 0;       // 0 for an empty text
+  std::size_t units_left = 0;  // room left in the last part before another part is needed
 };
 
 /// The parts `utf8` (well-formed UTF-8, see IsValidUtf8) costs. Thread-safe.

@@ -1,8 +1,8 @@
 #include "domain/contact_centre/callback.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace lifeline::contact_centre {
 
@@ -17,16 +17,20 @@ Result<Callback> ValidateCallback(const CallbackDraft& draft) {
     } else if (ch == '+' && c.number.empty() && digits == 0) {
       c.number += ch;
     } else if (ch != ' ' && ch != '-' && ch != '.' && ch != '(' && ch != ')') {
-      return InvalidInput("number: only digits, spaces, dashes, dots, parentheses and a leading +", "number");
+      return InvalidInput("number: only digits, spaces, dashes, dots, parentheses and a leading +",
+                          "number");
     }
   }
   if (digits < CallbackLimits::kMinDigits || digits > CallbackLimits::kMaxDigits) {
-    return InvalidInput(fmt::format("number: between {} and {} digits", CallbackLimits::kMinDigits, CallbackLimits::kMaxDigits),
+    return InvalidInput(fmt::format("number: between {} and {} digits", CallbackLimits::kMinDigits,
+                                    CallbackLimits::kMaxDigits),
                         "number");
   }
-  if (draft.windows.empty()) return InvalidInput("windows: give at least one time when it is safe to call back", "windows");
+  if (draft.windows.empty())
+    return InvalidInput("windows: give at least one time when it is safe to call back", "windows");
   if (draft.windows.size() > ApplicationLimits::kSafeWindows) {
-    return InvalidInput(fmt::format("windows: at most {}", ApplicationLimits::kSafeWindows), "windows");
+    return InvalidInput(fmt::format("windows: at most {}", ApplicationLimits::kSafeWindows),
+                        "windows");
   }
   for (const auto& text : draft.windows) {
     auto window = ParseSafeWindow(text);
@@ -35,7 +39,8 @@ Result<Callback> ValidateCallback(const CallbackDraft& draft) {
   }
   if (!draft.utc_offset.empty()) {
     auto offset = ParseUtcOffset(draft.utc_offset);
-    if (!offset) return InvalidInput("utc_offset: write the time zone like \"+03:00\"", "utc_offset");
+    if (!offset)
+      return InvalidInput("utc_offset: write the time zone like \"+03:00\"", "utc_offset");
     c.utc_offset_minutes = *offset;
   }
   if (!draft.language.empty()) {

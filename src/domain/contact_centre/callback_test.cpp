@@ -11,20 +11,25 @@ using namespace std::chrono;
 const sys_seconds kSundayMorning = sys_days{year{2026} / 11 / 22} + hours{10};
 
 Callback Valid(std::vector<std::string> windows, std::string offset = "+03:00") {
-  return ValidateCallback({"+7 (900) 000-00-00", std::move(windows), std::move(offset), "ru"}).value();
+  return ValidateCallback({"+7 (900) 000-00-00", std::move(windows), std::move(offset), "ru"})
+      .value();
 }
 
 TEST(ValidateCallback, NormalisesTheNumberAndRefusesWhatIsNotOne) {
   EXPECT_EQ(Valid({"mon-fri 19:00-21:00"}).number, "+79000000000");
-  auto draft = [](std::string number) { return CallbackDraft{std::move(number), {"mon 10:00-11:00"}, "", ""}; };
+  auto draft = [](std::string number) {
+    return CallbackDraft{std::move(number), {"mon 10:00-11:00"}, "", ""};
+  };
   EXPECT_EQ(ValidateCallback(draft("1234")).error().field, "number");
   EXPECT_EQ(ValidateCallback(draft("123456789012345678901")).error().field, "number");
   EXPECT_EQ(ValidateCallback(draft("+7 900 abc")).error().field, "number");
   EXPECT_EQ(ValidateCallback(draft("79+000000")).error().field, "number");
   EXPECT_EQ(ValidateCallback({"+79000000000", {}, "", ""}).error().field, "windows");
   EXPECT_EQ(ValidateCallback({"+79000000000", {"whenever"}, "", ""}).error().field, "windows");
-  EXPECT_EQ(ValidateCallback({"+79000000000", {"mon 10:00-11:00"}, "+25:00", ""}).error().field, "utc_offset");
-  EXPECT_EQ(ValidateCallback({"+79000000000", {"mon 10:00-11:00"}, "", "de"}).error().field, "language");
+  EXPECT_EQ(ValidateCallback({"+79000000000", {"mon 10:00-11:00"}, "+25:00", ""}).error().field,
+            "utc_offset");
+  EXPECT_EQ(ValidateCallback({"+79000000000", {"mon 10:00-11:00"}, "", "de"}).error().field,
+            "language");
 }
 
 TEST(NextCallbackSlot, IsAlwaysInsideTheCallersWindowInTheirTimeZone) {

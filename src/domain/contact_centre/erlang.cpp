@@ -95,7 +95,8 @@ QueueMetrics ErlangA(int agents, double load, double handle_seconds, double answ
   // Answered within the threshold: those served at once, plus the waiting ones by u_j(T).
   std::vector<double> u(queue.size(), 0.0);
   const double fastest = rates.back() + theta;
-  const int steps = std::max(kMinSteps, static_cast<int>(std::ceil(answer_within_seconds * fastest / kMaxStepTimesRate)));
+  const int steps = std::max(
+      kMinSteps, static_cast<int>(std::ceil(answer_within_seconds * fastest / kMaxStepTimesRate)));
   const double step = answer_within_seconds / steps;
   auto derivative = [&](const std::vector<double>& v, std::vector<double>& out) {
     for (std::size_t j = 0; j < v.size(); ++j) {
@@ -113,16 +114,19 @@ QueueMetrics ErlangA(int agents, double load, double handle_seconds, double answ
       derivative(tmp, k3);
       for (std::size_t j = 0; j < u.size(); ++j) tmp[j] = u[j] + step * k3[j];
       derivative(tmp, k4);
-      for (std::size_t j = 0; j < u.size(); ++j) u[j] += step / 6 * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]);
+      for (std::size_t j = 0; j < u.size(); ++j)
+        u[j] += step / 6 * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]);
     }
   }
   double in_time = below / total;
-  for (std::size_t j = 0; j < queue.size(); ++j) in_time += queue[j] / total * std::clamp(u[j], 0.0, 1.0);
+  for (std::size_t j = 0; j < queue.size(); ++j)
+    in_time += queue[j] / total * std::clamp(u[j], 0.0, 1.0);
 
   m.wait_probability = queue_sum / total;
   m.service_level = in_time;
   m.answered = answered;
-  m.abandonment = std::clamp(theta * waiting_calls / lambda, 0.0, 1.0);  // Little's law on the queue
+  m.abandonment =
+      std::clamp(theta * waiting_calls / lambda, 0.0, 1.0);  // Little's law on the queue
   m.asa_seconds = answered > 0 ? answered_wait / answered : 0.0;
   // Operators are busy with the calls that are answered: λ·P(answered)·AHT of N.
   m.occupancy = std::min(1.0, load * (1.0 - m.abandonment) / agents);

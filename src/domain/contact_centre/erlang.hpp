@@ -24,7 +24,7 @@ struct QueueMetrics {
   double answered = 0;          // offered calls answered (1 − abandonment, computed apart)
   double abandonment = 0;       // offered calls that abandon (0 without patience)
   double occupancy = 0;         // the share of operators' time spent on calls
-  bool stable = true;           // false: Erlang C with agents ≤ load (the queue grows without end)
+  bool stable = true;  // false: Erlang C with agents ≤ load (the queue grows without end)
 };
 
 /// Erlang C (no abandonment). For agents ≤ load the queue is unstable: every call waits and

@@ -53,7 +53,8 @@ TEST(ErlangA, BecomesErlangCWhenNobodyHangsUp) {
 TEST(ErlangA, AnsweredAndAbandonedAddUpAlongTwoIndependentRoutes) {
   // Answered comes from each position's chance to outlast the queue; abandoned from Little's
   // law on the mean queue. They must agree.
-  for (auto [agents, load, patience] : {std::tuple{28, 24.0, 120.0}, {10, 20.0, 60.0}, {500, 520.0, 90.0}}) {
+  for (auto [agents, load, patience] :
+       {std::tuple{28, 24.0, 120.0}, {10, 20.0, 60.0}, {500, 520.0, 90.0}}) {
     const QueueMetrics m = ErlangA(agents, load, 240, 20, patience);
     EXPECT_NEAR(m.answered + m.abandonment, 1.0, 1e-6) << agents << " " << load;
   }

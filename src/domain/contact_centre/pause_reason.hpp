@@ -9,7 +9,16 @@
 
 namespace lifeline::contact_centre {
 
-enum class PauseReason { kNone, kRest, kMeal, kDebrief, kTraining, kTechnical, kAdmin, kMissedRings };
+enum class PauseReason {
+  kNone,
+  kRest,
+  kMeal,
+  kDebrief,
+  kTraining,
+  kTechnical,
+  kAdmin,
+  kMissedRings
+};
 
 /// "rest", "meal", …; "" for kNone. kMissedRings is the engine's own (autopause).
 std::string_view ToString(PauseReason reason);

@@ -1,8 +1,8 @@
 #include "domain/contact_centre/queue_engine.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace lifeline::contact_centre {
 namespace {
@@ -21,46 +21,65 @@ bool Busy(OperatorState s) {
 }  // namespace
 
 bool Staffed(OperatorState s) {
-  return s == OperatorState::kAvailable || s == OperatorState::kRinging || s == OperatorState::kOnCall ||
-         s == OperatorState::kWrapUp;
+  return s == OperatorState::kAvailable || s == OperatorState::kRinging ||
+         s == OperatorState::kOnCall || s == OperatorState::kWrapUp;
 }
 
 std::string_view ToString(OperatorState state) {
   switch (state) {
-    case OperatorState::kLoggedOut: return "logged_out";
-    case OperatorState::kAvailable: return "available";
-    case OperatorState::kRinging: return "ringing";
-    case OperatorState::kOnCall: return "on_call";
-    case OperatorState::kWrapUp: return "wrap_up";
-    case OperatorState::kBreak: return "break";
+    case OperatorState::kLoggedOut:
+      return "logged_out";
+    case OperatorState::kAvailable:
+      return "available";
+    case OperatorState::kRinging:
+      return "ringing";
+    case OperatorState::kOnCall:
+      return "on_call";
+    case OperatorState::kWrapUp:
+      return "wrap_up";
+    case OperatorState::kBreak:
+      return "break";
   }
   return "?";
 }
 
 std::string_view ToString(CallState state) {
   switch (state) {
-    case CallState::kQueued: return "queued";
-    case CallState::kRinging: return "ringing";
-    case CallState::kAnswered: return "answered";
-    case CallState::kAbandoned: return "abandoned";
-    case CallState::kOverflowed: return "overflowed";
-    case CallState::kEnded: return "ended";
-    case CallState::kReleased: return "released";
+    case CallState::kQueued:
+      return "queued";
+    case CallState::kRinging:
+      return "ringing";
+    case CallState::kAnswered:
+      return "answered";
+    case CallState::kAbandoned:
+      return "abandoned";
+    case CallState::kOverflowed:
+      return "overflowed";
+    case CallState::kEnded:
+      return "ended";
+    case CallState::kReleased:
+      return "released";
   }
   return "?";
 }
 
 std::string_view ToString(Strategy strategy) {
   switch (strategy) {
-    case Strategy::kLongestIdle: return "longest_idle";
-    case Strategy::kFewestCalls: return "fewest_calls";
-    case Strategy::kRoundRobin: return "round_robin";
-    case Strategy::kRingAll: return "ring_all";
+    case Strategy::kLongestIdle:
+      return "longest_idle";
+    case Strategy::kFewestCalls:
+      return "fewest_calls";
+    case Strategy::kRoundRobin:
+      return "round_robin";
+    case Strategy::kRingAll:
+      return "ring_all";
   }
   return "?";
 }
 
-std::string_view ToString(WhenEmpty rule) { return rule == WhenEmpty::kWait ? "wait" : "offer_callback"; }
+std::string_view ToString(WhenEmpty rule) {
+  return rule == WhenEmpty::kWait ? "wait" : "offer_callback";
+}
 
 std::optional<WhenEmpty> ParseWhenEmpty(std::string_view text) {
   for (WhenEmpty rule : {WhenEmpty::kWait, WhenEmpty::kOfferCallback}) {
@@ -77,7 +96,8 @@ std::optional<OperatorState> ParseOperatorState(std::string_view text) {
 }
 
 std::optional<Strategy> ParseStrategy(std::string_view text) {
-  for (Strategy s : {Strategy::kLongestIdle, Strategy::kFewestCalls, Strategy::kRoundRobin, Strategy::kRingAll}) {
+  for (Strategy s : {Strategy::kLongestIdle, Strategy::kFewestCalls, Strategy::kRoundRobin,
+                     Strategy::kRingAll}) {
     if (ToString(s) == text) return s;
   }
   return std::nullopt;
@@ -105,7 +125,8 @@ Status QueueEngine::AddOperator(OperatorId id, Skills skills, double now) {
 }
 
 Status QueueEngine::SetLines(int lines) {
-  if (lines < 0 || lines > 1'000'000) return InvalidInput("lines must be between 0 and 1000000", "lines");
+  if (lines < 0 || lines > 1'000'000)
+    return InvalidInput("lines must be between 0 and 1000000", "lines");
   options_.lines = lines;
   return OkStatus();
 }
@@ -115,9 +136,11 @@ double QueueEngine::IdleKey(const OperatorRecord& op) const {
     case Strategy::kFewestCalls:
       // Fewest answered first; among equals, the longest idle (the fraction orders them).
       return static_cast<double>(op.answered) + op.idle_since * 1e-10;
-    case Strategy::kRoundRobin: return static_cast<double>(op.last_rung);
+    case Strategy::kRoundRobin:
+      return static_cast<double>(op.last_rung);
     case Strategy::kLongestIdle:
-    case Strategy::kRingAll: return op.idle_since;
+    case Strategy::kRingAll:
+      return op.idle_since;
   }
   return op.idle_since;
 }
@@ -130,7 +153,8 @@ void QueueEngine::SetState(OperatorRecord& op, OperatorState state, double now) 
       if (op.skills.Has(l)) available_[Index(l)].erase({op.available_key, op.id});
     }
   }
-  const int logged_in_change = (state != OperatorState::kLoggedOut) - (op.state != OperatorState::kLoggedOut);
+  const int logged_in_change =
+      (state != OperatorState::kLoggedOut) - (op.state != OperatorState::kLoggedOut);
   logged_in_any_ += logged_in_change;
   for (Language l : kAllLanguages) {
     if (op.skills.Has(l)) logged_in_[Index(l)] += logged_in_change;
@@ -146,7 +170,8 @@ void QueueEngine::SetState(OperatorRecord& op, OperatorState state, double now) 
     }
   }
   // The ring itself is logged once, here (the call's "ringing" line).
-  Log(now, op.call.value_or(0), op.id, state == OperatorState::kBreak ? BreakEvent(op.pause_reason) : ToString(state));
+  Log(now, op.call.value_or(0), op.id,
+      state == OperatorState::kBreak ? BreakEvent(op.pause_reason) : ToString(state));
 }
 
 void QueueEngine::MakeAvailable(OperatorRecord& op, double now) {
@@ -155,12 +180,15 @@ void QueueEngine::MakeAvailable(OperatorRecord& op, double now) {
   SetState(op, OperatorState::kAvailable, now);
 }
 
-Result<Actions> QueueEngine::SetOperatorState(OperatorId id, OperatorState state, double now, PauseReason reason) {
+Result<Actions> QueueEngine::SetOperatorState(OperatorId id, OperatorState state, double now,
+                                              PauseReason reason) {
   auto it = operators_.find(id);
   if (it == operators_.end()) return kUnknownOperator;
   OperatorRecord& op = it->second;
-  if (state != OperatorState::kAvailable && state != OperatorState::kBreak && state != OperatorState::kLoggedOut) {
-    return InvalidInput("an operator sets only available, break or logged_out; calls move the rest", "state");
+  if (state != OperatorState::kAvailable && state != OperatorState::kBreak &&
+      state != OperatorState::kLoggedOut) {
+    return InvalidInput("an operator sets only available, break or logged_out; calls move the rest",
+                        "state");
   }
   if (reason != PauseReason::kNone && state != OperatorState::kBreak) {
     return InvalidInput("a reason goes with break only", "reason");
@@ -173,9 +201,11 @@ Result<Actions> QueueEngine::SetOperatorState(OperatorId id, OperatorState state
     return Actions{};
   }
   if (op.state == OperatorState::kRinging || op.state == OperatorState::kOnCall) {
-    return Error{ErrorCode::kConflict, fmt::format("the operator is {}; finish the call first", ToString(op.state))};
+    return Error{ErrorCode::kConflict,
+                 fmt::format("the operator is {}; finish the call first", ToString(op.state))};
   }
-  if (op.state == OperatorState::kWrapUp) wrap_ups_.erase({op.since + options_.wrap_up_seconds, op.id});
+  if (op.state == OperatorState::kWrapUp)
+    wrap_ups_.erase({op.since + options_.wrap_up_seconds, op.id});
   if (state == OperatorState::kAvailable) {
     op.missed_in_a_row = 0;
     MakeAvailable(op, now);
@@ -240,8 +270,10 @@ Result<Actions> QueueEngine::Offer(CallId id, Language language, int priority, d
   call.offered_at = now;
   call.wait_key = {-priority, ++sequence_};
   ++lines_in_use_;
-  if (options_.overflow_after_seconds > 0) overflow_deadlines_.insert({now + options_.overflow_after_seconds, id});
-  if (options_.offer_callback_after_seconds > 0) wait_limits_.insert({now + options_.offer_callback_after_seconds, id});
+  if (options_.overflow_after_seconds > 0)
+    overflow_deadlines_.insert({now + options_.overflow_after_seconds, id});
+  if (options_.offer_callback_after_seconds > 0)
+    wait_limits_.insert({now + options_.offer_callback_after_seconds, id});
   Enqueue(call);
   return Dispatch(now);
 }
@@ -274,7 +306,8 @@ Actions QueueEngine::Dispatch(double now) {
   return actions;
 }
 
-void QueueEngine::StopOtherRings(CallRecord& call, OperatorId except, double now, Actions& actions) {
+void QueueEngine::StopOtherRings(CallRecord& call, OperatorId except, double now,
+                                 Actions& actions) {
   for (OperatorId id : call.ringing) {
     if (id == except) continue;
     OperatorRecord& op = operators_.at(id);
@@ -293,7 +326,8 @@ Result<Actions> QueueEngine::Answer(CallId id, OperatorId op_id, double now) {
   if (it == calls_.end()) {
     auto done = finished_.find(id);
     if (done == finished_.end()) return kUnknownCall;
-    return Error{ErrorCode::kConflict, fmt::format("the call is already {}", ToString(done->second))};
+    return Error{ErrorCode::kConflict,
+                 fmt::format("the call is already {}", ToString(done->second))};
   }
   CallRecord& call = it->second;
   if (call.state == CallState::kAnswered) {
@@ -333,10 +367,12 @@ Result<Actions> QueueEngine::Abandon(CallId id, double now) {
         done->second == CallState::kReleased) {
       return Actions{};
     }
-    return Error{ErrorCode::kConflict, fmt::format("the call is already {}", ToString(done->second))};
+    return Error{ErrorCode::kConflict,
+                 fmt::format("the call is already {}", ToString(done->second))};
   }
   CallRecord& call = it->second;
-  if (call.state == CallState::kAnswered) return Error{ErrorCode::kConflict, "the call was answered; send ended"};
+  if (call.state == CallState::kAnswered)
+    return Error{ErrorCode::kConflict, "the call was answered; send ended"};
   Actions actions;
   if (call.state == CallState::kQueued) Dequeue(call);
   StopOtherRings(call, 0, now, actions);
@@ -355,7 +391,8 @@ Result<Actions> QueueEngine::End(CallId id, double now) {
     auto done = finished_.find(id);
     if (done == finished_.end()) return kUnknownCall;
     if (done->second == CallState::kEnded) return Actions{};
-    return Error{ErrorCode::kConflict, fmt::format("the call is already {}", ToString(done->second))};
+    return Error{ErrorCode::kConflict,
+                 fmt::format("the call is already {}", ToString(done->second))};
   }
   CallRecord& call = it->second;
   if (call.state != CallState::kAnswered) {
@@ -367,7 +404,8 @@ Result<Actions> QueueEngine::End(CallId id, double now) {
   wrap_ups_.insert({now + options_.wrap_up_seconds, op.id});
   call.state = CallState::kEnded;
   constexpr double kWeight = 0.05;  // about the last twenty calls
-  handle_average_ += kWeight * (now - call.answered_at + options_.wrap_up_seconds - handle_average_);
+  handle_average_ +=
+      kWeight * (now - call.answered_at + options_.wrap_up_seconds - handle_average_);
   Log(now, id, op.id, "ended");
   Release(call);
   return Tick(now);
@@ -406,7 +444,8 @@ void QueueEngine::Unanswered(CallRecord& call, double at, Actions& actions) {
     }
   }
   call.ringing.clear();
-  if (options_.offer_callback_after_seconds > 0 && at >= call.offered_at + options_.offer_callback_after_seconds) {
+  if (options_.offer_callback_after_seconds > 0 &&
+      at >= call.offered_at + options_.offer_callback_after_seconds) {
     return ReleaseWithCallback(call, at, "wait_limit", actions);  // its limit passed while it rang
   }
   Enqueue(call);  // its old key: it keeps its place at the head
@@ -415,14 +454,16 @@ void QueueEngine::Unanswered(CallRecord& call, double at, Actions& actions) {
 Result<Actions> QueueEngine::Missed(CallId id, OperatorId op_id, double now) {
   if (!operators_.count(op_id)) return kUnknownOperator;
   auto it = calls_.find(id);
-  if (it == calls_.end()) return finished_.count(id) ? Result<Actions>(Actions{}) : Result<Actions>(kUnknownCall);
+  if (it == calls_.end())
+    return finished_.count(id) ? Result<Actions>(Actions{}) : Result<Actions>(kUnknownCall);
   CallRecord& call = it->second;
   if (call.state != CallState::kRinging ||
       std::find(call.ringing.begin(), call.ringing.end(), op_id) == call.ringing.end()) {
     return Actions{};  // already moved on (a late or repeated report)
   }
   Actions actions;
-  StopOtherRings(call, op_id, now, actions);  // ring-all: the others stop too; the call is offered afresh
+  StopOtherRings(call, op_id, now,
+                 actions);  // ring-all: the others stop too; the call is offered afresh
   call.ringing = {op_id};
   Unanswered(call, now, actions);
   auto more = Dispatch(now);
@@ -445,12 +486,14 @@ std::vector<OperatorId> QueueEngine::RingingFor(CallId id) const {
 std::optional<OperatorView> QueueEngine::OperatorOf(OperatorId id) const {
   auto it = operators_.find(id);
   if (it == operators_.end()) return std::nullopt;
-  return OperatorView{id, it->second.state, it->second.answered, it->second.missed_in_a_row, it->second.pause_reason};
+  return OperatorView{id, it->second.state, it->second.answered, it->second.missed_in_a_row,
+                      it->second.pause_reason};
 }
 
 std::vector<OperatorView> QueueEngine::Operators() const {
   std::vector<OperatorView> out;
-  for (const auto& [id, op] : operators_) out.push_back({id, op.state, op.answered, op.missed_in_a_row, op.pause_reason});
+  for (const auto& [id, op] : operators_)
+    out.push_back({id, op.state, op.answered, op.missed_in_a_row, op.pause_reason});
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return out;
 }
@@ -461,7 +504,8 @@ QueueEngine::Snapshot QueueEngine::Snap(double now) const {
   s.lines = options_.lines;
   s.lines_in_use = lines_in_use_;
   for (const auto& queue : waiting_) {
-    for (const auto& [key, id] : queue) s.longest_wait_seconds = std::max(s.longest_wait_seconds, now - calls_.at(id).offered_at);
+    for (const auto& [key, id] : queue)
+      s.longest_wait_seconds = std::max(s.longest_wait_seconds, now - calls_.at(id).offered_at);
   }
   // Operators' time up to now, on a copy: the engine's own figures move on state changes.
   QueueStats stats = stats_;
@@ -478,7 +522,8 @@ std::optional<double> QueueEngine::NextDeadline() const {
   std::optional<double> next;
   if (!wrap_ups_.empty()) next = wrap_ups_.begin()->first;
   for (const auto* timers : {&ring_deadlines_, &overflow_deadlines_, &wait_limits_}) {
-    if (!timers->empty() && (!next || timers->begin()->first < *next)) next = timers->begin()->first;
+    if (!timers->empty() && (!next || timers->begin()->first < *next))
+      next = timers->begin()->first;
   }
   return next;
 }

@@ -34,9 +34,9 @@ using OperatorId = std::int64_t;
 using CallId = std::int64_t;
 
 enum class OperatorState { kLoggedOut, kAvailable, kRinging, kOnCall, kWrapUp, kBreak };
-inline constexpr std::array kAllOperatorStates = {OperatorState::kLoggedOut, OperatorState::kAvailable,
-                                                  OperatorState::kRinging,   OperatorState::kOnCall,
-                                                  OperatorState::kWrapUp,    OperatorState::kBreak};
+inline constexpr std::array kAllOperatorStates = {
+    OperatorState::kLoggedOut, OperatorState::kAvailable, OperatorState::kRinging,
+    OperatorState::kOnCall,    OperatorState::kWrapUp,    OperatorState::kBreak};
 /// kReleased: the call left the queue unanswered with an offer of a safe callback (nobody
 /// who could take it was logged in, or it waited `offer_callback_after_seconds`).
 enum class CallState { kQueued, kRinging, kAnswered, kAbandoned, kOverflowed, kEnded, kReleased };
@@ -70,16 +70,17 @@ class Skills {
   static unsigned Bit(Language l) { return 1u << static_cast<unsigned>(l); }
   unsigned bits_ = 0;
 };
-inline constexpr std::array kAllLanguages = {Language::kRu, Language::kBe, Language::kUk, Language::kEn};
+inline constexpr std::array kAllLanguages = {Language::kRu, Language::kBe, Language::kUk,
+                                             Language::kEn};
 
 struct QueueOptions {
   Strategy strategy = Strategy::kLongestIdle;
   double wrap_up_seconds = 10;
-  double ring_seconds = 15;     // an unanswered ring gives up after this
-  int max_missed_rings = 3;     // missed in a row: the operator goes on break
-  int lines = 30;               // calls in the system at once (waiting, ringing, talking)
-  int max_waiting = 10'000;     // past this, or with every line busy, a call overflows
-  double answer_within_seconds = 20;  // the service level's threshold
+  double ring_seconds = 15;             // an unanswered ring gives up after this
+  int max_missed_rings = 3;             // missed in a row: the operator goes on break
+  int lines = 30;                       // calls in the system at once (waiting, ringing, talking)
+  int max_waiting = 10'000;             // past this, or with every line busy, a call overflows
+  double answer_within_seconds = 20;    // the service level's threshold
   double assumed_handle_seconds = 180;  // for wait estimates until calls have been handled
   // A call that waited this long may be taken by any logged-in operator, whatever their
   // languages (a second tier). 0: never; the call waits for its language.
@@ -107,8 +108,8 @@ using Actions = std::vector<Action>;
 /// call and operator. No caller data.
 struct QueueLogEntry {
   double at = 0;
-  CallId call = 0;              // 0 for operator events
-  OperatorId operator_id = 0;   // 0 when none
+  CallId call = 0;             // 0 for operator events
+  OperatorId operator_id = 0;  // 0 when none
   // Calls: "offered", "ringing", "answered", "missed", "abandoned", "overflowed", "ended",
   // "widened" (any operator may take it now), "join_empty", "leave_empty", "wait_limit",
   // "callback_chosen" (the last four: released with a callback offer). Operators: their
@@ -230,7 +231,8 @@ class QueueEngine {
 
   Actions Dispatch(double now);
   /// The waiting call served next and the pool of available operators to take it from.
-  std::optional<std::pair<CallId, const std::set<std::pair<double, OperatorId>>*>> NextMatch() const;
+  std::optional<std::pair<CallId, const std::set<std::pair<double, OperatorId>>*>> NextMatch()
+      const;
   void MakeAvailable(OperatorRecord& op, double now);
   void SetState(OperatorRecord& op, OperatorState state, double now);
   void Ring(CallRecord& call, OperatorRecord& op, double now, Actions& actions);
@@ -256,19 +258,20 @@ class QueueEngine {
   QueueOptions options_;
   std::function<void(const QueueLogEntry&)> log_;
   std::unordered_map<OperatorId, OperatorRecord> operators_;
-  std::unordered_map<CallId, CallRecord> calls_;  // in the system
+  std::unordered_map<CallId, CallRecord> calls_;    // in the system
   std::unordered_map<CallId, CallState> finished_;  // the latest finished calls, for late events
   std::deque<CallId> finished_order_;
   // Per language: waiting calls in service order, and available operators in strategy order.
   std::array<std::map<WaitKey, CallId>, kAllLanguages.size()> waiting_;
   std::array<std::set<std::pair<double, OperatorId>>, kAllLanguages.size()> available_;
-  std::set<std::pair<double, OperatorId>> available_any_;  // every available operator, strategy order
+  std::set<std::pair<double, OperatorId>>
+      available_any_;                  // every available operator, strategy order
   std::map<WaitKey, CallId> widened_;  // waiting calls any operator may take, in service order
   std::array<int, kAllLanguages.size()> logged_in_{};  // per language: operators not logged out
   int logged_in_any_ = 0;
   std::set<std::pair<double, CallId>> overflow_deadlines_;  // (widens at, call)
   std::set<std::pair<double, CallId>> wait_limits_;         // (released at, call)
-  std::set<std::pair<double, OperatorId>> wrap_ups_;  // (ends at, operator)
+  std::set<std::pair<double, OperatorId>> wrap_ups_;        // (ends at, operator)
   std::set<std::pair<double, CallId>> ring_deadlines_;
   std::uint64_t sequence_ = 0;
   std::uint64_t round_robin_ = 0;

@@ -20,10 +20,12 @@ class QueueEngineTest : public ::testing::Test {
     options.ring_seconds = 15;
     options.max_missed_rings = 2;
     options.lines = 100;
-    QueueEngine engine(options, [this](const QueueLogEntry& e) { log_.push_back(std::string(e.event)); });
+    QueueEngine engine(options,
+                       [this](const QueueLogEntry& e) { log_.push_back(std::string(e.event)); });
     for (int i = 1; i <= operators; ++i) {
       EXPECT_TRUE(engine.AddOperator(i, skills, 0).ok());
-      EXPECT_TRUE(engine.SetOperatorState(i, OperatorState::kAvailable, i).ok());  // operator 1 idle longest
+      EXPECT_TRUE(engine.SetOperatorState(i, OperatorState::kAvailable, i)
+                      .ok());  // operator 1 idle longest
     }
     return engine;
   }
@@ -93,8 +95,10 @@ TEST_F(QueueEngineTest, CallsWaitForTheirLanguageAndPriorityGoesFirst) {
   EXPECT_TRUE(engine.Offer(4, Language::kRu, 5, 13).value().empty());  // deployment imminent
   EXPECT_EQ(engine.PositionOf(4, 20)->ahead, 0);
   EXPECT_EQ(engine.PositionOf(3, 20)->ahead, 1);
-  EXPECT_GT(engine.PositionOf(3, 20)->estimated_wait_seconds, engine.PositionOf(4, 20)->estimated_wait_seconds);
-  EXPECT_FALSE(engine.PositionOf(1, 20)->estimated_wait_seconds);  // nobody speaks Ukrainian: no estimate
+  EXPECT_GT(engine.PositionOf(3, 20)->estimated_wait_seconds,
+            engine.PositionOf(4, 20)->estimated_wait_seconds);
+  EXPECT_FALSE(
+      engine.PositionOf(1, 20)->estimated_wait_seconds);  // nobody speaks Ukrainian: no estimate
 
   ASSERT_TRUE(engine.Answer(2, 1, 14).ok());
   ASSERT_TRUE(engine.End(2, 20).ok());
@@ -102,15 +106,16 @@ TEST_F(QueueEngineTest, CallsWaitForTheirLanguageAndPriorityGoesFirst) {
   EXPECT_EQ(engine.Tick(30), (Actions{{Kind::kRing, 4, 1}}));
   // An operator who speaks both takes the Ukrainian caller, who has waited longest.
   ASSERT_TRUE(engine.AddOperator(9, kRussianUkrainian, 31).ok());
-  EXPECT_EQ(engine.SetOperatorState(9, OperatorState::kAvailable, 31).value(), (Actions{{Kind::kRing, 1, 9}}));
+  EXPECT_EQ(engine.SetOperatorState(9, OperatorState::kAvailable, 31).value(),
+            (Actions{{Kind::kRing, 1, 9}}));
 }
 
 TEST_F(QueueEngineTest, AnOperatorWhoMissesRingsGoesOnBreakAndTheCallKeepsItsPlace) {
   QueueEngine engine = Make(Strategy::kLongestIdle, 2);
-  ASSERT_TRUE(engine.Offer(1, Language::kRu, 0, 10).ok());   // rings 1
-  ASSERT_TRUE(engine.Offer(2, Language::kRu, 0, 11).ok());   // rings 2
+  ASSERT_TRUE(engine.Offer(1, Language::kRu, 0, 10).ok());  // rings 1
+  ASSERT_TRUE(engine.Offer(2, Language::kRu, 0, 11).ok());  // rings 2
   ASSERT_TRUE(engine.Answer(2, 2, 12).ok());
-  ASSERT_TRUE(engine.Offer(3, Language::kRu, 0, 13).ok());   // waits
+  ASSERT_TRUE(engine.Offer(3, Language::kRu, 0, 13).ok());  // waits
   // Operator 1 does not answer: call 1 goes back ahead of call 3 and rings 1 again.
   EXPECT_EQ(engine.Tick(25), (Actions{{Kind::kRing, 1, 1}}));
   EXPECT_EQ(engine.OperatorOf(1)->missed_in_a_row, 1);
@@ -120,7 +125,8 @@ TEST_F(QueueEngineTest, AnOperatorWhoMissesRingsGoesOnBreakAndTheCallKeepsItsPla
   EXPECT_EQ(engine.PositionOf(1, 20)->ahead, 0);
   EXPECT_EQ(engine.PositionOf(3, 20)->ahead, 1);
   // Back from break, the operator takes the oldest call again.
-  EXPECT_EQ(engine.SetOperatorState(1, OperatorState::kAvailable, 50).value(), (Actions{{Kind::kRing, 1, 1}}));
+  EXPECT_EQ(engine.SetOperatorState(1, OperatorState::kAvailable, 50).value(),
+            (Actions{{Kind::kRing, 1, 1}}));
   EXPECT_EQ(engine.OperatorOf(1)->missed_in_a_row, 0);
 }
 
@@ -150,8 +156,10 @@ TEST_F(QueueEngineTest, RepeatedEventsChangeNothingAndOutOfOrderOnesAreRefused) 
   // An operator cannot be put on break in the middle of a call, nor into a call's states.
   ASSERT_TRUE(engine.Offer(2, Language::kRu, 0, 40).ok());
   engine.Tick(40);
-  EXPECT_EQ(engine.SetOperatorState(1, OperatorState::kBreak, 41).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(engine.SetOperatorState(1, OperatorState::kOnCall, 41).error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(engine.SetOperatorState(1, OperatorState::kBreak, 41).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(engine.SetOperatorState(1, OperatorState::kOnCall, 41).error().code,
+            ErrorCode::kInvalidInput);
   EXPECT_EQ(engine.AddOperator(1, kRussian, 41).error().code, ErrorCode::kConflict);
   EXPECT_EQ(engine.AddOperator(7, Skills{}, 41).error().code, ErrorCode::kInvalidInput);
 }
@@ -175,18 +183,18 @@ TEST_F(QueueEngineTest, TheWallboardCountsServiceLevelsSpeedAbandonmentAndOccupa
   ASSERT_TRUE(engine.SetOperatorState(1, OperatorState::kLoggedOut, day).ok());
   ASSERT_TRUE(engine.SetOperatorState(1, OperatorState::kAvailable, day).ok());
   ASSERT_TRUE(engine.Offer(1, Language::kRu, 0, day + 100).ok());
-  ASSERT_TRUE(engine.Answer(1, 1, day + 105).ok());  // in time (5 s)
+  ASSERT_TRUE(engine.Answer(1, 1, day + 105).ok());                // in time (5 s)
   ASSERT_TRUE(engine.Offer(2, Language::kRu, 0, day + 110).ok());  // waits
   ASSERT_TRUE(engine.Offer(3, Language::kRu, 0, day + 111).ok());  // waits
-  ASSERT_TRUE(engine.Abandon(3, day + 116).ok());                 // within T (5 s)
+  ASSERT_TRUE(engine.Abandon(3, day + 116).ok());                  // within T (5 s)
   ASSERT_TRUE(engine.End(1, day + 200).ok());
-  engine.Tick(day + 210);                                          // rings call 2
-  ASSERT_TRUE(engine.Answer(2, 1, day + 212).ok());                // late (102 s)
+  engine.Tick(day + 210);                            // rings call 2
+  ASSERT_TRUE(engine.Answer(2, 1, day + 212).ok());  // late (102 s)
   const auto snap = engine.Snap(day + 300);
   EXPECT_EQ(snap.today.offered, 3);
   EXPECT_EQ(snap.today.answered, 2);
-  EXPECT_DOUBLE_EQ(snap.today.ServiceLevel(), 0.5);        // 1 of 2 answered in time
-  EXPECT_DOUBLE_EQ(snap.today.ServiceLevel2(), 2.0 / 3);   // plus the quick hang-up
+  EXPECT_DOUBLE_EQ(snap.today.ServiceLevel(), 0.5);       // 1 of 2 answered in time
+  EXPECT_DOUBLE_EQ(snap.today.ServiceLevel2(), 2.0 / 3);  // plus the quick hang-up
   EXPECT_DOUBLE_EQ(snap.today.AverageSpeedOfAnswer(), (5 + 102) / 2.0);
   EXPECT_DOUBLE_EQ(snap.today.AbandonmentRate(), 1.0 / 3);
   // Staffed 300 s today: idle for the first 100, then ringing, talking and wrapping up.

@@ -18,7 +18,9 @@ double StatsWindow::ServiceLevel() const { return Ratio(answered_in_time, answer
 double StatsWindow::ServiceLevel2() const {
   return Ratio(answered_in_time + abandoned_in_time, answered + abandoned);
 }
-double StatsWindow::ServiceLevelOffered() const { return Ratio(answered_in_time, answered + abandoned); }
+double StatsWindow::ServiceLevelOffered() const {
+  return Ratio(answered_in_time, answered + abandoned);
+}
 double StatsWindow::AverageSpeedOfAnswer() const { return Ratio(answer_wait_seconds, answered); }
 double StatsWindow::AbandonmentRate() const { return Ratio(abandoned, answered + abandoned); }
 double StatsWindow::Occupancy() const { return Ratio(busy_seconds, staffed_seconds); }
@@ -47,7 +49,8 @@ void QueueStats::At(double at, Change change, bool minute_too) {
   if (day == day_) change(today_);
   if (!minute_too) return;
   const std::int64_t minute = MinuteOf(at);
-  Bucket& bucket = minutes_[static_cast<std::size_t>(minute % static_cast<std::int64_t>(minutes_.size()))];
+  Bucket& bucket =
+      minutes_[static_cast<std::size_t>(minute % static_cast<std::int64_t>(minutes_.size()))];
   if (bucket.minute < minute) bucket = {minute, {}};
   if (bucket.minute == minute) change(bucket.window);
 }
@@ -101,7 +104,9 @@ void QueueStats::OperatorTime(double from, double to, bool busy) {
   }
 }
 
-StatsWindow QueueStats::Today(double now) const { return DayOf(now) == day_ ? today_ : StatsWindow{}; }
+StatsWindow QueueStats::Today(double now) const {
+  return DayOf(now) == day_ ? today_ : StatsWindow{};
+}
 
 StatsWindow QueueStats::Last15Minutes(double now) const {
   const std::int64_t current = MinuteOf(now);

@@ -11,14 +11,15 @@ namespace lifeline::contact_centre {
 struct StatsWindow {
   std::int64_t offered = 0;
   std::int64_t answered = 0;
-  std::int64_t answered_in_time = 0;   // within the threshold T
+  std::int64_t answered_in_time = 0;  // within the threshold T
   std::int64_t abandoned = 0;
   std::int64_t abandoned_in_time = 0;  // hung up within T
   std::int64_t overflowed = 0;         // no line or a full queue
-  std::int64_t released = 0;           // left unanswered with a callback offer (nobody there, or the wait limit)
-  double answer_wait_seconds = 0;      // summed over answered calls
-  double busy_seconds = 0;             // operators ringing, on calls or wrapping up
-  double staffed_seconds = 0;          // operators logged in and not on break
+  std::int64_t released =
+      0;  // left unanswered with a callback offer (nobody there, or the wait limit)
+  double answer_wait_seconds = 0;  // summed over answered calls
+  double busy_seconds = 0;         // operators ringing, on calls or wrapping up
+  double staffed_seconds = 0;      // operators logged in and not on break
 
   /// Answered within T over answered (Asterisk's SL); 0 with nothing answered.
   double ServiceLevel() const;

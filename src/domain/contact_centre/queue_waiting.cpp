@@ -14,12 +14,14 @@ std::size_t Index(Language l) { return static_cast<std::size_t>(l); }
 
 }  // namespace
 
-std::optional<std::pair<CallId, const std::set<std::pair<double, OperatorId>>*>> QueueEngine::NextMatch() const {
+std::optional<std::pair<CallId, const std::set<std::pair<double, OperatorId>>*>>
+QueueEngine::NextMatch() const {
   // Heads of the language queues, and of the widened calls, compared by priority then
   // arrival; each needs an available operator of its own pool.
   const std::map<WaitKey, CallId>* best = nullptr;
   const std::set<std::pair<double, OperatorId>>* pool = nullptr;
-  auto consider = [&](const std::map<WaitKey, CallId>& queue, const std::set<std::pair<double, OperatorId>>& operators) {
+  auto consider = [&](const std::map<WaitKey, CallId>& queue,
+                      const std::set<std::pair<double, OperatorId>>& operators) {
     if (queue.empty() || operators.empty()) return;
     if (!best || queue.begin()->first < best->begin()->first) best = &queue, pool = &operators;
   };
@@ -30,10 +32,12 @@ std::optional<std::pair<CallId, const std::set<std::pair<double, OperatorId>>*>>
 }
 
 bool QueueEngine::SomeoneCouldTake(Language language) const {
-  return logged_in_[Index(language)] > 0 || (options_.overflow_after_seconds > 0 && logged_in_any_ > 0);
+  return logged_in_[Index(language)] > 0 ||
+         (options_.overflow_after_seconds > 0 && logged_in_any_ > 0);
 }
 
-void QueueEngine::ReleaseWithCallback(CallRecord& call, double at, std::string_view event, Actions& actions) {
+void QueueEngine::ReleaseWithCallback(CallRecord& call, double at, std::string_view event,
+                                      Actions& actions) {
   if (call.state == CallState::kQueued) Dequeue(call);
   call.state = CallState::kReleased;
   stats_.Released(at);
@@ -50,7 +54,8 @@ Result<Actions> QueueEngine::ChooseCallback(CallId id, double now) {
     if (done->second == CallState::kReleased) return Actions{};
     return Error{ErrorCode::kConflict, "the call is not waiting"};
   }
-  if (it->second.state != CallState::kQueued) return Error{ErrorCode::kConflict, "the call is not waiting"};
+  if (it->second.state != CallState::kQueued)
+    return Error{ErrorCode::kConflict, "the call is not waiting"};
   Actions actions;
   ReleaseWithCallback(it->second, now, "callback_chosen", actions);
   return actions;
@@ -61,7 +66,8 @@ void QueueEngine::ReleaseUntakeable(double now, Actions& actions) {
   for (Language l : kAllLanguages) {
     if (SomeoneCouldTake(l)) continue;
     while (!waiting_[Index(l)].empty()) {
-      ReleaseWithCallback(calls_.at(waiting_[Index(l)].begin()->second), now, "leave_empty", actions);
+      ReleaseWithCallback(calls_.at(waiting_[Index(l)].begin()->second), now, "leave_empty",
+                          actions);
     }
   }
 }
@@ -86,7 +92,8 @@ void QueueEngine::WaitingTimers(double now, Actions& actions) {
 
 Result<Position> QueueEngine::PositionOf(CallId id, double now) const {
   auto it = calls_.find(id);
-  if (it == calls_.end() || it->second.state != CallState::kQueued) return Error{ErrorCode::kNotFound, "this call is not waiting"};
+  if (it == calls_.end() || it->second.state != CallState::kQueued)
+    return Error{ErrorCode::kNotFound, "this call is not waiting"};
   const CallRecord& call = it->second;
   Position p;
   for (const auto& [key, other] : waiting_[Index(call.language)]) {
@@ -105,7 +112,8 @@ Result<Position> QueueEngine::PositionOf(CallId id, double now) const {
   if (speakers > 0) {
     p.estimated_wait_seconds = (p.ahead + 1) * handle_average_ / speakers;
   } else if (options_.overflow_after_seconds > 0 && everyone > 0) {
-    const double until_widened = std::max(0.0, call.offered_at + options_.overflow_after_seconds - now);
+    const double until_widened =
+        std::max(0.0, call.offered_at + options_.overflow_after_seconds - now);
     p.estimated_wait_seconds = until_widened + (p.ahead + 1) * handle_average_ / everyone;
   }
   return p;

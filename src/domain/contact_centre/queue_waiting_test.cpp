@@ -22,10 +22,14 @@ struct Logged {
 class QueueWaitingTest : public ::testing::Test {
  protected:
   QueueEngine Make(QueueOptions options) {
-    return QueueEngine(options, [this](const QueueLogEntry& e) { log_.push_back({e.call, e.operator_id, std::string(e.event)}); });
+    return QueueEngine(options, [this](const QueueLogEntry& e) {
+      log_.push_back({e.call, e.operator_id, std::string(e.event)});
+    });
   }
   int Count(CallId call, const std::string& event) const {
-    return static_cast<int>(std::count_if(log_.begin(), log_.end(), [&](const Logged& l) { return l.call == call && l.event == event; }));
+    return static_cast<int>(std::count_if(log_.begin(), log_.end(), [&](const Logged& l) {
+      return l.call == call && l.event == event;
+    }));
   }
   std::vector<Logged> log_;
 };
@@ -54,7 +58,8 @@ TEST_F(QueueWaitingTest, AfterOverflowAnyOperatorTakesTheCall) {
   QueueEngine engine = Make(options);
   ASSERT_TRUE(engine.AddOperator(1, {Language::kRu}, 0).ok());
   ASSERT_TRUE(engine.SetOperatorState(1, OperatorState::kAvailable, 0).ok());
-  ASSERT_TRUE(engine.Offer(7, Language::kEn, 0, 100).value().empty());  // waits for an English speaker
+  ASSERT_TRUE(
+      engine.Offer(7, Language::kEn, 0, 100).value().empty());  // waits for an English speaker
   // Until it widens, the estimate counts the time left and the operators of other languages.
   EXPECT_GE(*engine.PositionOf(7, 110).value().estimated_wait_seconds, 20);
   EXPECT_EQ(engine.NextDeadline(), 130);
@@ -105,9 +110,11 @@ TEST_F(QueueWaitingTest, LeaveWhenEmptyReleasesWaitingCallersWhenTheLastOperator
   ASSERT_TRUE(engine.Offer(7, Language::kRu, 0, 1).ok());
   ASSERT_TRUE(engine.Offer(8, Language::kUk, 0, 2).ok());
   // Operator 2 leaves: nobody speaks Ukrainian now; Russian still has operator 1 on break.
-  EXPECT_EQ(engine.SetOperatorState(2, OperatorState::kLoggedOut, 3).value(), (Actions{{Kind::kOfferCallback, 8, 0}}));
+  EXPECT_EQ(engine.SetOperatorState(2, OperatorState::kLoggedOut, 3).value(),
+            (Actions{{Kind::kOfferCallback, 8, 0}}));
   EXPECT_EQ(engine.CallStateOf(7), CallState::kQueued);
-  EXPECT_EQ(engine.SetOperatorState(1, OperatorState::kLoggedOut, 4).value(), (Actions{{Kind::kOfferCallback, 7, 0}}));
+  EXPECT_EQ(engine.SetOperatorState(1, OperatorState::kLoggedOut, 4).value(),
+            (Actions{{Kind::kOfferCallback, 7, 0}}));
   EXPECT_EQ(Count(7, "leave_empty"), 1);
   EXPECT_EQ(engine.Waiting(), 0);
   EXPECT_EQ(engine.Snap(5).lines_in_use, 0);
@@ -138,7 +145,9 @@ TEST_F(QueueWaitingTest, WaitLimitReleasesACallerWithACallbackOffer) {
 TEST_F(QueueWaitingTest, BreakCarriesItsReasonIntoTheViewAndTheLog) {
   QueueEngine engine = Make({});
   ASSERT_TRUE(engine.AddOperator(1, {Language::kRu}, 0).ok());
-  EXPECT_EQ(engine.SetOperatorState(1, OperatorState::kAvailable, 0, PauseReason::kMeal).error().field, "reason");
+  EXPECT_EQ(
+      engine.SetOperatorState(1, OperatorState::kAvailable, 0, PauseReason::kMeal).error().field,
+      "reason");
   ASSERT_TRUE(engine.SetOperatorState(1, OperatorState::kBreak, 1, PauseReason::kDebrief).ok());
   EXPECT_EQ(engine.OperatorOf(1)->pause_reason, PauseReason::kDebrief);
   EXPECT_EQ(log_.back().event, "break:debrief");
@@ -189,7 +198,7 @@ TEST_F(QueueWaitingTest, AWaitingCallerWhoChoosesACallbackIsReleased) {
   EXPECT_EQ(engine.ChooseCallback(2, 4).value(), (Actions{{Kind::kOfferCallback, 2, 0}}));
   EXPECT_EQ(engine.CallStateOf(2), CallState::kReleased);
   EXPECT_TRUE(engine.ChooseCallback(2, 5).value().empty());  // repeated: nothing changes
-  EXPECT_EQ(engine.PositionOf(3, 5).value().ahead, 0);        // the caller behind moved up
+  EXPECT_EQ(engine.PositionOf(3, 5).value().ahead, 0);       // the caller behind moved up
   EXPECT_EQ(engine.Waiting(), 1);
   EXPECT_EQ(engine.Snap(5).today.released, 1);
   EXPECT_EQ(Count(2, "callback_chosen"), 1);

@@ -39,23 +39,35 @@ StatsWindow Minus(StatsWindow a, const StatsWindow& b) {
 
 Status Check(const SimulationOptions& o) {
   // No operators is no hotline: every caller would wait out the day.
-  if (o.operators < 1 || o.operators > 100'000) return InvalidInput("operators must be between 1 and 100000", "operators");
-  if (!(o.calls_per_hour > 0 && o.calls_per_hour <= 1e6)) return InvalidInput("calls per hour must be above 0 and at most 1000000", "calls_per_hour");
-  if (!(o.surge_multiplier >= 1 && o.surge_multiplier <= 1000)) return InvalidInput("the surge multiplier must be between 1 and 1000", "surge");
-  if (!(o.surge_hours >= 0 && o.surge_start_hour >= 0)) return InvalidInput("the surge must start and last 0 hours or more", "surge_hours");
-  if (!(o.handle_seconds > 0 && o.handle_seconds <= 14400)) return InvalidInput("the handle time must be above 0 and at most 14400 seconds", "handle_seconds");
+  if (o.operators < 1 || o.operators > 100'000)
+    return InvalidInput("operators must be between 1 and 100000", "operators");
+  if (!(o.calls_per_hour > 0 && o.calls_per_hour <= 1e6))
+    return InvalidInput("calls per hour must be above 0 and at most 1000000", "calls_per_hour");
+  if (!(o.surge_multiplier >= 1 && o.surge_multiplier <= 1000))
+    return InvalidInput("the surge multiplier must be between 1 and 1000", "surge");
+  if (!(o.surge_hours >= 0 && o.surge_start_hour >= 0))
+    return InvalidInput("the surge must start and last 0 hours or more", "surge_hours");
+  if (!(o.handle_seconds > 0 && o.handle_seconds <= 14400))
+    return InvalidInput("the handle time must be above 0 and at most 14400 seconds",
+                        "handle_seconds");
   if (o.patience_seconds && !(*o.patience_seconds > 0 && *o.patience_seconds <= 3600)) {
-    return InvalidInput("the mean patience must be above 0 and at most 3600 seconds", "patience_seconds");
+    return InvalidInput("the mean patience must be above 0 and at most 3600 seconds",
+                        "patience_seconds");
   }
-  if (!(o.hours > 0 && o.hours <= 24)) return InvalidInput("a run lasts above 0 and at most 24 hours", "hours");
-  if (!(o.interval_minutes >= 1 && o.interval_minutes <= 24 * 60)) return InvalidInput("intervals last 1 to 1440 minutes", "interval_minutes");
+  if (!(o.hours > 0 && o.hours <= 24))
+    return InvalidInput("a run lasts above 0 and at most 24 hours", "hours");
+  if (!(o.interval_minutes >= 1 && o.interval_minutes <= 24 * 60))
+    return InvalidInput("intervals last 1 to 1440 minutes", "interval_minutes");
   return OkStatus();
 }
 
 class Run {
  public:
   explicit Run(const SimulationOptions& o)
-      : o_(o), engine_(o.queue), rng_(o.seed), talk_(1.0 / o.handle_seconds),
+      : o_(o),
+        engine_(o.queue),
+        rng_(o.seed),
+        talk_(1.0 / o.handle_seconds),
         patience_(1.0 / o.patience_seconds.value_or(1.0)) {}
 
   SimulationReport Go() {
@@ -74,9 +86,11 @@ class Run {
       events_.pop();
       Handle(e);
     }
-    while (next_report <= end + 1e-6) Report(next_report, interval, reported), next_report += interval;
+    while (next_report <= end + 1e-6)
+      Report(next_report, interval, reported), next_report += interval;
     report_.day = engine_.Snap(end - kJustBefore).today;
-    for (const auto& i : report_.intervals) report_.most_waiting = std::max(report_.most_waiting, i.most_waiting);
+    for (const auto& i : report_.intervals)
+      report_.most_waiting = std::max(report_.most_waiting, i.most_waiting);
     return std::move(report_);
   }
 
@@ -126,7 +140,8 @@ class Run {
         break;
       case EventKind::kAbandon: {
         const auto state = engine_.CallStateOf(e.call);
-        if (state == CallState::kQueued || state == CallState::kRinging) Apply(engine_.Abandon(e.call, e.at).value(), e.at);
+        if (state == CallState::kQueued || state == CallState::kRinging)
+          Apply(engine_.Abandon(e.call, e.at).value(), e.at);
         break;
       }
       case EventKind::kTimer:
@@ -154,7 +169,8 @@ class Run {
   void Watch() { most_waiting_ = std::max(most_waiting_, engine_.Waiting()); }
 
   void Report(double until, double interval, StatsWindow& reported) {
-    const auto snap = engine_.Snap(until - kJustBefore);  // a run ending at midnight stays in its day
+    const auto snap =
+        engine_.Snap(until - kJustBefore);  // a run ending at midnight stays in its day
     report_.intervals.push_back({(until - interval - kStart) / 3600, Minus(snap.today, reported),
                                  std::max(most_waiting_, snap.waiting)});
     reported = snap.today;

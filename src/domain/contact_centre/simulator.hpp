@@ -16,11 +16,11 @@ namespace lifeline::contact_centre {
 struct SimulationOptions {
   QueueOptions queue;
   int operators = 10;
-  double calls_per_hour = 100;      // outside the surge
-  double surge_multiplier = 1;      // e.g. 20 after a mobilization is announced
+  double calls_per_hour = 100;  // outside the surge
+  double surge_multiplier = 1;  // e.g. 20 after a mobilization is announced
   double surge_start_hour = 9;
   double surge_hours = 0;
-  double handle_seconds = 240;      // mean talk time (exponential); wrap-up comes on top
+  double handle_seconds = 240;             // mean talk time (exponential); wrap-up comes on top
   std::optional<double> patience_seconds;  // mean (exponential); none: nobody hangs up
   double hours = 24;
   double interval_minutes = 60;

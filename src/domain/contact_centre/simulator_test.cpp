@@ -49,7 +49,8 @@ TEST(Simulator, AgreesWithErlangCWhereItsAssumptionsHold) {
 }
 
 TEST(Simulator, AgreesWithErlangAWhenCallersHangUp) {
-  SimulationOptions o = Steady(235);  // fewer operators than the load: only patience keeps it stable
+  SimulationOptions o =
+      Steady(235);  // fewer operators than the load: only patience keeps it stable
   o.patience_seconds = 120;
   auto report = Simulate(o);
   ASSERT_TRUE(report.ok());

@@ -25,7 +25,8 @@ double QValue(std::string_view params) {
   while (!params.empty()) {
     const std::size_t semicolon = params.find(';');
     std::string_view param = Trim(params.substr(0, semicolon));
-    params = semicolon == std::string_view::npos ? std::string_view{} : params.substr(semicolon + 1);
+    params =
+        semicolon == std::string_view::npos ? std::string_view{} : params.substr(semicolon + 1);
     if (param.size() < 2 || Lower(param.substr(0, 2)) != "q=") continue;
     std::string_view number = Trim(param.substr(2));
     double q = -1;

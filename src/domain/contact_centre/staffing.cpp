@@ -1,8 +1,8 @@
 #include "domain/contact_centre/staffing.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace lifeline::contact_centre {
 namespace {
@@ -14,10 +14,15 @@ Status CheckForecast(const Forecast& f) {
   };
   const auto finite = [](double v) { return std::isfinite(v); };
   for (const Status& s : {
-           bad(!finite(f.calls_per_hour) || f.calls_per_hour <= 0 || f.calls_per_hour > ForecastLimits::kMaxCallsPerHour,
-               "calls_per_hour", fmt::format("calls per hour must be above 0 and at most {:.0f}", ForecastLimits::kMaxCallsPerHour)),
-           bad(!finite(f.handle_seconds) || f.handle_seconds <= 0 || f.handle_seconds > ForecastLimits::kMaxHandleSeconds,
-               "handle_seconds", "the average handle time must be above 0 and at most 4 hours (14400 s)"),
+           bad(!finite(f.calls_per_hour) || f.calls_per_hour <= 0 ||
+                   f.calls_per_hour > ForecastLimits::kMaxCallsPerHour,
+               "calls_per_hour",
+               fmt::format("calls per hour must be above 0 and at most {:.0f}",
+                           ForecastLimits::kMaxCallsPerHour)),
+           bad(!finite(f.handle_seconds) || f.handle_seconds <= 0 ||
+                   f.handle_seconds > ForecastLimits::kMaxHandleSeconds,
+               "handle_seconds",
+               "the average handle time must be above 0 and at most 4 hours (14400 s)"),
            bad(!finite(f.answer_within_seconds) || f.answer_within_seconds < 0 ||
                    f.answer_within_seconds > ForecastLimits::kMaxSeconds,
                "answer_within", "the service level's threshold must be between 0 and 3600 seconds"),
@@ -37,7 +42,8 @@ Status CheckForecast(const Forecast& f) {
 }
 
 QueueMetrics Metrics(const Forecast& f, int operators, double load) {
-  return f.patience_seconds ? ErlangA(operators, load, f.handle_seconds, f.answer_within_seconds, *f.patience_seconds)
+  return f.patience_seconds ? ErlangA(operators, load, f.handle_seconds, f.answer_within_seconds,
+                                      *f.patience_seconds)
                             : ErlangC(operators, load, f.handle_seconds, f.answer_within_seconds);
 }
 
@@ -68,17 +74,19 @@ Result<StaffingPlan> PlanStaffing(const Forecast& forecast) {
   plan.offered_load = forecast.calls_per_hour * forecast.handle_seconds / 3600.0;
   auto operators = FewestOperators(forecast, plan.offered_load);
   if (!operators) {
-    return InvalidInput(fmt::format("this forecast ({:.0f} Erlangs of load) would need more than {} operators "
-                                    "on the phones to reach the target; check the figures",
-                                    plan.offered_load, ForecastLimits::kMaxOperators),
-                        "calls_per_hour");
+    return InvalidInput(
+        fmt::format("this forecast ({:.0f} Erlangs of load) would need more than {} operators "
+                    "on the phones to reach the target; check the figures",
+                    plan.offered_load, ForecastLimits::kMaxOperators),
+        "calls_per_hour");
   }
   plan.operators = *operators;
   plan.metrics = Metrics(forecast, plan.operators, plan.offered_load);
   plan.rostered = static_cast<int>(std::ceil(plan.operators / (1.0 - forecast.shrinkage) - 1e-9));
   // A line is held while a call talks and while it waits (abandoned calls wait too, but
   // less): carried load ≈ λ · (AHT + ASA), blocked with Erlang B.
-  const double line_load = forecast.calls_per_hour / 3600.0 * (forecast.handle_seconds + plan.metrics.asa_seconds);
+  const double line_load =
+      forecast.calls_per_hour / 3600.0 * (forecast.handle_seconds + plan.metrics.asa_seconds);
   int lines = std::max(1, static_cast<int>(std::floor(line_load)));
   double b = ErlangB(lines, line_load);
   while (b > forecast.blocking) {

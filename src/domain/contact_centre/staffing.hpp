@@ -12,12 +12,12 @@ namespace lifeline::contact_centre {
 /// A forecast for one interval, e.g. the peak hour of a surge.
 struct Forecast {
   double calls_per_hour = 0;
-  double handle_seconds = 0;         // average handle time: talk, hold and wrap-up
-  double answer_within_seconds = 0;  // the service level's threshold T
-  double target = 0;                 // share of offered calls answered within T, in (0, 1)
+  double handle_seconds = 0;               // average handle time: talk, hold and wrap-up
+  double answer_within_seconds = 0;        // the service level's threshold T
+  double target = 0;                       // share of offered calls answered within T, in (0, 1)
   std::optional<double> patience_seconds;  // mean time a caller waits before hanging up
-  double shrinkage = 0;              // share of paid time not on the phones (breaks, training), in [0, 1)
-  double blocking = 0.01;            // share of calls allowed to find every line busy, in (0, 1)
+  double shrinkage = 0;    // share of paid time not on the phones (breaks, training), in [0, 1)
+  double blocking = 0.01;  // share of calls allowed to find every line busy, in (0, 1)
 };
 
 struct ForecastLimits {
@@ -28,12 +28,12 @@ struct ForecastLimits {
 };
 
 struct StaffingPlan {
-  double offered_load = 0;  // Erlangs
-  int operators = 0;        // on the phones at once
-  int rostered = 0;         // operators to schedule, shrinkage included
-  int lines = 0;            // trunks so that at most `blocking` of calls find all busy
-  QueueMetrics metrics;     // what `operators` give
-  double line_blocking = 0; // what `lines` give
+  double offered_load = 0;   // Erlangs
+  int operators = 0;         // on the phones at once
+  int rostered = 0;          // operators to schedule, shrinkage included
+  int lines = 0;             // trunks so that at most `blocking` of calls find all busy
+  QueueMetrics metrics;      // what `operators` give
+  double line_blocking = 0;  // what `lines` give
 };
 
 /// kInvalidInput, naming the field, for a forecast with missing, zero, negative or absurd

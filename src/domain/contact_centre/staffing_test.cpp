@@ -62,7 +62,11 @@ TEST(PlanStaffing, RefusesZeroNegativeAndAbsurdForecastsNamingTheField) {
     const char* field;
   };
   Forecast base = Typical();
-  auto with = [&](auto change) { Forecast f = base; change(f); return f; };
+  auto with = [&](auto change) {
+    Forecast f = base;
+    change(f);
+    return f;
+  };
   const Case cases[] = {
       {with([](Forecast& f) { f.calls_per_hour = 0; }), "calls_per_hour"},
       {with([](Forecast& f) { f.calls_per_hour = -5; }), "calls_per_hour"},
@@ -92,7 +96,8 @@ TEST(PlanStaffing, SaysPlainlyWhenTheLoadIsBeyondAnyStaff) {
   f.handle_seconds = 3600;  // a million Erlangs
   auto plan = PlanStaffing(f);
   ASSERT_FALSE(plan.ok());
-  EXPECT_NE(plan.error().message.find("more than 100000 operators"), std::string::npos) << plan.error().message;
+  EXPECT_NE(plan.error().message.find("more than 100000 operators"), std::string::npos)
+      << plan.error().message;
 }
 
 }  // namespace

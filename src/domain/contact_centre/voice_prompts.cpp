@@ -1,8 +1,8 @@
 #include "domain/contact_centre/voice_prompts.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace lifeline::contact_centre {
 namespace {
@@ -27,24 +27,27 @@ struct Wording {
 constexpr Wording kWording[] = {
     {Language::kRu, "ru", "Здравствуйте. Все операторы заняты. Пожалуйста, оставайтесь на линии.",
      "Сейчас очень много звонков, ожидание дольше обычного. Пожалуйста, оставайтесь на линии.",
-     "Ваш номер в очереди: {}.", "Ваш номер в очереди больше двадцати.", "Примерное время ожидания: {} {}.",
-     "Примерное время ожидания: больше часа.",
+     "Ваш номер в очереди: {}.", "Ваш номер в очереди больше двадцати.",
+     "Примерное время ожидания: {} {}.", "Примерное время ожидания: больше часа.",
      "Чтобы вам перезвонили в безопасное для вас время, нажмите один.",
      "Спасибо. Мы перезвоним вам в безопасное для вас время. До свидания."},
     {Language::kUk, "uk", "Вітаємо. Усі оператори зайняті. Будь ласка, залишайтеся на лінії.",
-     "Зараз дуже багато дзвінків, очікування довше, ніж зазвичай. Будь ласка, залишайтеся на лінії.",
-     "Ваш номер у черзі: {}.", "Ваш номер у черзі більше двадцяти.", "Орієнтовний час очікування: {} {}.",
-     "Орієнтовний час очікування: понад годину.",
+     "Зараз дуже багато дзвінків, очікування довше, ніж зазвичай. Будь ласка, залишайтеся на "
+     "лінії.",
+     "Ваш номер у черзі: {}.", "Ваш номер у черзі більше двадцяти.",
+     "Орієнтовний час очікування: {} {}.", "Орієнтовний час очікування: понад годину.",
      "Щоб вам передзвонили в безпечний для вас час, натисніть один.",
      "Дякуємо. Ми передзвонимо вам у безпечний для вас час. До побачення."},
     {Language::kBe, "be", "Добры дзень. Усе аператары занятыя. Калі ласка, заставайцеся на лініі.",
-     "Зараз вельмі шмат званкоў, чаканне даўжэйшае, чым звычайна. Калі ласка, заставайцеся на лініі.",
-     "Ваш нумар у чарзе: {}.", "Ваш нумар у чарзе больш за дваццаць.", "Прыблізны час чакання: {} {}.",
-     "Прыблізны час чакання: больш за гадзіну.",
+     "Зараз вельмі шмат званкоў, чаканне даўжэйшае, чым звычайна. Калі ласка, заставайцеся на "
+     "лініі.",
+     "Ваш нумар у чарзе: {}.", "Ваш нумар у чарзе больш за дваццаць.",
+     "Прыблізны час чакання: {} {}.", "Прыблізны час чакання: больш за гадзіну.",
      "Каб вам ператэлефанавалі ў бяспечны для вас час, націсніце адзін.",
      "Дзякуй. Мы ператэлефануем вам у бяспечны для вас час. Да пабачэння."},
     {Language::kEn, "en-gb", "Hello. All operators are busy. Please stay on the line.",
-     "We are receiving very many calls right now, so the wait is longer than usual. Please stay on the line.",
+     "We are receiving very many calls right now, so the wait is longer than usual. Please stay on "
+     "the line.",
      "You are number {} in the queue.", "You are beyond number twenty in the queue.",
      "The expected wait is about {} {}.", "The expected wait is more than an hour.",
      "To be called back at a time that is safe for you, press one.",
@@ -58,7 +61,7 @@ struct Numbers {
   const char* one_two_feminine[2];
   const char* teens[10];
   const char* tens[10];
-  const char* joiner;  // between tens and units
+  const char* joiner;     // between tens and units
   const char* minute[3];  // the forms for 1, 2–4 and 5–20 (English: 1 and the rest)
 };
 
@@ -66,31 +69,35 @@ constexpr Numbers kNumbers[] = {
     {Language::kRu,
      {"", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"},
      {"одна", "две"},
-     {"десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать",
-      "семнадцать", "восемнадцать", "девятнадцать"},
-     {"", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"},
+     {"десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать",
+      "шестнадцать", "семнадцать", "восемнадцать", "девятнадцать"},
+     {"", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят",
+      "восемьдесят", "девяносто"},
      " ",
      {"минута", "минуты", "минут"}},
     {Language::kUk,
      {"", "один", "два", "три", "чотири", "п'ять", "шість", "сім", "вісім", "дев'ять"},
      {"одна", "дві"},
-     {"десять", "одинадцять", "дванадцять", "тринадцять", "чотирнадцять", "п'ятнадцять", "шістнадцять",
-      "сімнадцять", "вісімнадцять", "дев'ятнадцять"},
-     {"", "", "двадцять", "тридцять", "сорок", "п'ятдесят", "шістдесят", "сімдесят", "вісімдесят", "дев'яносто"},
+     {"десять", "одинадцять", "дванадцять", "тринадцять", "чотирнадцять", "п'ятнадцять",
+      "шістнадцять", "сімнадцять", "вісімнадцять", "дев'ятнадцять"},
+     {"", "", "двадцять", "тридцять", "сорок", "п'ятдесят", "шістдесят", "сімдесят", "вісімдесят",
+      "дев'яносто"},
      " ",
      {"хвилина", "хвилини", "хвилин"}},
     {Language::kBe,
      {"", "адзін", "два", "тры", "чатыры", "пяць", "шэсць", "сем", "восем", "дзевяць"},
      {"адна", "дзве"},
-     {"дзесяць", "адзінаццаць", "дванаццаць", "трынаццаць", "чатырнаццаць", "пятнаццаць", "шаснаццаць",
-      "семнаццаць", "васямнаццаць", "дзевятнаццаць"},
-     {"", "", "дваццаць", "трыццаць", "сорак", "пяцьдзясят", "шэсцьдзясят", "семдзесят", "восемдзесят", "дзевяноста"},
+     {"дзесяць", "адзінаццаць", "дванаццаць", "трынаццаць", "чатырнаццаць", "пятнаццаць",
+      "шаснаццаць", "семнаццаць", "васямнаццаць", "дзевятнаццаць"},
+     {"", "", "дваццаць", "трыццаць", "сорак", "пяцьдзясят", "шэсцьдзясят", "семдзесят",
+      "восемдзесят", "дзевяноста"},
      " ",
      {"хвіліна", "хвіліны", "хвілін"}},
     {Language::kEn,
      {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"},
      {"one", "two"},
-     {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"},
+     {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen"},
      {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"},
      "-",
      {"minute", "minutes", "minutes"}},
@@ -156,12 +163,14 @@ std::vector<PromptText> AllPrompts() {
     add("welcome", w.welcome);
     add("flood", w.flood);
     for (int n = 1; n <= kMaxAnnouncedPosition; ++n) {
-      add(fmt::format("position_{}", n), fmt::format(fmt::runtime(w.position), NumberWords(language, n, Gender::kMasculine)));
+      add(fmt::format("position_{}", n),
+          fmt::format(fmt::runtime(w.position), NumberWords(language, n, Gender::kMasculine)));
     }
     add("position_more", w.position_more);
     for (int minutes : kAnnouncedWaitMinutes) {
-      add(fmt::format("wait_{}", minutes), fmt::format(fmt::runtime(w.wait), NumberWords(language, minutes, Gender::kFeminine),
-                                                       MinutesWord(language, minutes)));
+      add(fmt::format("wait_{}", minutes),
+          fmt::format(fmt::runtime(w.wait), NumberWords(language, minutes, Gender::kFeminine),
+                      MinutesWord(language, minutes)));
     }
     add("wait_more", w.wait_more);
     add("offer", w.offer);
@@ -170,12 +179,14 @@ std::vector<PromptText> AllPrompts() {
   return prompts;
 }
 
-std::vector<std::string> Announcement(bool first, bool flood, int ahead, std::optional<double> estimated_wait_seconds,
+std::vector<std::string> Announcement(bool first, bool flood, int ahead,
+                                      std::optional<double> estimated_wait_seconds,
                                       bool offer_callback) {
   std::vector<std::string> ids;
   if (first) ids.push_back(flood ? "flood" : "welcome");
   const int position = ahead + 1;
-  ids.push_back(position <= kMaxAnnouncedPosition ? fmt::format("position_{}", position) : "position_more");
+  ids.push_back(position <= kMaxAnnouncedPosition ? fmt::format("position_{}", position)
+                                                  : "position_more");
   if (estimated_wait_seconds) {
     const int minutes = std::max(1, static_cast<int>(std::ceil(*estimated_wait_seconds / 60.0)));
     std::string wait = "wait_more";

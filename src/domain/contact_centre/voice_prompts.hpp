@@ -20,7 +20,8 @@ namespace lifeline::contact_centre {
 inline constexpr int kMaxAnnouncedPosition = 20;  // beyond: "more than twenty"
 /// The waits said, in minutes: an estimate is rounded up to the next of these; beyond the
 /// last: "more than an hour".
-inline constexpr int kAnnouncedWaitMinutes[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40, 50, 60};
+inline constexpr int kAnnouncedWaitMinutes[] = {1,  2,  3,  4,  5,  6,  7,  8, 9,
+                                                10, 15, 20, 25, 30, 40, 50, 60};
 
 /// One prompt file to make: its path under the prompt directory, the espeak-ng voice and the
 /// text to speak.
@@ -48,7 +49,8 @@ std::vector<PromptText> AllPrompts();
 /// "welcome"; then "position_<n>" (n = calls ahead + 1, or "position_more"), then
 /// "wait_<minutes>" (rounded up to kAnnouncedWaitMinutes, "wait_more" beyond an hour, none
 /// when no estimate exists), then "offer" when the caller may press 1 for a callback.
-std::vector<std::string> Announcement(bool first, bool flood, int ahead, std::optional<double> estimated_wait_seconds,
+std::vector<std::string> Announcement(bool first, bool flood, int ahead,
+                                      std::optional<double> estimated_wait_seconds,
                                       bool offer_callback);
 
 /// The file of prompt `id` in `language`: "ru/position_5.wav".

@@ -36,7 +36,8 @@ TEST(VoicePrompts, NumbersAgreeWithTheGenderOfTheirNoun) {
   EXPECT_EQ(NumberWords(Language::kRu, 1, Gender::kMasculine), "один");
   EXPECT_EQ(NumberWords(Language::kRu, 2, Gender::kFeminine), "две");
   EXPECT_EQ(NumberWords(Language::kRu, 21, Gender::kFeminine), "двадцать одна");
-  EXPECT_EQ(NumberWords(Language::kRu, 12, Gender::kFeminine), "двенадцать");  // no agreement in the teens
+  EXPECT_EQ(NumberWords(Language::kRu, 12, Gender::kFeminine),
+            "двенадцать");  // no agreement in the teens
   EXPECT_EQ(NumberWords(Language::kRu, 40, Gender::kMasculine), "сорок");
   EXPECT_EQ(NumberWords(Language::kUk, 2, Gender::kFeminine), "дві");
   EXPECT_EQ(NumberWords(Language::kUk, 2, Gender::kMasculine), "два");
@@ -81,9 +82,11 @@ TEST(VoicePrompts, EveryPromptExistsInEveryLanguage) {
   for (bool first : {true, false}) {
     for (bool flood : {true, false}) {
       for (int ahead : {0, 5, 19, 20, 500}) {
-        for (auto wait : {std::optional<double>(), std::optional<double>(1), std::optional<double>(61),
-                          std::optional<double>(599), std::optional<double>(3600), std::optional<double>(3601)}) {
-          for (const auto& id : Announcement(first, flood, ahead, wait, true)) EXPECT_TRUE(ru.count(id + ".wav")) << id;
+        for (auto wait : {std::optional<double>(), std::optional<double>(1),
+                          std::optional<double>(61), std::optional<double>(599),
+                          std::optional<double>(3600), std::optional<double>(3601)}) {
+          for (const auto& id : Announcement(first, flood, ahead, wait, true))
+            EXPECT_TRUE(ru.count(id + ".wav")) << id;
         }
       }
     }
@@ -93,8 +96,10 @@ TEST(VoicePrompts, EveryPromptExistsInEveryLanguage) {
 
 TEST(VoicePrompts, AnAnnouncementSaysPositionWaitAndTheOffer) {
   using V = std::vector<std::string>;
-  EXPECT_EQ(Announcement(true, false, 0, 30.0, true), (V{"welcome", "position_1", "wait_1", "offer"}));
-  EXPECT_EQ(Announcement(true, true, 4, 601.0, true), (V{"flood", "position_5", "wait_15", "offer"}));
+  EXPECT_EQ(Announcement(true, false, 0, 30.0, true),
+            (V{"welcome", "position_1", "wait_1", "offer"}));
+  EXPECT_EQ(Announcement(true, true, 4, 601.0, true),
+            (V{"flood", "position_5", "wait_15", "offer"}));
   EXPECT_EQ(Announcement(false, true, 25, std::nullopt, false), (V{"position_more"}));
   EXPECT_EQ(Announcement(false, false, 1, 7200.0, false), (V{"position_2", "wait_more"}));
   EXPECT_EQ(Announcement(false, false, 1, 3600.0, false), (V{"position_2", "wait_60"}));

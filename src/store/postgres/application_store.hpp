@@ -22,7 +22,8 @@ class PgApplicationStore final : public ApplicationStore {
   explicit PgApplicationStore(Pool& pool) : pool_(pool) {}
 
   // application_store.cpp
-  Result<std::vector<std::int64_t>> AppendApplications(std::span<const NewApplication> batch) override;
+  Result<std::vector<std::int64_t>> AppendApplications(
+      std::span<const NewApplication> batch) override;
   Result<StoredApplication> GetApplication(std::int64_t id) override;
   Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) override;
   Result<bool> ClaimApplication(std::int64_t id, std::int64_t user_id) override;
@@ -33,7 +34,8 @@ class PgApplicationStore final : public ApplicationStore {
   Result<std::int64_t> AddMessage(const NewMessage& message) override;
   Result<std::vector<StoredMessage>> ListMessages(std::int64_t case_id) override;
   Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) override;
-  Result<std::vector<WrappedRecordKey>> ListKeysOlderThan(std::int64_t generation, int limit) override;
+  Result<std::vector<WrappedRecordKey>> ListKeysOlderThan(std::int64_t generation,
+                                                          int limit) override;
   Result<std::int64_t> CountKeysOlderThan(std::int64_t generation) override;
   Status ReplaceWrappedKeys(std::span<const WrappedRecordKey> keys) override;
 
@@ -45,8 +47,10 @@ class PgApplicationStore final : public ApplicationStore {
   Result<std::vector<CaseSummary>> GetSummaries(std::span<const std::int64_t> ids) override;
   Result<std::vector<std::int64_t>> ListUnscreened(int limit) override;
   Status SaveScreening(std::span<const ScreeningResult> results) override;
-  Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index, std::int64_t except_id) override;
-  Result<std::vector<std::int64_t>> CasesWithName(const Blob32& name_index, std::int64_t except_id) override;
+  Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index,
+                                                    std::int64_t except_id) override;
+  Result<std::vector<std::int64_t>> CasesWithName(const Blob32& name_index,
+                                                  std::int64_t except_id) override;
   Status SetMergedInto(std::int64_t source, std::int64_t target) override;
   Result<std::vector<std::int64_t>> ListMergedInto(std::int64_t target) override;
   Result<std::int64_t> CountAlike(const ClearFields& like, Date from, Date to) override;
@@ -55,10 +59,12 @@ class PgApplicationStore final : public ApplicationStore {
 
   // case_work_store.cpp
   Result<std::int64_t> AddGroupMember(const NewGroupMember& member) override;
-  Status MoveGroupMembers(std::span<const GroupMove> moves, std::int64_t actor_user_id, std::int64_t at) override;
+  Status MoveGroupMembers(std::span<const GroupMove> moves, std::int64_t actor_user_id,
+                          std::int64_t at) override;
   Result<std::vector<CaseSummary>> ListGroupMembers(std::int64_t group_case_id) override;
   Result<std::vector<GroupEvent>> ListGroupEvents(std::int64_t group_case_id) override;
-  Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version, const Blob& sealed) override;
+  Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version,
+                       const Blob& sealed) override;
   Result<std::int64_t> AddCallback(const NewCallback& callback) override;
   Result<std::vector<StoredCallback>> ListDueCallbacks(std::int64_t now, int limit) override;
   Result<std::vector<StoredCallback>> ListCallbacks(CallbackStatus status, int limit) override;
@@ -68,9 +74,11 @@ class PgApplicationStore final : public ApplicationStore {
   Result<std::vector<StoredTask>> ListTasks(std::int64_t case_id) override;
   Result<StoredTask> GetTask(std::int64_t task_id) override;
   Status CompleteTask(std::int64_t task_id, std::int64_t user_id, std::int64_t at) override;
-  Result<std::vector<QueuedTask>> ListOpenTasks(std::int64_t due_before, std::optional<std::int64_t> assigned_to,
+  Result<std::vector<QueuedTask>> ListOpenTasks(std::int64_t due_before,
+                                                std::optional<std::int64_t> assigned_to,
                                                 int limit) override;
-  Result<std::vector<CaseSummary>> ListDeployingBefore(Date cutoff, std::optional<std::int64_t> assigned_to,
+  Result<std::vector<CaseSummary>> ListDeployingBefore(Date cutoff,
+                                                       std::optional<std::int64_t> assigned_to,
                                                        int limit) override;
 
  private:

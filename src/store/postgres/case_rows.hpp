@@ -24,9 +24,10 @@ inline ClearFields ReadClear(const PgResult& r, int row, int first) {
 
 // The columns ReadSummary reads, in its order, each prefixed (e.g. "a.") for joins.
 inline std::string SummaryColumns(const std::string& p = "") {
-  return p + "id, " + p + "received_on, " + p + "status, " + p + "situation, " + p + "group_kind, " + p +
-         "group_size, " + p + "contact_channel, " + p + "language, " + p + "deploy_by, " + p +
-         "assigned_user_id, (" + p + "custody_sealed IS NOT NULL)::int, " + p + "group_case_id";
+  return p + "id, " + p + "received_on, " + p + "status, " + p + "situation, " + p +
+         "group_kind, " + p + "group_size, " + p + "contact_channel, " + p + "language, " + p +
+         "deploy_by, " + p + "assigned_user_id, (" + p + "custody_sealed IS NOT NULL)::int, " + p +
+         "group_case_id";
 }
 
 inline CaseSummary ReadSummary(const PgResult& r, int row, int first = 0) {
@@ -55,7 +56,9 @@ inline std::vector<std::int64_t> ReadIds(const PgResult& r) {
 
 /// Whether `table` (a fixed name, never input) has a row with this id.
 inline bool RowExists(PgConnection& c, std::string_view table, std::int64_t id) {
-  return c.Exec(std::string("SELECT 1 FROM ") + std::string(table) + " WHERE id = $1", Params().Add(id)).rows() > 0;
+  return c.Exec(std::string("SELECT 1 FROM ") + std::string(table) + " WHERE id = $1",
+                Params().Add(id))
+             .rows() > 0;
 }
 
 using sql::Origin;

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include "store/postgres/application_store.hpp"
-#include "store/postgres/row_mac_rows.hpp"
 #include "store/postgres/case_rows.hpp"
 #include "store/postgres/erasure.hpp"
+#include "store/postgres/row_mac_rows.hpp"
 
 namespace lifeline::store::postgres {
 
@@ -13,20 +13,25 @@ using namespace rows;
 
 namespace {
 
-const Error kNested{ErrorCode::kConflict, "groups cannot nest: a group's member leads no group of its own"};
+const Error kNested{ErrorCode::kConflict,
+                    "groups cannot nest: a group's member leads no group of its own"};
 
 // Group changes read rows that other group changes write (the nesting check), so they take
 // turns on this lock, as they do behind SQLite's single writer.
 constexpr std::int64_t kGroupsLock = 0x67726f757073;  // "groups"
 
-void LockGroups(PgConnection& c) { c.Exec("SELECT pg_advisory_xact_lock($1)", Params().Add(kGroupsLock)); }
+void LockGroups(PgConnection& c) {
+  c.Exec("SELECT pg_advisory_xact_lock($1)", Params().Add(kGroupsLock));
+}
 
 void InsertEvent(PgConnection& c, std::int64_t group, std::int64_t member, GroupEventKind kind,
                  std::optional<std::int64_t> other, std::int64_t at, std::int64_t actor) {
   const std::int64_t id =
-      c.Exec("INSERT INTO group_events (group_case_id, member_case_id, kind, other_group_id, at, actor_user_id) "
-             "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-             Params().Add(group).Add(member).Add(ToString(kind)).Add(other).Add(at).Add(actor))
+      c.Exec(
+           "INSERT INTO group_events (group_case_id, member_case_id, kind, other_group_id, at, "
+           "actor_user_id) "
+           "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+           Params().Add(group).Add(member).Add(ToString(kind)).Add(other).Add(at).Add(actor))
           .Int(0, 0);
   ResealRow(c, "group_events", id);
   ResealRow(c, "applications", group);  // it counts its history
@@ -40,10 +45,13 @@ Result<std::optional<std::int64_t>> GroupOf(PgConnection& c, std::int64_t case_i
 }
 
 bool LeadsMembers(PgConnection& c, std::int64_t case_id) {
-  return c.Exec("SELECT 1 FROM applications WHERE group_case_id = $1 LIMIT 1", Params().Add(case_id)).rows() > 0;
+  return c.Exec("SELECT 1 FROM applications WHERE group_case_id = $1 LIMIT 1",
+                Params().Add(case_id))
+             .rows() > 0;
 }
 
-constexpr const char* kTaskColumns = "id, case_id, kind, due_at, note_sealed, created_by, done_at, done_by";
+constexpr const char* kTaskColumns =
+    "id, case_id, kind, due_at, note_sealed, created_by, done_at, done_by";
 
 StoredTask ReadTask(const PgResult& r, int row, int first = 0) {
   StoredTask t;
@@ -64,7 +72,8 @@ constexpr const char* kStillAhead =
     "'waiting_for_applicant', 'contact_lost', 'suspected_provocation')";
 
 constexpr const char* kCallbackSelect =
-    "SELECT id, seal_id, sealed, language, created_at, due_at, window_end, status, attempts FROM callbacks";
+    "SELECT id, seal_id, sealed, language, created_at, due_at, window_end, status, attempts FROM "
+    "callbacks";
 
 std::vector<StoredCallback> ReadCallbacks(const PgResult& r) {
   std::vector<StoredCallback> out;
@@ -94,30 +103,37 @@ Result<std::int64_t> PgApplicationStore::AddGroupMember(const NewGroupMember& me
     auto group = GroupOf(c, member.group_case_id);
     if (!group) return NotFound("no such group case");
     if (*group) return kNested;
-    const std::int64_t id =
-        InsertApplication(c, member.application, Origin::kMember, member.group_case_id, member.assigned_user_id);
-    InsertEvent(c, member.group_case_id, id, GroupEventKind::kAdded, std::nullopt, member.at, member.actor_user_id);
+    const std::int64_t id = InsertApplication(c, member.application, Origin::kMember,
+                                              member.group_case_id, member.assigned_user_id);
+    InsertEvent(c, member.group_case_id, id, GroupEventKind::kAdded, std::nullopt, member.at,
+                member.actor_user_id);
     tx.Commit();
     return id;
   });
 }
 
-Status PgApplicationStore::MoveGroupMembers(std::span<const GroupMove> moves, std::int64_t actor_user_id,
-                                            std::int64_t at) {
+Status PgApplicationStore::MoveGroupMembers(std::span<const GroupMove> moves,
+                                            std::int64_t actor_user_id, std::int64_t at) {
   return pool_.With([&](PgConnection& c) -> Status {
     PgTransaction tx(c);
     LockGroups(c);
     for (const GroupMove& move : moves) {
       // Compare and set per case, so that a concurrent split or merge is detected, not undone.
-      auto moved = c.Exec("UPDATE applications SET group_case_id = $1, version = version + 1 "
-                          "WHERE id = $2 AND group_case_id IS NOT DISTINCT FROM $3",
-                          Params().Add(move.to_group).Add(move.case_id).Add(move.from_group));
+      auto moved = c.Exec(
+          "UPDATE applications SET group_case_id = $1, version = version + 1 "
+          "WHERE id = $2 AND group_case_id IS NOT DISTINCT FROM $3",
+          Params().Add(move.to_group).Add(move.case_id).Add(move.from_group));
       if (moved.affected() == 0) {
         if (auto where = GroupOf(c, move.case_id); !where) return where.error();
-        return Error{ErrorCode::kConflict, "the group changed since you opened it; reload it and try again"};
+        return Error{ErrorCode::kConflict,
+                     "the group changed since you opened it; reload it and try again"};
       }
-      if (move.from_group) InsertEvent(c, *move.from_group, move.case_id, GroupEventKind::kLeft, move.to_group, at, actor_user_id);
-      if (move.to_group) InsertEvent(c, *move.to_group, move.case_id, GroupEventKind::kJoined, move.from_group, at, actor_user_id);
+      if (move.from_group)
+        InsertEvent(c, *move.from_group, move.case_id, GroupEventKind::kLeft, move.to_group, at,
+                    actor_user_id);
+      if (move.to_group)
+        InsertEvent(c, *move.to_group, move.case_id, GroupEventKind::kJoined, move.from_group, at,
+                    actor_user_id);
       ResealRow(c, "applications", move.case_id);
     }
     // Checked once all moves are made: a merge moves a leader's members before the leader.
@@ -134,17 +150,20 @@ Status PgApplicationStore::MoveGroupMembers(std::span<const GroupMove> moves, st
 
 Result<std::vector<CaseSummary>> PgApplicationStore::ListGroupMembers(std::int64_t group_case_id) {
   return pool_.With([&](PgConnection& c) -> Result<std::vector<CaseSummary>> {
-    return ReadSummaries(c.Exec(fmt::format("SELECT {} FROM applications WHERE group_case_id = $1 ORDER BY id",
-                                            SummaryColumns()),
-                                Params().Add(group_case_id)));
+    return ReadSummaries(
+        c.Exec(fmt::format("SELECT {} FROM applications WHERE group_case_id = $1 ORDER BY id",
+                           SummaryColumns()),
+               Params().Add(group_case_id)));
   });
 }
 
 Result<std::vector<GroupEvent>> PgApplicationStore::ListGroupEvents(std::int64_t group_case_id) {
   return pool_.With([&](PgConnection& c) -> Result<std::vector<GroupEvent>> {
-    auto r = c.Exec("SELECT id, group_case_id, member_case_id, kind, other_group_id, at, actor_user_id FROM group_events "
-                    "WHERE group_case_id = $1 ORDER BY id",
-                    Params().Add(group_case_id));
+    auto r = c.Exec(
+        "SELECT id, group_case_id, member_case_id, kind, other_group_id, at, actor_user_id FROM "
+        "group_events "
+        "WHERE group_case_id = $1 ORDER BY id",
+        Params().Add(group_case_id));
     std::vector<GroupEvent> out;
     for (int i = 0; i < r.rows(); ++i) {
       GroupEvent e;
@@ -161,10 +180,12 @@ Result<std::vector<GroupEvent>> PgApplicationStore::ListGroupEvents(std::int64_t
   });
 }
 
-Status PgApplicationStore::SetPlanSealed(std::int64_t case_id, std::int64_t expected_version, const Blob& sealed) {
+Status PgApplicationStore::SetPlanSealed(std::int64_t case_id, std::int64_t expected_version,
+                                         const Blob& sealed) {
   return pool_.With([&](PgConnection& c) -> Status {
     PgTransaction tx(c);
-    if (c.Exec("UPDATE applications SET plan_sealed = $1, version = version + 1 WHERE id = $2 AND version = $3",
+    if (c.Exec("UPDATE applications SET plan_sealed = $1, version = version + 1 WHERE id = $2 AND "
+               "version = $3",
                Params().AddBytes(sealed).Add(case_id).Add(expected_version))
             .affected() > 0) {
       ResealRow(c, "applications", case_id);
@@ -172,38 +193,52 @@ Status PgApplicationStore::SetPlanSealed(std::int64_t case_id, std::int64_t expe
       return OkStatus();
     }
     if (auto where = GroupOf(c, case_id); !where) return where.error();
-    return Error{ErrorCode::kConflict, "the case changed since you opened it; reload it and try again"};
+    return Error{ErrorCode::kConflict,
+                 "the case changed since you opened it; reload it and try again"};
   });
 }
 
 Result<std::int64_t> PgApplicationStore::AddCallback(const NewCallback& cb) {
   return pool_.With([&](PgConnection& c) -> Result<std::int64_t> {
-    return c.Exec("INSERT INTO callbacks (seal_id, sealed, language, created_at, due_at, window_end, status) "
-                  "VALUES ($1, $2, $3, $4, $5, $6, 'pending') RETURNING id",
-                  Params().AddBytes(cb.seal_id).AddBytes(cb.sealed).Add(cb.language).Add(cb.created_at).Add(cb.due_at).Add(
-                      cb.window_end))
+    return c
+        .Exec(
+            "INSERT INTO callbacks (seal_id, sealed, language, created_at, due_at, window_end, "
+            "status) "
+            "VALUES ($1, $2, $3, $4, $5, $6, 'pending') RETURNING id",
+            Params()
+                .AddBytes(cb.seal_id)
+                .AddBytes(cb.sealed)
+                .Add(cb.language)
+                .Add(cb.created_at)
+                .Add(cb.due_at)
+                .Add(cb.window_end))
         .Int(0, 0);
   });
 }
 
-Result<std::vector<StoredCallback>> PgApplicationStore::ListDueCallbacks(std::int64_t now, int limit) {
+Result<std::vector<StoredCallback>> PgApplicationStore::ListDueCallbacks(std::int64_t now,
+                                                                         int limit) {
   return pool_.With([&](PgConnection& c) -> Result<std::vector<StoredCallback>> {
-    return ReadCallbacks(c.Exec(std::string(kCallbackSelect) +
-                                    " WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT $2",
-                                Params().Add(now).Add(std::int64_t{limit})));
+    return ReadCallbacks(
+        c.Exec(std::string(kCallbackSelect) +
+                   " WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT $2",
+               Params().Add(now).Add(std::int64_t{limit})));
   });
 }
 
-Result<std::vector<StoredCallback>> PgApplicationStore::ListCallbacks(CallbackStatus status, int limit) {
+Result<std::vector<StoredCallback>> PgApplicationStore::ListCallbacks(CallbackStatus status,
+                                                                      int limit) {
   return pool_.With([&](PgConnection& c) -> Result<std::vector<StoredCallback>> {
-    return ReadCallbacks(c.Exec(std::string(kCallbackSelect) + " WHERE status = $1 ORDER BY id DESC LIMIT $2",
-                                Params().Add(ToString(status)).Add(std::int64_t{limit})));
+    return ReadCallbacks(
+        c.Exec(std::string(kCallbackSelect) + " WHERE status = $1 ORDER BY id DESC LIMIT $2",
+               Params().Add(ToString(status)).Add(std::int64_t{limit})));
   });
 }
 
 Result<StoredCallback> PgApplicationStore::GetCallback(std::int64_t id) {
   return pool_.With([&](PgConnection& c) -> Result<StoredCallback> {
-    auto found = ReadCallbacks(c.Exec(std::string(kCallbackSelect) + " WHERE id = $1", Params().Add(id)));
+    auto found =
+        ReadCallbacks(c.Exec(std::string(kCallbackSelect) + " WHERE id = $1", Params().Add(id)));
     if (found.empty()) return NotFound("no such callback");
     return std::move(found.front());
   });
@@ -213,15 +248,17 @@ Status PgApplicationStore::UpdateCallback(const CallbackUpdate& u) {
   const bool over = u.to == CallbackStatus::kConnected || u.to == CallbackStatus::kLapsed;
   auto applied = pool_.With([&](PgConnection& c) -> Status {
     PgTransaction tx(c);
-    auto r = c.Exec(std::string("UPDATE callbacks SET status = $1, attempts = $2, due_at = $3, window_end = $4") +
-                        (over ? ", sealed = NULL" : "") + " WHERE id = $5 AND status = $6",
-                    Params()
-                        .Add(ToString(u.to))
-                        .Add(std::int64_t{u.attempts})
-                        .Add(u.due_at)
-                        .Add(u.window_end)
-                        .Add(u.id)
-                        .Add(ToString(u.from)));
+    auto r = c.Exec(
+        std::string(
+            "UPDATE callbacks SET status = $1, attempts = $2, due_at = $3, window_end = $4") +
+            (over ? ", sealed = NULL" : "") + " WHERE id = $5 AND status = $6",
+        Params()
+            .Add(ToString(u.to))
+            .Add(std::int64_t{u.attempts})
+            .Add(u.due_at)
+            .Add(u.window_end)
+            .Add(u.id)
+            .Add(ToString(u.from)));
     if (r.affected() > 0) {
       if (over) MarkForErasure(c, {"callbacks"});  // the number must survive in no row version
       tx.Commit();
@@ -240,20 +277,28 @@ Result<std::int64_t> PgApplicationStore::AddTask(const NewTask& t) {
   return pool_.With([&](PgConnection& c) -> Result<std::int64_t> {
     Params p;
     p.Add(t.case_id).Add(ToString(t.kind)).Add(t.due_at);
-    if (t.note_sealed.empty()) p.AddNull(); else p.AddBytes(t.note_sealed);
+    if (t.note_sealed.empty())
+      p.AddNull();
+    else
+      p.AddBytes(t.note_sealed);
     p.Add(t.created_by);
-    return c.Exec("INSERT INTO tasks (case_id, kind, due_at, note_sealed, created_by) VALUES ($1, $2, $3, $4, $5) "
-                  "RETURNING id",
-                  p)
+    return c
+        .Exec(
+            "INSERT INTO tasks (case_id, kind, due_at, note_sealed, created_by) VALUES ($1, $2, "
+            "$3, $4, $5) "
+            "RETURNING id",
+            p)
         .Int(0, 0);
   });
 }
 
 Result<std::vector<StoredTask>> PgApplicationStore::ListTasks(std::int64_t case_id) {
   return pool_.With([&](PgConnection& c) -> Result<std::vector<StoredTask>> {
-    auto r = c.Exec(fmt::format("SELECT {} FROM tasks WHERE case_id = $1 ORDER BY done_at IS NOT NULL, due_at, id",
-                                kTaskColumns),
-                    Params().Add(case_id));
+    auto r = c.Exec(
+        fmt::format(
+            "SELECT {} FROM tasks WHERE case_id = $1 ORDER BY done_at IS NOT NULL, due_at, id",
+            kTaskColumns),
+        Params().Add(case_id));
     std::vector<StoredTask> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(ReadTask(r, i));
     return out;
@@ -262,13 +307,15 @@ Result<std::vector<StoredTask>> PgApplicationStore::ListTasks(std::int64_t case_
 
 Result<StoredTask> PgApplicationStore::GetTask(std::int64_t task_id) {
   return pool_.With([&](PgConnection& c) -> Result<StoredTask> {
-    auto r = c.Exec(fmt::format("SELECT {} FROM tasks WHERE id = $1", kTaskColumns), Params().Add(task_id));
+    auto r = c.Exec(fmt::format("SELECT {} FROM tasks WHERE id = $1", kTaskColumns),
+                    Params().Add(task_id));
     if (r.rows() == 0) return NotFound("no such task");
     return ReadTask(r, 0);
   });
 }
 
-Status PgApplicationStore::CompleteTask(std::int64_t task_id, std::int64_t user_id, std::int64_t at) {
+Status PgApplicationStore::CompleteTask(std::int64_t task_id, std::int64_t user_id,
+                                        std::int64_t at) {
   return pool_.With([&](PgConnection& c) -> Status {
     if (c.Exec("UPDATE tasks SET done_at = $1, done_by = $2 WHERE id = $3 AND done_at IS NULL",
                Params().Add(at).Add(user_id).Add(task_id))
@@ -280,14 +327,15 @@ Status PgApplicationStore::CompleteTask(std::int64_t task_id, std::int64_t user_
   });
 }
 
-Result<std::vector<QueuedTask>> PgApplicationStore::ListOpenTasks(std::int64_t due_before,
-                                                                  std::optional<std::int64_t> assigned_to, int limit) {
+Result<std::vector<QueuedTask>> PgApplicationStore::ListOpenTasks(
+    std::int64_t due_before, std::optional<std::int64_t> assigned_to, int limit) {
   return pool_.With([&](PgConnection& c) -> Result<std::vector<QueuedTask>> {
     Params p;
     p.Add(due_before);
     std::string sql = fmt::format(
         "SELECT t.id, t.case_id, t.kind, t.due_at, NULL, t.created_by, t.done_at, t.done_by, {} "
-        "FROM tasks t JOIN applications a ON a.id = t.case_id WHERE t.done_at IS NULL AND t.due_at < $1",
+        "FROM tasks t JOIN applications a ON a.id = t.case_id WHERE t.done_at IS NULL AND t.due_at "
+        "< $1",
         SummaryColumns("a."));
     if (assigned_to) {
       p.Add(*assigned_to);
@@ -302,15 +350,15 @@ Result<std::vector<QueuedTask>> PgApplicationStore::ListOpenTasks(std::int64_t d
   });
 }
 
-Result<std::vector<CaseSummary>> PgApplicationStore::ListDeployingBefore(Date cutoff,
-                                                                         std::optional<std::int64_t> assigned_to,
-                                                                         int limit) {
+Result<std::vector<CaseSummary>> PgApplicationStore::ListDeployingBefore(
+    Date cutoff, std::optional<std::int64_t> assigned_to, int limit) {
   return pool_.With([&](PgConnection& c) -> Result<std::vector<CaseSummary>> {
     Params p;
     p.Add(FormatIsoDate(cutoff));
     std::string sql = fmt::format(
-        "SELECT {} FROM applications WHERE deploy_by IS NOT NULL AND deploy_by < $1 AND status IN {}", SummaryColumns(),
-        kStillAhead);
+        "SELECT {} FROM applications WHERE deploy_by IS NOT NULL AND deploy_by < $1 AND status IN "
+        "{}",
+        SummaryColumns(), kStillAhead);
     if (assigned_to) {
       p.Add(*assigned_to);
       sql += " AND (assigned_user_id IS NULL OR assigned_user_id = $2)";

@@ -41,7 +41,8 @@ Mark Parse(const std::string& value) {
     const auto comma = std::min(rest.find(',', start), rest.size());
     const std::string name = rest.substr(start, comma - start);
     // Only known names ever reach VACUUM's text.
-    if (std::find(std::begin(kErasableTables), std::end(kErasableTables), name) != std::end(kErasableTables)) {
+    if (std::find(std::begin(kErasableTables), std::end(kErasableTables), name) !=
+        std::end(kErasableTables)) {
       mark.tables.insert(name);
     }
     start = comma + 1;
@@ -77,9 +78,11 @@ bool WaitForOlderTransactions(PgConnection& c, std::int64_t xid, int seconds) {
 
 void MarkForErasure(PgConnection& c, std::initializer_list<std::string_view> tables) {
   // The row exists before it is locked, so that two first marks cannot overwrite each other.
-  c.Exec("INSERT INTO settings (key, value) VALUES ($1, '0|0|') ON CONFLICT (key) DO NOTHING", Params().Add(kMarkKey));
-  auto row = c.Exec("SELECT value, pg_current_xact_id()::text::bigint FROM settings WHERE key = $1 FOR UPDATE",
-                    Params().Add(kMarkKey));
+  c.Exec("INSERT INTO settings (key, value) VALUES ($1, '0|0|') ON CONFLICT (key) DO NOTHING",
+         Params().Add(kMarkKey));
+  auto row = c.Exec(
+      "SELECT value, pg_current_xact_id()::text::bigint FROM settings WHERE key = $1 FOR UPDATE",
+      Params().Add(kMarkKey));
   Mark mark = Parse(row.Text(0, 0));
   for (auto table : tables) mark.tables.emplace(table);
   ++mark.serial;
@@ -114,9 +117,11 @@ Status EraseMarked(Pool& pool) {
   });
   if (!erased) {
     return Error{ErrorCode::kUnavailable,
-                 "the change is saved; erasing the old copies from the database's files did not finish and is "
+                 "the change is saved; erasing the old copies from the database's files did not "
+                 "finish and is "
                  "retried within a minute",
-                 {}, 60};
+                 {},
+                 60};
   }
   return OkStatus();
 }

@@ -19,9 +19,9 @@
 namespace lifeline::store::postgres {
 
 /// The tables a change may mark, and the only names EraseMarked formats into SQL.
-inline constexpr std::string_view kErasableTables[] = {"applications", "messages", "tasks",      "case_events",
-                                                       "group_events", "callbacks", "office_keys",
-                                                       "channel_senders", "channel_outbox"};
+inline constexpr std::string_view kErasableTables[] = {
+    "applications", "messages",    "tasks",           "case_events",   "group_events",
+    "callbacks",    "office_keys", "channel_senders", "channel_outbox"};
 
 /// Marks `tables` (from kErasableTables) inside the caller's transaction.
 void MarkForErasure(PgConnection& c, std::initializer_list<std::string_view> tables);

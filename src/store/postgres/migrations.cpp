@@ -388,16 +388,19 @@ Result<int> Migrate(PgConnection& c) {
     const int version = row.rows() == 0 ? 0 : static_cast<int>(row.Int(0, 0));
     const int latest = kSchemaVersion;
     if (version > latest) {
-      return Error{ErrorCode::kInternal,
-                   fmt::format("the database has schema version {}, newer than this lifeline understands ({}); "
-                               "upgrade lifeline",
-                               version, latest)};
+      return Error{
+          ErrorCode::kInternal,
+          fmt::format(
+              "the database has schema version {}, newer than this lifeline understands ({}); "
+              "upgrade lifeline",
+              version, latest)};
     }
     if (version == latest) return version;
     if (version != 0 && version < kMigrations.front().first) {
-      return Error{ErrorCode::kInternal, fmt::format("the database has schema version {}, older than any this lifeline "
-                                                     "can migrate from",
-                                                     version)};
+      return Error{ErrorCode::kInternal,
+                   fmt::format("the database has schema version {}, older than any this lifeline "
+                               "can migrate from",
+                               version)};
     }
     int reached = version;
     for (const auto& [target, sql] : kMigrations) {
@@ -406,10 +409,12 @@ Result<int> Migrate(PgConnection& c) {
       reached = target;
     }
     if (reached != latest) {
-      return Error{ErrorCode::kInternal, "this lifeline lacks PostgreSQL's migration to its own schema version"};
+      return Error{ErrorCode::kInternal,
+                   "this lifeline lacks PostgreSQL's migration to its own schema version"};
     }
     c.Execute("DELETE FROM lifeline_schema");
-    c.Exec("INSERT INTO lifeline_schema (version) VALUES ($1)", Params().Add(std::int64_t{reached}));
+    c.Exec("INSERT INTO lifeline_schema (version) VALUES ($1)",
+           Params().Add(std::int64_t{reached}));
     tx.Commit();
     return version;
   } catch (const PgError& e) {

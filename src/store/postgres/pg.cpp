@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <optional>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 namespace lifeline::store::postgres {
@@ -40,14 +40,16 @@ int HexValue(char c) {
 Error ToError(const PgError& e) {
   const std::string& s = e.sqlstate;
   if (s == "23505" || s == "23503" || s == "40001" || s == "40P01") {
-    return Error{ErrorCode::kConflict, s == "23505" ? "a record with this key exists" : "the change conflicts with another"};
+    return Error{ErrorCode::kConflict, s == "23505" ? "a record with this key exists"
+                                                    : "the change conflicts with another"};
   }
   // 08: connection exceptions; 25006: read-only transaction; 57P: shutdown; 53: resources;
   // 57014: cancelled (a commit that waited too long for a synchronous standby).
   // Their messages name hosts and ports, which are for the server's log, not for whoever
   // sent the request; others' primary messages can quote a bound value, so only their
   // SQLSTATE is logged.
-  if (s.rfind("08", 0) == 0 || s == "25006" || s.rfind("57P", 0) == 0 || s.rfind("53", 0) == 0 || s == "57014") {
+  if (s.rfind("08", 0) == 0 || s == "25006" || s.rfind("57P", 0) == 0 || s.rfind("53", 0) == 0 ||
+      s == "57014") {
     std::fprintf(stderr, "database unavailable (SQLSTATE %s): %s\n", s.c_str(), e.what());
     return Error{ErrorCode::kUnavailable, "the database is unavailable; try again shortly", {}, 1};
   }
@@ -95,12 +97,14 @@ Params& Params::AddNull() {
 
 const char* const* Params::values() const {
   pointers_.clear();
-  for (std::size_t i = 0; i < values_.size(); ++i) pointers_.push_back(null_[i] ? nullptr : values_[i].data());
+  for (std::size_t i = 0; i < values_.size(); ++i)
+    pointers_.push_back(null_[i] ? nullptr : values_[i].data());
   return pointers_.data();
 }
 
 std::string PgResult::Text(int row, int column) const {
-  return std::string(PQgetvalue(result_, row, column), static_cast<std::size_t>(PQgetlength(result_, row, column)));
+  return std::string(PQgetvalue(result_, row, column),
+                     static_cast<std::size_t>(PQgetlength(result_, row, column)));
 }
 
 std::int64_t PgResult::Int(int row, int column) const {
@@ -172,8 +176,9 @@ bool ConninfoHasPassword(const std::string& conninfo) {
   return has;
 }
 
-std::unique_ptr<PgConnection> ConnectWithRetry(const std::string& conninfo, int wait_seconds,
-                                               const std::function<void(const PgError&, double)>& retrying) {
+std::unique_ptr<PgConnection> ConnectWithRetry(
+    const std::string& conninfo, int wait_seconds,
+    const std::function<void(const PgError&, double)>& retrying) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
   double pause = 0.5;
   for (;;) {
@@ -215,7 +220,8 @@ void PgConnection::ExecuteWithin(std::string_view sql, std::chrono::milliseconds
   std::optional<PgError> failure;
   for (;;) {
     while (PQisBusy(conn_)) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
       pollfd ready{PQsocket(conn_), POLLIN, 0};
       const int polled = left.count() > 0 ? poll(&ready, 1, static_cast<int>(left.count())) : 0;
       if (polled == 0) {
@@ -253,12 +259,11 @@ PgResult PgConnection::Exec(std::string_view sql, const Params& params) {
     PQclear(made);
     prepared = prepared_.emplace(std::move(text), std::move(name)).first;
   }
-  PGresult* result =
-      prepared != prepared_.end()
-          ? PQexecPrepared(conn_, prepared->second.c_str(), params.size(), params.values(), params.lengths(),
-                           params.formats(), 0)
-          : PQexecParams(conn_, text.c_str(), params.size(), nullptr, params.values(), params.lengths(),
-                         params.formats(), 0);
+  PGresult* result = prepared != prepared_.end()
+                         ? PQexecPrepared(conn_, prepared->second.c_str(), params.size(),
+                                          params.values(), params.lengths(), params.formats(), 0)
+                         : PQexecParams(conn_, text.c_str(), params.size(), nullptr,
+                                        params.values(), params.lengths(), params.formats(), 0);
   const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) Throw(result, conn_);
   return PgResult(result);
@@ -274,9 +279,15 @@ void PgConnection::Execute(std::string_view sql) {
 
 PgTransaction::PgTransaction(PgConnection& c, Isolation isolation) : c_(c) {
   switch (isolation) {
-    case Isolation::kReadCommitted: c_.Execute("BEGIN"); break;
-    case Isolation::kRepeatableRead: c_.Execute("BEGIN ISOLATION LEVEL REPEATABLE READ"); break;
-    case Isolation::kSerializable: c_.Execute("BEGIN ISOLATION LEVEL SERIALIZABLE"); break;
+    case Isolation::kReadCommitted:
+      c_.Execute("BEGIN");
+      break;
+    case Isolation::kRepeatableRead:
+      c_.Execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
+      break;
+    case Isolation::kSerializable:
+      c_.Execute("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      break;
   }
 }
 

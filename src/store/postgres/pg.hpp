@@ -6,7 +6,6 @@
 #include <libpq-fe.h>
 
 #include <chrono>
-
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -26,7 +25,8 @@ namespace lifeline::store::postgres {
 /// An error from PostgreSQL with its SQLSTATE ("23505", "08006", …); the message never
 /// holds bound values (libpq reports them only in DETAIL, which is not kept).
 struct PgError : std::runtime_error {
-  PgError(std::string sqlstate, const std::string& what) : std::runtime_error(what), sqlstate(std::move(sqlstate)) {}
+  PgError(std::string sqlstate, const std::string& what)
+      : std::runtime_error(what), sqlstate(std::move(sqlstate)) {}
   std::string sqlstate;
 };
 
@@ -44,8 +44,9 @@ bool ConninfoHasPassword(const std::string& conninfo);
 /// reached, for up to `wait_seconds`; `retrying` hears each failure before the pause. Throws
 /// the last PgError when the time is up.
 class PgConnection;
-std::unique_ptr<PgConnection> ConnectWithRetry(const std::string& conninfo, int wait_seconds,
-                                               const std::function<void(const PgError&, double pause_seconds)>& retrying);
+std::unique_ptr<PgConnection> ConnectWithRetry(
+    const std::string& conninfo, int wait_seconds,
+    const std::function<void(const PgError&, double pause_seconds)>& retrying);
 
 /// Positional parameters ($1, $2, …): text, integers, bytes (sent binary) or NULL.
 class Params {

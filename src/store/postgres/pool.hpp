@@ -81,5 +81,4 @@ class Pool {
   std::shared_ptr<const RowSealer> row_sealer_;      // GUARDED_BY(mutex_)
 };
 
-
 }  // namespace lifeline::store::postgres

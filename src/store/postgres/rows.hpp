@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "store/records.hpp"
 #include "store/postgres/pg.hpp"
+#include "store/records.hpp"
 
 namespace lifeline::store::postgres::rows {
 
@@ -18,7 +18,9 @@ T OrCorrupt(std::optional<T> value) {
   return std::move(*value);
 }
 
-inline Date ReadDate(const PgResult& r, int row, int column) { return OrCorrupt(ParseIsoDate(r.Text(row, column))); }
+inline Date ReadDate(const PgResult& r, int row, int column) {
+  return OrCorrupt(ParseIsoDate(r.Text(row, column)));
+}
 
 inline std::optional<Date> ReadOptionalDate(const PgResult& r, int row, int column) {
   if (r.IsNull(row, column)) return std::nullopt;

@@ -1,11 +1,10 @@
 #include "store/postgres/session.hpp"
 
-#include "store/postgres/case_rows.hpp"
-#include "store/postgres/erasure.hpp"
-
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include "store/postgres/case_rows.hpp"
+#include "store/postgres/erasure.hpp"
 
 namespace lifeline::store::postgres {
 namespace {
@@ -22,7 +21,9 @@ class PgRows final : public sql::RowSource {
   std::int64_t Int(int row, int column) const override { return r_.Int(row, column); }
   double Double(int row, int column) const override { return r_.Double(row, column); }
   std::string Text(int row, int column) const override { return r_.Text(row, column); }
-  std::vector<std::uint8_t> Bytes(int row, int column) const override { return r_.Bytes(row, column); }
+  std::vector<std::uint8_t> Bytes(int row, int column) const override {
+    return r_.Bytes(row, column);
+  }
   std::int64_t affected() const override { return r_.affected(); }
   [[noreturn]] void Corrupt(const char* what) const override { throw PgError("XX000", what); }
 
@@ -35,13 +36,21 @@ Params ToPg(const sql::Params& params) {
   using Kind = sql::Params::Value::Kind;
   for (const auto& value : params.values()) {
     switch (value.kind) {
-      case Kind::kInt: out.Add(value.integer); break;
-      case Kind::kDouble: out.AddDouble(value.real); break;
-      case Kind::kText: out.Add(value.data); break;
+      case Kind::kInt:
+        out.Add(value.integer);
+        break;
+      case Kind::kDouble:
+        out.AddDouble(value.real);
+        break;
+      case Kind::kText:
+        out.Add(value.data);
+        break;
       case Kind::kBytes:
         out.AddBytes({reinterpret_cast<const std::uint8_t*>(value.data.data()), value.data.size()});
         break;
-      case Kind::kNull: out.AddNull(); break;
+      case Kind::kNull:
+        out.AddNull();
+        break;
     }
   }
   return out;
@@ -86,7 +95,8 @@ void PgSession::Rollback() noexcept {
 }
 
 void PgSession::LockCampBooks(std::int64_t camp_id) {
-  c_.Exec("SELECT pg_advisory_xact_lock($1::int, $2::int)", Params().Add(kCampLockSpace).Add(camp_id));
+  c_.Exec("SELECT pg_advisory_xact_lock($1::int, $2::int)",
+          Params().Add(kCampLockSpace).Add(camp_id));
 }
 
 void PgSession::LockTablesAgainstWriters(const std::vector<std::string_view>& tables) {
@@ -97,7 +107,9 @@ void PgSession::ShareNewCasesLock() {
   c_.Exec("SELECT pg_advisory_xact_lock_shared($1)", Params().Add(rows::kNewCasesLock));
 }
 
-void PgSession::MarkForErasure(std::initializer_list<std::string_view> tables) { postgres::MarkForErasure(c_, tables); }
+void PgSession::MarkForErasure(std::initializer_list<std::string_view> tables) {
+  postgres::MarkForErasure(c_, tables);
+}
 
 // When it cannot run now, the mark stays and the store's sweeper finishes it; EraseMarked's
 // own message says so.

@@ -14,10 +14,12 @@ constexpr std::string_view kPrisonerSelect =
     "SELECT p.id, p.camp_id, p.case_id, p.rank, p.health, p.arrived_on, p.language, p.status, "
     "p.capture_card_sent_on, p.ephemeral_public, p.key_generation, p.wrapped_key, p.sealed_fields, "
     "COALESCE(-b.balance, 0) "
-    "FROM prisoners p LEFT JOIN balances b ON b.camp_id = p.camp_id AND b.account = 'prisoner:' || p.id";
+    "FROM prisoners p LEFT JOIN balances b ON b.camp_id = p.camp_id AND b.account = 'prisoner:' || "
+    "p.id";
 
 CampRecord ReadCamp(const Row& row) {
-  return row.Valid(camp_rules::Decode(row.Int(0), row.Text(1), row.Text(2)), "a camp's rules are malformed");
+  return row.Valid(camp_rules::Decode(row.Int(0), row.Text(1), row.Text(2)),
+                   "a camp's rules are malformed");
 }
 
 StoredPrisoner ReadPrisoner(const Row& row) {
@@ -40,13 +42,17 @@ StoredPrisoner ReadPrisoner(const Row& row) {
 }
 
 MovementRecord ReadMovement(const Row& row) {
-  return {row.Int(0), row.Int(1), row.Text(2), row.DateAt(3), row.OptionalInt(4), row.OptionalDate(5)};
+  return {row.Int(0),    row.Int(1),         row.Text(2),
+          row.DateAt(3), row.OptionalInt(4), row.OptionalDate(5)};
 }
 
 std::int64_t InsertMovement(Session& s, const MovementRecord& m) {
-  return s.Run("INSERT INTO prisoner_movements (prisoner_id, kind, on_day, to_camp) VALUES ($1, $2, $3, $4) "
-               "RETURNING id",
-               Params().Add(m.prisoner_id).Add(m.kind).Add(FormatIsoDate(m.on)).Add(m.to_camp))[0]
+  return s
+      .Run(
+          "INSERT INTO prisoner_movements (prisoner_id, kind, on_day, to_camp) VALUES ($1, $2, $3, "
+          "$4) "
+          "RETURNING id",
+          Params().Add(m.prisoner_id).Add(m.kind).Add(FormatIsoDate(m.on)).Add(m.to_camp))[0]
       .Int(0);
 }
 
@@ -54,8 +60,9 @@ std::int64_t InsertMovement(Session& s, const MovementRecord& m) {
 
 Result<std::int64_t> SqlCampStore::InsertCamp(const CampRecord& camp) {
   return Write(db_, [&](Session& s) -> Result<std::int64_t> {
-    return s.Run("INSERT INTO camps (name, rules) VALUES ($1, $2) RETURNING id",
-                 Params().Add(camp.name).Add(camp_rules::Encode(camp)))[0]
+    return s
+        .Run("INSERT INTO camps (name, rules) VALUES ($1, $2) RETURNING id",
+             Params().Add(camp.name).Add(camp_rules::Encode(camp)))[0]
         .Int(0);
   });
 }
@@ -82,7 +89,8 @@ Result<CampRecord> SqlCampStore::GetCamp(std::int64_t id) {
 Result<std::vector<CampRecord>> SqlCampStore::ListCamps() {
   return Read(db_, [&](Session& s) -> Result<std::vector<CampRecord>> {
     std::vector<CampRecord> out;
-    for (const Row& row : s.Run("SELECT id, name, rules FROM camps ORDER BY id")) out.push_back(ReadCamp(row));
+    for (const Row& row : s.Run("SELECT id, name, rules FROM camps ORDER BY id"))
+      out.push_back(ReadCamp(row));
     return out;
   });
 }
@@ -91,20 +99,21 @@ Result<std::int64_t> SqlCampStore::InsertPrisoner(const NewPrisoner& p) {
   return Write(db_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
     const std::int64_t id =
-        s.Run("INSERT INTO prisoners (camp_id, case_id, rank, health, arrived_on, language, status, "
-              "ephemeral_public, key_generation, wrapped_key, sealed_fields) "
-              "VALUES ($1, $2, $3, $4, $5, $6, 'held', $7, $8, $9, $10) RETURNING id",
-              Params()
-                  .Add(p.camp_id)
-                  .Add(p.case_id)
-                  .Add(camp::ToString(p.rank))
-                  .Add(p.health)
-                  .Add(FormatIsoDate(p.arrived_on))
-                  .Add(p.language)
-                  .AddBytes(p.ephemeral_public)
-                  .Add(p.key_generation)
-                  .AddBytes(p.wrapped_key)
-                  .AddBytes(p.sealed_fields))[0]
+        s.Run(
+             "INSERT INTO prisoners (camp_id, case_id, rank, health, arrived_on, language, status, "
+             "ephemeral_public, key_generation, wrapped_key, sealed_fields) "
+             "VALUES ($1, $2, $3, $4, $5, $6, 'held', $7, $8, $9, $10) RETURNING id",
+             Params()
+                 .Add(p.camp_id)
+                 .Add(p.case_id)
+                 .Add(camp::ToString(p.rank))
+                 .Add(p.health)
+                 .Add(FormatIsoDate(p.arrived_on))
+                 .Add(p.language)
+                 .AddBytes(p.ephemeral_public)
+                 .Add(p.key_generation)
+                 .AddBytes(p.wrapped_key)
+                 .AddBytes(p.sealed_fields))[0]
             .Int(0);
     InsertMovement(s, {0, id, "arrived", p.arrived_on, p.camp_id, std::nullopt});
     tx.Commit();
@@ -123,7 +132,9 @@ Result<StoredPrisoner> SqlCampStore::GetPrisoner(std::int64_t id) {
 Result<std::vector<StoredPrisoner>> SqlCampStore::ListPrisoners(std::int64_t camp_id) {
   return Read(db_, [&](Session& s) -> Result<std::vector<StoredPrisoner>> {
     std::vector<StoredPrisoner> out;
-    for (const Row& row : s.Run(std::string(kPrisonerSelect) + " WHERE p.camp_id = $1 ORDER BY p.id", Params().Add(camp_id))) {
+    for (const Row& row :
+         s.Run(std::string(kPrisonerSelect) + " WHERE p.camp_id = $1 ORDER BY p.id",
+               Params().Add(camp_id))) {
       out.push_back(ReadPrisoner(row));
     }
     return out;
@@ -133,7 +144,8 @@ Result<std::vector<StoredPrisoner>> SqlCampStore::ListPrisoners(std::int64_t cam
 Result<std::int64_t> SqlCampStore::AddMovement(const MovementRecord& m, PrisonerStatus new_status) {
   return Write(db_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
-    if (s.Run("UPDATE prisoners SET status = $1 WHERE id = $2", Params().Add(ToString(new_status)).Add(m.prisoner_id))
+    if (s.Run("UPDATE prisoners SET status = $1 WHERE id = $2",
+              Params().Add(ToString(new_status)).Add(m.prisoner_id))
             .affected() == 0) {
       return NotFound("no such prisoner");
     }
@@ -151,7 +163,9 @@ Result<TransferOutcome> SqlCampStore::TransferPrisoner(const MovementRecord& m, 
     // His row first (two transfers of him queue here; rows that merely refer to him, such
     // as a call being logged, do not wait), then both camps' books in id order (no deadlock
     // between transfers crossing each other); postings take one camp's books.
-    auto held = s.Run(std::string(camp_sql::kPrisonerCamp) + std::string(s.LockRowsClause(RowLock::kUpdate)), Params().Add(m.prisoner_id));
+    auto held = s.Run(
+        std::string(camp_sql::kPrisonerCamp) + std::string(s.LockRowsClause(RowLock::kUpdate)),
+        Params().Add(m.prisoner_id));
     if (held.empty()) return NotFound("no such prisoner");
     const std::int64_t from = held[0].Int(0);
     if (s.Run(camp_sql::kCampExists, Params().Add(to)).empty()) return NotFound("no such camp");
@@ -162,7 +176,8 @@ Result<TransferOutcome> SqlCampStore::TransferPrisoner(const MovementRecord& m, 
     const std::int64_t balance = -LegSum(s, from, camp::PrisonerAccount(m.prisoner_id));
     std::optional<camp::AccountTransfer> account;
     if (balance > 0) {
-      auto built = camp::TransferOfAccount(camp_sql::TransferKey(movement), m.prisoner_id, balance, from, to);
+      auto built = camp::TransferOfAccount(camp_sql::TransferKey(movement), m.prisoner_id, balance,
+                                           from, to);
       if (!built) return built.error();
       account = std::move(*built);
       if (auto out = ApplyPosting(s, from, account->out, at); !out) return out.error();
@@ -179,11 +194,12 @@ Result<TransferOutcome> SqlCampStore::TransferPrisoner(const MovementRecord& m, 
 Result<std::vector<MovementRecord>> SqlCampStore::ListUnreportedMovements(std::int64_t camp_id) {
   return Read(db_, [&](Session& s) -> Result<std::vector<MovementRecord>> {
     std::vector<MovementRecord> out;
-    for (const Row& row :
-         s.Run("SELECT m.id, m.prisoner_id, m.kind, m.on_day, m.to_camp, m.reported_on FROM prisoner_movements m "
-               "JOIN prisoners p ON p.id = m.prisoner_id "
-               "WHERE m.reported_on IS NULL AND (p.camp_id = $1 OR m.to_camp = $1) ORDER BY m.on_day, m.id",
-               Params().Add(camp_id))) {
+    for (const Row& row : s.Run("SELECT m.id, m.prisoner_id, m.kind, m.on_day, m.to_camp, "
+                                "m.reported_on FROM prisoner_movements m "
+                                "JOIN prisoners p ON p.id = m.prisoner_id "
+                                "WHERE m.reported_on IS NULL AND (p.camp_id = $1 OR m.to_camp = "
+                                "$1) ORDER BY m.on_day, m.id",
+                                Params().Add(camp_id))) {
       out.push_back(ReadMovement(row));
     }
     return out;
@@ -204,7 +220,8 @@ Status SqlCampStore::MarkMovementsReported(const std::vector<std::int64_t>& ids,
 
 Status SqlCampStore::MarkCaptureCardSent(std::int64_t prisoner_id, Date on) {
   return Write(db_, [&](Session& s) -> Status {
-    if (s.Run("UPDATE prisoners SET capture_card_sent_on = COALESCE(capture_card_sent_on, $1) WHERE id = $2",
+    if (s.Run("UPDATE prisoners SET capture_card_sent_on = COALESCE(capture_card_sent_on, $1) "
+              "WHERE id = $2",
               Params().Add(FormatIsoDate(on)).Add(prisoner_id))
             .affected() == 0) {
       return NotFound("no such prisoner");

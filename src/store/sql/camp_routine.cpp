@@ -14,14 +14,18 @@ Status SqlCampStore::SaveLabourProfile(std::int64_t prisoner_id, const camp::Lab
   return Write(db_, [&](Session& s) -> Status {
     std::optional<std::string> exam;
     if (p.last_medical_exam) exam = FormatIsoDate(Date{*p.last_medical_exam});
-    s.Run("INSERT INTO prisoner_labour (prisoner_id, asked_for_work, volunteers_dangerous, last_medical_exam) "
-          "VALUES ($1, $2, $3, $4) ON CONFLICT (prisoner_id) DO UPDATE SET asked_for_work = excluded.asked_for_work, "
-          "volunteers_dangerous = excluded.volunteers_dangerous, last_medical_exam = excluded.last_medical_exam",
-          Params()
-              .Add(prisoner_id)
-              .Add(std::int64_t{p.asked_for_work})
-              .Add(std::int64_t{p.volunteers_for_dangerous})
-              .Add(exam));
+    s.Run(
+        "INSERT INTO prisoner_labour (prisoner_id, asked_for_work, volunteers_dangerous, "
+        "last_medical_exam) "
+        "VALUES ($1, $2, $3, $4) ON CONFLICT (prisoner_id) DO UPDATE SET asked_for_work = "
+        "excluded.asked_for_work, "
+        "volunteers_dangerous = excluded.volunteers_dangerous, last_medical_exam = "
+        "excluded.last_medical_exam",
+        Params()
+            .Add(prisoner_id)
+            .Add(std::int64_t{p.asked_for_work})
+            .Add(std::int64_t{p.volunteers_for_dangerous})
+            .Add(exam));
     return OkStatus();
   });
 }
@@ -29,7 +33,8 @@ Status SqlCampStore::SaveLabourProfile(std::int64_t prisoner_id, const camp::Lab
 Result<camp::LabourProfile> SqlCampStore::LoadLabourProfile(std::int64_t prisoner_id) {
   return Read(db_, [&](Session& s) -> Result<camp::LabourProfile> {
     auto rows = s.Run(
-        "SELECT p.rank, l.asked_for_work, l.volunteers_dangerous, l.last_medical_exam FROM prisoners p "
+        "SELECT p.rank, l.asked_for_work, l.volunteers_dangerous, l.last_medical_exam FROM "
+        "prisoners p "
         "LEFT JOIN prisoner_labour l ON l.prisoner_id = p.id WHERE p.id = $1",
         Params().Add(prisoner_id));
     if (rows.empty()) return NotFound("no such prisoner");
@@ -45,28 +50,34 @@ Result<camp::LabourProfile> SqlCampStore::LoadLabourProfile(std::int64_t prisone
 
 Result<std::int64_t> SqlCampStore::InsertShift(std::int64_t prisoner_id, const camp::WorkShift& w) {
   return Write(db_, [&](Session& s) -> Result<std::int64_t> {
-    return s.Run("INSERT INTO work_shifts (prisoner_id, day, start_minute, end_minute, kind, supervisory, dangerous) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                 Params()
-                     .Add(prisoner_id)
-                     .Add(FormatIsoDate(Date{w.day}))
-                     .Add(std::int64_t{w.start_minute})
-                     .Add(std::int64_t{w.end_minute})
-                     .Add(camp::ToString(w.kind))
-                     .Add(std::int64_t{w.supervisory})
-                     .Add(std::int64_t{w.dangerous}))[0]
+    return s
+        .Run(
+            "INSERT INTO work_shifts (prisoner_id, day, start_minute, end_minute, kind, "
+            "supervisory, dangerous) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            Params()
+                .Add(prisoner_id)
+                .Add(FormatIsoDate(Date{w.day}))
+                .Add(std::int64_t{w.start_minute})
+                .Add(std::int64_t{w.end_minute})
+                .Add(camp::ToString(w.kind))
+                .Add(std::int64_t{w.supervisory})
+                .Add(std::int64_t{w.dangerous}))[0]
         .Int(0);
   });
 }
 
-Result<std::vector<camp::WorkShift>> SqlCampStore::ListShifts(std::int64_t prisoner_id, Date from, Date to) {
+Result<std::vector<camp::WorkShift>> SqlCampStore::ListShifts(std::int64_t prisoner_id, Date from,
+                                                              Date to) {
   return Read(db_, [&](Session& s) -> Result<std::vector<camp::WorkShift>> {
     std::vector<camp::WorkShift> out;
-    for (const Row& row : s.Run("SELECT day, start_minute, end_minute, kind, supervisory, dangerous FROM work_shifts "
-                                "WHERE prisoner_id = $1 AND day >= $2 AND day <= $3 ORDER BY day, start_minute",
-                                Params().Add(prisoner_id).Add(FormatIsoDate(from)).Add(FormatIsoDate(to)))) {
-      out.push_back({sys_days{row.DateAt(0)}, static_cast<int>(row.Int(1)), static_cast<int>(row.Int(2)),
-                     row.Valid(camp::ParseWorkKind(row.Text(3))), row.Int(4) != 0, row.Int(5) != 0});
+    for (const Row& row : s.Run(
+             "SELECT day, start_minute, end_minute, kind, supervisory, dangerous FROM work_shifts "
+             "WHERE prisoner_id = $1 AND day >= $2 AND day <= $3 ORDER BY day, start_minute",
+             Params().Add(prisoner_id).Add(FormatIsoDate(from)).Add(FormatIsoDate(to)))) {
+      out.push_back({sys_days{row.DateAt(0)}, static_cast<int>(row.Int(1)),
+                     static_cast<int>(row.Int(2)), row.Valid(camp::ParseWorkKind(row.Text(3))),
+                     row.Int(4) != 0, row.Int(5) != 0});
     }
     return out;
   });
@@ -74,9 +85,10 @@ Result<std::vector<camp::WorkShift>> SqlCampStore::ListShifts(std::int64_t priso
 
 Status SqlCampStore::JoinPhoneList(std::int64_t camp_id, std::int64_t prisoner_id, Date since) {
   return Write(db_, [&](Session& s) -> Status {
-    s.Run("INSERT INTO phone_waiting (prisoner_id, camp_id, since) VALUES ($1, $2, $3) "
-          "ON CONFLICT (prisoner_id) DO UPDATE SET camp_id = excluded.camp_id",
-          Params().Add(prisoner_id).Add(camp_id).Add(FormatIsoDate(since)));
+    s.Run(
+        "INSERT INTO phone_waiting (prisoner_id, camp_id, since) VALUES ($1, $2, $3) "
+        "ON CONFLICT (prisoner_id) DO UPDATE SET camp_id = excluded.camp_id",
+        Params().Add(prisoner_id).Add(camp_id).Add(FormatIsoDate(since)));
     return OkStatus();
   });
 }
@@ -85,10 +97,11 @@ Result<std::vector<PhoneWaiting>> SqlCampStore::ListPhoneWaiting(std::int64_t ca
   return Read(db_, [&](Session& s) -> Result<std::vector<PhoneWaiting>> {
     // Only those held in this camp now: in hospital, transferred or gone, he is not rung.
     std::vector<PhoneWaiting> out;
-    for (const Row& row :
-         s.Run("SELECT w.prisoner_id, w.since, w.last_call FROM phone_waiting w JOIN prisoners p ON p.id = w.prisoner_id "
-               "WHERE w.camp_id = $1 AND p.camp_id = $1 AND p.status = 'held' ORDER BY w.prisoner_id",
-               Params().Add(camp_id))) {
+    for (const Row& row : s.Run(
+             "SELECT w.prisoner_id, w.since, w.last_call FROM phone_waiting w JOIN prisoners p ON "
+             "p.id = w.prisoner_id "
+             "WHERE w.camp_id = $1 AND p.camp_id = $1 AND p.status = 'held' ORDER BY w.prisoner_id",
+             Params().Add(camp_id))) {
       out.push_back({row.Int(0), row.DateAt(1), row.OptionalDate(2)});
     }
     return out;
@@ -96,7 +109,8 @@ Result<std::vector<PhoneWaiting>> SqlCampStore::ListPhoneWaiting(std::int64_t ca
 }
 
 Result<std::int64_t> SqlCampStore::RecordCall(const PhoneCallRecord& call, bool used_turn,
-                                              const std::optional<camp::Posting>& charge, std::int64_t at) {
+                                              const std::optional<camp::Posting>& charge,
+                                              std::int64_t at) {
   return Write(db_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
     s.LockCampBooks(call.camp_id);
@@ -106,19 +120,20 @@ Result<std::int64_t> SqlCampStore::RecordCall(const PhoneCallRecord& call, bool 
       if (!posted) return posted.error();
       posting_id = posted->posting_id;
     }
-    const std::int64_t id =
-        s.Run("INSERT INTO phone_calls (camp_id, prisoner_id, day, start_minute, end_minute, outcome, minutes, "
-              "posting_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-              Params()
-                  .Add(call.camp_id)
-                  .Add(call.prisoner_id)
-                  .Add(FormatIsoDate(call.day))
-                  .Add(std::int64_t{call.start_minute})
-                  .Add(std::int64_t{call.end_minute})
-                  .Add(ToString(call.outcome))
-                  .Add(std::int64_t{call.minutes})
-                  .Add(posting_id))[0]
-            .Int(0);
+    const std::int64_t id = s.Run(
+                                 "INSERT INTO phone_calls (camp_id, prisoner_id, day, "
+                                 "start_minute, end_minute, outcome, minutes, "
+                                 "posting_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                                 Params()
+                                     .Add(call.camp_id)
+                                     .Add(call.prisoner_id)
+                                     .Add(FormatIsoDate(call.day))
+                                     .Add(std::int64_t{call.start_minute})
+                                     .Add(std::int64_t{call.end_minute})
+                                     .Add(ToString(call.outcome))
+                                     .Add(std::int64_t{call.minutes})
+                                     .Add(posting_id))[0]
+                                .Int(0);
     if (used_turn) {
       s.Run("UPDATE phone_waiting SET last_call = $1 WHERE prisoner_id = $2",
             Params().Add(FormatIsoDate(call.day)).Add(call.prisoner_id));
@@ -131,12 +146,13 @@ Result<std::int64_t> SqlCampStore::RecordCall(const PhoneCallRecord& call, bool 
 Result<std::vector<PhoneCallRecord>> SqlCampStore::ListCalls(std::int64_t camp_id, Date day) {
   return Read(db_, [&](Session& s) -> Result<std::vector<PhoneCallRecord>> {
     std::vector<PhoneCallRecord> out;
-    for (const Row& row :
-         s.Run("SELECT id, prisoner_id, start_minute, end_minute, outcome, minutes, posting_id FROM phone_calls "
-               "WHERE camp_id = $1 AND day = $2 ORDER BY start_minute",
-               Params().Add(camp_id).Add(FormatIsoDate(day)))) {
-      out.push_back({row.Int(0), camp_id, row.Int(1), day, static_cast<int>(row.Int(2)), static_cast<int>(row.Int(3)),
-                     row.Valid(ParseCallOutcome(row.Text(4))), static_cast<int>(row.Int(5)), row.OptionalInt(6)});
+    for (const Row& row : s.Run("SELECT id, prisoner_id, start_minute, end_minute, outcome, "
+                                "minutes, posting_id FROM phone_calls "
+                                "WHERE camp_id = $1 AND day = $2 ORDER BY start_minute",
+                                Params().Add(camp_id).Add(FormatIsoDate(day)))) {
+      out.push_back({row.Int(0), camp_id, row.Int(1), day, static_cast<int>(row.Int(2)),
+                     static_cast<int>(row.Int(3)), row.Valid(ParseCallOutcome(row.Text(4))),
+                     static_cast<int>(row.Int(5)), row.OptionalInt(6)});
     }
     return out;
   });
@@ -151,7 +167,8 @@ Result<camp::DayRota> SqlCampStore::FixRota(std::int64_t camp_id, Date day,
     s.LockCampBooks(camp_id);
     camp::DayRota rota{sys_days{day}, {}, {}};
     auto saved = s.Run(
-        "SELECT start_minute, end_minute, prisoner_id FROM phone_rota WHERE camp_id = $1 AND day = $2 "
+        "SELECT start_minute, end_minute, prisoner_id FROM phone_rota WHERE camp_id = $1 AND day = "
+        "$2 "
         "ORDER BY position",
         Params().Add(camp_id).Add(FormatIsoDate(day)));
     for (const Row& row : saved) {
@@ -178,8 +195,13 @@ Result<camp::DayRota> SqlCampStore::FixRota(std::int64_t camp_id, Date day,
                          .Add(slot.prisoner_id));
     }
     for (std::int64_t prisoner : planned->standby) {
-      s.Run(kInsert,
-            Params().Add(camp_id).Add(FormatIsoDate(day)).Add(++position).AddNull().AddNull().Add(prisoner));
+      s.Run(kInsert, Params()
+                         .Add(camp_id)
+                         .Add(FormatIsoDate(day))
+                         .Add(++position)
+                         .AddNull()
+                         .AddNull()
+                         .Add(prisoner));
     }
     tx.Commit();
     return planned;
@@ -188,25 +210,29 @@ Result<camp::DayRota> SqlCampStore::FixRota(std::int64_t camp_id, Date day,
 
 Result<std::int64_t> SqlCampStore::InsertMail(std::int64_t prisoner_id, const camp::MailItem& m) {
   return Write(db_, [&](Session& s) -> Result<std::int64_t> {
-    return s.Run("INSERT INTO mail (prisoner_id, day, kind, direction, held) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                 Params()
-                     .Add(prisoner_id)
-                     .Add(FormatIsoDate(Date{m.day}))
-                     .Add(camp::ToString(m.kind))
-                     .Add(camp::ToString(m.direction))
-                     .Add(std::int64_t{m.held}))[0]
+    return s
+        .Run(
+            "INSERT INTO mail (prisoner_id, day, kind, direction, held) VALUES ($1, $2, $3, $4, "
+            "$5) RETURNING id",
+            Params()
+                .Add(prisoner_id)
+                .Add(FormatIsoDate(Date{m.day}))
+                .Add(camp::ToString(m.kind))
+                .Add(camp::ToString(m.direction))
+                .Add(std::int64_t{m.held}))[0]
         .Int(0);
   });
 }
 
-Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> SqlCampStore::ListMail(std::int64_t camp_id, Date from,
-                                                                                    Date to) {
+Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> SqlCampStore::ListMail(
+    std::int64_t camp_id, Date from, Date to) {
   return Read(db_, [&](Session& s) -> Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> {
     std::vector<std::pair<std::int64_t, camp::MailItem>> out;
     for (const Row& row :
          s.Run("SELECT m.prisoner_id, m.day, m.kind, m.direction, m.held FROM mail m "
                "JOIN prisoners p ON p.id = m.prisoner_id "
-               "WHERE p.camp_id = $1 AND m.day >= $2 AND m.day <= $3 ORDER BY m.prisoner_id, m.day, m.id",
+               "WHERE p.camp_id = $1 AND m.day >= $2 AND m.day <= $3 ORDER BY m.prisoner_id, "
+               "m.day, m.id",
                Params().Add(camp_id).Add(FormatIsoDate(from)).Add(FormatIsoDate(to)))) {
       out.push_back({row.Int(0),
                      {sys_days{row.DateAt(1)}, row.Valid(camp::ParseMailKind(row.Text(2))),

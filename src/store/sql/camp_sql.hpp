@@ -15,13 +15,16 @@ inline constexpr std::string_view kPrisonerCamp = "SELECT camp_id FROM prisoners
 /// $1 the new camp, $2 the day he arrives there (YYYY-MM-DD), $3 prisoner. Art. 70: the
 /// week for his capture card runs again from that day, and no card is sent for it yet.
 inline constexpr std::string_view kMoveToCamp =
-    "UPDATE prisoners SET camp_id = $1, status = 'held', arrived_on = $2, capture_card_sent_on = NULL WHERE id = $3";
+    "UPDATE prisoners SET camp_id = $1, status = 'held', arrived_on = $2, capture_card_sent_on = "
+    "NULL WHERE id = $3";
 
 /// $1 camp → whether it exists.
 inline constexpr std::string_view kCampExists = "SELECT 1 FROM camps WHERE id = $1";
 
 /// The idempotency key both halves of a transfer carry: one transfer, one movement.
-inline std::string TransferKey(std::int64_t movement_id) { return "transfer:" + std::to_string(movement_id); }
+inline std::string TransferKey(std::int64_t movement_id) {
+  return "transfer:" + std::to_string(movement_id);
+}
 
 // The ledger check: each a count, zero when the books are sound.
 namespace ledger_check {
@@ -29,7 +32,8 @@ namespace ledger_check {
 inline constexpr std::string_view kPostings = "SELECT COUNT(*) FROM postings";
 inline constexpr std::string_view kLegs = "SELECT COUNT(*) FROM posting_legs";
 inline constexpr std::string_view kUnbalancedPostings =
-    "SELECT COUNT(*) FROM postings p WHERE (SELECT COUNT(*) FROM posting_legs WHERE posting_id = p.id) < 2 "
+    "SELECT COUNT(*) FROM postings p WHERE (SELECT COUNT(*) FROM posting_legs WHERE posting_id = "
+    "p.id) < 2 "
     "OR (SELECT SUM(amount) FROM posting_legs WHERE posting_id = p.id) != 0";
 inline constexpr std::string_view kBalanceMismatches =
     "WITH computed AS (SELECT p.camp_id, l.account, SUM(l.amount) AS total FROM posting_legs l "
@@ -47,12 +51,16 @@ inline constexpr std::string_view kDoubleReversals =
 // with the same key, for the same prisoner, in another camp, crediting him the same amount;
 // and the reverse. A half that lost its partner or whose amount was changed counts once.
 inline constexpr std::string_view kUnmatchedTransfers =
-    "WITH moved AS (SELECT p.camp_id, p.key, p.kind, p.prisoner_id, (SELECT COALESCE(SUM(l.amount), 0) "
-    "FROM posting_legs l WHERE l.posting_id = p.id AND l.account = 'prisoner:' || p.prisoner_id) AS amount "
+    "WITH moved AS (SELECT p.camp_id, p.key, p.kind, p.prisoner_id, (SELECT "
+    "COALESCE(SUM(l.amount), 0) "
+    "FROM posting_legs l WHERE l.posting_id = p.id AND l.account = 'prisoner:' || p.prisoner_id) "
+    "AS amount "
     "FROM postings p WHERE p.kind IN ('transfer_out', 'transfer_in')) "
     "SELECT COUNT(*) FROM moved m WHERE (m.kind = 'transfer_out' AND m.amount <= 0) "
-    "OR (m.kind = 'transfer_in' AND m.amount >= 0) OR NOT EXISTS (SELECT 1 FROM moved o WHERE o.key = m.key "
-    "AND o.prisoner_id = m.prisoner_id AND o.camp_id != m.camp_id AND o.kind != m.kind AND o.amount = -m.amount)";
+    "OR (m.kind = 'transfer_in' AND m.amount >= 0) OR NOT EXISTS (SELECT 1 FROM moved o WHERE "
+    "o.key = m.key "
+    "AND o.prisoner_id = m.prisoner_id AND o.camp_id != m.camp_id AND o.kind != m.kind AND "
+    "o.amount = -m.amount)";
 // Art. 65: the account follows him; money left in a camp that no longer holds him did not.
 inline constexpr std::string_view kStrandedBalances =
     "SELECT COUNT(*) FROM balances b JOIN prisoners p ON b.account = 'prisoner:' || p.id "

@@ -12,11 +12,14 @@ std::int64_t InsertApplication(Session& s, const NewApplication& a, Origin origi
   std::optional<std::string> deploy_by;
   if (a.clear.deploy_by) deploy_by = FormatIsoDate(*a.clear.deploy_by);
   const std::int64_t id =
-      s.Run(fmt::format("INSERT INTO applications (received_on, status, {}, receipt_lookup, reply_public, "
-                        "ephemeral_public, wrapped_key, sealed_fields, key_generation, origin, group_case_id, "
-                        "assigned_user_id) VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-                        "$13, $14, $15, $16) RETURNING id",
-                        kClearColumns),
+      s.Run(fmt::format(
+                "INSERT INTO applications (received_on, status, {}, receipt_lookup, reply_public, "
+                "ephemeral_public, wrapped_key, sealed_fields, key_generation, origin, "
+                "group_case_id, "
+                "assigned_user_id) VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                "$12, "
+                "$13, $14, $15, $16) RETURNING id",
+                kClearColumns),
             Params()
                 .Add(FormatIsoDate(a.received_on))
                 .Add(ToString(a.clear.situation))

@@ -13,7 +13,8 @@ namespace lifeline::store::sql {
 /// Where a row came from: an applicant writing in, or the office adding a group's member.
 enum class Origin { kApplicant, kMember };
 
-inline constexpr const char* kClearColumns = "situation, group_kind, group_size, contact_channel, language, deploy_by";
+inline constexpr const char* kClearColumns =
+    "situation, group_kind, group_size, contact_channel, language, deploy_by";
 
 /// Inserts the row as "new", seals it, and returns its id. The caller's transaction has
 /// taken Session::ShareNewCasesLock.

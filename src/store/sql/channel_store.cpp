@@ -61,7 +61,8 @@ Result<std::optional<ChannelSender>> SqlChannelStore::FindSenderOfCase(std::int6
   });
 }
 
-Result<std::int64_t> SqlChannelStore::OpenConversation(const NewApplication& application, const ChannelSender& sender,
+Result<std::int64_t> SqlChannelStore::OpenConversation(const NewApplication& application,
+                                                       const ChannelSender& sender,
                                                        const Blob32& message_key, std::int64_t at) {
   return Write(db_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
@@ -82,16 +83,20 @@ Result<std::int64_t> SqlChannelStore::OpenConversation(const NewApplication& app
   });
 }
 
-Result<bool> SqlChannelStore::RecordInbound(std::int64_t sender_id, const Blob32& message_key, std::int64_t at,
+Result<bool> SqlChannelStore::RecordInbound(std::int64_t sender_id, const Blob32& message_key,
+                                            std::int64_t at,
                                             const std::optional<NewMessage>& message) {
   return Write(db_, [&](Session& s) -> Result<bool> {
     Transaction tx(s);
-    if (s.Run(q::kInsertInboundOnce, Params().AddBytes(message_key).Add(sender_id).Add(at)).empty()) {
+    if (s.Run(q::kInsertInboundOnce, Params().AddBytes(message_key).Add(sender_id).Add(at))
+            .empty()) {
       return false;  // taken in before: the rollback changes nothing
     }
     if (message) {
       Params p;
-      p.Add(message->case_id).Add(FormatIsoDate(message->created_on)).AddBytes(message->sealed_for_applicant);
+      p.Add(message->case_id)
+          .Add(FormatIsoDate(message->created_on))
+          .AddBytes(message->sealed_for_applicant);
       p.AddBytes(message->sealed_for_office);
       if (message->wrapping) {
         p.Add(message->wrapping->key_generation).AddBytes(message->wrapping->ephemeral_public);
@@ -109,7 +114,8 @@ Result<bool> SqlChannelStore::RecordInbound(std::int64_t sender_id, const Blob32
   });
 }
 
-Result<std::int64_t> SqlChannelStore::CountInboundSince(std::int64_t sender_id, std::int64_t since) {
+Result<std::int64_t> SqlChannelStore::CountInboundSince(std::int64_t sender_id,
+                                                        std::int64_t since) {
   return Read(db_, [&](Session& s) -> Result<std::int64_t> {
     return s.Run(q::kCountInboundSince, Params().Add(sender_id).Add(since))[0].Int(0);
   });
@@ -145,8 +151,12 @@ Status SqlChannelStore::BlockSender(std::int64_t sender_id) {
 
 Result<std::int64_t> SqlChannelStore::QueueOutbound(const NewOutbound& reply) {
   return Write(db_, [&](Session& s) -> Result<std::int64_t> {
-    return s.Run(q::kQueueOutbound,
-                 Params().Add(reply.sender_id).Add(reply.not_before).Add(reply.created_at).AddBytes(reply.text_sealed))[0]
+    return s
+        .Run(q::kQueueOutbound, Params()
+                                    .Add(reply.sender_id)
+                                    .Add(reply.not_before)
+                                    .Add(reply.created_at)
+                                    .AddBytes(reply.text_sealed))[0]
         .Int(0);
   });
 }

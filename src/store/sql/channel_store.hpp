@@ -16,8 +16,9 @@ class SqlChannelStore final : public ChannelStore {
   Result<std::optional<ChannelSender>> FindSender(const Blob32& sender_index) override;
   Result<ChannelSender> GetSender(std::int64_t id) override;
   Result<std::optional<ChannelSender>> FindSenderOfCase(std::int64_t case_id) override;
-  Result<std::int64_t> OpenConversation(const NewApplication& application, const ChannelSender& sender,
-                                        const Blob32& message_key, std::int64_t at) override;
+  Result<std::int64_t> OpenConversation(const NewApplication& application,
+                                        const ChannelSender& sender, const Blob32& message_key,
+                                        std::int64_t at) override;
   Result<bool> RecordInbound(std::int64_t sender_id, const Blob32& message_key, std::int64_t at,
                              const std::optional<NewMessage>& message) override;
   Result<std::int64_t> CountInboundSince(std::int64_t sender_id, std::int64_t since) override;

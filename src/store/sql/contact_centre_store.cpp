@@ -11,7 +11,8 @@ constexpr std::string_view kAccountPrefix = "account:";
 }  // namespace
 
 // The log keeps what happened after `keep_after`; older lines go in the same transaction.
-Status SqlContactCentreStore::AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) {
+Status SqlContactCentreStore::AppendQueueLog(std::span<const QueueLogRecord> lines,
+                                             double keep_after) {
   return Write(db_, [&](Session& s) -> Status {
     Transaction tx(s);
     for (const auto& line : lines) {
@@ -27,9 +28,10 @@ Status SqlContactCentreStore::AppendQueueLog(std::span<const QueueLogRecord> lin
 Result<std::vector<QueueLogRecord>> SqlContactCentreStore::ListQueueLog(int limit) {
   return Read(db_, [&](Session& s) -> Result<std::vector<QueueLogRecord>> {
     std::vector<QueueLogRecord> out;
-    for (const Row& row : s.Run("SELECT at, call, operator, event FROM "
-                                "(SELECT * FROM queue_log ORDER BY id DESC LIMIT $1) AS latest ORDER BY id",
-                                Params().Add(std::int64_t{limit}))) {
+    for (const Row& row :
+         s.Run("SELECT at, call, operator, event FROM "
+               "(SELECT * FROM queue_log ORDER BY id DESC LIMIT $1) AS latest ORDER BY id",
+               Params().Add(std::int64_t{limit}))) {
       out.push_back({row.Double(0), row.Text(1), row.Text(2), row.Text(3)});
     }
     return out;
@@ -47,7 +49,8 @@ Status SqlContactCentreStore::InsertOperator(const OperatorRecord& op) {
 Result<std::vector<OperatorRecord>> SqlContactCentreStore::ListOperators() {
   return Read(db_, [&](Session& s) -> Result<std::vector<OperatorRecord>> {
     std::vector<OperatorRecord> out;
-    for (const Row& row : s.Run("SELECT name, uri, languages FROM contact_centre_operators ORDER BY id")) {
+    for (const Row& row :
+         s.Run("SELECT name, uri, languages FROM contact_centre_operators ORDER BY id")) {
       out.push_back({row.Text(0), row.Text(1), row.Text(2)});
     }
     return out;
@@ -82,11 +85,12 @@ Status SqlContactCentreStore::SaveOperatorAccount(const std::string& name, std::
   });
 }
 
-Result<std::vector<std::pair<std::string, std::int64_t>>> SqlContactCentreStore::ListOperatorAccounts() {
+Result<std::vector<std::pair<std::string, std::int64_t>>>
+SqlContactCentreStore::ListOperatorAccounts() {
   return Read(db_, [&](Session& s) -> Result<std::vector<std::pair<std::string, std::int64_t>>> {
     std::vector<std::pair<std::string, std::int64_t>> out;
-    for (const Row& row :
-         s.Run("SELECT key, value FROM contact_centre_settings WHERE key LIKE 'account:%' ORDER BY key")) {
+    for (const Row& row : s.Run("SELECT key, value FROM contact_centre_settings WHERE key LIKE "
+                                "'account:%' ORDER BY key")) {
       out.emplace_back(row.Text(0).substr(kAccountPrefix.size()), row.Int(1));
     }
     return out;

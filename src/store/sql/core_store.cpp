@@ -7,8 +7,10 @@ namespace lifeline::store::sql {
 namespace {
 
 constexpr std::string_view kUserSelect =
-    "SELECT id, name, role, password_hash, disabled, totp_sealed, totp_pending_sealed, totp_last_step FROM users";
-constexpr std::string_view kAuditSelect = "SELECT seq, at, actor_user_id, actor_name, action, target, mac FROM audit_log";
+    "SELECT id, name, role, password_hash, disabled, totp_sealed, totp_pending_sealed, "
+    "totp_last_step FROM users";
+constexpr std::string_view kAuditSelect =
+    "SELECT seq, at, actor_user_id, actor_name, action, target, mac FROM audit_log";
 
 UserRecord ReadUser(const Row& row) {
   UserRecord u;
@@ -24,13 +26,15 @@ UserRecord ReadUser(const Row& row) {
 }
 
 AuditRecord ReadAudit(const Row& row) {
-  return {row.Int(0), row.Int(1), row.Int(2), row.Text(3), row.Text(4), row.Text(5), row.Blob32At(6)};
+  return {row.Int(0),  row.Int(1),  row.Int(2),     row.Text(3),
+          row.Text(4), row.Text(5), row.Blob32At(6)};
 }
 
 void ReplaceRecoveryCodes(Session& s, std::int64_t user_id, const std::vector<Blob32>& hashes) {
   s.Run("DELETE FROM recovery_codes WHERE user_id = $1", Params().Add(user_id));
   for (const auto& hash : hashes) {
-    s.Run("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)", Params().Add(user_id).AddBytes(hash));
+    s.Run("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)",
+          Params().Add(user_id).AddBytes(hash));
   }
 }
 
@@ -45,10 +49,15 @@ Result<UserRecord> OneUser(Session& s, std::string_view where, const Params& par
 Result<std::int64_t> SqlCoreStore::AddUser(const UserRecord& user) {
   auto id = Write(db_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
-    const std::int64_t id =
-        s.Run("INSERT INTO users (name, role, password_hash, disabled) VALUES ($1, $2, $3, $4) RETURNING id",
-              Params().Add(user.name).Add(ToString(user.role)).Add(user.password_hash).Add(std::int64_t{user.disabled}))[0]
-            .Int(0);
+    const std::int64_t id = s.Run(
+                                 "INSERT INTO users (name, role, password_hash, disabled) VALUES "
+                                 "($1, $2, $3, $4) RETURNING id",
+                                 Params()
+                                     .Add(user.name)
+                                     .Add(ToString(user.role))
+                                     .Add(user.password_hash)
+                                     .Add(std::int64_t{user.disabled}))[0]
+                                .Int(0);
     ResealRow(s, "users", id);
     tx.Commit();
     return id;
@@ -69,7 +78,8 @@ Result<UserRecord> SqlCoreStore::FindUserById(std::int64_t id) {
 
 Status SqlCoreStore::SetPendingTotp(std::int64_t user_id, const Blob& sealed) {
   return Write(db_, [&](Session& s) -> Status {
-    s.Run("UPDATE users SET totp_pending_sealed = $1 WHERE id = $2", Params().AddBytes(sealed).Add(user_id));
+    s.Run("UPDATE users SET totp_pending_sealed = $1 WHERE id = $2",
+          Params().AddBytes(sealed).Add(user_id));
     return OkStatus();
   });
 }
@@ -78,8 +88,10 @@ Status SqlCoreStore::ActivateTotp(std::int64_t user_id, const Blob& sealed, std:
                                   const std::vector<Blob32>& recovery_hashes) {
   return Write(db_, [&](Session& s) -> Status {
     Transaction tx(s);
-    s.Run("UPDATE users SET totp_sealed = $1, totp_pending_sealed = NULL, totp_last_step = $2 WHERE id = $3",
-          Params().AddBytes(sealed).Add(step).Add(user_id));
+    s.Run(
+        "UPDATE users SET totp_sealed = $1, totp_pending_sealed = NULL, totp_last_step = $2 WHERE "
+        "id = $3",
+        Params().AddBytes(sealed).Add(step).Add(user_id));
     ReplaceRecoveryCodes(s, user_id, recovery_hashes);
     tx.Commit();
     return OkStatus();
@@ -89,7 +101,8 @@ Status SqlCoreStore::ActivateTotp(std::int64_t user_id, const Blob& sealed, std:
 Status SqlCoreStore::ClearTotp(std::int64_t user_id) {
   return Write(db_, [&](Session& s) -> Status {
     Transaction tx(s);
-    s.Run("UPDATE users SET totp_sealed = NULL, totp_pending_sealed = NULL WHERE id = $1", Params().Add(user_id));
+    s.Run("UPDATE users SET totp_sealed = NULL, totp_pending_sealed = NULL WHERE id = $1",
+          Params().Add(user_id));
     ReplaceRecoveryCodes(s, user_id, {});
     tx.Commit();
     return OkStatus();
@@ -107,8 +120,10 @@ Result<bool> SqlCoreStore::AdvanceTotpStep(std::int64_t user_id, std::int64_t st
 
 Result<bool> SqlCoreStore::UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) {
   return Write(db_, [&](Session& s) -> Result<bool> {
-    return s.Run("UPDATE recovery_codes SET used = 1 WHERE user_id = $1 AND code_hash = $2 AND used = 0",
-                 Params().Add(user_id).AddBytes(code_hash))
+    return s.Run(
+                "UPDATE recovery_codes SET used = 1 WHERE user_id = $1 AND code_hash = $2 AND used "
+                "= 0",
+                Params().Add(user_id).AddBytes(code_hash))
                .affected() > 0;
   });
 }
@@ -122,8 +137,10 @@ Result<std::string> SqlCoreStore::GetSetting(const std::string& key) {
 
 Status SqlCoreStore::PutSetting(const std::string& key, const std::string& value) {
   return Write(db_, [&](Session& s) -> Status {
-    s.Run("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-          Params().Add(key).Add(value));
+    s.Run(
+        "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = "
+        "excluded.value",
+        Params().Add(key).Add(value));
     return OkStatus();
   });
 }
@@ -135,22 +152,25 @@ Status SqlCoreStore::SaveInstallation(const Installation& i) {
   auto saved = Write(db_, [&](Session& s) -> Status {
     Transaction tx(s);
     // The row's key is fixed (id = 1): a second installation is a unique violation.
-    s.Run("INSERT INTO installation (id, passphrase_salt, passphrase_opslimit, passphrase_memlimit, "
-          "office_secret_sealed, receipt_salt) VALUES (1, $1, $2, $3, $4, $5)",
-          [&] {
-            Params p;
-            p.AddBytes(i.passphrase_salt)
-                .Add(static_cast<std::int64_t>(i.passphrase_opslimit))
-                .Add(static_cast<std::int64_t>(i.passphrase_memlimit));
-            if (i.office_secret_sealed.empty()) {
-              p.AddNull();
-            } else {
-              p.AddBytes(i.office_secret_sealed);
-            }
-            return p.AddBytes(i.receipt_salt);
-          }());
+    s.Run(
+        "INSERT INTO installation (id, passphrase_salt, passphrase_opslimit, passphrase_memlimit, "
+        "office_secret_sealed, receipt_salt) VALUES (1, $1, $2, $3, $4, $5)",
+        [&] {
+          Params p;
+          p.AddBytes(i.passphrase_salt)
+              .Add(static_cast<std::int64_t>(i.passphrase_opslimit))
+              .Add(static_cast<std::int64_t>(i.passphrase_memlimit));
+          if (i.office_secret_sealed.empty()) {
+            p.AddNull();
+          } else {
+            p.AddBytes(i.office_secret_sealed);
+          }
+          return p.AddBytes(i.receipt_salt);
+        }());
     s.Run("INSERT INTO office_keys (generation, public_key, private_sealed) VALUES (1, $1, $2)",
-          Params().AddBytes(i.office_keys.front().public_key).AddBytes(i.office_keys.front().private_sealed));
+          Params()
+              .AddBytes(i.office_keys.front().public_key)
+              .AddBytes(i.office_keys.front().private_sealed));
     ResealRow(s, "office_keys", 1);
     tx.Commit();
     return OkStatus();
@@ -166,7 +186,8 @@ Result<Installation> SqlCoreStore::LoadInstallation() {
     // One snapshot, so that a concurrent rotation is seen whole or not at all.
     Transaction tx(s, Access::kConsistentRead);
     auto rows = s.Run(
-        "SELECT passphrase_salt, passphrase_opslimit, passphrase_memlimit, office_secret_sealed, receipt_salt "
+        "SELECT passphrase_salt, passphrase_opslimit, passphrase_memlimit, office_secret_sealed, "
+        "receipt_salt "
         "FROM installation");
     if (rows.empty()) return NotFound("this store has not been initialised (run lifeline init)");
     const Row row = rows[0];
@@ -176,8 +197,10 @@ Result<Installation> SqlCoreStore::LoadInstallation() {
     i.passphrase_memlimit = static_cast<std::uint64_t>(row.Int(2));
     i.office_secret_sealed = row.Bytes(3);
     i.receipt_salt = row.Bytes(4);
-    auto keys = s.Run("SELECT generation, public_key, private_sealed FROM office_keys ORDER BY generation");
-    for (const Row& key : keys) i.office_keys.push_back({key.Int(0), key.Blob32At(1), key.Bytes(2)});
+    auto keys =
+        s.Run("SELECT generation, public_key, private_sealed FROM office_keys ORDER BY generation");
+    for (const Row& key : keys)
+      i.office_keys.push_back({key.Int(0), key.Blob32At(1), key.Bytes(2)});
     if (i.office_keys.empty()) row.Corrupt("the office keys are missing");
     tx.Commit();
     return i;
@@ -188,7 +211,8 @@ Status SqlCoreStore::AddOfficeKey(const StoredOfficeKey& key) {
   return Write(db_, [&](Session& s) -> Status {
     Transaction tx(s);
     s.LockTablesAgainstWriters({"office_keys"});  // two rotations cannot both add generation n+1
-    const std::int64_t newest = s.Run("SELECT COALESCE(MAX(generation), 0) FROM office_keys")[0].Int(0);
+    const std::int64_t newest =
+        s.Run("SELECT COALESCE(MAX(generation), 0) FROM office_keys")[0].Int(0);
     if (key.generation != newest + 1) {
       return Error{ErrorCode::kConflict, "another office key generation was added meanwhile"};
     }
@@ -202,8 +226,9 @@ Status SqlCoreStore::AddOfficeKey(const StoredOfficeKey& key) {
 
 Status SqlCoreStore::SaveOfficeSecret(const Blob& sealed) {
   return Write(db_, [&](Session& s) -> Status {
-    if (s.Run("UPDATE installation SET office_secret_sealed = $1 WHERE office_secret_sealed IS NULL",
-              Params().AddBytes(sealed))
+    if (s.Run(
+             "UPDATE installation SET office_secret_sealed = $1 WHERE office_secret_sealed IS NULL",
+             Params().AddBytes(sealed))
             .affected() == 0) {
       return Error{ErrorCode::kConflict, "the office secret is already stored"};
     }
@@ -219,15 +244,19 @@ Status SqlCoreStore::RetireOfficeKeysBefore(std::int64_t generation) {
     s.LockTablesAgainstWriters({"office_keys"});
     if (s.Run(kCountKeysOlderThanSql, Params().Add(generation))[0].Int(0) > 0) {
       return Error{ErrorCode::kConflict,
-                   "some cases are still sealed under an older office key; finish the rotation (lifeline rotate-key) "
+                   "some cases are still sealed under an older office key; finish the rotation "
+                   "(lifeline rotate-key) "
                    "before retiring it"};
     }
     auto secret = s.Run("SELECT office_secret_sealed IS NOT NULL FROM installation");
     if (secret.empty() || secret[0].Int(0) == 0) {
-      return Error{ErrorCode::kConflict, "the office secret is not stored yet; run lifeline rotate-key"};
+      return Error{ErrorCode::kConflict,
+                   "the office secret is not stored yet; run lifeline rotate-key"};
     }
-    s.Run("UPDATE office_keys SET private_sealed = NULL WHERE generation < $1 AND private_sealed IS NOT NULL",
-          Params().Add(generation));
+    s.Run(
+        "UPDATE office_keys SET private_sealed = NULL WHERE generation < $1 AND private_sealed IS "
+        "NOT NULL",
+        Params().Add(generation));
     std::vector<std::int64_t> keys;
     for (std::int64_t g = 1; g < generation; ++g) keys.push_back(g);
     ResealRows(s, "office_keys", keys);
@@ -237,7 +266,8 @@ Status SqlCoreStore::RetireOfficeKeysBefore(std::int64_t generation) {
   });
   if (!retired) return retired;
   return db_.FinishErasure(
-      "the old office key was retired, but its copy could not be erased from the database files yet; run the "
+      "the old office key was retired, but its copy could not be erased from the database files "
+      "yet; run the "
       "retirement again shortly");
 }
 
@@ -251,16 +281,17 @@ Result<std::optional<AuditRecord>> SqlCoreStore::LastAuditRecord() {
 
 Status SqlCoreStore::AppendAuditRecord(const AuditRecord& r) {
   return Write(db_, [&](Session& s) -> Status {
-    s.Run("INSERT INTO audit_log (seq, at, actor_user_id, actor_name, action, target, mac) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-          Params()
-              .Add(r.seq)
-              .Add(r.at)
-              .Add(r.actor_user_id)
-              .Add(r.actor_name)
-              .Add(r.action)
-              .Add(r.target)
-              .AddBytes(r.mac));
+    s.Run(
+        "INSERT INTO audit_log (seq, at, actor_user_id, actor_name, action, target, mac) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        Params()
+            .Add(r.seq)
+            .Add(r.at)
+            .Add(r.actor_user_id)
+            .Add(r.actor_name)
+            .Add(r.action)
+            .Add(r.target)
+            .AddBytes(r.mac));
     return OkStatus();
   });
 }

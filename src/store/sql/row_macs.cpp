@@ -10,7 +10,8 @@ namespace lifeline::store::sql {
 namespace {
 
 std::string SelectSql(const RowMacTable& table, std::string_view where) {
-  return fmt::format("SELECT t.{}, {} FROM {} t {}", table.id_column, RowMacSelectList(table), table.name, where);
+  return fmt::format("SELECT t.{}, {} FROM {} t {}", table.id_column, RowMacSelectList(table),
+                     table.name, where);
 }
 
 SealedRow ReadRow(const Row& r, const RowMacTable& table) {
@@ -48,14 +49,17 @@ const RowMacTable& Table(std::string_view name) {
 }  // namespace
 
 std::optional<SealedRow> SelectSealedRow(Session& s, const RowMacTable& table, std::int64_t id) {
-  auto rows = s.Run(SelectSql(table, fmt::format("WHERE t.{} = $1", table.id_column)), Params().Add(id));
+  auto rows =
+      s.Run(SelectSql(table, fmt::format("WHERE t.{} = $1", table.id_column)), Params().Add(id));
   if (rows.empty()) return std::nullopt;
   return ReadRow(rows[0], table);
 }
 
-std::vector<SealedRow> SelectSealedRows(Session& s, const RowMacTable& table, std::int64_t after_id, int limit) {
-  auto rows = s.Run(SelectSql(table, fmt::format("WHERE t.{0} > $1 ORDER BY t.{0} LIMIT $2", table.id_column)),
-                    Params().Add(after_id).Add(std::int64_t{limit}));
+std::vector<SealedRow> SelectSealedRows(Session& s, const RowMacTable& table, std::int64_t after_id,
+                                        int limit) {
+  auto rows = s.Run(
+      SelectSql(table, fmt::format("WHERE t.{0} > $1 ORDER BY t.{0} LIMIT $2", table.id_column)),
+      Params().Add(after_id).Add(std::int64_t{limit}));
   std::vector<SealedRow> out;
   for (const Row& row : rows) out.push_back(ReadRow(row, table));
   return out;
@@ -69,7 +73,8 @@ Result<SealedRow> ReadSealedRow(Session& s, std::string_view table, std::int64_t
   return *std::move(row);
 }
 
-Result<std::vector<SealedRow>> ReadSealedRows(Session& s, std::string_view table, std::int64_t after_id, int limit) {
+Result<std::vector<SealedRow>> ReadSealedRows(Session& s, std::string_view table,
+                                              std::int64_t after_id, int limit) {
   const auto* t = FindRowMacTable(table);
   if (!t) return InvalidInput("that table carries no row MAC");
   return SelectSealedRows(s, *t, after_id, limit);
@@ -79,7 +84,8 @@ void ResealRows(Session& s, std::string_view name, std::span<const std::int64_t>
   const RowSealer* sealer = s.row_sealer();
   if (!sealer) return;
   const auto& table = Table(name);
-  const std::string update = fmt::format("UPDATE {} SET row_mac = $1 WHERE {} = $2", table.name, table.id_column);
+  const std::string update =
+      fmt::format("UPDATE {} SET row_mac = $1 WHERE {} = $2", table.name, table.id_column);
   for (const auto id : ids) {
     auto row = SelectSealedRow(s, table, id);
     if (!row) continue;  // deleted meanwhile
@@ -89,7 +95,8 @@ void ResealRows(Session& s, std::string_view name, std::span<const std::int64_t>
 }
 
 Result<std::int64_t> SealRowsWithoutMac(Session& s) {
-  if (!s.row_sealer()) return Error{ErrorCode::kInternal, "rows can be sealed only with the office key"};
+  if (!s.row_sealer())
+    return Error{ErrorCode::kInternal, "rows can be sealed only with the office key"};
   Transaction tx(s);
   std::vector<std::string_view> tables;
   for (const auto& table : kRowMacTables) tables.push_back(table.name);
@@ -98,7 +105,8 @@ Result<std::int64_t> SealRowsWithoutMac(Session& s) {
   for (const auto& table : kRowMacTables) {
     std::vector<std::int64_t> ids;
     for (const Row& row :
-         s.Run(fmt::format("SELECT {0} FROM {1} WHERE row_mac IS NULL ORDER BY {0}", table.id_column, table.name))) {
+         s.Run(fmt::format("SELECT {0} FROM {1} WHERE row_mac IS NULL ORDER BY {0}",
+                           table.id_column, table.name))) {
       ids.push_back(row.Int(0));
     }
     ResealRows(s, table.name, ids);

@@ -16,7 +16,8 @@ namespace lifeline::store::sql {
 /// The row of `table` with this id, or nullopt.
 std::optional<SealedRow> SelectSealedRow(Session& s, const RowMacTable& table, std::int64_t id);
 /// Up to `limit` rows of `table` with ids above `after_id`, in id order.
-std::vector<SealedRow> SelectSealedRows(Session& s, const RowMacTable& table, std::int64_t after_id, int limit);
+std::vector<SealedRow> SelectSealedRows(Session& s, const RowMacTable& table, std::int64_t after_id,
+                                        int limit);
 
 /// Recomputes the MACs of these rows of `table` (named in store/row_mac.hpp) with the
 /// session's sealer. Does nothing without one (the intake role: its rows stay without a
@@ -29,7 +30,8 @@ inline void ResealRow(Session& s, std::string_view table, std::int64_t id) {
 /// The same, as the store's contract has them (RowMacStore): kNotFound, kInvalidInput for a
 /// table that carries no MAC.
 Result<SealedRow> ReadSealedRow(Session& s, std::string_view table, std::int64_t id);
-Result<std::vector<SealedRow>> ReadSealedRows(Session& s, std::string_view table, std::int64_t after_id, int limit);
+Result<std::vector<SealedRow>> ReadSealedRows(Session& s, std::string_view table,
+                                              std::int64_t after_id, int limit);
 
 /// Seals, in one transaction, every row of every MAC'd table that has no MAC; the number
 /// sealed. kInternal without a sealer.

@@ -98,7 +98,9 @@ class Row {
   std::optional<std::string> OptionalText(int column) const {
     return IsNull(column) ? std::nullopt : std::optional(Text(column));
   }
-  Date DateAt(int column) const { return Valid(ParseIsoDate(Text(column)), "a stored date is malformed"); }
+  Date DateAt(int column) const {
+    return Valid(ParseIsoDate(Text(column)), "a stored date is malformed");
+  }
   std::optional<Date> OptionalDate(int column) const {
     return IsNull(column) ? std::nullopt : std::optional(DateAt(column));
   }
@@ -106,11 +108,13 @@ class Row {
   /// Throws the engine's corrupt-row error (with `what`): what is stored cannot be read.
   [[noreturn]] void Corrupt(const char* what) const {
     source_->Corrupt(what);
-    std::abort();  // not reached: Corrupt throws (g++ does not carry [[noreturn]] through a virtual call)
+    std::abort();  // not reached: Corrupt throws (g++ does not carry [[noreturn]] through a virtual
+                   // call)
   }
   /// `value`, or the engine's corrupt-row error (with `what`) when it is empty.
   template <typename T>
-  T Valid(std::optional<T> value, const char* what = "a stored value is unknown to this version") const {
+  T Valid(std::optional<T> value,
+          const char* what = "a stored value is unknown to this version") const {
     if (!value) source_->Corrupt(what);
     return std::move(*value);
   }
@@ -171,7 +175,8 @@ class Session {
   /// as it goes, so that a walk that stops early does not read the rest. Inside a
   /// transaction: PostgreSQL reads through a cursor (batches of 256), SQLite steps the
   /// statement.
-  virtual void Walk(std::string_view sql, const Params& params, const std::function<bool(const Row&)>& each) = 0;
+  virtual void Walk(std::string_view sql, const Params& params,
+                    const std::function<bool(const Row&)>& each) = 0;
   virtual void Begin(Access access) = 0;
   virtual void Commit() = 0;
   /// Rolls back the open transaction; errors are dropped (the connection's pool or the next

@@ -1,8 +1,9 @@
 #pragma once
 // The part of the Store (store/store.hpp) both engines keep through the SQL written once
 // in store/sql: accounts, the installation and the audit log, the camps, the contact
-// centre, people abroad, conversations over channels and the row MACs' reading and sealing. Each engine's store derives from this and keeps
-// the rest; it hands this its Sessions (constructed before this, e.g. in an earlier base).
+// centre, people abroad, conversations over channels and the row MACs' reading and sealing. Each
+// engine's store derives from this and keeps the rest; it hands this its Sessions (constructed
+// before this, e.g. in an earlier base).
 
 #include <memory>
 
@@ -26,8 +27,10 @@ class SqlStore : public Store {
   Result<SealedRow> ReadSealedRow(std::string_view table, std::int64_t id) override {
     return Read(*sessions_, [&](Session& s) { return sql::ReadSealedRow(s, table, id); });
   }
-  Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table, std::int64_t after_id, int limit) override {
-    return Read(*sessions_, [&](Session& s) { return sql::ReadSealedRows(s, table, after_id, limit); });
+  Result<std::vector<SealedRow>> ReadSealedRows(std::string_view table, std::int64_t after_id,
+                                                int limit) override {
+    return Read(*sessions_,
+                [&](Session& s) { return sql::ReadSealedRows(s, table, after_id, limit); });
   }
   Result<std::int64_t> SealRowsWithoutMac() override {
     return Write(*sessions_, [&](Session& s) { return sql::SealRowsWithoutMac(s); });
@@ -35,7 +38,9 @@ class SqlStore : public Store {
 
   // UserStore
   Result<std::int64_t> AddUser(const UserRecord& user) override { return core_.AddUser(user); }
-  Result<UserRecord> FindUserByName(const std::string& name) override { return core_.FindUserByName(name); }
+  Result<UserRecord> FindUserByName(const std::string& name) override {
+    return core_.FindUserByName(name);
+  }
   Result<UserRecord> FindUserById(std::int64_t id) override { return core_.FindUserById(id); }
   Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) override {
     return core_.SetPendingTotp(user_id, sealed);
@@ -52,18 +57,26 @@ class SqlStore : public Store {
     return core_.UseRecoveryCode(user_id, code_hash);
   }
   Result<std::string> GetSetting(const std::string& key) override { return core_.GetSetting(key); }
-  Status PutSetting(const std::string& key, const std::string& value) override { return core_.PutSetting(key, value); }
+  Status PutSetting(const std::string& key, const std::string& value) override {
+    return core_.PutSetting(key, value);
+  }
 
   // InstallationStore
-  Status SaveInstallation(const Installation& installation) override { return core_.SaveInstallation(installation); }
+  Status SaveInstallation(const Installation& installation) override {
+    return core_.SaveInstallation(installation);
+  }
   Result<Installation> LoadInstallation() override { return core_.LoadInstallation(); }
   Status AddOfficeKey(const StoredOfficeKey& key) override { return core_.AddOfficeKey(key); }
   Status SaveOfficeSecret(const Blob& sealed) override { return core_.SaveOfficeSecret(sealed); }
-  Status RetireOfficeKeysBefore(std::int64_t generation) override { return core_.RetireOfficeKeysBefore(generation); }
+  Status RetireOfficeKeysBefore(std::int64_t generation) override {
+    return core_.RetireOfficeKeysBefore(generation);
+  }
 
   // AuditStore
   Result<std::optional<AuditRecord>> LastAuditRecord() override { return core_.LastAuditRecord(); }
-  Status AppendAuditRecord(const AuditRecord& record) override { return core_.AppendAuditRecord(record); }
+  Status AppendAuditRecord(const AuditRecord& record) override {
+    return core_.AppendAuditRecord(record);
+  }
   Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) override {
     return core_.ListAuditRecords(after_seq, limit);
   }
@@ -72,7 +85,9 @@ class SqlStore : public Store {
   Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) override {
     return centre_.AppendQueueLog(lines, keep_after);
   }
-  Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) override { return centre_.ListQueueLog(limit); }
+  Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) override {
+    return centre_.ListQueueLog(limit);
+  }
   Status InsertOperator(const OperatorRecord& op) override { return centre_.InsertOperator(op); }
   Result<std::vector<OperatorRecord>> ListOperators() override { return centre_.ListOperators(); }
   Status SaveLines(int lines) override { return centre_.SaveLines(lines); }
@@ -89,9 +104,13 @@ class SqlStore : public Store {
   Status UpdateCamp(const CampRecord& c) override { return camps_.UpdateCamp(c); }
   Result<CampRecord> GetCamp(std::int64_t id) override { return camps_.GetCamp(id); }
   Result<std::vector<CampRecord>> ListCamps() override { return camps_.ListCamps(); }
-  Result<std::int64_t> InsertPrisoner(const NewPrisoner& p) override { return camps_.InsertPrisoner(p); }
+  Result<std::int64_t> InsertPrisoner(const NewPrisoner& p) override {
+    return camps_.InsertPrisoner(p);
+  }
   Result<StoredPrisoner> GetPrisoner(std::int64_t id) override { return camps_.GetPrisoner(id); }
-  Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp) override { return camps_.ListPrisoners(camp); }
+  Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp) override {
+    return camps_.ListPrisoners(camp);
+  }
   Result<std::int64_t> AddMovement(const MovementRecord& m, PrisonerStatus s) override {
     return camps_.AddMovement(m, s);
   }
@@ -104,22 +123,29 @@ class SqlStore : public Store {
   Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) override {
     return camps_.MarkMovementsReported(ids, on);
   }
-  Status MarkCaptureCardSent(std::int64_t id, Date on) override { return camps_.MarkCaptureCardSent(id, on); }
+  Status MarkCaptureCardSent(std::int64_t id, Date on) override {
+    return camps_.MarkCaptureCardSent(id, on);
+  }
   Result<PostOutcome> Post(std::int64_t camp, const camp::Posting& p, std::int64_t at) override {
     return camps_.Post(camp, p, at);
   }
-  Result<StoredPosting> GetPosting(std::int64_t camp, std::int64_t id) override { return camps_.GetPosting(camp, id); }
-  Result<std::int64_t> Balance(std::int64_t camp, const std::string& a) override { return camps_.Balance(camp, a); }
-  Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(std::int64_t camp, const std::string& a,
-                                                                              std::int64_t from,
-                                                                              std::int64_t to) override {
+  Result<StoredPosting> GetPosting(std::int64_t camp, std::int64_t id) override {
+    return camps_.GetPosting(camp, id);
+  }
+  Result<std::int64_t> Balance(std::int64_t camp, const std::string& a) override {
+    return camps_.Balance(camp, a);
+  }
+  Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(
+      std::int64_t camp, const std::string& a, std::int64_t from, std::int64_t to) override {
     return camps_.AccountStatement(camp, a, from, to);
   }
   Result<LedgerCheckReport> CheckLedger() override { return camps_.CheckLedger(); }
   Status SaveLabourProfile(std::int64_t id, const camp::LabourProfile& p) override {
     return camps_.SaveLabourProfile(id, p);
   }
-  Result<camp::LabourProfile> LoadLabourProfile(std::int64_t id) override { return camps_.LoadLabourProfile(id); }
+  Result<camp::LabourProfile> LoadLabourProfile(std::int64_t id) override {
+    return camps_.LoadLabourProfile(id);
+  }
   Result<std::int64_t> InsertShift(std::int64_t id, const camp::WorkShift& s) override {
     return camps_.InsertShift(id, s);
   }
@@ -132,7 +158,8 @@ class SqlStore : public Store {
   Result<std::vector<PhoneWaiting>> ListPhoneWaiting(std::int64_t camp) override {
     return camps_.ListPhoneWaiting(camp);
   }
-  Result<std::int64_t> RecordCall(const PhoneCallRecord& c, bool used_turn, const std::optional<camp::Posting>& charge,
+  Result<std::int64_t> RecordCall(const PhoneCallRecord& c, bool used_turn,
+                                  const std::optional<camp::Posting>& charge,
                                   std::int64_t at) override {
     return camps_.RecordCall(c, used_turn, charge, at);
   }
@@ -143,8 +170,11 @@ class SqlStore : public Store {
                                 const std::function<Result<camp::DayRota>()>& plan) override {
     return camps_.FixRota(camp, day, plan);
   }
-  Result<std::int64_t> InsertMail(std::int64_t id, const camp::MailItem& m) override { return camps_.InsertMail(id, m); }
-  Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp, Date from,
+  Result<std::int64_t> InsertMail(std::int64_t id, const camp::MailItem& m) override {
+    return camps_.InsertMail(id, m);
+  }
+  Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp,
+                                                                        Date from,
                                                                         Date to) override {
     return camps_.ListMail(camp, from, to);
   }

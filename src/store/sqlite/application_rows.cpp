@@ -6,11 +6,11 @@
 #include <string_view>
 
 #include "store/sql/channel_sql.hpp"
-#include "store/sqlite/session.hpp"
 #include "store/sqlite/group_rows.hpp"
 #include "store/sqlite/message_rows.hpp"
 #include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
+#include "store/sqlite/session.hpp"
 
 namespace lifeline::store::sqlite {
 
@@ -52,7 +52,8 @@ Result<StoredApplication> SelectApplication(Connection& reader, std::int64_t id)
 }
 
 Result<ApplicantView> SelectApplicantView(Connection& reader, const Blob32& lookup) {
-  auto s = reader.Prepare("SELECT id, status, received_on FROM applications WHERE receipt_lookup = ?");
+  auto s =
+      reader.Prepare("SELECT id, status, received_on FROM applications WHERE receipt_lookup = ?");
   s.Bind(1, lookup);
   if (!s.Step()) return NotFound("no application has that receipt");
   ApplicantView view;
@@ -87,19 +88,22 @@ Status DeleteCaseRows(Connection& writer, std::int64_t id) {
   {
     auto s = writer.Prepare(
         "SELECT id FROM applications WHERE (merged_into = ?1 OR group_case_id = ?1) AND id != ?1 "
-        "UNION SELECT group_case_id FROM group_events WHERE member_case_id = ?1 AND group_case_id != ?1");
+        "UNION SELECT group_case_id FROM group_events WHERE member_case_id = ?1 AND group_case_id "
+        "!= ?1");
     s.Bind(1, id);
     while (s.Step()) touched.push_back(s.Int(0));
   }
-  for (const char* sql : {"DELETE FROM messages WHERE case_id = ?", "DELETE FROM tasks WHERE case_id = ?",
-                          "UPDATE applications SET merged_into = NULL WHERE merged_into = ?",
-                          "DELETE FROM case_events WHERE case_id = ?"}) {
+  for (const char* sql :
+       {"DELETE FROM messages WHERE case_id = ?", "DELETE FROM tasks WHERE case_id = ?",
+        "UPDATE applications SET merged_into = NULL WHERE merged_into = ?",
+        "DELETE FROM case_events WHERE case_id = ?"}) {
     auto children = writer.Prepare(sql);
     children.Bind(1, id);
     children.Step();
   }
   SqliteSession session(writer);
-  for (std::string_view shared : sql::channel_sql::kDeleteCaseSender) session.Run(shared, sql::Params().Add(id));
+  for (std::string_view shared : sql::channel_sql::kDeleteCaseSender)
+    session.Run(shared, sql::Params().Add(id));
   DetachFromGroups(writer, id);
   auto row = writer.Prepare("DELETE FROM applications WHERE id = ?");
   row.Bind(1, id);

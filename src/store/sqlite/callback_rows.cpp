@@ -9,7 +9,8 @@ namespace {
 using namespace rows;
 
 constexpr const char* kColumns =
-    "id, seal_id, sealed, language, created_at, due_at, window_end, status, attempts FROM callbacks";
+    "id, seal_id, sealed, language, created_at, due_at, window_end, status, attempts FROM "
+    "callbacks";
 
 StoredCallback Read(const Statement& s) {
   StoredCallback c;
@@ -37,7 +38,12 @@ std::int64_t InsertCallback(Connection& writer, const NewCallback& c) {
   auto s = writer.Prepare(
       "INSERT INTO callbacks (seal_id, sealed, language, created_at, due_at, window_end, status) "
       "VALUES (?, ?, ?, ?, ?, ?, 'pending')");
-  s.Bind(1, c.seal_id).Bind(2, c.sealed).Bind(3, c.language).Bind(4, c.created_at).Bind(5, c.due_at).Bind(6, c.window_end);
+  s.Bind(1, c.seal_id)
+      .Bind(2, c.sealed)
+      .Bind(3, c.language)
+      .Bind(4, c.created_at)
+      .Bind(5, c.due_at)
+      .Bind(6, c.window_end);
   s.Step();
   return writer.LastInsertId();
 }
@@ -50,7 +56,8 @@ std::vector<StoredCallback> SelectDueCallbacks(Connection& reader, std::int64_t 
 }
 
 std::vector<StoredCallback> SelectCallbacks(Connection& reader, CallbackStatus status, int limit) {
-  auto s = reader.Prepare(std::string("SELECT ") + kColumns + " WHERE status = ? ORDER BY id DESC LIMIT ?");
+  auto s = reader.Prepare(std::string("SELECT ") + kColumns +
+                          " WHERE status = ? ORDER BY id DESC LIMIT ?");
   s.Bind(1, ToString(status)).Bind(2, std::int64_t{limit});
   return ReadAll(s);
 }
@@ -64,9 +71,13 @@ Result<StoredCallback> SelectCallback(Connection& reader, std::int64_t id) {
 
 Result<bool> ApplyCallbackUpdate(Connection& writer, const CallbackUpdate& u) {
   const bool over = u.to == CallbackStatus::kConnected || u.to == CallbackStatus::kLapsed;
-  auto s = writer.Prepare(std::string("UPDATE callbacks SET status = ?, attempts = ?, due_at = ?, window_end = ?") +
-                          (over ? ", sealed = NULL" : "") + " WHERE id = ? AND status = ?");
-  s.Bind(1, ToString(u.to)).Bind(2, std::int64_t{u.attempts}).Bind(3, u.due_at).Bind(4, u.window_end);
+  auto s = writer.Prepare(
+      std::string("UPDATE callbacks SET status = ?, attempts = ?, due_at = ?, window_end = ?") +
+      (over ? ", sealed = NULL" : "") + " WHERE id = ? AND status = ?");
+  s.Bind(1, ToString(u.to))
+      .Bind(2, std::int64_t{u.attempts})
+      .Bind(3, u.due_at)
+      .Bind(4, u.window_end);
   s.Bind(5, u.id).Bind(6, ToString(u.from));
   s.Step();
   if (sqlite3_changes(writer.raw()) > 0) return true;

@@ -22,7 +22,8 @@ Status UpdateStatus(Connection& writer, std::int64_t expected_version, const New
     auto exists = writer.Prepare("SELECT 1 FROM applications WHERE id = ?");
     exists.Bind(1, event.case_id);
     if (!exists.Step()) return NotFound("no such case");
-    return Error{ErrorCode::kConflict, "the case changed since you opened it; reload it and try again"};
+    return Error{ErrorCode::kConflict,
+                 "the case changed since you opened it; reload it and try again"};
   }
   auto insert = writer.Prepare(
       "INSERT INTO case_events (case_id, at, actor_user_id, from_status, to_status, reason_sealed) "
@@ -32,7 +33,10 @@ Status UpdateStatus(Connection& writer, std::int64_t expected_version, const New
       .Bind(3, event.actor_user_id)
       .Bind(4, ToString(event.from))
       .Bind(5, ToString(event.to));
-  if (event.reason_sealed.empty()) insert.BindNull(6); else insert.Bind(6, event.reason_sealed);
+  if (event.reason_sealed.empty())
+    insert.BindNull(6);
+  else
+    insert.Bind(6, event.reason_sealed);
   insert.Step();
   ResealRow(writer, "case_events", writer.LastInsertId());
   ResealRow(writer, "applications", event.case_id);

@@ -14,7 +14,8 @@ CasePage SelectCasePage(Connection& reader, const CaseFilter& filter) {
   if (filter.needs_review) where += std::string(" AND ") + kNeedsReviewCondition;
   if (filter.status) where += " AND status = ?";
   if (filter.situation) where += " AND situation = ?";
-  if (filter.unassigned_or_assigned_to) where += " AND (assigned_user_id IS NULL OR assigned_user_id = ?)";
+  if (filter.unassigned_or_assigned_to)
+    where += " AND (assigned_user_id IS NULL OR assigned_user_id = ?)";
   auto bind_filter = [&](Statement& s) {
     int i = 1;
     if (filter.status) s.Bind(i++, ToString(*filter.status));
@@ -28,7 +29,8 @@ CasePage SelectCasePage(Connection& reader, const CaseFilter& filter) {
   count.Step();
   page.total = count.Int(0);
   auto s = reader.Prepare(fmt::format(
-      "SELECT {} FROM applications{} ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?", kSummaryColumns, where));
+      "SELECT {} FROM applications{} ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?",
+      kSummaryColumns, where));
   const int next = bind_filter(s);
   s.Bind(next, std::int64_t{filter.limit}).Bind(next + 1, std::int64_t{filter.offset});
   while (s.Step()) page.items.push_back(ReadSummary(s));

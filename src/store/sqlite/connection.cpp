@@ -1,9 +1,9 @@
 #include "store/sqlite/connection.hpp"
 
+#include <fmt/format.h>
+
 #include <atomic>
 #include <cstdio>
-
-#include <fmt/format.h>
 
 namespace lifeline::store::sqlite {
 namespace {
@@ -19,7 +19,8 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
                                     SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
   if (rc != SQLITE_OK) {
-    throw SqliteError(rc, fmt::format("sqlite: cannot prepare \"{}\": {}", sql, sqlite3_errmsg(db)));
+    throw SqliteError(rc,
+                      fmt::format("sqlite: cannot prepare \"{}\": {}", sql, sqlite3_errmsg(db)));
   }
 }
 
@@ -110,14 +111,16 @@ Connection::~Connection() {
 sqlite3_stmt* Connection::TakeStatement(std::string_view sql) {
   if (auto idle = idle_statements_.find(std::string(sql)); idle != idle_statements_.end()) {
     sqlite3_stmt* stmt = idle->second;
-    idle_statements_.erase(idle);  // in use until given back: a nested use of the same SQL prepares its own
+    idle_statements_.erase(
+        idle);  // in use until given back: a nested use of the same SQL prepares its own
     return stmt;
   }
   sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                    nullptr);
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) {
-    throw SqliteError(rc, fmt::format("sqlite: cannot prepare \"{}\": {}", sql, sqlite3_errmsg(db_)));
+    throw SqliteError(rc,
+                      fmt::format("sqlite: cannot prepare \"{}\": {}", sql, sqlite3_errmsg(db_)));
   }
   return stmt;
 }
@@ -125,7 +128,8 @@ sqlite3_stmt* Connection::TakeStatement(std::string_view sql) {
 void Connection::GiveBack(std::string_view sql, sqlite3_stmt* stmt) {
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
-  if (idle_statements_.size() >= kCachedStatements || !idle_statements_.emplace(std::string(sql), stmt).second) {
+  if (idle_statements_.size() >= kCachedStatements ||
+      !idle_statements_.emplace(std::string(sql), stmt).second) {
     sqlite3_finalize(stmt);
   }
 }
@@ -139,14 +143,18 @@ bool StorageBroken() { return storage_broken.load(std::memory_order_acquire); }
 void NoteStorageFailure(int code) {
   if (code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_DIR_FSYNC || code == SQLITE_IOERR_WRITE) {
     if (!storage_broken.exchange(true, std::memory_order_acq_rel)) {
-      std::fprintf(stderr, "sqlite: a write or fsync failed (code %d); this process refuses every write until it "
-                           "is restarted\n", code);
+      std::fprintf(
+          stderr,
+          "sqlite: a write or fsync failed (code %d); this process refuses every write until it "
+          "is restarted\n",
+          code);
     }
   }
 }
 
 void Connection::RefuseCommitsWhenBroken() {
-  sqlite3_commit_hook(db_, [](void*) { return StorageBroken() ? 1 : 0; }, nullptr);
+  sqlite3_commit_hook(
+      db_, [](void*) { return StorageBroken() ? 1 : 0; }, nullptr);
 }
 
 void Connection::Execute(std::string_view sql) {
@@ -161,7 +169,8 @@ void Connection::Execute(std::string_view sql) {
 
 Error ToError(const SqliteError& e) {
   if (e.code == SQLITE_CONSTRAINT_COMMITHOOK) {
-    return {ErrorCode::kUnavailable, "the database is unavailable; try again shortly"};  // StorageBroken()
+    return {ErrorCode::kUnavailable,
+            "the database is unavailable; try again shortly"};  // StorageBroken()
   }
   switch (e.code & 0xFF) {
     case SQLITE_CONSTRAINT:

@@ -9,10 +9,10 @@
 #include <optional>
 #include <span>
 #include <stdexcept>
-#include <vector>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "domain/result.hpp"
 #include "store/row_mac.hpp"
@@ -63,7 +63,9 @@ void NoteStorageFailure(int code);
 
 /// An error from SQLite with its extended result code; never contains bound values.
 struct SqliteError : std::runtime_error {
-  SqliteError(int code, const std::string& what) : std::runtime_error(what), code(code) { NoteStorageFailure(code); }
+  SqliteError(int code, const std::string& what) : std::runtime_error(what), code(code) {
+    NoteStorageFailure(code);
+  }
   int code;
 };
 
@@ -107,12 +109,18 @@ class Transaction {
   explicit Transaction(Connection& c) : c_(c) { c_.Execute("BEGIN IMMEDIATE"); }
   ~Transaction() {
     if (!done_) {
-      try { c_.Execute("ROLLBACK"); } catch (const SqliteError&) {}
+      try {
+        c_.Execute("ROLLBACK");
+      } catch (const SqliteError&) {
+      }
     }
   }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
-  void Commit() { c_.Execute("COMMIT"); done_ = true; }
+  void Commit() {
+    c_.Execute("COMMIT");
+    done_ = true;
+  }
 
  private:
   Connection& c_;

@@ -31,9 +31,11 @@ class Database {
 
   /// Like Write, but gives up with kUnavailable when the writer is not free within `wait`.
   template <typename F>
-  auto TryWrite(std::chrono::milliseconds wait, F&& body) -> decltype(body(std::declval<Connection&>())) {
+  auto TryWrite(std::chrono::milliseconds wait, F&& body)
+      -> decltype(body(std::declval<Connection&>())) {
     std::unique_lock lock(writer_mutex_, std::defer_lock);
-    if (!lock.try_lock_for(wait)) return Error{ErrorCode::kUnavailable, "the database writer is busy"};
+    if (!lock.try_lock_for(wait))
+      return Error{ErrorCode::kUnavailable, "the database writer is busy"};
     return rows::Guard([&] { return body(writer_); });
   }
 

@@ -11,15 +11,20 @@ namespace {
 
 using namespace rows;
 
-const Error kNested{ErrorCode::kConflict, "groups cannot nest: a group's member leads no group of its own"};
+const Error kNested{ErrorCode::kConflict,
+                    "groups cannot nest: a group's member leads no group of its own"};
 
 void InsertEvent(Connection& writer, std::int64_t group, std::int64_t member, GroupEventKind kind,
                  std::optional<std::int64_t> other, std::int64_t at, std::int64_t actor) {
   auto s = writer.Prepare(
-      "INSERT INTO group_events (group_case_id, member_case_id, kind, other_group_id, at, actor_user_id) "
+      "INSERT INTO group_events (group_case_id, member_case_id, kind, other_group_id, at, "
+      "actor_user_id) "
       "VALUES (?, ?, ?, ?, ?, ?)");
   s.Bind(1, group).Bind(2, member).Bind(3, ToString(kind));
-  if (other) s.Bind(4, *other); else s.BindNull(4);
+  if (other)
+    s.Bind(4, *other);
+  else
+    s.BindNull(4);
   s.Bind(5, at).Bind(6, actor);
   s.Step();
   ResealRow(writer, "group_events", writer.LastInsertId());
@@ -47,36 +52,45 @@ Result<std::int64_t> InsertGroupMember(Connection& writer, const NewGroupMember&
   auto group = GroupOf(writer, member.group_case_id);
   if (!group) return NotFound("no such group case");
   if (*group) return kNested;
-  const std::int64_t id =
-      InsertApplication(writer, member.application, Origin::kMember, member.group_case_id, member.assigned_user_id);
+  const std::int64_t id = InsertApplication(writer, member.application, Origin::kMember,
+                                            member.group_case_id, member.assigned_user_id);
   InsertEvent(writer, member.group_case_id, id, GroupEventKind::kAdded, std::nullopt, member.at,
               member.actor_user_id);
   tx.Commit();
   return id;
 }
 
-Status UpdateGroupMembers(Connection& writer, std::span<const GroupMove> moves, std::int64_t actor_user_id,
-                          std::int64_t at) {
+Status UpdateGroupMembers(Connection& writer, std::span<const GroupMove> moves,
+                          std::int64_t actor_user_id, std::int64_t at) {
   Transaction tx(writer);
   // Compare and set per case, so that a concurrent split or merge is detected, not undone.
   auto update = writer.Prepare(
-      "UPDATE applications SET group_case_id = ?, version = version + 1 WHERE id = ? AND group_case_id IS ?");
+      "UPDATE applications SET group_case_id = ?, version = version + 1 WHERE id = ? AND "
+      "group_case_id IS ?");
   for (const GroupMove& move : moves) {
     update.Reset();
-    if (move.to_group) update.Bind(1, *move.to_group); else update.BindNull(1);
+    if (move.to_group)
+      update.Bind(1, *move.to_group);
+    else
+      update.BindNull(1);
     update.Bind(2, move.case_id);
-    if (move.from_group) update.Bind(3, *move.from_group); else update.BindNull(3);
+    if (move.from_group)
+      update.Bind(3, *move.from_group);
+    else
+      update.BindNull(3);
     update.Step();
     if (sqlite3_changes(writer.raw()) == 0) {
       if (auto where = GroupOf(writer, move.case_id); !where) return where.error();
-      return Error{ErrorCode::kConflict, "the group changed since you opened it; reload it and try again"};
+      return Error{ErrorCode::kConflict,
+                   "the group changed since you opened it; reload it and try again"};
     }
     if (move.from_group) {
-      InsertEvent(writer, *move.from_group, move.case_id, GroupEventKind::kLeft, move.to_group, at, actor_user_id);
+      InsertEvent(writer, *move.from_group, move.case_id, GroupEventKind::kLeft, move.to_group, at,
+                  actor_user_id);
     }
     if (move.to_group) {
-      InsertEvent(writer, *move.to_group, move.case_id, GroupEventKind::kJoined, move.from_group, at,
-                  actor_user_id);
+      InsertEvent(writer, *move.to_group, move.case_id, GroupEventKind::kJoined, move.from_group,
+                  at, actor_user_id);
     }
     ResealRow(writer, "applications", move.case_id);
   }
@@ -93,8 +107,8 @@ Status UpdateGroupMembers(Connection& writer, std::span<const GroupMove> moves, 
 }
 
 std::vector<CaseSummary> SelectGroupMembers(Connection& reader, std::int64_t group_case_id) {
-  auto s = reader.Prepare(
-      fmt::format("SELECT {} FROM applications WHERE group_case_id = ? ORDER BY id", kSummaryColumns));
+  auto s = reader.Prepare(fmt::format(
+      "SELECT {} FROM applications WHERE group_case_id = ? ORDER BY id", kSummaryColumns));
   s.Bind(1, group_case_id);
   std::vector<CaseSummary> out;
   while (s.Step()) out.push_back(ReadSummary(s));
@@ -103,7 +117,8 @@ std::vector<CaseSummary> SelectGroupMembers(Connection& reader, std::int64_t gro
 
 std::vector<GroupEvent> SelectGroupEvents(Connection& reader, std::int64_t group_case_id) {
   auto s = reader.Prepare(
-      "SELECT id, group_case_id, member_case_id, kind, other_group_id, at, actor_user_id FROM group_events "
+      "SELECT id, group_case_id, member_case_id, kind, other_group_id, at, actor_user_id FROM "
+      "group_events "
       "WHERE group_case_id = ? ORDER BY id");
   s.Bind(1, group_case_id);
   std::vector<GroupEvent> out;
@@ -124,7 +139,9 @@ std::vector<GroupEvent> SelectGroupEvents(Connection& reader, std::int64_t group
 Status UpdatePlanSealed(Connection& writer, std::int64_t case_id, std::int64_t expected_version,
                         const Blob& sealed) {
   Transaction tx(writer);
-  auto s = writer.Prepare("UPDATE applications SET plan_sealed = ?, version = version + 1 WHERE id = ? AND version = ?");
+  auto s = writer.Prepare(
+      "UPDATE applications SET plan_sealed = ?, version = version + 1 WHERE id = ? AND version = "
+      "?");
   s.Bind(1, sealed).Bind(2, case_id).Bind(3, expected_version);
   s.Step();
   if (sqlite3_changes(writer.raw()) > 0) {
@@ -133,12 +150,14 @@ Status UpdatePlanSealed(Connection& writer, std::int64_t case_id, std::int64_t e
     return OkStatus();
   }
   if (auto where = GroupOf(writer, case_id); !where) return where.error();
-  return Error{ErrorCode::kConflict, "the case changed since you opened it; reload it and try again"};
+  return Error{ErrorCode::kConflict,
+               "the case changed since you opened it; reload it and try again"};
 }
 
 void DetachFromGroups(Connection& writer, std::int64_t case_id) {
-  for (const char* sql : {"UPDATE applications SET group_case_id = NULL WHERE group_case_id = ?1",
-                          "DELETE FROM group_events WHERE group_case_id = ?1 OR member_case_id = ?1"}) {
+  for (const char* sql :
+       {"UPDATE applications SET group_case_id = NULL WHERE group_case_id = ?1",
+        "DELETE FROM group_events WHERE group_case_id = ?1 OR member_case_id = ?1"}) {
     auto s = writer.Prepare(sql);
     s.Bind(1, case_id);
     s.Step();

@@ -15,10 +15,17 @@ std::int64_t InsertMessage(Connection& writer, const NewMessage& m) {
       "sealed_for_office, key_generation, ephemeral_public, wrapped_key) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, m.case_id);
-  if (m.author_user_id) s.Bind(2, *m.author_user_id); else s.BindNull(2);
-  s.Bind(3, FormatIsoDate(m.created_on)).Bind(4, m.sealed_for_applicant).Bind(5, m.sealed_for_office);
+  if (m.author_user_id)
+    s.Bind(2, *m.author_user_id);
+  else
+    s.BindNull(2);
+  s.Bind(3, FormatIsoDate(m.created_on))
+      .Bind(4, m.sealed_for_applicant)
+      .Bind(5, m.sealed_for_office);
   if (m.wrapping) {
-    s.Bind(6, m.wrapping->key_generation).Bind(7, m.wrapping->ephemeral_public).Bind(8, m.wrapping->wrapped_key);
+    s.Bind(6, m.wrapping->key_generation)
+        .Bind(7, m.wrapping->ephemeral_public)
+        .Bind(8, m.wrapping->wrapped_key);
   } else {
     s.BindNull(6).BindNull(7).BindNull(8);
   }
@@ -54,7 +61,8 @@ std::vector<StoredMessage> SelectMessages(Connection& reader, std::int64_t case_
 
 std::int64_t CountApplicantMessages(Connection& reader, std::int64_t case_id, Date day) {
   auto s = reader.Prepare(
-      "SELECT count(*) FROM messages WHERE case_id = ? AND author_user_id IS NULL AND created_on = ?");
+      "SELECT count(*) FROM messages WHERE case_id = ? AND author_user_id IS NULL AND created_on = "
+      "?");
   s.Bind(1, case_id).Bind(2, FormatIsoDate(day));
   s.Step();
   return s.Int(0);

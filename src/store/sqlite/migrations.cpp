@@ -536,7 +536,8 @@ int UserVersion(Connection& c) {
 
 }  // namespace
 
-static_assert(kMigrations.size() == kSchemaVersion, "a schema change raises store/schema_version.hpp too");
+static_assert(kMigrations.size() == kSchemaVersion,
+              "a schema change raises store/schema_version.hpp too");
 
 int LatestSchemaVersion() { return kSchemaVersion; }
 
@@ -558,7 +559,10 @@ Status Migrate(Connection& c) {
     c.Execute("COMMIT");
     return OkStatus();
   } catch (const SqliteError& e) {
-    try { c.Execute("ROLLBACK"); } catch (const SqliteError&) {}
+    try {
+      c.Execute("ROLLBACK");
+    } catch (const SqliteError&) {
+    }
     return Error{ErrorCode::kInternal, fmt::format("database migration failed: {}", e.what())};
   }
 }

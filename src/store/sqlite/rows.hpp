@@ -46,9 +46,10 @@ using sql::kClearColumns;
 
 // The columns ReadSummary reads, in its order, each prefixed (e.g. "a.") for joins.
 inline std::string PrefixedSummaryColumns(const std::string& p) {
-  return p + "id, " + p + "received_on, " + p + "status, " + p + "situation, " + p + "group_kind, " + p +
-         "group_size, " + p + "contact_channel, " + p + "language, " + p + "deploy_by, " + p +
-         "assigned_user_id, " + p + "custody_sealed IS NOT NULL, " + p + "group_case_id";
+  return p + "id, " + p + "received_on, " + p + "status, " + p + "situation, " + p +
+         "group_kind, " + p + "group_size, " + p + "contact_channel, " + p + "language, " + p +
+         "deploy_by, " + p + "assigned_user_id, " + p + "custody_sealed IS NOT NULL, " + p +
+         "group_case_id";
 }
 inline const std::string kSummaryColumns = PrefixedSummaryColumns("");
 

@@ -1,13 +1,13 @@
 #include "store/sqlite/session.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <chrono>
-#include <thread>
 #include <string>
+#include <thread>
 #include <variant>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace lifeline::store::sqlite {
 namespace {
@@ -15,13 +15,18 @@ namespace {
 // Every row of a stepped statement, each cell kept with the type SQLite gave it.
 class SqliteRows final : public sql::RowSource {
  public:
-  using Cell = std::variant<std::monostate, std::int64_t, double, std::string, std::vector<std::uint8_t>>;
+  using Cell =
+      std::variant<std::monostate, std::int64_t, double, std::string, std::vector<std::uint8_t>>;
 
   SqliteRows(int columns, std::vector<Cell> cells, std::int64_t affected)
       : columns_(columns), cells_(std::move(cells)), affected_(affected) {}
 
-  int rows() const override { return columns_ == 0 ? 0 : static_cast<int>(cells_.size()) / columns_; }
-  bool IsNull(int row, int column) const override { return std::holds_alternative<std::monostate>(At(row, column)); }
+  int rows() const override {
+    return columns_ == 0 ? 0 : static_cast<int>(cells_.size()) / columns_;
+  }
+  bool IsNull(int row, int column) const override {
+    return std::holds_alternative<std::monostate>(At(row, column));
+  }
 
   // As sqlite3_column_int64 and _text convert, so that the SQL above reads what it did
   // when it called them directly.
@@ -32,7 +37,8 @@ class SqliteRows final : public sql::RowSource {
     if (const auto* t = std::get_if<std::string>(&cell)) {
       std::int64_t value = 0;
       auto [ptr, ec] = std::from_chars(t->data(), t->data() + t->size(), value);
-      if (ec != std::errc() || ptr != t->data() + t->size()) Corrupt("a stored number is malformed");
+      if (ec != std::errc() || ptr != t->data() + t->size())
+        Corrupt("a stored number is malformed");
       return value;
     }
     if (std::holds_alternative<std::monostate>(cell)) return 0;
@@ -49,7 +55,8 @@ class SqliteRows final : public sql::RowSource {
     const Cell& cell = At(row, column);
     if (const auto* t = std::get_if<std::string>(&cell)) return *t;
     if (const auto* i = std::get_if<std::int64_t>(&cell)) return std::to_string(*i);
-    if (const auto* b = std::get_if<std::vector<std::uint8_t>>(&cell)) return std::string(b->begin(), b->end());
+    if (const auto* b = std::get_if<std::vector<std::uint8_t>>(&cell))
+      return std::string(b->begin(), b->end());
     if (const auto* d = std::get_if<double>(&cell)) {
       char text[32];
       sqlite3_snprintf(sizeof text, text, "%!.15g", *d);  // SQLite's own REAL-to-text
@@ -65,10 +72,14 @@ class SqliteRows final : public sql::RowSource {
     Corrupt("a stored byte string is malformed");
   }
   std::int64_t affected() const override { return affected_; }
-  [[noreturn]] void Corrupt(const char* what) const override { throw SqliteError(SQLITE_CORRUPT, what); }
+  [[noreturn]] void Corrupt(const char* what) const override {
+    throw SqliteError(SQLITE_CORRUPT, what);
+  }
 
  private:
-  const Cell& At(int row, int column) const { return cells_.at(static_cast<std::size_t>(row * columns_ + column)); }
+  const Cell& At(int row, int column) const {
+    return cells_.at(static_cast<std::size_t>(row * columns_ + column));
+  }
 
   int columns_;
   std::vector<Cell> cells_;
@@ -83,7 +94,8 @@ SqliteRows::Cell ReadCell(sqlite3_stmt* stmt, int column) {
       return sqlite3_column_double(stmt, column);
     case SQLITE_TEXT: {
       const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
-      return std::string(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, column)));
+      return std::string(text ? text : "",
+                         static_cast<std::size_t>(sqlite3_column_bytes(stmt, column)));
     }
     case SQLITE_BLOB: {
       const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt, column));
@@ -105,24 +117,34 @@ void BindAll(sqlite3_stmt* stmt, const sql::Params& params) {
     using Kind = sql::Params::Value::Kind;
     int rc = SQLITE_OK;
     switch (value.kind) {
-      case Kind::kInt: rc = sqlite3_bind_int64(stmt, index, value.integer); break;
-      case Kind::kDouble: rc = sqlite3_bind_double(stmt, index, value.real); break;
+      case Kind::kInt:
+        rc = sqlite3_bind_int64(stmt, index, value.integer);
+        break;
+      case Kind::kDouble:
+        rc = sqlite3_bind_double(stmt, index, value.real);
+        break;
       case Kind::kText:
-        rc = sqlite3_bind_text(stmt, index, value.data.data(), static_cast<int>(value.data.size()), SQLITE_TRANSIENT);
+        rc = sqlite3_bind_text(stmt, index, value.data.data(), static_cast<int>(value.data.size()),
+                               SQLITE_TRANSIENT);
         break;
       case Kind::kBytes:
-        rc = sqlite3_bind_blob(stmt, index, value.data.data(), static_cast<int>(value.data.size()), SQLITE_TRANSIENT);
+        rc = sqlite3_bind_blob(stmt, index, value.data.data(), static_cast<int>(value.data.size()),
+                               SQLITE_TRANSIENT);
         break;
-      case Kind::kNull: rc = sqlite3_bind_null(stmt, index); break;
+      case Kind::kNull:
+        rc = sqlite3_bind_null(stmt, index);
+        break;
     }
-    if (rc != SQLITE_OK) throw SqliteError(rc, fmt::format("sqlite: bind failed: {}", sqlite3_errstr(rc)));
+    if (rc != SQLITE_OK)
+      throw SqliteError(rc, fmt::format("sqlite: bind failed: {}", sqlite3_errstr(rc)));
   }
 }
 
 // A statement taken from the connection's cache, given back (reset) however the use ends.
 class CachedStatement {
  public:
-  CachedStatement(Connection& c, std::string_view sql) : c_(c), sql_(sql), stmt_(c.TakeStatement(sql)) {}
+  CachedStatement(Connection& c, std::string_view sql)
+      : c_(c), sql_(sql), stmt_(c.TakeStatement(sql)) {}
   ~CachedStatement() { c_.GiveBack(sql_, stmt_); }
   CachedStatement(const CachedStatement&) = delete;
   CachedStatement& operator=(const CachedStatement&) = delete;
@@ -135,7 +157,8 @@ class CachedStatement {
 };
 
 [[noreturn]] void ThrowStep(Connection& c, int rc) {
-  throw SqliteError(sqlite3_extended_errcode(c.raw()), fmt::format("sqlite: step failed: {} ({})", sqlite3_errstr(rc), rc));
+  throw SqliteError(sqlite3_extended_errcode(c.raw()),
+                    fmt::format("sqlite: step failed: {} ({})", sqlite3_errstr(rc), rc));
 }
 
 }  // namespace
@@ -210,7 +233,8 @@ Status SqliteSessions::FinishErasure(std::string_view retry_message) {
 
 Status ScrubWriteAheadLog(Connection& writer, std::string_view retry_message) {
   for (int attempt = 0; attempt < 50; ++attempt) {
-    const int rc = sqlite3_wal_checkpoint_v2(writer.raw(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    const int rc = sqlite3_wal_checkpoint_v2(writer.raw(), nullptr, SQLITE_CHECKPOINT_TRUNCATE,
+                                             nullptr, nullptr);
     if (rc == SQLITE_OK) return OkStatus();  // TRUNCATE succeeded: the log is empty
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }

@@ -21,7 +21,9 @@ class SqliteSession final : public sql::Session {
   const RowSealer* row_sealer() const override { return c_.row_sealer(); }
   void LockCampBooks(std::int64_t) override {}
   std::string_view LockRowsClause(sql::RowLock) const override { return ""; }
-  std::string IndexHint(std::string_view index) const override { return " INDEXED BY " + std::string(index); }
+  std::string IndexHint(std::string_view index) const override {
+    return " INDEXED BY " + std::string(index);
+  }
   void Walk(std::string_view sql, const sql::Params& params,
             const std::function<bool(const sql::Row&)>& each) override;
   void LockTablesAgainstWriters(const std::vector<std::string_view>&) override {}

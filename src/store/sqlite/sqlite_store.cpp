@@ -6,29 +6,29 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
-#include <thread>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
+#include "store/readiness_sql.hpp"
+#include "store/sql/sql_store.hpp"
 #include "store/sqlite/application_rows.hpp"
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/database.hpp"
-#include "store/sqlite/group_rows.hpp"
 #include "store/sqlite/callback_rows.hpp"
 #include "store/sqlite/case_event_rows.hpp"
 #include "store/sqlite/case_list_rows.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/database.hpp"
+#include "store/sqlite/group_rows.hpp"
 #include "store/sqlite/message_rows.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/office_key_rows.hpp"
 #include "store/sqlite/row_mac_rows.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/screening_rows.hpp"
+#include "store/sqlite/session.hpp"
 #include "store/sqlite/snapshot.hpp"
 #include "store/sqlite/statistics_rows.hpp"
 #include "store/sqlite/task_rows.hpp"
-#include "store/readiness_sql.hpp"
-#include "store/sql/sql_store.hpp"
-#include "store/sqlite/session.hpp"
 
 namespace lifeline::store {
 namespace {
@@ -42,7 +42,8 @@ using namespace sqlite::rows;
 class SqliteStore final : private sqlite::Database, public sql::SqlStore {
  public:
   explicit SqliteStore(std::string path)
-      : Database(std::move(path)), SqlStore(std::make_unique<sqlite::SqliteSessions>(static_cast<Database&>(*this))) {}
+      : Database(std::move(path)),
+        SqlStore(std::make_unique<sqlite::SqliteSessions>(static_cast<Database&>(*this))) {}
 
   Result<std::vector<std::int64_t>> AppendApplications(
       std::span<const NewApplication> batch) override {
@@ -50,7 +51,8 @@ class SqliteStore final : private sqlite::Database, public sql::SqlStore {
       Transaction tx(writer_);
       std::vector<std::int64_t> ids;
       ids.reserve(batch.size());
-      for (const auto& a : batch) ids.push_back(sqlite::InsertApplication(writer_, a, sqlite::Origin::kApplicant));
+      for (const auto& a : batch)
+        ids.push_back(sqlite::InsertApplication(writer_, a, sqlite::Origin::kApplicant));
       tx.Commit();
       return ids;
     });
@@ -66,7 +68,8 @@ class SqliteStore final : private sqlite::Database, public sql::SqlStore {
   }
 
   Result<CasePage> ListCases(const CaseFilter& filter) override {
-    return WithReader([&](Connection& c) -> Result<CasePage> { return sqlite::SelectCasePage(c, filter); });
+    return WithReader(
+        [&](Connection& c) -> Result<CasePage> { return sqlite::SelectCasePage(c, filter); });
   }
 
   Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) override {
@@ -145,7 +148,9 @@ class SqliteStore final : private sqlite::Database, public sql::SqlStore {
   }
 
   Status ProbeWrite(std::chrono::milliseconds timeout) override {
-    return TryWrite(timeout, [](Connection& c) -> Status { return c.Execute(readiness_sql::kProbe), OkStatus(); });
+    return TryWrite(timeout, [](Connection& c) -> Status {
+      return c.Execute(readiness_sql::kProbe), OkStatus();
+    });
   }
 
   Result<StatisticsCounts> CountStatistics(Date from, Date to, Date today) override {
@@ -180,13 +185,15 @@ class SqliteStore final : private sqlite::Database, public sql::SqlStore {
     });
   }
 
-  Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index, std::int64_t except_id) override {
+  Result<std::vector<std::int64_t>> CasesWithHandle(const Blob32& handle_index,
+                                                    std::int64_t except_id) override {
     return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
       return sqlite::SelectCasesWithHandle(c, handle_index, except_id);
     });
   }
 
-  Result<std::vector<std::int64_t>> CasesWithName(const Blob32& name_index, std::int64_t except_id) override {
+  Result<std::vector<std::int64_t>> CasesWithName(const Blob32& name_index,
+                                                  std::int64_t except_id) override {
     return WithReader([&](Connection& c) -> Result<std::vector<std::int64_t>> {
       return sqlite::SelectCasesWithName(c, name_index, except_id);
     });
@@ -195,7 +202,8 @@ class SqliteStore final : private sqlite::Database, public sql::SqlStore {
   Result<std::int64_t> AddGroupMember(const NewGroupMember& member) override {
     return Write([&] { return sqlite::InsertGroupMember(writer_, member); });
   }
-  Status MoveGroupMembers(std::span<const GroupMove> moves, std::int64_t actor_user_id, std::int64_t at) override {
+  Status MoveGroupMembers(std::span<const GroupMove> moves, std::int64_t actor_user_id,
+                          std::int64_t at) override {
     return Write([&] { return sqlite::UpdateGroupMembers(writer_, moves, actor_user_id, at); });
   }
   Result<std::vector<CaseSummary>> ListGroupMembers(std::int64_t group_case_id) override {
@@ -208,18 +216,25 @@ class SqliteStore final : private sqlite::Database, public sql::SqlStore {
       return sqlite::SelectGroupEvents(c, group_case_id);
     });
   }
-  Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version, const Blob& sealed) override {
-    return Write([&] { return sqlite::UpdatePlanSealed(writer_, case_id, expected_version, sealed); });
+  Status SetPlanSealed(std::int64_t case_id, std::int64_t expected_version,
+                       const Blob& sealed) override {
+    return Write(
+        [&] { return sqlite::UpdatePlanSealed(writer_, case_id, expected_version, sealed); });
   }
 
   Result<std::int64_t> AddCallback(const NewCallback& callback) override {
-    return Write([&]() -> Result<std::int64_t> { return sqlite::InsertCallback(writer_, callback); });
+    return Write(
+        [&]() -> Result<std::int64_t> { return sqlite::InsertCallback(writer_, callback); });
   }
   Result<std::vector<StoredCallback>> ListDueCallbacks(std::int64_t now, int limit) override {
-    return WithReader([&](Connection& c) -> Result<std::vector<StoredCallback>> { return sqlite::SelectDueCallbacks(c, now, limit); });
+    return WithReader([&](Connection& c) -> Result<std::vector<StoredCallback>> {
+      return sqlite::SelectDueCallbacks(c, now, limit);
+    });
   }
   Result<std::vector<StoredCallback>> ListCallbacks(CallbackStatus status, int limit) override {
-    return WithReader([&](Connection& c) -> Result<std::vector<StoredCallback>> { return sqlite::SelectCallbacks(c, status, limit); });
+    return WithReader([&](Connection& c) -> Result<std::vector<StoredCallback>> {
+      return sqlite::SelectCallbacks(c, status, limit);
+    });
   }
   Result<StoredCallback> GetCallback(std::int64_t id) override {
     return WithReader([&](Connection& c) { return sqlite::SelectCallback(c, id); });
@@ -228,11 +243,12 @@ class SqliteStore final : private sqlite::Database, public sql::SqlStore {
     auto applied = Write([&] { return sqlite::ApplyCallbackUpdate(writer_, update); });
     if (!applied) return applied.error();
     if (!*applied) return Error{ErrorCode::kConflict, "the callback changed meanwhile"};
-    if (update.to != CallbackStatus::kConnected && update.to != CallbackStatus::kLapsed) return OkStatus();
+    if (update.to != CallbackStatus::kConnected && update.to != CallbackStatus::kLapsed)
+      return OkStatus();
     std::lock_guard lock(writer_mutex_);
-    return ScrubWriteAheadLogLocked("the callback ended, but the database log could not be cleared yet");
+    return ScrubWriteAheadLogLocked(
+        "the callback ended, but the database log could not be cleared yet");
   }
-
 
   Status SetMergedInto(std::int64_t source, std::int64_t target) override {
     std::lock_guard lock(writer_mutex_);
@@ -246,7 +262,9 @@ class SqliteStore final : private sqlite::Database, public sql::SqlStore {
   }
 
   Result<std::int64_t> CountAlike(const ClearFields& like, Date from, Date to) override {
-    return WithReader([&](Connection& c) -> Result<std::int64_t> { return sqlite::SelectCountAlike(c, like, from, to); });
+    return WithReader([&](Connection& c) -> Result<std::int64_t> {
+      return sqlite::SelectCountAlike(c, like, from, to);
+    });
   }
 
   Result<std::int64_t> AddMarker(const NewMarker& marker) override {
@@ -255,7 +273,9 @@ class SqliteStore final : private sqlite::Database, public sql::SqlStore {
   }
 
   Result<std::vector<StoredMarker>> ListMarkers() override {
-    return WithReader([&](Connection& c) -> Result<std::vector<StoredMarker>> { return sqlite::SelectMarkers(c); });
+    return WithReader([&](Connection& c) -> Result<std::vector<StoredMarker>> {
+      return sqlite::SelectMarkers(c);
+    });
   }
 
   Result<std::int64_t> AddTask(const NewTask& task) override {
@@ -286,7 +306,8 @@ class SqliteStore final : private sqlite::Database, public sql::SqlStore {
     });
   }
 
-  Result<std::vector<CaseSummary>> ListDeployingBefore(Date cutoff, std::optional<std::int64_t> assigned_to,
+  Result<std::vector<CaseSummary>> ListDeployingBefore(Date cutoff,
+                                                       std::optional<std::int64_t> assigned_to,
                                                        int limit) override {
     return WithReader([&](Connection& c) -> Result<std::vector<CaseSummary>> {
       return sqlite::SelectDeployingBefore(c, cutoff, assigned_to, limit);

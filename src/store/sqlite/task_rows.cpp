@@ -10,7 +10,8 @@ using namespace rows;
 
 namespace {
 
-constexpr const char* kTaskColumns = "id, case_id, kind, due_at, note_sealed, created_by, done_at, done_by";
+constexpr const char* kTaskColumns =
+    "id, case_id, kind, due_at, note_sealed, created_by, done_at, done_by";
 
 StoredTask ReadTask(const Statement& s, int first) {
   StoredTask t;
@@ -36,15 +37,19 @@ std::int64_t InsertTask(Connection& writer, const NewTask& t) {
   auto s = writer.Prepare(
       "INSERT INTO tasks (case_id, kind, due_at, note_sealed, created_by) VALUES (?, ?, ?, ?, ?)");
   s.Bind(1, t.case_id).Bind(2, ToString(t.kind)).Bind(3, t.due_at);
-  if (t.note_sealed.empty()) s.BindNull(4); else s.Bind(4, t.note_sealed);
+  if (t.note_sealed.empty())
+    s.BindNull(4);
+  else
+    s.Bind(4, t.note_sealed);
   s.Bind(5, t.created_by);
   s.Step();
   return writer.LastInsertId();
 }
 
 std::vector<StoredTask> SelectTasks(Connection& reader, std::int64_t case_id) {
-  auto s = reader.Prepare(fmt::format(
-      "SELECT {} FROM tasks WHERE case_id = ? ORDER BY done_at IS NOT NULL, due_at, id", kTaskColumns));
+  auto s = reader.Prepare(
+      fmt::format("SELECT {} FROM tasks WHERE case_id = ? ORDER BY done_at IS NOT NULL, due_at, id",
+                  kTaskColumns));
   s.Bind(1, case_id);
   std::vector<StoredTask> tasks;
   while (s.Step()) tasks.push_back(ReadTask(s, 0));
@@ -58,8 +63,10 @@ Result<StoredTask> SelectTask(Connection& reader, std::int64_t task_id) {
   return ReadTask(s, 0);
 }
 
-Status UpdateTaskDone(Connection& writer, std::int64_t task_id, std::int64_t user_id, std::int64_t at) {
-  auto s = writer.Prepare("UPDATE tasks SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL");
+Status UpdateTaskDone(Connection& writer, std::int64_t task_id, std::int64_t user_id,
+                      std::int64_t at) {
+  auto s =
+      writer.Prepare("UPDATE tasks SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL");
   s.Bind(1, at).Bind(2, user_id).Bind(3, task_id);
   s.Step();
   if (sqlite3_changes(writer.raw()) == 1) return OkStatus();

@@ -15,7 +15,8 @@ namespace lifeline::store::sqlite {
 std::int64_t InsertTask(Connection& writer, const NewTask& task);
 std::vector<StoredTask> SelectTasks(Connection& reader, std::int64_t case_id);
 Result<StoredTask> SelectTask(Connection& reader, std::int64_t task_id);
-Status UpdateTaskDone(Connection& writer, std::int64_t task_id, std::int64_t user_id, std::int64_t at);
+Status UpdateTaskDone(Connection& writer, std::int64_t task_id, std::int64_t user_id,
+                      std::int64_t at);
 std::vector<QueuedTask> SelectOpenTasks(Connection& reader, std::int64_t due_before,
                                         std::optional<std::int64_t> assigned_to, int limit);
 std::vector<CaseSummary> SelectDeployingBefore(Connection& reader, Date cutoff,
