@@ -46,8 +46,9 @@ if [ "$mode" = "--test" ]; then
   # A real PostgreSQL for the store's conformance suite and the end-to-end tests on it
   # (tests/pg/pg-server.sh), and haproxy in front of two intake instances (test_haproxy.py).
   packages+=(postgresql haproxy)
-  # clang and its libFuzzer runtime for the parsers' fuzz targets (fuzz/, docs/fuzzing.md).
-  packages+=("${fuzz_packages[@]}")
+  # clang and its libFuzzer runtime for the parsers' fuzz targets (fuzz/, docs/fuzzing.md),
+  # and clang-format, which the test source_formatted runs over every C++ file.
+  packages+=("${fuzz_packages[@]}" clang-format)
 fi
 if [ "$mode" = "--bench" ]; then
   packages+=(wrk nginx-light sqlite3 "${sip_packages[@]}" "${sms_packages[@]}" "${fuzz_packages[@]}")
