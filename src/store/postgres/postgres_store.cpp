@@ -44,8 +44,7 @@ class PostgresStore final : private PoolOwner, public sql::SqlStore {
   Status ExportSnapshot(const SnapshotSink&) override {
     return Error{ErrorCode::kInvalidInput,
                  "this store is on PostgreSQL: back it up with pg_basebackup and WAL archiving "
-                 "(docs/deploy.md), "
-                 "not lifeline backup"};
+                 "(docs/deploy.md), not lifeline backup"};
   }
 
   // RowMacStore
