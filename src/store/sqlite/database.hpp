@@ -1,8 +1,8 @@
 #pragma once
 // The connections of one SQLite store: one writer behind a lock, and a pool of readers (WAL
-// lets them read while the writer writes). Each part of the store (sqlite_store.cpp,
-// camp_store.cpp) runs its SQL through Write and WithReader, which turn SqliteError into
-// Error values. Thread-safe.
+// lets them read while the writer writes). sqlite_store.cpp runs its SQL through Write and
+// WithReader, and the SQL written once (store/sql) through SqliteSessions, which uses them;
+// both turn SqliteError into Error values. Thread-safe.
 
 #include <chrono>
 #include <memory>
