@@ -1,6 +1,7 @@
 // The contact centre's API: the telephony side's events and operators' states, managers'
 // changes, the wallboard, the queue log, callbacks and the planner (docs/contact-centre.md,
-// docs/api.md). The console's pages are in console_contact_centre_routes.cpp.
+// docs/api.md). Callbacks, a held caller's position and the voice line are in
+// contact_centre_callback_routes.cpp; the console's pages in console_contact_centre_routes.cpp.
 //
 // The telephony client authenticates with `Authorization: Bearer <token>` (serve
 // --telephony-token-file); a coordinator's session (with its CSRF header) may do the same.
@@ -12,6 +13,7 @@
 #include "domain/contact_centre/sip_hints.hpp"
 #include "server/console_pages.hpp"
 #include "server/contact_centre_json.hpp"
+#include "server/contact_centre_route_support.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 #include "server/wallboard_feed.hpp"
@@ -20,46 +22,6 @@ namespace lifeline::server::office {
 namespace {
 
 using nlohmann::json;
-
-const Error kNoContactCentre{ErrorCode::kNotFound, "the contact centre is not running"};
-
-// The token of an `Authorization: Bearer …` header, if the request has one.
-std::optional<std::string> BearerToken(const Request& request) {
-  const std::string authorization = request.Header("authorization");
-  if (authorization.rfind("Bearer ", 0) != 0) return std::nullopt;
-  return authorization.substr(7);
-}
-
-// The telephony client by its token, or a coordinator's session.
-Status TelephonyOrManager(Context& ctx, const Request& request) {
-  if (auto token = BearerToken(request)) {
-    if (ctx.contact_centre->IsTelephony(*token)) return OkStatus();
-    return Error{ErrorCode::kUnauthenticated, "wrong telephony token"};
-  }
-  auto session = ApiAuth(ctx, request, true);
-  if (!session) return session.error();
-  return app::Require(session->actor, app::Permission::kManageContactCentre);
-}
-
-// The JSON object body of a call, or an error to answer with. A call with a session must say
-// application/json (a cross-site form cannot); the telephony client, authenticated by its
-// token, need not (Kamailio's http_client sends its own content type).
-Result<json> Body(const Request& request, std::string_view usage) {
-  if (!BearerToken(request) && !HasMediaType(request, "application/json")) {
-    return Error{ErrorCode::kInvalidInput, "send the body as application/json", "content-type"};
-  }
-  json doc = json::parse(request.body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return InvalidInput("send " + std::string(usage));
-  return doc;
-}
-
-Response Unsupported() {
-  return JsonError(415, "unsupported_media_type", "send the body as application/json");
-}
-
-Response Respond415Or400(const Error& e) {
-  return e.field == "content-type" ? Unsupported() : JsonError(e);
-}
 
 json OrdersJson(const app::RingOrders& orders) {
   auto list = [](const std::vector<app::RingOrders::Order>& in) {
@@ -70,13 +32,6 @@ json OrdersJson(const app::RingOrders& orders) {
   return {{"ring", list(orders.ring)},
           {"stop_ringing", list(orders.stop_ringing)},
           {"offer_callback", orders.offer_callback}};
-}
-
-// A text field; absent is empty. Anything but text becomes a control character, which every
-// field's own check refuses.
-std::string TextOf(const json& doc, const char* key) {
-  const json value = doc.value(key, json(""));
-  return value.is_string() ? value.get<std::string>() : std::string("\x01");
 }
 
 // The optional "reason" of a break (contact_centre/pause_reason.hpp); absent or "" is none.
@@ -109,15 +64,6 @@ void ApiEvent(Context& ctx, Request& request, Respond respond) {
   auto orders = ctx.contact_centre->Handle(event);
   if (!orders) return respond(JsonError(orders.error()));
   respond({200, "application/json", OrdersJson(*orders).dump(), {}});
-}
-
-// The telephony client alone: calls that hand out or report on callers' numbers.
-Status TelephonyOnly(Context& ctx, const Request& request) {
-  auto token = BearerToken(request);
-  if (!token || !ctx.contact_centre->IsTelephony(*token)) {
-    return Error{ErrorCode::kUnauthenticated, "only the telephony client may call this"};
-  }
-  return OkStatus();
 }
 
 // Kamailio's routing lookup (rtjson): for a new call, or after the operator it rang did not
@@ -295,168 +241,6 @@ void ApiFeatureCode(Context& ctx, Request& request, Respond respond) {
   respond(std::move(response));
 }
 
-void ApiRequestCallback(Context& ctx, Request& request, Respond respond) {
-  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOrManager(ctx, request); !allowed)
-    return respond(JsonError(allowed.error()));
-  auto doc = Body(request,
-                  "{\"number\": \"...\", \"windows\": [\"mon-fri 19:00-21:00\"], \"utc_offset\": "
-                  "\"+03:00\", \"language\": \"ru\"}");
-  if (!doc) return respond(Respond415Or400(doc.error()));
-  contact_centre::CallbackDraft draft{
-      TextOf(*doc, "number"), {}, TextOf(*doc, "utc_offset"), TextOf(*doc, "language")};
-  const json windows = doc->value("windows", json());
-  const Error bad_windows =
-      InvalidInput("windows must be a list like [\"mon-fri 19:00-21:00\"]", "windows");
-  if (!windows.is_array()) return respond(JsonError(bad_windows));
-  for (const auto& w : windows) {
-    if (!w.is_string()) return respond(JsonError(bad_windows));
-    draft.windows.push_back(w.get<std::string>());
-  }
-  auto scheduled = ctx.office.RequestCallback(draft);
-  if (!scheduled) return respond(JsonError(scheduled.error()));
-  respond({201,
-           "application/json",
-           json{{"id", scheduled->id},
-                {"due_at", scheduled->due_at},
-                {"window_end", scheduled->window_end}}
-               .dump(),
-           {}});
-}
-
-void ApiTakeCallbacks(Context& ctx, Request& request, Respond respond) {
-  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
-    return respond(JsonError(allowed.error()));
-  auto doc = Body(request, "{\"limit\": 10}");
-  if (!doc) return respond(Respond415Or400(doc.error()));
-  const json limit = doc->value("limit", json(10));
-  if (!limit.is_number_integer())
-    return respond(JsonError(InvalidInput("limit must be 1 to 500", "limit")));
-  auto due = ctx.office.TakeDueCallbacks(limit.get<int>());
-  if (!due) return respond(JsonError(due.error()));
-  json out = json::array();
-  for (const auto& c : *due) {
-    out.push_back({{"id", c.id},
-                   {"number", c.number},
-                   {"language", ToString(c.language)},
-                   {"window_end", c.window_end}});
-  }
-  respond({200, "application/json", json{{"callbacks", out}}.dump(), {}});
-}
-
-void ApiCallbackResult(Context& ctx, Request& request, Respond respond) {
-  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
-    return respond(JsonError(allowed.error()));
-  auto id = ParseId(request.params["id"]);
-  if (!id) return respond(JsonError(NotFound("no such callback")));
-  auto doc = Body(request, "{\"connected\": true}");
-  if (!doc) return respond(Respond415Or400(doc.error()));
-  const json connected = doc->value("connected", json());
-  if (!connected.is_boolean())
-    return respond(JsonError(InvalidInput("connected must be true or false", "connected")));
-  if (auto s = ctx.office.ReportCallback(*id, connected.get<bool>()); !s)
-    return respond(JsonError(s.error()));
-  respond({204, "application/json", "", {}});
-}
-
-void ApiListCallbacks(Context& ctx, Request& request, Respond respond) {
-  auto session = ApiAuth(ctx, request, false);
-  if (!session) return respond(JsonError(session.error()));
-  const std::string text = request.Query("status");
-  auto status = store::ParseCallbackStatus(text.empty() ? "pending" : text);
-  if (!status)
-    return respond(
-        JsonError(InvalidInput("status must be pending, dialing, connected or lapsed", "status")));
-  auto rows = ctx.office.ListCallbacks(session->actor, *status);
-  if (!rows) return respond(JsonError(rows.error()));
-  json out = json::array();
-  for (const auto& c : *rows) {
-    out.push_back({{"id", c.id},
-                   {"status", store::ToString(c.status)},
-                   {"language", c.language},
-                   {"created_at", c.created_at},
-                   {"due_at", c.due_at},
-                   {"window_end", c.window_end},
-                   {"attempts", c.attempts}});
-  }
-  respond({200, "application/json", json{{"callbacks", out}}.dump(), {}});
-}
-
-void ApiPosition(Context& ctx, Request& request, Respond respond) {
-  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
-    return respond(JsonError(allowed.error()));
-  auto position = ctx.contact_centre->PositionOf(request.params["call"]);
-  if (!position) return respond(JsonError(position.error()));
-  // The estimate is absent while nobody who could take the call is logged in; never negative.
-  json out{{"ahead", position->ahead}};
-  if (position->estimated_wait_seconds)
-    out["estimated_wait_seconds"] = *position->estimated_wait_seconds;
-  respond({200, "application/json", out.dump(), {}});
-}
-
-// The voice line (issue 16). Kamailio reports a held caller whose media now goes through
-// rtpengine: {"call", "accept_language", "number" (the caller's, for a callback he may choose;
-// may be empty), "windows": "mon-fri 19:00-21:00, sat 10:00-12:00", "utc_offset": "+03:00"}.
-// 404 unless the call waits; 404 "the voice line is off" without --voice-prompts.
-void ApiVoiceStart(Context& ctx, Request& request, Respond respond) {
-  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
-    return respond(JsonError(allowed.error()));
-  app::VoiceLine* voice = ctx.contact_centre->Voice();
-  if (!voice) return respond(JsonError(NotFound("the voice line is off")));
-  auto doc = Body(request,
-                  "{\"call\": \"...\", \"accept_language\": \"ru\", \"number\": \"\", \"windows\": "
-                  "\"\", \"utc_offset\": \"\"}");
-  if (!doc) return respond(Respond415Or400(doc.error()));
-  app::HeldCaller caller{TextOf(*doc, "call"),
-                         TextOf(*doc, "accept_language"),
-                         TextOf(*doc, "number"),
-                         {},
-                         TextOf(*doc, "utc_offset")};
-  const std::string windows = TextOf(*doc, "windows");
-  for (std::size_t start = 0; start < windows.size();) {
-    std::size_t comma = windows.find(',', start);
-    if (comma == std::string::npos) comma = windows.size();
-    std::string window = windows.substr(start, comma - start);
-    window.erase(0, window.find_first_not_of(' '));
-    window.erase(window.find_last_not_of(' ') + 1);
-    if (!window.empty()) caller.windows.push_back(std::move(window));
-    start = comma + 1;
-  }
-  if (auto started = voice->Start(caller); !started) return respond(JsonError(started.error()));
-  respond({200, "application/json", "{}", {}});
-}
-
-// The proxy's poll (with resume-next): the next prompt to play, {"call", "file", "prompt"},
-// or {} when none is due.
-void ApiVoiceNext(Context& ctx, Request& request, Respond respond) {
-  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOnly(ctx, request); !allowed)
-    return respond(JsonError(allowed.error()));
-  json out = json::object();
-  if (app::VoiceLine* voice = ctx.contact_centre->Voice()) {
-    if (auto play = voice->Next())
-      out = {{"call", play->call}, {"file", play->file}, {"prompt", play->prompt}};
-  }
-  respond({200, "application/json", out.dump(), {}});
-}
-
-// Which prompts a call was played ("ru/position_2", "music"): no personal data.
-void ApiVoicePlayed(Context& ctx, Request& request, Respond respond) {
-  if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
-  if (auto allowed = TelephonyOrManager(ctx, request); !allowed)
-    return respond(JsonError(allowed.error()));
-  app::VoiceLine* voice = ctx.contact_centre->Voice();
-  if (!voice) return respond(JsonError(NotFound("the voice line is off")));
-  respond({200,
-           "application/json",
-           json{{"prompts", voice->Played(request.params["call"])}}.dump(),
-           {}});
-}
-
 void ApiAddOperator(Context& ctx, Request& request, Respond respond) {
   if (!ctx.contact_centre) return respond(JsonError(kNoContactCentre));
   auto post = ReadJsonPost(ctx, request, respond, false,
@@ -602,6 +386,7 @@ void ConsoleStaffing(Context& ctx, Request& request, Respond respond) {
 
 void AddContactCentreRoutes(Router& router, const Bind& bind) {
   AddConsoleContactCentreRoutes(router, bind);
+  AddContactCentreCallbackRoutes(router, bind);
   router.Add("POST", "/api/v1/contact-centre/events", bind(ApiEvent));
   router.Add("PUT", "/api/v1/contact-centre/operators/{name}/state", bind(ApiOperatorState));
   router.Add("PUT", "/api/v1/contact-centre/operators/{name}/account", bind(ApiLinkAccount));
@@ -609,10 +394,6 @@ void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/api/v1/contact-centre/feature-code", bind(ApiFeatureCode));
   router.Add("POST", "/api/v1/contact-centre/route", bind(ApiRoute));
   router.Add("POST", "/api/v1/contact-centre/resume-next", bind(ApiResumeNext));
-  router.Add("GET", "/api/v1/contact-centre/calls/{call}/position", bind(ApiPosition));
-  router.Add("POST", "/api/v1/contact-centre/voice/start", bind(ApiVoiceStart));
-  router.Add("POST", "/api/v1/contact-centre/voice/next", bind(ApiVoiceNext));
-  router.Add("GET", "/api/v1/contact-centre/calls/{call}/prompts", bind(ApiVoicePlayed));
   router.Add("POST", "/api/v1/contact-centre/operators",
              bind(ApiAddOperator, {app::Permission::kManageContactCentre}));
   router.Add("PUT", "/api/v1/contact-centre/lines",
@@ -622,11 +403,6 @@ void AddContactCentreRoutes(Router& router, const Bind& bind) {
   router.Add("GET", "/api/v1/contact-centre/log",
              bind(ApiQueueLog, {app::Permission::kManageContactCentre}));
   router.Add("GET", "/api/v1/contact-centre/staffing", bind(ApiStaffing));
-  router.Add("POST", "/api/v1/contact-centre/callbacks", bind(ApiRequestCallback));
-  router.Add("GET", "/api/v1/contact-centre/callbacks",
-             bind(ApiListCallbacks, {app::Permission::kManageContactCentre}));
-  router.Add("POST", "/api/v1/contact-centre/callbacks/take", bind(ApiTakeCallbacks));
-  router.Add("POST", "/api/v1/contact-centre/callbacks/{id}/result", bind(ApiCallbackResult));
   router.Add("GET", "/console/staffing", bind(ConsoleStaffing));
 }
 

@@ -122,8 +122,10 @@ struct CaseFormPost {
 std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request,
                                              const Respond& respond);
 
-/// The contact centre's API (contact_centre_routes.cpp).
+/// The contact centre's API (contact_centre_routes.cpp), with its callbacks and voice line
+/// (contact_centre_callback_routes.cpp).
 void AddContactCentreRoutes(Router& router, const Bind& bind);
+void AddContactCentreCallbackRoutes(Router& router, const Bind& bind);
 /// The camps' API (camp_routes.cpp) and console pages (console_camp_routes.cpp).
 void AddCampRoutes(Router& router, const Bind& bind);
 void AddConsoleCampRoutes(Router& router, const Bind& bind);
