@@ -15,10 +15,5 @@ inline void ResealRow(Connection& c, std::string_view table, std::int64_t id) {
   SqliteSession s(c);
   sql::ResealRow(s, table, id);
 }
-inline std::optional<SealedRow> SelectSealedRow(Connection& c, const RowMacTable& table,
-                                                std::int64_t id) {
-  SqliteSession s(c);
-  return sql::SelectSealedRow(s, table, id);
-}
 
 }  // namespace lifeline::store::sqlite
