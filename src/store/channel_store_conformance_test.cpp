@@ -6,9 +6,7 @@
 
 #include <filesystem>
 
-#include "store/postgres/application_store.hpp"
-#include "store/postgres/session.hpp"
-#include "store/sql/channel_store.hpp"
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/test_engines.hpp"
 
@@ -55,26 +53,21 @@ class ChannelStoreConformance : public ::testing::TestWithParam<Engine> {
       dir_ = std::filesystem::temp_directory_path() /
              ("lifeline-channel-store-" + testing::UniqueSuffix());
       std::filesystem::remove_all(dir_);
-      sqlite_ = OpenSqliteStore(dir_.string(), true);
-      channels_ = &sqlite_->Channels();
-      applications_ = sqlite_.get();
+      store_ = OpenSqliteStore(dir_.string(), true);
+      channels_ = &store_->Channels();
+      applications_ = store_.get();
       return;
     }
     if (!PostgresSchema::Available())
       GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
     schema_ = std::make_unique<PostgresSchema>();
     ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-    pg_sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
-    pg_channels_ = std::make_unique<sql::SqlChannelStore>(*pg_sessions_);
-    pg_applications_ = std::make_unique<postgres::PgApplicationStore>(schema_->pool());
-    channels_ = pg_channels_.get();
-    applications_ = pg_applications_.get();
+    store_ = OpenPostgresStore({.conninfo = schema_->conninfo(), .wait_seconds = 5});
+    channels_ = &store_->Channels();
+    applications_ = store_.get();
   }
   void TearDown() override {
-    sqlite_.reset();
-    pg_channels_.reset();
-    pg_sessions_.reset();
-    pg_applications_.reset();
+    store_.reset();
     schema_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
@@ -101,11 +94,8 @@ class ChannelStoreConformance : public ::testing::TestWithParam<Engine> {
   }
 
   std::filesystem::path dir_;
-  std::unique_ptr<Store> sqlite_;
   std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<postgres::PgSessions> pg_sessions_;
-  std::unique_ptr<sql::SqlChannelStore> pg_channels_;
-  std::unique_ptr<postgres::PgApplicationStore> pg_applications_;
+  std::unique_ptr<Store> store_;
   ChannelStore* channels_ = nullptr;
   ApplicationStore* applications_ = nullptr;
 };

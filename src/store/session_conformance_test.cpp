@@ -207,6 +207,8 @@ TEST_P(SessionConformance, AWalkStopsWhenAskedAndTheHooksSpellValidSql) {
               1);
     s.LockCampBooks(1);
     s.ShareNewCasesLock();
+    s.LockGroupChanges();
+    s.WaitOutNewCases();  // a session's own shared lock does not hold it back
     tx.Commit();
     return OkStatus();
   });

@@ -3,13 +3,15 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "store/postgres/case_rows.hpp"
 #include "store/postgres/erasure.hpp"
 
 namespace lifeline::store::postgres {
 namespace {
 
-constexpr std::int64_t kCampLockSpace = 0x63616d70;  // "camp": the advisory locks' first key
+// Advisory locks' keys: any 64-bit numbers, the same in every lifeline.
+constexpr std::int64_t kCampLockSpace = 0x63616d70;         // "camp": the first of the pair of keys
+constexpr std::int64_t kNewCasesLock = 0x6e65772063617365;  // "new case"
+constexpr std::int64_t kGroupsLock = 0x67726f757073;        // "groups"
 
 // A PgResult read through the port; its reading rules (text format, hex bytea) are libpq's.
 class PgRows final : public sql::RowSource {
@@ -104,7 +106,15 @@ void PgSession::LockTablesAgainstWriters(const std::vector<std::string_view>& ta
 }
 
 void PgSession::ShareNewCasesLock() {
-  c_.Exec("SELECT pg_advisory_xact_lock_shared($1)", Params().Add(rows::kNewCasesLock));
+  c_.Exec("SELECT pg_advisory_xact_lock_shared($1)", Params().Add(kNewCasesLock));
+}
+
+void PgSession::WaitOutNewCases() {
+  c_.Exec("SELECT pg_advisory_xact_lock($1)", Params().Add(kNewCasesLock));
+}
+
+void PgSession::LockGroupChanges() {
+  c_.Exec("SELECT pg_advisory_xact_lock($1)", Params().Add(kGroupsLock));
 }
 
 void PgSession::MarkForErasure(std::initializer_list<std::string_view> tables) {

@@ -27,6 +27,8 @@ class PgSession final : public sql::Session {
             const std::function<bool(const sql::Row&)>& each) override;
   void LockTablesAgainstWriters(const std::vector<std::string_view>& tables) override;
   void ShareNewCasesLock() override;
+  void WaitOutNewCases() override;
+  void LockGroupChanges() override;
   void MarkForErasure(std::initializer_list<std::string_view> tables) override;
 
  private:

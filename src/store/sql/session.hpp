@@ -213,6 +213,16 @@ class Session {
   /// any order, so its inserters share an advisory lock that the walk takes exclusively;
   /// SQLite's single writer commits in id order and needs nothing.
   virtual void ShareNewCasesLock() = 0;
+  /// Taken by that walk, in a write transaction, before it reads the ids: waits until every
+  /// transaction that took ShareNewCasesLock has committed, and holds new ones off until
+  /// this transaction ends. PostgreSQL takes the same advisory lock exclusively; SQLite's
+  /// single writer needs nothing.
+  virtual void WaitOutNewCases() = 0;
+  /// Makes group (unit) changes take turns until the transaction ends: their nesting check
+  /// reads rows that other group changes write, which a compare-and-set on one row cannot
+  /// guard. SQLite's single writer already serialises them; PostgreSQL takes a
+  /// transaction-scoped advisory lock.
+  virtual void LockGroupChanges() = 0;
   /// Marks tables (named in kErasableTables of postgres/erasure.hpp) whose deleted or
   /// overwritten rows must not stay readable in the files, inside the transaction; the
   /// caller then calls Sessions::FinishErasure after the commit. PostgreSQL keeps old row

@@ -1,8 +1,8 @@
 #pragma once
 // The connections of one SQLite store: one writer behind a lock, and a pool of readers (WAL
-// lets them read while the writer writes). sqlite_store.cpp runs its SQL through Write and
-// WithReader, and the SQL written once (store/sql) through SqliteSessions, which uses them;
-// both turn SqliteError into Error values. Thread-safe.
+// lets them read while the writer writes). The SQL written once (store/sql) runs through
+// SqliteSessions, which uses Write and WithReader; sqlite_store.cpp's backup and readiness
+// probe use them directly. Both turn SqliteError into Error values. Thread-safe.
 
 #include <chrono>
 #include <memory>
@@ -12,9 +12,18 @@
 #include <vector>
 
 #include "store/sqlite/connection.hpp"
-#include "store/sqlite/rows.hpp"
 
 namespace lifeline::store::sqlite {
+
+/// Runs `body` and turns SQLite failures into Result errors at the store boundary.
+template <typename F>
+auto Guard(F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SqliteError& e) {
+    return ToError(e);
+  }
+}
 
 class Database {
  public:
@@ -26,7 +35,7 @@ class Database {
   template <typename F>
   auto Write(F&& body) -> decltype(body(std::declval<Connection&>())) {
     std::lock_guard lock(writer_mutex_);
-    return rows::Guard([&] { return body(writer_); });
+    return Guard([&] { return body(writer_); });
   }
 
   /// Like Write, but gives up with kUnavailable when the writer is not free within `wait`.
@@ -36,7 +45,7 @@ class Database {
     std::unique_lock lock(writer_mutex_, std::defer_lock);
     if (!lock.try_lock_for(wait))
       return Error{ErrorCode::kUnavailable, "the database writer is busy"};
-    return rows::Guard([&] { return body(writer_); });
+    return Guard([&] { return body(writer_); });
   }
 
   /// Lends a read connection from the pool (creating one if none is idle) to `body`.
@@ -50,7 +59,7 @@ class Database {
         idle_readers_.pop_back();
       }
     }
-    auto result = rows::Guard([&]() -> decltype(body(std::declval<Connection&>())) {
+    auto result = Guard([&]() -> decltype(body(std::declval<Connection&>())) {
       if (!c) c = std::make_unique<Connection>(path_, false);
       return body(*c);
     });

@@ -28,6 +28,8 @@ class SqliteSession final : public sql::Session {
             const std::function<bool(const sql::Row&)>& each) override;
   void LockTablesAgainstWriters(const std::vector<std::string_view>&) override {}
   void ShareNewCasesLock() override {}
+  void WaitOutNewCases() override {}
+  void LockGroupChanges() override {}
   void MarkForErasure(std::initializer_list<std::string_view>) override {}
 
  private:
