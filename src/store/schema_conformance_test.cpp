@@ -1,17 +1,20 @@
-// Both engines' migrations build the same schema: the same tables, columns (by kind of
-// value and nullability), primary keys, foreign keys, unique constraints and indexes. The
-// two migration files are still written apart (issue 18 moves them into one); this test
-// is what keeps them from drifting meanwhile. Where they must differ, kKnownDifferences
-// says so and why.
+// The schema is declared once (store/sql/schema.hpp) and spelled for each engine; databases
+// made by older lifelines reach it through each engine's frozen history of steps. These
+// tests prove that all of them hold the same schema: the same tables, columns (by kind of
+// value and nullability), primary keys, foreign keys, unique constraints and indexes, and
+// the same seeded rows. Where the engines must differ, kKnownDifferences says so and why.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
 
+#include "store/postgres/migrations.hpp"
 #include "store/postgres/session.hpp"
 #include "store/sql/session.hpp"
 #include "store/sqlite/migrations.hpp"
@@ -153,48 +156,120 @@ const std::map<std::string, std::string> kKnownDifferences = {
      "PostgreSQL keeps the schema version in this table; SQLite in PRAGMA user_version"},
 };
 
-class SchemaPostgres : public ::testing::Test {};
+// Every table, column, key, index and seeded row of `a` is in `b` and the other way round,
+// but for tables kKnownDifferences names (when `engines_differ`).
+void ExpectSameSchema(const Schema& a, const Schema& b, const char* a_name, const char* b_name,
+                      bool engines_differ) {
+  std::set<std::string> names;
+  for (const auto& [name, shape] : a) names.insert(name);
+  for (const auto& [name, shape] : b) names.insert(name);
+  EXPECT_GT(names.size(), 30u) << "the schemas were not read";
+  for (const auto& name : names) {
+    const auto in_a = a.find(name);
+    const auto in_b = b.find(name);
+    if (in_a == a.end() || in_b == b.end()) {
+      if (engines_differ && kKnownDifferences.contains(name)) continue;
+      ADD_FAILURE() << "table " << name << " only in " << (in_a == a.end() ? b_name : a_name);
+      continue;
+    }
+    EXPECT_EQ(in_a->second, in_b->second) << "table " << name << " differs\n"
+                                          << a_name << ":\n"
+                                          << Describe(in_a->second) << b_name << ":\n"
+                                          << Describe(in_b->second);
+  }
+}
 
-TEST_F(SchemaPostgres, HoldsTheSameTablesColumnsKeysAndIndexesAsSqlite) {
-  if (!testing::PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run";
+// The rows a migration seeds (example country rules, markers in settings), as text.
+std::string SeededRows(Session& s) {
+  std::string out;
+  for (const Row& row : s.Run("SELECT code, name, days_allowed, period_days, note FROM "
+                              "abroad_countries ORDER BY code"))
+    out += row.Text(0) + "|" + row.Text(1) + "|" + std::to_string(row.Int(2)) + "|" +
+           std::to_string(row.Int(3)) + "|" + row.Text(4) + "\n";
+  for (const Row& row : s.Run("SELECT key, value FROM settings ORDER BY key"))
+    out += row.Text(0) + "=" + row.Text(1) + "\n";
+  return out;
+}
+
+struct ReadBack {
+  Schema schema;
+  std::string seeded;
+};
+
+ReadBack ReadSqliteMigrated(sqlite::FreshDatabase fresh) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("lifeline-schema-" + testing::UniqueSuffix());
   std::filesystem::create_directories(dir);
-  Schema lite;
+  ReadBack out;
   {
     sqlite::Connection c((dir / "lifeline.db").string(), true);
-    ASSERT_TRUE(sqlite::Migrate(c));
+    EXPECT_TRUE(sqlite::Migrate(c, fresh));
     sqlite::SqliteSession s(c);
-    lite = ReadSqlite(s);
+    out.schema = ReadSqlite(s);
+    out.seeded = SeededRows(s);
   }
   std::filesystem::remove_all(dir);
-  testing::PostgresSchema pg;
-  ASSERT_TRUE(pg.migrated()) << pg.migrated().error().message;
-  Schema post;
+  return out;
+}
+
+// Reads `pg`'s schema and seeded rows, after running `before` on the same session.
+ReadBack ReadPostgresSchema(testing::PostgresSchema& pg,
+                            const std::function<void(Session&)>& before = {}) {
+  ReadBack out;
   auto read = pg.pool().With([&](postgres::PgConnection& c) -> Status {
     postgres::PgSession s(c);
-    post = ReadPostgres(s);
+    if (before) before(s);
+    out.schema = ReadPostgres(s);
+    out.seeded = SeededRows(s);
     return OkStatus();
   });
-  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_TRUE(read) << read.error().message;
+  return out;
+}
 
-  std::set<std::string> names;
-  for (const auto& [name, shape] : lite) names.insert(name);
-  for (const auto& [name, shape] : post) names.insert(name);
-  EXPECT_GT(names.size(), 30u) << "the schemas were not read";
-  for (const auto& name : names) {
-    const auto l = lite.find(name);
-    const auto p = post.find(name);
-    if (l == lite.end() || p == post.end()) {
-      if (kKnownDifferences.contains(name)) continue;
-      ADD_FAILURE() << "table " << name << " only on "
-                    << (l == lite.end() ? "PostgreSQL" : "SQLite");
-      continue;
-    }
-    EXPECT_EQ(l->second, p->second) << "table " << name << " differs\nSQLite:\n"
-                                    << Describe(l->second) << "PostgreSQL:\n"
-                                    << Describe(p->second);
-  }
+TEST(SchemaSqlite, TheDeclaredSchemaIsTheOneSqlitesHistoryBuilds) {
+  const ReadBack declared = ReadSqliteMigrated(sqlite::FreshDatabase::kFromDeclaredSchema);
+  const ReadBack history = ReadSqliteMigrated(sqlite::FreshDatabase::kThroughHistory);
+  ExpectSameSchema(declared.schema, history.schema, "declared", "history", false);
+  EXPECT_EQ(declared.seeded, history.seeded);
+  EXPECT_NE(declared.seeded.find("row_mac_backfill=pending"), std::string::npos);
+}
+
+TEST(SchemaPostgres, HoldsTheSameTablesColumnsKeysAndIndexesAsSqlite) {
+  if (!testing::PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run";
+  const ReadBack lite = ReadSqliteMigrated(sqlite::FreshDatabase::kFromDeclaredSchema);
+  testing::PostgresSchema pg;
+  ASSERT_TRUE(pg.migrated()) << pg.migrated().error().message;
+  const ReadBack post = ReadPostgresSchema(pg);
+  ExpectSameSchema(lite.schema, post.schema, "SQLite", "PostgreSQL", true);
+  EXPECT_EQ(lite.seeded, post.seeded);
+}
+
+// A database made at version 20, PostgreSQL's first, goes through PostgreSQL's history to
+// the declared schema. Version 20 is rebuilt by undoing steps 21 to 23 on a fresh one.
+TEST(SchemaPostgres, ADatabaseFromVersion20ReachesTheDeclaredSchema) {
+  if (!testing::PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run";
+  testing::PostgresSchema fresh;
+  ASSERT_TRUE(fresh.migrated()) << fresh.migrated().error().message;
+  const ReadBack declared = ReadPostgresSchema(fresh);
+  testing::PostgresSchema old;
+  ASSERT_TRUE(old.migrated()) << old.migrated().error().message;
+  const ReadBack upgraded = ReadPostgresSchema(old, [](Session& s) {
+    s.Run("DROP TABLE channel_outbox, channel_inbound, channel_senders, readiness");
+    for (const char* table : {"users", "applications", "case_events", "messages", "group_events",
+                              "office_keys", "postings"})
+      s.Run(fmt::format("ALTER TABLE {} DROP COLUMN row_mac", table));
+    s.Run("ALTER TABLE posting_legs DROP COLUMN id, DROP COLUMN row_mac");
+    s.Run("DELETE FROM settings WHERE key = 'row_mac_backfill'");
+    s.Run("UPDATE lifeline_schema SET version = 20");
+  });
+  EXPECT_TRUE(upgraded.schema != declared.schema) << "version 20 was not rebuilt";
+  auto migrated = old.pool().With([](postgres::PgConnection& c) { return postgres::Migrate(c); });
+  ASSERT_TRUE(migrated) << migrated.error().message;
+  EXPECT_EQ(*migrated, 20);
+  const ReadBack after = ReadPostgresSchema(old);
+  ExpectSameSchema(declared.schema, after.schema, "declared", "from version 20", false);
+  EXPECT_EQ(declared.seeded, after.seeded);
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 #pragma once
 // The schema version this lifeline writes and understands, shared by every store: a schema
-// change adds a migration to each store (store/sqlite/migrations.cpp,
-// store/postgres/migrations.cpp) and raises this number.
+// change is written once, in store/sql/schema.cpp's kLaterChanges, and raises this number.
 
 namespace lifeline::store {
 

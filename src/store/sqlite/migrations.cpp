@@ -7,11 +7,14 @@
 
 #include "store/readiness_sql.hpp"
 #include "store/schema_version.hpp"
+#include "store/sql/schema.hpp"
 
 namespace lifeline::store::sqlite {
 namespace {
 
-// Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
+// SQLite's history: each entry moves a database made by an older lifeline from version i to
+// i+1. Frozen at sql::kHistoryEnd: later changes are written once in store/sql/schema.cpp,
+// and a fresh database is created from the schema declared there.
 constexpr std::array<std::string_view, 23> kMigrations = {
     R"sql(
 CREATE TABLE installation (
@@ -536,12 +539,11 @@ int UserVersion(Connection& c) {
 
 }  // namespace
 
-static_assert(kMigrations.size() == kSchemaVersion,
-              "a schema change raises store/schema_version.hpp too");
+static_assert(kMigrations.size() == sql::kHistoryEnd, "the history is frozen");
 
 int LatestSchemaVersion() { return kSchemaVersion; }
 
-Status Migrate(Connection& c) {
+Status Migrate(Connection& c, FreshDatabase fresh) {
   try {
     c.Execute("BEGIN IMMEDIATE");  // serialises concurrent migrators
     int version = UserVersion(c);
@@ -552,9 +554,18 @@ Status Migrate(Connection& c) {
                                "understands ({}); upgrade lifeline",
                                version, LatestSchemaVersion())};
     }
-    for (; version < LatestSchemaVersion(); ++version) {
+    if (version == 0 && fresh == FreshDatabase::kFromDeclaredSchema) {
+      c.Execute(sql::CreateSchema(sql::kSqliteSpelling));
+      version = LatestSchemaVersion();
+      c.Execute(fmt::format("PRAGMA user_version = {}", version));
+    }
+    for (; version < sql::kHistoryEnd; ++version) {
       c.Execute(kMigrations[static_cast<std::size_t>(version)]);
       c.Execute(fmt::format("PRAGMA user_version = {}", version + 1));
+    }
+    for (const auto& [target, change] : sql::ChangesAfter(version, sql::kSqliteSpelling)) {
+      c.Execute(change);
+      c.Execute(fmt::format("PRAGMA user_version = {}", target));
     }
     c.Execute("COMMIT");
     return OkStatus();
