@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "app/abroad_json.hpp"
+#include "app/abroad_record.hpp"
 #include "app/sealed_fields.hpp"
 #include "domain/abroad/penalty.hpp"
 #include "domain/utf8.hpp"
@@ -141,7 +141,7 @@ Result<std::vector<store::RecordDate>> AbroadService::Prepare(const PersonAbroad
   std::sort(row.needs.begin(), row.needs.end());
   row.needs.erase(std::unique(row.needs.begin(), row.needs.end()), row.needs.end());
   row.updated_at = clock_.Now().time_since_epoch().count();
-  std::string plain = ToJson(draft.fields).dump();
+  std::string plain = EncodeStoredPerson(draft.fields);
   crypto::SealedRecord sealed =
       SealStandaloneRecord(office_.Opener().newest_public(), plain, kPersonAbroadSealContext);
   row.ephemeral_public = sealed.ephemeral_public;
@@ -186,7 +186,7 @@ Result<PersonAbroadFields> AbroadService::OpenFields(const store::PersonAbroadRe
   crypto::SealedRecord sealed{p.ephemeral_public, p.wrapped_key, p.sealed_fields, p.key_generation};
   auto plain = office_.Opener().Open(sealed, kPersonAbroadSealContext);
   if (!plain) return Error{ErrorCode::kInternal, "this person's record does not open"};
-  return PersonFieldsFromJson(plain->view());
+  return DecodeStoredPerson(plain->view());
 }
 
 Result<PersonAbroad> AbroadService::View(store::PersonAbroadRecord stored,

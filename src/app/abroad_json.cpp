@@ -118,13 +118,4 @@ Result<PersonAbroadFields> PersonFieldsFromJson(const json& doc) {
   return f;
 }
 
-Result<PersonAbroadFields> PersonFieldsFromJson(std::string_view text) {
-  const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object())
-    return Error{ErrorCode::kInternal, "this person's record is not understood"};
-  auto fields = PersonFieldsFromJson(doc);
-  if (!fields) return Error{ErrorCode::kInternal, "this person's record is not understood"};
-  return fields;
-}
-
 }  // namespace lifeline::app

@@ -1,5 +1,7 @@
 #pragma once
-// A person abroad's sealed fields as JSON: what is sealed, and what the API takes and gives.
+// A person abroad's fields as the API takes and gives them (and a referral's package shares
+// them). What is sealed and stored is another document, app/abroad_record.hpp, so that this
+// one may change with the API.
 
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -11,7 +13,5 @@ namespace lifeline::app {
 nlohmann::json ToJson(const PersonAbroadFields& fields);
 /// kInvalidInput naming the field for a value of the wrong type or an unknown document kind.
 Result<PersonAbroadFields> PersonFieldsFromJson(const nlohmann::json& doc);
-/// As above from text; kInternal if it is not a JSON object (a sealed record is always one).
-Result<PersonAbroadFields> PersonFieldsFromJson(std::string_view text);
 
 }  // namespace lifeline::app
