@@ -8,8 +8,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "store/postgres/session.hpp"
-#include "store/sql/camp_store.hpp"
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/test_engines.hpp"
 
@@ -43,8 +42,7 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
         GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
       schema_ = std::make_unique<PostgresSchema>();
       ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-      sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
-      postgres_ = std::make_unique<sql::SqlCampStore>(*sessions_);
+      postgres_ = OpenPostgresStore({.conninfo = schema_->conninfo(), .wait_seconds = 5});
       store_ = postgres_.get();
     }
     CampRecord c;
@@ -58,7 +56,6 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
   void TearDown() override {
     sqlite_.reset();
     postgres_.reset();
-    sessions_.reset();
     schema_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
@@ -139,8 +136,7 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
   std::filesystem::path dir_;
   std::unique_ptr<Store> sqlite_;
   std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<postgres::PgSessions> sessions_;
-  std::unique_ptr<sql::SqlCampStore> postgres_;
+  std::unique_ptr<Store> postgres_;
   CampStore* store_ = nullptr;
   std::int64_t camp_ = 0;
   std::int64_t prisoner_ = 0;

@@ -8,9 +8,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "store/postgres/session.hpp"
-#include "store/sql/contact_centre_store.hpp"
-#include "store/sql/core_store.hpp"
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/test_engines.hpp"
 
@@ -35,24 +33,19 @@ class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
       dir_ = std::filesystem::temp_directory_path() /
              ("lifeline-core-store-" + testing::UniqueSuffix());
       std::filesystem::remove_all(dir_);
-      sqlite_ = OpenSqliteStore(dir_.string(), true);
-      stores_ = {sqlite_.get(), sqlite_.get(), sqlite_.get(), sqlite_.get()};
+      store_ = OpenSqliteStore(dir_.string(), true);
+      stores_ = {store_.get(), store_.get(), store_.get(), store_.get()};
       return;
     }
     if (!PostgresSchema::Available())
       GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
     schema_ = std::make_unique<PostgresSchema>();
     ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-    sessions_ = std::make_unique<postgres::PgSessions>(schema_->pool());
-    postgres_ = std::make_unique<sql::SqlCoreStore>(*sessions_);
-    centre_ = std::make_unique<sql::SqlContactCentreStore>(*sessions_);
-    stores_ = {postgres_.get(), postgres_.get(), postgres_.get(), centre_.get()};
+    store_ = OpenPostgresStore({.conninfo = schema_->conninfo(), .wait_seconds = 5});
+    stores_ = {store_.get(), store_.get(), store_.get(), store_.get()};
   }
   void TearDown() override {
-    sqlite_.reset();
-    postgres_.reset();
-    centre_.reset();
-    sessions_.reset();
+    store_.reset();
     schema_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
@@ -71,11 +64,8 @@ class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
 
   CoreStores stores_;
   std::filesystem::path dir_;
-  std::unique_ptr<Store> sqlite_;
   std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<sql::SqlCoreStore> postgres_;
-  std::unique_ptr<postgres::PgSessions> sessions_;
-  std::unique_ptr<sql::SqlContactCentreStore> centre_;
+  std::unique_ptr<Store> store_;
 };
 
 TEST_P(CoreStoreConformance, UsersAreUniqueByNameAndKeepTheirSecondFactor) {

@@ -5,8 +5,8 @@
 
 #include "domain/camp/money.hpp"
 #include "store/sql/camp_sql.hpp"
-#include "store/sql/camp_store.hpp"
 #include "store/sql/row_macs.hpp"
+#include "store/sql/sql_store.hpp"
 
 namespace lifeline::store::sql {
 namespace {
@@ -125,9 +125,9 @@ Result<PostOutcome> ApplyPosting(Session& s, std::int64_t camp_id, const camp::P
 }
 
 // A refusal returns before the commit: the transaction's guard rolls the balances back.
-Result<PostOutcome> SqlCampStore::Post(std::int64_t camp_id, const camp::Posting& posting,
-                                       std::int64_t at) {
-  return Write(db_, [&](Session& s) -> Result<PostOutcome> {
+Result<PostOutcome> SqlStore::Post(std::int64_t camp_id, const camp::Posting& posting,
+                                   std::int64_t at) {
+  return Write(*sessions_, [&](Session& s) -> Result<PostOutcome> {
     Transaction tx(s);
     auto outcome = ApplyPosting(s, camp_id, posting, at);
     if (outcome) tx.Commit();
@@ -135,8 +135,8 @@ Result<PostOutcome> SqlCampStore::Post(std::int64_t camp_id, const camp::Posting
   });
 }
 
-Result<StoredPosting> SqlCampStore::GetPosting(std::int64_t camp_id, std::int64_t id) {
-  return Read(db_, [&](Session& s) -> Result<StoredPosting> {
+Result<StoredPosting> SqlStore::GetPosting(std::int64_t camp_id, std::int64_t id) {
+  return Read(*sessions_, [&](Session& s) -> Result<StoredPosting> {
     auto rows = s.Run(
         "SELECT key, kind, prisoner_id, memo, COALESCE(reverses, 0), at FROM postings WHERE id = "
         "$1 AND camp_id = $2",
@@ -154,50 +154,55 @@ Result<StoredPosting> SqlCampStore::GetPosting(std::int64_t camp_id, std::int64_
   });
 }
 
-Result<std::int64_t> SqlCampStore::Balance(std::int64_t camp_id, const std::string& account) {
-  return Read(db_, [&](Session& s) -> Result<std::int64_t> {
+Result<std::int64_t> SqlStore::Balance(std::int64_t camp_id, const std::string& account) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     const std::int64_t legs = LegSum(s, camp_id, account);
     return camp::PrisonerOf(account) ? -legs : legs;
   });
 }
 
-Result<std::pair<std::int64_t, std::vector<AccountEntry>>> SqlCampStore::AccountStatement(
+Result<std::pair<std::int64_t, std::vector<AccountEntry>>> SqlStore::AccountStatement(
     std::int64_t camp_id, const std::string& account, std::int64_t from, std::int64_t to) {
-  return Read(db_, [&](Session& s) -> Result<std::pair<std::int64_t, std::vector<AccountEntry>>> {
-    Transaction tx(s, Access::kConsistentRead);  // the opening and the entries from one view
-    const std::int64_t opening = s.Run(
-                                      "SELECT COALESCE(SUM(l.amount), 0) FROM posting_legs l JOIN "
-                                      "postings p ON p.id = l.posting_id "
-                                      "WHERE l.account = $1 AND p.camp_id = $2 AND p.at < $3",
-                                      Params().Add(account).Add(camp_id).Add(from))[0]
-                                     .Int(0);
-    std::pair<std::int64_t, std::vector<AccountEntry>> out{opening, {}};
-    // A prisoner's statement also shows the calls the state paid for him, at 0.00.
-    const std::int64_t prisoner = camp::PrisonerOf(account).value_or(0);
-    auto rows = s.Run(
-        "SELECT p.id, p.at, p.kind, p.memo, l.amount FROM posting_legs l JOIN postings p ON p.id = "
-        "l.posting_id "
-        "WHERE l.account = $1 AND p.camp_id = $2 AND p.at >= $3 AND p.at < $4 "
-        "UNION ALL SELECT p.id, p.at, p.kind, p.memo, 0 FROM postings p "
-        "WHERE p.prisoner_id = $5 AND p.kind = 'state_paid_call' AND p.camp_id = $2 AND p.at >= $3 "
-        "AND p.at < $4 "
-        "ORDER BY 1",
-        Params().Add(account).Add(camp_id).Add(from).Add(to).Add(prisoner));
-    for (const Row& row : rows) {
-      out.second.push_back({row.Int(0), row.Int(1), row.Valid(camp::ParsePostingKind(row.Text(2))),
-                            row.Text(3), row.Int(4)});
-    }
-    tx.Commit();
-    if (camp::PrisonerOf(account)) {
-      out.first = -out.first;
-      for (auto& e : out.second) e.change = -e.change;
-    }
-    return out;
-  });
+  return Read(
+      *sessions_, [&](Session& s) -> Result<std::pair<std::int64_t, std::vector<AccountEntry>>> {
+        Transaction tx(s, Access::kConsistentRead);  // the opening and the entries from one view
+        const std::int64_t opening =
+            s.Run(
+                 "SELECT COALESCE(SUM(l.amount), 0) FROM posting_legs l JOIN "
+                 "postings p ON p.id = l.posting_id "
+                 "WHERE l.account = $1 AND p.camp_id = $2 AND p.at < $3",
+                 Params().Add(account).Add(camp_id).Add(from))[0]
+                .Int(0);
+        std::pair<std::int64_t, std::vector<AccountEntry>> out{opening, {}};
+        // A prisoner's statement also shows the calls the state paid for him, at 0.00.
+        const std::int64_t prisoner = camp::PrisonerOf(account).value_or(0);
+        auto rows = s.Run(
+            "SELECT p.id, p.at, p.kind, p.memo, l.amount FROM posting_legs l JOIN postings p ON "
+            "p.id = "
+            "l.posting_id "
+            "WHERE l.account = $1 AND p.camp_id = $2 AND p.at >= $3 AND p.at < $4 "
+            "UNION ALL SELECT p.id, p.at, p.kind, p.memo, 0 FROM postings p "
+            "WHERE p.prisoner_id = $5 AND p.kind = 'state_paid_call' AND p.camp_id = $2 AND p.at "
+            ">= $3 "
+            "AND p.at < $4 "
+            "ORDER BY 1",
+            Params().Add(account).Add(camp_id).Add(from).Add(to).Add(prisoner));
+        for (const Row& row : rows) {
+          out.second.push_back({row.Int(0), row.Int(1),
+                                row.Valid(camp::ParsePostingKind(row.Text(2))), row.Text(3),
+                                row.Int(4)});
+        }
+        tx.Commit();
+        if (camp::PrisonerOf(account)) {
+          out.first = -out.first;
+          for (auto& e : out.second) e.change = -e.change;
+        }
+        return out;
+      });
 }
 
-Result<LedgerCheckReport> SqlCampStore::CheckLedger() {
-  return Read(db_, [&](Session& s) -> Result<LedgerCheckReport> {
+Result<LedgerCheckReport> SqlStore::CheckLedger() {
+  return Read(*sessions_, [&](Session& s) -> Result<LedgerCheckReport> {
     Transaction tx(s, Access::kConsistentRead);  // one consistent view of the books
     LedgerCheckReport r;
     namespace check = camp_sql::ledger_check;

@@ -5,7 +5,7 @@
 
 #include "store/camp_rules.hpp"
 #include "store/sql/camp_sql.hpp"
-#include "store/sql/camp_store.hpp"
+#include "store/sql/sql_store.hpp"
 
 namespace lifeline::store::sql {
 namespace {
@@ -58,8 +58,8 @@ std::int64_t InsertMovement(Session& s, const MovementRecord& m) {
 
 }  // namespace
 
-Result<std::int64_t> SqlCampStore::InsertCamp(const CampRecord& camp) {
-  return Write(db_, [&](Session& s) -> Result<std::int64_t> {
+Result<std::int64_t> SqlStore::InsertCamp(const CampRecord& camp) {
+  return Write(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     return s
         .Run("INSERT INTO camps (name, rules) VALUES ($1, $2) RETURNING id",
              Params().Add(camp.name).Add(camp_rules::Encode(camp)))[0]
@@ -67,8 +67,8 @@ Result<std::int64_t> SqlCampStore::InsertCamp(const CampRecord& camp) {
   });
 }
 
-Status SqlCampStore::UpdateCamp(const CampRecord& camp) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::UpdateCamp(const CampRecord& camp) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     if (s.Run("UPDATE camps SET name = $1, rules = $2 WHERE id = $3",
               Params().Add(camp.name).Add(camp_rules::Encode(camp)).Add(camp.id))
             .affected() == 0) {
@@ -78,16 +78,16 @@ Status SqlCampStore::UpdateCamp(const CampRecord& camp) {
   });
 }
 
-Result<CampRecord> SqlCampStore::GetCamp(std::int64_t id) {
-  return Read(db_, [&](Session& s) -> Result<CampRecord> {
+Result<CampRecord> SqlStore::GetCamp(std::int64_t id) {
+  return Read(*sessions_, [&](Session& s) -> Result<CampRecord> {
     auto rows = s.Run("SELECT id, name, rules FROM camps WHERE id = $1", Params().Add(id));
     if (rows.empty()) return NotFound("no such camp");
     return ReadCamp(rows[0]);
   });
 }
 
-Result<std::vector<CampRecord>> SqlCampStore::ListCamps() {
-  return Read(db_, [&](Session& s) -> Result<std::vector<CampRecord>> {
+Result<std::vector<CampRecord>> SqlStore::ListCamps() {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<CampRecord>> {
     std::vector<CampRecord> out;
     for (const Row& row : s.Run("SELECT id, name, rules FROM camps ORDER BY id"))
       out.push_back(ReadCamp(row));
@@ -95,8 +95,8 @@ Result<std::vector<CampRecord>> SqlCampStore::ListCamps() {
   });
 }
 
-Result<std::int64_t> SqlCampStore::InsertPrisoner(const NewPrisoner& p) {
-  return Write(db_, [&](Session& s) -> Result<std::int64_t> {
+Result<std::int64_t> SqlStore::InsertPrisoner(const NewPrisoner& p) {
+  return Write(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
     const std::int64_t id =
         s.Run(
@@ -121,16 +121,16 @@ Result<std::int64_t> SqlCampStore::InsertPrisoner(const NewPrisoner& p) {
   });
 }
 
-Result<StoredPrisoner> SqlCampStore::GetPrisoner(std::int64_t id) {
-  return Read(db_, [&](Session& s) -> Result<StoredPrisoner> {
+Result<StoredPrisoner> SqlStore::GetPrisoner(std::int64_t id) {
+  return Read(*sessions_, [&](Session& s) -> Result<StoredPrisoner> {
     auto rows = s.Run(std::string(kPrisonerSelect) + " WHERE p.id = $1", Params().Add(id));
     if (rows.empty()) return NotFound("no such prisoner");
     return ReadPrisoner(rows[0]);
   });
 }
 
-Result<std::vector<StoredPrisoner>> SqlCampStore::ListPrisoners(std::int64_t camp_id) {
-  return Read(db_, [&](Session& s) -> Result<std::vector<StoredPrisoner>> {
+Result<std::vector<StoredPrisoner>> SqlStore::ListPrisoners(std::int64_t camp_id) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<StoredPrisoner>> {
     std::vector<StoredPrisoner> out;
     for (const Row& row :
          s.Run(std::string(kPrisonerSelect) + " WHERE p.camp_id = $1 ORDER BY p.id",
@@ -141,8 +141,8 @@ Result<std::vector<StoredPrisoner>> SqlCampStore::ListPrisoners(std::int64_t cam
   });
 }
 
-Result<std::int64_t> SqlCampStore::AddMovement(const MovementRecord& m, PrisonerStatus new_status) {
-  return Write(db_, [&](Session& s) -> Result<std::int64_t> {
+Result<std::int64_t> SqlStore::AddMovement(const MovementRecord& m, PrisonerStatus new_status) {
+  return Write(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
     if (s.Run("UPDATE prisoners SET status = $1 WHERE id = $2",
               Params().Add(ToString(new_status)).Add(m.prisoner_id))
@@ -155,10 +155,10 @@ Result<std::int64_t> SqlCampStore::AddMovement(const MovementRecord& m, Prisoner
   });
 }
 
-Result<TransferOutcome> SqlCampStore::TransferPrisoner(const MovementRecord& m, std::int64_t at) {
+Result<TransferOutcome> SqlStore::TransferPrisoner(const MovementRecord& m, std::int64_t at) {
   if (!m.to_camp) return InvalidInput("a transfer names another camp", "to_camp");
   const std::int64_t to = *m.to_camp;
-  return Write(db_, [&](Session& s) -> Result<TransferOutcome> {
+  return Write(*sessions_, [&](Session& s) -> Result<TransferOutcome> {
     Transaction tx(s);
     // His row first (two transfers of him queue here; rows that merely refer to him, such
     // as a call being logged, do not wait), then both camps' books in id order (no deadlock
@@ -191,8 +191,8 @@ Result<TransferOutcome> SqlCampStore::TransferPrisoner(const MovementRecord& m, 
   });
 }
 
-Result<std::vector<MovementRecord>> SqlCampStore::ListUnreportedMovements(std::int64_t camp_id) {
-  return Read(db_, [&](Session& s) -> Result<std::vector<MovementRecord>> {
+Result<std::vector<MovementRecord>> SqlStore::ListUnreportedMovements(std::int64_t camp_id) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<MovementRecord>> {
     std::vector<MovementRecord> out;
     for (const Row& row : s.Run("SELECT m.id, m.prisoner_id, m.kind, m.on_day, m.to_camp, "
                                 "m.reported_on FROM prisoner_movements m "
@@ -206,8 +206,8 @@ Result<std::vector<MovementRecord>> SqlCampStore::ListUnreportedMovements(std::i
   });
 }
 
-Status SqlCampStore::MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     Transaction tx(s);
     for (std::int64_t id : ids) {
       s.Run("UPDATE prisoner_movements SET reported_on = $1 WHERE id = $2 AND reported_on IS NULL",
@@ -218,8 +218,8 @@ Status SqlCampStore::MarkMovementsReported(const std::vector<std::int64_t>& ids,
   });
 }
 
-Status SqlCampStore::MarkCaptureCardSent(std::int64_t prisoner_id, Date on) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::MarkCaptureCardSent(std::int64_t prisoner_id, Date on) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     if (s.Run("UPDATE prisoners SET capture_card_sent_on = COALESCE(capture_card_sent_on, $1) "
               "WHERE id = $2",
               Params().Add(FormatIsoDate(on)).Add(prisoner_id))

@@ -1,7 +1,8 @@
 // The camp's daily routine (store/camp_store.hpp): labour profiles and shifts, the phone
 // line's waiting list, call log and rota, and the correspondence log.
 
-#include "store/sql/camp_store.hpp"
+#include "store/sql/camp_sql.hpp"
+#include "store/sql/sql_store.hpp"
 
 namespace lifeline::store::sql {
 namespace {
@@ -10,8 +11,8 @@ using std::chrono::sys_days;
 
 }  // namespace
 
-Status SqlCampStore::SaveLabourProfile(std::int64_t prisoner_id, const camp::LabourProfile& p) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::SaveLabourProfile(std::int64_t prisoner_id, const camp::LabourProfile& p) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     std::optional<std::string> exam;
     if (p.last_medical_exam) exam = FormatIsoDate(Date{*p.last_medical_exam});
     s.Run(
@@ -30,8 +31,8 @@ Status SqlCampStore::SaveLabourProfile(std::int64_t prisoner_id, const camp::Lab
   });
 }
 
-Result<camp::LabourProfile> SqlCampStore::LoadLabourProfile(std::int64_t prisoner_id) {
-  return Read(db_, [&](Session& s) -> Result<camp::LabourProfile> {
+Result<camp::LabourProfile> SqlStore::LoadLabourProfile(std::int64_t prisoner_id) {
+  return Read(*sessions_, [&](Session& s) -> Result<camp::LabourProfile> {
     auto rows = s.Run(
         "SELECT p.rank, l.asked_for_work, l.volunteers_dangerous, l.last_medical_exam FROM "
         "prisoners p "
@@ -48,8 +49,8 @@ Result<camp::LabourProfile> SqlCampStore::LoadLabourProfile(std::int64_t prisone
   });
 }
 
-Result<std::int64_t> SqlCampStore::InsertShift(std::int64_t prisoner_id, const camp::WorkShift& w) {
-  return Write(db_, [&](Session& s) -> Result<std::int64_t> {
+Result<std::int64_t> SqlStore::InsertShift(std::int64_t prisoner_id, const camp::WorkShift& w) {
+  return Write(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     return s
         .Run(
             "INSERT INTO work_shifts (prisoner_id, day, start_minute, end_minute, kind, "
@@ -67,9 +68,9 @@ Result<std::int64_t> SqlCampStore::InsertShift(std::int64_t prisoner_id, const c
   });
 }
 
-Result<std::vector<camp::WorkShift>> SqlCampStore::ListShifts(std::int64_t prisoner_id, Date from,
-                                                              Date to) {
-  return Read(db_, [&](Session& s) -> Result<std::vector<camp::WorkShift>> {
+Result<std::vector<camp::WorkShift>> SqlStore::ListShifts(std::int64_t prisoner_id, Date from,
+                                                          Date to) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<camp::WorkShift>> {
     std::vector<camp::WorkShift> out;
     for (const Row& row : s.Run(
              "SELECT day, start_minute, end_minute, kind, supervisory, dangerous FROM work_shifts "
@@ -83,8 +84,8 @@ Result<std::vector<camp::WorkShift>> SqlCampStore::ListShifts(std::int64_t priso
   });
 }
 
-Status SqlCampStore::JoinPhoneList(std::int64_t camp_id, std::int64_t prisoner_id, Date since) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::JoinPhoneList(std::int64_t camp_id, std::int64_t prisoner_id, Date since) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     s.Run(
         "INSERT INTO phone_waiting (prisoner_id, camp_id, since) VALUES ($1, $2, $3) "
         "ON CONFLICT (prisoner_id) DO UPDATE SET camp_id = excluded.camp_id",
@@ -93,8 +94,8 @@ Status SqlCampStore::JoinPhoneList(std::int64_t camp_id, std::int64_t prisoner_i
   });
 }
 
-Result<std::vector<PhoneWaiting>> SqlCampStore::ListPhoneWaiting(std::int64_t camp_id) {
-  return Read(db_, [&](Session& s) -> Result<std::vector<PhoneWaiting>> {
+Result<std::vector<PhoneWaiting>> SqlStore::ListPhoneWaiting(std::int64_t camp_id) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<PhoneWaiting>> {
     // Only those held in this camp now: in hospital, transferred or gone, he is not rung.
     std::vector<PhoneWaiting> out;
     for (const Row& row : s.Run(
@@ -108,10 +109,10 @@ Result<std::vector<PhoneWaiting>> SqlCampStore::ListPhoneWaiting(std::int64_t ca
   });
 }
 
-Result<std::int64_t> SqlCampStore::RecordCall(const PhoneCallRecord& call, bool used_turn,
-                                              const std::optional<camp::Posting>& charge,
-                                              std::int64_t at) {
-  return Write(db_, [&](Session& s) -> Result<std::int64_t> {
+Result<std::int64_t> SqlStore::RecordCall(const PhoneCallRecord& call, bool used_turn,
+                                          const std::optional<camp::Posting>& charge,
+                                          std::int64_t at) {
+  return Write(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
     s.LockCampBooks(call.camp_id);
     std::optional<std::int64_t> posting_id;
@@ -143,8 +144,8 @@ Result<std::int64_t> SqlCampStore::RecordCall(const PhoneCallRecord& call, bool 
   });
 }
 
-Result<std::vector<PhoneCallRecord>> SqlCampStore::ListCalls(std::int64_t camp_id, Date day) {
-  return Read(db_, [&](Session& s) -> Result<std::vector<PhoneCallRecord>> {
+Result<std::vector<PhoneCallRecord>> SqlStore::ListCalls(std::int64_t camp_id, Date day) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<PhoneCallRecord>> {
     std::vector<PhoneCallRecord> out;
     for (const Row& row : s.Run("SELECT id, prisoner_id, start_minute, end_minute, outcome, "
                                 "minutes, posting_id FROM phone_calls "
@@ -160,9 +161,9 @@ Result<std::vector<PhoneCallRecord>> SqlCampStore::ListCalls(std::int64_t camp_i
 
 // Under the camp's books' lock, so that two first views agree: the second finds the
 // first's rota.
-Result<camp::DayRota> SqlCampStore::FixRota(std::int64_t camp_id, Date day,
-                                            const std::function<Result<camp::DayRota>()>& plan) {
-  return Write(db_, [&](Session& s) -> Result<camp::DayRota> {
+Result<camp::DayRota> SqlStore::FixRota(std::int64_t camp_id, Date day,
+                                        const std::function<Result<camp::DayRota>()>& plan) {
+  return Write(*sessions_, [&](Session& s) -> Result<camp::DayRota> {
     Transaction tx(s);
     s.LockCampBooks(camp_id);
     camp::DayRota rota{sys_days{day}, {}, {}};
@@ -208,8 +209,8 @@ Result<camp::DayRota> SqlCampStore::FixRota(std::int64_t camp_id, Date day,
   });
 }
 
-Result<std::int64_t> SqlCampStore::InsertMail(std::int64_t prisoner_id, const camp::MailItem& m) {
-  return Write(db_, [&](Session& s) -> Result<std::int64_t> {
+Result<std::int64_t> SqlStore::InsertMail(std::int64_t prisoner_id, const camp::MailItem& m) {
+  return Write(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     return s
         .Run(
             "INSERT INTO mail (prisoner_id, day, kind, direction, held) VALUES ($1, $2, $3, $4, "
@@ -224,22 +225,23 @@ Result<std::int64_t> SqlCampStore::InsertMail(std::int64_t prisoner_id, const ca
   });
 }
 
-Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> SqlCampStore::ListMail(
+Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> SqlStore::ListMail(
     std::int64_t camp_id, Date from, Date to) {
-  return Read(db_, [&](Session& s) -> Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> {
-    std::vector<std::pair<std::int64_t, camp::MailItem>> out;
-    for (const Row& row :
-         s.Run("SELECT m.prisoner_id, m.day, m.kind, m.direction, m.held FROM mail m "
-               "JOIN prisoners p ON p.id = m.prisoner_id "
-               "WHERE p.camp_id = $1 AND m.day >= $2 AND m.day <= $3 ORDER BY m.prisoner_id, "
-               "m.day, m.id",
-               Params().Add(camp_id).Add(FormatIsoDate(from)).Add(FormatIsoDate(to)))) {
-      out.push_back({row.Int(0),
-                     {sys_days{row.DateAt(1)}, row.Valid(camp::ParseMailKind(row.Text(2))),
-                      row.Valid(camp::ParseMailDirection(row.Text(3))), row.Int(4) != 0}});
-    }
-    return out;
-  });
+  return Read(
+      *sessions_, [&](Session& s) -> Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> {
+        std::vector<std::pair<std::int64_t, camp::MailItem>> out;
+        for (const Row& row :
+             s.Run("SELECT m.prisoner_id, m.day, m.kind, m.direction, m.held FROM mail m "
+                   "JOIN prisoners p ON p.id = m.prisoner_id "
+                   "WHERE p.camp_id = $1 AND m.day >= $2 AND m.day <= $3 ORDER BY m.prisoner_id, "
+                   "m.day, m.id",
+                   Params().Add(camp_id).Add(FormatIsoDate(from)).Add(FormatIsoDate(to)))) {
+          out.push_back({row.Int(0),
+                         {sys_days{row.DateAt(1)}, row.Valid(camp::ParseMailKind(row.Text(2))),
+                          row.Valid(camp::ParseMailDirection(row.Text(3))), row.Int(4) != 0}});
+        }
+        return out;
+      });
 }
 
 }  // namespace lifeline::store::sql

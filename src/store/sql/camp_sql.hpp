@@ -1,11 +1,29 @@
 #pragma once
-// The SQL the camps' parts share (camp_registry.cpp, camp_ledger.cpp): a prisoner's
+// What the camps' parts share (camp_registry.cpp, camp_ledger.cpp, camp_routine.cpp): the
+// ledger's posting, and the SQL of a prisoner's
 // transfer between camps (CampStore::TransferPrisoner), the rule that his postings go to the
 // camp that holds him, and the queries `lifeline ledger check` runs (LedgerCheckReport).
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "store/camp_store.hpp"
+#include "store/sql/session.hpp"
+
+namespace lifeline::store::sql {
+
+/// Inside the caller's write transaction: takes the camp's books' lock, then applies the
+/// posting as CampStore::Post describes — the same key again (same content) returns the
+/// first posting; a reversal of what is not in this camp, or reversed already, a prisoner
+/// held elsewhere, or a prisoner's balance below zero is refused, and the caller's
+/// transaction must then roll back (the balances may have moved). camp_ledger.cpp.
+Result<PostOutcome> ApplyPosting(Session& s, std::int64_t camp_id, const camp::Posting& posting,
+                                 std::int64_t at);
+/// The stored sum of the account's legs in the camp (debits positive); 0 if never used.
+std::int64_t LegSum(Session& s, std::int64_t camp_id, const std::string& account);
+
+}  // namespace lifeline::store::sql
 
 namespace lifeline::store::sql::camp_sql {
 

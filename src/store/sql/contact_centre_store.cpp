@@ -1,4 +1,7 @@
-#include "store/sql/contact_centre_store.hpp"
+// The contact centre's lasting state (store/store.hpp's ContactCentreStore), written once
+// for both engines (SqlStore in sql_store.hpp): the queue log, operators, the number of
+// lines and the operators' accounts.
+#include "store/sql/sql_store.hpp"
 
 namespace lifeline::store::sql {
 namespace {
@@ -11,9 +14,8 @@ constexpr std::string_view kAccountPrefix = "account:";
 }  // namespace
 
 // The log keeps what happened after `keep_after`; older lines go in the same transaction.
-Status SqlContactCentreStore::AppendQueueLog(std::span<const QueueLogRecord> lines,
-                                             double keep_after) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     Transaction tx(s);
     for (const auto& line : lines) {
       s.Run("INSERT INTO queue_log (at, call, operator, event) VALUES ($1, $2, $3, $4)",
@@ -25,8 +27,8 @@ Status SqlContactCentreStore::AppendQueueLog(std::span<const QueueLogRecord> lin
   });
 }
 
-Result<std::vector<QueueLogRecord>> SqlContactCentreStore::ListQueueLog(int limit) {
-  return Read(db_, [&](Session& s) -> Result<std::vector<QueueLogRecord>> {
+Result<std::vector<QueueLogRecord>> SqlStore::ListQueueLog(int limit) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<QueueLogRecord>> {
     std::vector<QueueLogRecord> out;
     for (const Row& row :
          s.Run("SELECT at, call, operator, event FROM "
@@ -38,16 +40,16 @@ Result<std::vector<QueueLogRecord>> SqlContactCentreStore::ListQueueLog(int limi
   });
 }
 
-Status SqlContactCentreStore::InsertOperator(const OperatorRecord& op) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::InsertOperator(const OperatorRecord& op) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     s.Run("INSERT INTO contact_centre_operators (name, uri, languages) VALUES ($1, $2, $3)",
           Params().Add(op.name).Add(op.uri).Add(op.languages));
     return OkStatus();
   });
 }
 
-Result<std::vector<OperatorRecord>> SqlContactCentreStore::ListOperators() {
-  return Read(db_, [&](Session& s) -> Result<std::vector<OperatorRecord>> {
+Result<std::vector<OperatorRecord>> SqlStore::ListOperators() {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<OperatorRecord>> {
     std::vector<OperatorRecord> out;
     for (const Row& row :
          s.Run("SELECT name, uri, languages FROM contact_centre_operators ORDER BY id")) {
@@ -57,15 +59,15 @@ Result<std::vector<OperatorRecord>> SqlContactCentreStore::ListOperators() {
   });
 }
 
-Status SqlContactCentreStore::SaveLines(int lines) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::SaveLines(int lines) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     s.Run(kSaveSetting, Params().Add("lines").Add(std::int64_t{lines}));
     return OkStatus();
   });
 }
 
-Result<std::optional<int>> SqlContactCentreStore::LoadLines() {
-  return Read(db_, [&](Session& s) -> Result<std::optional<int>> {
+Result<std::optional<int>> SqlStore::LoadLines() {
+  return Read(*sessions_, [&](Session& s) -> Result<std::optional<int>> {
     auto rows = s.Run("SELECT value FROM contact_centre_settings WHERE key = 'lines'");
     if (rows.empty()) return std::optional<int>();
     return std::optional<int>(static_cast<int>(rows[0].Int(0)));
@@ -73,8 +75,8 @@ Result<std::optional<int>> SqlContactCentreStore::LoadLines() {
 }
 
 // Account 0 unlinks the operator.
-Status SqlContactCentreStore::SaveOperatorAccount(const std::string& name, std::int64_t user_id) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::SaveOperatorAccount(const std::string& name, std::int64_t user_id) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     const std::string key = std::string(kAccountPrefix) + name;
     if (user_id == 0) {
       s.Run("DELETE FROM contact_centre_settings WHERE key = $1", Params().Add(key));
@@ -85,16 +87,16 @@ Status SqlContactCentreStore::SaveOperatorAccount(const std::string& name, std::
   });
 }
 
-Result<std::vector<std::pair<std::string, std::int64_t>>>
-SqlContactCentreStore::ListOperatorAccounts() {
-  return Read(db_, [&](Session& s) -> Result<std::vector<std::pair<std::string, std::int64_t>>> {
-    std::vector<std::pair<std::string, std::int64_t>> out;
-    for (const Row& row : s.Run("SELECT key, value FROM contact_centre_settings WHERE key LIKE "
-                                "'account:%' ORDER BY key")) {
-      out.emplace_back(row.Text(0).substr(kAccountPrefix.size()), row.Int(1));
-    }
-    return out;
-  });
+Result<std::vector<std::pair<std::string, std::int64_t>>> SqlStore::ListOperatorAccounts() {
+  return Read(
+      *sessions_, [&](Session& s) -> Result<std::vector<std::pair<std::string, std::int64_t>>> {
+        std::vector<std::pair<std::string, std::int64_t>> out;
+        for (const Row& row : s.Run("SELECT key, value FROM contact_centre_settings WHERE key LIKE "
+                                    "'account:%' ORDER BY key")) {
+          out.emplace_back(row.Text(0).substr(kAccountPrefix.size()), row.Int(1));
+        }
+        return out;
+      });
 }
 
 }  // namespace lifeline::store::sql

@@ -1,7 +1,9 @@
-#include "store/sql/core_store.hpp"
-
+// Accounts, settings, the installation with its office keys, and the audit log
+// (store/store.hpp's UserStore, InstallationStore and AuditStore), written once for both
+// engines (SqlStore in sql_store.hpp).
 #include "store/key_generation_sql.hpp"
 #include "store/sql/row_macs.hpp"
+#include "store/sql/sql_store.hpp"
 
 namespace lifeline::store::sql {
 namespace {
@@ -46,8 +48,8 @@ Result<UserRecord> OneUser(Session& s, std::string_view where, const Params& par
 
 }  // namespace
 
-Result<std::int64_t> SqlCoreStore::AddUser(const UserRecord& user) {
-  auto id = Write(db_, [&](Session& s) -> Result<std::int64_t> {
+Result<std::int64_t> SqlStore::AddUser(const UserRecord& user) {
+  auto id = Write(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
     const std::int64_t id = s.Run(
                                  "INSERT INTO users (name, role, password_hash, disabled) VALUES "
@@ -68,25 +70,27 @@ Result<std::int64_t> SqlCoreStore::AddUser(const UserRecord& user) {
   return id;
 }
 
-Result<UserRecord> SqlCoreStore::FindUserByName(const std::string& name) {
-  return Read(db_, [&](Session& s) { return OneUser(s, " WHERE name = $1", Params().Add(name)); });
+Result<UserRecord> SqlStore::FindUserByName(const std::string& name) {
+  return Read(*sessions_,
+              [&](Session& s) { return OneUser(s, " WHERE name = $1", Params().Add(name)); });
 }
 
-Result<UserRecord> SqlCoreStore::FindUserById(std::int64_t id) {
-  return Read(db_, [&](Session& s) { return OneUser(s, " WHERE id = $1", Params().Add(id)); });
+Result<UserRecord> SqlStore::FindUserById(std::int64_t id) {
+  return Read(*sessions_,
+              [&](Session& s) { return OneUser(s, " WHERE id = $1", Params().Add(id)); });
 }
 
-Status SqlCoreStore::SetPendingTotp(std::int64_t user_id, const Blob& sealed) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::SetPendingTotp(std::int64_t user_id, const Blob& sealed) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     s.Run("UPDATE users SET totp_pending_sealed = $1 WHERE id = $2",
           Params().AddBytes(sealed).Add(user_id));
     return OkStatus();
   });
 }
 
-Status SqlCoreStore::ActivateTotp(std::int64_t user_id, const Blob& sealed, std::int64_t step,
-                                  const std::vector<Blob32>& recovery_hashes) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::ActivateTotp(std::int64_t user_id, const Blob& sealed, std::int64_t step,
+                              const std::vector<Blob32>& recovery_hashes) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     Transaction tx(s);
     s.Run(
         "UPDATE users SET totp_sealed = $1, totp_pending_sealed = NULL, totp_last_step = $2 WHERE "
@@ -98,8 +102,8 @@ Status SqlCoreStore::ActivateTotp(std::int64_t user_id, const Blob& sealed, std:
   });
 }
 
-Status SqlCoreStore::ClearTotp(std::int64_t user_id) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::ClearTotp(std::int64_t user_id) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     Transaction tx(s);
     s.Run("UPDATE users SET totp_sealed = NULL, totp_pending_sealed = NULL WHERE id = $1",
           Params().Add(user_id));
@@ -110,16 +114,16 @@ Status SqlCoreStore::ClearTotp(std::int64_t user_id) {
 }
 
 // One statement: the check and the write are atomic (a code's step is used once).
-Result<bool> SqlCoreStore::AdvanceTotpStep(std::int64_t user_id, std::int64_t step) {
-  return Write(db_, [&](Session& s) -> Result<bool> {
+Result<bool> SqlStore::AdvanceTotpStep(std::int64_t user_id, std::int64_t step) {
+  return Write(*sessions_, [&](Session& s) -> Result<bool> {
     return s.Run("UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1",
                  Params().Add(step).Add(user_id))
                .affected() > 0;
   });
 }
 
-Result<bool> SqlCoreStore::UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) {
-  return Write(db_, [&](Session& s) -> Result<bool> {
+Result<bool> SqlStore::UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) {
+  return Write(*sessions_, [&](Session& s) -> Result<bool> {
     return s.Run(
                 "UPDATE recovery_codes SET used = 1 WHERE user_id = $1 AND code_hash = $2 AND used "
                 "= 0",
@@ -128,15 +132,15 @@ Result<bool> SqlCoreStore::UseRecoveryCode(std::int64_t user_id, const Blob32& c
   });
 }
 
-Result<std::string> SqlCoreStore::GetSetting(const std::string& key) {
-  return Read(db_, [&](Session& s) -> Result<std::string> {
+Result<std::string> SqlStore::GetSetting(const std::string& key) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::string> {
     auto rows = s.Run("SELECT value FROM settings WHERE key = $1", Params().Add(key));
     return rows.empty() ? std::string() : rows[0].Text(0);
   });
 }
 
-Status SqlCoreStore::PutSetting(const std::string& key, const std::string& value) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::PutSetting(const std::string& key, const std::string& value) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     s.Run(
         "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = "
         "excluded.value",
@@ -145,11 +149,11 @@ Status SqlCoreStore::PutSetting(const std::string& key, const std::string& value
   });
 }
 
-Status SqlCoreStore::SaveInstallation(const Installation& i) {
+Status SqlStore::SaveInstallation(const Installation& i) {
   if (i.office_keys.size() != 1 || i.office_keys.front().generation != 1) {
     return InvalidInput("a new installation has exactly office key generation 1");
   }
-  auto saved = Write(db_, [&](Session& s) -> Status {
+  auto saved = Write(*sessions_, [&](Session& s) -> Status {
     Transaction tx(s);
     // The row's key is fixed (id = 1): a second installation is a unique violation.
     s.Run(
@@ -181,8 +185,8 @@ Status SqlCoreStore::SaveInstallation(const Installation& i) {
   return saved;
 }
 
-Result<Installation> SqlCoreStore::LoadInstallation() {
-  return Read(db_, [&](Session& s) -> Result<Installation> {
+Result<Installation> SqlStore::LoadInstallation() {
+  return Read(*sessions_, [&](Session& s) -> Result<Installation> {
     // One snapshot, so that a concurrent rotation is seen whole or not at all.
     Transaction tx(s, Access::kConsistentRead);
     auto rows = s.Run(
@@ -207,8 +211,8 @@ Result<Installation> SqlCoreStore::LoadInstallation() {
   });
 }
 
-Status SqlCoreStore::AddOfficeKey(const StoredOfficeKey& key) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::AddOfficeKey(const StoredOfficeKey& key) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     Transaction tx(s);
     s.LockTablesAgainstWriters({"office_keys"});  // two rotations cannot both add generation n+1
     const std::int64_t newest =
@@ -224,8 +228,8 @@ Status SqlCoreStore::AddOfficeKey(const StoredOfficeKey& key) {
   });
 }
 
-Status SqlCoreStore::SaveOfficeSecret(const Blob& sealed) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::SaveOfficeSecret(const Blob& sealed) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     if (s.Run(
              "UPDATE installation SET office_secret_sealed = $1 WHERE office_secret_sealed IS NULL",
              Params().AddBytes(sealed))
@@ -238,8 +242,8 @@ Status SqlCoreStore::SaveOfficeSecret(const Blob& sealed) {
 
 // The retired keys' private halves are overwritten, and no readable copy may stay in the
 // store's files (Session::MarkForErasure, Sessions::FinishErasure).
-Status SqlCoreStore::RetireOfficeKeysBefore(std::int64_t generation) {
-  auto retired = Write(db_, [&](Session& s) -> Status {
+Status SqlStore::RetireOfficeKeysBefore(std::int64_t generation) {
+  auto retired = Write(*sessions_, [&](Session& s) -> Status {
     Transaction tx(s);
     s.LockTablesAgainstWriters({"office_keys"});
     if (s.Run(kCountKeysOlderThanSql, Params().Add(generation))[0].Int(0) > 0) {
@@ -265,22 +269,22 @@ Status SqlCoreStore::RetireOfficeKeysBefore(std::int64_t generation) {
     return OkStatus();
   });
   if (!retired) return retired;
-  return db_.FinishErasure(
+  return sessions_->FinishErasure(
       "the old office key was retired, but its copy could not be erased from the database files "
       "yet; run the "
       "retirement again shortly");
 }
 
-Result<std::optional<AuditRecord>> SqlCoreStore::LastAuditRecord() {
-  return Read(db_, [&](Session& s) -> Result<std::optional<AuditRecord>> {
+Result<std::optional<AuditRecord>> SqlStore::LastAuditRecord() {
+  return Read(*sessions_, [&](Session& s) -> Result<std::optional<AuditRecord>> {
     auto rows = s.Run(std::string(kAuditSelect) + " ORDER BY seq DESC LIMIT 1");
     if (rows.empty()) return std::optional<AuditRecord>();
     return std::optional<AuditRecord>(ReadAudit(rows[0]));
   });
 }
 
-Status SqlCoreStore::AppendAuditRecord(const AuditRecord& r) {
-  return Write(db_, [&](Session& s) -> Status {
+Status SqlStore::AppendAuditRecord(const AuditRecord& r) {
+  return Write(*sessions_, [&](Session& s) -> Status {
     s.Run(
         "INSERT INTO audit_log (seq, at, actor_user_id, actor_name, action, target, mac) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -296,8 +300,8 @@ Status SqlCoreStore::AppendAuditRecord(const AuditRecord& r) {
   });
 }
 
-Result<std::vector<AuditRecord>> SqlCoreStore::ListAuditRecords(std::int64_t after_seq, int limit) {
-  return Read(db_, [&](Session& s) -> Result<std::vector<AuditRecord>> {
+Result<std::vector<AuditRecord>> SqlStore::ListAuditRecords(std::int64_t after_seq, int limit) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<AuditRecord>> {
     std::vector<AuditRecord> out;
     for (const Row& row : s.Run(std::string(kAuditSelect) + " WHERE seq > $1 ORDER BY seq LIMIT $2",
                                 Params().Add(after_seq).Add(std::int64_t{limit}))) {

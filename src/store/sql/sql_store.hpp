@@ -8,10 +8,7 @@
 #include <memory>
 
 #include "store/sql/abroad_store.hpp"
-#include "store/sql/camp_store.hpp"
 #include "store/sql/channel_store.hpp"
-#include "store/sql/contact_centre_store.hpp"
-#include "store/sql/core_store.hpp"
 #include "store/sql/row_macs.hpp"
 #include "store/sql/session.hpp"
 #include "store/store.hpp"
@@ -96,166 +93,92 @@ class SqlStore : public Store {
     return Write(*sessions_, [&](Session& s) { return sql::SealRowsWithoutMac(s); });
   }
 
-  // UserStore
-  Result<std::int64_t> AddUser(const UserRecord& user) override { return core_.AddUser(user); }
-  Result<UserRecord> FindUserByName(const std::string& name) override {
-    return core_.FindUserByName(name);
-  }
-  Result<UserRecord> FindUserById(std::int64_t id) override { return core_.FindUserById(id); }
-  Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) override {
-    return core_.SetPendingTotp(user_id, sealed);
-  }
+  // UserStore, InstallationStore and AuditStore: core_store.cpp
+  Result<std::int64_t> AddUser(const UserRecord& user) override;
+  Result<UserRecord> FindUserByName(const std::string& name) override;
+  Result<UserRecord> FindUserById(std::int64_t id) override;
+  Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) override;
   Status ActivateTotp(std::int64_t user_id, const Blob& sealed, std::int64_t step,
-                      const std::vector<Blob32>& recovery_hashes) override {
-    return core_.ActivateTotp(user_id, sealed, step, recovery_hashes);
-  }
-  Status ClearTotp(std::int64_t user_id) override { return core_.ClearTotp(user_id); }
-  Result<bool> AdvanceTotpStep(std::int64_t user_id, std::int64_t step) override {
-    return core_.AdvanceTotpStep(user_id, step);
-  }
-  Result<bool> UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) override {
-    return core_.UseRecoveryCode(user_id, code_hash);
-  }
-  Result<std::string> GetSetting(const std::string& key) override { return core_.GetSetting(key); }
-  Status PutSetting(const std::string& key, const std::string& value) override {
-    return core_.PutSetting(key, value);
-  }
+                      const std::vector<Blob32>& recovery_hashes) override;
+  Status ClearTotp(std::int64_t user_id) override;
+  Result<bool> AdvanceTotpStep(std::int64_t user_id, std::int64_t step) override;
+  Result<bool> UseRecoveryCode(std::int64_t user_id, const Blob32& code_hash) override;
+  Result<std::string> GetSetting(const std::string& key) override;
+  Status PutSetting(const std::string& key, const std::string& value) override;
 
-  // InstallationStore
-  Status SaveInstallation(const Installation& installation) override {
-    return core_.SaveInstallation(installation);
-  }
-  Result<Installation> LoadInstallation() override { return core_.LoadInstallation(); }
-  Status AddOfficeKey(const StoredOfficeKey& key) override { return core_.AddOfficeKey(key); }
-  Status SaveOfficeSecret(const Blob& sealed) override { return core_.SaveOfficeSecret(sealed); }
-  Status RetireOfficeKeysBefore(std::int64_t generation) override {
-    return core_.RetireOfficeKeysBefore(generation);
-  }
+  Status SaveInstallation(const Installation& installation) override;
+  Result<Installation> LoadInstallation() override;
+  Status AddOfficeKey(const StoredOfficeKey& key) override;
+  Status SaveOfficeSecret(const Blob& sealed) override;
+  Status RetireOfficeKeysBefore(std::int64_t generation) override;
 
-  // AuditStore
-  Result<std::optional<AuditRecord>> LastAuditRecord() override { return core_.LastAuditRecord(); }
-  Status AppendAuditRecord(const AuditRecord& record) override {
-    return core_.AppendAuditRecord(record);
-  }
-  Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) override {
-    return core_.ListAuditRecords(after_seq, limit);
-  }
+  Result<std::optional<AuditRecord>> LastAuditRecord() override;
+  Status AppendAuditRecord(const AuditRecord& record) override;
+  Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) override;
 
-  // ContactCentreStore
-  Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) override {
-    return centre_.AppendQueueLog(lines, keep_after);
-  }
-  Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) override {
-    return centre_.ListQueueLog(limit);
-  }
-  Status InsertOperator(const OperatorRecord& op) override { return centre_.InsertOperator(op); }
-  Result<std::vector<OperatorRecord>> ListOperators() override { return centre_.ListOperators(); }
-  Status SaveLines(int lines) override { return centre_.SaveLines(lines); }
-  Result<std::optional<int>> LoadLines() override { return centre_.LoadLines(); }
-  Status SaveOperatorAccount(const std::string& name, std::int64_t user_id) override {
-    return centre_.SaveOperatorAccount(name, user_id);
-  }
-  Result<std::vector<std::pair<std::string, std::int64_t>>> ListOperatorAccounts() override {
-    return centre_.ListOperatorAccounts();
-  }
+  // ContactCentreStore: contact_centre_store.cpp
+  Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) override;
+  Result<std::vector<QueueLogRecord>> ListQueueLog(int limit) override;
+  Status InsertOperator(const OperatorRecord& op) override;
+  Result<std::vector<OperatorRecord>> ListOperators() override;
+  Status SaveLines(int lines) override;
+  Result<std::optional<int>> LoadLines() override;
+  Status SaveOperatorAccount(const std::string& name, std::int64_t user_id) override;
+  Result<std::vector<std::pair<std::string, std::int64_t>>> ListOperatorAccounts() override;
 
-  // CampStore
-  Result<std::int64_t> InsertCamp(const CampRecord& c) override { return camps_.InsertCamp(c); }
-  Status UpdateCamp(const CampRecord& c) override { return camps_.UpdateCamp(c); }
-  Result<CampRecord> GetCamp(std::int64_t id) override { return camps_.GetCamp(id); }
-  Result<std::vector<CampRecord>> ListCamps() override { return camps_.ListCamps(); }
-  Result<std::int64_t> InsertPrisoner(const NewPrisoner& p) override {
-    return camps_.InsertPrisoner(p);
-  }
-  Result<StoredPrisoner> GetPrisoner(std::int64_t id) override { return camps_.GetPrisoner(id); }
-  Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp) override {
-    return camps_.ListPrisoners(camp);
-  }
-  Result<std::int64_t> AddMovement(const MovementRecord& m, PrisonerStatus s) override {
-    return camps_.AddMovement(m, s);
-  }
-  Result<TransferOutcome> TransferPrisoner(const MovementRecord& m, std::int64_t at) override {
-    return camps_.TransferPrisoner(m, at);
-  }
-  Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp) override {
-    return camps_.ListUnreportedMovements(camp);
-  }
-  Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) override {
-    return camps_.MarkMovementsReported(ids, on);
-  }
-  Status MarkCaptureCardSent(std::int64_t id, Date on) override {
-    return camps_.MarkCaptureCardSent(id, on);
-  }
-  Result<PostOutcome> Post(std::int64_t camp, const camp::Posting& p, std::int64_t at) override {
-    return camps_.Post(camp, p, at);
-  }
-  Result<StoredPosting> GetPosting(std::int64_t camp, std::int64_t id) override {
-    return camps_.GetPosting(camp, id);
-  }
-  Result<std::int64_t> Balance(std::int64_t camp, const std::string& a) override {
-    return camps_.Balance(camp, a);
-  }
+  // CampStore: camp_registry.cpp, camp_ledger.cpp, camp_routine.cpp. A camp's postings,
+  // calls and rota are serialised by its books' lock (Session::LockCampBooks), so the
+  // balance checks and idempotency keys hold under concurrent writers on PostgreSQL as
+  // under SQLite's single writer.
+  Result<std::int64_t> InsertCamp(const CampRecord& camp) override;
+  Status UpdateCamp(const CampRecord& camp) override;
+  Result<CampRecord> GetCamp(std::int64_t id) override;
+  Result<std::vector<CampRecord>> ListCamps() override;
+  Result<std::int64_t> InsertPrisoner(const NewPrisoner& prisoner) override;
+  Result<StoredPrisoner> GetPrisoner(std::int64_t id) override;
+  Result<std::vector<StoredPrisoner>> ListPrisoners(std::int64_t camp_id) override;
+  Result<std::int64_t> AddMovement(const MovementRecord& movement,
+                                   PrisonerStatus new_status) override;
+  Result<TransferOutcome> TransferPrisoner(const MovementRecord& movement,
+                                           std::int64_t at) override;
+  Result<std::vector<MovementRecord>> ListUnreportedMovements(std::int64_t camp_id) override;
+  Status MarkMovementsReported(const std::vector<std::int64_t>& ids, Date on) override;
+  Status MarkCaptureCardSent(std::int64_t prisoner_id, Date on) override;
+  Result<PostOutcome> Post(std::int64_t camp_id, const camp::Posting& posting,
+                           std::int64_t at) override;
+  Result<StoredPosting> GetPosting(std::int64_t camp_id, std::int64_t id) override;
+  Result<std::int64_t> Balance(std::int64_t camp_id, const std::string& account) override;
   Result<std::pair<std::int64_t, std::vector<AccountEntry>>> AccountStatement(
-      std::int64_t camp, const std::string& a, std::int64_t from, std::int64_t to) override {
-    return camps_.AccountStatement(camp, a, from, to);
-  }
-  Result<LedgerCheckReport> CheckLedger() override { return camps_.CheckLedger(); }
-  Status SaveLabourProfile(std::int64_t id, const camp::LabourProfile& p) override {
-    return camps_.SaveLabourProfile(id, p);
-  }
-  Result<camp::LabourProfile> LoadLabourProfile(std::int64_t id) override {
-    return camps_.LoadLabourProfile(id);
-  }
-  Result<std::int64_t> InsertShift(std::int64_t id, const camp::WorkShift& s) override {
-    return camps_.InsertShift(id, s);
-  }
-  Result<std::vector<camp::WorkShift>> ListShifts(std::int64_t id, Date from, Date to) override {
-    return camps_.ListShifts(id, from, to);
-  }
-  Status JoinPhoneList(std::int64_t camp, std::int64_t id, Date since) override {
-    return camps_.JoinPhoneList(camp, id, since);
-  }
-  Result<std::vector<PhoneWaiting>> ListPhoneWaiting(std::int64_t camp) override {
-    return camps_.ListPhoneWaiting(camp);
-  }
-  Result<std::int64_t> RecordCall(const PhoneCallRecord& c, bool used_turn,
+      std::int64_t camp_id, const std::string& account, std::int64_t from,
+      std::int64_t to) override;
+  Result<LedgerCheckReport> CheckLedger() override;
+  Status SaveLabourProfile(std::int64_t prisoner_id, const camp::LabourProfile& profile) override;
+  Result<camp::LabourProfile> LoadLabourProfile(std::int64_t prisoner_id) override;
+  Result<std::int64_t> InsertShift(std::int64_t prisoner_id, const camp::WorkShift& shift) override;
+  Result<std::vector<camp::WorkShift>> ListShifts(std::int64_t prisoner_id, Date from,
+                                                  Date to) override;
+  Status JoinPhoneList(std::int64_t camp_id, std::int64_t prisoner_id, Date since) override;
+  Result<std::vector<PhoneWaiting>> ListPhoneWaiting(std::int64_t camp_id) override;
+  Result<std::int64_t> RecordCall(const PhoneCallRecord& call, bool used_turn,
                                   const std::optional<camp::Posting>& charge,
-                                  std::int64_t at) override {
-    return camps_.RecordCall(c, used_turn, charge, at);
-  }
-  Result<std::vector<PhoneCallRecord>> ListCalls(std::int64_t camp, Date day) override {
-    return camps_.ListCalls(camp, day);
-  }
-  Result<camp::DayRota> FixRota(std::int64_t camp, Date day,
-                                const std::function<Result<camp::DayRota>()>& plan) override {
-    return camps_.FixRota(camp, day, plan);
-  }
-  Result<std::int64_t> InsertMail(std::int64_t id, const camp::MailItem& m) override {
-    return camps_.InsertMail(id, m);
-  }
-  Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp,
+                                  std::int64_t at) override;
+  Result<std::vector<PhoneCallRecord>> ListCalls(std::int64_t camp_id, Date day) override;
+  Result<camp::DayRota> FixRota(std::int64_t camp_id, Date day,
+                                const std::function<Result<camp::DayRota>()>& plan) override;
+  Result<std::int64_t> InsertMail(std::int64_t prisoner_id, const camp::MailItem& item) override;
+  Result<std::vector<std::pair<std::int64_t, camp::MailItem>>> ListMail(std::int64_t camp_id,
                                                                         Date from,
-                                                                        Date to) override {
-    return camps_.ListMail(camp, from, to);
-  }
+                                                                        Date to) override;
 
  protected:
   explicit SqlStore(std::unique_ptr<Sessions> sessions)
-      : sessions_(std::move(sessions)),
-        core_(*sessions_),
-        camps_(*sessions_),
-        abroad_(*sessions_),
-        channels_(*sessions_),
-        centre_(*sessions_) {}
+      : sessions_(std::move(sessions)), abroad_(*sessions_), channels_(*sessions_) {}
   Sessions& sessions() { return *sessions_; }
 
  private:
   std::unique_ptr<Sessions> sessions_;
-  SqlCoreStore core_;
-  SqlCampStore camps_;
   SqlAbroadStore abroad_;
   SqlChannelStore channels_;
-  SqlContactCentreStore centre_;
 };
 
 }  // namespace lifeline::store::sql
