@@ -35,6 +35,7 @@ struct TableShape {
   std::set<std::string> foreign_keys;          // "column -> table"
   std::set<std::string> unique;                // unique constraints' columns
   std::map<std::string, std::string> indexes;  // CREATE INDEX name -> "[unique ]columns"
+  bool without_rowid = false;                  // SQLite's alone (Spelling::without_rowid)
 
   bool operator==(const TableShape&) const = default;
 };
@@ -65,6 +66,10 @@ Schema ReadSqlite(Session& s) {
        s.Run("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
     const std::string name = table.Text(0);
     TableShape& shape = schema[name];
+    shape.without_rowid =
+        s.Run("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = $1",
+              Params().Add(name))[0]
+            .Int(0) != 0;
     std::map<int, std::string> key;
     for (const Row& c : s.Run("SELECT name, type, \"notnull\", pk FROM pragma_table_info($1)",
                               Params().Add(name))) {
@@ -147,6 +152,7 @@ std::string Describe(const TableShape& t) {
   for (const auto& fk : t.foreign_keys) out += "  foreign key " + fk + "\n";
   for (const auto& u : t.unique) out += "  unique (" + u + ")\n";
   for (const auto& [name, columns] : t.indexes) out += "  index " + name + " (" + columns + ")\n";
+  if (t.without_rowid) out += "  without rowid\n";
   return out;
 }
 
@@ -156,8 +162,9 @@ const std::map<std::string, std::string> kKnownDifferences = {
      "PostgreSQL keeps the schema version in this table; SQLite in PRAGMA user_version"},
 };
 
-// Every table, column, key, index and seeded row of `a` is in `b` and the other way round,
-// but for tables kKnownDifferences names (when `engines_differ`).
+// Every table, column, key and index of `a` is in `b` and the other way round, but for
+// tables kKnownDifferences names and the rowid, which PostgreSQL has not (when
+// `engines_differ`).
 void ExpectSameSchema(const Schema& a, const Schema& b, const char* a_name, const char* b_name,
                       bool engines_differ) {
   std::set<std::string> names;
@@ -172,10 +179,12 @@ void ExpectSameSchema(const Schema& a, const Schema& b, const char* a_name, cons
       ADD_FAILURE() << "table " << name << " only in " << (in_a == a.end() ? b_name : a_name);
       continue;
     }
-    EXPECT_EQ(in_a->second, in_b->second) << "table " << name << " differs\n"
-                                          << a_name << ":\n"
-                                          << Describe(in_a->second) << b_name << ":\n"
-                                          << Describe(in_b->second);
+    TableShape b_shape = in_b->second;
+    if (engines_differ) b_shape.without_rowid = in_a->second.without_rowid;
+    EXPECT_EQ(in_a->second, b_shape) << "table " << name << " differs\n"
+                                     << a_name << ":\n"
+                                     << Describe(in_a->second) << b_name << ":\n"
+                                     << Describe(in_b->second);
   }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Storage ports. Two engines keep them, SQLite (store/sqlite) and PostgreSQL
-// (store/postgres), much of it through the SQL written once in store/sql (src/README.md,
-// "Storage"); app code sees only these interfaces.
+// (store/postgres), through the SQL written once in store/sql (src/README.md, "Storage");
+// app code sees only these interfaces.
 //
 // Contract for every implementation: a successful write is durable when it returns (it
 // survives kill -9 and power loss); reads see every write that returned before them.

@@ -225,7 +225,7 @@ CREATE TABLE balances (
   camp_id {int} NOT NULL REFERENCES camps(id),
   account TEXT NOT NULL,
   balance {int} NOT NULL,
-  PRIMARY KEY (camp_id, account));
+  PRIMARY KEY (camp_id, account)){without_rowid};
 CREATE TABLE prisoner_labour (
   prisoner_id {int} PRIMARY KEY REFERENCES prisoners(id),
   asked_for_work {int} NOT NULL,
@@ -266,7 +266,7 @@ CREATE TABLE phone_rota (
   start_minute {int},
   end_minute {int},
   prisoner_id {int} NOT NULL REFERENCES prisoners(id),
-  PRIMARY KEY (camp_id, day, position));
+  PRIMARY KEY (camp_id, day, position)){without_rowid};
 CREATE TABLE mail (
   id {id},
   prisoner_id {int} NOT NULL REFERENCES prisoners(id),
@@ -280,7 +280,7 @@ CREATE TABLE abroad_countries (
   name TEXT NOT NULL,
   days_allowed {int} NOT NULL,
   period_days {int} NOT NULL,
-  note TEXT NOT NULL);
+  note TEXT NOT NULL){without_rowid};
 CREATE TABLE people_abroad (
   id {id},
   case_id {int} UNIQUE,
@@ -384,7 +384,8 @@ static_assert(kHistoryEnd + static_cast<int>(kLaterChanges.size()) == kSchemaVer
 
 std::string Spell(std::string_view sql, const Spelling& s) {
   return fmt::format(fmt::runtime(sql), fmt::arg("id", s.id), fmt::arg("int", s.int64),
-                     fmt::arg("bytes", s.bytes), fmt::arg("real", s.real));
+                     fmt::arg("bytes", s.bytes), fmt::arg("real", s.real),
+                     fmt::arg("without_rowid", s.without_rowid));
 }
 
 }  // namespace
