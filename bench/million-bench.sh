@@ -30,11 +30,12 @@ cookie=$(curl -s -c - -H 'Content-Type: application/json' \
   awk '/lifeline_session/ {print $7}')
 start=$(date +%s.%N)
 until python3 - <<'PY'
-import http.client, json, sys
+import http.client, json, re, sys
 c = http.client.HTTPConnection("127.0.0.1", 18931)
 c.request("POST", "/api/v1/session", json.dumps({"name": "bench.coord", "password": "synthetic-bench-coord"}),
           {"Content-Type": "application/json"})
-r = c.getresponse(); body = json.loads(r.read()); cookie = r.getheader("Set-Cookie").split(";")[0]
+r = c.getresponse(); body = json.loads(r.read())
+cookie = re.search(r"lifeline_session=[^;]+", r.getheader("Set-Cookie")).group(0)
 c.request("POST", "/api/v1/search", json.dumps({"q": "sintet"}),
           {"Content-Type": "application/json", "Cookie": cookie, "X-CSRF-Token": body["csrf_token"]})
 sys.exit(0 if json.loads(c.getresponse().read())["index_complete"] else 1)
@@ -62,4 +63,20 @@ report("GET /api/v1/cases filtered by status and situation", [timed(p, {"Cookie"
 # Each statistics read is audited, so fewer of them.
 report("GET /api/v1/statistics (28 days)", [timed("/api/v1/statistics", {"Cookie": cookie}) for _ in range(40)])
 report("GET /api/v1/statistics?days=366", [timed("/api/v1/statistics?days=366", {"Cookie": cookie}) for _ in range(20)])
+# Search: the in-memory index finds the ids, the store reads their summaries (up to 50); each
+# search is audited.
+import json, re
+c = http.client.HTTPConnection("127.0.0.1", 18931)
+c.request("POST", "/api/v1/session", json.dumps({"name": "bench.coord", "password": "synthetic-bench-coord"}),
+          {"Content-Type": "application/json"})
+r = c.getresponse(); csrf = json.loads(r.read())["csrf_token"]
+search_cookie = re.search(r"lifeline_session=[^;]+", r.getheader("Set-Cookie")).group(0)
+def search(q):
+    c = http.client.HTTPConnection("127.0.0.1", 18931)
+    t = time.perf_counter()
+    c.request("POST", "/api/v1/search", json.dumps({"q": q, "per_page": 50}),
+              {"Content-Type": "application/json", "Cookie": search_cookie, "X-CSRF-Token": csrf})
+    r = c.getresponse(); r.read(); assert r.status == 200, r.status
+    return (time.perf_counter() - t) * 1000
+report("POST /api/v1/search, 50 summaries a page", [search("sintet") for _ in range(100)])
 PY

@@ -29,13 +29,13 @@ sleep 2
 phone_port=$(free_port)
 sip_port=$(free_port)
 python3 - "$phone_port" "$operators" <<'PY'
-import http.client, json, sys
+import http.client, json, re, sys
 port, count = sys.argv[1], int(sys.argv[2])
 c = http.client.HTTPConnection("127.0.0.1", 18941)
 c.request("POST", "/api/v1/session", json.dumps({"name": "bench.coord", "password": "synthetic-bench-coord"}),
           {"Content-Type": "application/json"})
 r = c.getresponse(); body = json.loads(r.read())
-auth = {"Cookie": r.getheader("Set-Cookie").split(";")[0], "X-CSRF-Token": body["csrf_token"], "Content-Type": "application/json"}
+auth = {"Cookie": re.search(r"lifeline_session=[^;]+", r.getheader("Set-Cookie")).group(0), "X-CSRF-Token": body["csrf_token"], "Content-Type": "application/json"}
 c.request("PUT", "/api/v1/contact-centre/lines", json.dumps({"lines": 10000}), auth); c.getresponse().read()
 for i in range(1, count + 1):
     c.request("POST", "/api/v1/contact-centre/operators",
@@ -83,12 +83,12 @@ PY
 run "127.0.0.1:$phone_port" "baseline, SIPp straight to the operators' phone"
 run "127.0.0.1:$sip_port" "through Kamailio and lifeline"
 python3 - <<'PY'
-import http.client, json
+import http.client, json, re
 c = http.client.HTTPConnection("127.0.0.1", 18941)
 c.request("POST", "/api/v1/session", json.dumps({"name": "bench.coord", "password": "synthetic-bench-coord"}),
           {"Content-Type": "application/json"})
 r = c.getresponse(); r.read()
-c.request("GET", "/api/v1/contact-centre/wallboard", headers={"Cookie": r.getheader("Set-Cookie").split(";")[0]})
+c.request("GET", "/api/v1/contact-centre/wallboard", headers={"Cookie": re.search(r"lifeline_session=[^;]+", r.getheader("Set-Cookie")).group(0)})
 today = json.loads(c.getresponse().read())["today"]
 print(f"lifeline counted: offered {today['offered']}, answered {today['answered']}, abandoned {today['abandoned']}")
 PY
