@@ -174,7 +174,7 @@ json PrisonerJson(const app::Prisoner& p) {
               {"health", p.stored.health},
               {"arrived_on", FormatIsoDate(p.stored.arrived_on)},
               {"language", p.stored.language},
-              {"status", store::ToString(p.stored.status)},
+              {"status", camp::ToString(p.stored.status)},
               {"custody", "captured"},
               {"balance", camp::FormatAmount(p.stored.balance)},
               {"capture_card_due", FormatIsoDate(p.capture_card_due)},

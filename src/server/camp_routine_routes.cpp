@@ -103,7 +103,7 @@ void ApiPhoneDay(Context& ctx, Request& request, Respond respond) {
   for (const auto& c : day->calls) {
     calls.push_back({{"start_minute", c.start_minute},
                      {"prisoner", c.prisoner_id},
-                     {"outcome", store::ToString(c.outcome)},
+                     {"outcome", camp::ToString(c.outcome)},
                      {"minutes", c.minutes},
                      {"posting", c.posting_id ? json(*c.posting_id) : json(nullptr)}});
   }
@@ -122,7 +122,7 @@ void ApiRecordCall(Context& ctx, Request& request, Respond respond) {
                          "{\"prisoner\": 1, \"day\": \"2026-11-23\", \"start_minute\": 600, "
                          "\"outcome\": \"completed\", \"minutes\": 15}");
   if (!post) return;
-  auto outcome = store::ParseCallOutcome(Text(post->doc, "outcome"));
+  auto outcome = camp::ParseCallOutcome(Text(post->doc, "outcome"));
   if (!outcome)
     return respond(JsonError(InvalidInput("outcome must be completed, cut or no_show", "outcome")));
   const int prisoner = Whole(post->doc, "prisoner");

@@ -2,7 +2,7 @@
 
 namespace lifeline::server {
 
-nlohmann::json SummaryJson(const store::CaseSummary& c) {
+nlohmann::json SummaryJson(const CaseSummary& c) {
   nlohmann::json j = {
       {"id", c.id},
       {"received_on", FormatIsoDate(c.received_on)},

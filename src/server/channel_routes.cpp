@@ -26,7 +26,7 @@ const Error kNoConversation{ErrorCode::kNotFound, "this case has no SMS or messe
 
 json ReplyJson(const app::QueuedReplyView& r) {
   return json{{"id", r.id},
-              {"state", store::ToString(r.state)},
+              {"state", channels::ToString(r.state)},
               {"not_before", r.not_before ? json(*r.not_before) : json()},
               {"created_at", r.created_at}};
 }

@@ -14,19 +14,19 @@ using namespace console;
 
 namespace {
 
-constexpr std::array kStatuses = {store::CallbackStatus::kPending, store::CallbackStatus::kDialing,
-                                  store::CallbackStatus::kConnected,
-                                  store::CallbackStatus::kLapsed};
+constexpr std::array kStatuses = {
+    contact_centre::CallbackStatus::kPending, contact_centre::CallbackStatus::kDialing,
+    contact_centre::CallbackStatus::kConnected, contact_centre::CallbackStatus::kLapsed};
 
-std::string_view StatusRu(store::CallbackStatus s) {
+std::string_view StatusRu(contact_centre::CallbackStatus s) {
   switch (s) {
-    case store::CallbackStatus::kPending:
+    case contact_centre::CallbackStatus::kPending:
       return "ждут своего окна";
-    case store::CallbackStatus::kDialing:
+    case contact_centre::CallbackStatus::kDialing:
       return "набираются";
-    case store::CallbackStatus::kConnected:
+    case contact_centre::CallbackStatus::kConnected:
       return "состоялись";
-    case store::CallbackStatus::kLapsed:
+    case contact_centre::CallbackStatus::kLapsed:
       return "не состоялись или отменены";
   }
   return "?";
@@ -64,7 +64,8 @@ std::string RequestFormHtml(const std::string& csrf, const CallbackForm& typed) 
 
 }  // namespace
 
-std::string ConsoleCallbacksPage(const app::SessionInfo& session, store::CallbackStatus shown,
+std::string ConsoleCallbacksPage(const app::SessionInfo& session,
+                                 contact_centre::CallbackStatus shown,
                                  const std::vector<store::StoredCallback>& rows,
                                  const CallbackPageNotes& notes) {
   const std::string csrf = fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
@@ -78,7 +79,7 @@ std::string ConsoleCallbacksPage(const app::SessionInfo& session, store::Callbac
   for (auto s : kStatuses) {
     body += s == shown ? fmt::format("<strong>{}</strong> ", StatusRu(s))
                        : fmt::format("<a href=\"/console/callbacks?status={}\">{}</a> ",
-                                     store::ToString(s), StatusRu(s));
+                                     contact_centre::ToString(s), StatusRu(s));
   }
   body += "</nav>";
   if (rows.empty()) {
@@ -90,7 +91,7 @@ std::string ConsoleCallbacksPage(const app::SessionInfo& session, store::Callbac
         "<th>Попыток</th><th></th></tr></thead><tbody>";
     for (const auto& c : rows) {
       std::string action;
-      if (c.status == store::CallbackStatus::kPending) {
+      if (c.status == contact_centre::CallbackStatus::kPending) {
         action = fmt::format(
             "<form method=\"post\" action=\"/console/callbacks/{}/cancel\">{}<button "
             "type=\"submit\">"

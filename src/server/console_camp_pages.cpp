@@ -53,21 +53,21 @@ std::string_view RankRu(camp::RankCategory r) {
   return "?";
 }
 
-std::string_view StatusRu(store::PrisonerStatus s) {
+std::string_view StatusRu(camp::PrisonerStatus s) {
   switch (s) {
-    case store::PrisonerStatus::kHeld:
+    case camp::PrisonerStatus::kHeld:
       return "в лагере";
-    case store::PrisonerStatus::kInHospital:
+    case camp::PrisonerStatus::kInHospital:
       return "в госпитале";
-    case store::PrisonerStatus::kTransferred:
+    case camp::PrisonerStatus::kTransferred:
       return "переведён";
-    case store::PrisonerStatus::kReleased:
+    case camp::PrisonerStatus::kReleased:
       return "освобождён";
-    case store::PrisonerStatus::kRepatriated:
+    case camp::PrisonerStatus::kRepatriated:
       return "репатриирован";
-    case store::PrisonerStatus::kEscaped:
+    case camp::PrisonerStatus::kEscaped:
       return "бежал";
-    case store::PrisonerStatus::kDied:
+    case camp::PrisonerStatus::kDied:
       return "умер";
   }
   return "?";

@@ -345,7 +345,7 @@ void ConsoleRecordCall(Context& ctx, Request& request, Respond respond) {
   auto prisoner = ParseId(FormField(form, "prisoner"));
   auto start = ParseVersion(FormField(form, "start_minute"));
   auto minutes = ParseVersion(FormField(form, "minutes"));
-  auto outcome = store::ParseCallOutcome(FormField(form, "outcome"));
+  auto outcome = camp::ParseCallOutcome(FormField(form, "outcome"));
   Status s = OkStatus();
   if (!prisoner || !start || !outcome || *start > 24 * 60) {
     s = InvalidInput("name the prisoner (id), the slot and the outcome", "prisoner");

@@ -202,17 +202,17 @@ std::string UtcMinute(std::int64_t seconds) {
 
 std::string_view ReplyStateRu(const app::QueuedReplyView& r) {
   switch (r.state) {
-    case store::OutboundState::kQueued:
+    case channels::OutboundState::kQueued:
       return r.not_before ? "ждёт безопасного окна" : "ждёт, когда заявитель снова напишет";
-    case store::OutboundState::kDue:
+    case channels::OutboundState::kDue:
       return "отправляется";
-    case store::OutboundState::kSent:
+    case channels::OutboundState::kSent:
       return "отправлен";
-    case store::OutboundState::kFailed:
+    case channels::OutboundState::kFailed:
       return "не отправлен: шлюз отказал";
-    case store::OutboundState::kDelivered:
+    case channels::OutboundState::kDelivered:
       return "доставлен на телефон";
-    case store::OutboundState::kUndelivered:
+    case channels::OutboundState::kUndelivered:
       return "не доставлен на телефон";
   }
   return "";
@@ -242,9 +242,9 @@ std::string ChannelConversationHtml(const app::SessionInfo& session, std::int64_
   } else {
     html += "<ul id=\"channel-replies\">";
     for (const auto& r : conversation.replies) {
-      html += fmt::format("<li data-state=\"{}\">{} UTC · {}{}</li>", store::ToString(r.state),
+      html += fmt::format("<li data-state=\"{}\">{} UTC · {}{}</li>", channels::ToString(r.state),
                           UtcMinute(r.created_at), ReplyStateRu(r),
-                          r.not_before && r.state == store::OutboundState::kQueued
+                          r.not_before && r.state == channels::OutboundState::kQueued
                               ? fmt::format(" (не раньше {} UTC)", UtcMinute(*r.not_before))
                               : "");
     }

@@ -61,7 +61,7 @@ std::string_view SituationRu(Situation s) {
   return "?";
 }
 
-std::string StatusRu(const store::CaseSummary& c) {
+std::string StatusRu(const CaseSummary& c) {
   std::string text(StatusLabelRu(c.status));
   if (c.in_custody) text += fmt::format(" · в плену ({})", kCustodyShownToAll);
   return text;

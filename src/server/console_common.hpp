@@ -7,9 +7,9 @@
 
 #include "app/sessions.hpp"
 #include "domain/application.hpp"
+#include "domain/case_list.hpp"
 #include "domain/case_status.hpp"
 #include "domain/task_kind.hpp"
-#include "store/records.hpp"
 
 namespace lifeline::server::console {
 
@@ -19,7 +19,7 @@ std::string_view SituationRu(Situation s);
 std::string_view StatusLabelRu(CaseStatus status);
 /// The status as the list and the case show it: every person in custody as captured,
 /// whatever the sealed circumstance says.
-std::string StatusRu(const store::CaseSummary& c);
+std::string StatusRu(const CaseSummary& c);
 std::string_view TaskKindRu(TaskKind kind);
 std::string Option(std::string_view value, std::string_view label, const std::string& selected);
 

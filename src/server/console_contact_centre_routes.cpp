@@ -67,8 +67,8 @@ void ConsoleManagerForm(Context& ctx, Request& request, Respond respond) {
 
 // The console's callbacks page: `shown` by status, with a note after a form.
 void RespondCallbacksPage(Context& ctx, const app::SessionInfo& session,
-                          store::CallbackStatus shown, const CallbackPageNotes& notes, int status,
-                          const Respond& respond) {
+                          contact_centre::CallbackStatus shown, const CallbackPageNotes& notes,
+                          int status, const Respond& respond) {
   auto rows = ctx.office.ListCallbacks(session.actor, shown);
   if (!rows) {
     return respond(
@@ -83,7 +83,7 @@ void ConsoleCallbacks(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(Redirect("/console/"));
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   const std::string text = request.Query("status");
-  auto shown = store::ParseCallbackStatus(text.empty() ? "pending" : text);
+  auto shown = contact_centre::ParseCallbackStatus(text.empty() ? "pending" : text);
   if (!shown) return respond(Redirect("/console/callbacks"));
   RespondCallbacksPage(ctx, *session, *shown, {}, 200, respond);
 }
@@ -111,14 +111,15 @@ void ConsoleRequestCallback(Context& ctx, Request& request, Respond respond) {
     notes.error = scheduled.error().message;
     notes.typed = {
         {"windows", windows}, {"utc_offset", draft.utc_offset}, {"language", draft.language}};
-    return RespondCallbacksPage(ctx, *session, store::CallbackStatus::kPending, notes,
+    return RespondCallbacksPage(ctx, *session, contact_centre::CallbackStatus::kPending, notes,
                                 HttpStatusOf(scheduled.error().code), respond);
   }
   notes.done = fmt::format(
       "Заявка №{} принята: первый звонок не раньше {:%Y-%m-%d %H:%M} UTC, только в окнах "
       "звонящего.",
       scheduled->id, std::chrono::sys_seconds{std::chrono::seconds{scheduled->due_at}});
-  RespondCallbacksPage(ctx, *session, store::CallbackStatus::kPending, notes, 201, respond);
+  RespondCallbacksPage(ctx, *session, contact_centre::CallbackStatus::kPending, notes, 201,
+                       respond);
 }
 
 void ConsoleCancelCallback(Context& ctx, Request& request, Respond respond) {
@@ -134,7 +135,7 @@ void ConsoleCancelCallback(Context& ctx, Request& request, Respond respond) {
   } else {
     notes.error = cancelled.error().message;
   }
-  RespondCallbacksPage(ctx, *session, store::CallbackStatus::kPending, notes,
+  RespondCallbacksPage(ctx, *session, contact_centre::CallbackStatus::kPending, notes,
                        cancelled ? 200 : HttpStatusOf(cancelled.error().code), respond);
 }
 

@@ -20,7 +20,7 @@ namespace lifeline::server {
 std::string ConsoleLoginPage(bool failed, int wait_seconds = 0);
 
 struct CaseListView {
-  const store::CasePage& page;
+  const CasePage& page;
   int page_number;  // 1-based
   int per_page;
   std::string status_filter;
@@ -88,7 +88,8 @@ struct CallbackPageNotes {
   CallbackForm typed;
 };
 /// Safe callbacks in one status, without their numbers, and the request form.
-std::string ConsoleCallbacksPage(const app::SessionInfo& session, store::CallbackStatus shown,
+std::string ConsoleCallbacksPage(const app::SessionInfo& session,
+                                 contact_centre::CallbackStatus shown,
                                  const std::vector<store::StoredCallback>& rows,
                                  const CallbackPageNotes& notes);
 

@@ -84,7 +84,7 @@ void ApiListCallbacks(Context& ctx, Request& request, Respond respond) {
   auto session = ApiAuth(ctx, request, false);
   if (!session) return respond(JsonError(session.error()));
   const std::string text = request.Query("status");
-  auto status = store::ParseCallbackStatus(text.empty() ? "pending" : text);
+  auto status = contact_centre::ParseCallbackStatus(text.empty() ? "pending" : text);
   if (!status)
     return respond(
         JsonError(InvalidInput("status must be pending, dialing, connected or lapsed", "status")));
@@ -93,7 +93,7 @@ void ApiListCallbacks(Context& ctx, Request& request, Respond respond) {
   json out = json::array();
   for (const auto& c : *rows) {
     out.push_back({{"id", c.id},
-                   {"status", store::ToString(c.status)},
+                   {"status", contact_centre::ToString(c.status)},
                    {"language", c.language},
                    {"created_at", c.created_at},
                    {"due_at", c.due_at},

@@ -66,8 +66,8 @@ Result<Paging> PagingFrom(const Request& request) {
   return paging;
 }
 
-Result<store::CaseFilter> FilterFrom(const Request& request, int* page_out) {
-  store::CaseFilter filter;
+Result<CaseFilter> FilterFrom(const Request& request, int* page_out) {
+  CaseFilter filter;
   if (auto s = request.Query("status"); !s.empty()) {
     filter.status = ParseCaseStatus(s);
     if (!filter.status) return InvalidInput("unknown status", "status");

@@ -12,12 +12,18 @@
 #include "domain/camp/correspondence.hpp"
 #include "domain/camp/labour.hpp"
 #include "domain/camp/ledger.hpp"
+#include "domain/camp/prisoner_status.hpp"
 #include "domain/camp/rota.hpp"
 #include "domain/name_table.hpp"
 #include "domain/result.hpp"
 #include "store/records.hpp"
 
 namespace lifeline::store {
+
+using camp::ParseCallOutcome;
+using camp::ParsePrisonerStatus;
+using camp::PrisonerStatus;
+using camp::ToString;
 
 struct CampRecord {
   std::int64_t id = 0;
@@ -44,31 +50,6 @@ struct NewPrisoner {
   Blob wrapped_key;
   Blob sealed_fields;
 };
-
-enum class PrisonerStatus {
-  kHeld,
-  kInHospital,
-  kTransferred,
-  kReleased,
-  kRepatriated,
-  kEscaped,
-  kDied
-};
-inline constexpr NameTable<PrisonerStatus, 7> kPrisonerStatusNames = {{
-    {PrisonerStatus::kHeld, "held"},
-    {PrisonerStatus::kInHospital, "in_hospital"},
-    {PrisonerStatus::kTransferred, "transferred"},
-    {PrisonerStatus::kReleased, "released"},
-    {PrisonerStatus::kRepatriated, "repatriated"},
-    {PrisonerStatus::kEscaped, "escaped"},
-    {PrisonerStatus::kDied, "died"},
-}};
-inline std::string_view ToString(PrisonerStatus status) {
-  return NameOf(kPrisonerStatusNames, status);
-}
-inline std::optional<PrisonerStatus> ParsePrisonerStatus(std::string_view text) {
-  return ValueOf(kPrisonerStatusNames, text);
-}
 
 struct StoredPrisoner : NewPrisoner {
   std::int64_t id = 0;
@@ -154,18 +135,6 @@ struct PhoneCallRecord {
   int minutes = 0;
   std::optional<std::int64_t> posting_id;  // what it cost, and who paid
 };
-
-inline constexpr NameTable<camp::CallOutcome, 3> kCallOutcomeNames = {{
-    {camp::CallOutcome::kCompleted, "completed"},
-    {camp::CallOutcome::kCut, "cut"},
-    {camp::CallOutcome::kNoShow, "no_show"},
-}};
-inline std::string_view ToString(camp::CallOutcome outcome) {
-  return NameOf(kCallOutcomeNames, outcome);
-}
-inline std::optional<camp::CallOutcome> ParseCallOutcome(std::string_view text) {
-  return ValueOf(kCallOutcomeNames, text);
-}
 
 class CampStore {
  public:

@@ -13,10 +13,15 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/channels/outbound_state.hpp"
 #include "domain/result.hpp"
 #include "store/records.hpp"
 
 namespace lifeline::store {
+
+using channels::OutboundState;
+using channels::ParseOutboundState;
+using channels::ToString;
 
 struct ChannelSender {
   std::int64_t id = 0;
@@ -28,22 +33,6 @@ struct ChannelSender {
   bool stopped = false;
   bool blocked = false;
 };
-
-enum class OutboundState { kQueued, kDue, kSent, kFailed, kDelivered, kUndelivered };
-inline constexpr std::string_view kOutboundStateNames[] = {"queued", "due",       "sent",
-                                                           "failed", "delivered", "undelivered"};
-/// "queued" (waiting for his safe window), "due" (to be sent now), "sent" (the gateway took
-/// it), "failed" (the gateway refused it), and after "sent" the network's delivery report:
-/// "delivered" (it reached his phone) or "undelivered" (the network gave up).
-inline std::string_view ToString(OutboundState state) {
-  return kOutboundStateNames[static_cast<int>(state)];
-}
-inline std::optional<OutboundState> ParseOutboundState(std::string_view text) {
-  for (int i = 0; i < static_cast<int>(std::size(kOutboundStateNames)); ++i) {
-    if (kOutboundStateNames[i] == text) return static_cast<OutboundState>(i);
-  }
-  return std::nullopt;
-}
 
 struct NewOutbound {
   std::int64_t sender_id = 0;

@@ -10,12 +10,21 @@
 #include <vector>
 
 #include "domain/application.hpp"
+#include "domain/case_list.hpp"
 #include "domain/case_status.hpp"
+#include "domain/contact_centre/callback_status.hpp"
 #include "domain/group.hpp"
 #include "domain/role.hpp"
 #include "domain/task_kind.hpp"
 
 namespace lifeline::store {
+
+using contact_centre::CallbackStatus;
+using contact_centre::ParseCallbackStatus;
+using contact_centre::ToString;
+using lifeline::CaseFilter;
+using lifeline::CasePage;
+using lifeline::CaseSummary;
 
 using Blob = std::vector<std::uint8_t>;
 using Blob32 = std::array<std::uint8_t, 32>;
@@ -50,32 +59,6 @@ struct StoredApplication {
   std::optional<std::int64_t> merged_into;    // set when this case was merged as a duplicate
   std::optional<std::int64_t> group_case_id;  // a member of that group (unit) case
   Blob plan_sealed;  // a group case's plan, under its record key; empty until written
-};
-
-/// A row of the operators' list: clear fields only, nothing to decrypt.
-struct CaseSummary {
-  std::int64_t id = 0;
-  ClearFields clear;
-  Date received_on;
-  CaseStatus status = CaseStatus::kNew;
-  std::optional<std::int64_t> assigned_user_id;  // the operator who claimed it, if any
-  bool in_custody = false;  // a custody circumstance is recorded (shown to all as "captured")
-  std::optional<std::int64_t> group_case_id;  // a member of that group (unit) case
-};
-
-struct CaseFilter {
-  bool needs_review = false;  // only cases screening routes to a verifier (app/screening.hpp)
-  std::optional<CaseStatus> status;
-  std::optional<Situation> situation;
-  // When set: only cases unassigned or assigned to this user (what an operator may see).
-  std::optional<std::int64_t> unassigned_or_assigned_to;
-  int offset = 0;
-  int limit = 50;
-};
-
-struct CasePage {
-  std::vector<CaseSummary> items;  // newest received day first, then newest arrival
-  std::int64_t total = 0;          // matching the filter, ignoring offset and limit
 };
 
 /// One status change of a case: its timeline.
@@ -127,30 +110,6 @@ struct NewCallback {
   std::int64_t due_at = 0;      // inside a window of the caller's
   std::int64_t window_end = 0;  // that window's end: never call at or after it
 };
-
-/// pending: waits for its slot; dialing: handed to the telephony side; connected, lapsed:
-/// over, and the sealed number is shredded.
-enum class CallbackStatus { kPending, kDialing, kConnected, kLapsed };
-inline std::string_view ToString(CallbackStatus status) {
-  switch (status) {
-    case CallbackStatus::kPending:
-      return "pending";
-    case CallbackStatus::kDialing:
-      return "dialing";
-    case CallbackStatus::kConnected:
-      return "connected";
-    case CallbackStatus::kLapsed:
-      return "lapsed";
-  }
-  return "?";
-}
-inline std::optional<CallbackStatus> ParseCallbackStatus(std::string_view text) {
-  for (auto s : {CallbackStatus::kPending, CallbackStatus::kDialing, CallbackStatus::kConnected,
-                 CallbackStatus::kLapsed}) {
-    if (ToString(s) == text) return s;
-  }
-  return std::nullopt;
-}
 
 struct StoredCallback : NewCallback {
   std::int64_t id = 0;
