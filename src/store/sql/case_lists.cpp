@@ -35,10 +35,6 @@ std::vector<StatisticsCounts::DayCount> CountPerDay(Session& s, const char* colu
   return out;
 }
 
-Params& AddOptionalBytes(Params& p, const std::optional<Blob32>& bytes) {
-  return bytes ? p.AddBytes(*bytes) : p.AddNull();
-}
-
 // At most this many ids in one IN list (both engines allow far more parameters).
 constexpr std::size_t kIdsPerStatement = 500;
 
@@ -172,8 +168,10 @@ Status SqlStore::SaveScreening(std::span<const ScreeningResult> results) {
     Transaction tx(s);
     for (const auto& r : results) {
       Params p;
-      AddOptionalBytes(p, r.handle_index).Add(std::int64_t{r.score});
-      AddOptionalBytes(p, r.name_index).Add(r.id);
+      p.AddBytesOrNull(r.handle_index)
+          .Add(std::int64_t{r.score})
+          .AddBytesOrNull(r.name_index)
+          .Add(r.id);
       s.Run(
           "UPDATE applications SET handle_index = $1, screening_score = $2, name_index = $3 "
           "WHERE id = $4",
@@ -244,12 +242,11 @@ Result<std::int64_t> SqlStore::AddMarker(const NewMarker& m) {
   return Write(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
     Params p;
-    AddOptionalBytes(p, m.handle_index);
-    if (m.phrase_sealed.empty())
-      p.AddNull();
-    else
-      p.AddBytes(m.phrase_sealed);
-    p.AddBytes(m.note_sealed).Add(m.created_by).Add(m.created_at);
+    p.AddBytesOrNull(m.handle_index)
+        .AddBytesOrNull(m.phrase_sealed)
+        .AddBytes(m.note_sealed)
+        .Add(m.created_by)
+        .Add(m.created_at);
     const std::int64_t id =
         s.Run(
              "INSERT INTO screening_markers (handle_index, phrase_sealed, note_sealed, "

@@ -256,12 +256,11 @@ Status SqlStore::UpdateCallback(const CallbackUpdate& u) {
 Result<std::int64_t> SqlStore::AddTask(const NewTask& t) {
   return Write(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     Params p;
-    p.Add(t.case_id).Add(ToString(t.kind)).Add(t.due_at);
-    if (t.note_sealed.empty())
-      p.AddNull();
-    else
-      p.AddBytes(t.note_sealed);
-    p.Add(t.created_by);
+    p.Add(t.case_id)
+        .Add(ToString(t.kind))
+        .Add(t.due_at)
+        .AddBytesOrNull(t.note_sealed)
+        .Add(t.created_by);
     return s
         .Run(
             "INSERT INTO tasks (case_id, kind, due_at, note_sealed, created_by) VALUES ($1, $2, "

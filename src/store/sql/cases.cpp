@@ -36,11 +36,6 @@ std::vector<StoredMessage> SelectMessages(Session& s, std::int64_t case_id) {
   return out;
 }
 
-// Empty bytes are stored as NULL (an optional sealed field left out).
-Params& AddBytesOrNull(Params& p, const Blob& bytes) {
-  return bytes.empty() ? p.AddNull() : p.AddBytes(bytes);
-}
-
 // The table that holds a record of this kind (a fixed name, never input).
 const char* TableOf(WrappedRecordKey::Kind kind) {
   using Kind = WrappedRecordKey::Kind;
@@ -192,7 +187,7 @@ Status SqlStore::ChangeStatus(std::int64_t expected_version, const NewCaseEvent&
         .Add(event.actor_user_id)
         .Add(ToString(event.from))
         .Add(ToString(event.to));
-    AddBytesOrNull(p, event.reason_sealed);
+    p.AddBytesOrNull(event.reason_sealed);
     const std::int64_t event_id =
         s.Run(
              "INSERT INTO case_events (case_id, at, actor_user_id, from_status, to_status, "

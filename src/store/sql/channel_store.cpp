@@ -70,11 +70,7 @@ Result<std::int64_t> SqlChannelStore::OpenConversation(const NewApplication& app
     const std::int64_t case_id = InsertApplication(s, application, Origin::kApplicant);
     Params p;
     p.AddBytes(sender.sender_index).Add(sender.channel).Add(case_id).Add(sender.language);
-    if (sender.address_sealed) {
-      p.AddBytes(*sender.address_sealed);
-    } else {
-      p.AddNull();
-    }
+    p.AddBytesOrNull(sender.address_sealed);
     const std::int64_t sender_id = s.Run(q::kInsertSender, p)[0].Int(0);
     s.Run(q::kInsertInbound, Params().AddBytes(message_key).Add(sender_id).Add(at));
     ResealRow(s, "channel_senders", sender_id);

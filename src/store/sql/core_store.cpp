@@ -164,11 +164,7 @@ Status SqlStore::SaveInstallation(const Installation& i) {
           p.AddBytes(i.passphrase_salt)
               .Add(static_cast<std::int64_t>(i.passphrase_opslimit))
               .Add(static_cast<std::int64_t>(i.passphrase_memlimit));
-          if (i.office_secret_sealed.empty()) {
-            p.AddNull();
-          } else {
-            p.AddBytes(i.office_secret_sealed);
-          }
+          p.AddBytesOrNull(i.office_secret_sealed);
           return p.AddBytes(i.receipt_salt);
         }());
     s.Run("INSERT INTO office_keys (generation, public_key, private_sealed) VALUES (1, $1, $2)",

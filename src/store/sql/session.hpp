@@ -10,6 +10,7 @@
 // port never catches them, so a failed statement always leaves through Sessions, which
 // maps it (constraint → kConflict, lost server → kUnavailable, …) as each engine did before.
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
@@ -50,6 +51,18 @@ class Params {
     return Push({Value::Kind::kBytes, 0, 0, std::string(bytes.begin(), bytes.end())});
   }
   Params& AddNull() { return Push({}); }
+  /// The bytes, or NULL when there are none (an optional sealed field left out).
+  Params& AddBytesOrNull(const std::vector<std::uint8_t>& bytes) {
+    return bytes.empty() ? AddNull() : AddBytes(bytes);
+  }
+  /// The bytes, or NULL when absent (present but empty stays bytes).
+  template <std::size_t N>
+  Params& AddBytesOrNull(const std::optional<std::array<std::uint8_t, N>>& bytes) {
+    return bytes ? AddBytes(*bytes) : AddNull();
+  }
+  Params& AddBytesOrNull(const std::optional<std::vector<std::uint8_t>>& bytes) {
+    return bytes ? AddBytes(*bytes) : AddNull();
+  }
   template <typename T>
   Params& Add(const std::optional<T>& value) {
     return value ? Add(*value) : AddNull();
