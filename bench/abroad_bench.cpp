@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <random>
 
-#include "server/console_abroad_pages.hpp"
+#include "server/abroad/console_abroad_pages.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace lifeline::store {

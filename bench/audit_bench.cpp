@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "app/audit_log.hpp"
+#include "app/audit/audit_log.hpp"
 #include "crypto/crypto.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 

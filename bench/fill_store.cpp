@@ -8,8 +8,8 @@
 #include <random>
 #include <string>
 
+#include "app/accounts/setup.hpp"
 #include "app/sealed_fields.hpp"
-#include "app/setup.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/record_sealer.hpp"
 #include "store/sqlite/sqlite_store.hpp"

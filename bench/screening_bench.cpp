@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "app/audit_log.hpp"
-#include "app/office.hpp"
+#include "app/audit/audit_log.hpp"
+#include "app/cases/office.hpp"
 #include "app/sealed_fields.hpp"
 #include "crypto/crypto.hpp"
 #include "store/sqlite/sqlite_store.hpp"

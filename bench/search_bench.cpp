@@ -11,7 +11,7 @@
 #include <random>
 #include <unordered_map>
 
-#include "app/search_index.hpp"
+#include "app/cases/search_index.hpp"
 #include "text/name_match.hpp"
 
 namespace {

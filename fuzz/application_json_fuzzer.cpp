@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "application_checks.hpp"
-#include "server/application_json.hpp"
+#include "server/intake/application_json.hpp"
 
 using nlohmann::json;
 

@@ -1,9 +1,9 @@
-// rtpengine's DTMF log datagrams (app/dtmf_log.hpp): one UDP datagram is one JSON object; any
-// bytes give (call id, digit) or nothing, never a crash of the listening thread.
+// rtpengine's DTMF log datagrams (app/contact_centre/dtmf_log.hpp): one UDP datagram is one JSON
+// object; any bytes give (call id, digit) or nothing, never a crash of the listening thread.
 
 #include <nlohmann/json.hpp>
 
-#include "app/dtmf_log.hpp"
+#include "app/contact_centre/dtmf_log.hpp"
 #include "fuzz_check.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

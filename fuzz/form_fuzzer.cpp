@@ -6,8 +6,8 @@
 #include <string>
 
 #include "application_checks.hpp"
-#include "server/application_form.hpp"
 #include "server/http.hpp"
+#include "server/intake/application_form.hpp"
 
 namespace {
 

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/audit_log.hpp"
-#include "app/setup.hpp"
+#include "app/accounts/setup.hpp"
+#include "app/audit/audit_log.hpp"
 #include "crypto/backup_cipher.hpp"
 
 namespace lifeline::app {

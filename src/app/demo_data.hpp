@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "app/intake.hpp"
+#include "app/intake/intake.hpp"
 
 namespace lifeline::app {
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "app/channel_conversations.hpp"
+#include "app/channels/channel_conversations.hpp"
 
 namespace lifeline::channels {
 

@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-#include "app/channel_conversations.hpp"
+#include "app/channels/channel_conversations.hpp"
 #include "channels/outbound_channel.hpp"
 
 namespace lifeline::channels {

@@ -4,8 +4,8 @@
 
 #include <iostream>
 
-#include "app/row_integrity.hpp"
-#include "app/setup.hpp"
+#include "app/accounts/setup.hpp"
+#include "app/audit/row_integrity.hpp"
 #include "cli/secrets.hpp"
 #include "cli/store_options.hpp"
 

@@ -8,7 +8,7 @@
 #include "domain/contact_centre/simulator.hpp"
 #include "domain/contact_centre/staffing.hpp"
 #include "domain/contact_centre/voice_prompts.hpp"
-#include "server/contact_centre_json.hpp"
+#include "server/contact_centre/contact_centre_json.hpp"
 
 namespace lifeline::cli {
 namespace {

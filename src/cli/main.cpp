@@ -12,15 +12,15 @@
 #include <filesystem>
 #include <iostream>
 
-#include "app/audit_log.hpp"
+#include "app/accounts/setup.hpp"
+#include "app/audit/audit_log.hpp"
+#include "app/audit/row_integrity.hpp"
 #include "app/backup.hpp"
+#include "app/cases/key_rotation.hpp"
+#include "app/cases/office.hpp"
+#include "app/cases/retention.hpp"
 #include "app/demo_data.hpp"
-#include "app/intake.hpp"
-#include "app/key_rotation.hpp"
-#include "app/office.hpp"
-#include "app/retention.hpp"
-#include "app/row_integrity.hpp"
-#include "app/setup.hpp"
+#include "app/intake/intake.hpp"
 #include "cli/camp_commands.hpp"
 #include "cli/contact_centre_commands.hpp"
 #include "cli/data_lock.hpp"

@@ -9,16 +9,16 @@
 #include <stdexcept>
 #include <thread>
 
-#include "app/channel_conversations.hpp"
+#include "app/accounts/sessions.hpp"
+#include "app/accounts/setup.hpp"
+#include "app/audit/row_integrity.hpp"
+#include "app/cases/office.hpp"
+#include "app/cases/retention.hpp"
+#include "app/channels/channel_conversations.hpp"
 #include "app/deadline_timer.hpp"
-#include "app/intake.hpp"
-#include "app/office.hpp"
+#include "app/intake/intake.hpp"
 #include "app/periodic.hpp"
 #include "app/readiness.hpp"
-#include "app/retention.hpp"
-#include "app/row_integrity.hpp"
-#include "app/sessions.hpp"
-#include "app/setup.hpp"
 #include "channels/outbox.hpp"
 #include "channels/telegram/telegram_bot.hpp"
 #include "channels/telegram/telegram_poller.hpp"
@@ -26,12 +26,12 @@
 #include "cli/serve_sms.hpp"
 #include "cli/serve_voice.hpp"
 #include "crypto/crypto.hpp"
+#include "server/accounts/operations_routes.hpp"
+#include "server/contact_centre/wallboard_feed.hpp"
 #include "server/http_server.hpp"
+#include "server/intake/public_routes.hpp"
 #include "server/metrics.hpp"
 #include "server/office_routes.hpp"
-#include "server/operations_routes.hpp"
-#include "server/public_routes.hpp"
-#include "server/wallboard_feed.hpp"
 
 namespace lifeline::cli {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "app/channel_conversations.hpp"
+#include "app/channels/channel_conversations.hpp"
 #include "channels/outbox.hpp"
 #include "cli/serve.hpp"
 #include "server/http.hpp"

@@ -3,11 +3,11 @@
 
 #include <memory>
 
-#include "app/channel_conversations.hpp"
-#include "app/contact_centre.hpp"
-#include "app/contact_centre_dtmf.hpp"
-#include "app/contact_centre_voice.hpp"
-#include "app/office.hpp"
+#include "app/cases/office.hpp"
+#include "app/channels/channel_conversations.hpp"
+#include "app/contact_centre/contact_centre.hpp"
+#include "app/contact_centre/contact_centre_dtmf.hpp"
+#include "app/contact_centre/contact_centre_voice.hpp"
 #include "cli/serve.hpp"
 
 namespace lifeline::cli {

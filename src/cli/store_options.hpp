@@ -15,7 +15,7 @@ struct StoreOptions {
   std::string db;    // PostgreSQL: a libpq connection string without a password
   int db_wait_seconds = 30;
   std::string
-      audit_anchor;  // the audit checkpoint file (app/audit_anchor.hpp); see AuditAnchorPath
+      audit_anchor;  // the audit checkpoint file (app/audit/audit_anchor.hpp); see AuditAnchorPath
 
   bool postgres() const { return !db.empty(); }
 };

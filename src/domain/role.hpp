@@ -1,6 +1,6 @@
 #pragma once
 // Staff roles. The wire names are stable. What each role may do is one table in
-// app/actor.cpp, documented in docs/permissions.md.
+// app/accounts/actor.cpp, documented in docs/permissions.md.
 
 #include <optional>
 #include <string>

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/sessions.hpp"
+#include "app/accounts/sessions.hpp"
 #include "domain/application.hpp"
 #include "domain/case_list.hpp"
 #include "domain/case_status.hpp"

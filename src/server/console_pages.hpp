@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "app/audit_log.hpp"
-#include "app/channel_conversations.hpp"
-#include "app/contact_centre.hpp"
-#include "app/office.hpp"
-#include "app/sessions.hpp"
+#include "app/accounts/sessions.hpp"
+#include "app/audit/audit_log.hpp"
+#include "app/cases/office.hpp"
+#include "app/channels/channel_conversations.hpp"
+#include "app/contact_centre/contact_centre.hpp"
 #include "domain/contact_centre/staffing.hpp"
 
 namespace lifeline::server {

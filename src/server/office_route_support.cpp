@@ -232,4 +232,19 @@ std::optional<JsonPost> ReadJsonPost(Context& ctx, Request& request, const Respo
   return post;
 }
 
+Result<Paging> PagingFrom(const Request& request) {
+  Paging paging;
+  if (auto s = request.Query("per_page"); !s.empty()) {
+    auto n = ParseId(s);
+    if (!n || *n > 200) return InvalidInput("per_page must be between 1 and 200", "per_page");
+    paging.per_page = static_cast<int>(*n);
+  }
+  if (auto s = request.Query("page"); !s.empty()) {
+    auto n = ParseId(s);
+    if (!n || *n > 1'000'000) return InvalidInput("page must be a positive number", "page");
+    paging.page = static_cast<int>(*n);
+  }
+  return paging;
+}
+
 }  // namespace lifeline::server::office

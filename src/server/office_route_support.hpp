@@ -12,10 +12,10 @@
 #include <string_view>
 #include <vector>
 
-#include "app/audit_log.hpp"
-#include "app/office.hpp"
-#include "app/sessions.hpp"
-#include "app/two_factor.hpp"
+#include "app/accounts/sessions.hpp"
+#include "app/accounts/two_factor.hpp"
+#include "app/audit/audit_log.hpp"
+#include "app/cases/office.hpp"
 #include "server/http.hpp"
 #include "server/office_routes.hpp"
 
@@ -122,6 +122,21 @@ struct CaseFormPost {
 std::optional<CaseFormPost> ReadCaseFormPost(Context& ctx, Request& request,
                                              const Respond& respond);
 
+/// A list's page from ?page= (from 1) and ?per_page= (1 to 200, 50 unless given); a 400 naming
+/// the field otherwise. Cases and audit entries are listed in such pages.
+struct Paging {
+  int page = 1;
+  int per_page = 50;
+};
+Result<Paging> PagingFrom(const Request& request);
+
+/// Signing in and out, one's own second factor and the security page
+/// (accounts/account_routes.cpp).
+void AddAccountRoutes(Router& router, const Bind& bind);
+/// The case list, one case, replies, claiming and deleting (cases/case_routes.cpp).
+void AddCaseRoutes(Router& router, const Bind& bind);
+/// The audit log for auditors (audit/audit_routes.cpp).
+void AddAuditRoutes(Router& router, const Bind& bind);
 /// The contact centre's API (contact_centre_routes.cpp), with its callbacks and voice line
 /// (contact_centre_callback_routes.cpp).
 void AddContactCentreRoutes(Router& router, const Bind& bind);

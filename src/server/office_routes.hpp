@@ -1,15 +1,16 @@
 #pragma once
-// The office side: operator sign-in, the JSON case API, the console pages and the contact
-// centre.
+// The office side: every route behind a sign-in, JSON API and console pages. Each module keeps
+// its routes in its folder (accounts/, cases/, audit/, contact_centre/, camp/, abroad/,
+// channels/); AddOfficeRoutes wires them to the services.
 
-#include "app/abroad.hpp"
-#include "app/audit_log.hpp"
-#include "app/camp.hpp"
-#include "app/channel_conversations.hpp"
-#include "app/contact_centre.hpp"
-#include "app/office.hpp"
-#include "app/sessions.hpp"
-#include "app/two_factor.hpp"
+#include "app/abroad/abroad.hpp"
+#include "app/accounts/sessions.hpp"
+#include "app/accounts/two_factor.hpp"
+#include "app/audit/audit_log.hpp"
+#include "app/camp/camp.hpp"
+#include "app/cases/office.hpp"
+#include "app/channels/channel_conversations.hpp"
+#include "app/contact_centre/contact_centre.hpp"
 #include "server/http.hpp"
 
 namespace lifeline::app {

@@ -127,8 +127,8 @@ struct CallbackUpdate {
   std::int64_t window_end = 0;
 };
 
-/// One line of the contact centre's queue log (app/contact_centre.hpp). No caller data: the
-/// call is the telephony side's opaque id, the operator an extension.
+/// One line of the contact centre's queue log (app/contact_centre/contact_centre.hpp). No caller
+/// data: the call is the telephony side's opaque id, the operator an extension.
 struct QueueLogRecord {
   double at = 0;  // seconds since the epoch
   std::string call;
@@ -246,7 +246,7 @@ struct UserRecord {
   std::int64_t totp_last_step = 0;  // the last time step accepted: older codes are replays
 };
 
-/// One entry of the hash-chained audit log (app/audit_log.hpp). No personal data.
+/// One entry of the hash-chained audit log (app/audit/audit_log.hpp). No personal data.
 struct AuditRecord {
   std::int64_t seq = 0;            // 1, 2, 3, … without gaps
   std::int64_t at = 0;             // seconds since the epoch

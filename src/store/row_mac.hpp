@@ -222,7 +222,7 @@ struct SealedRow {
   bool may_lack_mac = false;  // written by the intake role and not yet handled by the office
 };
 
-/// Computes row MACs; the office implements it with its derived key (app/row_integrity.hpp).
+/// Computes row MACs; the office implements it with its derived key (app/audit/row_integrity.hpp).
 /// Thread-safe.
 class RowSealer {
  public:

@@ -1,5 +1,5 @@
 """Every role against every office endpoint: exactly the allowed ones answer, the others
-refuse. The expected table is written out here, independently of src/app/actor.cpp."""
+refuse. The expected table is written out here, independently of src/app/accounts/actor.cpp."""
 import json
 import unittest
 

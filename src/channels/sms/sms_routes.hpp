@@ -16,7 +16,7 @@
 #include <functional>
 #include <string>
 
-#include "app/channel_conversations.hpp"
+#include "app/channels/channel_conversations.hpp"
 #include "channels/sms/delivery_token.hpp"
 #include "server/http.hpp"
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/channel_conversations.hpp"
+#include "app/channels/channel_conversations.hpp"
 #include "channels/outbound_channel.hpp"
 #include "channels/telegram/bot_api.hpp"
 #include "server/http.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// What a caseworker records of a person abroad besides the sealed fields (app/abroad.hpp):
+// What a caseworker records of a person abroad besides the sealed fields (app/abroad/abroad.hpp):
 // the words for wanted status, needs and documents, as the forms and the API spell them.
 
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// A safe callback's state (app/office_callbacks.cpp): where it stands between the caller's
+// A safe callback's state (app/cases/office_callbacks.cpp): where it stands between the caller's
 // request and the call.
 
 #include <optional>

@@ -1,0 +1,174 @@
+#include "app/intake/intake.hpp"
+
+#include <thread>
+
+#include "app/cases/conversation.hpp"
+#include "app/sealed_fields.hpp"
+#include "crypto/crypto.hpp"
+#include "crypto/receipt_keys.hpp"
+#include "crypto/stack_wipe.hpp"
+
+namespace lifeline::app {
+namespace {
+
+const Error kUnknownReceipt{ErrorCode::kNotFound, "no application matches that receipt"};
+const Error kBusy{ErrorCode::kUnavailable,
+                  "the hotline is very busy right now; please send again in a few seconds"};
+
+std::string_view AsText(const store::Blob32& key) {
+  return {reinterpret_cast<const char*>(key.data()), key.size()};
+}
+
+std::size_t ThreadsOr(std::size_t wanted) {
+  return wanted ? wanted : std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+IntakeService::IntakeService(store::ApplicationStore& store, const Clock& clock,
+                             crypto::OfficePublicKey office_key, crypto::Bytes receipt_salt,
+                             IntakeOptions options)
+    : store_(store),
+      clock_(clock),
+      receipt_salt_(std::move(receipt_salt)),
+      sealer_(office_key, options.window_length, options.window_records),
+      writer_(store, options.group_commit, [this] { sealer_.CloseExpiredWindow(); }),
+      hashers_(ThreadsOr(options.hash_threads), options.max_waiting_hashes) {}
+
+void IntakeService::Submit(const ApplicationDraft& draft, Done done) {
+  auto valid = ValidateApplication(draft, clock_.Today());
+  if (!valid) {
+    done(valid.error());
+    return;
+  }
+  SubmitValid(*valid, clock_.Now(), std::move(done));
+}
+
+void IntakeService::SubmitValid(const ValidApplication& application,
+                                std::chrono::sys_seconds received_at, Done done) {
+  auto shared_done = std::make_shared<Done>(std::move(done));
+  const bool accepted = hashers_.TrySubmit([this, application, received_at, shared_done] {
+    SealAndQueue(application, received_at, std::move(*shared_done));
+    crypto::WipeStackBelow();  // encoding and sealing the fields left copies in their frames
+  });
+  if (!accepted) (*shared_done)(kBusy);
+}
+
+SealedApplication SealApplication(crypto::IntakeSealer& sealer, const crypto::Bytes& receipt_salt,
+                                  const ValidApplication& application,
+                                  std::chrono::sys_seconds received_at) {
+  Receipt receipt{crypto::RandomDigits(kReceiptDigits)};
+  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt);
+
+  store::NewApplication row;
+  row.clear = application.clear;
+  row.received_on = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(received_at)};
+  row.receipt_lookup = keys.lookup;
+  row.reply_public = keys.reply_public;
+  // The lookup hash is unique per record: binding the seal to it stops ciphertexts being
+  // moved between rows.
+  const crypto::SecretBytes plaintext =
+      EncodeSealedFields(application.identifying, received_at.time_since_epoch().count());
+  crypto::SealedRecord sealed = sealer.Seal(plaintext.view(), AsText(keys.lookup));
+  row.ephemeral_public = sealed.ephemeral_public;
+  row.key_generation = sealed.key_generation;
+  row.wrapped_key = std::move(sealed.wrapped_key);
+  row.sealed_fields = std::move(sealed.ciphertext);
+  return {std::move(row), std::move(receipt)};
+}
+
+// Runs on a hash thread: the memory-hard receipt hash, then sealing, then the commit queue.
+void IntakeService::SealAndQueue(const ValidApplication& application,
+                                 std::chrono::sys_seconds received_at, Done done) {
+  SealedApplication sealed = SealApplication(sealer_, receipt_salt_, application, received_at);
+  auto shared_done = std::make_shared<Done>(std::move(done));
+  const bool queued = writer_.Enqueue(
+      std::move(sealed.row),
+      [shared_done, receipt = std::move(sealed.receipt)](Result<std::int64_t> id) {
+        if (id.ok()) {
+          (*shared_done)(receipt);
+        } else if (id.error().code == ErrorCode::kConflict) {
+          (*shared_done)(Error{ErrorCode::kUnavailable, "please send the application again"});
+        } else {
+          (*shared_done)(id.error());
+        }
+      });
+  if (!queued) (*shared_done)(kBusy);
+}
+
+void IntakeService::CheckStatus(std::string_view typed_receipt, StatusDone done) {
+  auto receipt = ParseReceipt(typed_receipt);
+  if (!receipt) {
+    done(kUnknownReceipt);
+    return;
+  }
+  auto shared_done = std::make_shared<StatusDone>(std::move(done));
+  const bool accepted = hashers_.TrySubmit(
+      [this, receipt = std::move(*receipt), shared_done] { (*shared_done)(LookUp(receipt)); });
+  if (!accepted) (*shared_done)(kBusy);
+}
+
+Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt) {
+  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt_);
+  auto view = store_.FindByReceiptLookup(keys.lookup);
+  if (!view) return view.error().code == ErrorCode::kNotFound ? kUnknownReceipt : view.error();
+  ApplicantStatus status;
+  status.stage = ApplicantStageOf(view->status);
+  status.received_on = view->received_on;
+  for (const auto& message : view->messages) {
+    crypto::SecretBytes text;
+    if (crypto::OpenForApplicant(keys, message.sealed_for_applicant, text)) {
+      status.messages.push_back(
+          {message.created_on, !message.author_user_id, std::string(text.view())});
+    }
+  }
+  return status;
+}
+
+void IntakeService::SendMessage(std::string_view typed_receipt, std::string text,
+                                std::function<void(Status)> done) {
+  if (auto ok = CheckMessageText(text, "text"); !ok) {
+    done(ok);
+    return;
+  }
+  auto receipt = ParseReceipt(typed_receipt);
+  if (!receipt) {
+    done(kUnknownReceipt);
+    return;
+  }
+  auto shared_done = std::make_shared<std::function<void(Status)>>(std::move(done));
+  const bool accepted =
+      hashers_.TrySubmit([this, receipt = std::move(*receipt), text = std::move(text),
+                          shared_done] { (*shared_done)(StoreMessage(receipt, text)); });
+  if (!accepted) (*shared_done)(kBusy);
+}
+
+Status IntakeService::StoreMessage(const Receipt& receipt, const std::string& text) {
+  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt_);
+  auto view = store_.FindByReceiptLookup(keys.lookup);
+  if (!view) return view.error().code == ErrorCode::kNotFound ? kUnknownReceipt : view.error();
+  const auto today = clock_.Today();
+  auto sent_today = store_.CountApplicantMessages(view->case_id, today);
+  if (!sent_today) return sent_today.error();
+  if (*sent_today >= kMaxApplicantMessagesPerDay) {
+    return Error{ErrorCode::kRateLimited,
+                 "you have sent many messages today; please write again tomorrow"};
+  }
+  crypto::SealedRecord sealed = sealer_.Seal(text, ApplicantMessageAssociated(view->case_id));
+  store::NewMessage message{
+      .case_id = view->case_id,
+      .created_on = today,
+      .sealed_for_applicant = crypto::SealForApplicant(keys.reply_public, text),
+      .sealed_for_office = std::move(sealed.ciphertext),
+      .wrapping = store::OfficeWrapping{sealed.key_generation, sealed.ephemeral_public,
+                                        std::move(sealed.wrapped_key)}};
+  if (auto id = store_.AddMessage(message); !id) return id.error();
+  return OkStatus();
+}
+
+void IntakeService::Stop() {
+  hashers_.Stop();  // finishes accepted hashes; their records reach the writer's queue
+  writer_.Stop();   // commits and answers them
+}
+
+}  // namespace lifeline::app

@@ -1,0 +1,116 @@
+#pragma once
+// Public intake: what an applicant can do. Runs in the intake role, which holds only the
+// office public key: it can seal applications but never open them.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/clock.hpp"
+#include "app/intake/group_commit.hpp"
+#include "app/worker_pool.hpp"
+#include "crypto/office_keys.hpp"
+#include "crypto/record_sealer.hpp"
+#include "domain/application.hpp"
+#include "domain/receipt.hpp"
+#include "store/store.hpp"
+
+namespace lifeline::app {
+
+/// One message of the conversation as the applicant sees it.
+struct ApplicantMessage {
+  std::chrono::year_month_day written_on;
+  bool from_applicant = false;  // else from the office
+  std::string text;
+};
+
+struct ApplicantStatus {
+  ApplicantStage stage = ApplicantStage::kReceived;  // never the internal status
+  std::chrono::year_month_day received_on;
+  std::vector<ApplicantMessage> messages;  // oldest first
+};
+
+struct IntakeOptions {
+  GroupCommitOptions group_commit;
+  std::chrono::milliseconds window_length{1000};  // encryption window (record_sealer.hpp)
+  std::size_t window_records = 512;
+  // The receipt hash runs on its own threads (0: one per core). At most `max_waiting_hashes`
+  // submissions and status checks wait for one; past that they are refused at once with
+  // kUnavailable, so a surge gets quick 503s with Retry-After instead of unbounded waits.
+  // At about 300 hashes a second on two cores, 256 waiting means under a second's wait.
+  std::size_t hash_threads = 0;
+  std::size_t max_waiting_hashes = 256;
+};
+
+/// An application sealed for the store, and the receipt that finds it (shown once, never kept).
+struct SealedApplication {
+  store::NewApplication row;
+  Receipt receipt;
+};
+
+/// The intake path every channel shares: draws a receipt, derives its lookup hash and reply
+/// key (memory-hard: call it off the HTTP threads), and seals the identifying fields through
+/// `sealer`, bound to the lookup hash. Thread-safe if `sealer` is.
+SealedApplication SealApplication(crypto::IntakeSealer& sealer, const crypto::Bytes& receipt_salt,
+                                  const ValidApplication& application,
+                                  std::chrono::sys_seconds received_at);
+
+class IntakeService {
+ public:
+  /// `store` and `clock` must outlive the service. Thread-safe.
+  IntakeService(store::ApplicationStore& store, const Clock& clock,
+                crypto::OfficePublicKey office_key, crypto::Bytes receipt_salt,
+                IntakeOptions options = {});
+
+  using Done = std::function<void(Result<Receipt>)>;
+
+  /// Validates (on this thread), then hashes the receipt, seals and queues the application
+  /// on the hash threads; `done` receives the receipt once the record is durable, or an
+  /// error: kInvalidInput (nothing stored), kUnavailable (too busy or shutting down: retry
+  /// later; nothing stored). `done` runs exactly once, on any thread, possibly before
+  /// Submit returns.
+  void Submit(const ApplicationDraft& draft, Done done);
+
+  /// Seals an already valid application received at `received_at` (the demo data uses
+  /// this to spread applications over past months). Same `done` contract as Submit.
+  void SubmitValid(const ValidApplication& application, std::chrono::sys_seconds received_at,
+                   Done done);
+
+  using StatusDone = std::function<void(Result<ApplicantStatus>)>;
+
+  /// What the receipt holder may see, computed on the hash threads. kNotFound for a
+  /// malformed or unknown receipt alike, with one message, so that the answer says nothing
+  /// about why; kUnavailable when too busy. `done` runs exactly once, on any thread.
+  void CheckStatus(std::string_view typed_receipt, StatusDone done);
+
+  /// Seals `text` for the office (the intake role cannot open it again) and for the
+  /// applicant, and stores it in the receipt's case. kInvalidInput for a bad text (checked
+  /// first, on this thread); kNotFound for a malformed or unknown receipt alike;
+  /// kRateLimited past kMaxApplicantMessagesPerDay; kUnavailable when too busy. `done` runs
+  /// exactly once, on any thread.
+  void SendMessage(std::string_view typed_receipt, std::string text,
+                   std::function<void(Status)> done);
+
+  /// Submissions and status checks waiting for a receipt hash (for /metrics).
+  std::size_t WaitingHashes() { return hashers_.Queued(); }
+
+  /// Finishes the hashes already accepted, then commits and answers everything queued;
+  /// later submissions and checks get kUnavailable.
+  void Stop();
+
+ private:
+  void SealAndQueue(const ValidApplication& application, std::chrono::sys_seconds received_at,
+                    Done done);
+  Result<ApplicantStatus> LookUp(const Receipt& receipt);
+  Status StoreMessage(const Receipt& receipt, const std::string& text);
+
+  store::ApplicationStore& store_;
+  const Clock& clock_;
+  const crypto::Bytes receipt_salt_;
+  crypto::IntakeSealer sealer_;
+  GroupCommitWriter writer_;
+  WorkerPool hashers_;  // declared last: destroyed first, while the writer still accepts
+};
+
+}  // namespace lifeline::app

@@ -1,0 +1,74 @@
+#pragma once
+// The caseworker's console pages for people abroad (console_abroad_pages.cpp,
+// console_abroad_forms.cpp). The board shows numbers, never names; a person's own page opens
+// his record (audited).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/abroad/abroad.hpp"
+#include "app/accounts/sessions.hpp"
+
+namespace lifeline::server {
+
+/// What a page says after a form: an error, or what was done.
+struct AbroadNotes {
+  std::string error;
+  std::string done;
+};
+
+/// The risk board: who is in danger first, page `page` (from 0), alerts only or all.
+std::string ConsoleAbroadBoardPage(const app::SessionInfo& session,
+                                   const std::vector<app::BoardLine>& lines, std::size_t page,
+                                   bool alerts_only, const AbroadNotes& notes);
+/// Blank rows the form shows under each list's filled ones: one, and one more each time the
+/// caseworker asks for another (a person has as many documents, cases, relatives and earlier
+/// stays as he has; the form works without JavaScript).
+struct AbroadFormBlankRows {
+  std::size_t documents = 1;
+  std::size_t cases = 1;
+  std::size_t family = 1;
+  std::size_t stays = 1;
+};
+
+/// The form for a new person (`person` empty) or for changing his record, refilled with
+/// `draft` after a refusal or a request for another row.
+std::string ConsoleAbroadPersonFormPage(const app::SessionInfo& session,
+                                        std::optional<std::int64_t> person,
+                                        const app::PersonAbroadDraft& draft,
+                                        const std::vector<store::CountryRecord>& countries,
+                                        const AbroadNotes& notes,
+                                        const AbroadFormBlankRows& blank = {});
+
+/// Everything the person's page shows besides his record.
+struct PersonAbroadPageData {
+  app::PersonAbroad person;  // opened
+  std::vector<app::ProceedingView> proceedings;
+  std::vector<store::PathwayRecord> pathways;
+  std::vector<store::PartnerRecord> partners;
+  std::vector<store::ReferralRecord> referrals;
+  std::vector<store::CountryRecord> countries;
+};
+std::string ConsoleAbroadPersonPage(const app::SessionInfo& session,
+                                    const PersonAbroadPageData& data, const AbroadNotes& notes);
+/// The countries' stay rules and the board's lead times, with the forms that change them.
+std::string ConsoleCountriesPage(const app::SessionInfo& session,
+                                 const std::vector<store::CountryRecord>& countries,
+                                 const abroad::LeadTimes& lead, const AbroadNotes& notes);
+/// Partner organisations, whether each has a key, and (for administrators) the form to add one.
+/// `signing_key`: the organisation's referral-signing public key, for partners to trust.
+std::string ConsolePartnersPage(const app::SessionInfo& session,
+                                const std::vector<store::PartnerRecord>& partners,
+                                const std::string& signing_key, const AbroadNotes& notes);
+
+/// Russian labels shared by the pages.
+std::string_view RiskRu(abroad::RiskKind kind);
+std::string_view WantedRu(abroad::WantedStatus status);
+std::string_view NeedRu(abroad::Need need);
+std::string_view DocumentRu(abroad::DocumentKind kind);
+std::string_view ProceedingRu(abroad::ProceedingKind kind);
+std::string_view PathwayRu(abroad::PathwayKind kind);
+std::string_view StepStatusRu(abroad::StepStatus status);
+
+}  // namespace lifeline::server

@@ -1,0 +1,28 @@
+#pragma once
+// Rendering of the public pages. Pure functions from data to HTML.
+
+#include <optional>
+#include <string>
+
+#include "app/intake/intake.hpp"
+#include "domain/application.hpp"
+#include "domain/result.hpp"
+#include "server/i18n.hpp"
+
+namespace lifeline::server {
+
+/// The application form, refilled with `draft` and showing `error` when given.
+std::string ApplicationFormPage(Language language, const ApplicationDraft& draft,
+                                const Error* error);
+std::string ReceiptPage(Language language, const Receipt& receipt);
+/// The receipt form, with `alert` (e.g. kStatusUnknown or kBusy) shown when given.
+std::string StatusFormPage(Language language, std::optional<Text> alert);
+struct StatusPageExtras {
+  std::string receipt;         // as typed: carried by the message form
+  std::optional<Text> notice;  // kSent, or why a message was not sent
+  std::string unsent_text;     // a message refused, offered again for editing
+};
+std::string StatusPage(Language language, const app::ApplicantStatus& status,
+                       const StatusPageExtras& extras);
+
+}  // namespace lifeline::server

@@ -1,0 +1,216 @@
+#include "server/intake/public_routes.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "crypto/stack_wipe.hpp"
+#include "server/i18n.hpp"
+#include "server/intake/application_form.hpp"
+#include "server/intake/application_json.hpp"
+#include "server/intake/legal_page.hpp"
+#include "server/intake/public_pages.hpp"
+#include "server/page.hpp"
+
+namespace lifeline::server {
+namespace {
+
+using nlohmann::json;
+
+Response Unsupported(std::string_view expected) {
+  return JsonError(415, "unsupported_media_type", "send the body as " + std::string(expected));
+}
+
+void SubmitJson(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
+  auto draft = ParseApplicationJson(request.body);
+  if (!draft) return respond(JsonError(draft.error()));
+  intake.Submit(*draft, [respond](Result<Receipt> receipt) {
+    if (!receipt) return respond(JsonError(receipt.error()));
+    respond({201, "application/json", json{{"receipt", FormatReceipt(*receipt)}}.dump(), {}});
+  });
+  crypto::WipeStackBelow();  // parsing and checking the body left copies of its fields in their
+                             // frames
+}
+
+void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
+  auto receipt = ParseApplicantStatusJson(request.body);
+  if (!receipt) return respond(JsonError(receipt.error()));
+  intake.CheckStatus(*receipt, [respond](Result<app::ApplicantStatus> status) {
+    if (!status) return respond(JsonError(status.error()));
+    json messages = json::array();
+    for (const auto& m : status->messages) {
+      messages.push_back({{"written_on", FormatIsoDate(m.written_on)},
+                          {"from", m.from_applicant ? "applicant" : "office"},
+                          {"text", m.text}});
+    }
+    respond({200,
+             "application/json",
+             json{{"status", ToString(status->stage)},
+                  {"received_on", FormatIsoDate(status->received_on)},
+                  {"messages", messages}}
+                 .dump(),
+             {}});
+  });
+}
+
+// The first `limit` characters (code points) of UTF-8 `text`.
+std::string FirstCharacters(const std::string& text, std::size_t limit) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && characters++ == limit)
+      return text.substr(0, i);
+  }
+  return text;
+}
+
+// A form over kMaxBodyBytes holds far more than the message may (ApplicationLimits): the
+// form again, 413, in its language, saying how long a message may be, with the beginning of
+// what was typed. (Past EdgeLimits::kBodyBytes the listener answers 413 before this.)
+Response OversizedForm(const std::multimap<std::string, std::string>& form, Language language) {
+  using L = ApplicationLimits;
+  auto parsed = DraftFromForm(form);
+  ApplicationDraft kept = parsed ? std::move(*parsed) : ApplicationDraft{};
+  kept.message = FirstCharacters(FormValue(form, "message"), L::kMessage);
+  for (auto* text : {&kept.name, &kept.unit, &kept.location})
+    *text = FirstCharacters(*text, L::kShortText);
+  kept.rank = FirstCharacters(kept.rank, L::kRank);
+  kept.contact_handle = FirstCharacters(kept.contact_handle, L::kHandle);
+  const Error error{ErrorCode::kTooLarge,
+                    fmt::format(fmt::runtime(Tr(language, Text::kMessageTooLong)), L::kMessage),
+                    "message"};
+  return HtmlResponse(413, ApplicationFormPage(language, kept, &error));
+}
+
+void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/x-www-form-urlencoded")) {
+    return respond(Unsupported("an HTML form (application/x-www-form-urlencoded)"));
+  }
+  auto form = ParseForm(request.body);
+  if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
+  const Language language = LanguageOr(FormValue(*form, "language"));
+  if (request.body.size() > kMaxBodyBytes) return respond(OversizedForm(*form, language));
+  auto draft = DraftFromForm(*form);
+  if (!draft) {
+    return respond(
+        HtmlResponse(400, ApplicationFormPage(language, ApplicationDraft{}, &draft.error())));
+  }
+  auto shared_draft = std::make_shared<ApplicationDraft>(std::move(*draft));
+  intake.Submit(*shared_draft, [respond, language, shared_draft](Result<Receipt> receipt) {
+    if (!receipt) {
+      const int status = HttpStatusOf(receipt.error().code);
+      Response r =
+          HtmlResponse(status, ApplicationFormPage(language, *shared_draft, &receipt.error()));
+      if (status == 503) r.headers.emplace_back("Retry-After", "1");
+      return respond(std::move(r));
+    }
+    respond(HtmlResponse(200, ReceiptPage(language, *receipt)));
+  });
+}
+
+// Looks the receipt up and answers with the status page (`extras` says what happened to a
+// message just written), or with the receipt form when it does not match.
+void RespondWithStatus(app::IntakeService& intake, Language language, StatusPageExtras extras,
+                       int http_status, Respond respond) {
+  const std::string receipt = extras.receipt;
+  intake.CheckStatus(receipt, [respond, language, extras = std::move(extras),
+                               http_status](Result<app::ApplicantStatus> status) {
+    if (!status) {
+      const bool busy = status.error().code == ErrorCode::kUnavailable;
+      Response r =
+          HtmlResponse(HttpStatusOf(status.error().code),
+                       StatusFormPage(language, busy ? Text::kBusy : Text::kStatusUnknown));
+      if (busy) r.headers.emplace_back("Retry-After", "1");
+      return respond(std::move(r));
+    }
+    respond(HtmlResponse(http_status, StatusPage(language, *status, extras)));
+  });
+}
+
+void StatusForm(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/x-www-form-urlencoded")) {
+    return respond(Unsupported("an HTML form (application/x-www-form-urlencoded)"));
+  }
+  auto form = ParseForm(request.body);
+  if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
+  RespondWithStatus(intake, LanguageOr(FormValue(*form, "language")),
+                    {.receipt = FormValue(*form, "receipt")}, 200, std::move(respond));
+}
+
+void MessageForm(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/x-www-form-urlencoded")) {
+    return respond(Unsupported("an HTML form (application/x-www-form-urlencoded)"));
+  }
+  auto form = ParseForm(request.body);
+  if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
+  const Language language = LanguageOr(FormValue(*form, "language"));
+  std::string receipt = FormValue(*form, "receipt");
+  std::string text = FormValue(*form, "text");
+  intake.SendMessage(receipt, text, [&intake, respond, language, receipt, text](Status sent) {
+    StatusPageExtras extras{.receipt = receipt};
+    int http_status = 200;
+    if (sent) {
+      extras.notice = Text::kSent;
+    } else if (sent.error().code == ErrorCode::kNotFound ||
+               sent.error().code == ErrorCode::kUnavailable) {
+      const bool busy = sent.error().code == ErrorCode::kUnavailable;
+      Response r =
+          HtmlResponse(HttpStatusOf(sent.error().code),
+                       StatusFormPage(language, busy ? Text::kBusy : Text::kStatusUnknown));
+      if (busy) r.headers.emplace_back("Retry-After", "1");
+      return respond(std::move(r));
+    } else {
+      extras.notice = sent.error().code == ErrorCode::kRateLimited ? Text::kTooManyMessages
+                                                                   : Text::kMessageInvalid;
+      extras.unsent_text = text;
+      http_status = HttpStatusOf(sent.error().code);
+    }
+    RespondWithStatus(intake, language, std::move(extras), http_status, respond);
+  });
+}
+
+void MessageJson(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
+  auto message = ParseApplicantMessageJson(request.body);
+  if (!message) return respond(JsonError(message.error()));
+  intake.SendMessage(message->receipt, message->text, [respond](Status sent) {
+    if (!sent) return respond(JsonError(sent.error()));
+    respond({201, "application/json", json{{"sent", true}}.dump(), {}});
+  });
+}
+
+}  // namespace
+
+void AddPublicRoutes(Router& router, app::IntakeService& intake) {
+  router.Add("GET", "/", [](Request& request, Respond respond) {
+    respond(HtmlResponse(200, ApplicationFormPage(LanguageOr(request.Query("lang")), {}, nullptr)));
+  });
+  router.Add("GET", "/status", [](Request& request, Respond respond) {
+    respond(HtmlResponse(200, StatusFormPage(LanguageOr(request.Query("lang")), std::nullopt)));
+  });
+  router.Add("GET", "/legal", [](Request& request, Respond respond) {
+    respond(HtmlResponse(200, LegalInformationPage(LanguageOr(request.Query("lang")))));
+  });
+  router.Add("GET", "/static/style.css", [](Request&, Respond respond) {
+    Response r{200, "text/css; charset=utf-8", std::string(StyleSheet()), {}};
+    respond(std::move(r));
+  });
+  router.AddTakingOversizedBodies("POST", "/apply", [&intake](Request& r, Respond respond) {
+    SubmitForm(intake, r, std::move(respond));
+  });
+  router.Add("POST", "/status",
+             [&intake](Request& r, Respond respond) { StatusForm(intake, r, std::move(respond)); });
+  router.Add("POST", "/api/v1/applications",
+             [&intake](Request& r, Respond respond) { SubmitJson(intake, r, std::move(respond)); });
+  router.Add("POST", "/api/v1/applicant/status",
+             [&intake](Request& r, Respond respond) { StatusJson(intake, r, std::move(respond)); });
+  router.Add("POST", "/status/message", [&intake](Request& r, Respond respond) {
+    MessageForm(intake, r, std::move(respond));
+  });
+  router.Add("POST", "/api/v1/applicant/messages", [&intake](Request& r, Respond respond) {
+    MessageJson(intake, r, std::move(respond));
+  });
+}
+
+}  // namespace lifeline::server
