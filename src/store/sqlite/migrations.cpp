@@ -5,17 +5,18 @@
 #include <array>
 #include <string_view>
 
-#include "store/readiness_sql.hpp"
 #include "store/schema_version.hpp"
+#include "store/sql/history.hpp"
 #include "store/sql/schema.hpp"
 
 namespace lifeline::store::sqlite {
 namespace {
 
-// SQLite's history: each entry moves a database made by an older lifeline from version i to
-// i+1. Frozen at sql::kHistoryEnd: later changes are written once in store/sql/schema.cpp,
-// and a fresh database is created from the schema declared there.
-constexpr std::array<std::string_view, 23> kMigrations = {
+// SQLite's own history: each entry moves a database made by an older lifeline from version i
+// to i+1, up to 20; steps 21 to sql::kHistoryEnd both engines took alike (sql/history.hpp).
+// Frozen: later changes are written once in store/sql/schema.cpp, and a fresh database is
+// created from the schema declared there.
+constexpr std::array<std::string_view, 20> kMigrations = {
     R"sql(
 CREATE TABLE installation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -468,52 +469,11 @@ CREATE TABLE abroad_referrals (
 );
 CREATE INDEX abroad_referrals_by_person ON abroad_referrals (person_id);
 )sql",
-    // Conversations over SMS and messengers (docs/channels.md): senders found only by a
-    // keyed blind index, their address sealed (NULL once they sent STOP); the message ids
-    // taken in, so that a redelivery is stored once; the outbox of operators' replies.
-    R"sql(
-CREATE TABLE channel_senders (
-  id INTEGER PRIMARY KEY,
-  sender_index BLOB NOT NULL UNIQUE,
-  channel TEXT NOT NULL,
-  case_id INTEGER NOT NULL,
-  language TEXT NOT NULL,
-  address_sealed BLOB,
-  stopped INTEGER NOT NULL,
-  blocked INTEGER NOT NULL
-);
-CREATE INDEX channel_senders_by_case ON channel_senders (case_id);
-CREATE TABLE channel_inbound (
-  message_key BLOB PRIMARY KEY,
-  sender_id INTEGER NOT NULL REFERENCES channel_senders(id),
-  at INTEGER NOT NULL
-);
-CREATE INDEX channel_inbound_by_sender ON channel_inbound (sender_id, at);
-CREATE TABLE channel_outbox (
-  id INTEGER PRIMARY KEY,
-  sender_id INTEGER NOT NULL REFERENCES channel_senders(id),
-  state TEXT NOT NULL,
-  not_before INTEGER,
-  created_at INTEGER NOT NULL,
-  text_sealed BLOB
-);
-CREATE INDEX channel_outbox_by_state ON channel_outbox (state, not_before);
-CREATE INDEX channel_outbox_by_sender ON channel_outbox (sender_id);
-)sql",
-    // 22: the readiness probe's row (store/readiness_sql.hpp).
-    readiness_sql::kCreateTable,
-    // 23: tamper-evident rows (store/row_mac.hpp): a keyed MAC on every security-relevant row.
-    // Posting legs get an id of their own so that each carries one. Rows kept before this
-    // step are MAC'd at the first office start with the passphrase (the marker below).
-    R"sql(
-ALTER TABLE users ADD COLUMN row_mac BLOB;
-ALTER TABLE applications ADD COLUMN row_mac BLOB;
-ALTER TABLE case_events ADD COLUMN row_mac BLOB;
-ALTER TABLE messages ADD COLUMN row_mac BLOB;
-ALTER TABLE group_events ADD COLUMN row_mac BLOB;
-ALTER TABLE office_keys ADD COLUMN row_mac BLOB;
-ALTER TABLE postings ADD COLUMN row_mac BLOB;
-ALTER TABLE channel_senders ADD COLUMN row_mac BLOB;
+};
+
+// SQLite's part of step 23 (sql/history.hpp): it cannot add a primary key to a table, so
+// the posting legs move into a new table where each has an id and a row_mac column.
+constexpr std::string_view kPostingLegsWithIds = R"sql(
 CREATE TABLE posting_legs_with_id (
   id INTEGER PRIMARY KEY,
   posting_id INTEGER NOT NULL REFERENCES postings(id),
@@ -527,9 +487,7 @@ DROP TABLE posting_legs;
 ALTER TABLE posting_legs_with_id RENAME TO posting_legs;
 CREATE INDEX legs_by_posting ON posting_legs (posting_id);
 CREATE INDEX legs_by_account ON posting_legs (account, posting_id);
-INSERT INTO settings (key, value) VALUES ('row_mac_backfill', 'pending');
-)sql",
-};
+)sql";
 
 int UserVersion(Connection& c) {
   auto stmt = c.Prepare("PRAGMA user_version");
@@ -539,7 +497,8 @@ int UserVersion(Connection& c) {
 
 }  // namespace
 
-static_assert(kMigrations.size() == sql::kHistoryEnd, "the history is frozen");
+// Steps 1 to 20 are SQLite's own; 21 to 23 both engines took alike (sql/history.hpp).
+static_assert(kMigrations.size() == 20, "the history is frozen");
 
 int LatestSchemaVersion() { return kSchemaVersion; }
 
@@ -559,9 +518,15 @@ Status Migrate(Connection& c, FreshDatabase fresh) {
       version = LatestSchemaVersion();
       c.Execute(fmt::format("PRAGMA user_version = {}", version));
     }
-    for (; version < sql::kHistoryEnd; ++version) {
+    for (; version < static_cast<int>(kMigrations.size()); ++version) {
       c.Execute(kMigrations[static_cast<std::size_t>(version)]);
       c.Execute(fmt::format("PRAGMA user_version = {}", version + 1));
+    }
+    for (const auto& [target, step] : sql::StepsFrom20(sql::kSqliteSpelling, kPostingLegsWithIds)) {
+      if (target <= version) continue;
+      c.Execute(step);
+      c.Execute(fmt::format("PRAGMA user_version = {}", target));
+      version = target;
     }
     for (const auto& [target, change] : sql::ChangesAfter(version, sql::kSqliteSpelling)) {
       c.Execute(change);
