@@ -90,7 +90,7 @@ struct CallbackPageNotes {
 /// Safe callbacks in one status, without their numbers, and the request form.
 std::string ConsoleCallbacksPage(const app::SessionInfo& session,
                                  contact_centre::CallbackStatus shown,
-                                 const std::vector<store::StoredCallback>& rows,
+                                 const std::vector<contact_centre::StoredCallback>& rows,
                                  const CallbackPageNotes& notes);
 
 /// The sealed custody circumstance of one case, for a role that may read it, with the form

@@ -12,6 +12,7 @@
 #include "domain/abroad/pathway.hpp"
 #include "domain/abroad/person.hpp"
 #include "domain/abroad/proceeding.hpp"
+#include "domain/abroad/records.hpp"
 #include "domain/abroad/risk.hpp"
 #include "domain/abroad/stay.hpp"
 #include "domain/result.hpp"
@@ -19,13 +20,10 @@
 
 namespace lifeline::store {
 
-/// A country's visa-free stay rule, as a caseworker keeps it.
-struct CountryRecord {
-  std::string code;  // ISO 3166-1 alpha-2, upper case: "KZ"
-  std::string name;  // in English: "Kazakhstan"
-  abroad::StayRule rule;
-  std::string note;  // e.g. "internal passport accepted"
-};
+using abroad::CountryRecord;
+using abroad::PartnerRecord;
+using abroad::PathwayRecord;
+using abroad::ReferralRecord;
 
 /// A person abroad: clear fields (what the board shows: never a name or a place) and his
 /// sealed record (name, contact, country, city, stays, documents, cases at home, family).
@@ -61,34 +59,6 @@ struct ProceedingEvent {
   std::int64_t proceeding_id = 0;
   std::string kind;  // one of abroad::EventKinds(the proceeding's kind)
   Date on;
-};
-
-struct PathwayRecord {
-  std::int64_t id = 0;
-  std::int64_t person_id = 0;
-  abroad::PathwayKind kind = abroad::PathwayKind::kAsylum;
-  std::string target_country;  // for the visas; empty otherwise
-  Date opened_on;
-  std::vector<abroad::StepStatus> steps;  // one per abroad::PathwaySteps(kind), in order
-};
-
-struct PartnerRecord {
-  std::int64_t id = 0;
-  std::string name;                  // an organisation, never a person
-  std::string kind;                  // lawyers, shelter, ngo
-  std::optional<Blob32> public_key;  // X25519; referrals need it
-};
-
-struct ReferralRecord {
-  std::int64_t id = 0;
-  std::int64_t person_id = 0;
-  std::int64_t partner_id = 0;
-  std::vector<std::string> fields;  // exactly what the person agreed to share
-  Date consent_on;
-  std::string consent_how;  // "in_person", "written", "message", "call"
-  std::int64_t created_at = 0;
-  std::int64_t created_by = 0;  // user id
-  Blob package;                 // sealed to the partner's public key
 };
 
 /// One line of the board before the app adds what it knows: the person's soonest date.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/camp/camp_record.hpp"
 #include "domain/camp/correspondence.hpp"
 #include "domain/camp/labour.hpp"
 #include "domain/camp/ledger.hpp"
@@ -20,22 +21,11 @@
 
 namespace lifeline::store {
 
+using camp::CampRecord;
 using camp::ParseCallOutcome;
 using camp::ParsePrisonerStatus;
 using camp::PrisonerStatus;
 using camp::ToString;
-
-struct CampRecord {
-  std::int64_t id = 0;
-  std::string name;             // e.g. "Camp No. 1": an institution, not a person
-  std::string language = "uk";  // the detaining power's, for capture cards
-  camp::CampTariff tariff;
-  camp::LabourRules labour;
-  camp::RotaRules rota;
-  camp::OpeningHours phone_hours;
-  camp::MailLimit mail;
-  std::vector<camp::CanteenItem> canteen;  // the price list (Art. 28)
-};
 
 /// A prisoner's clear fields (what the rules need) and his sealed identifying fields.
 struct NewPrisoner {

@@ -10,11 +10,15 @@
 #include <vector>
 
 #include "domain/application.hpp"
+#include "domain/audit_record.hpp"
 #include "domain/case_list.hpp"
 #include "domain/case_status.hpp"
+#include "domain/contact_centre/callback_record.hpp"
 #include "domain/contact_centre/callback_status.hpp"
 #include "domain/group.hpp"
+#include "domain/record_values.hpp"
 #include "domain/role.hpp"
+#include "domain/task.hpp"
 #include "domain/task_kind.hpp"
 
 namespace lifeline::store {
@@ -26,9 +30,16 @@ using lifeline::CaseFilter;
 using lifeline::CasePage;
 using lifeline::CaseSummary;
 
-using Blob = std::vector<std::uint8_t>;
-using Blob32 = std::array<std::uint8_t, 32>;
-using Date = std::chrono::year_month_day;
+using lifeline::Blob;
+using lifeline::Blob32;
+using lifeline::Date;
+// Records that are the domain's values, kept under the store's names.
+using contact_centre::NewCallback;
+using contact_centre::StoredCallback;
+using lifeline::AuditRecord;
+using lifeline::NewTask;
+using lifeline::QueuedTask;
+using lifeline::StoredTask;
 
 /// An application sealed at intake, ready to append.
 struct NewApplication {
@@ -98,25 +109,6 @@ struct GroupEvent {
   std::int64_t actor_user_id = 0;
 };
 
-/// A safe-callback request (domain/contact_centre/callback.hpp): the number, windows and time
-/// zone sealed under the office's callback key (only the office derives it), the schedule
-/// in clear. The schedule lies inside the caller's windows, so over many requests it hints
-/// at them, as tasks' due times do.
-struct NewCallback {
-  Blob32 seal_id{};  // random; binds the seal to this row (associated data)
-  Blob sealed;
-  std::string language;  // wire name, for routing the call back to an operator who speaks it
-  std::int64_t created_at = 0;
-  std::int64_t due_at = 0;      // inside a window of the caller's
-  std::int64_t window_end = 0;  // that window's end: never call at or after it
-};
-
-struct StoredCallback : NewCallback {
-  std::int64_t id = 0;
-  CallbackStatus status = CallbackStatus::kPending;
-  int attempts = 0;
-};
-
 /// A callback's next state, applied only if it is still in `from`.
 struct CallbackUpdate {
   std::int64_t id = 0;
@@ -182,28 +174,6 @@ struct StoredMarker : NewMarker {
   std::int64_t id = 0;
 };
 
-/// A follow-up on a case: what to do (domain/task_kind.hpp) and when.
-struct NewTask {
-  std::int64_t case_id = 0;
-  TaskKind kind = TaskKind::kContact;
-  std::int64_t due_at = 0;  // seconds since the epoch, UTC
-  Blob note_sealed;         // under the record key; empty when no note was written
-  std::int64_t created_by = 0;
-};
-
-struct StoredTask : NewTask {
-  std::int64_t id = 0;
-  std::optional<std::int64_t> done_at;
-  std::optional<std::int64_t> done_by;
-};
-
-/// An open task with its case's clear summary: a row of an operator's queue, nothing to
-/// decrypt.
-struct QueuedTask {
-  StoredTask task;  // note_sealed left empty
-  CaseSummary summary;
-};
-
 /// How a message the applicant wrote is sealed for the office: like an application, its
 /// key is wrapped under an office key generation (the intake role cannot open it).
 struct OfficeWrapping {
@@ -244,17 +214,6 @@ struct UserRecord {
   Blob totp_sealed;                 // the active second-factor secret, sealed; empty if none
   Blob totp_pending_sealed;         // a secret being enrolled, sealed; empty if none
   std::int64_t totp_last_step = 0;  // the last time step accepted: older codes are replays
-};
-
-/// One entry of the hash-chained audit log (app/audit/audit_log.hpp). No personal data.
-struct AuditRecord {
-  std::int64_t seq = 0;            // 1, 2, 3, … without gaps
-  std::int64_t at = 0;             // seconds since the epoch
-  std::int64_t actor_user_id = 0;  // 0: nobody signed in (e.g. a failed sign-in)
-  std::string actor_name;          // the operator's account name, or empty
-  std::string action;              // AuditAction wire name
-  std::string target;              // "case:42", "user:3", or empty
-  Blob32 mac{};                    // keyed hash over the previous mac and this entry
 };
 
 /// One generation of the office key pair, as stored.

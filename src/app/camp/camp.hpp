@@ -112,6 +112,17 @@ class CampService {
                                         const PrisonerDraft& draft);
   /// kManageCamp; opens the sealed fields (audited).
   Result<Prisoner> GetPrisoner(const Actor& actor, std::int64_t id);
+  /// What the prisoner's page shows, read in one call: him with his sealed fields opened
+  /// (audited, as GetPrisoner), his camp's rules, his account's month `month` (Art. 65) and
+  /// his shifts from a week ago to two weeks ahead.
+  struct PrisonerFile {
+    Prisoner prisoner;
+    store::CampRecord camp;
+    AccountStatement statement;
+    std::vector<camp::WorkShift> shifts;
+  };
+  Result<PrisonerFile> GetPrisonerFile(const Actor& actor, std::int64_t id,
+                                       std::chrono::year_month month);
   /// His clear fields only (nothing opened, nothing audited).
   Result<Prisoner> PrisonerSummary(const Actor& actor, std::int64_t id);
   /// Clear fields only, by number.
@@ -199,6 +210,12 @@ class CampService {
   Result<AccountStatement> Statement(const store::StoredPrisoner& p,
                                      std::optional<std::int64_t> camp_id, std::int64_t from,
                                      std::int64_t to);
+  /// Statement for the calendar month `month` (which must be ok()).
+  Result<AccountStatement> MonthOf(const store::StoredPrisoner& p,
+                                   std::optional<std::int64_t> camp_id,
+                                   std::chrono::year_month month);
+  /// His shifts from a week ago to two weeks ahead.
+  Result<std::vector<camp::WorkShift>> ShiftsAround(std::int64_t prisoner_id);
   Status Audit(const Actor& actor, AuditAction action, const std::string& target);
 
   store::Store& store_;

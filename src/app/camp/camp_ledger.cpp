@@ -110,7 +110,13 @@ Result<AccountStatement> CampService::MonthlyStatement(const Actor& actor, std::
   auto p = ManagedPrisoner(actor, prisoner_id);
   if (!p) return p.error();
   if (!month.ok()) return InvalidInput("month must be like 2026-11", "month");
-  return Statement(*p, camp_id, StartOf(month), StartOf(month + std::chrono::months{1}));
+  return MonthOf(*p, camp_id, month);
+}
+
+Result<AccountStatement> CampService::MonthOf(const store::StoredPrisoner& p,
+                                              std::optional<std::int64_t> camp_id,
+                                              std::chrono::year_month month) {
+  return Statement(p, camp_id, StartOf(month), StartOf(month + std::chrono::months{1}));
 }
 
 Result<AccountStatement> CampService::FinalStatement(const Actor& actor, std::int64_t prisoner_id,

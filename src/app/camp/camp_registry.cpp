@@ -258,6 +258,21 @@ Result<Prisoner> CampService::GetPrisoner(const Actor& actor, std::int64_t id) {
   return p;
 }
 
+Result<CampService::PrisonerFile> CampService::GetPrisonerFile(const Actor& actor, std::int64_t id,
+                                                               std::chrono::year_month month) {
+  auto prisoner = GetPrisoner(actor, id);  // the permission first, then what was sent
+  if (!prisoner) return prisoner.error();
+  if (!month.ok()) return InvalidInput("month must be like 2026-11", "month");
+  auto camp = store_.GetCamp(prisoner->stored.camp_id);
+  if (!camp) return camp.error();
+  auto statement = MonthOf(prisoner->stored, std::nullopt, month);
+  if (!statement) return statement.error();
+  auto shifts = ShiftsAround(id);
+  if (!shifts) return shifts.error();
+  return PrisonerFile{std::move(*prisoner), std::move(*camp), std::move(*statement),
+                      std::move(*shifts)};
+}
+
 Result<Prisoner> CampService::PrisonerSummary(const Actor& actor, std::int64_t id) {
   auto stored = ManagedPrisoner(actor, id);
   if (!stored) return stored.error();

@@ -82,6 +82,10 @@ Result<std::int64_t> CampService::AssignShift(const Actor& actor, std::int64_t p
 Result<std::vector<camp::WorkShift>> CampService::Shifts(const Actor& actor,
                                                          std::int64_t prisoner_id) {
   if (auto stored = ManagedPrisoner(actor, prisoner_id); !stored) return stored.error();
+  return ShiftsAround(prisoner_id);
+}
+
+Result<std::vector<camp::WorkShift>> CampService::ShiftsAround(std::int64_t prisoner_id) {
   const sys_days today{clock_.Today()};
   return store_.ListShifts(prisoner_id, year_month_day{today - days{7}},
                            year_month_day{today + days{14}});

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/cases/office_fixture.hpp"
 
 namespace lifeline::app {
@@ -240,6 +242,48 @@ TEST_F(CampServiceTest, TheBooksFollowTheTariffAndStatementsAddUp) {
   const Actor coordinator = operator_;
   EXPECT_EQ(camp_service_->Post(coordinator, camp_, {.key = "x", .prisoner_id = id}).error().code,
             ErrorCode::kForbidden);
+}
+
+// The prisoner's page reads in one call what it shows: him (his fields opened and the read
+// audited once), his camp, the month's statement and his shifts; a role that may not manage
+// camps learns nothing, not even whether the month it asked for is well formed.
+TEST_F(CampServiceTest, ThePrisonersFileIsOneAuditedRead) {
+  const std::int64_t id = camp_service_->RegisterPrisoner(admin_, Draft()).value();
+  ASSERT_TRUE(camp_service_
+                  ->Post(admin_, camp_,
+                         {.key = "pay-1",
+                          .kind = camp::PostingKind::kWorkingPay,
+                          .prisoner_id = id,
+                          .days = 5})
+                  .ok());
+  ASSERT_TRUE(camp_service_->SetLabourProfile(admin_, id, true, false, "2026-11-20").ok());
+  ASSERT_TRUE(  // tomorrow: the test clock stands at 2026-11-22
+      camp_service_
+          ->AssignShift(admin_, id, "2026-11-23", "08:00-12:00", "agriculture", false, false)
+          .ok());
+  const std::string read = "prisoner_read prisoner:" + std::to_string(id);
+  auto actions = AuditActions();
+  const auto reads_before = std::count(actions.begin(), actions.end(), read);
+
+  auto file = camp_service_->GetPrisonerFile(admin_, id, year{2026} / November).value();
+  ASSERT_TRUE(file.prisoner.fields);
+  EXPECT_EQ(file.prisoner.fields->surname, "Примеров");
+  EXPECT_EQ(file.camp.id, camp_);
+  EXPECT_EQ(file.camp.name, Camp().name);
+  EXPECT_EQ(file.statement.entries.size(), 1u);
+  EXPECT_EQ(file.statement.closing, 5000);
+  ASSERT_EQ(file.shifts.size(), 1u);
+  actions = AuditActions();
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), read), reads_before + 1);
+  // Another month: the same prisoner, that month's books (none yet).
+  EXPECT_TRUE(
+      camp_service_->GetPrisonerFile(admin_, id, year{2026} / October)->statement.entries.empty());
+
+  EXPECT_EQ(camp_service_->GetPrisonerFile(operator_, id, year{2026} / 13).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(camp_service_->GetPrisonerFile(admin_, id, year{2026} / 13).error().field, "month");
+  EXPECT_EQ(camp_service_->GetPrisonerFile(admin_, id + 100, year{2026} / November).error().code,
+            ErrorCode::kNotFound);
 }
 
 TEST_F(CampServiceTest, ShiftsAreRefusedNamingTheArticleTheyBreak) {

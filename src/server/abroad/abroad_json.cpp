@@ -92,7 +92,7 @@ json ProceedingJson(const app::ProceedingView& v) {
           {"events", events}};
 }
 
-json PathwayJson(const store::PathwayRecord& p) {
+json PathwayJson(const abroad::PathwayRecord& p) {
   json steps = json::array();
   const auto checklist = abroad::PathwaySteps(p.kind);
   for (std::size_t i = 0; i < checklist.size(); ++i) {
@@ -113,7 +113,7 @@ json PathwayJson(const store::PathwayRecord& p) {
   return out;
 }
 
-json CountryJson(const store::CountryRecord& c) {
+json CountryJson(const abroad::CountryRecord& c) {
   return {{"code", c.code},
           {"name", c.name},
           {"days_allowed", c.rule.days_allowed},
@@ -121,11 +121,11 @@ json CountryJson(const store::CountryRecord& c) {
           {"note", c.note}};
 }
 
-json PartnerJson(const store::PartnerRecord& p) {
+json PartnerJson(const abroad::PartnerRecord& p) {
   return {{"id", p.id}, {"name", p.name}, {"kind", p.kind}, {"has_key", p.public_key.has_value()}};
 }
 
-json ReferralJson(const store::ReferralRecord& r) {
+json ReferralJson(const abroad::ReferralRecord& r) {
   return {{"id", r.id},
           {"partner", r.partner_id},
           {"fields", r.fields},

@@ -14,11 +14,11 @@ nlohmann::json PersonJson(const app::PersonAbroad& person);
 nlohmann::json BoardLineJson(const app::BoardLine& line);
 nlohmann::json ProceedingJson(const app::ProceedingView& view);
 /// With each step's code, label, status, and the steps still open.
-nlohmann::json PathwayJson(const store::PathwayRecord& pathway);
-nlohmann::json CountryJson(const store::CountryRecord& country);
+nlohmann::json PathwayJson(const abroad::PathwayRecord& pathway);
+nlohmann::json CountryJson(const abroad::CountryRecord& country);
 /// Whether a key is registered, never the key itself.
-nlohmann::json PartnerJson(const store::PartnerRecord& partner);
-nlohmann::json ReferralJson(const store::ReferralRecord& referral);
+nlohmann::json PartnerJson(const abroad::PartnerRecord& partner);
+nlohmann::json ReferralJson(const abroad::ReferralRecord& referral);
 nlohmann::json LeadTimesJson(const abroad::LeadTimes& lead);
 /// {"appeal_deadline": 10, …}: the kinds given replace `base`'s.
 Result<abroad::LeadTimes> LeadTimesFromJson(const nlohmann::json& doc, abroad::LeadTimes base);

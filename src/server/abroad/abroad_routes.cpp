@@ -200,7 +200,7 @@ void ApiSaveCountry(Context& ctx, Request& request, Respond respond) {
   auto post = Writer(ctx, request, respond, false,
                      "{\"name\": \"Kazakhstan\", \"days_allowed\": 90, \"period_days\": 180}");
   if (!post) return;
-  store::CountryRecord c;
+  abroad::CountryRecord c;
   c.code = request.params["code"];
   auto name = TextField(post->doc, "name");
   auto note = TextField(post->doc, "note");

@@ -36,7 +36,7 @@ std::string AnotherRow(const char* list, const char* label) {
 
 std::string CountrySelect(const std::string& id, const std::string& label,
                           const std::string& selected,
-                          const std::vector<store::CountryRecord>& countries, bool blank) {
+                          const std::vector<abroad::CountryRecord>& countries, bool blank) {
   std::string html =
       fmt::format("<label for=\"{0}\">{1}</label><select id=\"{0}\" name=\"{0}\">", id, label);
   if (blank) html += "<option value=\"\">—</option>";
@@ -97,7 +97,7 @@ std::string FamilyRows(const app::PersonAbroadFields& f, std::size_t blank) {
 }
 
 std::string StayRows(const app::PersonAbroadFields& f, std::size_t blank,
-                     const std::vector<store::CountryRecord>& countries) {
+                     const std::vector<abroad::CountryRecord>& countries) {
   std::string html = "<fieldset><legend>Прежние поездки (для правил «N дней за период»)</legend>";
   for (std::size_t i = 0; i < Rows(f.earlier_stays.size(), blank); ++i) {
     const bool held = i < f.earlier_stays.size();
@@ -116,7 +116,7 @@ std::string StayRows(const app::PersonAbroadFields& f, std::size_t blank,
 std::string ConsoleAbroadPersonFormPage(const app::SessionInfo& session,
                                         std::optional<std::int64_t> person,
                                         const app::PersonAbroadDraft& draft,
-                                        const std::vector<store::CountryRecord>& countries,
+                                        const std::vector<abroad::CountryRecord>& countries,
                                         const AbroadNotes& notes,
                                         const AbroadFormBlankRows& blank) {
   const app::PersonAbroadFields& f = draft.fields;

@@ -53,7 +53,7 @@ constexpr abroad::RiskKind kRisks[] = {
     abroad::RiskKind::kDocumentExpires};
 
 std::string RecordSection(const app::PersonAbroad& p,
-                          const std::vector<store::CountryRecord>& countries) {
+                          const std::vector<abroad::CountryRecord>& countries) {
   const app::PersonAbroadFields& f = *p.fields;
   std::string country = f.country;
   for (const auto& c : countries) {
@@ -420,7 +420,7 @@ std::string ConsoleAbroadPersonPage(const app::SessionInfo& session, const Perso
 }
 
 std::string ConsoleCountriesPage(const app::SessionInfo& session,
-                                 const std::vector<store::CountryRecord>& countries,
+                                 const std::vector<abroad::CountryRecord>& countries,
                                  const abroad::LeadTimes& lead, const AbroadNotes& notes) {
   std::string body =
       Header(session) + "<h1>Страны: правила безвизового пребывания</h1>" + Notes(notes);
@@ -460,7 +460,7 @@ std::string ConsoleCountriesPage(const app::SessionInfo& session,
 }
 
 std::string ConsolePartnersPage(const app::SessionInfo& session,
-                                const std::vector<store::PartnerRecord>& partners,
+                                const std::vector<abroad::PartnerRecord>& partners,
                                 const std::string& signing_key, const AbroadNotes& notes) {
   std::string body =
       Header(session) + "<h1>Партнёрские организации</h1>" + Notes(notes) + "<ul id=\"partners\">";

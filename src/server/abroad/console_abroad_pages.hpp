@@ -37,7 +37,7 @@ struct AbroadFormBlankRows {
 std::string ConsoleAbroadPersonFormPage(const app::SessionInfo& session,
                                         std::optional<std::int64_t> person,
                                         const app::PersonAbroadDraft& draft,
-                                        const std::vector<store::CountryRecord>& countries,
+                                        const std::vector<abroad::CountryRecord>& countries,
                                         const AbroadNotes& notes,
                                         const AbroadFormBlankRows& blank = {});
 
@@ -45,21 +45,21 @@ std::string ConsoleAbroadPersonFormPage(const app::SessionInfo& session,
 struct PersonAbroadPageData {
   app::PersonAbroad person;  // opened
   std::vector<app::ProceedingView> proceedings;
-  std::vector<store::PathwayRecord> pathways;
-  std::vector<store::PartnerRecord> partners;
-  std::vector<store::ReferralRecord> referrals;
-  std::vector<store::CountryRecord> countries;
+  std::vector<abroad::PathwayRecord> pathways;
+  std::vector<abroad::PartnerRecord> partners;
+  std::vector<abroad::ReferralRecord> referrals;
+  std::vector<abroad::CountryRecord> countries;
 };
 std::string ConsoleAbroadPersonPage(const app::SessionInfo& session,
                                     const PersonAbroadPageData& data, const AbroadNotes& notes);
 /// The countries' stay rules and the board's lead times, with the forms that change them.
 std::string ConsoleCountriesPage(const app::SessionInfo& session,
-                                 const std::vector<store::CountryRecord>& countries,
+                                 const std::vector<abroad::CountryRecord>& countries,
                                  const abroad::LeadTimes& lead, const AbroadNotes& notes);
 /// Partner organisations, whether each has a key, and (for administrators) the form to add one.
 /// `signing_key`: the organisation's referral-signing public key, for partners to trust.
 std::string ConsolePartnersPage(const app::SessionInfo& session,
-                                const std::vector<store::PartnerRecord>& partners,
+                                const std::vector<abroad::PartnerRecord>& partners,
                                 const std::string& signing_key, const AbroadNotes& notes);
 
 /// Russian labels shared by the pages.

@@ -390,7 +390,7 @@ void ConsoleSaveCountry(Context& ctx, Request& request, Respond respond) {
   const auto days = Days(FormField(form, "days_allowed"));
   const auto period = Days(FormField(form, "period_days"));
   Status outcome = InvalidInput("days and period are whole numbers of days", "days_allowed");
-  store::CountryRecord c{
+  abroad::CountryRecord c{
       FormField(form, "code"), FormField(form, "name"), {}, FormField(form, "note")};
   if (days && period) {
     c.rule = {*days, *period};

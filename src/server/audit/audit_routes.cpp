@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-json AuditJson(const store::AuditRecord& r) {
+json AuditJson(const AuditRecord& r) {
   return {{"seq", r.seq},
           {"at", r.at},
           {"actor_user_id", r.actor_user_id},

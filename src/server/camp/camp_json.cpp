@@ -39,7 +39,7 @@ Status Amount(const json& doc, const char* key, std::int64_t& out, bool allow_ze
 
 }  // namespace
 
-Result<store::CampRecord> CampFromJson(const json& doc, store::CampRecord c) {
+Result<camp::CampRecord> CampFromJson(const json& doc, camp::CampRecord c) {
   if (!doc.is_object()) return InvalidInput("send a JSON object");
   int max_daily_hours = c.labour.max_daily_minutes / 60;
   for (Status s : {Text(doc, "name", c.name), Text(doc, "language", c.language),
@@ -85,7 +85,7 @@ Result<store::CampRecord> CampFromJson(const json& doc, store::CampRecord c) {
   return c;
 }
 
-json CampJson(const store::CampRecord& c) {
+json CampJson(const camp::CampRecord& c) {
   json hours = json::array();
   for (const auto& range : c.phone_hours) hours.push_back(camp::FormatOpeningRange(range));
   json canteen = json::array();

@@ -10,8 +10,8 @@ namespace lifeline::server {
 
 /// A camp from a request body: kInvalidInput naming the field. Fields left out keep
 /// `base`'s values (a new camp starts from the defaults).
-Result<store::CampRecord> CampFromJson(const nlohmann::json& doc, store::CampRecord base);
-nlohmann::json CampJson(const store::CampRecord& camp);
+Result<camp::CampRecord> CampFromJson(const nlohmann::json& doc, camp::CampRecord base);
+nlohmann::json CampJson(const camp::CampRecord& camp);
 
 Result<app::PrisonerDraft> PrisonerDraftFromJson(const nlohmann::json& doc, std::int64_t camp_id);
 /// Clear fields, and the sealed ones when opened.

@@ -109,7 +109,7 @@ std::string HealthIn(const std::string& his, const std::string& camps, const std
 
 }  // namespace
 
-CaptureCard MakeCaptureCard(const store::CampRecord& camp, const app::Prisoner& p) {
+CaptureCard MakeCaptureCard(const camp::CampRecord& camp, const app::Prisoner& p) {
   const Labels& his = LabelsFor(p.stored.language);
   const Labels& camps = LabelsFor(camp.language);
   const app::PrisonerFields f = p.fields.value_or(app::PrisonerFields{});

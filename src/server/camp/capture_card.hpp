@@ -24,7 +24,7 @@ struct CaptureCard {
 };
 
 /// `prisoner` with his fields opened.
-CaptureCard MakeCaptureCard(const store::CampRecord& camp, const app::Prisoner& prisoner);
+CaptureCard MakeCaptureCard(const camp::CampRecord& camp, const app::Prisoner& prisoner);
 
 /// The card as a PDF of Annex IV's size (15 × 10.5 cm), with DejaVu Sans embedded for
 /// Cyrillic. kInternal if the font (fonts-dejavu-core) is missing or the PDF cannot be made.

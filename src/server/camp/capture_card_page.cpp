@@ -9,7 +9,7 @@
 
 namespace lifeline::server {
 
-std::string CaptureCardPage(const store::CampRecord& camp, const app::Prisoner& p) {
+std::string CaptureCardPage(const camp::CampRecord& camp, const app::Prisoner& p) {
   const CaptureCard card = MakeCaptureCard(camp, p);
   std::string body =
       fmt::format("<article class=\"capture-card\" id=\"capture-card\"><h1>{}</h1><table>",

@@ -34,8 +34,8 @@ app::Prisoner Prisoner(std::string health) {
   return p;
 }
 
-store::CampRecord Camp() {
-  store::CampRecord c;
+camp::CampRecord Camp() {
+  camp::CampRecord c;
   c.name = "Лагерь № 7";
   c.language = "uk";
   return c;

@@ -114,7 +114,7 @@ std::string FormKey() {
   return fmt::format("console-{:08x}{:08x}{:08x}", random(), random(), random());
 }
 
-std::string RegisterForm(const app::SessionInfo& session, const store::CampRecord& camp) {
+std::string RegisterForm(const app::SessionInfo& session, const camp::CampRecord& camp) {
   std::string html = fmt::format(
       "<h2>Зарегистрировать военнопленного</h2><form method=\"post\" "
       "action=\"/console/camps/{}/prisoners\">{}",
@@ -152,7 +152,7 @@ std::string RegisterForm(const app::SessionInfo& session, const store::CampRecor
 }  // namespace
 
 std::string ConsoleCampsPage(const app::SessionInfo& session,
-                             const std::vector<store::CampRecord>& camps, const CampNotes& notes) {
+                             const std::vector<camp::CampRecord>& camps, const CampNotes& notes) {
   std::string body = Header(session) + "<h1>Лагеря военнопленных</h1>" + Notes(notes);
   if (camps.empty()) {
     body += "<p id=\"camps-empty\">Лагерей пока нет.</p>";
@@ -182,7 +182,7 @@ std::string ConsoleCampsPage(const app::SessionInfo& session,
   return HtmlPage("ru", "Лагеря", body);
 }
 
-std::string ConsoleCampPage(const app::SessionInfo& session, const store::CampRecord& camp,
+std::string ConsoleCampPage(const app::SessionInfo& session, const camp::CampRecord& camp,
                             const std::vector<app::Prisoner>& prisoners, const CampNotes& notes) {
   std::string body =
       Header(session) + fmt::format("<h1>{}</h1>", HtmlEscape(camp.name)) + Notes(notes);
@@ -232,7 +232,7 @@ std::string ConsoleCampPage(const app::SessionInfo& session, const store::CampRe
   return HtmlPage("ru", camp.name, body);
 }
 
-std::string ConsolePrisonerPage(const app::SessionInfo& session, const store::CampRecord& camp,
+std::string ConsolePrisonerPage(const app::SessionInfo& session, const camp::CampRecord& camp,
                                 const app::Prisoner& p, const app::AccountStatement& statement,
                                 const std::string& month,
                                 const std::vector<camp::WorkShift>& shifts,
@@ -342,7 +342,7 @@ std::string ConsolePrisonerPage(const app::SessionInfo& session, const store::Ca
   return HtmlPage("ru", p.number, body);
 }
 
-std::string ConsoleBureauPage(const app::SessionInfo& session, const store::CampRecord& camp,
+std::string ConsoleBureauPage(const app::SessionInfo& session, const camp::CampRecord& camp,
                               const std::vector<app::BureauLine>& lines, const CampNotes& notes) {
   std::string body = Header(session) +
                      fmt::format("<h1>Справочное бюро: {}</h1>", HtmlEscape(camp.name)) +

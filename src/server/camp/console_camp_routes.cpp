@@ -46,8 +46,8 @@ std::vector<std::string> Split(const std::string& text, char separator) {
   return parts;
 }
 
-Result<store::CampRecord> CampFromForm(const Form& form) {
-  store::CampRecord c;
+Result<camp::CampRecord> CampFromForm(const Form& form) {
+  camp::CampRecord c;
   c.name = FormField(form, "name");
   c.language = FormField(form, "language");
   auto rate = camp::ParseAmount(FormField(form, "uah_per_chf"), "uah_per_chf");
@@ -152,22 +152,15 @@ std::string ThisMonth(const app::Clock& clock) {
 
 void RenderPrisoner(Context& ctx, const app::SessionInfo& session, std::int64_t id,
                     std::string month, const CampNotes& notes, int status, const Respond& respond) {
-  auto prisoner = ctx.options.camp->GetPrisoner(session.actor, id);
-  if (!prisoner) return respond(Refused(prisoner.error()));
-  auto camp = ctx.options.camp->Camp(session.actor, prisoner->stored.camp_id);
-  if (!camp) return respond(Refused(camp.error()));
   auto day = ParseIsoDate(month + "-01");
   if (!day || month.size() != 7) {
     month = ThisMonth(ctx.options.camp->clock());
     day = ParseIsoDate(month + "-01");
   }
-  auto statement =
-      ctx.options.camp->MonthlyStatement(session.actor, id, day->year() / day->month());
-  if (!statement) return respond(Refused(statement.error()));
-  auto shifts = ctx.options.camp->Shifts(session.actor, id);
-  if (!shifts) return respond(Refused(shifts.error()));
-  respond(HtmlResponse(
-      status, ConsolePrisonerPage(session, *camp, *prisoner, *statement, month, *shifts, notes)));
+  auto file = ctx.options.camp->GetPrisonerFile(session.actor, id, day->year() / day->month());
+  if (!file) return respond(Refused(file.error()));
+  respond(HtmlResponse(status, ConsolePrisonerPage(session, file->camp, file->prisoner,
+                                                   file->statement, month, file->shifts, notes)));
 }
 
 void ConsolePrisoner(Context& ctx, Request& request, Respond respond) {

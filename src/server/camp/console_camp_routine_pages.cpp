@@ -35,7 +35,7 @@ std::string Time(int minute) { return camp::FormatOpeningRange({minute, minute})
 
 }  // namespace
 
-std::string ConsolePhoneDayPage(const app::SessionInfo& session, const store::CampRecord& camp,
+std::string ConsolePhoneDayPage(const app::SessionInfo& session, const camp::CampRecord& camp,
                                 const app::CampService::DayOnTheLine& day, const CampNotes& notes) {
   const std::string date = FormatIsoDate(std::chrono::year_month_day{day.rota.day});
   std::string body =
@@ -87,7 +87,7 @@ std::string ConsolePhoneDayPage(const app::SessionInfo& session, const store::Ca
   return HtmlPage("ru", "Телефон", body);
 }
 
-std::string ConsoleMailPage(const app::SessionInfo& session, const store::CampRecord& camp,
+std::string ConsoleMailPage(const app::SessionInfo& session, const camp::CampRecord& camp,
                             const std::string& month,
                             const std::vector<app::CampService::MailRow>& rows) {
   std::string body = Header(session) + fmt::format("<h1>Почта за {}: {}</h1>", HtmlEscape(month),

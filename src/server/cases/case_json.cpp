@@ -97,7 +97,7 @@ nlohmann::json DetailsJson(const app::CaseDetails& d) {
   return j;
 }
 
-nlohmann::json QueuedTaskJson(const store::QueuedTask& q, std::int64_t now) {
+nlohmann::json QueuedTaskJson(const QueuedTask& q, std::int64_t now) {
   return {{"id", q.task.id},
           {"case_id", q.task.case_id},
           {"kind", ToString(q.task.kind)},

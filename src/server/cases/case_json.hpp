@@ -8,7 +8,7 @@ namespace lifeline::server {
 
 nlohmann::json SummaryJson(const CaseSummary& c);
 /// An open task of the work queue, with its case's clear summary (no note).
-nlohmann::json QueuedTaskJson(const store::QueuedTask& task, std::int64_t now);
+nlohmann::json QueuedTaskJson(const QueuedTask& task, std::int64_t now);
 nlohmann::json DetailsJson(const app::CaseDetails& d);
 
 }  // namespace lifeline::server

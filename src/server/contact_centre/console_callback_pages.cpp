@@ -66,7 +66,7 @@ std::string RequestFormHtml(const std::string& csrf, const CallbackForm& typed) 
 
 std::string ConsoleCallbacksPage(const app::SessionInfo& session,
                                  contact_centre::CallbackStatus shown,
-                                 const std::vector<store::StoredCallback>& rows,
+                                 const std::vector<contact_centre::StoredCallback>& rows,
                                  const CallbackPageNotes& notes) {
   const std::string csrf = fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
                                        HtmlEscape(session.csrf_token));
