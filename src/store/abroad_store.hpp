@@ -23,21 +23,8 @@ namespace lifeline::store {
 using abroad::CountryRecord;
 using abroad::PartnerRecord;
 using abroad::PathwayRecord;
+using abroad::PersonAbroadRecord;
 using abroad::ReferralRecord;
-
-/// A person abroad: clear fields (what the board shows: never a name or a place) and his
-/// sealed record (name, contact, country, city, stays, documents, cases at home, family).
-struct PersonAbroadRecord {
-  std::int64_t id = 0;
-  std::optional<std::int64_t> case_id;  // the hotline case he came from, if any
-  abroad::WantedStatus wanted = abroad::WantedStatus::kNoneKnown;
-  std::vector<abroad::Need> needs;
-  std::int64_t updated_at = 0;  // seconds since the epoch
-  Blob32 ephemeral_public{};
-  std::int64_t key_generation = 1;
-  Blob wrapped_key;
-  Blob sealed_fields;
-};
 
 /// A date the board watches that comes from the person's record rather than a proceeding:
 /// the end of permitted stay, a document's expiry.

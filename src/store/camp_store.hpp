@@ -13,6 +13,7 @@
 #include "domain/camp/correspondence.hpp"
 #include "domain/camp/labour.hpp"
 #include "domain/camp/ledger.hpp"
+#include "domain/camp/prisoner_record.hpp"
 #include "domain/camp/prisoner_status.hpp"
 #include "domain/camp/rota.hpp"
 #include "domain/name_table.hpp"
@@ -22,31 +23,12 @@
 namespace lifeline::store {
 
 using camp::CampRecord;
+using camp::NewPrisoner;
 using camp::ParseCallOutcome;
 using camp::ParsePrisonerStatus;
 using camp::PrisonerStatus;
+using camp::StoredPrisoner;
 using camp::ToString;
-
-/// A prisoner's clear fields (what the rules need) and his sealed identifying fields.
-struct NewPrisoner {
-  std::int64_t camp_id = 0;
-  std::optional<std::int64_t> case_id;  // the hotline case he came from, if any
-  camp::RankCategory rank = camp::RankCategory::kSoldier;
-  std::string health = "good";  // Annex IV's words: good, not_wounded, recovered, …
-  Date arrived_on;              // at this camp (Art. 70's week runs from here)
-  std::string language = "ru";  // his, for the capture card
-  Blob32 ephemeral_public{};
-  std::int64_t key_generation = 1;
-  Blob wrapped_key;
-  Blob sealed_fields;
-};
-
-struct StoredPrisoner : NewPrisoner {
-  std::int64_t id = 0;
-  PrisonerStatus status = PrisonerStatus::kHeld;
-  std::optional<Date> capture_card_sent_on;
-  std::int64_t balance = 0;  // what his account holds, in kopiyky
-};
 
 /// Art. 122: a change the information bureau must hear of. Arrival is one too.
 struct MovementRecord {

@@ -165,6 +165,33 @@ class AbroadService {
   /// The sealed package, for handing to the partner (audited).
   Result<store::ReferralRecord> ReferralPackage(const Actor& actor, std::int64_t referral_id);
 
+  // The console's pages, each read in one call (abroad_pages.cpp), through the use cases
+  // above, which the API calls one by one.
+
+  /// A person's page: his record, opened and audited as Person, then his proceedings with
+  /// their events, pathways and referrals, and the partners and countries its forms offer.
+  struct PersonFile {
+    PersonAbroad person;
+    std::vector<ProceedingView> proceedings;
+    std::vector<store::PathwayRecord> pathways;
+    std::vector<store::PartnerRecord> partners;
+    std::vector<store::ReferralRecord> referrals;
+    std::vector<store::CountryRecord> countries;
+  };
+  Result<PersonFile> GetPersonFile(const Actor& actor, std::int64_t id);
+  /// The countries' page: their stay rules and the board's lead times.
+  struct CountriesFile {
+    std::vector<store::CountryRecord> countries;
+    abroad::LeadTimes lead_times;
+  };
+  Result<CountriesFile> GetCountriesFile(const Actor& actor);
+  /// The partners' page: the partners and the key that signs referrals to them.
+  struct PartnersFile {
+    std::vector<store::PartnerRecord> partners;
+    std::string signing_key;
+  };
+  Result<PartnersFile> GetPartnersFile(const Actor& actor);
+
   const Clock& clock() const { return clock_; }
 
  private:

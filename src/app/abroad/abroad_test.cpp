@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/cases/office_fixture.hpp"
@@ -213,6 +214,42 @@ TEST_F(AbroadServiceTest, DeadlinesMustBeAheadAndAfterTheFiling) {
   auto risks = service_->PersonSummary(caseworker_, id).value().risks;
   ASSERT_FALSE(risks.empty());
   EXPECT_EQ(risks[0].kind, abroad::RiskKind::kAppealDeadline);
+}
+
+// The person's page reads in one call what it shows, and it is one audited read of his
+// record; a role outside help abroad learns nothing, not even whether he exists.
+TEST_F(AbroadServiceTest, ThePersonsFileIsOneAuditedRead) {
+  const std::int64_t id = service_->AddPerson(caseworker_, Draft()).value();
+  ASSERT_TRUE(
+      service_->OpenProceeding(caseworker_, id, abroad::ProceedingKind::kAsylum, "2026-11-01")
+          .ok());
+  ASSERT_TRUE(service_->OpenPathway(caseworker_, id, abroad::PathwayKind::kAsylum, "").ok());
+  const std::string read = "person_abroad_read person_abroad:" + std::to_string(id);
+  auto actions = AuditActions();
+  const auto reads_before = std::count(actions.begin(), actions.end(), read);
+
+  auto file = service_->GetPersonFile(caseworker_, id).value();
+  ASSERT_TRUE(file.person.fields);
+  EXPECT_EQ(file.person.fields->name, "Беглецов Иван");
+  ASSERT_EQ(file.proceedings.size(), 1u);
+  ASSERT_EQ(file.pathways.size(), 1u);
+  EXPECT_EQ(file.pathways.front().person_id, id);
+  EXPECT_TRUE(file.referrals.empty());
+  EXPECT_EQ(file.countries.size(), service_->Countries(caseworker_)->size());
+  EXPECT_FALSE(file.countries.empty());
+  actions = AuditActions();
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), read), reads_before + 1);
+
+  EXPECT_EQ(service_->GetPersonFile(operator_, id).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(service_->GetPersonFile(operator_, id + 100).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(service_->GetPersonFile(caseworker_, id + 100).error().code, ErrorCode::kNotFound);
+  // The countries' and partners' pages, one call each.
+  auto countries = service_->GetCountriesFile(caseworker_).value();
+  EXPECT_EQ(countries.countries.size(), file.countries.size());
+  EXPECT_EQ(countries.lead_times.days[0], service_->LeadTimes(caseworker_)->days[0]);
+  EXPECT_EQ(service_->GetPartnersFile(caseworker_).value().signing_key,
+            service_->ReferralSigningKey(caseworker_).value());
+  EXPECT_EQ(service_->GetCountriesFile(operator_).error().code, ErrorCode::kForbidden);
 }
 
 TEST_F(AbroadServiceTest, ChangingACountrysRuleMovesTheLastLegalDayOfThoseThere) {

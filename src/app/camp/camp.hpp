@@ -198,6 +198,23 @@ class CampService {
   Result<std::vector<MailRow>> MailMonth(const Actor& actor, std::int64_t camp_id,
                                          std::chrono::year_month month);
 
+  // The console's pages about one camp, each read in one call (camp_pages.cpp): the camp,
+  // whose name and rules head the page, and what the page lists. The camp is read first, so
+  // a camp that does not exist is kNotFound before anything is read or audited.
+  template <class T>
+  struct AtCamp {
+    store::CampRecord camp;
+    T content;
+  };
+  Result<AtCamp<std::vector<Prisoner>>> PrisonersAt(const Actor& actor, std::int64_t camp_id);
+  Result<AtCamp<std::vector<BureauLine>>> BureauListAt(const Actor& actor, std::int64_t camp_id);
+  Result<AtCamp<DayOnTheLine>> PhoneDayAt(const Actor& actor, std::int64_t camp_id,
+                                          const std::string& day);
+  Result<AtCamp<std::vector<MailRow>>> MailMonthAt(const Actor& actor, std::int64_t camp_id,
+                                                   std::chrono::year_month month);
+  /// A capture card (Art. 70): the prisoner, opened and audited as GetPrisoner, and his camp.
+  Result<AtCamp<Prisoner>> CaptureCardOf(const Actor& actor, std::int64_t prisoner_id);
+
   const Clock& clock() const { return clock_; }
 
  private:

@@ -286,6 +286,34 @@ TEST_F(CampServiceTest, ThePrisonersFileIsOneAuditedRead) {
             ErrorCode::kNotFound);
 }
 
+// The camp's pages are one call each, the camp first: a camp that does not exist is
+// refused before anything is listed or audited, and a role without the camps learns nothing.
+TEST_F(CampServiceTest, ACampsPagesReadTheCampFirst) {
+  const std::int64_t id = camp_service_->RegisterPrisoner(admin_, Draft()).value();
+  auto roster = camp_service_->PrisonersAt(admin_, camp_).value();
+  EXPECT_EQ(roster.camp.id, camp_);
+  ASSERT_EQ(roster.content.size(), 1u);
+  EXPECT_EQ(roster.content.front().stored.id, id);
+  EXPECT_FALSE(roster.content.front().fields);  // a list opens nothing
+  EXPECT_EQ(camp_service_->PhoneDayAt(admin_, camp_, "").value().camp.id, camp_);
+  EXPECT_EQ(camp_service_->MailMonthAt(admin_, camp_, year{2026} / November).value().camp.id,
+            camp_);
+
+  const auto audited = AuditActions().size();
+  EXPECT_EQ(camp_service_->BureauListAt(admin_, camp_ + 100).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(camp_service_->PrisonersAt(admin_, camp_ + 100).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(AuditActions().size(), audited);
+  EXPECT_EQ(camp_service_->PrisonersAt(operator_, camp_).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(camp_service_->CaptureCardOf(operator_, id).error().code, ErrorCode::kForbidden);
+
+  auto card = camp_service_->CaptureCardOf(admin_, id).value();
+  EXPECT_EQ(card.camp.id, camp_);
+  ASSERT_TRUE(card.content.fields);
+  EXPECT_EQ(card.content.fields->surname, "Примеров");
+  const auto actions = AuditActions();
+  EXPECT_EQ(actions.back(), "prisoner_read prisoner:" + std::to_string(id));
+}
+
 TEST_F(CampServiceTest, ShiftsAreRefusedNamingTheArticleTheyBreak) {
   const std::int64_t id = camp_service_->RegisterPrisoner(admin_, Draft()).value();  // an NCO
   auto refused = camp_service_->AssignShift(admin_, id, "2026-11-23", "08:00-12:00", "agriculture",

@@ -1,6 +1,7 @@
 #pragma once
-// What help abroad keeps besides the sealed person records (docs/abroad.md): countries' stay
-// rules, pathways' checklists, partner organisations and referrals to them.
+// What help abroad keeps (docs/abroad.md): each person's sealed record with the clear fields
+// the risk board needs, countries' stay rules, pathways' checklists, partner organisations
+// and referrals to them.
 
 #include <cstdint>
 #include <optional>
@@ -8,10 +9,25 @@
 #include <vector>
 
 #include "domain/abroad/pathway.hpp"
+#include "domain/abroad/person.hpp"
 #include "domain/abroad/stay.hpp"
 #include "domain/record_values.hpp"
 
 namespace lifeline::abroad {
+
+/// A person abroad: clear fields (what the board shows: never a name or a place) and his
+/// sealed record (name, contact, country, city, stays, documents, cases at home, family).
+struct PersonAbroadRecord {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> case_id;  // the hotline case he came from, if any
+  abroad::WantedStatus wanted = abroad::WantedStatus::kNoneKnown;
+  std::vector<abroad::Need> needs;
+  std::int64_t updated_at = 0;  // seconds since the epoch
+  Blob32 ephemeral_public{};
+  std::int64_t key_generation = 1;
+  Blob wrapped_key;
+  Blob sealed_fields;
+};
 
 /// A country's visa-free stay rule, as a caseworker keeps it.
 struct CountryRecord {

@@ -41,15 +41,8 @@ std::string ConsoleAbroadPersonFormPage(const app::SessionInfo& session,
                                         const AbroadNotes& notes,
                                         const AbroadFormBlankRows& blank = {});
 
-/// Everything the person's page shows besides his record.
-struct PersonAbroadPageData {
-  app::PersonAbroad person;  // opened
-  std::vector<app::ProceedingView> proceedings;
-  std::vector<abroad::PathwayRecord> pathways;
-  std::vector<abroad::PartnerRecord> partners;
-  std::vector<abroad::ReferralRecord> referrals;
-  std::vector<abroad::CountryRecord> countries;
-};
+/// Everything the person's page shows, read in one call.
+using PersonAbroadPageData = app::AbroadService::PersonFile;
 std::string ConsoleAbroadPersonPage(const app::SessionInfo& session,
                                     const PersonAbroadPageData& data, const AbroadNotes& notes);
 /// The countries' stay rules and the board's lead times, with the forms that change them.

@@ -123,25 +123,9 @@ void RenderForm(Context& ctx, const app::SessionInfo& session, std::optional<std
 
 void RenderPerson(Context& ctx, const app::SessionInfo& session, std::int64_t id,
                   const AbroadNotes& notes, int status, const Respond& respond) {
-  auto& abroad = *ctx.options.abroad;
-  auto person = abroad.Person(session.actor, id);
-  if (!person) return respond(Refused(person.error()));
-  PersonAbroadPageData data{std::move(*person), {}, {}, {}, {}, {}};
-  auto proceedings = abroad.Proceedings(session.actor, id);
-  auto pathways = abroad.Pathways(session.actor, id);
-  auto partners = abroad.Partners(session.actor);
-  auto referrals = abroad.Referrals(session.actor, id);
-  auto countries = abroad.Countries(session.actor);
-  for (const Status& s : {StatusOf(proceedings), StatusOf(pathways), StatusOf(partners),
-                          StatusOf(referrals), StatusOf(countries)}) {
-    if (!s) return respond(Refused(s.error()));
-  }
-  data.proceedings = std::move(*proceedings);
-  data.pathways = std::move(*pathways);
-  data.partners = std::move(*partners);
-  data.referrals = std::move(*referrals);
-  data.countries = std::move(*countries);
-  respond(HtmlResponse(status, ConsoleAbroadPersonPage(session, data, notes)));
+  auto file = ctx.options.abroad->GetPersonFile(session.actor, id);
+  if (!file) return respond(Refused(file.error()));
+  respond(HtmlResponse(status, ConsoleAbroadPersonPage(session, *file, notes)));
 }
 
 // After a form about a person: his page again, with the error if it was refused.
@@ -365,11 +349,10 @@ void ConsoleReferralPackage(Context& ctx, Request& request, Respond respond) {
 
 void RenderCountries(Context& ctx, const app::SessionInfo& session, const AbroadNotes& notes,
                      int status, const Respond& respond) {
-  auto countries = ctx.options.abroad->Countries(session.actor);
-  if (!countries) return respond(Refused(countries.error()));
-  auto lead = ctx.options.abroad->LeadTimes(session.actor);
-  if (!lead) return respond(Refused(lead.error()));
-  respond(HtmlResponse(status, ConsoleCountriesPage(session, *countries, *lead, notes)));
+  auto file = ctx.options.abroad->GetCountriesFile(session.actor);
+  if (!file) return respond(Refused(file.error()));
+  respond(HtmlResponse(status,
+                       ConsoleCountriesPage(session, file->countries, file->lead_times, notes)));
 }
 
 void ConsoleCountries(Context& ctx, Request& request, Respond respond) {
@@ -426,11 +409,10 @@ void ConsoleSaveLeadTimes(Context& ctx, Request& request, Respond respond) {
 
 void RenderPartners(Context& ctx, const app::SessionInfo& session, const AbroadNotes& notes,
                     int status, const Respond& respond) {
-  auto partners = ctx.options.abroad->Partners(session.actor);
-  if (!partners) return respond(Refused(partners.error()));
-  auto signing_key = ctx.options.abroad->ReferralSigningKey(session.actor);
-  if (!signing_key) return respond(Refused(signing_key.error()));
-  respond(HtmlResponse(status, ConsolePartnersPage(session, *partners, *signing_key, notes)));
+  auto file = ctx.options.abroad->GetPartnersFile(session.actor);
+  if (!file) return respond(Refused(file.error()));
+  respond(
+      HtmlResponse(status, ConsolePartnersPage(session, file->partners, file->signing_key, notes)));
 }
 
 void ConsolePartners(Context& ctx, Request& request, Respond respond) {

@@ -103,11 +103,9 @@ void ConsoleCreateCamp(Context& ctx, Request& request, Respond respond) {
 
 void RenderCamp(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id,
                 const CampNotes& notes, int status, const Respond& respond) {
-  auto camp = ctx.options.camp->Camp(session.actor, camp_id);
-  if (!camp) return respond(Refused(camp.error()));
-  auto prisoners = ctx.options.camp->Prisoners(session.actor, camp_id);
-  if (!prisoners) return respond(Refused(prisoners.error()));
-  respond(HtmlResponse(status, ConsoleCampPage(session, *camp, *prisoners, notes)));
+  auto page = ctx.options.camp->PrisonersAt(session.actor, camp_id);
+  if (!page) return respond(Refused(page.error()));
+  respond(HtmlResponse(status, ConsoleCampPage(session, page->camp, page->content, notes)));
 }
 
 void ConsoleCamp(Context& ctx, Request& request, Respond respond) {
@@ -176,21 +174,20 @@ void ConsoleCaptureCard(Context& ctx, Request& request, Respond respond) {
   if (!session) return;
   auto id = ParseId(request.params["id"]);
   if (!id) return respond(Refused(NotFound("no such prisoner")));
-  auto prisoner = ctx.options.camp->GetPrisoner(session->actor, *id);
-  if (!prisoner) return respond(Refused(prisoner.error()));
-  auto camp = ctx.options.camp->Camp(session->actor, prisoner->stored.camp_id);
-  if (!camp) return respond(Refused(camp.error()));
+  auto card = ctx.options.camp->CaptureCardOf(session->actor, *id);
+  if (!card) return respond(Refused(card.error()));
+  const auto& [camp, prisoner] = *card;
   if (request.path.ends_with(".pdf")) {
-    auto pdf = CaptureCardPdf(MakeCaptureCard(*camp, *prisoner));
+    auto pdf = CaptureCardPdf(MakeCaptureCard(camp, prisoner));
     if (!pdf) return respond(Refused(pdf.error()));
     Response r{200, "application/pdf", std::move(*pdf), {}};
     // The number, not the name: a file name travels in logs and download lists.
     r.headers.emplace_back("Content-Disposition",
-                           "inline; filename=\"" + prisoner->number + "-capture-card.pdf\"");
+                           "inline; filename=\"" + prisoner.number + "-capture-card.pdf\"");
     r.headers.emplace_back("Cache-Control", "no-store");
     return respond(std::move(r));
   }
-  respond(HtmlResponse(200, CaptureCardPage(*camp, *prisoner)));
+  respond(HtmlResponse(200, CaptureCardPage(camp, prisoner)));
 }
 
 // The prisoner's own forms: capture card sent, a posting, a movement.
@@ -280,11 +277,9 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
 
 void RenderBureau(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id,
                   const CampNotes& notes, int status, const Respond& respond) {
-  auto camp = ctx.options.camp->Camp(session.actor, camp_id);
-  if (!camp) return respond(Refused(camp.error()));
-  auto lines = ctx.options.camp->BureauList(session.actor, camp_id);
-  if (!lines) return respond(Refused(lines.error()));
-  respond(HtmlResponse(status, ConsoleBureauPage(session, *camp, *lines, notes)));
+  auto page = ctx.options.camp->BureauListAt(session.actor, camp_id);
+  if (!page) return respond(Refused(page.error()));
+  respond(HtmlResponse(status, ConsoleBureauPage(session, page->camp, page->content, notes)));
 }
 
 void ConsoleBureau(Context& ctx, Request& request, Respond respond) {
@@ -314,11 +309,9 @@ void ConsoleBureauNotified(Context& ctx, Request& request, Respond respond) {
 void RenderPhoneDay(Context& ctx, const app::SessionInfo& session, std::int64_t camp_id,
                     const std::string& day, const CampNotes& notes, int status,
                     const Respond& respond) {
-  auto camp = ctx.options.camp->Camp(session.actor, camp_id);
-  if (!camp) return respond(Refused(camp.error()));
-  auto line = ctx.options.camp->PhoneDay(session.actor, camp_id, day);
-  if (!line) return respond(Refused(line.error()));
-  respond(HtmlResponse(status, ConsolePhoneDayPage(session, *camp, *line, notes)));
+  auto page = ctx.options.camp->PhoneDayAt(session.actor, camp_id, day);
+  if (!page) return respond(Refused(page.error()));
+  respond(HtmlResponse(status, ConsolePhoneDayPage(session, page->camp, page->content, notes)));
 }
 
 void ConsolePhoneDay(Context& ctx, Request& request, Respond respond) {
@@ -364,11 +357,9 @@ void ConsoleMail(Context& ctx, Request& request, Respond respond) {
     month = ThisMonth(ctx.options.camp->clock());
     first = ParseIsoDate(month + "-01");
   }
-  auto camp = ctx.options.camp->Camp(session->actor, *id);
-  if (!camp) return respond(Refused(camp.error()));
-  auto rows = ctx.options.camp->MailMonth(session->actor, *id, first->year() / first->month());
-  if (!rows) return respond(Refused(rows.error()));
-  respond(HtmlResponse(200, ConsoleMailPage(*session, *camp, month, *rows)));
+  auto page = ctx.options.camp->MailMonthAt(session->actor, *id, first->year() / first->month());
+  if (!page) return respond(Refused(page.error()));
+  respond(HtmlResponse(200, ConsoleMailPage(*session, page->camp, month, page->content)));
 }
 
 }  // namespace
