@@ -191,12 +191,17 @@ TEST_F(SessionsTest, RequiredSecondFactorConfinesUnenrolledSessions) {
   const Actor admin{99, "admin", Role::kAdmin};
   EXPECT_EQ(two_factor_.SetRequired({1, "op.one", Role::kOperator}, true).error().code,
             ErrorCode::kForbidden);
+  const Actor op = sessions_.SignIn("op.one", "synthetic-password", "", "desk")->actor;
+  EXPECT_FALSE(two_factor_.StateOf(op)->required);
   ASSERT_TRUE(two_factor_.SetRequired(admin, true).ok());
   auto session = sessions_.SignIn("op.one", "synthetic-password", "", "desk");
   ASSERT_TRUE(session.ok());
   EXPECT_TRUE(sessions_.Authenticate(session->token)->must_enrol_second_factor);
+  EXPECT_TRUE(two_factor_.StateOf(op)->required);
+  EXPECT_FALSE(two_factor_.StateOf(op)->enabled);
   Enrol();
   EXPECT_FALSE(sessions_.Authenticate(session->token)->must_enrol_second_factor);
+  EXPECT_TRUE(two_factor_.StateOf(op)->enabled);
 }
 
 TEST_F(SessionsTest, SignOutEverywhereEndsEverySessionOfTheAccount) {

@@ -133,10 +133,12 @@ Result<bool> TwoFactor::Check(const store::UserRecord& user, const std::string& 
   return true;
 }
 
-Result<bool> TwoFactor::Enabled(const Actor& actor) {
+Result<TwoFactor::State> TwoFactor::StateOf(const Actor& actor) {
   auto user = users_.FindUserById(actor.user_id);
   if (!user) return user.error();
-  return !user->totp_sealed.empty();
+  auto required = Required();
+  if (!required) return required.error();
+  return State{!user->totp_sealed.empty(), *required};
 }
 
 Result<bool> TwoFactor::Required() {

@@ -42,8 +42,13 @@ class TwoFactor {
   /// recovery code. A code whose time step was already used is refused (replay).
   Result<bool> Check(const store::UserRecord& user, const std::string& code);
 
-  /// Whether the actor's account has an active second factor.
-  Result<bool> Enabled(const Actor& actor);
+  /// What the security page shows, in one read each: whether the actor's account has an
+  /// active second factor, and whether every account must have one.
+  struct State {
+    bool enabled = false;
+    bool required = false;
+  };
+  Result<State> StateOf(const Actor& actor);
 
   /// Whether every account must have a second factor; admins change it.
   Result<bool> Required();

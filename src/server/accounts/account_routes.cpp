@@ -170,8 +170,10 @@ void ConsoleSignOut(Context& ctx, Request& request, Respond respond) {
 // Renders the security page for `session`, starting from the account's current state.
 Response SecurityPage(Context& ctx, const app::SessionInfo& session, SecurityView view,
                       int status = 200) {
-  if (auto enabled = ctx.two_factor.Enabled(session.actor); enabled.ok()) view.enabled = *enabled;
-  if (auto required = ctx.two_factor.Required(); required.ok()) view.required = *required;
+  if (auto state = ctx.two_factor.StateOf(session.actor); state.ok()) {
+    view.enabled = state->enabled;
+    view.required = state->required;
+  }
   return HtmlResponse(status, ConsoleSecurityPage(session, view));
 }
 
