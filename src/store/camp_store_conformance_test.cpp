@@ -26,25 +26,15 @@ camp::CampTariff Tariff() {
 }
 
 using testing::Engine;
-using testing::PostgresSchema;
+using testing::EngineStore;
 
 class CampStoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() /
-             ("lifeline-camp-store-" + testing::UniqueSuffix());
-      std::filesystem::remove_all(dir_);
-      sqlite_ = OpenSqliteStore(dir_.string(), true);
-      store_ = sqlite_.get();
-    } else {
-      if (!PostgresSchema::Available())
-        GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
-      schema_ = std::make_unique<PostgresSchema>();
-      ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-      postgres_ = OpenPostgresStore({.conninfo = schema_->conninfo(), .wait_seconds = 5});
-      store_ = postgres_.get();
-    }
+    if (!EngineStore::Runs(GetParam())) GTEST_SKIP() << EngineStore::kNoPostgres;
+    engine_ = std::make_unique<EngineStore>(GetParam(), "camp-store");
+    ASSERT_TRUE(engine_->opened()) << engine_->opened().error().message;
+    store_ = engine_->get();
     CampRecord c;
     c.name = "Лагерь № 1 (синтетический)";
     c.tariff = Tariff();
@@ -53,29 +43,24 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
     camp_ = store_->InsertCamp(c).value();
     prisoner_ = AddPrisoner();
   }
-  void TearDown() override {
-    sqlite_.reset();
-    postgres_.reset();
-    schema_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { engine_.reset(); }
   // Changes the books behind the store's back, as a tamperer with database access would.
   void Tamper() {
     const char* balance =
         "UPDATE balances SET balance = balance - 1 WHERE account LIKE 'prisoner:%'";
     if (GetParam() == Engine::kSqlite) {
-      sqlite_.reset();
+      engine_->Close();
       sqlite3* db = nullptr;
-      ASSERT_EQ(sqlite3_open((dir_ / "lifeline.db").c_str(), &db), SQLITE_OK);
+      ASSERT_EQ(sqlite3_open((engine_->dir() / "lifeline.db").c_str(), &db), SQLITE_OK);
       sqlite3_exec(db, balance, nullptr, nullptr, nullptr);
       sqlite3_exec(db, "UPDATE posting_legs SET amount = amount + 7 WHERE rowid = 1", nullptr,
                    nullptr, nullptr);
       sqlite3_close(db);
-      sqlite_ = OpenSqliteStore(dir_.string(), false);
-      store_ = sqlite_.get();
+      engine_->Reopen();
+      store_ = engine_->get();
       return;
     }
-    auto done = schema_->pool().With([&](postgres::PgConnection& c) -> Status {
+    auto done = engine_->schema().pool().With([&](postgres::PgConnection& c) -> Status {
       c.Execute(balance);
       c.Execute(
           "UPDATE posting_legs SET amount = amount + 7 WHERE ctid = (SELECT min(ctid) FROM "
@@ -87,17 +72,17 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
   // Runs `sql` behind the store's back, as someone with database access would.
   void Behind(const std::string& sql) {
     if (GetParam() == Engine::kSqlite) {
-      sqlite_.reset();
+      engine_->Close();
       sqlite3* db = nullptr;
-      ASSERT_EQ(sqlite3_open((dir_ / "lifeline.db").c_str(), &db), SQLITE_OK);
+      ASSERT_EQ(sqlite3_open((engine_->dir() / "lifeline.db").c_str(), &db), SQLITE_OK);
       ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
           << sqlite3_errmsg(db);
       sqlite3_close(db);
-      sqlite_ = OpenSqliteStore(dir_.string(), false);
-      store_ = sqlite_.get();
+      engine_->Reopen();
+      store_ = engine_->get();
       return;
     }
-    auto done = schema_->pool().With([&](postgres::PgConnection& c) -> Status {
+    auto done = engine_->schema().pool().With([&](postgres::PgConnection& c) -> Status {
       c.Execute(sql);
       return OkStatus();
     });
@@ -133,10 +118,7 @@ class CampStoreConformance : public ::testing::TestWithParam<Engine> {
     return store_->Balance(camp_, camp::PrisonerAccount(prisoner)).value();
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> sqlite_;
-  std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<Store> postgres_;
+  std::unique_ptr<EngineStore> engine_;
   CampStore* store_ = nullptr;
   std::int64_t camp_ = 0;
   std::int64_t prisoner_ = 0;

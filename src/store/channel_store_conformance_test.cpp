@@ -6,28 +6,20 @@
 
 #include <filesystem>
 
-#include "store/postgres/postgres_store.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "store/store_conformance_fixture.hpp"
 #include "store/test_engines.hpp"
 
 namespace lifeline::store {
 namespace {
 
-using namespace std::chrono;
-constexpr Date kDay{year{2026}, November, day{22}};
-
+using conformance::kDay;
 using testing::Engine;
-using testing::PostgresSchema;
+using testing::EngineStore;
 
+// A case that came in by SMS.
 NewApplication MakeApplication(std::uint8_t tag) {
-  NewApplication a;
+  NewApplication a = conformance::MakeApplication(tag);
   a.clear.contact_channel = ContactChannel::kSms;
-  a.received_on = kDay;
-  a.receipt_lookup.fill(tag);
-  a.reply_public.fill(1);
-  a.ephemeral_public.fill(2);
-  a.wrapped_key = {3, 4, 5};
-  a.sealed_fields = {6, 7, 8, tag};
   return a;
 }
 
@@ -49,28 +41,14 @@ Blob32 Key(std::uint8_t tag) {
 class ChannelStoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() /
-             ("lifeline-channel-store-" + testing::UniqueSuffix());
-      std::filesystem::remove_all(dir_);
-      store_ = OpenSqliteStore(dir_.string(), true);
-      channels_ = &store_->Channels();
-      applications_ = store_.get();
-      return;
-    }
-    if (!PostgresSchema::Available())
-      GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
-    schema_ = std::make_unique<PostgresSchema>();
-    ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-    store_ = OpenPostgresStore({.conninfo = schema_->conninfo(), .wait_seconds = 5});
+    if (!EngineStore::Runs(GetParam())) GTEST_SKIP() << EngineStore::kNoPostgres;
+    engine_ = std::make_unique<EngineStore>(GetParam(), "channel-store");
+    ASSERT_TRUE(engine_->opened()) << engine_->opened().error().message;
+    store_ = engine_->get();
     channels_ = &store_->Channels();
-    applications_ = store_.get();
+    applications_ = store_;
   }
-  void TearDown() override {
-    store_.reset();
-    schema_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { engine_.reset(); }
   ChannelStore& channels() { return *channels_; }
 
   // A sender with his case, as his first message leaves them.
@@ -93,9 +71,8 @@ class ChannelStoreConformance : public ::testing::TestWithParam<Engine> {
     return m;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<EngineStore> engine_;
+  Store* store_ = nullptr;
   ChannelStore* channels_ = nullptr;
   ApplicationStore* applications_ = nullptr;
 };

@@ -16,7 +16,7 @@ namespace lifeline::store {
 namespace {
 
 using testing::Engine;
-using testing::PostgresSchema;
+using testing::EngineStore;
 
 // The three interfaces under test, whichever engine holds them.
 struct CoreStores {
@@ -29,26 +29,13 @@ struct CoreStores {
 class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() /
-             ("lifeline-core-store-" + testing::UniqueSuffix());
-      std::filesystem::remove_all(dir_);
-      store_ = OpenSqliteStore(dir_.string(), true);
-      stores_ = {store_.get(), store_.get(), store_.get(), store_.get()};
-      return;
-    }
-    if (!PostgresSchema::Available())
-      GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
-    schema_ = std::make_unique<PostgresSchema>();
-    ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-    store_ = OpenPostgresStore({.conninfo = schema_->conninfo(), .wait_seconds = 5});
-    stores_ = {store_.get(), store_.get(), store_.get(), store_.get()};
+    if (!EngineStore::Runs(GetParam())) GTEST_SKIP() << EngineStore::kNoPostgres;
+    engine_ = std::make_unique<EngineStore>(GetParam(), "core-store");
+    ASSERT_TRUE(engine_->opened()) << engine_->opened().error().message;
+    store_ = engine_->get();
+    stores_ = {store_, store_, store_, store_};
   }
-  void TearDown() override {
-    store_.reset();
-    schema_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { engine_.reset(); }
 
   static Installation NewInstallation() {
     Installation i;
@@ -63,9 +50,8 @@ class CoreStoreConformance : public ::testing::TestWithParam<Engine> {
   }
 
   CoreStores stores_;
-  std::filesystem::path dir_;
-  std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<EngineStore> engine_;
+  Store* store_ = nullptr;
 };
 
 TEST_P(CoreStoreConformance, UsersAreUniqueByNameAndKeepTheirSecondFactor) {

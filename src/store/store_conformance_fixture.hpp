@@ -32,32 +32,20 @@ inline NewApplication MakeApplication(std::uint8_t tag, Situation situation = Si
 }
 
 using testing::Engine;
+using testing::EngineStore;
 using testing::PostgresSchema;
 
 class StoreConformance : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    if (GetParam() == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() /
-             ("lifeline-store-test-" + testing::UniqueSuffix());
-      std::filesystem::remove_all(dir_);
-      store_ = OpenSqliteStore(dir_.string(), true);
-      return;
-    }
-    if (!PostgresSchema::Available())
-      GTEST_SKIP() << "no PostgreSQL for this run (ctest's *_postgres entries have one)";
-    schema_ = std::make_unique<PostgresSchema>();
-    ASSERT_TRUE(schema_->migrated()) << schema_->migrated().error().message;
-    store_ = OpenPostgresStore({.conninfo = schema_->conninfo(), .wait_seconds = 5});
+    if (!EngineStore::Runs(GetParam())) GTEST_SKIP() << EngineStore::kNoPostgres;
+    engine_ = std::make_unique<EngineStore>(GetParam(), "store-test");
+    ASSERT_TRUE(engine_->opened()) << engine_->opened().error().message;
+    store_ = engine_->get();
   }
-  void TearDown() override {
-    store_.reset();
-    schema_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
-  std::unique_ptr<PostgresSchema> schema_;
-  std::unique_ptr<Store> store_;
+  void TearDown() override { engine_.reset(); }
+  std::unique_ptr<EngineStore> engine_;
+  Store* store_ = nullptr;
 };
 
 }  // namespace lifeline::store::conformance

@@ -212,7 +212,7 @@ TEST_P(StoreConformance, RewrappedKeysMoveToTheNewGenerationAndOldKeysRetireOnly
   EXPECT_TRUE(loaded->office_keys[0].private_sealed.empty());
   EXPECT_FALSE(loaded->office_keys[1].private_sealed.empty());
   if (GetParam() != Engine::kSqlite) return;  // PostgreSQL's copies: docs/deploy.md
-  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+  for (const auto& entry : std::filesystem::directory_iterator(engine_->dir())) {
     std::ifstream in(entry.path(), std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(bytes.find(marker), std::string::npos) << entry.path().filename();
@@ -297,10 +297,10 @@ TEST_P(StoreConformance, ADeletedCaseLeavesNoCopyInTheTablesPages) {
     doomed.sealed_fields[i] = static_cast<std::uint8_t>(i * 7 + 3);
   auto ids = store_->AppendApplications(std::vector{doomed, MakeApplication(2)});
   ASSERT_TRUE(ids.ok());
-  ASSERT_EQ(PagesHolding(schema_->pool(), doomed.sealed_fields),
+  ASSERT_EQ(PagesHolding(engine_->schema().pool(), doomed.sealed_fields),
             1);  // the probe finds it while it lives
   ASSERT_TRUE(store_->DeleteApplication((*ids)[0]).ok());
-  EXPECT_EQ(PagesHolding(schema_->pool(), doomed.sealed_fields), 0);
+  EXPECT_EQ(PagesHolding(engine_->schema().pool(), doomed.sealed_fields), 0);
   EXPECT_EQ(store_->GetApplication((*ids)[1])->sealed_fields, MakeApplication(2).sealed_fields);
 }
 
@@ -317,7 +317,7 @@ TEST_P(StoreConformance, AnOlderOpenTransactionDelaysTheErasureAndNothingClaimsI
   auto ids =
       store_->AppendApplications(std::vector{doomed, MakeApplication(2), MakeApplication(3)});
   ASSERT_TRUE(ids.ok());
-  postgres::PgConnection report(schema_->conninfo());  // a long report, say
+  postgres::PgConnection report(engine_->schema().conninfo());  // a long report, say
   report.Execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
   report.Exec("SELECT count(*) FROM applications");
 
@@ -327,11 +327,11 @@ TEST_P(StoreConformance, AnOlderOpenTransactionDelaysTheErasureAndNothingClaimsI
   EXPECT_NE(deleted.error().message.find("the change is saved"), std::string::npos)
       << deleted.error().message;
   EXPECT_EQ(store_->GetApplication((*ids)[0]).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(PagesHolding(schema_->pool(), doomed.sealed_fields), 1);
+  EXPECT_EQ(PagesHolding(engine_->schema().pool(), doomed.sealed_fields), 1);
 
   report.Execute("COMMIT");
   ASSERT_TRUE(store_->DeleteApplication((*ids)[1]).ok());  // erases everything marked
-  EXPECT_EQ(PagesHolding(schema_->pool(), doomed.sealed_fields), 0);
+  EXPECT_EQ(PagesHolding(engine_->schema().pool(), doomed.sealed_fields), 0);
 }
 
 // What the SQLite store promises about its files.

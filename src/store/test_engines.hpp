@@ -13,9 +13,12 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/pool.hpp"
+#include "store/postgres/postgres_store.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 
 namespace lifeline::store::testing {
 
@@ -94,6 +97,53 @@ class PostgresSchema {
   std::string conninfo_;
   std::unique_ptr<postgres::Pool> pool_;
   Status migrated_ = OkStatus();
+};
+
+/// A whole store on one engine, as a suite's SetUp opens it: SQLite in a temporary folder of
+/// its own, or PostgreSQL in a migrated schema of its own; both are removed with it.
+class EngineStore {
+ public:
+  /// Whether `engine` runs here; a suite skips with kNoPostgres when it does not.
+  static bool Runs(Engine engine) {
+    return engine == Engine::kSqlite || PostgresSchema::Available();
+  }
+  static constexpr std::string_view kNoPostgres =
+      "no PostgreSQL for this run (ctest's *_postgres entries have one)";
+
+  /// `suite` names the temporary folder, for whoever finds one left behind.
+  EngineStore(Engine engine, const std::string& suite) {
+    if (engine == Engine::kSqlite) {
+      dir_ = std::filesystem::temp_directory_path() / ("lifeline-" + suite + "-" + UniqueSuffix());
+      std::filesystem::remove_all(dir_);
+      store_ = OpenSqliteStore(dir_.string(), true);
+      return;
+    }
+    schema_ = std::make_unique<PostgresSchema>();
+    if (schema_->migrated())
+      store_ = OpenPostgresStore({.conninfo = schema_->conninfo(), .wait_seconds = 5});
+  }
+  ~EngineStore() {
+    store_.reset();
+    schema_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  EngineStore(const EngineStore&) = delete;
+  EngineStore& operator=(const EngineStore&) = delete;
+
+  /// OkStatus, or why PostgreSQL's schema was not migrated (and there is no store).
+  Status opened() const { return schema_ ? schema_->migrated() : OkStatus(); }
+  Store* get() { return store_.get(); }
+  /// SQLite only: Close lets a test change the file behind the store's back; Reopen opens
+  /// it again as a restarted lifeline would.
+  void Close() { store_.reset(); }
+  void Reopen() { store_ = OpenSqliteStore(dir_.string(), false); }
+  const std::filesystem::path& dir() const { return dir_; }
+  PostgresSchema& schema() { return *schema_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::unique_ptr<PostgresSchema> schema_;
+  std::unique_ptr<Store> store_;
 };
 
 }  // namespace lifeline::store::testing
