@@ -24,7 +24,8 @@ struct CaseSummary {
 };
 
 struct CaseFilter {
-  bool needs_review = false;  // only cases screening routes to a verifier (app/screening.hpp)
+  // Only cases screening routes to a verifier (app/cases/office_screening.cpp).
+  bool needs_review = false;
   std::optional<CaseStatus> status;
   std::optional<Situation> situation;
   // When set: only cases unassigned or assigned to this user (what an operator may see).

@@ -2,7 +2,7 @@
 // Screening for provocations: explainable signals, each with a weight and a reason a
 // verifier can check. Signals never reject anyone; a case whose score reaches
 // kReviewThreshold, or whose contact handle appears in another case, goes to a verifier's
-// review queue. Pure: the office gathers the inputs (app/screening.hpp).
+// review queue. Pure: the office gathers the inputs (app/cases/office_screening.cpp).
 
 #include <cstdint>
 #include <string>

@@ -3,7 +3,7 @@
 // (found only through a keyed blind index of the channel and his address, the address itself
 // sealed), which channel message ids were taken in (so a redelivery is stored once), and the
 // outbox of operators' replies waiting for the applicant's safe window. Implemented by both
-// engines (store/sqlite/channel_store.cpp, store/postgres/channel_store.cpp). Same contract as
+// engines through the SQL written once (store/sql/channel_store.cpp). Same contract as
 // store.hpp: durable on return, thread-safe; kNotFound, kConflict, kUnavailable, kInternal.
 
 #include <cstdint>

@@ -78,7 +78,7 @@ class ApplicationStore {
   /// The summaries of these cases, in the order given; missing ones are left out.
   virtual Result<std::vector<CaseSummary>> GetSummaries(std::span<const std::int64_t> ids) = 0;
 
-  /// Screening (app/screening.hpp). Cases not screened yet, oldest first.
+  /// Screening (app/cases/office_screening.cpp). Cases not screened yet, oldest first.
   virtual Result<std::vector<std::int64_t>> ListUnscreened(int limit) = 0;
   /// Stores cases' contact-handle blind indexes and scores, in one transaction; a case
   /// deleted meanwhile is skipped.
