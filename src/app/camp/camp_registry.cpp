@@ -260,16 +260,14 @@ Result<Prisoner> CampService::GetPrisoner(const Actor& actor, std::int64_t id) {
 
 Result<CampService::PrisonerFile> CampService::GetPrisonerFile(const Actor& actor, std::int64_t id,
                                                                std::chrono::year_month month) {
-  auto prisoner = GetPrisoner(actor, id);  // the permission first, then what was sent
-  if (!prisoner) return prisoner.error();
+  auto card = CaptureCardOf(actor, id);  // the permission first, then what was sent
+  if (!card) return card.error();
   if (!month.ok()) return InvalidInput("month must be like 2026-11", "month");
-  auto camp = store_.GetCamp(prisoner->stored.camp_id);
-  if (!camp) return camp.error();
-  auto statement = MonthOf(prisoner->stored, std::nullopt, month);
+  auto statement = MonthOf(card->content.stored, std::nullopt, month);
   if (!statement) return statement.error();
   auto shifts = ShiftsAround(id);
   if (!shifts) return shifts.error();
-  return PrisonerFile{std::move(*prisoner), std::move(*camp), std::move(*statement),
+  return PrisonerFile{std::move(card->content), std::move(card->camp), std::move(*statement),
                       std::move(*shifts)};
 }
 
