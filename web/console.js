@@ -43,7 +43,7 @@
   // Moves focus along the links to cases in the page's tables (the case list, search results,
   // the work queue); Enter then opens the focused case.
   function step(direction) {
-    const links = Array.from(document.querySelectorAll("main table a[href^='/console/cases/'], main p.result a"));
+    const links = Array.from(document.querySelectorAll("main table a[href^='/console/cases/'], main .result a"));
     if (links.length === 0) return;
     const at = links.indexOf(document.activeElement);
     const next = at === -1 ? (direction > 0 ? 0 : links.length - 1)

@@ -25,6 +25,7 @@
 #include "cli/contact_centre_commands.hpp"
 #include "cli/data_lock.hpp"
 #include "cli/db_commands.hpp"
+#include "cli/import_command.hpp"
 #include "cli/partner_commands.hpp"
 #include "cli/secrets.hpp"
 #include "cli/serve.hpp"
@@ -66,19 +67,12 @@ struct CommandAudit {
   std::unique_ptr<app::AuditLog> log;
 };
 
-std::unique_ptr<app::AuditAnchor> OpenAnchor(const cli::StoreOptions& where,
-                                             const crypto::OfficeOpener& office) {
-  const std::string path = cli::AuditAnchorPath(where);
-  if (path.empty()) return nullptr;
-  return std::make_unique<app::AuditAnchor>(path, app::AuditCheckpointKey(office));
-}
-
 CommandAudit OpenAudit(const cli::StoreOptions& where, store::Store& store,
                        const std::string& passphrase_file, const app::Clock& clock) {
   auto office = app::UnlockOffice(store, cli::ReadSecret(passphrase_file, "office passphrase"));
   if (!office) throw std::runtime_error(office.error().message);
   CommandAudit audit;
-  audit.anchor = OpenAnchor(where, *office);
+  audit.anchor = cli::OpenAuditAnchor(where, *office);
   audit.log =
       std::make_unique<app::AuditLog>(store, clock, app::AuditKey(*office), audit.anchor.get());
   // The account added is sealed (docs/security.md, "Tamper-evident rows").
@@ -271,7 +265,7 @@ int Purge(const cli::StoreOptions& where, const std::string& passphrase_file, in
   if (passphrase_file.empty()) return Fail("deleting needs --passphrase-file (or use --dry-run)");
   auto office = app::UnlockOffice(*store, cli::ReadSecret(passphrase_file, "office passphrase"));
   if (!office) return Fail(office.error().message);
-  auto anchor = OpenAnchor(where, *office);
+  auto anchor = cli::OpenAuditAnchor(where, *office);
   app::AuditLog audit(*store, clock, app::AuditKey(*office), anchor.get());
   app::OfficeService service(*store, audit, clock, std::move(*office));
   auto deleted = app::ApplyRetention(*store, service, clock, days);
@@ -543,12 +537,15 @@ int main(int argc, char** argv) {
   const auto camps = cli::AddCampCommands(cli);
   const auto partners = cli::AddPartnerCommands(cli);
   const auto databases = cli::AddDbCommands(cli);
+  const auto importing = cli::AddImportCommand(cli);
 
   CLI11_PARSE(cli, argc, argv);
   if (auto code = contact_centre->RunIfChosen()) return *code;
   if (auto code = camps->RunIfChosen()) return *code;
   if (auto code = partners->RunIfChosen()) return *code;
   if (auto code = databases->RunIfChosen()) return *code;
+  crypto::Initialise();
+  if (auto code = importing->RunIfChosen()) return *code;
   try {
     crypto::Initialise();
     if (*init) return Init(where, passphrase_file, admin, admin_password_file);

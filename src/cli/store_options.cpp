@@ -36,6 +36,13 @@ std::string AuditAnchorPath(const StoreOptions& options) {
   return (std::filesystem::path(options.data) / "audit-checkpoints").string();
 }
 
+std::unique_ptr<app::AuditAnchor> OpenAuditAnchor(const StoreOptions& options,
+                                                  const crypto::OfficeOpener& office) {
+  const std::string path = AuditAnchorPath(options);
+  if (path.empty()) return nullptr;
+  return std::make_unique<app::AuditAnchor>(path, app::AuditCheckpointKey(office));
+}
+
 namespace {
 
 template <typename Held>

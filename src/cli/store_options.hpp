@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "app/audit/audit_anchor.hpp"
 #include "store/store.hpp"
 
 namespace lifeline::cli {
@@ -28,6 +29,10 @@ void AddStoreOptions(CLI::App& command, StoreOptions& options);
 /// the SQLite data folder; empty for PostgreSQL without --audit-anchor (nothing anchors the
 /// log then, and the server says so when it starts).
 std::string AuditAnchorPath(const StoreOptions& options);
+
+/// The audit log's checkpoint file at AuditAnchorPath, or null when there is none.
+std::unique_ptr<app::AuditAnchor> OpenAuditAnchor(const StoreOptions& options,
+                                                  const crypto::OfficeOpener& office);
 
 /// Held while it lives: the data folder's lock file (cli/data_lock.hpp) for SQLite, a
 /// session advisory lock in the database for PostgreSQL. Servers share it; office key

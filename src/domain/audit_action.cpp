@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 58> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 59> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -64,6 +64,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 58> kNames = {{
     {AuditAction::kSenderBlocked, "sender_blocked"},
     {AuditAction::kIntegrityFailure, "integrity_failure"},
     {AuditAction::kRowsSealed, "rows_sealed"},
+    {AuditAction::kCasesImported, "cases_imported"},
 }};
 }  // namespace
 

@@ -67,7 +67,8 @@ enum class AuditAction {
   kReferralPackageRead,  // the sealed package was downloaded: "referral:<id>"
   kSenderBlocked,        // an SMS or messenger sender blocked (by his blind index): "case:<id>"
   kIntegrityFailure,     // a stored row failed its row MAC (docs/security.md): "<table>:<id>"
-  kRowsSealed,  // the upgrade's one sealing of the rows kept before row MACs: "rows:<count>"
+  kRowsSealed,     // the upgrade's one sealing of the rows kept before row MACs: "rows:<count>"
+  kCasesImported,  // `lifeline import` stored cases from a file: "cases:<count>"
 };
 
 std::string_view ToString(AuditAction action);

@@ -3,6 +3,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <array>
+
 #include "server/console_common.hpp"
 #include "server/http.hpp"
 #include "server/page.hpp"
@@ -215,26 +217,65 @@ std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQue
   return HtmlPage("ru", "Дела на сегодня", body);
 }
 
-std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string& query,
+namespace {
+
+// Why a case is in the results, in the console's words: "имя — точно; часть — с опечаткой".
+std::string MatchReasonRu(const app::SearchItem& item) {
+  if (item.by_contact) return "контакт";
+  static constexpr std::array<const char*, 4> kFields = {"сообщение", "место", "часть", "имя"};
+  static constexpr std::array<const char*, 4> kKinds = {"начало слова", "с опечаткой",
+                                                        "другая форма имени", "точно"};
+  std::string reasons;
+  for (const auto& m : item.words) {
+    if (!reasons.empty()) reasons += "; ";
+    reasons += m ? fmt::format("{} — {}", kFields[static_cast<std::size_t>(m->field)],
+                               kKinds[static_cast<std::size_t>(m->kind)])
+                 : std::string("нет слова");
+  }
+  return reasons;
+}
+
+}  // namespace
+
+std::string ConsoleSearchPage(const app::SessionInfo& session, const app::SearchQuery& query,
                               const app::SearchPage* page, const std::string& error) {
   std::string body = Header(session) + "<h1>Поиск</h1>";
   body += fmt::format(
       "<form method=\"post\" action=\"/console/search\"><input type=\"hidden\" name=\"csrf\" "
       "value=\"{}\">"
-      "<label for=\"q\">Имя, часть, место или слова из сообщения (любым алфавитом)</label>"
+      "<label for=\"q\">Имя, часть, место, слова из сообщения (любым алфавитом), телефон или "
+      "@имя пользователя</label>"
       "<input id=\"q\" name=\"q\" maxlength=\"200\" value=\"{}\" autofocus accesskey=\"f\">"
       "<button type=\"submit\">Найти</button></form>",
-      HtmlEscape(session.csrf_token), HtmlEscape(query));
+      HtmlEscape(session.csrf_token), HtmlEscape(query.text));
   if (!error.empty())
     body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
   if (page) {
     body += fmt::format(
-        "<p>Найдено: <span id=\"total\">{}</span>{}</p>", page->total,
-        page->index_complete ? "" : " (поиск ещё индексирует заявки; ответ может быть неполным)");
-    for (const auto& c : page->items) {
+        "<p>Найдено: <span id=\"total\">{}</span>, из них со всеми словами: "
+        "<span id=\"complete\">{}</span>{}</p>",
+        page->total, page->complete,
+        page->index_complete
+            ? ""
+            : fmt::format(" (поиск ещё индексирует заявки, готово {}; ответ может быть неполным)",
+                          page->indexed_cases));
+    body += "<ol class=\"results\" start=\"" + std::to_string(query.offset + 1) + "\">";
+    for (const auto& item : page->items) {
+      const auto& c = item.summary;
       body += fmt::format(
-          "<p class=\"result\"><a href=\"/console/cases/{0}\">№ {0}</a> · {1} · {2}</p>", c.id,
-          FormatIsoDate(c.received_on), StatusRu(c));
+          "<li class=\"result\"><a href=\"/console/cases/{0}\">№ {0}</a> · {1} · {2} · "
+          "<span class=\"why\">{3}</span></li>",
+          c.id, FormatIsoDate(c.received_on), StatusRu(c), HtmlEscape(MatchReasonRu(item)));
+    }
+    body += "</ol>";
+    const auto next = query.offset + static_cast<int>(page->items.size());
+    if (!page->items.empty() && next < page->total) {
+      body += fmt::format(
+          "<form method=\"post\" action=\"/console/search\"><input type=\"hidden\" "
+          "name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"q\" value=\"{}\">"
+          "<input type=\"hidden\" name=\"offset\" value=\"{}\">"
+          "<button type=\"submit\" id=\"next\">Следующие</button></form>",
+          HtmlEscape(session.csrf_token), HtmlEscape(query.text), next);
     }
   }
   return HtmlPage("ru", "Поиск", body);

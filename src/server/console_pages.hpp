@@ -51,7 +51,7 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
                             const app::ConversationView* conversation = nullptr);
 
 /// The search form and, after a search, its results (`page` null before one).
-std::string ConsoleSearchPage(const app::SessionInfo& session, const std::string& query,
+std::string ConsoleSearchPage(const app::SessionInfo& session, const app::SearchQuery& query,
                               const app::SearchPage* page, const std::string& error);
 
 /// Aggregates as charts (Chart.js, drawn from `report_json`, the API's document) and as

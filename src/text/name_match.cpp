@@ -1,82 +1,89 @@
 #include "text/name_match.hpp"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
-#include <memory>
-#include <mutex>
-#include <sstream>
-#include <vector>
+
+#include "text/given_names.hpp"
+#include "text/skeleton.hpp"
 
 namespace lifeline::text {
-namespace {
 
-// ICU transliterators are not thread-safe to share; one per thread, built once.
-icu::Transliterator& ToAsciiLatin() {
-  thread_local std::unique_ptr<icu::Transliterator> t = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
-        // BGN for Russian gives the spellings people type ("ch", "ya", "zh"); Any-Latin
-        // covers Belarusian, Ukrainian and the rest.
-        "Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-    if (U_FAILURE(status) || !made) throw std::runtime_error("ICU cannot transliterate to Latin");
-    return made;
-  }();
-  return *t;
-}
-
-}  // namespace
-
-std::string Fold(std::string_view utf8) {
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  ToAsciiLatin().transliterate(text);
-  std::string ascii;
-  text.toUTF8String(ascii);
-  std::string out;
-  bool space = false;
-  for (unsigned char c : ascii) {
-    if (c == '\'' || c == '"') continue;  // soft and hard signs: "Zayavitel'" is "zayavitel"
-    if (std::isalnum(c)) {
-      if (space && !out.empty()) out += ' ';
-      // "j" and "y" stand for the same sound in common spellings ("Sinteticheskij").
-      out += c == 'j' || c == 'J' ? 'y' : static_cast<char>(std::tolower(c));
-      space = false;
-    } else {
-      space = true;
+std::vector<std::string> NameWords(std::string_view utf8) {
+  std::vector<std::string> words;
+  for (auto& w : SkeletonWords(utf8)) words.emplace_back(CanonicalGivenName(w));
+  if (words.size() < 3) return words;  // a surname and a given name at least: nothing to drop
+  std::size_t patronymic = words.size();
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (IsGivenName(words[i - 1]) && LooksLikePatronymic(words[i])) {
+      patronymic = i;
+      break;
     }
   }
-  return out;
+  if (patronymic == words.size()) {
+    for (std::size_t i = words.size(); i-- > 0;) {
+      if (LooksLikePatronymic(words[i])) {
+        patronymic = i;
+        break;
+      }
+    }
+  }
+  if (patronymic < words.size()) words.erase(words.begin() + static_cast<long>(patronymic));
+  return words;
 }
 
 std::string NameKey(std::string_view utf8) {
-  std::istringstream words(Fold(utf8));
-  std::vector<std::string> sorted;
-  for (std::string w; words >> w;) sorted.push_back(w);
-  std::sort(sorted.begin(), sorted.end());
+  auto words = NameWords(utf8);
+  std::sort(words.begin(), words.end());
   std::string key;
-  for (const auto& w : sorted) key += (key.empty() ? "" : " ") + w;
+  for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
   return key;
 }
 
-double NameSimilarity(std::string_view a, std::string_view b) {
-  const std::string x = NameKey(a), y = NameKey(b);
-  if (x.empty() || y.empty()) return 0.0;
-  // Levenshtein distance, one row at a time.
-  std::vector<std::size_t> row(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= y.size(); ++j) {
+std::size_t BoundedDistance(std::string_view a, std::string_view b, std::size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0], best = ++row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diagonal = above;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[b.size()];
+}
+
+std::size_t TyposAllowed(std::size_t symbols) { return symbols >= 8 ? 2 : symbols >= 4 ? 1 : 0; }
+
+NameAgreement CompareNames(std::string_view a, std::string_view b) {
+  auto x = NameWords(a), y = NameWords(b);
+  if (x.size() > y.size()) std::swap(x, y);
+  if (x.size() < 2 || y.size() > x.size() + 1) return NameAgreement::kNone;
+  // Each word of the shorter name takes a distinct word of the longer: an equal one first,
+  // then one within its typos.
+  std::vector<bool> taken(y.size(), false);
+  bool spelled = false;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (auto& word : x) {
+      if (word.empty()) continue;
+      for (std::size_t j = 0; j < y.size(); ++j) {
+        if (taken[j]) continue;
+        const std::size_t typos = TyposAllowed(std::min(word.size(), y[j].size()));
+        if (pass == 0 ? word == y[j] : BoundedDistance(word, y[j], typos) <= typos) {
+          taken[j] = true;
+          spelled = spelled || pass == 1;
+          word.clear();
+          break;
+        }
+      }
     }
   }
-  return 1.0 -
-         static_cast<double>(row[y.size()]) / static_cast<double>(std::max(x.size(), y.size()));
+  for (const auto& word : x)
+    if (!word.empty()) return NameAgreement::kNone;
+  if (y.size() > x.size()) return NameAgreement::kPartial;
+  return spelled ? NameAgreement::kSpelled : NameAgreement::kSame;
 }
 
 }  // namespace lifeline::text

@@ -1,22 +1,40 @@
 #pragma once
-// Matching names written in different scripts and spellings: "Пётр Иванов", "Petr Ivanov"
-// and "ivanov petr" are one name. Thread-safe.
+// Matching people's names written in different scripts, schemes, orders and forms: "Щукин
+// Юрий Петрович", "Iurii Shchukin" and "Yury Schukin" are one person's name. Built on word
+// skeletons (skeleton.hpp) and given-name forms (given_names.hpp); used by search and by
+// duplicate detection alike. Pure and thread-safe.
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lifeline::text {
 
-/// Latin, ASCII, lower-case, letters and digits only, words separated by one space:
-/// "Пётр  Иванов-Младший" -> "petr ivanov mladshij". Invalid UTF-8 folds to what it can.
-std::string Fold(std::string_view utf8);
+/// The name's words as compared: skeletons, given names in their canonical form, and, of
+/// three words or more, a patronymic dropped (the word after a given name that ends like
+/// one; failing that, the last word that does).
+std::vector<std::string> NameWords(std::string_view utf8);
 
-/// The folded words sorted, so that word order does not matter: the key two spellings
-/// of one name share.
+/// NameWords sorted and joined: the key two spellings of one name share (the blind index
+/// of names for duplicates hashes it).
 std::string NameKey(std::string_view utf8);
 
-/// 1.0 for the same name key, falling towards 0 with the edit distance between the keys
-/// (so that a typo still scores high).
-double NameSimilarity(std::string_view a, std::string_view b);
+/// Edit distance between two skeletons, stopping at `limit` + 1.
+std::size_t BoundedDistance(std::string_view a, std::string_view b, std::size_t limit);
+
+/// How many edits a word of this many symbols may be from another and still be it: none
+/// under four symbols, one from four, two from eight.
+std::size_t TyposAllowed(std::size_t symbols);
+
+enum class NameAgreement {
+  kNone,     // not the same name
+  kSame,     // the same words, in any order, script or scheme
+  kSpelled,  // the same, with a typo or two in some word
+  kPartial,  // one name's words are all in the other, which has one more (a second surname)
+};
+
+/// Whether two names are one person's. Each needs at least two words (a surname alone
+/// matches too many people); a patronymic is ignored.
+NameAgreement CompareNames(std::string_view a, std::string_view b);
 
 }  // namespace lifeline::text

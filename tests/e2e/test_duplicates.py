@@ -73,5 +73,42 @@ class Duplicates(ServerTest):
         self.assertEqual(self.case(1)["merged_from"], [2, 3])
 
 
+class SpellingDuplicates(ServerTest):
+    """The names a walkthrough found missed: passport and everyday spellings, ё as e, a Latin
+    x, a Belarusian name in its official romanisation, and a patronymic given or not."""
+
+    NAMES = ["Щукин Юрий Петрович", "Iurii Shchukin", "Yury Schukin",
+             "Алексей Ёлкин", "Aleksei Yolkin", "Alexey Elkin",
+             "Сяргей Пятроў", "Siarhei Piatrou",
+             "Анна Смирнова"]
+
+    def setUp(self):
+        super().setUp()
+        self.server.stop()
+        self.server.add_user("r.verifier", "verifier", "synthetic-verifier-password")
+        self.server.start()
+        for n, name in enumerate(self.NAMES):
+            body = minimal_application(name=name, contact={"channel": "signal", "handle": f"@synthetic_{n}"})
+            self.assertEqual(self.server.submit(body)[0], 201)
+        self.verifier = self.server.sign_in("r.verifier", "synthetic-verifier-password")
+
+    def proposed(self, case_id, want):
+        deadline = time.time() + 20
+        while True:  # the office indexes new cases every 2 s
+            status, body, _ = self.server.json("GET", f"/api/v1/cases/{case_id}", headers=self.verifier)
+            self.assertEqual(status, 200, body)
+            found = sorted(p["case_id"] for p in body["duplicates"])
+            if len(found) >= len(want) or time.time() > deadline:
+                return found
+
+    def test_every_spelling_of_one_name_is_proposed_and_no_other(self):
+        self.assertEqual(self.proposed(2, [1, 3]), [1, 3])
+        self.assertEqual(self.proposed(1, [2, 3]), [2, 3])  # the patronymic is no obstacle
+        self.assertEqual(self.proposed(6, [4, 5]), [4, 5])
+        self.assertEqual(self.proposed(8, [7]), [7])
+        time.sleep(1)
+        self.assertEqual(self.proposed(9, []), [])
+
+
 if __name__ == "__main__":
     unittest.main()

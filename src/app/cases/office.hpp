@@ -119,12 +119,29 @@ struct MarkerRequest {
   std::string note;
 };
 
-/// One page of search results: clear summaries only; opening a case is a separate, audited
-/// read.
+/// A search: the words (or a telephone number or handle), and which page of the ranking.
+struct SearchQuery {
+  std::string text;
+  int offset = 0;
+  int limit = 50;
+};
+
+/// One case in a search's results, and why it is there: its contact is the number or handle
+/// searched for, and how each query word matched it (search_index.hpp).
+struct SearchItem {
+  store::CaseSummary summary;
+  bool by_contact = false;
+  std::vector<std::optional<WordMatch>> words;  // per query word, in the query's order
+};
+
+/// One page of search results, best first (search_index.hpp's ranking; cases found by
+/// contact before the rest): clear summaries only; opening a case is a separate, audited read.
 struct SearchPage {
-  std::vector<store::CaseSummary> items;  // newest first
-  std::int64_t total = 0;      // matches the searcher may see (operators: among the newest 2,000)
-  bool index_complete = true;  // false while the office is still indexing at start
+  std::vector<SearchItem> items;
+  std::int64_t total = 0;          // matches the searcher may see (operators: among the best 2,000)
+  std::int64_t complete = 0;       // of them, matching every query word (or the contact)
+  bool index_complete = true;      // false while the office is still indexing at start
+  std::int64_t indexed_cases = 0;  // how many cases the index holds now
 };
 
 /// Aggregates for analysts, small cells suppressed (domain/statistics.hpp). Never holds
@@ -266,12 +283,19 @@ class OfficeService {
   /// contact handle's blind index and the score. Run by the office on a schedule; audited
   /// once per run that screened anything. Returns how many were screened.
   Result<int> ScreenPending(int limit);
-  /// Searches the decrypted fields (office_search.cpp; index in memory only). Audited
-  /// without the query. kInvalidInput for an empty, wildcard-only or over-long query.
-  Result<SearchPage> Search(const Actor& actor, std::string_view query, int limit);
+  /// Searches the decrypted fields (office_search.cpp; index in memory only), and, when the
+  /// query is a telephone number or handle, the contacts' blind index. Audited without the
+  /// query. kInvalidInput for an empty, wildcard-only or over-long query, a page size outside
+  /// 1..200 or an offset outside 0..10,000.
+  Result<SearchPage> Search(const Actor& actor, const SearchQuery& query);
   /// Adds up to `limit` cases not yet in the search index; returns how many. Run by the
   /// office on a schedule from start, so that the index covers every case.
   Result<int> IndexPending(int limit);
+  /// The stored cases an application not stored yet may duplicate, as ProposeDuplicates
+  /// finds them (`lifeline import` flags its records with it). Not audited: the caller is
+  /// the office itself, whose run is audited.
+  Result<std::vector<DuplicateProposal>> LikelyDuplicates(const IdentifyingFields& fields,
+                                                          ContactChannel channel);
 
   /// The last `days` days' aggregates (office_statistics.cpp). Audited. kInvalidInput for
   /// `days` outside 1..366.
@@ -361,11 +385,22 @@ class OfficeService {
   /// The blind index of a case's contact handle, or nullopt without one.
   std::optional<store::Blob32> HandleIndex(const IdentifyingFields& fields,
                                            ContactChannel channel) const;
+  /// The blind indexes a contact may be stored under: a telephone number's international
+  /// form first (what HandleIndex stores now), then its national forms; a handle's one.
+  std::vector<store::Blob32> HandleIndexes(std::string_view handle) const;
+  /// The cases whose contact is `handle` written any of those ways, but `except_id`.
+  Result<std::vector<std::int64_t>> CasesWithContact(std::string_view handle,
+                                                     std::int64_t except_id);
   /// The blind index of a name across scripts and spellings, or nullopt without a name.
   std::optional<store::Blob32> NameIndex(const IdentifyingFields& fields) const;
-  /// Cases that may be the same person: same contact handle or same name key.
+  /// Cases that may be the same person: the same contact (any way it is written), the same
+  /// name key, or a name the search index finds alike and CompareNames confirms.
   Result<std::vector<DuplicateProposal>> ProposeDuplicates(const store::StoredApplication& stored,
                                                            const IdentifyingFields& fields);
+  /// The same for `fields` of case `self` (0: none yet), leaving out what it is merged into.
+  Result<std::vector<DuplicateProposal>> FindDuplicates(const IdentifyingFields& fields,
+                                                        ContactChannel channel, std::int64_t self,
+                                                        std::optional<std::int64_t> merged_into);
   /// What screening reads once per pass: the markers, opened, and day counts already made.
   struct ScreeningCache;
   /// What screening says of a case now.

@@ -1,5 +1,6 @@
-// Duplicates in the office: proposals from the blind indexes of contact handles and of names
-// across scripts (text/name_match.hpp), and merging, which keeps both cases' histories.
+// Duplicates in the office: proposals from the blind indexes of contact handles and of names,
+// and from the search index's best matches for the name, each compared name to name
+// (text/name_match.hpp); and merging, which keeps both cases' histories.
 
 #include <fmt/format.h>
 
@@ -8,11 +9,14 @@
 #include "app/cases/office.hpp"
 #include "crypto/crypto.hpp"
 #include "text/name_match.hpp"
+#include "text/skeleton.hpp"
 
 namespace lifeline::app {
 namespace {
 
 constexpr std::size_t kMaxProposals = 20;
+// How many of the search index's best matches for a name are compared with it.
+constexpr std::size_t kNameCandidates = 30;
 
 }  // namespace
 
@@ -24,32 +28,64 @@ std::optional<store::Blob32> OfficeService::NameIndex(const IdentifyingFields& f
 
 Result<std::vector<DuplicateProposal>> OfficeService::ProposeDuplicates(
     const store::StoredApplication& stored, const IdentifyingFields& fields) {
-  std::set<std::int64_t> same_handle, same_name;
-  if (auto index = HandleIndex(fields, stored.clear.contact_channel)) {
-    auto ids = store_.CasesWithHandle(*index, stored.id);
+  return FindDuplicates(fields, stored.clear.contact_channel, stored.id, stored.merged_into);
+}
+
+Result<std::vector<DuplicateProposal>> OfficeService::LikelyDuplicates(
+    const IdentifyingFields& fields, ContactChannel channel) {
+  return FindDuplicates(fields, channel, 0, std::nullopt);
+}
+
+Result<std::vector<DuplicateProposal>> OfficeService::FindDuplicates(
+    const IdentifyingFields& fields, ContactChannel channel, std::int64_t self,
+    std::optional<std::int64_t> merged_into) {
+  std::set<std::int64_t> same_handle, same_name_key;
+  if (channel != ContactChannel::kNone && !fields.contact_handle.empty()) {
+    auto ids = CasesWithContact(fields.contact_handle, self);
     if (!ids) return ids.error();
     same_handle.insert(ids->begin(), ids->end());
   }
   if (auto index = NameIndex(fields)) {
-    auto ids = store_.CasesWithName(*index, stored.id);
+    auto ids = store_.CasesWithName(*index, self);
     if (!ids) return ids.error();
-    same_name.insert(ids->begin(), ids->end());
+    same_name_key.insert(ids->begin(), ids->end());
   }
+  // Names alike but not equal (a typo, a second surname), and names of cases screened before
+  // the name key learnt a rule: the best of the search index's matches for the name.
   std::set<std::int64_t> candidates = same_handle;
-  candidates.insert(same_name.begin(), same_name.end());
+  candidates.insert(same_name_key.begin(), same_name_key.end());
+  if (auto by_name = search_.Find(fields.name, kNameCandidates); by_name) {
+    for (const auto& hit : by_name->hits)
+      if (hit.case_id != self && hit.words_matched >= 2) candidates.insert(hit.case_id);
+  }
   std::vector<DuplicateProposal> proposals;
   for (std::int64_t id : candidates) {
     if (proposals.size() == kMaxProposals) break;
     auto other = CheckedApplication(id);
-    if (!other || other->merged_into || id == stored.merged_into) continue;  // already merged
+    if (!other || other->merged_into || id == merged_into) continue;  // already merged
+    // The other case's fields are compared in the clear only here, in memory.
+    auto opened = OpenFields(*other);
+    if (!opened) continue;
     DuplicateProposal proposal{id, {}};
     if (same_handle.count(id)) proposal.reasons.emplace_back("the same contact handle");
-    if (same_name.count(id))
-      proposal.reasons.emplace_back("the same name, possibly in another script or order");
-    // The unit is compared in the clear only here, in memory, after opening the other case.
-    auto opened = OpenFields(*other);
-    if (opened && !fields.unit.empty() &&
-        text::Fold(opened->fields.unit) == text::Fold(fields.unit)) {
+    switch (text::CompareNames(fields.name, opened->fields.name)) {
+      case text::NameAgreement::kSame:
+        proposal.reasons.emplace_back("the same name, possibly in another script or order");
+        break;
+      case text::NameAgreement::kSpelled:
+        proposal.reasons.emplace_back("the same name with a letter or two different");
+        break;
+      case text::NameAgreement::kPartial:
+        proposal.reasons.emplace_back("the same name, one of them with a word more");
+        break;
+      case text::NameAgreement::kNone:
+        if (same_name_key.count(id))
+          proposal.reasons.emplace_back("the same name, possibly in another script or order");
+        break;
+    }
+    if (proposal.reasons.empty()) continue;  // only the search index thought them alike
+    if (!fields.unit.empty() &&
+        text::SkeletonWords(opened->fields.unit) == text::SkeletonWords(fields.unit)) {
       proposal.reasons.emplace_back("the same unit");
     }
     proposals.push_back(std::move(proposal));

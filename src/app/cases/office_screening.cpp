@@ -11,6 +11,7 @@
 #include "app/cases/office.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/utf8.hpp"
+#include "text/phone_number.hpp"
 
 namespace lifeline::app {
 namespace {
@@ -45,10 +46,35 @@ Status CheckMarkerText(const std::string& text, const char* field, bool required
 
 }  // namespace
 
+std::vector<store::Blob32> OfficeService::HandleIndexes(std::string_view handle) const {
+  std::vector<store::Blob32> indexes;
+  auto forms = text::PhoneNumberForms(handle);
+  if (forms.empty()) forms.push_back(NormaliseHandle(handle));
+  for (const auto& form : forms) {
+    if (!form.empty()) indexes.push_back(crypto::KeyedHash(handle_index_key_, form));
+  }
+  return indexes;
+}
+
 std::optional<store::Blob32> OfficeService::HandleIndex(const IdentifyingFields& fields,
                                                         ContactChannel channel) const {
   if (channel == ContactChannel::kNone || fields.contact_handle.empty()) return std::nullopt;
-  return crypto::KeyedHash(handle_index_key_, NormaliseHandle(fields.contact_handle));
+  auto indexes = HandleIndexes(fields.contact_handle);
+  if (indexes.empty()) return std::nullopt;
+  return indexes.front();
+}
+
+Result<std::vector<std::int64_t>> OfficeService::CasesWithContact(std::string_view handle,
+                                                                  std::int64_t except_id) {
+  std::vector<std::int64_t> ids;
+  for (const auto& index : HandleIndexes(handle)) {
+    auto found = store_.CasesWithHandle(index, except_id);
+    if (!found) return found.error();
+    ids.insert(ids.end(), found->begin(), found->end());
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
 
 struct OfficeService::ScreeningCache {
@@ -69,9 +95,12 @@ Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stor
   ScreeningInputs in;
   in.clear = stored.clear;
   in.fields = fields;
-  const auto index = HandleIndex(fields, stored.clear.contact_channel);
-  if (index) {
-    auto same = store_.CasesWithHandle(*index, stored.id);
+  // Every form the contact may have been stored or marked under (a number typed with its
+  // trunk prefix before numbers were stored in their international form).
+  std::vector<store::Blob32> indexes;
+  if (stored.clear.contact_channel != ContactChannel::kNone && !fields.contact_handle.empty()) {
+    indexes = HandleIndexes(fields.contact_handle);
+    auto same = CasesWithContact(fields.contact_handle, stored.id);
     if (!same) return same.error();
     in.same_handle_cases = std::move(*same);
   }
@@ -107,8 +136,9 @@ Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stor
     }
   }
   for (const auto& m : *cache.markers) {
-    const bool hit = m.handle_index ? (index && *m.handle_index == *index)
-                                    : (!m.phrase.empty() && Mentions(fields, m.phrase));
+    const bool hit =
+        m.handle_index ? std::find(indexes.begin(), indexes.end(), *m.handle_index) != indexes.end()
+                       : (!m.phrase.empty() && Mentions(fields, m.phrase));
     if (hit) in.matched_markers.push_back(m.note);
   }
   CaseScreening result;
@@ -169,7 +199,10 @@ Result<std::int64_t> OfficeService::AddMarker(const Actor& actor, const MarkerRe
   if (auto ok = CheckMarkerText(request.note, "note", true); !ok) return ok.error();
   store::NewMarker marker;
   if (!request.handle.empty()) {
-    marker.handle_index = crypto::KeyedHash(handle_index_key_, NormaliseHandle(request.handle));
+    auto indexes = HandleIndexes(request.handle);
+    if (indexes.empty())
+      return InvalidInput("handle: give a telephone number or a user name", "handle");
+    marker.handle_index = indexes.front();
   } else {
     marker.phrase_sealed = crypto::AeadEncrypt(marker_key_, LowerAscii(request.phrase), "phrase");
   }

@@ -1,27 +1,41 @@
 #include "app/cases/search_index.hpp"
 
 #include <algorithm>
+#include <array>
 #include <mutex>
-#include <sstream>
 
+#include "text/given_names.hpp"
 #include "text/name_match.hpp"
+#include "text/skeleton.hpp"
 
 namespace lifeline::app {
 namespace {
 
 constexpr std::size_t kMaxQueryBytes = 800;  // 200 characters of four bytes
 constexpr std::size_t kMaxQueryWords = 8;
+constexpr std::uint32_t kMaxCaseId = (1u << 28) - 1;  // a posting keeps 4 bits for fields
 
-std::vector<std::string> Words(std::string_view text) {
-  std::istringstream in(text::Fold(text));
+constexpr int KindWeight(MatchKind kind) {
+  constexpr std::array<int, 4> kWeights = {3, 5, 7, 8};  // prefix, typo, given-name form, exact
+  return kWeights[static_cast<std::size_t>(kind)];
+}
+constexpr int FieldWeight(SearchField field) { return static_cast<int>(field) + 1; }
+
+// The most telling field in a posting's field mask.
+SearchField BestField(std::uint32_t mask) {
+  for (int f = 3; f > 0; --f)
+    if (mask & (1u << f)) return static_cast<SearchField>(f);
+  return SearchField::kMessage;
+}
+
+std::vector<std::string> QueryWords(std::string_view text) {
   std::vector<std::string> words;
-  for (std::string w; in >> w;) {
-    if (w.size() >= 2) words.push_back(std::move(w));
-  }
+  for (auto& w : text::SkeletonWordsCounted(text))
+    if (w.letters >= 2 && w.skeleton.size() >= 2) words.push_back(std::move(w.skeleton));
   return words;
 }
 
-// Trigrams of "^word$", packed into 24 bits (folded words are ASCII).
+// Trigrams of "^word$", packed into 24 bits (skeletons are ASCII).
 std::vector<std::uint32_t> Trigrams(const std::string& word) {
   const std::string padded = "^" + word + "$";
   std::vector<std::uint32_t> out;
@@ -34,29 +48,33 @@ std::vector<std::uint32_t> Trigrams(const std::string& word) {
   return out;
 }
 
-// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.
-std::size_t BoundedDistance(const std::string& a, const std::string& b, std::size_t limit) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0], best = ++row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-      best = std::min(best, row[j]);
+// Per-thread scratch for ranking, sized by the highest case id and reset after each search
+// by walking only what it touched.
+struct Scratch {
+  std::vector<std::uint8_t> word_best;  // this query word's best weight per case
+  std::vector<std::uint16_t> score;
+  std::vector<std::uint8_t> matched;
+  std::vector<std::uint32_t> touched_by_word, touched;
+  void Fit(std::size_t cases) {
+    if (word_best.size() < cases) {
+      word_best.resize(cases);
+      score.resize(cases);
+      matched.resize(cases);
     }
-    if (best > limit) return limit + 1;
   }
-  return row[b.size()];
-}
-
-std::size_t TyposAllowed(const std::string& word) {
-  return word.size() >= 8 ? 2 : word.size() >= 4 ? 1 : 0;
-}
+};
 
 }  // namespace
+
+std::string_view ToString(SearchField field) {
+  constexpr std::array<std::string_view, 4> kNames = {"message", "location", "unit", "name"};
+  return kNames[static_cast<std::size_t>(field)];
+}
+
+std::string_view ToString(MatchKind kind) {
+  constexpr std::array<std::string_view, 4> kNames = {"prefix", "typo", "given_name_form", "exact"};
+  return kNames[static_cast<std::size_t>(kind)];
+}
 
 SearchIndex::WordId SearchIndex::WordIdLocked(const std::string& word) {
   auto [it, inserted] = word_ids_.try_emplace(word, static_cast<WordId>(words_.size()));
@@ -64,104 +82,184 @@ SearchIndex::WordId SearchIndex::WordIdLocked(const std::string& word) {
     words_.push_back(word);
     postings_.emplace_back();
     for (auto t : Trigrams(word)) by_trigram_[t].push_back(it->second);
+    if (text::IsGivenName(word))
+      given_name_forms_[std::string(text::CanonicalGivenName(word))].push_back(it->second);
   }
   return it->second;
 }
 
 void SearchIndex::Add(std::int64_t case_id, const IdentifyingFields& fields) {
-  std::vector<std::string> words;
-  for (const std::string* text : {&fields.name, &fields.unit, &fields.location, &fields.message}) {
-    auto more = Words(*text);
-    words.insert(words.end(), std::make_move_iterator(more.begin()),
-                 std::make_move_iterator(more.end()));
+  if (case_id < 1 || case_id > kMaxCaseId) return;
+  // (word, fields mask), merged per word.
+  std::vector<std::pair<std::string, std::uint32_t>> words;
+  const std::array<std::pair<const std::string*, SearchField>, 4> sources = {{
+      {&fields.name, SearchField::kName},
+      {&fields.unit, SearchField::kUnit},
+      {&fields.location, SearchField::kLocation},
+      {&fields.message, SearchField::kMessage},
+  }};
+  for (const auto& [text, field] : sources) {
+    for (auto& w : text::SkeletonWords(*text))
+      if (w.size() >= 2) words.emplace_back(std::move(w), 1u << static_cast<int>(field));
   }
   std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
   const auto id = static_cast<std::uint32_t>(case_id);
   std::unique_lock lock(mutex_);
-  removed_.erase(id);
-  indexed_.insert(id);
-  for (const auto& w : words) {
-    auto& list = postings_[WordIdLocked(w)];
-    if (list.empty() || list.back() < id) {
-      list.push_back(id);  // the usual case: cases arrive in id order
-    } else if (auto at = std::lower_bound(list.begin(), list.end(), id);
-               at == list.end() || *at != id) {
-      list.insert(at, id);
+  if (indexed_.size() <= id) indexed_.resize(std::max<std::size_t>(id + 1, indexed_.size() * 2));
+  if (!indexed_[id]) {
+    indexed_[id] = true;
+    ++indexed_count_;
+  }
+  for (std::size_t i = 0; i < words.size();) {
+    std::uint32_t mask = 0;
+    std::size_t j = i;
+    for (; j < words.size() && words[j].first == words[i].first; ++j) mask |= words[j].second;
+    auto& list = postings_[WordIdLocked(words[i].first)];
+    const std::uint32_t posting = (id << 4) | mask;
+    if (list.empty() || (list.back() >> 4) < id) {
+      list.push_back(posting);  // the usual case: cases arrive in id order
+    } else {
+      auto at = std::lower_bound(list.begin(), list.end(), id << 4);
+      if (at != list.end() && (*at >> 4) == id)
+        *at |= mask;
+      else
+        list.insert(at, posting);
     }
+    i = j;
   }
 }
 
 void SearchIndex::Remove(std::int64_t case_id) {
   std::unique_lock lock(mutex_);
-  removed_.insert(static_cast<std::uint32_t>(case_id));
-  indexed_.erase(static_cast<std::uint32_t>(case_id));
+  const auto id = static_cast<std::size_t>(case_id);
+  if (case_id > 0 && id < indexed_.size() && indexed_[id]) {
+    indexed_[id] = false;
+    --indexed_count_;
+  }
 }
 
-std::vector<SearchIndex::WordId> SearchIndex::MatchingWordsLocked(const std::string& q) const {
-  std::vector<WordId> matches;
-  if (auto exact = word_ids_.find(q); exact != word_ids_.end()) matches.push_back(exact->second);
-  // Candidates share a trigram with the query word; typos and prefixes are checked on them.
-  std::vector<WordId> candidates;
-  for (auto t : Trigrams(q)) {
-    if (auto it = by_trigram_.find(t); it != by_trigram_.end()) {
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+std::vector<SearchIndex::Candidate> SearchIndex::MatchingWordsLocked(const std::string& q) const {
+  std::vector<Candidate> matches;
+  if (auto exact = word_ids_.find(q); exact != word_ids_.end())
+    matches.push_back({exact->second, MatchKind::kExact});
+  if (text::IsGivenName(q)) {
+    if (auto forms = given_name_forms_.find(std::string(text::CanonicalGivenName(q)));
+        forms != given_name_forms_.end()) {
+      for (WordId w : forms->second)
+        if (words_[w] != q) matches.push_back({w, MatchKind::kGivenNameForm});
     }
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  const std::size_t typos = TyposAllowed(q);
-  for (WordId w : candidates) {
+  const bool number = text::IsNumber(q);
+  const std::size_t typos = number ? 0 : text::TyposAllowed(q.size());
+  if (q.size() < 3 && typos == 0) return matches;
+  // Candidates share enough of the query's trigrams: an edit breaks at most three, and a
+  // word the query is a prefix of lacks only the query's last ("..x$").
+  const auto trigrams = Trigrams(q);
+  const std::size_t needed = trigrams.size() > std::max<std::size_t>(1, 3 * typos)
+                                 ? trigrams.size() - std::max<std::size_t>(1, 3 * typos)
+                                 : 1;
+  std::unordered_map<WordId, std::uint32_t> shared;
+  for (auto t : trigrams) {
+    if (auto it = by_trigram_.find(t); it != by_trigram_.end())
+      for (WordId w : it->second) ++shared[w];
+  }
+  for (const auto& [w, count] : shared) {
+    if (count < needed) continue;
     const std::string& word = words_[w];
     if (word == q) continue;
-    const bool prefix = q.size() >= 3 && word.compare(0, q.size(), q) == 0;
-    if (prefix || (typos > 0 && BoundedDistance(q, word, typos) <= typos)) matches.push_back(w);
+    if (typos > 0 && text::BoundedDistance(q, word, typos) <= typos) {
+      if (!(text::IsGivenName(q) && text::CanonicalGivenName(word) == text::CanonicalGivenName(q)))
+        matches.push_back({w, MatchKind::kTypo});
+    } else if (q.size() >= 3 && word.compare(0, q.size(), q) == 0) {
+      matches.push_back({w, MatchKind::kPrefix});
+    }
   }
   return matches;
 }
 
-Result<std::vector<std::int64_t>> SearchIndex::Find(std::string_view query) const {
+Result<SearchResult> SearchIndex::Find(std::string_view query, std::size_t top) const {
   if (query.size() > kMaxQueryBytes) return InvalidInput("a search is at most 200 characters", "q");
-  auto words = Words(query);
+  auto words = QueryWords(query);
   if (words.empty())
     return InvalidInput("search for at least one word of two letters or digits", "q");
   if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
+  // A word given twice counts once.
+  std::vector<std::string> unique;
+  for (auto& w : words)
+    if (std::find(unique.begin(), unique.end(), w) == unique.end()) unique.push_back(w);
+  words.swap(unique);
+
+  thread_local Scratch scratch;
   std::shared_lock lock(mutex_);
-  std::vector<std::uint32_t> result;
-  bool first = true;
+  scratch.Fit(indexed_.size());
+  std::vector<std::vector<Candidate>> candidates;
   for (const auto& q : words) {
-    // The cases containing any word that matches this query word...
-    std::vector<std::uint32_t> any;
-    for (WordId w : MatchingWordsLocked(q)) {
-      std::vector<std::uint32_t> merged;
-      merged.reserve(any.size() + postings_[w].size());
-      std::set_union(any.begin(), any.end(), postings_[w].begin(), postings_[w].end(),
-                     std::back_inserter(merged));
-      any.swap(merged);
+    candidates.push_back(MatchingWordsLocked(q));
+    for (const Candidate& c : candidates.back()) {
+      const int kind = KindWeight(c.kind);
+      for (std::uint32_t posting : postings_[c.word]) {
+        const std::uint32_t id = posting >> 4;
+        if (!indexed_[id]) continue;
+        const auto weight = static_cast<std::uint8_t>(kind * FieldWeight(BestField(posting & 15)));
+        if (scratch.word_best[id] == 0) scratch.touched_by_word.push_back(id);
+        scratch.word_best[id] = std::max(scratch.word_best[id], weight);
+      }
     }
-    // ...and, across query words, the cases that have them all.
-    if (first) {
-      result.swap(any);
-      first = false;
-    } else {
-      std::vector<std::uint32_t> both;
-      std::set_intersection(result.begin(), result.end(), any.begin(), any.end(),
-                            std::back_inserter(both));
-      result.swap(both);
+    for (std::uint32_t id : scratch.touched_by_word) {
+      if (scratch.matched[id] == 0) scratch.touched.push_back(id);
+      scratch.score[id] = static_cast<std::uint16_t>(scratch.score[id] + scratch.word_best[id]);
+      ++scratch.matched[id];
+      scratch.word_best[id] = 0;
     }
-    if (result.empty()) break;
+    scratch.touched_by_word.clear();
   }
-  std::vector<std::int64_t> out;
-  out.reserve(result.size());
-  for (auto it = result.rbegin(); it != result.rend(); ++it) {
-    if (!removed_.count(*it)) out.push_back(*it);
+
+  SearchResult result;
+  result.query_words = words.size();
+  result.total = scratch.touched.size();
+  auto better = [&](std::uint32_t a, std::uint32_t b) {
+    if (scratch.matched[a] != scratch.matched[b]) return scratch.matched[a] > scratch.matched[b];
+    if (scratch.score[a] != scratch.score[b]) return scratch.score[a] > scratch.score[b];
+    return a > b;
+  };
+  const std::size_t n = std::min(top, scratch.touched.size());
+  std::partial_sort(scratch.touched.begin(), scratch.touched.begin() + static_cast<long>(n),
+                    scratch.touched.end(), better);
+  for (std::uint32_t id : scratch.touched)
+    if (scratch.matched[id] == words.size()) ++result.complete;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t id = scratch.touched[i];
+    SearchHit hit{id, scratch.matched[id], scratch.score[id], {}};
+    // What each query word matched here: the best of its candidate words in this case.
+    for (const auto& list : candidates) {
+      std::optional<WordMatch> best;
+      int best_weight = 0;
+      for (const Candidate& c : list) {
+        const auto& postings = postings_[c.word];
+        auto at = std::lower_bound(postings.begin(), postings.end(), id << 4);
+        if (at == postings.end() || (*at >> 4) != id) continue;
+        const SearchField field = BestField(*at & 15);
+        const int weight = KindWeight(c.kind) * FieldWeight(field);
+        if (weight > best_weight) {
+          best_weight = weight;
+          best = WordMatch{c.kind, field};
+        }
+      }
+      hit.matches.push_back(best);
+    }
+    result.hits.push_back(std::move(hit));
   }
-  return out;
+  for (std::uint32_t id : scratch.touched) {
+    scratch.score[id] = 0;
+    scratch.matched[id] = 0;
+  }
+  scratch.touched.clear();
+  return result;
 }
 
 std::size_t SearchIndex::cases() const {
   std::shared_lock lock(mutex_);
-  return indexed_.size();
+  return indexed_count_;
 }
 
 std::size_t SearchIndex::words() const {

@@ -1,16 +1,23 @@
 #pragma once
 // The office's search index over decrypted case fields (name, unit, location, message). It
 // lives in memory only: nothing of it is ever written to disk, and it is rebuilt from the
-// sealed cases when the office starts (docs/search.md). Words are folded across scripts
-// (text/name_match.hpp) and matched exactly, by prefix, or within one or two typos.
-// Thread-safe: many searches at once, one writer at a time.
+// sealed cases when the office starts (docs/search.md). Words are compared as skeletons
+// (text/skeleton.hpp), so one spelling finds the others and a typo is one edit in either
+// script; a given name finds its Russian, Ukrainian and Belarusian forms.
+//
+// Ranking (docs/search.md): cases that match more of the query's words first; among those,
+// the higher sum over query words of the best match's weight, kind times field:
+//   kind:  exact 8, another form of the given name 7, within the word's typos 5, prefix 3
+//   field: name 4, unit 3, location 2, message 1
+// and among equals the newest (highest id) first. Thread-safe: many searches at once, one
+// writer at a time.
 
 #include <cstdint>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "domain/application.hpp"
@@ -18,35 +25,70 @@
 
 namespace lifeline::app {
 
+enum class SearchField : std::uint8_t { kMessage = 0, kLocation = 1, kUnit = 2, kName = 3 };
+enum class MatchKind : std::uint8_t { kPrefix, kTypo, kGivenNameForm, kExact };
+
+/// "message", "location", "unit", "name"; "prefix", "typo", "given_name_form", "exact" (the
+/// API's words for them).
+std::string_view ToString(SearchField field);
+std::string_view ToString(MatchKind kind);
+
+/// How one query word matched a case: the best of its matches there.
+struct WordMatch {
+  MatchKind kind;
+  SearchField field;
+};
+
+struct SearchHit {
+  std::int64_t case_id = 0;
+  int words_matched = 0;  // of the query's words
+  int score = 0;
+  std::vector<std::optional<WordMatch>> matches;  // per query word, in the query's order
+};
+
+struct SearchResult {
+  std::vector<SearchHit> hits;  // ranked; at most the `top` asked for
+  std::size_t total = 0;        // cases matching at least one query word
+  std::size_t complete = 0;     // cases matching every query word
+  std::size_t query_words = 0;
+};
+
 class SearchIndex {
  public:
   /// Indexes the case's searchable fields (again, if it was indexed before: words are
-  /// only added, so call Remove first when fields change).
+  /// only added, so call Remove first when fields change). Case ids from 1 to 2^28 - 1.
   void Add(std::int64_t case_id, const IdentifyingFields& fields);
   /// Drops the case from every answer (a deleted case).
   void Remove(std::int64_t case_id);
 
-  /// Cases matching every word of `query`, newest (highest id) first. kInvalidInput for a
-  /// query with no word of at least two letters or digits, or longer than 200 characters.
-  Result<std::vector<std::int64_t>> Find(std::string_view query) const;
+  /// The `top` best-ranked cases matching any word of `query`. kInvalidInput for a query
+  /// with no word of at least two letters or digits, or longer than 200 characters; words
+  /// past the eighth are ignored.
+  Result<SearchResult> Find(std::string_view query, std::size_t top) const;
 
   std::size_t cases() const;
   std::size_t words() const;
 
  private:
   using WordId = std::uint32_t;
+  struct Candidate {
+    WordId word;
+    MatchKind kind;
+  };
   WordId WordIdLocked(const std::string& word);
-  std::vector<WordId> MatchingWordsLocked(const std::string& query_word) const;
+  std::vector<Candidate> MatchingWordsLocked(const std::string& query_word) const;
 
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, WordId> word_ids_;  // GUARDED_BY(mutex_)
   std::vector<std::string> words_;                    // GUARDED_BY(mutex_)
-  std::vector<std::vector<std::uint32_t>>
-      postings_;  // GUARDED_BY(mutex_): sorted case ids per word
-  std::unordered_map<std::uint32_t, std::vector<WordId>>
-      by_trigram_;                             // GUARDED_BY(mutex_): the vocabulary's trigrams
-  std::unordered_set<std::uint32_t> removed_;  // GUARDED_BY(mutex_)
-  std::unordered_set<std::uint32_t> indexed_;  // GUARDED_BY(mutex_)
+  // GUARDED_BY(mutex_): per word, (case id << 4 | fields bit mask), sorted by case id
+  std::vector<std::vector<std::uint32_t>> postings_;
+  // GUARDED_BY(mutex_): the vocabulary's trigrams, for typos and prefixes
+  std::unordered_map<std::uint32_t, std::vector<WordId>> by_trigram_;
+  // GUARDED_BY(mutex_): the vocabulary's given names, by their canonical form
+  std::unordered_map<std::string, std::vector<WordId>> given_name_forms_;
+  std::vector<bool> indexed_;  // GUARDED_BY(mutex_), by case id
+  std::size_t indexed_count_ = 0;
 };
 
 }  // namespace lifeline::app

@@ -20,14 +20,24 @@ class SearchIndexTest : public ::testing::Test {
     index_.Add(2, Fields("Анна Поискова", "часть-пример 40"));
     index_.Add(3, Fields("Petr Sidorov", "", "synthetic message"));
   }
-  std::vector<std::int64_t> Find(std::string_view q) { return *index_.Find(q); }
+  std::vector<std::int64_t> Find(std::string_view q) {
+    std::vector<std::int64_t> ids;
+    const auto found = index_.Find(q, 100);
+    EXPECT_TRUE(found.ok()) << q;
+    if (!found) return ids;
+    for (const auto& hit : found->hits) ids.push_back(hit.case_id);
+    return ids;
+  }
   SearchIndex index_;
 };
 
-TEST_F(SearchIndexTest, FindsAcrossScriptsNewestFirst) {
-  EXPECT_EQ(Find("Petr"), (std::vector<std::int64_t>{3, 1}));
-  EXPECT_EQ(Find("поисков"), (std::vector<std::int64_t>{2, 1}));  // a prefix of "poiskova" too
-  EXPECT_EQ(Find("Poiskov Petr"), (std::vector<std::int64_t>{1}));
+TEST_F(SearchIndexTest, FindsAcrossScriptsBestFirst) {
+  EXPECT_EQ(Find("Petr"), (std::vector<std::int64_t>{3, 1}));     // equals: newest first
+  EXPECT_EQ(Find("поисков"), (std::vector<std::int64_t>{1, 2}));  // exact, then one letter more
+  EXPECT_EQ(Find("Poiskov Petr"), (std::vector<std::int64_t>{1, 3, 2}));  // both words first
+  const auto both = *index_.Find("Poiskov Petr", 100);
+  EXPECT_EQ(both.total, 3u);
+  EXPECT_EQ(both.complete, 1u);
 }
 
 TEST_F(SearchIndexTest, ToleratesTyposButNotDifferentWords) {
@@ -38,22 +48,74 @@ TEST_F(SearchIndexTest, ToleratesTyposButNotDifferentWords) {
 }
 
 TEST_F(SearchIndexTest, SearchesUnitsAndMessagesAndForgetsDeletedCases) {
-  EXPECT_EQ(Find("часть-пример 40"), (std::vector<std::int64_t>{2}));
+  EXPECT_EQ(Find("часть-пример 40"), (std::vector<std::int64_t>{2, 1}));  // all three words first
   EXPECT_EQ(Find("плен"), (std::vector<std::int64_t>{1}));
   index_.Remove(1);
   EXPECT_EQ(Find("Petr"), (std::vector<std::int64_t>{3}));
+  EXPECT_EQ(index_.cases(), 2u);
+  index_.Remove(1);  // twice is once
   EXPECT_EQ(index_.cases(), 2u);
 }
 
 TEST_F(SearchIndexTest, EmptyHugeAndWildcardQueriesAreRefused) {
   for (std::string_view q : {"", "   ", "*", "%%%", "a", "?*"}) {
-    auto refused = index_.Find(q);
+    auto refused = index_.Find(q, 10);
     ASSERT_FALSE(refused.ok()) << q;
     EXPECT_EQ(refused.error().field, "q");
   }
-  EXPECT_FALSE(index_.Find(std::string(801, 'x')).ok());
+  EXPECT_FALSE(index_.Find(std::string(801, 'x'), 10).ok());
   EXPECT_EQ(Find("*Petr*"),
             (std::vector<std::int64_t>{3, 1}));  // wildcards are ignored, not expanded
+}
+
+// The weights of docs/search.md, by hand: kind (exact 8, given-name form 7, typo 5, prefix
+// 3) times field (name 4, unit 3, location 2, message 1), summed over the query's words.
+TEST(SearchRanking, ScoresAreTheDocumentedWeights) {
+  SearchIndex index;
+  index.Add(1, Fields("Алексей Щукин"));                      // name exact: 32
+  index.Add(2, Fields("Олексій Щукін"));                      // given-name form in name: 28
+  index.Add(3, Fields("Иван Петров", "", "Алексей просил"));  // message exact: 8
+  index.Add(4, Fields("Алексейчук Пётр"));                    // name prefix: 12
+  index.Add(5, Fields("Алексий Иванов"));                     // name typo: 20
+  auto found = *index.Find("Aleksei", 10);
+  std::vector<std::pair<std::int64_t, int>> scores;
+  for (const auto& hit : found.hits) scores.emplace_back(hit.case_id, hit.score);
+  EXPECT_EQ(scores, (std::vector<std::pair<std::int64_t, int>>{
+                        {1, 32}, {2, 28}, {5, 20}, {4, 12}, {3, 8}}));
+  ASSERT_TRUE(found.hits[1].matches[0].has_value());
+  EXPECT_EQ(found.hits[1].matches[0]->kind, MatchKind::kGivenNameForm);
+  EXPECT_EQ(found.hits[1].matches[0]->field, SearchField::kName);
+  EXPECT_EQ(found.hits[4].matches[0]->field, SearchField::kMessage);
+
+  // Two words: matching both beats a better single match; the unmatched word says so.
+  index.Add(6, Fields("Щукин", "в/ч 12345"));
+  auto two = *index.Find("Щукин 12345", 10);
+  EXPECT_EQ(two.hits[0].case_id, 6);
+  EXPECT_EQ(two.hits[0].score, 32 + 24);  // name exact + unit exact
+  EXPECT_EQ(two.complete, 1u);
+  EXPECT_FALSE(two.hits[1].matches[1].has_value());
+  EXPECT_EQ(two.total, 3u);  // 6, 1 and 2 (Щукін is the same skeleton)
+}
+
+TEST(SearchRanking, TopCutsTheListButNotTheCounts) {
+  SearchIndex index;
+  for (int id = 1; id <= 300; ++id) index.Add(id, Fields("Синтетический Тестов"));
+  auto found = *index.Find("Тестов", 20);
+  ASSERT_EQ(found.hits.size(), 20u);
+  EXPECT_EQ(found.total, 300u);
+  EXPECT_EQ(found.hits.front().case_id, 300);
+  EXPECT_EQ(found.hits.back().case_id, 281);
+  EXPECT_TRUE(index.Find("Тестов", 0)->hits.empty());
+}
+
+TEST(SearchRanking, NumbersMatchExactlyOrByPrefixNeverByTypo) {
+  SearchIndex index;
+  index.Add(1, Fields("", "в/ч 12345"));
+  index.Add(2, Fields("", "в/ч 12346"));
+  auto found = *index.Find("12345", 10);
+  ASSERT_EQ(found.hits.size(), 1u);
+  EXPECT_EQ(found.hits[0].case_id, 1);
+  EXPECT_EQ(index.Find("1234", 10)->hits.size(), 2u);  // a prefix of both
 }
 
 }  // namespace

@@ -59,22 +59,30 @@ SealedApplication SealApplication(crypto::IntakeSealer& sealer, const crypto::By
                                   std::chrono::sys_seconds received_at) {
   Receipt receipt{crypto::RandomDigits(kReceiptDigits)};
   const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt);
+  return {SealWithLookup(sealer, application, received_at, keys.lookup, keys.reply_public),
+          std::move(receipt)};
+}
 
+store::NewApplication SealWithLookup(crypto::IntakeSealer& sealer,
+                                     const ValidApplication& application,
+                                     std::chrono::sys_seconds received_at,
+                                     const store::Blob32& lookup,
+                                     const store::Blob32& reply_public) {
   store::NewApplication row;
   row.clear = application.clear;
   row.received_on = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(received_at)};
-  row.receipt_lookup = keys.lookup;
-  row.reply_public = keys.reply_public;
+  row.receipt_lookup = lookup;
+  row.reply_public = reply_public;
   // The lookup hash is unique per record: binding the seal to it stops ciphertexts being
   // moved between rows.
   const crypto::SecretBytes plaintext =
       EncodeSealedFields(application.identifying, received_at.time_since_epoch().count());
-  crypto::SealedRecord sealed = sealer.Seal(plaintext.view(), AsText(keys.lookup));
+  crypto::SealedRecord sealed = sealer.Seal(plaintext.view(), AsText(lookup));
   row.ephemeral_public = sealed.ephemeral_public;
   row.key_generation = sealed.key_generation;
   row.wrapped_key = std::move(sealed.wrapped_key);
   row.sealed_fields = std::move(sealed.ciphertext);
-  return {std::move(row), std::move(receipt)};
+  return row;
 }
 
 // Runs on a hash thread: the memory-hard receipt hash, then sealing, then the commit queue.

@@ -56,6 +56,14 @@ SealedApplication SealApplication(crypto::IntakeSealer& sealer, const crypto::By
                                   const ValidApplication& application,
                                   std::chrono::sys_seconds received_at);
 
+/// The row SealApplication makes, for a lookup hash and reply key already chosen (an
+/// imported record's, which no receipt opens: app/intake/importer.hpp).
+store::NewApplication SealWithLookup(crypto::IntakeSealer& sealer,
+                                     const ValidApplication& application,
+                                     std::chrono::sys_seconds received_at,
+                                     const store::Blob32& lookup,
+                                     const store::Blob32& reply_public);
+
 class IntakeService {
  public:
   /// `store` and `clock` must outlive the service. Thread-safe.

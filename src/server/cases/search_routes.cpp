@@ -1,6 +1,8 @@
 // Search: POST /api/v1/search and the console's search page. The query travels in the body,
 // never in a URL, so that no name ends up in a proxy's log or a browser's history.
 
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "server/cases/case_json.hpp"
@@ -19,17 +21,36 @@ void ApiSearch(Context& ctx, Request& request, Respond respond) {
   if (!post) return;
   if (!post->doc.value("q", json()).is_string())
     return respond(JsonError(InvalidInput("q: must be text", "q")));
-  const json per_page = post->doc.value("per_page", json(50));
-  if (!per_page.is_number_integer())
-    return respond(JsonError(InvalidInput("per_page must be a number", "per_page")));
-  auto page = ctx.office.Search(post->session.actor, post->doc["q"].get<std::string>(),
-                                per_page.get<int>());
+  app::SearchQuery query{post->doc["q"].get<std::string>()};
+  for (auto [name, value] : {std::pair{"per_page", &query.limit}, {"offset", &query.offset}}) {
+    const json given = post->doc.value(name, json(*value));
+    if (!given.is_number_integer() || given.get<std::int64_t>() < 0 ||
+        given.get<std::int64_t>() > 1'000'000) {
+      return respond(JsonError(InvalidInput(std::string(name) + ": must be a number", name)));
+    }
+    *value = given.get<int>();
+  }
+  auto page = ctx.office.Search(post->session.actor, query);
   if (!page) return respond(JsonError(page.error()));
   json items = json::array();
-  for (const auto& c : page->items) items.push_back(SummaryJson(c));
+  for (const auto& item : page->items) {
+    json j = SummaryJson(item.summary);
+    json words = json::array();
+    for (const auto& m : item.words) {
+      words.push_back(m ? json{{"field", app::ToString(m->field)}, {"kind", app::ToString(m->kind)}}
+                        : json(nullptr));
+    }
+    j["match"] = {{"contact", item.by_contact}, {"words", words}};
+    items.push_back(std::move(j));
+  }
   respond({200,
            "application/json",
-           json{{"items", items}, {"total", page->total}, {"index_complete", page->index_complete}}
+           json{{"items", items},
+                {"total", page->total},
+                {"complete", page->complete},
+                {"offset", query.offset},
+                {"index_complete", page->index_complete},
+                {"indexed_cases", page->indexed_cases}}
                .dump(),
            {}});
 }
@@ -38,7 +59,7 @@ void ConsoleSearchForm(Context& ctx, Request& request, Respond respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) return respond(Redirect("/console/"));
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
-  respond(HtmlResponse(200, ConsoleSearchPage(*session, "", nullptr, "")));
+  respond(HtmlResponse(200, ConsoleSearchPage(*session, {}, nullptr, "")));
 }
 
 void ConsoleSearch(Context& ctx, Request& request, Respond respond) {
@@ -46,8 +67,13 @@ void ConsoleSearch(Context& ctx, Request& request, Respond respond) {
   auto session = ConsoleAuth(ctx, request, &form);
   if (!session) return respond(Redirect("/console/"));
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
-  const std::string query = FormField(form, "q");
-  auto page = ctx.office.Search(session->actor, query, 50);
+  app::SearchQuery query{FormField(form, "q")};
+  if (const std::string from = FormField(form, "offset"); !from.empty()) {
+    // The console's own "next page" button sends it; anything else starts from the top.
+    query.offset =
+        from.size() <= 5 && std::all_of(from.begin(), from.end(), ::isdigit) ? std::stoi(from) : 0;
+  }
+  auto page = ctx.office.Search(session->actor, query);
   if (!page) {
     return respond(HtmlResponse(HttpStatusOf(page.error().code),
                                 ConsoleSearchPage(*session, query, nullptr, page.error().message)));
