@@ -51,7 +51,8 @@ if [ "$mode" = "--test" ]; then
   packages+=("${fuzz_packages[@]}" clang-format)
 fi
 if [ "$mode" = "--bench" ]; then
-  packages+=(wrk nginx-light sqlite3 "${sip_packages[@]}" "${sms_packages[@]}" "${fuzz_packages[@]}")
+  # python3-xapian and python3-icu: the search benchmark's baseline (bench/search/).
+  packages+=(wrk nginx-light sqlite3 python3-xapian python3-icu "${sip_packages[@]}" "${sms_packages[@]}" "${fuzz_packages[@]}")
 fi
 
 # `--list`: print the packages a mode needs and stop (the module check reads them).

@@ -225,6 +225,17 @@ class Command final : public ImportCommand {
           report.stored, (!read ? read : stored).error().message));
     }
     progress.Done(seen);
+    // Screened now, as the office screens new applications: their contacts and names go into
+    // the blind indexes, so a search by telephone number finds them at once.
+    for (std::size_t screened = 0;;) {
+      auto done = office.ScreenPending(2000);
+      if (!done)
+        return Fail("stored, but not screened yet (the office will): " + done.error().message);
+      if (*done == 0) break;
+      screened += static_cast<std::size_t>(*done);
+      if (::isatty(STDERR_FILENO)) std::fprintf(stderr, "\rscreening: %zu", screened);
+    }
+    if (::isatty(STDERR_FILENO)) std::fputc('\n', stderr);
     std::cout << fmt::format("stored {} records", report.stored);
     if (report.stored_before)
       std::cout << fmt::format(" ({} were stored by an earlier run)", report.stored_before);

@@ -223,8 +223,8 @@ namespace {
 std::string MatchReasonRu(const app::SearchItem& item) {
   if (item.by_contact) return "контакт";
   static constexpr std::array<const char*, 4> kFields = {"сообщение", "место", "часть", "имя"};
-  static constexpr std::array<const char*, 4> kKinds = {"начало слова", "с опечаткой",
-                                                        "другая форма имени", "точно"};
+  static constexpr std::array<const char*, 5> kKinds = {
+      "начало слова", "с двумя опечатками", "с опечаткой", "другая форма имени", "точно"};
   std::string reasons;
   for (const auto& m : item.words) {
     if (!reasons.empty()) reasons += "; ";

@@ -19,7 +19,8 @@ std::vector<std::string> NameWords(std::string_view utf8);
 /// of names for duplicates hashes it).
 std::string NameKey(std::string_view utf8);
 
-/// Edit distance between two skeletons, stopping at `limit` + 1.
+/// Edit distance between two skeletons (a letter changed, missing or extra, or two
+/// neighbours swapped: each one edit), stopping at `limit` + 1.
 std::size_t BoundedDistance(std::string_view a, std::string_view b, std::size_t limit);
 
 /// How many edits a word of this many symbols may be from another and still be it: none

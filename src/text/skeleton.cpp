@@ -172,9 +172,27 @@ std::string ToAsciiLatin(char32_t c) {
 
 bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'o'; }
 
+// Belarusian ў written "u" after a vowel, as ICAO and the official romanisation write it: at
+// the end of a word (Piatrou, Ivanou) or before -sk- (Piatrouski). Anywhere else "ou", "au"
+// and "eu" are two vowels (Paustovsky) or French у.
+bool IsShortU(std::string_view s, std::size_t i) {
+  return i < s.size() && s[i] == 'u' && i > 0 && IsLatinVowel(s[i - 1]) &&
+         (i + 1 == s.size() || s.substr(i + 1, 2) == "sk");
+}
+
+// The French romanisation (older Soviet passports): "ou" is у, "ch" ш, "tch" ч, "j" ж. A word
+// is read so when it has an "ou" that is not ў.
+bool IsFrenchSpelling(std::string_view s) {
+  for (std::size_t at = s.find("ou"); at != std::string_view::npos; at = s.find("ou", at + 1))
+    if (!IsShortU(s, at + 1)) return true;
+  return false;
+}
+
+using Spellings = std::array<std::pair<std::string_view, std::string_view>, 16>;
+
 // Plain Latin (lower-case ASCII letters and digits) to symbols, longest spelling first.
 void ParseLatin(std::string_view s, std::string& out) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kSpellings = {{
+  static constexpr Spellings kSpellings = {{
       {"tsch", "C"},
       {"sch", "S"},
       {"tch", "C"},
@@ -192,10 +210,29 @@ void ParseLatin(std::string_view s, std::string& out) {
       {"w", "v"},
       {"q", "k"},
   }};
+  static constexpr Spellings kFrench = {{
+      {"chtch", "S"},
+      {"tch", "C"},
+      {"ch", "S"},
+      {"ou", "u"},
+      {"zh", "Z"},
+      {"kh", "h"},
+      {"gh", "h"},
+      {"sh", "S"},
+      {"j", "Z"},
+      {"tz", "c"},
+      {"ph", "f"},
+      {"ck", "k"},
+      {"x", "ks"},
+      {"w", "v"},
+      {"q", "k"},
+      {"gu", "h"},
+  }};
+  const Spellings& spellings = IsFrenchSpelling(s) ? kFrench : kSpellings;
   for (std::size_t i = 0; i < s.size();) {
     bool matched = false;
-    for (const auto& [spelling, symbols] : kSpellings) {
-      if (s.substr(i, spelling.size()) == spelling) {
+    for (const auto& [spelling, symbols] : spellings) {
+      if (s.substr(i, spelling.size()) == spelling && !(spelling == "ou" && IsShortU(s, i + 1))) {
         out += symbols;
         i += spelling.size();
         matched = true;
@@ -208,13 +245,15 @@ void ParseLatin(std::string_view s, std::string& out) {
       out += 'i';
     } else if (c == 'g') {
       out += 'h';
-    } else if (c == 'u' && i > 0 && IsLatinVowel(s[i - 1])) {
-      out += 'v';  // Belarusian ў after a vowel: Piatrou, Ivanou
+    } else if (IsShortU(s, i)) {
+      out += 'v';
     } else {
       out += c;
     }
     ++i;
   }
+  // French writes the ending -ин as "-ine" (Poutine).
+  if (&spellings == &kFrench && s.size() > 4 && s.substr(s.size() - 3) == "ine") out.pop_back();
 }
 
 bool IsVowelSymbol(char c) {

@@ -50,6 +50,13 @@ TEST(Skeleton, EverySchemesSpellingOfAWordIsOneSkeleton) {
       {"mikola", {"Микола", "Mykola"}},
       {"marAna", {"Мар'яна", "Maryana", "Mariana", "Mar'iana"}},
       {"evhen", {"Євген", "Yevhen", "Ievgen", "Jewhen"}},
+      // French (older passports): ou is у, ch ш, tch ч, j ж, -ine -ин
+      {"Zukov", {"Joukov"}},
+      {"bulhakov", {"Булгаков", "Boulgakov", "Bulgakov"}},
+      {"Sukin", {"Chtchoukine"}},
+      {"SuliC", {"Шулич", "Choulitch", "Shulich"}},
+      // ... but an "ou" that is ў is no sign of French: Belarusian -оў and -оўскі
+      {"Savcovski", {"Шаўцоўскі", "Shaŭcoŭski"}},
       // x is кс; w is в; doubled letters are one
       {"aleksandr", {"Александр", "Aleksandr", "Alexandr"}},
       {"vasili", {"Василий", "Vasiliy", "Vassili", "Wassilij", "Vasily", "Vasilii"}},
@@ -80,6 +87,10 @@ TEST(Skeleton, OneWrongCyrillicLetterIsOneEditInEitherScript) {
   for (const auto& [a, b] : typos) {
     EXPECT_LE(BoundedDistance(Skeleton(a), Skeleton(b), 3), 1u) << a << " / " << b;
   }
+  // two neighbouring letters swapped are one edit too
+  EXPECT_EQ(BoundedDistance(Skeleton("Гамоёў"), Skeleton("Гмаоёў"), 3), 1u);
+  EXPECT_EQ(BoundedDistance("abcd", "badc", 3), 2u);
+  EXPECT_EQ(BoundedDistance("abc", "cba", 1), 2u);  // not a swap of neighbours: over the limit
   // and different names stay apart
   EXPECT_GT(BoundedDistance(Skeleton("Щукин"), Skeleton("Смирнов"), 3), 2u);
   EXPECT_NE(Skeleton("Иванов"), Skeleton("Ивашов"));

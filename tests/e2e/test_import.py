@@ -80,6 +80,11 @@ class Import(ServerTest):
         first = next(c for c in cases.values() if c["unit"] == "в/ч 12345")
         self.assertEqual((first["received_on"], first["situation"]), ("2026-03-01", "serving"))
         self.assertEqual(first["message"], "[таблица]\nСинтетика")
+        self.server.start()
+        status, found, _ = self.server.json("POST", "/api/v1/search", {"q": "+7 912 345 67 89"},
+                                            headers=self.server.sign_in())
+        self.server.stop()
+        self.assertEqual([i["id"] for i in found["items"]], [first["id"]])  # screened by the import
         again = self.run_import(path, "--skip-bad-lines")
         self.assertIn("stored 0 records (2 were stored by an earlier run)", again.stdout)
         self.assertEqual(len(self.cases()), 2)

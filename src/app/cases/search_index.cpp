@@ -16,10 +16,16 @@ constexpr std::size_t kMaxQueryWords = 8;
 constexpr std::uint32_t kMaxCaseId = (1u << 28) - 1;  // a posting keeps 4 bits for fields
 
 constexpr int KindWeight(MatchKind kind) {
-  constexpr std::array<int, 4> kWeights = {3, 5, 7, 8};  // prefix, typo, given-name form, exact
+  // prefix, two typos, one typo, given-name form, exact
+  constexpr std::array<int, 5> kWeights = {3, 4, 5, 7, 8};
   return kWeights[static_cast<std::size_t>(kind)];
 }
 constexpr int FieldWeight(SearchField field) { return static_cast<int>(field) + 1; }
+
+// A search forgives more than duplicate detection (text::TyposAllowed): a wrong match costs a
+// glance down the list, and a Latin typo often breaks a digraph (kh, ch) into two edits. The
+// ranking puts closer words first.
+std::size_t SearchTypos(std::size_t symbols) { return symbols >= 7 ? 2 : symbols >= 4 ? 1 : 0; }
 
 // The most telling field in a posting's field mask.
 SearchField BestField(std::uint32_t mask) {
@@ -72,7 +78,8 @@ std::string_view ToString(SearchField field) {
 }
 
 std::string_view ToString(MatchKind kind) {
-  constexpr std::array<std::string_view, 4> kNames = {"prefix", "typo", "given_name_form", "exact"};
+  constexpr std::array<std::string_view, 5> kNames = {"prefix", "two_typos", "typo",
+                                                      "given_name_form", "exact"};
   return kNames[static_cast<std::size_t>(kind)];
 }
 
@@ -150,26 +157,36 @@ std::vector<SearchIndex::Candidate> SearchIndex::MatchingWordsLocked(const std::
     }
   }
   const bool number = text::IsNumber(q);
-  const std::size_t typos = number ? 0 : text::TyposAllowed(q.size());
+  const std::size_t typos = number ? 0 : SearchTypos(q.size());
   if (q.size() < 3 && typos == 0) return matches;
-  // Candidates share enough of the query's trigrams: an edit breaks at most three, and a
-  // word the query is a prefix of lacks only the query's last ("..x$").
-  const auto trigrams = Trigrams(q);
-  const std::size_t needed = trigrams.size() > std::max<std::size_t>(1, 3 * typos)
-                                 ? trigrams.size() - std::max<std::size_t>(1, 3 * typos)
-                                 : 1;
-  std::unordered_map<WordId, std::uint32_t> shared;
-  for (auto t : trigrams) {
-    if (auto it = by_trigram_.find(t); it != by_trigram_.end())
-      for (WordId w : it->second) ++shared[w];
+  // Candidates share enough of the query's trigrams: an edit breaks at most four (two
+  // neighbours swapped; a letter changed, missing or extra breaks three), and a
+  // word the query is a prefix of lacks only the query's last ("..x$"). A word sharing
+  // `needed` of them shares at least one of the rarest |T| - needed + 1 (prefix filtering),
+  // so only those trigrams' words are read, and each is checked exactly.
+  auto trigrams = Trigrams(q);
+  const std::size_t spare = std::max<std::size_t>(1, 4 * typos);
+  const std::size_t needed = trigrams.size() > spare ? trigrams.size() - spare : 1;
+  auto frequency = [&](std::uint32_t t) {
+    auto it = by_trigram_.find(t);
+    return it == by_trigram_.end() ? std::size_t{0} : it->second.size();
+  };
+  std::sort(trigrams.begin(), trigrams.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return frequency(a) < frequency(b); });
+  std::vector<WordId> candidates;
+  for (std::size_t i = 0; i < trigrams.size() - needed + 1; ++i) {
+    if (auto it = by_trigram_.find(trigrams[i]); it != by_trigram_.end())
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
   }
-  for (const auto& [w, count] : shared) {
-    if (count < needed) continue;
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (WordId w : candidates) {
     const std::string& word = words_[w];
     if (word == q) continue;
-    if (typos > 0 && text::BoundedDistance(q, word, typos) <= typos) {
+    if (const std::size_t distance = typos > 0 ? text::BoundedDistance(q, word, typos) : 1;
+        typos > 0 && distance <= typos) {
       if (!(text::IsGivenName(q) && text::CanonicalGivenName(word) == text::CanonicalGivenName(q)))
-        matches.push_back({w, MatchKind::kTypo});
+        matches.push_back({w, distance == 1 ? MatchKind::kTypo : MatchKind::kTwoTypos});
     } else if (q.size() >= 3 && word.compare(0, q.size(), q) == 0) {
       matches.push_back({w, MatchKind::kPrefix});
     }

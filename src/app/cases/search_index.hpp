@@ -7,7 +7,8 @@
 //
 // Ranking (docs/search.md): cases that match more of the query's words first; among those,
 // the higher sum over query words of the best match's weight, kind times field:
-//   kind:  exact 8, another form of the given name 7, within the word's typos 5, prefix 3
+//   kind:  exact 8, another form of the given name 7, one typo 5, two typos 4 (words of seven
+//          symbols or more), prefix 3
 //   field: name 4, unit 3, location 2, message 1
 // and among equals the newest (highest id) first. Thread-safe: many searches at once, one
 // writer at a time.
@@ -26,10 +27,10 @@
 namespace lifeline::app {
 
 enum class SearchField : std::uint8_t { kMessage = 0, kLocation = 1, kUnit = 2, kName = 3 };
-enum class MatchKind : std::uint8_t { kPrefix, kTypo, kGivenNameForm, kExact };
+enum class MatchKind : std::uint8_t { kPrefix, kTwoTypos, kTypo, kGivenNameForm, kExact };
 
-/// "message", "location", "unit", "name"; "prefix", "typo", "given_name_form", "exact" (the
-/// API's words for them).
+/// "message", "location", "unit", "name"; "prefix", "two_typos", "typo", "given_name_form",
+/// "exact" (the API's words for them).
 std::string_view ToString(SearchField field);
 std::string_view ToString(MatchKind kind);
 

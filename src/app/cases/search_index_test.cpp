@@ -41,8 +41,10 @@ TEST_F(SearchIndexTest, FindsAcrossScriptsBestFirst) {
 }
 
 TEST_F(SearchIndexTest, ToleratesTyposButNotDifferentWords) {
-  EXPECT_EQ(Find("Поискоф"),
-            (std::vector<std::int64_t>{1}));  // one typo from "poiskov", two from "poiskova"
+  // One typo from "poiskov", two from "poiskova" (seven symbols may have two): closer first.
+  EXPECT_EQ(Find("Поискоф"), (std::vector<std::int64_t>{1, 2}));
+  EXPECT_EQ(Find("Поиск"), (std::vector<std::int64_t>{2, 1}));  // a prefix of both: newest first
+  EXPECT_TRUE(Find("Поис").size() == 2);
   EXPECT_EQ(Find("Sidorof"), (std::vector<std::int64_t>{3}));
   EXPECT_TRUE(Find("Smirnov").empty());
 }
