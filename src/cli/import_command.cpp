@@ -72,7 +72,8 @@ class Command final : public ImportCommand {
     import_->add_flag("--skip-bad-lines", skip_bad_lines_,
                       "Store the good records even when some lines have problems");
     import_->add_flag("--no-duplicate-check", no_duplicate_check_,
-                      "Do not compare the records with the cases already stored");
+                      "Flag no likely duplicates, neither among the cases already stored nor "
+                      "among the file's lines (exact repeats are still stored once)");
     import_->add_option("FILE", file_, "The file to import")->required();
   }
 
@@ -136,6 +137,7 @@ class Command final : public ImportCommand {
       if (::isatty(STDERR_FILENO)) std::fputc('\n', stderr);
     }
     app::Importer importer(*store, office, clock, keys->office_public, record_key);
+    if (no_duplicate_check_) importer.SkipDuplicateFlags();
     auto& report = importer.report();
 
     // First pass: read and check everything; nothing is stored.

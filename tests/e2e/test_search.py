@@ -144,6 +144,8 @@ class RankedSearch(ServerTest):
             self.assertEqual([i["id"] for i in found["items"]], [1], written)
             self.assertTrue(found["items"][0]["match"]["contact"])
         self.assertEqual([i["id"] for i in self.search({"q": "@Synthetic_Other"})["items"]], [4])
+        status, body, _ = self.server.json("POST", "/api/v1/search", {"q": "@" + "x" * 900}, headers=self.auth)
+        self.assertEqual((status, body["error"]["field"]), (400, "q"))
         _, none, _ = self.server.json("POST", "/api/v1/search", {"q": "+7 912 000-00-00"}, headers=self.auth)
         self.assertEqual(none["total"], 0)
         with open(self.server.log_path, "rb") as f:

@@ -59,6 +59,7 @@ struct CaseScreening {
   int score = 0;
   std::vector<Signal> signals;
   bool needs_review = false;
+  std::optional<store::Blob32> handle_index;  // the contact's blind index, as stored
 };
 
 /// Another case that may be the same person, and why.
@@ -390,6 +391,8 @@ class OfficeService {
   std::vector<store::Blob32> HandleIndexes(std::string_view handle) const;
   /// The cases whose contact is `handle` written any of those ways, but `except_id`.
   Result<std::vector<std::int64_t>> CasesWithContact(std::string_view handle,
+                                                     std::int64_t except_id);
+  Result<std::vector<std::int64_t>> CasesWithIndexes(const std::vector<store::Blob32>& indexes,
                                                      std::int64_t except_id);
   /// The blind index of a name across scripts and spellings, or nullopt without a name.
   std::optional<store::Blob32> NameIndex(const IdentifyingFields& fields) const;

@@ -66,8 +66,13 @@ std::optional<store::Blob32> OfficeService::HandleIndex(const IdentifyingFields&
 
 Result<std::vector<std::int64_t>> OfficeService::CasesWithContact(std::string_view handle,
                                                                   std::int64_t except_id) {
+  return CasesWithIndexes(HandleIndexes(handle), except_id);
+}
+
+Result<std::vector<std::int64_t>> OfficeService::CasesWithIndexes(
+    const std::vector<store::Blob32>& indexes, std::int64_t except_id) {
   std::vector<std::int64_t> ids;
-  for (const auto& index : HandleIndexes(handle)) {
+  for (const auto& index : indexes) {
     auto found = store_.CasesWithHandle(index, except_id);
     if (!found) return found.error();
     ids.insert(ids.end(), found->begin(), found->end());
@@ -99,8 +104,8 @@ Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stor
   // trunk prefix before numbers were stored in their international form).
   std::vector<store::Blob32> indexes;
   if (stored.clear.contact_channel != ContactChannel::kNone && !fields.contact_handle.empty()) {
-    indexes = HandleIndexes(fields.contact_handle);
-    auto same = CasesWithContact(fields.contact_handle, stored.id);
+    indexes = HandleIndexes(fields.contact_handle);  // parsed once: a number's parse is dear
+    auto same = CasesWithIndexes(indexes, stored.id);
     if (!same) return same.error();
     in.same_handle_cases = std::move(*same);
   }
@@ -142,6 +147,7 @@ Result<CaseScreening> OfficeService::Screen(const store::StoredApplication& stor
     if (hit) in.matched_markers.push_back(m.note);
   }
   CaseScreening result;
+  if (!indexes.empty()) result.handle_index = indexes.front();
   result.signals = ScreeningSignals(in);
   result.score = ScreeningScore(result.signals);
   const bool open = stored.status != CaseStatus::kRejected &&
@@ -182,8 +188,7 @@ Result<int> OfficeService::ScreenPending(int limit) {
     for (const auto& s : screening->signals) {
       if (s.code == "reused_contact") base -= s.weight;
     }
-    results.push_back({id, HandleIndex(opened->fields, stored->clear.contact_channel),
-                       NameIndex(opened->fields), base});
+    results.push_back({id, screening->handle_index, NameIndex(opened->fields), base});
   }
   if (auto saved = store_.SaveScreening(results); !saved) return saved.error();
   return static_cast<int>(results.size());

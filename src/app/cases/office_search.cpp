@@ -18,6 +18,7 @@ namespace {
 // best this many.
 constexpr std::size_t kOperatorScan = 2000;
 constexpr int kMaxOffset = 10000;
+constexpr std::size_t kMaxQueryBytes = 800;  // 200 characters of four bytes, as the index says
 
 // A query that is a contact: a telephone number in any common format, or "@handle".
 bool LooksLikeContact(std::string_view query) {
@@ -51,6 +52,8 @@ Result<int> OfficeService::IndexPending(int limit) {
 
 Result<SearchPage> OfficeService::Search(const Actor& actor, const SearchQuery& query) {
   if (auto allowed = Require(actor, Permission::kListCases); !allowed) return allowed.error();
+  if (query.text.size() > kMaxQueryBytes)
+    return InvalidInput("a search is at most 200 characters", "q");
   if (query.limit < 1 || query.limit > kMaxPageSize)
     return InvalidInput("per_page: must be between 1 and 200", "per_page");
   if (query.offset < 0 || query.offset > kMaxOffset)

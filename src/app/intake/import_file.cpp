@@ -96,11 +96,10 @@ class CsvReader {
       if (!in.eof()) line += '\n';
       Feed(line);
     }
-    if (record_bytes_ > 0) {  // the last line had no line break, or a quote is still open
-      const std::size_t start = record_start_;
-      if (csv_fini(&parser_, &CsvReader::OnField, &CsvReader::OnRecordEnd, this) != 0)
-        problem_({start, "", "a quoted field is not closed before the end of the file"});
-    }
+    // The last line had no line break, or a quote is still open.
+    const std::size_t start = record_start_ ? record_start_ : line_;
+    if (csv_fini(&parser_, &CsvReader::OnField, &CsvReader::OnRecordEnd, this) != 0)
+      problem_({start, "", "a quoted field is not closed before the end of the file"});
     return OkStatus();
   }
 
@@ -159,7 +158,7 @@ class CsvReader {
 
   // Reports the record being read and starts afresh on the next line.
   void Skip(std::string field, std::string message) {
-    problem_({record_start_, std::move(field), std::move(message)});
+    problem_({record_start_ ? record_start_ : line_, std::move(field), std::move(message)});
     csv_free(&parser_);
     Reset();
   }
@@ -173,7 +172,10 @@ class CsvReader {
   }
 
   static void OnField(void* data, std::size_t size, void* self) {
-    static_cast<CsvReader*>(self)->fields_.emplace_back(static_cast<const char*>(data), size);
+    auto& reader = *static_cast<CsvReader*>(self);
+    // A record can begin mid-line: a lone CR ends the one before.
+    if (reader.record_start_ == 0) reader.record_start_ = reader.line_;
+    reader.fields_.emplace_back(static_cast<const char*>(data), size);
   }
 
   static void OnRecordEnd(int, void* self) { static_cast<CsvReader*>(self)->EndRecord(); }

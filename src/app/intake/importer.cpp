@@ -126,6 +126,7 @@ void Importer::Check(const ImportRow& row) {
         {row.line, 0, earlier->second, {"the same record, word for word; stored once"}});
     return;
   }
+  if (!flag_duplicates_) return;
   const IdentifyingFields& fields = checked->application.identifying;
   const ContactChannel channel = checked->application.clear.contact_channel;
   // Stored cases, unless this record is one of them (an import run again).

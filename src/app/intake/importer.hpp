@@ -50,6 +50,10 @@ class Importer {
   /// subkey for imported records' lookups (kRecordKeyPurpose). All must outlive this.
   Importer(store::ApplicationStore& store, OfficeService& office, const Clock& clock,
            crypto::OfficePublicKey office_key, const crypto::Key32& record_key);
+
+  /// Flags no likely duplicates, neither stored cases nor earlier lines (exact repeats are
+  /// still stored once): for a first import into an empty store, or a very large file.
+  void SkipDuplicateFlags() { flag_duplicates_ = false; }
   ~Importer();
 
   static constexpr std::string_view kRecordKeyPurpose = "lifeline/import/record/v1";
@@ -80,6 +84,7 @@ class Importer {
   crypto::IntakeSealer sealer_;
   crypto::Key32 record_key_;
   ImportReport report_;
+  bool flag_duplicates_ = true;
   // First pass: the file's records so far, for duplicates between lines (by line).
   SearchIndex file_index_;  // names only, by line
   std::unordered_map<std::int64_t, std::string> names_by_line_;
