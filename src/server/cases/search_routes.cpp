@@ -2,7 +2,6 @@
 // never in a URL, so that no name ends up in a proxy's log or a browser's history.
 
 #include <algorithm>
-#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "server/cases/case_json.hpp"
@@ -71,7 +70,10 @@ void ConsoleSearch(Context& ctx, Request& request, Respond respond) {
   if (const std::string from = FormField(form, "offset"); !from.empty()) {
     // The console's own "next page" button sends it; anything else starts from the top.
     query.offset =
-        from.size() <= 5 && std::all_of(from.begin(), from.end(), ::isdigit) ? std::stoi(from) : 0;
+        from.size() <= 5 && std::all_of(from.begin(), from.end(),
+                                        [](unsigned char c) { return c >= '0' && c <= '9'; })
+            ? std::stoi(from)
+            : 0;
   }
   auto page = ctx.office.Search(session->actor, query);
   if (!page) {
