@@ -87,6 +87,14 @@ class Search(ServerTest):
         self.assertEqual(status, 200)
         self.assertIn('href="/console/cases/3"', results.decode())
         self.assertIn('<span id="total">2</span>', results.decode())
+        self.assertIn('<span class="why">имя — точно</span>', results.decode())  # why it is there
+        status, _, rest = self.server.request(
+            "POST", "/console/search", headers={"Content-Type": "application/x-www-form-urlencoded", **cookie},
+            raw=urllib.parse.urlencode({"csrf": csrf, "q": "искомов", "offset": "1"}).encode())
+        self.assertEqual(status, 200)
+        self.assertNotIn('href="/console/cases/1"', rest.decode())  # the second of two, alone
+        self.assertIn('href="/console/cases/3"', rest.decode())
+        self.assertIn('<ol class="results" start="2">', rest.decode())
 
 
 class RankedSearch(ServerTest):
