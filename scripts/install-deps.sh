@@ -14,12 +14,14 @@ for arg in "$@"; do
   esac
 done
 
+# libphonenumber-dev reads telephone numbers (src/text/phone_number.cpp); libcsv-dev reads
+# the CSV files `lifeline import` takes (src/app/intake/import_file.cpp).
 packages=(
   build-essential binutils cmake pkg-config python3
   libsodium-dev libsqlite3-dev librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   liboath-dev libqrencode-dev libicu-dev libcurl4-openssl-dev
-  libhpdf-dev fonts-dejavu-core libpq-dev libphonenumber-dev
+  libhpdf-dev fonts-dejavu-core libpq-dev libphonenumber-dev libcsv-dev
 )
 # npm fetches the console's front-end libraries (web/package.json), which the build embeds.
 # Node.js may come from elsewhere with its own npm; Debian's npm would conflict with it.
