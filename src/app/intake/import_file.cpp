@@ -20,24 +20,28 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // Sets column `name` of `row` to `value`; false for a column this format does not have.
 bool SetColumn(ImportRow& row, const std::string& name, std::string value) {
   ApplicationDraft& d = row.draft;
-  const std::map<std::string, std::string*> text = {
-      {"situation", &d.situation},
-      {"group_kind", &d.group_kind},
-      {"deploy_by", &d.deploy_by},
-      {"contact_channel", &d.contact_channel},
-      {"contact_handle", &d.contact_handle},
-      {"utc_offset", &d.utc_offset},
-      {"name", &d.name},
-      {"unit", &d.unit},
-      {"rank", &d.rank},
-      {"location", &d.location},
-      {"message", &d.message},
-      {"language", &d.language},
-      {"received_on", &row.received_on},
-      {"origin", &row.origin},
+  // Built once: this runs for every column of every record.
+  using Draft = ApplicationDraft;
+  static const std::map<std::string, std::string Draft::*, std::less<>> kDraftText = {
+      {"situation", &Draft::situation},
+      {"group_kind", &Draft::group_kind},
+      {"deploy_by", &Draft::deploy_by},
+      {"contact_channel", &Draft::contact_channel},
+      {"contact_handle", &Draft::contact_handle},
+      {"utc_offset", &Draft::utc_offset},
+      {"name", &Draft::name},
+      {"unit", &Draft::unit},
+      {"rank", &Draft::rank},
+      {"location", &Draft::location},
+      {"message", &Draft::message},
+      {"language", &Draft::language},
   };
-  if (auto it = text.find(name); it != text.end()) {
-    *it->second = std::move(value);
+  if (auto it = kDraftText.find(name); it != kDraftText.end()) {
+    d.*(it->second) = std::move(value);
+    return true;
+  }
+  if (name == "received_on" || name == "origin") {
+    (name == "origin" ? row.origin : row.received_on) = std::move(value);
     return true;
   }
   if (name == "safe_windows") {  // "Mon-Fri 19:00-21:00; Sat 10:00-12:00"
@@ -122,8 +126,9 @@ class CsvReader {
       const auto& known = ImportColumns();
       if (std::find(known.begin(), known.end(), name) == known.end()) {
         return InvalidInput(
-            fmt::format("the first line must name the columns; \"{}\" is not one of: {}",
-                        name.substr(0, 40), KnownColumns()),
+            // By position, not by its text: a file without a header has a record here.
+            fmt::format("the first line must name the columns; column {} is not one of: {}",
+                        columns_.size() + 1, KnownColumns()),
             "file");
       }
       if (std::find(columns_.begin(), columns_.end(), name) != columns_.end())
