@@ -8,11 +8,16 @@ results and p50/p95/p99 latency per query kind, and the import, index and memory
 
 Usage (Debian's python3, for its xapian and icu modules):
     LIFELINE_BIN=build/src/cli/lifeline /usr/bin/python3 bench/search/evaluate.py SET_DIR
+
+With STORE_CACHE=DIR, the imported data folder is kept in DIR and later runs start from a copy
+of it instead of importing again (the import's own figures are then those of the run that
+made it): for measuring a changed index without waiting for the import.
 """
 import collections
 import http.client
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,15 +65,26 @@ def load(path):
 def lifeline(set_dir, cases, queries, report):
     server = Server()
     try:
-        started = time.time()
-        result = subprocess.run([BIN, "import", *server.store_args(), "--passphrase-file",
-                                 server.passphrase_file, "--no-duplicate-check",
-                                 os.path.join(set_dir, "cases.jsonl")],
-                                capture_output=True, text=True)
-        if result.returncode != 0:
-            raise SystemExit("import failed: " + result.stdout[-2000:] + result.stderr[-2000:])
-        report["import_s"] = time.time() - started
-        report["import_said"] = result.stdout.strip().splitlines()[-1]
+        cache = os.environ.get("STORE_CACHE")
+        if cache and os.path.isdir(os.path.join(cache, "data")):
+            shutil.rmtree(server.data)
+            shutil.copytree(os.path.join(cache, "data"), server.data)
+            with open(os.path.join(cache, "import.json")) as f:
+                report.update(json.load(f))
+        else:
+            started = time.time()
+            result = subprocess.run([BIN, "import", *server.store_args(), "--passphrase-file",
+                                     server.passphrase_file, "--no-duplicate-check",
+                                     os.path.join(set_dir, "cases.jsonl")],
+                                    capture_output=True, text=True)
+            if result.returncode != 0:
+                raise SystemExit("import failed: " + result.stdout[-2000:] + result.stderr[-2000:])
+            report["import_s"] = time.time() - started
+            report["import_said"] = result.stdout.strip().splitlines()[-1]
+            if cache:
+                shutil.copytree(server.data, os.path.join(cache, "data"))
+                with open(os.path.join(cache, "import.json"), "w") as f:
+                    json.dump({k: report[k] for k in ("import_s", "import_said")}, f)
         started = time.time()
         server.start()
         auth = server.sign_in()

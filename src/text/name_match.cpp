@@ -1,6 +1,7 @@
 #include "text/name_match.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "text/given_names.hpp"
 #include "text/skeleton.hpp"
@@ -40,8 +41,20 @@ std::string NameKey(std::string_view utf8) {
 
 std::size_t BoundedDistance(std::string_view a, std::string_view b, std::size_t limit) {
   if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-  // Optimal string alignment: Levenshtein's edits and two neighbours swapped, a row at a time.
-  std::vector<std::size_t> before(b.size() + 1), above(b.size() + 1), row(b.size() + 1);
+  if (a == b) return 0;
+  // Optimal string alignment: Levenshtein's edits and two neighbours swapped, a row at a time
+  // (on the stack for words of up to 63 symbols: search calls this for many words a query).
+  constexpr std::size_t kOnStack = 64;
+  std::array<std::size_t, kOnStack * 3> stack{};
+  std::vector<std::size_t> heap;
+  std::size_t* rows = stack.data();
+  if (b.size() + 1 > kOnStack) {
+    heap.resize((b.size() + 1) * 3);
+    rows = heap.data();
+  }
+  std::size_t* before = rows;
+  std::size_t* above = rows + b.size() + 1;
+  std::size_t* row = rows + 2 * (b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) above[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     row[0] = i;

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "text/written.hpp"
+
 namespace lifeline::text {
 namespace {
 
@@ -137,6 +139,7 @@ const char* MarkedLatin(char32_t c) {
 
 char32_t Lower(char32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0x430 && c <= 0x45F) return c;  // lower-case Cyrillic: most of what is indexed
   if (c >= 0x410 && c <= 0x42F) return c + 0x20;
   if (c >= 0x400 && c <= 0x40F) return c + 0x50;
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
@@ -145,6 +148,7 @@ char32_t Lower(char32_t c) {
 // Marks inside a word that stand for no sound: apostrophes (Ukrainian "м'ята"), the prime
 // and backtick some schemes write for ь and ъ, and combining accents.
 bool IsSilentMark(char32_t c) {
+  if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0x430 && c <= 0x45F)) return false;
   return c == '\'' || c == '`' || c == '"' || c == 0x2019 || c == 0x02BC || c == 0x02B9 ||
          c == 0x02BA || c == 0x00B4 || c == 0x2032 || c == 0x2033 ||
          u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
@@ -297,7 +301,7 @@ std::string Normalise(const std::string& raw) {
 
 std::vector<SkeletonWord> SkeletonWordsCounted(std::string_view utf8) {
   std::vector<SkeletonWord> words;
-  std::string raw, latin;
+  std::string raw, latin, written;
   std::size_t letters = 0;
   auto flush_latin = [&] {
     ParseLatin(latin, raw);
@@ -305,8 +309,9 @@ std::vector<SkeletonWord> SkeletonWordsCounted(std::string_view utf8) {
   };
   auto end_word = [&] {
     flush_latin();
-    if (!raw.empty()) words.push_back({Normalise(raw), letters});
+    if (!raw.empty()) words.push_back({Normalise(raw), letters, written});
     raw.clear();
+    written.clear();
     letters = 0;
   };
   for (std::size_t i = 0; i < utf8.size();) {
@@ -315,19 +320,26 @@ std::vector<SkeletonWord> SkeletonWordsCounted(std::string_view utf8) {
       end_word();
       continue;
     }
-    if (!IsSilentMark(c) && u_isalnum(static_cast<UChar32>(c))) ++letters;
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0x430 && c <= 0x45F);
+    if (plain || (!IsSilentMark(c) && u_isalnum(static_cast<UChar32>(c)))) ++letters;
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       latin += static_cast<char>(c);
+      written += static_cast<char>(c);
     } else if (const char* cyrillic = CyrillicSymbol(c)) {
       flush_latin();
       raw += cyrillic;
+      written += WrittenCyrillic(c);
     } else if (const char* marked = MarkedLatin(c)) {
       flush_latin();
       raw += marked;
+      written += UnmarkedLatin(c);
     } else if (IsSilentMark(c)) {
       continue;
     } else if (u_isalnum(static_cast<UChar32>(c))) {
-      latin += ToAsciiLatin(c);
+      const std::string ascii = ToAsciiLatin(c);
+      latin += ascii;
+      written += ascii;
     } else {
       end_word();
     }

@@ -27,11 +27,13 @@ namespace lifeline::text {
 /// skipped, never an error.
 std::vector<std::string> SkeletonWords(std::string_view utf8);
 
-/// A word's skeleton and how many letters and digits it was written with ("x" is one
-/// letter, "ks").
+/// A word's skeleton, how many letters and digits it was written with ("x" is one letter,
+/// "ks"), and the word as written (written.hpp's form: lower case, Latin marks dropped, one
+/// byte per Cyrillic letter), which tells apart the words one skeleton joins.
 struct SkeletonWord {
   std::string skeleton;
   std::size_t letters = 0;
+  std::string written;
 };
 std::vector<SkeletonWord> SkeletonWordsCounted(std::string_view utf8);
 

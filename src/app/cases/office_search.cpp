@@ -35,7 +35,9 @@ Result<int> OfficeService::IndexPending(int limit) {
   auto ids = store_.ListCaseIdsAfter(indexed_up_to_.load(), limit);
   if (!ids) return ids.error();
   if (ids->empty()) {
-    index_complete_ = true;
+    // Every stored case indexed: the lists grown one case at a time give back their spare
+    // room (once, when the start-up backlog is done).
+    if (!index_complete_.exchange(true)) search_.Compact();
     return 0;
   }
   for (std::int64_t id : *ids) {

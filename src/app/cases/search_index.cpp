@@ -7,6 +7,7 @@
 #include "text/given_names.hpp"
 #include "text/name_match.hpp"
 #include "text/skeleton.hpp"
+#include "text/written.hpp"
 
 namespace lifeline::app {
 namespace {
@@ -34,24 +35,49 @@ SearchField BestField(std::uint32_t mask) {
   return SearchField::kMessage;
 }
 
-std::vector<std::string> QueryWords(std::string_view text) {
-  std::vector<std::string> words;
-  for (auto& w : text::SkeletonWordsCounted(text))
-    if (w.letters >= 2 && w.skeleton.size() >= 2) words.push_back(std::move(w.skeleton));
-  return words;
+// Letter edits past which words are equally far as written.
+constexpr std::size_t kFarAsWritten = 3;
+
+// Calls `visit` with each of the word's variants with one symbol deleted, and with two if
+// `depth` is 2 (a variant may come twice: callers take each word found once).
+template <typename Visit>
+void ForEachDeletion(std::string_view word, std::size_t depth, Visit&& visit) {
+  std::string one, two;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    one.assign(word.substr(0, i)).append(word.substr(i + 1));
+    visit(std::string_view(one));
+    for (std::size_t j = i; depth > 1 && j < one.size(); ++j) {
+      two.assign(std::string_view(one).substr(0, j)).append(std::string_view(one).substr(j + 1));
+      visit(std::string_view(two));
+    }
+  }
 }
 
-// Trigrams of "^word$", packed into 24 bits (skeletons are ASCII).
-std::vector<std::uint32_t> Trigrams(const std::string& word) {
-  const std::string padded = "^" + word + "$";
-  std::vector<std::uint32_t> out;
-  for (std::size_t i = 0; i + 3 <= padded.size(); ++i) {
-    out.push_back((std::uint32_t(std::uint8_t(padded[i])) << 16) |
-                  (std::uint32_t(std::uint8_t(padded[i + 1])) << 8) | std::uint8_t(padded[i + 2]));
+// The symbols a skeleton is written in (skeleton.hpp), for changing or adding one.
+constexpr std::string_view kSymbols = "abvhdeZziklmnoprstufcCSYA";
+
+// Calls `visit(variant, changed)` with each of the word's variants with one symbol changed
+// (changed: true) or one added (false).
+template <typename Visit>
+void ForEachChangedOrAdded(std::string_view word, Visit&& visit) {
+  std::string variant;
+  for (std::size_t i = 0; i <= word.size(); ++i) {
+    for (char c : kSymbols) {
+      if (i < word.size() && c != word[i]) {
+        variant.assign(word);
+        variant[i] = c;
+        visit(std::string_view(variant), true);
+      }
+      variant.assign(word.substr(0, i)).append(1, c).append(word.substr(i));
+      visit(std::string_view(variant), false);
+    }
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+}
+
+// A deletion neighbourhood's key. Two variants may share a hash: every word found is
+// checked by its distance.
+std::uint32_t Hash(std::string_view variant) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(variant));
 }
 
 // Per-thread scratch for ranking, sized by the highest case id and reset after each search
@@ -83,22 +109,36 @@ std::string_view ToString(MatchKind kind) {
   return kNames[static_cast<std::size_t>(kind)];
 }
 
-SearchIndex::WordId SearchIndex::WordIdLocked(const std::string& word) {
-  auto [it, inserted] = word_ids_.try_emplace(word, static_cast<WordId>(words_.size()));
+SearchIndex::WrittenId SearchIndex::WrittenIdLocked(const std::string& skeleton,
+                                                    const std::string& written) {
+  const auto [word, inserted] = words_.Insert(skeleton);
   if (inserted) {
-    words_.push_back(word);
-    postings_.emplace_back();
-    for (auto t : Trigrams(word)) by_trigram_[t].push_back(it->second);
-    if (text::IsGivenName(word))
-      given_name_forms_[std::string(text::CanonicalGivenName(word))].push_back(it->second);
+    first_written_.push_back(kNoWritten);
+    AddNeighboursLocked(word);
+    if (text::IsGivenName(skeleton))
+      given_name_forms_[std::string(text::CanonicalGivenName(skeleton))].push_back(word);
   }
-  return it->second;
+  WrittenId last = kNoWritten;
+  for (WrittenId w = first_written_[word]; w != kNoWritten; w = next_written_[w]) {
+    if (written_[w] == written) return w;
+    last = w;
+  }
+  const WrittenId added = written_.Add(written);
+  next_written_.push_back(kNoWritten);
+  postings_.emplace_back();
+  (last == kNoWritten ? first_written_[word] : next_written_[last]) = added;
+  return added;
 }
 
 void SearchIndex::Add(std::int64_t case_id, const IdentifyingFields& fields) {
   if (case_id < 1 || case_id > kMaxCaseId) return;
-  // (word, fields mask), merged per word.
-  std::vector<std::pair<std::string, std::uint32_t>> words;
+  // (skeleton, written, fields mask), merged per written word.
+  struct Word {
+    std::string skeleton, written;
+    std::uint32_t mask;
+    auto operator<=>(const Word&) const = default;
+  };
+  std::vector<Word> words;
   const std::array<std::pair<const std::string*, SearchField>, 4> sources = {{
       {&fields.name, SearchField::kName},
       {&fields.unit, SearchField::kUnit},
@@ -106,8 +146,10 @@ void SearchIndex::Add(std::int64_t case_id, const IdentifyingFields& fields) {
       {&fields.message, SearchField::kMessage},
   }};
   for (const auto& [text, field] : sources) {
-    for (auto& w : text::SkeletonWords(*text))
-      if (w.size() >= 2) words.emplace_back(std::move(w), 1u << static_cast<int>(field));
+    for (auto& w : text::SkeletonWordsCounted(*text))
+      if (w.skeleton.size() >= 2)
+        words.push_back(
+            {std::move(w.skeleton), std::move(w.written), 1u << static_cast<int>(field)});
   }
   std::sort(words.begin(), words.end());
   const auto id = static_cast<std::uint32_t>(case_id);
@@ -120,8 +162,11 @@ void SearchIndex::Add(std::int64_t case_id, const IdentifyingFields& fields) {
   for (std::size_t i = 0; i < words.size();) {
     std::uint32_t mask = 0;
     std::size_t j = i;
-    for (; j < words.size() && words[j].first == words[i].first; ++j) mask |= words[j].second;
-    auto& list = postings_[WordIdLocked(words[i].first)];
+    for (; j < words.size() && words[j].skeleton == words[i].skeleton &&
+           words[j].written == words[i].written;
+         ++j)
+      mask |= words[j].mask;
+    auto& list = postings_[WrittenIdLocked(words[i].skeleton, words[i].written)];
     const std::uint32_t posting = (id << 4) | mask;
     if (list.empty() || (list.back() >> 4) < id) {
       list.push_back(posting);  // the usual case: cases arrive in id order
@@ -145,10 +190,33 @@ void SearchIndex::Remove(std::int64_t case_id) {
   }
 }
 
+void SearchIndex::AddNeighboursLocked(WordId word) {
+  const std::string_view skeleton = words_[word];
+  by_spelling_.push_back(word);
+  if (!text::IsNumber(skeleton)) {  // numbers are found exactly or by their beginning
+    ForEachDeletion(skeleton, 1, [&](std::string_view v) { neighbours_.Add(Hash(v), word); });
+    neighbours_.Add(Hash(skeleton), word);
+  }
+  // Recent words stay unsorted at the end (a search reads them one by one) until there are
+  // enough of them to merge.
+  if (by_spelling_.size() - by_spelling_sorted_ > kUnsortedWords) SortSpellingsLocked();
+}
+
+void SearchIndex::SortSpellingsLocked() {
+  auto by_word = [&](WordId a, WordId b) { return words_[a] < words_[b]; };
+  const auto middle = by_spelling_.begin() + static_cast<long>(by_spelling_sorted_);
+  std::sort(middle, by_spelling_.end(), by_word);
+  std::inplace_merge(by_spelling_.begin(), middle, by_spelling_.end(), by_word);
+  by_spelling_sorted_ = by_spelling_.size();
+}
+
+void SearchIndex::NeighboursOfLocked(std::string_view variant, std::vector<WordId>& out) const {
+  neighbours_.Find(Hash(variant), out);
+}
+
 std::vector<SearchIndex::Candidate> SearchIndex::MatchingWordsLocked(const std::string& q) const {
   std::vector<Candidate> matches;
-  if (auto exact = word_ids_.find(q); exact != word_ids_.end())
-    matches.push_back({exact->second, MatchKind::kExact});
+  if (auto exact = words_.Find(q)) matches.push_back({*exact, MatchKind::kExact});
   if (text::IsGivenName(q)) {
     if (auto forms = given_name_forms_.find(std::string(text::CanonicalGivenName(q)));
         forms != given_name_forms_.end()) {
@@ -158,37 +226,73 @@ std::vector<SearchIndex::Candidate> SearchIndex::MatchingWordsLocked(const std::
   }
   const bool number = text::IsNumber(q);
   const std::size_t typos = number ? 0 : SearchTypos(q.size());
-  if (q.size() < 3 && typos == 0) return matches;
-  // Candidates share enough of the query's trigrams: an edit breaks at most four (two
-  // neighbours swapped; a letter changed, missing or extra breaks three), and a
-  // word the query is a prefix of lacks only the query's last ("..x$"). A word sharing
-  // `needed` of them shares at least one of the rarest |T| - needed + 1 (prefix filtering),
-  // so only those trigrams' words are read, and each is checked exactly.
-  auto trigrams = Trigrams(q);
-  const std::size_t spare = std::max<std::size_t>(1, 4 * typos);
-  const std::size_t needed = trigrams.size() > spare ? trigrams.size() - spare : 1;
-  auto frequency = [&](std::uint32_t t) {
-    auto it = by_trigram_.find(t);
-    return it == by_trigram_.end() ? std::size_t{0} : it->second.size();
-  };
-  std::sort(trigrams.begin(), trigrams.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return frequency(a) < frequency(b); });
-  std::vector<WordId> candidates;
-  for (std::size_t i = 0; i < trigrams.size() - needed + 1; ++i) {
-    if (auto it = by_trigram_.find(trigrams[i]); it != by_trigram_.end())
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  for (WordId w : candidates) {
-    const std::string& word = words_[w];
-    if (word == q) continue;
-    if (const std::size_t distance = typos > 0 ? text::BoundedDistance(q, word, typos) : 1;
-        typos > 0 && distance <= typos) {
+  std::vector<WordId> found, typo_words;
+  if (typos > 0) {
+    // Deletion neighbourhoods: a word one edit away shares the query, or the query less one
+    // symbol, with the word or the word less one symbol. With two typos allowed, the query
+    // less two symbols reaches the words two edits away that have fewer symbols, or as many
+    // with one changed; two symbols changed or missing in the query are not reached.
+    auto look_up = [&](std::string_view v) { NeighboursOfLocked(v, found); };
+    ForEachDeletion(q, typos, look_up);
+    look_up(q);
+    if (typos > 1) {
+      // The rest of two edits: the query with a symbol changed or added is one edit (a
+      // symbol changed, missing or extra) from the word, or the word less one symbol.
+      ForEachChangedOrAdded(q, [&](std::string_view v, bool changed) {
+        look_up(v);
+        if (changed) ForEachDeletion(v, 1, look_up);
+      });
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    for (WordId w : found) {
+      const std::string_view word = words_[w];
+      if (word == q) continue;
+      const std::size_t distance = text::BoundedDistance(q, word, typos);
+      if (distance > typos) continue;
+      typo_words.push_back(w);  // in order: `found` is sorted
       if (!(text::IsGivenName(q) && text::CanonicalGivenName(word) == text::CanonicalGivenName(q)))
         matches.push_back({w, distance == 1 ? MatchKind::kTypo : MatchKind::kTwoTypos});
-    } else if (q.size() >= 3 && word.compare(0, q.size(), q) == 0) {
-      matches.push_back({w, MatchKind::kPrefix});
+    }
+  }
+  if (q.size() >= 3) {  // the words the query begins, in spelling order
+    auto starts = [&](WordId w) { return words_[w].substr(0, q.size()) == q; };
+    const auto sorted_end = by_spelling_.begin() + static_cast<long>(by_spelling_sorted_);
+    auto it = std::lower_bound(by_spelling_.begin(), sorted_end, q,
+                               [&](WordId w, const std::string& s) { return words_[w] < s; });
+    std::vector<WordId> prefixed;
+    for (; it != sorted_end && starts(*it); ++it) prefixed.push_back(*it);
+    for (auto tail = sorted_end; tail != by_spelling_.end(); ++tail)
+      if (starts(*tail)) prefixed.push_back(*tail);
+    for (WordId w : prefixed)
+      if (words_[w].size() > q.size() &&
+          !std::binary_search(typo_words.begin(), typo_words.end(), w))
+        matches.push_back({w, MatchKind::kPrefix});
+  }
+  return matches;
+}
+
+std::vector<SearchIndex::WrittenMatch> SearchIndex::MatchingWrittenLocked(
+    const QueryWord& q) const {
+  const std::size_t typos = text::IsNumber(q.skeleton) ? 0 : SearchTypos(q.skeleton.size());
+  std::vector<WrittenMatch> matches;
+  for (const Candidate& c : MatchingWordsLocked(q.skeleton)) {
+    for (WrittenId w = first_written_[c.word]; w != kNoWritten; w = next_written_[w]) {
+      const std::size_t letters = text::WrittenDistance(q.written, written_[w], kFarAsWritten);
+      MatchKind kind = c.kind;
+      // A word is as many edits away as the fewer of its symbols and its letters.
+      if (kind != MatchKind::kExact && kind != MatchKind::kGivenNameForm) {
+        const std::size_t symbols = kind == MatchKind::kTypo       ? 1
+                                    : kind == MatchKind::kTwoTypos ? 2
+                                                                   : kFarAsWritten + 1;
+        const std::size_t edits = std::min(symbols, letters <= typos ? letters : symbols);
+        kind = edits == 0   ? MatchKind::kExact
+               : edits == 1 ? MatchKind::kTypo
+               : edits == 2 ? MatchKind::kTwoTypos
+                            : kind;
+      }
+      matches.push_back(
+          {w, kind, static_cast<std::uint8_t>(kFarAsWritten - std::min(letters, kFarAsWritten))});
     }
   }
   return matches;
@@ -196,30 +300,35 @@ std::vector<SearchIndex::Candidate> SearchIndex::MatchingWordsLocked(const std::
 
 Result<SearchResult> SearchIndex::Find(std::string_view query, std::size_t top) const {
   if (query.size() > kMaxQueryBytes) return InvalidInput("a search is at most 200 characters", "q");
-  auto words = QueryWords(query);
+  // The query's words, each once (by skeleton), up to eight.
+  std::vector<QueryWord> words;
+  for (auto& w : text::SkeletonWordsCounted(query)) {
+    if (w.letters < 2 || w.skeleton.size() < 2) continue;
+    if (std::none_of(words.begin(), words.end(),
+                     [&](const QueryWord& q) { return q.skeleton == w.skeleton; }))
+      words.push_back({std::move(w.skeleton), std::move(w.written)});
+  }
   if (words.empty())
     return InvalidInput("search for at least one word of two letters or digits", "q");
   if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
-  // A word given twice counts once.
-  std::vector<std::string> unique;
-  for (auto& w : words)
-    if (std::find(unique.begin(), unique.end(), w) == unique.end()) unique.push_back(w);
-  words.swap(unique);
 
+  // A match's weight in a case: kind times field, then how close as written.
+  auto weight = [](const WrittenMatch& m, std::uint32_t posting) {
+    return static_cast<std::uint8_t>(KindWeight(m.kind) * FieldWeight(BestField(posting & 15)) * 4 +
+                                     m.closeness);
+  };
   thread_local Scratch scratch;
   std::shared_lock lock(mutex_);
   scratch.Fit(indexed_.size());
-  std::vector<std::vector<Candidate>> candidates;
+  std::vector<std::vector<WrittenMatch>> matches;
   for (const auto& q : words) {
-    candidates.push_back(MatchingWordsLocked(q));
-    for (const Candidate& c : candidates.back()) {
-      const int kind = KindWeight(c.kind);
-      for (std::uint32_t posting : postings_[c.word]) {
+    matches.push_back(MatchingWrittenLocked(q));
+    for (const WrittenMatch& m : matches.back()) {
+      for (std::uint32_t posting : postings_[m.written]) {
         const std::uint32_t id = posting >> 4;
         if (!indexed_[id]) continue;
-        const auto weight = static_cast<std::uint8_t>(kind * FieldWeight(BestField(posting & 15)));
         if (scratch.word_best[id] == 0) scratch.touched_by_word.push_back(id);
-        scratch.word_best[id] = std::max(scratch.word_best[id], weight);
+        scratch.word_best[id] = std::max(scratch.word_best[id], weight(m, posting));
       }
     }
     for (std::uint32_t id : scratch.touched_by_word) {
@@ -247,19 +356,17 @@ Result<SearchResult> SearchIndex::Find(std::string_view query, std::size_t top) 
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t id = scratch.touched[i];
     SearchHit hit{id, scratch.matched[id], scratch.score[id], {}};
-    // What each query word matched here: the best of its candidate words in this case.
-    for (const auto& list : candidates) {
+    // What each query word matched here: the best of its matches in this case.
+    for (const auto& list : matches) {
       std::optional<WordMatch> best;
       int best_weight = 0;
-      for (const Candidate& c : list) {
-        const auto& postings = postings_[c.word];
+      for (const WrittenMatch& m : list) {
+        const auto& postings = postings_[m.written];
         auto at = std::lower_bound(postings.begin(), postings.end(), id << 4);
         if (at == postings.end() || (*at >> 4) != id) continue;
-        const SearchField field = BestField(*at & 15);
-        const int weight = KindWeight(c.kind) * FieldWeight(field);
-        if (weight > best_weight) {
-          best_weight = weight;
-          best = WordMatch{c.kind, field};
+        if (const int w = weight(m, *at); w > best_weight) {
+          best_weight = w;
+          best = WordMatch{m.kind, BestField(*at & 15)};
         }
       }
       hit.matches.push_back(best);
@@ -272,6 +379,18 @@ Result<SearchResult> SearchIndex::Find(std::string_view query, std::size_t top) 
   }
   scratch.touched.clear();
   return result;
+}
+
+void SearchIndex::Compact() {
+  std::unique_lock lock(mutex_);
+  for (auto& list : postings_) list.shrink_to_fit();
+  neighbours_.Compact();
+  SortSpellingsLocked();
+  by_spelling_.shrink_to_fit();
+  words_.Compact();
+  written_.Compact();
+  first_written_.shrink_to_fit();
+  next_written_.shrink_to_fit();
 }
 
 std::size_t SearchIndex::cases() const {

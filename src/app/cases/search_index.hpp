@@ -6,10 +6,13 @@
 // script; a given name finds its Russian, Ukrainian and Belarusian forms.
 //
 // Ranking (docs/search.md): cases that match more of the query's words first; among those,
-// the higher sum over query words of the best match's weight, kind times field:
+// the higher sum over query words of the best match's weight, kind times field, then how
+// close the words are as written (text/written.hpp):
 //   kind:  exact 8, another form of the given name 7, one typo 5, two typos 4 (words of seven
-//          symbols or more), prefix 3
+//          symbols or more), prefix 3; a word is as many edits away as the fewer of its
+//          symbols and its letters in the closest scheme ("Sodoliych" is Зодолиых exactly)
 //   field: name 4, unit 3, location 2, message 1
+//   as written: 3 for the same letters, 2, 1 or 0 for one, two or more letter edits
 // and among equals the newest (highest id) first. Thread-safe: many searches at once, one
 // writer at a time.
 
@@ -21,6 +24,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/cases/hashed_lists.hpp"
+#include "app/cases/spellings.hpp"
 #include "domain/application.hpp"
 #include "domain/result.hpp"
 
@@ -43,7 +48,7 @@ struct WordMatch {
 struct SearchHit {
   std::int64_t case_id = 0;
   int words_matched = 0;  // of the query's words
-  int score = 0;
+  int score = 0;          // the sum over query words of (kind x field) x 4 + as written
   std::vector<std::optional<WordMatch>> matches;  // per query word, in the query's order
 };
 
@@ -67,25 +72,49 @@ class SearchIndex {
   /// past the eighth are ignored.
   Result<SearchResult> Find(std::string_view query, std::size_t top) const;
 
+  /// Gives back the spare capacity of lists grown one case at a time (after a bulk load).
+  void Compact();
+
   std::size_t cases() const;
   std::size_t words() const;
 
  private:
-  using WordId = std::uint32_t;
-  struct Candidate {
+  using WordId = std::uint32_t;     // a skeleton
+  using WrittenId = std::uint32_t;  // one way a skeleton was written
+  static constexpr WrittenId kNoWritten = 0xFFFFFFFF;
+  struct QueryWord {
+    std::string skeleton, written;
+  };
+  struct Candidate {  // a skeleton near a query word's
     WordId word;
     MatchKind kind;
   };
-  WordId WordIdLocked(const std::string& word);
-  std::vector<Candidate> MatchingWordsLocked(const std::string& query_word) const;
+  struct WrittenMatch {  // a written word near a query word's, and its weight per field
+    WrittenId written;
+    MatchKind kind;
+    std::uint8_t closeness;  // 3 for the same letters down to 0
+  };
+  WrittenId WrittenIdLocked(const std::string& skeleton, const std::string& written);
+  std::vector<Candidate> MatchingWordsLocked(const std::string& skeleton) const;
+  void AddNeighboursLocked(WordId word);
+  void SortSpellingsLocked();
+  void NeighboursOfLocked(std::string_view variant, std::vector<WordId>& out) const;
+  std::vector<WrittenMatch> MatchingWrittenLocked(const QueryWord& q) const;
 
   mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, WordId> word_ids_;  // GUARDED_BY(mutex_)
-  std::vector<std::string> words_;                    // GUARDED_BY(mutex_)
-  // GUARDED_BY(mutex_): per word, (case id << 4 | fields bit mask), sorted by case id
+  Vocabulary words_;                      // GUARDED_BY(mutex_): the skeletons
+  std::vector<WrittenId> first_written_;  // GUARDED_BY(mutex_): per word
+  Spellings written_;                     // GUARDED_BY(mutex_): the written forms
+  std::vector<WrittenId> next_written_;   // GUARDED_BY(mutex_): the same word's next one
+  // GUARDED_BY(mutex_): per written word, (case id << 4 | fields bit mask), sorted by case id
   std::vector<std::vector<std::uint32_t>> postings_;
-  // GUARDED_BY(mutex_): the vocabulary's trigrams, for typos and prefixes
-  std::unordered_map<std::uint32_t, std::vector<WordId>> by_trigram_;
+  // GUARDED_BY(mutex_), for typos: each word by its own and its one-symbol deletions' hashes
+  HashedLists neighbours_;
+  // GUARDED_BY(mutex_), for prefixes: the words in spelling order up to by_spelling_sorted_,
+  // then in the order added.
+  std::vector<WordId> by_spelling_;
+  std::size_t by_spelling_sorted_ = 0;
+  static constexpr std::size_t kUnsortedWords = 1 << 13;
   // GUARDED_BY(mutex_): the vocabulary's given names, by their canonical form
   std::unordered_map<std::string, std::vector<WordId>> given_name_forms_;
   std::vector<bool> indexed_;  // GUARDED_BY(mutex_), by case id

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace lifeline::app {
 namespace {
 
@@ -43,7 +45,8 @@ TEST_F(SearchIndexTest, FindsAcrossScriptsBestFirst) {
 TEST_F(SearchIndexTest, ToleratesTyposButNotDifferentWords) {
   // One typo from "poiskov", two from "poiskova" (seven symbols may have two): closer first.
   EXPECT_EQ(Find("Поискоф"), (std::vector<std::int64_t>{1, 2}));
-  EXPECT_EQ(Find("Поиск"), (std::vector<std::int64_t>{2, 1}));  // a prefix of both: newest first
+  // A prefix of both: the one fewer letters longer first (closer as written).
+  EXPECT_EQ(Find("Поиск"), (std::vector<std::int64_t>{1, 2}));
   EXPECT_TRUE(Find("Поис").size() == 2);
   EXPECT_EQ(Find("Sidorof"), (std::vector<std::int64_t>{3}));
   EXPECT_TRUE(Find("Smirnov").empty());
@@ -74,16 +77,17 @@ TEST_F(SearchIndexTest, EmptyHugeAndWildcardQueriesAreRefused) {
 // 3) times field (name 4, unit 3, location 2, message 1), summed over the query's words.
 TEST(SearchRanking, ScoresAreTheDocumentedWeights) {
   SearchIndex index;
-  index.Add(1, Fields("Алексей Щукин"));                      // name exact: 32
-  index.Add(2, Fields("Олексій Щукін"));                      // given-name form in name: 28
-  index.Add(3, Fields("Иван Петров", "", "Алексей просил"));  // message exact: 8
-  index.Add(4, Fields("Алексейчук Пётр"));                    // name prefix: 12
-  index.Add(5, Fields("Алексий Иванов"));                     // name typo: 20
+  // A word's score: kind x field x 4, plus 3 less the letter edits as written (at least 0).
+  index.Add(1, Fields("Алексей Щукин"));  // name exact, ICAO "aleksei": 32 x 4 + 3
+  index.Add(2, Fields("Олексій Щукін"));  // given-name form, "oleksii" two letters: 28 x 4 + 1
+  index.Add(3, Fields("Иван Петров", "", "Алексей просил"));  // message exact: 8 x 4 + 3
+  index.Add(4, Fields("Алексейчук Пётр"));  // name prefix, "alekseichuk" four letters: 12 x 4
+  index.Add(5, Fields("Алексий Иванов"));   // name typo, "aleksii" one letter: 20 x 4 + 2
   auto found = *index.Find("Aleksei", 10);
   std::vector<std::pair<std::int64_t, int>> scores;
   for (const auto& hit : found.hits) scores.emplace_back(hit.case_id, hit.score);
   EXPECT_EQ(scores, (std::vector<std::pair<std::int64_t, int>>{
-                        {1, 32}, {2, 28}, {5, 20}, {4, 12}, {3, 8}}));
+                        {1, 131}, {2, 113}, {5, 82}, {4, 48}, {3, 35}}));
   ASSERT_TRUE(found.hits[1].matches[0].has_value());
   EXPECT_EQ(found.hits[1].matches[0]->kind, MatchKind::kGivenNameForm);
   EXPECT_EQ(found.hits[1].matches[0]->field, SearchField::kName);
@@ -93,7 +97,7 @@ TEST(SearchRanking, ScoresAreTheDocumentedWeights) {
   index.Add(6, Fields("Щукин", "в/ч 12345"));
   auto two = *index.Find("Щукин 12345", 10);
   EXPECT_EQ(two.hits[0].case_id, 6);
-  EXPECT_EQ(two.hits[0].score, 32 + 24);  // name exact + unit exact
+  EXPECT_EQ(two.hits[0].score, 131 + 99);  // name exact + unit exact, both as written
   EXPECT_EQ(two.complete, 1u);
   EXPECT_FALSE(two.hits[1].matches[1].has_value());
   EXPECT_EQ(two.total, 3u);  // 6, 1 and 2 (Щукін is the same skeleton)
@@ -118,6 +122,48 @@ TEST(SearchRanking, NumbersMatchExactlyOrByPrefixNeverByTypo) {
   ASSERT_EQ(found.hits.size(), 1u);
   EXPECT_EQ(found.hits[0].case_id, 1);
   EXPECT_EQ(index.Find("1234", 10)->hits.size(), 2u);  // a prefix of both
+}
+
+TEST(SearchRanking, TheWordCloserAsWrittenComesFirst) {
+  SearchIndex index;
+  index.Add(1, Fields("Щукин"));
+  index.Add(2, Fields("Шукин"));  // the same skeleton; newer, but two letters from "Shchukin"
+  auto found = *index.Find("Shchukin", 10);
+  ASSERT_EQ(found.hits.size(), 2u);
+  EXPECT_EQ(found.hits[0].case_id, 1);
+  // German "Sodoliych" is Зодолиых letter for letter, though two symbols off (ch read as ч).
+  index.Add(3, Fields("Зодолиых"));
+  found = *index.Find("Sodoliych", 10);
+  ASSERT_EQ(found.hits.size(), 1u);
+  EXPECT_EQ(found.hits[0].matches[0]->kind, MatchKind::kExact);
+}
+
+// Words are kept sorted for typos and prefixes, the newest unsorted until there are enough
+// of them: words on both sides of that line are found alike.
+TEST(SearchRanking, OldAndNewWordsAreFoundByTypoAndPrefix) {
+  const char* const syllables[] = {"ка", "ро", "ми", "ла", "то", "не", "ва", "си", "ру", "го",
+                                   "зе", "ду", "бо", "пе", "ли", "хо", "че", "ша", "ны", "фу"};
+  auto surname = [&](int i) {
+    return std::string(syllables[i % 20]) + syllables[i / 20 % 20] + syllables[i / 400 % 20] + "ов";
+  };
+  SearchIndex index;
+  constexpr int kCases = 9000;  // past 2^16 recent neighbours and 2^13 unsorted words
+  for (int id = 1; id <= kCases; ++id) index.Add(id, Fields(surname(id)));
+  for (int id : {1, 4321, kCases}) {
+    std::string typo = surname(id);
+    typo.erase(2, 2);  // the first syllable's vowel missing
+    auto found = *index.Find(typo, 50);
+    EXPECT_TRUE(std::any_of(found.hits.begin(), found.hits.end(), [&](const SearchHit& h) {
+      return h.case_id == id;
+    })) << id;
+    const std::string begins = surname(id).substr(0, 8);  // four letters of two bytes
+    found = *index.Find(begins, 50);
+    EXPECT_TRUE(std::any_of(found.hits.begin(), found.hits.end(), [&](const SearchHit& h) {
+      return h.case_id == id;
+    })) << id;
+  }
+  index.Compact();  // everything sorted: the same answers
+  EXPECT_EQ(index.Find(surname(kCases), 5)->hits.at(0).case_id, kCases);
 }
 
 }  // namespace
