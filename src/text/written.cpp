@@ -231,9 +231,12 @@ std::string_view UnmarkedLatin(char32_t c) {
   return "";
 }
 
-std::string Romanise(std::string_view written, int scheme) {
+namespace {
+
+// Romanise, into a buffer kept by the caller.
+void RomaniseInto(std::string_view written, int scheme, std::string& out) {
   const Scheme& s = Schemes()[static_cast<std::size_t>(scheme)];
-  std::string out;
+  out.clear();
   for (std::size_t i = 0; i < written.size(); ++i) {
     const auto c = static_cast<unsigned char>(written[i]);
     if (!IsCyrillicByte(c)) {
@@ -250,6 +253,13 @@ std::string Romanise(std::string_view written, int scheme) {
     }
     out += spelling;
   }
+}
+
+}  // namespace
+
+std::string Romanise(std::string_view written, int scheme) {
+  std::string out;
+  RomaniseInto(written, scheme, out);
   return out;
 }
 

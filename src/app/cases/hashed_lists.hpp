@@ -49,7 +49,7 @@ class HashedLists {
 
  private:
   static constexpr std::size_t kFresh = 256, kRecent = 1 << 16;
-  static constexpr int kShift = 16;  // the directory: 2^16 runs by the hash's top bits
+  static constexpr int kShift = 12;  // the directory: 2^20 runs by the hash's top bits
 
   static std::uint64_t Entry(std::uint32_t hash, std::uint32_t value) {
     return (std::uint64_t{hash} << 32) | value;

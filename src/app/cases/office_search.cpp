@@ -3,6 +3,8 @@
 // number or handle; and searches within the searcher's permissions. Nothing of the index or
 // of a query is written anywhere.
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -18,7 +20,6 @@ namespace {
 // best this many.
 constexpr std::size_t kOperatorScan = 2000;
 constexpr int kMaxOffset = 10000;
-constexpr std::size_t kMaxQueryBytes = 800;  // 200 characters of four bytes, as the index says
 
 // A query that is a contact: a telephone number in any common format, or "@handle".
 bool LooksLikeContact(std::string_view query) {
@@ -36,8 +37,11 @@ Result<int> OfficeService::IndexPending(int limit) {
   if (!ids) return ids.error();
   if (ids->empty()) {
     // Every stored case indexed: the lists grown one case at a time give back their spare
-    // room (once, when the start-up backlog is done).
-    if (!index_complete_.exchange(true)) search_.Compact();
+    // room, and the allocator what it holds free (once, when the start-up backlog is done).
+    if (!index_complete_.exchange(true)) {
+      search_.Compact();
+      ::malloc_trim(0);
+    }
     return 0;
   }
   for (std::int64_t id : *ids) {
@@ -54,7 +58,7 @@ Result<int> OfficeService::IndexPending(int limit) {
 
 Result<SearchPage> OfficeService::Search(const Actor& actor, const SearchQuery& query) {
   if (auto allowed = Require(actor, Permission::kListCases); !allowed) return allowed.error();
-  if (query.text.size() > kMaxQueryBytes)
+  if (query.text.size() > SearchIndex::kMaxQueryBytes)
     return InvalidInput("a search is at most 200 characters", "q");
   if (query.limit < 1 || query.limit > kMaxPageSize)
     return InvalidInput("per_page: must be between 1 and 200", "per_page");

@@ -12,7 +12,6 @@
 namespace lifeline::app {
 namespace {
 
-constexpr std::size_t kMaxQueryBytes = 800;  // 200 characters of four bytes
 constexpr std::size_t kMaxQueryWords = 8;
 constexpr std::uint32_t kMaxCaseId = (1u << 28) - 1;  // a posting keeps 4 bits for fields
 
@@ -109,8 +108,8 @@ std::string_view ToString(MatchKind kind) {
   return kNames[static_cast<std::size_t>(kind)];
 }
 
-SearchIndex::WrittenId SearchIndex::WrittenIdLocked(const std::string& skeleton,
-                                                    const std::string& written) {
+SearchIndex::WrittenId SearchIndex::WrittenIdLocked(std::string_view skeleton,
+                                                    std::string_view written) {
   const auto [word, inserted] = words_.Insert(skeleton);
   if (inserted) {
     first_written_.push_back(kNoWritten);
@@ -132,13 +131,7 @@ SearchIndex::WrittenId SearchIndex::WrittenIdLocked(const std::string& skeleton,
 
 void SearchIndex::Add(std::int64_t case_id, const IdentifyingFields& fields) {
   if (case_id < 1 || case_id > kMaxCaseId) return;
-  // (skeleton, written, fields mask), merged per written word.
-  struct Word {
-    std::string skeleton, written;
-    std::uint32_t mask;
-    auto operator<=>(const Word&) const = default;
-  };
-  std::vector<Word> words;
+  std::vector<std::pair<text::SkeletonWord, std::uint32_t>> words;  // and its field's bit
   const std::array<std::pair<const std::string*, SearchField>, 4> sources = {{
       {&fields.name, SearchField::kName},
       {&fields.unit, SearchField::kUnit},
@@ -147,11 +140,8 @@ void SearchIndex::Add(std::int64_t case_id, const IdentifyingFields& fields) {
   }};
   for (const auto& [text, field] : sources) {
     for (auto& w : text::SkeletonWordsCounted(*text))
-      if (w.skeleton.size() >= 2)
-        words.push_back(
-            {std::move(w.skeleton), std::move(w.written), 1u << static_cast<int>(field)});
+      if (w.skeleton.size() >= 2) words.emplace_back(std::move(w), 1u << static_cast<int>(field));
   }
-  std::sort(words.begin(), words.end());
   const auto id = static_cast<std::uint32_t>(case_id);
   std::unique_lock lock(mutex_);
   if (indexed_.size() <= id) indexed_.resize(std::max<std::size_t>(id + 1, indexed_.size() * 2));
@@ -159,14 +149,18 @@ void SearchIndex::Add(std::int64_t case_id, const IdentifyingFields& fields) {
     indexed_[id] = true;
     ++indexed_count_;
   }
-  for (std::size_t i = 0; i < words.size();) {
+  // (written word, fields mask), merged per written word.
+  std::vector<std::pair<WrittenId, std::uint32_t>> postings;
+  postings.reserve(words.size());
+  for (const auto& [w, mask] : words)
+    postings.emplace_back(WrittenIdLocked(w.skeleton, w.written), mask);
+  std::sort(postings.begin(), postings.end());
+  for (std::size_t i = 0; i < postings.size();) {
     std::uint32_t mask = 0;
     std::size_t j = i;
-    for (; j < words.size() && words[j].skeleton == words[i].skeleton &&
-           words[j].written == words[i].written;
-         ++j)
-      mask |= words[j].mask;
-    auto& list = postings_[WrittenIdLocked(words[i].skeleton, words[i].written)];
+    for (; j < postings.size() && postings[j].first == postings[i].first; ++j)
+      mask |= postings[j].second;
+    auto& list = postings_[postings[i].first];
     const std::uint32_t posting = (id << 4) | mask;
     if (list.empty() || (list.back() >> 4) < id) {
       list.push_back(posting);  // the usual case: cases arrive in id order
@@ -216,12 +210,12 @@ void SearchIndex::NeighboursOfLocked(std::string_view variant, std::vector<WordI
 
 std::vector<SearchIndex::Candidate> SearchIndex::MatchingWordsLocked(const std::string& q) const {
   std::vector<Candidate> matches;
-  if (auto exact = words_.Find(q)) matches.push_back({*exact, MatchKind::kExact});
+  if (auto exact = words_.Find(q)) matches.push_back({*exact, MatchKind::kExact, false});
   if (text::IsGivenName(q)) {
     if (auto forms = given_name_forms_.find(std::string(text::CanonicalGivenName(q)));
         forms != given_name_forms_.end()) {
       for (WordId w : forms->second)
-        if (words_[w] != q) matches.push_back({w, MatchKind::kGivenNameForm});
+        if (words_[w] != q) matches.push_back({w, MatchKind::kGivenNameForm, false});
     }
   }
   const bool number = text::IsNumber(q);
@@ -229,30 +223,36 @@ std::vector<SearchIndex::Candidate> SearchIndex::MatchingWordsLocked(const std::
   std::vector<WordId> found, typo_words;
   if (typos > 0) {
     // Deletion neighbourhoods: a word one edit away shares the query, or the query less one
-    // symbol, with the word or the word less one symbol. With two typos allowed, the query
-    // less two symbols reaches the words two edits away that have fewer symbols, or as many
-    // with one changed; two symbols changed or missing in the query are not reached.
+    // symbol, with the word or the word less one symbol. Two edits away: the query less two
+    // symbols, or with one symbol changed or added, is one edit from the word (the same
+    // way). Where one typo is allowed, words two edits away are still taken where found
+    // cheaply (the query with a symbol added, and what the one-edit lookups bring), because
+    // their letters may be closer than their symbols ("Жудииу" is one letter from Жудиин,
+    // two symbols); the query with a symbol changed and then one deleted costs twenty-four
+    // times the lookups, and is done only where two typos are allowed.
     auto look_up = [&](std::string_view v) { NeighboursOfLocked(v, found); };
     ForEachDeletion(q, typos, look_up);
     look_up(q);
-    if (typos > 1) {
-      // The rest of two edits: the query with a symbol changed or added is one edit (a
-      // symbol changed, missing or extra) from the word, or the word less one symbol.
-      ForEachChangedOrAdded(q, [&](std::string_view v, bool changed) {
+    ForEachChangedOrAdded(q, [&](std::string_view v, bool changed) {
+      if (!changed) {
         look_up(v);
-        if (changed) ForEachDeletion(v, 1, look_up);
-      });
-    }
+      } else if (typos > 1) {
+        look_up(v);
+        ForEachDeletion(v, 1, look_up);
+      }
+    });
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     for (WordId w : found) {
       const std::string_view word = words_[w];
       if (word == q) continue;
-      const std::size_t distance = text::BoundedDistance(q, word, typos);
-      if (distance > typos) continue;
-      typo_words.push_back(w);  // in order: `found` is sorted
-      if (!(text::IsGivenName(q) && text::CanonicalGivenName(word) == text::CanonicalGivenName(q)))
-        matches.push_back({w, distance == 1 ? MatchKind::kTypo : MatchKind::kTwoTypos});
+      const std::size_t distance = text::BoundedDistance(q, word, 2);
+      if (distance > 2) continue;
+      if (text::IsGivenName(q) && text::CanonicalGivenName(word) == text::CanonicalGivenName(q))
+        continue;  // already a given-name form
+      const bool beyond = distance > typos;
+      if (!beyond) typo_words.push_back(w);  // in order: `found` is sorted
+      matches.push_back({w, distance == 1 ? MatchKind::kTypo : MatchKind::kTwoTypos, beyond});
     }
   }
   if (q.size() >= 3) {  // the words the query begins, in spelling order
@@ -267,7 +267,7 @@ std::vector<SearchIndex::Candidate> SearchIndex::MatchingWordsLocked(const std::
     for (WordId w : prefixed)
       if (words_[w].size() > q.size() &&
           !std::binary_search(typo_words.begin(), typo_words.end(), w))
-        matches.push_back({w, MatchKind::kPrefix});
+        matches.push_back({w, MatchKind::kPrefix, false});
   }
   return matches;
 }
@@ -279,6 +279,7 @@ std::vector<SearchIndex::WrittenMatch> SearchIndex::MatchingWrittenLocked(
   for (const Candidate& c : MatchingWordsLocked(q.skeleton)) {
     for (WrittenId w = first_written_[c.word]; w != kNoWritten; w = next_written_[w]) {
       const std::size_t letters = text::WrittenDistance(q.written, written_[w], kFarAsWritten);
+      if (c.beyond_typos && letters > typos) continue;
       MatchKind kind = c.kind;
       // A word is as many edits away as the fewer of its symbols and its letters.
       if (kind != MatchKind::kExact && kind != MatchKind::kGivenNameForm) {

@@ -61,6 +61,9 @@ struct SearchResult {
 
 class SearchIndex {
  public:
+  /// The longest query, in bytes: 200 characters of four bytes.
+  static constexpr std::size_t kMaxQueryBytes = 800;
+
   /// Indexes the case's searchable fields (again, if it was indexed before: words are
   /// only added, so call Remove first when fields change). Case ids from 1 to 2^28 - 1.
   void Add(std::int64_t case_id, const IdentifyingFields& fields);
@@ -88,13 +91,14 @@ class SearchIndex {
   struct Candidate {  // a skeleton near a query word's
     WordId word;
     MatchKind kind;
+    bool beyond_typos;  // more symbol edits away than allowed: only a written form within them
   };
   struct WrittenMatch {  // a written word near a query word's, and its weight per field
     WrittenId written;
     MatchKind kind;
     std::uint8_t closeness;  // 3 for the same letters down to 0
   };
-  WrittenId WrittenIdLocked(const std::string& skeleton, const std::string& written);
+  WrittenId WrittenIdLocked(std::string_view skeleton, std::string_view written);
   std::vector<Candidate> MatchingWordsLocked(const std::string& skeleton) const;
   void AddNeighboursLocked(WordId word);
   void SortSpellingsLocked();
