@@ -124,14 +124,18 @@ class RankedSearch(ServerTest):
     def test_more_words_then_better_matches_then_newest_first_with_reasons(self):
         found = self.search({"q": "Iurii Shchukin"}, want=4)
         # Three names are this name in other spellings, orders and with a patronymic; the
-        # fourth case only mentions the surname in its message.
-        self.assertEqual([i["id"] for i in found["items"]], [4, 3, 1, 2])
+        # fourth case only mentions the surname in its message. "Iurii Shchukin" is how ICAO
+        # writes Юрий Щукин letter for letter, so the Cyrillic two (newest first) come before
+        # "Yury Schukin", the same name written farther from the query.
+        self.assertEqual([i["id"] for i in found["items"]], [4, 1, 3, 2])
         self.assertEqual((found["total"], found["complete"]), (4, 3))
         exact_name = {"field": "name", "kind": "exact"}
         self.assertEqual(found["items"][0]["match"], {"contact": False, "words": [exact_name, exact_name]})
         self.assertEqual(found["items"][3]["match"]["words"], [None, {"field": "message", "kind": "exact"}])
         typo = self.search({"q": "Щукен"}, want=4)
-        self.assertEqual([i["id"] for i in typo["items"]], [4, 3, 1, 2])  # a typo in a name ranks above one in a message
+        # A typo in a name ranks above one in a message; Щукин is one letter from the query,
+        # "Schukin" farther as written.
+        self.assertEqual([i["id"] for i in typo["items"]], [4, 1, 3, 2])
         self.assertEqual(typo["items"][0]["match"]["words"], [{"field": "name", "kind": "typo"}])
         ukrainian = self.search({"q": "Юрій"}, want=3)  # the Ukrainian spelling, and Yury
         self.assertEqual([i["id"] for i in ukrainian["items"]], [4, 3, 1])
