@@ -143,17 +143,22 @@ def main():
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=19)
+    parser.add_argument("--surname-syllables", default="2,2,3",
+                        help="syllable counts a surname is drawn from (2,2,3: a third have three); "
+                             "3,3,4 gives a sparser set, where a typo is rarely one letter from "
+                             "another surname")
     parser.add_argument("out")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
     word_weights = [1 / (i + 1) for i in range(len(WORDS))]  # Zipf
     queried = set(rng.sample(range(1, args.cases + 1), args.queries))
+    syllable_counts = [int(n) for n in args.surname_syllables.split(",")]
     queries = []
     with open(os.path.join(args.out, "cases.jsonl"), "w", encoding="utf-8") as cases:
         for case in range(1, args.cases + 1):
             language = rng.choices(["ru", "uk", "be"], [70, 20, 10])[0]
-            surname = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice([2, 2, 3])))
+            surname = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice(syllable_counts)))
             surname = (surname + rng.choice(SUFFIXES[language])).capitalize()
             given = rng.choice(GIVEN[language])
             words = [given, surname]
