@@ -67,8 +67,9 @@ const char* CyrillicSymbol(char32_t c) {
 }
 
 // Latin letters with marks, lower-case, to what they stand for in Slavic romanisations:
-// č, š, ž, ŭ (Łacinka, ISO 9, Czech and Croatian), ł, ś, ć, ź, ż (Polish); the rest lose the
-// mark. nullptr: not a letter this table knows.
+// č, š, ž, ŭ (Łacinka, ISO 9, Czech and Croatian), ğ (Turkish-style г), ţ/ț (Romanian ц),
+// ĵ and ý (й); every other marked letter is the letter without its mark (written.hpp's
+// UnmarkedLatin: ł, ś, ć, ź are l, s, c, z). nullptr: not a letter either table knows.
 const char* MarkedLatin(char32_t c) {
   switch (c) {
     case U'č':
@@ -84,57 +85,22 @@ const char* MarkedLatin(char32_t c) {
       return "Z";
     case U'ŭ':
       return "v";
-    case U'ć':
-    case U'ç':
     case U'ţ':
     case U'ț':
       return "c";
-    case U'ł':
-    case U'ĺ':
-    case U'ļ':
-    case U'ľ':
-      return "l";
-    case U'ś':
-      return "s";
-    case U'ź':
-      return "z";
-    case U'ß':
-      return "ss";
-    case U'æ':
-      return "ae";
-    case U'œ':
-      return "oe";
     case U'ğ':
     case U'ġ':
     case U'ģ':
       return "h";
-    case U'ď':
-    case U'đ':
-      return "d";
-    case U'ķ':
-      return "k";
-    case U'ñ':
-    case U'ń':
-    case U'ņ':
-    case U'ň':
-      return "n";
-    case U'ŕ':
-    case U'ř':
-      return "r";
-    case U'ť':
-      return "t";
     case U'ĵ':
+    case U'ý':
+    case U'ÿ':
       return "i";
     default:
       break;
   }
-  if ((c >= U'à' && c <= U'å') || (c >= 0x101 && c <= 0x105 && c % 2 == 1)) return "a";
-  if ((c >= U'è' && c <= U'ë') || c == U'ē' || c == U'ė' || c == U'ę' || c == U'ě') return "e";
-  if ((c >= U'ì' && c <= U'ï') || c == U'ī' || c == U'į' || c == U'ı') return "i";
-  if ((c >= U'ò' && c <= U'ö') || c == U'ø' || c == U'ō' || c == U'ő') return "o";
-  if ((c >= U'ù' && c <= U'ü') || c == U'ū' || c == U'ů' || c == U'ű' || c == U'ų') return "u";
-  if (c == U'ý' || c == U'ÿ') return "i";
-  return nullptr;
+  const std::string_view plain = UnmarkedLatin(c);  // a literal: its data ends in '\0'
+  return plain.empty() ? nullptr : plain.data();
 }
 
 char32_t Lower(char32_t c) {
