@@ -45,8 +45,6 @@ class HashedLists {
     recent_.shrink_to_fit();
   }
 
-  std::size_t size() const { return main_.size() + recent_.size() + fresh_.size(); }
-
  private:
   static constexpr std::size_t kFresh = 256, kRecent = 1 << 16;
   static constexpr int kShift = 12;  // the directory: 2^20 runs by the hash's top bits
