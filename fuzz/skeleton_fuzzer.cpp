@@ -1,10 +1,12 @@
 // Words' skeletons (text/skeleton.cpp) and name comparison (text/name_match.cpp) on any
 // text: skeletons are non-empty ASCII letters and digits, a text's skeleton words are the
-// skeletons of its words, and a name always agrees with itself when it has two words.
+// skeletons of its words, and a name always agrees with itself when it has two words; the
+// bit-parallel edit distances agree with the row-by-row ones on any two halves of the input.
 
 #include "fuzz_check.hpp"
 #include "text/name_match.hpp"
 #include "text/skeleton.hpp"
+#include "text/written.hpp"
 
 using namespace lifeline;
 
@@ -21,5 +23,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (text::NameWords(text).size() >= 2)
     FUZZ_CHECK(text::CompareNames(text, text) == text::NameAgreement::kSame);
   FUZZ_CHECK(text::BoundedDistance(text::Skeleton(text), text::Skeleton(text), 2) == 0);
+  const std::string_view a = std::string_view(text).substr(0, text.size() / 2),
+                         b = std::string_view(text).substr(text.size() / 2);
+  for (std::size_t limit : {std::size_t{2}, std::size_t{400}})
+    FUZZ_CHECK(text::EditPattern(a).Distance(b, limit) == text::BoundedDistance(a, b, limit));
+  for (std::size_t i = 1; i < counted.size(); ++i) {
+    const auto& x = counted[i - 1].written;
+    const auto& y = counted[i].written;
+    FUZZ_CHECK(text::WrittenPattern(x).Distance(y, 3) == text::WrittenDistance(x, y, 3));
+    FUZZ_CHECK(text::WrittenPattern(y).Distance(x, 3) == text::WrittenDistance(x, y, 3));
+  }
   return 0;
 }

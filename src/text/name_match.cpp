@@ -39,40 +39,6 @@ std::string NameKey(std::string_view utf8) {
   return key;
 }
 
-std::size_t BoundedDistance(std::string_view a, std::string_view b, std::size_t limit) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-  if (a == b) return 0;
-  // Optimal string alignment: Levenshtein's edits and two neighbours swapped, a row at a time
-  // (on the stack for words of up to 63 symbols: search calls this for many words a query).
-  constexpr std::size_t kOnStack = 64;
-  std::array<std::size_t, kOnStack * 3> stack{};
-  std::vector<std::size_t> heap;
-  std::size_t* rows = stack.data();
-  if (b.size() + 1 > kOnStack) {
-    heap.resize((b.size() + 1) * 3);
-    rows = heap.data();
-  }
-  std::size_t* before = rows;
-  std::size_t* above = rows + b.size() + 1;
-  std::size_t* row = rows + 2 * (b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) above[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    row[0] = i;
-    std::size_t best = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      row[j] =
-          std::min({above[j] + 1, row[j - 1] + 1, above[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        row[j] = std::min(row[j], before[j - 2] + 1);
-      best = std::min(best, row[j]);
-    }
-    if (best > limit) return limit + 1;
-    std::swap(before, above);
-    std::swap(above, row);
-  }
-  return std::min(above[b.size()], limit + 1);
-}
-
 std::size_t TyposAllowed(std::size_t symbols) { return symbols >= 8 ? 2 : symbols >= 4 ? 1 : 0; }
 
 NameAgreement CompareNames(std::string_view a, std::string_view b) {

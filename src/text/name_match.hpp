@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/edit_distance.hpp"  // BoundedDistance, used with these
+
 namespace lifeline::text {
 
 /// The name's words as compared: skeletons, given names in their canonical form, and, of
@@ -18,10 +20,6 @@ std::vector<std::string> NameWords(std::string_view utf8);
 /// NameWords sorted and joined: the key two spellings of one name share (the blind index
 /// of names for duplicates hashes it).
 std::string NameKey(std::string_view utf8);
-
-/// Edit distance between two skeletons (a letter changed, missing or extra, or two
-/// neighbours swapped: each one edit), stopping at `limit` + 1.
-std::size_t BoundedDistance(std::string_view a, std::string_view b, std::size_t limit);
 
 /// How many edits a word of this many symbols may be from another and still be it: none
 /// under four symbols, one from four, two from eight.

@@ -1,5 +1,6 @@
 #include "text/written.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "text/name_match.hpp"
@@ -271,6 +272,41 @@ std::size_t WrittenDistance(std::string_view a, std::string_view b, std::size_t 
   for (int scheme = 0; scheme < kSchemes && best > 0; ++scheme)
     best =
         std::min(best, BoundedDistance(Romanise(cyrillic, scheme), latin, std::min(limit, best)));
+  return best;
+}
+
+WrittenPattern::WrittenPattern(std::string_view written)
+    : cyrillic_(HasCyrillic(written)), as_written_(written) {
+  if (!cyrillic_) return;
+  std::string romanised;
+  for (int scheme = 0; scheme < kSchemes; ++scheme) {
+    RomaniseInto(written, scheme, romanised);
+    if (std::none_of(romanised_.begin(), romanised_.end(),
+                     [&](const EditPattern& p) { return p.word() == romanised; }))
+      romanised_.emplace_back(romanised);
+  }
+}
+
+std::size_t WrittenPattern::Distance(std::string_view other, std::size_t limit) const {
+  if (HasCyrillic(other) == cyrillic_) return as_written_.Distance(other, limit);
+  std::size_t best = limit + 1;
+  if (cyrillic_) {
+    for (const EditPattern& romanised : romanised_) {
+      best = std::min(best, romanised.Distance(other, std::min(limit, best)));
+      if (best == 0) break;
+    }
+    return best;
+  }
+  // The other word is Cyrillic: each of its distinct romanisations against this one.
+  std::array<std::string, kSchemes> romanised;
+  for (int scheme = 0; scheme < kSchemes && best > 0; ++scheme) {
+    auto& mine = romanised[static_cast<std::size_t>(scheme)];
+    RomaniseInto(other, scheme, mine);
+    if (std::find(romanised.begin(), romanised.begin() + scheme, mine) !=
+        romanised.begin() + scheme)
+      continue;
+    best = std::min(best, as_written_.Distance(mine, std::min(limit, best)));
+  }
   return best;
 }
 

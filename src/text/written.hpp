@@ -17,6 +17,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "text/edit_distance.hpp"
 
 namespace lifeline::text {
 
@@ -34,6 +37,21 @@ std::string_view UnmarkedLatin(char32_t c);
 /// 9303, BGN/PCGN, GOST 7.79 B, German, French, the official Ukrainian and Belarusian
 /// romanisations and Łacinka), the closest counting.
 std::size_t WrittenDistance(std::string_view a, std::string_view b, std::size_t limit);
+
+/// A written form prepared for WrittenDistance against many others (a search query's word):
+/// Distance(b, limit) == WrittenDistance(written, b, limit). A Cyrillic word's romanisations
+/// are made once, each distinct one kept; a Latin word compares with each distinct
+/// romanisation of a Cyrillic one.
+class WrittenPattern {
+ public:
+  explicit WrittenPattern(std::string_view written);
+  std::size_t Distance(std::string_view other, std::size_t limit) const;
+
+ private:
+  bool cyrillic_;
+  EditPattern as_written_;
+  std::vector<EditPattern> romanised_;  // if Cyrillic: its distinct romanisations
+};
 
 /// A Cyrillic written form in Latin letters by one of the schemes WrittenDistance reads
 /// (0 ICAO 9303, 1 BGN/PCGN, 2 GOST 7.79 B, 3 German, 4 French, 5 Ukrainian national,

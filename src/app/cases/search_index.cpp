@@ -124,7 +124,7 @@ SearchIndex::WrittenId SearchIndex::WrittenIdLocked(std::string_view skeleton,
   }
   const WrittenId added = written_.Add(written);
   next_written_.push_back(kNoWritten);
-  postings_.emplace_back();
+  postings_.AddWord();
   (last == kNoWritten ? first_written_[word] : next_written_[last]) = added;
   return added;
 }
@@ -160,17 +160,7 @@ void SearchIndex::Add(std::int64_t case_id, const IdentifyingFields& fields) {
     std::size_t j = i;
     for (; j < postings.size() && postings[j].first == postings[i].first; ++j)
       mask |= postings[j].second;
-    auto& list = postings_[postings[i].first];
-    const std::uint32_t posting = (id << 4) | mask;
-    if (list.empty() || (list.back() >> 4) < id) {
-      list.push_back(posting);  // the usual case: cases arrive in id order
-    } else {
-      auto at = std::lower_bound(list.begin(), list.end(), id << 4);
-      if (at != list.end() && (*at >> 4) == id)
-        *at |= mask;
-      else
-        list.insert(at, posting);
-    }
+    postings_.Add(postings[i].first, id, mask);
     i = j;
   }
 }
@@ -243,10 +233,11 @@ std::vector<SearchIndex::Candidate> SearchIndex::MatchingWordsLocked(const std::
     });
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
+    const text::EditPattern query(q);
     for (WordId w : found) {
       const std::string_view word = words_[w];
       if (word == q) continue;
-      const std::size_t distance = text::BoundedDistance(q, word, 2);
+      const std::size_t distance = query.Distance(word, 2);
       if (distance > 2) continue;
       if (text::IsGivenName(q) && text::CanonicalGivenName(word) == text::CanonicalGivenName(q))
         continue;  // already a given-name form
@@ -276,9 +267,10 @@ std::vector<SearchIndex::WrittenMatch> SearchIndex::MatchingWrittenLocked(
     const QueryWord& q) const {
   const std::size_t typos = text::IsNumber(q.skeleton) ? 0 : SearchTypos(q.skeleton.size());
   std::vector<WrittenMatch> matches;
+  const text::WrittenPattern query(q.written);
   for (const Candidate& c : MatchingWordsLocked(q.skeleton)) {
     for (WrittenId w = first_written_[c.word]; w != kNoWritten; w = next_written_[w]) {
-      const std::size_t letters = text::WrittenDistance(q.written, written_[w], kFarAsWritten);
+      const std::size_t letters = query.Distance(written_[w], kFarAsWritten);
       if (c.beyond_typos && letters > typos) continue;
       MatchKind kind = c.kind;
       // A word is as many edits away as the fewer of its symbols and its letters.
@@ -318,12 +310,21 @@ Result<SearchResult> SearchIndex::Find(std::string_view query, std::size_t top) 
     return static_cast<std::uint8_t>(KindWeight(m.kind) * FieldWeight(BestField(posting & 15)) * 4 +
                                      m.closeness);
   };
+  // The most a match can weigh in any case: in a name.
+  auto most = [](const WrittenMatch& m) {
+    return KindWeight(m.kind) * FieldWeight(SearchField::kName) * 4 + m.closeness;
+  };
   thread_local Scratch scratch;
   std::shared_lock lock(mutex_);
   scratch.Fit(indexed_.size());
   std::vector<std::vector<WrittenMatch>> matches;
   for (const auto& q : words) {
     matches.push_back(MatchingWrittenLocked(q));
+    // Heaviest first, so that explaining a hit below can stop at the first that weighs more
+    // than every match after it.
+    std::stable_sort(
+        matches.back().begin(), matches.back().end(),
+        [&](const WrittenMatch& a, const WrittenMatch& b) { return most(a) > most(b); });
     for (const WrittenMatch& m : matches.back()) {
       for (std::uint32_t posting : postings_[m.written]) {
         const std::uint32_t id = posting >> 4;
@@ -362,7 +363,8 @@ Result<SearchResult> SearchIndex::Find(std::string_view query, std::size_t top) 
       std::optional<WordMatch> best;
       int best_weight = 0;
       for (const WrittenMatch& m : list) {
-        const auto& postings = postings_[m.written];
+        if (most(m) <= best_weight) break;
+        const auto postings = postings_[m.written];
         auto at = std::lower_bound(postings.begin(), postings.end(), id << 4);
         if (at == postings.end() || (*at >> 4) != id) continue;
         if (const int w = weight(m, *at); w > best_weight) {
@@ -384,7 +386,7 @@ Result<SearchResult> SearchIndex::Find(std::string_view query, std::size_t top) 
 
 void SearchIndex::Compact() {
   std::unique_lock lock(mutex_);
-  for (auto& list : postings_) list.shrink_to_fit();
+  postings_.Compact();
   neighbours_.Compact();
   SortSpellingsLocked();
   by_spelling_.shrink_to_fit();

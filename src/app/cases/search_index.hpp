@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "app/cases/hashed_lists.hpp"
+#include "app/cases/posting_lists.hpp"
 #include "app/cases/spellings.hpp"
 #include "domain/application.hpp"
 #include "domain/result.hpp"
@@ -110,8 +111,7 @@ class SearchIndex {
   std::vector<WrittenId> first_written_;  // GUARDED_BY(mutex_): per word
   Spellings written_;                     // GUARDED_BY(mutex_): the written forms
   std::vector<WrittenId> next_written_;   // GUARDED_BY(mutex_): the same word's next one
-  // GUARDED_BY(mutex_): per written word, (case id << 4 | fields bit mask), sorted by case id
-  std::vector<std::vector<std::uint32_t>> postings_;
+  PostingLists postings_;  // GUARDED_BY(mutex_): per written word, the cases it is in
   // GUARDED_BY(mutex_), for typos: each word by its own and its one-symbol deletions' hashes
   HashedLists neighbours_;
   // GUARDED_BY(mutex_), for prefixes: the words in spelling order up to by_spelling_sorted_,
