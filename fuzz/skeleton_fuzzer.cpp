@@ -1,7 +1,8 @@
 // Words' skeletons (text/skeleton.cpp) and name comparison (text/name_match.cpp) on any
 // text: skeletons are non-empty ASCII letters and digits, a text's skeleton words are the
 // skeletons of its words, and a name always agrees with itself when it has two words; the
-// bit-parallel edit distances agree with the row-by-row ones on any two halves of the input.
+// bit-parallel edit distances agree with the row-by-row ones on any two halves of the input;
+// the memo of the index's skeletons gives the words of the whole text.
 
 #include "fuzz_check.hpp"
 #include "text/name_match.hpp"
@@ -20,6 +21,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const auto counted = text::SkeletonWordsCounted(text);
   FUZZ_CHECK(counted.size() == words.size());
+  static text::SkeletonMemo memo(64);  // the index's memo gives the same words
+  std::vector<text::SkeletonWord> remembered;
+  memo.Append(text, remembered);
+  FUZZ_CHECK(remembered.size() == counted.size());
+  for (std::size_t i = 0; i < counted.size(); ++i) {
+    FUZZ_CHECK(remembered[i].skeleton == counted[i].skeleton);
+    FUZZ_CHECK(remembered[i].written == counted[i].written);
+    FUZZ_CHECK(remembered[i].letters == counted[i].letters);
+  }
   if (text::NameWords(text).size() >= 2)
     FUZZ_CHECK(text::CompareNames(text, text) == text::NameAgreement::kSame);
   FUZZ_CHECK(text::BoundedDistance(text::Skeleton(text), text::Skeleton(text), 2) == 0);

@@ -314,6 +314,26 @@ std::vector<SkeletonWord> SkeletonWordsCounted(std::string_view utf8) {
   return words;
 }
 
+void SkeletonMemo::Append(std::string_view utf8, std::vector<SkeletonWord>& out) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  for (std::size_t from = 0; from < utf8.size();) {
+    if (space(utf8[from])) {
+      ++from;
+      continue;
+    }
+    std::size_t to = from;
+    while (to < utf8.size() && !space(utf8[to])) ++to;
+    const std::string token(utf8.substr(from, to - from));
+    auto known = tokens_.find(token);
+    if (known == tokens_.end()) {
+      if (tokens_.size() >= capacity_) tokens_.clear();
+      known = tokens_.emplace(token, SkeletonWordsCounted(token)).first;
+    }
+    out.insert(out.end(), known->second.begin(), known->second.end());
+    from = to;
+  }
+}
+
 std::vector<std::string> SkeletonWords(std::string_view utf8) {
   std::vector<std::string> words;
   for (auto& w : SkeletonWordsCounted(utf8)) words.push_back(std::move(w.skeleton));

@@ -18,6 +18,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace lifeline::text {
@@ -36,6 +37,22 @@ struct SkeletonWord {
   std::string written;
 };
 std::vector<SkeletonWord> SkeletonWordsCounted(std::string_view utf8);
+
+/// SkeletonWordsCounted for many texts in a row (a search index being built): each
+/// whitespace-separated token's words are remembered, so that a token seen before (as most
+/// words of a text are) costs a lookup. ASCII whitespace always ends a word, so the words are
+/// those of SkeletonWordsCounted(utf8). Holds at most `capacity` tokens and forgets them all
+/// when full. Not thread-safe: one per thread.
+class SkeletonMemo {
+ public:
+  explicit SkeletonMemo(std::size_t capacity) : capacity_(capacity) {}
+  /// Appends the words of `utf8` to `out`.
+  void Append(std::string_view utf8, std::vector<SkeletonWord>& out);
+
+ private:
+  std::size_t capacity_;
+  std::unordered_map<std::string, std::vector<SkeletonWord>> tokens_;
+};
 
 /// The skeleton of one word (the words of `utf8` run together).
 std::string Skeleton(std::string_view utf8);

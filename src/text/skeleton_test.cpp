@@ -124,5 +124,38 @@ TEST(Skeleton, OtherScriptsAndBrokenInputDoNotBreakIt) {
   EXPECT_NO_THROW(SkeletonWords("\xe2\x82"));  // a truncated sequence at the end
 }
 
+TEST(Skeleton, TheMemoGivesTheWordsOfTheWholeText) {
+  auto same = [](const std::vector<SkeletonWord>& a, const std::vector<SkeletonWord>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i].skeleton != b[i].skeleton || a[i].letters != b[i].letters ||
+          a[i].written != b[i].written)
+        return false;
+    }
+    return true;
+  };
+  SkeletonMemo memo(3);  // small, so that it forgets and learns again below
+  const std::string texts[] = {"Пётр  Иванов-Младший",
+                               "\tчасть-пример 12\r\n",
+                               "Shchukin, Щукин; Shchukin",
+                               "",
+                               "   ",
+                               "Ива\u0301нов x Щукин",
+                               std::string("\xff\xfe broken \xd0", 12),
+                               "a\xe2 \x82"
+                               "b",
+                               "Iurii\nPetrovich\tShchukin Iurii Iurii Yury",
+                               "\xe2\x82"};
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& text : texts) {
+      std::vector<SkeletonWord> words{{"before", 6, "before"}};
+      memo.Append(text, words);
+      auto expected = SkeletonWordsCounted(text);
+      expected.insert(expected.begin(), {"before", 6, "before"});
+      EXPECT_TRUE(same(words, expected)) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace lifeline::text
