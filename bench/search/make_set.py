@@ -150,6 +150,9 @@ def main():
     parser.add_argument("out")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    # Queries added after the set was first made draw from their own generator, so that the
+    # cases (and stores imported from them) stay as they were.
+    later_rng = random.Random(args.seed + 1)
     os.makedirs(args.out, exist_ok=True)
     word_weights = [1 / (i + 1) for i in range(len(WORDS))]  # Zipf
     queried = set(rng.sample(range(1, args.cases + 1), args.queries))
@@ -200,6 +203,12 @@ def main():
             queries.append({"kind": "other_script", "case": case,
                             "q": surname if latin_scheme else romanise(surname, other)})
             queries.append({"kind": "unit", "q": unit, "case": case})
+            # The given name and the surname with one typo, as an operator types a name a
+            # caller spells out.
+            by = later_rng.choice(["cyrillic", "latin"])
+            in_script = (lambda w: w) if by == "cyrillic" else (lambda w: romanise(w, "icao"))
+            queries.append({"kind": "name_typo", "script": by, "case": case,
+                            "q": in_script(given) + " " + typo(in_script(surname), later_rng)})
             rare = [w for w in message if w in RARE] or message[:2]
             queries.append({"kind": "message_words", "q": " ".join(rare[:2]), "case": case})
             if channel in ("sms", "signal"):

@@ -7,8 +7,9 @@
 // case is not in the first 20 is written there with the case's name and the names of what
 // ranked above it: the tool for tuning the ranking. Each kind's misses are counted apart where
 // 20 or more other cases scored as high as the intended one (no ranking by the query alone
-// could have put it in the first 20). The figures of record come from
-// evaluate.py, through the HTTP API.
+// could have put it in the first 20; only where the case matched every word of the query:
+// a word not matched at all is the matching's miss, not the ranking's). The figures of
+// record come from evaluate.py, through the HTTP API.
 //
 //   search_replay [--misses FILE] SET_DIR
 
@@ -155,23 +156,26 @@ int main(int argc, char** argv) {
   }
   // After every query is timed (a deep search's memory would weigh on the next one): where
   // each missed case ranked, and whether the query could tell it apart at all. A miss is
-  // "tied" when 20 or more other cases score as high (the same kinds, fields and closeness
-  // as written), so that no order by the query alone puts it first.
+  // "tied" when it matched every word of the query and 20 or more other cases score as high
+  // (the same kinds, fields and closeness as written), so that no order by the query alone
+  // puts it first.
   for (const auto& [kind, text, wanted] : missed) {
     auto deep = index.Find(text, 100000);
     if (!deep) continue;
     std::size_t rank = 0, as_high = 0;
     int score = -1;
+    bool complete = false;  // the case matched every word of the query
     for (const auto& hit : deep->hits) {
       if (hit.case_id == wanted) {
         score = hit.score;
+        complete = static_cast<std::size_t>(hit.words_matched) == deep->query_words;
         break;
       }
       ++rank;
     }
     for (const auto& hit : deep->hits)
       if (hit.case_id != wanted && hit.score >= score) ++as_high;
-    if (score >= 0 && as_high >= 20) ++kinds[kind].tied;
+    if (score >= 0 && complete && as_high >= 20) ++kinds[kind].tied;
     if (misses.is_open()) {
       misses << kind << "\t" << text << "\twanted " << names[static_cast<std::size_t>(wanted)]
              << "\trank " << rank << " score " << score << " as high " << as_high << "\ttotal "

@@ -8,10 +8,10 @@
 #include <cctype>
 #include <map>
 
+#include "app/cases/contact_forms.hpp"
 #include "app/cases/office.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/utf8.hpp"
-#include "text/phone_number.hpp"
 
 namespace lifeline::app {
 namespace {
@@ -48,9 +48,7 @@ Status CheckMarkerText(const std::string& text, const char* field, bool required
 
 std::vector<store::Blob32> OfficeService::HandleIndexes(std::string_view handle) const {
   std::vector<store::Blob32> indexes;
-  auto forms = text::PhoneNumberForms(handle);
-  if (forms.empty()) forms.push_back(NormaliseHandle(handle));
-  for (const auto& form : forms) {
+  for (const auto& form : ContactForms(handle)) {
     if (!form.empty()) indexes.push_back(crypto::KeyedHash(handle_index_key_, form));
   }
   return indexes;

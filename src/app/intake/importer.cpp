@@ -6,11 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/cases/contact_forms.hpp"
 #include "app/intake/intake.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/utf8.hpp"
 #include "text/name_match.hpp"
-#include "text/phone_number.hpp"
 
 namespace lifeline::app {
 namespace {
@@ -47,11 +47,10 @@ std::string CanonicalContent(const ImportRow& row) {
   return j.dump();
 }
 
-// One contact however it is written: a number's international form, a handle's normal one.
+// One contact however it is written: the form the blind index stores it under.
 std::string ContactKey(ContactChannel channel, const std::string& handle) {
   if (channel == ContactChannel::kNone || handle.empty()) return "";
-  auto forms = text::PhoneNumberForms(handle);
-  return forms.empty() ? NormaliseHandle(handle) : forms.front();
+  return ContactForms(handle).front();
 }
 
 }  // namespace
