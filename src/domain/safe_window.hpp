@@ -18,12 +18,22 @@ struct SafeWindow {
   bool operator==(const SafeWindow&) const = default;
 };
 
-/// Parses "[DAYS ]HH:MM-HH:MM". DAYS is a comma list of days or day ranges in English or
-/// Russian abbreviations ("mon-fri", "sat,sun", "пн-пт") or "daily"; absent means daily.
-/// Returns nullopt when the text does not follow that form.
+/// Reads a window as people type it in Russian, Ukrainian, Belarusian or English: days
+/// (short or full names, "пн", "нд", "аў", "чц", "monday", in any case; lists, ranges with a
+/// dash or "по/to", "с понедельника по пятницу"; "будни", "выходные", "вихідні", "weekends";
+/// "ежедневно", "щодня", "штодня", "каждый день", "daily"; none given: every day), before or
+/// after one time range ("19:00-21:00", "19-21", "19.00 – 21.00", "с 19 до 21", "7-9pm",
+/// "19ч-21ч"). Returns nullopt for anything else (two time ranges, an unknown word, a time
+/// past 24:00, an empty window). FormatSafeWindow's canonical text reads back the same.
 std::optional<SafeWindow> ParseSafeWindow(std::string_view text);
 
 /// Canonical text, e.g. "mon-fri 19:00-21:00"; ParseSafeWindow(Format(w)) == w.
 std::string FormatSafeWindow(const SafeWindow& window);
+
+enum class Language;  // application.hpp
+
+/// The window in words of `language`, to show a person how their text was read: "по
+/// будням, 19:00–21:00", "Mon, Wed, Fri, 08:15–08:45", "щодня, 23:00–01:00".
+std::string DescribeSafeWindow(const SafeWindow& window, Language language);
 
 }  // namespace lifeline

@@ -75,9 +75,16 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
       await page.locator('#situation').selectOption('at_front');
       await page.locator('#contact_channel').selectOption('signal');
       await page.locator('#contact_handle').fill('@synthetic_browser');
-      await page.locator('#safe_windows').fill('mon-fri 19:00-21:00');
+      await page.locator('#safe_windows').fill('Mon-Fri 7-9pm');
       await page.locator('#name').fill(APPLICANT_NAME);
       await page.locator('#message').fill('synthetic');
+      await Promise.all([
+        page.waitForURL(url('/apply'), { waitUntil: 'load' }),
+        page.locator('form[action="/apply"] button[type="submit"]').click(),
+      ]);
+      // The safe window as it was read, to confirm by sending again.
+      assert.match(await page.locator('#windows-read').textContent(), /weekdays, 19:00–21:00/);
+      assert.equal(await page.locator('#safe_windows').inputValue(), 'Mon-Fri 7-9pm');
       await Promise.all([
         page.waitForURL(url('/apply'), { waitUntil: 'load' }),
         page.locator('form[action="/apply"] button[type="submit"]').click(),

@@ -82,6 +82,15 @@ class IntakeApi(ServerTest):
                                               headers={"Content-Type": "application/x-www-form-urlencoded"})
         self.assertEqual(status, 200, page.decode())
         self.assertIn('lang="be"'.encode(), page)
+        # First, how the safe windows were read, in Belarusian; nothing is stored yet.
+        self.assertNotIn(b'id="receipt"', page)
+        self.assertIn("у будні, 19:00–21:00; у выхадныя, 10:00–12:30".encode(), page)
+        read = re.search(rb'name="windows_read" value="([^"]+)"', page).group(1).decode()
+        self.assertEqual(read, "mon-fri 19:00-21:00; sat-sun 10:00-12:30")
+        form = form + b"&" + urlencode({"windows_read": read}).encode()
+        status, _, page = self.server.request("POST", "/apply", raw=form,
+                                              headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(status, 200, page.decode())
         receipt = re.search(rb'id="receipt">([^<]+)<', page).group(1).decode()
         status, _, page = self.server.request("POST", "/status", raw=urlencode({"receipt": receipt}).encode(),
                                               headers={"Content-Type": "application/x-www-form-urlencoded"})
@@ -91,6 +100,37 @@ class IntakeApi(ServerTest):
         _, case, _ = self.server.json("GET", "/api/v1/cases/1", headers=auth)
         self.assertEqual(case["contact"]["safe_windows"], ["mon-fri 19:00-21:00", "sat-sun 10:00-12:30"])
         self.assertEqual(case["name"], "Формов Синтетический")
+
+    def test_safe_windows_as_people_type_them_are_read_back_before_storing(self):
+        from urllib.parse import urlencode
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        base = {"situation": "serving", "group_kind": "alone", "contact_channel": "sms",
+                "contact_handle": "+7 900 000-00-19", "language": "uk", "name": "Вікнов Синтетичний"}
+        form = dict(base, safe_windows="Пн-Пт 19-21; нд 10.00 - 12.00")
+        status, _, page = self.server.request("POST", "/apply", raw=urlencode(form).encode(), headers=headers)
+        self.assertEqual(status, 200, page.decode())
+        self.assertIn("у будні, 19:00–21:00; нд, 10:00–12:00".encode(), page)
+        self.assertIn("за вашим часом".encode(), page)
+        read = re.search(rb'name="windows_read" value="([^"]+)"', page).group(1).decode()
+        # Changed before confirming: read back again, still nothing stored.
+        changed = dict(form, safe_windows="сб 10-12", windows_read=read)
+        status, _, page = self.server.request("POST", "/apply", raw=urlencode(changed).encode(), headers=headers)
+        self.assertNotIn(b'id="receipt"', page)
+        self.assertIn("сб, 10:00–12:00".encode(), page)
+        auth = self.server.sign_in()
+        self.assertEqual(self.server.json("GET", "/api/v1/cases", headers=auth)[1]["items"], [])
+        # Refused in the page's language, with how to write one.
+        status, _, page = self.server.request("POST", "/apply", raw=urlencode(dict(base, safe_windows="увечері")).encode(),
+                                              headers=headers)
+        self.assertEqual(status, 400)
+        self.assertIn("Напишіть дні й час".encode(), page)
+        self.assertNotIn(b"write each window", page)
+        # Confirmed: stored as read.
+        confirmed = dict(form, windows_read=read)
+        status, _, page = self.server.request("POST", "/apply", raw=urlencode(confirmed).encode(), headers=headers)
+        self.assertIn(b'id="receipt"', page)
+        _, case, _ = self.server.json("GET", "/api/v1/cases/1", headers=auth)
+        self.assertEqual(case["contact"]["safe_windows"], ["mon-fri 19:00-21:00", "sun 10:00-12:00"])
 
     def test_password_guessing_is_slowed_without_locking_the_operator_out(self):
         guess = lambda pw, source: self.server.json("POST", "/api/v1/session",

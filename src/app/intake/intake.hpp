@@ -79,6 +79,10 @@ class IntakeService {
   /// later; nothing stored). `done` runs exactly once, on any thread, possibly before
   /// Submit returns.
   void Submit(const ApplicationDraft& draft, Done done);
+  /// What Submit checks first, alone: the application as it would be stored, or why not.
+  Result<ValidApplication> Validate(const ApplicationDraft& draft) const {
+    return ValidateApplication(draft, clock_.Today());
+  }
 
   /// Seals an already valid application received at `received_at` (the demo data uses
   /// this to spread applications over past months). Same `done` contract as Submit.

@@ -98,6 +98,11 @@ std::string ErrorBanner(Language l, const Error& error) {
   }
   const auto label = FieldLabel(error.field);
   const std::string field = label ? fmt::format(" «{}»", Tr(l, *label)) : std::string();
+  if (error.field == "contact.safe_windows") {  // how to write one, in the page's language
+    return fmt::format("<p class=\"error\" role=\"alert\">{}{}. {}</p>",
+                       HtmlEscape(Tr(l, Text::kErrorTitle)), HtmlEscape(field),
+                       HtmlEscape(Tr(l, Text::kWindowsFix)));
+  }
   // The detail comes from the shared validation rules, in English; the sentence around it
   // is in the page's language.
   return fmt::format(
@@ -120,7 +125,8 @@ Text StatusText(ApplicantStage stage) {
 
 }  // namespace
 
-std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Error* error) {
+std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Error* error,
+                                const WindowsReading* reading) {
   using L = ApplicationLimits;
   const std::string lang(ToString(l));
   std::string body = LanguageNav(l, "/");
@@ -167,6 +173,14 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
   body += TextInput(l, "contact_handle", Text::kHandleLabel, d.contact_handle, L::kHandle);
   body += TextInput(l, "safe_windows", Text::kWindowsLabel, Join(d.safe_windows, "; "), 200,
                     fmt::format(" placeholder=\"{}\"", HtmlEscape(Tr(l, Text::kWindowsHint))));
+  if (reading) {
+    body += fmt::format(
+        "<p class=\"notice\" id=\"windows-read\" role=\"status\">{}: <strong>{}</strong> ({}). "
+        "{}</p><input type=\"hidden\" name=\"windows_read\" value=\"{}\">",
+        HtmlEscape(Tr(l, Text::kWindowsReadAs)), HtmlEscape(Join(reading->described, "; ")),
+        HtmlEscape(Tr(l, Text::kWindowsYourTime)), HtmlEscape(Tr(l, Text::kWindowsConfirm)),
+        HtmlEscape(reading->canonical));
+  }
   body += fmt::format(
       "<label for=\"utc_offset\">{}</label><select id=\"utc_offset\" "
       "name=\"utc_offset\">{}</select>",

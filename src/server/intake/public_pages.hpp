@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/intake/intake.hpp"
 #include "domain/application.hpp"
@@ -11,9 +12,18 @@
 
 namespace lifeline::server {
 
-/// The application form, refilled with `draft` and showing `error` when given.
+/// How the safe windows were read, for the person to confirm before the form is stored:
+/// each window in their language, and the canonical text a second submission must carry
+/// back (in `windows_read`) unchanged.
+struct WindowsReading {
+  std::vector<std::string> described;
+  std::string canonical;
+};
+
+/// The application form, refilled with `draft` and showing `error` when given, or how the
+/// safe windows were read.
 std::string ApplicationFormPage(Language language, const ApplicationDraft& draft,
-                                const Error* error);
+                                const Error* error, const WindowsReading* reading = nullptr);
 std::string ReceiptPage(Language language, const Receipt& receipt);
 /// The receipt form, with `alert` (e.g. kStatusUnknown or kBusy) shown when given.
 std::string StatusFormPage(Language language, std::optional<Text> alert);

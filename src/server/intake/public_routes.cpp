@@ -96,6 +96,23 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
     return respond(
         HtmlResponse(400, ApplicationFormPage(language, ApplicationDraft{}, &draft.error())));
   }
+  // Safe windows are read forgivingly (domain/safe_window.hpp): before anything is stored,
+  // the person sees how theirs were read, in their language, and sends the form again to
+  // confirm. Anything else wrong is reported first, as Submit would.
+  auto valid = intake.Validate(*draft);
+  if (!valid) {
+    return respond(HtmlResponse(HttpStatusOf(valid.error().code),
+                                ApplicationFormPage(language, *draft, &valid.error())));
+  }
+  if (const auto& windows = valid->identifying.safe_windows; !windows.empty()) {
+    WindowsReading reading;
+    for (const auto& w : windows) {
+      reading.described.push_back(DescribeSafeWindow(w, language));
+      reading.canonical += (reading.canonical.empty() ? "" : "; ") + FormatSafeWindow(w);
+    }
+    if (FormValue(*form, "windows_read") != reading.canonical)
+      return respond(HtmlResponse(200, ApplicationFormPage(language, *draft, nullptr, &reading)));
+  }
   auto shared_draft = std::make_shared<ApplicationDraft>(std::move(*draft));
   intake.Submit(*shared_draft, [respond, language, shared_draft](Result<Receipt> receipt) {
     if (!receipt) {
