@@ -286,3 +286,15 @@ class Abroad(ServerTest):
         status, _, body = self.server.request("GET", "/legal?lang=en")
         self.assertIn("5 to 15 years", body.decode())
         self.assertIn("UNHCR", body.decode())
+        # Ukrainian and Belarusian pages of their own, with nothing of the Russian one.
+        for lang, desertion, years, unhcr in [
+                ("uk", "дезертирство в умовах воєнного часу", "від 5 до 15 років", "УВКБ ООН"),
+                ("be", "дэзерцірства ва ўмовах ваеннага часу", "ад 5 да 15 гадоў", "УВКБ ААН")]:
+            status, _, body = self.server.request("GET", f"/legal?lang={lang}")
+            page = body.decode()
+            self.assertEqual(status, 200)
+            self.assertIn(f'lang="{lang}"', page)
+            for text in (desertion, years, unhcr, "C-472/13"):
+                self.assertIn(text, page)
+            for russian in ("дезертирство в условиях", "лет", "Наказания", "Сверено"):
+                self.assertNotIn(russian, page, lang)

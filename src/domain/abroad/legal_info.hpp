@@ -1,7 +1,7 @@
 #pragma once
 // What the public legal-information page says about asylum for those who refused to fight,
 // with its sources: facts only, kept as data (the penalties come from penalty.hpp). Each
-// fact is written in Russian first, then English. Pure.
+// fact is written in Russian, English, Ukrainian and Belarusian. Pure.
 
 #include <span>
 #include <string_view>
@@ -13,6 +13,8 @@ struct LegalFact {
   std::string_view text_en;
   std::string_view source;  // the instrument or judgment, as cited
   std::string_view url;     // where the text can be read
+  std::string_view text_uk;
+  std::string_view text_be;
 };
 
 /// Asylum law on refusing military service, oldest instrument first.

@@ -18,6 +18,8 @@ struct PenaltyArticle {
   int max_years = 0;
   std::string_view note;  // e.g. an exemption; may be empty
   std::string_view note_ru;
+  std::string_view offence_uk, offence_be;  // in Ukrainian and Belarusian
+  std::string_view note_uk, note_be;
 };
 
 /// Every article the table holds, in the code's order.

@@ -9,7 +9,6 @@
 #include "server/page.hpp"
 
 namespace lifeline::server {
-namespace {
 
 std::string LanguageNav(Language current, std::string_view path) {
   std::string out = "<nav>";
@@ -25,6 +24,8 @@ std::string LanguageNav(Language current, std::string_view path) {
   }
   return out + "</nav>";
 }
+
+namespace {
 
 std::string Options(Language l, const std::string& selected,
                     std::initializer_list<std::pair<std::string_view, Text>> options) {
@@ -198,9 +199,8 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
       fmt::format("<button type=\"submit\">{}</button></form>", HtmlEscape(Tr(l, Text::kSubmit)));
   body += fmt::format("<p><a href=\"/status?lang={}\">{}</a></p>", lang,
                       HtmlEscape(Tr(l, Text::kCheckStatusLink)));
-  body +=
-      fmt::format("<p><a href=\"/legal?lang={}\" id=\"legal-link\">{}</a></p>",
-                  l == Language::kEn ? "en" : "ru", HtmlEscape(Tr(l, Text::kLegalInformationLink)));
+  body += fmt::format("<p><a href=\"/legal?lang={}\" id=\"legal-link\">{}</a></p>", lang,
+                      HtmlEscape(Tr(l, Text::kLegalInformationLink)));
   return HtmlPage(lang, Tr(l, Text::kTitle), body);
 }
 

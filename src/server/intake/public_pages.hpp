@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/intake/intake.hpp"
@@ -11,6 +12,9 @@
 #include "server/i18n.hpp"
 
 namespace lifeline::server {
+
+/// Links to the page at `path` in the other languages, the current one named in bold.
+std::string LanguageNav(Language current, std::string_view path);
 
 /// How the safe windows were read, for the person to confirm before the form is stored:
 /// each window in their language, and the canonical text a second submission must carry
