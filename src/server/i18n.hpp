@@ -32,6 +32,8 @@ enum class Text {
   kChannelSignal,
   kChannelNone,
   kHandleLabel,
+  kHandleNeeded,
+  kHandleFix,
   kWindowsLabel,
   kWindowsHint,
   kWindowsFix,

@@ -125,6 +125,13 @@ class IntakeApi(ServerTest):
         self.assertEqual(status, 400)
         self.assertIn("Напишіть дні й час".encode(), page)
         self.assertNotIn(b"write each window", page)
+        # The handle is marked as needed, and a missing one is explained in Ukrainian.
+        self.assertIn("потрібно, якщо обрано спосіб".encode(), page)
+        status, _, page = self.server.request("POST", "/apply", raw=urlencode(dict(base, contact_handle="")).encode(),
+                                              headers=headers)
+        self.assertEqual(status, 400)
+        self.assertIn("Напишіть номер телефону або".encode(), page)
+        self.assertNotIn(b"required unless", page)
         # Confirmed: stored as read.
         confirmed = dict(form, windows_read=read)
         status, _, page = self.server.request("POST", "/apply", raw=urlencode(confirmed).encode(), headers=headers)

@@ -39,26 +39,28 @@ std::string Options(Language l, const std::string& selected,
 
 // Moscow time and the zones either side of it where applicants live, as offsets (no place
 // names: the choice is sealed anyway, but the page need not suggest any).
-std::string TimeZoneOptions(const std::string& selected) {
+std::string TimeZoneOptions(Language l, const std::string& selected) {
   std::string out;
   const std::string chosen = selected.empty() ? "+03:00" : selected;
+  const std::string_view moscow = l == Language::kEn ? "MSK" : "МСК";
   for (int hours = 2; hours <= 12; ++hours) {
     const std::string value = fmt::format("+{:02}:00", hours);
-    const std::string label =
-        hours == 3 ? "UTC+03:00 (МСК)" : fmt::format("UTC{} (МСК{:+})", value, hours - 3);
+    const std::string label = hours == 3 ? fmt::format("UTC+03:00 ({})", moscow)
+                                         : fmt::format("UTC{} ({}{:+})", value, moscow, hours - 3);
     out += fmt::format("<option value=\"{}\"{}>{}</option>", value,
                        value == chosen ? " selected" : "", label);
   }
   return out;
 }
 
+// A text field, its label saying whether it is needed (`need`: optional unless told).
 std::string TextInput(Language l, std::string_view name, Text label, const std::string& value,
-                      std::size_t max_chars, std::string_view extra = "") {
+                      std::size_t max_chars, std::string_view extra = "",
+                      Text need = Text::kOptional) {
   return fmt::format(
       "<label for=\"{0}\">{1} <span class=\"hint\">({2})</span></label>"
       "<input id=\"{0}\" name=\"{0}\" value=\"{3}\" maxlength=\"{4}\" autocomplete=\"off\"{5}>",
-      name, HtmlEscape(Tr(l, label)), HtmlEscape(Tr(l, Text::kOptional)), HtmlEscape(value),
-      max_chars, extra);
+      name, HtmlEscape(Tr(l, label)), HtmlEscape(Tr(l, need)), HtmlEscape(value), max_chars, extra);
 }
 
 std::string Join(const std::vector<std::string>& items, std::string_view separator) {
@@ -99,10 +101,18 @@ std::string ErrorBanner(Language l, const Error& error) {
   }
   const auto label = FieldLabel(error.field);
   const std::string field = label ? fmt::format(" «{}»", Tr(l, *label)) : std::string();
-  if (error.field == "contact.safe_windows") {  // how to write one, in the page's language
-    return fmt::format("<p class=\"error\" role=\"alert\">{}{}. {}</p>",
-                       HtmlEscape(Tr(l, Text::kErrorTitle)), HtmlEscape(field),
-                       HtmlEscape(Tr(l, Text::kWindowsFix)));
+  // Where the page knows how to put it right, it says so in its language instead of the
+  // validation rules' English detail.
+  static constexpr std::pair<std::string_view, Text> kFixes[] = {
+      {"contact.safe_windows", Text::kWindowsFix},
+      {"contact.handle", Text::kHandleFix},
+  };
+  for (const auto& [name, fix] : kFixes) {
+    if (name == error.field) {
+      return fmt::format("<p class=\"error\" role=\"alert\">{}{}. {}</p>",
+                         HtmlEscape(Tr(l, Text::kErrorTitle)), HtmlEscape(field),
+                         HtmlEscape(Tr(l, fix)));
+    }
   }
   // The detail comes from the shared validation rules, in English; the sentence around it
   // is in the page's language.
@@ -171,7 +181,8 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
                {"phone", Text::kChannelPhone},
                {"sms", Text::kChannelSms},
                {"none", Text::kChannelNone}}));
-  body += TextInput(l, "contact_handle", Text::kHandleLabel, d.contact_handle, L::kHandle);
+  body += TextInput(l, "contact_handle", Text::kHandleLabel, d.contact_handle, L::kHandle, "",
+                    Text::kHandleNeeded);
   body += TextInput(l, "safe_windows", Text::kWindowsLabel, Join(d.safe_windows, "; "), 200,
                     fmt::format(" placeholder=\"{}\"", HtmlEscape(Tr(l, Text::kWindowsHint))));
   if (reading) {
@@ -185,7 +196,7 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
   body += fmt::format(
       "<label for=\"utc_offset\">{}</label><select id=\"utc_offset\" "
       "name=\"utc_offset\">{}</select>",
-      HtmlEscape(Tr(l, Text::kTimeZoneLabel)), TimeZoneOptions(d.utc_offset));
+      HtmlEscape(Tr(l, Text::kTimeZoneLabel)), TimeZoneOptions(l, d.utc_offset));
   body += TextInput(l, "name", Text::kNameLabel, d.name, L::kShortText);
   body += TextInput(l, "rank", Text::kRankLabel, d.rank, L::kRank);
   body += TextInput(l, "unit", Text::kUnitLabel, d.unit, L::kShortText);
