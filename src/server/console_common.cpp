@@ -42,7 +42,29 @@ std::string Header(const app::SessionInfo& s) {
              "<form class=\"inline\" method=\"post\" action=\"/console/logout\">"
              "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button "
              "type=\"submit\">Выйти</button></form></nav>",
-             HtmlEscape(s.actor.name), ToString(s.actor.role), HtmlEscape(s.csrf_token));
+             HtmlEscape(s.actor.name), RoleRu(s.actor.role), HtmlEscape(s.csrf_token));
+}
+
+std::string_view RoleRu(Role role) {
+  switch (role) {
+    case Role::kOperator:
+      return "оператор";
+    case Role::kVerifier:
+      return "проверяющий";
+    case Role::kCoordinator:
+      return "координатор";
+    case Role::kCampAdmin:
+      return "администратор лагеря";
+    case Role::kCaseworker:
+      return "куратор за рубежом";
+    case Role::kAnalyst:
+      return "аналитик";
+    case Role::kAuditor:
+      return "аудитор";
+    case Role::kAdmin:
+      return "администратор";
+  }
+  return "?";
 }
 
 std::string_view SituationRu(Situation s) {

@@ -9,6 +9,7 @@
 #include "domain/application.hpp"
 #include "domain/case_list.hpp"
 #include "domain/case_status.hpp"
+#include "domain/role.hpp"
 #include "domain/task_kind.hpp"
 
 namespace lifeline::server::console {
@@ -16,6 +17,8 @@ namespace lifeline::server::console {
 /// The navigation bar: links for the roles that may follow them, and the sign-out form.
 std::string Header(const app::SessionInfo& s);
 std::string_view SituationRu(Situation s);
+/// A role as the console names it ("администратор"), never its wire code.
+std::string_view RoleRu(Role role);
 std::string_view StatusLabelRu(CaseStatus status);
 /// The status as the list and the case show it: every person in custody as captured,
 /// whatever the sealed circumstance says.

@@ -347,4 +347,20 @@ std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::St
   return HtmlPage("ru", "Статистика", body);
 }
 
+std::string ConsoleAdminPage(const app::SessionInfo& session) {
+  std::string body = Header(session) +
+                     "<h1>Администрирование</h1><ul id=\"admin-menu\">"
+                     "<li><a href=\"/console/security\">Безопасность</a>: второй фактор для всех "
+                     "учётных записей, ваш второй фактор, выход на всех устройствах</li>";
+  if (app::Require(session.actor, app::Permission::kManagePartners).ok()) {
+    body +=
+        "<li><a href=\"/console/partners\">Партнёры</a>: ключи организаций, которым "
+        "запечатываются направления</li>";
+  }
+  body +=
+      "</ul><p class=\"hint\">Администратор не читает заявки. Учётные записи добавляются "
+      "командой <code>lifeline user add</code> на сервере офиса.</p>";
+  return HtmlPage("ru", "Консоль — администрирование", body);
+}
+
 }  // namespace lifeline::server

@@ -99,4 +99,8 @@ std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t cas
                                std::optional<CustodyCircumstance> recorded,
                                const std::string& error);
 
+/// An administrator's landing page: what the role does, each with its page, and sign-out
+/// (in the header). Administrators read no cases (app/accounts/actor.cpp).
+std::string ConsoleAdminPage(const app::SessionInfo& session);
+
 }  // namespace lifeline::server

@@ -25,6 +25,23 @@ class Console(ServerTest):
         self.assertIn("Path=/", attributes)
         self.assertNotIn("Secure", attributes)
 
+    def test_an_administrator_lands_on_a_menu_with_sign_out(self):
+        status, headers, _ = self.server.request(
+            "POST", "/console/login", raw=urlencode({"name": "admin", "password": ADMIN_PASSWORD}).encode(),
+            headers=FORM)
+        self.assertEqual(status, 303)
+        cookie = {"Cookie": headers["set-cookie"].split(";")[0]}
+        status, _, page = self.server.request("GET", "/console/", headers=cookie)
+        self.assertEqual(status, 200)
+        text = page.decode()
+        self.assertIn("<h1>Администрирование</h1>", text)
+        self.assertIn('id="admin-menu"', text)
+        for link in ('href="/console/security"', 'href="/console/partners"', 'action="/console/logout"'):
+            self.assertIn(link, text)
+        self.assertIn("(администратор)", text)  # the role in words, not its code
+        self.assertNotIn("(admin)", text)
+        self.assertNotIn("your role", text)
+
     def test_wrong_password_shows_the_login_form_again(self):
         status, _, page = self.server.request(
             "POST", "/console/login", raw=urlencode({"name": "admin", "password": "wrong-password-x"}).encode(),

@@ -178,7 +178,7 @@ class Permissions(ServerTest):
             for path, allowed, ok_status in CONSOLE:
                 status, _, _ = self.server.request("GET", path, headers=cookie)
                 self.assertEqual(status, ok_status if role in allowed else 403, f"{role} GET {path}")
-            status, headers, _ = self.server.request("GET", "/console/", headers=cookie)
+            status, headers, page = self.server.request("GET", "/console/", headers=cookie)
             if role in CASE_READERS:
                 self.assertEqual(status, 200, role)
             elif role == "auditor":
@@ -189,8 +189,12 @@ class Permissions(ServerTest):
                 self.assertEqual((status, headers.get("location")), (303, "/console/camps"))
             elif role == "caseworker":
                 self.assertEqual((status, headers.get("location")), (303, "/console/abroad"))
+            elif role == "admin":  # a landing page with the administrator's menu, no cases
+                self.assertEqual(status, 200, role)
+                self.assertIn(b'id="admin-menu"', page)
+                self.assertNotIn(b"/console/cases/", page)
             else:
-                self.assertEqual(status, 403, role)
+                self.fail(f"no landing expected for {role}")
 
     def test_a_role_without_the_permission_gets_403_whatever_it_sends(self):
         for role in ROLES:

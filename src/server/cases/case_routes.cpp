@@ -112,6 +112,10 @@ void ConsoleHome(Context& ctx, Request& request, Respond respond) {
       app::Require(session->actor, app::Permission::kWorkAbroad)) {
     return respond(Redirect("/console/abroad"));
   }
+  if (!app::Require(session->actor, app::Permission::kListCases) &&
+      app::Require(session->actor, app::Permission::kManageSettings)) {
+    return respond(HtmlResponse(200, ConsoleAdminPage(*session)));
+  }
   int page = 1;
   auto filter = FilterFrom(request, &page);
   if (!filter) return respond(Redirect("/console/"));
