@@ -1,8 +1,9 @@
 // lifeline console: draws the statistics page's charts with Chart.js (served by lifeline from
 // its own binary). The numbers come from the page itself (the JSON block #statistics-data,
-// the same document GET /api/v1/statistics answers); suppressed cells (under 10) are null
-// and drawn as gaps, never as zeros. The tables below the charts remain the accessible,
-// script-free version.
+// the same document GET /api/v1/statistics answers); suppressed cells (under 10) are null,
+// never zeros, and each is marked with a grey cross on the baseline (its own dataset, "hidden:
+// under 10"), so that a hidden count and a zero do not look alike. The tables below the
+// charts remain the accessible, script-free version.
 (() => {
   "use strict";
 
@@ -13,6 +14,7 @@
     at_front: "на фронте", relative: "родственник",
     applications: "заявки", verified: "проверены", crossed: "перешли (в плену)",
   };
+  const HIDDEN = "скрыто: меньше 10";
   const PALETTE = ["#1f5f8b", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#5d6d7e"];
   const label = (key) => RU[key] || key;
 
@@ -32,9 +34,24 @@
     }));
   }
 
-  function draw(id, type, labels, datasets, stacked) {
+  // A cross on the baseline wherever some dataset's cell is hidden (null): its own stack, so
+  // that it is never added to a bar.
+  function hiddenMarks(datasets) {
+    const length = Math.max(0, ...datasets.map((d) => d.data.length));
+    const marks = Array.from({ length }, (_, i) =>
+      datasets.some((d) => d.data[i] === null) ? 0 : null);
+    if (!marks.some((m) => m === 0)) return [];
+    return [{
+      type: "line", label: HIDDEN, data: marks, stack: "hidden", showLine: false,
+      pointStyle: "crossRot", pointRadius: 8, pointBorderWidth: 3, borderColor: "#7f8c8d",
+      backgroundColor: "#7f8c8d",
+    }];
+  }
+
+  function draw(id, type, labels, bars, stacked) {
     const canvas = document.getElementById(id);
     if (!canvas) return;
+    const datasets = bars.concat(hiddenMarks(bars));
     new Chart(canvas, {
       type,
       data: { labels, datasets },
