@@ -328,7 +328,9 @@ std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::St
   std::string body = Header(session) +
                      "<h1>Статистика</h1>"
                      "<p class=\"hint\">Только суммы; ячейки меньше 10 скрыты («&lt;10»), на "
-                     "графиках отмечены серым крестом, а не нулём.</p>";
+                     "графиках отмечены серым крестом, а не нулём. <a "
+                     "href=\"/console/statistics.csv\" id=\"statistics-csv\">Скачать CSV</a> "
+                     "(за 28 дней; скрытые ячейки — «&lt;10»).</p>";
   body +=
       fmt::format("<h2>Сегодня</h2><p id=\"surge\">Заявок сегодня: {}{}{}</p>",
                   r.today ? std::to_string(*r.today) : "&lt;10",

@@ -1,6 +1,8 @@
 """Statistics for analysts: aggregates only, every cell under 10 suppressed (and a lone one's
 neighbour), the funnel and backlog, surge detection, audited, and never the custody
 circumstance; analysts read no case."""
+import csv
+import io
 import unittest
 
 from harness import ServerTest, minimal_application
@@ -43,6 +45,29 @@ class Statistics(ServerTest):
         self.assertIsNone(body["surge"]["trailing_mean"])  # under 10 over the trailing days
         for day in body["days"][:-1]:
             self.assertEqual(day["total"], 0)
+
+    def test_csv_export_marks_suppressed_cells_and_is_audited_as_an_export(self):
+        for path, auth in [("/api/v1/statistics.csv?days=7", self.analyst),
+                           ("/console/statistics.csv?days=7", {"Cookie": self.analyst["Cookie"]})]:
+            status, headers, raw = self.server.request("GET", path, headers=auth)
+            self.assertEqual(status, 200, path)
+            self.assertTrue(headers["content-type"].startswith("text/csv"), path)
+            self.assertIn("attachment", headers["content-disposition"])
+            rows = list(csv.reader(io.StringIO(raw.decode(), newline="")))
+            self.assertEqual(rows[0], ["table", "day", "category", "count"])
+            self.assertEqual(len([r for r in rows if r[0] == "total"]), 7)
+            # The two suppressed channels are marked, never written as 0 (as in the JSON).
+            self.assertEqual(sorted((r[2], r[3]) for r in rows if r[0] == "by_channel"),
+                             [("signal", "<10"), ("telegram", "<10")])
+            self.assertIn(["funnel", "", "applications", "15"], rows)
+        # Another role is refused before anything is read; bad days say which field.
+        status, body, _ = self.server.json("GET", "/api/v1/statistics.csv?days=0", headers=self.analyst)
+        self.assertEqual((status, body["error"]["field"]), (400, "days"))
+        auditor = self.server.sign_in("r.auditor", "synthetic-auditor-password")
+        self.assertEqual(self.server.request("GET", "/api/v1/statistics.csv", headers=auditor)[0], 403)
+        _, log, _ = self.server.json("GET", "/api/v1/audit", headers=auditor)
+        exports = [e for e in log["entries"] if e["action"] == "statistics_read" and e["target"] == "export:csv"]
+        self.assertEqual(len(exports), 2)
 
     def test_the_custody_circumstance_never_reaches_statistics(self):
         self.assertEqual(self.server.json("PUT", "/api/v1/cases/1/custody", {"circumstance": "voluntary_surrender"},

@@ -298,9 +298,10 @@ class OfficeService {
   Result<std::vector<DuplicateProposal>> LikelyDuplicates(const IdentifyingFields& fields,
                                                           ContactChannel channel);
 
-  /// The last `days` days' aggregates (office_statistics.cpp). Audited. kInvalidInput for
-  /// `days` outside 1..366.
-  Result<StatisticsReport> Statistics(const Actor& actor, int days);
+  /// The last `days` days' aggregates (office_statistics.cpp). Audited, with `purpose` as
+  /// the entry's target ("export:csv" for a download; empty for a page or an API read).
+  /// kInvalidInput for `days` outside 1..366.
+  Result<StatisticsReport> Statistics(const Actor& actor, int days, std::string_view purpose = "");
 
   /// Merges `source` into `target` as a duplicate (office_duplicates.cpp): `source` moves to
   /// "duplicate" with the reason, both keep their histories and conversations, and each

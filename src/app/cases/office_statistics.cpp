@@ -19,7 +19,8 @@ constexpr const char* kAgeBuckets[] = {"under 7 days", "7 to 29 days", "30 to 89
 
 }  // namespace
 
-Result<StatisticsReport> OfficeService::Statistics(const Actor& actor, int span_days) {
+Result<StatisticsReport> OfficeService::Statistics(const Actor& actor, int span_days,
+                                                   std::string_view purpose) {
   if (auto allowed = Require(actor, Permission::kViewStatistics); !allowed) return allowed.error();
   if (span_days < 1 || span_days > 366)
     return InvalidInput("days must be between 1 and 366", "days");
@@ -28,7 +29,8 @@ Result<StatisticsReport> OfficeService::Statistics(const Actor& actor, int span_
   auto counts =
       store_.CountStatistics(from, year_month_day{today + days{1}}, year_month_day{today});
   if (!counts) return counts.error();
-  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kStatisticsRead, ""});
+  if (auto audited = audit_.Record(
+          {actor.user_id, actor.name, AuditAction::kStatisticsRead, std::string(purpose)});
       !audited) {
     return audited.error();
   }

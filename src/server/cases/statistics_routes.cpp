@@ -1,5 +1,10 @@
-// Statistics for analysts: GET /api/v1/statistics?days=N (JSON) and /console/statistics.
-// Suppressed cells are null in JSON and "<10" on the page.
+// Statistics for analysts: GET /api/v1/statistics?days=N (JSON) and /console/statistics,
+// and the same as CSV for a spreadsheet (GET /api/v1/statistics.csv, /console/statistics.csv;
+// each download audited as "export:csv"). Suppressed cells are null in JSON and "<10" on the
+// page and in the CSV, never 0.
+
+#include <csv.h>
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +42,40 @@ json ReportJson(const app::StatisticsReport& r) {
           {"small_cells_suppressed_below", kSmallCell}};
 }
 
+// One CSV field, quoted where it must be (libcsv's writer).
+std::string CsvField(std::string_view text) {
+  std::string out(text.size() * 2 + 2, '\0');
+  out.resize(csv_write(out.data(), out.size(), text.data(), text.size()));
+  return out;
+}
+
+// One row per cell: the table it belongs to, the day (empty for the funnel and the backlog),
+// the category, and the count, or "<10" where it is suppressed.
+std::string ReportCsv(const app::StatisticsReport& r) {
+  std::string out = "table,day,category,count\r\n";
+  auto row = [&](std::string_view table, std::string_view day, std::string_view category,
+                 const std::optional<std::int64_t>& count) {
+    out += fmt::format("{},{},{},{}\r\n", table, day, CsvField(category),
+                       count ? std::to_string(*count) : CsvField("<10"));
+  };
+  for (const auto& d : r.days) {
+    const std::string day = FormatIsoDate(d.day);
+    row("total", day, "", d.total);
+    for (const auto& c : d.by_channel) row("by_channel", day, c.label, c.count);
+    for (const auto& c : d.by_situation) row("by_situation", day, c.label, c.count);
+  }
+  for (const auto& c : r.funnel) row("funnel", "", c.label, c.count);
+  for (const auto& c : r.backlog_by_age) row("backlog_by_age", "", c.label, c.count);
+  return out;
+}
+
+Response CsvDownload(const app::StatisticsReport& r) {
+  Response response{200, "text/csv; charset=utf-8", ReportCsv(r), {}};
+  response.headers.emplace_back("Content-Disposition",
+                                "attachment; filename=\"lifeline-statistics.csv\"");
+  return response;
+}
+
 Result<int> DaysFrom(const Request& request) {
   const std::string text = request.Query("days");
   if (text.empty()) return 28;
@@ -53,6 +92,35 @@ void ApiStatistics(Context& ctx, Request& request, Respond respond) {
   auto report = ctx.office.Statistics(session->actor, *days);
   if (!report) return respond(JsonError(report.error()));
   respond({200, "application/json", ReportJson(*report).dump(), {}});
+}
+
+void ApiStatisticsCsv(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, false);
+  if (!session) return respond(JsonError(session.error()));
+  auto days = DaysFrom(request);
+  if (!days) return respond(JsonError(days.error()));
+  auto report = ctx.office.Statistics(session->actor, *days, "export:csv");
+  if (!report) return respond(JsonError(report.error()));
+  respond(CsvDownload(*report));
+}
+
+void ConsoleStatisticsCsv(Context& ctx, Request& request, Respond respond) {
+  auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!session) return respond(Redirect("/console/"));
+  if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
+  if (!app::Require(session->actor, app::Permission::kViewStatistics)) {
+    return respond(HtmlResponse(
+        403,
+        HtmlPage("ru", "Нет доступа", "<p>Статистика доступна аналитикам и координаторам.</p>")));
+  }
+  auto days = DaysFrom(request);
+  if (!days) return respond(Redirect("/console/statistics"));
+  auto report = ctx.office.Statistics(session->actor, *days, "export:csv");
+  if (!report) {
+    return respond(HtmlResponse(HttpStatusOf(report.error().code),
+                                HtmlPage("ru", "Ошибка", "<p>Статистика сейчас недоступна.</p>")));
+  }
+  respond(CsvDownload(*report));
 }
 
 void ConsoleStatistics(Context& ctx, Request& request, Respond respond) {
@@ -75,6 +143,9 @@ void ConsoleStatistics(Context& ctx, Request& request, Respond respond) {
 void AddStatisticsRoutes(Router& router, const Bind& bind) {
   router.Add("GET", "/api/v1/statistics", bind(ApiStatistics, {app::Permission::kViewStatistics}));
   router.Add("GET", "/console/statistics", bind(ConsoleStatistics));
+  router.Add("GET", "/api/v1/statistics.csv",
+             bind(ApiStatisticsCsv, {app::Permission::kViewStatistics}));
+  router.Add("GET", "/console/statistics.csv", bind(ConsoleStatisticsCsv));
 }
 
 }  // namespace lifeline::server::office
