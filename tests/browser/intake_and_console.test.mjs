@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 import {
-  CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, actAndLoad, startFreshLifeline, tearDown, watchPage,
+  ADMIN, ADMIN_PASSWORD, CHROMIUM_ARGS, CHROMIUM_BIN, RECEIPT_RE, TEST_TIMEOUT_MS, actAndLoad, startFreshLifeline,
+  tearDown, watchPage,
 } from './support.mjs';
 
 // Administrators do not read cases; the console walk-through signs in as an operator.
@@ -194,6 +195,65 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
       await page.locator('article.own-message', { hasText: APPLICANT_REPLY }).waitFor({ state: 'visible' });
     } finally {
       await applicant.close();
+    }
+  });
+
+  it('applies in Ukrainian with safe times typed naturally, read back before storing', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url('/?lang=uk'));
+      assert.equal(await page.locator('html').getAttribute('lang'), 'uk');
+      await page.locator('#situation').selectOption('serving');
+      await page.locator('#contact_channel').selectOption('telegram');
+      await page.locator('#contact_handle').fill('@synthetic_uk');
+      await page.locator('#safe_windows').fill('Пн-Пт 19-21; нд 10.00 - 12.00');
+      await actAndLoad(page, () => page.locator('form[action="/apply"] button[type="submit"]').click());
+      const read = await page.locator('#windows-read').textContent();
+      assert.match(read, /у будні, 19:00–21:00; нд, 10:00–12:00/);
+      assert.match(read, /за вашим часом/);
+      assert.equal(await page.locator('#receipt').count(), 0, 'stored before it was confirmed');
+      await actAndLoad(page, () => page.locator('form[action="/apply"] button[type="submit"]').click());
+      assert.match((await page.locator('#receipt').textContent()).trim(), RECEIPT_RE);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'uk');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the legal page in Belarusian and Ukrainian, not the Russian one', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url('/?lang=be'));
+      await actAndLoad(page, () => page.locator('#legal-link').click());
+      assert.equal(await page.locator('html').getAttribute('lang'), 'be');
+      assert.match(await page.locator('#penalties').textContent(), /дэзерцірства ва ўмовах ваеннага часу/);
+      assert.match(await page.locator('#penalties').textContent(), /ад 5 да 15 гадоў/);
+      await actAndLoad(page, () => page.getByRole('link', { name: 'Українська' }).click());
+      assert.equal(await page.locator('html').getAttribute('lang'), 'uk');
+      assert.match(await page.locator('#penalties').textContent(), /від 5 до 15 років/);
+      assert.doesNotMatch(await page.locator('body').textContent(), /Наказания|лет\b/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lands an administrator on a menu with sign-out', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url('/console/'));
+      await page.locator('#name').fill(ADMIN);
+      await page.locator('#password').fill(ADMIN_PASSWORD);
+      await actAndLoad(page, () => page.locator('form[action="/console/login"] button[type="submit"]').click());
+      assert.equal((await page.locator('h1').textContent()).trim(), 'Администрирование');
+      assert.equal(await page.locator('#admin-menu a[href="/console/security"]').count(), 1);
+      assert.match(await page.locator('nav').textContent(), /администратор/);
+      await actAndLoad(page, () => page.locator('form[action="/console/logout"] button[type="submit"]').click());
+      assert.equal(await page.locator('form[action="/console/login"]').count(), 1);
+    } finally {
+      await context.close();
     }
   });
 
