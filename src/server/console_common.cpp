@@ -45,6 +45,34 @@ std::string Header(const app::SessionInfo& s) {
              HtmlEscape(s.actor.name), RoleRu(s.actor.role), HtmlEscape(s.csrf_token));
 }
 
+std::string_view ChannelRu(ContactChannel channel) {
+  switch (channel) {
+    case ContactChannel::kPhone:
+      return "звонок";
+    case ContactChannel::kSms:
+      return "SMS";
+    case ContactChannel::kTelegram:
+      return "Telegram";
+    case ContactChannel::kSignal:
+      return "Signal";
+    case ContactChannel::kNone:
+      return "не связываться";
+  }
+  return "?";
+}
+
+std::string GroupRu(GroupKind kind, std::int64_t size) {
+  switch (kind) {
+    case GroupKind::kAlone:
+      return "один";
+    case GroupKind::kWithOthers:
+      return fmt::format("с другими: {} чел.", size);
+    case GroupKind::kUnit:
+      return fmt::format("подразделение: {} чел.", size);
+  }
+  return "?";
+}
+
 std::string_view RoleRu(Role role) {
   switch (role) {
     case Role::kOperator:

@@ -19,6 +19,10 @@ std::string Header(const app::SessionInfo& s);
 std::string_view SituationRu(Situation s);
 /// A role as the console names it ("администратор"), never its wire code.
 std::string_view RoleRu(Role role);
+/// How an applicant asked to be reached ("звонок", "не связываться"), and the group they
+/// come with ("один", "с другими: 3 чел."), as the console shows them.
+std::string_view ChannelRu(ContactChannel channel);
+std::string GroupRu(GroupKind kind, std::int64_t size);
 std::string_view StatusLabelRu(CaseStatus status);
 /// The status as the list and the case show it: every person in custody as captured,
 /// whatever the sealed circumstance says.

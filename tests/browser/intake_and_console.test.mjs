@@ -153,8 +153,10 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
       ]);
       assert.equal((await page.locator('#name').textContent()).trim(), APPLICANT_NAME);
       const field = (label) => page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
-      assert.equal((await field('Связь').textContent()).trim(), 'signal: @synthetic_browser');
-      assert.equal((await field('Когда можно связываться').textContent()).trim(), 'mon-fri 19:00-21:00');
+      assert.equal((await field('Связь').textContent()).trim(), 'Signal: @synthetic_browser');
+      assert.equal((await field('Когда можно связываться').textContent()).trim(),
+                   'по будням, 19:00–21:00 (время заявителя, UTC+03:00)');
+      assert.equal((await field('Группа').textContent()).trim(), 'один');
 
       await page.locator('#text').fill(REPLY_TEXT);
       await Promise.all([

@@ -4,6 +4,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "domain/contact_window.hpp"
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
@@ -281,24 +283,34 @@ std::string ChannelConversationHtml(const app::SessionInfo& session, std::int64_
 std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDetails& d,
                             const std::string& error, const app::ConversationView* conversation) {
   const auto& c = d.summary;
+  // The applicant's windows in words, in the applicant's own time, which the page says.
   std::string windows;
   for (const auto& w : d.fields.safe_windows)
-    windows += (windows.empty() ? "" : "; ") + FormatSafeWindow(w);
+    windows += (windows.empty() ? "" : "; ") + DescribeSafeWindow(w, Language::kRu);
+  if (!windows.empty()) {
+    const int offset = d.fields.utc_offset_minutes;
+    windows += fmt::format(" (время заявителя, UTC{}{:02}:{:02})", offset < 0 ? '-' : '+',
+                           std::abs(offset) / 60, std::abs(offset) % 60);
+  }
+  const std::string contact =
+      c.clear.contact_channel == ContactChannel::kNone || d.fields.contact_handle.empty()
+          ? std::string(ChannelRu(c.clear.contact_channel))
+          : fmt::format("{}: {}", ChannelRu(c.clear.contact_channel), d.fields.contact_handle);
   std::string body = Header(session);
   body += fmt::format(
       "<h1>Заявка № {}</h1><dl>"
       "<dt>Получена</dt><dd>{}</dd><dt>Статус</dt><dd>{}</dd><dt>Положение</dt><dd>{}</dd>"
-      "<dt>Группа</dt><dd>{} ({})</dd><dt>Отправка</dt><dd>{}</dd>"
+      "<dt>Группа</dt><dd>{}</dd><dt>Отправка</dt><dd>{}</dd>"
       "<dt>Имя</dt><dd id=\"name\">{}</dd><dt>Звание</dt><dd>{}</dd><dt>Часть</dt><dd>{}</dd>"
-      "<dt>Где сейчас</dt><dd>{}</dd><dt>Связь</dt><dd>{}: {}</dd><dt>Когда можно "
+      "<dt>Где сейчас</dt><dd>{}</dd><dt>Связь</dt><dd>{}</dd><dt>Когда можно "
       "связываться</dt><dd>{}</dd>"
       "<dt>Сообщение</dt><dd class=\"message\">{}</dd></dl>",
       c.id, FormatIsoDate(c.received_on), StatusRu(c), SituationRu(c.clear.situation),
-      ToString(c.clear.group_kind), c.clear.group_size,
+      GroupRu(c.clear.group_kind, c.clear.group_size),
       c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—", HtmlEscape(d.fields.name),
       HtmlEscape(d.fields.rank), HtmlEscape(d.fields.unit), HtmlEscape(d.fields.location),
-      ToString(c.clear.contact_channel), HtmlEscape(d.fields.contact_handle),
-      windows.empty() ? "не указано" : HtmlEscape(windows), HtmlEscape(d.fields.message));
+      HtmlEscape(contact), windows.empty() ? "не указано" : HtmlEscape(windows),
+      HtmlEscape(d.fields.message));
   if (!error.empty())
     body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
   body += GroupLinkHtml(d) + ContactHtml(d) + ScreeningHtml(d) + DuplicatesHtml(session, d) +
