@@ -15,7 +15,8 @@ for arg in "$@"; do
 done
 
 # libphonenumber-dev reads telephone numbers (src/text/phone_number.cpp); libcsv-dev reads
-# the CSV files `lifeline import` takes (src/app/intake/import_file.cpp).
+# the CSV files `lifeline import` takes (src/app/intake/import_file.cpp) and quotes the
+# statistics export (src/server/cases/statistics_routes.cpp).
 packages=(
   build-essential binutils cmake pkg-config python3
   libsodium-dev libsqlite3-dev librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
