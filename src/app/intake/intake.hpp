@@ -80,9 +80,12 @@ class IntakeService {
   /// Submit returns.
   void Submit(const ApplicationDraft& draft, Done done);
   /// What Submit checks first, alone: the application as it would be stored, or why not.
+  /// A caller that validated first (to show the person something) stores the result with
+  /// SubmitValid(application, Now(), done), not Submit, which would check it again.
   Result<ValidApplication> Validate(const ApplicationDraft& draft) const {
     return ValidateApplication(draft, clock_.Today());
   }
+  std::chrono::sys_seconds Now() const { return clock_.Now(); }
 
   /// Seals an already valid application received at `received_at` (the demo data uses
   /// this to spread applications over past months). Same `done` contract as Submit.

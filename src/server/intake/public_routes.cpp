@@ -98,7 +98,8 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
   }
   // Safe windows are read forgivingly (domain/safe_window.hpp): before anything is stored,
   // the person sees how theirs were read, in their language, and sends the form again to
-  // confirm. Anything else wrong is reported first, as Submit would.
+  // confirm. Anything else wrong is reported first, as Submit would; what was checked here is
+  // what is stored.
   auto valid = intake.Validate(*draft);
   if (!valid) {
     return respond(HtmlResponse(HttpStatusOf(valid.error().code),
@@ -114,16 +115,17 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
       return respond(HtmlResponse(200, ApplicationFormPage(language, *draft, nullptr, &reading)));
   }
   auto shared_draft = std::make_shared<ApplicationDraft>(std::move(*draft));
-  intake.Submit(*shared_draft, [respond, language, shared_draft](Result<Receipt> receipt) {
-    if (!receipt) {
-      const int status = HttpStatusOf(receipt.error().code);
-      Response r =
-          HtmlResponse(status, ApplicationFormPage(language, *shared_draft, &receipt.error()));
-      if (status == 503) r.headers.emplace_back("Retry-After", "1");
-      return respond(std::move(r));
-    }
-    respond(HtmlResponse(200, ReceiptPage(language, *receipt)));
-  });
+  intake.SubmitValid(
+      *valid, intake.Now(), [respond, language, shared_draft](Result<Receipt> receipt) {
+        if (!receipt) {
+          const int status = HttpStatusOf(receipt.error().code);
+          Response r =
+              HtmlResponse(status, ApplicationFormPage(language, *shared_draft, &receipt.error()));
+          if (status == 503) r.headers.emplace_back("Retry-After", "1");
+          return respond(std::move(r));
+        }
+        respond(HtmlResponse(200, ReceiptPage(language, *receipt)));
+      });
 }
 
 // Looks the receipt up and answers with the status page (`extras` says what happened to a
