@@ -177,9 +177,10 @@ std::optional<std::vector<Token>> Tokens(std::u32string_view text) {
       ++i;  // after an abbreviation: "пн." or "mon."
     } else if (c >= U'0' && c <= U'9') {
       int hours = 0, digits = 0;
-      for (; i < text.size() && text[i] >= U'0' && text[i] <= U'9'; ++i, ++digits)
+      for (; i < text.size() && text[i] >= U'0' && text[i] <= U'9'; ++i, ++digits) {
+        if (digits == 2) return std::nullopt;  // an hour has at most two digits
         hours = hours * 10 + static_cast<int>(text[i] - U'0');
-      if (digits > 2) return std::nullopt;
+      }
       Token time{Token::kTime, {}, hours * 60};
       if (i + 2 < text.size() && (text[i] == U':' || text[i] == U'.') && text[i + 1] >= U'0' &&
           text[i + 1] <= U'9' && text[i + 2] >= U'0' && text[i + 2] <= U'9') {

@@ -90,6 +90,9 @@ TEST(SafeWindow, RefusesWhatCannotBeReadOneWay) {
         "пн 10-12 (дома)", "понедельник"}) {
     EXPECT_FALSE(ParseSafeWindow(text)) << text;
   }
+  // Long numbers are refused without overflowing (found by the fuzzer).
+  for (const char* text : {"333333333333-21", "пн 10-99999999999999999999"})
+    EXPECT_FALSE(ParseSafeWindow(text)) << text;
 }
 
 TEST(SafeWindow, SaysHowItWasReadInThePersonsLanguage) {
