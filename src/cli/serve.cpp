@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "app/accounts/account_admin.hpp"
 #include "app/accounts/sessions.hpp"
 #include "app/accounts/setup.hpp"
 #include "app/audit/row_integrity.hpp"
@@ -121,6 +122,7 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<app::TwoFactor> two_factor;
   std::unique_ptr<app::OfficeService> office;
   std::unique_ptr<app::Sessions> sessions;
+  std::unique_ptr<app::AccountAdmin> accounts;
   std::unique_ptr<app::ContactCentreService> centre;
   std::unique_ptr<app::CampService> camps;
   std::unique_ptr<app::AbroadService> abroad;
@@ -155,6 +157,7 @@ int Serve(const ServeOptions& options) {
                                                app::SessionLimits{}, app::ThrottleLimits{},
                                                &office->integrity());
     crypto::Wipe(device_key);
+    accounts = std::make_unique<app::AccountAdmin>(*store, *store, *audit, *sessions, clock);
     auto strategy = contact_centre::ParseStrategy(options.queue_strategy);
     if (!strategy)
       throw std::runtime_error(
@@ -190,7 +193,8 @@ int Serve(const ServeOptions& options) {
                              .wallboard_feed = wallboard.get(),
                              .camp = camps.get(),
                              .abroad = abroad.get(),
-                             .conversations = conversations.get()});
+                             .conversations = conversations.get(),
+                             .accounts = accounts.get()});
   }
 
   // The office indexes cases for search (in memory) and screens new ones: it alone holds

@@ -57,6 +57,13 @@ std::string RandomDigits(std::size_t count) {
   return out;
 }
 
+std::string RandomFrom(std::string_view alphabet, std::size_t count) {
+  std::string out(count, '\0');
+  for (auto& c : out)
+    c = alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))];
+  return out;
+}
+
 std::string RandomToken() {
   std::uint8_t raw[32];
   randombytes_buf(raw, sizeof raw);

@@ -19,6 +19,9 @@ Bytes RandomBytes(std::size_t size);
 /// `count` uniformly random decimal digits (rejection sampling, no modulo bias).
 std::string RandomDigits(std::size_t count);
 
+/// `count` characters drawn uniformly from `alphabet` (1 to 256 characters; no modulo bias).
+std::string RandomFrom(std::string_view alphabet, std::size_t count);
+
 /// A random token of 32 bytes as URL-safe base64 without padding (43 characters).
 std::string RandomToken();
 

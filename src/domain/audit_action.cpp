@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 59> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 64> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -65,6 +65,11 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 59> kNames = {{
     {AuditAction::kIntegrityFailure, "integrity_failure"},
     {AuditAction::kRowsSealed, "rows_sealed"},
     {AuditAction::kCasesImported, "cases_imported"},
+    {AuditAction::kAccountDisabled, "account_disabled"},
+    {AuditAction::kAccountEnabled, "account_enabled"},
+    {AuditAction::kPasswordReset, "password_reset"},
+    {AuditAction::kPasswordChanged, "password_changed"},
+    {AuditAction::kAccountUnlocked, "account_unlocked"},
 }};
 }  // namespace
 

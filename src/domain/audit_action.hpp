@@ -69,6 +69,12 @@ enum class AuditAction {
   kIntegrityFailure,     // a stored row failed its row MAC (docs/security.md): "<table>:<id>"
   kRowsSealed,     // the upgrade's one sealing of the rows kept before row MACs: "rows:<count>"
   kCasesImported,  // `lifeline import` stored cases from a file: "cases:<count>"
+  // Account administration (app/accounts/account_admin.hpp): target "user:<id>".
+  kAccountDisabled,
+  kAccountEnabled,
+  kPasswordReset,    // by an administrator: a one-time password, the second factor cleared
+  kPasswordChanged,  // by the account itself
+  kAccountUnlocked,  // the sign-in throttle's counts for the account forgotten
 };
 
 std::string_view ToString(AuditAction action);

@@ -25,6 +25,8 @@ std::string Header(const app::SessionInfo& s) {
         "<a href=\"/console/abroad\">За рубежом</a> <a "
         "href=\"/console/abroad/countries\">Страны</a> ";
   }
+  if (app::Require(s.actor, app::Permission::kManageAccounts).ok())
+    links += "<a href=\"/console/accounts\">Учётные записи</a> ";
   if (app::Require(s.actor, app::Permission::kManagePartners).ok())
     links += "<a href=\"/console/partners\">Партнёры</a> ";
   if (app::Require(s.actor, app::Permission::kReviewScreening).ok()) {

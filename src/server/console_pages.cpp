@@ -126,15 +126,40 @@ std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPa
 std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityView& v) {
   const std::string csrf = HtmlEscape(session.csrf_token);
   std::string body = Header(session) + "<h1>Безопасность</h1>";
-  if (session.must_enrol_second_factor) {
+  if (session.must_choose_password) {
     body +=
-        "<p class=\"error\" role=\"alert\">Администратор требует второй фактор: настройте его, "
+        "<p class=\"error\" role=\"alert\" id=\"must-choose\">Администратор сбросил ваш пароль. "
+        "Задайте свой пароль, затем снова настройте второй фактор: до тех пор другие разделы "
+        "консоли закрыты.</p>";
+  } else if (session.must_enrol_second_factor) {
+    body +=
+        "<p class=\"error\" role=\"alert\">Нужен второй фактор: настройте его, "
         "чтобы продолжить работу.</p>";
   }
   if (!v.error.empty())
     body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(v.error));
+  if (v.password_changed) body += "<p id=\"password-changed\">Пароль изменён.</p>";
+  body += fmt::format(
+      "<h2>Пароль</h2><form method=\"post\" action=\"/console/security/password\" "
+      "autocomplete=\"off\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+      csrf);
+  if (!session.must_choose_password) {
+    body +=
+        "<label for=\"current-password\">Текущий пароль</label><input id=\"current-password\" "
+        "name=\"current_password\" type=\"password\" autocomplete=\"current-password\" "
+        "required>";
+  }
+  body +=
+      "<label for=\"new-password\">Новый пароль (не короче 12 символов)</label><input "
+      "id=\"new-password\" name=\"new_password\" type=\"password\" minlength=\"12\" "
+      "autocomplete=\"new-password\" required><label for=\"repeat-password\">Новый пароль ещё "
+      "раз</label><input id=\"repeat-password\" name=\"repeat_password\" type=\"password\" "
+      "minlength=\"12\" autocomplete=\"new-password\" required><button type=\"submit\">Сменить "
+      "пароль</button></form>";
   body += "<h2>Второй фактор (одноразовые коды)</h2>";
-  if (!v.recovery_codes.empty()) {
+  if (session.must_choose_password) {
+    body += "<p id=\"second-factor\">Настраивается после того, как вы зададите пароль.</p>";
+  } else if (!v.recovery_codes.empty()) {
     body +=
         "<p>Второй фактор включён. Коды восстановления — каждый действует один раз. "
         "Сохраните их сейчас: больше они не будут показаны.</p><ul id=\"recovery-codes\">";
@@ -185,6 +210,15 @@ std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityV
       "устройствах</button></form>",
       csrf);
   return HtmlPage("ru", "Консоль — безопасность", body);
+}
+
+std::string PasswordErrorRu(const Error& error) {
+  if (error.field == "current_password") return "Текущий пароль введён неверно.";
+  if (error.field == "repeat_password") return "Новые пароли не совпадают: введите их ещё раз.";
+  if (error.field == "new_password" && error.message.starts_with("choose a password other"))
+    return "Новый пароль должен отличаться от нынешнего.";
+  if (error.field == "new_password") return "Новый пароль должен быть не короче 12 символов.";
+  return "Пароль не изменён: войдите снова и повторите.";
 }
 
 std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQueue& queue) {
@@ -352,6 +386,8 @@ std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::St
 std::string ConsoleAdminPage(const app::SessionInfo& session) {
   std::string body = Header(session) +
                      "<h1>Администрирование</h1><ul id=\"admin-menu\">"
+                     "<li><a href=\"/console/accounts\">Учётные записи</a>: отключить и "
+                     "включить, сбросить пароль, снять задержку входа, последний вход</li>"
                      "<li><a href=\"/console/security\">Безопасность</a>: второй фактор для всех "
                      "учётных записей, ваш второй фактор, выход на всех устройствах</li>";
   if (app::Require(session.actor, app::Permission::kManagePartners).ok()) {
@@ -360,8 +396,8 @@ std::string ConsoleAdminPage(const app::SessionInfo& session) {
         "запечатываются направления</li>";
   }
   body +=
-      "</ul><p class=\"hint\">Администратор не читает заявки. Учётные записи добавляются "
-      "командой <code>lifeline user add</code> на сервере офиса.</p>";
+      "</ul><p class=\"hint\">Администратор не читает заявки. Новые учётные записи добавляет "
+      "команда <code>lifeline user add</code> на сервере офиса.</p>";
   return HtmlPage("ru", "Консоль — администрирование", body);
 }
 

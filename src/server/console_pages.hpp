@@ -37,8 +37,12 @@ struct SecurityView {
   std::string secret_base32;                // set while enrolling
   std::vector<std::string> recovery_codes;  // set once, right after enrolling
   std::string error;
+  bool password_changed = false;  // right after the account set its own password
 };
 std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityView& view);
+/// A refused password change (app::Sessions::ChangePassword, or two new passwords that
+/// differ) as the security page says it.
+std::string PasswordErrorRu(const Error& error);
 
 /// Offers to claim case `case_id`; `reason` says why it cannot be opened yet.
 std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_id,

@@ -133,6 +133,7 @@ Result<Paging> PagingFrom(const Request& request);
 /// Signing in and out, one's own second factor and the security page
 /// (accounts/account_routes.cpp).
 void AddAccountRoutes(Router& router, const Bind& bind);
+void AddAccountAdminRoutes(Router& router, const Bind& bind);
 /// The case list, one case, replies, claiming and deleting (cases/case_routes.cpp).
 void AddCaseRoutes(Router& router, const Bind& bind);
 /// The audit log for auditors (audit/audit_routes.cpp).

@@ -27,6 +27,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   const office::Bind bind(ctx);
   router.Add("GET", "/console/assets/{name}", bind(ServeConsoleAsset));
   AddAccountRoutes(router, bind);
+  AddAccountAdminRoutes(router, bind);
   AddCaseRoutes(router, bind);
   AddAuditRoutes(router, bind);
   AddCustodyRoutes(router, bind);

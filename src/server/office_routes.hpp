@@ -4,6 +4,7 @@
 // channels/); AddOfficeRoutes wires them to the services.
 
 #include "app/abroad/abroad.hpp"
+#include "app/accounts/account_admin.hpp"
 #include "app/accounts/sessions.hpp"
 #include "app/accounts/two_factor.hpp"
 #include "app/audit/audit_log.hpp"
@@ -28,7 +29,8 @@ struct OfficeRouteOptions {
   app::CampService* camp = nullptr;         // the camps' registry and books, if they run
   app::AbroadService* abroad = nullptr;     // help abroad, if it runs
   app::ChannelConversations* conversations =
-      nullptr;  // SMS and messenger conversations, if they run
+      nullptr;                            // SMS and messenger conversations, if they run
+  app::AccountAdmin* accounts = nullptr;  // account administration (with the office)
 };
 
 /// Adds /api/v1/session, /api/v1/cases…, /api/v1/audit, /console/…; the services must

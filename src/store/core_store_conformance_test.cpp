@@ -86,6 +86,42 @@ TEST_P(CoreStoreConformance, UsersAreUniqueByNameAndKeepTheirSecondFactor) {
   EXPECT_EQ(users.GetSetting("require_totp").value(), "0");
 }
 
+TEST_P(CoreStoreConformance, AdministratorsChangesToAccountsAreKeptAndListedByName) {
+  UserStore& users = *stores_.users;
+  const std::int64_t zed =
+      users.AddUser({0, "zed.synthetic", Role::kOperator, "hash-z", false, {}, {}, 0}).value();
+  const std::int64_t amy =
+      users.AddUser({0, "amy.synthetic", Role::kAuditor, "hash-a", false, {}, {}, 0}).value();
+  auto listed = users.ListUsers().value();
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].id, amy);
+  EXPECT_EQ(listed[1].role, Role::kOperator);
+
+  ASSERT_TRUE(users.SetUserDisabled(zed, true));
+  EXPECT_TRUE(users.FindUserById(zed).value().disabled);
+  ASSERT_TRUE(users.SetUserDisabled(zed, false));
+  EXPECT_FALSE(users.FindUserById(zed).value().disabled);
+  ASSERT_TRUE(users.SetPasswordHash(zed, "hash-z2"));
+  EXPECT_EQ(users.FindUserById(zed).value().password_hash, "hash-z2");
+
+  Blob32 code{};
+  code[0] = 7;
+  ASSERT_TRUE(users.ActivateTotp(zed, {3, 4}, 100, {code}));
+  ASSERT_TRUE(users.SetPendingTotp(zed, {5}));
+  ASSERT_TRUE(users.ResetCredentials(zed, "reset:1:hash"));
+  const UserRecord reset = users.FindUserById(zed).value();
+  EXPECT_EQ(reset.password_hash, "reset:1:hash");
+  EXPECT_TRUE(reset.totp_sealed.empty());
+  EXPECT_TRUE(reset.totp_pending_sealed.empty());
+  EXPECT_FALSE(users.UseRecoveryCode(zed, code).value());  // the old codes are gone
+
+  for (std::int64_t missing : {std::int64_t{999}}) {
+    EXPECT_EQ(users.SetUserDisabled(missing, true).error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(users.SetPasswordHash(missing, "x").error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(users.ResetCredentials(missing, "x").error().code, ErrorCode::kNotFound);
+  }
+}
+
 TEST_P(CoreStoreConformance, ATotpStepIsAcceptedOnceUnderConcurrency) {
   UserStore& users = *stores_.users;
   const std::int64_t id =
@@ -142,6 +178,17 @@ TEST_P(CoreStoreConformance, TheAuditLogTakesEachSeqOnceAndListsInOrder) {
   ASSERT_EQ(page.size(), 2u);
   EXPECT_EQ(page[0].seq, 3);
   EXPECT_EQ(page[1].mac[0], 4);
+
+  // Each account's latest entry of a kind (the accounts page's last sign-in).
+  Blob32 mac{};
+  ASSERT_TRUE(audit.AppendAuditRecord({6, 2000, 7, "op", "sign_in", "user:7", mac}));
+  ASSERT_TRUE(audit.AppendAuditRecord({7, 1500, 7, "op", "sign_in", "user:7", mac}));
+  ASSERT_TRUE(audit.AppendAuditRecord({8, 3000, 8, "au", "sign_out", "user:8", mac}));
+  ASSERT_TRUE(audit.AppendAuditRecord({9, 2500, 8, "au", "sign_in", "user:8", mac}));
+  const auto latest = audit.LatestAuditByActor("sign_in").value();
+  using Pair = std::pair<std::int64_t, std::int64_t>;
+  EXPECT_EQ(latest, (std::vector<Pair>{{7, 2000}, {8, 2500}}));  // actor 0 is nobody's
+  EXPECT_TRUE(audit.LatestAuditByActor("backup_created").value().empty());
 }
 
 TEST_P(CoreStoreConformance, TheQueueLogKeepsItsOrderAndDropsOldLines) {

@@ -163,6 +163,15 @@ class UserStore {
   /// kNotFound if there is no such user.
   virtual Result<UserRecord> FindUserByName(const std::string& name) = 0;
   virtual Result<UserRecord> FindUserById(std::int64_t id) = 0;
+  /// Every account, by name.
+  virtual Result<std::vector<UserRecord>> ListUsers() = 0;
+  /// Disables or re-enables an account (row MAC renewed); kNotFound if there is none.
+  virtual Status SetUserDisabled(std::int64_t user_id, bool disabled) = 0;
+  /// Replaces the password column (row MAC renewed); kNotFound if there is no such account.
+  virtual Status SetPasswordHash(std::int64_t user_id, const std::string& password_hash) = 0;
+  /// An administrator's reset, in one transaction: the password column replaced, the second
+  /// factor (active or pending) and the recovery codes removed. kNotFound if there is none.
+  virtual Status ResetCredentials(std::int64_t user_id, const std::string& password_hash) = 0;
 
   /// Second factor. Secrets arrive sealed; the store never sees them in clear.
   virtual Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) = 0;
@@ -208,6 +217,9 @@ class AuditStore {
   virtual Status AppendAuditRecord(const AuditRecord& record) = 0;
   /// Up to `limit` entries with seq > `after_seq`, in seq order, as stored.
   virtual Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) = 0;
+  /// For each account that ever did `action` (e.g. "sign_in"), the time of its latest entry.
+  virtual Result<std::vector<std::pair<std::int64_t, std::int64_t>>> LatestAuditByActor(
+      std::string_view action) = 0;
 };
 
 /// The contact centre's lasting state: its queue log and what managers set up (operators,

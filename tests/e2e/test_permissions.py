@@ -67,6 +67,10 @@ API = [
     ("GET", "/api/v1/cases/1/custody", None, {"coordinator"}, 200),
     ("PUT", "/api/v1/settings/second-factor-required", {"required": False}, {"admin"}, 204),
     ("POST", "/api/v1/me/second-factor", {}, set(ROLES), 200),
+    # Accounts: administrators; 9999 is no account, so allowed roles reach the lookup.
+    ("GET", "/api/v1/accounts", None, {"admin"}, 200),
+    ("POST", "/api/v1/accounts/9999/disable", {}, {"admin"}, 404),
+    ("POST", "/api/v1/accounts/9999/password-reset", {}, {"admin"}, 404),
     # Allowed roles reach the lookup and find no such case; the others are refused first.
     ("DELETE", "/api/v1/cases/999", None, {"coordinator", "admin"}, 404),
 ]
@@ -83,6 +87,9 @@ GUARDED = [
     ("POST", "/api/v1/cases/1/replies", CASE_READERS), ("DELETE", "/api/v1/cases/1", {"coordinator", "admin"}),
     ("POST", "/api/v1/cases/1/claim", {"operator", "coordinator"}), ("GET", "/api/v1/audit", {"auditor"}),
     ("PUT", "/api/v1/settings/second-factor-required", {"admin"}),
+    ("GET", "/api/v1/accounts", {"admin"}), ("POST", "/api/v1/accounts/1/disable", {"admin"}),
+    ("POST", "/api/v1/accounts/1/enable", {"admin"}), ("POST", "/api/v1/accounts/1/unlock", {"admin"}),
+    ("POST", "/api/v1/accounts/1/password-reset", {"admin"}),
     ("GET", "/api/v1/cases/1/custody", {"coordinator"}), ("PUT", "/api/v1/cases/1/custody", {"coordinator"}),
     ("POST", "/api/v1/cases/1/status", CASE_READERS), ("POST", "/api/v1/cases/1/merge", {"verifier", "coordinator"}),
     ("POST", "/api/v1/cases/1/tasks", CASE_READERS), ("POST", "/api/v1/tasks/1/done", CASE_READERS),
@@ -143,6 +150,7 @@ CONSOLE = [
     ("/console/abroad", {"caseworker"}, 200),
     ("/console/abroad/countries", {"caseworker"}, 200),
     ("/console/partners", {"caseworker", "admin"}, 200),
+    ("/console/accounts", {"admin"}, 200),
 ]
 
 

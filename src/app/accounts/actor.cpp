@@ -30,6 +30,9 @@ constexpr Grant kGrants[] = {
     {Permission::kReplyToApplicant, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
     {Permission::kReadAuditLog, Roles({Role::kAuditor})},
     {Permission::kManageSettings, Roles({Role::kAdmin})},
+    // Administrators keep the accounts; a reset hands over a one-time password and forces
+    // a new second factor, so it gives the administrator no way into anyone's account.
+    {Permission::kManageAccounts, Roles({Role::kAdmin})},
     {Permission::kDeleteCase, Roles({Role::kCoordinator, Role::kAdmin})},
     // Coordinators plan crossings, so they know the circumstance anyway; nobody else does.
     {Permission::kRecordCustody, Roles({Role::kCoordinator})},

@@ -24,6 +24,7 @@ enum class Permission {
   kReplyToApplicant,
   kReadAuditLog,
   kManageSettings,
+  kManageAccounts,       // disable, re-enable, reset and unlock accounts; see their last sign-in
   kDeleteCase,           // crypto-shredding: final
   kRecordCustody,        // set the sealed custody circumstance (domain/custody.hpp)
   kReadCustody,          // read it: everyone else sees "captured"

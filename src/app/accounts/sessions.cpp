@@ -1,5 +1,6 @@
 #include "app/accounts/sessions.hpp"
 
+#include "app/accounts/stored_password.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/password.hpp"
 
@@ -41,8 +42,13 @@ Result<NewSession> Sessions::SignIn(const std::string& name, const std::string& 
   }
   auto user = users_.FindUserByName(name);
   if (!user && user.error().code != ErrorCode::kNotFound) return user.error();
-  const std::string hash = user ? user->password_hash : std::string();
-  bool passed = crypto::VerifyPassword(hash, password) && user && !user->disabled;
+  const std::string column = user ? user->password_hash : std::string();
+  const StoredPassword stored = ReadStoredPassword(column);
+  // An administrator's one-time password that has run out signs in to nothing.
+  const bool expired = stored.stage == PasswordStage::kMustChoose &&
+                       clock_.Now().time_since_epoch().count() > stored.valid_until;
+  bool passed =
+      crypto::VerifyPassword(stored.hash, password) && user && !user->disabled && !expired;
   // Checked once the password matched, so that the answer tells a stranger nothing: an
   // account whose row was edited (a role raised, a hash replaced) does not sign in.
   if (passed && integrity_) {
@@ -97,15 +103,69 @@ Result<SessionInfo> Sessions::Authenticate(const std::string& token, bool refres
   if (integrity_) {
     if (auto sound = integrity_->Check("users", info.actor.user_id); !sound) return sound.error();
   }
+  auto user = users_.FindUserById(info.actor.user_id);
+  if (!user || user->disabled) {
+    EndSessionsOf(info.actor.user_id);
+    return kNoSession;
+  }
   auto required = two_factor_.Required();
   if (!required) return required.error();
-  if (*required) {
-    auto user = users_.FindUserById(info.actor.user_id);
-    if (!user) return kNoSession;
-    info.must_enrol_second_factor = user->totp_sealed.empty();
-  }
+  const PasswordStage stage = ReadStoredPassword(user->password_hash).stage;
+  info.must_choose_password = stage == PasswordStage::kMustChoose;
+  info.must_enrol_second_factor =
+      user->totp_sealed.empty() && (*required || stage != PasswordStage::kInUse);
   return info;
 }
+
+Status Sessions::ChangePassword(const std::string& token, const std::string& current,
+                                const std::string& chosen) {
+  auto session = Authenticate(token);
+  if (!session) return session.error();
+  auto user = users_.FindUserById(session->actor.user_id);
+  if (!user) return user.error();
+  const StoredPassword stored = ReadStoredPassword(user->password_hash);
+  if (stored.stage != PasswordStage::kMustChoose &&
+      (current.size() > 1024 || !crypto::VerifyPassword(stored.hash, current))) {
+    return InvalidInput("the current password is not right", "current_password");
+  }
+  if (chosen.size() < crypto::kMinPasswordLength || chosen.size() > 1024) {
+    return InvalidInput("passwords must be at least 12 characters long", "new_password");
+  }
+  if (crypto::VerifyPassword(stored.hash, chosen)) {
+    return InvalidInput("choose a password other than the one you have now", "new_password");
+  }
+  const PasswordStage next =
+      stored.stage == PasswordStage::kInUse ? PasswordStage::kInUse : PasswordStage::kMustEnrol;
+  const Actor& actor = session->actor;
+  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kPasswordChanged,
+                                    "user:" + std::to_string(actor.user_id)});
+      !audited) {
+    return audited;
+  }
+  if (auto s = users_.SetPasswordHash(actor.user_id,
+                                      StoredPasswordColumn(next, crypto::HashPassword(chosen)));
+      !s) {
+    return s;
+  }
+  const std::string keep = TokenHash(token);
+  std::lock_guard lock(mutex_);
+  std::erase_if(by_token_hash_, [&](const auto& item) {
+    return item.second.info.actor.user_id == actor.user_id && item.first != keep;
+  });
+  return OkStatus();
+}
+
+void Sessions::EndSessionsOf(std::int64_t user_id) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(by_token_hash_,
+                [&](const auto& item) { return item.second.info.actor.user_id == user_id; });
+}
+
+std::chrono::seconds Sessions::LockedFor(const std::string& name) {
+  return throttle_.AccountWait(name, clock_.Now());
+}
+
+void Sessions::Unlock(const std::string& name) { throttle_.ForgetAccount(name); }
 
 void Sessions::SignOutEverywhere(const std::string& token) {
   std::optional<Actor> actor;

@@ -35,7 +35,12 @@ struct SessionInfo {
   std::string csrf_token;
   // A second factor is required for everyone and this account has none yet: until it
   // enrols, the session may only reach the second-factor set-up.
+  // Also while an administrator's reset is under way (stored_password.hpp), whatever the
+  // office requires.
   bool must_enrol_second_factor = false;
+  // The session was opened with a one-time password from an administrator's reset: the
+  // account must choose its own before anything else (and then enrol a second factor).
+  bool must_choose_password = false;
 };
 
 class Sessions {
@@ -71,6 +76,23 @@ class Sessions {
 
   /// Ends every session of the token's account ("sign out everywhere"); audited.
   void SignOutEverywhere(const std::string& token);
+
+  /// The session's account sets its own password: `current` must be its password, except in
+  /// a session opened with an administrator's one-time password (must_choose_password), where
+  /// the new one ends the reset and the account must then enrol a second factor. Every other
+  /// session of the account ends. Audited. kInvalidInput naming "current_password" or
+  /// "new_password"; kUnauthenticated without a live session.
+  Status ChangePassword(const std::string& token, const std::string& current,
+                        const std::string& chosen);
+
+  /// Ends every session of an account (an administrator disabled or reset it). Not audited
+  /// here: the administrator's action is.
+  void EndSessionsOf(std::int64_t user_id);
+
+  /// The sign-in throttle's account-wide wait for `name`, and an administrator's unlock
+  /// (sign_in_throttle.hpp).
+  std::chrono::seconds LockedFor(const std::string& name);
+  void Unlock(const std::string& name);
 
  private:
   struct Entry {

@@ -68,15 +68,30 @@ std::chrono::seconds SignInThrottle::WaitBefore(const SignInAttempt& attempt,
 void SignInThrottle::RecordFailure(const SignInAttempt& attempt, std::chrono::sys_seconds now) {
   std::lock_guard lock(mutex_);
   if (counts_.size() >= limits_.max_tracked) ForgetOldLocked(now);
-  const auto count = [&](const std::string& key) {
+  const std::string account = Key("account", attempt.account);
+  const auto count = [&](const std::string& key, const std::string& of_account) {
     Count& c = counts_[key];
     ++c.failures;
     c.last_failure = now;
+    c.account = of_account;
   };
-  if (TrustedLocked(attempt)) return count(Key("device", attempt.account, *attempt.device));
-  count(Key("pair", attempt.account, attempt.source));
-  count(Key("source", attempt.source));
-  count(Key("account", attempt.account));
+  if (TrustedLocked(attempt))
+    return count(Key("device", attempt.account, *attempt.device), account);
+  count(Key("pair", attempt.account, attempt.source), account);
+  count(Key("source", attempt.source), {});
+  count(account, account);
+}
+
+std::chrono::seconds SignInThrottle::AccountWait(const std::string& account,
+                                                 std::chrono::sys_seconds now) {
+  std::lock_guard lock(mutex_);
+  return WaitFor("account", account, {}, limits_.free_failures_per_account, now);
+}
+
+void SignInThrottle::ForgetAccount(const std::string& account) {
+  std::lock_guard lock(mutex_);
+  const std::string key = Key("account", account);
+  std::erase_if(counts_, [&](const auto& item) { return item.second.account == key; });
 }
 
 void SignInThrottle::RecordSuccess(const SignInAttempt& attempt) {

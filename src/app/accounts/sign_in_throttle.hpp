@@ -58,10 +58,19 @@ class SignInThrottle {
   /// by failures. Thread-safe.
   bool Trusted(const SignInAttempt& attempt);
 
+  /// How long an untrusted client must still wait before naming `account`, by the count of
+  /// failures against that account from all of them (what an administrator sees as a lock).
+  std::chrono::seconds AccountWait(const std::string& account, std::chrono::sys_seconds now);
+  /// An administrator's unlock: forgets every count kept for `account` (its own, its
+  /// per-source pairs and its devices'). A source's count across accounts stays: a guesser's
+  /// address is not forgiven by unlocking one of the accounts it tried.
+  void ForgetAccount(const std::string& account);
+
  private:
   struct Count {
     int failures = 0;
     std::chrono::sys_seconds last_failure{};
+    std::string account;  // Key("account", name) of the account it counts for; empty for a source
   };
   std::string Key(std::string_view kind, const std::string& a, const std::string& b = {}) const;
   std::chrono::seconds Remaining(const Count& c, int free, std::chrono::sys_seconds now) const;

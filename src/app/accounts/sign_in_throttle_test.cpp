@@ -105,5 +105,27 @@ TEST_F(SignInThrottleTest, SuccessClearsItsOwnCountsButNotTheSources) {
   EXPECT_EQ(throttle_.WaitBefore(device, now_), seconds{0});
 }
 
+TEST_F(SignInThrottleTest, AnAdministratorsUnlockForgetsTheAccountButNotTheGuessersSource) {
+  // Six failures against "op" from two sources lock the account for untrusted clients (its
+  // free failures are 6); ten from "sprayer" across accounts lock that source.
+  for (int i = 0; i < 3; ++i) throttle_.RecordFailure(Untrusted("op", "desk"), now_);
+  for (int i = 0; i < 3; ++i) throttle_.RecordFailure(Untrusted("op", "sprayer"), now_);
+  for (int i = 0; i < 7; ++i)
+    throttle_.RecordFailure(Untrusted("other" + std::to_string(i), "sprayer"), now_);
+  const auto device = FromDevice("op", "desk", "nonce");
+  for (int i = 0; i < 5; ++i) throttle_.RecordFailure(device, now_);  // the device is locked
+  EXPECT_EQ(throttle_.AccountWait("op", now_), seconds{2});
+  EXPECT_EQ(throttle_.AccountWait("someone-else", now_), seconds{0});
+  EXPECT_FALSE(throttle_.Trusted(device));
+
+  throttle_.ForgetAccount("op");
+  EXPECT_EQ(throttle_.AccountWait("op", now_), seconds{0});
+  EXPECT_EQ(throttle_.WaitBefore(Untrusted("op", "desk"), now_), seconds{0});
+  EXPECT_TRUE(throttle_.Trusted(device));
+  EXPECT_EQ(throttle_.WaitBefore(device, now_), seconds{0});
+  EXPECT_GT(throttle_.WaitBefore(Untrusted("op", "sprayer"), now_), seconds{0});  // the source
+  EXPECT_GT(throttle_.WaitBefore(Untrusted("other0", "sprayer"), now_), seconds{0});
+}
+
 }  // namespace
 }  // namespace lifeline::app

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "app/accounts/stored_password.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/totp.hpp"
 
@@ -9,19 +10,13 @@ namespace lifeline::app {
 namespace {
 
 constexpr std::string_view kRequiredSetting = "require_totp";
-constexpr char kRecoveryAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";  // no 0/o, 1/l/i
+constexpr std::string_view kRecoveryAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";  // no 0/o, 1/l/i
 
 std::string UserTag(std::int64_t user_id) { return "totp-secret/user:" + std::to_string(user_id); }
 
 // "abcde-fghjk": 10 characters from 31 symbols, about 49.5 bits.
 std::string NewRecoveryCode() {
-  std::string code;
-  const crypto::Bytes random = crypto::RandomBytes(10);
-  for (std::size_t i = 0; i < random.size(); ++i) {
-    if (i == 5) code += '-';
-    code += kRecoveryAlphabet[random[i] % (sizeof kRecoveryAlphabet - 1)];
-  }
-  return code;
+  return crypto::RandomFrom(kRecoveryAlphabet, 5) + "-" + crypto::RandomFrom(kRecoveryAlphabet, 5);
 }
 
 std::string NormaliseRecoveryCode(const std::string& typed) {
@@ -65,7 +60,21 @@ store::Blob32 TwoFactor::RecoveryHash(std::int64_t user_id, const std::string& c
                            std::to_string(user_id) + ":" + NormaliseRecoveryCode(code));
 }
 
+namespace {
+
+// After a reset, the account chooses its password before it enrols a second factor.
+const Error kChoosePasswordFirst{ErrorCode::kConflict, "choose a new password first"};
+
+bool MustChoosePassword(const store::UserRecord& user) {
+  return ReadStoredPassword(user.password_hash).stage == PasswordStage::kMustChoose;
+}
+
+}  // namespace
+
 Result<Enrollment> TwoFactor::Begin(const Actor& actor) {
+  auto user = users_.FindUserById(actor.user_id);
+  if (!user) return user.error();
+  if (MustChoosePassword(*user)) return kChoosePasswordFirst;
   const crypto::SecretBytes secret = crypto::NewTotpSecret();
   if (auto s = users_.SetPendingTotp(actor.user_id, Seal(actor.user_id, secret)); !s)
     return s.error();
@@ -75,6 +84,7 @@ Result<Enrollment> TwoFactor::Begin(const Actor& actor) {
 Result<std::vector<std::string>> TwoFactor::Confirm(const Actor& actor, const std::string& code) {
   auto user = users_.FindUserById(actor.user_id);
   if (!user) return user.error();
+  if (MustChoosePassword(*user)) return kChoosePasswordFirst;
   auto secret = Open(actor.user_id, user->totp_pending_sealed);
   if (!secret)
     return InvalidInput("start the set-up again: no second factor is being set up", "code");
@@ -96,6 +106,12 @@ Result<std::vector<std::string>> TwoFactor::Confirm(const Actor& actor, const st
                                    static_cast<std::int64_t>(*step), hashes);
       !s) {
     return s.error();
+  }
+  // The reset this enrolment completes is over: the password is the person's own again.
+  if (const auto stored = ReadStoredPassword(user->password_hash);
+      stored.stage == PasswordStage::kMustEnrol) {
+    if (auto s = users_.SetPasswordHash(actor.user_id, std::string(stored.hash)); !s)
+      return s.error();
   }
   return codes;
 }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/accounts/account_admin.hpp"
 #include "app/accounts/sessions.hpp"
 #include "app/accounts/setup.hpp"
 #include "app/accounts/two_factor.hpp"
@@ -181,6 +182,30 @@ TEST_P(RowIntegrityTest, ARaisedRoleRefusesSignInAndSessions) {
             ErrorCode::kUnauthenticated);
   EXPECT_EQ(sessions_->Authenticate(session->token).error().code, ErrorCode::kIntegrity);
   EXPECT_TRUE(Audited(Row("users", operator_id_)));
+  EXPECT_EQ(BadRows(), std::vector{Row("users", operator_id_)});
+}
+
+TEST_P(RowIntegrityTest, AnAdministratorsChangesKeepTheAccountSoundAndAProlongedResetFails) {
+  AccountAdmin admin(*store_, *store_, *audit_, *sessions_, clock_);
+  const Actor administrator{1, "admin", Role::kAdmin};
+  ASSERT_TRUE(admin.SetDisabled(administrator, operator_id_, true).ok());
+  ASSERT_TRUE(admin.SetDisabled(administrator, operator_id_, false).ok());
+  auto reset = admin.ResetPassword(administrator, operator_id_);
+  ASSERT_TRUE(reset.ok());
+  EXPECT_TRUE(BadRows().empty());
+  auto session = sessions_->SignIn("op.one", reset->one_time_password, "", "desk");
+  ASSERT_TRUE(session.ok());
+  ASSERT_TRUE(sessions_->ChangePassword(session->token, "", "a-new-synthetic-password").ok());
+  EXPECT_TRUE(BadRows().empty());
+
+  // Someone with write access gives a one-time password more time: the row fails.
+  ASSERT_TRUE(admin.ResetPassword(administrator, operator_id_).ok());
+  auto second = admin.ResetPassword(administrator, operator_id_);
+  Tamper(
+      "UPDATE users SET password_hash = replace(password_hash, 'reset:', 'reset:9') WHERE name "
+      "= 'op.one'");
+  EXPECT_EQ(sessions_->SignIn("op.one", second->one_time_password, "", "desk").error().code,
+            ErrorCode::kIntegrity);
   EXPECT_EQ(BadRows(), std::vector{Row("users", operator_id_)});
 }
 

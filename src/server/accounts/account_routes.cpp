@@ -1,5 +1,5 @@
 // Accounts over HTTP: signing in and out (the session and sign-in device cookies), one's own
-// second factor, and the console's security page.
+// password and second factor, and the console's security page.
 
 #include <nlohmann/json.hpp>
 
@@ -167,6 +167,22 @@ void ConsoleSignOut(Context& ctx, Request& request, Respond respond) {
   respond(std::move(r));
 }
 
+// What the security page says when a second-factor step is refused (TwoFactor's errors).
+std::string SecondFactorErrorRu(const Error& e) {
+  switch (e.code) {
+    case ErrorCode::kConflict:
+      return "Сначала задайте свой пароль.";
+    case ErrorCode::kForbidden:
+      return "Это может сделать только администратор.";
+    case ErrorCode::kInvalidInput:
+      return e.message.starts_with("start the set-up again")
+                 ? "Настройка не начата или устарела: начните её заново."
+                 : "Код не подошёл: проверьте время на телефоне и введите новый код.";
+    default:
+      return "Не получилось: попробуйте ещё раз.";
+  }
+}
+
 // Renders the security page for `session`, starting from the account's current state.
 Response SecurityPage(Context& ctx, const app::SessionInfo& session, SecurityView view,
                       int status = 200) {
@@ -188,8 +204,10 @@ void ConsoleSecurityBegin(Context& ctx, Request& request, Respond respond) {
   auto session = ConsoleAuth(ctx, request, &form);
   if (!session) return respond(Redirect("/console/"));
   auto enrollment = ctx.two_factor.Begin(session->actor);
-  if (!enrollment)
-    return respond(SecurityPage(ctx, *session, {.error = enrollment.error().message}, 500));
+  if (!enrollment) {
+    return respond(SecurityPage(ctx, *session, {.error = SecondFactorErrorRu(enrollment.error())},
+                                HttpStatusOf(enrollment.error().code)));
+  }
   respond(SecurityPage(
       ctx, *session,
       {.qr_svg = QrSvg(enrollment->otpauth_uri), .secret_base32 = enrollment->secret_base32}));
@@ -201,7 +219,7 @@ void ConsoleSecurityConfirm(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(Redirect("/console/"));
   auto codes = ctx.two_factor.Confirm(session->actor, FormField(form, "code"));
   if (!codes) {
-    return respond(SecurityPage(ctx, *session, {.error = codes.error().message},
+    return respond(SecurityPage(ctx, *session, {.error = SecondFactorErrorRu(codes.error())},
                                 HttpStatusOf(codes.error().code)));
   }
   session->must_enrol_second_factor = false;
@@ -214,8 +232,8 @@ void ConsoleSecurityDisable(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(Redirect("/console/"));
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   if (auto s = ctx.two_factor.Disable(session->actor, FormField(form, "code")); !s) {
-    return respond(
-        SecurityPage(ctx, *session, {.error = s.error().message}, HttpStatusOf(s.error().code)));
+    return respond(SecurityPage(ctx, *session, {.error = SecondFactorErrorRu(s.error())},
+                                HttpStatusOf(s.error().code)));
   }
   respond(Redirect("/console/security"));
 }
@@ -228,10 +246,55 @@ void ConsoleSecurityRequire(Context& ctx, Request& request, Respond respond) {
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   if (auto s = ctx.two_factor.SetRequired(session->actor, FormField(form, "required") == "yes");
       !s) {
-    return respond(
-        SecurityPage(ctx, *session, {.error = s.error().message}, HttpStatusOf(s.error().code)));
+    return respond(SecurityPage(ctx, *session, {.error = SecondFactorErrorRu(s.error())},
+                                HttpStatusOf(s.error().code)));
   }
   respond(Redirect("/console/security"));
+}
+
+void ApiChangeOwnPassword(Context& ctx, Request& request, Respond respond) {
+  // Open to a session confined by a reset: choosing a password is how it leaves.
+  auto session = ApiAuth(ctx, request, true, true);
+  if (!session) return respond(JsonError(session.error()));
+  if (!HasMediaType(request, "application/json")) {
+    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
+  }
+  const json doc = json::parse(request.body, nullptr, false);
+  const auto text = [&](const char* key) {
+    return doc.is_object() && doc.value(key, json()).is_string() ? doc[key].get<std::string>()
+                                                                 : std::string();
+  };
+  if (doc.is_discarded() || !doc.is_object() || !doc.value("new_password", json()).is_string()) {
+    return respond(JsonError(InvalidInput(
+        "send {\"current_password\": \"...\", \"new_password\": \"...\"}", "new_password")));
+  }
+  if (auto s = ctx.sessions.ChangePassword(request.Cookie(kCookie), text("current_password"),
+                                           text("new_password"));
+      !s) {
+    return respond(JsonError(s.error()));
+  }
+  respond({204, "application/json", "", {}});
+}
+
+void ConsoleChangeOwnPassword(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  Status changed = OkStatus();
+  if (FormField(form, "new_password") != FormField(form, "repeat_password")) {
+    changed = InvalidInput("the two new passwords differ", "repeat_password");
+  } else {
+    changed =
+        ctx.sessions.ChangePassword(request.Cookie(kCookie), FormField(form, "current_password"),
+                                    FormField(form, "new_password"));
+  }
+  if (!changed) {
+    return respond(SecurityPage(ctx, *session, {.error = PasswordErrorRu(changed.error())},
+                                HttpStatusOf(changed.error().code)));
+  }
+  auto after = ctx.sessions.Authenticate(request.Cookie(kCookie));
+  if (!after) return respond(Redirect("/console/"));
+  respond(SecurityPage(ctx, *after, {.password_changed = true}));
 }
 
 void ConsoleSignOutEverywhere(Context& ctx, Request& request, Respond respond) {
@@ -258,6 +321,8 @@ void AddAccountRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/console/security/confirm", bind(ConsoleSecurityConfirm));
   router.Add("POST", "/console/security/disable", bind(ConsoleSecurityDisable));
   router.Add("POST", "/console/security/require", bind(ConsoleSecurityRequire));
+  router.Add("PUT", "/api/v1/me/password", bind(ApiChangeOwnPassword));
+  router.Add("POST", "/console/security/password", bind(ConsoleChangeOwnPassword));
   router.Add("POST", "/console/logout-everywhere", bind(ConsoleSignOutEverywhere));
   router.Add("POST", "/console/login", bind(ConsoleSignIn));
   router.Add("POST", "/console/logout", bind(ConsoleSignOut));

@@ -80,6 +80,55 @@ Result<UserRecord> SqlStore::FindUserById(std::int64_t id) {
               [&](Session& s) { return OneUser(s, " WHERE id = $1", Params().Add(id)); });
 }
 
+Result<std::vector<UserRecord>> SqlStore::ListUsers() {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<UserRecord>> {
+    std::vector<UserRecord> users;
+    for (const Row& row : s.Run(std::string(kUserSelect) + " ORDER BY name"))
+      users.push_back(ReadUser(row));
+    return users;
+  });
+}
+
+// Changes one MAC'd column of an account and renews its row MAC in the same transaction.
+Status SqlStore::UpdateUserColumn(std::int64_t user_id, std::string_view assignment,
+                                  const Params& params) {
+  return Write(*sessions_, [&](Session& s) -> Status {
+    Transaction tx(s);
+    if (s.Run("UPDATE users SET " + std::string(assignment) + " WHERE id = $2", params)
+            .affected() == 0) {
+      return NotFound("no such user");
+    }
+    ResealRow(s, "users", user_id);
+    tx.Commit();
+    return OkStatus();
+  });
+}
+
+Status SqlStore::SetUserDisabled(std::int64_t user_id, bool disabled) {
+  return UpdateUserColumn(user_id, "disabled = $1",
+                          Params().Add(std::int64_t{disabled}).Add(user_id));
+}
+
+Status SqlStore::SetPasswordHash(std::int64_t user_id, const std::string& password_hash) {
+  return UpdateUserColumn(user_id, "password_hash = $1", Params().Add(password_hash).Add(user_id));
+}
+
+Status SqlStore::ResetCredentials(std::int64_t user_id, const std::string& password_hash) {
+  return Write(*sessions_, [&](Session& s) -> Status {
+    Transaction tx(s);
+    if (s.Run("UPDATE users SET password_hash = $1, totp_sealed = NULL, totp_pending_sealed = NULL "
+              "WHERE id = $2",
+              Params().Add(password_hash).Add(user_id))
+            .affected() == 0) {
+      return NotFound("no such user");
+    }
+    ReplaceRecoveryCodes(s, user_id, {});
+    ResealRow(s, "users", user_id);
+    tx.Commit();
+    return OkStatus();
+  });
+}
+
 Status SqlStore::SetPendingTotp(std::int64_t user_id, const Blob& sealed) {
   return Write(*sessions_, [&](Session& s) -> Status {
     s.Run("UPDATE users SET totp_pending_sealed = $1 WHERE id = $2",
@@ -305,6 +354,22 @@ Result<std::vector<AuditRecord>> SqlStore::ListAuditRecords(std::int64_t after_s
     }
     return out;
   });
+}
+
+// Each account's latest entry of one kind: the last sign-in the accounts page shows.
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> SqlStore::LatestAuditByActor(
+    std::string_view action) {
+  return Read(
+      *sessions_, [&](Session& s) -> Result<std::vector<std::pair<std::int64_t, std::int64_t>>> {
+        std::vector<std::pair<std::int64_t, std::int64_t>> out;
+        for (const Row& row : s.Run(
+                 "SELECT actor_user_id, MAX(at) FROM audit_log WHERE action = $1 AND actor_user_id "
+                 "<> 0 GROUP BY actor_user_id ORDER BY actor_user_id",
+                 Params().Add(std::string(action)))) {
+          out.emplace_back(row.Int(0), row.Int(1));
+        }
+        return out;
+      });
 }
 
 }  // namespace lifeline::store::sql

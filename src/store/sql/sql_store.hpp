@@ -97,6 +97,10 @@ class SqlStore : public Store {
   Result<std::int64_t> AddUser(const UserRecord& user) override;
   Result<UserRecord> FindUserByName(const std::string& name) override;
   Result<UserRecord> FindUserById(std::int64_t id) override;
+  Result<std::vector<UserRecord>> ListUsers() override;
+  Status SetUserDisabled(std::int64_t user_id, bool disabled) override;
+  Status SetPasswordHash(std::int64_t user_id, const std::string& password_hash) override;
+  Status ResetCredentials(std::int64_t user_id, const std::string& password_hash) override;
   Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) override;
   Status ActivateTotp(std::int64_t user_id, const Blob& sealed, std::int64_t step,
                       const std::vector<Blob32>& recovery_hashes) override;
@@ -115,6 +119,8 @@ class SqlStore : public Store {
   Result<std::optional<AuditRecord>> LastAuditRecord() override;
   Status AppendAuditRecord(const AuditRecord& record) override;
   Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) override;
+  Result<std::vector<std::pair<std::int64_t, std::int64_t>>> LatestAuditByActor(
+      std::string_view action) override;
 
   // ContactCentreStore: contact_centre_store.cpp
   Status AppendQueueLog(std::span<const QueueLogRecord> lines, double keep_after) override;
@@ -176,6 +182,8 @@ class SqlStore : public Store {
   Sessions& sessions() { return *sessions_; }
 
  private:
+  Status UpdateUserColumn(std::int64_t user_id, std::string_view assignment, const Params& params);
+
   std::unique_ptr<Sessions> sessions_;
   SqlAbroadStore abroad_;
   SqlChannelStore channels_;
