@@ -1,5 +1,7 @@
 // Cases over HTTP: the list (the console's home page), one case, replies, claiming and deleting.
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "server/cases/case_json.hpp"
@@ -181,10 +183,27 @@ void ConsoleClaimCase(Context& ctx, Request& request, Respond respond) {
 void ConsoleDeleteCase(Context& ctx, Request& request, Respond respond) {
   auto post = ReadCaseFormPost(ctx, request, respond);
   if (!post) return;
+  const auto refused = [&](int status, std::string_view why) {
+    respond(HtmlResponse(
+        status, HtmlPage("ru", "Не удалено",
+                         fmt::format("<p role=\"alert\">{}</p><p><a href=\"/console/cases/{}\">"
+                                     "Вернуться к заявке</a></p>",
+                                     why, post->id))));
+  };
+  // The form's box must be ticked: deleting is final (browsers enforce it too).
+  if (FormField(post->form, "confirm") != "yes") {
+    return refused(400,
+                   "Заявка не удалена: отметьте, что понимаете — её нельзя будет восстановить.");
+  }
   if (auto s = ctx.office.DeleteCase(post->session.actor, post->id); !s) {
-    return respond(
-        HtmlResponse(HttpStatusOf(s.error().code),
-                     HtmlPage("ru", "Не удалено", "<p>" + HtmlEscape(s.error().message) + "</p>")));
+    switch (s.error().code) {
+      case ErrorCode::kForbidden:
+        return refused(403, "Ваша роль не позволяет удалять заявки.");
+      case ErrorCode::kNotFound:
+        return refused(404, "Такой заявки нет: возможно, она уже удалена.");
+      default:
+        return refused(HttpStatusOf(s.error().code), "Заявка не удалена: попробуйте ещё раз.");
+    }
   }
   respond(Redirect("/console/"));
 }

@@ -347,6 +347,8 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
         "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><p class=\"hint\">Ключ заявки будет "
         "уничтожен: "
         "восстановить её нельзя (кроме как из более старой резервной копии).</p>"
+        "<label><input type=\"checkbox\" id=\"delete-confirm\" name=\"confirm\" value=\"yes\" "
+        "required> Понимаю: заявку нельзя будет восстановить</label>"
         "<button type=\"submit\">Удалить заявку навсегда</button></form>",
         c.id, HtmlEscape(session.csrf_token));
   }
