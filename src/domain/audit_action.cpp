@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 64> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 65> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -70,6 +70,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 64> kNames = {{
     {AuditAction::kPasswordReset, "password_reset"},
     {AuditAction::kPasswordChanged, "password_changed"},
     {AuditAction::kAccountUnlocked, "account_unlocked"},
+    {AuditAction::kAuditExported, "audit_exported"},
 }};
 }  // namespace
 

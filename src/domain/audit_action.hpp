@@ -75,6 +75,7 @@ enum class AuditAction {
   kPasswordReset,    // by an administrator: a one-time password, the second factor cleared
   kPasswordChanged,  // by the account itself
   kAccountUnlocked,  // the sign-in throttle's counts for the account forgotten
+  kAuditExported,    // an auditor took entries away: target "export:csv"
 };
 
 std::string_view ToString(AuditAction action);

@@ -87,42 +87,6 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
   return HtmlPage("ru", "Консоль — заявки", body);
 }
 
-std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPage& page,
-                             int page_number, int per_page) {
-  std::string body = Header(session);
-  body += fmt::format(
-      "<h1>Журнал аудита</h1><p>Записей: <span id=\"total\">{}</span>. "
-      "Целостность цепочки проверяет <code>lifeline audit verify</code>.</p>",
-      page.total);
-  if (page.checkpoint) {
-    body += fmt::format(
-        "<p>Последняя подписанная контрольная точка (запишите её вне сервера: по ней "
-        "<code>audit verify</code> заметит удалённый конец журнала):</p><pre "
-        "id=\"checkpoint\">{}</pre>",
-        HtmlEscape(app::CheckpointLine(*page.checkpoint)));
-  }
-  body +=
-      "<table><thead><tr><th>№</th><th>Время (UTC)</th><th>Кто</th><th>Действие</th>"
-      "<th>Запись</th></tr></thead><tbody>";
-  for (const auto& e : page.entries) {
-    const auto at = std::chrono::sys_seconds{std::chrono::seconds{e.at}};
-    body += fmt::format(
-        "<tr><td>{}</td><td>{:%Y-%m-%d %H:%M:%S}</td><td>{}</td><td>{}</td><td>{}</td></tr>", e.seq,
-        fmt::gmtime(std::chrono::system_clock::to_time_t(at)),
-        e.actor_name.empty() ? "—" : HtmlEscape(e.actor_name), HtmlEscape(e.action),
-        e.target.empty() ? "—" : HtmlEscape(e.target));
-  }
-  body += "</tbody></table><nav>";
-  const auto pages = (page.total + per_page - 1) / per_page;
-  if (page_number > 1)
-    body += fmt::format("<a href=\"/console/audit?page={}\">← новее</a>", page_number - 1);
-  body += fmt::format(" страница {} из {} ", page_number, std::max<std::int64_t>(pages, 1));
-  if (page_number < pages)
-    body += fmt::format("<a href=\"/console/audit?page={}\">старее →</a>", page_number + 1);
-  body += "</nav>";
-  return HtmlPage("ru", "Консоль — журнал аудита", body);
-}
-
 std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityView& v) {
   const std::string csrf = HtmlEscape(session.csrf_token);
   std::string body = Header(session) + "<h1>Безопасность</h1>";

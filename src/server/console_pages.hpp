@@ -28,8 +28,6 @@ struct CaseListView {
   bool review = false;  // the screening review queue
 };
 std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListView& view);
-std::string ConsoleAuditPage(const app::SessionInfo& session, const app::AuditPage& page,
-                             int page_number, int per_page);
 struct SecurityView {
   bool enabled = false;
   bool required = false;

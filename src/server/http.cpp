@@ -1,5 +1,6 @@
 #include "server/http.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -211,6 +212,22 @@ std::optional<std::multimap<std::string, std::string>> ParseForm(std::string_vie
                                               : UrlDecode(pair.substr(eq + 1));
     if (!key || !value) return std::nullopt;
     out.emplace(std::move(*key), std::move(*value));
+  }
+  return out;
+}
+
+std::string UrlEncode(std::string_view text) {
+  constexpr std::string_view kHex = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    }
   }
   return out;
 }

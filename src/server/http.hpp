@@ -96,6 +96,10 @@ Response JsonError(int status, std::string_view code, std::string_view message);
 /// Decodes application/x-www-form-urlencoded text; nullopt if malformed (bad % escape).
 std::optional<std::multimap<std::string, std::string>> ParseForm(std::string_view body);
 
+/// Encodes a query-string value: every byte but A-Z a-z 0-9 - _ . ~ as %XX (ParseForm
+/// decodes it back).
+std::string UrlEncode(std::string_view text);
+
 /// Escapes text for HTML element content and attribute values.
 std::string HtmlEscape(std::string_view text);
 

@@ -37,6 +37,14 @@ TEST(ParseForm, DecodesPlusAndPercent) {
   EXPECT_FALSE(ParseForm("a=%4"));
 }
 
+TEST(ParseForm, ReadsBackWhatUrlEncodeWrote) {
+  const std::string value = "op.one & Иван=1+2 %~_-";
+  EXPECT_EQ(UrlEncode("a b&c"), "a%20b%26c");
+  auto form = ParseForm("v=" + UrlEncode(value));
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->find("v")->second, value);
+}
+
 TEST(Http, EscapesHtmlAndReadsCookies) {
   EXPECT_EQ(HtmlEscape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
   Request r;

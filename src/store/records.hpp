@@ -36,6 +36,8 @@ using lifeline::Date;
 // Records that are the domain's values, kept under the store's names.
 using contact_centre::NewCallback;
 using contact_centre::StoredCallback;
+using lifeline::AuditFilter;
+using lifeline::AuditMatches;
 using lifeline::AuditRecord;
 using lifeline::NewTask;
 using lifeline::QueuedTask;

@@ -217,6 +217,10 @@ class AuditStore {
   virtual Status AppendAuditRecord(const AuditRecord& record) = 0;
   /// Up to `limit` entries with seq > `after_seq`, in seq order, as stored.
   virtual Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) = 0;
+  /// The entries `filter` matches, newest first: `limit` of them after skipping `offset`,
+  /// and how many match in all.
+  virtual Result<AuditMatches> FindAuditRecords(const AuditFilter& filter, std::int64_t offset,
+                                                int limit) = 0;
   /// For each account that ever did `action` (e.g. "sign_in"), the time of its latest entry.
   virtual Result<std::vector<std::pair<std::int64_t, std::int64_t>>> LatestAuditByActor(
       std::string_view action) = 0;

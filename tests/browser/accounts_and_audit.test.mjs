@@ -147,10 +147,22 @@ describe('accounts, second factor, deletion and the audit page in a browser', { 
     const { context, page } = await signedIn(AUDITOR, AUDITOR_PASSWORD);
     try {
       assert.equal(new URL(page.url()).pathname, '/console/audit');
-      const log = await page.locator('table').textContent();
-      for (const action of ['password_reset', 'password_changed', 'second_factor_enabled', 'case_deleted']) {
-        assert.match(log, new RegExp(action), action);
+      // In words, with the account and the record named.
+      const log = await page.locator('#audit').textContent();
+      for (const words of ['пароль сброшен администратором', 'пароль изменён', 'второй фактор включён',
+        'заявка удалена навсегда', 'заявка № 1']) {
+        assert.ok(log.includes(words), words);
       }
+      // Filtered to one action, then downloaded: the download is in the log too.
+      await page.locator('#f-action').selectOption('password_reset');
+      await actAndLoad(page, () => page.locator('#audit-filter button').click());
+      assert.equal((await page.locator('#total').textContent()).trim(), '1');
+      assert.match(await page.locator('#audit tbody tr').first().textContent(), /admin.*пароль сброшен/);
+      const csv = await page.context().request.get(url(await page.locator('#audit-csv').getAttribute('href')));
+      assert.equal(csv.status(), 200);
+      assert.match(await csv.text(), /^seq,at_utc,user,action,action_ru,target\r\n\d+,[^,]+,"admin","password_reset","пароль сброшен администратором",/);
+      await page.goto(url('/console/audit?action=audit_exported'));
+      assert.equal((await page.locator('#total').textContent()).trim(), '1');
     } finally {
       await context.close();
     }

@@ -1,5 +1,10 @@
-"""The audit log over HTTP: auditors read it, nobody else does; reads of cases appear in it."""
+"""The audit log over HTTP: auditors read it, nobody else does; reads of cases appear in it;
+auditors filter it by account, action and dates, read it in words and download what they see
+(each download audited)."""
+import csv
+import io
 import unittest
+from datetime import datetime, timedelta, timezone
 
 from harness import Server, minimal_application
 
@@ -36,9 +41,69 @@ class AuditLog(unittest.TestCase):
         self.assertEqual((status, headers.get("location")), (303, "/console/audit"))
         status, _, page_html = self.server.request("GET", "/console/audit", headers={"Cookie": auditor["Cookie"]})
         self.assertEqual(status, 200)
-        self.assertIn(b"case:1", page_html)
+        self.assertIn("заявка № 1".encode(), page_html)  # the target in words
+        self.assertIn("заявка открыта (расшифрована)".encode(), page_html)
         status, _, _ = self.server.request("GET", "/console/audit", headers={"Cookie": admin["Cookie"]})
         self.assertEqual(status, 403)
+
+    def test_filters_words_and_an_audited_download(self):
+        for i in range(3):
+            self.assertEqual(self.server.submit(minimal_application())[0], 201)
+        operator = self.server.sign_in()
+        for case_id in (1, 2, 3):
+            self.assertEqual(self.server.json("GET", f"/api/v1/cases/{case_id}", headers=operator)[0], 200)
+        auditor = self.server.sign_in("aud.one", AUDITOR_PASSWORD)
+        today = datetime.now(timezone.utc).date()
+        tomorrow, yesterday = today + timedelta(days=1), today - timedelta(days=1)
+
+        def audit(query):
+            status, body, _ = self.server.json("GET", "/api/v1/audit" + query, headers=auditor)
+            return status, body
+
+        status, body = audit("?user=op.main&action=case_read")
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["total"], 3)
+        self.assertEqual([e["target"] for e in body["entries"]], ["case:3", "case:2", "case:1"])
+        self.assertEqual(audit(f"?action=case_read&from={today}&to={today}")[1]["total"], 3)
+        self.assertEqual(audit(f"?action=case_read&from={tomorrow}")[1]["total"], 0)
+        self.assertEqual(audit(f"?action=case_read&to={yesterday}")[1]["total"], 0)
+        self.assertEqual(audit("?user=aud.one&action=case_read")[1]["total"], 0)
+        self.assertEqual(audit("?action=case_read&per_page=2&page=2")[1]["entries"][0]["target"], "case:1")
+        for query, field in [("?action=nonsense", "action"), ("?from=2026-13-01", "from"),
+                             (f"?from={today}&to={yesterday}", "to"), ("?user=" + "x" * 65, "user")]:
+            status, body = audit(query)
+            self.assertEqual((status, body["error"]["field"]), (400, field), query)
+
+        # The download: what the filter shows, with the action in words, and itself audited.
+        status, headers, data = self.server.request("GET", "/api/v1/audit.csv?action=case_read", headers=auditor)
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["content-type"].startswith("text/csv"))
+        self.assertIn("lifeline-audit.csv", headers["content-disposition"])
+        rows = list(csv.DictReader(io.StringIO(data.decode())))
+        self.assertEqual([r["target"] for r in rows], ["case:3", "case:2", "case:1"])
+        self.assertEqual({r["action_ru"] for r in rows}, {"заявка открыта (расшифрована)"})
+        self.assertRegex(rows[0]["at_utc"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+        exports = audit("?action=audit_exported")[1]
+        self.assertEqual([(e["actor_name"], e["target"]) for e in exports["entries"]], [("aud.one", "export:csv")])
+        operator_csv = self.server.request("GET", "/api/v1/audit.csv", headers=operator)[0]
+        self.assertEqual(operator_csv, 403)
+
+        # The console: the filter form, the words, the download link keeping the filter.
+        cookie = {"Cookie": auditor["Cookie"]}
+        status, _, page = self.server.request("GET", "/console/audit?user=op.main&action=case_read", headers=cookie)
+        self.assertEqual(status, 200)
+        html = page.decode()
+        self.assertIn('<span id="total">3</span>', html)
+        self.assertIn('href="/console/audit.csv?user=op.main&amp;action=case_read"', html)
+        self.assertIn('<option value="case_read" selected>', html)
+        status, _, page = self.server.request("GET", "/console/audit?from=yesterday", headers=cookie)
+        self.assertEqual(status, 400)
+        self.assertIn("Даты — в виде ГГГГ-ММ-ДД", page.decode())
+        status, headers, data = self.server.request("GET", "/console/audit.csv?user=op.main&action=case_read",
+                                                    headers=cookie)
+        self.assertEqual(status, 200)
+        self.assertEqual(len(list(csv.DictReader(io.StringIO(data.decode())))), 3)
+        self.assertEqual(audit("?action=audit_exported")[1]["total"], 2)
 
 
 if __name__ == "__main__":

@@ -83,23 +83,39 @@ std::optional<AuditCheckpoint> AuditLog::LatestCheckpoint() const {
   return anchor_ ? anchor_->Latest() : std::nullopt;
 }
 
-Result<AuditPage> AuditLog::List(const Actor& actor, int page, int per_page) {
+Result<AuditPage> AuditLog::List(const Actor& actor, int page, int per_page,
+                                 const store::AuditFilter& filter) {
   if (auto allowed = Require(actor, Permission::kReadAuditLog); !allowed) return allowed.error();
   if (page < 1 || per_page < 1 || per_page > 200) {
     return InvalidInput("page must be positive and per_page between 1 and 200");
   }
-  auto last = store_.LastAuditRecord();
-  if (!last) return last.error();
+  auto matches = store_.FindAuditRecords(filter, std::int64_t{page - 1} * per_page, per_page);
+  if (!matches) return matches.error();
   AuditPage result;
-  result.total = *last ? (*last)->seq : 0;
+  result.entries = std::move(matches->entries);
+  result.total = matches->total;
   result.checkpoint = LatestCheckpoint();
-  const std::int64_t high = result.total - std::int64_t{page - 1} * per_page;
-  if (high <= 0) return result;
-  const std::int64_t low = std::max<std::int64_t>(0, high - per_page);
-  auto entries = store_.ListAuditRecords(low, static_cast<int>(high - low));
-  if (!entries) return entries.error();
-  result.entries.assign(entries->rbegin(), entries->rend());
   return result;
+}
+
+Result<std::vector<store::AuditRecord>> AuditLog::Export(const Actor& actor,
+                                                         const store::AuditFilter& filter,
+                                                         std::string_view format) {
+  if (auto allowed = Require(actor, Permission::kReadAuditLog); !allowed) return allowed.error();
+  auto matches = store_.FindAuditRecords(filter, 0, static_cast<int>(kMaxExport) + 1);
+  if (!matches) return matches.error();
+  if (matches->total > kMaxExport) {
+    return InvalidInput(
+        fmt::format("more than {} entries match: narrow the filter (dates, action or user)",
+                    kMaxExport),
+        "filter");
+  }
+  if (auto audited = Record({actor.user_id, actor.name, AuditAction::kAuditExported,
+                             "export:" + std::string(format)});
+      !audited) {
+    return audited.error();
+  }
+  return std::move(matches->entries);
 }
 
 namespace {

@@ -30,7 +30,7 @@ struct AuditEvent {
 
 struct AuditPage {
   std::vector<store::AuditRecord> entries;  // newest first
-  std::int64_t total = 0;                   // entries in the log
+  std::int64_t total = 0;                   // entries the filter matches (all: the log's size)
   std::optional<AuditCheckpoint>
       checkpoint;  // the newest this process signed, to note down elsewhere
 };
@@ -59,9 +59,18 @@ class AuditLog {
   /// The newest checkpoint this process wrote, for auditors to note down elsewhere.
   std::optional<AuditCheckpoint> LatestCheckpoint() const;
 
-  /// Page `page` (1-based, `per_page` 1..200) of the log, newest first. kForbidden unless
-  /// the actor may read the audit log; kInvalidInput for a bad page.
-  Result<AuditPage> List(const Actor& actor, int page, int per_page);
+  /// Page `page` (1-based, `per_page` 1..200) of the entries `filter` matches, newest first.
+  /// kForbidden unless the actor may read the audit log; kInvalidInput for a bad page.
+  Result<AuditPage> List(const Actor& actor, int page, int per_page,
+                         const store::AuditFilter& filter = {});
+
+  /// Every entry `filter` matches, newest first, for an auditor to take away: the export is
+  /// itself audited (audit_exported, target "export:<format>") before anything is returned.
+  /// kForbidden as List; kInvalidInput (field "filter") beyond kMaxExport entries.
+  static constexpr std::int64_t kMaxExport = 100'000;
+  Result<std::vector<store::AuditRecord>> Export(const Actor& actor,
+                                                 const store::AuditFilter& filter,
+                                                 std::string_view format);
 
  private:
   store::AuditStore& store_;

@@ -3,12 +3,12 @@
 // each download audited as "export:csv"). Suppressed cells are null in JSON and "<10" on the
 // page and in the CSV, never 0.
 
-#include <csv.h>
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
 #include "server/console_pages.hpp"
+#include "server/csv.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 
@@ -42,13 +42,6 @@ json ReportJson(const app::StatisticsReport& r) {
           {"small_cells_suppressed_below", kSmallCell}};
 }
 
-// One CSV field, quoted where it must be (libcsv's writer).
-std::string CsvField(std::string_view text) {
-  std::string out(text.size() * 2 + 2, '\0');
-  out.resize(csv_write(out.data(), out.size(), text.data(), text.size()));
-  return out;
-}
-
 // One row per cell: the table it belongs to, the day (empty for the funnel and the backlog),
 // the category, and the count, or "<10" where it is suppressed.
 std::string ReportCsv(const app::StatisticsReport& r) {
@@ -70,10 +63,7 @@ std::string ReportCsv(const app::StatisticsReport& r) {
 }
 
 Response CsvDownload(const app::StatisticsReport& r) {
-  Response response{200, "text/csv; charset=utf-8", ReportCsv(r), {}};
-  response.headers.emplace_back("Content-Disposition",
-                                "attachment; filename=\"lifeline-statistics.csv\"");
-  return response;
+  return server::CsvDownload(ReportCsv(r), "lifeline-statistics.csv");
 }
 
 Result<int> DaysFrom(const Request& request) {

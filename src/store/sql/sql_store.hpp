@@ -119,6 +119,8 @@ class SqlStore : public Store {
   Result<std::optional<AuditRecord>> LastAuditRecord() override;
   Status AppendAuditRecord(const AuditRecord& record) override;
   Result<std::vector<AuditRecord>> ListAuditRecords(std::int64_t after_seq, int limit) override;
+  Result<AuditMatches> FindAuditRecords(const AuditFilter& filter, std::int64_t offset,
+                                        int limit) override;
   Result<std::vector<std::pair<std::int64_t, std::int64_t>>> LatestAuditByActor(
       std::string_view action) override;
 
