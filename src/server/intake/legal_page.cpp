@@ -91,7 +91,8 @@ std::string LegalInformationPage(Language language) {
   body += fmt::format("</tbody></table><h2>{}</h2><ul id=\"asylum-facts\">", HtmlEscape(w.asylum));
   for (const auto& fact : abroad::AsylumFacts()) {
     body += fmt::format(
-        "<li>{} <cite><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></cite></li>",
+        // A source is cited as it is published, in English: marked so.
+        "<li>{} <cite lang=\"en\"><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></cite></li>",
         HtmlEscape(In(language, fact.text_ru, fact.text_be, fact.text_uk, fact.text_en)),
         HtmlEscape(fact.url), HtmlEscape(fact.source));
   }

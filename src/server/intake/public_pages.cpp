@@ -18,7 +18,9 @@ std::string LanguageNav(Language current, std::string_view path) {
     if (lang == current) {
       out += fmt::format("<strong>{}</strong> ", label);
     } else {
-      out += fmt::format("<a href=\"{}?lang={}\" hreflang=\"{}\">{}</a> ", path, ToString(lang),
+      // Each name in its own language, marked so (screen readers read it right, and the
+      // language test knows it belongs to no page's language).
+      out += fmt::format("<a href=\"{0}?lang={1}\" hreflang=\"{1}\" lang=\"{1}\">{2}</a> ", path,
                          ToString(lang), label);
     }
   }
@@ -95,31 +97,36 @@ std::optional<Text> FieldLabel(std::string_view field) {
   return std::nullopt;
 }
 
+// How to put a refused field right, in the page's language: never the validation rules'
+// English detail (error.message), whatever the field.
+std::string FixFor(Language l, std::string_view field) {
+  if (field == "contact.safe_windows") return std::string(Tr(l, Text::kWindowsFix));
+  if (field == "contact.handle") return std::string(Tr(l, Text::kHandleFix));
+  if (field == "deploy_by") return std::string(Tr(l, Text::kDeployByFix));
+  if (field == "group.size") {
+    return fmt::format(fmt::runtime(Tr(l, Text::kGroupSizeFix)), ApplicationLimits::kMaxWithOthers,
+                       ApplicationLimits::kMaxUnit);
+  }
+  if (field == "situation" || field == "group.kind" || field == "contact.channel" ||
+      field == "contact.utc_offset" || field == "language") {
+    return std::string(Tr(l, Text::kChoiceFix));
+  }
+  if (field == "name" || field == "unit" || field == "rank" || field == "location" ||
+      field == "message") {
+    return std::string(Tr(l, Text::kTextFix));
+  }
+  return std::string(Tr(l, Text::kErrorFix));
+}
+
 std::string ErrorBanner(Language l, const Error& error) {
   if (error.code == ErrorCode::kUnavailable) {
     return fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(Tr(l, Text::kBusy)));
   }
   const auto label = FieldLabel(error.field);
   const std::string field = label ? fmt::format(" «{}»", Tr(l, *label)) : std::string();
-  // Where the page knows how to put it right, it says so in its language instead of the
-  // validation rules' English detail.
-  static constexpr std::pair<std::string_view, Text> kFixes[] = {
-      {"contact.safe_windows", Text::kWindowsFix},
-      {"contact.handle", Text::kHandleFix},
-  };
-  for (const auto& [name, fix] : kFixes) {
-    if (name == error.field) {
-      return fmt::format("<p class=\"error\" role=\"alert\">{}{}. {}</p>",
-                         HtmlEscape(Tr(l, Text::kErrorTitle)), HtmlEscape(field),
-                         HtmlEscape(Tr(l, fix)));
-    }
-  }
-  // The detail comes from the shared validation rules, in English; the sentence around it
-  // is in the page's language.
-  return fmt::format(
-      "<p class=\"error\" role=\"alert\">{}{}. {}<br><span class=\"hint\">{}</span></p>",
-      HtmlEscape(Tr(l, Text::kErrorTitle)), HtmlEscape(field), HtmlEscape(Tr(l, Text::kErrorFix)),
-      HtmlEscape(error.message));
+  return fmt::format("<p class=\"error\" role=\"alert\">{}{}. {}</p>",
+                     HtmlEscape(Tr(l, Text::kErrorTitle)), HtmlEscape(field),
+                     HtmlEscape(FixFor(l, error.field)));
 }
 
 Text StatusText(ApplicantStage stage) {
