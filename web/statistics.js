@@ -12,7 +12,10 @@
     phone: "телефон", sms: "SMS", telegram: "Telegram", signal: "Signal", none: "без связи",
     serving: "служит", expecting_mobilization: "ждёт мобилизации", mobilized_training: "на подготовке",
     at_front: "на фронте", relative: "родственник",
-    applications: "заявки", verified: "проверены", crossed: "перешли (в плену)",
+    applications: "заявки", verified: "проверены",
+    "crossed (registered as captured)": "перешли (учтены как «в плену»)",
+    "under 7 days": "меньше 7 дней", "7 to 29 days": "7–29 дней", "30 to 89 days": "30–89 дней",
+    "90 to 179 days": "90–179 дней", "180 days or more": "180 дней и больше",
   };
   const HIDDEN = "скрыто: меньше 10";
   const PALETTE = ["#1f5f8b", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#5d6d7e"];
@@ -71,6 +74,6 @@
   draw("chart-by-situation", "bar", days, byKey("by_situation", "situation"), true);
   draw("chart-funnel", "bar", data.funnel.map((c) => label(c.stage)),
        [{ label: "человек", backgroundColor: PALETTE[0], data: data.funnel.map((c) => c.count) }], false);
-  draw("chart-backlog", "bar", data.backlog_by_age.map((c) => c.age),
+  draw("chart-backlog", "bar", data.backlog_by_age.map((c) => label(c.age)),
        [{ label: "открытых заявок", backgroundColor: PALETTE[1], data: data.backlog_by_age.map((c) => c.count) }], false);
 })();

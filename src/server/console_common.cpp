@@ -1,5 +1,6 @@
 #include "server/console_common.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "domain/custody.hpp"
@@ -75,6 +76,146 @@ std::string GroupRu(GroupKind kind, std::int64_t size) {
   return "?";
 }
 
+std::string_view LanguageRu(Language language) {
+  switch (language) {
+    case Language::kRu:
+      return "русский";
+    case Language::kBe:
+      return "белорусский";
+    case Language::kUk:
+      return "украинский";
+    case Language::kEn:
+      return "английский";
+  }
+  return "?";
+}
+
+namespace {
+
+// Form fields the console's refusals name, in the console's words.
+constexpr std::pair<std::string_view, std::string_view> kFieldWords[] = {
+    {"text", "текст"},
+    {"reason", "причина"},
+    {"version", "версия"},
+    {"to", "новый статус"},
+    {"into", "в какую заявку"},
+    {"kind", "вид"},
+    {"due", "срок"},
+    {"due_at", "срок"},
+    {"name", "имя"},
+    {"q", "запрос"},
+    {"circumstance", "обстоятельства"},
+    {"plan", "план"},
+    {"members", "участники"},
+    {"leader", "старший"},
+    {"number", "номер"},
+    {"windows", "когда звонить"},
+    {"utc_offset", "часовой пояс"},
+    {"language", "язык"},
+    {"id", "добавочный номер"},
+    {"uri", "SIP-адрес"},
+    {"lines", "число линий"},
+    {"state", "состояние"},
+    {"on", "дата"},
+    {"filed_on", "дата начала"},
+    {"arrived_on", "дата прибытия"},
+    {"captured_on", "дата пленения"},
+    {"birth_date", "дата рождения"},
+    {"surname", "фамилия"},
+    {"rank_category", "категория звания"},
+    {"health", "здоровье"},
+    {"hours", "часы"},
+    {"day", "день"},
+    {"month", "месяц"},
+    {"amount", "сумма"},
+    {"prisoner", "военнопленный"},
+    {"to_camp", "лагерь"},
+    {"country", "страна"},
+    {"code", "код"},
+    {"days_allowed", "дней можно находиться"},
+    {"period_days", "период"},
+    {"partner", "партнёр"},
+    {"public_key", "открытый ключ"},
+    {"consent", "согласие"},
+    {"consent_how", "как дано согласие"},
+    {"field", "что передать"},
+    {"target_country", "страна назначения"},
+    {"step", "шаг"},
+    {"status", "состояние"},
+    {"wanted", "розыск"},
+    {"documents", "документы"},
+    {"trips", "поездки"},
+    {"last_medical_exam", "медосмотр"},
+};
+
+}  // namespace
+
+std::string ConsoleErrorRu(const Error& e) {
+  std::string out;
+  bool with_detail = true;  // the rule's own detail: which limit, which dates overlap
+  switch (e.code) {
+    case ErrorCode::kInvalidInput: {
+      // A nested field ("fields.surname", "documents[2].expires") is named by its last part.
+      std::string_view field = e.field;
+      if (const auto dot = field.find_last_of('.'); dot != std::string_view::npos)
+        field.remove_prefix(dot + 1);
+      if (const auto bracket = field.find('['); bracket != std::string_view::npos)
+        field = field.substr(0, bracket);
+      out = "Проверьте введённые данные.";
+      for (const auto& [name, words] : kFieldWords) {
+        if (name == field) out = fmt::format("Проверьте поле «{}».", words);
+      }
+      break;
+    }
+    case ErrorCode::kForbidden:
+      out = "Нельзя: не позволяет роль или заявку ведёт другой сотрудник.";
+      break;
+    case ErrorCode::kNotFound:
+      out = "Такой записи нет: возможно, её удалили.";
+      break;
+    case ErrorCode::kConflict:
+      out = "Не получилось: запись уже изменена или правило не позволяет.";
+      break;
+    case ErrorCode::kTooLarge:
+      out = "Слишком большой объём.";
+      break;
+    case ErrorCode::kIntegrity:
+      out = "Запись не прошла проверку целостности и не используется: сообщите администратору.";
+      with_detail = false;
+      break;
+    case ErrorCode::kRateLimited:
+      out = "Слишком часто: подождите и повторите.";
+      with_detail = false;
+      break;
+    case ErrorCode::kUnavailable:
+      out = "Сервер сейчас занят: повторите через минуту.";
+      with_detail = false;
+      break;
+    default:
+      out = "Не получилось: повторите; если снова не выйдет, сообщите администратору.";
+      with_detail = false;
+      break;
+  }
+  // The rules' details are not in the catalogue yet: the detail follows, said to be in
+  // English, rather than being lost.
+  if (with_detail && !e.message.empty()) out += " Подробно (по-английски): " + e.message;
+  return out;
+}
+
+std::string LanguageOptions(const std::string& selected) {
+  std::string out;
+  for (Language l : {Language::kRu, Language::kUk, Language::kBe, Language::kEn})
+    out += Option(ToString(l), LanguageRu(l), selected);
+  return out;
+}
+
+std::string DayTimeRu(std::chrono::sys_seconds t) {
+  static constexpr std::string_view kDays[] = {"вс", "пн", "вт", "ср", "чт", "пт", "сб"};
+  const auto day = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::weekday weekday{day};
+  return fmt::format("{} {:%d.%m %H:%M}", kDays[weekday.c_encoding()], t);
+}
+
 std::string_view RoleRu(Role role) {
   switch (role) {
     case Role::kOperator:
@@ -115,7 +256,8 @@ std::string_view SituationRu(Situation s) {
 
 std::string StatusRu(const CaseSummary& c) {
   std::string text(StatusLabelRu(c.status));
-  if (c.in_custody) text += fmt::format(" · в плену ({})", kCustodyShownToAll);
+  // The same words for everyone, whatever the sealed circumstance (domain/custody.hpp).
+  if (c.in_custody) text += " · в плену";
   return text;
 }
 

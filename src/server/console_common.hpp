@@ -2,6 +2,7 @@
 // Pieces every console page shares: the header with its sign-out form and the Russian labels.
 // Internal to server/.
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,16 @@ std::string_view RoleRu(Role role);
 /// come with ("один", "с другими: 3 чел."), as the console shows them.
 std::string_view ChannelRu(ContactChannel channel);
 std::string GroupRu(GroupKind kind, std::int64_t size);
+/// The applicant's language in words ("украинский").
+std::string_view LanguageRu(Language language);
+/// A refusal as the console says it, in Russian: by its kind and, for bad input, the field it
+/// names, followed by the validation rule's own detail, said to be in English (the rules'
+/// details are not in a catalogue yet); other kinds never show the English message.
+std::string ConsoleErrorRu(const Error& error);
+/// <option>s for the four languages, in words, `selected` (a code) chosen.
+std::string LanguageOptions(const std::string& selected);
+/// A moment as "пн 07.12 19:00" (the time as given: shift it first for another zone).
+std::string DayTimeRu(std::chrono::sys_seconds t);
 std::string_view StatusLabelRu(CaseStatus status);
 /// The status as the list and the case show it: every person in custody as captured,
 /// whatever the sealed circumstance says.

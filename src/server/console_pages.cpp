@@ -64,10 +64,10 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
   for (const auto& c : v.page.items) {
     body += fmt::format(
         "<tr><td><a href=\"/console/cases/{0}\">{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td>"
-        "<td>{4} ({5})</td><td>{6}</td><td>{7}</td><td>{8}</td><td>{9}</td></tr>",
+        "<td>{4}</td><td>{5}</td><td>{6}</td><td>{7}</td><td>{8}</td></tr>",
         c.id, FormatIsoDate(c.received_on), StatusRu(c), SituationRu(c.clear.situation),
-        ToString(c.clear.group_kind), c.clear.group_size, ToString(c.clear.contact_channel),
-        ToString(c.clear.language), c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—",
+        GroupRu(c.clear.group_kind, c.clear.group_size), ChannelRu(c.clear.contact_channel),
+        LanguageRu(c.clear.language), c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "—",
         !c.assigned_user_id                            ? "свободна"
         : *c.assigned_user_id == session.actor.user_id ? "вы"
                                                        : "другой");

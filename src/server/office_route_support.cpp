@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "crypto/crypto.hpp"
+#include "server/console_common.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server::office {
@@ -64,7 +65,8 @@ std::optional<app::SessionInfo> ConsoleViewer(Context& ctx, const Request& reque
 Response ConsoleRefusal(const Error& e) {
   return HtmlResponse(
       HttpStatusOf(e.code),
-      HtmlPage("ru", "Ошибка", "<p role=\"alert\">" + HtmlEscape(e.message) + "</p>"));
+      HtmlPage("ru", "Ошибка",
+               "<p role=\"alert\">" + HtmlEscape(console::ConsoleErrorRu(e)) + "</p>"));
 }
 
 std::optional<app::SessionInfo> ConsoleModuleViewer(Context& ctx, const Request& request,

@@ -111,14 +111,16 @@ describe('the console for people abroad', { timeout: 6 * TEST_TIMEOUT_MS }, () =
     await submitForm('#new-pathway');
     const pathway = page.locator('section.pathway').first();
     assert.equal((await pathway.locator('.missing').textContent()).trim(), '8');
-    await pathway.locator('select[aria-label="passport_valid"]').selectOption('done');
-    await actAndLoad(page, () => pathway.locator('select[aria-label="passport_valid"] + button').click());
+    const passport = pathway.locator('form:has(input[name="step"][value="passport_valid"])');
+    assert.match(await passport.locator('select').getAttribute('aria-label'), /^Загранпаспорт/);
+    await passport.locator('select').selectOption('done');
+    await actAndLoad(page, () => passport.locator('button').click());
     assert.equal((await page.locator('section.pathway .missing').first().textContent()).trim(), '7');
 
     // No partner is registered yet: the form offers none, and a referral is refused.
     await page.locator('input[name="field"][value="name"]').check();
     await submitForm('#new-referral');
-    assert.match(await page.getByRole('alert').textContent(), /consent|partner/);
+    assert.match(await page.getByRole('alert').textContent(), /Проверьте поле «(партнёр|согласие)»/);
   });
 
   it('serves the public legal-information page in Russian and English', { timeout: TEST_TIMEOUT_MS }, async () => {

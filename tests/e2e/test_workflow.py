@@ -156,7 +156,8 @@ class Workflow(ServerTest):
         status, _, again = self.server.request("POST", "/console/cases/1/status", headers=form,
                                                raw=f"csrf={csrf}&version=0&to=verifying&reason=".encode())
         self.assertEqual(status, 409)
-        self.assertIn("changed since you opened it", again.decode())
+        self.assertIn("запись уже изменена", again.decode())  # said in Russian first
+        self.assertIn("changed since you opened it", again.decode())  # then the rule's detail
         status, _, _ = self.server.request("POST", "/console/cases/1/status", headers=form,
                                            raw=b"csrf=forged&version=1&to=verifying")
         self.assertEqual(status, 303)

@@ -19,9 +19,10 @@ std::optional<PathwayKind> ParsePathwayKind(std::string_view text);
 bool NeedsTargetCountry(PathwayKind kind);
 
 struct PathwayStep {
-  std::string_view code;   // stable, e.g. "evidence_of_risk"
-  std::string_view label;  // in English; the console translates
-  bool document = false;   // a paper to gather, rather than an act to do
+  std::string_view code;      // stable, e.g. "evidence_of_risk"
+  std::string_view label;     // in English (the API's)
+  std::string_view label_ru;  // in Russian (the console's)
+  bool document = false;      // a paper to gather, rather than an act to do
 };
 std::span<const PathwayStep> PathwaySteps(PathwayKind kind);
 

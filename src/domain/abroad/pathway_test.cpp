@@ -14,8 +14,15 @@ TEST(AbroadPathway, EveryKindHasAChecklistWithUniqueCodes) {
                     PathwayKind::kTravelDocument}) {
     EXPECT_EQ(ParsePathwayKind(ToString(kind)), kind);
     std::set<std::string_view> codes;
-    for (const auto& step : PathwaySteps(kind))
+    for (const auto& step : PathwaySteps(kind)) {
       EXPECT_TRUE(codes.insert(step.code).second) << step.code;
+      // Both labels are there; the console's is in Cyrillic, without a Latin letter.
+      EXPECT_FALSE(step.label.empty()) << step.code;
+      EXPECT_TRUE(step.label_ru.find("\xD0") != std::string_view::npos) << step.code;
+      EXPECT_EQ(step.label_ru.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"),
+                std::string_view::npos)
+          << step.code;
+    }
     EXPECT_GE(codes.size(), 5u) << ToString(kind);
   }
   EXPECT_TRUE(NeedsTargetCountry(PathwayKind::kHumanitarianVisa));

@@ -98,7 +98,8 @@ std::string FamilyRows(const app::PersonAbroadFields& f, std::size_t blank) {
 
 std::string StayRows(const app::PersonAbroadFields& f, std::size_t blank,
                      const std::vector<abroad::CountryRecord>& countries) {
-  std::string html = "<fieldset><legend>Прежние поездки (для правил «N дней за период»)</legend>";
+  std::string html =
+      "<fieldset><legend>Прежние поездки (для правил «столько-то дней за период»)</legend>";
   for (std::size_t i = 0; i < Rows(f.earlier_stays.size(), blank); ++i) {
     const bool held = i < f.earlier_stays.size();
     html +=

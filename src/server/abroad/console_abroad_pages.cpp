@@ -103,6 +103,61 @@ std::string RecordSection(const app::PersonAbroad& p,
   return html + "</dl>";
 }
 
+// A proceeding's event (domain/abroad/proceeding.cpp's names) in the console's words.
+std::string EventRu(std::string_view name) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"filed", "подано"},
+      {"interview", "собеседование"},
+      {"decision_granted", "решение: предоставлено"},
+      {"decision_refused", "решение: отказ"},
+      {"appeal_deadline", "срок обжалования"},
+      {"appeal_filed", "жалоба подана"},
+      {"appeal_hearing", "рассмотрение жалобы"},
+      {"charged", "обвинение предъявлено"},
+      {"hearing", "заседание"},
+      {"verdict", "приговор"},
+      {"sentence_served", "наказание отбыто"},
+      {"ordered", "решение о выдворении"},
+      {"removal_date", "дата выдворения"},
+      {"suspended", "приостановлено"},
+      {"request_received", "запрос получен"},
+      {"detained", "задержан"},
+      {"released", "освобождён"},
+      {"decision", "решение"}};
+  for (const auto& [code, words] : kWords)
+    if (code == name) return std::string(words);
+  return HtmlEscape(name);
+}
+
+// What a referral may share (app::ReferralFieldNames), and how consent was given, in words.
+std::string ReferralFieldRu(std::string_view field) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"name", "имя"},
+      {"contact", "связь"},
+      {"country", "страна"},
+      {"city", "город"},
+      {"documents", "документы"},
+      {"cases", "уголовные дела"},
+      {"family", "семья"},
+      {"needs", "нужды"},
+      {"wanted_status", "розыск"},
+      {"proceedings", "производства"}};
+  for (const auto& [code, words] : kWords)
+    if (code == field) return std::string(words);
+  return HtmlEscape(field);
+}
+
+std::string ConsentHowRu(std::string_view how) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"in_person", "лично"},
+      {"written", "письменно"},
+      {"message", "сообщением"},
+      {"call", "по телефону"}};
+  for (const auto& [code, words] : kWords)
+    if (code == how) return std::string(words);
+  return HtmlEscape(how);
+}
+
 std::string RisksSection(const app::PersonAbroad& p) {
   std::string html = "<h2>Ближайшие даты</h2><ul id=\"risks\">";
   for (const auto& r : p.risks) html += fmt::format("<li>{}: {}</li>", Day(r.on), RiskRu(r.kind));
@@ -119,7 +174,7 @@ std::string ProceedingsSection(const app::SessionInfo& s, const PersonAbroadPage
         "<section class=\"proceeding\" id=\"proceeding-{}\"><h3>{} (с {}){}</h3><ul>", p.id,
         ProceedingRu(p.kind), FormatIsoDate(p.filed_on), p.closed ? " — закрыто" : "");
     for (const auto& e : v.events)
-      html += fmt::format("<li>{}: {}</li>", FormatIsoDate(e.on), HtmlEscape(e.kind));
+      html += fmt::format("<li>{}: {}</li>", FormatIsoDate(e.on), EventRu(e.kind));
     html += "</ul>";
     if (!p.closed) {
       html += fmt::format(
@@ -128,7 +183,7 @@ std::string ProceedingsSection(const app::SessionInfo& s, const PersonAbroadPage
           "<label for=\"event-kind-{}\">Событие</label><select id=\"event-kind-{}\" name=\"kind\">",
           p.id, Csrf(s), id, p.id, p.id);
       for (const auto& k : abroad::EventKinds(p.kind))
-        html += fmt::format("<option>{}</option>", k.name);
+        html += fmt::format("<option value=\"{}\">{}</option>", k.name, EventRu(k.name));
       html += fmt::format(
           "</select><label for=\"event-on-{0}\">Дата (ГГГГ-ММ-ДД)</label>"
           "<input id=\"event-on-{0}\" name=\"on\" required><button "
@@ -177,8 +232,8 @@ std::string PathwaysSection(const app::SessionInfo& s, const PersonAbroadPageDat
           "<input type=\"hidden\" name=\"person\" value=\"{}\"><input type=\"hidden\" "
           "name=\"step\" value=\"{}\">"
           "<select name=\"status\" aria-label=\"{}\">",
-          steps[i].document ? "📄 " : "", HtmlEscape(steps[i].label), p.id, Csrf(s), id,
-          steps[i].code, HtmlEscape(steps[i].code));
+          steps[i].document ? "📄 " : "", HtmlEscape(steps[i].label_ru), p.id, Csrf(s), id,
+          steps[i].code, HtmlEscape(steps[i].label_ru));
       for (auto st : {abroad::StepStatus::kMissing, abroad::StepStatus::kInProgress,
                       abroad::StepStatus::kDone, abroad::StepStatus::kNotNeeded}) {
         html +=
@@ -213,12 +268,12 @@ std::string ReferralsSection(const app::SessionInfo& s, const PersonAbroadPageDa
       if (p.id == r.partner_id) partner = p.name;
     }
     std::string fields;
-    for (const auto& f : r.fields) fields += (fields.empty() ? "" : ", ") + f;
+    for (const auto& f : r.fields) fields += (fields.empty() ? "" : ", ") + ReferralFieldRu(f);
     html += fmt::format(
         "<li>{}: {} ({}; согласие {}, {}) <a "
         "href=\"/console/abroad/referrals/{}/package\">пакет</a></li>",
         FormatIsoDate(r.consent_on), HtmlEscape(partner), HtmlEscape(fields),
-        HtmlEscape(r.consent_how), FormatIsoDate(r.consent_on), r.id);
+        ConsentHowRu(r.consent_how), FormatIsoDate(r.consent_on), r.id);
   }
   if (d.referrals.empty()) html += "<li>нет</li>";
   html += fmt::format(
@@ -233,8 +288,8 @@ std::string ReferralsSection(const app::SessionInfo& s, const PersonAbroadPageDa
   html += "</select><fieldset><legend>Что он согласился передать</legend>";
   for (const auto& f : app::ReferralFieldNames()) {
     html += fmt::format(
-        "<label class=\"check\"><input type=\"checkbox\" name=\"field\" value=\"{0}\"> {0}</label>",
-        f);
+        "<label class=\"check\"><input type=\"checkbox\" name=\"field\" value=\"{}\"> {}</label>",
+        f, ReferralFieldRu(f));
   }
   return html +
          "</fieldset><label for=\"consent_how\">Как дано согласие</label><select "
@@ -459,13 +514,30 @@ std::string ConsoleCountriesPage(const app::SessionInfo& session,
   return HtmlPage("ru", "Страны", body);
 }
 
+namespace {
+
+// The partner kinds the form offers, in its words.
+std::string PartnerKindRu(std::string_view kind) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"lawyers", "юристы"},
+      {"shelter", "приют"},
+      {"ngo", "НКО"},
+      {"medical", "медицина"},
+      {"employer", "работодатель"}};
+  for (const auto& [code, words] : kWords)
+    if (code == kind) return std::string(words);
+  return HtmlEscape(kind);
+}
+
+}  // namespace
+
 std::string ConsolePartnersPage(const app::SessionInfo& session,
                                 const std::vector<abroad::PartnerRecord>& partners,
                                 const std::string& signing_key, const AbroadNotes& notes) {
   std::string body =
       Header(session) + "<h1>Партнёрские организации</h1>" + Notes(notes) + "<ul id=\"partners\">";
   for (const auto& p : partners) {
-    body += fmt::format("<li>{} ({}) — {}</li>", HtmlEscape(p.name), HtmlEscape(p.kind),
+    body += fmt::format("<li>{} ({}) — {}</li>", HtmlEscape(p.name), PartnerKindRu(p.kind),
                         p.public_key ? "ключ зарегистрирован" : "нет ключа: направлять нельзя");
   }
   if (partners.empty()) body += "<li>пока нет</li>";

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "server/abroad/console_abroad_pages.hpp"
+#include "server/console_common.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 
@@ -132,7 +133,7 @@ void RenderPerson(Context& ctx, const app::SessionInfo& session, std::int64_t id
 void AfterPersonForm(Context& ctx, const app::SessionInfo& session, std::int64_t person,
                      const Status& outcome, const std::string& anchor, const Respond& respond) {
   if (!outcome)
-    return RenderPerson(ctx, session, person, {outcome.error().message, ""},
+    return RenderPerson(ctx, session, person, {console::ConsoleErrorRu(outcome.error()), ""},
                         HttpStatusOf(outcome.error().code), respond);
   respond(Redirect(PersonPath(person) + anchor));
 }
@@ -159,7 +160,8 @@ bool AnsweredAnotherRow(Context& ctx, const app::SessionInfo& session,
   if (list.empty()) return false;
   auto draft = DraftFromForm(form);
   if (!draft) {
-    RenderForm(ctx, session, person, {}, {draft.error().message, ""}, 400, respond);
+    RenderForm(ctx, session, person, {}, {console::ConsoleErrorRu(draft.error()), ""}, 400,
+               respond);
     return true;
   }
   const auto& f = draft->fields;
@@ -194,11 +196,13 @@ void ConsoleAddPerson(Context& ctx, Request& request, Respond respond) {
   if (AnsweredAnotherRow(ctx, *session, std::nullopt, form, respond)) return;
   auto draft = DraftFromForm(form);
   if (!draft)
-    return RenderForm(ctx, *session, std::nullopt, {}, {draft.error().message, ""}, 400, respond);
+    return RenderForm(ctx, *session, std::nullopt, {}, {console::ConsoleErrorRu(draft.error()), ""},
+                      400, respond);
   auto id = ctx.options.abroad->AddPerson(session->actor, *draft);
   if (!id)
-    return RenderForm(ctx, *session, std::nullopt, *draft, {id.error().message, ""},
-                      HttpStatusOf(id.error().code), respond);
+    return RenderForm(ctx, *session, std::nullopt, *draft,
+                      {console::ConsoleErrorRu(id.error()), ""}, HttpStatusOf(id.error().code),
+                      respond);
   respond(Redirect(PersonPath(*id)));
 }
 
@@ -233,9 +237,11 @@ void ConsoleUpdatePerson(Context& ctx, Request& request, Respond respond) {
   }
   if (AnsweredAnotherRow(ctx, *session, *id, form, respond)) return;
   auto draft = DraftFromForm(form);
-  if (!draft) return RenderForm(ctx, *session, *id, {}, {draft.error().message, ""}, 400, respond);
+  if (!draft)
+    return RenderForm(ctx, *session, *id, {}, {console::ConsoleErrorRu(draft.error()), ""}, 400,
+                      respond);
   if (auto s = ctx.options.abroad->UpdatePerson(session->actor, *id, *draft); !s) {
-    return RenderForm(ctx, *session, *id, *draft, {s.error().message, ""},
+    return RenderForm(ctx, *session, *id, *draft, {console::ConsoleErrorRu(s.error()), ""},
                       HttpStatusOf(s.error().code), respond);
   }
   respond(Redirect(PersonPath(*id)));
@@ -380,7 +386,7 @@ void ConsoleSaveCountry(Context& ctx, Request& request, Respond respond) {
     outcome = ctx.options.abroad->SaveCountry(session->actor, c);
   }
   if (!outcome)
-    return RenderCountries(ctx, *session, {outcome.error().message, ""},
+    return RenderCountries(ctx, *session, {console::ConsoleErrorRu(outcome.error()), ""},
                            HttpStatusOf(outcome.error().code), respond);
   RenderCountries(ctx, *session, {"", "Сохранено: " + c.code}, 200, respond);
 }
@@ -402,7 +408,7 @@ void ConsoleSaveLeadTimes(Context& ctx, Request& request, Respond respond) {
   }
   if (outcome) outcome = ctx.options.abroad->SetLeadTimes(session->actor, *lead);
   if (!outcome)
-    return RenderCountries(ctx, *session, {outcome.error().message, ""},
+    return RenderCountries(ctx, *session, {console::ConsoleErrorRu(outcome.error()), ""},
                            HttpStatusOf(outcome.error().code), respond);
   RenderCountries(ctx, *session, {"", "Сроки предупреждений сохранены"}, 200, respond);
 }
@@ -427,8 +433,8 @@ void ConsoleAddPartner(Context& ctx, Request& request, Respond respond) {
   auto id = ctx.options.abroad->AddPartner(session->actor, FormField(form, "name"),
                                            FormField(form, "kind"), FormField(form, "public_key"));
   if (!id)
-    return RenderPartners(ctx, *session, {id.error().message, ""}, HttpStatusOf(id.error().code),
-                          respond);
+    return RenderPartners(ctx, *session, {console::ConsoleErrorRu(id.error()), ""},
+                          HttpStatusOf(id.error().code), respond);
   RenderPartners(ctx, *session, {"", "Партнёр добавлен"}, 200, respond);
 }
 

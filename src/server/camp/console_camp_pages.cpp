@@ -19,6 +19,37 @@ using namespace console;
 
 namespace {
 
+// Annex IV's states of health in the console's words (the capture card prints its own).
+std::string HealthRu(std::string_view code) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"good", "здоров"},
+      {"not_wounded", "не ранен"},
+      {"recovered", "выздоровел"},
+      {"convalescent", "выздоравливает"},
+      {"sick", "болен"},
+      {"slightly_wounded", "легко ранен"},
+      {"seriously_wounded", "тяжело ранен"}};
+  for (const auto& [c, words] : kWords)
+    if (c == code) return std::string(words);
+  return HtmlEscape(code);
+}
+
+// A movement (Art. 122) as the registry and the bureau's list show it.
+std::string MovementRu(std::string_view kind) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"arrived", "прибыл"},
+      {"hospital", "в госпиталь"},
+      {"returned", "вернулся из госпиталя"},
+      {"transferred", "переведён"},
+      {"released", "освобождён"},
+      {"repatriated", "репатриирован"},
+      {"escaped", "бежал"},
+      {"died", "умер"}};
+  for (const auto& [c, words] : kWords)
+    if (c == kind) return std::string(words);
+  return HtmlEscape(kind);
+}
+
 std::string Csrf(const app::SessionInfo& s) {
   return fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
                      HtmlEscape(s.csrf_token));
@@ -140,11 +171,13 @@ std::string RegisterForm(const app::SessionInfo& session, const camp::CampRecord
   for (auto r : camp::kAllRankCategories)
     html += fmt::format("<option value=\"{}\">{}</option>", ToString(r), RankRu(r));
   html += "</select><label for=\"health\">Здоровье</label><select id=\"health\" name=\"health\">";
-  for (std::string_view h : camp::kAnnexIvHealth) html += fmt::format("<option>{}</option>", h);
+  for (std::string_view h : camp::kAnnexIvHealth)
+    html += fmt::format("<option value=\"{}\">{}</option>", h, HealthRu(h));
   html += "</select>" + Field("arrived_on", "Прибыл в лагерь (ГГГГ-ММ-ДД; пусто — сегодня)") +
           "<label for=\"language\">Его язык</label><select id=\"language\" "
-          "name=\"language\"><option>ru</option>"
-          "<option>uk</option><option>be</option><option>en</option></select>"
+          "name=\"language\">" +
+          LanguageOptions("ru") +
+          "</select>"
           "<button type=\"submit\">Зарегистрировать</button></form>";
   return html;
 }
@@ -176,8 +209,9 @@ std::string ConsoleCampsPage(const app::SessionInfo& session,
           "цена (ст. 28)</label>"
           "<textarea id=\"canteen\" name=\"canteen\" rows=\"3\"></textarea>"
           "<label for=\"language\">Язык лагеря (для учётных карточек)</label><select "
-          "id=\"language\" name=\"language\">"
-          "<option>uk</option><option>ru</option><option>be</option><option>en</option></select>"
+          "id=\"language\" name=\"language\">" +
+          LanguageOptions("uk") +
+          "</select>"
           "<button type=\"submit\">Создать</button></form>";
   return HtmlPage("ru", "Лагеря", body);
 }
@@ -239,8 +273,7 @@ std::string ConsolePrisonerPage(const app::SessionInfo& session, const camp::Cam
                                 const CampNotes& notes) {
   const std::int64_t id = p.stored.id;
   std::string body = Header(session) +
-                     fmt::format("<h1>{} <small>(в плену — captured)</small></h1>", p.number) +
-                     Notes(notes);
+                     fmt::format("<h1>{} <small>(в плену)</small></h1>", p.number) + Notes(notes);
   body += fmt::format(
       "<p><a href=\"/console/camps/{}\">{}</a> · {} · {} · счёт: <strong "
       "id=\"balance\">{}</strong></p>",
@@ -363,7 +396,7 @@ std::string ConsoleBureauPage(const app::SessionInfo& session, const camp::CampR
         "<tr><td><input type=\"checkbox\" name=\"movement\" value=\"{}\" "
         "checked></td><td>{}</td><td>{}</td><td>{}</td>"
         "<td>{} {}</td><td>{}, {}</td><td>{}, {}</td><td>{}, {}</td><td>{}; {}</td></tr>",
-        l.movement.id, l.number, HtmlEscape(l.movement.kind), FormatIsoDate(l.movement.on),
+        l.movement.id, l.number, MovementRu(l.movement.kind), FormatIsoDate(l.movement.on),
         HtmlEscape(f.surname), HtmlEscape(f.first_names), HtmlEscape(f.rank),
         HtmlEscape(f.service_number), HtmlEscape(f.birth_date), HtmlEscape(f.birth_place),
         HtmlEscape(f.father_name), HtmlEscape(f.mother_maiden_name), HtmlEscape(f.person_to_inform),

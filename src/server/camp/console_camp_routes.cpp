@@ -8,6 +8,7 @@
 #include "domain/camp/money.hpp"
 #include "server/camp/capture_card.hpp"
 #include "server/camp/console_camp_pages.hpp"
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -96,8 +97,8 @@ void ConsoleCreateCamp(Context& ctx, Request& request, Respond respond) {
   Result<std::int64_t> id = camp ? ctx.options.camp->CreateCamp(session->actor, *camp)
                                  : Result<std::int64_t>(camp.error());
   if (!id)
-    return RenderCamps(ctx, *session, {id.error().message, ""}, HttpStatusOf(id.error().code),
-                       respond);
+    return RenderCamps(ctx, *session, {console::ConsoleErrorRu(id.error()), ""},
+                       HttpStatusOf(id.error().code), respond);
   respond(Redirect("/console/camps/" + std::to_string(*id)));
 }
 
@@ -137,7 +138,7 @@ void ConsoleRegister(Context& ctx, Request& request, Respond respond) {
               FormField(form, "mail_address"), FormField(form, "captured_on")};
   auto id = ctx.options.camp->RegisterPrisoner(session->actor, d);
   if (!id)
-    return RenderCamp(ctx, *session, *camp_id, {id.error().message, ""},
+    return RenderCamp(ctx, *session, *camp_id, {console::ConsoleErrorRu(id.error()), ""},
                       HttpStatusOf(id.error().code), respond);
   respond(Redirect("/console/prisoners/" + std::to_string(*id)));
 }
@@ -271,7 +272,8 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
       }
     }
   }
-  CampNotes notes = outcome ? CampNotes{"", done} : CampNotes{outcome.error().message, ""};
+  CampNotes notes =
+      outcome ? CampNotes{"", done} : CampNotes{console::ConsoleErrorRu(outcome.error()), ""};
   RenderPrisoner(ctx, *session, *id, "", notes, StatusFor(outcome, 200), respond);
 }
 
@@ -302,7 +304,8 @@ void ConsoleBureauNotified(Context& ctx, Request& request, Respond respond) {
   }
   Status s = ctx.options.camp->MarkBureauNotified(session->actor, *id, ids);
   RenderBureau(ctx, *session, *id,
-               s ? CampNotes{"", "Отмечено: отправлено в бюро."} : CampNotes{s.error().message, ""},
+               s ? CampNotes{"", "Отмечено: отправлено в бюро."}
+                 : CampNotes{console::ConsoleErrorRu(s.error()), ""},
                StatusFor(s, 200), respond);
 }
 
@@ -342,7 +345,7 @@ void ConsoleRecordCall(Context& ctx, Request& request, Respond respond) {
     if (!recorded) s = recorded.error();
   }
   RenderPhoneDay(ctx, *session, *camp_id, FormField(form, "day"),
-                 s ? CampNotes{"", "Записано."} : CampNotes{s.error().message, ""},
+                 s ? CampNotes{"", "Записано."} : CampNotes{console::ConsoleErrorRu(s.error()), ""},
                  StatusFor(s, 200), respond);
 }
 

@@ -14,6 +14,21 @@ using namespace console;
 
 namespace {
 
+// Art. 50's classes of work, and camp upkeep, in the console's words.
+std::string_view WorkRu(std::string_view kind) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"camp_administration", "содержание лагеря"},
+      {"agriculture", "сельское хозяйство"},
+      {"non_military_industry", "невоенная промышленность"},
+      {"non_military_transport", "невоенный транспорт"},
+      {"commerce_arts_crafts", "торговля и ремёсла"},
+      {"domestic_service", "бытовое обслуживание"},
+      {"public_utilities", "коммунальные службы"}};
+  for (const auto& [c, words] : kWords)
+    if (c == kind) return words;
+  return kind;
+}
+
 std::string Csrf(const app::SessionInfo& s) {
   return fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
                      HtmlEscape(s.csrf_token));
@@ -123,7 +138,7 @@ std::string PrisonerRoutineForms(const app::SessionInfo& session, std::int64_t i
     for (const auto& s : shifts) {
       html += fmt::format("<li>{} {}: {}</li>", FormatIsoDate(std::chrono::year_month_day{s.day}),
                           camp::FormatOpeningRange({s.start_minute, s.end_minute}),
-                          camp::ToString(s.kind));
+                          WorkRu(camp::ToString(s.kind)));
     }
     html += "</ul>";
   }
@@ -146,7 +161,7 @@ std::string PrisonerRoutineForms(const app::SessionInfo& session, std::int64_t i
   for (const char* kind :
        {"camp_administration", "agriculture", "non_military_industry", "non_military_transport",
         "commerce_arts_crafts", "domestic_service", "public_utilities"}) {
-    html += fmt::format("<option>{}</option>", kind);
+    html += fmt::format("<option value=\"{}\">{}</option>", kind, WorkRu(kind));
   }
   html += fmt::format(
       "</select><label><input type=\"checkbox\" name=\"supervisory\" value=\"1\"> надзор</label>"

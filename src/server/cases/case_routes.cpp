@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/cases/case_json.hpp"
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -123,8 +124,9 @@ void ConsoleHome(Context& ctx, Request& request, Respond respond) {
   if (!filter) return respond(Redirect("/console/"));
   auto cases = ctx.office.ListCases(session->actor, *filter);
   if (!cases)
-    return respond(HtmlResponse(HttpStatusOf(cases.error().code),
-                                HtmlPage("ru", "Ошибка", HtmlEscape(cases.error().message))));
+    return respond(
+        HtmlResponse(HttpStatusOf(cases.error().code),
+                     HtmlPage("ru", "Ошибка", HtmlEscape(console::ConsoleErrorRu(cases.error())))));
   respond(HtmlResponse(
       200, ConsoleCaseListPage(*session, {*cases, page, filter->limit, request.Query("status"),
                                           request.Query("situation"), filter->needs_review})));
@@ -139,7 +141,8 @@ void ConsoleCase(Context& ctx, Request& request, Respond respond) {
                     : Result<app::CaseDetails>(NotFound("no such case"));
   if (!details && details.error().code == ErrorCode::kForbidden &&
       app::Require(session->actor, app::Permission::kClaimCase)) {
-    return respond(HtmlResponse(403, ConsoleClaimPage(*session, *id, details.error().message)));
+    return respond(HtmlResponse(
+        403, ConsoleClaimPage(*session, *id, console::ConsoleErrorRu(details.error()))));
   }
   if (!details) {
     const bool forbidden = details.error().code == ErrorCode::kForbidden;
@@ -163,9 +166,10 @@ void ConsoleReply(Context& ctx, Request& request, Respond respond) {
     auto details = ctx.office.GetCase(post->session.actor, post->id);
     if (!details) return respond(Redirect("/console/"));
     const auto conversation = ConversationOf(ctx, post->session.actor, post->id);
-    return respond(HtmlResponse(HttpStatusOf(status.error().code),
-                                ConsoleCasePage(post->session, *details, status.error().message,
-                                                conversation ? &*conversation : nullptr)));
+    return respond(HtmlResponse(
+        HttpStatusOf(status.error().code),
+        ConsoleCasePage(post->session, *details, console::ConsoleErrorRu(status.error()),
+                        conversation ? &*conversation : nullptr)));
   }
   respond(Redirect("/console/cases/" + std::to_string(post->id)));
 }
@@ -174,8 +178,9 @@ void ConsoleClaimCase(Context& ctx, Request& request, Respond respond) {
   auto post = ReadCaseFormPost(ctx, request, respond);
   if (!post) return;
   if (auto s = ctx.office.ClaimCase(post->session.actor, post->id); !s) {
-    return respond(HtmlResponse(HttpStatusOf(s.error().code),
-                                ConsoleClaimPage(post->session, post->id, s.error().message)));
+    return respond(HtmlResponse(
+        HttpStatusOf(s.error().code),
+        ConsoleClaimPage(post->session, post->id, console::ConsoleErrorRu(s.error()))));
   }
   respond(Redirect("/console/cases/" + std::to_string(post->id)));
 }

@@ -63,7 +63,7 @@ std::string StatusFormHtml(const app::SessionInfo& session, const app::CaseDetai
 }
 
 std::string Hm(std::chrono::sys_seconds t, int offset_minutes) {
-  return fmt::format("{:%a %d.%m %H:%M}", t + std::chrono::minutes{offset_minutes});
+  return DayTimeRu(t + std::chrono::minutes{offset_minutes});
 }
 
 // When the applicant may be called, in their time and in UTC. Outside a window the banner

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -59,9 +60,9 @@ void ConsoleCustody(Context& ctx, Request& request, Respond respond) {
     return respond(ForbiddenPage());
   }
   if (!circumstance && circumstance.error().code != ErrorCode::kNotFound) {
-    return respond(
-        HtmlResponse(HttpStatusOf(circumstance.error().code),
-                     HtmlPage("ru", "Ошибка", HtmlEscape(circumstance.error().message))));
+    return respond(HtmlResponse(
+        HttpStatusOf(circumstance.error().code),
+        HtmlPage("ru", "Ошибка", HtmlEscape(console::ConsoleErrorRu(circumstance.error())))));
   }
   respond(HtmlResponse(
       200, ConsoleCustodyPage(*session, *id,
@@ -77,9 +78,9 @@ void ConsoleRecordCustody(Context& ctx, Request& request, Respond respond) {
                         : Status(kUnknownCircumstance);
   if (!recorded && recorded.error().code == ErrorCode::kForbidden) return respond(ForbiddenPage());
   if (!recorded) {
-    return respond(HtmlResponse(
-        HttpStatusOf(recorded.error().code),
-        ConsoleCustodyPage(post->session, post->id, std::nullopt, recorded.error().message)));
+    return respond(HtmlResponse(HttpStatusOf(recorded.error().code),
+                                ConsoleCustodyPage(post->session, post->id, std::nullopt,
+                                                   console::ConsoleErrorRu(recorded.error()))));
   }
   respond(Redirect("/console/cases/" + std::to_string(post->id) + "/custody"));
 }

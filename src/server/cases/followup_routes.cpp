@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/cases/case_json.hpp"
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -99,8 +100,9 @@ void BackToCase(Context& ctx, const CaseFormPost& post, const Status& outcome,
   if (outcome) return respond(Redirect("/console/cases/" + std::to_string(post.id)));
   auto details = ctx.office.GetCase(post.session.actor, post.id);
   if (!details) return respond(Redirect("/console/"));
-  respond(HtmlResponse(HttpStatusOf(outcome.error().code),
-                       ConsoleCasePage(post.session, *details, outcome.error().message)));
+  respond(HtmlResponse(
+      HttpStatusOf(outcome.error().code),
+      ConsoleCasePage(post.session, *details, console::ConsoleErrorRu(outcome.error()))));
 }
 
 void ConsoleAddTask(Context& ctx, Request& request, Respond respond) {
@@ -124,7 +126,7 @@ void ConsoleCompleteTask(Context& ctx, Request& request, Respond respond) {
   if (!task) {
     return respond(HtmlResponse(HttpStatusOf(task.error().code),
                                 HtmlPage("ru", "Не выполнено",
-                                         "<p>" + HtmlEscape(task.error().message) +
+                                         "<p>" + HtmlEscape(console::ConsoleErrorRu(task.error())) +
                                              "</p><p><a href=\"/console/today\">К делам</a></p>")));
   }
   // Only the console's own pages are offered as a way back.

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/cases/case_json.hpp"
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -142,10 +143,11 @@ void RespondGroupPage(Context& ctx, const app::SessionInfo& session, std::int64_
                       const Respond& respond) {
   auto group = ctx.office.GetGroup(session.actor, id);
   if (!group) {
-    return respond(HtmlResponse(HttpStatusOf(group.error().code),
-                                HtmlPage("ru", "Группа недоступна",
-                                         "<p>" + HtmlEscape(group.error().message) +
-                                             "</p><p><a href=\"/console/\">К списку</a></p>")));
+    return respond(
+        HtmlResponse(HttpStatusOf(group.error().code),
+                     HtmlPage("ru", "Группа недоступна",
+                              "<p>" + HtmlEscape(console::ConsoleErrorRu(group.error())) +
+                                  "</p><p><a href=\"/console/\">К списку</a></p>")));
   }
   respond(HtmlResponse(status, ConsoleGroupPage(session, *group, error, added)));
 }
@@ -164,7 +166,7 @@ void AfterGroupForm(Context& ctx, const CaseFormPost& post, const Status& outcom
                     const Respond& respond) {
   if (outcome) return respond(Redirect("/console/cases/" + std::to_string(post.id) + "/group"));
   RespondGroupPage(ctx, post.session, post.id, HttpStatusOf(outcome.error().code),
-                   outcome.error().message, nullptr, respond);
+                   console::ConsoleErrorRu(outcome.error()), nullptr, respond);
 }
 
 void ConsoleAddMember(Context& ctx, Request& request, Respond respond) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/cases/case_json.hpp"
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -77,8 +78,9 @@ void ConsoleSearch(Context& ctx, Request& request, Respond respond) {
   }
   auto page = ctx.office.Search(session->actor, query);
   if (!page) {
-    return respond(HtmlResponse(HttpStatusOf(page.error().code),
-                                ConsoleSearchPage(*session, query, nullptr, page.error().message)));
+    return respond(HtmlResponse(
+        HttpStatusOf(page.error().code),
+        ConsoleSearchPage(*session, query, nullptr, console::ConsoleErrorRu(page.error()))));
   }
   respond(HtmlResponse(200, ConsoleSearchPage(*session, query, &*page, "")));
 }

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/csv.hpp"
 #include "server/office_route_support.hpp"
@@ -113,6 +114,39 @@ void ConsoleStatisticsCsv(Context& ctx, Request& request, Respond respond) {
   respond(CsvDownload(*report));
 }
 
+// A category as the console names it: the report's labels are codes and English words
+// (the API's and the CSV's), the page and its charts speak Russian.
+std::string LabelRu(const std::string& label) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"applications", "заявки"},
+      {"verified", "проверены"},
+      {"crossed (registered as captured)", "перешли (учтены как «в плену»)"},
+      {"under 7 days", "меньше 7 дней"},
+      {"7 to 29 days", "7–29 дней"},
+      {"30 to 89 days", "30–89 дней"},
+      {"90 to 179 days", "90–179 дней"},
+      {"180 days or more", "180 дней и больше"},
+  };
+  for (const auto& [code, words] : kWords)
+    if (code == label) return std::string(words);
+  if (auto channel = ParseContactChannel(label)) return std::string(console::ChannelRu(*channel));
+  if (auto situation = ParseSituation(label)) return std::string(console::SituationRu(*situation));
+  return label;
+}
+
+app::StatisticsReport InRussian(app::StatisticsReport r) {
+  const auto relabel = [](std::vector<Cell>& cells) {
+    for (auto& c : cells) c.label = LabelRu(c.label);
+  };
+  relabel(r.funnel);
+  relabel(r.backlog_by_age);
+  for (auto& d : r.days) {
+    relabel(d.by_channel);
+    relabel(d.by_situation);
+  }
+  return r;
+}
+
 void ConsoleStatistics(Context& ctx, Request& request, Respond respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) return respond(Redirect("/console/"));
@@ -125,7 +159,10 @@ void ConsoleStatistics(Context& ctx, Request& request, Respond respond) {
         HttpStatusOf(report.error().code),
         HtmlPage("ru", "Нет доступа", "<p>Статистика доступна аналитикам и координаторам.</p>")));
   }
-  respond(HtmlResponse(200, ConsoleStatisticsPage(*session, *report, ReportJson(*report).dump())));
+  // The charts read the API's document (web/statistics.js names its codes in Russian); the
+  // tables are written here.
+  const std::string json = ReportJson(*report).dump();
+  respond(HtmlResponse(200, ConsoleStatisticsPage(*session, InRussian(std::move(*report)), json)));
 }
 
 }  // namespace

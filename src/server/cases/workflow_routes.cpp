@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -93,8 +94,9 @@ void ConsoleMerge(Context& ctx, Request& request, Respond respond) {
   if (merged) return respond(Redirect("/console/cases/" + std::to_string(*into)));
   auto details = ctx.office.GetCase(post->session.actor, post->id);
   if (!details) return respond(Redirect("/console/"));
-  respond(HtmlResponse(HttpStatusOf(merged.error().code),
-                       ConsoleCasePage(post->session, *details, merged.error().message)));
+  respond(HtmlResponse(
+      HttpStatusOf(merged.error().code),
+      ConsoleCasePage(post->session, *details, console::ConsoleErrorRu(merged.error()))));
 }
 
 void ConsoleChangeStatus(Context& ctx, Request& request, Respond respond) {
@@ -108,8 +110,9 @@ void ConsoleChangeStatus(Context& ctx, Request& request, Respond respond) {
   if (version) return respond(Redirect("/console/cases/" + std::to_string(post->id)));
   auto details = ctx.office.GetCase(post->session.actor, post->id);
   if (!details) return respond(Redirect("/console/"));
-  respond(HtmlResponse(HttpStatusOf(version.error().code),
-                       ConsoleCasePage(post->session, *details, version.error().message)));
+  respond(HtmlResponse(
+      HttpStatusOf(version.error().code),
+      ConsoleCasePage(post->session, *details, console::ConsoleErrorRu(version.error()))));
 }
 
 }  // namespace

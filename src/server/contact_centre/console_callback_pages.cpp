@@ -48,7 +48,7 @@ std::string RequestFormHtml(const std::string& csrf, const CallbackForm& typed) 
       "<label for=\"callback-number\">Номер (виден только телефонии; здесь не показывается)</label>"
       "<input id=\"callback-number\" name=\"number\" type=\"tel\" autocomplete=\"off\" required>"
       "<label for=\"callback-windows\">Когда звонить безопасно, по окну в строке (например, "
-      "mon-fri 19:00-21:00)</label>"
+      "пн-пт 19:00-21:00)</label>"
       "<textarea id=\"callback-windows\" name=\"windows\" rows=\"3\" required>{}</textarea>"
       "<label for=\"callback-offset\">Часовой пояс звонящего (например, +03:00)</label>"
       "<input id=\"callback-offset\" name=\"utc_offset\" value=\"{}\" required>"
@@ -56,8 +56,7 @@ std::string RequestFormHtml(const std::string& csrf, const CallbackForm& typed) 
       "name=\"language\">",
       csrf, value("windows"), typed.count("utc_offset") ? value("utc_offset") : "+03:00");
   for (Language l : contact_centre::kAllLanguages) {
-    html += fmt::format("<option{}>{}</option>",
-                        value("language") == ToString(l) ? " selected" : "", ToString(l));
+    html += Option(ToString(l), LanguageRu(l), value("language"));
   }
   return html + "</select><button type=\"submit\">Запланировать</button></form>";
 }

@@ -27,6 +27,29 @@ std::string WindowRows(const std::string& suffix, const contact_centre::StatsWin
       w.AverageSpeedOfAnswer(), Percent(w.AbandonmentRate()), Percent(w.Occupancy()));
 }
 
+std::string_view PauseReasonRu(contact_centre::PauseReason r) {
+  using R = contact_centre::PauseReason;
+  switch (r) {
+    case R::kNone:
+      return "без причины";
+    case R::kRest:
+      return "отдых";
+    case R::kMeal:
+      return "еда";
+    case R::kDebrief:
+      return "разбор звонка";
+    case R::kTraining:
+      return "обучение";
+    case R::kTechnical:
+      return "техническая неполадка";
+    case R::kAdmin:
+      return "служебные дела";
+    case R::kMissedRings:
+      return "пропущенные вызовы";
+  }
+  return "?";
+}
+
 std::string_view StateRu(contact_centre::OperatorState s) {
   switch (s) {
     case contact_centre::OperatorState::kLoggedOut:
@@ -58,13 +81,13 @@ std::string ManagerFormsHtml(const app::SessionInfo& session, const app::Wallboa
       "<fieldset><legend>Языки</legend>",
       csrf);
   for (Language l : contact_centre::kAllLanguages) {
-    html += fmt::format(
-        "<label><input type=\"checkbox\" name=\"language\" value=\"{0}\"{1}> {0}</label>",
-        ToString(l), l == Language::kRu ? " checked" : "");
+    html +=
+        fmt::format("<label><input type=\"checkbox\" name=\"language\" value=\"{}\"{}> {}</label>",
+                    ToString(l), l == Language::kRu ? " checked" : "", LanguageRu(l));
   }
   html +=
       "</fieldset><label for=\"operator-uri\">Куда звонить (SIP-адрес телефона, например "
-      "sip:ext-101@10.0.0.5:5060; "
+      "<code>sip:ext-101@10.0.0.5:5060</code>; "
       "необязательно)</label><input id=\"operator-uri\" name=\"uri\" maxlength=\"200\">"
       "<button type=\"submit\">Добавить оператора</button></form>";
   html += fmt::format(
@@ -103,7 +126,7 @@ std::string OwnDayFormHtml(const app::SessionInfo& session, const app::OperatorR
                   HtmlEscape(own.name), StateRu(own.state),
                   own.pause_reason == contact_centre::PauseReason::kNone
                       ? std::string()
-                      : fmt::format(" ({})", ToString(own.pause_reason)));
+                      : fmt::format(" ({})", PauseReasonRu(own.pause_reason)));
   auto button = [&](std::string_view state, std::string_view label) {
     return fmt::format(
         "<form method=\"post\" action=\"/console/contact-centre/state\">{}<input type=\"hidden\" "
@@ -121,7 +144,7 @@ std::string OwnDayFormHtml(const app::SessionInfo& session, const app::OperatorR
   for (auto r : {contact_centre::PauseReason::kRest, contact_centre::PauseReason::kMeal,
                  contact_centre::PauseReason::kDebrief, contact_centre::PauseReason::kTraining,
                  contact_centre::PauseReason::kTechnical, contact_centre::PauseReason::kAdmin}) {
-    html += fmt::format("<option>{}</option>", ToString(r));
+    html += fmt::format("<option value=\"{}\">{}</option>", ToString(r), PauseReasonRu(r));
   }
   html += "</select><button type=\"submit\">Перерыв</button></form>";
   html += button("logged_out", "Выйти из очереди");
@@ -147,7 +170,8 @@ std::string ConsoleWallboardPage(const app::SessionInfo& session, const app::Wal
       "Порог обслуживания: {:g} с.</p>",
       s.waiting, s.longest_wait_seconds, s.lines_in_use, s.lines, board.answer_within_seconds);
   body +=
-      "<table id=\"figures\"><thead><tr><th></th><th>Звонков</th><th>SL</th><th>SL2</th><th>Ответ "
+      "<table id=\"figures\"><thead><tr><th></th><th>Звонков</th><th>Отвечено в порог</th>"
+      "<th>В порог, считая брошенные</th><th>Ответ "
       "в среднем</th>"
       "<th>Брошено</th><th>Занятость</th></tr></thead><tbody>";
   body += "<tr><th>Сегодня</th>" + WindowRows("today", s.today) + "</tr>";

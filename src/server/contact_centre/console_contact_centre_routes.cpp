@@ -4,6 +4,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/contact_centre/wallboard_feed.hpp"
 #include "server/office_route_support.hpp"
@@ -20,8 +21,9 @@ void AfterManagerForm(Context& ctx, const app::SessionInfo& session, const Statu
   if (outcome) return respond(Redirect("/console/wallboard"));
   auto board = ctx.contact_centre->View(session.actor);
   if (!board) return respond(Redirect("/console/"));
-  respond(HtmlResponse(HttpStatusOf(outcome.error().code),
-                       ConsoleWallboardPage(session, *board, outcome.error().message)));
+  respond(HtmlResponse(
+      HttpStatusOf(outcome.error().code),
+      ConsoleWallboardPage(session, *board, console::ConsoleErrorRu(outcome.error()))));
 }
 
 void ConsoleManagerForm(Context& ctx, Request& request, Respond respond) {
@@ -108,7 +110,7 @@ void ConsoleRequestCallback(Context& ctx, Request& request, Respond respond) {
   auto scheduled = ctx.office.RequestCallbackFor(session->actor, draft);
   CallbackPageNotes notes;
   if (!scheduled) {
-    notes.error = scheduled.error().message;
+    notes.error = console::ConsoleErrorRu(scheduled.error());
     notes.typed = {
         {"windows", windows}, {"utc_offset", draft.utc_offset}, {"language", draft.language}};
     return RespondCallbacksPage(ctx, *session, contact_centre::CallbackStatus::kPending, notes,
@@ -133,7 +135,7 @@ void ConsoleCancelCallback(Context& ctx, Request& request, Respond respond) {
   if (cancelled) {
     notes.done = fmt::format("Заявка №{} отменена, номер уничтожен.", *id);
   } else {
-    notes.error = cancelled.error().message;
+    notes.error = console::ConsoleErrorRu(cancelled.error());
   }
   RespondCallbacksPage(ctx, *session, contact_centre::CallbackStatus::kPending, notes,
                        cancelled ? 200 : HttpStatusOf(cancelled.error().code), respond);

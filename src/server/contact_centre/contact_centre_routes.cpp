@@ -11,6 +11,7 @@
 
 #include "app/contact_centre/contact_centre_voice.hpp"
 #include "domain/contact_centre/sip_hints.hpp"
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
 #include "server/contact_centre/contact_centre_json.hpp"
 #include "server/contact_centre/contact_centre_route_support.hpp"
@@ -377,8 +378,8 @@ void ConsoleStaffing(Context& ctx, Request& request, Respond respond) {
   auto plan = forecast ? contact_centre::PlanStaffing(*forecast)
                        : Result<contact_centre::StaffingPlan>(forecast.error());
   if (!plan)
-    return respond(
-        HtmlResponse(400, ConsoleStaffingPage(*session, form, nullptr, plan.error().message)));
+    return respond(HtmlResponse(
+        400, ConsoleStaffingPage(*session, form, nullptr, console::ConsoleErrorRu(plan.error()))));
   respond(HtmlResponse(200, ConsoleStaffingPage(*session, form, &*plan, "")));
 }
 
