@@ -321,6 +321,32 @@ std::string ChartsHtml(std::string_view report_json) {
 
 }  // namespace
 
+std::string ConsoleStatisticsReportPage(const app::StatisticsReport& r, int days,
+                                        std::chrono::sys_seconds made_at) {
+  std::string body = fmt::format(
+      "<div class=\"report\" id=\"statistics-report\"><h1>lifeline: статистика за {} дн.</h1>"
+      "<p>Составлено {} (UTC). Только суммы: каждая ячейка меньше 10 скрыта и показана как "
+      "«&lt;10», а не нулём; рядом с единственной скрытой скрыта и наименьшая другая, чтобы её "
+      "нельзя было вычесть из итога. Обстоятельства пленения не учитываются: перешедшие "
+      "считаются «в плену».</p><p class=\"no-print\"><a href=\"/console/statistics\">← к "
+      "статистике</a> · чтобы сохранить PDF, напечатайте страницу (Ctrl+P)</p>",
+      days,
+      FormatIsoDate(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(made_at)}) +
+          fmt::format(" {:%H:%M}", made_at));
+  body += fmt::format("<h2>Сегодня</h2><p>Заявок сегодня: {}</p>",
+                      r.today ? std::to_string(*r.today) : "&lt;10");
+  body += "<h2>Воронка</h2>" + BarTable(r.funnel);
+  body += "<h2>Открытые заявки по возрасту</h2>" + BarTable(r.backlog_by_age);
+  std::vector<Cell> totals;
+  for (const auto& d : r.days) totals.push_back({FormatIsoDate(d.day), d.total});
+  body += "<h2>Заявки по дням</h2>" + BarTable(totals);
+  if (!r.days.empty()) {
+    body += "<h2>Сегодня по каналам</h2>" + BarTable(r.days.back().by_channel);
+    body += "<h2>Сегодня по положению</h2>" + BarTable(r.days.back().by_situation);
+  }
+  return HtmlPage("ru", "Отчёт: статистика", body + "</div>");
+}
+
 std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::StatisticsReport& r,
                                   std::string_view report_json) {
   std::string body = Header(session) +
@@ -328,7 +354,9 @@ std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::St
                      "<p class=\"hint\">Только суммы; ячейки меньше 10 скрыты («&lt;10»), на "
                      "графиках отмечены серым крестом, а не нулём. <a "
                      "href=\"/console/statistics.csv\" id=\"statistics-csv\">Скачать CSV</a> "
-                     "(за 28 дней; скрытые ячейки — «&lt;10»).</p>";
+                     "(за 28 дней; скрытые ячейки — «&lt;10»). <a "
+                     "href=\"/console/statistics/report\" id=\"statistics-report-link\">Отчёт для "
+                     "печати</a>.</p>";
   body +=
       fmt::format("<h2>Сегодня</h2><p id=\"surge\">Заявок сегодня: {}{}{}</p>",
                   r.today ? std::to_string(*r.today) : "&lt;10",

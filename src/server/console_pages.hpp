@@ -62,6 +62,11 @@ std::string ConsoleStatisticsPage(const app::SessionInfo& session,
                                   const app::StatisticsReport& report,
                                   std::string_view report_json);
 
+/// The statistics as a report to print or save as PDF: the same tables, a title saying the
+/// period, when it was made and by which rule cells are hidden; no menu, no charts.
+std::string ConsoleStatisticsReportPage(const app::StatisticsReport& report, int days,
+                                        std::chrono::sys_seconds made_at);
+
 /// What needs doing: tasks due within a day (overdue marked) and cases deploying soon.
 std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQueue& queue);
 

@@ -37,8 +37,9 @@ max-width:20rem;box-shadow:0 2px 8px rgba(0,0,0,.2)}.shortcuts dt{display:inline
 kbd{border:1px solid #999;border-radius:3px;padding:0 .3rem;font-family:monospace;background:#fff}
 .capture-card{background:#fff;border:1px solid #000;padding:.5rem;max-width:15cm}
 .capture-card h1{font-size:1rem}.capture-card td,.capture-card th{border:1px solid #000;padding:1px 4px;font-size:9pt}
-@media print{@page{size:15cm 10.5cm;margin:.4cm}body{background:#fff}main{padding:0}nav,.no-print{display:none}
-.capture-card{border:0;padding:0}})css";
+.report table{width:100%;border-collapse:collapse}.report th,.report td{border-bottom:1px solid #ccc;padding:2px 6px;text-align:left}
+@media print{@page{margin:1.5cm}@page capture{size:15cm 10.5cm;margin:.4cm}body{background:#fff}main{padding:0}
+nav,form,.no-print{display:none}.capture-card{border:0;padding:0;page:capture}.report meter{display:none}})css";
 }
 
 }  // namespace lifeline::server

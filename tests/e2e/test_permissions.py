@@ -141,6 +141,7 @@ CONSOLE = [
     ("/console/audit", {"auditor"}, 200),
     ("/console/today", CASE_READERS, 200),
     ("/console/statistics", {"analyst", "coordinator"}, 200),
+    ("/console/statistics/report", {"analyst", "coordinator"}, 200),
     ("/console/cases/1/custody", {"coordinator"}, 200),
     ("/console/cases/1/group", {"coordinator"}, 200),  # operators hold no claim on case 1
     ("/console/security", set(ROLES), 200),

@@ -69,6 +69,26 @@ class Statistics(ServerTest):
         exports = [e for e in log["entries"] if e["action"] == "statistics_read" and e["target"] == "export:csv"]
         self.assertEqual(len(exports), 2)
 
+    def test_the_printable_report_hides_small_cells_and_is_audited(self):
+        cookie = {"Cookie": self.analyst["Cookie"]}
+        status, _, page = self.server.request("GET", "/console/statistics/report?days=7", headers=cookie)
+        self.assertEqual(status, 200)
+        html = page.decode()
+        self.assertIn('id="statistics-report"', html)
+        self.assertIn("статистика за 7 дн.", html)
+        self.assertNotIn("<nav>", html)  # no menu on paper
+        self.assertNotIn("<canvas", html)
+        # Suppressed channels say so, in words, never as 0; the funnel's labels are Russian.
+        self.assertRegex(html, r"<th>Signal</th><td>&lt;10</td>")
+        self.assertIn("<th>заявки</th><td>15</td>", html)
+        _, _, stats = self.server.request("GET", "/console/statistics", headers=cookie)
+        self.assertIn('href="/console/statistics/report"', stats.decode())
+        auditor = self.server.sign_in("r.auditor", "synthetic-auditor-password")
+        self.assertEqual(self.server.request("GET", "/console/statistics/report",
+                                             headers={"Cookie": auditor["Cookie"]})[0], 403)
+        _, log, _ = self.server.json("GET", "/api/v1/audit?action=statistics_read", headers=auditor)
+        self.assertEqual([e["target"] for e in log["entries"]].count("export:print"), 1)
+
     def test_the_custody_circumstance_never_reaches_statistics(self):
         self.assertEqual(self.server.json("PUT", "/api/v1/cases/1/custody", {"circumstance": "voluntary_surrender"},
                                           headers=self.coordinator)[0], 204)

@@ -147,6 +147,20 @@ app::StatisticsReport InRussian(app::StatisticsReport r) {
   return r;
 }
 
+// The report to print: the same figures, read (and audited) as an export.
+void ConsoleStatisticsReport(Context& ctx, Request& request, Respond respond) {
+  auto session = ConsoleViewer(ctx, request, respond);
+  if (!session) return;
+  auto days = DaysFrom(request);
+  if (!days) return respond(Redirect("/console/statistics"));
+  auto report = ctx.office.Statistics(session->actor, *days, "export:print");
+  if (!report) return respond(ConsoleRefusal(report.error()));
+  // "Made at" is the server's clock: the page says when it was printed, nothing depends on it.
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  respond(
+      HtmlResponse(200, ConsoleStatisticsReportPage(InRussian(std::move(*report)), *days, now)));
+}
+
 void ConsoleStatistics(Context& ctx, Request& request, Respond respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
   if (!session) return respond(Redirect("/console/"));
@@ -173,6 +187,7 @@ void AddStatisticsRoutes(Router& router, const Bind& bind) {
   router.Add("GET", "/api/v1/statistics.csv",
              bind(ApiStatisticsCsv, {app::Permission::kViewStatistics}));
   router.Add("GET", "/console/statistics.csv", bind(ConsoleStatisticsCsv));
+  router.Add("GET", "/console/statistics/report", bind(ConsoleStatisticsReport));
 }
 
 }  // namespace lifeline::server::office
