@@ -3,8 +3,11 @@
 // Internal to server/.
 
 #include <chrono>
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "app/accounts/sessions.hpp"
 #include "domain/application.hpp"
@@ -26,6 +29,16 @@ std::string_view ChannelRu(ContactChannel channel);
 std::string GroupRu(GroupKind kind, std::int64_t size);
 /// The applicant's language in words ("украинский").
 std::string_view LanguageRu(Language language);
+/// A code and its words, as the console's tables of them hold them.
+using CodeWords = std::pair<std::string_view, std::string_view>;
+/// The words `table` gives `code`; nullopt for a code it does not hold.
+template <std::size_t N>
+std::optional<std::string_view> WordsFor(const CodeWords (&table)[N], std::string_view code) {
+  for (const auto& [c, words] : table)
+    if (c == code) return words;
+  return std::nullopt;
+}
+
 /// A refusal as the console says it, in Russian: by its kind and, for bad input, the field it
 /// names, followed by the validation rule's own detail, said to be in English (the rules'
 /// details are not in a catalogue yet); other kinds never show the English message.

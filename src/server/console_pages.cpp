@@ -319,6 +319,20 @@ std::string ChartsHtml(std::string_view report_json) {
          "<script src=\"/console/assets/statistics.js\" defer></script>";
 }
 
+// The statistics as tables, the same on the page and in the report to print.
+std::string StatisticsTables(const app::StatisticsReport& r) {
+  std::string html = "<h2>Воронка</h2>" + BarTable(r.funnel);
+  html += "<h2>Открытые заявки по возрасту</h2>" + BarTable(r.backlog_by_age);
+  std::vector<Cell> totals;
+  for (const auto& d : r.days) totals.push_back({FormatIsoDate(d.day), d.total});
+  html += "<h2>Заявки по дням</h2>" + BarTable(totals);
+  if (!r.days.empty()) {
+    html += "<h2>Сегодня по каналам</h2>" + BarTable(r.days.back().by_channel);
+    html += "<h2>Сегодня по положению</h2>" + BarTable(r.days.back().by_situation);
+  }
+  return html;
+}
+
 }  // namespace
 
 std::string ConsoleStatisticsReportPage(const app::StatisticsReport& r, int days,
@@ -335,15 +349,7 @@ std::string ConsoleStatisticsReportPage(const app::StatisticsReport& r, int days
           fmt::format(" {:%H:%M}", made_at));
   body += fmt::format("<h2>Сегодня</h2><p>Заявок сегодня: {}</p>",
                       r.today ? std::to_string(*r.today) : "&lt;10");
-  body += "<h2>Воронка</h2>" + BarTable(r.funnel);
-  body += "<h2>Открытые заявки по возрасту</h2>" + BarTable(r.backlog_by_age);
-  std::vector<Cell> totals;
-  for (const auto& d : r.days) totals.push_back({FormatIsoDate(d.day), d.total});
-  body += "<h2>Заявки по дням</h2>" + BarTable(totals);
-  if (!r.days.empty()) {
-    body += "<h2>Сегодня по каналам</h2>" + BarTable(r.days.back().by_channel);
-    body += "<h2>Сегодня по положению</h2>" + BarTable(r.days.back().by_situation);
-  }
+  body += StatisticsTables(r);
   return HtmlPage("ru", "Отчёт: статистика", body + "</div>");
 }
 
@@ -363,15 +369,7 @@ std::string ConsoleStatisticsPage(const app::SessionInfo& session, const app::St
                   r.trailing_mean ? fmt::format(" (обычно {:.1f} в день)", *r.trailing_mean) : "",
                   r.surge ? " — <strong>всплеск</strong>" : "");
   body += ChartsHtml(report_json);
-  body += "<h2>Воронка</h2>" + BarTable(r.funnel);
-  body += "<h2>Открытые заявки по возрасту</h2>" + BarTable(r.backlog_by_age);
-  std::vector<Cell> totals;
-  for (const auto& d : r.days) totals.push_back({FormatIsoDate(d.day), d.total});
-  body += "<h2>Заявки по дням</h2>" + BarTable(totals);
-  if (!r.days.empty()) {
-    body += "<h2>Сегодня по каналам</h2>" + BarTable(r.days.back().by_channel);
-    body += "<h2>Сегодня по положению</h2>" + BarTable(r.days.back().by_situation);
-  }
+  body += StatisticsTables(r);
   return HtmlPage("ru", "Статистика", body);
 }
 

@@ -105,56 +105,50 @@ std::string RecordSection(const app::PersonAbroad& p,
 
 // A proceeding's event (domain/abroad/proceeding.cpp's names) in the console's words.
 std::string EventRu(std::string_view name) {
-  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
-      {"filed", "подано"},
-      {"interview", "собеседование"},
-      {"decision_granted", "решение: предоставлено"},
-      {"decision_refused", "решение: отказ"},
-      {"appeal_deadline", "срок обжалования"},
-      {"appeal_filed", "жалоба подана"},
-      {"appeal_hearing", "рассмотрение жалобы"},
-      {"charged", "обвинение предъявлено"},
-      {"hearing", "заседание"},
-      {"verdict", "приговор"},
-      {"sentence_served", "наказание отбыто"},
-      {"ordered", "решение о выдворении"},
-      {"removal_date", "дата выдворения"},
-      {"suspended", "приостановлено"},
-      {"request_received", "запрос получен"},
-      {"detained", "задержан"},
-      {"released", "освобождён"},
-      {"decision", "решение"}};
-  for (const auto& [code, words] : kWords)
-    if (code == name) return std::string(words);
+  static constexpr console::CodeWords kWords[] = {{"filed", "подано"},
+                                                  {"interview", "собеседование"},
+                                                  {"decision_granted", "решение: предоставлено"},
+                                                  {"decision_refused", "решение: отказ"},
+                                                  {"appeal_deadline", "срок обжалования"},
+                                                  {"appeal_filed", "жалоба подана"},
+                                                  {"appeal_hearing", "рассмотрение жалобы"},
+                                                  {"charged", "обвинение предъявлено"},
+                                                  {"hearing", "заседание"},
+                                                  {"verdict", "приговор"},
+                                                  {"sentence_served", "наказание отбыто"},
+                                                  {"ordered", "решение о выдворении"},
+                                                  {"removal_date", "дата выдворения"},
+                                                  {"suspended", "приостановлено"},
+                                                  {"request_received", "запрос получен"},
+                                                  {"detained", "задержан"},
+                                                  {"released", "освобождён"},
+                                                  {"decision", "решение"}};
+  if (auto words = WordsFor(kWords, name)) return std::string(*words);
   return HtmlEscape(name);
 }
 
 // What a referral may share (app::ReferralFieldNames), and how consent was given, in words.
 std::string ReferralFieldRu(std::string_view field) {
-  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
-      {"name", "имя"},
-      {"contact", "связь"},
-      {"country", "страна"},
-      {"city", "город"},
-      {"documents", "документы"},
-      {"cases", "уголовные дела"},
-      {"family", "семья"},
-      {"needs", "нужды"},
-      {"wanted_status", "розыск"},
-      {"proceedings", "производства"}};
-  for (const auto& [code, words] : kWords)
-    if (code == field) return std::string(words);
+  static constexpr console::CodeWords kWords[] = {{"name", "имя"},
+                                                  {"contact", "связь"},
+                                                  {"country", "страна"},
+                                                  {"city", "город"},
+                                                  {"documents", "документы"},
+                                                  {"cases", "уголовные дела"},
+                                                  {"family", "семья"},
+                                                  {"needs", "нужды"},
+                                                  {"wanted_status", "розыск"},
+                                                  {"proceedings", "производства"}};
+  if (auto words = WordsFor(kWords, field)) return std::string(*words);
   return HtmlEscape(field);
 }
 
 std::string ConsentHowRu(std::string_view how) {
-  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
-      {"in_person", "лично"},
-      {"written", "письменно"},
-      {"message", "сообщением"},
-      {"call", "по телефону"}};
-  for (const auto& [code, words] : kWords)
-    if (code == how) return std::string(words);
+  static constexpr console::CodeWords kWords[] = {{"in_person", "лично"},
+                                                  {"written", "письменно"},
+                                                  {"message", "сообщением"},
+                                                  {"call", "по телефону"}};
+  if (auto words = WordsFor(kWords, how)) return std::string(*words);
   return HtmlEscape(how);
 }
 
@@ -518,14 +512,12 @@ namespace {
 
 // The partner kinds the form offers, in its words.
 std::string PartnerKindRu(std::string_view kind) {
-  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
-      {"lawyers", "юристы"},
-      {"shelter", "приют"},
-      {"ngo", "НКО"},
-      {"medical", "медицина"},
-      {"employer", "работодатель"}};
-  for (const auto& [code, words] : kWords)
-    if (code == kind) return std::string(words);
+  static constexpr console::CodeWords kWords[] = {{"lawyers", "юристы"},
+                                                  {"shelter", "приют"},
+                                                  {"ngo", "НКО"},
+                                                  {"medical", "медицина"},
+                                                  {"employer", "работодатель"}};
+  if (auto words = WordsFor(kWords, kind)) return std::string(*words);
   return HtmlEscape(kind);
 }
 

@@ -21,32 +21,28 @@ namespace {
 
 // Annex IV's states of health in the console's words (the capture card prints its own).
 std::string HealthRu(std::string_view code) {
-  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
-      {"good", "здоров"},
-      {"not_wounded", "не ранен"},
-      {"recovered", "выздоровел"},
-      {"convalescent", "выздоравливает"},
-      {"sick", "болен"},
-      {"slightly_wounded", "легко ранен"},
-      {"seriously_wounded", "тяжело ранен"}};
-  for (const auto& [c, words] : kWords)
-    if (c == code) return std::string(words);
+  static constexpr console::CodeWords kWords[] = {{"good", "здоров"},
+                                                  {"not_wounded", "не ранен"},
+                                                  {"recovered", "выздоровел"},
+                                                  {"convalescent", "выздоравливает"},
+                                                  {"sick", "болен"},
+                                                  {"slightly_wounded", "легко ранен"},
+                                                  {"seriously_wounded", "тяжело ранен"}};
+  if (auto words = WordsFor(kWords, code)) return std::string(*words);
   return HtmlEscape(code);
 }
 
 // A movement (Art. 122) as the registry and the bureau's list show it.
 std::string MovementRu(std::string_view kind) {
-  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
-      {"arrived", "прибыл"},
-      {"hospital", "в госпиталь"},
-      {"returned", "вернулся из госпиталя"},
-      {"transferred", "переведён"},
-      {"released", "освобождён"},
-      {"repatriated", "репатриирован"},
-      {"escaped", "бежал"},
-      {"died", "умер"}};
-  for (const auto& [c, words] : kWords)
-    if (c == kind) return std::string(words);
+  static constexpr console::CodeWords kWords[] = {{"arrived", "прибыл"},
+                                                  {"hospital", "в госпиталь"},
+                                                  {"returned", "вернулся из госпиталя"},
+                                                  {"transferred", "переведён"},
+                                                  {"released", "освобождён"},
+                                                  {"repatriated", "репатриирован"},
+                                                  {"escaped", "бежал"},
+                                                  {"died", "умер"}};
+  if (auto words = WordsFor(kWords, kind)) return std::string(*words);
   return HtmlEscape(kind);
 }
 

@@ -16,7 +16,7 @@ namespace {
 
 // Art. 50's classes of work, and camp upkeep, in the console's words.
 std::string_view WorkRu(std::string_view kind) {
-  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+  static constexpr console::CodeWords kWords[] = {
       {"camp_administration", "содержание лагеря"},
       {"agriculture", "сельское хозяйство"},
       {"non_military_industry", "невоенная промышленность"},
@@ -24,9 +24,7 @@ std::string_view WorkRu(std::string_view kind) {
       {"commerce_arts_crafts", "торговля и ремёсла"},
       {"domestic_service", "бытовое обслуживание"},
       {"public_utilities", "коммунальные службы"}};
-  for (const auto& [c, words] : kWords)
-    if (c == kind) return words;
-  return kind;
+  return WordsFor(kWords, kind).value_or(kind);
 }
 
 std::string Csrf(const app::SessionInfo& s) {

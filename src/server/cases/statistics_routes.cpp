@@ -117,7 +117,7 @@ void ConsoleStatisticsCsv(Context& ctx, Request& request, Respond respond) {
 // A category as the console names it: the report's labels are codes and English words
 // (the API's and the CSV's), the page and its charts speak Russian.
 std::string LabelRu(const std::string& label) {
-  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+  static constexpr console::CodeWords kWords[] = {
       {"applications", "заявки"},
       {"verified", "проверены"},
       {"crossed (registered as captured)", "перешли (учтены как «в плену»)"},
@@ -127,8 +127,7 @@ std::string LabelRu(const std::string& label) {
       {"90 to 179 days", "90–179 дней"},
       {"180 days or more", "180 дней и больше"},
   };
-  for (const auto& [code, words] : kWords)
-    if (code == label) return std::string(words);
+  if (auto words = console::WordsFor(kWords, label)) return std::string(*words);
   if (auto channel = ParseContactChannel(label)) return std::string(console::ChannelRu(*channel));
   if (auto situation = ParseSituation(label)) return std::string(console::SituationRu(*situation));
   return label;
