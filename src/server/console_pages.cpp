@@ -177,6 +177,8 @@ std::string ConsoleSecurityPage(const app::SessionInfo& session, const SecurityV
 }
 
 std::string PasswordErrorRu(const Error& error) {
+  if (error.code == ErrorCode::kRateLimited)
+    return "Слишком много неверных паролей подряд: подождите и повторите.";
   if (error.field == "current_password") return "Текущий пароль введён неверно.";
   if (error.field == "repeat_password") return "Новые пароли не совпадают: введите их ещё раз.";
   if (error.field == "new_password" && error.message.starts_with("choose a password other"))

@@ -224,6 +224,13 @@ TEST_F(AccountAdminTest, ChangingOnesPasswordNeedsTheCurrentOneAndEndsOtherSessi
   EXPECT_FALSE(sessions_.Authenticate(info->token)->must_enrol_second_factor);
   EXPECT_EQ(sessions_.ChangePassword("no-such-token", "", "whatever-long-enough").error().code,
             ErrorCode::kUnauthenticated);
+  // Guessing the current one through a session is slowed as at sign-in: 3 free failures
+  // here, one of them spent above.
+  for (int i = 0; i < 2; ++i)
+    EXPECT_EQ(sessions_.ChangePassword(info->token, "guess", "another-new-password").error().code,
+              ErrorCode::kInvalidInput);
+  EXPECT_EQ(sessions_.ChangePassword(info->token, "guess", "another-new-password").error().code,
+            ErrorCode::kRateLimited);
 }
 
 TEST(StoredPassword, ReadsWhatItWritesAndMatchesNothingWhenMalformed) {

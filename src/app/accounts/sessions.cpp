@@ -124,8 +124,17 @@ Status Sessions::ChangePassword(const std::string& token, const std::string& cur
   auto user = users_.FindUserById(session->actor.user_id);
   if (!user) return user.error();
   const StoredPassword stored = ReadStoredPassword(user->password_hash);
+  // Guessing the current password through a session (a stolen one) is slowed like guessing
+  // at sign-in, and its failures count against the account for untrusted clients.
+  const SignInAttempt attempt{session->actor.name, "password-change", std::nullopt};
+  if (const auto wait = throttle_.WaitBefore(attempt, clock_.Now()); wait.count() > 0) {
+    return Error{.code = ErrorCode::kRateLimited,
+                 .message = "too many wrong passwords; wait before trying again",
+                 .retry_after_seconds = static_cast<int>(wait.count())};
+  }
   if (stored.stage != PasswordStage::kMustChoose &&
       (current.size() > 1024 || !crypto::VerifyPassword(stored.hash, current))) {
+    throttle_.RecordFailure(attempt, clock_.Now());
     return InvalidInput("the current password is not right", "current_password");
   }
   if (chosen.size() < crypto::kMinPasswordLength || chosen.size() > 1024) {
