@@ -99,7 +99,11 @@ std::optional<Text> FieldLabel(std::string_view field) {
 
 // How to put a refused field right, in the page's language: never the validation rules'
 // English detail (error.message), whatever the field.
-std::string FixFor(Language l, std::string_view field) {
+std::string FixFor(Language l, const Error& error) {
+  const std::string_view field = error.field;
+  // A form too large to read whole (public_routes.cpp's OversizedForm): the message's limit.
+  if (error.code == ErrorCode::kTooLarge && field == "message")
+    return fmt::format(fmt::runtime(Tr(l, Text::kMessageTooLong)), ApplicationLimits::kMessage);
   if (field == "contact.safe_windows") return std::string(Tr(l, Text::kWindowsFix));
   if (field == "contact.handle") return std::string(Tr(l, Text::kHandleFix));
   if (field == "deploy_by") return std::string(Tr(l, Text::kDeployByFix));
@@ -126,7 +130,7 @@ std::string ErrorBanner(Language l, const Error& error) {
   const std::string field = label ? fmt::format(" «{}»", Tr(l, *label)) : std::string();
   return fmt::format("<p class=\"error\" role=\"alert\">{}{}. {}</p>",
                      HtmlEscape(Tr(l, Text::kErrorTitle)), HtmlEscape(field),
-                     HtmlEscape(FixFor(l, error.field)));
+                     HtmlEscape(FixFor(l, error)));
 }
 
 Text StatusText(ApplicantStage stage) {

@@ -77,9 +77,8 @@ Response OversizedForm(const std::multimap<std::string, std::string>& form, Lang
     *text = FirstCharacters(*text, L::kShortText);
   kept.rank = FirstCharacters(kept.rank, L::kRank);
   kept.contact_handle = FirstCharacters(kept.contact_handle, L::kHandle);
-  const Error error{ErrorCode::kTooLarge,
-                    fmt::format(fmt::runtime(Tr(language, Text::kMessageTooLong)), L::kMessage),
-                    "message"};
+  // The banner says the limit in the page's language (public_pages.cpp's FixFor).
+  const Error error{ErrorCode::kTooLarge, "the message is too long", "message"};
   return HtmlResponse(413, ApplicationFormPage(language, kept, &error));
 }
 
