@@ -8,9 +8,27 @@
 #include <filesystem>
 
 #include "app/clock.hpp"
+#include "crypto/bytes.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace lifeline::app::testing {
+
+/// The secret of an otpauth:// URI (RFC 4648 base32), as an authenticator app reads it.
+inline crypto::SecretBytes TotpSecretFromUri(const std::string& uri) {
+  const auto start = uri.find("secret=") + 7;
+  const std::string base32 = uri.substr(start, uri.find('&', start) - start);
+  std::string bytes;
+  int buffer = 0, bits = 0;
+  for (char c : base32) {
+    buffer = (buffer << 5) | (c >= 'A' && c <= 'Z' ? c - 'A' : c - '2' + 26);
+    bits += 5;
+    if (bits >= 8) {
+      bytes += static_cast<char>((buffer >> (bits - 8)) & 0xFF);
+      bits -= 8;
+    }
+  }
+  return crypto::SecretBytes(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+}
 
 class FixedClock final : public Clock {
  public:

@@ -45,21 +45,7 @@ class AccountAdminTest : public ::testing::Test {
 
   // The code an authenticator app shows for the secret in `uri` now.
   std::string CodeFor(const std::string& uri) {
-    const auto start = uri.find("secret=") + 7;
-    const std::string base32 = uri.substr(start, uri.find('&', start) - start);
-    std::string bytes;
-    int buffer = 0, bits = 0;
-    for (char c : base32) {
-      buffer = (buffer << 5) | (c >= 'A' && c <= 'Z' ? c - 'A' : c - '2' + 26);
-      bits += 5;
-      if (bits >= 8) {
-        bytes += static_cast<char>((buffer >> (bits - 8)) & 0xFF);
-        bits -= 8;
-      }
-    }
-    return crypto::TotpCode(
-        crypto::SecretBytes(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()),
-        clock_.now);
+    return crypto::TotpCode(testing::TotpSecretFromUri(uri), clock_.now);
   }
 
   testing::FixedClock clock_;

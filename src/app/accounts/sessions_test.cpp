@@ -45,21 +45,7 @@ class SessionsTest : public ::testing::Test {
     return secret;
   }
   static crypto::SecretBytes SecretFromUri(const std::string& uri) {
-    const auto start = uri.find("secret=") + 7;
-    const std::string base32 = uri.substr(start, uri.find('&', start) - start);
-    // Decode RFC 4648 base32 (test helper only).
-    std::string bytes;
-    int buffer = 0, bits = 0;
-    for (char c : base32) {
-      const int v = c >= 'A' && c <= 'Z' ? c - 'A' : c - '2' + 26;
-      buffer = (buffer << 5) | v;
-      bits += 5;
-      if (bits >= 8) {
-        bytes += static_cast<char>((buffer >> (bits - 8)) & 0xFF);
-        bits -= 8;
-      }
-    }
-    return crypto::SecretBytes(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+    return testing::TotpSecretFromUri(uri);
   }
   std::vector<std::string> recovery_codes_;
 };
