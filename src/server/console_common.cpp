@@ -3,7 +3,6 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
-#include "domain/custody.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server::console {
@@ -256,7 +255,8 @@ std::string_view SituationRu(Situation s) {
 
 std::string StatusRu(const CaseSummary& c) {
   std::string text(StatusLabelRu(c.status));
-  // The same words for everyone, whatever the sealed circumstance (domain/custody.hpp).
+  // The same words for everyone, whatever the sealed circumstance (domain/custody.hpp's
+  // kCustodyShownToAll).
   if (c.in_custody) text += " · в плену";
   return text;
 }
