@@ -236,6 +236,41 @@ ReadBack ReadPostgresSchema(testing::PostgresSchema& pg,
   return out;
 }
 
+// Step 24 puts the seeded stay rules into Russian, and leaves what a caseworker changed.
+TEST(SchemaSqlite, TheSeededStayRulesSpeakRussianAndAnEditedRuleIsKept) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("lifeline-schema-" + testing::UniqueSuffix());
+  std::filesystem::create_directories(dir);
+  {
+    sqlite::Connection c((dir / "lifeline.db").string(), true);
+    ASSERT_TRUE(sqlite::Migrate(c, sqlite::FreshDatabase::kThroughHistory));
+    // Back to version 23: without step 25's indexes, KZ as seeded, Armenia's name and Turkey's
+    // note changed by hand.
+    c.Execute(
+        "DROP INDEX audit_log_by_actor; DROP INDEX audit_log_by_action; DROP INDEX "
+        "audit_log_latest; DROP INDEX audit_log_by_time");
+    c.Execute(
+        "UPDATE abroad_countries SET name = 'Kazakhstan', note = 'example rule: check the current "
+        "one before relying on it' WHERE code = 'KZ'");
+    c.Execute("UPDATE abroad_countries SET name = 'Armenia (our note)' WHERE code = 'AM'");
+    c.Execute("UPDATE abroad_countries SET note = 'checked 2026-11-30' WHERE code = 'TR'");
+    c.Execute("PRAGMA user_version = 23");
+    ASSERT_TRUE(sqlite::Migrate(c));
+    sqlite::SqliteSession s(c);
+    std::map<std::string, std::pair<std::string, std::string>> rules;
+    for (const Row& row : s.Run("SELECT code, name, note FROM abroad_countries"))
+      rules[row.Text(0)] = {row.Text(1), row.Text(2)};
+    EXPECT_EQ(rules["KZ"], (std::pair<std::string, std::string>{
+                               "Казахстан",
+                               "пример правила: прежде чем на него полагаться, проверьте "
+                               "действующее"}));
+    EXPECT_EQ(rules["AM"].first, "Armenia (our note)");
+    EXPECT_EQ(rules["TR"], (std::pair<std::string, std::string>{"Турция", "checked 2026-11-30"}));
+    EXPECT_EQ(rules["DE"].second, "по шенгенской визе: сверьтесь с самой визой");
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SchemaSqlite, TheDeclaredSchemaIsTheOneSqlitesHistoryBuilds) {
   const ReadBack declared = ReadSqliteMigrated(sqlite::FreshDatabase::kFromDeclaredSchema);
   const ReadBack history = ReadSqliteMigrated(sqlite::FreshDatabase::kThroughHistory);
@@ -255,7 +290,8 @@ TEST(SchemaPostgres, HoldsTheSameTablesColumnsKeysAndIndexesAsSqlite) {
 }
 
 // A database made at version 20, PostgreSQL's first, goes through PostgreSQL's history to
-// the declared schema. Version 20 is rebuilt by undoing steps 21 to 23 on a fresh one.
+// the declared schema. Version 20 is rebuilt by undoing steps 21 to 23 and 25 on a fresh one
+// (step 24 changes rows that are the same either way).
 TEST(SchemaPostgres, ADatabaseFromVersion20ReachesTheDeclaredSchema) {
   if (!testing::PostgresSchema::Available()) GTEST_SKIP() << "no PostgreSQL for this run";
   testing::PostgresSchema fresh;
@@ -264,6 +300,8 @@ TEST(SchemaPostgres, ADatabaseFromVersion20ReachesTheDeclaredSchema) {
   testing::PostgresSchema old;
   ASSERT_TRUE(old.migrated()) << old.migrated().error().message;
   const ReadBack upgraded = ReadPostgresSchema(old, [](Session& s) {
+    s.Run(
+        "DROP INDEX audit_log_by_actor, audit_log_by_action, audit_log_latest, audit_log_by_time");
     s.Run("DROP TABLE channel_outbox, channel_inbound, channel_senders, readiness");
     for (const char* table : {"users", "applications", "case_events", "messages", "group_events",
                               "office_keys", "postings"})

@@ -4,6 +4,6 @@
 
 namespace lifeline::store {
 
-inline constexpr int kSchemaVersion = 23;
+inline constexpr int kSchemaVersion = 25;
 
 }  // namespace lifeline::store

@@ -377,7 +377,39 @@ INSERT INTO settings (key, value) VALUES ('row_mac_backfill', 'pending');
 
 // Changes after kHistoryEnd, written once: (the version each brings the database to, its
 // SQL in the same spelling as kTables). Append only; never edit a shipped change.
-constexpr std::array<std::pair<int, std::string_view>, 0> kLaterChanges = {};
+//
+// 24: the stay rules seeded at 23 speak the console's language: each country's name and note
+// in Russian, where a caseworker has not changed them (issue 20).
+constexpr std::string_view kStayRulesInRussian = R"sql(
+UPDATE abroad_countries SET note = 'пример правила: прежде чем на него полагаться, проверьте действующее'
+  WHERE note = 'example rule: check the current one before relying on it';
+UPDATE abroad_countries SET note = 'по шенгенской визе: сверьтесь с самой визой'
+  WHERE note = 'Schengen visa holders: check the visa itself';
+UPDATE abroad_countries SET name = 'Казахстан' WHERE code = 'KZ' AND name = 'Kazakhstan';
+UPDATE abroad_countries SET name = 'Армения' WHERE code = 'AM' AND name = 'Armenia';
+UPDATE abroad_countries SET name = 'Грузия' WHERE code = 'GE' AND name = 'Georgia';
+UPDATE abroad_countries SET name = 'Киргизия' WHERE code = 'KG' AND name = 'Kyrgyzstan';
+UPDATE abroad_countries SET name = 'Узбекистан' WHERE code = 'UZ' AND name = 'Uzbekistan';
+UPDATE abroad_countries SET name = 'Турция' WHERE code = 'TR' AND name = 'Turkey';
+UPDATE abroad_countries SET name = 'Сербия' WHERE code = 'RS' AND name = 'Serbia';
+UPDATE abroad_countries SET name = 'Германия' WHERE code = 'DE' AND name = 'Germany';
+UPDATE abroad_countries SET name = 'Франция' WHERE code = 'FR' AND name = 'France';
+)sql";
+
+// 25: the auditors' filters (by account, action, time) and the accounts page's last sign-in
+// read the audit log through indexes rather than the whole log (docs/PERFORMANCE.md, "The
+// audit log's filters").
+constexpr std::string_view kAuditLogIndexes = R"sql(
+CREATE INDEX audit_log_by_actor ON audit_log (actor_name, seq);
+CREATE INDEX audit_log_by_action ON audit_log (action, seq);
+CREATE INDEX audit_log_latest ON audit_log (action, actor_user_id, at);
+CREATE INDEX audit_log_by_time ON audit_log (at);
+)sql";
+
+constexpr std::array<std::pair<int, std::string_view>, 2> kLaterChanges = {{
+    {24, kStayRulesInRussian},
+    {25, kAuditLogIndexes},
+}};
 
 static_assert(kHistoryEnd + static_cast<int>(kLaterChanges.size()) == kSchemaVersion,
               "a schema change is appended to kLaterChanges and raises kSchemaVersion");
