@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 65> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 66> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -71,6 +71,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 65> kNames = {{
     {AuditAction::kPasswordChanged, "password_changed"},
     {AuditAction::kAccountUnlocked, "account_unlocked"},
     {AuditAction::kAuditExported, "audit_exported"},
+    {AuditAction::kCaseListExported, "case_list_exported"},
 }};
 }  // namespace
 

@@ -72,10 +72,11 @@ enum class AuditAction {
   // Account administration (app/accounts/account_admin.hpp): target "user:<id>".
   kAccountDisabled,
   kAccountEnabled,
-  kPasswordReset,    // by an administrator: a one-time password, the second factor cleared
-  kPasswordChanged,  // by the account itself
-  kAccountUnlocked,  // the sign-in throttle's counts for the account forgotten
-  kAuditExported,    // an auditor took entries away: target "export:csv"
+  kPasswordReset,     // by an administrator: a one-time password, the second factor cleared
+  kPasswordChanged,   // by the account itself
+  kAccountUnlocked,   // the sign-in throttle's counts for the account forgotten
+  kAuditExported,     // an auditor took entries away: target "export:csv"
+  kCaseListExported,  // a coordinator took the case list's clear fields away: "cases:<count>"
 };
 
 std::string_view ToString(AuditAction action);

@@ -3,6 +3,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "domain/contact_window.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server::console {
@@ -138,6 +139,9 @@ constexpr std::pair<std::string_view, std::string_view> kFieldWords[] = {
     {"consent", "согласие"},
     {"consent_how", "как дано согласие"},
     {"field", "что передать"},
+    {"situation", "положение"},
+    {"review", "на проверку"},
+    {"filter", "фильтр"},
     {"target_country", "страна назначения"},
     {"step", "шаг"},
     {"status", "состояние"},
@@ -213,6 +217,24 @@ std::string DayTimeRu(std::chrono::sys_seconds t) {
   const auto day = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::weekday weekday{day};
   return fmt::format("{} {:%d.%m %H:%M}", kDays[weekday.c_encoding()], t);
+}
+
+std::string UtcTime(std::chrono::sys_seconds t) {
+  return fmt::format("{:%Y-%m-%d %H:%M} UTC", std::chrono::floor<std::chrono::minutes>(t));
+}
+
+std::string UtcTime(std::int64_t unix_seconds) {
+  return UtcTime(std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}});
+}
+
+std::string ApplicantTimeRu(std::chrono::sys_seconds t, int utc_offset_minutes) {
+  return fmt::format("{} у заявителя, UTC{}",
+                     DayTimeRu(t + std::chrono::minutes{utc_offset_minutes}),
+                     FormatUtcOffset(utc_offset_minutes));
+}
+
+std::string UtcAndApplicantTime(std::chrono::sys_seconds t, int utc_offset_minutes) {
+  return fmt::format("{} ({})", UtcTime(t), ApplicantTimeRu(t, utc_offset_minutes));
 }
 
 std::string_view RoleRu(Role role) {

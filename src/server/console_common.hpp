@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,15 @@ std::string ConsoleErrorRu(const Error& error);
 std::string LanguageOptions(const std::string& selected);
 /// A moment as "пн 07.12 19:00" (the time as given: shift it first for another zone).
 std::string DayTimeRu(std::chrono::sys_seconds t);
+/// The console's one convention for a moment (docs/console.md, "Times"): UTC, to the minute,
+/// said: "2026-12-07 16:00 UTC". Staff may sit in several time zones; UTC is the one they share.
+std::string UtcTime(std::chrono::sys_seconds t);
+std::string UtcTime(std::int64_t unix_seconds);
+/// The applicant's own clock at that moment, for beside UTC where it matters (his windows, a
+/// call to him): "пн 07.12 19:00 у заявителя, UTC+03:00".
+std::string ApplicantTimeRu(std::chrono::sys_seconds t, int utc_offset_minutes);
+/// Both: "2026-12-07 16:00 UTC (пн 07.12 19:00 у заявителя, UTC+03:00)".
+std::string UtcAndApplicantTime(std::chrono::sys_seconds t, int utc_offset_minutes);
 std::string_view StatusLabelRu(CaseStatus status);
 /// The status as the list and the case show it: every person in custody as captured,
 /// whatever the sealed circumstance says.

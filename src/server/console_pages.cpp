@@ -84,6 +84,15 @@ std::string ConsoleCaseListPage(const app::SessionInfo& session, const CaseListV
     body += fmt::format("<a href=\"/console/?page={}{}\" rel=\"next\">старее →</a>",
                         v.page_number + 1, filter);
   body += "</nav>";
+  if (app::Require(session.actor, app::Permission::kExportCaseList)) {
+    // The same filter, every page; the file holds no name, contact or circumstance.
+    body += fmt::format(
+        "<p><a id=\"export-cases\" href=\"/console/cases.csv?status={}&amp;situation={}{}\" "
+        "download>Выгрузить этот список (CSV)</a> — без имён, контактов и обстоятельств; "
+        "выгрузка записывается в журнал аудита.</p>",
+        HtmlEscape(v.status_filter), HtmlEscape(v.situation_filter),
+        v.review ? "&amp;review=1" : "");
+  }
   return HtmlPage("ru", "Консоль — заявки", body);
 }
 
@@ -192,20 +201,20 @@ std::string ConsoleTodayPage(const app::SessionInfo& session, const app::WorkQue
   if (queue.tasks.empty()) body += "<p>Задач на ближайшие сутки нет.</p>";
   if (!queue.tasks.empty()) {
     body +=
-        "<table><thead><tr><th>Когда "
-        "(UTC)</th><th>Что</th><th>Заявка</th><th>Статус</th><th></th></tr></thead><tbody>";
+        "<table><thead><tr><th>Когда</th><th>Что</th><th>Заявка</th><th>Статус</th><th></th>"
+        "</tr></thead><tbody>";
   }
   for (const auto& q : queue.tasks) {
     const bool overdue = q.task.due_at < queue.now;
     body += fmt::format(
-        "<tr class=\"{}\"><td>{:%Y-%m-%d %H:%M}{}</td><td>{}</td><td><a "
+        "<tr class=\"{}\"><td>{}{}</td><td>{}</td><td><a "
         "href=\"/console/cases/{}\">№ {}</a></td>"
         "<td>{}</td><td><form class=\"inline\" method=\"post\" action=\"/console/tasks/{}/done\">"
         "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button "
         "type=\"submit\">Сделано</button></form></td></tr>",
-        overdue ? "overdue" : "due", std::chrono::sys_seconds{std::chrono::seconds{q.task.due_at}},
-        overdue ? " (просрочено)" : "", TaskKindRu(q.task.kind), q.summary.id, q.summary.id,
-        StatusRu(q.summary), q.task.id, HtmlEscape(session.csrf_token));
+        overdue ? "overdue" : "due", UtcTime(q.task.due_at), overdue ? " (просрочено)" : "",
+        TaskKindRu(q.task.kind), q.summary.id, q.summary.id, StatusRu(q.summary), q.task.id,
+        HtmlEscape(session.csrf_token));
   }
   if (!queue.tasks.empty()) body += "</tbody></table>";
   body += "<h2>Скоро отправка</h2>";
@@ -341,14 +350,12 @@ std::string ConsoleStatisticsReportPage(const app::StatisticsReport& r, int days
                                         std::chrono::sys_seconds made_at) {
   std::string body = fmt::format(
       "<div class=\"report\" id=\"statistics-report\"><h1>lifeline: статистика за {} дн.</h1>"
-      "<p>Составлено {} (UTC). Только суммы: каждая ячейка меньше 10 скрыта и показана как "
+      "<p>Составлено {}. Только суммы: каждая ячейка меньше 10 скрыта и показана как "
       "«&lt;10», а не нулём; рядом с единственной скрытой скрыта и наименьшая другая, чтобы её "
       "нельзя было вычесть из итога. Обстоятельства пленения не учитываются: перешедшие "
       "считаются «в плену».</p><p class=\"no-print\"><a href=\"/console/statistics\">← к "
       "статистике</a> · чтобы сохранить PDF, напечатайте страницу (Ctrl+P)</p>",
-      days,
-      FormatIsoDate(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(made_at)}) +
-          fmt::format(" {:%H:%M}", made_at));
+      days, UtcTime(made_at));
   body += fmt::format("<h2>Сегодня</h2><p>Заявок сегодня: {}</p>",
                       r.today ? std::to_string(*r.today) : "&lt;10");
   body += StatisticsTables(r);

@@ -130,12 +130,18 @@ struct Paging {
 };
 Result<Paging> PagingFrom(const Request& request);
 
+/// The case list's filter from ?status=, ?situation= and ?review=1, without paging; a 400
+/// naming the field otherwise (cases/case_routes.cpp).
+Result<CaseFilter> CaseListFilterFrom(const Request& request);
+
 /// Signing in and out, one's own second factor and the security page
 /// (accounts/account_routes.cpp).
 void AddAccountRoutes(Router& router, const Bind& bind);
 void AddAccountAdminRoutes(Router& router, const Bind& bind);
 /// The case list, one case, replies, claiming and deleting (cases/case_routes.cpp).
 void AddCaseRoutes(Router& router, const Bind& bind);
+/// The case list as a file for coordinators (cases/case_list_export.cpp).
+void AddCaseListExportRoutes(Router& router, const Bind& bind);
 /// The audit log for auditors (audit/audit_routes.cpp).
 void AddAuditRoutes(Router& router, const Bind& bind);
 /// The contact centre's API (contact_centre_routes.cpp), with its callbacks and voice line

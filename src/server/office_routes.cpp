@@ -29,6 +29,7 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddAccountRoutes(router, bind);
   AddAccountAdminRoutes(router, bind);
   AddCaseRoutes(router, bind);
+  AddCaseListExportRoutes(router, bind);
   AddAuditRoutes(router, bind);
   AddCustodyRoutes(router, bind);
   AddWorkflowRoutes(router, bind);

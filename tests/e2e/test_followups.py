@@ -80,6 +80,33 @@ class Followups(ServerTest):
             with open(name, "rb") as f:
                 self.assertNotIn(NOTE.encode(), f.read(), name)
 
+    def test_times_are_utc_with_the_applicants_clock_beside_them_where_it_matters(self):
+        # Case 3: on UTC+05:00, a daily window that starts when case 1's does, in UTC.
+        local_hour = (self.hour + 5) % 24
+        window = f"daily {local_hour:02}:00-{(local_hour + 1) % 24:02}:00"
+        contact = {"channel": "signal", "handle": "@synthetic3", "safe_windows": [window], "utc_offset": "+05:00"}
+        self.assertEqual(self.server.submit(minimal_application(contact=contact))[0], 201)
+        start = self.next_window_start()
+        status, body, _ = self.add_task(3, kind="contact")
+        self.assertEqual((status, body["due_at"]), (201, start))
+        self.assertEqual(self.add_task(3, kind="check")[0], 201)
+
+        utc = datetime.datetime.fromtimestamp(start, datetime.timezone.utc)
+        local = utc + datetime.timedelta(hours=5)
+        weekday = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"][local.weekday()]
+        both = (f"{utc:%Y-%m-%d %H:%M} UTC ({weekday} {local:%d.%m %H:%M} у заявителя, UTC+05:00)")
+        cookie = {"Cookie": self.coordinator["Cookie"]}
+        page = self.server.request("GET", "/console/cases/3", headers=cookie)[2].decode()
+        self.assertIn(f"Ближайшее окно: {both}.", page)  # the banner
+        self.assertIn(f'<option value="{start}">окно: {both}</option>', page)  # the task form
+        self.assertIn(f'<p class="task">{both} · связаться', page)  # the contact task
+        # A reminder is the office's own: UTC alone.
+        self.assertRegex(page, r'<p class="task">\d{4}-\d\d-\d\d \d\d:\d\d UTC · проверить')
+        # The Today page lists many cases' tasks unopened: UTC alone, said on every line.
+        today = self.server.request("GET", "/console/today", headers=cookie)[2].decode()
+        self.assertIn(f"<td>{utc:%Y-%m-%d %H:%M} UTC</td>", today)
+        self.assertNotIn("у заявителя", today)
+
     def test_the_queue_shows_what_is_due_and_who_deploys_soon(self):
         self.assertEqual(self.add_task(1, kind="contact")[0], 201)
         _, overdue, _ = self.add_task(2, kind="other", due_at=int(utc_now().timestamp()) - 600)

@@ -84,6 +84,7 @@ ABROAD = {"caseworker"}
 MANAGE_CC = {"coordinator"}
 GUARDED = [
     ("GET", "/api/v1/cases", CASE_READERS), ("GET", "/api/v1/cases/1", CASE_READERS),
+    ("GET", "/api/v1/cases.csv", {"coordinator"}),
     ("POST", "/api/v1/cases/1/replies", CASE_READERS), ("DELETE", "/api/v1/cases/1", {"coordinator", "admin"}),
     ("POST", "/api/v1/cases/1/claim", {"operator", "coordinator"}), ("GET", "/api/v1/audit", {"auditor"}),
     ("PUT", "/api/v1/settings/second-factor-required", {"admin"}),
@@ -152,6 +153,7 @@ CONSOLE = [
     ("/console/abroad/countries", {"caseworker"}, 200),
     ("/console/partners", {"caseworker", "admin"}, 200),
     ("/console/accounts", {"admin"}, 200),
+    ("/console/cases.csv", {"coordinator"}, 200),
 ]
 
 

@@ -28,6 +28,9 @@ constexpr Grant kGrants[] = {
     // an operator who suspects a duplicate asks a verifier.
     {Permission::kMergeCases, Roles({Role::kVerifier, Role::kCoordinator})},
     {Permission::kReplyToApplicant, Roles({Role::kOperator, Role::kVerifier, Role::kCoordinator})},
+    // A list to plan with offline (groups, crossings, workload) is the coordinator's; an
+    // operator's list is the cases he works, which he reads in the console.
+    {Permission::kExportCaseList, Roles({Role::kCoordinator})},
     {Permission::kReadAuditLog, Roles({Role::kAuditor})},
     {Permission::kManageSettings, Roles({Role::kAdmin})},
     // Administrators keep the accounts; a reset hands over a one-time password and forces

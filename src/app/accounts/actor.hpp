@@ -16,11 +16,12 @@ struct Actor {
 };
 
 enum class Permission {
-  kListCases,    // the case list: clear fields only
-  kReadCase,     // decrypt a case (audited): one's own, or any with kWorkAnyCase
-  kWorkAnyCase,  // read and answer cases without claiming them first
-  kClaimCase,    // take an unassigned case
-  kMergeCases,   // judge two applications to be one person and merge them (the move to duplicate)
+  kListCases,       // the case list: clear fields only
+  kExportCaseList,  // take the whole case list away as a file: clear fields only (audited)
+  kReadCase,        // decrypt a case (audited): one's own, or any with kWorkAnyCase
+  kWorkAnyCase,     // read and answer cases without claiming them first
+  kClaimCase,       // take an unassigned case
+  kMergeCases,  // judge two applications to be one person and merge them (the move to duplicate)
   kReplyToApplicant,
   kReadAuditLog,
   kManageSettings,

@@ -1,5 +1,7 @@
 #include "app/cases/office.hpp"
 
+#include <fmt/format.h>
+
 #include "app/cases/conversation.hpp"
 #include "app/sealed_fields.hpp"
 #include "crypto/crypto.hpp"
@@ -58,6 +60,33 @@ Result<store::CasePage> OfficeService::ListCases(const Actor& actor,
   store::CaseFilter visible = filter;
   if (!Require(actor, Permission::kWorkAnyCase)) visible.unassigned_or_assigned_to = actor.user_id;
   return store_.ListCases(visible);
+}
+
+Result<store::CasePage> OfficeService::ExportCaseList(const Actor& actor,
+                                                      store::CaseFilter filter) {
+  if (auto allowed = Require(actor, Permission::kExportCaseList); !allowed) return allowed.error();
+  if (filter.needs_review) {
+    if (auto allowed = Require(actor, Permission::kReviewScreening); !allowed)
+      return allowed.error();
+  }
+  // Counted first, so that a filter matching too many is refused without reading them.
+  filter.offset = 0;
+  filter.limit = 1;
+  auto counted = store_.ListCases(filter);
+  if (!counted) return counted.error();
+  if (counted->total > kMaxExportRows) {
+    return InvalidInput(fmt::format("more than {} cases match: narrow the filter", kMaxExportRows),
+                        "filter");
+  }
+  filter.limit = kMaxExportRows;
+  auto cases = store_.ListCases(filter);
+  if (!cases) return cases.error();
+  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCaseListExported,
+                                    fmt::format("cases:{}", cases->items.size())});
+      !audited) {
+    return audited.error();
+  }
+  return cases;
 }
 
 Status OfficeService::CheckAssignment(const Actor& actor,

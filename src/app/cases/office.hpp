@@ -245,6 +245,14 @@ class OfficeService {
   /// page size outside 1..kMaxPageSize or a negative offset.
   Result<store::CasePage> ListCases(const Actor& actor, const store::CaseFilter& filter);
 
+  static constexpr int kMaxExportRows = 100'000;
+
+  /// Every case the filter matches (its offset and limit are ignored), clear fields only, for
+  /// a coordinator to plan with offline. Audited ("cases:<count>") before anything is returned.
+  /// kForbidden without kExportCaseList; kInvalidInput ("filter") when more than
+  /// kMaxExportRows match.
+  Result<store::CasePage> ExportCaseList(const Actor& actor, store::CaseFilter filter);
+
   /// Decrypts the case, after writing the read to the audit log (no entry, no read).
   /// Operators must have claimed it first. kNotFound, kForbidden, or kInternal if it does
   /// not open.

@@ -149,6 +149,32 @@ TEST_F(IntakeOfficeTest, OperatorsClaimBeforeOpeningAndSeeOnlyUnassignedOrOwnCas
   EXPECT_EQ(office_->ListCases(operator_, {})->total, 2);
 }
 
+TEST_F(IntakeOfficeTest, OnlyCoordinatorsExportTheWholeListAndEachExportIsAuditedFirst) {
+  ASSERT_TRUE(AddUser(*store_, *audit_, "op.one", Role::kOperator, "synthetic-password-1").ok());
+  const Actor one{2, "op.one", Role::kOperator};
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(SubmitAndWait(Draft()).ok());
+  ASSERT_TRUE(office_->ClaimCase(operator_, 2).ok());
+  EXPECT_EQ(office_->ExportCaseList(one, {}).error().code, ErrorCode::kForbidden);
+
+  // The list's offset and limit are not the export's: every match, one file.
+  auto all = office_->ExportCaseList(operator_, {.offset = 2, .limit = 1});
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  EXPECT_EQ(all->total, 3);
+  ASSERT_EQ(all->items.size(), 3u);
+  EXPECT_EQ(all->items[1].assigned_user_id, operator_.user_id);
+  auto serving = office_->ExportCaseList(operator_, {.situation = Situation::kServing});
+  ASSERT_TRUE(serving.ok());
+  EXPECT_TRUE(serving->items.empty());  // Draft() is at the front
+
+  auto entries = store_->ListAuditRecords(0, 100);
+  ASSERT_TRUE(entries.ok());
+  std::vector<std::string> exports;
+  for (const auto& e : *entries)
+    if (e.action == "case_list_exported") exports.push_back(e.actor_name + " " + e.target);
+  EXPECT_EQ(exports,
+            (std::vector<std::string>{operator_.name + " cases:3", operator_.name + " cases:0"}));
+}
+
 TEST_F(IntakeOfficeTest, WrongPassphraseDoesNotUnlock) {
   auto opener = UnlockOffice(*store_, "not the passphrase");
   ASSERT_FALSE(opener.ok());

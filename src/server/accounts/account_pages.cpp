@@ -15,10 +15,6 @@ namespace {
 using console::Header;
 using console::RoleRu;
 
-std::string UtcTime(std::int64_t unix_seconds) {
-  return fmt::format("{:%Y-%m-%d %H:%M}", fmt::gmtime(static_cast<std::time_t>(unix_seconds)));
-}
-
 std::string StateRu(const app::AccountView& a) {
   if (a.disabled) return "отключена";
   switch (a.password) {
@@ -66,10 +62,11 @@ std::string NoticeHtml(const AccountsNotice& notice,
   if (notice.reset) {
     return fmt::format(
         "<div class=\"notice\" role=\"status\" id=\"reset-notice\"><p>Одноразовый пароль для "
-        "«{}»: <code id=\"one-time-password\">{}</code></p><p>Действует до {} (UTC). Он показан "
+        "«{}»: <code id=\"one-time-password\">{}</code></p><p>Действует до {}. Он показан "
         "один раз: передайте его лично или по надёжному каналу. Войдя с ним, человек задаст "
         "свой пароль и заново настроит второй фактор; прежние сеансы завершены.</p></div>",
-        name, HtmlEscape(notice.reset->one_time_password), UtcTime(notice.reset->valid_until));
+        name, HtmlEscape(notice.reset->one_time_password),
+        console::UtcTime(notice.reset->valid_until));
   }
   std::string what;
   if (notice.done == "disable") what = "отключена, её сеансы завершены";
@@ -97,7 +94,7 @@ std::string ConsoleAccountsPage(const app::SessionInfo& session,
   std::string body = Header(session) + "<h1>Учётные записи</h1>" + NoticeHtml(notice, accounts);
   body +=
       "<table id=\"accounts\"><thead><tr><th>Имя</th><th>Роль</th><th>Состояние</th>"
-      "<th>Второй фактор</th><th>Последний вход (UTC)</th><th>Вход после неудач</th><th></th>"
+      "<th>Второй фактор</th><th>Последний вход</th><th>Вход после неудач</th><th></th>"
       "</tr></thead><tbody>";
   for (const auto& a : accounts) {
     const bool self = a.id == session.actor.user_id;
@@ -113,7 +110,7 @@ std::string ConsoleAccountsPage(const app::SessionInfo& session,
         "<td>{}</td><td>{}</td></tr>",
         HtmlEscape(a.name), HtmlEscape(a.name), self ? " (вы)" : "", RoleRu(a.role), StateRu(a),
         a.second_factor ? "есть" : "нет",
-        a.last_sign_in ? UtcTime(*a.last_sign_in) : std::string("не входил(а)"),
+        a.last_sign_in ? console::UtcTime(*a.last_sign_in) : std::string("не входил(а)"),
         LockRu(a.locked_for), actions);
   }
   body +=

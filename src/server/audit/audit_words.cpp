@@ -138,6 +138,8 @@ std::string_view AuditActionRu(AuditAction action) {
       return "вход разблокирован";
     case A::kAuditExported:
       return "журнал аудита выгружен";
+    case A::kCaseListExported:
+      return "список заявок выгружен";
   }
   return {};
 }

@@ -11,11 +11,8 @@
 #include "server/page.hpp"
 
 namespace lifeline::server::office {
-namespace {
 
-using nlohmann::json;
-
-Result<CaseFilter> FilterFrom(const Request& request, int* page_out) {
+Result<CaseFilter> CaseListFilterFrom(const Request& request) {
   CaseFilter filter;
   if (auto s = request.Query("status"); !s.empty()) {
     filter.status = ParseCaseStatus(s);
@@ -29,10 +26,20 @@ Result<CaseFilter> FilterFrom(const Request& request, int* page_out) {
     filter.situation = ParseSituation(s);
     if (!filter.situation) return InvalidInput("unknown situation", "situation");
   }
+  return filter;
+}
+
+namespace {
+
+using nlohmann::json;
+
+Result<CaseFilter> FilterFrom(const Request& request, int* page_out) {
+  auto filter = CaseListFilterFrom(request);
+  if (!filter) return filter.error();
   auto paging = PagingFrom(request);
   if (!paging) return paging.error();
-  filter.limit = paging->per_page;
-  filter.offset = (paging->page - 1) * paging->per_page;
+  filter->limit = paging->per_page;
+  filter->offset = (paging->page - 1) * paging->per_page;
   *page_out = paging->page;
   return filter;
 }

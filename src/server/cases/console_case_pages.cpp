@@ -23,8 +23,7 @@ std::string TimelineHtml(const app::CaseDetails& d) {
   if (d.timeline.empty()) return html + "<p>Статус ещё не менялся.</p>";
   html += "<ol class=\"timeline\">";
   for (const auto& e : d.timeline) {
-    html += fmt::format("<li><time>{:%Y-%m-%d %H:%M} UTC</time> {}: {} → {}{}</li>",
-                        std::chrono::sys_seconds{std::chrono::seconds{e.at}},
+    html += fmt::format("<li><time>{}</time> {}: {} → {}{}</li>", UtcTime(e.at),
                         HtmlEscape(e.actor_name), StatusLabelRu(e.from), StatusLabelRu(e.to),
                         e.reason.empty() ? "" : " — " + HtmlEscape(e.reason));
   }
@@ -62,11 +61,7 @@ std::string StatusFormHtml(const app::SessionInfo& session, const app::CaseDetai
   return html + "<button type=\"submit\">Изменить статус</button></form>";
 }
 
-std::string Hm(std::chrono::sys_seconds t, int offset_minutes) {
-  return DayTimeRu(t + std::chrono::minutes{offset_minutes});
-}
-
-// When the applicant may be called, in their time and in UTC. Outside a window the banner
+// When the applicant may be called, in UTC and in his time. Outside a window the banner
 // says so first, in words an operator on a call cannot miss.
 std::string ContactHtml(const app::CaseDetails& d) {
   const int offset = d.fields.utc_offset_minutes;
@@ -77,14 +72,13 @@ std::string ContactHtml(const app::CaseDetails& d) {
   const auto& first = d.windows.front();
   if (d.inside_window_now) {
     html = fmt::format(
-        "<p class=\"notice\" id=\"contact-now\">Сейчас безопасное время связи: до {} по времени "
-        "заявителя (UTC{}).</p>",
-        Hm(first.end, offset), FormatUtcOffset(offset));
+        "<p class=\"notice\" id=\"contact-now\">Сейчас безопасное время связи: до {}.</p>",
+        UtcAndApplicantTime(first.end, offset));
   } else {
     html = fmt::format(
         "<p class=\"error\" role=\"alert\" id=\"contact-now\">Сейчас НЕ связывайтесь. "
-        "Ближайшее окно: {} по времени заявителя (UTC{}), {:%Y-%m-%d %H:%M} UTC.</p>",
-        Hm(first.start, offset), FormatUtcOffset(offset), first.start);
+        "Ближайшее окно: {}.</p>",
+        UtcAndApplicantTime(first.start, offset));
   }
   return html;
 }
@@ -140,8 +134,12 @@ std::string TasksHtml(const app::SessionInfo& session, const app::CaseDetails& d
   std::string html = "<h2>Задачи</h2>";
   if (d.tasks.empty()) html += "<p>Задач нет.</p>";
   for (const auto& t : d.tasks) {
-    html += fmt::format("<p class=\"task\">{:%Y-%m-%d %H:%M} UTC · {}{}{}",
-                        std::chrono::sys_seconds{std::chrono::seconds{t.due_at}},
+    // A call is made on his clock too; a reminder is the office's own.
+    const std::chrono::sys_seconds due{std::chrono::seconds{t.due_at}};
+    html += fmt::format("<p class=\"task\">{} · {}{}{}",
+                        t.kind == TaskKind::kContact
+                            ? UtcAndApplicantTime(due, d.fields.utc_offset_minutes)
+                            : UtcTime(due),
                         TaskKindRu(t.kind), t.note.empty() ? "" : " — " + HtmlEscape(t.note),
                         t.done_at ? " · сделано" : "");
     if (!t.done_at) {
@@ -158,8 +156,8 @@ std::string TasksHtml(const app::SessionInfo& session, const app::CaseDetails& d
   std::string when = "<option value=\"\">ближайшее окно (для связи) или через сутки</option>";
   for (const auto& w : d.windows) {
     when +=
-        fmt::format("<option value=\"{}\">окно: {} по времени заявителя</option>",
-                    w.start.time_since_epoch().count(), Hm(w.start, d.fields.utc_offset_minutes));
+        fmt::format("<option value=\"{}\">окно: {}</option>", w.start.time_since_epoch().count(),
+                    UtcAndApplicantTime(w.start, d.fields.utc_offset_minutes));
   }
   html += fmt::format(
       "<form method=\"post\" action=\"/console/cases/{}/tasks\"><input type=\"hidden\" "
@@ -193,14 +191,6 @@ std::string ConsoleClaimPage(const app::SessionInfo& session, std::int64_t case_
 }
 
 namespace {
-
-std::string UtcMinute(std::int64_t seconds) {
-  const std::chrono::sys_seconds t{std::chrono::seconds(seconds)};
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::hh_mm_ss time(t - day);
-  return fmt::format("{} {:02}:{:02}", FormatIsoDate(std::chrono::year_month_day(day)),
-                     time.hours().count(), time.minutes().count());
-}
 
 std::string_view ReplyStateRu(const app::QueuedReplyView& r) {
   switch (r.state) {
@@ -244,10 +234,10 @@ std::string ChannelConversationHtml(const app::SessionInfo& session, std::int64_
   } else {
     html += "<ul id=\"channel-replies\">";
     for (const auto& r : conversation.replies) {
-      html += fmt::format("<li data-state=\"{}\">{} UTC · {}{}</li>", channels::ToString(r.state),
-                          UtcMinute(r.created_at), ReplyStateRu(r),
+      html += fmt::format("<li data-state=\"{}\">{} · {}{}</li>", channels::ToString(r.state),
+                          UtcTime(r.created_at), ReplyStateRu(r),
                           r.not_before && r.state == channels::OutboundState::kQueued
-                              ? fmt::format(" (не раньше {} UTC)", UtcMinute(*r.not_before))
+                              ? fmt::format(" (не раньше {})", UtcTime(*r.not_before))
                               : "");
     }
     html += "</ul>";

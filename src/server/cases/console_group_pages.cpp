@@ -105,9 +105,8 @@ std::string HistoryHtml(const app::GroupDetails& g) {
                                 : "ушёл, чтобы вести свою группу";
         break;
     }
-    html +=
-        fmt::format("<li><time>{:%Y-%m-%d %H:%M} UTC</time> № {}: {}</li>",
-                    std::chrono::sys_seconds{std::chrono::seconds{e.at}}, e.member_case_id, what);
+    html += fmt::format("<li><time>{}</time> № {}: {}</li>", console::UtcTime(e.at),
+                        e.member_case_id, what);
   }
   return html + "</ol>";
 }

@@ -32,11 +32,6 @@ std::string_view StatusRu(contact_centre::CallbackStatus s) {
   return "?";
 }
 
-std::string Utc(std::int64_t seconds) {
-  return fmt::format("{:%Y-%m-%d %H:%M} UTC",
-                     std::chrono::sys_seconds{std::chrono::seconds{seconds}});
-}
-
 std::string RequestFormHtml(const std::string& csrf, const CallbackForm& typed) {
   auto value = [&](const char* name) {
     auto it = typed.find(name);
@@ -99,8 +94,8 @@ std::string ConsoleCallbacksPage(const app::SessionInfo& session,
       }
       body += fmt::format(
           "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-          c.id, HtmlEscape(c.language), Utc(c.created_at), Utc(c.due_at), Utc(c.window_end),
-          c.attempts, action);
+          c.id, HtmlEscape(c.language), console::UtcTime(c.created_at), console::UtcTime(c.due_at),
+          console::UtcTime(c.window_end), c.attempts, action);
     }
     body += "</tbody></table>";
   }
