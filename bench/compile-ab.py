@@ -22,9 +22,9 @@ def main():
     parser.add_argument("compile_commands")
     parser.add_argument("--units", type=int, default=14)
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--replace", action="append", default=["-g=-g1"])
+    parser.add_argument("--replace", action="append", help="OLD=NEW (default: -g=-g1)")
     args = parser.parse_args()
-    replace = dict(r.split("=", 1) for r in args.replace)
+    replace = dict(r.split("=", 1) for r in (args.replace or ["-g=-g1"]))
     with open(args.compile_commands) as f:
         units = [e for e in json.load(f) if e["file"].endswith(".cpp") and "console_assets_data" not in e["file"]]
     random.seed(args.seed)
