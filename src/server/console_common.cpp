@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "domain/contact_window.hpp"
+#include "server/console_details.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server::console {
@@ -199,9 +200,15 @@ std::string ConsoleErrorRu(const Error& e) {
       with_detail = false;
       break;
   }
-  // The rules' details are not in the catalogue yet: the detail follows, said to be in
-  // English, rather than being lost.
-  if (with_detail && !e.message.empty()) out += " Подробно (по-английски): " + e.message;
+  // The rule's detail from the catalogue (console_details.hpp); one it lacks follows, said to
+  // be in English, rather than being lost.
+  if (with_detail && !e.message.empty()) {
+    if (auto russian = DetailRu(e.message)) {
+      out += " " + *russian;
+    } else {
+      out += " Подробно (по-английски): " + e.message;
+    }
+  }
   return out;
 }
 

@@ -89,6 +89,13 @@ class Console(ServerTest):
         _, _, page = self.server.request("GET", "/console/cases/1", headers=cookie)
         self.assertIn("настоящий ответ".encode(), page)
         self.assertNotIn(b"forged reply", page)
+        # A refused reply: the field and the rule, both in Russian (server/console_details.cpp).
+        empty = urlencode({"text": "", "csrf": csrf}).encode()
+        status, _, page = self.server.request("POST", "/console/cases/1/reply", raw=empty,
+                                              headers={**FORM, **cookie})
+        self.assertEqual(status, 400)
+        self.assertIn("Проверьте поле «текст». Сообщение — от 1 до 2000 знаков текста.".encode(), page)
+        self.assertNotIn(b"characters of text", page)
 
     def test_sign_out_ends_the_session(self):
         cookie = {"Cookie": self.sign_in().split(";")[0]}

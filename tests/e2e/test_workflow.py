@@ -157,7 +157,9 @@ class Workflow(ServerTest):
                                                raw=f"csrf={csrf}&version=0&to=verifying&reason=".encode())
         self.assertEqual(status, 409)
         self.assertIn("запись уже изменена", again.decode())  # said in Russian first
-        self.assertIn("changed since you opened it", again.decode())  # then the rule's detail
+        # then the rule's detail, in Russian too, with the status in words
+        self.assertIn("Заявка изменилась, пока была открыта (теперь «на связи»)", again.decode())
+        self.assertNotIn("changed since you opened it", again.decode())
         status, _, _ = self.server.request("POST", "/console/cases/1/status", headers=form,
                                            raw=b"csrf=forged&version=1&to=verifying")
         self.assertEqual(status, 303)

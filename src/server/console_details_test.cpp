@@ -1,0 +1,45 @@
+#include "server/console_details.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/result.hpp"
+#include "server/console_common.hpp"
+
+namespace lifeline::server::console {
+namespace {
+
+TEST(ConsoleDetails, APlainRuleReadsInRussian) {
+  EXPECT_EQ(DetailRu("a reply cannot be empty"), "Ответ не может быть пустым.");
+  EXPECT_EQ(DetailRu("this task is already done"), "Эта задача уже выполнена.");
+}
+
+TEST(ConsoleDetails, ValuesKeepTheirPlaceAndOrderAndStatusesAreInWords) {
+  EXPECT_EQ(DetailRu("case 12 is itself merged into case 7; merge into that one"),
+            "Заявка № 12 сама объединена с заявкой № 7: объединяйте с ней.");
+  EXPECT_EQ(DetailRu("this case is a member of group case 3"),
+            "Эта заявка входит в групповую заявку № 3.");
+  EXPECT_EQ(DetailRu("your role cannot move a case from \"new\" to \"rejected\""),
+            "Ваша роль не позволяет перевести заявку из «новая» в «отклонена».");
+  EXPECT_EQ(DetailRu("that time is outside the applicant's safe windows; the next one opens at "
+                     "2026-12-07 16:00 UTC"),
+            "Это время вне безопасных окон заявителя; ближайшее открывается 2026-12-07 16:00 UTC.");
+}
+
+TEST(ConsoleDetails, OnlyTheWholeTextMatches) {
+  EXPECT_EQ(DetailRu("a reply cannot be empty, really"), std::nullopt);
+  EXPECT_EQ(DetailRu("not a reply cannot be empty"), std::nullopt);
+  EXPECT_EQ(DetailRu("case  is not a member of this group"), std::nullopt);  // an empty value
+  EXPECT_EQ(DetailRu("a group holds at most members"), std::nullopt);
+  EXPECT_EQ(DetailRu(""), std::nullopt);
+}
+
+TEST(ConsoleDetails, TheConsoleRefusalUsesTheCatalogueAndSaysWhenItCannot) {
+  const std::string known = ConsoleErrorRu(InvalidInput("a reply cannot be empty", "text"));
+  EXPECT_EQ(known, "Проверьте поле «текст». Ответ не может быть пустым.");
+  const std::string unknown = ConsoleErrorRu(InvalidInput("a rule not in the catalogue", "text"));
+  EXPECT_EQ(unknown,
+            "Проверьте поле «текст». Подробно (по-английски): a rule not in the catalogue");
+}
+
+}  // namespace
+}  // namespace lifeline::server::console
