@@ -13,9 +13,11 @@ struct Detail {
   std::string_view russian;  // the same "{}", in the same order
 };
 
-// The operators' and coordinators' daily work first: cases, the workflow, tasks, groups,
-// replies, search, custody, one's own password and second factor. A rule not listed here
-// still reaches the console, marked as English (ConsoleErrorRu).
+// The operators' and coordinators' daily work first (cases, the workflow, tasks, groups,
+// replies, search, custody, one's own password and second factor), then the commonest
+// refusals of help abroad and the camps. A rule not listed here still reaches the console,
+// marked as English (ConsoleErrorRu). tests/check_console_details.py keeps every key a
+// message some rule writes.
 constexpr Detail kDetails[] = {
     // Replies and messages.
     {"a reply cannot be empty", "Ответ не может быть пустым."},
@@ -83,6 +85,51 @@ constexpr Detail kDetails[] = {
     {"start the set-up again: no second factor is being set up",
      "Начните настройку заново: второй фактор сейчас не настраивается."},
     {"your role does not allow this", "Ваша роль этого не позволяет."},
+    // Account administration.
+    {"no such account", "Такой учётной записи нет."},
+    // Help abroad: stays, proceedings, referrals.
+    {"a stay ends before it begins", "Пребывание заканчивается раньше, чем начинается."},
+    {"stays overlap: a person cannot arrive before leaving",
+     "Пребывания пересекаются: нельзя прибыть, не уехав."},
+    {"only the last stay may be open", "Открытым может быть только последнее пребывание."},
+    {"the current stay cannot begin in the future",
+     "Текущее пребывание не может начаться в будущем."},
+    {"unknown country in an earlier stay", "В одном из прежних пребываний неизвестная страна."},
+    {"unknown country: a caseworker adds it and its stay rule to the countries table first",
+     "Неизвестная страна: сначала добавьте её и правило пребывания в таблицу стран."},
+    {"a stay rule is D days in any period of P days, with 1 ≤ D ≤ P ≤ 3660",
+     "Правило пребывания: D дней в любом периоде из P дней, 1 ≤ D ≤ P ≤ 3660."},
+    {"a country needs a name", "У страны должно быть название."},
+    {"a lead time is 0 to 365 days", "Срок предупреждения — от 0 до 365 дней."},
+    {"an event cannot come before the proceeding was filed",
+     "Событие не может быть раньше начала разбирательства."},
+    {"filed_on cannot be in the future", "Дата начала не может быть в будущем."},
+    {"this proceeding is closed", "Это разбирательство закрыто."},
+    {"a deadline or hearing entered now cannot be in the past; record what happened instead",
+     "Срок или заседание, внесённые сейчас, не могут быть в прошлом: запишите, что произошло."},
+    {"a visa pathway needs a target country from the countries table",
+     "Для визового пути нужна страна назначения из таблицы стран."},
+    {"this pathway's checklist has no such step", "В этом пути нет такого шага."},
+    {"choose at least one field he agreed to share",
+     "Выберите хотя бы одно поле, которое он согласился передать."},
+    {"no such partner", "Такого партнёра нет."},
+    {"this partner has no public key registered, so nothing can be sent to it securely",
+     "У партнёра не записан открытый ключ: передать ему что-либо безопасно нельзя."},
+    // Camps.
+    {"the surname is required (GC III Art. 17)",
+     "Нужна фамилия (III Женевская конвенция, ст. 17)."},
+    {"this prisoner is not held in this camp", "Этот военнопленный не содержится в этом лагере."},
+    {"a movement cannot come before his arrival", "Перемещение не может быть раньше его прибытия."},
+    {"he cannot be captured after he arrived at the camp",
+     "Дата пленения не может быть позже прибытия в лагерь."},
+    {"a transfer names another camp", "Для перевода укажите другой лагерь."},
+    {"the prisoner already works at that time", "В это время военнопленный уже работает."},
+    {"only a prisoner held in the camp works",
+     "Работает только военнопленный, который содержится в лагере."},
+    {"only a prisoner held in the camp calls from it",
+     "Звонить из лагеря может только военнопленный, который в нём содержится."},
+    {"that is not one of the line's slots", "Такого слота у телефонной линии нет."},
+    {"the line has no opening hours that day", "В этот день линия не работает."},
 };
 
 // The values standing for each "{}" of `key` in `text`, or nullopt if `text` is not `key`.
