@@ -68,6 +68,8 @@ constexpr Detail kDetails[] = {
     {"case {} is not a member of this group", "Заявка № {} не входит в эту группу."},
     {"name: required for a group member", "Для участника группы нужно имя."},
     {"this case is a member of group case {}", "Эта заявка входит в групповую заявку № {}."},
+    {"more than {} cases match: narrow the filter",
+     "Под фильтр подходит больше {} заявок: сузьте его."},
     // Search.
     {"search for at least one word of two letters or digits",
      "Для поиска нужно хотя бы одно слово из двух букв или цифр."},
