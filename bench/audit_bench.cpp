@@ -90,8 +90,9 @@ class LargeLog {
     store_ = store::OpenSqliteStore(dir_.string(), true);
     Sql("BEGIN");
     sqlite3_stmt* insert = nullptr;
-    sqlite3_prepare_v2(db_, "INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, zeroblob(32))", -1,
-                       &insert, nullptr);
+    if (sqlite3_prepare_v2(db_, "INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, zeroblob(32))", -1,
+                           &insert, nullptr) != SQLITE_OK)
+      Fail();
     static constexpr const char* kActions[] = {
         "case_read",  "case_read",  "case_read", "case_search", "case_status_changed",
         "reply_sent", "task_added", "case_read", "case_search", "sign_in"};
@@ -105,10 +106,7 @@ class LargeLog {
       sqlite3_bind_text(insert, 4, name.c_str(), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text(insert, 5, kActions[(i / 20) % 10], -1, SQLITE_STATIC);
       sqlite3_bind_text(insert, 6, target.c_str(), -1, SQLITE_TRANSIENT);
-      if (sqlite3_step(insert) != SQLITE_DONE) {
-        std::fprintf(stderr, "audit_bench: cannot write the log: %s\n", sqlite3_errmsg(db_));
-        std::abort();
-      }
+      if (sqlite3_step(insert) != SQLITE_DONE) Fail();
       sqlite3_reset(insert);
     }
     sqlite3_finalize(insert);
@@ -135,9 +133,15 @@ class LargeLog {
   store::Store& store() { return *store_; }
 
  private:
+  // Stops the run on any failure: a baseline whose indexes were not dropped would compare
+  // the indexed log with itself.
   void Sql(const char* sql) {
-    if (!db_) sqlite3_open((dir_ / "lifeline.db").c_str(), &db_);
-    sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+    if (!db_ && sqlite3_open((dir_ / "lifeline.db").c_str(), &db_) != SQLITE_OK) Fail();
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) Fail();
+  }
+  void Fail() const {
+    std::fprintf(stderr, "audit_bench: %s\n", db_ ? sqlite3_errmsg(db_) : "cannot open the log");
+    std::abort();
   }
 
   std::filesystem::path dir_;
