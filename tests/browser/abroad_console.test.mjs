@@ -66,7 +66,7 @@ describe('the console for people abroad', { timeout: 6 * TEST_TIMEOUT_MS }, () =
     await page.locator('#stay_entered_1').fill(day(-100));
     await page.locator('#stay_left_1').fill(day(-70));  // after he reached Kazakhstan
     await actAndLoad(page, () => page.locator('#save-person').click());
-    assert.match(await page.getByRole('alert').textContent(), /overlap/);
+    assert.match(await page.getByRole('alert').textContent(), /Пребывания пересекаются/);
     assert.equal(await page.locator('#name').inputValue(), NAME);
     await page.locator('#stay_left_1').fill(day(-85));
     await Promise.all([page.waitForURL(/\/console\/abroad\/people\/\d+$/), page.locator('#save-person').click()]);
@@ -84,7 +84,7 @@ describe('the console for people abroad', { timeout: 6 * TEST_TIMEOUT_MS }, () =
     await proceeding.locator('select[name="kind"]').selectOption('hearing');
     await proceeding.locator('input[name="on"]').fill(day(-1));
     await actAndLoad(page, () => proceeding.locator('form[action$="/events"] button').click());
-    assert.match(await page.getByRole('alert').textContent(), /cannot be in the past/);
+    assert.match(await page.getByRole('alert').textContent(), /не могут быть в прошлом/);
     const again = page.locator('section.proceeding').first();
     await again.locator('select[name="kind"]').selectOption('hearing');
     await again.locator('input[name="on"]').fill(day(6));
