@@ -14,7 +14,9 @@ for arg in "$@"; do
   esac
 done
 
-# libphonenumber-dev reads telephone numbers (src/text/phone_number.cpp); libcsv-dev reads
+# libboost-locale-dev reads the console's translations and gettext's msgfmt checks and compiles
+# them (po/console/, src/server/console_text.cpp); xgettext extracts them
+# (scripts/update-console-catalogues.sh). libphonenumber-dev reads telephone numbers (src/text/phone_number.cpp); libcsv-dev reads
 # the CSV files `lifeline import` takes (src/app/intake/import_file.cpp) and quotes the
 # statistics export (src/server/cases/statistics_routes.cpp).
 packages=(
@@ -23,6 +25,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   liboath-dev libqrencode-dev libicu-dev libcurl4-openssl-dev
   libhpdf-dev fonts-dejavu-core libpq-dev libphonenumber-dev libcsv-dev
+  libboost-locale-dev gettext
 )
 # npm fetches the console's front-end libraries (web/package.json), which the build embeds.
 # Node.js may come from elsewhere with its own npm; Debian's npm would conflict with it.
@@ -46,6 +49,8 @@ if [ "$mode" = "--test" ]; then
   packages+=(chromium "${sip_packages[@]}" "${sms_packages[@]}")
   # pdftotext reads the capture cards' PDF back (tests/e2e/test_camp.py).
   packages+=(poppler-utils)
+  # python3-polib reads the console's catalogues for tests/check_console_catalogues.py.
+  packages+=(python3-polib)
   # A real PostgreSQL for the store's conformance suite and the end-to-end tests on it
   # (tests/pg/pg-server.sh), and haproxy in front of two intake instances (test_haproxy.py).
   packages+=(postgresql haproxy)

@@ -4,19 +4,25 @@
 (() => {
   "use strict";
 
+  // The page's words in its language: the console writes its scripts' texts, translated, into
+  // the JSON block #console-texts (server/console_common.cpp, kScriptTexts); the key is the
+  // Russian, which stands when a text is missing.
+  const TEXTS = JSON.parse(document.getElementById("console-texts")?.textContent || "{}");
+  const t = (russian) => TEXTS[russian] || russian;
+
   const SHORTCUTS = [
-    ["t", "Сегодня: задачи и скорые отправки", () => go("/console/today")],
-    ["l", "Список заявок", () => go("/console/")],
-    ["f", "Поиск", () => focusOr("#q", "/console/search")],
-    ["/", "Поиск", () => focusOr("#q", "/console/search")],
-    ["j", "Следующая заявка в списке", () => step(1)],
-    ["k", "Предыдущая заявка в списке", () => step(-1)],
-    ["s", "Изменить статус", () => focus("#to")],
-    ["r", "Написать ответ", () => focus("#text")],
-    ["n", "Новая задача", () => focus("#kind")],
-    ["g", "Группа заявки", () => follow("#group a")],
-    ["m", "Добавить участника группы", () => focus("#member-name")],
-    ["?", "Показать или скрыть эту подсказку", () => toggleHelp()],
+    ["t", t("Сегодня: задачи и скорые отправки"), () => go("/console/today")],
+    ["l", t("Список заявок"), () => go("/console/")],
+    ["f", t("Поиск"), () => focusOr("#q", "/console/search")],
+    ["/", t("Поиск"), () => focusOr("#q", "/console/search")],
+    ["j", t("Следующая заявка в списке"), () => step(1)],
+    ["k", t("Предыдущая заявка в списке"), () => step(-1)],
+    ["s", t("Изменить статус"), () => focus("#to")],
+    ["r", t("Написать ответ"), () => focus("#text")],
+    ["n", t("Новая задача"), () => focus("#kind")],
+    ["g", t("Группа заявки"), () => follow("#group a")],
+    ["m", t("Добавить участника группы"), () => focus("#member-name")],
+    ["?", t("Показать или скрыть эту подсказку"), () => toggleHelp()],
   ];
 
   function go(path) {
@@ -63,9 +69,9 @@
     help.id = "shortcuts";
     help.className = "shortcuts";
     help.setAttribute("role", "dialog");
-    help.setAttribute("aria-label", "Клавиши");
+    help.setAttribute("aria-label", t("Клавиши"));
     const title = document.createElement("h2");
-    title.textContent = "Клавиши";
+    title.textContent = t("Клавиши");
     const list = document.createElement("dl");
     for (const [key, label] of SHORTCUTS) {
       const dt = document.createElement("dt");
@@ -109,6 +115,13 @@
 (() => {
   "use strict";
 
+  // The page's words in its language: the console writes its scripts' texts, translated, into
+  // the JSON block #console-texts (server/console_common.cpp, kScriptTexts); the key is the
+  // Russian, which stands when a text is missing.
+  const TEXTS = JSON.parse(document.getElementById("console-texts")?.textContent || "{}");
+  const t = (russian) => TEXTS[russian] || russian;
+  const fill = (template, ...values) => template.replace(/\{\}/g, () => String(values.shift()));
+
   const box = document.querySelector("textarea[data-sms-parts]");
   if (!box) return;
   const output = document.getElementById(box.getAttribute("data-sms-parts"));
@@ -117,12 +130,15 @@
 
   let timer = null;
   let asked = 0;
-  function words(n) {
-    const last = n % 10, lastTwo = n % 100;
-    if (last === 1 && lastTwo !== 11) return "часть";
-    if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return "части";
-    return "частей";
-  }
+  // One sentence per plural form of the page's language (Intl.PluralRules: one, few, many;
+  // "other" takes the few form's sentence, as English's plural does).
+  const SENTENCES = {
+    one: "SMS: {} часть ({}), в последней осталось {}",
+    few: "SMS: {} части ({}), в последней осталось {}",
+    many: "SMS: {} частей ({}), в последней осталось {}",
+  };
+  const plural = new Intl.PluralRules(document.documentElement.lang || "ru");
+  const sentence = (n) => t(SENTENCES[plural.select(n)] || SENTENCES.few);
   async function count() {
     const ticket = ++asked;
     try {
@@ -135,8 +151,8 @@
       if (!response.ok || ticket !== asked) return;
       const parts = await response.json();
       output.textContent = parts.parts === 0 ? "" :
-        `SMS: ${parts.parts} ${words(parts.parts)} (${parts.coding === "ucs2" ? "кириллица" : "латиница"}), ` +
-        `в последней осталось ${parts.units_left}`;
+        fill(sentence(parts.parts), parts.parts,
+             parts.coding === "ucs2" ? t("кириллица") : t("латиница"), parts.units_left);
       output.dataset.parts = String(parts.parts);
     } catch (_) {
       // The counter is a help only: a failed count leaves the last one shown.

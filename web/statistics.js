@@ -7,19 +7,24 @@
 (() => {
   "use strict";
 
+  // The page's words in its language: the console writes its scripts' texts, translated, into
+  // the JSON block #console-texts (server/console_common.cpp, kScriptTexts); the key is the
+  // Russian, which stands when a text is missing.
+  const TEXTS = JSON.parse(document.getElementById("console-texts")?.textContent || "{}");
+  const t = (russian) => TEXTS[russian] || russian;
   const data = JSON.parse(document.getElementById("statistics-data").textContent);
-  const RU = {
-    phone: "телефон", sms: "SMS", telegram: "Telegram", signal: "Signal", none: "без связи",
-    serving: "служит", expecting_mobilization: "ждёт мобилизации", mobilized_training: "на подготовке",
-    at_front: "на фронте", relative: "родственник",
-    applications: "заявки", verified: "проверены",
-    "crossed (registered as captured)": "перешли (учтены как «в плену»)",
-    "under 7 days": "меньше 7 дней", "7 to 29 days": "7–29 дней", "30 to 89 days": "30–89 дней",
-    "90 to 179 days": "90–179 дней", "180 days or more": "180 дней и больше",
+  const WORDS = {
+    phone: t("телефон"), sms: "SMS", telegram: "Telegram", signal: "Signal", none: t("без связи"),
+    serving: t("служит"), expecting_mobilization: t("ждёт мобилизации"), mobilized_training: t("на подготовке"),
+    at_front: t("на фронте"), relative: t("родственник"),
+    applications: t("заявки"), verified: t("проверены"),
+    "crossed (registered as captured)": t("перешли (учтены как «в плену»)"),
+    "under 7 days": t("меньше 7 дней"), "7 to 29 days": t("7–29 дней"), "30 to 89 days": t("30–89 дней"),
+    "90 to 179 days": t("90–179 дней"), "180 days or more": t("180 дней и больше"),
   };
-  const HIDDEN = "скрыто: меньше 10";
+  const HIDDEN = t("скрыто: меньше 10");
   const PALETTE = ["#1f5f8b", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#5d6d7e"];
-  const label = (key) => RU[key] || key;
+  const label = (key) => WORDS[key] || key;
 
   // One dataset per channel (or situation) across the days, stacked.
   function byKey(field, key) {
@@ -73,7 +78,7 @@
   draw("chart-by-channel", "bar", days, byKey("by_channel", "channel"), true);
   draw("chart-by-situation", "bar", days, byKey("by_situation", "situation"), true);
   draw("chart-funnel", "bar", data.funnel.map((c) => label(c.stage)),
-       [{ label: "человек", backgroundColor: PALETTE[0], data: data.funnel.map((c) => c.count) }], false);
+       [{ label: t("человек"), backgroundColor: PALETTE[0], data: data.funnel.map((c) => c.count) }], false);
   draw("chart-backlog", "bar", data.backlog_by_age.map((c) => label(c.age)),
-       [{ label: "открытых заявок", backgroundColor: PALETTE[1], data: data.backlog_by_age.map((c) => c.count) }], false);
+       [{ label: t("открытых заявок"), backgroundColor: PALETTE[1], data: data.backlog_by_age.map((c) => c.count) }], false);
 })();

@@ -1,7 +1,7 @@
 #pragma once
 // The console's scripts, embedded in the binary at build time (cmake/embed_assets.cmake):
 // Chart.js from npm (web/package.json) and lifeline's own console.js and statistics.js. The
-// public pages use none of them.
+// public pages use none of them. Also the console's message catalogues.
 
 #include <cstddef>
 #include <optional>
@@ -16,6 +16,10 @@ struct ConsoleAsset {
 
 extern const ConsoleAsset kConsoleAssets[];
 extern const std::size_t kConsoleAssetCount;
+/// The console's translations, gettext .mo files built from po/console/ ("console/uk.mo");
+/// server/console_text.cpp reads them. Not served.
+extern const ConsoleAsset kConsoleCatalogues[];
+extern const std::size_t kConsoleCatalogueCount;
 
 /// The asset called `name`, or nullopt.
 std::optional<std::string_view> FindConsoleAsset(std::string_view name);

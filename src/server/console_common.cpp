@@ -3,56 +3,134 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "domain/contact_window.hpp"
 #include "server/console_details.hpp"
+#include "server/console_text.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server::console {
 
+std::string ConsolePage(std::string_view title, std::string_view body_html) {
+  return HtmlPage(ToString(CurrentLanguage()), title, body_html);
+}
+
+namespace {
+
+// Every text the console's scripts show (web/*.js ask for them by their Russian with t("…")),
+// written translated into each page's #console-texts block. tests/check_console_catalogues.py
+// fails when a script shows a Russian text this list lacks.
+constexpr std::string_view kScriptTexts[] = {
+    Marked("Сегодня: задачи и скорые отправки"),
+    Marked("Список заявок"),
+    Marked("Поиск"),
+    Marked("Следующая заявка в списке"),
+    Marked("Предыдущая заявка в списке"),
+    Marked("Изменить статус"),
+    Marked("Написать ответ"),
+    Marked("Новая задача"),
+    Marked("Группа заявки"),
+    Marked("Добавить участника группы"),
+    Marked("Показать или скрыть эту подсказку"),
+    Marked("Клавиши"),
+    Marked("SMS: {} часть ({}), в последней осталось {}"),
+    Marked("SMS: {} части ({}), в последней осталось {}"),
+    Marked("SMS: {} частей ({}), в последней осталось {}"),
+    Marked("кириллица"),
+    Marked("латиница"),
+    Marked("телефон"),
+    Marked("без связи"),
+    Marked("служит"),
+    Marked("ждёт мобилизации"),
+    Marked("на подготовке"),
+    Marked("на фронте"),
+    Marked("родственник"),
+    Marked("заявки"),
+    Marked("проверены"),
+    Marked("перешли (учтены как «в плену»)"),
+    Marked("меньше 7 дней"),
+    Marked("7–29 дней"),
+    Marked("30–89 дней"),
+    Marked("90–179 дней"),
+    Marked("180 дней и больше"),
+    Marked("скрыто: меньше 10"),
+    Marked("человек"),
+    Marked("открытых заявок"),
+    Marked("не в системе"),
+    Marked("свободен"),
+    Marked("звонок"),
+    Marked("разговор"),
+    Marked("после звонка"),
+    Marked("перерыв"),
+    Marked("{} с"),
+    Marked("Обновляется каждую секунду."),
+    Marked("Связь с сервером прервалась; переподключение…"),
+};
+
+// The scripts' texts in the request's language, as a JSON object from Russian to translation
+// (empty in Russian, where the key is the text), inside a data block no browser executes.
+std::string ScriptTextsBlock() {
+  nlohmann::json texts = nlohmann::json::object();
+  if (CurrentLanguage() != Language::kRu) {
+    for (const std::string_view russian : kScriptTexts)
+      texts[std::string(russian)] = std::string(T(russian));
+  }
+  std::string json = texts.dump();
+  // "</" would end the block early; JSON reads "<\/" as the same text.
+  for (auto at = json.find("</"); at != std::string::npos; at = json.find("</", at + 3))
+    json.replace(at, 2, "<\\/");
+  return "<script type=\"application/json\" id=\"console-texts\">" + json + "</script>";
+}
+
+}  // namespace
+
 std::string Header(const app::SessionInfo& s) {
   std::string links;
   if (app::Require(s.actor, app::Permission::kListCases).ok()) {
-    links +=
-        "<a href=\"/console/\">Заявки</a> <a href=\"/console/today\" accesskey=\"t\">Сегодня</a> "
-        "<a href=\"/console/search\">Поиск</a> ";
+    links += fmt::format(
+        "<a href=\"/console/\">{}</a> <a href=\"/console/today\" accesskey=\"t\">{}</a> "
+        "<a href=\"/console/search\">{}</a> ",
+        T("Заявки"), T("Сегодня"), T("Поиск"));
   }
   if (app::Require(s.actor, app::Permission::kViewStatistics).ok())
-    links += "<a href=\"/console/statistics\">Статистика</a> ";
+    links += fmt::format("<a href=\"/console/statistics\">{}</a> ", T("Статистика"));
   if (app::Require(s.actor, app::Permission::kViewWallboard).ok())
-    links += "<a href=\"/console/wallboard\">Очередь</a> ";
+    links += fmt::format("<a href=\"/console/wallboard\">{}</a> ", T("Очередь"));
   if (app::Require(s.actor, app::Permission::kManageCamp).ok())
-    links += "<a href=\"/console/camps\">Лагеря</a> ";
+    links += fmt::format("<a href=\"/console/camps\">{}</a> ", T("Лагеря"));
   if (app::Require(s.actor, app::Permission::kWorkAbroad).ok()) {
-    links +=
-        "<a href=\"/console/abroad\">За рубежом</a> <a "
-        "href=\"/console/abroad/countries\">Страны</a> ";
+    links += fmt::format(
+        "<a href=\"/console/abroad\">{}</a> <a href=\"/console/abroad/countries\">{}</a> ",
+        T("За рубежом"), T("Страны"));
   }
   if (app::Require(s.actor, app::Permission::kManageAccounts).ok())
-    links += "<a href=\"/console/accounts\">Учётные записи</a> ";
+    links += fmt::format("<a href=\"/console/accounts\">{}</a> ", T("Учётные записи"));
   if (app::Require(s.actor, app::Permission::kManagePartners).ok())
-    links += "<a href=\"/console/partners\">Партнёры</a> ";
+    links += fmt::format("<a href=\"/console/partners\">{}</a> ", T("Партнёры"));
   if (app::Require(s.actor, app::Permission::kReviewScreening).ok()) {
-    links += "<a href=\"/console/?review=1\">На проверку</a> ";
+    links += fmt::format("<a href=\"/console/?review=1\">{}</a> ", T("На проверку"));
   }
   if (app::Require(s.actor, app::Permission::kReadAuditLog).ok()) {
-    links += "<a href=\"/console/audit\">Журнал аудита</a> ";
+    links += fmt::format("<a href=\"/console/audit\">{}</a> ", T("Журнал аудита"));
   }
-  links += "<a href=\"/console/security\">Безопасность</a> ";
+  links += fmt::format("<a href=\"/console/security\">{}</a> ", T("Безопасность"));
   // Single-key shortcuts (web/console.js); every page also works without them.
-  links += "<span class=\"hint\">клавиши: <kbd>?</kbd></span> ";
-  return "<script src=\"/console/assets/console.js\" defer></script><nav>" + links +
+  links += fmt::format("<span class=\"hint\">{} <kbd>?</kbd></span> ", T("клавиши:"));
+  return ScriptTextsBlock() + "<script src=\"/console/assets/console.js\" defer></script><nav>" +
+         links +
          fmt::format(
              "<span class=\"hint\">{} ({})</span> "
              "<form class=\"inline\" method=\"post\" action=\"/console/logout\">"
              "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><button "
-             "type=\"submit\">Выйти</button></form></nav>",
-             HtmlEscape(s.actor.name), RoleRu(s.actor.role), HtmlEscape(s.csrf_token));
+             "type=\"submit\">{}</button></form></nav>",
+             HtmlEscape(s.actor.name), RoleRu(s.actor.role), HtmlEscape(s.csrf_token), T("Выйти"));
 }
 
 std::string_view ChannelRu(ContactChannel channel) {
   switch (channel) {
     case ContactChannel::kPhone:
-      return "звонок";
+      return T("звонок");
     case ContactChannel::kSms:
       return "SMS";
     case ContactChannel::kTelegram:
@@ -60,7 +138,7 @@ std::string_view ChannelRu(ContactChannel channel) {
     case ContactChannel::kSignal:
       return "Signal";
     case ContactChannel::kNone:
-      return "не связываться";
+      return T("не связываться");
   }
   return "?";
 }
@@ -68,11 +146,11 @@ std::string_view ChannelRu(ContactChannel channel) {
 std::string GroupRu(GroupKind kind, std::int64_t size) {
   switch (kind) {
     case GroupKind::kAlone:
-      return "один";
+      return std::string(T("один"));
     case GroupKind::kWithOthers:
-      return fmt::format("с другими: {} чел.", size);
+      return TF("с другими: {} чел.", size);
     case GroupKind::kUnit:
-      return fmt::format("подразделение: {} чел.", size);
+      return TF("подразделение: {} чел.", size);
   }
   return "?";
 }
@@ -80,13 +158,13 @@ std::string GroupRu(GroupKind kind, std::int64_t size) {
 std::string_view LanguageRu(Language language) {
   switch (language) {
     case Language::kRu:
-      return "русский";
+      return T("русский");
     case Language::kBe:
-      return "белорусский";
+      return T("белорусский");
     case Language::kUk:
-      return "украинский";
+      return T("украинский");
     case Language::kEn:
-      return "английский";
+      return T("английский");
   }
   return "?";
 }
@@ -95,61 +173,61 @@ namespace {
 
 // Form fields the console's refusals name, in the console's words.
 constexpr std::pair<std::string_view, std::string_view> kFieldWords[] = {
-    {"text", "текст"},
-    {"reason", "причина"},
-    {"version", "версия"},
-    {"to", "новый статус"},
-    {"into", "в какую заявку"},
-    {"kind", "вид"},
-    {"due", "срок"},
-    {"due_at", "срок"},
-    {"name", "имя"},
-    {"q", "запрос"},
-    {"circumstance", "обстоятельства"},
-    {"plan", "план"},
-    {"members", "участники"},
-    {"leader", "старший"},
-    {"number", "номер"},
-    {"windows", "когда звонить"},
-    {"utc_offset", "часовой пояс"},
-    {"language", "язык"},
-    {"id", "добавочный номер"},
-    {"uri", "SIP-адрес"},
-    {"lines", "число линий"},
-    {"state", "состояние"},
-    {"on", "дата"},
-    {"filed_on", "дата начала"},
-    {"arrived_on", "дата прибытия"},
-    {"captured_on", "дата пленения"},
-    {"birth_date", "дата рождения"},
-    {"surname", "фамилия"},
-    {"rank_category", "категория звания"},
-    {"health", "здоровье"},
-    {"hours", "часы"},
-    {"day", "день"},
-    {"month", "месяц"},
-    {"amount", "сумма"},
-    {"prisoner", "военнопленный"},
-    {"to_camp", "лагерь"},
-    {"country", "страна"},
-    {"code", "код"},
-    {"days_allowed", "дней можно находиться"},
-    {"period_days", "период"},
-    {"partner", "партнёр"},
-    {"public_key", "открытый ключ"},
-    {"consent", "согласие"},
-    {"consent_how", "как дано согласие"},
-    {"field", "что передать"},
-    {"situation", "положение"},
-    {"review", "на проверку"},
-    {"filter", "фильтр"},
-    {"target_country", "страна назначения"},
-    {"step", "шаг"},
-    {"status", "состояние"},
-    {"wanted", "розыск"},
-    {"documents", "документы"},
-    {"trips", "поездки"},
-    {"last_medical_exam", "медосмотр"},
+    {"text", Marked("текст")},
+    {"reason", Marked("причина")},
+    {"version", Marked("версия")},
+    {"to", Marked("новый статус")},
+    {"into", Marked("в какую заявку")},
+    {"kind", Marked("вид")},
+    {"due", Marked("срок")},
+    {"due_at", Marked("срок")},
+    {"name", Marked("имя")},
+    {"q", Marked("запрос")},
+    {"circumstance", Marked("обстоятельства")},
+    {"plan", Marked("план")},
+    {"members", Marked("участники")},
+    {"leader", Marked("старший")},
+    {"number", Marked("номер")},
+    {"windows", Marked("когда звонить")},
+    {"utc_offset", Marked("часовой пояс")},
+    {"language", Marked("язык")},
+    {"id", Marked("добавочный номер")},
+    {"uri", Marked("SIP-адрес")},
+    {"lines", Marked("число линий")},
+    {"state", Marked("состояние")},
+    {"on", Marked("дата")},
+    {"filed_on", Marked("дата начала")},
+    {"arrived_on", Marked("дата прибытия")},
+    {"captured_on", Marked("дата пленения")},
+    {"birth_date", Marked("дата рождения")},
+    {"surname", Marked("фамилия")},
+    {"rank_category", Marked("категория звания")},
+    {"health", Marked("здоровье")},
+    {"hours", Marked("часы")},
+    {"day", Marked("день")},
+    {"month", Marked("месяц")},
+    {"amount", Marked("сумма")},
+    {"prisoner", Marked("военнопленный")},
+    {"to_camp", Marked("лагерь")},
+    {"country", Marked("страна")},
+    {"code", Marked("код")},
+    {"days_allowed", Marked("дней можно находиться")},
+    {"period_days", Marked("период")},
+    {"partner", Marked("партнёр")},
+    {"public_key", Marked("открытый ключ")},
+    {"consent", Marked("согласие")},
+    {"consent_how", Marked("как дано согласие")},
+    {"field", Marked("что передать")},
+    {"situation", Marked("положение")},
+    {"review", Marked("на проверку")},
+    {"filter", Marked("фильтр")},
+    {"target_country", Marked("страна назначения")},
+    {"step", Marked("шаг")},
+    {"status", Marked("состояние")},
+    {"wanted", Marked("розыск")},
+    {"documents", Marked("документы")},
+    {"trips", Marked("поездки")},
+    {"last_medical_exam", Marked("медосмотр")},
 };
 
 }  // namespace
@@ -165,48 +243,50 @@ std::string ConsoleErrorRu(const Error& e) {
         field.remove_prefix(dot + 1);
       if (const auto bracket = field.find('['); bracket != std::string_view::npos)
         field = field.substr(0, bracket);
-      out = "Проверьте введённые данные.";
+      out = T("Проверьте введённые данные.");
       for (const auto& [name, words] : kFieldWords) {
-        if (name == field) out = fmt::format("Проверьте поле «{}».", words);
+        if (name == field) out = TF("Проверьте поле «{}».", T(words));
       }
       break;
     }
     case ErrorCode::kForbidden:
-      out = "Нельзя: не позволяет роль или заявку ведёт другой сотрудник.";
+      out = T("Нельзя: не позволяет роль или заявку ведёт другой сотрудник.");
       break;
     case ErrorCode::kNotFound:
-      out = "Такой записи нет: возможно, её удалили.";
+      out = T("Такой записи нет: возможно, её удалили.");
       break;
     case ErrorCode::kConflict:
-      out = "Не получилось: запись уже изменена или правило не позволяет.";
+      out = T("Не получилось: запись уже изменена или правило не позволяет.");
       break;
     case ErrorCode::kTooLarge:
-      out = "Слишком большой объём.";
+      out = T("Слишком большой объём.");
       break;
     case ErrorCode::kIntegrity:
-      out = "Запись не прошла проверку целостности и не используется: сообщите администратору.";
+      out = T("Запись не прошла проверку целостности и не используется: сообщите администратору.");
       with_detail = false;
       break;
     case ErrorCode::kRateLimited:
-      out = "Слишком часто: подождите и повторите.";
+      out = T("Слишком часто: подождите и повторите.");
       with_detail = false;
       break;
     case ErrorCode::kUnavailable:
-      out = "Сервер сейчас занят: повторите через минуту.";
+      out = T("Сервер сейчас занят: повторите через минуту.");
       with_detail = false;
       break;
     default:
-      out = "Не получилось: повторите; если снова не выйдет, сообщите администратору.";
+      out = T("Не получилось: повторите; если снова не выйдет, сообщите администратору.");
       with_detail = false;
       break;
   }
   // The rule's detail from the catalogue (console_details.hpp); one it lacks follows, said to
   // be in English, rather than being lost.
   if (with_detail && !e.message.empty()) {
-    if (auto russian = DetailRu(e.message)) {
-      out += " " + *russian;
+    if (auto detail = DetailRu(e.message)) {  // in the request's language
+      out += " " + *detail;
+    } else if (CurrentLanguage() == Language::kEn) {
+      out += " " + e.message;
     } else {
-      out += " Подробно (по-английски): " + e.message;
+      out += " " + TF("Подробно (по-английски): {}", e.message);
     }
   }
   return out;
@@ -220,10 +300,12 @@ std::string LanguageOptions(const std::string& selected) {
 }
 
 std::string DayTimeRu(std::chrono::sys_seconds t) {
-  static constexpr std::string_view kDays[] = {"вс", "пн", "вт", "ср", "чт", "пт", "сб"};
+  static constexpr std::string_view kDays[] = {Marked("вс"), Marked("пн"), Marked("вт"),
+                                               Marked("ср"), Marked("чт"), Marked("пт"),
+                                               Marked("сб")};
   const auto day = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::weekday weekday{day};
-  return fmt::format("{} {:%d.%m %H:%M}", kDays[weekday.c_encoding()], t);
+  return fmt::format("{} {:%d.%m %H:%M}", T(kDays[weekday.c_encoding()]), t);
 }
 
 std::string UtcTime(std::chrono::sys_seconds t) {
@@ -235,9 +317,8 @@ std::string UtcTime(std::int64_t unix_seconds) {
 }
 
 std::string ApplicantTimeRu(std::chrono::sys_seconds t, int utc_offset_minutes) {
-  return fmt::format("{} у заявителя, UTC{}",
-                     DayTimeRu(t + std::chrono::minutes{utc_offset_minutes}),
-                     FormatUtcOffset(utc_offset_minutes));
+  return TF("{} у заявителя, UTC{}", DayTimeRu(t + std::chrono::minutes{utc_offset_minutes}),
+            FormatUtcOffset(utc_offset_minutes));
 }
 
 std::string UtcAndApplicantTime(std::chrono::sys_seconds t, int utc_offset_minutes) {
@@ -247,21 +328,21 @@ std::string UtcAndApplicantTime(std::chrono::sys_seconds t, int utc_offset_minut
 std::string_view RoleRu(Role role) {
   switch (role) {
     case Role::kOperator:
-      return "оператор";
+      return T("оператор");
     case Role::kVerifier:
-      return "проверяющий";
+      return T("проверяющий");
     case Role::kCoordinator:
-      return "координатор";
+      return T("координатор");
     case Role::kCampAdmin:
-      return "администратор лагеря";
+      return T("администратор лагеря");
     case Role::kCaseworker:
-      return "куратор за рубежом";
+      return T("куратор за рубежом");
     case Role::kAnalyst:
-      return "аналитик";
+      return T("аналитик");
     case Role::kAuditor:
-      return "аудитор";
+      return T("аудитор");
     case Role::kAdmin:
-      return "администратор";
+      return T("администратор");
   }
   return "?";
 }
@@ -269,15 +350,15 @@ std::string_view RoleRu(Role role) {
 std::string_view SituationRu(Situation s) {
   switch (s) {
     case Situation::kServing:
-      return "служит";
+      return T("служит");
     case Situation::kExpectingMobilization:
-      return "ждёт мобилизации";
+      return T("ждёт мобилизации");
     case Situation::kMobilizedTraining:
-      return "на подготовке";
+      return T("на подготовке");
     case Situation::kAtFront:
-      return "на фронте";
+      return T("на фронте");
     case Situation::kRelative:
-      return "родственник";
+      return T("родственник");
   }
   return "?";
 }
@@ -286,7 +367,7 @@ std::string StatusRu(const CaseSummary& c) {
   std::string text(StatusLabelRu(c.status));
   // The same words for everyone, whatever the sealed circumstance (domain/custody.hpp's
   // kCustodyShownToAll).
-  if (c.in_custody) text += " · в плену";
+  if (c.in_custody) text += fmt::format(" · {}", T("в плену"));
   return text;
 }
 
@@ -298,11 +379,11 @@ std::string Option(std::string_view value, std::string_view label, const std::st
 std::string_view TaskKindRu(TaskKind kind) {
   switch (kind) {
     case TaskKind::kContact:
-      return "связаться";
+      return T("связаться");
     case TaskKind::kCheck:
-      return "проверить";
+      return T("проверить");
     case TaskKind::kOther:
-      return "другое";
+      return T("другое");
   }
   return "?";
 }
@@ -310,41 +391,41 @@ std::string_view TaskKindRu(TaskKind kind) {
 std::string_view StatusLabelRu(CaseStatus status) {
   switch (status) {
     case CaseStatus::kNew:
-      return "новая";
+      return T("новая");
     case CaseStatus::kContacted:
-      return "на связи";
+      return T("на связи");
     case CaseStatus::kVerifying:
-      return "проверка";
+      return T("проверка");
     case CaseStatus::kVerified:
-      return "проверена";
+      return T("проверена");
     case CaseStatus::kInstructed:
-      return "проинструктирован";
+      return T("проинструктирован");
     case CaseStatus::kCrossingPlanned:
-      return "переход запланирован";
+      return T("переход запланирован");
     case CaseStatus::kCrossed:
-      return "перешёл (в плену)";
+      return T("перешёл (в плену)");
     case CaseStatus::kInCustody:
-      return "в лагере";
+      return T("в лагере");
     case CaseStatus::kExchanged:
-      return "обменян";
+      return T("обменян");
     case CaseStatus::kStays:
-      return "остаётся";
+      return T("остаётся");
     case CaseStatus::kResettled:
-      return "переселён";
+      return T("переселён");
     case CaseStatus::kClosed:
-      return "закрыта";
+      return T("закрыта");
     case CaseStatus::kWaitingForApplicant:
-      return "ждём заявителя";
+      return T("ждём заявителя");
     case CaseStatus::kContactLost:
-      return "связь потеряна";
+      return T("связь потеряна");
     case CaseStatus::kWithdrawn:
-      return "отозвана";
+      return T("отозвана");
     case CaseStatus::kSuspectedProvocation:
-      return "подозрение на провокацию";
+      return T("подозрение на провокацию");
     case CaseStatus::kRejected:
-      return "отклонена";
+      return T("отклонена");
     case CaseStatus::kDuplicate:
-      return "дубликат";
+      return T("дубликат");
   }
   return "?";
 }

@@ -1,6 +1,7 @@
 #pragma once
-// Pieces every console page shares: the header with its sign-out form and the Russian labels.
-// Internal to server/.
+// Pieces every console page shares: the header with its sign-out form and the labels. The
+// names ending in "Ru" are historical: each gives its words in the request's console language
+// (server/console_text.hpp), Russian being the source. Internal to server/.
 
 #include <chrono>
 #include <cstddef>
@@ -19,6 +20,8 @@
 
 namespace lifeline::server::console {
 
+/// A console page: HtmlPage in the request's console language (its lang attribute too).
+std::string ConsolePage(std::string_view title, std::string_view body_html);
 /// The navigation bar: links for the roles that may follow them, and the sign-out form.
 std::string Header(const app::SessionInfo& s);
 std::string_view SituationRu(Situation s);

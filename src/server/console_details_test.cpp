@@ -16,8 +16,8 @@ TEST(ConsoleDetails, APlainRuleReadsInRussian) {
 TEST(ConsoleDetails, ValuesKeepTheirPlaceAndOrderAndStatusesAreInWords) {
   EXPECT_EQ(DetailRu("case 12 is itself merged into case 7; merge into that one"),
             "Заявка № 12 сама объединена с заявкой № 7: объединяйте с ней.");
-  EXPECT_EQ(DetailRu("this case is a member of group case 3"),
-            "Эта заявка входит в групповую заявку № 3.");
+  EXPECT_EQ(DetailRu("this case is a member of group case 3; manage the group from there"),
+            "Эта заявка входит в групповую заявку № 3: управляйте группой оттуда.");
   EXPECT_EQ(DetailRu("your role cannot move a case from \"new\" to \"rejected\""),
             "Ваша роль не позволяет перевести заявку из «новая» в «отклонена».");
   EXPECT_EQ(DetailRu("that time is outside the applicant's safe windows; the next one opens at "

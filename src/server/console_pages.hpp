@@ -1,6 +1,7 @@
 #pragma once
-// The operators' console (Russian, the operators' language). Pure rendering. Pages work
-// without script; web/console.js adds keyboard shortcuts and web/statistics.js charts.
+// The operators' console, in the request's console language (server/console_text.hpp; Russian
+// is the source). Pure rendering. Pages work without script; web/console.js adds keyboard
+// shortcuts and web/statistics.js charts.
 
 #include <map>
 #include <optional>

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "server/console_text.hpp"
 #include "server/metrics.hpp"
 
 namespace lifeline::server {
@@ -85,6 +86,8 @@ void Router::AddTakingOversizedBodies(std::string method, std::string pattern, H
 }
 
 void Router::Dispatch(Request& request, Respond respond) const {
+  // Russian until the request authenticates as an account that reads another language.
+  const console::LanguageScope request_language(Language::kRu);
   if (metrics_) {
     respond = [metrics = metrics_, start = std::chrono::steady_clock::now(),
                inner = std::move(respond)](Response r) {

@@ -4,7 +4,9 @@
 #include <charconv>
 
 #include "crypto/crypto.hpp"
+#include "domain/contact_centre/sip_hints.hpp"
 #include "server/console_common.hpp"
+#include "server/console_text.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server::office {
@@ -65,8 +67,8 @@ std::optional<app::SessionInfo> ConsoleViewer(Context& ctx, const Request& reque
 Response ConsoleRefusal(const Error& e) {
   return HtmlResponse(
       HttpStatusOf(e.code),
-      HtmlPage("ru", "Ошибка",
-               "<p role=\"alert\">" + HtmlEscape(console::ConsoleErrorRu(e)) + "</p>"));
+      console::ConsolePage(console::T("Ошибка"),
+                           "<p role=\"alert\">" + HtmlEscape(console::ConsoleErrorRu(e)) + "</p>"));
 }
 
 std::optional<app::SessionInfo> ConsoleModuleViewer(Context& ctx, const Request& request,
@@ -170,6 +172,11 @@ Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool chan
   }
   if (session->must_enrol_second_factor && !enrolment_call) return kEnrolFirst;
   return session;
+}
+
+void UseBrowserLanguage(const Request& request) {
+  console::UseLanguage(contact_centre::LanguageFromAcceptLanguage(request.Header("accept-language"))
+                           .value_or(Language::kRu));
 }
 
 Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,

@@ -16,6 +16,7 @@
 #include "app/accounts/two_factor.hpp"
 #include "app/audit/audit_log.hpp"
 #include "app/cases/office.hpp"
+#include "server/console_text.hpp"
 #include "server/http.hpp"
 #include "server/office_routes.hpp"
 
@@ -23,9 +24,37 @@ namespace lifeline::server::office {
 
 inline constexpr std::string_view kCookie = "lifeline_session";
 
+/// The sessions as the routes use them: a request that authenticates is then rendered in its
+/// account's console language (server/console_text.hpp) until Router::Dispatch ends.
+class RouteSessions {
+ public:
+  explicit RouteSessions(app::Sessions& sessions) : sessions_(sessions) {}
+  Result<app::SessionInfo> Authenticate(const std::string& token, bool refresh = true) {
+    auto session = sessions_.Authenticate(token, refresh);
+    if (session) console::UseLanguage(session->console_language);
+    return session;
+  }
+  template <typename... Args>
+  auto SignIn(Args&&... args) {
+    return sessions_.SignIn(std::forward<Args>(args)...);
+  }
+  void SignOut(const std::string& token) { sessions_.SignOut(token); }
+  void SignOutEverywhere(const std::string& token) { sessions_.SignOutEverywhere(token); }
+  Status ChangePassword(const std::string& token, const std::string& current,
+                        const std::string& chosen) {
+    return sessions_.ChangePassword(token, current, chosen);
+  }
+  Status SetOwnConsoleLanguage(const std::string& token, Language language) {
+    return sessions_.SetOwnConsoleLanguage(token, language);
+  }
+
+ private:
+  app::Sessions& sessions_;
+};
+
 struct Context {
   app::OfficeService& office;
-  app::Sessions& sessions;
+  RouteSessions sessions;
   app::AuditLog& audit;
   app::TwoFactor& two_factor;
   OfficeRouteOptions options;
@@ -63,6 +92,10 @@ Response Redirect(std::string location);
 /// that must still enrol a second factor reaches only the enrolment calls.
 Result<app::SessionInfo> ApiAuth(Context& ctx, const Request& request, bool changes_state,
                                  bool enrolment_call = false);
+
+/// For a page shown before anyone signs in (the sign-in form): the console's language the
+/// browser prefers (Accept-Language among ru, uk, en), else Russian.
+void UseBrowserLanguage(const Request& request);
 
 /// Console form posts: a valid session and the form's CSRF token (field "csrf").
 Result<app::SessionInfo> ConsoleAuth(Context& ctx, const Request& request,

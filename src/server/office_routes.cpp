@@ -23,7 +23,7 @@ void ServeConsoleAsset(Context&, Request& request, Respond respond) {
 void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& sessions,
                      app::AuditLog& audit, app::TwoFactor& two_factor, OfficeRouteOptions options) {
   auto ctx = std::make_shared<Context>(
-      Context{office, sessions, audit, two_factor, options, options.contact_centre});
+      Context{office, RouteSessions(sessions), audit, two_factor, options, options.contact_centre});
   const office::Bind bind(ctx);
   router.Add("GET", "/console/assets/{name}", bind(ServeConsoleAsset));
   AddAccountRoutes(router, bind);

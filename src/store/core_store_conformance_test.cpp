@@ -103,6 +103,14 @@ TEST_P(CoreStoreConformance, AdministratorsChangesToAccountsAreKeptAndListedByNa
   EXPECT_FALSE(users.FindUserById(zed).value().disabled);
   ASSERT_TRUE(users.SetPasswordHash(zed, "hash-z2"));
   EXPECT_EQ(users.FindUserById(zed).value().password_hash, "hash-z2");
+  EXPECT_EQ(users.FindUserById(zed).value().console_language, Language::kRu);  // by default
+  ASSERT_TRUE(users.SetConsoleLanguage(zed, Language::kUk));
+  EXPECT_EQ(users.FindUserById(zed).value().console_language, Language::kUk);
+  EXPECT_EQ(users.FindUserByName("zed.synthetic").value().console_language, Language::kUk);
+  EXPECT_EQ(users.FindUserById(amy).value().console_language, Language::kRu);  // only his
+  // Not a console language: the column refuses it, whatever the engine calls the refusal.
+  EXPECT_FALSE(users.SetConsoleLanguage(zed, Language::kBe));
+  EXPECT_EQ(users.FindUserById(zed).value().console_language, Language::kUk);
 
   Blob32 code{};
   code[0] = 7;
@@ -118,6 +126,7 @@ TEST_P(CoreStoreConformance, AdministratorsChangesToAccountsAreKeptAndListedByNa
   for (std::int64_t missing : {std::int64_t{999}}) {
     EXPECT_EQ(users.SetUserDisabled(missing, true).error().code, ErrorCode::kNotFound);
     EXPECT_EQ(users.SetPasswordHash(missing, "x").error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(users.SetConsoleLanguage(missing, Language::kEn).error().code, ErrorCode::kNotFound);
     EXPECT_EQ(users.ResetCredentials(missing, "x").error().code, ErrorCode::kNotFound);
   }
 }

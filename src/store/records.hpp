@@ -216,6 +216,7 @@ struct UserRecord {
   Blob totp_sealed;                 // the active second-factor secret, sealed; empty if none
   Blob totp_pending_sealed;         // a secret being enrolled, sealed; empty if none
   std::int64_t totp_last_step = 0;  // the last time step accepted: older codes are replays
+  Language console_language = Language::kRu;  // ru, uk or en: the words the console shows it
 };
 
 /// One generation of the office key pair, as stored.

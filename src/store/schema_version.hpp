@@ -4,6 +4,6 @@
 
 namespace lifeline::store {
 
-inline constexpr int kSchemaVersion = 25;
+inline constexpr int kSchemaVersion = 26;
 
 }  // namespace lifeline::store

@@ -167,6 +167,9 @@ class UserStore {
   virtual Result<std::vector<UserRecord>> ListUsers() = 0;
   /// Disables or re-enables an account (row MAC renewed); kNotFound if there is none.
   virtual Status SetUserDisabled(std::int64_t user_id, bool disabled) = 0;
+  /// The language the account reads the console in: ru, uk or en (the column refuses any
+  /// other: kInvalidInput or kInternal by engine, so check first). kNotFound if there is none.
+  virtual Status SetConsoleLanguage(std::int64_t user_id, Language language) = 0;
   /// Replaces the password column (row MAC renewed); kNotFound if there is no such account.
   virtual Status SetPasswordHash(std::int64_t user_id, const std::string& password_hash) = 0;
   /// An administrator's reset, in one transaction: the password column replaced, the second

@@ -50,7 +50,7 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
     await page.locator('#canteen').fill('чай; 25.00; 28.00');
     await submitForm('form[action="/console/camps"]');
     const alert = await page.getByRole('alert').textContent();
-    assert.match(alert, /Art\. 62/);
+    assert.match(alert, /ст\. 62/);
     assert.match(alert, /11\.75 UAH/);
     await page.locator('#name').fill('Лагерь браузерный');
     await page.locator('#uah_per_chf').fill('38.00');
@@ -114,7 +114,7 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
     await actAndLoad(page, () => page.locator('#prisoners a').first().click());
     await page.locator('#shift-hours').fill('08:00-12:00');
     await submitForm('form[action$="/shifts"]');
-    assert.match(await page.getByRole('alert').textContent(), /Art\. 55/);
+    assert.match(await page.getByRole('alert').textContent(), /ст\. 55/);
     await submitForm('form[action$="/phone-list"]');
     await page.locator('[role="status"]', { hasText: 'В очереди на телефон' }).waitFor();
     await actAndLoad(page, () => page.locator('a[href^="/console/camps/"]').first().click());

@@ -1,12 +1,18 @@
-"""The staff console speaks Russian throughout (issue 20): every console page each role can
-open, over a store holding an application of each kind, a group, custody, a task, a camp with
-a prisoner and a person abroad with a proceeding and a pathway, shows no English word and no
-raw code (a word_with_underscores). What staff typed themselves and names written in Latin
-by everyone (services, standards, formats) are the only Latin allowed."""
+"""The staff console speaks each account's language throughout (issue 20): every console page
+each role can open, over a store holding an application of each kind, a group, custody, a task,
+a camp with a prisoner and a person abroad with a proceeding and a pathway, shows
+- in Russian (the default), no English word and no raw code (a word_with_underscores);
+- in English (the account's choice, PUT /api/v1/me/language), no Cyrillic word;
+- in Ukrainian, no English word, no raw code and no word with a letter only Russian has
+  (ы, э, ъ, ё);
+and says its language in <html lang>. What staff typed themselves, names written in Latin by
+everyone (services, standards, formats) and the language picker's own names (each marked with
+its lang) are the only exceptions."""
 import datetime
 import html
 import re
 import unittest
+from urllib.parse import urlencode
 
 from harness import ServerTest, minimal_application
 
@@ -34,9 +40,15 @@ PAGES = {
 }
 
 
-def visible_text(page):
+# What the test's data holds, typed by staff or applicants in Russian: allowed on every page.
+TYPED = ("Синтетический Первый Второй Участник ответ Лагерь № 3 синтетический чай рядовой Синтетиков "
+         "Пробный Уехавший Синтетик Вымышленск возбуждено заочно").split()
+RUSSIAN_ONLY = re.compile(r"[ыЫэЭъЪёЁ]")
+
+
+def visible_text(page, language="ru"):
     page = re.sub(r"(?s)<(script|style|code|pre)\b.*?</\1>", " ", page)
-    page = re.sub(r'(?s)<(\w+)[^>]*\blang="(?!ru")[^"]*"[^>]*>.*?</\1>', " ", page)
+    page = re.sub(r'(?s)<(\w+)[^>]*\blang="(?!%s")[^"]*"[^>]*>.*?</\1>' % language, " ", page)
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
@@ -95,22 +107,71 @@ class ConsoleLanguage(ServerTest):
         self.post("caseworker", f"/api/v1/abroad/pathways/{pathway['id']}/steps",
                   {"step": "passport_valid", "status": "done"}, 204)
 
-    def test_every_console_page_speaks_russian(self):
+    def latin_problems(self, where, text):
+        names = {f"{r}.one" for r in ROLES} | {"admin", "op.main"}
+        problems = []
+        for token in set(re.findall(r"[A-Za-z][A-Za-z0-9_.\-]*", text)):
+            token = token.rstrip(".-")
+            if token in names or token in ALLOWED_LATIN or IDENTIFIER.match(token):
+                continue
+            problems.append(f"{where}: {token!r}")
+        return problems
+
+    def walk(self, language):
+        """Every role's pages in `language`: the problems found."""
         problems = []
         for role, paths in PAGES.items():
+            if language != "ru":
+                self.post(role, "PUT /api/v1/me/language", {"language": language}, 204)
             cookie = {"Cookie": self.auth[role]["Cookie"]}
             for path in paths:
-                status, _, page = self.server.request("GET", path, headers=cookie)
+                status, _, body = self.server.request("GET", path, headers=cookie)
                 self.assertEqual(status, 200, f"{role} {path}")
-                text = visible_text(page.decode())
-                names = {f"{r}.one" for r in ROLES} | {"admin", "op.main"}
-                for token in set(re.findall(r"[A-Za-z][A-Za-z0-9_.\-]*", text)):
-                    token = token.rstrip(".-")
-                    if token in names or token in ALLOWED_LATIN or IDENTIFIER.match(token):
+                page = body.decode()
+                where = f"{language} {role} {path}"
+                if f'<html lang="{language}">' not in page:
+                    problems.append(f"{where}: not <html lang=\"{language}\">")
+                text = visible_text(page, language)
+                if language != "en":
+                    problems += self.latin_problems(where, text)
+                for word in set(re.findall(r"[\u0400-\u04FF][\u0400-\u04FF\u02BC'’-]*", text)):
+                    if word in TYPED:
                         continue
-                    problems.append(f"{role} {path}: {token!r}")
+                    if language == "en" or (language == "uk" and RUSSIAN_ONLY.search(word)):
+                        problems.append(f"{where}: {word!r}")
+        return problems
+
+    def test_a_language_the_console_does_not_speak_is_refused_naming_the_field(self):
+        for bad in ({"language": "be"}, {"language": "de"}, {"language": 7}, {}):
+            answer = self.post("operator", "PUT /api/v1/me/language", bad, 400)
+            self.assertEqual(answer["error"]["field"], "language", bad)
+        self.post("operator", "PUT /api/v1/me/language", {"language": "en"}, 204)
+        # The console's form: the refusal is a page in the account's language, naming the field.
+        cookie = self.auth["operator"]["Cookie"]
+        _, _, page = self.server.request("GET", "/console/security", headers={"Cookie": cookie})
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.decode()).group(1)
+        status, _, page = self.server.request(
+            "POST", "/console/security/language", raw=urlencode({"csrf": csrf, "language": "be"}).encode(),
+            headers={"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(status, 400)
+        self.assertIn('<html lang="en">', page.decode())
+        self.assertIn("“language”", page.decode())
+        self.assertNotRegex(visible_text(page.decode(), "en"), r"[\u0400-\u04FF]")
+        # Nothing changed: the account still reads English.
+        _, _, page = self.server.request("GET", "/console/", headers={"Cookie": cookie})
+        self.assertIn('<html lang="en">', page.decode())
+
+    def test_every_console_page_speaks_russian(self):
+        problems = self.walk("ru")
         self.assertEqual(problems, [], "\n".join(sorted(problems)))
 
+    def test_every_console_page_speaks_english_to_an_account_that_chose_it(self):
+        problems = self.walk("en")
+        self.assertEqual(problems, [], "\n".join(sorted(problems)))
+
+    def test_every_console_page_speaks_ukrainian_to_an_account_that_chose_it(self):
+        problems = self.walk("uk")
+        self.assertEqual(problems, [], "\n".join(sorted(problems)))
 
 if __name__ == "__main__":
     unittest.main()

@@ -114,7 +114,17 @@ Result<SessionInfo> Sessions::Authenticate(const std::string& token, bool refres
   info.must_choose_password = stage == PasswordStage::kMustChoose;
   info.must_enrol_second_factor =
       user->totp_sealed.empty() && (*required || stage != PasswordStage::kInUse);
+  info.console_language = user->console_language;
   return info;
+}
+
+Status Sessions::SetOwnConsoleLanguage(const std::string& token, Language language) {
+  auto session = Authenticate(token, /*refresh=*/false);
+  if (!session) return session.error();
+  if (language != Language::kRu && language != Language::kUk && language != Language::kEn) {
+    return Error{ErrorCode::kInvalidInput, "the console is in ru, uk or en", "language"};
+  }
+  return users_.SetConsoleLanguage(session->actor.user_id, language);
 }
 
 Status Sessions::ChangePassword(const std::string& token, const std::string& current,

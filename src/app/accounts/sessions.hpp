@@ -41,6 +41,8 @@ struct SessionInfo {
   // The session was opened with a one-time password from an administrator's reset: the
   // account must choose its own before anything else (and then enrol a second factor).
   bool must_choose_password = false;
+  // The language the account reads the console in (ru, uk or en), as its row says now.
+  Language console_language = Language::kRu;
 };
 
 class Sessions {
@@ -84,6 +86,11 @@ class Sessions {
   /// "new_password"; kUnauthenticated without a live session.
   Status ChangePassword(const std::string& token, const std::string& current,
                         const std::string& chosen);
+
+  /// The session's own account reads the console in `language` from its next page: ru, uk or
+  /// en, else kInvalidInput naming "language". Not audited: it changes only the words the
+  /// account is shown. kUnauthenticated without a live session.
+  Status SetOwnConsoleLanguage(const std::string& token, Language language);
 
   /// Ends every session of an account (an administrator disabled or reset it). Not audited
   /// here: the administrator's action is.

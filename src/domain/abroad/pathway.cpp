@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "domain/marked.hpp"
 #include "domain/name_table.hpp"
 
 namespace lifeline::abroad {
@@ -23,70 +24,72 @@ constexpr NameTable<StepStatus, 4> kStatuses = {{
 
 constexpr std::array<PathwayStep, 9> kAsylum = {{
     {"identity_document", "Identity document (internal or international passport)",
-     "Документ, удостоверяющий личность (внутренний или заграничный паспорт)", true},
+     Marked("Документ, удостоверяющий личность (внутренний или заграничный паспорт)"), true},
     {"military_papers", "Call-up papers, military ID or service contract",
-     "Повестка, военный билет или контракт", true},
+     Marked("Повестка, военный билет или контракт"), true},
     {"evidence_of_prosecution", "Evidence of the criminal case or wanted status at home",
-     "Доказательства уголовного дела или розыска на родине", true},
+     Marked("Доказательства уголовного дела или розыска на родине"), true},
     {"personal_statement", "Written account of refusal to serve and the risk on return",
-     "Письменный рассказ об отказе служить и об опасности по возвращении", true},
-    {"translations", "Certified translations of the documents", "Заверенные переводы документов",
-     true},
+     Marked("Письменный рассказ об отказе служить и об опасности по возвращении"), true},
+    {"translations", "Certified translations of the documents",
+     Marked("Заверенные переводы документов"), true},
     {"lawyer", "A lawyer or legal aid organisation engaged",
-     "Есть адвокат или организация юридической помощи", false},
+     Marked("Есть адвокат или организация юридической помощи"), false},
     {"application_filed", "Asylum application filed with the migration authority",
-     "Заявление об убежище подано в миграционную службу", false},
+     Marked("Заявление об убежище подано в миграционную службу"), false},
     {"interview_prepared", "Interview prepared with the lawyer",
-     "Собеседование подготовлено с адвокатом", false},
+     Marked("Собеседование подготовлено с адвокатом"), false},
     {"appeal_plan", "Appeal plan in case of refusal (deadline known)",
-     "План обжалования на случай отказа (срок известен)", false},
+     Marked("План обжалования на случай отказа (срок известен)"), false},
 }};
 
 constexpr std::array<PathwayStep, 8> kHumanitarianVisa = {{
     {"passport_valid", "International passport valid for the visa's length",
-     "Загранпаспорт действует на весь срок визы", true},
+     Marked("Загранпаспорт действует на весь срок визы"), true},
     {"evidence_of_risk", "Evidence of individual risk (criminal case, wanted status, call-up)",
-     "Доказательства личной опасности (уголовное дело, розыск, повестка)", true},
+     Marked("Доказательства личной опасности (уголовное дело, розыск, повестка)"), true},
     {"personal_statement", "Personal statement in the embassy's language",
-     "Личное заявление на языке посольства", true},
-    {"support_letter", "Support letter from an organisation", "Письмо поддержки от организации",
-     true},
-    {"photos", "Biometric photographs", "Биометрические фотографии", true},
-    {"appointment", "Embassy appointment booked", "Запись в посольство получена", false},
+     Marked("Личное заявление на языке посольства"), true},
+    {"support_letter", "Support letter from an organisation",
+     Marked("Письмо поддержки от организации"), true},
+    {"photos", "Biometric photographs", Marked("Биометрические фотографии"), true},
+    {"appointment", "Embassy appointment booked", Marked("Запись в посольство получена"), false},
     {"application_submitted", "Application submitted at the embassy",
-     "Заявление подано в посольство", false},
-    {"decision", "Decision received", "Решение получено", false},
+     Marked("Заявление подано в посольство"), false},
+    {"decision", "Decision received", Marked("Решение получено"), false},
 }};
 
 constexpr std::array<PathwayStep, 8> kWorkVisa = {{
     {"job_offer", "Written job offer from an employer",
-     "Письменное предложение работы от работодателя", true},
+     Marked("Письменное предложение работы от работодателя"), true},
     {"employer_sponsorship", "Employer's sponsorship or work permit approval",
-     "Поручительство работодателя или разрешение на работу", true},
+     Marked("Поручительство работодателя или разрешение на работу"), true},
     {"passport_valid", "International passport valid for the visa's length",
-     "Загранпаспорт действует на весь срок визы", true},
+     Marked("Загранпаспорт действует на весь срок визы"), true},
     {"qualifications", "Diplomas and qualifications, recognised or translated",
-     "Дипломы и квалификация: признаны или переведены", true},
+     Marked("Дипломы и квалификация: признаны или переведены"), true},
     {"criminal_record_certificate",
      "Criminal record certificate, or a statement why it cannot be had",
-     "Справка о несудимости или объяснение, почему её не получить", true},
-    {"appointment", "Consulate appointment booked", "Запись в консульство получена", false},
-    {"application_submitted", "Visa application submitted", "Заявление на визу подано", false},
-    {"decision", "Decision received", "Решение получено", false},
+     Marked("Справка о несудимости или объяснение, почему её не получить"), true},
+    {"appointment", "Consulate appointment booked", Marked("Запись в консульство получена"), false},
+    {"application_submitted", "Visa application submitted", Marked("Заявление на визу подано"),
+     false},
+    {"decision", "Decision received", Marked("Решение получено"), false},
 }};
 
 constexpr std::array<PathwayStep, 6> kTravelDocument = {{
     {"identity_proof", "Any proof of identity (internal passport, birth certificate, copies)",
-     "Любое подтверждение личности (внутренний паспорт, свидетельство о рождении, копии)", true},
-    {"photos", "Photographs to the issuer's rules", "Фотографии по правилам выдающего органа",
+     Marked("Любое подтверждение личности (внутренний паспорт, свидетельство о рождении, копии)"),
      true},
+    {"photos", "Photographs to the issuer's rules",
+     Marked("Фотографии по правилам выдающего органа"), true},
     {"eligibility", "Eligibility checked (refugee, stateless or humanitarian travel document)",
-     "Право проверено (проездной документ беженца, апатрида или гуманитарный)", false},
+     Marked("Право проверено (проездной документ беженца, апатрида или гуманитарный)"), false},
     {"application_submitted", "Application submitted to the issuing authority",
-     "Заявление подано в выдающий орган", false},
-    {"fee_paid", "Fee paid or waived", "Пошлина оплачена или отменена", false},
+     Marked("Заявление подано в выдающий орган"), false},
+    {"fee_paid", "Fee paid or waived", Marked("Пошлина оплачена или отменена"), false},
     {"document_issued", "Document issued and its expiry recorded",
-     "Документ выдан, срок действия записан", false},
+     Marked("Документ выдан, срок действия записан"), false},
 }};
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "app/abroad/abroad.hpp"
 #include "app/accounts/sessions.hpp"
+#include "domain/abroad/penalty.hpp"
 
 namespace lifeline::server {
 
@@ -55,7 +56,7 @@ std::string ConsolePartnersPage(const app::SessionInfo& session,
                                 const std::vector<abroad::PartnerRecord>& partners,
                                 const std::string& signing_key, const AbroadNotes& notes);
 
-/// Russian labels shared by the pages.
+/// Labels shared by the pages, in the console's language (the Russian words are the keys).
 std::string_view RiskRu(abroad::RiskKind kind);
 std::string_view WantedRu(abroad::WantedStatus status);
 std::string_view NeedRu(abroad::Need need);
@@ -63,5 +64,12 @@ std::string_view DocumentRu(abroad::DocumentKind kind);
 std::string_view ProceedingRu(abroad::ProceedingKind kind);
 std::string_view PathwayRu(abroad::PathwayKind kind);
 std::string_view StepStatusRu(abroad::StepStatus status);
+/// An article's offence in the console's language: the penalty table's own Ukrainian or English
+/// words, its Russian for Russian or where the table has no other.
+std::string_view OffenceText(const abroad::PenaltyArticle& article);
+
+/// A country's name or note as the console shows it: one the database was seeded with in the
+/// reader's language, one a caseworker wrote as written.
+std::string_view CountryText(std::string_view stored);
 
 }  // namespace lifeline::server

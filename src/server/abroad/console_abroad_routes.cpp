@@ -5,6 +5,7 @@
 
 #include "server/abroad/console_abroad_pages.hpp"
 #include "server/console_common.hpp"
+#include "server/console_text.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 
@@ -388,7 +389,7 @@ void ConsoleSaveCountry(Context& ctx, Request& request, Respond respond) {
   if (!outcome)
     return RenderCountries(ctx, *session, {console::ConsoleErrorRu(outcome.error()), ""},
                            HttpStatusOf(outcome.error().code), respond);
-  RenderCountries(ctx, *session, {"", "Сохранено: " + c.code}, 200, respond);
+  RenderCountries(ctx, *session, {"", console::TF("Сохранено: {}", c.code)}, 200, respond);
 }
 
 void ConsoleSaveLeadTimes(Context& ctx, Request& request, Respond respond) {
@@ -410,7 +411,8 @@ void ConsoleSaveLeadTimes(Context& ctx, Request& request, Respond respond) {
   if (!outcome)
     return RenderCountries(ctx, *session, {console::ConsoleErrorRu(outcome.error()), ""},
                            HttpStatusOf(outcome.error().code), respond);
-  RenderCountries(ctx, *session, {"", "Сроки предупреждений сохранены"}, 200, respond);
+  RenderCountries(ctx, *session, {"", std::string(console::T("Сроки предупреждений сохранены"))},
+                  200, respond);
 }
 
 void RenderPartners(Context& ctx, const app::SessionInfo& session, const AbroadNotes& notes,
@@ -435,7 +437,7 @@ void ConsoleAddPartner(Context& ctx, Request& request, Respond respond) {
   if (!id)
     return RenderPartners(ctx, *session, {console::ConsoleErrorRu(id.error()), ""},
                           HttpStatusOf(id.error().code), respond);
-  RenderPartners(ctx, *session, {"", "Партнёр добавлен"}, 200, respond);
+  RenderPartners(ctx, *session, {"", std::string(console::T("Партнёр добавлен"))}, 200, respond);
 }
 
 }  // namespace

@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "server/accounts/qr_svg.hpp"
+#include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 
@@ -141,6 +143,7 @@ void ApiSignOut(Context& ctx, Request& request, Respond respond) {
 }
 
 void ConsoleSignIn(Context& ctx, Request& request, Respond respond) {
+  UseBrowserLanguage(request);  // a refusal is the sign-in page again
   auto form = ParseForm(request.body);
   if (!HasMediaType(request, "application/x-www-form-urlencoded") || !form) {
     return respond(HtmlResponse(400, ConsoleLoginPage(true)));
@@ -171,15 +174,16 @@ void ConsoleSignOut(Context& ctx, Request& request, Respond respond) {
 std::string SecondFactorErrorRu(const Error& e) {
   switch (e.code) {
     case ErrorCode::kConflict:
-      return "Сначала задайте свой пароль.";
+      return std::string(console::T("Сначала задайте свой пароль."));
     case ErrorCode::kForbidden:
-      return "Это может сделать только администратор.";
+      return std::string(console::T("Это может сделать только администратор."));
     case ErrorCode::kInvalidInput:
-      return e.message.starts_with("start the set-up again")
-                 ? "Настройка не начата или устарела: начните её заново."
-                 : "Код не подошёл: проверьте время на телефоне и введите новый код.";
+      return std::string(
+          e.message.starts_with("start the set-up again")
+              ? console::T("Настройка не начата или устарела: начните её заново.")
+              : console::T("Код не подошёл: проверьте время на телефоне и введите новый код."));
     default:
-      return "Не получилось: попробуйте ещё раз.";
+      return std::string(console::T("Не получилось: попробуйте ещё раз."));
   }
 }
 
@@ -297,6 +301,41 @@ void ConsoleChangeOwnPassword(Context& ctx, Request& request, Respond respond) {
   respond(SecurityPage(ctx, *after, {.password_changed = true}));
 }
 
+// The account's own console language: the next page is in it. Open while a reset or an
+// enrolment confines the session (it changes only the words shown).
+void ConsoleSetLanguage(Context& ctx, Request& request, Respond respond) {
+  std::multimap<std::string, std::string> form;
+  auto session = ConsoleAuth(ctx, request, &form);
+  if (!session) return respond(Redirect("/console/"));
+  const auto language = ParseLanguage(FormField(form, "language"));
+  const Status set = language
+                         ? ctx.sessions.SetOwnConsoleLanguage(request.Cookie(kCookie), *language)
+                         : InvalidInput("the console is in ru, uk or en", "language");
+  if (!set) {
+    return respond(SecurityPage(ctx, *session, {.error = console::ConsoleErrorRu(set.error())},
+                                HttpStatusOf(set.error().code)));
+  }
+  respond(Redirect("/console/security"));
+}
+
+// PUT /api/v1/me/language {"language": "uk"}: the same for an API client; 204.
+void ApiSetLanguage(Context& ctx, Request& request, Respond respond) {
+  auto session = ApiAuth(ctx, request, true, true);
+  if (!session) return respond(JsonError(session.error()));
+  if (!HasMediaType(request, "application/json")) {
+    return respond(JsonError(415, "unsupported_media_type", "send the body as application/json"));
+  }
+  const json doc = json::parse(request.body, nullptr, false);
+  const auto code = doc.is_object() && doc.value("language", json()).is_string()
+                        ? ParseLanguage(doc["language"].get<std::string>())
+                        : std::nullopt;
+  const Status set =
+      code ? ctx.sessions.SetOwnConsoleLanguage(request.Cookie(kCookie), *code)
+           : InvalidInput("send {\"language\": \"ru\", \"uk\" or \"en\"}", "language");
+  if (!set) return respond(JsonError(set.error()));
+  respond({204, "application/json", "", {}});
+}
+
 void ConsoleSignOutEverywhere(Context& ctx, Request& request, Respond respond) {
   std::multimap<std::string, std::string> form;
   if (ConsoleAuth(ctx, request, &form)) ctx.sessions.SignOutEverywhere(request.Cookie(kCookie));
@@ -324,6 +363,8 @@ void AddAccountRoutes(Router& router, const Bind& bind) {
   router.Add("PUT", "/api/v1/me/password", bind(ApiChangeOwnPassword));
   router.Add("POST", "/console/security/password", bind(ConsoleChangeOwnPassword));
   router.Add("POST", "/console/logout-everywhere", bind(ConsoleSignOutEverywhere));
+  router.Add("POST", "/console/security/language", bind(ConsoleSetLanguage));
+  router.Add("PUT", "/api/v1/me/language", bind(ApiSetLanguage));
   router.Add("POST", "/console/login", bind(ConsoleSignIn));
   router.Add("POST", "/console/logout", bind(ConsoleSignOut));
 }

@@ -12,6 +12,8 @@
 #include "domain/application.hpp"
 #include "server/audit/audit_page.hpp"
 #include "server/audit/audit_words.hpp"
+#include "server/console_common.hpp"
+#include "server/console_text.hpp"
 #include "server/csv.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -19,6 +21,8 @@
 namespace lifeline::server::office {
 namespace {
 
+using console::T;
+using console::TF;
 using nlohmann::json;
 
 json AuditJson(const AuditRecord& r) {
@@ -63,20 +67,22 @@ Result<store::AuditFilter> FilterFrom(const Request& request, AuditQueryView& ty
 // What the console says when a part of the filter cannot be read.
 std::string FilterErrorRu(const Error& e) {
   if (e.field == "from" || e.field == "to")
-    return "Даты — в виде ГГГГ-ММ-ДД, и «по» не раньше «с».";
-  if (e.field == "action") return "Такого действия журнал не записывает.";
-  if (e.field == "user") return "Имя учётной записи — не длиннее 64 символов.";
+    return std::string(T("Даты — в виде ГГГГ-ММ-ДД, и «по» не раньше «с»."));
+  if (e.field == "action") return std::string(T("Такого действия журнал не записывает."));
+  if (e.field == "user") return std::string(T("Имя учётной записи — не длиннее 64 символов."));
   if (e.field == "filter")
-    return fmt::format(
+    return TF(
         "Под фильтр подходит больше {} записей: сузьте даты, действие или "
         "учётную запись.",
         app::AuditLog::kMaxExport);
-  return "Журнал сейчас недоступен.";
+  return std::string(T("Журнал сейчас недоступен."));
 }
 
 // Seq, time (UTC, ISO 8601), account, action (wire name and words), target: what the page
-// shows, newest first.
+// shows, newest first. The words stay Russian whatever the reader's console language: the
+// column is action_ru (docs/api.md), for the API's file and the console's alike.
 std::string AuditCsv(const std::vector<AuditRecord>& entries) {
+  const console::LanguageScope russian(Language::kRu);
   std::string out = "seq,at_utc,user,action,action_ru,target\r\n";
   for (const auto& e : entries) {
     out += fmt::format("{},{:%Y-%m-%dT%H:%M:%SZ},{},{},{},{}\r\n", e.seq,
@@ -127,7 +133,9 @@ std::optional<app::SessionInfo> AuditorViewer(Context& ctx, Request& request,
   if (!session) return std::nullopt;
   if (!app::Require(session->actor, app::Permission::kReadAuditLog)) {
     respond(HtmlResponse(
-        403, HtmlPage("ru", "Нет доступа", "<p>Журнал аудита доступен только аудиторам.</p>")));
+        403, console::ConsolePage(
+                 T("Нет доступа"),
+                 fmt::format("<p>{}</p>", T("Журнал аудита доступен только аудиторам.")))));
     return std::nullopt;
   }
   return session;

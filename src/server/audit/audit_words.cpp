@@ -1,145 +1,150 @@
 #include "server/audit/audit_words.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <utility>
+
+#include "server/console_text.hpp"
 
 namespace lifeline::server {
 
 std::string_view AuditActionRu(AuditAction action) {
   using A = AuditAction;
+  using console::T;
   switch (action) {
     case A::kInstallationCreated:
-      return "установка создана";
+      return T("установка создана");
     case A::kUserAdded:
-      return "учётная запись добавлена";
+      return T("учётная запись добавлена");
     case A::kSignIn:
-      return "вход";
+      return T("вход");
     case A::kSignInFailed:
-      return "неудачная попытка входа";
+      return T("неудачная попытка входа");
     case A::kSignOut:
-      return "выход";
+      return T("выход");
     case A::kCaseRead:
-      return "заявка открыта (расшифрована)";
+      return T("заявка открыта (расшифрована)");
     case A::kReplySent:
-      return "ответ заявителю";
+      return T("ответ заявителю");
     case A::kBackupCreated:
-      return "резервная копия создана";
+      return T("резервная копия создана");
     case A::kBackupRestored:
-      return "резервная копия восстановлена";
+      return T("резервная копия восстановлена");
     case A::kSecondFactorEnabled:
-      return "второй фактор включён";
+      return T("второй фактор включён");
     case A::kSecondFactorDisabled:
-      return "второй фактор отключён";
+      return T("второй фактор отключён");
     case A::kRecoveryCodeUsed:
-      return "использован код восстановления";
+      return T("использован код восстановления");
     case A::kSettingChanged:
-      return "настройка изменена";
+      return T("настройка изменена");
     case A::kCaseDeleted:
-      return "заявка удалена навсегда";
+      return T("заявка удалена навсегда");
     case A::kCaseClaimed:
-      return "заявка взята в работу";
+      return T("заявка взята в работу");
     case A::kOfficeKeyAdded:
-      return "новый ключ офиса: смена начата";
+      return T("новый ключ офиса: смена начата");
     case A::kOfficeKeyRotated:
-      return "ключи заявок переведены на новый ключ офиса";
+      return T("ключи заявок переведены на новый ключ офиса");
     case A::kOfficeKeyRetired:
-      return "старые ключи офиса уничтожены";
+      return T("старые ключи офиса уничтожены");
     case A::kCustodyRecorded:
-      return "обстоятельства пленения записаны";
+      return T("обстоятельства пленения записаны");
     case A::kCustodyRead:
-      return "обстоятельства пленения прочитаны";
+      return T("обстоятельства пленения прочитаны");
     case A::kCaseStatusChanged:
-      return "статус заявки изменён";
+      return T("статус заявки изменён");
     case A::kTaskAdded:
-      return "задача назначена";
+      return T("задача назначена");
     case A::kTaskDone:
-      return "задача выполнена";
+      return T("задача выполнена");
     case A::kScreeningRun:
-      return "проверка новых заявок";
+      return T("проверка новых заявок");
     case A::kMarkerAdded:
-      return "маркер проверки добавлен";
+      return T("маркер проверки добавлен");
     case A::kCaseSearch:
-      return "поиск по заявкам";
+      return T("поиск по заявкам");
     case A::kStatisticsRead:
-      return "статистика прочитана или выгружена";
+      return T("статистика прочитана или выгружена");
     case A::kGroupMemberAdded:
-      return "участник добавлен в группу";
+      return T("участник добавлен в группу");
     case A::kGroupRead:
-      return "состав группы показан";
+      return T("состав группы показан");
     case A::kGroupPlanChanged:
-      return "план группы изменён";
+      return T("план группы изменён");
     case A::kGroupSplit:
-      return "группа разделена";
+      return T("группа разделена");
     case A::kGroupMerged:
-      return "группы объединены";
+      return T("группы объединены");
     case A::kOperatorAdded:
-      return "оператор линии добавлен";
+      return T("оператор линии добавлен");
     case A::kLinesChanged:
-      return "число линий изменено";
+      return T("число линий изменено");
     case A::kOperatorAccountLinked:
-      return "оператор линии связан с учётной записью";
+      return T("оператор линии связан с учётной записью");
     case A::kCallbackRequested:
-      return "обратный звонок назначен";
+      return T("обратный звонок назначен");
     case A::kCallbackCancelled:
-      return "обратный звонок отменён";
+      return T("обратный звонок отменён");
     case A::kCampChanged:
-      return "лагерь создан или изменён";
+      return T("лагерь создан или изменён");
     case A::kPrisonerRegistered:
-      return "военнопленный зарегистрирован";
+      return T("военнопленный зарегистрирован");
     case A::kPrisonerRead:
-      return "данные военнопленного прочитаны";
+      return T("данные военнопленного прочитаны");
     case A::kPrisonerMoved:
-      return "перемещение военнопленного";
+      return T("перемещение военнопленного");
     case A::kCaptureCardSent:
-      return "карточка о взятии в плен отправлена";
+      return T("карточка о взятии в плен отправлена");
     case A::kLedgerPosted:
-      return "проводка по счёту";
+      return T("проводка по счёту");
     case A::kBureauNotified:
-      return "справочное бюро уведомлено";
+      return T("справочное бюро уведомлено");
     case A::kLabourChanged:
-      return "труд военнопленного изменён";
+      return T("труд военнопленного изменён");
     case A::kPhoneCallRecorded:
-      return "телефонный разговор учтён";
+      return T("телефонный разговор учтён");
     case A::kMailLogged:
-      return "почта учтена";
+      return T("почта учтена");
     case A::kPhoneListJoined:
-      return "запись в очередь на звонок";
+      return T("запись в очередь на звонок");
     case A::kPersonAbroadAdded:
-      return "дело за рубежом открыто";
+      return T("дело за рубежом открыто");
     case A::kPersonAbroadRead:
-      return "дело за рубежом прочитано";
+      return T("дело за рубежом прочитано");
     case A::kPersonAbroadChanged:
-      return "дело за рубежом изменено";
+      return T("дело за рубежом изменено");
     case A::kStayRuleChanged:
-      return "правила пребывания изменены";
+      return T("правила пребывания изменены");
     case A::kPartnerAdded:
-      return "партнёр добавлен";
+      return T("партнёр добавлен");
     case A::kReferralMade:
-      return "направление к партнёру";
+      return T("направление к партнёру");
     case A::kReferralPackageRead:
-      return "пакет направления скачан";
+      return T("пакет направления скачан");
     case A::kSenderBlocked:
-      return "отправитель заблокирован";
+      return T("отправитель заблокирован");
     case A::kIntegrityFailure:
-      return "нарушена целостность записи";
+      return T("нарушена целостность записи");
     case A::kRowsSealed:
-      return "записи запечатаны при обновлении";
+      return T("записи запечатаны при обновлении");
     case A::kCasesImported:
-      return "заявки импортированы";
+      return T("заявки импортированы");
     case A::kAccountDisabled:
-      return "учётная запись отключена";
+      return T("учётная запись отключена");
     case A::kAccountEnabled:
-      return "учётная запись включена";
+      return T("учётная запись включена");
     case A::kPasswordReset:
-      return "пароль сброшен администратором";
+      return T("пароль сброшен администратором");
     case A::kPasswordChanged:
-      return "пароль изменён";
+      return T("пароль изменён");
     case A::kAccountUnlocked:
-      return "вход разблокирован";
+      return T("вход разблокирован");
     case A::kAuditExported:
-      return "журнал аудита выгружен";
+      return T("журнал аудита выгружен");
     case A::kCaseListExported:
-      return "список заявок выгружен";
+      return T("список заявок выгружен");
   }
   return {};
 }
@@ -151,35 +156,36 @@ std::string AuditActionRu(std::string_view wire_name) {
 
 namespace {
 
-// The kinds a target names ("case:42"), in words. A number follows "№"; other values
-// (an operator's extension, a country code, a format) follow a space.
+// The kinds a target names ("case:42"), in words (marked here, translated where shown). A
+// number follows "№"; other values (an operator's extension, a country code, a format) follow
+// a space.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 26> kTargetKinds = {{
-    {"user", "учётная запись №"},
-    {"users", "учётная запись №"},
-    {"case", "заявка №"},
-    {"cases", "заявок:"},
-    {"applications", "заявка №"},
-    {"task", "задача №"},
-    {"marker", "маркер №"},
-    {"operator", "оператор линии"},
-    {"account", "учётная запись №"},
-    {"lines", "линий:"},
-    {"callback", "обратный звонок №"},
-    {"camp", "лагерь №"},
-    {"prisoner", "военнопленный №"},
-    {"posting", "проводка №"},
-    {"person_abroad", "дело за рубежом №"},
-    {"country", "страна"},
-    {"partner", "партнёр №"},
-    {"referral", "направление №"},
-    {"key", "ключ офиса, поколение"},
-    {"setting", "настройка"},
-    {"export", "выгрузка:"},
-    {"rows", "записей:"},
-    {"messages", "сообщение №"},
-    {"case_events", "событие заявки №"},
-    {"office_keys", "ключ офиса, поколение"},
-    {"postings", "проводка №"},
+    {"user", console::Marked("учётная запись №")},
+    {"users", console::Marked("учётная запись №")},
+    {"case", console::Marked("заявка №")},
+    {"cases", console::Marked("заявок:")},
+    {"applications", console::Marked("заявка №")},
+    {"task", console::Marked("задача №")},
+    {"marker", console::Marked("маркер №")},
+    {"operator", console::Marked("оператор линии")},
+    {"account", console::Marked("учётная запись №")},
+    {"lines", console::Marked("линий:")},
+    {"callback", console::Marked("обратный звонок №")},
+    {"camp", console::Marked("лагерь №")},
+    {"prisoner", console::Marked("военнопленный №")},
+    {"posting", console::Marked("проводка №")},
+    {"person_abroad", console::Marked("дело за рубежом №")},
+    {"country", console::Marked("страна")},
+    {"partner", console::Marked("партнёр №")},
+    {"referral", console::Marked("направление №")},
+    {"key", console::Marked("ключ офиса, поколение")},
+    {"setting", console::Marked("настройка")},
+    {"export", console::Marked("выгрузка:")},
+    {"rows", console::Marked("записей:")},
+    {"messages", console::Marked("сообщение №")},
+    {"case_events", console::Marked("событие заявки №")},
+    {"office_keys", console::Marked("ключ офиса, поколение")},
+    {"postings", console::Marked("проводка №")},
 }};
 
 std::string PartRu(std::string_view part) {
@@ -193,8 +199,9 @@ std::string PartRu(std::string_view part) {
   if (everywhere) value.remove_suffix(kEverywhere.size());
   for (const auto& [name, words] : kTargetKinds) {
     if (name == kind) {
-      return std::string(words) + " " + std::string(value) +
-             (everywhere ? " (на всех устройствах)" : "");
+      std::string out = fmt::format("{} {}", console::T(words), value);
+      if (everywhere) return console::TF("{} (на всех устройствах)", out);
+      return out;
     }
   }
   return std::string(part);

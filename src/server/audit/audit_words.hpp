@@ -1,7 +1,7 @@
 #pragma once
-// The audit log in words, as the console shows it to auditors (Russian, as the rest of the
-// console): each action, and each entry's target ("case:42" → "заявка № 42").
-// Internal to server/.
+// The audit log in words, as the console shows it to auditors (in the request's console
+// language, server/console_text.hpp; the Russian is the source): each action, and each entry's
+// target ("case:42" → "заявка № 42"). Internal to server/.
 
 #include <string>
 #include <string_view>

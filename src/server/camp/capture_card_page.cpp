@@ -5,6 +5,7 @@
 
 #include "server/camp/capture_card.hpp"
 #include "server/camp/console_camp_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server {
@@ -19,10 +20,10 @@ std::string CaptureCardPage(const camp::CampRecord& camp, const app::Prisoner& p
                         HtmlEscape(line.value));
   }
   body += fmt::format(
-      "</table></article><p class=\"no-print\"><a href=\"/console/prisoners/{0}\">Назад</a> · "
+      "</table></article><p class=\"no-print\"><a href=\"/console/prisoners/{0}\">{1}</a> · "
       "<a href=\"/console/prisoners/{0}/capture-card.pdf\" id=\"capture-card-pdf\">PDF</a> · "
-      "печать: Ctrl+P</p>",
-      p.stored.id);
+      "{2}</p>",
+      p.stored.id, console::T("Назад"), console::T("печать: Ctrl+P"));
   // Printed, it is Annex IV's 15 × 10.5 cm (the stylesheet's print rules).
   return HtmlPage(card.language, card.title, body);
 }

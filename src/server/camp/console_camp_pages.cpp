@@ -11,6 +11,7 @@
 
 #include "domain/camp/money.hpp"
 #include "server/console_common.hpp"
+#include "server/console_text.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server {
@@ -21,28 +22,28 @@ namespace {
 
 // Annex IV's states of health in the console's words (the capture card prints its own).
 std::string HealthRu(std::string_view code) {
-  static constexpr console::CodeWords kWords[] = {{"good", "здоров"},
-                                                  {"not_wounded", "не ранен"},
-                                                  {"recovered", "выздоровел"},
-                                                  {"convalescent", "выздоравливает"},
-                                                  {"sick", "болен"},
-                                                  {"slightly_wounded", "легко ранен"},
-                                                  {"seriously_wounded", "тяжело ранен"}};
-  if (auto words = WordsFor(kWords, code)) return std::string(*words);
+  static constexpr console::CodeWords kWords[] = {{"good", Marked("здоров")},
+                                                  {"not_wounded", Marked("не ранен")},
+                                                  {"recovered", Marked("выздоровел")},
+                                                  {"convalescent", Marked("выздоравливает")},
+                                                  {"sick", Marked("болен")},
+                                                  {"slightly_wounded", Marked("легко ранен")},
+                                                  {"seriously_wounded", Marked("тяжело ранен")}};
+  if (auto words = WordsFor(kWords, code)) return std::string(T(*words));
   return HtmlEscape(code);
 }
 
 // A movement (Art. 122) as the registry and the bureau's list show it.
 std::string MovementRu(std::string_view kind) {
-  static constexpr console::CodeWords kWords[] = {{"arrived", "прибыл"},
-                                                  {"hospital", "в госпиталь"},
-                                                  {"returned", "вернулся из госпиталя"},
-                                                  {"transferred", "переведён"},
-                                                  {"released", "освобождён"},
-                                                  {"repatriated", "репатриирован"},
-                                                  {"escaped", "бежал"},
-                                                  {"died", "умер"}};
-  if (auto words = WordsFor(kWords, kind)) return std::string(*words);
+  static constexpr console::CodeWords kWords[] = {{"arrived", Marked("прибыл")},
+                                                  {"hospital", Marked("в госпиталь")},
+                                                  {"returned", Marked("вернулся из госпиталя")},
+                                                  {"transferred", Marked("переведён")},
+                                                  {"released", Marked("освобождён")},
+                                                  {"repatriated", Marked("репатриирован")},
+                                                  {"escaped", Marked("бежал")},
+                                                  {"died", Marked("умер")}};
+  if (auto words = WordsFor(kWords, kind)) return std::string(T(*words));
   return HtmlEscape(kind);
 }
 
@@ -60,22 +61,22 @@ std::string Notes(const CampNotes& notes) {
   return html;
 }
 
-std::string Money(std::int64_t kopiyky) { return camp::FormatAmount(kopiyky) + " грн"; }
+std::string Money(std::int64_t kopiyky) { return TF("{} грн", camp::FormatAmount(kopiyky)); }
 
 std::string_view RankRu(camp::RankCategory r) {
   switch (r) {
     case camp::RankCategory::kSoldier:
-      return "рядовой состав";
+      return T("рядовой состав");
     case camp::RankCategory::kNco:
-      return "сержант";
+      return T("сержант");
     case camp::RankCategory::kWarrantOfficer:
-      return "прапорщик";
+      return T("прапорщик");
     case camp::RankCategory::kJuniorOfficer:
-      return "младший офицер";
+      return T("младший офицер");
     case camp::RankCategory::kSeniorOfficer:
-      return "старший офицер";
+      return T("старший офицер");
     case camp::RankCategory::kGeneral:
-      return "генерал";
+      return T("генерал");
   }
   return "?";
 }
@@ -83,19 +84,19 @@ std::string_view RankRu(camp::RankCategory r) {
 std::string_view StatusRu(camp::PrisonerStatus s) {
   switch (s) {
     case camp::PrisonerStatus::kHeld:
-      return "в лагере";
+      return T("в лагере");
     case camp::PrisonerStatus::kInHospital:
-      return "в госпитале";
+      return T("в госпитале");
     case camp::PrisonerStatus::kTransferred:
-      return "переведён";
+      return T("переведён");
     case camp::PrisonerStatus::kReleased:
-      return "освобождён";
+      return T("освобождён");
     case camp::PrisonerStatus::kRepatriated:
-      return "репатриирован";
+      return T("репатриирован");
     case camp::PrisonerStatus::kEscaped:
-      return "бежал";
+      return T("бежал");
     case camp::PrisonerStatus::kDied:
-      return "умер";
+      return T("умер");
   }
   return "?";
 }
@@ -103,32 +104,32 @@ std::string_view StatusRu(camp::PrisonerStatus s) {
 std::string_view PostingRu(camp::PostingKind k) {
   switch (k) {
     case camp::PostingKind::kWorkingPay:
-      return "оплата труда (ст. 62)";
+      return T("оплата труда (ст. 62)");
     case camp::PostingKind::kAdvanceOfPay:
-      return "аванс (ст. 60)";
+      return T("аванс (ст. 60)");
     case camp::PostingKind::kCashAtCapture:
-      return "деньги при пленении (ст. 59)";
+      return T("деньги при пленении (ст. 59)");
     case camp::PostingKind::kCanteenPurchase:
-      return "лавка (ст. 28)";
+      return T("лавка (ст. 28)");
     case camp::PostingKind::kCallCharge:
-      return "звонок домой";
+      return T("звонок домой");
     case camp::PostingKind::kStatePaidCall:
-      return "звонок за счёт государства";
+      return T("звонок за счёт государства");
     case camp::PostingKind::kRemittanceOut:
-      return "перевод домой (ст. 63)";
+      return T("перевод домой (ст. 63)");
     case camp::PostingKind::kRemittanceIn:
-      return "поступление (ст. 63)";
+      return T("поступление (ст. 63)");
     case camp::PostingKind::kReversal:
-      return "сторно";
+      return T("сторно");
     case camp::PostingKind::kTransferOut:
-      return "перевод счёта в другой лагерь (ст. 65)";
+      return T("перевод счёта в другой лагерь (ст. 65)");
     case camp::PostingKind::kTransferIn:
-      return "счёт из прежнего лагеря (ст. 65)";
+      return T("счёт из прежнего лагеря (ст. 65)");
   }
   return "?";
 }
 
-std::string Field(const char* id, const char* label, const std::string& value = "",
+std::string Field(const char* id, std::string_view label, const std::string& value = "",
                   const char* extra = "") {
   return fmt::format(
       "<label for=\"{0}\">{1}</label><input id=\"{0}\" name=\"{0}\" value=\"{2}\"{3}>", id, label,
@@ -142,39 +143,41 @@ std::string FormKey() {
 }
 
 std::string RegisterForm(const app::SessionInfo& session, const camp::CampRecord& camp) {
-  std::string html = fmt::format(
-      "<h2>Зарегистрировать военнопленного</h2><form method=\"post\" "
-      "action=\"/console/camps/{}/prisoners\">{}",
-      camp.id, Csrf(session));
-  const std::pair<const char*, const char*> fields[] = {
-      {"surname", "Фамилия"},
-      {"first_names", "Имена"},
-      {"father_name", "Имя отца"},
-      {"mother_maiden_name", "Девичья фамилия матери"},
-      {"rank", "Звание (как он его называет)"},
-      {"service_number", "Личный номер"},
-      {"birth_date", "Дата рождения (ГГГГ-ММ-ДД)"},
-      {"birth_place", "Место рождения"},
-      {"power", "Государство, от которого зависит"},
-      {"person_to_inform", "Кого известить"},
-      {"mail_address", "Адрес для писем"},
-      {"captured_on", "Взят в плен (ГГГГ-ММ-ДД; пусто — день прибытия)"}};
+  std::string html =
+      fmt::format("<h2>{}</h2><form method=\"post\" action=\"/console/camps/{}/prisoners\">{}",
+                  T("Зарегистрировать военнопленного"), camp.id, Csrf(session));
+  const std::pair<const char*, std::string_view> fields[] = {
+      {"surname", Marked("Фамилия")},
+      {"first_names", Marked("Имена")},
+      {"father_name", Marked("Имя отца")},
+      {"mother_maiden_name", Marked("Девичья фамилия матери")},
+      {"rank", Marked("Звание (как он его называет)")},
+      {"service_number", Marked("Личный номер")},
+      {"birth_date", Marked("Дата рождения (ГГГГ-ММ-ДД)")},
+      {"birth_place", Marked("Место рождения")},
+      {"power", Marked("Государство, от которого зависит")},
+      {"person_to_inform", Marked("Кого известить")},
+      {"mail_address", Marked("Адрес для писем")},
+      {"captured_on", Marked("Взят в плен (ГГГГ-ММ-ДД; пусто — день прибытия)")}};
   for (const auto& [id, label] : fields)
-    html += Field(id, label, "", std::string_view(id) == "surname" ? " required" : "");
-  html +=
-      "<label for=\"rank_category\">Категория звания (ст. 49, 60)</label><select "
-      "id=\"rank_category\" name=\"rank_category\">";
+    html += Field(id, T(label), "", std::string_view(id) == "surname" ? " required" : "");
+  html += fmt::format(
+      "<label for=\"rank_category\">{}</label><select id=\"rank_category\" "
+      "name=\"rank_category\">",
+      T("Категория звания (ст. 49, 60)"));
   for (auto r : camp::kAllRankCategories)
     html += fmt::format("<option value=\"{}\">{}</option>", ToString(r), RankRu(r));
-  html += "</select><label for=\"health\">Здоровье</label><select id=\"health\" name=\"health\">";
+  html +=
+      fmt::format("</select><label for=\"health\">{}</label><select id=\"health\" name=\"health\">",
+                  T("Здоровье"));
   for (std::string_view h : camp::kAnnexIvHealth)
     html += fmt::format("<option value=\"{}\">{}</option>", h, HealthRu(h));
-  html += "</select>" + Field("arrived_on", "Прибыл в лагерь (ГГГГ-ММ-ДД; пусто — сегодня)") +
-          "<label for=\"language\">Его язык</label><select id=\"language\" "
-          "name=\"language\">" +
-          LanguageOptions("ru") +
-          "</select>"
-          "<button type=\"submit\">Зарегистрировать</button></form>";
+  html +=
+      "</select>" + Field("arrived_on", T("Прибыл в лагерь (ГГГГ-ММ-ДД; пусто — сегодня)")) +
+      fmt::format("<label for=\"language\">{}</label><select id=\"language\" name=\"language\">",
+                  T("Его язык")) +
+      LanguageOptions("ru") +
+      fmt::format("</select><button type=\"submit\">{}</button></form>", T("Зарегистрировать"));
   return html;
 }
 
@@ -182,9 +185,10 @@ std::string RegisterForm(const app::SessionInfo& session, const camp::CampRecord
 
 std::string ConsoleCampsPage(const app::SessionInfo& session,
                              const std::vector<camp::CampRecord>& camps, const CampNotes& notes) {
-  std::string body = Header(session) + "<h1>Лагеря военнопленных</h1>" + Notes(notes);
+  std::string body =
+      Header(session) + fmt::format("<h1>{}</h1>", T("Лагеря военнопленных")) + Notes(notes);
   if (camps.empty()) {
-    body += "<p id=\"camps-empty\">Лагерей пока нет.</p>";
+    body += fmt::format("<p id=\"camps-empty\">{}</p>", T("Лагерей пока нет."));
   } else {
     body += "<ul id=\"camps\">";
     for (const auto& c : camps)
@@ -192,24 +196,25 @@ std::string ConsoleCampsPage(const app::SessionInfo& session,
           fmt::format("<li><a href=\"/console/camps/{}\">{}</a></li>", c.id, HtmlEscape(c.name));
     body += "</ul>";
   }
-  body += fmt::format("<h2>Новый лагерь</h2><form method=\"post\" action=\"/console/camps\">{}",
-                      Csrf(session));
-  body += Field("name", "Название", "", " required") +
-          Field("uah_per_chf", "Курс: гривен за швейцарский франк", "", " required") +
-          Field("working_pay_per_day",
-                "Оплата за полный рабочий день, грн (ст. 62: не меньше четверти франка)", "10.00") +
-          Field("call_charge_per_minute", "Минута звонка, грн", "2.00") +
-          Field("phone_hours", "Часы работы телефона (например, 10:00-12:00, 14:00-16:00)",
-                "10:00-12:00") +
-          "<label for=\"canteen\">Лавка: по товару в строке — название; цена; местная рыночная "
-          "цена (ст. 28)</label>"
+  body += fmt::format("<h2>{}</h2><form method=\"post\" action=\"/console/camps\">{}",
+                      T("Новый лагерь"), Csrf(session));
+  body +=
+      Field("name", T("Название"), "", " required") +
+      Field("uah_per_chf", T("Курс: гривен за швейцарский франк"), "", " required") +
+      Field("working_pay_per_day",
+            T("Оплата за полный рабочий день, грн (ст. 62: не меньше четверти франка)"), "10.00") +
+      Field("call_charge_per_minute", T("Минута звонка, грн"), "2.00") +
+      Field("phone_hours", T("Часы работы телефона (например, 10:00-12:00, 14:00-16:00)"),
+            "10:00-12:00") +
+      fmt::format(
+          "<label for=\"canteen\">{}</label>"
           "<textarea id=\"canteen\" name=\"canteen\" rows=\"3\"></textarea>"
-          "<label for=\"language\">Язык лагеря (для учётных карточек)</label><select "
-          "id=\"language\" name=\"language\">" +
-          LanguageOptions("uk") +
-          "</select>"
-          "<button type=\"submit\">Создать</button></form>";
-  return HtmlPage("ru", "Лагеря", body);
+          "<label for=\"language\">{}</label><select id=\"language\" name=\"language\">",
+          T("Лавка: по товару в строке — название; цена; местная рыночная цена (ст. 28)"),
+          T("Язык лагеря (для учётных карточек)")) +
+      LanguageOptions("uk") +
+      fmt::format("</select><button type=\"submit\">{}</button></form>", T("Создать"));
+  return console::ConsolePage(T("Лагеря"), body);
 }
 
 std::string ConsoleCampPage(const app::SessionInfo& session, const camp::CampRecord& camp,
@@ -217,38 +222,54 @@ std::string ConsoleCampPage(const app::SessionInfo& session, const camp::CampRec
   std::string body =
       Header(session) + fmt::format("<h1>{}</h1>", HtmlEscape(camp.name)) + Notes(notes);
   body += fmt::format(
-      "<p>Оплата труда: {0} в день (минимум по ст. 62: {1}); звонок: {2} в минуту. "
-      "<a href=\"/console/camps/{3}/bureau\">Список для справочного бюро (ст. 122)</a> · "
-      "<a href=\"/console/camps/{3}/phone\" id=\"phone-link\">Телефон: график на сегодня</a> · "
-      "<a href=\"/console/camps/{3}/mail\">Почта за месяц (ст. 71)</a></p>",
-      Money(camp.tariff.working_pay_per_day),
-      Money(camp::ChfToUahRoundedUp(camp::kMinimumWorkingPayRappen, camp.tariff.kopiyky_per_franc)),
-      Money(camp.tariff.call_charge_per_minute), camp.id);
+      "<p>{0} "
+      "<a href=\"/console/camps/{1}/bureau\">{2}</a> · "
+      "<a href=\"/console/camps/{1}/phone\" id=\"phone-link\">{3}</a> · "
+      "<a href=\"/console/camps/{1}/mail\">{4}</a></p>",
+      TF("Оплата труда: {} в день (минимум по ст. 62: {}); звонок: {} в минуту.",
+         Money(camp.tariff.working_pay_per_day),
+         Money(camp::ChfToUahRoundedUp(camp::kMinimumWorkingPayRappen,
+                                       camp.tariff.kopiyky_per_franc)),
+         Money(camp.tariff.call_charge_per_minute)),
+      camp.id, T("Список для справочного бюро (ст. 122)"), T("Телефон: график на сегодня"),
+      T("Почта за месяц (ст. 71)"));
   std::string overdue;
   for (const auto& p : prisoners) {
     if (p.capture_card_overdue) {
-      overdue += fmt::format(
-          "<li><a href=\"/console/prisoners/{}\">{}</a>: карточка должна была уйти {}</li>",
-          p.stored.id, p.number, FormatIsoDate(p.capture_card_due));
+      overdue += fmt::format("<li><a href=\"/console/prisoners/{}\">{}</a>: {}</li>", p.stored.id,
+                             p.number,
+                             TF("карточка должна была уйти {}", FormatIsoDate(p.capture_card_due)));
     }
   }
-  body += "<h2>Просроченные учётные карточки (ст. 70)</h2>" +
-          (overdue.empty() ? std::string("<p id=\"overdue-none\">Нет.</p>")
+  body += fmt::format("<h2>{}</h2>", T("Просроченные учётные карточки (ст. 70)")) +
+          (overdue.empty() ? fmt::format("<p id=\"overdue-none\">{}</p>", T("Нет."))
                            : "<ul id=\"overdue-cards\">" + overdue + "</ul>");
-  body += "<h2>Военнопленные</h2>";
+  body += fmt::format("<h2>{}</h2>", T("Военнопленные"));
   if (prisoners.empty()) {
-    body += "<p id=\"prisoners-empty\">Никого.</p>";
+    body += fmt::format("<p id=\"prisoners-empty\">{}</p>", T("Никого."));
   } else {
-    body +=
-        "<table "
-        "id=\"prisoners\"><thead><tr><th>Номер</th><th>Категория</th><th>Прибыл</th><th>Где</"
-        "th><th>Счёт</th>"
-        "<th>Карточка</th></tr></thead><tbody>";
+    body += fmt::format(
+        "<table id=\"prisoners\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+        "<th>{}</th><th>{}</th></tr></thead><tbody>",
+        T("Номер"), T("Категория"),
+        // TRANSLATORS: column heading: the day the prisoner arrived in the camp.
+        T("Прибыл"),
+        // TRANSLATORS: column heading: where the prisoner is (in the camp, in hospital...).
+        T("Где"),
+        // TRANSLATORS: column heading: the balance of the prisoner's account, in hryvnias.
+        T("Счёт"),
+        // TRANSLATORS: column heading: the capture card (Annex IV) and when it was sent.
+        T("Карточка"));
     for (const auto& p : prisoners) {
-      const std::string card = p.stored.capture_card_sent_on
-                                   ? "отправлена " + FormatIsoDate(*p.stored.capture_card_sent_on)
-                               : p.capture_card_overdue ? "<strong>просрочена</strong>"
-                                                        : "до " + FormatIsoDate(p.capture_card_due);
+      const std::string card =
+          p.stored.capture_card_sent_on
+              // TRANSLATORS: the capture card ("карточка", feminine) was sent on this date.
+              ? TF("отправлена {}", FormatIsoDate(*p.stored.capture_card_sent_on))
+              : p.capture_card_overdue
+                    // TRANSLATORS: the capture card ("карточка", feminine) is overdue.
+                    ? "<strong>" + std::string(T("просрочена")) + "</strong>"
+                    // TRANSLATORS: the capture card is due by this date.
+                    : TF("до {}", FormatIsoDate(p.capture_card_due));
       body += fmt::format(
           "<tr><td><a "
           "href=\"/console/prisoners/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</"
@@ -259,7 +280,7 @@ std::string ConsoleCampPage(const app::SessionInfo& session, const camp::CampRec
     body += "</tbody></table>";
   }
   body += RegisterForm(session, camp);
-  return HtmlPage("ru", camp.name, body);
+  return console::ConsolePage(camp.name, body);
 }
 
 std::string ConsolePrisonerPage(const app::SessionInfo& session, const camp::CampRecord& camp,
@@ -269,123 +290,126 @@ std::string ConsolePrisonerPage(const app::SessionInfo& session, const camp::Cam
                                 const CampNotes& notes) {
   const std::int64_t id = p.stored.id;
   std::string body = Header(session) +
-                     fmt::format("<h1>{} <small>(в плену)</small></h1>", p.number) + Notes(notes);
+                     fmt::format("<h1>{} <small>{}</small></h1>", p.number, T("(в плену)")) +
+                     Notes(notes);
   body += fmt::format(
-      "<p><a href=\"/console/camps/{}\">{}</a> · {} · {} · счёт: <strong "
-      "id=\"balance\">{}</strong></p>",
-      camp.id, HtmlEscape(camp.name), RankRu(p.stored.rank), StatusRu(p.stored.status),
-      Money(p.stored.balance));
+      "<p><a href=\"/console/camps/{}\">{}</a> · {} · {} · {}</p>", camp.id, HtmlEscape(camp.name),
+      RankRu(p.stored.rank), StatusRu(p.stored.status),
+      TF("счёт: {}", fmt::format("<strong id=\"balance\">{}</strong>", Money(p.stored.balance))));
   if (p.fields) {
     const auto& f = *p.fields;
-    const std::pair<const char*, const std::string*> rows[] = {
-        {"Фамилия", &f.surname},
-        {"Имена", &f.first_names},
-        {"Имя отца", &f.father_name},
-        {"Девичья фамилия матери", &f.mother_maiden_name},
-        {"Звание", &f.rank},
-        {"Личный номер", &f.service_number},
-        {"Дата рождения", &f.birth_date},
-        {"Место рождения", &f.birth_place},
-        {"Государство", &f.power},
-        {"Кого известить", &f.person_to_inform},
-        {"Адрес для писем", &f.mail_address}};
+    const std::pair<std::string_view, const std::string*> rows[] = {
+        {Marked("Фамилия"), &f.surname},
+        {Marked("Имена"), &f.first_names},
+        {Marked("Имя отца"), &f.father_name},
+        {Marked("Девичья фамилия матери"), &f.mother_maiden_name},
+        {Marked("Звание"), &f.rank},
+        {Marked("Личный номер"), &f.service_number},
+        {Marked("Дата рождения"), &f.birth_date},
+        {Marked("Место рождения"), &f.birth_place},
+        {Marked("Государство"), &f.power},
+        {Marked("Кого известить"), &f.person_to_inform},
+        {Marked("Адрес для писем"), &f.mail_address}};
     body += "<dl id=\"fields\">";
     for (const auto& [label, value] : rows)
-      body += fmt::format("<dt>{}</dt><dd>{}</dd>", label, HtmlEscape(*value));
+      body += fmt::format("<dt>{}</dt><dd>{}</dd>", T(label), HtmlEscape(*value));
     body += "</dl>";
   }
   body += fmt::format(
-      "<p><a href=\"/console/prisoners/{}/capture-card\" id=\"capture-card-link\">Учётная карточка "
-      "(приложение IV)</a> — ",
-      id);
+      "<p><a href=\"/console/prisoners/{}/capture-card\" id=\"capture-card-link\">{}</a> — ", id,
+      T("Учётная карточка (приложение IV)"));
   body +=
       p.stored.capture_card_sent_on
-          ? "отправлена " + FormatIsoDate(*p.stored.capture_card_sent_on) + "</p>"
+          ? TF("отправлена {}", FormatIsoDate(*p.stored.capture_card_sent_on)) + "</p>"
           : fmt::format(
                 "{}</p><form method=\"post\" action=\"/console/prisoners/{}/capture-card/sent\">{}"
-                "<button type=\"submit\">Карточка отправлена</button></form>",
-                p.capture_card_overdue ? "<strong>просрочена (ст. 70)</strong>"
-                                       : "до " + FormatIsoDate(p.capture_card_due),
-                id, Csrf(session));
+                "<button type=\"submit\">{}</button></form>",
+                p.capture_card_overdue
+                    ? "<strong>" + std::string(T("просрочена (ст. 70)")) + "</strong>"
+                    : TF("до {}", FormatIsoDate(p.capture_card_due)),
+                id, Csrf(session), T("Карточка отправлена"));
 
   body += fmt::format(
-      "<h2>Счёт за {}</h2><form method=\"get\" action=\"/console/prisoners/{}\">"
-      "<label for=\"month\">Месяц</label><input id=\"month\" name=\"month\" value=\"{}\" "
+      "<h2>{}</h2><form method=\"get\" action=\"/console/prisoners/{}\">"
+      "<label for=\"month\">{}</label><input id=\"month\" name=\"month\" value=\"{}\" "
       "pattern=\"[0-9]{{4}}-[0-9]{{2}}\">"
-      "<button type=\"submit\">Показать</button></form>",
-      HtmlEscape(month), id, HtmlEscape(month));
+      "<button type=\"submit\">{}</button></form>",
+      TF("Счёт за {}", HtmlEscape(month)), id, T("Месяц"), HtmlEscape(month), T("Показать"));
   body += fmt::format(
-      "<table "
-      "id=\"statement\"><thead><tr><th>№</th><th>Дата</th><th>Что</th><th>Сумма</th></tr></"
-      "thead><tbody>"
-      "<tr><td></td><td></td><td>На начало месяца</td><td id=\"opening\">{}</td></tr>",
-      Money(statement.opening));
+      "<table id=\"statement\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>"
+      "</thead><tbody>"
+      "<tr><td></td><td></td><td>{}</td><td id=\"opening\">{}</td></tr>",
+      // TRANSLATORS: column heading: the posting's number in the account.
+      T("№"), T("Дата"),
+      // TRANSLATORS: column heading and form label: what (kind of posting, movement, mail).
+      T("Что"), T("Сумма"), T("На начало месяца"), Money(statement.opening));
   for (const auto& e : statement.entries) {
     body += fmt::format("<tr><td>{}</td><td>{:%Y-%m-%d}</td><td>{}: {}</td><td>{}</td></tr>",
                         e.posting_id, std::chrono::sys_seconds{std::chrono::seconds{e.at}},
                         PostingRu(e.kind), HtmlEscape(e.memo), Money(e.change));
   }
   body += fmt::format(
-      "<tr><td></td><td></td><td>На конец</td><td id=\"closing\">{}</td></tr></tbody></table>",
-      Money(statement.closing));
-  body += fmt::format(
-      "<p><a href=\"/api/v1/prisoners/{}/statement\">Итоговая выписка (ст. 66), JSON</a></p>", id);
+      "<tr><td></td><td></td><td>{}</td><td id=\"closing\">{}</td></tr></tbody></table>",
+      T("На конец"), Money(statement.closing));
+  body += fmt::format("<p><a href=\"/api/v1/prisoners/{}/statement\">{}</a></p>", id,
+                      T("Итоговая выписка (ст. 66), JSON"));
 
   body += fmt::format(
-      "<h2>Провести</h2><form method=\"post\" action=\"/console/prisoners/{}/postings\">{}"
-      "<input type=\"hidden\" name=\"key\" value=\"{}\"><label for=\"kind\">Что</label><select "
+      "<h2>{}</h2><form method=\"post\" action=\"/console/prisoners/{}/postings\">{}"
+      "<input type=\"hidden\" name=\"key\" value=\"{}\"><label for=\"kind\">{}</label><select "
       "id=\"kind\" name=\"kind\">",
-      id, Csrf(session), FormKey());
+      T("Провести"), id, Csrf(session), FormKey(), T("Что"));
   for (auto k : {camp::PostingKind::kWorkingPay, camp::PostingKind::kAdvanceOfPay,
                  camp::PostingKind::kCashAtCapture, camp::PostingKind::kCanteenPurchase,
                  camp::PostingKind::kCallCharge, camp::PostingKind::kRemittanceOut,
                  camp::PostingKind::kRemittanceIn, camp::PostingKind::kReversal}) {
     body += fmt::format("<option value=\"{}\">{}</option>", ToString(k), PostingRu(k));
   }
-  body += "</select>" + Field("days", "Дней работы") +
-          Field("amount", "Сумма, грн (например 25.00)") +
-          "<label for=\"item\">Товар</label><select id=\"item\" name=\"item\"><option "
-          "value=\"\"></option>";
+  body += "</select>" + Field("days", T("Дней работы")) +
+          Field("amount", T("Сумма, грн (например 25.00)")) +
+          fmt::format(
+              "<label for=\"item\">{}</label><select id=\"item\" name=\"item\"><option "
+              "value=\"\"></option>",
+              T("Товар"));
   for (const auto& item : camp.canteen) {
     body += fmt::format("<option>{}</option>", HtmlEscape(item.name));
   }
-  body += "</select>" + Field("quantity", "Количество") + Field("minutes", "Минут звонка") +
-          Field("reverses", "Сторнировать проводку №") + Field("memo", "Примечание") +
-          "<button type=\"submit\">Провести</button></form>";
+  body += "</select>" + Field("quantity", T("Количество")) + Field("minutes", T("Минут звонка")) +
+          Field("reverses", T("Сторнировать проводку №")) + Field("memo", T("Примечание")) +
+          fmt::format("<button type=\"submit\">{}</button></form>", T("Провести"));
 
   body += fmt::format(
-      "<h2>Перемещение (ст. 122)</h2><form method=\"post\" "
-      "action=\"/console/prisoners/{}/movements\">{}"
-      "<label for=\"movement-kind\">Что</label><select id=\"movement-kind\" name=\"kind\">"
-      "<option value=\"hospital\">в госпиталь</option><option value=\"returned\">вернулся из "
-      "госпиталя</option>"
-      "<option value=\"transferred\">переведён</option><option "
-      "value=\"released\">освобождён</option>"
-      "<option value=\"repatriated\">репатриирован</option><option value=\"escaped\">бежал</option>"
-      "<option value=\"died\">умер</option></select>",
-      id, Csrf(session));
-  body += Field("movement-on", "Когда (ГГГГ-ММ-ДД; пусто — сегодня)") +
-          Field("to_camp", "В лагерь № (для перевода)") +
-          "<button type=\"submit\">Записать</button></form>";
+      "<h2>{}</h2><form method=\"post\" action=\"/console/prisoners/{}/movements\">{}"
+      "<label for=\"movement-kind\">{}</label><select id=\"movement-kind\" name=\"kind\">",
+      T("Перемещение (ст. 122)"), id, Csrf(session), T("Что"));
+  // The movements an administrator records, in MovementRu's words ("arrived" is registration).
+  for (std::string_view kind :
+       {"hospital", "returned", "transferred", "released", "repatriated", "escaped", "died"}) {
+    body += fmt::format("<option value=\"{}\">{}</option>", kind, MovementRu(kind));
+  }
+  body += "</select>" + Field("movement-on", T("Когда (ГГГГ-ММ-ДД; пусто — сегодня)")) +
+          Field("to_camp", T("В лагерь № (для перевода)")) +
+          fmt::format("<button type=\"submit\">{}</button></form>", T("Записать"));
   body += PrisonerRoutineForms(session, id, shifts);
-  return HtmlPage("ru", p.number, body);
+  return console::ConsolePage(p.number, body);
 }
 
 std::string ConsoleBureauPage(const app::SessionInfo& session, const camp::CampRecord& camp,
                               const std::vector<app::BureauLine>& lines, const CampNotes& notes) {
   std::string body = Header(session) +
-                     fmt::format("<h1>Справочное бюро: {}</h1>", HtmlEscape(camp.name)) +
+                     fmt::format("<h1>{}</h1>", TF("Справочное бюро: {}", HtmlEscape(camp.name))) +
                      Notes(notes);
   if (lines.empty()) {
-    body += "<p id=\"bureau-empty\">Всё отправлено.</p>";
-    return HtmlPage("ru", "Справочное бюро", body);
+    body += fmt::format("<p id=\"bureau-empty\">{}</p>", T("Всё отправлено."));
+    return console::ConsolePage(T("Справочное бюро"), body);
   }
   body += fmt::format(
       "<form method=\"post\" action=\"/console/camps/{}/bureau\">{}<table "
       "id=\"bureau\"><thead><tr><th></th>"
-      "<th>Номер</th><th>Что</th><th>Когда</th><th>Фамилия, имена</th><th>Звание, личный номер</th>"
-      "<th>Родился</th><th>Отец, мать</th><th>Известить</th></tr></thead><tbody>",
-      camp.id, Csrf(session));
+      "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+      "<th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+      camp.id, Csrf(session), T("Номер"), T("Что"), T("Когда"), T("Фамилия, имена"),
+      T("Звание, личный номер"), T("Родился"), T("Отец, мать"), T("Известить"));
   for (const auto& l : lines) {
     const auto& f = l.fields;
     body += fmt::format(
@@ -398,8 +422,9 @@ std::string ConsoleBureauPage(const app::SessionInfo& session, const camp::CampR
         HtmlEscape(f.father_name), HtmlEscape(f.mother_maiden_name), HtmlEscape(f.person_to_inform),
         HtmlEscape(f.mail_address));
   }
-  body += "</tbody></table><button type=\"submit\">Отмеченное отправлено в бюро</button></form>";
-  return HtmlPage("ru", "Справочное бюро", body);
+  body += fmt::format("</tbody></table><button type=\"submit\">{}</button></form>",
+                      T("Отмеченное отправлено в бюро"));
+  return console::ConsolePage(T("Справочное бюро"), body);
 }
 
 }  // namespace lifeline::server

@@ -10,6 +10,7 @@
 #include "server/camp/console_camp_pages.hpp"
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 
@@ -203,22 +204,22 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
   std::string done;
   if (request.path.ends_with("/capture-card/sent")) {
     outcome = camps.MarkCaptureCardSent(session->actor, *id);
-    done = "Отмечено: карточка отправлена.";
+    done = console::T("Отмечено: карточка отправлена.");
   } else if (request.path.ends_with("/labour")) {
     outcome = camps.SetLabourProfile(session->actor, *id, FormField(form, "asked_for_work") == "1",
                                      FormField(form, "volunteers_dangerous") == "1",
                                      FormField(form, "last_medical_exam"));
-    done = "Сохранено.";
+    done = console::T("Сохранено.");
   } else if (request.path.ends_with("/shifts")) {
     auto shift =
         camps.AssignShift(session->actor, *id, FormField(form, "day"), FormField(form, "hours"),
                           FormField(form, "kind"), FormField(form, "supervisory") == "1",
                           FormField(form, "dangerous") == "1");
     outcome = shift ? OkStatus() : Status(shift.error());
-    done = "Работа назначена.";
+    done = console::T("Работа назначена.");
   } else if (request.path.ends_with("/phone-list")) {
     outcome = camps.JoinPhoneList(session->actor, *id);
-    done = "В очереди на телефон.";
+    done = console::T("В очереди на телефон.");
   } else if (request.path.ends_with("/mail")) {
     auto kind = camp::ParseMailKind(FormField(form, "kind"));
     auto direction = camp::ParseMailDirection(FormField(form, "direction"));
@@ -229,13 +230,13 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
                                   FormField(form, "held") == "1");
       outcome = logged ? OkStatus() : Status(logged.error());
     }
-    done = "Записано.";
+    done = console::T("Записано.");
   } else if (request.path.ends_with("/movements")) {
     auto to_camp = ParseId(FormField(form, "to_camp"));
     outcome = camps.RecordMovement(session->actor, *id, FormField(form, "kind"),
                                    FormField(form, "movement-on"),
                                    to_camp ? std::optional(*to_camp) : std::nullopt);
-    done = "Перемещение записано; оно попадёт в список для справочного бюро.";
+    done = console::T("Перемещение записано; оно попадёт в список для справочного бюро.");
   } else {
     auto stored = ctx.options.camp->PrisonerSummary(session->actor, *id);
     if (!stored) return respond(Refused(stored.error()));
@@ -267,8 +268,10 @@ void ConsolePrisonerForm(Context& ctx, Request& request, Respond respond) {
       if (!posted) {
         outcome = posted.error();
       } else {
-        done = posted->replayed ? "Уже проведено (повторная отправка формы ничего не изменила)."
-                                : fmt::format("Проведено: проводка № {}.", posted->posting_id);
+        done = posted->replayed
+                   ? std::string(
+                         console::T("Уже проведено (повторная отправка формы ничего не изменила)."))
+                   : console::TF("Проведено: проводка № {}.", posted->posting_id);
       }
     }
   }
@@ -304,7 +307,7 @@ void ConsoleBureauNotified(Context& ctx, Request& request, Respond respond) {
   }
   Status s = ctx.options.camp->MarkBureauNotified(session->actor, *id, ids);
   RenderBureau(ctx, *session, *id,
-               s ? CampNotes{"", "Отмечено: отправлено в бюро."}
+               s ? CampNotes{"", std::string(console::T("Отмечено: отправлено в бюро."))}
                  : CampNotes{console::ConsoleErrorRu(s.error()), ""},
                StatusFor(s, 200), respond);
 }
@@ -345,7 +348,8 @@ void ConsoleRecordCall(Context& ctx, Request& request, Respond respond) {
     if (!recorded) s = recorded.error();
   }
   RenderPhoneDay(ctx, *session, *camp_id, FormField(form, "day"),
-                 s ? CampNotes{"", "Записано."} : CampNotes{console::ConsoleErrorRu(s.error()), ""},
+                 s ? CampNotes{"", std::string(console::T("Записано."))}
+                   : CampNotes{console::ConsoleErrorRu(s.error()), ""},
                  StatusFor(s, 200), respond);
 }
 

@@ -7,12 +7,15 @@
 #include <fmt/format.h>
 
 #include "server/console_common.hpp"
+#include "server/console_text.hpp"
 #include "server/csv.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server::office {
 namespace {
+
+using console::T;
 
 // The API's file: the wire codes, as /api/v1/cases names them.
 std::string CaseListCsvCodes(const std::vector<CaseSummary>& cases) {
@@ -30,11 +33,28 @@ std::string CaseListCsvCodes(const std::vector<CaseSummary>& cases) {
   return out;
 }
 
+// A heading as it is; quoted only should a translation hold a comma, a quote or a line break.
+std::string CsvHeading(std::string_view words) {
+  return words.find_first_of(",\"\r\n") == std::string_view::npos ? std::string(words)
+                                                                  : CsvField(words);
+}
+
 // The console's file: the same columns in the console's words.
 std::string CaseListCsvRu(const std::vector<CaseSummary>& cases) {
-  std::string out =
-      "Дело,Получена,Статус,Положение,Группа,Канал,Язык,Отправка до,Взята в работу,"
-      "Групповое дело\r\n";
+  const std::string_view headings[] = {
+      T("Дело"),
+      // TRANSLATORS: CSV column heading: the day the application ("заявка") was received.
+      T("Получена"), T("Статус"), T("Положение"), T("Группа"), T("Канал"), T("Язык"),
+      // TRANSLATORS: CSV column heading: the date by which the person is to be deployed.
+      T("Отправка до"),
+      // TRANSLATORS: CSV column heading: whether a staff member has claimed the case.
+      T("Взята в работу"), T("Групповое дело")};
+  std::string out;
+  for (const std::string_view heading : headings) {
+    if (!out.empty()) out += ',';
+    out += CsvHeading(heading);
+  }
+  out += "\r\n";
   for (const auto& c : cases) {
     out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", c.id, FormatIsoDate(c.received_on),
                        CsvField(console::StatusLabelRu(c.status)),
@@ -43,7 +63,7 @@ std::string CaseListCsvRu(const std::vector<CaseSummary>& cases) {
                        CsvField(console::ChannelRu(c.clear.contact_channel)),
                        CsvField(console::LanguageRu(c.clear.language)),
                        c.clear.deploy_by ? FormatIsoDate(*c.clear.deploy_by) : "",
-                       c.assigned_user_id ? "да" : "нет",
+                       c.assigned_user_id ? T("да") : T("нет"),
                        c.group_case_id ? std::to_string(*c.group_case_id) : "");
   }
   return out;
@@ -65,7 +85,9 @@ void ConsoleCaseListCsv(Context& ctx, Request& request, Respond respond) {
   // Permission first: a role that may not export learns nothing about its filter.
   if (!app::Require(session->actor, app::Permission::kExportCaseList)) {
     return respond(HtmlResponse(
-        403, HtmlPage("ru", "Нет доступа", "<p>Выгружать список дел могут координаторы.</p>")));
+        403, console::ConsolePage(
+                 T("Нет доступа"),
+                 fmt::format("<p>{}</p>", T("Выгружать список дел могут координаторы.")))));
   }
   auto filter = CaseListFilterFrom(request);
   if (!filter) return respond(ConsoleRefusal(filter.error()));

@@ -7,6 +7,7 @@
 #include "server/cases/case_json.hpp"
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 
@@ -31,6 +32,7 @@ Result<CaseFilter> CaseListFilterFrom(const Request& request) {
 
 namespace {
 
+using console::T;
 using nlohmann::json;
 
 Result<CaseFilter> FilterFrom(const Request& request, int* page_out) {
@@ -104,7 +106,10 @@ void ApiDeleteCase(Context& ctx, Request& request, Respond respond) {
 
 void ConsoleHome(Context& ctx, Request& request, Respond respond) {
   auto session = ctx.sessions.Authenticate(request.Cookie(kCookie));
-  if (!session) return respond(HtmlResponse(200, ConsoleLoginPage(false)));
+  if (!session) {
+    UseBrowserLanguage(request);
+    return respond(HtmlResponse(200, ConsoleLoginPage(false)));
+  }
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   if (app::Require(session->actor, app::Permission::kListCases).ok() == false &&
       app::Require(session->actor, app::Permission::kReadAuditLog).ok()) {
@@ -131,9 +136,9 @@ void ConsoleHome(Context& ctx, Request& request, Respond respond) {
   if (!filter) return respond(Redirect("/console/"));
   auto cases = ctx.office.ListCases(session->actor, *filter);
   if (!cases)
-    return respond(
-        HtmlResponse(HttpStatusOf(cases.error().code),
-                     HtmlPage("ru", "Ошибка", HtmlEscape(console::ConsoleErrorRu(cases.error())))));
+    return respond(HtmlResponse(
+        HttpStatusOf(cases.error().code),
+        console::ConsolePage(T("Ошибка"), HtmlEscape(console::ConsoleErrorRu(cases.error())))));
   respond(HtmlResponse(
       200, ConsoleCaseListPage(*session, {*cases, page, filter->limit, request.Query("status"),
                                           request.Query("situation"), filter->needs_review})));
@@ -155,10 +160,11 @@ void ConsoleCase(Context& ctx, Request& request, Respond respond) {
     const bool forbidden = details.error().code == ErrorCode::kForbidden;
     return respond(HtmlResponse(
         HttpStatusOf(details.error().code),
-        HtmlPage("ru", forbidden ? "Нет доступа" : "Заявка не найдена",
-                 forbidden
-                     ? "<p>Ваша роль не позволяет открывать заявки.</p>"
-                     : "<p>Заявка не найдена.</p><p><a href=\"/console/\">К списку</a></p>")));
+        console::ConsolePage(
+            forbidden ? T("Нет доступа") : T("Заявка не найдена"),
+            forbidden ? fmt::format("<p>{}</p>", T("Ваша роль не позволяет открывать заявки."))
+                      : fmt::format("<p>{}</p><p><a href=\"/console/\">{}</a></p>",
+                                    T("Заявка не найдена."), T("К списку")))));
   }
   const auto conversation = ConversationOf(ctx, session->actor, *id);
   respond(HtmlResponse(
@@ -197,24 +203,25 @@ void ConsoleDeleteCase(Context& ctx, Request& request, Respond respond) {
   if (!post) return;
   const auto refused = [&](int status, std::string_view why) {
     respond(HtmlResponse(
-        status, HtmlPage("ru", "Не удалено",
-                         fmt::format("<p role=\"alert\">{}</p><p><a href=\"/console/cases/{}\">"
-                                     "Вернуться к заявке</a></p>",
-                                     why, post->id))));
+        status,
+        console::ConsolePage(T("Не удалено"),
+                             fmt::format("<p role=\"alert\">{}</p><p><a href=\"/console/cases/{}\">"
+                                         "{}</a></p>",
+                                         why, post->id, T("Вернуться к заявке")))));
   };
   // The form's box must be ticked: deleting is final (browsers enforce it too).
   if (FormField(post->form, "confirm") != "yes") {
     return refused(400,
-                   "Заявка не удалена: отметьте, что понимаете — её нельзя будет восстановить.");
+                   T("Заявка не удалена: отметьте, что понимаете — её нельзя будет восстановить."));
   }
   if (auto s = ctx.office.DeleteCase(post->session.actor, post->id); !s) {
     switch (s.error().code) {
       case ErrorCode::kForbidden:
-        return refused(403, "Ваша роль не позволяет удалять заявки.");
+        return refused(403, T("Ваша роль не позволяет удалять заявки."));
       case ErrorCode::kNotFound:
-        return refused(404, "Такой заявки нет: возможно, она уже удалена.");
+        return refused(404, T("Такой заявки нет: возможно, она уже удалена."));
       default:
-        return refused(HttpStatusOf(s.error().code), "Заявка не удалена: попробуйте ещё раз.");
+        return refused(HttpStatusOf(s.error().code), T("Заявка не удалена: попробуйте ещё раз."));
     }
   }
   respond(Redirect("/console/"));

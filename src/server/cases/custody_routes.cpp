@@ -2,16 +2,20 @@
 // /console/cases/{id}/custody. Only roles holding kReadCustody / kRecordCustody get past
 // the app layer; everyone else sees "captured" in the case itself (case_json.cpp).
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server::office {
 namespace {
 
+using console::T;
 using nlohmann::json;
 
 const Error kUnknownCircumstance =
@@ -42,9 +46,11 @@ void ApiRecordCustody(Context& ctx, Request& request, Respond respond) {
 }
 
 Response ForbiddenPage() {
-  return HtmlResponse(403, HtmlPage("ru", "Нет доступа",
-                                    "<p>Это поле видят только координаторы.</p>"
-                                    "<p><a href=\"/console/\">К списку</a></p>"));
+  return HtmlResponse(
+      403,
+      console::ConsolePage(T("Нет доступа"),
+                           fmt::format("<p>{}</p><p><a href=\"/console/\">{}</a></p>",
+                                       T("Это поле видят только координаторы."), T("К списку"))));
 }
 
 void ConsoleCustody(Context& ctx, Request& request, Respond respond) {
@@ -60,9 +66,10 @@ void ConsoleCustody(Context& ctx, Request& request, Respond respond) {
     return respond(ForbiddenPage());
   }
   if (!circumstance && circumstance.error().code != ErrorCode::kNotFound) {
-    return respond(HtmlResponse(
-        HttpStatusOf(circumstance.error().code),
-        HtmlPage("ru", "Ошибка", HtmlEscape(console::ConsoleErrorRu(circumstance.error())))));
+    return respond(
+        HtmlResponse(HttpStatusOf(circumstance.error().code),
+                     console::ConsolePage(
+                         T("Ошибка"), HtmlEscape(console::ConsoleErrorRu(circumstance.error())))));
   }
   respond(HtmlResponse(
       200, ConsoleCustodyPage(*session, *id,

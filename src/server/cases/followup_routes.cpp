@@ -1,18 +1,22 @@
 // Follow-ups: POST /api/v1/cases/{id}/tasks, POST /api/v1/tasks/{id}/done, GET /api/v1/queue
 // and their console forms and the console's "today" page.
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "server/cases/case_json.hpp"
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server::office {
 namespace {
 
+using console::T;
 using nlohmann::json;
 
 // Reads a task request from text fields; an empty `due_at` means "the default".
@@ -87,9 +91,10 @@ void ConsoleToday(Context& ctx, Request& request, Respond respond) {
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   auto queue = ctx.office.Queue(session->actor);
   if (!queue) {
-    return respond(
-        HtmlResponse(HttpStatusOf(queue.error().code),
-                     HtmlPage("ru", "Нет доступа", "<p>Ваша роль не работает с заявками.</p>")));
+    return respond(HtmlResponse(
+        HttpStatusOf(queue.error().code),
+        console::ConsolePage(T("Нет доступа"),
+                             fmt::format("<p>{}</p>", T("Ваша роль не работает с заявками.")))));
   }
   respond(HtmlResponse(200, ConsoleTodayPage(*session, *queue)));
 }
@@ -124,10 +129,12 @@ void ConsoleCompleteTask(Context& ctx, Request& request, Respond respond) {
   auto task = ctx.office.CompleteTask(post->session.actor, post->id);
   const std::string back = FormField(post->form, "back");
   if (!task) {
-    return respond(HtmlResponse(HttpStatusOf(task.error().code),
-                                HtmlPage("ru", "Не выполнено",
-                                         "<p>" + HtmlEscape(console::ConsoleErrorRu(task.error())) +
-                                             "</p><p><a href=\"/console/today\">К делам</a></p>")));
+    return respond(HtmlResponse(
+        HttpStatusOf(task.error().code),
+        console::ConsolePage(
+            T("Не выполнено"),
+            fmt::format("<p>{}</p><p><a href=\"/console/today\">{}</a></p>",
+                        HtmlEscape(console::ConsoleErrorRu(task.error())), T("К делам")))));
   }
   // Only the console's own pages are offered as a way back.
   respond(Redirect(back.rfind("/console/cases/", 0) == 0 &&

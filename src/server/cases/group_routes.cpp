@@ -2,17 +2,21 @@
 // PUT /api/v1/cases/{id}/plan, POST /api/v1/cases/{id}/split and /merge-group, and the
 // console's group page with its forms. {id} is always the case of the group's contact.
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "server/cases/case_json.hpp"
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server::office {
 namespace {
 
+using console::T;
 using nlohmann::json;
 
 const Error kBadMembers = InvalidInput("members must be a list of case numbers", "members");
@@ -143,11 +147,12 @@ void RespondGroupPage(Context& ctx, const app::SessionInfo& session, std::int64_
                       const Respond& respond) {
   auto group = ctx.office.GetGroup(session.actor, id);
   if (!group) {
-    return respond(
-        HtmlResponse(HttpStatusOf(group.error().code),
-                     HtmlPage("ru", "Группа недоступна",
-                              "<p>" + HtmlEscape(console::ConsoleErrorRu(group.error())) +
-                                  "</p><p><a href=\"/console/\">К списку</a></p>")));
+    return respond(HtmlResponse(
+        HttpStatusOf(group.error().code),
+        console::ConsolePage(
+            T("Группа недоступна"),
+            fmt::format("<p>{}</p><p><a href=\"/console/\">{}</a></p>",
+                        HtmlEscape(console::ConsoleErrorRu(group.error())), T("К списку")))));
   }
   respond(HtmlResponse(status, ConsoleGroupPage(session, *group, error, added)));
 }

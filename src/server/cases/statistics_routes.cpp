@@ -9,6 +9,7 @@
 
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/csv.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -16,7 +17,16 @@
 namespace lifeline::server::office {
 namespace {
 
+using console::Marked;
+using console::T;
 using nlohmann::json;
+
+// The refusal for a role that does not see statistics.
+std::string NoStatisticsPage() {
+  return console::ConsolePage(
+      T("Нет доступа"),
+      fmt::format("<p>{}</p>", T("Статистика доступна аналитикам и координаторам.")));
+}
 
 json CellsJson(const std::vector<Cell>& cells, const char* key) {
   json out = json::array();
@@ -100,16 +110,16 @@ void ConsoleStatisticsCsv(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(Redirect("/console/"));
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   if (!app::Require(session->actor, app::Permission::kViewStatistics)) {
-    return respond(HtmlResponse(
-        403,
-        HtmlPage("ru", "Нет доступа", "<p>Статистика доступна аналитикам и координаторам.</p>")));
+    return respond(HtmlResponse(403, NoStatisticsPage()));
   }
   auto days = DaysFrom(request);
   if (!days) return respond(Redirect("/console/statistics"));
   auto report = ctx.office.Statistics(session->actor, *days, "export:csv");
   if (!report) {
-    return respond(HtmlResponse(HttpStatusOf(report.error().code),
-                                HtmlPage("ru", "Ошибка", "<p>Статистика сейчас недоступна.</p>")));
+    return respond(HtmlResponse(
+        HttpStatusOf(report.error().code),
+        console::ConsolePage(T("Ошибка"),
+                             fmt::format("<p>{}</p>", T("Статистика сейчас недоступна.")))));
   }
   respond(CsvDownload(*report));
 }
@@ -118,16 +128,16 @@ void ConsoleStatisticsCsv(Context& ctx, Request& request, Respond respond) {
 // (the API's and the CSV's), the page and its charts speak Russian.
 std::string LabelRu(const std::string& label) {
   static constexpr console::CodeWords kWords[] = {
-      {"applications", "заявки"},
-      {"verified", "проверены"},
-      {"crossed (registered as captured)", "перешли (учтены как «в плену»)"},
-      {"under 7 days", "меньше 7 дней"},
-      {"7 to 29 days", "7–29 дней"},
-      {"30 to 89 days", "30–89 дней"},
-      {"90 to 179 days", "90–179 дней"},
-      {"180 days or more", "180 дней и больше"},
+      {"applications", Marked("заявки")},
+      {"verified", Marked("проверены")},
+      {"crossed (registered as captured)", Marked("перешли (учтены как «в плену»)")},
+      {"under 7 days", Marked("меньше 7 дней")},
+      {"7 to 29 days", Marked("7–29 дней")},
+      {"30 to 89 days", Marked("30–89 дней")},
+      {"90 to 179 days", Marked("90–179 дней")},
+      {"180 days or more", Marked("180 дней и больше")},
   };
-  if (auto words = console::WordsFor(kWords, label)) return std::string(*words);
+  if (auto words = console::WordsFor(kWords, label)) return std::string(T(*words));
   if (auto channel = ParseContactChannel(label)) return std::string(console::ChannelRu(*channel));
   if (auto situation = ParseSituation(label)) return std::string(console::SituationRu(*situation));
   return label;
@@ -168,9 +178,7 @@ void ConsoleStatistics(Context& ctx, Request& request, Respond respond) {
   if (!days) return respond(Redirect("/console/statistics"));
   auto report = ctx.office.Statistics(session->actor, *days);
   if (!report) {
-    return respond(HtmlResponse(
-        HttpStatusOf(report.error().code),
-        HtmlPage("ru", "Нет доступа", "<p>Статистика доступна аналитикам и координаторам.</p>")));
+    return respond(HtmlResponse(HttpStatusOf(report.error().code), NoStatisticsPage()));
   }
   // The charts read the API's document (web/statistics.js names its codes in Russian); the
   // tables are written here.

@@ -6,6 +6,7 @@
 
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server {
@@ -21,13 +22,13 @@ constexpr std::array kStatuses = {
 std::string_view StatusRu(contact_centre::CallbackStatus s) {
   switch (s) {
     case contact_centre::CallbackStatus::kPending:
-      return "ждут своего окна";
+      return T("ждут своего окна");
     case contact_centre::CallbackStatus::kDialing:
-      return "набираются";
+      return T("набираются");
     case contact_centre::CallbackStatus::kConnected:
-      return "состоялись";
+      return T("состоялись");
     case contact_centre::CallbackStatus::kLapsed:
-      return "не состоялись или отменены";
+      return T("не состоялись или отменены");
   }
   return "?";
 }
@@ -38,22 +39,26 @@ std::string RequestFormHtml(const std::string& csrf, const CallbackForm& typed) 
     return it == typed.end() ? std::string() : HtmlEscape(it->second);
   };
   std::string html = fmt::format(
-      "<h2>Принять заявку на обратный звонок</h2><form method=\"post\" "
+      "<h2>{}</h2><form method=\"post\" "
       "action=\"/console/callbacks\">{}"
-      "<label for=\"callback-number\">Номер (виден только телефонии; здесь не показывается)</label>"
+      "<label for=\"callback-number\">{}</label>"
       "<input id=\"callback-number\" name=\"number\" type=\"tel\" autocomplete=\"off\" required>"
-      "<label for=\"callback-windows\">Когда звонить безопасно, по окну в строке (например, "
-      "пн-пт 19:00-21:00)</label>"
+      "<label for=\"callback-windows\">{}</label>"
       "<textarea id=\"callback-windows\" name=\"windows\" rows=\"3\" required>{}</textarea>"
-      "<label for=\"callback-offset\">Часовой пояс звонящего (например, +03:00)</label>"
+      "<label for=\"callback-offset\">{}</label>"
       "<input id=\"callback-offset\" name=\"utc_offset\" value=\"{}\" required>"
-      "<label for=\"callback-language\">Язык</label><select id=\"callback-language\" "
+      "<label for=\"callback-language\">{}</label><select id=\"callback-language\" "
       "name=\"language\">",
-      csrf, value("windows"), typed.count("utc_offset") ? value("utc_offset") : "+03:00");
+      T("Принять заявку на обратный звонок"), csrf,
+      T("Номер (виден только телефонии; здесь не показывается)"),
+      T("Когда звонить безопасно, по окну в строке (например, пн-пт 19:00-21:00)"),
+      value("windows"), T("Часовой пояс звонящего (например, +03:00)"),
+      typed.count("utc_offset") ? value("utc_offset") : "+03:00", T("Язык"));
   for (Language l : contact_centre::kAllLanguages) {
     html += Option(ToString(l), LanguageRu(l), value("language"));
   }
-  return html + "</select><button type=\"submit\">Запланировать</button></form>";
+  return html +
+         fmt::format("</select><button type=\"submit\">{}</button></form>", T("Запланировать"));
 }
 
 }  // namespace
@@ -64,12 +69,12 @@ std::string ConsoleCallbacksPage(const app::SessionInfo& session,
                                  const CallbackPageNotes& notes) {
   const std::string csrf = fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
                                        HtmlEscape(session.csrf_token));
-  std::string body = Header(session) + "<h1>Обратные звонки</h1>";
+  std::string body = Header(session) + fmt::format("<h1>{}</h1>", T("Обратные звонки"));
   if (!notes.error.empty())
     body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(notes.error));
   if (!notes.done.empty())
     body += fmt::format("<p class=\"notice\" role=\"status\">{}</p>", HtmlEscape(notes.done));
-  body += "<nav class=\"tabs\" aria-label=\"Состояние\">";
+  body += fmt::format("<nav class=\"tabs\" aria-label=\"{}\">", T("Состояние"));
   for (auto s : kStatuses) {
     body += s == shown ? fmt::format("<strong>{}</strong> ", StatusRu(s))
                        : fmt::format("<a href=\"/console/callbacks?status={}\">{}</a> ",
@@ -77,20 +82,20 @@ std::string ConsoleCallbacksPage(const app::SessionInfo& session,
   }
   body += "</nav>";
   if (rows.empty()) {
-    body += "<p id=\"callbacks-empty\">Нет.</p>";
+    body += fmt::format("<p id=\"callbacks-empty\">{}</p>", T("Нет."));
   } else {
-    body +=
-        "<table id=\"callbacks\"><thead><tr><th>№</th><th>Язык</th><th>Принята</th><th>Звонить "
-        "с</th><th>до</th>"
-        "<th>Попыток</th><th></th></tr></thead><tbody>";
+    body += fmt::format(
+        "<table id=\"callbacks\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+        "<th>{}</th><th></th></tr></thead><tbody>",
+        T("№"), T("Язык"), T("Принята"), T("Звонить с"), T("до"), T("Попыток"));
     for (const auto& c : rows) {
       std::string action;
       if (c.status == contact_centre::CallbackStatus::kPending) {
         action = fmt::format(
             "<form method=\"post\" action=\"/console/callbacks/{}/cancel\">{}<button "
             "type=\"submit\">"
-            "Отменить и уничтожить номер</button></form>",
-            c.id, csrf);
+            "{}</button></form>",
+            c.id, csrf, T("Отменить и уничтожить номер"));
       }
       body += fmt::format(
           "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -100,8 +105,8 @@ std::string ConsoleCallbacksPage(const app::SessionInfo& session,
     body += "</tbody></table>";
   }
   body += RequestFormHtml(csrf, notes.typed);
-  body += "<p><a href=\"/console/wallboard\">К очереди</a></p>";
-  return HtmlPage("ru", "Обратные звонки", body);
+  body += fmt::format("<p><a href=\"/console/wallboard\">{}</a></p>", T("К очереди"));
+  return console::ConsolePage(T("Обратные звонки"), body);
 }
 
 }  // namespace lifeline::server

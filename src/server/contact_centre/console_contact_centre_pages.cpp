@@ -8,6 +8,7 @@
 #include "domain/contact_centre/staffing.hpp"
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/page.hpp"
 
 namespace lifeline::server {
@@ -18,34 +19,38 @@ namespace {
 
 std::string Percent(double share) { return fmt::format("{:.0f}%", share * 100); }
 
+// Seconds as the console says them: "4.5 с".
+std::string Seconds(std::string number) { return TF("{} с", number); }
+
 std::string WindowRows(const std::string& suffix, const contact_centre::StatsWindow& w) {
   return fmt::format(
       "<td id=\"offered-{0}\">{1}</td><td id=\"sl-{0}\">{2}</td><td id=\"sl2-{0}\">{3}</td><td "
-      "id=\"asa-{0}\">{4:.1f} с</td>"
+      "id=\"asa-{0}\">{4}</td>"
       "<td id=\"abandon-{0}\">{5}</td><td id=\"occupancy-{0}\">{6}</td>",
       suffix, w.offered, Percent(w.ServiceLevel()), Percent(w.ServiceLevel2()),
-      w.AverageSpeedOfAnswer(), Percent(w.AbandonmentRate()), Percent(w.Occupancy()));
+      Seconds(fmt::format("{:.1f}", w.AverageSpeedOfAnswer())), Percent(w.AbandonmentRate()),
+      Percent(w.Occupancy()));
 }
 
 std::string_view PauseReasonRu(contact_centre::PauseReason r) {
   using R = contact_centre::PauseReason;
   switch (r) {
     case R::kNone:
-      return "без причины";
+      return T("без причины");
     case R::kRest:
-      return "отдых";
+      return T("отдых");
     case R::kMeal:
-      return "еда";
+      return T("еда");
     case R::kDebrief:
-      return "разбор звонка";
+      return T("разбор звонка");
     case R::kTraining:
-      return "обучение";
+      return T("обучение");
     case R::kTechnical:
-      return "техническая неполадка";
+      return T("техническая неполадка");
     case R::kAdmin:
-      return "служебные дела";
+      return T("служебные дела");
     case R::kMissedRings:
-      return "пропущенные вызовы";
+      return T("пропущенные вызовы");
   }
   return "?";
 }
@@ -53,17 +58,17 @@ std::string_view PauseReasonRu(contact_centre::PauseReason r) {
 std::string_view StateRu(contact_centre::OperatorState s) {
   switch (s) {
     case contact_centre::OperatorState::kLoggedOut:
-      return "не в системе";
+      return T("не в системе");
     case contact_centre::OperatorState::kAvailable:
-      return "свободен";
+      return T("свободен");
     case contact_centre::OperatorState::kRinging:
-      return "звонок";
+      return T("звонок");
     case contact_centre::OperatorState::kOnCall:
-      return "разговор";
+      return T("разговор");
     case contact_centre::OperatorState::kWrapUp:
-      return "после звонка";
+      return T("после звонка");
     case contact_centre::OperatorState::kBreak:
-      return "перерыв";
+      return T("перерыв");
   }
   return "?";
 }
@@ -72,46 +77,47 @@ std::string_view StateRu(contact_centre::OperatorState s) {
 std::string ManagerFormsHtml(const app::SessionInfo& session, const app::Wallboard& board) {
   const std::string csrf = fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
                                        HtmlEscape(session.csrf_token));
-  std::string html = "<h2>Управление</h2>";
+  std::string html = fmt::format("<h2>{}</h2>", T("Управление"));
   html += fmt::format(
       "<form method=\"post\" action=\"/console/contact-centre/operators\">{}<label "
-      "for=\"operator-id\">Новый оператор "
-      "(добавочный номер)</label><input id=\"operator-id\" name=\"id\" maxlength=\"64\" "
+      "for=\"operator-id\">{}</label><input id=\"operator-id\" name=\"id\" maxlength=\"64\" "
       "pattern=\"[A-Za-z0-9._-]+\" required>"
-      "<fieldset><legend>Языки</legend>",
-      csrf);
+      "<fieldset><legend>{}</legend>",
+      csrf, T("Новый оператор (добавочный номер)"), T("Языки"));
   for (Language l : contact_centre::kAllLanguages) {
     html +=
         fmt::format("<label><input type=\"checkbox\" name=\"language\" value=\"{}\"{}> {}</label>",
                     ToString(l), l == Language::kRu ? " checked" : "", LanguageRu(l));
   }
-  html +=
-      "</fieldset><label for=\"operator-uri\">Куда звонить (SIP-адрес телефона, например "
-      "<code>sip:ext-101@10.0.0.5:5060</code>; "
-      "необязательно)</label><input id=\"operator-uri\" name=\"uri\" maxlength=\"200\">"
-      "<button type=\"submit\">Добавить оператора</button></form>";
+  html += fmt::format(
+      "</fieldset><label for=\"operator-uri\">{}</label><input id=\"operator-uri\" name=\"uri\" "
+      "maxlength=\"200\"><button type=\"submit\">{}</button></form>",
+      TF("Куда звонить (SIP-адрес телефона, например {}; необязательно)",
+         "<code>sip:ext-101@10.0.0.5:5060</code>"),
+      T("Добавить оператора"));
   html += fmt::format(
       "<form method=\"post\" action=\"/console/contact-centre/lines\">{}<label "
-      "for=\"lines-count\">Линий</label>"
+      "for=\"lines-count\">{}</label>"
       "<input id=\"lines-count\" name=\"lines\" inputmode=\"numeric\" pattern=\"[0-9]+\" "
       "value=\"{}\" required>"
-      "<button type=\"submit\">Изменить число линий</button></form>",
-      csrf, board.snapshot.lines);
+      "<button type=\"submit\">{}</button></form>",
+      csrf, T("Линий"), board.snapshot.lines, T("Изменить число линий"));
   if (board.operators.empty()) return html;
   html += fmt::format(
       "<form method=\"post\" action=\"/console/contact-centre/state\">{}<label "
       "for=\"state-operator\">"
-      "Оператор</label><select id=\"state-operator\" name=\"id\">",
-      csrf);
+      "{}</label><select id=\"state-operator\" name=\"id\">",
+      csrf, T("Оператор"));
   for (const auto& o : board.operators)
     html += fmt::format("<option>{}</option>", HtmlEscape(o.name));
-  html +=
-      "</select><label for=\"state-new\">Состояние</label><select id=\"state-new\" name=\"state\">";
+  html += fmt::format(
+      "</select><label for=\"state-new\">{}</label><select id=\"state-new\" name=\"state\">",
+      T("Состояние"));
   for (auto s : {contact_centre::OperatorState::kAvailable, contact_centre::OperatorState::kBreak,
                  contact_centre::OperatorState::kLoggedOut}) {
     html += fmt::format("<option value=\"{}\">{}</option>", ToString(s), StateRu(s));
   }
-  return html + "</select><button type=\"submit\">Установить</button></form>";
+  return html + fmt::format("</select><button type=\"submit\">{}</button></form>", T("Установить"));
 }
 
 // An operator's own day (issue 15): sign in, pause with a reason, come back, sign out, for
@@ -121,12 +127,13 @@ std::string OwnDayFormHtml(const app::SessionInfo& session, const app::OperatorR
       "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"id\" "
       "value=\"{}\">",
       HtmlEscape(session.csrf_token), HtmlEscape(own.name));
-  std::string html =
-      fmt::format("<h2>Моя смена</h2><p id=\"own-state\">Добавочный {}: <strong>{}</strong>{}</p>",
-                  HtmlEscape(own.name), StateRu(own.state),
+  const std::string state_html =
+      fmt::format("<strong>{}</strong>{}", StateRu(own.state),
                   own.pause_reason == contact_centre::PauseReason::kNone
                       ? std::string()
                       : fmt::format(" ({})", PauseReasonRu(own.pause_reason)));
+  std::string html = fmt::format("<h2>{}</h2><p id=\"own-state\">{}</p>", T("Моя смена"),
+                                 TF("Добавочный {}: {}", HtmlEscape(own.name), state_html));
   auto button = [&](std::string_view state, std::string_view label) {
     return fmt::format(
         "<form method=\"post\" action=\"/console/contact-centre/state\">{}<input type=\"hidden\" "
@@ -134,23 +141,23 @@ std::string OwnDayFormHtml(const app::SessionInfo& session, const app::OperatorR
         hidden, state, label);
   };
   html += button("available", own.state == contact_centre::OperatorState::kBreak
-                                  ? "Вернуться с перерыва"
-                                  : "Войти в очередь");
+                                  ? T("Вернуться с перерыва")
+                                  : T("Войти в очередь"));
   html += fmt::format(
       "<form method=\"post\" action=\"/console/contact-centre/state\">{}<input type=\"hidden\" "
-      "name=\"state\" value=\"break\"><label for=\"own-reason\">Причина перерыва</label>"
+      "name=\"state\" value=\"break\"><label for=\"own-reason\">{}</label>"
       "<select id=\"own-reason\" name=\"reason\">",
-      hidden);
+      hidden, T("Причина перерыва"));
   for (auto r : {contact_centre::PauseReason::kRest, contact_centre::PauseReason::kMeal,
                  contact_centre::PauseReason::kDebrief, contact_centre::PauseReason::kTraining,
                  contact_centre::PauseReason::kTechnical, contact_centre::PauseReason::kAdmin}) {
     html += fmt::format("<option value=\"{}\">{}</option>", ToString(r), PauseReasonRu(r));
   }
-  html += "</select><button type=\"submit\">Перерыв</button></form>";
-  html += button("logged_out", "Выйти из очереди");
-  return html +
-         "<p class=\"hint\">С телефона: *11 войти, *12 выйти, *13 и цифра причины — перерыв, *14 — "
-         "вернуться.</p>";
+  html += fmt::format("</select><button type=\"submit\">{}</button></form>", T("Перерыв"));
+  html += button("logged_out", T("Выйти из очереди"));
+  return html + fmt::format("<p class=\"hint\">{}</p>",
+                            T("С телефона: *11 войти, *12 выйти, *13 и цифра причины — перерыв, "
+                              "*14 — вернуться."));
 }
 
 }  // namespace
@@ -158,33 +165,37 @@ std::string OwnDayFormHtml(const app::SessionInfo& session, const app::OperatorR
 std::string ConsoleWallboardPage(const app::SessionInfo& session, const app::Wallboard& board,
                                  const std::string& error) {
   const auto& s = board.snapshot;
-  std::string body = Header(session) + "<h1>Очередь горячей линии</h1>";
+  std::string body = Header(session) + fmt::format("<h1>{}</h1>", T("Очередь горячей линии"));
   if (!error.empty())
     body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
+  // web/wallboard.js keeps the elements with these ids live.
   body += fmt::format(
-      "<p class=\"board\">Ждут: <strong id=\"waiting\">{}</strong> · дольше всех: <strong "
-      "id=\"longest-wait\">{:.0f} с</strong>"
-      " · линии: <span id=\"lines-in-use\">{}</span> из <span id=\"lines\">{}</span></p>"
-      "<p class=\"hint\" id=\"live\">Обновляется каждую секунду (без скрипта — при перезагрузке "
-      "страницы). "
-      "Порог обслуживания: {:g} с.</p>",
-      s.waiting, s.longest_wait_seconds, s.lines_in_use, s.lines, board.answer_within_seconds);
-  body +=
-      "<table id=\"figures\"><thead><tr><th></th><th>Звонков</th><th>Отвечено в порог</th>"
-      "<th>В порог, считая брошенные</th><th>Ответ "
-      "в среднем</th>"
-      "<th>Брошено</th><th>Занятость</th></tr></thead><tbody>";
-  body += "<tr><th>Сегодня</th>" + WindowRows("today", s.today) + "</tr>";
-  body += "<tr><th>15 минут</th>" + WindowRows("15m", s.last_15_minutes) + "</tr></tbody></table>";
-  body += "<h2>Операторы</h2><p>";
+      "<p class=\"board\">{} · {} · {}</p><p class=\"hint\" id=\"live\">{} {}</p>",
+      TF("Ждут: {}", fmt::format("<strong id=\"waiting\">{}</strong>", s.waiting)),
+      TF("дольше всех: {}", fmt::format("<strong id=\"longest-wait\">{}</strong>",
+                                        Seconds(fmt::format("{:.0f}", s.longest_wait_seconds)))),
+      TF("линии: {} из {}", fmt::format("<span id=\"lines-in-use\">{}</span>", s.lines_in_use),
+         fmt::format("<span id=\"lines\">{}</span>", s.lines)),
+      T("Обновляется каждую секунду (без скрипта — при перезагрузке страницы)."),
+      TF("Порог обслуживания: {} с.", fmt::format("{:g}", board.answer_within_seconds)));
+  body += fmt::format(
+      "<table id=\"figures\"><thead><tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+      "<th>{}</th><th>{}</th></tr></thead><tbody>",
+      T("Звонков"), T("Отвечено в порог"), T("В порог, считая брошенные"), T("Ответ в среднем"),
+      T("Брошено"), T("Занятость"));
+  body += fmt::format("<tr><th>{}</th>{}</tr>", T("Сегодня"), WindowRows("today", s.today));
+  body += fmt::format("<tr><th>{}</th>{}</tr></tbody></table>", T("15 минут"),
+                      WindowRows("15m", s.last_15_minutes));
+  body += fmt::format("<h2>{}</h2><p>", T("Операторы"));
   for (auto state : contact_centre::kAllOperatorStates) {
     body += fmt::format("{}: <strong id=\"state-{}\">{}</strong> ", StateRu(state), ToString(state),
                         s.operators_by_state[static_cast<std::size_t>(state)]);
   }
-  body +=
+  body += fmt::format(
       "</p><table "
-      "id=\"operators\"><thead><tr><th>Оператор</th><th>Состояние</th><th>Принято</th></tr></"
-      "thead><tbody>";
+      "id=\"operators\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></"
+      "thead><tbody>",
+      T("Оператор"), T("Состояние"), T("Принято"));
   for (const auto& o : board.operators) {
     body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", HtmlEscape(o.name),
                         StateRu(o.state), o.calls_answered);
@@ -196,51 +207,58 @@ std::string ConsoleWallboardPage(const app::SessionInfo& session, const app::Wal
   }
   if (app::Require(session.actor, app::Permission::kManageContactCentre).ok()) {
     body += ManagerFormsHtml(session, board) +
-            "<p><a href=\"/console/staffing\">Планирование: сколько нужно операторов и линий</a>"
-            " · <a href=\"/console/callbacks\">Обратные звонки</a></p>";
+            fmt::format(
+                "<p><a href=\"/console/staffing\">{}</a>"
+                " · <a href=\"/console/callbacks\">{}</a></p>",
+                T("Планирование: сколько нужно операторов и линий"), T("Обратные звонки"));
   }
   body += "<script src=\"/console/assets/wallboard.js\" defer></script>";
-  return HtmlPage("ru", "Очередь", body);
+  return console::ConsolePage(T("Очередь"), body);
 }
 
 std::string ConsoleStaffingPage(const app::SessionInfo& session, const StaffingForm& form,
                                 const contact_centre::StaffingPlan* plan,
                                 const std::string& error) {
-  std::string body = Header(session) + "<h1>Сколько нужно операторов и линий</h1>";
+  std::string body =
+      Header(session) + fmt::format("<h1>{}</h1>", T("Сколько нужно операторов и линий"));
   body += "<form method=\"get\" action=\"/console/staffing\">";
-  const std::pair<const char*, const char*> fields[] = {
-      {"calls_per_hour", "Звонков в час"},
-      {"handle_seconds", "Среднее время обработки, с (с работой после звонка)"},
-      {"answer_within", "Ответить в течение, с"},
-      {"target", "Доля ответов в срок (например, 0.8)"},
-      {"patience_seconds", "Среднее терпение звонящего, с (необязательно: тогда Erlang A)"},
-      {"shrinkage", "Доля времени вне линии (например, 0.3)"},
-      {"blocking", "Допустимая доля занятых линий (например, 0.01)"}};
+  const std::pair<const char*, std::string_view> fields[] = {
+      {"calls_per_hour", Marked("Звонков в час")},
+      {"handle_seconds", Marked("Среднее время обработки, с (с работой после звонка)")},
+      {"answer_within", Marked("Ответить в течение, с")},
+      {"target", Marked("Доля ответов в срок (например, 0.8)")},
+      {"patience_seconds", Marked("Среднее терпение звонящего, с (необязательно: тогда Erlang A)")},
+      {"shrinkage", Marked("Доля времени вне линии (например, 0.3)")},
+      {"blocking", Marked("Допустимая доля занятых линий (например, 0.01)")}};
   for (const auto& [name, label] : fields) {
     auto it = form.find(name);
     body += fmt::format(
         "<label for=\"{0}\">{1}</label><input id=\"{0}\" name=\"{0}\" inputmode=\"decimal\" "
         "value=\"{2}\">",
-        name, label, it == form.end() ? "" : HtmlEscape(it->second));
+        name, T(label), it == form.end() ? "" : HtmlEscape(it->second));
   }
-  body += "<button type=\"submit\">Рассчитать</button></form>";
+  body += fmt::format("<button type=\"submit\">{}</button></form>", T("Рассчитать"));
   if (!error.empty())
     body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
   if (plan) {
     const auto& m = plan->metrics;
-    body += fmt::format(
-        "<h2>Результат</h2><dl id=\"plan\"><dt>Нагрузка</dt><dd>{:.2f} Эрланг</dd>"
-        "<dt>Операторов на линии</dt><dd id=\"operators-needed\">{}</dd><dt>Операторов в "
-        "графике</dt><dd id=\"rostered\">{}</dd>"
-        "<dt>Линий</dt><dd id=\"lines-needed\">{}</dd><dt>Ответ в срок</dt><dd "
-        "id=\"service-level\">{}</dd>"
-        "<dt>Средний ответ</dt><dd>{:.1f} "
-        "с</dd><dt>Занятость</dt><dd>{}</dd><dt>Брошенные</dt><dd>{}</dd></dl>",
-        plan->offered_load, plan->operators, plan->rostered, plan->lines, Percent(m.service_level),
-        m.asa_seconds, Percent(m.occupancy), Percent(m.abandonment));
+    // One term of the result: `attributes` go on its <dd>.
+    auto item = [](std::string_view term, std::string_view attributes, const auto& value) {
+      return fmt::format("<dt>{}</dt><dd{}>{}</dd>", term, attributes, value);
+    };
+    body += fmt::format("<h2>{}</h2><dl id=\"plan\">", T("Результат"));
+    body += item(T("Нагрузка"), "", TF("{} Эрланг", fmt::format("{:.2f}", plan->offered_load)));
+    body += item(T("Операторов на линии"), " id=\"operators-needed\"", plan->operators);
+    body += item(T("Операторов в графике"), " id=\"rostered\"", plan->rostered);
+    body += item(T("Линий"), " id=\"lines-needed\"", plan->lines);
+    body += item(T("Ответ в срок"), " id=\"service-level\"", Percent(m.service_level));
+    body += item(T("Средний ответ"), "", Seconds(fmt::format("{:.1f}", m.asa_seconds)));
+    body += item(T("Занятость"), "", Percent(m.occupancy));
+    body += item(T("Брошенные"), "", Percent(m.abandonment));
+    body += "</dl>";
   }
-  body += "<p><a href=\"/console/wallboard\">К очереди</a></p>";
-  return HtmlPage("ru", "Планирование", body);
+  body += fmt::format("<p><a href=\"/console/wallboard\">{}</a></p>", T("К очереди"));
+  return console::ConsolePage(T("Планирование"), body);
 }
 
 }  // namespace lifeline::server

@@ -6,6 +6,7 @@
 
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/contact_centre/wallboard_feed.hpp"
 #include "server/office_route_support.hpp"
 #include "server/page.hpp"
@@ -73,9 +74,11 @@ void RespondCallbacksPage(Context& ctx, const app::SessionInfo& session,
                           int status, const Respond& respond) {
   auto rows = ctx.office.ListCallbacks(session.actor, shown);
   if (!rows) {
-    return respond(
-        HtmlResponse(HttpStatusOf(rows.error().code),
-                     HtmlPage("ru", "Нет доступа", "<p>Обратные звонки ведут координаторы.</p>")));
+    return respond(HtmlResponse(
+        HttpStatusOf(rows.error().code),
+        console::ConsolePage(
+            console::T("Нет доступа"),
+            fmt::format("<p>{}</p>", console::T("Обратные звонки ведут координаторы.")))));
   }
   respond(HtmlResponse(status, ConsoleCallbacksPage(session, shown, *rows, notes)));
 }
@@ -116,10 +119,11 @@ void ConsoleRequestCallback(Context& ctx, Request& request, Respond respond) {
     return RespondCallbacksPage(ctx, *session, contact_centre::CallbackStatus::kPending, notes,
                                 HttpStatusOf(scheduled.error().code), respond);
   }
-  notes.done = fmt::format(
-      "Заявка №{} принята: первый звонок не раньше {:%Y-%m-%d %H:%M} UTC, только в окнах "
-      "звонящего.",
-      scheduled->id, std::chrono::sys_seconds{std::chrono::seconds{scheduled->due_at}});
+  notes.done =
+      console::TF("Заявка №{} принята: первый звонок не раньше {} UTC, только в окнах звонящего.",
+                  scheduled->id,
+                  fmt::format("{:%Y-%m-%d %H:%M}",
+                              std::chrono::sys_seconds{std::chrono::seconds{scheduled->due_at}}));
   RespondCallbacksPage(ctx, *session, contact_centre::CallbackStatus::kPending, notes, 201,
                        respond);
 }
@@ -133,7 +137,7 @@ void ConsoleCancelCallback(Context& ctx, Request& request, Respond respond) {
       id ? ctx.office.CancelCallback(session->actor, *id) : Status(NotFound("no such callback"));
   CallbackPageNotes notes;
   if (cancelled) {
-    notes.done = fmt::format("Заявка №{} отменена, номер уничтожен.", *id);
+    notes.done = console::TF("Заявка №{} отменена, номер уничтожен.", *id);
   } else {
     notes.error = console::ConsoleErrorRu(cancelled.error());
   }
@@ -146,12 +150,16 @@ void ConsoleWallboard(Context& ctx, Request& request, Respond respond) {
   if (!session) return respond(Redirect("/console/"));
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   if (!ctx.contact_centre)
-    return respond(HtmlResponse(404, HtmlPage("ru", "Нет очереди", "<p>Очередь не запущена.</p>")));
+    return respond(HtmlResponse(
+        404, console::ConsolePage(console::T("Нет очереди"),
+                                  fmt::format("<p>{}</p>", console::T("Очередь не запущена.")))));
   auto board = ctx.contact_centre->View(session->actor);
   if (!board) {
     return respond(HtmlResponse(
         HttpStatusOf(board.error().code),
-        HtmlPage("ru", "Нет доступа", "<p>Очередь видят операторы и координаторы.</p>")));
+        console::ConsolePage(
+            console::T("Нет доступа"),
+            fmt::format("<p>{}</p>", console::T("Очередь видят операторы и координаторы.")))));
   }
   respond(HtmlResponse(200, ConsoleWallboardPage(*session, *board)));
 }

@@ -13,6 +13,7 @@
 #include "domain/contact_centre/sip_hints.hpp"
 #include "server/console_common.hpp"
 #include "server/console_pages.hpp"
+#include "server/console_text.hpp"
 #include "server/contact_centre/contact_centre_json.hpp"
 #include "server/contact_centre/contact_centre_route_support.hpp"
 #include "server/contact_centre/wallboard_feed.hpp"
@@ -368,8 +369,9 @@ void ConsoleStaffing(Context& ctx, Request& request, Respond respond) {
   if (session->must_enrol_second_factor) return respond(Redirect("/console/security"));
   if (auto allowed = app::Require(session->actor, app::Permission::kManageContactCentre);
       !allowed) {
-    return respond(HtmlResponse(
-        403, HtmlPage("ru", "Нет доступа", "<p>Планирование доступно координаторам.</p>")));
+    const std::string refusal =
+        fmt::format("<p>{}</p>", console::T("Планирование доступно координаторам."));
+    return respond(HtmlResponse(403, console::ConsolePage(console::T("Нет доступа"), refusal)));
   }
   const StaffingForm form = QueryForm(request);
   if (form.empty())

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kUserSelect =
     "SELECT id, name, role, password_hash, disabled, totp_sealed, totp_pending_sealed, "
-    "totp_last_step FROM users";
+    "totp_last_step, console_language FROM users";
 constexpr std::string_view kAuditSelect =
     "SELECT seq, at, actor_user_id, actor_name, action, target, mac FROM audit_log";
 
@@ -24,6 +24,8 @@ UserRecord ReadUser(const Row& row) {
   u.totp_sealed = row.Bytes(5);
   u.totp_pending_sealed = row.Bytes(6);
   u.totp_last_step = row.Int(7);
+  u.console_language =
+      row.Valid(ParseLanguage(row.Text(8)), "a stored console language is unknown to this version");
   return u;
 }
 
@@ -52,13 +54,14 @@ Result<std::int64_t> SqlStore::AddUser(const UserRecord& user) {
   auto id = Write(*sessions_, [&](Session& s) -> Result<std::int64_t> {
     Transaction tx(s);
     const std::int64_t id = s.Run(
-                                 "INSERT INTO users (name, role, password_hash, disabled) VALUES "
-                                 "($1, $2, $3, $4) RETURNING id",
+                                 "INSERT INTO users (name, role, password_hash, disabled, "
+                                 "console_language) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                                  Params()
                                      .Add(user.name)
                                      .Add(ToString(user.role))
                                      .Add(user.password_hash)
-                                     .Add(std::int64_t{user.disabled}))[0]
+                                     .Add(std::int64_t{user.disabled})
+                                     .Add(std::string(ToString(user.console_language))))[0]
                                 .Int(0);
     ResealRow(s, "users", id);
     tx.Commit();
@@ -107,6 +110,17 @@ Status SqlStore::UpdateUserColumn(std::int64_t user_id, std::string_view assignm
 Status SqlStore::SetUserDisabled(std::int64_t user_id, bool disabled) {
   return UpdateUserColumn(user_id, "disabled = $1",
                           Params().Add(std::int64_t{disabled}).Add(user_id));
+}
+
+Status SqlStore::SetConsoleLanguage(std::int64_t user_id, Language language) {
+  return Write(*sessions_, [&](Session& s) -> Status {
+    if (s.Run("UPDATE users SET console_language = $1 WHERE id = $2",
+              Params().Add(std::string(ToString(language))).Add(user_id))
+            .affected() == 0) {
+      return NotFound("no such user");
+    }
+    return OkStatus();
+  });
 }
 
 Status SqlStore::SetPasswordHash(std::int64_t user_id, const std::string& password_hash) {

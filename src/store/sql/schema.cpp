@@ -406,9 +406,17 @@ CREATE INDEX audit_log_latest ON audit_log (action, actor_user_id, at);
 CREATE INDEX audit_log_by_time ON audit_log (at);
 )sql";
 
-constexpr std::array<std::pair<int, std::string_view>, 2> kLaterChanges = {{
+// Step 26: the language each account reads the console in (issue 20). Outside the row's
+// MAC on purpose: it changes only the words shown to the account, never what it may do.
+constexpr std::string_view kConsoleLanguage = R"sql(
+ALTER TABLE users ADD COLUMN console_language TEXT NOT NULL DEFAULT 'ru'
+  CHECK (console_language IN ('ru', 'uk', 'en'));
+)sql";
+
+constexpr std::array<std::pair<int, std::string_view>, 3> kLaterChanges = {{
     {24, kStayRulesInRussian},
     {25, kAuditLogIndexes},
+    {26, kConsoleLanguage},
 }};
 
 static_assert(kHistoryEnd + static_cast<int>(kLaterChanges.size()) == kSchemaVersion,

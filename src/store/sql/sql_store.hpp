@@ -99,6 +99,7 @@ class SqlStore : public Store {
   Result<UserRecord> FindUserById(std::int64_t id) override;
   Result<std::vector<UserRecord>> ListUsers() override;
   Status SetUserDisabled(std::int64_t user_id, bool disabled) override;
+  Status SetConsoleLanguage(std::int64_t user_id, Language language) override;
   Status SetPasswordHash(std::int64_t user_id, const std::string& password_hash) override;
   Status ResetCredentials(std::int64_t user_id, const std::string& password_hash) override;
   Status SetPendingTotp(std::int64_t user_id, const Blob& sealed) override;
