@@ -4,7 +4,6 @@
 
 #include "server/console_text.hpp"
 
-#include <algorithm>
 #include <array>
 #include <boost/locale/gnu_gettext.hpp>
 #include <boost/locale/message.hpp>
@@ -17,8 +16,6 @@
 namespace lifeline::server::console {
 
 namespace {
-
-thread_local Language current_language = Language::kRu;
 
 // The embedded catalogue for `language` ("console/uk.mo"), if the build has one.
 std::optional<std::string_view> EmbeddedCatalogue(std::string_view code) {
@@ -56,23 +53,6 @@ const std::locale& CatalogueFor(Language language) {
 }
 
 }  // namespace
-
-bool IsConsoleLanguage(Language language) {
-  return std::find(std::begin(kConsoleLanguages), std::end(kConsoleLanguages), language) !=
-         std::end(kConsoleLanguages);
-}
-
-Language CurrentLanguage() { return current_language; }
-
-LanguageScope::LanguageScope(Language language) : previous_(current_language) {
-  current_language = IsConsoleLanguage(language) ? language : Language::kRu;
-}
-
-LanguageScope::~LanguageScope() { current_language = previous_; }
-
-void UseLanguage(Language language) {
-  current_language = IsConsoleLanguage(language) ? language : Language::kRu;
-}
 
 std::string_view TextIn(Language language, std::string_view russian) {
   if (language == Language::kRu || russian.empty()) return russian;
