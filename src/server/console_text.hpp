@@ -13,7 +13,6 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 
 #include "domain/application.hpp"
 #include "domain/marked.hpp"
@@ -47,12 +46,14 @@ void UseLanguage(Language language);
 /// as long as the program (catalogues are loaded once) or as `russian` does.
 std::string_view TextIn(Language language, std::string_view russian);
 
-/// A text as the current request's language says it. Mark literals only: xgettext reads them.
+/// A text as the current request's language says it. xgettext reads the literal given here; a
+/// value passed instead must have been written as Marked("…") where it was defined.
 inline std::string_view T(std::string_view russian) { return TextIn(CurrentLanguage(), russian); }
 
 /// A text with values: `russian` is a fmt format string ("{}" for each value, in order), checked
-/// at compile time; its translation keeps the same values (msgfmt --check refuses one that
-/// does not), and one that still fails to format is replaced by the Russian, never an error.
+/// at compile time; its translation keeps the same values (tests/check_console_catalogues.py
+/// refuses one that does not), and one that still fails to format is replaced by the Russian,
+/// never an error.
 std::string FormatTranslated(std::string_view russian, std::string_view translated,
                              fmt::format_args args);
 template <typename... Args>
