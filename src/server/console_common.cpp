@@ -228,6 +228,13 @@ constexpr std::pair<std::string_view, std::string_view> kFieldWords[] = {
     {"documents", Marked("документы")},
     {"trips", Marked("поездки")},
     {"last_medical_exam", Marked("медосмотр")},
+    {"calls_per_hour", Marked("звонков в час")},
+    {"handle_seconds", Marked("время обработки")},
+    {"answer_within", Marked("ответить в течение")},
+    {"target", Marked("доля ответов в срок")},
+    {"patience_seconds", Marked("терпение звонящего")},
+    {"shrinkage", Marked("доля времени вне линии")},
+    {"blocking", Marked("доля занятых линий")},
 };
 
 }  // namespace

@@ -354,6 +354,13 @@ constexpr Detail kDetails[] = {
     {"no such user", Marked("Такой учётной записи нет.")},
     {"account administration does not run here",
      Marked("Управление учётными записями здесь не работает.")},
+    // The camp ledger (the value is the balance).
+    {"the prisoner's account does not cover this (it holds {})",
+     Marked("На счёте военнопленного недостаточно средств: на нём {}.")},
+    // Generic checks of a form's numbers (the staffing planner); last, so that any rule above
+    // with the same ending wins. The field itself is named before the detail.
+    {"{} is required", Marked("Заполните его.")},
+    {"{} must be a number", Marked("Нужно число, например 240 или 0.8.")},
 };
 
 // The values standing for each "{}" of `key` in `text`, or nullopt if `text` is not `key`.

@@ -25,6 +25,14 @@ TEST(ConsoleDetails, ValuesKeepTheirPlaceAndOrderAndStatusesAreInWords) {
             "Это время вне безопасных окон заявителя; ближайшее открывается 2026-12-07 16:00 UTC.");
 }
 
+TEST(ConsoleDetails, AGenericRuleComesAfterEveryOneThatSaysMore) {
+  EXPECT_EQ(DetailRu("calls_per_hour is required"), "Заполните его.");
+  EXPECT_EQ(DetailRu("the name is required"), "Нужно имя.");  // its own entry, listed earlier
+  EXPECT_EQ(DetailRu("target must be a number"), "Нужно число, например 240 или 0.8.");
+  EXPECT_EQ(DetailRu("the prisoner's account does not cover this (it holds 30.00)"),
+            "На счёте военнопленного недостаточно средств: на нём 30.00.");
+}
+
 TEST(ConsoleDetails, OnlyTheWholeTextMatches) {
   EXPECT_EQ(DetailRu("a reply cannot be empty, really"), std::nullopt);
   EXPECT_EQ(DetailRu("not a reply cannot be empty"), std::nullopt);

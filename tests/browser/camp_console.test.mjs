@@ -75,7 +75,7 @@ describe('the camp console', { timeout: 6 * TEST_TIMEOUT_MS }, () => {
     await page.locator('#item').selectOption('чай');
     await page.locator('#quantity').fill('2');
     await submitForm('form[action$="/postings"]');
-    assert.match(await page.getByRole('alert').textContent(), /does not cover/);
+    assert.match(await page.getByRole('alert').textContent(), /недостаточно средств/);
     assert.equal((await page.locator('#balance').textContent()).trim(), '30.00 грн');
     assert.equal(await page.locator('#statement tbody tr').count(), 3);  // opening, the pay, closing
   });

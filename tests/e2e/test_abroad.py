@@ -223,6 +223,13 @@ class Abroad(ServerTest):
             self.assertEqual((status, answer["error"]["field"]), (400, field), body)
         status, referral, _ = self.server.json("POST", refer, consented, headers=self.worker)
         self.assertEqual(status, 201, referral)
+        # The person's page lists it: when it was made (UTC, to the minute), to whom, what, and the
+        # consent with its own day.
+        _, _, page = self.server.request("GET", f"/console/abroad/people/{person['id']}",
+                                         headers={"Cookie": self.worker["Cookie"]})
+        today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+        self.assertRegex(page.decode(), rf"<li>{today} \d\d:\d\d UTC: Synthetic Lawyers \(.*; согласие лично, "
+                                        rf"{today}\)")
         status, headers, package = self.server.request("GET", f"/api/v1/abroad/referrals/{referral['id']}/package",
                                                        headers=self.worker)
         self.assertEqual((status, headers.get("content-type")), (200, "application/octet-stream"))

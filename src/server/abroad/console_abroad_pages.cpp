@@ -288,7 +288,7 @@ std::string ReferralsSection(const app::SessionInfo& s, const PersonAbroadPageDa
     for (const auto& f : r.fields) fields += (fields.empty() ? "" : ", ") + ReferralFieldRu(f);
     html += fmt::format(
         "<li>{} <a href=\"/console/abroad/referrals/{}/package\">{}</a></li>",
-        TF("{}: {} ({}; согласие {}, {})", FormatIsoDate(r.consent_on), HtmlEscape(partner),
+        TF("{}: {} ({}; согласие {}, {})", UtcTime(r.created_at), HtmlEscape(partner),
            HtmlEscape(fields), ConsentHowRu(r.consent_how), FormatIsoDate(r.consent_on)),
         r.id, T("пакет"));
   }
