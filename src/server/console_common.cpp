@@ -85,6 +85,11 @@ std::string ScriptTextsBlock() {
 
 }  // namespace
 
+std::string CsrfField(const app::SessionInfo& s) {
+  return fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+                     HtmlEscape(s.csrf_token));
+}
+
 std::string Header(const app::SessionInfo& s) {
   std::string links;
   if (app::Require(s.actor, app::Permission::kListCases).ok()) {

@@ -22,6 +22,8 @@ namespace lifeline::server::console {
 
 /// A console page: HtmlPage in the request's console language (its lang attribute too).
 std::string ConsolePage(std::string_view title, std::string_view body_html);
+/// A form's hidden CSRF field for the session.
+std::string CsrfField(const app::SessionInfo& s);
 /// The navigation bar: links for the roles that may follow them, and the sign-out form.
 std::string Header(const app::SessionInfo& s);
 std::string_view SituationRu(Situation s);

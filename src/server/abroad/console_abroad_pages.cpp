@@ -1,6 +1,7 @@
-// The caseworker's console pages for people abroad: the risk board, a person's page with his
-// proceedings, pathways and referrals, the countries' stay rules, and partners. No script
-// needed; names appear only on the person's own page, whose opening is audited.
+// The caseworker's console pages for people abroad: the risk board and a person's page with
+// his proceedings, pathways and referrals (the countries' stay rules and the partners are in
+// console_abroad_table_pages.cpp). No script needed; names appear only on the person's own
+// page, whose opening is audited.
 
 #include "server/abroad/console_abroad_pages.hpp"
 
@@ -17,20 +18,6 @@ using namespace console;
 
 namespace {
 
-std::string Csrf(const app::SessionInfo& s) {
-  return fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
-                     HtmlEscape(s.csrf_token));
-}
-
-std::string Notes(const AbroadNotes& notes) {
-  std::string html;
-  if (!notes.error.empty())
-    html += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(notes.error));
-  if (!notes.done.empty())
-    html += fmt::format("<p class=\"notice\" role=\"status\">{}</p>", HtmlEscape(notes.done));
-  return html;
-}
-
 std::string Day(std::chrono::sys_days day) {
   return FormatIsoDate(std::chrono::year_month_day{day});
 }
@@ -46,12 +33,6 @@ std::string NeedsRu(const std::vector<abroad::Need>& needs) {
   for (abroad::Need n : needs) out += (out.empty() ? "" : ", ") + std::string(NeedRu(n));
   return out.empty() ? "—" : out;
 }
-
-constexpr abroad::RiskKind kRisks[] = {
-    abroad::RiskKind::kExtraditionHearing, abroad::RiskKind::kDeportation,
-    abroad::RiskKind::kStayEnds,           abroad::RiskKind::kAppealDeadline,
-    abroad::RiskKind::kCourtHearing,       abroad::RiskKind::kAsylumInterview,
-    abroad::RiskKind::kDocumentExpires};
 
 std::string RecordSection(const app::PersonAbroad& p,
                           const std::vector<abroad::CountryRecord>& countries) {
@@ -194,7 +175,7 @@ std::string ProceedingsSection(const app::SessionInfo& s, const PersonAbroadPage
           "<form method=\"post\" action=\"/console/abroad/proceedings/{0}/events\">{1}"
           "<input type=\"hidden\" name=\"person\" value=\"{2}\">"
           "<label for=\"event-kind-{0}\">{3}</label><select id=\"event-kind-{0}\" name=\"kind\">",
-          p.id, Csrf(s), id, T("Событие"));
+          p.id, CsrfField(s), id, T("Событие"));
       for (const auto& k : abroad::EventKinds(p.kind))
         html += fmt::format("<option value=\"{}\">{}</option>", k.name, EventRu(k.name));
       html += fmt::format(
@@ -205,7 +186,7 @@ std::string ProceedingsSection(const app::SessionInfo& s, const PersonAbroadPage
           "action=\"/console/abroad/proceedings/{0}/close\">{1}"
           "<input type=\"hidden\" name=\"person\" value=\"{2}\"><button type=\"submit\">{5}"
           "</button></form>",
-          p.id, Csrf(s), id, T("Дата (ГГГГ-ММ-ДД)"), T("Добавить"), T("Закрыть производство"));
+          p.id, CsrfField(s), id, T("Дата (ГГГГ-ММ-ДД)"), T("Добавить"), T("Закрыть производство"));
     }
     html += "</section>";
   }
@@ -214,7 +195,7 @@ std::string ProceedingsSection(const app::SessionInfo& s, const PersonAbroadPage
       "action=\"/console/abroad/people/{}/proceedings\">{}"
       "<label for=\"proceeding-kind\">{}</label><select id=\"proceeding-kind\" "
       "name=\"kind\">",
-      id, Csrf(s), T("Новое производство"));
+      id, CsrfField(s), T("Новое производство"));
   for (auto k : {abroad::ProceedingKind::kAsylum, abroad::ProceedingKind::kBorderProsecution,
                  abroad::ProceedingKind::kDeportation, abroad::ProceedingKind::kExtradition}) {
     html += fmt::format("<option value=\"{}\">{}</option>", abroad::ToString(k), ProceedingRu(k));
@@ -246,7 +227,7 @@ std::string PathwaysSection(const app::SessionInfo& s, const PersonAbroadPageDat
           "<input type=\"hidden\" name=\"person\" value=\"{}\"><input type=\"hidden\" "
           "name=\"step\" value=\"{}\">"
           "<select name=\"status\" aria-label=\"{}\">",
-          steps[i].document ? "📄 " : "", HtmlEscape(T(steps[i].label_ru)), p.id, Csrf(s), id,
+          steps[i].document ? "📄 " : "", HtmlEscape(T(steps[i].label_ru)), p.id, CsrfField(s), id,
           steps[i].code, HtmlEscape(T(steps[i].label_ru)));
       for (auto st : {abroad::StepStatus::kMissing, abroad::StepStatus::kInProgress,
                       abroad::StepStatus::kDone, abroad::StepStatus::kNotNeeded}) {
@@ -261,7 +242,7 @@ std::string PathwaysSection(const app::SessionInfo& s, const PersonAbroadPageDat
   html += fmt::format(
       "<form id=\"new-pathway\" method=\"post\" action=\"/console/abroad/people/{}/pathways\">{}"
       "<label for=\"pathway-kind\">{}</label><select id=\"pathway-kind\" name=\"kind\">",
-      id, Csrf(s), T("Новый путь"));
+      id, CsrfField(s), T("Новый путь"));
   for (auto k : {abroad::PathwayKind::kAsylum, abroad::PathwayKind::kHumanitarianVisa,
                  abroad::PathwayKind::kWorkVisa, abroad::PathwayKind::kTravelDocument}) {
     html += fmt::format("<option value=\"{}\">{}</option>", abroad::ToString(k), PathwayRu(k));
@@ -297,7 +278,7 @@ std::string ReferralsSection(const app::SessionInfo& s, const PersonAbroadPageDa
       "</ul><form id=\"new-referral\" method=\"post\" "
       "action=\"/console/abroad/people/{}/referrals\">{}"
       "<label for=\"partner\">{}</label><select id=\"partner\" name=\"partner\">",
-      id, Csrf(s), T("Партнёр"));
+      id, CsrfField(s), T("Партнёр"));
   for (const auto& p : d.partners) {
     html +=
         fmt::format("<option value=\"{}\">{}</option>", p.id,
@@ -325,6 +306,15 @@ std::string ReferralsSection(const app::SessionInfo& s, const PersonAbroadPageDa
 }
 
 }  // namespace
+
+std::string AbroadNotesHtml(const AbroadNotes& notes) {
+  std::string html;
+  if (!notes.error.empty())
+    html += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(notes.error));
+  if (!notes.done.empty())
+    html += fmt::format("<p class=\"notice\" role=\"status\">{}</p>", HtmlEscape(notes.done));
+  return html;
+}
 
 std::string_view RiskRu(abroad::RiskKind kind) {
   switch (kind) {
@@ -448,7 +438,7 @@ std::string ConsoleAbroadBoardPage(const app::SessionInfo& session,
                                    bool alerts_only, const AbroadNotes& notes) {
   std::string body = Header(session) +
                      fmt::format("<h1>{}</h1>", T("За рубежом: кто в опасности первым")) +
-                     Notes(notes);
+                     AbroadNotesHtml(notes);
   body += fmt::format(
       "<p><a href=\"/console/abroad/new\" id=\"new-person\">{}</a> · {}</p>", T("Новый человек"),
       alerts_only ? fmt::format("<a href=\"/console/abroad\">{}</a>", T("Все"))
@@ -503,132 +493,10 @@ std::string ConsoleAbroadPersonPage(const app::SessionInfo& session, const Perso
       Header(session) +
       fmt::format("<h1>{}</h1><p><a href=\"/console/abroad/people/{}/edit\">{}</a></p>", p.number,
                   p.stored.id, T("Изменить запись")) +
-      Notes(notes);
+      AbroadNotesHtml(notes);
   body += RecordSection(p, d.countries) + RisksSection(p) + ProceedingsSection(session, d) +
           PathwaysSection(session, d) + ReferralsSection(session, d);
   return console::ConsolePage(p.number, body);
-}
-
-// The countries' names and notes the database is seeded with (store/sql/schema.cpp, step 24),
-// marked so that the catalogue translates them; a name or note a caseworker wrote is shown as
-// written. tests/check_console_catalogues.py keeps this list and the seed the same.
-constexpr std::string_view kSeededCountryTexts[] = {
-    Marked("Казахстан"),
-    Marked("Армения"),
-    Marked("Грузия"),
-    Marked("Киргизия"),
-    Marked("Узбекистан"),
-    Marked("Турция"),
-    Marked("Сербия"),
-    Marked("Германия"),
-    Marked("Франция"),
-    Marked("пример правила: прежде чем на него полагаться, проверьте действующее"),
-    Marked("по шенгенской визе: сверьтесь с самой визой"),
-};
-
-std::string_view CountryText(std::string_view stored) {
-  for (const auto seeded : kSeededCountryTexts)
-    if (seeded == stored) return T(seeded);
-  return stored;
-}
-
-std::string ConsoleCountriesPage(const app::SessionInfo& session,
-                                 const std::vector<abroad::CountryRecord>& countries,
-                                 const abroad::LeadTimes& lead, const AbroadNotes& notes) {
-  std::string body = Header(session) +
-                     fmt::format("<h1>{}</h1>", T("Страны: правила безвизового пребывания")) +
-                     Notes(notes);
-  body += fmt::format(
-      "<table id=\"countries\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
-      "</tr></thead><tbody>",
-      T("Код"), T("Страна"), T("Дней"), T("За период"), T("Заметка"));
-  for (const auto& c : countries) {
-    body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", c.code,
-                        HtmlEscape(CountryText(c.name)), c.rule.days_allowed, c.rule.period_days,
-                        HtmlEscape(CountryText(c.note)));
-  }
-  body += fmt::format(
-      "</tbody></table><h2>{1}</h2>"
-      "<form id=\"country-form\" method=\"post\" action=\"/console/abroad/countries\">{0}"
-      "<label for=\"code\">{2}</label><input id=\"code\" name=\"code\" required "
-      "maxlength=\"2\">"
-      "<label for=\"name\">{3}</label><input id=\"name\" name=\"name\" required>"
-      "<label for=\"days_allowed\">{4}</label><input id=\"days_allowed\" "
-      "name=\"days_allowed\" required>"
-      "<label for=\"period_days\">{5}</label><input id=\"period_days\" "
-      "name=\"period_days\" required>"
-      "<label for=\"note\">{6}</label><input id=\"note\" name=\"note\">"
-      "<button type=\"submit\">{7}</button></form>",
-      Csrf(session), T("Добавить страну или изменить правило"), T("Код (ISO, две буквы)"),
-      T("Название"), T("Дней можно находиться"), T("в любом периоде из (дней)"), T("Заметка"),
-      T("Сохранить (сроки всех, кто там, пересчитаются)"));
-  body += fmt::format(
-      "<h2>{}</h2><form id=\"lead-times\" method=\"post\" "
-      "action=\"/console/abroad/lead-times\">{}",
-      T("За сколько дней предупреждать"), Csrf(session));
-  for (auto kind : kRisks) {
-    body += fmt::format(
-        "<label for=\"lead-{0}\">{1}</label><input id=\"lead-{0}\" name=\"{0}\" value=\"{2}\">",
-        abroad::ToString(kind), RiskRu(kind), lead.For(kind));
-  }
-  body += fmt::format("<button type=\"submit\">{}</button></form>", T("Сохранить"));
-  return console::ConsolePage(T("Страны"), body);
-}
-
-namespace {
-
-// The partner kinds the form offers, in its words.
-std::string PartnerKindRu(std::string_view kind) {
-  static constexpr console::CodeWords kWords[] = {
-      {"lawyers", Marked("юристы")},   {"shelter", Marked("приют")},         {"ngo", Marked("НКО")},
-      {"medical", Marked("медицина")}, {"employer", Marked("работодатель")},
-  };
-  if (auto words = WordsFor(kWords, kind)) return std::string(T(*words));
-  return HtmlEscape(kind);
-}
-
-}  // namespace
-
-std::string ConsolePartnersPage(const app::SessionInfo& session,
-                                const std::vector<abroad::PartnerRecord>& partners,
-                                const std::string& signing_key, const AbroadNotes& notes) {
-  std::string body = Header(session) + fmt::format("<h1>{}</h1>", T("Партнёрские организации")) +
-                     Notes(notes) + "<ul id=\"partners\">";
-  for (const auto& p : partners) {
-    body +=
-        fmt::format("<li>{} ({}) — {}</li>", HtmlEscape(p.name), PartnerKindRu(p.kind),
-                    p.public_key ? T("ключ зарегистрирован") : T("нет ключа: направлять нельзя"));
-  }
-  if (partners.empty()) body += fmt::format("<li>{}</li>", T("пока нет"));
-  body += "</ul>";
-  body += fmt::format(
-      "<h2>{}</h2><p>{}</p>"
-      "<p><code id=\"signing-key\">{}</code></p>",
-      T("Наша подпись"),
-      TF("Каждый пакет направления подписан ключом организации. Передайте партнёру этот "
-         "открытый ключ надёжным путём (не тем же, что пакеты): он вносит его в список доверенных "
-         "отправителей для {}, и поддельный пакет не откроется.",
-         "<code>lifeline referral open --trusted-senders</code>"),
-      HtmlEscape(signing_key));
-  if (app::Require(session.actor, app::Permission::kManagePartners)) {
-    body += fmt::format(
-        "<h2>{}</h2><form id=\"partner-form\" method=\"post\" "
-        "action=\"/console/partners\">{}"
-        "<label for=\"name\">{}</label><input id=\"name\" name=\"name\" required>"
-        "<label for=\"kind\">{}</label><select id=\"kind\" name=\"kind\">",
-        T("Добавить партнёра"), Csrf(session), T("Название организации"), T("Вид"));
-    for (std::string_view kind : {"lawyers", "shelter", "ngo", "medical", "employer"})
-      body += fmt::format("<option value=\"{}\">{}</option>", kind, PartnerKindRu(kind));
-    body += fmt::format(
-        "</select>"
-        "<label for=\"public_key\">{}</label>"
-        "<input id=\"public_key\" name=\"public_key\"><button "
-        "type=\"submit\">{}</button></form>",
-        TF("Открытый ключ (64 шестнадцатеричных знака: {})",
-           "<code>lifeline partner-key new</code>"),
-        T("Добавить"));
-  }
-  return console::ConsolePage(T("Партнёры"), body);
 }
 
 }  // namespace lifeline::server

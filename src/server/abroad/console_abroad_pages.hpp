@@ -58,6 +58,12 @@ std::string ConsolePartnersPage(const app::SessionInfo& session,
 
 /// Labels shared by the pages, in the console's language (the Russian words are the keys).
 std::string_view RiskRu(abroad::RiskKind kind);
+/// Every kind of risk, in the order the console lists them.
+inline constexpr abroad::RiskKind kRiskKinds[] = {
+    abroad::RiskKind::kExtraditionHearing, abroad::RiskKind::kDeportation,
+    abroad::RiskKind::kStayEnds,           abroad::RiskKind::kAppealDeadline,
+    abroad::RiskKind::kCourtHearing,       abroad::RiskKind::kAsylumInterview,
+    abroad::RiskKind::kDocumentExpires};
 std::string_view WantedRu(abroad::WantedStatus status);
 std::string_view NeedRu(abroad::Need need);
 std::string_view DocumentRu(abroad::DocumentKind kind);
@@ -67,6 +73,9 @@ std::string_view StepStatusRu(abroad::StepStatus status);
 /// An article's offence in the console's language: the penalty table's own Ukrainian or English
 /// words, its Russian for Russian or where the table has no other.
 std::string_view OffenceText(const abroad::PenaltyArticle& article);
+
+/// The page's notices: a refusal (role="alert") and what was done (role="status").
+std::string AbroadNotesHtml(const AbroadNotes& notes);
 
 /// A country's name or note as the console shows it: one the database was seeded with in the
 /// reader's language, one a caseworker wrote as written.

@@ -47,11 +47,6 @@ std::string MovementRu(std::string_view kind) {
   return HtmlEscape(kind);
 }
 
-std::string Csrf(const app::SessionInfo& s) {
-  return fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
-                     HtmlEscape(s.csrf_token));
-}
-
 std::string Notes(const CampNotes& notes) {
   std::string html;
   if (!notes.error.empty())
@@ -145,7 +140,7 @@ std::string FormKey() {
 std::string RegisterForm(const app::SessionInfo& session, const camp::CampRecord& camp) {
   std::string html =
       fmt::format("<h2>{}</h2><form method=\"post\" action=\"/console/camps/{}/prisoners\">{}",
-                  T("Зарегистрировать военнопленного"), camp.id, Csrf(session));
+                  T("Зарегистрировать военнопленного"), camp.id, CsrfField(session));
   const std::pair<const char*, std::string_view> fields[] = {
       {"surname", Marked("Фамилия")},
       {"first_names", Marked("Имена")},
@@ -197,7 +192,7 @@ std::string ConsoleCampsPage(const app::SessionInfo& session,
     body += "</ul>";
   }
   body += fmt::format("<h2>{}</h2><form method=\"post\" action=\"/console/camps\">{}",
-                      T("Новый лагерь"), Csrf(session));
+                      T("Новый лагерь"), CsrfField(session));
   body +=
       Field("name", T("Название"), "", " required") +
       Field("uah_per_chf", T("Курс: гривен за швейцарский франк"), "", " required") +
@@ -327,7 +322,7 @@ std::string ConsolePrisonerPage(const app::SessionInfo& session, const camp::Cam
                 p.capture_card_overdue
                     ? "<strong>" + std::string(T("просрочена (ст. 70)")) + "</strong>"
                     : TF("до {}", FormatIsoDate(p.capture_card_due)),
-                id, Csrf(session), T("Карточка отправлена"));
+                id, CsrfField(session), T("Карточка отправлена"));
 
   body += fmt::format(
       "<h2>{}</h2><form method=\"get\" action=\"/console/prisoners/{}\">"
@@ -358,7 +353,7 @@ std::string ConsolePrisonerPage(const app::SessionInfo& session, const camp::Cam
       "<h2>{}</h2><form method=\"post\" action=\"/console/prisoners/{}/postings\">{}"
       "<input type=\"hidden\" name=\"key\" value=\"{}\"><label for=\"kind\">{}</label><select "
       "id=\"kind\" name=\"kind\">",
-      T("Провести"), id, Csrf(session), FormKey(), T("Что"));
+      T("Провести"), id, CsrfField(session), FormKey(), T("Что"));
   for (auto k : {camp::PostingKind::kWorkingPay, camp::PostingKind::kAdvanceOfPay,
                  camp::PostingKind::kCashAtCapture, camp::PostingKind::kCanteenPurchase,
                  camp::PostingKind::kCallCharge, camp::PostingKind::kRemittanceOut,
@@ -381,7 +376,7 @@ std::string ConsolePrisonerPage(const app::SessionInfo& session, const camp::Cam
   body += fmt::format(
       "<h2>{}</h2><form method=\"post\" action=\"/console/prisoners/{}/movements\">{}"
       "<label for=\"movement-kind\">{}</label><select id=\"movement-kind\" name=\"kind\">",
-      T("Перемещение (ст. 122)"), id, Csrf(session), T("Что"));
+      T("Перемещение (ст. 122)"), id, CsrfField(session), T("Что"));
   // The movements an administrator records, in MovementRu's words ("arrived" is registration).
   for (std::string_view kind :
        {"hospital", "returned", "transferred", "released", "repatriated", "escaped", "died"}) {
@@ -408,7 +403,7 @@ std::string ConsoleBureauPage(const app::SessionInfo& session, const camp::CampR
       "id=\"bureau\"><thead><tr><th></th>"
       "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
       "<th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-      camp.id, Csrf(session), T("Номер"), T("Что"), T("Когда"), T("Фамилия, имена"),
+      camp.id, CsrfField(session), T("Номер"), T("Что"), T("Когда"), T("Фамилия, имена"),
       T("Звание, личный номер"), T("Родился"), T("Отец, мать"), T("Известить"));
   for (const auto& l : lines) {
     const auto& f = l.fields;

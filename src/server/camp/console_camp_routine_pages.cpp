@@ -29,11 +29,6 @@ std::string_view WorkRu(std::string_view kind) {
   return kind;
 }
 
-std::string Csrf(const app::SessionInfo& s) {
-  return fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
-                     HtmlEscape(s.csrf_token));
-}
-
 std::string_view OutcomeRu(camp::CallOutcome o) {
   switch (o) {
     case camp::CallOutcome::kCompleted:
@@ -92,7 +87,7 @@ std::string ConsolePhoneDayPage(const app::SessionInfo& session, const camp::Cam
           "<option value=\"no_show\">{9}</option></select></label>"
           "<label>{10}<input name=\"minutes\" value=\"{11}\" inputmode=\"numeric\"></label>"
           "<button type=\"submit\">{12}</button></form>",
-          camp.id, Csrf(session), date, slot.start_minute,
+          camp.id, CsrfField(session), date, slot.start_minute,
           // TRANSLATORS: label of a field for the prisoner's number (who made the call).
           T("Кто"), slot.prisoner_id, T("Итог"), OutcomeRu(camp::CallOutcome::kCompleted),
           OutcomeRu(camp::CallOutcome::kCut), OutcomeRu(camp::CallOutcome::kNoShow), T("Минут"),
@@ -164,7 +159,7 @@ std::string PrisonerRoutineForms(const app::SessionInfo& session, std::int64_t i
       "<label for=\"shift-day\">{6}</label><input id=\"shift-day\" name=\"day\">"
       "<label for=\"shift-hours\">{7}</label><input id=\"shift-hours\" name=\"hours\">"
       "<label for=\"shift-kind\">{8}</label><select id=\"shift-kind\" name=\"kind\">",
-      id, Csrf(session), T("просил работу (офицер; сержант — не только надзор)"),
+      id, CsrfField(session), T("просил работу (офицер; сержант — не только надзор)"),
       T("согласен на опасную работу (ст. 52)"), T("Последний медосмотр (ГГГГ-ММ-ДД)"),
       T("Сохранить"), T("День (ГГГГ-ММ-ДД; пусто — сегодня)"),
       T("Часы, с дорогой (например 08:00-12:00)"), T("Работа (ст. 50)"));
@@ -189,7 +184,7 @@ std::string PrisonerRoutineForms(const app::SessionInfo& session, std::int64_t i
       "<option value=\"received\">{13}</option></select>"
       "<label><input type=\"checkbox\" name=\"held\" value=\"1\"> {14}</label>"
       "<button type=\"submit\">{15}</button></form>",
-      id, Csrf(session), T("надзор"), T("опасная"), T("Назначить"), T("Телефон и почта"),
+      id, CsrfField(session), T("надзор"), T("опасная"), T("Назначить"), T("Телефон и почта"),
       T("В очередь на телефон"), T("Что"), T("письмо"), T("открытка"), T("учётная карточка"),
       T("Куда"), T("отправил"), T("получил"), T("задержано лагерем"), T("Записать"));
   return html;

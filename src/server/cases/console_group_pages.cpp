@@ -15,11 +15,6 @@ using namespace console;
 
 namespace {
 
-std::string HiddenCsrf(const app::SessionInfo& session) {
-  return fmt::format("<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
-                     HtmlEscape(session.csrf_token));
-}
-
 std::string PlanHtml(const app::SessionInfo& session, const app::GroupDetails& g) {
   return fmt::format(
       "<h2>{}</h2><form method=\"post\" action=\"/console/cases/{}/plan\">{}"
@@ -27,7 +22,7 @@ std::string PlanHtml(const app::SessionInfo& session, const app::GroupDetails& g
       "<label for=\"plan\">{}</label>"
       "<textarea id=\"plan\" name=\"plan\" maxlength=\"2000\" required>{}</textarea>"
       "<button type=\"submit\">{}</button></form>",
-      T("План группы"), g.case_id, HiddenCsrf(session), g.version,
+      T("План группы"), g.case_id, CsrfField(session), g.version,
       T("План (закрытое поле: видят только сотрудники, работающие с группой)"), HtmlEscape(g.plan),
       T("Сохранить план"));
 }
@@ -41,7 +36,7 @@ std::string MembersHtml(const app::SessionInfo& session, const app::GroupDetails
       "<form method=\"post\" action=\"/console/cases/{}/split\">{}<table id=\"members\"><thead><tr>"
       "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
       "</tr></thead><tbody>",
-      g.case_id, HiddenCsrf(session), T("Уходит"), T("Контакт новой группы"), T("№"), T("Имя"),
+      g.case_id, CsrfField(session), T("Уходит"), T("Контакт новой группы"), T("№"), T("Имя"),
       T("Звание"), T("Статус"));
   for (const auto& m : g.members) {
     const std::int64_t id = m.summary.id;
@@ -71,7 +66,7 @@ std::string AddMemberHtml(const app::SessionInfo& session, const app::GroupDetai
       "maxlength=\"2000\"></textarea>"
       "<p class=\"hint\">{7}</p>"
       "<button type=\"submit\">{2}</button></form>",
-      g.case_id, HiddenCsrf(session), T("Добавить участника"), T("Имя"), T("Звание"),
+      g.case_id, CsrfField(session), T("Добавить участника"), T("Имя"), T("Звание"),
       T("Часть (если не та же, что у группы)"), T("Заметка"),
       T("У участника будет своя заявка и своя квитанция: передайте её через контакт группы."));
 }
@@ -83,7 +78,7 @@ std::string MergeHtml(const app::SessionInfo& session, const app::GroupDetails& 
       "<label for=\"into\">{}</label>"
       "<input id=\"into\" name=\"into\" inputmode=\"numeric\" pattern=\"[0-9]+\" required>"
       "<p class=\"hint\">{}</p><button type=\"submit\">{}</button></form>",
-      T("Объединить с другой группой"), g.case_id, HiddenCsrf(session),
+      T("Объединить с другой группой"), g.case_id, CsrfField(session),
       T("Номер заявки контакта другой группы"),
       T("Все участники этой группы и её контакт станут участниками той группы; история обеих "
         "групп сохранится."),
