@@ -30,7 +30,10 @@ std::chrono::seconds SignInThrottle::Remaining(const Count& c, int free,
   if (c.failures < free) return std::chrono::seconds{0};
   const int doublings = std::min(c.failures - free, 20);
   const auto delay = std::min(limits_.first_delay * (1 << doublings), limits_.max_delay);
-  const auto ready = c.last_failure + delay;
+  // Times are whole seconds, so a failure recorded as second t happened somewhere in
+  // [t, t+1): it counts from the end of its second, and the wait is never shorter than the
+  // delay (at most one second longer).
+  const auto ready = c.last_failure + std::chrono::seconds{1} + delay;
   return ready > now ? ready - now : std::chrono::seconds{0};
 }
 

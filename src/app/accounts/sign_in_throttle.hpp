@@ -34,7 +34,8 @@ struct ThrottleLimits {
   int free_failures_per_account = 10;   // per account, across all untrusted clients
   int free_failures_per_device = 5;     // per device token
   int device_locked_after = 10;         // a device's token is refused from this many failures
-  std::chrono::seconds first_delay{1};  // doubled with each further failure
+  std::chrono::seconds first_delay{1};  // doubled with each further failure; the wait is this
+                                        // plus up to a second (times are whole seconds)
   std::chrono::seconds max_delay{15 * 60};
   std::size_t max_tracked = 100'000;  // beyond this, the oldest entries are forgotten
 };

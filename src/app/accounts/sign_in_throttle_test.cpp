@@ -35,13 +35,16 @@ TEST_F(SignInThrottleTest, FreeFailuresThenDoublingDelays) {
     EXPECT_EQ(throttle_.WaitBefore(attempt, now_), seconds{0});
     throttle_.RecordFailure(attempt, now_);
   }
-  EXPECT_EQ(throttle_.WaitBefore(attempt, now_), seconds{2});
+  // A failure at second t may have happened at t + 0.999: the 2 s delay ends at t + 3.
+  EXPECT_EQ(throttle_.WaitBefore(attempt, now_), seconds{3});
   now_ += seconds{2};
+  EXPECT_EQ(throttle_.WaitBefore(attempt, now_), seconds{1});
+  now_ += seconds{1};
   EXPECT_EQ(throttle_.WaitBefore(attempt, now_), seconds{0});
   throttle_.RecordFailure(attempt, now_);
-  EXPECT_EQ(throttle_.WaitBefore(attempt, now_), seconds{4});
+  EXPECT_EQ(throttle_.WaitBefore(attempt, now_), seconds{5});
   for (int i = 0; i < 10; ++i) throttle_.RecordFailure(attempt, now_);
-  EXPECT_EQ(throttle_.WaitBefore(attempt, now_), seconds{60});  // capped
+  EXPECT_EQ(throttle_.WaitBefore(attempt, now_), seconds{61});  // capped delay, rounded up
 }
 
 TEST_F(SignInThrottleTest, AFewFailuresElsewhereDoNotSlowTheOperatorsSource) {
@@ -68,12 +71,12 @@ TEST_F(SignInThrottleTest, UntrustedLockoutNeverSlowsTheOperatorsDevice) {
   // Everyone shares the proxy's address: the attacker's 1,000 failures lock out every
   // untrusted client of the account, and the source, but not the operator's known device.
   for (int i = 0; i < 1000; ++i) throttle_.RecordFailure(Untrusted("op", "proxy"), now_);
-  EXPECT_EQ(throttle_.WaitBefore(Untrusted("op", "proxy"), now_), seconds{60});
+  EXPECT_EQ(throttle_.WaitBefore(Untrusted("op", "proxy"), now_), seconds{61});
   const auto device = FromDevice("op", "proxy", "nonce-of-the-desk");
   EXPECT_TRUE(throttle_.Trusted(device));
   EXPECT_EQ(throttle_.WaitBefore(device, now_), seconds{0});
   throttle_.RecordSuccess(device);
-  EXPECT_EQ(throttle_.WaitBefore(Untrusted("op", "proxy"), now_), seconds{60});  // still locked
+  EXPECT_EQ(throttle_.WaitBefore(Untrusted("op", "proxy"), now_), seconds{61});  // still locked
 }
 
 TEST_F(SignInThrottleTest, ADeviceHasItsOwnBudgetThenItsTokenIsRefusedNeverTheAccount) {
@@ -82,7 +85,7 @@ TEST_F(SignInThrottleTest, ADeviceHasItsOwnBudgetThenItsTokenIsRefusedNeverTheAc
     EXPECT_EQ(throttle_.WaitBefore(device, now_), seconds{0});
     throttle_.RecordFailure(device, now_);
   }
-  EXPECT_EQ(throttle_.WaitBefore(device, now_), seconds{2});
+  EXPECT_EQ(throttle_.WaitBefore(device, now_), seconds{3});
   // Its failures count on the device alone: untrusted clients and other devices are untouched.
   EXPECT_EQ(throttle_.WaitBefore(Untrusted("op", "proxy"), now_), seconds{0});
   for (int i = 0; i < 3; ++i) throttle_.RecordFailure(device, now_);
@@ -114,7 +117,7 @@ TEST_F(SignInThrottleTest, AnAdministratorsUnlockForgetsTheAccountButNotTheGuess
     throttle_.RecordFailure(Untrusted("other" + std::to_string(i), "sprayer"), now_);
   const auto device = FromDevice("op", "desk", "nonce");
   for (int i = 0; i < 5; ++i) throttle_.RecordFailure(device, now_);  // the device is locked
-  EXPECT_EQ(throttle_.AccountWait("op", now_), seconds{2});
+  EXPECT_EQ(throttle_.AccountWait("op", now_), seconds{3});
   EXPECT_EQ(throttle_.AccountWait("someone-else", now_), seconds{0});
   EXPECT_FALSE(throttle_.Trusted(device));
 
