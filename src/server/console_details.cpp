@@ -357,9 +357,84 @@ constexpr Detail kDetails[] = {
     // The camp ledger (the value is the balance).
     {"the prisoner's account does not cover this (it holds {})",
      Marked("На счёте военнопленного недостаточно средств: на нём {}.")},
+    // Help abroad.
+    {"a list holds at most 50 entries", Marked("В списке — не больше 50 записей.")},
+    {"this case has a record abroad already",
+     Marked("У этой заявки уже есть запись о пребывании за рубежом.")},
+    {"the person is not in the country now (no open stay)",
+     Marked("Человек сейчас не в этой стране (нет открытого пребывания).")},
+    // The audit log.
+    {"more than {} entries match: narrow the filter (dates, action or user)",
+     Marked("Подходит больше {} записей: сузьте отбор (даты, действие или пользователь).")},
+    {"the audit log is busy; try again", Marked("Журнал аудита занят: повторите.")},
+    {"page must be positive and per_page between 1 and 200",
+     Marked("Номер страницы — положительный, записей на странице — от 1 до 200.")},
+    // Camps: registration, the phone line, correspondence, the ledger.
+    {"month must be like 2026-11", Marked("Месяц — в виде 2026-11.")},
+    {"the working day is 1 to 12 hours, as local civilian workers' (GC III Art. 53)",
+     Marked("Рабочий день — от 1 до 12 часов, как у местных гражданских работников (III Женевская "
+            "конвенция, ст. 53).")},
+    {"this case is registered in a camp already",
+     Marked("Эта заявка уже зарегистрирована в лагере.")},
+    {"only a case that has crossed can be registered in a camp",
+     Marked("Зарегистрировать в лагере можно только заявку, по которой человек уже перешёл.")},
+    {"a slot is 1 to 240 minutes", Marked("Слот — от 1 до 240 минут.")},
+    {"the daily limit per prisoner is 1 to 240 minutes",
+     Marked("Дневной лимит на военнопленного — от 1 до 240 минут.")},
+    {"the cut-call threshold is 0 to 240 minutes",
+     Marked("Порог, ниже которого прерванный звонок не расходует очередь, — от 0 до 240 минут.")},
+    {"this prisoner is not on the line's waiting list",
+     Marked("Этого военнопленного нет в очереди на линию.")},
+    {"a limit is a whole number, 0 for none", Marked("Лимит — целое число, 0 — без лимита.")},
+    {"GC III Art. 71: a limit on letters may not be below two a month",
+     Marked(
+         "Письма можно ограничить не меньше чем двумя в месяц (III Женевская конвенция, ст. 71).")},
+    {"GC III Art. 71: a limit on cards may not be below four a month",
+     Marked("Открытки можно ограничить не меньше чем четырьмя в месяц (III Женевская конвенция, "
+            "ст. 71).")},
+    {"call_charge_per_minute must be an amount of zero or more",
+     Marked("Плата за минуту звонка — сумма не меньше нуля.")},
+    {"advances must be amounts of zero or more", Marked("Авансы — суммы не меньше нуля.")},
+    {"unknown currency '{}': use UAH or CHF",
+     Marked("Неизвестная валюта «{}»: укажите UAH или CHF.")},
+    // Reply templates.
+    {"a reply must not say \"{}\": phones are searched, keep it innocuous",
+     Marked("В ответе не должно быть слова «{}»: телефоны проверяют, пишите нейтрально.")},
+    {"unknown placeholder {} (allowed: {receipt} in welcome and status, {state} in status)",
+     Marked("Неизвестная подстановка {} (можно: {receipt} в приветствии и статусе, {state} в "
+            "статусе).")},
+    {"this reply must give the number: put {receipt} in it",
+     Marked("В этом ответе должен быть номер заявки: вставьте {receipt}.")},
+    {"this reply must say how the request stands: put {state} in it",
+     Marked("Этот ответ должен сообщать, в каком состоянии заявка: вставьте {state}.")},
+    // Screening, statistics, retention, lists.
+    {"give either a contact handle or a phrase", Marked("Укажите контакт или фразу.")},
+    {"handle: give a telephone number or a user name",
+     Marked("Укажите номер телефона или имя пользователя.")},
+    {"days must be between 1 and 366", Marked("Период — от 1 до 366 дней.")},
+    {"the retention period must be at least 30 days", Marked("Срок хранения — не меньше 30 дней.")},
+    {"per_page: must be between 1 and 200", Marked("Записей на странице — от 1 до 200.")},
+    {"page size must be between 1 and 200 and the offset not negative",
+     Marked("Записей на странице — от 1 до 200, смещение — не отрицательное.")},
+    // The contact centre.
+    {"this callback is not being dialed", Marked("Этот обратный звонок сейчас не набирается.")},
+    {"this phone is not that operator's", Marked("Этот телефон не принадлежит этому оператору.")},
+    {"the account must have the operator role",
+     Marked("У учётной записи должна быть роль оператора.")},
+    {"this operator already exists", Marked("Такой оператор уже есть.")},
+    {"another operator answered this call", Marked("На этот звонок уже ответил другой оператор.")},
+    {"no such call", Marked("Такого звонка нет.")},
+    {"this forecast ({} Erlangs of load) would need more than {} operators on the phones to reach "
+     "the target; check the figures",
+     Marked("Для такого прогноза (нагрузка {} Эрл) нужно больше {} операторов на линии, чтобы "
+            "достичь цели: проверьте цифры.")},
     // Generic checks of a form's numbers (the staffing planner); last, so that any rule above
     // with the same ending wins. The field itself is named before the detail.
+    {"number: between {} and {} digits", Marked("Номер — от {} до {} цифр.")},
     {"{} is required", Marked("Заполните его.")},
+    {"{} must be a date like 2026-11-23", Marked("Нужна дата в виде 2026-11-23.")},
+    {"{} must be an amount like 10.50: digits, at most two after the point, no sign",
+     Marked("Нужна сумма вида 10.50: цифры, не больше двух после точки, без знака.")},
     {"{} must be a number", Marked("Нужно число, например 240 или 0.8.")},
 };
 

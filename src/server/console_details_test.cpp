@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/camp/correspondence.hpp"
+#include "domain/camp/money.hpp"
+#include "domain/channels/reply_wording.hpp"
 #include "domain/result.hpp"
 #include "server/console_common.hpp"
 
@@ -31,6 +34,25 @@ TEST(ConsoleDetails, AGenericRuleComesAfterEveryOneThatSaysMore) {
   EXPECT_EQ(DetailRu("target must be a number"), "Нужно число, например 240 или 0.8.");
   EXPECT_EQ(DetailRu("the prisoner's account does not cover this (it holds 30.00)"),
             "На счёте военнопленного недостаточно средств: на нём 30.00.");
+}
+
+// The refusals as the rules themselves write them, not as copied here: a reworded rule fails
+// this test as well as tests/check_console_details.py.
+TEST(ConsoleDetails, TheRulesOwnRefusalsReadInRussian) {
+  EXPECT_EQ(DetailRu(camp::ParseCurrency("XYZ").error().message),
+            "Неизвестная валюта «XYZ»: укажите UAH или CHF.");
+  EXPECT_EQ(DetailRu(camp::ValidateMailLimit({.letters_per_month = 1}).error().message),
+            "Письма можно ограничить не меньше чем двумя в месяц (III Женевская конвенция, ст. "
+            "71).");
+  auto wording = channels::DefaultReplyWording("ru").value();
+  wording.states[0] = "сдаться";
+  EXPECT_EQ(DetailRu(channels::ValidateReplyWording(wording).error().message),
+            "В ответе не должно быть слова «сдаться»: телефоны проверяют, пишите нейтрально.");
+  wording = channels::DefaultReplyWording("ru").value();
+  wording.texts[0] += " {case}";
+  EXPECT_EQ(DetailRu(channels::ValidateReplyWording(wording).error().message),
+            "Неизвестная подстановка {case} (можно: {receipt} в приветствии и статусе, {state} в "
+            "статусе).");
 }
 
 TEST(ConsoleDetails, OnlyTheWholeTextMatches) {

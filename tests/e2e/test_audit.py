@@ -105,6 +105,19 @@ class AuditLog(unittest.TestCase):
         self.assertEqual(len(list(csv.DictReader(io.StringIO(data.decode())))), 3)
         self.assertEqual(audit("?action=audit_exported")[1]["total"], 2)
 
+        # The file speaks the auditor's language, as the page does, and its column says which.
+        for language, words in [("en", "application opened (decrypted)"),
+                                ("uk", "заявку відкрито (розшифровано)")]:
+            status, _, _ = self.server.json("PUT", "/api/v1/me/language", {"language": language},
+                                            headers=auditor)
+            self.assertEqual(status, 204)
+            for path in ["/api/v1/audit.csv?action=case_read", "/console/audit.csv?action=case_read"]:
+                status, _, data = self.server.request("GET", path, headers=auditor if "api" in path else cookie)
+                self.assertEqual(status, 200, path)
+                rows = list(csv.DictReader(io.StringIO(data.decode())))
+                self.assertNotIn("action_ru", rows[0], path)
+                self.assertEqual({r[f"action_{language}"] for r in rows}, {words}, path)
+
 
 if __name__ == "__main__":
     unittest.main()

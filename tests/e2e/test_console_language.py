@@ -5,11 +5,14 @@ a camp with a prisoner and a person abroad with a proceeding and a pathway, show
 - in English (the account's choice, PUT /api/v1/me/language), no Cyrillic word;
 - in Ukrainian, no English word, no raw code and no word with a letter only Russian has
   (ы, э, ъ, ё);
-and says its language in <html lang>. What staff typed themselves, names written in Latin by
+and says its language in <html lang>. Every form on those pages, sent back with each field
+wrong (a letter where a number, date or choice belongs) and then empty, is refused (or done)
+in the same language, never with a 500. What staff typed themselves, names written in Latin by
 everyone (services, standards, formats) and the language picker's own names (each marked with
 its lang) are the only exceptions."""
 import datetime
 import html
+import html.parser
 import re
 import unittest
 from urllib.parse import urlencode
@@ -19,9 +22,9 @@ from harness import ServerTest, minimal_application
 PASSWORD = "synthetic-password-{}"
 ROLES = ["operator", "verifier", "coordinator", "camp_admin", "caseworker", "analyst", "auditor", "admin"]
 # Names everyone writes in Latin: services, formats and standards, a model's name (Erlang A),
-# Roman numerals (Annex IV) and the print shortcut.
+# Roman numerals (Annex IV, the III Geneva Convention) and the print shortcut.
 ALLOWED_LATIN = {"Signal", "Telegram", "SMS", "UTC", "CSV", "PDF", "JSON", "IP", "Tor", "TOTP", "QR", "ISO",
-                 "SIP", "Erlang", "A", "IV", "Ctrl", "P"}
+                 "SIP", "Erlang", "A", "III", "IV", "Ctrl", "P"}
 # Registry numbers (POW-000001, ABR-000001) and ISO country codes are identifiers, not words.
 IDENTIFIER = re.compile(r"^(?:[A-Z]{3}-\d+|[A-Z]{2})$")
 PAGES = {
@@ -41,9 +44,35 @@ PAGES = {
 
 
 # What the test's data holds, typed by staff or applicants in Russian: allowed on every page.
-TYPED = ("Синтетический Первый Второй Участник ответ Лагерь № 3 синтетический чай рядовой Синтетиков "
+TYPED = ("ж Синтетический Первый Второй Участник ответ Лагерь № 3 синтетический чай рядовой Синтетиков "
          "Пробный Уехавший Синтетик Вымышленск возбуждено заочно").split()
 RUSSIAN_ONLY = re.compile(r"[ыЫэЭъЪёЁ]")
+
+
+# Forms the refusal walk leaves alone: they end the session, delete, change the account's
+# language or second factor, or act on accounts, whatever their fields hold.
+UNTOUCHED_FORMS = re.compile(r"/(?:logout|logout-everywhere|delete|security/[a-z]+|accounts/\d+/\w+)$")
+
+
+class Forms(html.parser.HTMLParser):
+    """The page's POST forms: (action, [(name, value, hidden)])."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self.fields = [], None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("method") == "post":
+            self.fields = []
+            self.forms.append((a.get("action", ""), self.fields))
+        elif tag in ("input", "select", "textarea") and self.fields is not None and a.get("name"):
+            if a.get("type") not in ("submit", "button", "checkbox", "radio"):
+                self.fields.append((a["name"], a.get("value", ""), a.get("type") == "hidden"))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.fields = None
 
 
 def visible_text(page, language="ru"):
@@ -127,19 +156,53 @@ class ConsoleLanguage(ServerTest):
             for path in paths:
                 status, _, body = self.server.request("GET", path, headers=cookie)
                 self.assertEqual(status, 200, f"{role} {path}")
-                page = body.decode()
-                where = f"{language} {role} {path}"
-                if f'<html lang="{language}">' not in page:
-                    problems.append(f"{where}: not <html lang=\"{language}\">")
-                text = visible_text(page, language)
-                if language != "en":
-                    problems += self.latin_problems(where, text)
-                for word in set(re.findall(r"[\u0400-\u04FF][\u0400-\u04FF\u02BC'’-]*", text)):
-                    if word in TYPED:
-                        continue
-                    if language == "en" or (language == "uk" and RUSSIAN_ONLY.search(word)):
-                        problems.append(f"{where}: {word!r}")
+                problems += self.language_problems(f"{language} {role} {path}", body.decode(), language)
         return problems
+
+    def language_problems(self, where, page, language):
+        problems = []
+        if f'<html lang="{language}">' not in page:
+            problems.append(f"{where}: not <html lang=\"{language}\">")
+        text = visible_text(page, language)
+        if language != "en":
+            problems += self.latin_problems(where, text)
+        for word in set(re.findall(r"[\u0400-\u04FF][\u0400-\u04FF\u02BC'’-]*", text)):
+            if word in TYPED:
+                continue
+            if language == "en" or (language == "uk" and RUSSIAN_ONLY.search(word)):
+                problems.append(f"{where}: {word!r}")
+        return problems
+
+    def walk_refusals(self, language):
+        """Every form on every role's pages, sent with each field wrong, then empty: the problems
+        found in the refusals, and how many refusals were read."""
+        problems, refusals = [], 0
+        for role, paths in PAGES.items():
+            if language != "ru":
+                self.post(role, "PUT /api/v1/me/language", {"language": language}, 204)
+            cookie = {"Cookie": self.auth[role]["Cookie"], "Content-Type": "application/x-www-form-urlencoded"}
+            for path in paths:
+                parser = Forms()
+                parser.feed(self.server.request("GET", path, headers=cookie)[2].decode())
+                for action, fields in parser.forms:
+                    if UNTOUCHED_FORMS.search(action) or not any(not hidden for _, _, hidden in fields):
+                        continue
+                    for wrong in ("ж", ""):
+                        body = [(name, value if hidden else wrong) for name, value, hidden in fields]
+                        status, _, answer = self.server.request("POST", action, raw=urlencode(body).encode(),
+                                                                headers=cookie)
+                        where = f"{language} {role} {path} → {action} ({wrong or 'empty'})"
+                        self.assertLess(status, 500, where)
+                        if 400 <= status < 500:
+                            refusals += 1
+                            problems += self.language_problems(where, answer.decode(), language)
+        return problems, refusals
+
+    def test_every_console_form_refuses_in_the_accounts_language(self):
+        for language in ("ru", "en", "uk"):
+            problems, refusals = self.walk_refusals(language)
+            self.assertGreaterEqual(refusals, 60, language)  # the walk reached the forms (76 today)
+            self.assertEqual(problems, [], "\n".join(sorted(problems)))
 
     def test_a_language_the_console_does_not_speak_is_refused_naming_the_field(self):
         for bad in ({"language": "be"}, {"language": "de"}, {"language": 7}, {}):

@@ -153,7 +153,7 @@ std::string ConsentHowRu(std::string_view how) {
 std::string RisksSection(const app::PersonAbroad& p) {
   std::string html = fmt::format("<h2>{}</h2><ul id=\"risks\">", T("Ближайшие даты"));
   for (const auto& r : p.risks) html += fmt::format("<li>{}: {}</li>", Day(r.on), RiskRu(r.kind));
-  if (p.risks.empty()) html += fmt::format("<li>{}</li>", T("нет"));
+  if (p.risks.empty()) html += fmt::format("<li>{}</li>", T("пока нет"));
   return html + "</ul>";
 }
 
@@ -273,7 +273,7 @@ std::string ReferralsSection(const app::SessionInfo& s, const PersonAbroadPageDa
            HtmlEscape(fields), ConsentHowRu(r.consent_how), FormatIsoDate(r.consent_on)),
         r.id, T("пакет"));
   }
-  if (d.referrals.empty()) html += fmt::format("<li>{}</li>", T("нет"));
+  if (d.referrals.empty()) html += fmt::format("<li>{}</li>", T("пока нет"));
   html += fmt::format(
       "</ul><form id=\"new-referral\" method=\"post\" "
       "action=\"/console/abroad/people/{}/referrals\">{}"
@@ -411,7 +411,7 @@ std::string_view PathwayRu(abroad::PathwayKind kind) {
 std::string_view StepStatusRu(abroad::StepStatus status) {
   switch (status) {
     case abroad::StepStatus::kMissing:
-      return T("нет");
+      return T("отсутствует");
     case abroad::StepStatus::kInProgress:
       return T("в работе");
     case abroad::StepStatus::kDone:

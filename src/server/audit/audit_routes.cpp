@@ -79,11 +79,12 @@ std::string FilterErrorRu(const Error& e) {
 }
 
 // Seq, time (UTC, ISO 8601), account, action (wire name and words), target: what the page
-// shows, newest first. The words stay Russian whatever the reader's console language: the
-// column is action_ru (docs/api.md), for the API's file and the console's alike.
+// shows, newest first. The words are in the reader's console language, and the column says
+// which: action_ru, action_uk or action_en (docs/api.md), for the API's file and the
+// console's alike.
 std::string AuditCsv(const std::vector<AuditRecord>& entries) {
-  const console::LanguageScope russian(Language::kRu);
-  std::string out = "seq,at_utc,user,action,action_ru,target\r\n";
+  std::string out = fmt::format("seq,at_utc,user,action,action_{},target\r\n",
+                                ToString(console::CurrentLanguage()));
   for (const auto& e : entries) {
     out += fmt::format("{},{:%Y-%m-%dT%H:%M:%SZ},{},{},{},{}\r\n", e.seq,
                        fmt::gmtime(static_cast<std::time_t>(e.at)), CsvField(e.actor_name),
