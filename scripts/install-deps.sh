@@ -51,6 +51,9 @@ if [ "$mode" = "--test" ]; then
   packages+=(poppler-utils)
   # python3-polib reads the console's catalogues for tests/check_console_catalogues.py.
   packages+=(python3-polib)
+  # tor checks and starts the onion services' configuration (deploy/tor/,
+  # tests/tor/check_onion_config.py); openssl makes the test's client keys.
+  packages+=(tor openssl)
   # A real PostgreSQL for the store's conformance suite and the end-to-end tests on it
   # (tests/pg/pg-server.sh), and haproxy in front of two intake instances (test_haproxy.py).
   packages+=(postgresql haproxy)

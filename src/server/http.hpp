@@ -46,6 +46,9 @@ struct Response {
   std::string content_type = "text/plain; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, the body is padded before it is sent, so that the answer's bytes on the wire
+  // are one of a few sizes (the public pages: response_padding.hpp).
+  bool padded = false;
   // When set, the response is a stream: the status and headers (and `body`, if any) go out
   // at once, and `opened` receives the stream, which stays open while anyone holds it.
   std::function<void(std::shared_ptr<EventStream>)> opened;

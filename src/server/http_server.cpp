@@ -11,6 +11,7 @@
 #include <restinio/all.hpp>
 
 #include "server/inspected_socket.hpp"
+#include "server/response_padding.hpp"
 
 namespace lifeline::server {
 namespace {
@@ -148,8 +149,15 @@ restinio::http_status_line_t StatusLine(int status) {
 
 enum class AfterAnswer { kKeepAlive, kClose };
 
-void Send(const restinio::request_handle_t& req, const Response& response,
+void Send(const restinio::request_handle_t& req, const Response& unpadded,
           AfterAnswer after = AfterAnswer::kKeepAlive) {
+  Response padded_copy;
+  if (unpadded.padded) {
+    padded_copy = unpadded;
+    padded_copy.body =
+        PadBody(unpadded.body, VaryingBytes(unpadded, ReasonPhrase(unpadded.status)));
+  }
+  const Response& response = unpadded.padded ? padded_copy : unpadded;
   if (req->header().method() == restinio::http_method_head()) {
     // The GET answer's headers and length, without its body (RFC 9110 §9.3.2); a stream
     // is not opened.

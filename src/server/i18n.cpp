@@ -112,6 +112,21 @@ constexpr Entry kTexts[] = {
      "можна: ми не можемо його відновити.",
      "Memorise it, or note it down like an ordinary phone number. Without it no answer can be "
      "read: we cannot recover it."},
+    {Text::kLeaveNoTrace,
+     "Чтобы не оставить следов: не сохраняйте эту страницу и не делайте снимок экрана, затем "
+     "закройте вкладку и браузер. Tor Browser историю не хранит; в обычном браузере удалите "
+     "историю и данные этого сайта. Адрес страницы всё время один и тот же, по нему не видно, что "
+     "вы делали.",
+     "Каб не пакінуць слядоў: не захоўвайце гэтую старонку і не рабіце здымак экрана, потым "
+     "зачыніце ўкладку і браўзер. Tor Browser гісторыю не захоўвае; у звычайным браўзеры "
+     "выдаліце гісторыю і даныя гэтага сайта. Адрас старонкі ўвесь час адзін і той жа, па ім не "
+     "відаць, што вы рабілі.",
+     "Щоб не залишити слідів: не зберігайте цю сторінку й не робіть знімок екрана, потім закрийте "
+     "вкладку та браузер. Tor Browser історії не зберігає; у звичайному браузері видаліть історію "
+     "та дані цього сайту. Адреса сторінки весь час та сама, з неї не видно, що ви робили.",
+     "To leave no trace: do not save this page or take a screenshot, then close the tab and the "
+     "browser. Tor Browser keeps no history; in an ordinary browser, delete this site's history "
+     "and data. The page's address stays the same throughout: it does not show what you did."},
     {Text::kStatusTitle, "Статус заявки", "Статус заяўкі", "Статус заявки", "Application status"},
     {Text::kStatusIntro, "Введите номер квитанции.", "Увядзіце нумар квітанцыі.",
      "Введіть номер квитанції.", "Enter your receipt number."},

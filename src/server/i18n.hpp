@@ -51,6 +51,7 @@ enum class Text {
   kReceiptTitle,
   kReceiptIntro,
   kReceiptKeep,
+  kLeaveNoTrace,
   kStatusTitle,
   kStatusIntro,
   kReceiptLabel,

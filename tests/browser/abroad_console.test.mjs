@@ -128,7 +128,7 @@ describe('the console for people abroad', { timeout: 6 * TEST_TIMEOUT_MS }, () =
     await actAndLoad(page, () => page.locator('#legal-link').click());
     assert.match(await page.locator('#penalties').textContent(), /338\.3/);
     assert.match(await page.locator('#asylum-facts').textContent(), /C-238\/19/);
-    await actAndLoad(page, () => page.getByRole('link', { name: 'English' }).click());
+    await actAndLoad(page, () => page.getByRole('button', { name: 'English' }).click());
     assert.match(await page.locator('h1').textContent(), /Legal information/);
   });
 

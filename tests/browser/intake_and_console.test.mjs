@@ -19,6 +19,8 @@ const OPERATOR_PASSWORD = 'synthetic-operator-pw';
 const APPLICANT_NAME = 'Браузеров Тест';
 const REPLY_TEXT = 'Ответ оператора';
 const APPLICANT_REPLY = 'Ответ заявителя через форму';
+// The application form's own submit button (the page's other forms are links made buttons).
+const APPLY = 'form:has(input[name="go"][value="apply"]) button[type="submit"]';
 
 describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT_MS }, () => {
   let dir;
@@ -38,12 +40,12 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
   }
 
   async function checkStatus(page, typedReceipt) {
-    await page.goto(url('/status'));
+    await page.goto(url('/'));
+    await actAndLoad(page, () => page.getByRole('button', { name: 'Узнать статус заявки' }).click());
+    assert.equal(page.url(), url('/'));
     await page.locator('#receipt').fill(typedReceipt);
-    await Promise.all([
-      page.waitForURL(url('/status'), { waitUntil: 'load' }),
-      page.locator('form[action="/status"] button[type="submit"]').click(),
-    ]);
+    await actAndLoad(page, () => page.locator('form:has(input[name="go"][value="check"]) button[type="submit"]').click());
+    assert.equal(page.url(), url('/'), 'the address changed');
   }
 
   before(async () => {
@@ -66,10 +68,9 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
       assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
       assert.equal((await page.locator('h1').textContent()).trim(), 'Горячая линия: заявка');
 
-      await Promise.all([
-        page.waitForURL(/\?lang=en$/),
-        page.getByRole('link', { name: 'English' }).click(),
-      ]);
+      // Every link is a button posting back to "/": the address never changes.
+      await actAndLoad(page, () => page.getByRole('button', { name: 'English' }).click());
+      assert.equal(page.url(), url('/'));
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       assert.equal((await page.locator('h1').textContent()).trim(), 'Hotline: application');
 
@@ -79,17 +80,13 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
       await page.locator('#safe_windows').fill('Mon-Fri 7-9pm');
       await page.locator('#name').fill(APPLICANT_NAME);
       await page.locator('#message').fill('synthetic');
-      await Promise.all([
-        page.waitForURL(url('/apply'), { waitUntil: 'load' }),
-        page.locator('form[action="/apply"] button[type="submit"]').click(),
-      ]);
+      await actAndLoad(page, () => page.locator(APPLY).click());
+      assert.equal(page.url(), url('/'));
       // The safe window as it was read, to confirm by sending again.
       assert.match(await page.locator('#windows-read').textContent(), /weekdays, 19:00–21:00/);
       assert.equal(await page.locator('#safe_windows').inputValue(), 'Mon-Fri 7-9pm');
-      await Promise.all([
-        page.waitForURL(url('/apply'), { waitUntil: 'load' }),
-        page.locator('form[action="/apply"] button[type="submit"]').click(),
-      ]);
+      await actAndLoad(page, () => page.locator(APPLY).click());
+      assert.equal(page.url(), url('/'));
 
       const alert = page.getByRole('alert');
       if (await alert.count()) assert.fail(`the form was refused: ${await alert.textContent()}`);
@@ -193,7 +190,7 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
 
       // Writing back needs no script: the form carries the receipt.
       await page.locator('textarea#text').fill(APPLICANT_REPLY);
-      await actAndLoad(page, () => page.locator('form[action="/status/message"] button[type="submit"]').click());
+      await actAndLoad(page, () => page.locator('form:has(input[name="go"][value="message"]) button[type="submit"]').click());
       await page.locator('article.own-message', { hasText: APPLICANT_REPLY }).waitFor({ state: 'visible' });
     } finally {
       await applicant.close();
@@ -210,12 +207,12 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
       await page.locator('#contact_channel').selectOption('telegram');
       await page.locator('#contact_handle').fill('@synthetic_uk');
       await page.locator('#safe_windows').fill('Пн-Пт 19-21; нд 10.00 - 12.00');
-      await actAndLoad(page, () => page.locator('form[action="/apply"] button[type="submit"]').click());
+      await actAndLoad(page, () => page.locator(APPLY).click());
       const read = await page.locator('#windows-read').textContent();
       assert.match(read, /у будні, 19:00–21:00; нд, 10:00–12:00/);
       assert.match(read, /за вашим часом/);
       assert.equal(await page.locator('#receipt').count(), 0, 'stored before it was confirmed');
-      await actAndLoad(page, () => page.locator('form[action="/apply"] button[type="submit"]').click());
+      await actAndLoad(page, () => page.locator(APPLY).click());
       assert.match((await page.locator('#receipt').textContent()).trim(), RECEIPT_RE);
       assert.equal(await page.locator('html').getAttribute('lang'), 'uk');
     } finally {
@@ -232,7 +229,7 @@ describe('lifeline in a browser without JavaScript', { timeout: 5 * TEST_TIMEOUT
       assert.equal(await page.locator('html').getAttribute('lang'), 'be');
       assert.match(await page.locator('#penalties').textContent(), /дэзерцірства ва ўмовах ваеннага часу/);
       assert.match(await page.locator('#penalties').textContent(), /ад 5 да 15 гадоў/);
-      await actAndLoad(page, () => page.getByRole('link', { name: 'Українська' }).click());
+      await actAndLoad(page, () => page.getByRole('button', { name: 'Українська' }).click());
       assert.equal(await page.locator('html').getAttribute('lang'), 'uk');
       assert.match(await page.locator('#penalties').textContent(), /від 5 до 15 років/);
       assert.doesNotMatch(await page.locator('body').textContent(), /Наказания|лет\b/);

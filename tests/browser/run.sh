@@ -10,4 +10,4 @@ if [[ ! -d node_modules ]]; then
   npm ci --no-audit --no-fund
 fi
 exec node --test --test-reporter=spec intake_and_console.test.mjs console_with_script.test.mjs camp_console.test.mjs \
-  abroad_console.test.mjs accounts_and_audit.test.mjs console_languages.test.mjs
+  abroad_console.test.mjs accounts_and_audit.test.mjs console_languages.test.mjs applicant_leaves_no_trace.test.mjs

@@ -50,10 +50,13 @@ class Messages(ServerTest):
                                               raw=urllib.parse.urlencode({"receipt": self.receipt}).encode())
         self.assertEqual(status, 200)
         page = page.decode()
-        self.assertIn('action="/status/message"', page)
+        # The page's form posts back to "/" with go=message (the address never changes).
+        self.assertIn('<form method="post" action="/" autocomplete="off">'
+                      '<input type="hidden" name="go" value="message">', page)
         hidden = re.search(r'name="receipt" value="([^"]+)"', page).group(1)
-        body = urllib.parse.urlencode({"receipt": hidden, "text": "Пишу с формы.", "language": "ru"}).encode()
-        status, _, page = self.server.request("POST", "/status/message", headers=form, raw=body)
+        body = urllib.parse.urlencode({"go": "message", "receipt": hidden, "text": "Пишу с формы.",
+                                       "language": "ru"}).encode()
+        status, _, page = self.server.request("POST", "/", headers=form, raw=body)
         self.assertEqual(status, 200)
         self.assertIn("Сообщение отправлено.", page.decode())
         self.assertIn("Пишу с формы.", page.decode())

@@ -71,7 +71,7 @@ std::string_view In(Language l, std::string_view ru, std::string_view be, std::s
 
 std::string LegalInformationPage(Language language) {
   const PageWords& w = kWords[static_cast<std::size_t>(language)];
-  std::string body = LanguageNav(language, "/legal");
+  std::string body = LanguageNav(language, "legal");
   body += fmt::format("<h1>{}</h1><p>{}</p><h2>{}</h2><p>{}</p>", HtmlEscape(w.heading),
                       HtmlEscape(w.intro), HtmlEscape(w.penalties), HtmlEscape(w.wartime));
   body += fmt::format(

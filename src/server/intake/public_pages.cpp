@@ -10,8 +10,13 @@
 
 namespace lifeline::server {
 
-std::string LanguageNav(Language current, std::string_view path) {
-  std::string out = "<nav>";
+std::string LanguageNav(Language current, std::string_view page) {
+  // One form: each other language is a button carrying its code, so that switching keeps the
+  // address "/" (GoButton's reason).
+  std::string out = fmt::format(
+      "<nav><form method=\"post\" action=\"/\" class=\"go\" autocomplete=\"off\">"
+      "<input type=\"hidden\" name=\"go\" value=\"{}\">",
+      page);
   for (auto [lang, label] :
        {std::pair{Language::kRu, "Русский"}, std::pair{Language::kBe, "Беларуская"},
         std::pair{Language::kUk, "Українська"}, std::pair{Language::kEn, "English"}}) {
@@ -20,11 +25,24 @@ std::string LanguageNav(Language current, std::string_view path) {
     } else {
       // Each name in its own language, marked so (screen readers read it right, and the
       // language test knows it belongs to no page's language).
-      out += fmt::format("<a href=\"{0}?lang={1}\" hreflang=\"{1}\" lang=\"{1}\">{2}</a> ", path,
-                         ToString(lang), label);
+      out += fmt::format(
+          "<button type=\"submit\" class=\"link\" name=\"language\" value=\"{0}\" "
+          "lang=\"{0}\">{1}</button> ",
+          ToString(lang), label);
     }
   }
-  return out + "</nav>";
+  return out + "</form></nav>";
+}
+
+std::string GoButton(Language language, std::string_view go, std::string_view label,
+                     std::string_view id) {
+  return fmt::format(
+      "<form method=\"post\" action=\"/\" class=\"go\" autocomplete=\"off\">"
+      "<input type=\"hidden\" name=\"go\" value=\"{}\">"
+      "<input type=\"hidden\" name=\"language\" value=\"{}\">"
+      "<button type=\"submit\" class=\"link\"{}>{}</button></form>",
+      go, ToString(language), id.empty() ? std::string() : fmt::format(" id=\"{}\"", id),
+      HtmlEscape(label));
 }
 
 namespace {
@@ -151,13 +169,14 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
                                 const WindowsReading* reading) {
   using L = ApplicationLimits;
   const std::string lang(ToString(l));
-  std::string body = LanguageNav(l, "/");
+  std::string body = LanguageNav(l, "form");
   body +=
       fmt::format("<h1>{}</h1><p>{}</p><p class=\"hint\">{}</p>", HtmlEscape(Tr(l, Text::kTitle)),
                   HtmlEscape(Tr(l, Text::kIntro)), HtmlEscape(Tr(l, Text::kSafetyNote)));
   if (error) body += ErrorBanner(l, *error);
   body += fmt::format(
-      "<form method=\"post\" action=\"/apply\" accept-charset=\"utf-8\">"
+      "<form method=\"post\" action=\"/\" accept-charset=\"utf-8\" autocomplete=\"off\">"
+      "<input type=\"hidden\" name=\"go\" value=\"apply\">"
       "<input type=\"hidden\" name=\"language\" value=\"{}\">",
       lang);
   body += fmt::format(
@@ -219,10 +238,8 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
       HtmlEscape(d.message));
   body +=
       fmt::format("<button type=\"submit\">{}</button></form>", HtmlEscape(Tr(l, Text::kSubmit)));
-  body += fmt::format("<p><a href=\"/status?lang={}\">{}</a></p>", lang,
-                      HtmlEscape(Tr(l, Text::kCheckStatusLink)));
-  body += fmt::format("<p><a href=\"/legal?lang={}\" id=\"legal-link\">{}</a></p>", lang,
-                      HtmlEscape(Tr(l, Text::kLegalInformationLink)));
+  body += "<p>" + GoButton(l, "status", Tr(l, Text::kCheckStatusLink)) + "</p>";
+  body += "<p>" + GoButton(l, "legal", Tr(l, Text::kLegalInformationLink), "legal-link") + "</p>";
   return HtmlPage(lang, Tr(l, Text::kTitle), body);
 }
 
@@ -230,29 +247,30 @@ std::string ReceiptPage(Language l, const Receipt& receipt) {
   const std::string lang(ToString(l));
   const std::string body = fmt::format(
       "<h1>{}</h1><p>{}</p><p class=\"receipt\" id=\"receipt\">{}</p><p>{}</p>"
-      "<p><a href=\"/status?lang={}\">{}</a></p>",
+      "<p class=\"notice\" id=\"no-trace\">{}</p><p>{}</p>",
       HtmlEscape(Tr(l, Text::kReceiptTitle)), HtmlEscape(Tr(l, Text::kReceiptIntro)),
-      HtmlEscape(FormatReceipt(receipt)), HtmlEscape(Tr(l, Text::kReceiptKeep)), lang,
-      HtmlEscape(Tr(l, Text::kCheckStatusLink)));
+      HtmlEscape(FormatReceipt(receipt)), HtmlEscape(Tr(l, Text::kReceiptKeep)),
+      HtmlEscape(Tr(l, Text::kLeaveNoTrace)), GoButton(l, "status", Tr(l, Text::kCheckStatusLink)));
   return HtmlPage(lang, Tr(l, Text::kReceiptTitle), body);
 }
 
 std::string StatusFormPage(Language l, std::optional<Text> alert) {
   const std::string lang(ToString(l));
-  std::string body = LanguageNav(l, "/status");
+  std::string body = LanguageNav(l, "status");
   body += fmt::format("<h1>{}</h1><p>{}</p>", HtmlEscape(Tr(l, Text::kStatusTitle)),
                       HtmlEscape(Tr(l, Text::kStatusIntro)));
   if (alert)
     body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(Tr(l, *alert)));
   body += fmt::format(
-      "<form method=\"post\" action=\"/status\"><input type=\"hidden\" name=\"language\" "
-      "value=\"{0}\">"
+      "<form method=\"post\" action=\"/\" autocomplete=\"off\">"
+      "<input type=\"hidden\" name=\"go\" value=\"check\">"
+      "<input type=\"hidden\" name=\"language\" value=\"{0}\">"
       "<label for=\"receipt\">{1}</label><input id=\"receipt\" name=\"receipt\" "
       "inputmode=\"numeric\" "
       "autocomplete=\"off\" maxlength=\"40\" required><button type=\"submit\">{2}</button></form>"
-      "<p><a href=\"/?lang={0}\">{3}</a></p>",
+      "<p>{3}</p>",
       lang, HtmlEscape(Tr(l, Text::kReceiptLabel)), HtmlEscape(Tr(l, Text::kStatusSubmit)),
-      HtmlEscape(Tr(l, Text::kNewApplicationLink)));
+      GoButton(l, "form", Tr(l, Text::kNewApplicationLink)));
   return HtmlPage(lang, Tr(l, Text::kStatusTitle), body);
 }
 
@@ -280,8 +298,9 @@ std::string StatusPage(Language l, const app::ApplicantStatus& status,
   // The receipt travels back in a hidden field so that writing needs no script and no
   // cookie; the page is never cached (Cache-Control: no-store).
   body += fmt::format(
-      "<form method=\"post\" action=\"/status/message\"><input type=\"hidden\" name=\"language\" "
-      "value=\"{}\">"
+      "<form method=\"post\" action=\"/\" autocomplete=\"off\">"
+      "<input type=\"hidden\" name=\"go\" value=\"message\">"
+      "<input type=\"hidden\" name=\"language\" value=\"{}\">"
       "<input type=\"hidden\" name=\"receipt\" value=\"{}\"><label for=\"text\">{}</label>"
       "<p class=\"hint\">{}</p><textarea id=\"text\" name=\"text\" maxlength=\"2000\" "
       "required>{}</textarea>"
@@ -289,8 +308,7 @@ std::string StatusPage(Language l, const app::ApplicantStatus& status,
       lang, HtmlEscape(extras.receipt), HtmlEscape(Tr(l, Text::kWriteLabel)),
       HtmlEscape(Tr(l, Text::kWriteHint)), HtmlEscape(extras.unsent_text),
       HtmlEscape(Tr(l, Text::kSend)));
-  body += fmt::format("<p><a href=\"/status?lang={}\">{}</a></p>", lang,
-                      HtmlEscape(Tr(l, Text::kCheckStatusLink)));
+  body += "<p>" + GoButton(l, "status", Tr(l, Text::kCheckStatusLink)) + "</p>";
   return HtmlPage(lang, Tr(l, Text::kStatusTitle), body);
 }
 

@@ -13,8 +13,18 @@
 
 namespace lifeline::server {
 
-/// Links to the page at `path` in the other languages, the current one named in bold.
-std::string LanguageNav(Language current, std::string_view path);
+// Every public page is reached at "/" and every form and link on it posts back to "/" with a
+// hidden `go` saying what to do (public_routes.cpp), so that the address bar and the browser's
+// history hold "/" alone whatever the person did (no-trace practice, docs/security.md "No
+// trace on the applicant's phone"). The older addresses (/apply, /status, /legal,
+// /status/message, ?lang=) still answer, for links already given out.
+
+/// The other languages of the page `go` names ("form", "status", "legal"), as buttons; the
+/// current one named in bold.
+std::string LanguageNav(Language current, std::string_view page);
+/// A link that keeps the address: a button posting `go` and the language to "/".
+std::string GoButton(Language language, std::string_view go, std::string_view label,
+                     std::string_view id = {});
 
 /// How the safe windows were read, for the person to confirm before the form is stored:
 /// each window in their language, and the canonical text a second submission must carry

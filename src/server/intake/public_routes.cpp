@@ -17,6 +17,22 @@ namespace {
 
 using nlohmann::json;
 
+// A page that ends a flow (the receipt, the status and conversation) tells the browser to
+// drop whatever it may hold for this site: its cache and any storage or cookie (the public
+// pages set none; this also clears what an extension or an older version may have left).
+Response EndOfFlow(Response r) {
+  r.headers.emplace_back("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\"");
+  return r;
+}
+
+// Every answer of the public side is padded to one of a few sizes (response_padding.hpp).
+Respond Padded(Respond respond) {
+  return [respond = std::move(respond)](Response r) {
+    r.padded = true;
+    respond(std::move(r));
+  };
+}
+
 Response Unsupported(std::string_view expected) {
   return JsonError(415, "unsupported_media_type", "send the body as " + std::string(expected));
 }
@@ -123,7 +139,7 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
           if (status == 503) r.headers.emplace_back("Retry-After", "1");
           return respond(std::move(r));
         }
-        respond(HtmlResponse(200, ReceiptPage(language, *receipt)));
+        respond(EndOfFlow(HtmlResponse(200, ReceiptPage(language, *receipt))));
       });
 }
 
@@ -142,7 +158,7 @@ void RespondWithStatus(app::IntakeService& intake, Language language, StatusPage
       if (busy) r.headers.emplace_back("Retry-After", "1");
       return respond(std::move(r));
     }
-    respond(HtmlResponse(http_status, StatusPage(language, *status, extras)));
+    respond(EndOfFlow(HtmlResponse(http_status, StatusPage(language, *status, extras))));
   });
 }
 
@@ -198,36 +214,64 @@ void MessageJson(app::IntakeService& intake, Request& request, Respond respond) 
   });
 }
 
+// Every page's forms and links post here, with `go` naming what to do, so that the address
+// stays "/" (public_pages.hpp). An unknown `go` shows the application form.
+void PostToRoot(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/x-www-form-urlencoded")) {
+    return respond(Unsupported("an HTML form (application/x-www-form-urlencoded)"));
+  }
+  const auto form = ParseForm(request.body);
+  const std::string go = form ? FormValue(*form, "go") : std::string();
+  if (go == "apply") return SubmitForm(intake, request, std::move(respond));
+  if (request.body.size() > kMaxBodyBytes)  // only the application's form may be that large
+    return respond(JsonError(413, "too_large", "the form is too large"));
+  if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
+  if (go == "check") return StatusForm(intake, request, std::move(respond));
+  if (go == "message") return MessageForm(intake, request, std::move(respond));
+  const Language language = LanguageOr(FormValue(*form, "language"));
+  if (go == "status") return respond(HtmlResponse(200, StatusFormPage(language, std::nullopt)));
+  if (go == "legal") return respond(HtmlResponse(200, LegalInformationPage(language)));
+  respond(HtmlResponse(200, ApplicationFormPage(language, {}, nullptr)));
+}
+
 }  // namespace
 
 void AddPublicRoutes(Router& router, app::IntakeService& intake) {
   router.Add("GET", "/", [](Request& request, Respond respond) {
-    respond(HtmlResponse(200, ApplicationFormPage(LanguageOr(request.Query("lang")), {}, nullptr)));
+    Padded(respond)(
+        HtmlResponse(200, ApplicationFormPage(LanguageOr(request.Query("lang")), {}, nullptr)));
+  });
+  router.AddTakingOversizedBodies("POST", "/", [&intake](Request& r, Respond respond) {
+    PostToRoot(intake, r, Padded(std::move(respond)));
   });
   router.Add("GET", "/status", [](Request& request, Respond respond) {
-    respond(HtmlResponse(200, StatusFormPage(LanguageOr(request.Query("lang")), std::nullopt)));
+    Padded(respond)(
+        HtmlResponse(200, StatusFormPage(LanguageOr(request.Query("lang")), std::nullopt)));
   });
   router.Add("GET", "/legal", [](Request& request, Respond respond) {
-    respond(HtmlResponse(200, LegalInformationPage(LanguageOr(request.Query("lang")))));
+    Padded(respond)(HtmlResponse(200, LegalInformationPage(LanguageOr(request.Query("lang")))));
   });
   router.Add("GET", "/static/style.css", [](Request&, Respond respond) {
     Response r{200, "text/css; charset=utf-8", std::string(StyleSheet()), {}};
     respond(std::move(r));
   });
   router.AddTakingOversizedBodies("POST", "/apply", [&intake](Request& r, Respond respond) {
-    SubmitForm(intake, r, std::move(respond));
+    SubmitForm(intake, r, Padded(std::move(respond)));
   });
-  router.Add("POST", "/status",
-             [&intake](Request& r, Respond respond) { StatusForm(intake, r, std::move(respond)); });
-  router.Add("POST", "/api/v1/applications",
-             [&intake](Request& r, Respond respond) { SubmitJson(intake, r, std::move(respond)); });
-  router.Add("POST", "/api/v1/applicant/status",
-             [&intake](Request& r, Respond respond) { StatusJson(intake, r, std::move(respond)); });
+  router.Add("POST", "/status", [&intake](Request& r, Respond respond) {
+    StatusForm(intake, r, Padded(std::move(respond)));
+  });
+  router.Add("POST", "/api/v1/applications", [&intake](Request& r, Respond respond) {
+    SubmitJson(intake, r, Padded(std::move(respond)));
+  });
+  router.Add("POST", "/api/v1/applicant/status", [&intake](Request& r, Respond respond) {
+    StatusJson(intake, r, Padded(std::move(respond)));
+  });
   router.Add("POST", "/status/message", [&intake](Request& r, Respond respond) {
-    MessageForm(intake, r, std::move(respond));
+    MessageForm(intake, r, Padded(std::move(respond)));
   });
   router.Add("POST", "/api/v1/applicant/messages", [&intake](Request& r, Respond respond) {
-    MessageJson(intake, r, std::move(respond));
+    MessageJson(intake, r, Padded(std::move(respond)));
   });
 }
 

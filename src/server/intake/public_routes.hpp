@@ -7,8 +7,10 @@
 
 namespace lifeline::server {
 
-/// Adds /, /apply, /status, /static/style.css, POST /api/v1/applications and
-/// POST /api/v1/applicant/status. `intake` must outlive the router.
+/// Adds GET and POST / (where the pages' forms post, public_pages.hpp), /apply, /status,
+/// /status/message, /legal, /static/style.css, POST /api/v1/applications,
+/// /api/v1/applicant/status and /api/v1/applicant/messages, every answer but the style sheet
+/// padded (response_padding.hpp). `intake` must outlive the router.
 void AddPublicRoutes(Router& router, app::IntakeService& intake);
 
 }  // namespace lifeline::server
