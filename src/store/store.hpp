@@ -23,22 +23,33 @@
 
 namespace lifeline::store {
 
-class ApplicationStore {
+/// What the public intake writes and reads (app/intake/intake.hpp): applications, what an
+/// applicant may see by receipt lookup, and the applicant's messages. The office's store
+/// keeps it (the embedded default and the shared-store intake); an intake host's own outbox
+/// keeps it alone (store/sqlite/outbox_store.hpp).
+class IntakeStore {
  public:
-  virtual ~ApplicationStore() = default;
+  virtual ~IntakeStore() = default;
 
   /// Appends all of `batch` in one transaction (all or nothing) and returns their ids in
   /// order. kConflict if a receipt lookup already exists (then nothing is stored).
   virtual Result<std::vector<std::int64_t>> AppendApplications(
       std::span<const NewApplication> batch) = 0;
 
+  /// kNotFound when no application has this lookup hash.
+  virtual Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) = 0;
+
+  virtual Result<std::int64_t> AddMessage(const NewMessage& message) = 0;
+  /// How many messages the applicant wrote in the case on `day` (a flood bound).
+  virtual Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) = 0;
+};
+
+class ApplicationStore : public IntakeStore {
+ public:
   virtual Result<StoredApplication> GetApplication(std::int64_t id) = 0;
 
   /// Newest received day first (arrival order within a day), filtered, paged.
   virtual Result<CasePage> ListCases(const CaseFilter& filter) = 0;
-
-  /// kNotFound when no application has this lookup hash.
-  virtual Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) = 0;
 
   /// Assigns the application to `user_id` if nobody holds it. True when it is now (or was
   /// already) that user's; false when another user holds it. kNotFound if there is none.
@@ -64,11 +75,8 @@ class ApplicationStore {
   /// file. kNotFound if there is no such application.
   virtual Status SetCustodySealed(std::int64_t id, const Blob& sealed) = 0;
 
-  virtual Result<std::int64_t> AddMessage(const NewMessage& message) = 0;
   /// The case's conversation, oldest first.
   virtual Result<std::vector<StoredMessage>> ListMessages(std::int64_t case_id) = 0;
-  /// How many messages the applicant wrote in the case on `day` (a flood bound).
-  virtual Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) = 0;
 
   /// Counts for days [from, to) and the backlog as of `today` (see StatisticsCounts).
   virtual Result<StatisticsCounts> CountStatistics(Date from, Date to, Date today) = 0;

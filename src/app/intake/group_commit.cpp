@@ -4,7 +4,7 @@
 
 namespace lifeline::app {
 
-GroupCommitWriter::GroupCommitWriter(store::ApplicationStore& store, GroupCommitOptions options,
+GroupCommitWriter::GroupCommitWriter(store::IntakeStore& store, GroupCommitOptions options,
                                      std::function<void()> on_idle)
     : store_(store), options_(options), on_idle_(std::move(on_idle)) {
   thread_ = std::thread([this] { Run(); });

@@ -29,7 +29,7 @@ class GroupCommitWriter {
 
   /// `on_idle` runs on the writer thread at least every 250 ms (e.g. to close an expired
   /// encryption window). `store` must outlive the writer.
-  GroupCommitWriter(store::ApplicationStore& store, GroupCommitOptions options,
+  GroupCommitWriter(store::IntakeStore& store, GroupCommitOptions options,
                     std::function<void()> on_idle = {});
   /// Drains: everything enqueued is committed and answered before the thread ends.
   ~GroupCommitWriter();
@@ -51,7 +51,7 @@ class GroupCommitWriter {
   void Run();
   void CommitBatch(std::deque<Item>& batch);
 
-  store::ApplicationStore& store_;
+  store::IntakeStore& store_;
   const GroupCommitOptions options_;
   std::function<void()> on_idle_;
   mutable std::mutex mutex_;

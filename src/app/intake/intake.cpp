@@ -25,7 +25,7 @@ std::size_t ThreadsOr(std::size_t wanted) {
 
 }  // namespace
 
-IntakeService::IntakeService(store::ApplicationStore& store, const Clock& clock,
+IntakeService::IntakeService(store::IntakeStore& store, const Clock& clock,
                              crypto::OfficePublicKey office_key, crypto::Bytes receipt_salt,
                              IntakeOptions options)
     : store_(store),

@@ -67,9 +67,8 @@ store::NewApplication SealWithLookup(crypto::IntakeSealer& sealer,
 class IntakeService {
  public:
   /// `store` and `clock` must outlive the service. Thread-safe.
-  IntakeService(store::ApplicationStore& store, const Clock& clock,
-                crypto::OfficePublicKey office_key, crypto::Bytes receipt_salt,
-                IntakeOptions options = {});
+  IntakeService(store::IntakeStore& store, const Clock& clock, crypto::OfficePublicKey office_key,
+                crypto::Bytes receipt_salt, IntakeOptions options = {});
 
   using Done = std::function<void(Result<Receipt>)>;
 
@@ -120,7 +119,7 @@ class IntakeService {
   Result<ApplicantStatus> LookUp(const Receipt& receipt);
   Status StoreMessage(const Receipt& receipt, const std::string& text);
 
-  store::ApplicationStore& store_;
+  store::IntakeStore& store_;
   const Clock& clock_;
   const crypto::Bytes receipt_salt_;
   crypto::IntakeSealer sealer_;

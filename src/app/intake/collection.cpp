@@ -1,0 +1,63 @@
+#include "app/intake/collection.hpp"
+
+#include <algorithm>
+
+namespace lifeline::app {
+namespace {
+
+// Whether `office` holds `message` already (an earlier collection whose erase never reached
+// the outbox).
+Result<bool> Holds(store::ApplicationStore& office, const store::NewMessage& message) {
+  auto messages = office.ListMessages(message.case_id);
+  if (!messages) return messages.error();
+  return std::any_of(messages->begin(), messages->end(), [&](const store::StoredMessage& m) {
+    return m.sealed_for_office == message.sealed_for_office;
+  });
+}
+
+}  // namespace
+
+Result<CollectedIds> StoreCollected(store::ApplicationStore& office,
+                                    const store::OutboxBatch& batch) {
+  CollectedIds held;
+  for (const auto& a : batch.applications) {
+    auto ids = office.AppendApplications(std::span(&a.row, 1));
+    if (!ids) {
+      if (ids.error().code != ErrorCode::kConflict) return ids.error();
+      // Its lookup is taken: by this very record, stored by an earlier collection.
+      auto there = office.FindByReceiptLookup(a.row.receipt_lookup);
+      if (!there) return there.error();
+    }
+    held.applications.push_back(a.id);
+  }
+  for (const auto& m : batch.messages) {
+    auto owner = office.GetApplication(m.message.case_id);
+    if (!owner && owner.error().code != ErrorCode::kNotFound) return owner.error();
+    if (owner) {  // else the case was deleted: the message goes with it
+      auto already = Holds(office, m.message);
+      if (!already) return already.error();
+      if (!*already) {
+        if (auto id = office.AddMessage(m.message); !id) return id.error();
+      }
+    }
+    held.messages.push_back(m.id);
+  }
+  return held;
+}
+
+Result<std::vector<store::ApplicantViewUpdate>> ViewsFor(store::ApplicationStore& office,
+                                                         std::span<const store::Blob32> lookups) {
+  std::vector<store::ApplicantViewUpdate> views;
+  for (const auto& lookup : lookups) {
+    auto view = office.FindByReceiptLookup(lookup);
+    if (!view) {
+      if (view.error().code != ErrorCode::kNotFound) return view.error();
+      views.push_back({lookup, {}, true});
+      continue;
+    }
+    views.push_back({lookup, std::move(*view), false});
+  }
+  return views;
+}
+
+}  // namespace lifeline::app

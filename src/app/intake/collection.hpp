@@ -1,0 +1,38 @@
+#pragma once
+// The office's half of collecting from an intake host's outbox (issue 21; docs/security.md
+// "Intake on its own store"). The office asks the outbox for what waits
+// (store::OutboxBatch), stores it with StoreCollected, tells the outbox to erase what is now
+// stored, and sends back what each applicant may see (ViewsFor). A link that fails anywhere
+// in between loses nothing (the outbox erases only what the office confirmed) and
+// duplicates nothing (StoreCollected recognises a record it already holds), so the office
+// may simply ask again.
+
+#include <span>
+#include <vector>
+
+#include "store/outbox_records.hpp"
+#include "store/store.hpp"
+
+namespace lifeline::app {
+
+/// The outbox ids the office now holds (durably): safe to erase there.
+struct CollectedIds {
+  std::vector<std::int64_t> applications;
+  std::vector<std::int64_t> messages;
+};
+
+/// Stores each application and message of `batch` in `office` unless it is there already:
+/// an application by its receipt lookup (unique), a message by its sealed text (each one's
+/// ciphertext is unique) within its case. A message whose case the office no longer has (it
+/// was deleted) is dropped and reported as held, so that the outbox lets go of it too. Any
+/// other failure stops at that record: what came before it is held and reported.
+Result<CollectedIds> StoreCollected(store::ApplicationStore& office,
+                                    const store::OutboxBatch& batch);
+
+/// What the applicants behind `lookups` may see, from the office's store, for the outbox; a
+/// lookup the office no longer holds (the case was deleted) comes back `gone`, so that the
+/// outbox forgets it too.
+Result<std::vector<store::ApplicantViewUpdate>> ViewsFor(store::ApplicationStore& office,
+                                                         std::span<const store::Blob32> lookups);
+
+}  // namespace lifeline::app

@@ -1,0 +1,179 @@
+// An intake on its own outbox (store::sqlite::OutboxStore) and an office that collects from
+// it (app/intake/collection.hpp), in one process: the link between them is played by the
+// test, so that it can fail between any two steps.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <future>
+
+#include "app/cases/office_fixture.hpp"
+#include "app/intake/collection.hpp"
+#include "store/sqlite/outbox_store.hpp"
+
+namespace lifeline::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IntakeOutboxTest : public testing::IntakeOfficeTest {
+ protected:
+  void SetUp() override {
+    IntakeOfficeTest::SetUp();
+    dir_ = fs::temp_directory_path() /
+           ("lifeline-intake-outbox-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    outbox_ = std::make_unique<store::sqlite::OutboxStore>((dir_ / "outbox.db").string());
+    auto keys = LoadInstallationKeys(*store_);
+    ASSERT_TRUE(keys.ok());
+    remote_ =
+        std::make_unique<IntakeService>(*outbox_, clock_, keys->office_public, keys->receipt_salt);
+  }
+  void TearDown() override {
+    remote_->Stop();
+    remote_.reset();
+    outbox_.reset();
+    fs::remove_all(dir_);
+  }
+
+  Result<Receipt> SubmitRemotely(const ApplicationDraft& draft) {
+    std::promise<Result<Receipt>> promise;
+    remote_->Submit(draft, [&](Result<Receipt> r) { promise.set_value(std::move(r)); });
+    return promise.get_future().get();
+  }
+  Status WriteRemotely(std::string_view receipt, std::string text) {
+    std::promise<Status> promise;
+    remote_->SendMessage(receipt, std::move(text), [&](Status s) { promise.set_value(s); });
+    return promise.get_future().get();
+  }
+
+  // Fetches what waits and stores it in the office (the first half of a collection).
+  CollectedIds Store() {
+    auto batch = outbox_->Pending(100);
+    EXPECT_TRUE(batch.ok());
+    for (const auto& a : batch->applications) collected_.push_back(a.row.receipt_lookup);
+    auto held = StoreCollected(*store_, *batch);
+    EXPECT_TRUE(held.ok()) << held.error().message;
+    return *held;
+  }
+  // The second half: erases what the office holds and sends back every applicant's view.
+  void EraseAndSendViews(const CollectedIds& held) {
+    ASSERT_TRUE(outbox_->Erase(held.applications, held.messages).ok());
+    auto views = ViewsFor(*store_, collected_);
+    ASSERT_TRUE(views.ok()) << views.error().message;
+    ASSERT_TRUE(outbox_->PutViews(*views).ok());
+  }
+  void Collect() { EraseAndSendViews(Store()); }
+
+  std::int64_t CasesInOffice() { return office_->ListCases(operator_, {})->total; }
+
+  fs::path dir_;
+  std::unique_ptr<store::sqlite::OutboxStore> outbox_;
+  std::unique_ptr<IntakeService> remote_;
+  std::vector<store::Blob32> collected_;  // every lookup collected: the views sent back
+};
+
+TEST_F(IntakeOutboxTest, AnApplicationReachesTheOfficeOnlyByCollection) {
+  auto receipt = SubmitRemotely(Draft());
+  ASSERT_TRUE(receipt.ok()) << receipt.error().message;
+  EXPECT_EQ(CasesInOffice(), 0);
+  EXPECT_EQ(CheckAndWait(receipt->digits, remote_.get())->stage, ApplicantStage::kReceived);
+
+  Collect();
+  ASSERT_EQ(CasesInOffice(), 1);
+  const auto id = office_->ListCases(operator_, {})->items.at(0).id;
+  auto details = office_->GetCase(operator_, id);
+  ASSERT_TRUE(details.ok()) << details.error().message;
+  EXPECT_EQ(details->fields.name, "Вымышлов Пробный");
+  EXPECT_TRUE(outbox_->Pending(10)->applications.empty());
+  // The applicant still checks at the intake, now against the office's view.
+  auto status = CheckAndWait(receipt->digits, remote_.get());
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(status->stage, ApplicantStage::kReceived);
+}
+
+TEST_F(IntakeOutboxTest, RepliesAndTheApplicantsMessagesGoBothWays) {
+  auto receipt = SubmitRemotely(Draft());
+  ASSERT_TRUE(receipt.ok());
+  // Before the office holds the case, a message cannot be bound to it: try again later.
+  EXPECT_EQ(WriteRemotely(receipt->digits, "Слишком рано").error().code, ErrorCode::kUnavailable);
+  Collect();
+  const auto id = office_->ListCases(operator_, {})->items.at(0).id;
+  ASSERT_TRUE(office_->Reply(operator_, id, "Когда вам удобно говорить?").ok());
+  Collect();  // the view with the reply goes back
+  auto status = CheckAndWait(receipt->digits, remote_.get());
+  ASSERT_EQ(status->messages.size(), 1u);
+  EXPECT_EQ(status->messages[0].text, "Когда вам удобно говорить?");
+  EXPECT_FALSE(status->messages[0].from_applicant);
+
+  ASSERT_TRUE(WriteRemotely(receipt->digits, "Вечером после девяти.").ok());
+  status = CheckAndWait(receipt->digits, remote_.get());  // shown at once, not yet collected
+  ASSERT_EQ(status->messages.size(), 2u);
+  EXPECT_EQ(status->messages[1].text, "Вечером после девяти.");
+  Collect();
+  auto details = office_->GetCase(operator_, id);
+  ASSERT_TRUE(details.ok()) << details.error().message;
+  ASSERT_EQ(details->messages.size(), 2u);
+  EXPECT_EQ(details->messages[1].text, "Вечером после девяти.");
+  EXPECT_FALSE(details->messages[1].author_user_id);
+  status = CheckAndWait(receipt->digits, remote_.get());  // once, from the office's view now
+  ASSERT_EQ(status->messages.size(), 2u);
+  EXPECT_TRUE(status->messages[1].from_applicant);
+}
+
+TEST_F(IntakeOutboxTest, ALinkThatFailsAtAnyStepLosesAndDuplicatesNothing) {
+  std::vector<Receipt> receipts;
+  for (int i = 0; i < 3; ++i) receipts.push_back(*SubmitRemotely(Draft()));
+
+  // Stored, but the erase never reached the intake: the next collection finds them held.
+  const CollectedIds first = Store();
+  EXPECT_EQ(first.applications.size(), 3u);
+  EXPECT_EQ(CasesInOffice(), 3);
+  const CollectedIds again = Store();
+  EXPECT_EQ(again.applications, first.applications);  // held, so erased this time
+  EXPECT_EQ(CasesInOffice(), 3);
+  EraseAndSendViews(again);
+
+  // A batch cut short (the office stopped midway), then whole.
+  receipts.push_back(*SubmitRemotely(Draft()));
+  receipts.push_back(*SubmitRemotely(Draft()));
+  auto batch = outbox_->Pending(100);
+  ASSERT_EQ(batch->applications.size(), 2u);
+  store::OutboxBatch cut{{batch->applications.at(0)}, {}};
+  ASSERT_TRUE(StoreCollected(*store_, cut).ok());
+  Collect();
+  EXPECT_EQ(CasesInOffice(), 5);
+
+  // The applicant's message, collected twice before its erase: stored once.
+  ASSERT_TRUE(WriteRemotely(receipts[0].digits, "Одно сообщение").ok());
+  Store();
+  Store();
+  Collect();
+  std::int64_t messages = 0;
+  const auto page = office_->ListCases(operator_, {});
+  for (const auto& item : page->items)
+    messages += static_cast<std::int64_t>(office_->GetCase(operator_, item.id)->messages.size());
+  EXPECT_EQ(messages, 1);
+  // Every receipt still answers at the intake.
+  for (const auto& r : receipts) EXPECT_TRUE(CheckAndWait(r.digits, remote_.get()).ok());
+  EXPECT_TRUE(outbox_->Pending(100)->applications.empty());
+  EXPECT_TRUE(outbox_->Pending(100)->messages.empty());
+}
+
+TEST_F(IntakeOutboxTest, AMessageForACaseDeletedMeanwhileIsLetGo) {
+  auto receipt = SubmitRemotely(Draft());
+  Collect();
+  ASSERT_TRUE(WriteRemotely(receipt->digits, "Пишу снова").ok());
+  const auto id = office_->ListCases(operator_, {})->items.at(0).id;
+  ASSERT_TRUE(store_->DeleteApplication(id).ok());
+  const CollectedIds held = Store();
+  EXPECT_EQ(held.messages.size(), 1u);  // reported held, so the outbox lets it go
+  EraseAndSendViews(held);
+  EXPECT_TRUE(outbox_->Pending(10)->messages.empty());
+  // And the intake forgets the case: its receipt no longer answers there either.
+  EXPECT_EQ(CheckAndWait(receipt->digits, remote_.get()).error().code, ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace lifeline::app

@@ -1,0 +1,38 @@
+#pragma once
+// What passes between an intake host's outbox (store/sqlite/outbox_store.hpp) and the office
+// that collects from it (app/intake/collection.hpp).
+
+#include <cstdint>
+#include <vector>
+
+#include "store/records.hpp"
+
+namespace lifeline::store {
+
+/// An application waiting for the office, with the outbox's own id for it.
+struct OutboxApplication {
+  std::int64_t id = 0;
+  NewApplication row;
+};
+
+/// An applicant's message waiting for the office. Its case_id is the office's case.
+struct OutboxMessage {
+  std::int64_t id = 0;
+  NewMessage message;
+};
+
+struct OutboxBatch {
+  std::vector<OutboxApplication> applications;  // oldest first
+  std::vector<OutboxMessage> messages;          // oldest first
+};
+
+/// What the office sends back for one collected application: its case id there and what the
+/// applicant may see. The outbox keeps only the stage of `view.status`, and of each message
+/// its day, whether the applicant wrote it, and its sealed_for_applicant.
+struct ApplicantViewUpdate {
+  Blob32 receipt_lookup{};
+  ApplicantView view;
+  bool gone = false;  // the office deleted the case: the outbox forgets its view
+};
+
+}  // namespace lifeline::store
