@@ -26,6 +26,7 @@
 #include "cli/data_lock.hpp"
 #include "cli/db_commands.hpp"
 #include "cli/import_command.hpp"
+#include "cli/intake_link_commands.hpp"
 #include "cli/partner_commands.hpp"
 #include "cli/secrets.hpp"
 #include "cli/serve.hpp"
@@ -323,6 +324,18 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"all", "intake", "office"}));
   serve->add_option("--passphrase-file", serve_options.passphrase_file,
                     "Office passphrase file (office and all roles)");
+  serve->add_option("--outbox", serve_options.outbox,
+                    "intake role: keep applications in this folder's own outbox until the office "
+                    "collects them, instead of the shared store (docs/deploy.md)");
+  serve->add_option("--intake-bundle", serve_options.intake_bundle,
+                    "with --outbox: the file lifeline intake-bundle made from the office");
+  serve->add_option("--collect-from", serve_options.collect_from,
+                    "office role: an intake host on its own outbox to collect from (its base "
+                    "URL; repeatable)");
+  serve->add_option("--collect-proxy", serve_options.collect_proxy,
+                    "proxy for --collect-from, e.g. socks5h://127.0.0.1:9050 for onion addresses");
+  serve->add_option("--collect-every-ms", serve_options.collect_every_ms,
+                    "milliseconds between collection rounds (default 1000)");
   serve->add_option("--threads", serve_options.threads,
                     "HTTP worker threads (default: one per core)");
   serve->add_option(
@@ -538,6 +551,7 @@ int main(int argc, char** argv) {
   const auto partners = cli::AddPartnerCommands(cli);
   const auto databases = cli::AddDbCommands(cli);
   const auto importing = cli::AddImportCommand(cli);
+  const auto intake_bundle = cli::AddIntakeBundleCommand(cli);
 
   CLI11_PARSE(cli, argc, argv);
   if (auto code = contact_centre->RunIfChosen()) return *code;
@@ -546,6 +560,7 @@ int main(int argc, char** argv) {
   if (auto code = databases->RunIfChosen()) return *code;
   crypto::Initialise();
   if (auto code = importing->RunIfChosen()) return *code;
+  if (auto code = intake_bundle->RunIfChosen()) return *code;
   try {
     crypto::Initialise();
     if (*init) return Init(where, passphrase_file, admin, admin_password_file);

@@ -17,12 +17,15 @@
 #include "app/cases/retention.hpp"
 #include "app/channels/channel_conversations.hpp"
 #include "app/deadline_timer.hpp"
+#include "app/intake/collection.hpp"
 #include "app/intake/intake.hpp"
 #include "app/periodic.hpp"
 #include "app/readiness.hpp"
+#include "channels/intake_link/collector.hpp"
 #include "channels/outbox.hpp"
 #include "channels/telegram/telegram_bot.hpp"
 #include "channels/telegram/telegram_poller.hpp"
+#include "cli/intake_link_commands.hpp"
 #include "cli/secrets.hpp"
 #include "cli/serve_sms.hpp"
 #include "cli/serve_voice.hpp"
@@ -35,7 +38,6 @@
 #include "server/office_routes.hpp"
 
 namespace lifeline::cli {
-namespace {
 
 server::ListenOptions ParseListen(const std::string& listen) {
   const auto colon = listen.rfind(':');
@@ -51,9 +53,9 @@ server::ListenOptions ParseListen(const std::string& listen) {
   return options;
 }
 
-}  // namespace
-
 int Serve(const ServeOptions& options) {
+  if (!options.outbox.empty()) return ServeOutboxIntake(options);
+  if (!options.intake_bundle.empty()) throw std::runtime_error("--intake-bundle needs --outbox");
   const bool intake_role = options.role == "all" || options.role == "intake";
   const bool office_role = options.role == "all" || options.role == "office";
   if (!intake_role && !office_role)
@@ -197,6 +199,18 @@ int Serve(const ServeOptions& options) {
                              .accounts = accounts.get()});
   }
 
+  // Intake hosts on their own store: the office collects from each (channels/intake_link/).
+  std::unique_ptr<channels::intake_link::IntakeCollector> collector;
+  if (!options.collect_from.empty()) {
+    if (!office) throw std::runtime_error("--collect-from is for the office role (all or office)");
+    collector = std::make_unique<channels::intake_link::IntakeCollector>(
+        *store, app::IntakeLinkKey(office->Opener()), clock,
+        channels::intake_link::CollectorOptions{
+            .intakes = options.collect_from,
+            .proxy = options.collect_proxy,
+            .interval = std::chrono::milliseconds(std::max(50, options.collect_every_ms))});
+  }
+
   // The office indexes cases for search (in memory) and screens new ones: it alone holds
   // the keys. A run indexes at most 50,000 cases, so that stopping never waits long.
   std::unique_ptr<app::PeriodicTask> screening;
@@ -278,6 +292,7 @@ int Serve(const ServeOptions& options) {
                    set.error().message.c_str());
     }
   }
+  if (collector) collector->Start();
   fmt::print("lifeline listening on http://{}:{} (role {})\n", listen.host, http.port(),
              options.role);
   std::fflush(stdout);
@@ -286,6 +301,7 @@ int Serve(const ServeOptions& options) {
   sigwait(&stop_signals, &signal_number);
   fmt::print("lifeline stopping\n");
   if (intake) intake->Stop();  // commit and answer everything accepted so far
+  collector.reset();           // finishes the round under way
   if (wallboard) wallboard->Close();
   http.Stop();
   telegram_poller.reset();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/store_options.hpp"
+#include "server/http_server.hpp"
 
 namespace lifeline::cli {
 
@@ -50,7 +51,16 @@ struct ServeOptions {
   std::string sendsms_credentials_file;  // "username:password" of Kannel's sendsms-user
   std::string sms_dlr_base_url;  // lifeline as Kannel reaches it, for delivery reports; empty: none
   double sms_per_second = 1;     // replies handed to smsbox a second
+  // The intake on its own store (issue 21; docs/deploy.md "An intake on its own store").
+  std::string outbox;                     // intake role: the outbox's folder; empty: shared store
+  std::string intake_bundle;              // intake role with --outbox: made by intake-bundle
+  std::vector<std::string> collect_from;  // office role: intake hosts' base URLs to collect from
+  std::string collect_proxy;              // e.g. socks5h://127.0.0.1:9050 for onion addresses
+  int collect_every_ms = 1000;
 };
+
+/// HOST:PORT as the listener takes it; throws std::runtime_error naming the option.
+server::ListenOptions ParseListen(const std::string& listen);
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued
 /// application is committed and answered) and the listener second. Returns the exit code.

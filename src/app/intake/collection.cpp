@@ -17,6 +17,10 @@ Result<bool> Holds(store::ApplicationStore& office, const store::NewMessage& mes
 
 }  // namespace
 
+crypto::SigningKey IntakeLinkKey(const crypto::OfficeOpener& opener) {
+  return crypto::SigningKeyFromSeed(opener.DeriveSubkey("lifeline/intake-link/v1"));
+}
+
 Result<CollectedIds> StoreCollected(store::ApplicationStore& office,
                                     const store::OutboxBatch& batch) {
   CollectedIds held;

@@ -10,10 +10,16 @@
 #include <span>
 #include <vector>
 
+#include "crypto/record_sealer.hpp"
+#include "crypto/signature.hpp"
 #include "store/outbox_records.hpp"
 #include "store/store.hpp"
 
 namespace lifeline::app {
+
+/// The office's key for the intake link (channels/intake_link/): only the holder of the office
+/// secret can derive it, and rotating the office key does not change it.
+crypto::SigningKey IntakeLinkKey(const crypto::OfficeOpener& opener);
 
 /// The outbox ids the office now holds (durably): safe to erase there.
 struct CollectedIds {

@@ -159,7 +159,14 @@ Result<ApplicantView> OutboxStore::FindByReceiptLookup(const Blob32& lookup) {
       m.sealed_for_applicant = messages.Blob(2);
       view.messages.push_back(std::move(m));
     }
-    for (auto& m : WaitingMessages(*db_, view.case_id)) view.messages.push_back(std::move(m));
+    const std::size_t from_office_view = view.messages.size();
+    for (auto& m : WaitingMessages(*db_, view.case_id)) {
+      const auto end = view.messages.begin() + static_cast<std::ptrdiff_t>(from_office_view);
+      const bool shown = std::any_of(view.messages.begin(), end, [&](const StoredMessage& v) {
+        return v.sealed_for_applicant == m.sealed_for_applicant;
+      });
+      if (!shown) view.messages.push_back(std::move(m));
+    }
     return view;
   } catch (const SqliteError& e) {
     return ToError(e);
@@ -281,6 +288,24 @@ Status OutboxStore::Erase(std::span<const std::int64_t> applications,
     // the pages as they were before: copy it back and empty it.
     db_->Execute("PRAGMA wal_checkpoint(TRUNCATE)");
     return OkStatus();
+  } catch (const SqliteError& e) {
+    return ToError(e);
+  }
+}
+
+Result<std::vector<Blob32>> OutboxStore::ViewLookups(const std::optional<Blob32>& after,
+                                                     int limit) {
+  std::lock_guard lock(mutex_);
+  try {
+    auto q = db_->Prepare(after ? "SELECT receipt_lookup FROM applicant_views WHERE "
+                                  "receipt_lookup > ?2 ORDER BY receipt_lookup LIMIT ?1"
+                                : "SELECT receipt_lookup FROM applicant_views "
+                                  "ORDER BY receipt_lookup LIMIT ?1");
+    q.Bind(1, static_cast<std::int64_t>(limit));
+    if (after) q.Bind(2, Bytes(*after));
+    std::vector<Blob32> out;
+    while (q.Step()) out.push_back(ToBlob32(q.Blob(0)));
+    return out;
   } catch (const SqliteError& e) {
     return ToError(e);
   }

@@ -18,6 +18,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -40,7 +41,8 @@ class OutboxStore final : public IntakeStore {
   Result<std::vector<std::int64_t>> AppendApplications(
       std::span<const NewApplication> batch) override;
   /// A waiting application: "new", its day, no messages and case_id 0. A collected one: the
-  /// office's view, with the applicant's messages still waiting appended. kNotFound else.
+  /// office's view, with the applicant's messages still waiting appended (unless the view
+  /// holds them already: the office sends views before it erases). kNotFound else.
   Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) override;
   /// Keeps an applicant's message for the office. kUnavailable while the application itself
   /// has not been collected (case_id 0: the message could not be bound to its case yet);
@@ -54,6 +56,9 @@ class OutboxStore final : public IntakeStore {
   /// Erases these rows once the office holds them; ids no longer here are skipped (an erase
   /// may arrive twice). Then truncates the write-ahead log.
   Status Erase(std::span<const std::int64_t> applications, std::span<const std::int64_t> messages);
+  /// Up to `limit` lookups the outbox holds views for, in byte order, after `after` (from the
+  /// first when nullopt): the office walks them to keep every view current.
+  Result<std::vector<Blob32>> ViewLookups(const std::optional<Blob32>& after, int limit);
   /// Replaces the views of these applications by the office's latest (forgets those gone).
   Status PutViews(std::span<const ApplicantViewUpdate> views);
 

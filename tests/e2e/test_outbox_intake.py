@@ -1,0 +1,208 @@
+"""An intake host on its own store (issue 21): `serve --role intake --outbox DIR
+--intake-bundle FILE` keeps applications in its own outbox, opens no office store, and the
+office (`--collect-from`) collects them over the signed link, sends back what each applicant
+may see, and has the intake erase what it holds.
+
+- An application submitted at the intake reaches the office and leaves the intake's outbox;
+  its receipt keeps answering at the intake.
+- The office's reply reaches the applicant at the intake, and the applicant's message the
+  office, each once.
+- The link refuses anyone but the office.
+- Killing the office or the intake (SIGKILL) again and again during a burst loses no
+  acknowledged application and stores none twice."""
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import tempfile
+import threading
+import time
+import unittest
+
+from harness import BIN, Server, free_port, minimal_application, run
+
+
+class IntakeHost:
+    """A lifeline intake on its own outbox, at a fixed port (so the office finds it again after
+    a restart)."""
+
+    def __init__(self, bundle):
+        self.dir = tempfile.mkdtemp(prefix="lifeline-intake-")
+        self.outbox = os.path.join(self.dir, "outbox")
+        self.bundle = bundle
+        self.port = free_port()
+        self.proc = None
+        self.log = open(os.path.join(self.dir, "intake.log"), "ab")
+
+    def start(self):
+        self.proc = subprocess.Popen(
+            [BIN, "serve", "--role", "intake", "--outbox", self.outbox, "--intake-bundle", self.bundle,
+             "--listen", f"127.0.0.1:{self.port}"], stdout=subprocess.PIPE, stderr=self.log)
+        line = self.proc.stdout.readline().decode()
+        if "listening on" not in line:
+            raise RuntimeError("the intake did not start: " + line)
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc:
+            self.proc.send_signal(sig)
+            self.proc.wait(timeout=60)
+            self.proc.stdout.close()
+            self.proc = None
+
+    def cleanup(self):
+        self.stop(signal.SIGKILL)
+        self.log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def waiting(self):
+        """Applications and messages still in the outbox."""
+        db = sqlite3.connect(f"file:{os.path.join(self.outbox, 'outbox.db')}?mode=ro", uri=True)
+        try:
+            return (db.execute("SELECT count(*) FROM outbox_applications").fetchone()[0],
+                    db.execute("SELECT count(*) FROM outbox_messages").fetchone()[0])
+        finally:
+            db.close()
+
+    def json(self, path, body):
+        server = Server.__new__(Server)  # only its HTTP helpers, on this port
+        server.port = self.port
+        return server.json("POST", path, body)
+
+
+def until(predicate, seconds=30, what="the condition"):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"{what} did not happen within {seconds} s")
+
+
+class OutboxIntake(unittest.TestCase):
+    def setUp(self):
+        self.office = Server()
+        self.addCleanup(self.office.cleanup)
+        bundle = os.path.join(self.office.dir, "intake-bundle.json")
+        run([BIN, "intake-bundle", *self.office.store_args(), "--passphrase-file", self.office.passphrase_file,
+             "--out", bundle])
+        self.intake = IntakeHost(bundle)
+        self.addCleanup(self.intake.cleanup)
+        self.intake.start()
+        self.start_office()
+
+    def start_office(self):
+        self.office.start("office", extra=["--collect-from", f"http://127.0.0.1:{self.intake.port}",
+                                           "--collect-every-ms", "100"])
+        self.auth = self.office.sign_in()
+
+    def cases(self):
+        status, body, _ = self.office.json("GET", "/api/v1/cases", headers=self.auth)
+        self.assertEqual(status, 200)
+        return body
+
+    def test_an_application_reaches_the_office_and_leaves_the_intake(self):
+        status, body, _ = self.intake.json("/api/v1/applications", minimal_application(name="Собранный Синтетический"))
+        self.assertEqual(status, 201, body)
+        receipt = body["receipt"]
+        until(lambda: self.cases()["total"] == 1, what="the office holding the case")
+        until(lambda: self.intake.waiting() == (0, 0), what="the intake erasing it")
+        case_id = self.cases()["items"][0]["id"]
+        _, case, _ = self.office.json("GET", f"/api/v1/cases/{case_id}", headers=self.auth)
+        self.assertEqual(case["name"], "Собранный Синтетический")
+        status, view, _ = self.intake.json("/api/v1/applicant/status", {"receipt": receipt})
+        self.assertEqual((status, view["status"]), (200, "received"))
+        # The intake opened no office store: its folder holds the outbox alone.
+        self.assertEqual(sorted(os.listdir(self.intake.dir)), ["intake.log", "outbox"])
+
+    def test_replies_and_messages_go_both_ways_once(self):
+        _, body, _ = self.intake.json("/api/v1/applications", minimal_application())
+        receipt = body["receipt"]
+        case_id = until(lambda: self.cases()["items"] and self.cases()["items"][0]["id"], what="collection")
+        status, _, _ = self.office.json("POST", f"/api/v1/cases/{case_id}/replies", {"text": "Синтетический ответ"},
+                                        headers=self.auth)
+        self.assertEqual(status, 201)
+
+        def messages():
+            status, view, _ = self.intake.json("/api/v1/applicant/status", {"receipt": receipt})
+            self.assertEqual(status, 200)
+            return [(m["from"], m["text"]) for m in view["messages"]]
+
+        until(lambda: messages() == [("office", "Синтетический ответ")], what="the reply reaching the intake")
+        status, body, _ = self.intake.json("/api/v1/applicant/messages", {"receipt": receipt, "text": "Синтетический вопрос"})
+        self.assertEqual(status, 201, body)
+
+        def office_messages():
+            _, case, _ = self.office.json("GET", f"/api/v1/cases/{case_id}", headers=self.auth)
+            return [m["text"] for m in case["messages"]]
+
+        until(lambda: office_messages() == ["Синтетический ответ", "Синтетический вопрос"],
+              what="the message reaching the office")
+        until(lambda: self.intake.waiting() == (0, 0), what="the intake erasing the message")
+        time.sleep(0.5)  # a few more rounds: still once on each side
+        self.assertEqual(messages(), [("office", "Синтетический ответ"), ("applicant", "Синтетический вопрос")])
+        self.assertEqual(office_messages(), ["Синтетический ответ", "Синтетический вопрос"])
+
+    def test_the_link_hears_only_the_office(self):
+        body = json.dumps({"op": "collect", "at": int(time.time()), "nonce": "n1", "limit": 5,
+                           "views_after": None}).encode()
+        server = Server.__new__(Server)
+        server.port = self.intake.port
+        for headers in [{}, {"X-Lifeline-Link-Signature": "A" * 88},
+                        {"X-Lifeline-Link-Signature": "not base64"}]:
+            status, _, answer = server.request("POST", "/link/v1", raw=body,
+                                               headers={"Content-Type": "application/json", **headers})
+            self.assertEqual(status, 401, answer)
+            self.assertNotIn(b"lookup", answer)
+
+    def test_killing_either_side_during_a_burst_loses_and_doubles_nothing(self):
+        acknowledged, attempts, lock = [], [0], threading.Lock()
+        stop = threading.Event()
+
+        def submit():
+            while not stop.is_set():
+                with lock:
+                    attempts[0] += 1
+                try:
+                    status, body, _ = self.intake.json("/api/v1/applications", minimal_application())
+                except OSError:
+                    time.sleep(0.05)  # the intake is down: try again
+                    continue
+                if status == 201:
+                    with lock:
+                        acknowledged.append(body["receipt"])
+
+        writers = [threading.Thread(target=submit) for _ in range(3)]
+        for w in writers:
+            w.start()
+        rng = random.Random(21)
+        try:
+            for round_ in range(6):
+                time.sleep(rng.uniform(0.3, 0.8))
+                if round_ % 3 == 2:
+                    self.intake.stop(signal.SIGKILL)
+                    self.intake.start()
+                else:
+                    self.office.stop(signal.SIGKILL)
+                    self.start_office()
+        finally:
+            stop.set()
+            for w in writers:
+                w.join(timeout=60)
+        self.assertGreater(len(acknowledged), 20)
+        until(lambda: self.intake.waiting() == (0, 0), seconds=60, what="the intake emptying")
+        total = self.cases()["total"]
+        # Every acknowledged application is held once; one in flight at a kill may be held too.
+        self.assertGreaterEqual(total, len(acknowledged))
+        self.assertLessEqual(total, attempts[0])
+        self.assertEqual(len(set(acknowledged)), len(acknowledged))
+        for receipt in acknowledged:
+            status, _, _ = self.intake.json("/api/v1/applicant/status", {"receipt": receipt})
+            self.assertEqual(status, 200)
+
+
+if __name__ == "__main__":
+    unittest.main()
