@@ -5,6 +5,8 @@
 #include <atomic>
 #include <cstdio>
 
+#include "store/sqlite/wiping_allocator.hpp"
+
 namespace lifeline::store::sqlite {
 namespace {
 
@@ -87,6 +89,7 @@ std::vector<std::uint8_t> Statement::Blob(int column) const {
 }
 
 Connection::Connection(const std::string& path, bool create) {
+  UseWipingAllocator();  // before SQLite's first use in the process
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
