@@ -158,6 +158,35 @@ class OutboxIntake(unittest.TestCase):
             self.assertEqual(status, 401, answer)
             self.assertNotIn(b"lookup", answer)
 
+    def test_two_intakes_feed_one_office(self):
+        second = IntakeHost(self.intake.bundle)
+        self.addCleanup(second.cleanup)
+        second.start()
+        self.office.stop()
+        self.office.start("office", extra=["--collect-from", f"http://127.0.0.1:{self.intake.port}",
+                                           "--collect-from", f"http://127.0.0.1:{second.port}",
+                                           "--collect-every-ms", "100"])
+        self.auth = self.office.sign_in()
+        receipts = {}
+        for host, name in [(self.intake, "Первый Синтетический"), (second, "Второй Синтетический")]:
+            status, body, _ = host.json("/api/v1/applications", minimal_application(name=name))
+            self.assertEqual(status, 201)
+            receipts[name] = (host, body["receipt"])
+        until(lambda: self.cases()["total"] == 2, what="both collected")
+        names = set()
+        for item in self.cases()["items"]:
+            names.add(self.office.json("GET", f"/api/v1/cases/{item['id']}", headers=self.auth)[1]["name"])
+            status, _, _ = self.office.json("POST", f"/api/v1/cases/{item['id']}/replies", {"text": "Ответ"},
+                                            headers=self.auth)
+            self.assertEqual(status, 201)
+        self.assertEqual(names, set(receipts))
+        # Each applicant reads the reply at the intake they applied to, and only there.
+        for name, (host, receipt) in receipts.items():
+            until(lambda: host.json("/api/v1/applicant/status", {"receipt": receipt})[1]["messages"],
+                  what=f"the reply at {name}'s intake")
+            other = second if host is self.intake else self.intake
+            self.assertEqual(other.json("/api/v1/applicant/status", {"receipt": receipt})[0], 404)
+
     def test_killing_either_side_during_a_burst_loses_and_doubles_nothing(self):
         acknowledged, attempts, lock = [], [0], threading.Lock()
         stop = threading.Event()

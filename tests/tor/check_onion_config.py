@@ -59,6 +59,8 @@ class OnionConfig(unittest.TestCase):
         info log, or 30 s pass; returns the log."""
         log = self.dir / "tor.log"
         proc = subprocess.Popen([TOR, "--defaults-torrc", "/dev/null", "-f", str(path), "--DisableNetwork", "1",
+                                 # no SOCKS port: one in use on this machine must not stop the test
+                                 "--SocksPort", "0",
                                  "--Log", f"info file {log}", "--RunAsDaemon", "0"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.addCleanup(proc.wait, 10)
@@ -112,6 +114,8 @@ class OnionConfig(unittest.TestCase):
             r"Loaded a client authorization key file desk-1\.auth",
             r"Loaded a client authorization key file desk-2\.auth",
         ])
+        # The collector reaches the intakes through this tor, from this host only.
+        self.assertRegex((CONFIGS / "office.torrc").read_text(), r"(?m)^SocksPort 127\.0\.0\.1:9050$")
         self.assertNotIn("Loaded a client authorization key file typo.auth", log)
         self.assertIn("Client authorization encoded base32 public key length is invalid", log)  # said
         self.assertRegex((self.dir / "lifeline-console" / "hostname").read_text().strip(), ONION)
