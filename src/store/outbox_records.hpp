@@ -27,8 +27,8 @@ struct OutboxBatch {
 };
 
 /// What the office sends back for one collected application: its case id there and what the
-/// applicant may see. The outbox keeps only the stage of `view.status`, and of each message
-/// its day, whether the applicant wrote it, and its sealed_for_applicant.
+/// applicant may see. The outbox keeps `view.sealed_stage` (never `view.status`), and of each
+/// message its day, whether the applicant wrote it, and its sealed_for_applicant.
 struct ApplicantViewUpdate {
   Blob32 receipt_lookup{};
   ApplicantView view;

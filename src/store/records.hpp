@@ -205,6 +205,10 @@ struct ApplicantView {
   CaseStatus status = CaseStatus::kNew;
   Date received_on;
   std::vector<StoredMessage> messages;  // oldest first
+  // An intake outbox's view of a collected case: its stage ("received", "in_progress",
+  // "closed") sealed to the receipt's reply key, so that only the receipt's holder learns it
+  // (`status` is then meaningless). Empty everywhere else.
+  Blob sealed_stage;
 };
 
 struct UserRecord {

@@ -13,7 +13,7 @@ holds). Neither may hold:
 - anything of a collected record: its sealed fields, its wrapped key, the office's copy of a
   message.
 What may remain is what docs/security.md says: the waiting applications, sealed to the office,
-and the collected ones' lookups, days, stages and sealed conversations."""
+and the collected ones' lookups, case numbers, days, and sealed stages and conversations."""
 import base64
 import concurrent.futures
 import os

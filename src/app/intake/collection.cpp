@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "crypto/receipt_keys.hpp"
+
 namespace lifeline::app {
 namespace {
 
@@ -59,6 +61,12 @@ Result<std::vector<store::ApplicantViewUpdate>> ViewsFor(store::ApplicationStore
       views.push_back({lookup, {}, true});
       continue;
     }
+    auto application = office.GetApplication(view->case_id);
+    if (!application) return application.error();
+    // The stage, sealed to the receipt's reply key: the intake keeps it without reading it.
+    view->sealed_stage = crypto::SealForApplicant(application->reply_public,
+                                                  ToString(ApplicantStageOf(view->status)));
+    view->status = CaseStatus::kNew;  // not sent: the sealed stage stands for it
     views.push_back({lookup, std::move(*view), false});
   }
   return views;

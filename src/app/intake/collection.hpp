@@ -35,7 +35,8 @@ struct CollectedIds {
 Result<CollectedIds> StoreCollected(store::ApplicationStore& office,
                                     const store::OutboxBatch& batch);
 
-/// What the applicants behind `lookups` may see, from the office's store, for the outbox; a
+/// What the applicants behind `lookups` may see, from the office's store, for the outbox (the
+/// stage sealed to each receipt's reply key, in sealed_stage); a
 /// lookup the office no longer holds (the case was deleted) comes back `gone`, so that the
 /// outbox forgets it too.
 Result<std::vector<store::ApplicantViewUpdate>> ViewsFor(store::ApplicationStore& office,

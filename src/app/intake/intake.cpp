@@ -122,6 +122,13 @@ Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt) {
   if (!view) return view.error().code == ErrorCode::kNotFound ? kUnknownReceipt : view.error();
   ApplicantStatus status;
   status.stage = ApplicantStageOf(view->status);
+  if (!view->sealed_stage.empty()) {  // an outbox's view: only the receipt opens its stage
+    crypto::SecretBytes stage;
+    if (!crypto::OpenForApplicant(keys, view->sealed_stage, stage))
+      return Error{ErrorCode::kInternal, "the application's state does not open"};
+    for (auto s : {ApplicantStage::kReceived, ApplicantStage::kInProgress, ApplicantStage::kClosed})
+      if (ToString(s) == stage.view()) status.stage = s;
+  }
   status.received_on = view->received_on;
   for (const auto& message : view->messages) {
     crypto::SecretBytes text;

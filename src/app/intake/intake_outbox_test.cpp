@@ -107,6 +107,10 @@ TEST_F(IntakeOutboxTest, RepliesAndTheApplicantsMessagesGoBothWays) {
   EXPECT_EQ(status->messages[0].text, "Когда вам удобно говорить?");
   EXPECT_FALSE(status->messages[0].from_applicant);
 
+  // The office moves the case on: the intake shows the new stage, which it stores sealed.
+  ASSERT_TRUE(office_->ChangeStatus(operator_, id, {.to = CaseStatus::kContacted}).ok());
+  Collect();
+  EXPECT_EQ(CheckAndWait(receipt->digits, remote_.get())->stage, ApplicantStage::kInProgress);
   ASSERT_TRUE(WriteRemotely(receipt->digits, "Вечером после девяти.").ok());
   status = CheckAndWait(receipt->digits, remote_.get());  // shown at once, not yet collected
   ASSERT_EQ(status->messages.size(), 2u);

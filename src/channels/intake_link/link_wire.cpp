@@ -101,7 +101,7 @@ store::OutboxMessage MessageOf(const json& j) {
   return m;
 }
 
-// A view carries what the outbox keeps of it, no more: the stage, the day, and each
+// A view carries what the outbox keeps of it, no more: the sealed stage, the day, and each
 // message's day, direction and sealed text (store/sqlite/outbox_store.hpp).
 json ViewJson(const store::ApplicantViewUpdate& v) {
   json messages = json::array();
@@ -113,7 +113,7 @@ json ViewJson(const store::ApplicantViewUpdate& v) {
   return {{"lookup", B64(v.receipt_lookup)},
           {"gone", v.gone},
           {"case_id", v.view.case_id},
-          {"stage", ToString(ApplicantStageOf(v.view.status))},
+          {"sealed_stage", B64(v.view.sealed_stage)},
           {"received_on", Days(v.view.received_on)},
           {"messages", messages}};
 }
@@ -122,17 +122,7 @@ store::ApplicantViewUpdate ViewOf(const json& j) {
   v.receipt_lookup = Blob32At(j, "lookup");
   v.gone = j.at("gone").get<bool>();
   v.view.case_id = j.at("case_id").get<std::int64_t>();
-  const std::string stage = j.at("stage").get<std::string>();
-  // A status of that stage (the outbox keeps the stage alone).
-  if (stage == "received") {
-    v.view.status = CaseStatus::kNew;
-  } else if (stage == "in_progress") {
-    v.view.status = CaseStatus::kContacted;
-  } else if (stage == "closed") {
-    v.view.status = CaseStatus::kClosed;
-  } else {
-    throw std::invalid_argument("stage");
-  }
+  v.view.sealed_stage = BlobAt(j, "sealed_stage");
   v.view.received_on = DayOf(j.at("received_on").get<std::int64_t>());
   for (const auto& m : j.at("messages")) {
     store::StoredMessage message;

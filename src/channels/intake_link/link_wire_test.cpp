@@ -73,7 +73,8 @@ TEST_F(LinkWireTest, TheOfficesRequestsAreReadAsSent) {
   store::ApplicantViewUpdate view;
   view.receipt_lookup.fill(4);
   view.view.case_id = 41;
-  view.view.status = CaseStatus::kSuspectedProvocation;  // travels as its stage only
+  view.view.status = CaseStatus::kSuspectedProvocation;  // never travels
+  view.view.sealed_stage = {7, 7, 7};
   view.view.received_on = std::chrono::year{2026} / 12 / 1;
   store::StoredMessage reply;
   reply.author_user_id = 5;
@@ -90,7 +91,7 @@ TEST_F(LinkWireTest, TheOfficesRequestsAreReadAsSent) {
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read->views.size(), 2u);
   EXPECT_EQ(read->views[0].view.case_id, 41);
-  EXPECT_EQ(ApplicantStageOf(read->views[0].view.status), ApplicantStage::kInProgress);
+  EXPECT_EQ(read->views[0].view.sealed_stage, (Blob{7, 7, 7}));
   ASSERT_EQ(read->views[0].view.messages.size(), 1u);
   EXPECT_TRUE(read->views[0].view.messages[0].author_user_id.has_value());
   EXPECT_EQ(read->views[0].view.messages[0].sealed_for_applicant, (Blob{1, 2}));

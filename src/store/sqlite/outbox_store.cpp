@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS outbox_messages (
 CREATE TABLE IF NOT EXISTS applicant_views (
   receipt_lookup BLOB PRIMARY KEY,
   case_id INTEGER NOT NULL UNIQUE,
-  stage INTEGER NOT NULL,
+  sealed_stage BLOB NOT NULL,
   received_on INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS view_messages (
   receipt_lookup BLOB NOT NULL REFERENCES applicant_views(receipt_lookup) ON DELETE CASCADE,
@@ -46,20 +46,6 @@ Blob32 ToBlob32(const Blob& blob) {
   return out;
 }
 std::span<const std::uint8_t> Bytes(const Blob32& blob) { return blob; }
-
-// The outbox keeps the applicant's stage, never the office's status: this maps it back to a
-// status of that stage for ApplicantView (ApplicantStageOf gives the stage again).
-CaseStatus StatusOfStage(ApplicantStage stage) {
-  switch (stage) {
-    case ApplicantStage::kReceived:
-      return CaseStatus::kNew;
-    case ApplicantStage::kClosed:
-      return CaseStatus::kClosed;
-    case ApplicantStage::kInProgress:
-      break;
-  }
-  return CaseStatus::kContacted;
-}
 
 // The applicant's messages still waiting in `case_id`, oldest first, as the view shows them.
 std::vector<StoredMessage> WaitingMessages(Connection& db, std::int64_t case_id) {
@@ -141,11 +127,11 @@ Result<ApplicantView> OutboxStore::FindByReceiptLookup(const Blob32& lookup) {
       return view;  // case_id 0: not collected yet
     }
     auto q = db_->Prepare(
-        "SELECT case_id, stage, received_on FROM applicant_views WHERE receipt_lookup = ?");
+        "SELECT case_id, sealed_stage, received_on FROM applicant_views WHERE receipt_lookup = ?");
     q.Bind(1, Bytes(lookup));
     if (!q.Step()) return Error{ErrorCode::kNotFound, "no application has this lookup"};
     view.case_id = q.Int(0);
-    view.status = StatusOfStage(static_cast<ApplicantStage>(q.Int(1)));
+    view.sealed_stage = q.Blob(1);
     view.received_on = DayOf(q.Int(2));
     auto messages = db_->Prepare(
         "SELECT created_on, from_applicant, sealed_for_applicant FROM view_messages "
@@ -321,13 +307,14 @@ Status OutboxStore::PutViews(std::span<const ApplicantViewUpdate> views) {
       drop.Bind(1, Bytes(update.receipt_lookup));
       drop.Step();
       if (update.gone) continue;
-      if (v.case_id <= 0) return Error{ErrorCode::kInvalidInput, "a view needs its case id"};
+      if (v.case_id <= 0 || v.sealed_stage.empty())
+        return Error{ErrorCode::kInvalidInput, "a view needs its case id and sealed stage"};
       auto insert = db_->Prepare(
-          "INSERT INTO applicant_views (receipt_lookup, case_id, stage, received_on) "
+          "INSERT INTO applicant_views (receipt_lookup, case_id, sealed_stage, received_on) "
           "VALUES (?,?,?,?)");
       insert.Bind(1, Bytes(update.receipt_lookup))
           .Bind(2, v.case_id)
-          .Bind(3, static_cast<std::int64_t>(ApplicantStageOf(v.status)))
+          .Bind(3, v.sealed_stage)
           .Bind(4, Days(v.received_on));
       insert.Step();
       std::int64_t position = 0;

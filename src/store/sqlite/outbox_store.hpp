@@ -7,8 +7,8 @@
 // - The applicant's messages the office has not collected yet, sealed likewise (and for the
 //   applicant, under the receipt's reply key).
 // - For each application the office has collected, what its applicant may see, as the office
-//   last sent it: the stage alone (received, in progress, closed: never a screening outcome),
-//   the day received, and the conversation sealed to the receipt's reply key.
+//   last sent it: the stage (received, in progress, closed: never a screening outcome) and the
+//   conversation, both sealed to the receipt's reply key, and the day received.
 //
 // No office key but the public one (which is not even stored here), no account, no case once
 // it is collected and erased. Erasing runs under secure_delete and truncates the write-ahead
@@ -41,7 +41,8 @@ class OutboxStore final : public IntakeStore {
   Result<std::vector<std::int64_t>> AppendApplications(
       std::span<const NewApplication> batch) override;
   /// A waiting application: "new", its day, no messages and case_id 0. A collected one: the
-  /// office's view, with the applicant's messages still waiting appended (unless the view
+  /// office's view (its stage sealed, in sealed_stage), with the applicant's messages still
+  /// waiting appended (unless the view
   /// holds them already: the office sends views before it erases). kNotFound else.
   Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) override;
   /// Keeps an applicant's message for the office. kUnavailable while the application itself

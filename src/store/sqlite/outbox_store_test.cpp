@@ -56,6 +56,7 @@ ApplicantViewUpdate View(std::uint8_t n, std::int64_t case_id, CaseStatus status
   v.view.case_id = case_id;
   v.view.status = status;
   v.view.received_on = kToday;
+  v.view.sealed_stage = Blob{static_cast<std::uint8_t>(status), 0x5e};  // stands in for a seal
   StoredMessage reply;
   reply.author_user_id = 7;
   reply.created_on = kToday;
@@ -153,28 +154,33 @@ TEST_F(OutboxStoreTest, ALookupWaitingOrCollectedIsNotTakenTwice) {
   EXPECT_EQ(outbox_->AppendApplications(std::span(&again, 1)).error().code, ErrorCode::kConflict);
 }
 
-TEST_F(OutboxStoreTest, ACollectedApplicationShowsTheOfficesViewButNeverItsScreening) {
+TEST_F(OutboxStoreTest, ACollectedApplicationShowsTheOfficesViewWithItsStageSealed) {
   const ApplicantViewUpdate views[] = {View(1, 41, CaseStatus::kSuspectedProvocation),
                                        View(2, 42, CaseStatus::kWithdrawn)};
   ASSERT_TRUE(outbox_->PutViews(views).ok());
   auto view = outbox_->FindByReceiptLookup(Lookup(1));
   ASSERT_TRUE(view.ok());
   EXPECT_EQ(view->case_id, 41);
-  EXPECT_EQ(view->status, CaseStatus::kContacted);  // the stage alone: in progress
-  EXPECT_EQ(ApplicantStageOf(view->status), ApplicantStage::kInProgress);
+  EXPECT_EQ(view->sealed_stage, views[0].view.sealed_stage);  // kept as sealed, never read
+  EXPECT_EQ(view->status, CaseStatus::kNew);                  // the office's status is not kept
   ASSERT_EQ(view->messages.size(), 2u);
   EXPECT_TRUE(view->messages[0].author_user_id.has_value());  // the office's reply
   EXPECT_EQ(view->messages[0].sealed_for_applicant, (Blob{9, 9}));
   EXPECT_FALSE(view->messages[1].author_user_id.has_value());  // the applicant's own
-  EXPECT_EQ(ApplicantStageOf(outbox_->FindByReceiptLookup(Lookup(2))->status),
-            ApplicantStage::kClosed);
+  EXPECT_EQ(outbox_->FindByReceiptLookup(Lookup(2))->sealed_stage, views[1].view.sealed_stage);
   // A newer view replaces the older one whole.
   ApplicantViewUpdate newer = View(1, 41, CaseStatus::kClosed);
   newer.view.messages.resize(1);
   ASSERT_TRUE(outbox_->PutViews(std::span(&newer, 1)).ok());
   view = outbox_->FindByReceiptLookup(Lookup(1));
-  EXPECT_EQ(ApplicantStageOf(view->status), ApplicantStage::kClosed);
+  EXPECT_EQ(view->sealed_stage, newer.view.sealed_stage);
   EXPECT_EQ(view->messages.size(), 1u);
+  // A view without its sealed stage or case is refused, and nothing of the batch is kept.
+  ApplicantViewUpdate unsealed = View(3, 43, CaseStatus::kNew);
+  unsealed.view.sealed_stage.clear();
+  const ApplicantViewUpdate mixed[] = {View(4, 44, CaseStatus::kNew), unsealed};
+  EXPECT_EQ(outbox_->PutViews(mixed).error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(outbox_->FindByReceiptLookup(Lookup(4)).error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(OutboxStoreTest, TheApplicantWritesOnlyOnceTheOfficeHasTheCase) {
