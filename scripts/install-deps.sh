@@ -63,7 +63,8 @@ if [ "$mode" = "--test" ]; then
 fi
 if [ "$mode" = "--bench" ]; then
   # python3-xapian and python3-icu: the search benchmark's baseline (bench/search/).
-  packages+=(wrk nginx-light sqlite3 python3-xapian python3-icu "${sip_packages[@]}" "${sms_packages[@]}" "${fuzz_packages[@]}")
+  # bc does the arithmetic of bench/outbox-bench.sh.
+  packages+=(wrk bc nginx-light sqlite3 python3-xapian python3-icu "${sip_packages[@]}" "${sms_packages[@]}" "${fuzz_packages[@]}")
 fi
 
 # `--list`: print the packages a mode needs and stop (the module check reads them).
