@@ -15,9 +15,12 @@ struct OutboxApplication {
   NewApplication row;
 };
 
-/// An applicant's message waiting for the office. Its case_id is the office's case.
+/// An applicant's message waiting for the office. Its case_id is the office's case, and
+/// receipt_lookup that case's lookup, which the office checks: an intake can write only into
+/// cases that came to it.
 struct OutboxMessage {
   std::int64_t id = 0;
+  Blob32 receipt_lookup{};
   NewMessage message;
 };
 

@@ -39,7 +39,9 @@ Result<CollectedIds> StoreCollected(store::ApplicationStore& office,
   for (const auto& m : batch.messages) {
     auto owner = office.GetApplication(m.message.case_id);
     if (!owner && owner.error().code != ErrorCode::kNotFound) return owner.error();
-    if (owner) {  // else the case was deleted: the message goes with it
+    // A case deleted since, or one that did not come through this intake (its lookup differs:
+    // an intake taken over could otherwise write into any case by its number): dropped.
+    if (owner && owner->receipt_lookup == m.receipt_lookup) {
       auto already = Holds(office, m.message);
       if (!already) return already.error();
       if (!*already) {

@@ -30,7 +30,8 @@ struct CollectedIds {
 /// Stores each application and message of `batch` in `office` unless it is there already:
 /// an application by its receipt lookup (unique), a message by its sealed text (each one's
 /// ciphertext is unique) within its case. A message whose case the office no longer has (it
-/// was deleted) is dropped and reported as held, so that the outbox lets go of it too. Any
+/// was deleted), or whose receipt lookup is not its case's (the intake did not receive that
+/// case), is dropped and reported as held, so that the outbox lets go of it too. Any
 /// other failure stops at that record: what came before it is held and reported.
 Result<CollectedIds> StoreCollected(store::ApplicationStore& office,
                                     const store::OutboxBatch& batch);

@@ -165,6 +165,31 @@ TEST_F(IntakeOutboxTest, ALinkThatFailsAtAnyStepLosesAndDuplicatesNothing) {
   EXPECT_TRUE(outbox_->Pending(100)->messages.empty());
 }
 
+TEST_F(IntakeOutboxTest, AnIntakeCannotWriteIntoACaseThatDidNotComeThroughIt) {
+  auto ours = SubmitRemotely(Draft());
+  Collect();
+  const std::int64_t ours_id = office_->ListCases(operator_, {})->items.at(0).id;
+  ASSERT_TRUE(WriteRemotely(ours->digits, "Наше сообщение").ok());
+  // Another case of the office's, which came by another way (here: straight into its store).
+  ASSERT_TRUE(SubmitAndWait(Draft()).ok());
+  std::int64_t theirs = 0;
+  const auto page = office_->ListCases(operator_, {});
+  for (const auto& item : page->items)
+    if (item.id != ours_id) theirs = item.id;
+  ASSERT_NE(theirs, 0);
+  // The outbox's message, readdressed to that case: dropped, though the office lets it go.
+  auto batch = outbox_->Pending(10);
+  ASSERT_EQ(batch->messages.size(), 1u);
+  store::OutboxBatch forged = *batch;
+  forged.messages[0].message.case_id = theirs;
+  auto held = StoreCollected(*store_, forged);
+  ASSERT_TRUE(held.ok());
+  EXPECT_EQ(held->messages.size(), 1u);
+  EXPECT_TRUE(office_->GetCase(operator_, theirs)->messages.empty());
+  Collect();  // the genuine one still arrives
+  EXPECT_EQ(office_->GetCase(operator_, ours_id)->messages.size(), 1u);
+}
+
 TEST_F(IntakeOutboxTest, AMessageForACaseDeletedMeanwhileIsLetGo) {
   auto receipt = SubmitRemotely(Draft());
   Collect();

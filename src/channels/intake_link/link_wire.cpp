@@ -81,6 +81,7 @@ json MessageJson(const store::OutboxMessage& m) {
   const auto& n = m.message;
   return {{"id", m.id},
           {"case_id", n.case_id},
+          {"lookup", B64(m.receipt_lookup)},
           {"created_on", Days(n.created_on)},
           {"sealed_for_applicant", B64(n.sealed_for_applicant)},
           {"sealed_for_office", B64(n.sealed_for_office)},
@@ -92,6 +93,7 @@ store::OutboxMessage MessageOf(const json& j) {
   store::OutboxMessage m;
   m.id = j.at("id").get<std::int64_t>();
   m.message.case_id = j.at("case_id").get<std::int64_t>();
+  m.receipt_lookup = Blob32At(j, "lookup");
   m.message.created_on = DayOf(j.at("created_on").get<std::int64_t>());
   m.message.sealed_for_applicant = BlobAt(j, "sealed_for_applicant");
   m.message.sealed_for_office = BlobAt(j, "sealed_for_office");

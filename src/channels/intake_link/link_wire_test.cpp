@@ -37,6 +37,7 @@ store::OutboxBatch Batch() {
   b.applications.push_back(a);
   store::OutboxMessage m;
   m.id = 3;
+  m.receipt_lookup.fill(6);
   m.message.case_id = 41;
   m.message.created_on = std::chrono::year{2026} / 12 / 5;
   m.message.sealed_for_applicant = {1};
@@ -140,6 +141,7 @@ TEST_F(LinkWireTest, ACollectAnswerRoundTripsAndAMalformedOneIsRefused) {
   EXPECT_EQ(a.row.sealed_fields, b.row.sealed_fields);
   ASSERT_EQ(read->batch.messages.size(), 1u);
   EXPECT_EQ(read->batch.messages[0].message.case_id, 41);
+  EXPECT_EQ(read->batch.messages[0].receipt_lookup, sent.batch.messages[0].receipt_lookup);
   EXPECT_EQ(read->batch.messages[0].message.wrapping->wrapped_key, (Blob{3}));
   EXPECT_EQ(read->view_lookups.size(), 1u);
 

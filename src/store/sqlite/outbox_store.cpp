@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS outbox_applications (
 CREATE TABLE IF NOT EXISTS outbox_messages (
   id INTEGER PRIMARY KEY,
   case_id INTEGER NOT NULL,
+  receipt_lookup BLOB NOT NULL,
   created_on INTEGER NOT NULL,
   sealed_for_applicant BLOB NOT NULL, sealed_for_office BLOB NOT NULL,
   key_generation INTEGER NOT NULL, ephemeral_public BLOB NOT NULL, wrapped_key BLOB NOT NULL);
@@ -168,20 +169,22 @@ Result<std::int64_t> OutboxStore::AddMessage(const NewMessage& message) {
     return Error{ErrorCode::kInternal, "the outbox keeps only the applicant's sealed messages"};
   std::lock_guard lock(mutex_);
   try {
-    auto known = db_->Prepare("SELECT 1 FROM applicant_views WHERE case_id = ?");
+    auto known = db_->Prepare("SELECT receipt_lookup FROM applicant_views WHERE case_id = ?");
     known.Bind(1, message.case_id);
     if (!known.Step()) return Error{ErrorCode::kNotFound, "no such case here"};
+    const Blob lookup = known.Blob(0);
     auto insert = db_->Prepare(
-        "INSERT INTO outbox_messages (case_id, created_on, sealed_for_applicant, "
+        "INSERT INTO outbox_messages (case_id, receipt_lookup, created_on, sealed_for_applicant, "
         "sealed_for_office, key_generation, ephemeral_public, wrapped_key) "
-        "VALUES (?,?,?,?,?,?,?)");
+        "VALUES (?,?,?,?,?,?,?,?)");
     insert.Bind(1, message.case_id)
-        .Bind(2, Days(message.created_on))
-        .Bind(3, message.sealed_for_applicant)
-        .Bind(4, message.sealed_for_office)
-        .Bind(5, message.wrapping->key_generation)
-        .Bind(6, Bytes(message.wrapping->ephemeral_public))
-        .Bind(7, message.wrapping->wrapped_key);
+        .Bind(2, lookup)
+        .Bind(3, Days(message.created_on))
+        .Bind(4, message.sealed_for_applicant)
+        .Bind(5, message.sealed_for_office)
+        .Bind(6, message.wrapping->key_generation)
+        .Bind(7, Bytes(message.wrapping->ephemeral_public))
+        .Bind(8, message.wrapping->wrapped_key);
     insert.Step();
     return db_->LastInsertId();
   } catch (const SqliteError& e) {
@@ -232,18 +235,19 @@ Result<OutboxBatch> OutboxStore::Pending(int limit) {
       batch.applications.push_back(std::move(a));
     }
     auto messages = db_->Prepare(
-        "SELECT id, case_id, created_on, sealed_for_applicant, sealed_for_office, "
+        "SELECT id, case_id, receipt_lookup, created_on, sealed_for_applicant, sealed_for_office, "
         "key_generation, ephemeral_public, wrapped_key FROM outbox_messages ORDER BY id LIMIT ?");
     messages.Bind(1, static_cast<std::int64_t>(limit));
     while (messages.Step()) {
       OutboxMessage m;
       m.id = messages.Int(0);
       m.message.case_id = messages.Int(1);
-      m.message.created_on = DayOf(messages.Int(2));
-      m.message.sealed_for_applicant = messages.Blob(3);
-      m.message.sealed_for_office = messages.Blob(4);
+      m.receipt_lookup = ToBlob32(messages.Blob(2));
+      m.message.created_on = DayOf(messages.Int(3));
+      m.message.sealed_for_applicant = messages.Blob(4);
+      m.message.sealed_for_office = messages.Blob(5);
       m.message.wrapping =
-          OfficeWrapping{messages.Int(5), ToBlob32(messages.Blob(6)), messages.Blob(7)};
+          OfficeWrapping{messages.Int(6), ToBlob32(messages.Blob(7)), messages.Blob(8)};
       batch.messages.push_back(std::move(m));
     }
     return batch;

@@ -208,6 +208,7 @@ TEST_F(OutboxStoreTest, TheApplicantWritesOnlyOnceTheOfficeHasTheCase) {
   ASSERT_EQ(batch->messages.size(), 1u);
   const NewMessage& m = batch->messages[0].message;
   EXPECT_EQ(batch->messages[0].id, *id);
+  EXPECT_EQ(batch->messages[0].receipt_lookup, Lookup(2));  // its case's, for the office to check
   EXPECT_EQ(m.case_id, 41);
   EXPECT_EQ(m.created_on, kToday);
   EXPECT_EQ(m.sealed_for_office, (Blob{5, 5, 5}));
