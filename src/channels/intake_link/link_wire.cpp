@@ -1,5 +1,6 @@
 #include "channels/intake_link/link_wire.hpp"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "crypto/base64.hpp"
@@ -32,6 +33,27 @@ Blob32 Blob32At(const json& j, const char* name) {
   std::copy(bytes.begin(), bytes.end(), out.begin());
   return out;
 }
+// A whole number that fits: a float, or an integer beyond int64, is malformed (converting it
+// would be undefined).
+std::int64_t AsInt(const json& v) {
+  if (v.is_number_integer() && !v.is_number_unsigned()) return v.get<std::int64_t>();
+  if (v.is_number_unsigned() && v.get<std::uint64_t>() <= std::uint64_t{INT64_MAX})
+    return static_cast<std::int64_t>(v.get<std::uint64_t>());
+  throw std::invalid_argument("integer");
+}
+std::int64_t IntAt(const json& j, const char* name) { return AsInt(j.at(name)); }
+// A day within a few thousand years of 1970 (beyond, the calendar arithmetic would overflow).
+Date DayAt(const json& j, const char* name) {
+  const std::int64_t days = IntAt(j, name);
+  if (days < -1'000'000 || days > 1'000'000) throw std::invalid_argument("day");
+  return DayOf(days);
+}
+std::vector<std::int64_t> IntsAt(const json& j, const char* name) {
+  std::vector<std::int64_t> out;
+  for (const auto& v : j.at(name)) out.push_back(AsInt(v));
+  return out;
+}
+
 template <class T>
 T Parsed(std::optional<T> value) {
   if (!value) throw std::invalid_argument("enum");
@@ -57,21 +79,21 @@ json ApplicationJson(const store::OutboxApplication& a) {
 }
 store::OutboxApplication ApplicationOf(const json& j) {
   store::OutboxApplication a;
-  a.id = j.at("id").get<std::int64_t>();
+  a.id = IntAt(j, "id");
   auto& r = a.row;
   r.receipt_lookup = Blob32At(j, "lookup");
-  r.received_on = DayOf(j.at("received_on").get<std::int64_t>());
+  r.received_on = DayAt(j, "received_on");
   r.clear.situation = Parsed(ParseSituation(j.at("situation").get<std::string>()));
   r.clear.group_kind = Parsed(ParseGroupKind(j.at("group_kind").get<std::string>()));
-  r.clear.group_size = j.at("group_size").get<int>();
-  if (r.clear.group_size < 1 || r.clear.group_size > 1'000'000) throw std::invalid_argument("size");
+  const std::int64_t group_size = IntAt(j, "group_size");
+  if (group_size < 1 || group_size > 1'000'000) throw std::invalid_argument("size");
+  r.clear.group_size = static_cast<int>(group_size);
   r.clear.contact_channel = Parsed(ParseContactChannel(j.at("contact_channel").get<std::string>()));
   r.clear.language = Parsed(ParseLanguage(j.at("language").get<std::string>()));
-  if (!j.at("deploy_by").is_null())
-    r.clear.deploy_by = DayOf(j.at("deploy_by").get<std::int64_t>());
+  if (!j.at("deploy_by").is_null()) r.clear.deploy_by = DayAt(j, "deploy_by");
   r.reply_public = Blob32At(j, "reply_public");
   r.ephemeral_public = Blob32At(j, "ephemeral_public");
-  r.key_generation = j.at("key_generation").get<std::int64_t>();
+  r.key_generation = IntAt(j, "key_generation");
   r.wrapped_key = BlobAt(j, "wrapped_key");
   r.sealed_fields = BlobAt(j, "sealed_fields");
   return a;
@@ -91,21 +113,21 @@ json MessageJson(const store::OutboxMessage& m) {
 }
 store::OutboxMessage MessageOf(const json& j) {
   store::OutboxMessage m;
-  m.id = j.at("id").get<std::int64_t>();
-  m.message.case_id = j.at("case_id").get<std::int64_t>();
+  m.id = IntAt(j, "id");
+  m.message.case_id = IntAt(j, "case_id");
   m.receipt_lookup = Blob32At(j, "lookup");
-  m.message.created_on = DayOf(j.at("created_on").get<std::int64_t>());
+  m.message.created_on = DayAt(j, "created_on");
   m.message.sealed_for_applicant = BlobAt(j, "sealed_for_applicant");
   m.message.sealed_for_office = BlobAt(j, "sealed_for_office");
-  m.message.wrapping =
-      store::OfficeWrapping{j.at("key_generation").get<std::int64_t>(),
-                            Blob32At(j, "ephemeral_public"), BlobAt(j, "wrapped_key")};
+  m.message.wrapping = store::OfficeWrapping{
+      IntAt(j, "key_generation"), Blob32At(j, "ephemeral_public"), BlobAt(j, "wrapped_key")};
   return m;
 }
 
 // A view carries what the outbox keeps of it, no more: the sealed stage, the day, and each
 // message's day, direction and sealed text (store/sqlite/outbox_store.hpp).
 json ViewJson(const store::ApplicantViewUpdate& v) {
+  if (v.gone) return {{"lookup", B64(v.receipt_lookup)}, {"gone", true}};  // nothing else to say
   json messages = json::array();
   for (const auto& m : v.view.messages) {
     messages.push_back({{"created_on", Days(m.created_on)},
@@ -123,13 +145,14 @@ store::ApplicantViewUpdate ViewOf(const json& j) {
   store::ApplicantViewUpdate v;
   v.receipt_lookup = Blob32At(j, "lookup");
   v.gone = j.at("gone").get<bool>();
-  v.view.case_id = j.at("case_id").get<std::int64_t>();
+  if (v.gone) return v;
+  v.view.case_id = IntAt(j, "case_id");
   v.view.sealed_stage = BlobAt(j, "sealed_stage");
-  v.view.received_on = DayOf(j.at("received_on").get<std::int64_t>());
+  v.view.received_on = DayAt(j, "received_on");
   for (const auto& m : j.at("messages")) {
     store::StoredMessage message;
     message.case_id = v.view.case_id;
-    message.created_on = DayOf(m.at("created_on").get<std::int64_t>());
+    message.created_on = DayAt(m, "created_on");
     if (!m.at("from_applicant").get<bool>()) message.author_user_id = 0;
     message.sealed_for_applicant = BlobAt(m, "sealed");
     v.view.messages.push_back(std::move(message));
@@ -184,7 +207,7 @@ Result<LinkRequest> RequestVerifier::Verify(std::string_view body, std::string_v
   if (!crypto::VerifySignature(office_link_public_, sig, body)) return kRefused;
   try {
     const json j = json::parse(body);
-    const sys_seconds at{std::chrono::seconds{j.at("at").get<std::int64_t>()}};
+    const sys_seconds at{std::chrono::seconds{IntAt(j, "at")}};
     if (at < now - kClockSkew || at > now + kClockSkew) return kRefused;
     const std::string nonce = j.at("nonce").get<std::string>();
     {
@@ -196,13 +219,14 @@ Result<LinkRequest> RequestVerifier::Verify(std::string_view body, std::string_v
     const std::string op = j.at("op").get<std::string>();
     if (op == "collect") {
       request.op = LinkRequest::Op::kCollect;
-      request.limit = j.at("limit").get<int>();
-      if (request.limit < 1 || request.limit > 1000) return kMalformed;
+      const std::int64_t limit = IntAt(j, "limit");
+      if (limit < 1 || limit > 1000) return kMalformed;
+      request.limit = static_cast<int>(limit);
       if (!j.at("views_after").is_null()) request.views_after = Blob32At(j, "views_after");
     } else if (op == "erase") {
       request.op = LinkRequest::Op::kErase;
-      request.applications = j.at("applications").get<std::vector<std::int64_t>>();
-      request.messages = j.at("messages").get<std::vector<std::int64_t>>();
+      request.applications = IntsAt(j, "applications");
+      request.messages = IntsAt(j, "messages");
     } else if (op == "views") {
       request.op = LinkRequest::Op::kViews;
       for (const auto& v : j.at("views")) request.views.push_back(ViewOf(v));

@@ -154,6 +154,13 @@ TEST_F(LinkWireTest, ACollectAnswerRoundTripsAndAMalformedOneIsRefused) {
   wrong_enum.replace(wrong_enum.find("at_front"), 8, "on_leave");
   EXPECT_TRUE(bad(wrong_enum));
   EXPECT_TRUE(bad(text.substr(0, text.size() / 2)));
+  // Numbers that do not fit (found by the fuzzer: converting them was undefined).
+  std::string huge = text;
+  huge.replace(huge.find("\"id\":7"), 6, "\"id\":8.8e48");
+  EXPECT_TRUE(bad(huge));
+  std::string far_day = text;
+  far_day.replace(far_day.find("\"received_on\":"), 14, "\"received_on\":99999999999,\"x\":");
+  EXPECT_TRUE(bad(far_day));
   EXPECT_TRUE(bad("[]"));
   EXPECT_TRUE(bad(R"({"applications":[],"messages":[],"view_lookups":["AAAA"]})"));  // 3 bytes
 }
