@@ -10,6 +10,8 @@ may see, and has the intake erase what it holds.
 - The link refuses anyone but the office.
 - Killing the office or the intake (SIGKILL) again and again during a burst loses no
   acknowledged application and stores none twice."""
+import base64
+import http.server
 import json
 import os
 import random
@@ -231,6 +233,58 @@ class OutboxIntake(unittest.TestCase):
         for receipt in acknowledged:
             status, _, _ = self.intake.json("/api/v1/applicant/status", {"receipt": receipt})
             self.assertEqual(status, 200)
+
+
+class TakenOverIntake(unittest.TestCase):
+    """An intake in an attacker's hands answers the office's collection with a message for a
+    case that never came through it (case numbers are easy to guess): the office stores nothing
+    in that case and sends no view of it, and still has the message erased."""
+
+    def test_a_message_for_a_case_it_never_had_gets_nothing(self):
+        asked = []
+        armed = threading.Event()  # set once case 1 exists: until then the fake has nothing
+
+        class Fake(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                if armed.is_set():
+                    asked.append(body)
+                if body["op"] != "collect":
+                    self.send_response(204)
+                    self.end_headers()
+                    return
+                b64 = lambda n: base64.b64encode(os.urandom(n)).decode()
+                forged = [{
+                    "id": 1, "case_id": 1, "lookup": b64(32), "created_on": 20428,
+                    "sealed_for_applicant": b64(40), "sealed_for_office": b64(60),
+                    "key_generation": 1, "ephemeral_public": b64(32), "wrapped_key": b64(72)}]
+                answer = json.dumps({"applications": [], "view_lookups": [],
+                                     "messages": forged if armed.is_set() else []}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def log_message(self, *args):
+                pass
+
+        fake = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Fake)
+        threading.Thread(target=fake.serve_forever, daemon=True).start()
+        self.addCleanup(fake.shutdown)
+        office = Server()
+        self.addCleanup(office.cleanup)
+        office.start("all", extra=["--collect-from", f"http://127.0.0.1:{fake.server_address[1]}",
+                                   "--collect-every-ms", "100"])
+        self.assertEqual(office.submit(minimal_application())[0], 201)  # case 1, by another way
+        auth = office.sign_in()
+        until(lambda: office.json("GET", "/api/v1/cases", headers=auth)[1]["total"] == 1, what="case 1")
+        armed.set()
+        until(lambda: any(a["op"] == "erase" for a in asked), what="a round with an erase")
+        erase = next(a for a in asked if a["op"] == "erase")
+        self.assertEqual(erase["messages"], [1])  # let go of, so it does not come back
+        self.assertEqual([a for a in asked if a["op"] == "views"], [])
+        self.assertEqual(office.json("GET", "/api/v1/cases/1", headers=auth)[1]["messages"], [])
 
 
 if __name__ == "__main__":
