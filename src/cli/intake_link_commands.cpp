@@ -11,7 +11,6 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
-#include <thread>
 
 #include "app/accounts/setup.hpp"
 #include "app/intake/collection.hpp"
@@ -128,17 +127,13 @@ int ServeOutboxIntake(const ServeOptions& options) {
   if (options.role != "intake") throw std::runtime_error("--outbox is for --role intake");
   if (options.intake_bundle.empty())
     throw std::runtime_error("--outbox needs --intake-bundle (made by lifeline intake-bundle)");
+  const server::ListenOptions listen = ListenOptionsOf(options);  // checked before anything
   const Bundle bundle = ReadBundle(options.intake_bundle);
   std::filesystem::create_directories(options.outbox);
   std::filesystem::permissions(options.outbox, std::filesystem::perms::owner_all,
                                std::filesystem::perm_options::replace);
 
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
+  const sigset_t stop_signals = BlockStopSignals();
   store::sqlite::OutboxStore outbox((std::filesystem::path(options.outbox) / "outbox.db").string());
   app::SystemClock clock;
   server::Router router;
@@ -151,11 +146,6 @@ int ServeOutboxIntake(const ServeOptions& options) {
   channels::intake_link::RequestVerifier verifier(bundle.link_public);
   channels::intake_link::AddIntakeLinkRoutes(router, outbox, verifier, clock);
 
-  server::ListenOptions listen = ParseListen(options.listen);
-  listen.threads =
-      options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency());
-  listen.max_connections = options.max_connections;
-  listen.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
   server::HttpServer http(listen, router);
   fmt::print("lifeline listening on http://{}:{} (role intake)\n", listen.host, http.port());
   std::fflush(stdout);

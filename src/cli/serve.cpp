@@ -38,6 +38,7 @@
 #include "server/office_routes.hpp"
 
 namespace lifeline::cli {
+namespace {
 
 server::ListenOptions ParseListen(const std::string& listen) {
   const auto colon = listen.rfind(':');
@@ -53,17 +54,9 @@ server::ListenOptions ParseListen(const std::string& listen) {
   return options;
 }
 
-int Serve(const ServeOptions& options) {
-  if (!options.outbox.empty()) return ServeOutboxIntake(options);
-  if (!options.intake_bundle.empty()) throw std::runtime_error("--intake-bundle needs --outbox");
-  const bool intake_role = options.role == "all" || options.role == "intake";
-  const bool office_role = options.role == "all" || options.role == "office";
-  if (!intake_role && !office_role)
-    throw std::runtime_error("--role must be all, intake or office");
-  if (office_role && options.passphrase_file.empty()) {
-    throw std::runtime_error(
-        "the office role needs --passphrase-file (use --role intake to run without it)");
-  }
+}  // namespace
+
+server::ListenOptions ListenOptionsOf(const ServeOptions& options) {
   server::ListenOptions listen = ParseListen(options.listen);
   listen.threads =
       options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency());
@@ -76,13 +69,31 @@ int Serve(const ServeOptions& options) {
   auto proxies = server::TrustedProxies::Parse(options.trusted_proxies);
   if (!proxies) throw std::runtime_error(proxies.error().message);
   listen.trusted_proxies = std::move(*proxies);
+  return listen;
+}
 
-  // Block the stop signals before any thread starts, so only sigwait below receives them.
+sigset_t BlockStopSignals() {
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  return stop_signals;
+}
+
+int Serve(const ServeOptions& options) {
+  if (!options.outbox.empty()) return ServeOutboxIntake(options);
+  if (!options.intake_bundle.empty()) throw std::runtime_error("--intake-bundle needs --outbox");
+  const bool intake_role = options.role == "all" || options.role == "intake";
+  const bool office_role = options.role == "all" || options.role == "office";
+  if (!intake_role && !office_role)
+    throw std::runtime_error("--role must be all, intake or office");
+  if (office_role && options.passphrase_file.empty()) {
+    throw std::runtime_error(
+        "the office role needs --passphrase-file (use --role intake to run without it)");
+  }
+  const server::ListenOptions listen = ListenOptionsOf(options);
+  const sigset_t stop_signals = BlockStopSignals();
 
   auto store = OpenStore(options.store, false);
   const auto lock =

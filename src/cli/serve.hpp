@@ -1,5 +1,7 @@
 #pragma once
 
+#include <signal.h>
+
 #include <string>
 #include <vector>
 
@@ -59,8 +61,12 @@ struct ServeOptions {
   int collect_every_ms = 1000;
 };
 
-/// HOST:PORT as the listener takes it; throws std::runtime_error naming the option.
-server::ListenOptions ParseListen(const std::string& listen);
+/// The listener's options from --listen, --threads, --max-connections, --read-timeout and
+/// --trusted-proxy; throws std::runtime_error naming the option that is wrong.
+server::ListenOptions ListenOptionsOf(const ServeOptions& options);
+/// Blocks SIGINT and SIGTERM for this thread and every thread it starts later, so that only
+/// the caller's sigwait on the returned set receives them. Call before any thread starts.
+sigset_t BlockStopSignals();
 
 /// Runs the server until SIGINT or SIGTERM, then stops intake first (every queued
 /// application is committed and answered) and the listener second. Returns the exit code.

@@ -22,9 +22,9 @@ import sqlite3
 import time
 import unittest
 
-from harness import ADMIN_PASSWORD, BIN, OPERATOR, PASSPHRASE, Server, minimal_application, psql, run
+from harness import ADMIN_PASSWORD, OPERATOR, PASSPHRASE, minimal_application, psql
 from test_memory_wipe import process_memory
-from test_outbox_intake import IntakeHost, until
+from test_outbox_intake import collecting_from, office_and_intake, until
 
 COLLECTED = 20
 WAITING = 5
@@ -38,16 +38,8 @@ def marked(marker):
 
 class IntakeSeizure(unittest.TestCase):
     def setUp(self):
-        self.office = Server()
-        self.addCleanup(self.office.cleanup)
-        bundle = os.path.join(self.office.dir, "intake-bundle.json")
-        run([BIN, "intake-bundle", *self.office.store_args(), "--passphrase-file", self.office.passphrase_file,
-             "--out", bundle])
-        self.intake = IntakeHost(bundle)
-        self.addCleanup(self.intake.cleanup)
-        self.intake.start()
-        self.office.start("office", extra=["--collect-from", f"http://127.0.0.1:{self.intake.port}",
-                                           "--collect-every-ms", "100"])
+        self.office, self.intake = office_and_intake(self)
+        self.office.start("office", extra=collecting_from(self.intake))
 
     def office_blobs(self, table, column, where="TRUE"):
         """Every value of `column` in the office's `table`, as bytes."""

@@ -68,10 +68,33 @@ class IntakeHost:
         finally:
             db.close()
 
-    def json(self, path, body):
-        server = Server.__new__(Server)  # only its HTTP helpers, on this port
+    def http(self):
+        """Server's HTTP helpers, aimed at this intake."""
+        server = Server.__new__(Server)
         server.port = self.port
-        return server.json("POST", path, body)
+        return server
+
+    def json(self, path, body):
+        return self.http().json("POST", path, body)
+
+
+def office_and_intake(test):
+    """A fresh office (not started), its intake bundle, and an intake on its outbox (started);
+    both cleaned up after `test`."""
+    office = Server()
+    test.addCleanup(office.cleanup)
+    bundle = os.path.join(office.dir, "intake-bundle.json")
+    run([BIN, "intake-bundle", *office.store_args(), "--passphrase-file", office.passphrase_file, "--out", bundle])
+    intake = IntakeHost(bundle)
+    test.addCleanup(intake.cleanup)
+    intake.start()
+    return office, intake
+
+
+def collecting_from(*intakes):
+    """The office's options to collect from `intakes` every 100 ms."""
+    return [arg for intake in intakes for arg in ("--collect-from", f"http://127.0.0.1:{intake.port}")] + [
+        "--collect-every-ms", "100"]
 
 
 def until(predicate, seconds=30, what="the condition"):
@@ -86,19 +109,11 @@ def until(predicate, seconds=30, what="the condition"):
 
 class OutboxIntake(unittest.TestCase):
     def setUp(self):
-        self.office = Server()
-        self.addCleanup(self.office.cleanup)
-        bundle = os.path.join(self.office.dir, "intake-bundle.json")
-        run([BIN, "intake-bundle", *self.office.store_args(), "--passphrase-file", self.office.passphrase_file,
-             "--out", bundle])
-        self.intake = IntakeHost(bundle)
-        self.addCleanup(self.intake.cleanup)
-        self.intake.start()
+        self.office, self.intake = office_and_intake(self)
         self.start_office()
 
     def start_office(self):
-        self.office.start("office", extra=["--collect-from", f"http://127.0.0.1:{self.intake.port}",
-                                           "--collect-every-ms", "100"])
+        self.office.start("office", extra=collecting_from(self.intake))
         self.auth = self.office.sign_in()
 
     def cases(self):
@@ -151,8 +166,7 @@ class OutboxIntake(unittest.TestCase):
     def test_the_link_hears_only_the_office(self):
         body = json.dumps({"op": "collect", "at": int(time.time()), "nonce": "n1", "limit": 5,
                            "views_after": None}).encode()
-        server = Server.__new__(Server)
-        server.port = self.intake.port
+        server = self.intake.http()
         for headers in [{}, {"X-Lifeline-Link-Signature": "A" * 88},
                         {"X-Lifeline-Link-Signature": "not base64"}]:
             status, _, answer = server.request("POST", "/link/v1", raw=body,
@@ -165,9 +179,7 @@ class OutboxIntake(unittest.TestCase):
         self.addCleanup(second.cleanup)
         second.start()
         self.office.stop()
-        self.office.start("office", extra=["--collect-from", f"http://127.0.0.1:{self.intake.port}",
-                                           "--collect-from", f"http://127.0.0.1:{second.port}",
-                                           "--collect-every-ms", "100"])
+        self.office.start("office", extra=collecting_from(self.intake, second))
         self.auth = self.office.sign_in()
         receipts = {}
         for host, name in [(self.intake, "Первый Синтетический"), (second, "Второй Синтетический")]:

@@ -47,6 +47,7 @@ Result<CollectedIds> StoreCollected(store::ApplicationStore& office,
       if (!*already) {
         if (auto id = office.AddMessage(m.message); !id) return id.error();
       }
+      held.message_cases.push_back(m.receipt_lookup);
     }
     held.messages.push_back(m.id);
   }

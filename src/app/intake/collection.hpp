@@ -25,6 +25,9 @@ crypto::SigningKey IntakeLinkKey(const crypto::OfficeOpener& opener);
 struct CollectedIds {
   std::vector<std::int64_t> applications;
   std::vector<std::int64_t> messages;
+  // The receipt lookups of the cases that messages went into (or were there already): the
+  // views to send back. A dropped message's case is not among them.
+  std::vector<store::Blob32> message_cases;
 };
 
 /// Stores each application and message of `batch` in `office` unless it is there already:

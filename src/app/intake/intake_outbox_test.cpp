@@ -185,6 +185,7 @@ TEST_F(IntakeOutboxTest, AnIntakeCannotWriteIntoACaseThatDidNotComeThroughIt) {
   auto held = StoreCollected(*store_, forged);
   ASSERT_TRUE(held.ok());
   EXPECT_EQ(held->messages.size(), 1u);
+  EXPECT_TRUE(held->message_cases.empty());  // so no view of that case goes back either
   EXPECT_TRUE(office_->GetCase(operator_, theirs)->messages.empty());
   Collect();  // the genuine one still arrives
   EXPECT_EQ(office_->GetCase(operator_, ours_id)->messages.size(), 1u);

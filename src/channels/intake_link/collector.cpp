@@ -92,12 +92,9 @@ Result<RoundCounts> IntakeCollector::RunOnce(const std::string& url) {
   // of this page of what the intake holds.
   std::set<store::Blob32> lookups(reply->view_lookups.begin(), reply->view_lookups.end());
   for (const auto& a : reply->batch.applications) lookups.insert(a.row.receipt_lookup);
-  // A message's case only if the message named it rightly: an intake that names another case
-  // gets no view of it (StoreCollected dropped that message too).
-  for (const auto& m : reply->batch.messages) {
-    auto owner = office_.GetApplication(m.message.case_id);
-    if (owner && owner->receipt_lookup == m.receipt_lookup) lookups.insert(m.receipt_lookup);
-  }
+  // A message's case only if StoreCollected took the message: an intake that names a case
+  // that never came to it gets no view of that case.
+  lookups.insert(held->message_cases.begin(), held->message_cases.end());
   const std::vector<store::Blob32> wanted(lookups.begin(), lookups.end());
   auto views = app::ViewsFor(office_, wanted);
   if (!views) return views.error();

@@ -81,14 +81,15 @@ Result<std::vector<std::int64_t>> OutboxStore::AppendApplications(
   try {
     Transaction tx(*db_);
     std::vector<std::int64_t> ids;
+    auto collected = db_->Prepare("SELECT 1 FROM applicant_views WHERE receipt_lookup = ?");
+    auto insert = db_->Prepare(
+        "INSERT INTO outbox_applications (receipt_lookup, received_on, situation, group_kind, "
+        "group_size, contact_channel, language, deploy_by, reply_public, ephemeral_public, "
+        "key_generation, wrapped_key, sealed_fields) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& a : batch) {
-      auto collected = db_->Prepare("SELECT 1 FROM applicant_views WHERE receipt_lookup = ?");
       collected.Bind(1, Bytes(a.receipt_lookup));
       if (collected.Step()) return Error{ErrorCode::kConflict, "the receipt lookup exists"};
-      auto insert = db_->Prepare(
-          "INSERT INTO outbox_applications (receipt_lookup, received_on, situation, group_kind, "
-          "group_size, contact_channel, language, deploy_by, reply_public, ephemeral_public, "
-          "key_generation, wrapped_key, sealed_fields) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      collected.Reset();
       insert.Bind(1, Bytes(a.receipt_lookup))
           .Bind(2, Days(a.received_on))
           .Bind(3, static_cast<std::int64_t>(a.clear.situation))
@@ -107,6 +108,7 @@ Result<std::vector<std::int64_t>> OutboxStore::AppendApplications(
           .Bind(12, a.wrapped_key)
           .Bind(13, a.sealed_fields);
       insert.Step();
+      insert.Reset();
       ids.push_back(db_->LastInsertId());
     }
     tx.Commit();
@@ -262,16 +264,16 @@ Status OutboxStore::Erase(std::span<const std::int64_t> applications,
   try {
     {
       Transaction tx(*db_);
-      for (std::int64_t id : applications) {
-        auto d = db_->Prepare("DELETE FROM outbox_applications WHERE id = ?");
-        d.Bind(1, id);
-        d.Step();
-      }
-      for (std::int64_t id : messages) {
-        auto d = db_->Prepare("DELETE FROM outbox_messages WHERE id = ?");
-        d.Bind(1, id);
-        d.Step();
-      }
+      const auto erase = [this](std::string_view sql, std::span<const std::int64_t> ids) {
+        auto d = db_->Prepare(sql);
+        for (std::int64_t id : ids) {
+          d.Bind(1, id);
+          d.Step();
+          d.Reset();
+        }
+      };
+      erase("DELETE FROM outbox_applications WHERE id = ?", applications);
+      erase("DELETE FROM outbox_messages WHERE id = ?", messages);
       tx.Commit();
     }
     // secure_delete zeroed the rows in the database pages; the write-ahead log still holds
@@ -305,33 +307,36 @@ Status OutboxStore::PutViews(std::span<const ApplicantViewUpdate> views) {
   std::lock_guard lock(mutex_);
   try {
     Transaction tx(*db_);
+    auto drop = db_->Prepare("DELETE FROM applicant_views WHERE receipt_lookup = ?");
+    auto insert = db_->Prepare(
+        "INSERT INTO applicant_views (receipt_lookup, case_id, sealed_stage, received_on) "
+        "VALUES (?,?,?,?)");
+    auto add = db_->Prepare(
+        "INSERT INTO view_messages (receipt_lookup, position, created_on, from_applicant, "
+        "sealed_for_applicant) VALUES (?,?,?,?,?)");
     for (const auto& update : views) {
       const ApplicantView& v = update.view;
-      auto drop = db_->Prepare("DELETE FROM applicant_views WHERE receipt_lookup = ?");
       drop.Bind(1, Bytes(update.receipt_lookup));
       drop.Step();
+      drop.Reset();
       if (update.gone) continue;
       if (v.case_id <= 0 || v.sealed_stage.empty())
         return Error{ErrorCode::kInvalidInput, "a view needs its case id and sealed stage"};
-      auto insert = db_->Prepare(
-          "INSERT INTO applicant_views (receipt_lookup, case_id, sealed_stage, received_on) "
-          "VALUES (?,?,?,?)");
       insert.Bind(1, Bytes(update.receipt_lookup))
           .Bind(2, v.case_id)
           .Bind(3, v.sealed_stage)
           .Bind(4, Days(v.received_on));
       insert.Step();
+      insert.Reset();
       std::int64_t position = 0;
       for (const auto& m : v.messages) {
-        auto add = db_->Prepare(
-            "INSERT INTO view_messages (receipt_lookup, position, created_on, from_applicant, "
-            "sealed_for_applicant) VALUES (?,?,?,?,?)");
         add.Bind(1, Bytes(update.receipt_lookup))
             .Bind(2, position++)
             .Bind(3, Days(m.created_on))
             .Bind(4, static_cast<std::int64_t>(m.author_user_id ? 0 : 1))
             .Bind(5, m.sealed_for_applicant);
         add.Step();
+        add.Reset();
       }
     }
     tx.Commit();
