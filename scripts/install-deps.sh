@@ -21,7 +21,7 @@ done
 # statistics export (src/server/cases/statistics_routes.cpp).
 packages=(
   build-essential binutils cmake pkg-config python3
-  libsodium-dev libsqlite3-dev librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
+  libsodium-dev libgfshare-dev libsqlite3-dev librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   liboath-dev libqrencode-dev libicu-dev libcurl4-openssl-dev
   libhpdf-dev fonts-dejavu-core libpq-dev libphonenumber-dev libcsv-dev

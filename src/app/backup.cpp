@@ -63,11 +63,17 @@ Error WriteFailed() {
 
 }  // namespace
 
-Status WriteBackup(store::Store& store, const std::string& passphrase, const std::string& out_path,
-                   const Progress& progress) {
+Status WriteBackup(store::Store& store, const OfficeCredentials& credentials,
+                   const std::string& out_path, const Progress& progress) {
   namespace fs = std::filesystem;
-  auto office = UnlockOffice(store, passphrase);
+  auto office = UnlockOffice(store, credentials);
   if (!office) return office.error();
+  const std::string& passphrase = credentials.passphrase;
+  if (passphrase.size() < kMinPassphraseLength) {
+    return InvalidInput(
+        "the backup file needs a passphrase of at least 12 characters (--passphrase-file)",
+        "passphrase");
+  }
   if (fs::exists(out_path)) return Error{ErrorCode::kConflict, "the backup file already exists"};
   const std::string partial = out_path + ".partial";
   ExclusiveFile file(partial);
@@ -146,8 +152,8 @@ Result<std::vector<std::uint8_t>> ReadBackup(const std::string& in_path,
   return snapshot;
 }
 
-Status FinishRestore(store::Store& restored, const std::string& passphrase) {
-  auto office = UnlockOffice(restored, passphrase);
+Status FinishRestore(store::Store& restored, const OfficeCredentials& credentials) {
+  auto office = UnlockOffice(restored, credentials);
   if (!office) return office.error();
   SystemClock clock;
   AuditLog audit(restored, clock, AuditKey(*office));

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/accounts/custodians.hpp"
 #include "domain/result.hpp"
 #include "store/store.hpp"
 
@@ -17,10 +18,12 @@ namespace lifeline::app {
 /// Called as work proceeds, with bytes done and the total.
 using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
-/// Writes the backup of `store` to `out_path`, which must not exist. The passphrase must
-/// unlock the office key (kUnauthenticated otherwise). Audited as backup_created.
-Status WriteBackup(store::Store& store, const std::string& passphrase, const std::string& out_path,
-                   const Progress& progress);
+/// Writes the backup of `store` to `out_path`, which must not exist, encrypted under
+/// `credentials.passphrase`. The credentials must unlock the office key (kUnauthenticated
+/// otherwise): an office with custodians needs enough of them and a passphrase for the file
+/// (kInvalidInput "passphrase" without one). Audited as backup_created.
+Status WriteBackup(store::Store& store, const OfficeCredentials& credentials,
+                   const std::string& out_path, const Progress& progress);
 
 /// Reads and decrypts the backup at `in_path`, returning the store snapshot it holds (to be
 /// given to the store implementation's restore). kUnauthenticated for a wrong passphrase;
@@ -30,7 +33,7 @@ Result<std::vector<std::uint8_t>> ReadBackup(const std::string& in_path,
                                              const std::string& passphrase,
                                              const Progress& progress);
 
-/// Checks that `passphrase` unlocks the restored store and audits the restore.
-Status FinishRestore(store::Store& restored, const std::string& passphrase);
+/// Checks that the credentials unlock the restored store and audits the restore.
+Status FinishRestore(store::Store& restored, const OfficeCredentials& credentials);
 
 }  // namespace lifeline::app

@@ -27,9 +27,10 @@ class Commands final : public CampCommands {
         "exit 0 if so, 3 otherwise");
     AddStoreOptions(*check_, where_);
     check_->add_option(
-        "--passphrase-file", passphrase_file_,
+        "--passphrase-file", unlock_.passphrase_file,
         "Office passphrase file: also checks the postings' and legs' tamper-evident MACs, which a "
         "consistent rewrite of the books cannot forge");
+    AddCustodianOption(*check_, unlock_);
   }
 
   std::optional<int> RunIfChosen() const override {
@@ -51,7 +52,7 @@ class Commands final : public CampCommands {
           report->negative_prisoner_balances, report->double_reversals, report->unmatched_transfers,
           report->stranded_balances,
           report->Sound() ? "the books balance" : "THE BOOKS DO NOT BALANCE");
-      if (passphrase_file_.empty()) {
+      if (!unlock_.given()) {
         std::cout << "postings' MACs not checked (give --passphrase-file)\n";
         return report->Sound() ? 0 : 3;
       }
@@ -73,7 +74,7 @@ class Commands final : public CampCommands {
  private:
   // The postings and legs whose row MAC fails (docs/security.md, "Tamper-evident rows").
   Result<std::vector<app::BadRow>> EditedLedgerRows(store::Store& store) const {
-    auto office = app::UnlockOffice(store, ReadSecret(passphrase_file_, "office passphrase"));
+    auto office = app::UnlockOffice(store, ReadOfficeCredentials(unlock_));
     if (!office) return office.error();
     auto verified = app::VerifyStoreRows(store, app::RowMacKey(*office));
     if (!verified) return verified.error();
@@ -86,7 +87,7 @@ class Commands final : public CampCommands {
 
   CLI::App* check_ = nullptr;
   StoreOptions where_;
-  std::string passphrase_file_;
+  OfficeUnlock unlock_;
 };
 
 }  // namespace

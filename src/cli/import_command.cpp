@@ -63,8 +63,8 @@ class Command final : public ImportCommand {
         "import",
         "Move applications from a CSV or JSON Lines file into the store (docs/import.md)");
     AddStoreOptions(*import_, where_);
-    import_->add_option("--passphrase-file", passphrase_file_, "Office passphrase file")
-        ->required();
+    import_->add_option("--passphrase-file", unlock_.passphrase_file, "Office passphrase file");
+    AddCustodianOption(*import_, unlock_);
     import_->add_option("--format", format_, "csv or jsonl (by default from the file's ending)")
         ->check(CLI::IsMember({"csv", "jsonl"}));
     import_->add_flag("--dry-run", dry_run_,
@@ -117,7 +117,7 @@ class Command final : public ImportCommand {
     const auto lock = LockStore(where_, false, "the office key is being rotated; import after it");
     auto keys = app::LoadInstallationKeys(*store);
     if (!keys) return Fail(keys.error().message);
-    auto opener = app::UnlockOffice(*store, ReadSecret(passphrase_file_, "office passphrase"));
+    auto opener = app::UnlockOffice(*store, ReadOfficeCredentials(unlock_));
     if (!opener) return Fail(opener.error().message);
     const crypto::Key32 record_key = opener->DeriveSubkey(app::Importer::kRecordKeyPurpose);
     app::SystemClock clock;
@@ -247,7 +247,8 @@ class Command final : public ImportCommand {
 
   CLI::App* import_ = nullptr;
   StoreOptions where_;
-  std::string passphrase_file_, format_, file_;
+  OfficeUnlock unlock_;
+  std::string format_, file_;
   bool dry_run_ = false, skip_bad_lines_ = false, no_duplicate_check_ = false;
 };
 

@@ -72,7 +72,8 @@ class Command final : public IntakeBundleCommand {
         "intake-bundle",
         "Write what an intake host on its own store needs from the office (nothing secret)");
     AddStoreOptions(*app_, where_);
-    app_->add_option("--passphrase-file", passphrase_file_, "Office passphrase file")->required();
+    app_->add_option("--passphrase-file", unlock_.passphrase_file, "Office passphrase file");
+    AddCustodianOption(*app_, unlock_);
     app_->add_option("--out", out_, "The bundle file to write")->required();
   }
 
@@ -91,7 +92,7 @@ class Command final : public IntakeBundleCommand {
     auto store = OpenStore(where_, false);
     auto keys = app::LoadInstallationKeys(*store);
     if (!keys) throw std::runtime_error(keys.error().message);
-    auto opener = app::UnlockOffice(*store, ReadSecret(passphrase_file_, "office passphrase"));
+    auto opener = app::UnlockOffice(*store, ReadOfficeCredentials(unlock_));
     if (!opener) throw std::runtime_error(opener.error().message);
     const crypto::SigningKey link = app::IntakeLinkKey(*opener);
     const json bundle{{"format", kBundleFormat},
@@ -113,7 +114,7 @@ class Command final : public IntakeBundleCommand {
 
   CLI::App* app_ = nullptr;
   StoreOptions where_;
-  std::string passphrase_file_;
+  OfficeUnlock unlock_;
   std::string out_;
 };
 

@@ -43,22 +43,40 @@ int Fail(const std::string& message) {
   return 1;
 }
 
-int Init(const cli::StoreOptions& where, const std::string& passphrase_file,
+int Init(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock, int threshold,
          const std::string& admin, const std::string& admin_password_file) {
-  const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
+  if (unlock.passphrase_file.empty() == unlock.custodians.empty()) {
+    return Fail("give either --passphrase-file, or --custodian NAME=FILE for each custodian");
+  }
+  if (!unlock.custodians.empty() && threshold == 0) {
+    return Fail("--threshold: how many custodians together open the office");
+  }
+  app::CustodianDeal deal{threshold, cli::ReadCustodians(unlock.custodians)};
+  const std::string passphrase = unlock.passphrase_file.empty()
+                                     ? std::string()
+                                     : cli::ReadSecret(unlock.passphrase_file, "office passphrase");
   const std::string password = cli::ReadSecret(admin_password_file, "administrator password");
   auto store = cli::OpenStore(where, true);
   // Creates the lock file now, so that later commands never write it into a ready folder.
   const auto lock = cli::LockStore(where, true, "a lifeline server is using this store");
   if (auto s = app::InitialiseInstallation(*store, passphrase, admin, password,
-                                           cli::AuditAnchorPath(where));
+                                           cli::AuditAnchorPath(where),
+                                           deal.custodians.empty() ? nullptr : &deal);
       !s) {
     return Fail(s.error().message);
   }
   fmt::print("initialised {}: office keys created, administrator \"{}\" added\n",
              where.postgres() ? "the database" : where.data, admin);
+  if (!deal.custodians.empty()) {
+    fmt::print("the office key is split among {} custodians; any {} of them open the office\n",
+               deal.custodians.size(), threshold);
+  }
   return 0;
 }
+
+// The key ceremony: deals the office key anew to a set of custodians (app/accounts/custodians.hpp).
+int DealCustodians(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock,
+                   const std::vector<std::string>& new_custodians, int threshold);
 
 // Commands that change accounts or read the audit log need the office key: the audit
 // chain is keyed with it.
@@ -69,8 +87,8 @@ struct CommandAudit {
 };
 
 CommandAudit OpenAudit(const cli::StoreOptions& where, store::Store& store,
-                       const std::string& passphrase_file, const app::Clock& clock) {
-  auto office = app::UnlockOffice(store, cli::ReadSecret(passphrase_file, "office passphrase"));
+                       const app::OfficeCredentials& credentials, const app::Clock& clock) {
+  auto office = app::UnlockOffice(store, credentials);
   if (!office) throw std::runtime_error(office.error().message);
   CommandAudit audit;
   audit.anchor = cli::OpenAuditAnchor(where, *office);
@@ -82,7 +100,7 @@ CommandAudit OpenAudit(const cli::StoreOptions& where, store::Store& store,
   return audit;
 }
 
-int AddUser(const cli::StoreOptions& where, const std::string& passphrase_file,
+int AddUser(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock,
             const std::string& name, const std::string& role_name,
             const std::string& password_file) {
   auto role = ParseRole(role_name);
@@ -90,17 +108,17 @@ int AddUser(const cli::StoreOptions& where, const std::string& passphrase_file,
   const std::string password = cli::ReadSecret(password_file, "password");
   auto store = cli::OpenStore(where, false);
   app::SystemClock clock;
-  auto audit = OpenAudit(where, *store, passphrase_file, clock);
+  auto audit = OpenAudit(where, *store, cli::ReadOfficeCredentials(unlock), clock);
   auto id = app::AddUser(*store, *audit.log, name, *role, password);
   if (!id) return Fail(id.error().message);
   fmt::print("user \"{}\" added as {}\n", name, role_name);
   return 0;
 }
 
-int VerifyAudit(const cli::StoreOptions& where, const std::string& passphrase_file,
+int VerifyAudit(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock,
                 const std::string& expected_head) {
   auto store = cli::OpenStore(where, false);
-  auto office = app::UnlockOffice(*store, cli::ReadSecret(passphrase_file, "office passphrase"));
+  auto office = app::UnlockOffice(*store, cli::ReadOfficeCredentials(unlock));
   if (!office) return Fail(office.error().message);
   // The checkpoint file is read with the public key only: it needs nothing secret.
   std::optional<app::CheckpointFile> checkpoints;
@@ -151,9 +169,9 @@ int VerifyAudit(const cli::StoreOptions& where, const std::string& passphrase_fi
 }
 
 // Checks every tamper-evident row; names each bad one as table:id (never its content).
-int VerifyRows(const cli::StoreOptions& where, const std::string& passphrase_file) {
+int VerifyRows(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock) {
   auto store = cli::OpenStore(where, false);
-  auto office = app::UnlockOffice(*store, cli::ReadSecret(passphrase_file, "office passphrase"));
+  auto office = app::UnlockOffice(*store, cli::ReadOfficeCredentials(unlock));
   if (!office) return Fail(office.error().message);
   const crypto::Key32 key = app::RowMacKey(*office);
   auto result = app::VerifyStoreRows(*store, key);
@@ -191,9 +209,9 @@ app::Progress TerminalCountProgress(const char* what, const char* unit) {
   };
 }
 
-int RotateKey(const cli::StoreOptions& where, const std::string& passphrase_file, bool retire,
+int RotateKey(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock, bool retire,
               int batch_size) {
-  const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
+  const app::OfficeCredentials passphrase = cli::ReadOfficeCredentials(unlock);
   auto store = cli::OpenStore(where, false);
   const auto lock =
       cli::LockStore(where, true,
@@ -219,9 +237,9 @@ int RotateKey(const cli::StoreOptions& where, const std::string& passphrase_file
   return 0;
 }
 
-int Backup(const cli::StoreOptions& where, const std::string& passphrase_file,
+int Backup(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock,
            const std::string& out) {
-  const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
+  const app::OfficeCredentials passphrase = cli::ReadOfficeCredentials(unlock);
   auto store = cli::OpenStore(where, false);
   if (auto s = app::WriteBackup(*store, passphrase, out, TerminalProgress("backup")); !s) {
     return Fail(s.error().message);
@@ -230,12 +248,14 @@ int Backup(const cli::StoreOptions& where, const std::string& passphrase_file,
   return 0;
 }
 
-int Restore(const std::string& in, const std::string& passphrase_file, const std::string& data) {
-  const std::string passphrase = cli::ReadSecret(passphrase_file, "office passphrase");
+int Restore(const std::string& in, const cli::OfficeUnlock& unlock, const std::string& data) {
+  if (unlock.passphrase_file.empty())
+    return Fail("--passphrase-file: the passphrase the backup file is encrypted under");
+  const app::OfficeCredentials passphrase = cli::ReadOfficeCredentials(unlock);
   if (std::filesystem::exists(std::filesystem::path(data) / "lifeline.db")) {
     return Fail("the data folder already holds a store; restore into an empty folder");
   }
-  auto snapshot = app::ReadBackup(in, passphrase, TerminalProgress("restore"));
+  auto snapshot = app::ReadBackup(in, passphrase.passphrase, TerminalProgress("restore"));
   if (!snapshot) return Fail(snapshot.error().message);
   auto restored = store::RestoreSqliteStore(data, *snapshot);
   explicit_bzero(snapshot->data(), snapshot->size());
@@ -248,8 +268,7 @@ int Restore(const std::string& in, const std::string& passphrase_file, const std
   return 0;
 }
 
-int Purge(const cli::StoreOptions& where, const std::string& passphrase_file, int days,
-          bool dry_run) {
+int Purge(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock, int days, bool dry_run) {
   auto store = cli::OpenStore(where, false);
   app::SystemClock clock;
   auto candidates = app::RetentionCandidates(*store, clock, days);
@@ -263,8 +282,9 @@ int Purge(const cli::StoreOptions& where, const std::string& passphrase_file, in
                candidates->size(), days);
     return 0;
   }
-  if (passphrase_file.empty()) return Fail("deleting needs --passphrase-file (or use --dry-run)");
-  auto office = app::UnlockOffice(*store, cli::ReadSecret(passphrase_file, "office passphrase"));
+  if (!unlock.given())
+    return Fail("deleting needs --passphrase-file or the custodians (or use --dry-run)");
+  auto office = app::UnlockOffice(*store, cli::ReadOfficeCredentials(unlock));
   if (!office) return Fail(office.error().message);
   auto anchor = cli::OpenAuditAnchor(where, *office);
   app::AuditLog audit(*store, clock, app::AuditKey(*office), anchor.get());
@@ -272,6 +292,27 @@ int Purge(const cli::StoreOptions& where, const std::string& passphrase_file, in
   auto deleted = app::ApplyRetention(*store, service, clock, days);
   if (!deleted) return Fail(deleted.error().message);
   fmt::print("{} uncontacted applications older than {} days deleted\n", *deleted, days);
+  return 0;
+}
+
+int DealCustodians(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock,
+                   const std::vector<std::string>& new_custodians, int threshold) {
+  const app::OfficeCredentials current = cli::ReadOfficeCredentials(unlock);
+  const app::CustodianDeal deal{threshold, cli::ReadCustodians(new_custodians)};
+  if (auto ok = app::CheckCustodianDeal(deal); !ok) return Fail(ok.error().message);
+  auto store = cli::OpenStore(where, false);
+  const auto lock = cli::LockStore(
+      where, true, "a lifeline server is using this store; stop every server before the deal");
+  app::SystemClock clock;
+  auto audit = OpenAudit(where, *store, current, clock);
+  auto dealt = app::DealCustodians(*store, current, deal, clock, *audit.log);
+  if (!dealt) return Fail(dealt.error().message);
+  std::string names;
+  for (const auto& c : dealt->custodians) names += (names.empty() ? "" : ", ") + c.name;
+  fmt::print(
+      "the office key is dealt anew: any {} of {} custodians ({}) open the office; the "
+      "former passphrase or shares no longer do\n",
+      dealt->threshold, dealt->custodians.size(), names);
   return 0;
 }
 
@@ -304,13 +345,19 @@ int main(int argc, char** argv) {
 
   std::string data;  // restore's target folder
   cli::StoreOptions where;
-  std::string passphrase_file, admin = "admin", admin_password_file;
+  cli::OfficeUnlock unlock;
+  std::string admin = "admin", admin_password_file;
+  int threshold = 0;
   auto* init =
       cli.add_subcommand("init", "Create the store, the office keys and the first administrator");
   cli::AddStoreOptions(*init, where);
-  init->add_option("--passphrase-file", passphrase_file,
-                   "File holding the office passphrase ('-' for stdin)")
-      ->required();
+  init->add_option("--passphrase-file", unlock.passphrase_file,
+                   "File holding the office passphrase ('-' for stdin)");
+  cli::AddCustodianOption(*init, unlock,
+                          "NAME=FILE: instead of a passphrase, split the office key among "
+                          "custodians, each with the passphrase in FILE (repeat for each)");
+  init->add_option("--threshold", threshold, "With --custodian: how many of them open the office")
+      ->check(CLI::Range(2, 255));
   init->add_option("--admin", admin, "Administrator user name");
   init->add_option("--admin-password-file", admin_password_file,
                    "File holding the administrator's password")
@@ -322,8 +369,9 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", serve_options.listen, "HOST:PORT (port 0 picks a free one)");
   serve->add_option("--role", serve_options.role, "all, intake (public key only) or office")
       ->check(CLI::IsMember({"all", "intake", "office"}));
-  serve->add_option("--passphrase-file", serve_options.passphrase_file,
+  serve->add_option("--passphrase-file", serve_options.unlock.passphrase_file,
                     "Office passphrase file (office and all roles)");
+  cli::AddCustodianOption(*serve, serve_options.unlock);
   serve->add_option("--outbox", serve_options.outbox,
                     "intake role: keep applications in this folder's own outbox until the office "
                     "collects them, instead of the shared store (docs/deploy.md)");
@@ -471,10 +519,9 @@ int main(int argc, char** argv) {
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "Add an operator account");
   cli::AddStoreOptions(*user_add, where);
-  user_add
-      ->add_option("--passphrase-file", passphrase_file,
-                   "Office passphrase file (the audit log is keyed with the office key)")
-      ->required();
+  user_add->add_option("--passphrase-file", unlock.passphrase_file,
+                       "Office passphrase file (the audit log is keyed with the office key)");
+  cli::AddCustodianOption(*user_add, unlock);
   user_add->add_option("--name", user_name, "User name (a-z 0-9 . _ -)")->required();
   user_add->add_option("--role", user_role, "Role: " + AllRoleNames());
   user_add
@@ -488,8 +535,8 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand(
       "verify", "Check the whole chain; exit 0 if intact, 3 naming each broken entry otherwise");
   cli::AddStoreOptions(*audit_verify, where);
-  audit_verify->add_option("--passphrase-file", passphrase_file, "Office passphrase file")
-      ->required();
+  audit_verify->add_option("--passphrase-file", unlock.passphrase_file, "Office passphrase file");
+  cli::AddCustodianOption(*audit_verify, unlock);
   audit_verify->add_option("--expect-head", expected_head,
                            "Head MAC printed by an earlier verify: reports a cut tail");
 
@@ -499,35 +546,56 @@ int main(int argc, char** argv) {
       "membership, office keys, ledger postings); exit 0 if all are intact, 3 naming each bad row "
       "as table:id otherwise");
   cli::AddStoreOptions(*verify, where);
-  verify
-      ->add_option("--passphrase-file", passphrase_file,
-                   "Office passphrase file (the row MACs are keyed with the office key)")
-      ->required();
+  verify->add_option("--passphrase-file", unlock.passphrase_file,
+                     "Office passphrase file (the row MACs are keyed with the office key)");
+  cli::AddCustodianOption(*verify, unlock);
 
   std::string backup_file;
   auto* backup =
       cli.add_subcommand("backup", "Write an encrypted, consistent snapshot of the store");
   cli::AddStoreOptions(*backup, where);
-  backup
-      ->add_option("--passphrase-file", passphrase_file,
-                   "Office passphrase file (the backup is encrypted under it)")
-      ->required();
+  backup->add_option("--passphrase-file", unlock.passphrase_file,
+                     "Office passphrase file (the backup is encrypted under it)");
+  cli::AddCustodianOption(*backup, unlock);
   backup->add_option("--out", backup_file, "Backup file to create (must not exist)")->required();
   auto* restore = cli.add_subcommand("restore", "Restore a backup into an empty data folder");
   restore->add_option("--in", backup_file, "Backup file")->required()->check(CLI::ExistingFile);
   restore->add_option("--data", data, "Empty data folder to restore into")->required();
-  restore->add_option("--passphrase-file", passphrase_file, "Office passphrase file")->required();
+  restore->add_option("--passphrase-file", unlock.passphrase_file, "Office passphrase file");
+  cli::AddCustodianOption(*restore, unlock);
 
   int purge_days = 180;
   bool purge_dry_run = false;
-  std::string purge_passphrase_file;
+  cli::OfficeUnlock purge_unlock;
   auto* purge = cli.add_subcommand(
       "purge", "Delete applications never contacted for longer than the retention period");
   cli::AddStoreOptions(*purge, where);
   purge->add_option("--older-than-days", purge_days, "Retention period in days (at least 30)");
   purge->add_flag("--dry-run", purge_dry_run, "Only list what would be deleted");
-  purge->add_option("--passphrase-file", purge_passphrase_file,
+  purge->add_option("--passphrase-file", purge_unlock.passphrase_file,
                     "Office passphrase file (needed to delete)");
+  cli::AddCustodianOption(*purge, purge_unlock);
+
+  std::vector<std::string> new_custodians;
+  int deal_threshold = 0;
+  auto* custodians = cli.add_subcommand(
+      "custodians",
+      "Deal the office key anew among custodians: any --threshold of them open the office, "
+      "fewer learn nothing; cases are not re-encrypted (stop servers first)");
+  cli::AddStoreOptions(*custodians, where);
+  custodians->add_option("--passphrase-file", unlock.passphrase_file,
+                         "The office passphrase, if no custodians hold the key yet");
+  cli::AddCustodianOption(*custodians, unlock,
+                          "NAME=FILE: a present custodian's passphrase file (enough of them to "
+                          "open the office)");
+  custodians
+      ->add_option("--new-custodian", new_custodians,
+                   "NAME=FILE: a custodian of the new deal and the passphrase in FILE (repeat "
+                   "for each; a custodian who stays is named again)")
+      ->required();
+  custodians->add_option("--threshold", deal_threshold, "How many custodians open the office")
+      ->required()
+      ->check(CLI::Range(2, 255));
 
   bool rotate_retire = false;
   int rotate_batch = 500;
@@ -535,7 +603,8 @@ int main(int argc, char** argv) {
       "rotate-key",
       "Rotate the office key and re-seal every case key (resumable); stop servers first");
   cli::AddStoreOptions(*rotate, where);
-  rotate->add_option("--passphrase-file", passphrase_file, "Office passphrase file")->required();
+  rotate->add_option("--passphrase-file", unlock.passphrase_file, "Office passphrase file");
+  cli::AddCustodianOption(*rotate, unlock);
   rotate->add_flag("--retire", rotate_retire,
                    "Destroy the older generations' private keys once no case needs them");
   rotate->add_option("--batch", rotate_batch, "Cases committed per transaction")
@@ -563,16 +632,17 @@ int main(int argc, char** argv) {
   if (auto code = intake_bundle->RunIfChosen()) return *code;
   try {
     crypto::Initialise();
-    if (*init) return Init(where, passphrase_file, admin, admin_password_file);
+    if (*init) return Init(where, unlock, threshold, admin, admin_password_file);
+    if (*custodians) return DealCustodians(where, unlock, new_custodians, deal_threshold);
     if (*serve) return cli::Serve(serve_options);
-    if (*user_add) return AddUser(where, passphrase_file, user_name, user_role, user_password_file);
-    if (*audit_verify) return VerifyAudit(where, passphrase_file, expected_head);
-    if (*verify) return VerifyRows(where, passphrase_file);
-    if (*backup) return Backup(where, passphrase_file, backup_file);
-    if (*purge) return Purge(where, purge_passphrase_file, purge_days, purge_dry_run);
-    if (*restore) return Restore(backup_file, passphrase_file, data);
+    if (*user_add) return AddUser(where, unlock, user_name, user_role, user_password_file);
+    if (*audit_verify) return VerifyAudit(where, unlock, expected_head);
+    if (*verify) return VerifyRows(where, unlock);
+    if (*backup) return Backup(where, unlock, backup_file);
+    if (*purge) return Purge(where, purge_unlock, purge_days, purge_dry_run);
+    if (*restore) return Restore(backup_file, unlock, data);
     if (*demo) return SeedDemo(where, demo_count);
-    if (*rotate) return RotateKey(where, passphrase_file, rotate_retire, rotate_batch);
+    if (*rotate) return RotateKey(where, unlock, rotate_retire, rotate_batch);
   } catch (const std::exception& e) {
     return Fail(e.what());
   }

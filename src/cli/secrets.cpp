@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
 #include <stdexcept>
@@ -43,6 +44,39 @@ std::string ReadSecret(const std::string& path, const std::string& what) {
   while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
   if (secret.empty()) throw std::runtime_error("the " + what + " is empty");
   return secret;
+}
+
+void AddCustodianOption(CLI::App& command, OfficeUnlock& unlock, const std::string& help) {
+  command.add_option("--custodian", unlock.custodians,
+                     help.empty() ? "NAME=FILE: a custodian's passphrase file, for an office whose "
+                                    "key is split among custodians (repeat for each present)"
+                                  : help);
+}
+
+std::vector<app::CustodianSecret> ReadCustodians(const std::vector<std::string>& specs) {
+  std::vector<app::CustodianSecret> custodians;
+  for (const std::string& spec : specs) {
+    const auto equals = spec.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == spec.size()) {
+      throw std::runtime_error("--custodian takes NAME=FILE, not \"" + spec + "\"");
+    }
+    const std::string name = spec.substr(0, equals);
+    custodians.push_back(
+        {name, ReadSecret(spec.substr(equals + 1), "passphrase of custodian " + name)});
+  }
+  return custodians;
+}
+
+app::OfficeCredentials ReadOfficeCredentials(const OfficeUnlock& unlock) {
+  if (!unlock.given()) {
+    throw std::runtime_error(
+        "give --passphrase-file, or --custodian NAME=FILE once for each custodian present");
+  }
+  app::OfficeCredentials credentials;
+  if (!unlock.passphrase_file.empty())
+    credentials.passphrase = ReadSecret(unlock.passphrase_file, "office passphrase");
+  credentials.custodians = ReadCustodians(unlock.custodians);
+  return credentials;
 }
 
 }  // namespace lifeline::cli

@@ -88,9 +88,10 @@ int Serve(const ServeOptions& options) {
   const bool office_role = options.role == "all" || options.role == "office";
   if (!intake_role && !office_role)
     throw std::runtime_error("--role must be all, intake or office");
-  if (office_role && options.passphrase_file.empty()) {
+  if (office_role && !options.unlock.given()) {
     throw std::runtime_error(
-        "the office role needs --passphrase-file (use --role intake to run without it)");
+        "the office role needs --passphrase-file or its custodians' --custodian NAME=FILE (use "
+        "--role intake to run without it)");
   }
   const server::ListenOptions listen = ListenOptionsOf(options);
   const sigset_t stop_signals = BlockStopSignals();
@@ -144,8 +145,7 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<app::VoiceLine> voice;
   std::unique_ptr<app::DtmfListener> dtmf;
   if (office_role) {
-    auto opener =
-        app::UnlockOffice(*store, ReadSecret(options.passphrase_file, "office passphrase"));
+    auto opener = app::UnlockOffice(*store, ReadOfficeCredentials(options.unlock));
     if (!opener) throw std::runtime_error(opener.error().message);
     if (const std::string path = AuditAnchorPath(options.store); !path.empty()) {
       anchor = std::make_unique<app::AuditAnchor>(path, app::AuditCheckpointKey(*opener));
@@ -234,6 +234,15 @@ int Serve(const ServeOptions& options) {
       }
       auto screened = office->ScreenPending(500);
       if (!screened) std::fprintf(stderr, "screening: the run failed; it will be retried\n");
+    });
+  }
+  // Each operator's access pattern against their own baseline (app/audit/access_alerts.hpp):
+  // the day so far, every ten minutes; an alert is recorded once.
+  std::unique_ptr<app::PeriodicTask> access_patterns;
+  if (office_role) {
+    access_patterns = std::make_unique<app::PeriodicTask>(std::chrono::minutes(10), [&] {
+      if (!app::ScanAccessPatterns(*store, *audit, clock))
+        std::fprintf(stderr, "access alerts: the scan failed; it will be retried\n");
     });
   }
   // Ring timeouts, wrap-ups, overflows and wait limits end on time, at their deadline (a

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/secrets.hpp"
 #include "cli/store_options.hpp"
 #include "server/http_server.hpp"
 
@@ -13,8 +14,8 @@ namespace lifeline::cli {
 struct ServeOptions {
   StoreOptions store;  // --data or --db
   std::string listen = "127.0.0.1:8080";
-  std::string role = "all";  // all | intake | office
-  std::string passphrase_file;
+  std::string role = "all";            // all | intake | office
+  OfficeUnlock unlock;                 // the office role's: passphrase or custodians
   std::size_t threads = 0;             // 0: one per core
   std::size_t max_connections = 1024;  // server::ListenOptions::max_connections
   int read_timeout_seconds = 60;

@@ -12,6 +12,7 @@ namespace {
 // Associated data: a wrapped private key cannot be passed off as the office secret.
 constexpr std::string_view kPrivateKeyContext = "lifeline/office-private-key/v1";
 constexpr std::string_view kSecretContext = "lifeline/office-secret/v1";
+constexpr std::string_view kShareContext = "lifeline/custodian-share/v1|";
 
 Key32 AsKey(const PassphraseKey& key) {
   Key32 k{};
@@ -101,6 +102,24 @@ Result<SecretBytes> UnwrapOfficeSecret(const Bytes& sealed, const PassphraseKey&
     return Error{ErrorCode::kUnauthenticated, "wrong office passphrase"};
   }
   return secret;
+}
+
+PassphraseKey RandomWrappingKey() { return PassphraseKey{GenerateOfficeSecret()}; }
+
+Bytes WrapCustodianShare(const SecretBytes& share, const PassphraseKey& custodian_key,
+                         std::string_view custodian) {
+  return WrapUnder(custodian_key, share.view(),
+                   std::string(kShareContext) + std::string(custodian));
+}
+
+Result<SecretBytes> UnwrapCustodianShare(const Bytes& sealed, const PassphraseKey& custodian_key,
+                                         std::string_view custodian) {
+  SecretBytes share;
+  if (!UnwrapUnder(custodian_key, sealed, std::string(kShareContext) + std::string(custodian),
+                   share)) {
+    return Error{ErrorCode::kUnauthenticated, "wrong passphrase for this custodian"};
+  }
+  return share;
 }
 
 }  // namespace lifeline::crypto

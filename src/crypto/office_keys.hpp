@@ -61,6 +61,19 @@ Result<OfficePrivateKey> UnwrapPrivateKey(const Bytes& sealed, const PassphraseK
 
 /// 32 random bytes.
 SecretBytes GenerateOfficeSecret();
+
+/// A random wrapping key, for an office that custodians open together
+/// (app/accounts/custodians.hpp): no passphrase derives it; their shares recombine to it.
+PassphraseKey RandomWrappingKey();
+
+/// A custodian's share of the wrapping key, sealed under the key derived from that
+/// custodian's own passphrase and bound to `custodian` (name and share number), so that it
+/// cannot be passed off as another's.
+Bytes WrapCustodianShare(const SecretBytes& share, const PassphraseKey& custodian_key,
+                         std::string_view custodian);
+/// kUnauthenticated if it does not open (a wrong passphrase for this custodian).
+Result<SecretBytes> UnwrapCustodianShare(const Bytes& sealed, const PassphraseKey& custodian_key,
+                                         std::string_view custodian);
 Bytes WrapOfficeSecret(const SecretBytes& secret, const PassphraseKey& wrapping);
 /// kUnauthenticated if it does not open.
 Result<SecretBytes> UnwrapOfficeSecret(const Bytes& sealed, const PassphraseKey& wrapping);

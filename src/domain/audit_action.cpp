@@ -5,7 +5,7 @@
 
 namespace lifeline {
 namespace {
-constexpr std::array<std::pair<AuditAction, std::string_view>, 66> kNames = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 74> kNames = {{
     {AuditAction::kInstallationCreated, "installation_created"},
     {AuditAction::kUserAdded, "user_added"},
     {AuditAction::kSignIn, "sign_in"},
@@ -72,6 +72,14 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 66> kNames = {{
     {AuditAction::kAccountUnlocked, "account_unlocked"},
     {AuditAction::kAuditExported, "audit_exported"},
     {AuditAction::kCaseListExported, "case_list_exported"},
+    {AuditAction::kCustodiansDealt, "custodians_dealt"},
+    {AuditAction::kApprovalRequested, "approval_requested"},
+    {AuditAction::kApprovalGranted, "approval_granted"},
+    {AuditAction::kApprovalUsed, "approval_used"},
+    {AuditAction::kCanaryChanged, "canary_changed"},
+    {AuditAction::kAccessAlert, "access_alert"},
+    {AuditAction::kDuressSignalled, "duress_signalled"},
+    {AuditAction::kProofIssued, "proof_issued"},
 }};
 }  // namespace
 

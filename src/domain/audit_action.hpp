@@ -77,6 +77,15 @@ enum class AuditAction {
   kAccountUnlocked,   // the sign-in throttle's counts for the account forgotten
   kAuditExported,     // an auditor took entries away: target "export:csv"
   kCaseListExported,  // a coordinator took the case list's clear fields away: "cases:<count>"
+  // Beyond any one person (docs/security.md, issue 22).
+  kCustodiansDealt,    // the office key split among custodians: "custodians:<k>-of-<n>"
+  kApprovalRequested,  // a second person's approval asked: "custody:case:<id>"
+  kApprovalGranted,    // by another account: "approval:<seq of the request>"
+  kApprovalUsed,       // the approved read happened: "approval:<seq of the request>"
+  kCanaryChanged,      // a case marked or unmarked as a canary: "case:<id>"
+  kAccessAlert,        // an alert for the auditors: "canary:case:<id>" or "pattern:user:<id>"
+  kDuressSignalled,    // a case's duress receipt was used: "case:<id>"
+  kProofIssued,        // a signed proof of application: "proof:<log index>"
 };
 
 std::string_view ToString(AuditAction action);

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/audit/approvals.hpp"
 #include "domain/contact_window.hpp"
 #include "server/console_details.hpp"
 #include "server/console_text.hpp"
@@ -118,6 +119,19 @@ std::string Header(const app::SessionInfo& s) {
   }
   if (app::Require(s.actor, app::Permission::kReadAuditLog).ok()) {
     links += fmt::format("<a href=\"/console/audit\">{}</a> ", T("Журнал аудита"));
+  }
+  if (app::Approvals::MayApprove(s.actor, app::CustodyReadSubject(0)) ||
+      app::Approvals::MayApprove(s.actor, app::ReferralSubject(0))) {
+    links += fmt::format("<a href=\"/console/approvals\">{}</a> ", T("Согласия"));
+  }
+  if (app::Require(s.actor, app::Permission::kReadAuditLog).ok() ||
+      app::Require(s.actor, app::Permission::kManageCanaries).ok() ||
+      app::Require(s.actor, app::Permission::kSeeDuressSignals).ok()) {
+    links += fmt::format("<a href=\"/console/alerts\">{}</a> ", T("Тревоги"));
+  }
+  if (app::Require(s.actor, app::Permission::kReadAuditLog).ok() ||
+      app::Require(s.actor, app::Permission::kManageSettings).ok()) {
+    links += fmt::format("<a href=\"/console/custodians\">{}</a> ", T("Хранители ключа"));
   }
   links += fmt::format("<a href=\"/console/security\">{}</a> ", T("Безопасность"));
   // Single-key shortcuts (web/console.js); every page also works without them.

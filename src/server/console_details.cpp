@@ -47,6 +47,17 @@ constexpr Detail kDetails[] = {
             "добровольно.")},
     {"no custody circumstance is recorded for this case",
      Marked("Обстоятельства пленения для этой заявки не записаны.")},
+    // The two-person rule and canaries (app/audit/approvals.hpp, access_alerts.hpp).
+    {"this needs a second person's approval first: ask for it, and read within 30 minutes of "
+     "asking",
+     Marked("Сначала нужно согласие второго сотрудника: запросите его и прочитайте в течение 30 "
+            "минут после запроса.")},
+    {"a request must be approved by a second person",
+     Marked("Запрос должен подтвердить другой сотрудник.")},
+    {"no such request is open (it may have expired)",
+     Marked("Такого открытого запроса нет (возможно, он истёк).")},
+    {"this request is approved already", Marked("Этот запрос уже подтверждён.")},
+    {"case: a case number", Marked("Номер заявки: укажите число.")},
     {"another operator already holds this case", Marked("Эту заявку уже ведёт другой оператор.")},
     {"another operator is working on this case", Marked("Эту заявку ведёт другой оператор.")},
     {"claim this case before opening it", Marked("Сначала возьмите заявку в работу.")},

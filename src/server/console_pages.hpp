@@ -101,11 +101,25 @@ std::string ConsoleCallbacksPage(const app::SessionInfo& session,
                                  const std::vector<contact_centre::StoredCallback>& rows,
                                  const CallbackPageNotes& notes);
 
-/// The sealed custody circumstance of one case, for a role that may read it, with the form
-/// to record it. `recorded` is nullopt when none is recorded yet.
+/// What the custody page shows of the sealed circumstance: whether one is recorded, the
+/// viewer's request for a second person's approval to read it, and the value only on the
+/// one read an approval allows (app/audit/approvals.hpp).
+struct CustodyReading {
+  bool recorded = false;
+  std::optional<app::ApprovalRequest> request;
+  std::optional<CustodyCircumstance> revealed;
+};
+
+/// The sealed custody circumstance of one case, for a role that may read or record it: the
+/// two-person read and the form to record it.
 std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,
-                               std::optional<CustodyCircumstance> recorded,
-                               const std::string& error);
+                               const CustodyReading& reading, const std::string& error);
+
+/// The two-person rule's open requests (last 30 minutes), each with an approve button for a
+/// viewer who may approve it.
+std::string ConsoleApprovalsPage(const app::SessionInfo& session,
+                                 const std::vector<app::ApprovalRequest>& requests,
+                                 const std::string& error);
 
 /// An administrator's landing page: what the role does, each with its page, and sign-out
 /// (in the header). Administrators read no cases (app/accounts/actor.cpp).

@@ -191,6 +191,10 @@ void AddConsoleAbroadRoutes(Router& router, const Bind& bind);
 void AddCampRoutineRoutes(Router& router, const Bind& bind);
 /// The console's contact-centre pages (called by AddContactCentreRoutes).
 void AddConsoleContactCentreRoutes(Router& router, const Bind& bind);
+/// The two-person rule's requests and approvals (audit/approval_routes.cpp).
+void AddApprovalRoutes(Router& router, const Bind& bind);
+/// Alerts, canary cases and the office key's custodians (audit/alert_routes.cpp).
+void AddAlertRoutes(Router& router, const Bind& bind);
 /// The custody circumstance routes (custody_routes.cpp).
 void AddCustodyRoutes(Router& router, const Bind& bind);
 /// Group (unit) cases (group_routes.cpp).

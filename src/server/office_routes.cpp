@@ -32,6 +32,8 @@ void AddOfficeRoutes(Router& router, app::OfficeService& office, app::Sessions& 
   AddCaseListExportRoutes(router, bind);
   AddAuditRoutes(router, bind);
   AddCustodyRoutes(router, bind);
+  AddApprovalRoutes(router, bind);
+  AddAlertRoutes(router, bind);
   AddWorkflowRoutes(router, bind);
   AddFollowupRoutes(router, bind);
   AddGroupRoutes(router, bind);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/application.hpp"
@@ -240,6 +241,21 @@ struct Installation {
   Blob office_secret_sealed;
   std::vector<StoredOfficeKey> office_keys;  // oldest first; never empty
   Blob receipt_salt;
+  // The custodians' sealed shares of the wrapping key, as app/accounts/custodians.cpp
+  // writes them; empty when the office passphrase opens the office.
+  std::string custodians;
+};
+
+/// The setting that holds Installation::custodians.
+inline constexpr std::string_view kCustodiansSetting = "office_custodians";
+
+/// The office keys wrapped anew, in one transaction (custodians dealt): every live
+/// generation's private key and the office secret under a new wrapping key, and the
+/// custodians' sealed shares of that key.
+struct OfficeRewrap {
+  std::vector<StoredOfficeKey> keys;  // generation and private_sealed; public_key unused
+  Blob office_secret_sealed;
+  std::string custodians;
 };
 
 /// A key as wrapped for the office: what key rotation reads and replaces. Either an

@@ -217,6 +217,11 @@ class InstallationStore {
   /// nothing of them readable in the database files. kConflict, changing nothing, while
   /// any application's key is still wrapped under one of them.
   virtual Status RetireOfficeKeysBefore(std::int64_t generation) = 0;
+  /// Replaces the wrapping of the office keys and the custodians in one transaction, and
+  /// erases the old wrapping from the database files (it would still open under the old
+  /// passphrase or shares). kConflict, changing nothing, unless `rewrap.keys` names exactly
+  /// the generations that still have a private key, or when no office secret is stored.
+  virtual Status RewrapOffice(const OfficeRewrap& rewrap) = 0;
 };
 
 class AuditStore {

@@ -131,6 +131,9 @@ class Server:
         self.secrets = os.path.join(self.dir, "secrets")
         os.makedirs(self.secrets)
         self.passphrase_file = self._secret("passphrase", PASSPHRASE)
+        # How commands and the office role unlock the office: the passphrase, or custodians'
+        # files once a test deals the key (test_custodians.py).
+        self.unlock_args = ["--passphrase-file", self.passphrase_file]
         self.admin_password_file = self._secret("admin", ADMIN_PASSWORD)
         self.proc = None
         self.port = None
@@ -157,7 +160,7 @@ class Server:
 
     def add_user(self, name, role, password):
         path = self._secret("user-" + name, password)
-        run([BIN, "user", "add", *self.store_args(), "--passphrase-file", self.passphrase_file,
+        run([BIN, "user", "add", *self.store_args(), *self.unlock_args,
              "--name", name, "--role", role, "--password-file", path])
 
     def _secret(self, name, value):
@@ -170,7 +173,7 @@ class Server:
         """`env`: variables to add to the server's environment (e.g. a preloaded fault shim)."""
         args = [BIN, "serve", *self.store_args(), "--listen", f"127.0.0.1:{port}", "--role", role, *extra]
         if role != "intake":
-            args += ["--passphrase-file", self.passphrase_file]
+            args += self.unlock_args
         self.log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log,
                                      env={**os.environ, **env} if env else None)

@@ -32,14 +32,15 @@ PAGES = {
     "verifier": ["/console/", "/console/?review=1", "/console/cases/1", "/console/today"],
     "coordinator": ["/console/", "/console/cases/1", "/console/cases/2", "/console/cases/1/custody",
                     "/console/cases/2/group", "/console/today", "/console/statistics", "/console/wallboard",
-                    "/console/callbacks", "/console/staffing", "/console/search?q=%D0%BF"],
+                    "/console/callbacks", "/console/staffing", "/console/search?q=%D0%BF",
+                    "/console/approvals", "/console/alerts"],
     "camp_admin": ["/console/camps", "/console/camps/1", "/console/camps/1/bureau", "/console/camps/1/mail",
                    "/console/camps/1/phone", "/console/prisoners/1"],
     "caseworker": ["/console/abroad", "/console/abroad/new", "/console/abroad/people/1",
                    "/console/abroad/people/1/edit", "/console/abroad/countries", "/console/partners"],
     "analyst": ["/console/statistics"],
-    "auditor": ["/console/audit"],
-    "admin": ["/console/", "/console/accounts", "/console/security", "/console/partners"],
+    "auditor": ["/console/audit", "/console/approvals", "/console/alerts", "/console/custodians"],
+    "admin": ["/console/", "/console/accounts", "/console/security", "/console/partners", "/console/custodians"],
 }
 
 

@@ -17,6 +17,7 @@ class Custody(ServerTest):
         self.server.stop()
         for role in ROLES:
             self.server.add_user(f"r.{role}", role, f"synthetic-{role}-password")
+        self.server.add_user("second.coordinator", "coordinator", "synthetic-second-coordinator-pw")
         self.server.start()
         status, body, _ = self.server.submit(minimal_application(name="Пленов Синтетический"))
         self.assertEqual(status, 201)
@@ -28,6 +29,15 @@ class Custody(ServerTest):
         return self.server.json("PUT", f"/api/v1/cases/{case_id}/custody", {"circumstance": circumstance},
                                 headers=auth or self.coordinator)
 
+    def approved(self, case_id):
+        """A second coordinator approves the coordinator's request to read (the two-person rule)."""
+        status, asked, _ = self.server.json("POST", f"/api/v1/cases/{case_id}/custody/approval", {},
+                                            headers=self.coordinator)
+        self.assertEqual(status, 201, asked)
+        second = self.server.sign_in("second.coordinator", "synthetic-second-coordinator-pw")
+        self.assertEqual(self.server.json("POST", f"/api/v1/approvals/{asked['request']}/grant", {},
+                                          headers=second)[0], 204)
+
     def assert_no_telltale(self, content, where):
         lowered = content.lower()
         for word in TELLTALES:
@@ -36,11 +46,12 @@ class Custody(ServerTest):
     def test_only_the_coordinator_reads_it_and_everyone_else_sees_captured(self):
         self.assertEqual(self.record(1, "voluntary_surrender")[0], 204)
         self.assertEqual(self.record(2, "captured")[0], 204)
+        self.approved(1)
         status, body, _ = self.server.json("GET", "/api/v1/cases/1/custody", headers=self.coordinator)
         self.assertEqual((status, body), (200, {"circumstance": "voluntary_surrender"}))
         status, _, page = self.server.request("GET", "/console/cases/1/custody",
                                               headers={"Cookie": self.coordinator["Cookie"]})
-        self.assertIn("<strong id=\"circumstance\">добровольная сдача</strong>".encode(), page)
+        self.assertIn("<strong id=\"circumstance\">записано, скрыто</strong>".encode(), page)
 
         # The coordinator's own list and card show "captured" for both people.
         status, cases, _ = self.server.json("GET", "/api/v1/cases", headers=self.coordinator)
@@ -101,6 +112,7 @@ class Custody(ServerTest):
         no_csrf = {"Cookie": self.coordinator["Cookie"]}
         self.assertEqual(self.server.json("PUT", "/api/v1/cases/1/custody", {"circumstance": "captured"},
                                           headers=no_csrf)[0], 403)
+        self.approved(1)
         _, body, _ = self.server.json("GET", "/api/v1/cases/1/custody", headers=self.coordinator)
         self.assertEqual(body, {"circumstance": "voluntary_surrender"})
         self.assertEqual(self.server.json("GET", "/api/v1/cases/2/custody", headers=self.coordinator)[0], 404)

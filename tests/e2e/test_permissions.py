@@ -64,7 +64,16 @@ API = [
     ("GET", "/api/v1/abroad/referrals/999/package", None, {"caseworker"}, 404),
     # The sealed custody circumstance: recorded first, so that the read finds it.
     ("PUT", "/api/v1/cases/1/custody", {"circumstance": "captured"}, {"coordinator"}, 204),
-    ("GET", "/api/v1/cases/1/custody", None, {"coordinator"}, 200),
+    # Reading it needs a second person's approval of one's own request (the two-person rule,
+    # test_two_person.py): without one even the coordinator is refused.
+    ("GET", "/api/v1/cases/1/custody", None, {"coordinator"}, 403),
+    ("POST", "/api/v1/cases/1/custody/approval", {}, {"coordinator"}, 201),
+    ("GET", "/api/v1/approvals", None, {"coordinator", "caseworker", "auditor"}, 200),
+    ("POST", "/api/v1/approvals/999/grant", {}, {"coordinator", "caseworker", "auditor"}, 404),
+    # Alerts: the auditors' access alerts, the coordinators' canaries and duress signals.
+    ("GET", "/api/v1/alerts", None, {"coordinator", "auditor"}, 200),
+    ("PUT", "/api/v1/canaries/999", {}, {"coordinator"}, 404),
+    ("GET", "/api/v1/custodians", None, {"auditor", "admin"}, 200),
     ("PUT", "/api/v1/settings/second-factor-required", {"required": False}, {"admin"}, 204),
     ("POST", "/api/v1/me/second-factor", {}, set(ROLES), 200),
     # Accounts: administrators; 9999 is no account, so allowed roles reach the lookup.
@@ -92,6 +101,11 @@ GUARDED = [
     ("POST", "/api/v1/accounts/1/enable", {"admin"}), ("POST", "/api/v1/accounts/1/unlock", {"admin"}),
     ("POST", "/api/v1/accounts/1/password-reset", {"admin"}),
     ("GET", "/api/v1/cases/1/custody", {"coordinator"}), ("PUT", "/api/v1/cases/1/custody", {"coordinator"}),
+    ("POST", "/api/v1/cases/1/custody/approval", {"coordinator"}),
+    ("GET", "/api/v1/approvals", {"coordinator", "caseworker", "auditor"}),
+    ("POST", "/api/v1/approvals/1/grant", {"coordinator", "caseworker", "auditor"}),
+    ("GET", "/api/v1/alerts", {"coordinator", "auditor"}), ("PUT", "/api/v1/canaries/1", {"coordinator"}),
+    ("DELETE", "/api/v1/canaries/1", {"coordinator"}), ("GET", "/api/v1/custodians", {"auditor", "admin"}),
     ("POST", "/api/v1/cases/1/status", CASE_READERS), ("POST", "/api/v1/cases/1/merge", {"verifier", "coordinator"}),
     ("POST", "/api/v1/cases/1/tasks", CASE_READERS), ("POST", "/api/v1/tasks/1/done", CASE_READERS),
     ("GET", "/api/v1/queue", CASE_READERS),
@@ -154,6 +168,9 @@ CONSOLE = [
     ("/console/partners", {"caseworker", "admin"}, 200),
     ("/console/accounts", {"admin"}, 200),
     ("/console/cases.csv", {"coordinator"}, 200),
+    ("/console/approvals", {"coordinator", "caseworker", "auditor"}, 200),
+    ("/console/alerts", {"coordinator", "auditor"}, 200),
+    ("/console/custodians", {"auditor", "admin"}, 200),
 ]
 
 

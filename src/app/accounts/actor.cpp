@@ -60,6 +60,11 @@ constexpr Grant kGrants[] = {
     // may be sealed to is an administrator's choice, so a caseworker cannot add a key.
     {Permission::kWorkAbroad, Roles({Role::kCaseworker})},
     {Permission::kManagePartners, Roles({Role::kAdmin})},
+    // Coordinators know which cases are real; a canary is a case no legitimate work touches.
+    // Its alerts go to the auditors (kReadAuditLog), who also see the list.
+    {Permission::kManageCanaries, Roles({Role::kCoordinator})},
+    // A duress receipt means the person is in danger: the coordinators, who plan, act on it.
+    {Permission::kSeeDuressSignals, Roles({Role::kCoordinator})},
 };
 
 }  // namespace

@@ -41,6 +41,8 @@ enum class Permission {
   kRegisterPrisoner,  // hand a crossed case to a camp's registry without re-typing it
   kWorkAbroad,        // people abroad: records, proceedings, pathways, stay rules, referrals
   kManagePartners,    // register partner organisations and their public keys
+  kManageCanaries,    // place and lift canary cases (app/audit/access_alerts.hpp)
+  kSeeDuressSignals,  // see which cases' duress receipts were used, to act on them
 };
 
 /// OkStatus when `actor` holds `permission`, else kForbidden.

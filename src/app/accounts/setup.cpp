@@ -49,8 +49,10 @@ Result<std::int64_t> AddUser(store::UserStore& users, AuditLog& audit, const std
 
 Status InitialiseInstallation(store::Store& store, const std::string& passphrase,
                               const std::string& admin_name, const std::string& admin_password,
-                              const std::string& anchor_path) {
-  if (passphrase.size() < kMinPassphraseLength) {
+                              const std::string& anchor_path, const CustodianDeal* custodians) {
+  if (custodians) {
+    if (auto ok = CheckCustodianDeal(*custodians); !ok) return ok.error();
+  } else if (passphrase.size() < kMinPassphraseLength) {
     return InvalidInput("the office passphrase must be at least 12 characters long", "passphrase");
   }
   if (auto ok = CheckNewUser(admin_name, admin_password); !ok) return ok.error();
@@ -58,7 +60,8 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
     return Error{ErrorCode::kConflict, "this data folder is already initialised"};
   }
   const crypto::PassphraseParams params = crypto::NewPassphraseParams();
-  auto wrapping = crypto::DerivePassphraseKey(passphrase, params);
+  auto wrapping = custodians ? Result<crypto::PassphraseKey>(crypto::RandomWrappingKey())
+                             : crypto::DerivePassphraseKey(passphrase, params);
   if (!wrapping) return wrapping.error();
   crypto::OfficeKeyPair keys = crypto::GenerateOfficeKeyPair(1);
   crypto::SecretBytes secret = crypto::GenerateOfficeSecret();
@@ -72,6 +75,12 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
        .public_key = keys.public_key.bytes,
        .private_sealed = crypto::WrapPrivateKey(keys.private_key, *wrapping)}};
   installation.receipt_salt = crypto::RandomBytes(crypto::kReceiptSaltBytes);
+  if (custodians) {
+    SystemClock now;
+    auto sealed = SealCustodianShares(*wrapping, *custodians, now.Now().time_since_epoch().count());
+    if (!sealed) return sealed.error();
+    installation.custodians = std::move(*sealed);
+  }
   if (auto saved = store.SaveInstallation(installation); !saved) return saved.error();
 
   std::vector<crypto::OfficeKeyGeneration> generations;
@@ -135,10 +144,10 @@ Result<crypto::OfficeOpener> OpenOffice(const store::Installation& installation,
 }
 
 Result<crypto::OfficeOpener> UnlockOffice(store::InstallationStore& store,
-                                          const std::string& passphrase) {
+                                          const OfficeCredentials& credentials) {
   auto installation = store.LoadInstallation();
   if (!installation) return installation.error();
-  auto wrapping = crypto::DerivePassphraseKey(passphrase, PassphraseParamsOf(*installation));
+  auto wrapping = DeriveWrappingKey(*installation, credentials);
   if (!wrapping) return wrapping.error();
   return OpenOffice(*installation, *wrapping);
 }

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/accounts/custodians.hpp"
 #include "app/audit/audit_log.hpp"
 #include "crypto/office_keys.hpp"
 #include "crypto/record_sealer.hpp"
@@ -18,10 +19,13 @@ inline constexpr std::size_t kMinPassphraseLength = 12;
 /// and the first administrator, and starts the audit log with both. kConflict if already
 /// initialised; kInvalidInput for a short passphrase or a bad name or password (then
 /// nothing is written). With `anchor_path`, the audit log's first entries are checkpointed
-/// there (app/audit/audit_anchor.hpp).
+/// there (app/audit/audit_anchor.hpp). With `custodians`, no passphrase opens the office:
+/// its keys are dealt to them (app/accounts/custodians.hpp) and `passphrase` is unused;
+/// kInvalidInput as CheckCustodianDeal.
 Status InitialiseInstallation(store::Store& store, const std::string& passphrase,
                               const std::string& admin_name, const std::string& admin_password,
-                              const std::string& anchor_path = {});
+                              const std::string& anchor_path = {},
+                              const CustodianDeal* custodians = nullptr);
 
 /// Adds an operator account and audits it. kInvalidInput for a bad name (1–64 of a-z 0-9
 /// . _ -) or a password shorter than crypto::kMinPasswordLength; kConflict if the name is
@@ -43,9 +47,9 @@ crypto::PassphraseParams PassphraseParamsOf(const store::Installation& installat
 Result<crypto::OfficeOpener> OpenOffice(const store::Installation& installation,
                                         const crypto::PassphraseKey& wrapping);
 
-/// Derives the passphrase key (Argon2id, about 0.5 s) and opens the office.
-/// kUnauthenticated on a wrong passphrase.
+/// Derives the wrapping key (Argon2id, about 0.5 s per passphrase) and opens the office.
+/// kUnauthenticated on a wrong passphrase or too few custodians (DeriveWrappingKey).
 Result<crypto::OfficeOpener> UnlockOffice(store::InstallationStore& store,
-                                          const std::string& passphrase);
+                                          const OfficeCredentials& credentials);
 
 }  // namespace lifeline::app

@@ -40,6 +40,12 @@ AuditLog::AuditLog(store::AuditStore& store, const Clock& clock, crypto::Key32 k
 AuditLog::~AuditLog() { crypto::Wipe(key_); }
 
 Status AuditLog::Record(const AuditEvent& event) {
+  auto recorded = RecordNumbered(event);
+  if (!recorded) return recorded.error();
+  return OkStatus();
+}
+
+Result<std::int64_t> AuditLog::RecordNumbered(const AuditEvent& event) {
   std::lock_guard lock(mutex_);
   for (int attempt = 0; attempt < kMaxAppendAttempts; ++attempt) {
     if (!head_loaded_) {
@@ -60,12 +66,38 @@ Status AuditLog::Record(const AuditEvent& event) {
     if (appended) {
       head_ = record;
       // Fail closed here too: an action whose entry is not anchored does not happen.
-      return anchor_ ? anchor_->Append(record.seq, record.mac, record.at) : OkStatus();
+      if (anchor_) {
+        if (auto anchored = anchor_->Append(record.seq, record.mac, record.at); !anchored)
+          return anchored.error();
+      }
+      return record.seq;
     }
     if (appended.error().code != ErrorCode::kConflict) return appended.error();
     head_loaded_ = false;  // another process appended: reload the head and chain onto it
   }
   return Error{ErrorCode::kUnavailable, "the audit log is busy; try again"};
+}
+
+Result<std::vector<store::AuditRecord>> AuditLog::FindAuthentic(const store::AuditFilter& filter,
+                                                                int limit) {
+  auto matches = store_.FindAuditRecords(filter, 0, limit);
+  if (!matches) return matches.error();
+  for (const auto& record : matches->entries) {
+    auto before = store_.ListAuditRecords(record.seq - 2, 1);
+    if (!before) return before.error();
+    const bool first = record.seq == 1;
+    if (!first && (before->empty() || before->front().seq != record.seq - 1)) {
+      return Error{ErrorCode::kInternal,
+                   "the audit log is broken before entry " + std::to_string(record.seq)};
+    }
+    const store::Blob32 previous = first ? store::Blob32{} : before->front().mac;
+    const store::Blob32 expected = AuditMac(key_, previous, record);
+    if (!crypto::ConstantTimeEquals(expected.data(), record.mac.data(), expected.size())) {
+      return Error{ErrorCode::kInternal,
+                   "audit entry " + std::to_string(record.seq) + " is not the office's own"};
+    }
+  }
+  return std::move(matches->entries);
 }
 
 Status AuditLog::Checkpoint() {

@@ -51,6 +51,16 @@ class AuditLog {
   /// whose audit entry cannot be written does not happen. Retries when another process
   /// appended first.
   Status Record(const AuditEvent& event);
+  /// As Record, returning the new entry's seq.
+  Result<std::int64_t> RecordNumbered(const AuditEvent& event);
+
+  /// Up to `limit` entries `filter` matches, newest first, each checked against the entry
+  /// before it with the chain's key: for decisions taken on the log's word (approvals,
+  /// app/audit/approvals.hpp), which someone who can write the database must not forge.
+  /// kInternal naming the first entry that is not the office's own. No permission check:
+  /// for the app layer only.
+  Result<std::vector<store::AuditRecord>> FindAuthentic(const store::AuditFilter& filter,
+                                                        int limit);
 
   /// Writes a checkpoint of the log's current head (at start: a restored or new anchor file
   /// then holds the head at once). OkStatus without an anchor or an entry.

@@ -23,10 +23,10 @@ struct Unlocked {
   crypto::PassphraseKey wrapping;
 };
 
-Result<Unlocked> Unlock(store::Store& store, const std::string& passphrase) {
+Result<Unlocked> Unlock(store::Store& store, const OfficeCredentials& credentials) {
   auto installation = store.LoadInstallation();
   if (!installation) return installation.error();
-  auto wrapping = crypto::DerivePassphraseKey(passphrase, PassphraseParamsOf(*installation));
+  auto wrapping = DeriveWrappingKey(*installation, credentials);
   if (!wrapping) return wrapping.error();
   if (auto opened = OpenOffice(*installation, *wrapping); !opened) return opened.error();
   return Unlocked{std::move(*installation), std::move(*wrapping)};
@@ -90,7 +90,7 @@ std::string Describe(const store::WrappedRecordKey& row) {
 
 }  // namespace
 
-Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& passphrase,
+Result<RotationOutcome> RotateOfficeKey(store::Store& store, const OfficeCredentials& passphrase,
                                         const Clock& clock, int batch_size,
                                         const Progress& progress) {
   if (batch_size < 1 || batch_size > 100'000)
@@ -160,7 +160,7 @@ Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& 
   return outcome;
 }
 
-Result<int> RetireOldOfficeKeys(store::Store& store, const std::string& passphrase,
+Result<int> RetireOldOfficeKeys(store::Store& store, const OfficeCredentials& passphrase,
                                 const Clock& clock) {
   auto unlocked = Unlock(store, passphrase);
   if (!unlocked) return unlocked.error();

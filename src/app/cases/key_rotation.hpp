@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 
+#include "app/accounts/custodians.hpp"
 #include "app/backup.hpp"  // Progress
 #include "app/clock.hpp"
 #include "domain/result.hpp"
@@ -29,14 +30,14 @@ struct RotationOutcome {
 /// only when no key is left on an older one. `progress` gets keys done and the total.
 /// kUnauthenticated on a wrong passphrase; kInternal naming the case (by number) whose key
 /// does not open, after committing every case before it. Audited.
-Result<RotationOutcome> RotateOfficeKey(store::Store& store, const std::string& passphrase,
+Result<RotationOutcome> RotateOfficeKey(store::Store& store, const OfficeCredentials& passphrase,
                                         const Clock& clock, int batch_size,
                                         const Progress& progress);
 
 /// Destroys the private keys of every generation older than the newest and returns how
 /// many were retired (0 when none was left). kConflict while a case still needs one.
 /// Audited.
-Result<int> RetireOldOfficeKeys(store::Store& store, const std::string& passphrase,
+Result<int> RetireOldOfficeKeys(store::Store& store, const OfficeCredentials& passphrase,
                                 const Clock& clock);
 
 }  // namespace lifeline::app

@@ -31,7 +31,9 @@ OfficeService::OfficeService(store::Store& store, AuditLog& audit, const Clock& 
       marker_key_(opener_.DeriveSubkey("lifeline/screening-marker/v1")),
       name_index_key_(opener_.DeriveSubkey("lifeline/blind-index/name/v1")),
       callback_key_(opener_.DeriveSubkey("lifeline/callback/v1")),
-      integrity_(store, audit, opener_) {
+      integrity_(store, audit, opener_),
+      approvals_(audit, clock),
+      canaries_(store, audit, opener_.DeriveSubkey("lifeline/canary-list/v1")) {
   store_.SetRowSealer(MakeRowSealer(opener_));  // the office seals every row it writes
 }
 
@@ -86,6 +88,9 @@ Result<store::CasePage> OfficeService::ExportCaseList(const Actor& actor,
       !audited) {
     return audited.error();
   }
+  std::vector<std::int64_t> ids;
+  for (const auto& item : cases->items) ids.push_back(item.id);
+  if (auto watched = canaries_.Touched(actor, ids); !watched) return watched.error();
   return cases;
 }
 
@@ -158,6 +163,8 @@ Result<CaseDetails> OfficeService::GetCase(const Actor& actor, std::int64_t case
       !audited) {
     return audited.error();
   }
+  if (auto watched = canaries_.Touched(actor, std::span(&case_id, 1)); !watched)
+    return watched.error();
   auto record_key = OpenRecordKey(*stored);
   if (!record_key) return record_key.error();
   const crypto::ScopedKey scoped(*record_key);
@@ -255,6 +262,64 @@ Status OfficeService::Reply(const Actor& actor, std::int64_t case_id, std::strin
   auto id = store_.AddMessage(reply);
   if (!id) return id.error();
   return OkStatus();
+}
+
+Status OfficeService::SetCanary(const Actor& actor, std::int64_t case_id, bool canary) {
+  if (auto allowed = Require(actor, Permission::kManageCanaries); !allowed) return allowed;
+  auto stored = CheckedApplication(case_id);  // no fields opened: marking is not reading
+  if (!stored) return stored.error();
+  auto ids = canaries_.List();
+  if (!ids) return ids.error();
+  if (canary) {
+    ids->insert(case_id);
+  } else {
+    ids->erase(case_id);
+  }
+  if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCanaryChanged,
+                                    "case:" + std::to_string(case_id)});
+      !audited) {
+    return audited;
+  }
+  return canaries_.Save(*ids);
+}
+
+Result<std::set<std::int64_t>> OfficeService::Canaries(const Actor& actor) {
+  if (!Require(actor, Permission::kReadAuditLog).ok()) {
+    if (auto allowed = Require(actor, Permission::kManageCanaries); !allowed)
+      return allowed.error();
+  }
+  return canaries_.List();
+}
+
+namespace {
+constexpr std::int64_t kAlertDays = 30;
+}
+
+Result<std::vector<store::AuditRecord>> OfficeService::AccessAlerts(const Actor& actor) {
+  if (auto allowed = Require(actor, Permission::kReadAuditLog); !allowed) return allowed.error();
+  return audit_.FindAuthentic(
+      {.action = std::string(ToString(AuditAction::kAccessAlert)),
+       .from_at = clock_.Now().time_since_epoch().count() - kAlertDays * 86400},
+      500);
+}
+
+Result<std::vector<store::AuditRecord>> OfficeService::DuressSignals(const Actor& actor) {
+  if (auto allowed = Require(actor, Permission::kSeeDuressSignals); !allowed)
+    return allowed.error();
+  return audit_.FindAuthentic(
+      {.action = std::string(ToString(AuditAction::kDuressSignalled)),
+       .from_at = clock_.Now().time_since_epoch().count() - kAlertDays * 86400},
+      500);
+}
+
+Result<std::optional<CustodianSet>> OfficeService::Custodians(const Actor& actor) {
+  if (!Require(actor, Permission::kReadAuditLog).ok()) {
+    if (auto allowed = Require(actor, Permission::kManageSettings); !allowed)
+      return allowed.error();
+  }
+  auto installation = store_.LoadInstallation();
+  if (!installation) return installation.error();
+  return CustodiansOf(*installation);
 }
 
 }  // namespace lifeline::app

@@ -9,6 +9,9 @@
 #include <vector>
 
 #include "app/accounts/actor.hpp"
+#include "app/accounts/custodians.hpp"
+#include "app/audit/access_alerts.hpp"
+#include "app/audit/approvals.hpp"
 #include "app/audit/audit_log.hpp"
 #include "app/audit/row_integrity.hpp"
 #include "app/cases/search_index.hpp"
@@ -372,15 +375,42 @@ class OfficeService {
   /// Audited without the value. kForbidden without kRecordCustody; kNotFound.
   Status RecordCustody(const Actor& actor, std::int64_t case_id, CustodyCircumstance circumstance);
 
-  /// The sealed circumstance, audited. kForbidden without kReadCustody; kNotFound for no
-  /// case or none recorded; kInternal if it does not open.
+  /// The sealed circumstance, audited. kForbidden without kReadCustody, or without a second
+  /// person's approval of the actor's request (RequestCustodyRead; app/audit/approvals.hpp),
+  /// which one read uses up; kNotFound for no case or none recorded; kInternal if it does
+  /// not open.
   Result<CustodyCircumstance> ReadCustody(const Actor& actor, std::int64_t case_id);
+  /// Whether a circumstance is recorded (not what). kForbidden without kReadCustody or
+  /// kRecordCustody; kNotFound for no case.
+  Result<bool> CustodyRecorded(const Actor& actor, std::int64_t case_id);
+  /// Asks a second person to approve reading the circumstance (or returns the open request).
+  /// kForbidden without kReadCustody; kNotFound for no case or none recorded. Audited.
+  Result<ApprovalRequest> RequestCustodyRead(const Actor& actor, std::int64_t case_id);
+  /// The two-person rule's requests and approvals (the console's approvals page).
+  Approvals& approvals() { return approvals_; }
+
+  /// Marks or unmarks a canary case (app/audit/access_alerts.hpp), audited. kForbidden
+  /// without kManageCanaries; kNotFound for no case.
+  Status SetCanary(const Actor& actor, std::int64_t case_id, bool canary);
+  /// The canary cases. kForbidden without kManageCanaries or kReadAuditLog.
+  Result<std::set<std::int64_t>> Canaries(const Actor& actor);
+  /// The access alerts of the last 30 days, newest first (app/audit/access_alerts.hpp).
+  /// kForbidden without kReadAuditLog.
+  Result<std::vector<store::AuditRecord>> AccessAlerts(const Actor& actor);
+  /// The duress signals of the last 30 days, newest first: "case:<id>". kForbidden without
+  /// kSeeDuressSignals.
+  Result<std::vector<store::AuditRecord>> DuressSignals(const Actor& actor);
+  /// The custodians of the office key, or nullopt (a passphrase opens it). kForbidden
+  /// without kManageSettings or kReadAuditLog.
+  Result<std::optional<CustodianSet>> Custodians(const Actor& actor);
 
   /// OkStatus if `actor` may work on case `case_id` now (CheckAssignment below): kNotFound,
   /// kForbidden. For services beside the office that act on a case (channel conversations).
   Status MayWorkOn(const Actor& actor, std::int64_t case_id);
 
  private:
+  /// Search without the canary check.
+  Result<SearchPage> FindCases(const Actor& actor, const SearchQuery& query);
   /// OkStatus if `actor` may work on `stored` now: any case with kWorkAnyCase, else only a
   /// case assigned to them.
   Status CheckAssignment(const Actor& actor, const store::StoredApplication& stored) const;
@@ -453,6 +483,8 @@ class OfficeService {
   crypto::Key32 name_index_key_;    // blind index of names for duplicates
   crypto::Key32 callback_key_;      // seals callbacks' numbers and windows (survives key rotation)
   RowIntegrity integrity_;          // checks each case, event and message row before use
+  Approvals approvals_;
+  CanaryCases canaries_;
   SearchIndex search_;
   std::atomic<std::int64_t> indexed_up_to_{0};  // every case with a lower or equal id is in search_
   std::atomic<bool> index_complete_{false};

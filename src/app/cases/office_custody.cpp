@@ -43,12 +43,33 @@ Status OfficeService::RecordCustody(const Actor& actor, std::int64_t case_id,
   return store_.SetCustodySealed(case_id, sealed);
 }
 
+Result<bool> OfficeService::CustodyRecorded(const Actor& actor, std::int64_t case_id) {
+  if (!Require(actor, Permission::kReadCustody).ok()) {
+    if (auto allowed = Require(actor, Permission::kRecordCustody); !allowed) return allowed.error();
+  }
+  auto stored = CheckedApplication(case_id);
+  if (!stored) return stored.error();
+  return !stored->custody_sealed.empty();
+}
+
+Result<ApprovalRequest> OfficeService::RequestCustodyRead(const Actor& actor,
+                                                          std::int64_t case_id) {
+  if (auto allowed = Require(actor, Permission::kReadCustody); !allowed) return allowed.error();
+  auto stored = CheckedApplication(case_id);
+  if (!stored) return stored.error();
+  if (stored->custody_sealed.empty())
+    return NotFound("no custody circumstance is recorded for this case");
+  return approvals_.Request(actor, CustodyReadSubject(case_id));
+}
+
 Result<CustodyCircumstance> OfficeService::ReadCustody(const Actor& actor, std::int64_t case_id) {
   if (auto allowed = Require(actor, Permission::kReadCustody); !allowed) return allowed.error();
   auto stored = CheckedApplication(case_id);
   if (!stored) return stored.error();
   if (stored->custody_sealed.empty())
     return NotFound("no custody circumstance is recorded for this case");
+  if (auto approved = approvals_.Use(actor, CustodyReadSubject(case_id)); !approved)
+    return approved.error();
   if (auto audited = audit_.Record({actor.user_id, actor.name, AuditAction::kCustodyRead,
                                     "case:" + std::to_string(case_id)});
       !audited) {

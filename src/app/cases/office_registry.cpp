@@ -18,6 +18,8 @@ Result<IdentifyingFields> OfficeService::FieldsForRegistry(const Actor& actor,
       !audited) {
     return audited.error();
   }
+  if (auto watched = canaries_.Touched(actor, std::span(&case_id, 1)); !watched)
+    return watched.error();
   auto opened = OpenFields(*stored);
   if (!opened) return opened.error();
   return std::move(opened->fields);

@@ -57,6 +57,16 @@ Result<int> OfficeService::IndexPending(int limit) {
 }
 
 Result<SearchPage> OfficeService::Search(const Actor& actor, const SearchQuery& query) {
+  auto page = FindCases(actor, query);
+  if (!page) return page;
+  // A search that shows a canary case is an alert: nobody's legitimate work leads there.
+  std::vector<std::int64_t> shown;
+  for (const auto& item : page->items) shown.push_back(item.summary.id);
+  if (auto watched = canaries_.Touched(actor, shown); !watched) return watched.error();
+  return page;
+}
+
+Result<SearchPage> OfficeService::FindCases(const Actor& actor, const SearchQuery& query) {
   if (auto allowed = Require(actor, Permission::kListCases); !allowed) return allowed.error();
   if (query.text.size() > SearchIndex::kMaxQueryBytes)
     return InvalidInput("a search is at most 200 characters", "q");

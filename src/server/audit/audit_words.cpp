@@ -145,6 +145,22 @@ std::string_view AuditActionRu(AuditAction action) {
       return T("журнал аудита выгружен");
     case A::kCaseListExported:
       return T("список заявок выгружен");
+    case A::kCustodiansDealt:
+      return T("ключ офиса разделён между хранителями");
+    case A::kApprovalRequested:
+      return T("запрошено согласие второго сотрудника");
+    case A::kApprovalGranted:
+      return T("второй сотрудник дал согласие");
+    case A::kApprovalUsed:
+      return T("согласие использовано");
+    case A::kCanaryChanged:
+      return T("отметка «приманка» изменена");
+    case A::kAccessAlert:
+      return T("тревога о доступе");
+    case A::kDuressSignalled:
+      return T("введена квитанция под принуждением");
+    case A::kProofIssued:
+      return T("выдано подтверждение подачи");
   }
   return {};
 }

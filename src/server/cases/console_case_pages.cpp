@@ -369,29 +369,56 @@ std::string ConsoleCasePage(const app::SessionInfo& session, const app::CaseDeta
 }
 
 std::string ConsoleCustodyPage(const app::SessionInfo& session, std::int64_t case_id,
-                               std::optional<CustodyCircumstance> recorded,
-                               const std::string& error) {
+                               const CustodyReading& reading, const std::string& error) {
   std::string body = Header(session);
   body += fmt::format("<h1>{}</h1>", TF("Заявка № {}: обстоятельства пленения", case_id));
-  const std::string_view recorded_words = !recorded ? T("ничего")
-                                          : *recorded == CustodyCircumstance::kVoluntarySurrender
-                                              ? T("добровольная сдача")
-                                              : T("захвачен");
+  const std::string_view recorded_words =
+      !reading.recorded   ? T("ничего")
+      : !reading.revealed ? T("записано, скрыто")
+      : *reading.revealed == CustodyCircumstance::kVoluntarySurrender ? T("добровольная сдача")
+                                                                      : T("захвачен");
   body += fmt::format("<p>{} <strong id=\"circumstance\">{}</strong></p>", T("Записано:"),
                       recorded_words);
   if (!error.empty())
     body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>", HtmlEscape(error));
-  body += fmt::format(
-      "<form method=\"post\" action=\"/console/cases/{0}/custody\"><input type=\"hidden\" "
-      "name=\"csrf\" "
-      "value=\"{1}\"><fieldset><legend>{2}</legend>"
-      "<label><input type=\"radio\" name=\"circumstance\" value=\"captured\" required> "
-      "{3}</label>"
-      "<label><input type=\"radio\" name=\"circumstance\" value=\"voluntary_surrender\"> "
-      "{4}</label></fieldset><button type=\"submit\">{5}</button></form>"
-      "<p><a href=\"/console/cases/{0}\">{6}</a></p>",
-      case_id, HtmlEscape(session.csrf_token), T("Как человек оказался в плену"), T("захвачен"),
-      T("добровольная сдача"), T("Записать"), T("К заявке"));
+  if (reading.recorded && !reading.revealed &&
+      app::Require(session.actor, app::Permission::kReadCustody).ok()) {
+    body += fmt::format("<h2>{}</h2><p class=\"hint\">{}</p>", T("Прочтение"),
+                        T("Прочитать это поле можно только с согласия второго сотрудника: он "
+                          "подтверждает запрос на странице «Согласия». Запрос действует 30 минут "
+                          "и открывает одно прочтение."));
+    const auto& request = reading.request;
+    if (request && request->approved_by) {
+      body += fmt::format(
+          "<p id=\"approval\">{}</p><form method=\"post\" "
+          "action=\"/console/cases/{}/custody/read\">"
+          "{}<button type=\"submit\">{}</button></form>",
+          TF("Согласие дал {}.", HtmlEscape(*request->approved_by)), case_id, CsrfField(session),
+          T("Прочитать один раз"));
+    } else if (request) {
+      body += fmt::format("<p id=\"approval\">{}</p>",
+                          TF("Запрос № {} ждёт согласия второго сотрудника до {}.", request->seq,
+                             UtcTime(request->expires_at())));
+    } else {
+      body += fmt::format(
+          "<form method=\"post\" action=\"/console/cases/{}/custody/approval\">{}"
+          "<button type=\"submit\">{}</button></form>",
+          case_id, CsrfField(session), T("Запросить согласие второго сотрудника"));
+    }
+  }
+  if (app::Require(session.actor, app::Permission::kRecordCustody).ok()) {
+    body += fmt::format(
+        "<form method=\"post\" action=\"/console/cases/{0}/custody\"><input type=\"hidden\" "
+        "name=\"csrf\" "
+        "value=\"{1}\"><fieldset><legend>{2}</legend>"
+        "<label><input type=\"radio\" name=\"circumstance\" value=\"captured\" required> "
+        "{3}</label>"
+        "<label><input type=\"radio\" name=\"circumstance\" value=\"voluntary_surrender\"> "
+        "{4}</label></fieldset><button type=\"submit\">{5}</button></form>",
+        case_id, HtmlEscape(session.csrf_token), T("Как человек оказался в плену"), T("захвачен"),
+        T("добровольная сдача"), T("Записать"));
+  }
+  body += fmt::format("<p><a href=\"/console/cases/{}\">{}</a></p>", case_id, T("К заявке"));
   return console::ConsolePage(TF("Заявка № {}", case_id), body);
 }
 

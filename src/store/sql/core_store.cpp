@@ -235,6 +235,12 @@ Status SqlStore::SaveInstallation(const Installation& i) {
               .AddBytes(i.office_keys.front().public_key)
               .AddBytes(i.office_keys.front().private_sealed));
     ResealRow(s, "office_keys", 1);
+    if (!i.custodians.empty()) {
+      s.Run(
+          "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET "
+          "value = excluded.value",
+          Params().Add(std::string(kCustodiansSetting)).Add(i.custodians));
+    }
     tx.Commit();
     return OkStatus();
   });
@@ -265,6 +271,9 @@ Result<Installation> SqlStore::LoadInstallation() {
     for (const Row& key : keys)
       i.office_keys.push_back({key.Int(0), key.Blob32At(1), key.Bytes(2)});
     if (i.office_keys.empty()) row.Corrupt("the office keys are missing");
+    auto custodians = s.Run("SELECT value FROM settings WHERE key = $1",
+                            Params().Add(std::string(kCustodiansSetting)));
+    if (!custodians.empty()) i.custodians = custodians[0].Text(0);
     tx.Commit();
     return i;
   });
@@ -332,6 +341,46 @@ Status SqlStore::RetireOfficeKeysBefore(std::int64_t generation) {
       "the old office key was retired, but its copy could not be erased from the database files "
       "yet; run the "
       "retirement again shortly");
+}
+
+Status SqlStore::RewrapOffice(const OfficeRewrap& rewrap) {
+  auto rewrapped = Write(*sessions_, [&](Session& s) -> Status {
+    Transaction tx(s);
+    s.LockTablesAgainstWriters({"office_keys"});  // no generation is added or retired meanwhile
+    std::vector<std::int64_t> live;
+    for (const Row& row :
+         s.Run("SELECT generation FROM office_keys WHERE private_sealed IS NOT NULL ORDER BY "
+               "generation"))
+      live.push_back(row.Int(0));
+    std::vector<std::int64_t> given;
+    for (const auto& key : rewrap.keys) given.push_back(key.generation);
+    if (live != given) {
+      return Error{ErrorCode::kConflict, "the office keys changed meanwhile; deal again"};
+    }
+    if (s.Run("UPDATE installation SET office_secret_sealed = $1 WHERE office_secret_sealed IS "
+              "NOT NULL",
+              Params().AddBytes(rewrap.office_secret_sealed))
+            .affected() == 0) {
+      return Error{ErrorCode::kConflict,
+                   "the office secret is not stored yet; run lifeline rotate-key first"};
+    }
+    for (const auto& key : rewrap.keys) {
+      s.Run("UPDATE office_keys SET private_sealed = $1 WHERE generation = $2",
+            Params().AddBytes(key.private_sealed).Add(key.generation));
+    }
+    ResealRows(s, "office_keys", given);
+    s.Run(
+        "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = "
+        "excluded.value",
+        Params().Add(std::string(kCustodiansSetting)).Add(rewrap.custodians));
+    s.MarkForErasure({"office_keys", "installation", "settings"});
+    tx.Commit();
+    return OkStatus();
+  });
+  if (!rewrapped) return rewrapped;
+  return sessions_->FinishErasure(
+      "the office keys were wrapped anew, but the old wrapping could not be erased from the "
+      "database files yet; run the deal again shortly");
 }
 
 Result<std::optional<AuditRecord>> SqlStore::LastAuditRecord() {

@@ -116,6 +116,7 @@ class SqlStore : public Store {
   Status AddOfficeKey(const StoredOfficeKey& key) override;
   Status SaveOfficeSecret(const Blob& sealed) override;
   Status RetireOfficeKeysBefore(std::int64_t generation) override;
+  Status RewrapOffice(const OfficeRewrap& rewrap) override;
 
   Result<std::optional<AuditRecord>> LastAuditRecord() override;
   Status AppendAuditRecord(const AuditRecord& record) override;
