@@ -21,6 +21,7 @@
 #include "app/intake/intake.hpp"
 #include "app/periodic.hpp"
 #include "app/readiness.hpp"
+#include "app/worker_pool.hpp"
 #include "channels/intake_link/collector.hpp"
 #include "channels/outbox.hpp"
 #include "channels/telegram/telegram_bot.hpp"
@@ -118,19 +119,6 @@ int Serve(const ServeOptions& options) {
         {200, "application/json", fmt::format("{{\"status\":\"ok\",\"role\":\"{}\"}}", role), {}});
   });
 
-  std::unique_ptr<app::IntakeService> intake;
-  if (intake_role) {
-    intake = std::make_unique<app::IntakeService>(
-        *store, clock, keys->office_public, keys->receipt_salt,
-        app::IntakeOptions{
-            .group_commit = {.on_batch =
-                                 [&readiness](bool committed) { readiness.NoteWrite(committed); }},
-            .max_waiting_hashes = options.intake_queue});
-    server::AddPublicRoutes(router, *intake);
-    metrics.AddGauge("lifeline_intake_waiting_hashes",
-                     "Submissions and status checks waiting for a receipt hash.",
-                     [&intake] { return static_cast<double>(intake->WaitingHashes()); });
-  }
   std::unique_ptr<app::AuditAnchor> anchor;
   std::unique_ptr<app::AuditLog> audit;
   std::unique_ptr<app::TwoFactor> two_factor;
@@ -208,6 +196,34 @@ int Serve(const ServeOptions& options) {
                              .abroad = abroad.get(),
                              .conversations = conversations.get(),
                              .accounts = accounts.get()});
+  }
+
+  // After the office, which it tells of status checks (duress receipts: they are issued only
+  // where an office hears them, so not by an intake-only process on the shared store).
+  // Status checks are noted on a thread of their own, never on the hash threads.
+  std::unique_ptr<app::WorkerPool> check_notes;
+  std::unique_ptr<app::IntakeService> intake;
+  if (intake_role) {
+    app::IntakeOptions intake_options{
+        .group_commit = {.on_batch =
+                             [&readiness](bool committed) { readiness.NoteWrite(committed); }},
+        .max_waiting_hashes = options.intake_queue};
+    if (office) {
+      check_notes = std::make_unique<app::WorkerPool>(1, 4096);
+      intake_options.on_status_check = [&office, &check_notes](const store::Blob32& lookup) {
+        const bool queued = check_notes->TrySubmit([&office, lookup] {
+          if (!office->NoteStatusCheck(lookup))
+            std::fprintf(stderr, "duress receipts: a status check could not be noted\n");
+        });
+        if (!queued) std::fprintf(stderr, "duress receipts: too many status checks to note\n");
+      };
+    }
+    intake = std::make_unique<app::IntakeService>(*store, clock, keys->office_public,
+                                                  keys->receipt_salt, std::move(intake_options));
+    server::AddPublicRoutes(router, *intake);
+    metrics.AddGauge("lifeline_intake_waiting_hashes",
+                     "Submissions and status checks waiting for a receipt hash.",
+                     [&intake] { return static_cast<double>(intake->WaitingHashes()); });
   }
 
   // Intake hosts on their own store: the office collects from each (channels/intake_link/).

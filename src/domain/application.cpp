@@ -115,6 +115,7 @@ Result<ValidApplication> ValidateApplication(const ApplicationDraft& d,
                                              std::chrono::year_month_day today) {
   using L = ApplicationLimits;
   ValidApplication out;
+  out.duress_receipt = d.duress_receipt;
 
   if (d.situation.empty()) return InvalidInput("situation: required", "situation");
   auto situation = ParseSituation(d.situation);

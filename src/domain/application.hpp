@@ -57,6 +57,9 @@ struct ApplicationDraft {
   std::string location;
   std::string message;
   std::string language;
+  // A second receipt for use under duress (docs/security.md, "Duress receipts"): it opens a
+  // harmless status page and quietly tells the office. Not stored as a choice anywhere.
+  bool duress_receipt = false;
 };
 
 /// Fields that identify a person. They exist in plaintext only in memory: they are sealed
@@ -85,6 +88,7 @@ struct ClearFields {
 struct ValidApplication {
   ClearFields clear;
   IdentifyingFields identifying;
+  bool duress_receipt = false;  // ApplicationDraft::duress_receipt
 };
 
 /// Checks every rule and returns the normalised application, or the first problem found

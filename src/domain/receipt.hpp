@@ -15,6 +15,9 @@ inline constexpr std::size_t kReceiptDigits = 16;
 /// Exactly 16 ASCII digits. Holders treat it as a secret: never log it.
 struct Receipt {
   std::string digits;
+  // At submission only: the second receipt, for use under duress, when the applicant asked
+  // for one (else empty). Never kept.
+  std::string duress_digits;
 };
 
 /// Accepts what a person types: digits with any spaces, dashes, dots, commas, parentheses

@@ -127,6 +127,29 @@ constexpr Entry kTexts[] = {
      "To leave no trace: do not save this page or take a screenshot, then close the tab and the "
      "browser. Tor Browser keeps no history; in an ordinary browser, delete this site's history "
      "and data. The page's address stays the same throughout: it does not show what you did."},
+    {Text::kDuressLabel,
+     "Дайте мне вторую квитанцию — на случай, если меня заставят показать статус",
+     "Дайце мне другую квітанцыю — на выпадак, калі мяне прымусяць паказаць статус",
+     "Дайте мені другу квитанцію — на випадок, якщо мене змусять показати статус",
+     "Give me a second receipt, in case someone forces me to show my status"},
+    {Text::kDuressHint,
+     "Если её ввести, откроется обычная страница «заявка получена», без переписки, а мы тихо "
+     "узнаем, что вам угрожают. Настоящую квитанцию никому не показывайте.",
+     "Калі яе ўвесці, адкрыецца звычайная старонка «заяўка атрымана», без перапіскі, а мы ціха "
+     "даведаемся, што вам пагражаюць. Сапраўдную квітанцыю нікому не паказвайце.",
+     "Якщо її ввести, відкриється звичайна сторінка «заявку отримано», без листування, а ми тихо "
+     "дізнаємося, що вам загрожують. Справжню квитанцію нікому не показуйте.",
+     "Entered, it opens an ordinary \"application received\" page with no messages, and quietly "
+     "tells us you are in danger. Show your real receipt to nobody."},
+    {Text::kDuressReceiptIntro,
+     "Вторая квитанция — на случай принуждения. Если вас заставят показать статус, введите её: "
+     "откроется безобидная страница, а мы узнаем об опасности.",
+     "Другая квітанцыя — на выпадак прымусу. Калі вас прымусяць паказаць статус, увядзіце яе: "
+     "адкрыецца бяскрыўдная старонка, а мы даведаемся пра небяспеку.",
+     "Друга квитанція — на випадок примусу. Якщо вас змусять показати статус, введіть її: "
+     "відкриється безневинна сторінка, а ми дізнаємося про небезпеку.",
+     "Your second receipt is for use under duress. If you are forced to show your status, enter "
+     "it: a harmless page opens, and we learn that you are in danger."},
     {Text::kStatusTitle, "Статус заявки", "Статус заяўкі", "Статус заявки", "Application status"},
     {Text::kStatusIntro, "Введите номер квитанции.", "Увядзіце нумар квітанцыі.",
      "Введіть номер квитанції.", "Enter your receipt number."},

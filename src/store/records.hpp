@@ -45,7 +45,15 @@ using lifeline::QueuedTask;
 using lifeline::StoredTask;
 
 /// An application sealed at intake, ready to append.
+/// A second receipt an applicant asked for, to enter under duress: its lookup hash and reply
+/// key, as the real receipt's (docs/security.md, "Duress receipts").
+struct DuressReceipt {
+  Blob32 lookup{};
+  Blob32 reply_public{};
+};
+
 struct NewApplication {
+  std::optional<DuressReceipt> duress;  // kept in its own table (duress_receipts)
   ClearFields clear;
   Date received_on;       // the day only: an exact time would help match network logs
   Blob32 receipt_lookup;  // unique; the only trace of the receipt

@@ -4,6 +4,6 @@
 
 namespace lifeline::store {
 
-inline constexpr int kSchemaVersion = 26;
+inline constexpr int kSchemaVersion = 27;
 
 }  // namespace lifeline::store

@@ -36,7 +36,9 @@ class IntakeStore {
   virtual Result<std::vector<std::int64_t>> AppendApplications(
       std::span<const NewApplication> batch) = 0;
 
-  /// kNotFound when no application has this lookup hash.
+  /// kNotFound when no application has this lookup hash. A duress receipt's lookup finds
+  /// its case's harmless view: status new and the case's messages (sealed to the real
+  /// receipt, so they do not open with it); both kinds run the same queries.
   virtual Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) = 0;
 
   virtual Result<std::int64_t> AddMessage(const NewMessage& message) = 0;
@@ -47,6 +49,11 @@ class IntakeStore {
 class ApplicationStore : public IntakeStore {
  public:
   virtual Result<StoredApplication> GetApplication(std::int64_t id) = 0;
+
+  /// The case's duress receipt, if its applicant asked for one.
+  virtual Result<std::optional<DuressReceipt>> DuressReceiptOf(std::int64_t case_id) = 0;
+  /// The case whose duress receipt has this lookup hash, if any.
+  virtual Result<std::optional<std::int64_t>> CaseOfDuressLookup(const Blob32& lookup) = 0;
 
   /// Newest received day first (arrival order within a day), filtered, paged.
   virtual Result<CasePage> ListCases(const CaseFilter& filter) = 0;

@@ -295,6 +295,13 @@ namespace {
 constexpr std::int64_t kAlertDays = 30;
 }
 
+Status OfficeService::NoteStatusCheck(const store::Blob32& lookup) {
+  auto duress = store_.CaseOfDuressLookup(lookup);
+  if (!duress) return duress.error();
+  if (!*duress) return OkStatus();
+  return audit_.Record({0, "", AuditAction::kDuressSignalled, "case:" + std::to_string(**duress)});
+}
+
 Result<std::vector<store::AuditRecord>> OfficeService::AccessAlerts(const Actor& actor) {
   if (auto allowed = Require(actor, Permission::kReadAuditLog); !allowed) return allowed.error();
   return audit_.FindAuthentic(

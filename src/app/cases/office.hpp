@@ -394,6 +394,10 @@ class OfficeService {
   Status SetCanary(const Actor& actor, std::int64_t case_id, bool canary);
   /// The canary cases. kForbidden without kManageCanaries or kReadAuditLog.
   Result<std::set<std::int64_t>> Canaries(const Actor& actor);
+  /// An applicant's status was checked with the receipt whose lookup hash this is (the
+  /// intake tells of every check alike): when it is a case's duress receipt, records
+  /// duress_signalled "case:<id>" for the coordinators. Nothing is written otherwise.
+  Status NoteStatusCheck(const store::Blob32& lookup);
   /// The access alerts of the last 30 days, newest first (app/audit/access_alerts.hpp).
   /// kForbidden without kReadAuditLog.
   Result<std::vector<store::AuditRecord>> AccessAlerts(const Actor& actor);

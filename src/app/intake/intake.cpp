@@ -32,6 +32,7 @@ IntakeService::IntakeService(store::IntakeStore& store, const Clock& clock,
       clock_(clock),
       receipt_salt_(std::move(receipt_salt)),
       sealer_(office_key, options.window_length, options.window_records),
+      on_status_check_(std::move(options.on_status_check)),
       writer_(store, options.group_commit, [this] { sealer_.CloseExpiredWindow(); }),
       hashers_(ThreadsOr(options.hash_threads), options.max_waiting_hashes) {}
 
@@ -46,6 +47,11 @@ void IntakeService::Submit(const ApplicationDraft& draft, Done done) {
 
 void IntakeService::SubmitValid(const ValidApplication& application,
                                 std::chrono::sys_seconds received_at, Done done) {
+  if (application.duress_receipt && !IssuesDuressReceipts()) {
+    done(InvalidInput("duress_receipt: this intake does not issue duress receipts",
+                      "duress_receipt"));
+    return;
+  }
   auto shared_done = std::make_shared<Done>(std::move(done));
   const bool accepted = hashers_.TrySubmit([this, application, received_at, shared_done] {
     SealAndQueue(application, received_at, std::move(*shared_done));
@@ -59,8 +65,17 @@ SealedApplication SealApplication(crypto::IntakeSealer& sealer, const crypto::By
                                   std::chrono::sys_seconds received_at) {
   Receipt receipt{crypto::RandomDigits(kReceiptDigits)};
   const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt);
-  return {SealWithLookup(sealer, application, received_at, keys.lookup, keys.reply_public),
-          std::move(receipt)};
+  SealedApplication sealed{
+      SealWithLookup(sealer, application, received_at, keys.lookup, keys.reply_public),
+      std::move(receipt)};
+  if (application.duress_receipt) {
+    // A second, independent receipt: nothing in either tells of the other.
+    sealed.receipt.duress_digits = crypto::RandomDigits(kReceiptDigits);
+    const crypto::ReceiptKeys duress =
+        crypto::DeriveReceiptKeys(sealed.receipt.duress_digits, receipt_salt);
+    sealed.row.duress = store::DuressReceipt{duress.lookup, duress.reply_public};
+  }
+  return sealed;
 }
 
 store::NewApplication SealWithLookup(crypto::IntakeSealer& sealer,
@@ -111,13 +126,20 @@ void IntakeService::CheckStatus(std::string_view typed_receipt, StatusDone done)
     return;
   }
   auto shared_done = std::make_shared<StatusDone>(std::move(done));
-  const bool accepted = hashers_.TrySubmit(
-      [this, receipt = std::move(*receipt), shared_done] { (*shared_done)(LookUp(receipt)); });
+  const bool accepted = hashers_.TrySubmit([this, receipt = std::move(*receipt), shared_done] {
+    store::Blob32 lookup{};
+    auto status = LookUp(receipt, lookup);
+    const bool found = status.ok();
+    (*shared_done)(std::move(status));
+    // After the answer, so that what the office does with it cannot show in its timing.
+    if (found && on_status_check_) on_status_check_(lookup);
+  });
   if (!accepted) (*shared_done)(kBusy);
 }
 
-Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt) {
+Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt, store::Blob32& lookup) {
   const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt_);
+  lookup = keys.lookup;
   auto view = store_.FindByReceiptLookup(keys.lookup);
   if (!view) return view.error().code == ErrorCode::kNotFound ? kUnknownReceipt : view.error();
   ApplicantStatus status;
@@ -130,6 +152,8 @@ Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt) {
       if (ToString(s) == stage.view()) status.stage = s;
   }
   status.received_on = view->received_on;
+  // A duress receipt's view holds the case's messages too, sealed to the real receipt: each
+  // is tried, and fails, at the same cost as opening it.
   for (const auto& message : view->messages) {
     crypto::SecretBytes text;
     if (crypto::OpenForApplicant(keys, message.sealed_for_applicant, text)) {

@@ -41,12 +41,17 @@ struct IntakeOptions {
   // At about 300 hashes a second on two cores, 256 waiting means under a second's wait.
   std::size_t hash_threads = 0;
   std::size_t max_waiting_hashes = 256;
+  // Told the lookup hash of every receipt whose status was checked, real or duress alike, on
+  // a hash thread after the answer was given (the office decides which was which:
+  // OfficeService::NoteStatusCheck; hand it on rather than write from here, which would hold
+  // the hash thread). Only with it are duress receipts issued: without it nobody hears them.
+  std::function<void(const store::Blob32& lookup)> on_status_check;
 };
 
 /// An application sealed for the store, and the receipt that finds it (shown once, never kept).
 struct SealedApplication {
   store::NewApplication row;
-  Receipt receipt;
+  Receipt receipt;  // with duress_digits when the application asked for a duress receipt
 };
 
 /// The intake path every channel shares: draws a receipt, derives its lookup hash and reply
@@ -106,6 +111,9 @@ class IntakeService {
   void SendMessage(std::string_view typed_receipt, std::string text,
                    std::function<void(Status)> done);
 
+  /// Whether this intake issues duress receipts (it tells the office of status checks).
+  bool IssuesDuressReceipts() const { return static_cast<bool>(on_status_check_); }
+
   /// Submissions and status checks waiting for a receipt hash (for /metrics).
   std::size_t WaitingHashes() { return hashers_.Queued(); }
 
@@ -116,13 +124,15 @@ class IntakeService {
  private:
   void SealAndQueue(const ValidApplication& application, std::chrono::sys_seconds received_at,
                     Done done);
-  Result<ApplicantStatus> LookUp(const Receipt& receipt);
+  /// Also sets `lookup` to the receipt's lookup hash.
+  Result<ApplicantStatus> LookUp(const Receipt& receipt, store::Blob32& lookup);
   Status StoreMessage(const Receipt& receipt, const std::string& text);
 
   store::IntakeStore& store_;
   const Clock& clock_;
   const crypto::Bytes receipt_salt_;
   crypto::IntakeSealer sealer_;
+  std::function<void(const store::Blob32&)> on_status_check_;
   GroupCommitWriter writer_;
   WorkerPool hashers_;  // declared last: destroyed first, while the writer still accepts
 };

@@ -38,6 +38,7 @@ Result<ApplicationDraft> DraftFromForm(const std::multimap<std::string, std::str
   d.location = FormValue(form, "location");
   d.message = FormValue(form, "message");
   d.language = FormValue(form, "language");
+  d.duress_receipt = FormValue(form, "duress_receipt") == "yes";
   return d;
 }
 

@@ -42,7 +42,7 @@ Result<ApplicationDraft> ParseApplicationJson(std::string_view body) {
   if (!doc.is_object()) return InvalidInput("the body must be a JSON object");
   if (auto s = CheckKeys(doc,
                          {"situation", "group", "deploy_by", "contact", "name", "unit", "rank",
-                          "location", "message", "language"},
+                          "location", "message", "language", "duress_receipt"},
                          "");
       !s) {
     return s.error();
@@ -67,6 +67,11 @@ Result<ApplicationDraft> ParseApplicationJson(std::string_view body) {
         return InvalidInput("group.size: must be a whole number", "group.size");
       d.group_size = size->get<std::int64_t>();
     }
+  }
+  if (auto duress = doc.find("duress_receipt"); duress != doc.end() && !duress->is_null()) {
+    if (!duress->is_boolean())
+      return InvalidInput("duress_receipt: must be true or false", "duress_receipt");
+    d.duress_receipt = duress->get<bool>();
   }
   auto contact = doc.find("contact");
   if (contact == doc.end() || contact->is_null())

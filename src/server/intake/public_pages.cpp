@@ -166,7 +166,7 @@ Text StatusText(ApplicantStage stage) {
 }  // namespace
 
 std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Error* error,
-                                const WindowsReading* reading) {
+                                const WindowsReading* reading, bool offer_duress) {
   using L = ApplicationLimits;
   const std::string lang(ToString(l));
   std::string body = LanguageNav(l, "form");
@@ -236,6 +236,13 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
       "<textarea id=\"message\" name=\"message\" maxlength=\"{}\">{}</textarea>",
       HtmlEscape(Tr(l, Text::kMessageLabel)), HtmlEscape(Tr(l, Text::kOptional)), L::kMessage,
       HtmlEscape(d.message));
+  if (offer_duress) {
+    body += fmt::format(
+        "<label><input type=\"checkbox\" id=\"duress_receipt\" name=\"duress_receipt\" "
+        "value=\"yes\"{}> {}</label><p class=\"hint\">{}</p>",
+        d.duress_receipt ? " checked" : "", HtmlEscape(Tr(l, Text::kDuressLabel)),
+        HtmlEscape(Tr(l, Text::kDuressHint)));
+  }
   body +=
       fmt::format("<button type=\"submit\">{}</button></form>", HtmlEscape(Tr(l, Text::kSubmit)));
   body += "<p>" + GoButton(l, "status", Tr(l, Text::kCheckStatusLink)) + "</p>";
@@ -247,9 +254,14 @@ std::string ReceiptPage(Language l, const Receipt& receipt) {
   const std::string lang(ToString(l));
   const std::string body = fmt::format(
       "<h1>{}</h1><p>{}</p><p class=\"receipt\" id=\"receipt\">{}</p><p>{}</p>"
-      "<p class=\"notice\" id=\"no-trace\">{}</p><p>{}</p>",
+      "{}<p class=\"notice\" id=\"no-trace\">{}</p><p>{}</p>",
       HtmlEscape(Tr(l, Text::kReceiptTitle)), HtmlEscape(Tr(l, Text::kReceiptIntro)),
       HtmlEscape(FormatReceipt(receipt)), HtmlEscape(Tr(l, Text::kReceiptKeep)),
+      receipt.duress_digits.empty()
+          ? std::string()
+          : fmt::format("<p>{}</p><p class=\"receipt\" id=\"duress-receipt\">{}</p>",
+                        HtmlEscape(Tr(l, Text::kDuressReceiptIntro)),
+                        HtmlEscape(FormatReceipt(Receipt{receipt.duress_digits}))),
       HtmlEscape(Tr(l, Text::kLeaveNoTrace)), GoButton(l, "status", Tr(l, Text::kCheckStatusLink)));
   return HtmlPage(lang, Tr(l, Text::kReceiptTitle), body);
 }

@@ -36,8 +36,10 @@ struct WindowsReading {
 
 /// The application form, refilled with `draft` and showing `error` when given, or how the
 /// safe windows were read.
+/// `offer_duress`: the form offers a duress receipt (only where the intake issues them).
 std::string ApplicationFormPage(Language language, const ApplicationDraft& draft,
-                                const Error* error, const WindowsReading* reading = nullptr);
+                                const Error* error, const WindowsReading* reading = nullptr,
+                                bool offer_duress = false);
 std::string ReceiptPage(Language language, const Receipt& receipt);
 /// The receipt form, with `alert` (e.g. kStatusUnknown or kBusy) shown when given.
 std::string StatusFormPage(Language language, std::optional<Text> alert);

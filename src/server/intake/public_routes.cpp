@@ -43,7 +43,10 @@ void SubmitJson(app::IntakeService& intake, Request& request, Respond respond) {
   if (!draft) return respond(JsonError(draft.error()));
   intake.Submit(*draft, [respond](Result<Receipt> receipt) {
     if (!receipt) return respond(JsonError(receipt.error()));
-    respond({201, "application/json", json{{"receipt", FormatReceipt(*receipt)}}.dump(), {}});
+    json answer{{"receipt", FormatReceipt(*receipt)}};
+    if (!receipt->duress_digits.empty())
+      answer["duress_receipt"] = FormatReceipt(Receipt{receipt->duress_digits});
+    respond({201, "application/json", answer.dump(), {}});
   });
   crypto::WipeStackBelow();  // parsing and checking the body left copies of its fields in their
                              // frames
@@ -84,7 +87,8 @@ std::string FirstCharacters(const std::string& text, std::size_t limit) {
 // A form over kMaxBodyBytes holds far more than the message may (ApplicationLimits): the
 // form again, 413, in its language, saying how long a message may be, with the beginning of
 // what was typed. (Past EdgeLimits::kBodyBytes the listener answers 413 before this.)
-Response OversizedForm(const std::multimap<std::string, std::string>& form, Language language) {
+Response OversizedForm(const std::multimap<std::string, std::string>& form, Language language,
+                       bool offer_duress) {
   using L = ApplicationLimits;
   auto parsed = DraftFromForm(form);
   ApplicationDraft kept = parsed ? std::move(*parsed) : ApplicationDraft{};
@@ -95,7 +99,7 @@ Response OversizedForm(const std::multimap<std::string, std::string>& form, Lang
   kept.contact_handle = FirstCharacters(kept.contact_handle, L::kHandle);
   // The banner says the limit in the page's language (public_pages.cpp's FixFor).
   const Error error{ErrorCode::kTooLarge, "the message is too long", "message"};
-  return HtmlResponse(413, ApplicationFormPage(language, kept, &error));
+  return HtmlResponse(413, ApplicationFormPage(language, kept, &error, nullptr, offer_duress));
 }
 
 void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
@@ -105,11 +109,12 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
   auto form = ParseForm(request.body);
   if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
   const Language language = LanguageOr(FormValue(*form, "language"));
-  if (request.body.size() > kMaxBodyBytes) return respond(OversizedForm(*form, language));
+  const bool offer = intake.IssuesDuressReceipts();
+  if (request.body.size() > kMaxBodyBytes) return respond(OversizedForm(*form, language, offer));
   auto draft = DraftFromForm(*form);
   if (!draft) {
-    return respond(
-        HtmlResponse(400, ApplicationFormPage(language, ApplicationDraft{}, &draft.error())));
+    return respond(HtmlResponse(
+        400, ApplicationFormPage(language, ApplicationDraft{}, &draft.error(), nullptr, offer)));
   }
   // Safe windows are read forgivingly (domain/safe_window.hpp): before anything is stored,
   // the person sees how theirs were read, in their language, and sends the form again to
@@ -117,8 +122,9 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
   // what is stored.
   auto valid = intake.Validate(*draft);
   if (!valid) {
-    return respond(HtmlResponse(HttpStatusOf(valid.error().code),
-                                ApplicationFormPage(language, *draft, &valid.error())));
+    return respond(
+        HtmlResponse(HttpStatusOf(valid.error().code),
+                     ApplicationFormPage(language, *draft, &valid.error(), nullptr, offer)));
   }
   if (const auto& windows = valid->identifying.safe_windows; !windows.empty()) {
     WindowsReading reading;
@@ -127,15 +133,16 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
       reading.canonical += (reading.canonical.empty() ? "" : "; ") + FormatSafeWindow(w);
     }
     if (FormValue(*form, "windows_read") != reading.canonical)
-      return respond(HtmlResponse(200, ApplicationFormPage(language, *draft, nullptr, &reading)));
+      return respond(
+          HtmlResponse(200, ApplicationFormPage(language, *draft, nullptr, &reading, offer)));
   }
   auto shared_draft = std::make_shared<ApplicationDraft>(std::move(*draft));
   intake.SubmitValid(
-      *valid, intake.Now(), [respond, language, shared_draft](Result<Receipt> receipt) {
+      *valid, intake.Now(), [respond, language, shared_draft, offer](Result<Receipt> receipt) {
         if (!receipt) {
           const int status = HttpStatusOf(receipt.error().code);
-          Response r =
-              HtmlResponse(status, ApplicationFormPage(language, *shared_draft, &receipt.error()));
+          Response r = HtmlResponse(status, ApplicationFormPage(language, *shared_draft,
+                                                                &receipt.error(), nullptr, offer));
           if (status == 503) r.headers.emplace_back("Retry-After", "1");
           return respond(std::move(r));
         }
@@ -231,15 +238,17 @@ void PostToRoot(app::IntakeService& intake, Request& request, Respond respond) {
   const Language language = LanguageOr(FormValue(*form, "language"));
   if (go == "status") return respond(HtmlResponse(200, StatusFormPage(language, std::nullopt)));
   if (go == "legal") return respond(HtmlResponse(200, LegalInformationPage(language)));
-  respond(HtmlResponse(200, ApplicationFormPage(language, {}, nullptr)));
+  respond(HtmlResponse(
+      200, ApplicationFormPage(language, {}, nullptr, nullptr, intake.IssuesDuressReceipts())));
 }
 
 }  // namespace
 
 void AddPublicRoutes(Router& router, app::IntakeService& intake) {
-  router.Add("GET", "/", [](Request& request, Respond respond) {
+  router.Add("GET", "/", [&intake](Request& request, Respond respond) {
     Padded(respond)(
-        HtmlResponse(200, ApplicationFormPage(LanguageOr(request.Query("lang")), {}, nullptr)));
+        HtmlResponse(200, ApplicationFormPage(LanguageOr(request.Query("lang")), {}, nullptr,
+                                              nullptr, intake.IssuesDuressReceipts())));
   });
   router.AddTakingOversizedBodies("POST", "/", [&intake](Request& r, Respond respond) {
     PostToRoot(intake, r, Padded(std::move(respond)));

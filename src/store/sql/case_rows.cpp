@@ -87,6 +87,10 @@ std::int64_t InsertApplication(Session& s, const NewApplication& a, Origin origi
                 .Add(group_case_id)
                 .Add(assigned_user_id))[0]
           .Int(0);
+  if (a.duress) {
+    s.Run("INSERT INTO duress_receipts (lookup, case_id, reply_public) VALUES ($1, $2, $3)",
+          Params().AddBytes(a.duress->lookup).Add(id).AddBytes(a.duress->reply_public));
+  }
   ResealRow(s, "applications", id);
   return id;
 }

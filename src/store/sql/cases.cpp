@@ -108,16 +108,46 @@ Result<StoredApplication> SqlStore::GetApplication(std::int64_t id) {
 Result<ApplicantView> SqlStore::FindByReceiptLookup(const Blob32& lookup) {
   return Read(*sessions_, [&](Session& s) -> Result<ApplicantView> {
     Transaction tx(s, Access::kConsistentRead);  // the case and its messages as of one moment
+    // Both queries always run, so that a duress receipt's check does the same work as a real
+    // one's (docs/security.md, "Duress receipts").
     auto rows = s.Run("SELECT id, status, received_on FROM applications WHERE receipt_lookup = $1",
                       Params().AddBytes(lookup));
-    if (rows.empty()) return NotFound("no application has that receipt");
+    auto duress = s.Run(
+        "SELECT a.id, a.received_on FROM duress_receipts d JOIN applications a ON a.id = "
+        "d.case_id WHERE d.lookup = $1",
+        Params().AddBytes(lookup));
+    if (rows.empty() && duress.empty()) return NotFound("no application has that receipt");
     ApplicantView view;
-    view.case_id = rows[0].Int(0);
-    view.status = rows[0].Valid(ParseCaseStatus(rows[0].Text(1)));
-    view.received_on = rows[0].DateAt(2);
+    if (!rows.empty()) {
+      view.case_id = rows[0].Int(0);
+      view.status = rows[0].Valid(ParseCaseStatus(rows[0].Text(1)));
+      view.received_on = rows[0].DateAt(2);
+    } else {  // the harmless view: received, nothing more
+      view.case_id = duress[0].Int(0);
+      view.status = CaseStatus::kNew;
+      view.received_on = duress[0].DateAt(1);
+    }
     view.messages = SelectMessages(s, view.case_id);
     tx.Commit();
     return view;
+  });
+}
+
+Result<std::optional<DuressReceipt>> SqlStore::DuressReceiptOf(std::int64_t case_id) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::optional<DuressReceipt>> {
+    auto rows = s.Run("SELECT lookup, reply_public FROM duress_receipts WHERE case_id = $1",
+                      Params().Add(case_id));
+    if (rows.empty()) return std::optional<DuressReceipt>();
+    return std::optional<DuressReceipt>(DuressReceipt{rows[0].Blob32At(0), rows[0].Blob32At(1)});
+  });
+}
+
+Result<std::optional<std::int64_t>> SqlStore::CaseOfDuressLookup(const Blob32& lookup) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::optional<std::int64_t>> {
+    auto rows =
+        s.Run("SELECT case_id FROM duress_receipts WHERE lookup = $1", Params().AddBytes(lookup));
+    if (rows.empty()) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(rows[0].Int(0));
   });
 }
 
@@ -151,6 +181,7 @@ Status SqlStore::DeleteApplication(std::int64_t id) {
               Params().Add(id)));
     for (std::string_view sql :
          {"DELETE FROM messages WHERE case_id = $1", "DELETE FROM tasks WHERE case_id = $1",
+          "DELETE FROM duress_receipts WHERE case_id = $1",
           "UPDATE applications SET merged_into = NULL WHERE merged_into = $1",
           "DELETE FROM case_events WHERE case_id = $1",
           "UPDATE applications SET group_case_id = NULL WHERE group_case_id = $1",
@@ -162,7 +193,7 @@ Status SqlStore::DeleteApplication(std::int64_t id) {
       return NotFound("no such case");
     ResealRows(s, "applications", touched);
     s.MarkForErasure({"applications", "messages", "tasks", "case_events", "group_events",
-                      "channel_senders", "channel_outbox"});
+                      "channel_senders", "channel_outbox", "duress_receipts"});
     tx.Commit();
     return OkStatus();
   });

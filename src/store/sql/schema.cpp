@@ -413,10 +413,22 @@ ALTER TABLE users ADD COLUMN console_language TEXT NOT NULL DEFAULT 'ru'
   CHECK (console_language IN ('ru', 'uk', 'en'));
 )sql";
 
-constexpr std::array<std::pair<int, std::string_view>, 3> kLaterChanges = {{
+// Step 27: duress receipts (issue 22): a second receipt an applicant may ask for, which opens
+// a harmless status page and tells the office. Its own table, so that a case without one
+// has no trace of the choice. Outside the case's MAC: deleting a row stops the signal (the
+// office then sees a real check), it cannot make anyone else's receipt open a case.
+constexpr std::string_view kDuressReceipts = R"sql(
+CREATE TABLE duress_receipts (
+  lookup {bytes} PRIMARY KEY,
+  case_id {int} NOT NULL UNIQUE REFERENCES applications (id),
+  reply_public {bytes} NOT NULL){without_rowid};
+)sql";
+
+constexpr std::array<std::pair<int, std::string_view>, 4> kLaterChanges = {{
     {24, kStayRulesInRussian},
     {25, kAuditLogIndexes},
     {26, kConsoleLanguage},
+    {27, kDuressReceipts},
 }};
 
 static_assert(kHistoryEnd + static_cast<int>(kLaterChanges.size()) == kSchemaVersion,

@@ -22,6 +22,8 @@ class SqlStore : public Store {
       std::span<const NewApplication> batch) override;
   Result<StoredApplication> GetApplication(std::int64_t id) override;
   Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) override;
+  Result<std::optional<DuressReceipt>> DuressReceiptOf(std::int64_t case_id) override;
+  Result<std::optional<std::int64_t>> CaseOfDuressLookup(const Blob32& lookup) override;
   Result<bool> ClaimApplication(std::int64_t id, std::int64_t user_id) override;
   Status DeleteApplication(std::int64_t id) override;
   Status ChangeStatus(std::int64_t expected_version, const NewCaseEvent& event) override;

@@ -1,0 +1,173 @@
+// Duress receipts (docs/security.md, "Duress receipts"): the second receipt opens a
+// harmless status (received, no conversation) and the office alone learns it was used; the
+// intake treats both receipts alike. Measured here: the two status checks' latencies, in
+// alternation, compared by a two-sample Kolmogorov–Smirnov test; and the store, which a
+// check of either kind leaves as it was, but for the office's audit entry.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <mutex>
+#include <thread>
+
+#include "app/cases/office_fixture.hpp"
+#include "app/worker_pool.hpp"
+
+namespace lifeline::app::testing {
+namespace {
+
+class DuressTest : public IntakeOfficeTest {
+ protected:
+  void SetUp() override {
+    IntakeOfficeTest::SetUp();
+    auto keys = LoadInstallationKeys(*store_);
+    ASSERT_TRUE(keys.ok());
+    intake_->Stop();
+    // As serve wires it: the office notes each check on a thread of its own.
+    notes_ = std::make_unique<WorkerPool>(1, 4096);
+    intake_ = std::make_unique<IntakeService>(
+        *store_, clock_, keys->office_public, keys->receipt_salt,
+        IntakeOptions{.on_status_check = [this](const store::Blob32& lookup) {
+          std::lock_guard lock(mutex_);
+          ASSERT_TRUE(
+              notes_->TrySubmit([this, lookup] { (void)office_->NoteStatusCheck(lookup); }));
+          checked_.push_back(lookup);
+        }});
+  }
+  void TearDown() override {
+    intake_->Stop();
+    notes_->Stop();
+  }
+  // Waits until the intake has told of `checks` checks, and the office has noted them.
+  void Settle(std::size_t checks) {
+    for (;;) {
+      {
+        std::lock_guard lock(mutex_);
+        if (checked_.size() >= checks) {
+          notes_->Stop();
+          notes_ = std::make_unique<WorkerPool>(1, 4096);
+          return;
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+
+  Receipt SubmitWithDuress() {
+    ApplicationDraft d = Draft();
+    d.duress_receipt = true;
+    auto receipt = SubmitAndWait(d);
+    EXPECT_TRUE(receipt.ok());
+    EXPECT_EQ(receipt->duress_digits.size(), kReceiptDigits);
+    EXPECT_NE(receipt->duress_digits, receipt->digits);
+    return *receipt;
+  }
+
+  std::vector<std::string> DuressSignals() {
+    auto entries = store_->FindAuditRecords({.action = "duress_signalled"}, 0, 100);
+    std::vector<std::string> targets;
+    for (const auto& e : entries->entries) targets.push_back(e.target);
+    return targets;
+  }
+
+  std::mutex mutex_;
+  std::vector<store::Blob32> checked_;
+  std::unique_ptr<WorkerPool> notes_;
+};
+
+TEST_F(DuressTest, TheSecondReceiptShowsAHarmlessStatusAndOnlyTheOfficeLearnsIt) {
+  const Receipt receipt = SubmitWithDuress();
+  ASSERT_TRUE(office_->Reply(operator_, 1, "Синтетический ответ оператора").ok());
+
+  auto real = CheckAndWait(receipt.digits);
+  ASSERT_TRUE(real.ok());
+  ASSERT_EQ(real->messages.size(), 1u);
+  Settle(1);
+  EXPECT_TRUE(DuressSignals().empty());
+
+  auto harmless = CheckAndWait(receipt.duress_digits);
+  ASSERT_TRUE(harmless.ok());
+  Settle(2);
+  EXPECT_EQ(harmless->stage, ApplicantStage::kReceived);
+  EXPECT_TRUE(harmless->messages.empty());
+  EXPECT_EQ(harmless->received_on, real->received_on);
+  EXPECT_EQ(DuressSignals(), std::vector<std::string>{"case:1"});
+  EXPECT_EQ(checked_.size(), 2u);  // the intake told of both checks alike
+
+  // An application without one has no second receipt; asking where none is issued is refused.
+  auto plain = SubmitAndWait(Draft());
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->duress_digits.empty());
+  auto keys = LoadInstallationKeys(*store_);
+  IntakeService deaf(*store_, clock_, keys->office_public, keys->receipt_salt);
+  EXPECT_FALSE(deaf.IssuesDuressReceipts());
+  ApplicationDraft asked = Draft();
+  asked.duress_receipt = true;
+  std::promise<Result<Receipt>> refused;
+  deaf.Submit(asked, [&](Result<Receipt> r) { refused.set_value(std::move(r)); });
+  EXPECT_EQ(refused.get_future().get().error().field, "duress_receipt");
+  deaf.Stop();
+}
+
+// The Kolmogorov–Smirnov statistic of two samples: the largest gap between their empirical
+// distribution functions.
+double KolmogorovSmirnov(std::vector<double> a, std::vector<double> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  std::size_t i = 0, j = 0;
+  double gap = 0;
+  while (i < a.size() && j < b.size()) {
+    const double x = std::min(a[i], b[j]);
+    while (i < a.size() && a[i] <= x) ++i;
+    while (j < b.size() && b[j] <= x) ++j;
+    gap = std::max(gap, std::abs(static_cast<double>(i) / static_cast<double>(a.size()) -
+                                 static_cast<double>(j) / static_cast<double>(b.size())));
+  }
+  return gap;
+}
+
+TEST_F(DuressTest, KolmogorovSmirnovMatchesAHandComputedCase) {
+  // {1,2,3,4} against {3,4,5,6}: after 2 the first has 2/4, the second 0/4: D = 0.5.
+  EXPECT_DOUBLE_EQ(KolmogorovSmirnov({1, 2, 3, 4}, {3, 4, 5, 6}), 0.5);
+  EXPECT_DOUBLE_EQ(KolmogorovSmirnov({1, 2}, {1, 2}), 0.0);
+  EXPECT_DOUBLE_EQ(KolmogorovSmirnov({1, 2}, {3, 4}), 1.0);
+}
+
+// 2,000 checks of each receipt, alternating, of a case with three replies: the two latency
+// samples are not told apart at the 0.1 % level (critical D = 1.949 * sqrt(2/2000) = 0.0616).
+// Each answer is timed as the person waiting for it sees it (submission to answer).
+TEST_F(DuressTest, BothReceiptsTakeTheSameTimeToCheck) {
+  const Receipt receipt = SubmitWithDuress();
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(office_->Reply(operator_, 1, "Синтетический ответ " + std::to_string(i)).ok());
+  constexpr int kTries = 2000;
+  std::vector<double> real, duress;
+  for (int i = 0; i < 2 * kTries; ++i) {
+    const bool use_duress = i % 2 == 1;
+    const auto start = std::chrono::steady_clock::now();
+    auto status = CheckAndWait(use_duress ? receipt.duress_digits : receipt.digits);
+    const double micros =
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_TRUE(status.ok());
+    (use_duress ? duress : real).push_back(micros);
+    // The office's note of a duress check (an audit entry) is written after the answer; let
+    // it finish, so that it does not slow the next check measured.
+    Settle(static_cast<std::size_t>(i) + 1);
+  }
+  const double d = KolmogorovSmirnov(real, duress);
+  const double critical = 1.949 * std::sqrt(2.0 / kTries);
+  std::sort(real.begin(), real.end());
+  std::sort(duress.begin(), duress.end());
+  RecordProperty("ks_d", std::to_string(d));
+  RecordProperty("median_real_us", std::to_string(real[kTries / 2]));
+  RecordProperty("median_duress_us", std::to_string(duress[kTries / 2]));
+  EXPECT_LT(d, critical) << "median real " << real[kTries / 2] << " us, duress "
+                         << duress[kTries / 2] << " us";
+  std::printf("duress timing: KS D = %.4f (critical %.4f), median real %.0f us, duress %.0f us\n",
+              d, critical, real[kTries / 2], duress[kTries / 2]);
+}
+
+}  // namespace
+}  // namespace lifeline::app::testing
