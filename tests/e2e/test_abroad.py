@@ -21,6 +21,7 @@ class Abroad(ServerTest):
         super().setUp()
         self.server.stop()
         self.server.add_user("case.worker", "caseworker", "synthetic-caseworker-password")
+        self.server.add_user("second.worker", "caseworker", "synthetic-second-worker-pw")
         self.server.start()
         self.worker = self.server.sign_in("case.worker", "synthetic-caseworker-password")
         self.today = datetime.date.today()
@@ -221,8 +222,20 @@ class Abroad(ServerTest):
                             ({**consented, "fields": []}, "fields"), ({**consented, "fields": ["password"]}, "fields")]:
             status, answer, _ = self.server.json("POST", refer, body, headers=self.worker)
             self.assertEqual((status, answer["error"]["field"]), (400, field), body)
+        # His identity leaves the organisation: a second person approves each referral.
+        status, answer, _ = self.server.json("POST", refer, consented, headers=self.worker)
+        self.assertEqual(status, 403, answer)
+        self.assertIn("second person", str(answer))
+        status, asked, _ = self.server.json("POST", refer + "/approval", {}, headers=self.worker)
+        self.assertEqual(status, 201, asked)
+        self.assertEqual(self.server.json("POST", f"/api/v1/approvals/{asked['request']}/grant", {},
+                                          headers=self.worker)[0], 403)  # not by himself
+        second = self.server.sign_in("second.worker", "synthetic-second-worker-pw")
+        self.assertEqual(self.server.json("POST", f"/api/v1/approvals/{asked['request']}/grant", {},
+                                          headers=second)[0], 204)
         status, referral, _ = self.server.json("POST", refer, consented, headers=self.worker)
         self.assertEqual(status, 201, referral)
+        self.assertEqual(self.server.json("POST", refer, consented, headers=self.worker)[0], 403)  # used up
         # The person's page lists it: when it was made (UTC, to the minute), to whom, what, and the
         # consent with its own day.
         _, _, page = self.server.request("GET", f"/console/abroad/people/{person['id']}",

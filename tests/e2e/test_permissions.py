@@ -145,6 +145,7 @@ GUARDED = [
     ("GET", "/api/v1/abroad/referral-signing-key", {"caseworker", "admin"}),
     ("POST", "/api/v1/abroad/partners", {"admin"}), ("POST", "/api/v1/abroad/people/1/referrals", ABROAD),
     ("GET", "/api/v1/abroad/people/1/referrals", ABROAD), ("GET", "/api/v1/abroad/referrals/1/package", ABROAD),
+    ("POST", "/api/v1/abroad/people/1/referrals/approval", ABROAD),
 ]
 # Bodies and queries that no call takes: each must still get 403 from a role without the permission.
 BAD_BODIES = [b'{"Synthetic-Field": [1, 2]}', b"[]", b"not json", b""]

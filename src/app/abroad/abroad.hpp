@@ -156,9 +156,17 @@ class AbroadService {
   /// kManagePartners. Derived from the office secret, so it survives restarts and rotation.
   Result<std::string> ReferralSigningKey(const Actor& actor);
 
+  /// Asks a second person (another caseworker, or an auditor) to approve one referral of
+  /// this person (or returns the open request). kForbidden without kWorkAbroad; kNotFound.
+  Result<ApprovalRequest> RequestReferral(const Actor& actor, std::int64_t person_id);
+  /// The caller's open request to refer this person, if any.
+  Result<std::optional<ApprovalRequest>> ReferralApproval(const Actor& actor,
+                                                          std::int64_t person_id);
+
   /// Signs the fields he agreed to share with the organisation's key, seals them to the
   /// partner's key and stores the package (audited). kInvalidInput without consent, with no fields
-  /// or an unknown one, or for a partner without a key.
+  /// or an unknown one, or for a partner without a key; then kForbidden without a second
+  /// person's approval of the caller's request (RequestReferral), which it uses up.
   Result<std::int64_t> Refer(const Actor& actor, std::int64_t person_id,
                              const ReferralRequest& request);
   Result<std::vector<store::ReferralRecord>> Referrals(const Actor& actor, std::int64_t person_id);
@@ -177,6 +185,7 @@ class AbroadService {
     std::vector<store::PartnerRecord> partners;
     std::vector<store::ReferralRecord> referrals;
     std::vector<store::CountryRecord> countries;
+    std::optional<ApprovalRequest> referral_approval;  // the viewer's open request to refer him
   };
   Result<PersonFile> GetPersonFile(const Actor& actor, std::int64_t id);
   /// The countries' page: their stay rules and the board's lead times.

@@ -242,6 +242,19 @@ Result<std::string> AbroadService::ReferralSigningKey(const Actor& actor) {
   return crypto::ToHex(signer.public_key.data(), signer.public_key.size());
 }
 
+Result<ApprovalRequest> AbroadService::RequestReferral(const Actor& actor, std::int64_t person_id) {
+  if (auto allowed = Require(actor, Permission::kWorkAbroad); !allowed) return allowed.error();
+  auto stored = abroad_.GetPerson(person_id);
+  if (!stored) return stored.error();
+  return office_.approvals().Request(actor, ReferralSubject(person_id));
+}
+
+Result<std::optional<ApprovalRequest>> AbroadService::ReferralApproval(const Actor& actor,
+                                                                       std::int64_t person_id) {
+  if (auto allowed = Require(actor, Permission::kWorkAbroad); !allowed) return allowed.error();
+  return office_.approvals().LatestOf(actor, ReferralSubject(person_id));
+}
+
 Result<std::int64_t> AbroadService::Refer(const Actor& actor, std::int64_t person_id,
                                           const ReferralRequest& request) {
   if (auto allowed = Require(actor, Permission::kWorkAbroad); !allowed) return allowed.error();
@@ -270,6 +283,10 @@ Result<std::int64_t> AbroadService::Refer(const Actor& actor, std::int64_t perso
   }
   auto stored = abroad_.GetPerson(person_id);
   if (!stored) return stored.error();
+  // His identity leaves the organisation: a second person approves each referral
+  // (app/audit/approvals.hpp), after the form is known to be right.
+  if (auto approved = office_.approvals().Use(actor, ReferralSubject(person_id)); !approved)
+    return approved.error();
   auto fields = OpenFields(*stored);
   if (!fields) return fields.error();
   auto proceedings = Proceedings(actor, person_id);

@@ -19,8 +19,11 @@ Result<AbroadService::PersonFile> AbroadService::GetPersonFile(const Actor& acto
   if (!referrals) return referrals.error();
   auto countries = Countries(actor);
   if (!countries) return countries.error();
+  auto approval = ReferralApproval(actor, id);
+  if (!approval) return approval.error();
   return PersonFile{std::move(*person),   std::move(*proceedings), std::move(*pathways),
-                    std::move(*partners), std::move(*referrals),   std::move(*countries)};
+                    std::move(*partners), std::move(*referrals),   std::move(*countries),
+                    std::move(*approval)};
 }
 
 Result<AbroadService::CountriesFile> AbroadService::GetCountriesFile(const Actor& actor) {

@@ -302,6 +302,18 @@ void ApiRefer(Context& ctx, Request& request, Respond respond) {
   Created(respond, *id);
 }
 
+void ApiRequestReferral(Context& ctx, Request& request, Respond respond) {
+  auto post =
+      ApiWriter(ctx, request, respond, ctx.options.abroad != nullptr, kNotRunning, true, "{}");
+  if (!post) return;
+  auto asked = ctx.options.abroad->RequestReferral(post->session.actor, post->id);
+  if (!asked) return respond(JsonError(asked.error()));
+  respond({201,
+           "application/json",
+           json{{"request", asked->seq}, {"expires_at", asked->expires_at()}}.dump(),
+           {}});
+}
+
 void ApiReferrals(Context& ctx, Request& request, Respond respond) {
   auto session = Reader(ctx, request, respond);
   if (!session) return;
@@ -370,6 +382,8 @@ void AddAbroadRoutes(Router& router, const Bind& bind) {
              bind(ApiAddPartner, {app::Permission::kManagePartners}));
   router.Add("POST", "/api/v1/abroad/people/{id}/referrals",
              bind(ApiRefer, {app::Permission::kWorkAbroad}));
+  router.Add("POST", "/api/v1/abroad/people/{id}/referrals/approval",
+             bind(ApiRequestReferral, {app::Permission::kWorkAbroad}));
   router.Add("GET", "/api/v1/abroad/people/{id}/referrals",
              bind(ApiReferrals, {app::Permission::kWorkAbroad}));
   router.Add("GET", "/api/v1/abroad/referrals/{id}/package",

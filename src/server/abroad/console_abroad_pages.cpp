@@ -274,8 +274,28 @@ std::string ReferralsSection(const app::SessionInfo& s, const PersonAbroadPageDa
         r.id, T("пакет"));
   }
   if (d.referrals.empty()) html += fmt::format("<li>{}</li>", T("пока нет"));
+  html += "</ul>";
+  // His identity leaves the organisation: each referral needs a second person's approval.
+  const auto& approval = d.referral_approval;
+  if (approval && approval->approved_by) {
+    html += fmt::format("<p id=\"referral-approval\">{}</p>",
+                        TF("Согласие дал {}.", HtmlEscape(*approval->approved_by)));
+  } else if (approval) {
+    html += fmt::format("<p id=\"referral-approval\">{}</p>",
+                        TF("Запрос № {} ждёт согласия второго сотрудника до {}.", approval->seq,
+                           UtcTime(approval->expires_at())));
+  } else {
+    html += fmt::format(
+        "<form id=\"referral-approval\" method=\"post\" "
+        "action=\"/console/abroad/people/{}/referrals/approval\">{}<p class=\"hint\">{}</p>"
+        "<button type=\"submit\">{}</button></form>",
+        id, CsrfField(s),
+        T("Направление передаёт его личность другой организации: каждое требует согласия второго "
+          "сотрудника (страница «Согласия»)."),
+        T("Запросить согласие второго сотрудника"));
+  }
   html += fmt::format(
-      "</ul><form id=\"new-referral\" method=\"post\" "
+      "<form id=\"new-referral\" method=\"post\" "
       "action=\"/console/abroad/people/{}/referrals\">{}"
       "<label for=\"partner\">{}</label><select id=\"partner\" name=\"partner\">",
       id, CsrfField(s), T("Партнёр"));

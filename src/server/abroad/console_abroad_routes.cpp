@@ -338,6 +338,16 @@ void ConsoleRefer(Context& ctx, Request& request, Respond respond) {
   AfterPersonForm(ctx, *session, *id, outcome, "#referrals", respond);
 }
 
+void ConsoleRequestReferral(Context& ctx, Request& request, Respond respond) {
+  Form form;
+  auto session = Poster(ctx, request, form, respond);
+  if (!session) return;
+  auto id = ParseId(request.params["id"]);
+  if (!id) return respond(Refused(NotFound("no such person")));
+  Status outcome = StatusOf(ctx.options.abroad->RequestReferral(session->actor, *id));
+  AfterPersonForm(ctx, *session, *id, outcome, "#referrals", respond);
+}
+
 void ConsoleReferralPackage(Context& ctx, Request& request, Respond respond) {
   auto session = Viewer(ctx, request, respond);
   if (!session) return;
@@ -455,6 +465,8 @@ void AddConsoleAbroadRoutes(Router& router, const Bind& bind) {
   router.Add("POST", "/console/abroad/people/{id}/pathways", bind(ConsoleOpenPathway));
   router.Add("POST", "/console/abroad/pathways/{id}/steps", bind(ConsolePathwayStep));
   router.Add("POST", "/console/abroad/people/{id}/referrals", bind(ConsoleRefer));
+  router.Add("POST", "/console/abroad/people/{id}/referrals/approval",
+             bind(ConsoleRequestReferral));
   router.Add("GET", "/console/abroad/referrals/{id}/package", bind(ConsoleReferralPackage));
   router.Add("GET", "/console/abroad/countries", bind(ConsoleCountries));
   router.Add("POST", "/console/abroad/countries", bind(ConsoleSaveCountry));

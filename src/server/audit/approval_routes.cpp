@@ -26,7 +26,7 @@ std::string SubjectRu(const std::string& subject) {
                        TF("обстоятельства пленения, заявка № {}", id));
   }
   if (std::sscanf(subject.c_str(), "referral:person_abroad:%ld", &id) == 1) {
-    return fmt::format("<a href=\"/console/abroad/{}\">{}</a>", id,
+    return fmt::format("<a href=\"/console/abroad/people/{}\">{}</a>", id,
                        TF("передача данных партнёру, человек № {}", id));
   }
   return HtmlEscape(subject);
