@@ -321,8 +321,14 @@ TEST_F(AbroadServiceTest, AReferralCarriesOnlyWhatHeAgreedToAndOnlyThePartnerOpe
   request.fields = {"name", "password"};
   EXPECT_EQ(service_->Refer(caseworker_, id, request).error().field, "fields");
   request.fields = {"name", "cases", "needs"};
+  // His identity leaves the organisation: a second person approves the caseworker's request.
+  EXPECT_EQ(service_->Refer(caseworker_, id, request).error().code, ErrorCode::kForbidden);
+  const std::int64_t asked = service_->RequestReferral(caseworker_, id).value().seq;
+  EXPECT_EQ(office_->approvals().Grant(caseworker_, asked).error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(office_->approvals().Grant({12, "second.worker", Role::kCaseworker}, asked).ok());
   const std::int64_t referral = service_->Refer(caseworker_, id, request).value();
   EXPECT_EQ(AuditActions().back(), "referral_made referral:1 person_abroad:1 partner:1");
+  EXPECT_EQ(service_->Refer(caseworker_, id, request).error().code, ErrorCode::kForbidden);
 
   auto package = service_->ReferralPackage(caseworker_, referral).value();
   const std::string raw(package.package.begin(), package.package.end());
