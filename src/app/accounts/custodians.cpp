@@ -14,16 +14,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-bool IsCustodianName(const std::string& name) {
-  if (name.empty() || name.size() > 64) return false;
-  for (char c : name) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 // What a share is bound to: the custodian's name and share number.
 std::string Binding(const std::string& name, int share_number) {
   return fmt::format("{}|{}", name, share_number);
@@ -148,7 +138,7 @@ Status CheckCustodianDeal(const CustodianDeal& deal) {
   }
   std::set<std::string> names;
   for (const auto& custodian : deal.custodians) {
-    if (!IsCustodianName(custodian.name)) {
+    if (!IsValidUserName(custodian.name)) {
       return InvalidInput("custodian names are 1 to 64 characters of a-z, 0-9, '.', '_' and '-'",
                           "custodian");
     }

@@ -8,8 +8,6 @@
 #include "crypto/receipt_keys.hpp"
 
 namespace lifeline::app {
-namespace {
-
 bool IsValidUserName(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;
   for (char c : name) {
@@ -19,6 +17,8 @@ bool IsValidUserName(const std::string& name) {
   }
   return true;
 }
+
+namespace {
 
 Status CheckNewUser(const std::string& name, const std::string& password) {
   if (!IsValidUserName(name)) {

@@ -15,6 +15,9 @@ namespace lifeline::app {
 
 inline constexpr std::size_t kMinPassphraseLength = 12;
 
+/// 1 to 64 of a-z 0-9 . _ -: an account's or a custodian's name.
+bool IsValidUserName(const std::string& name);
+
 /// Creates the office key pair (private half wrapped under `passphrase`), the receipt salt
 /// and the first administrator, and starts the audit log with both. kConflict if already
 /// initialised; kInvalidInput for a short passphrase or a bad name or password (then
