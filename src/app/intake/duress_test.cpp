@@ -137,43 +137,40 @@ TEST_F(DuressTest, KolmogorovSmirnovMatchesAHandComputedCase) {
 }
 
 // A measurement, run on demand (LIFELINE_MEASURE_DURESS_TIMING=1; docs/PERFORMANCE.md,
-// "Duress receipts"): 2,000 checks with real receipts and 2,000 with duress receipts, in a
-// shuffled order, each of one of 50 applications drawn at random, each case holding three
-// replies, compared by a two-sample Kolmogorov–Smirnov test at the 0.1 % level (critical
-// D = 1.949 * sqrt(2/2000) = 0.0616). Many receipts, because a receipt's Argon2id takes its
-// own time (its second half reads memory where the data says). Each answer is timed as the
-// person waiting for it sees it. It fails today: duress checks are about 2 % slower (issue 22
-// is not resolved), so it is not part of the suite until they are not.
+// "Duress receipts"): 2,000 applications with a reply each; each one's real receipt and its
+// duress receipt checked once, all 4,000 checks in a shuffled order, compared by a two-sample
+// Kolmogorov–Smirnov test at the 0.1 % level (critical D = 1.949 * sqrt(2/2000) = 0.0616).
+// Each receipt once, because a receipt's Argon2id takes its own time (its second half reads
+// memory where the data says): a few receipts checked many times would compare those
+// receipts, not the two paths. Each answer is timed as the person waiting for it sees it.
+// It fails today: duress checks are 0.5 to 2 % slower (issue 22 is not resolved), so it is
+// not part of the suite until they are not.
 TEST_F(DuressTest, BothReceiptsTakeTheSameTimeToCheck) {
   if (!std::getenv("LIFELINE_MEASURE_DURESS_TIMING"))
     GTEST_SKIP() << "a measurement: set LIFELINE_MEASURE_DURESS_TIMING=1 to run it";
-  constexpr int kApplications = 50;
-  std::vector<Receipt> receipts;
-  for (int i = 0; i < kApplications; ++i) {
-    receipts.push_back(SubmitWithDuress());
-    for (int r = 0; r < 3; ++r) {
-      ASSERT_TRUE(
-          office_->Reply(operator_, i + 1, "Синтетический ответ " + std::to_string(r)).ok());
-    }
-  }
   constexpr int kTries = 2000;
+  std::vector<Receipt> receipts;
+  for (int i = 0; i < kTries; ++i) {
+    receipts.push_back(SubmitWithDuress());
+    ASSERT_TRUE(office_->Reply(operator_, i + 1, "Синтетический ответ").ok());
+  }
   // In a shuffled order, so that what follows a check of one kind (the office's note of a
   // duress check) comes before either kind alike.
   std::vector<bool> order(2 * kTries, false);
   std::fill(order.begin() + kTries, order.end(), true);
   std::mt19937_64 random(22);
   std::shuffle(order.begin(), order.end(), random);
-  std::uniform_int_distribution<int> which(0, kApplications - 1);
   std::vector<double> real, duress;
+  std::size_t next_real = 0, next_duress = 0;
   for (int i = 0; i < 2 * kTries; ++i) {
     const bool use_duress = order[static_cast<std::size_t>(i)];
-    const Receipt& receipt = receipts[static_cast<std::size_t>(which(random))];
+    const Receipt& receipt = receipts[use_duress ? next_duress++ : next_real++];
     const auto start = std::chrono::steady_clock::now();
     auto status = CheckAndWait(use_duress ? receipt.duress_digits : receipt.digits);
     const double micros =
         std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
     ASSERT_TRUE(status.ok());
-    EXPECT_EQ(status->messages.size(), use_duress ? 0u : 3u);
+    EXPECT_EQ(status->messages.size(), use_duress ? 0u : 1u);
     (use_duress ? duress : real).push_back(micros);
     // The office's note of a duress check (an audit entry) is written after the answer; let
     // it finish, so that it does not slow the next check measured.
