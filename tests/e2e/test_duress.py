@@ -13,17 +13,14 @@ import unittest
 from urllib.parse import urlencode
 
 from harness import ServerTest, minimal_application
+from test_no_trace import application_form
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 RECEIPT = re.compile(r'id="(receipt|duress-receipt)">([^<]+)<')
 
 
 def form(**fields):
-    base = {"go": "apply", "language": "ru", "situation": "serving", "group_kind": "alone",
-            "contact_channel": "signal", "contact_handle": "55502", "utc_offset": "+03:00",
-            "name": "Принужденов Синтетический"}
-    base.update(fields)
-    return base
+    return application_form(contact_handle="55502", name="Принужденов Синтетический", **fields)
 
 
 class Duress(ServerTest):
