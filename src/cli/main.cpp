@@ -29,6 +29,7 @@
 #include "cli/intake_link_commands.hpp"
 #include "cli/office_key_commands.hpp"
 #include "cli/partner_commands.hpp"
+#include "cli/proof_commands.hpp"
 #include "cli/secrets.hpp"
 #include "cli/serve.hpp"
 #include "cli/store_options.hpp"
@@ -493,6 +494,7 @@ int main(int argc, char** argv) {
   const auto databases = cli::AddDbCommands(cli);
   const auto importing = cli::AddImportCommand(cli);
   const auto intake_bundle = cli::AddIntakeBundleCommand(cli);
+  const auto proofs = cli::AddProofCommands(cli);
 
   CLI11_PARSE(cli, argc, argv);
   if (auto code = contact_centre->RunIfChosen()) return *code;
@@ -502,6 +504,7 @@ int main(int argc, char** argv) {
   crypto::Initialise();
   if (auto code = importing->RunIfChosen()) return *code;
   if (auto code = intake_bundle->RunIfChosen()) return *code;
+  if (auto code = proofs->RunIfChosen()) return *code;
   try {
     crypto::Initialise();
     if (*init) return Init(where, unlock, threshold, admin, admin_password_file);

@@ -19,6 +19,7 @@
 #include "app/deadline_timer.hpp"
 #include "app/intake/collection.hpp"
 #include "app/intake/intake.hpp"
+#include "app/intake/proof_issuer.hpp"
 #include "app/periodic.hpp"
 #include "app/readiness.hpp"
 #include "app/worker_pool.hpp"
@@ -202,6 +203,7 @@ int Serve(const ServeOptions& options) {
   // where an office hears them, so not by an intake-only process on the shared store).
   // Status checks are noted on a thread of their own, never on the hash threads.
   std::unique_ptr<app::WorkerPool> check_notes;
+  std::unique_ptr<app::ProofIssuer> proofs;
   std::unique_ptr<app::IntakeService> intake;
   if (intake_role) {
     app::IntakeOptions intake_options{
@@ -217,10 +219,20 @@ int Serve(const ServeOptions& options) {
         });
         if (!queued) std::fprintf(stderr, "duress receipts: too many status checks to note\n");
       };
+      // Proofs of application are signed here, where the office secret is held.
+      proofs = std::make_unique<app::ProofIssuer>(*store, *audit, clock,
+                                                  app::ProofSigningKey(office->Opener()));
+      intake_options.issue_proof = [&proofs](const store::Blob32& lookup,
+                                             std::string_view digits) -> Result<std::string> {
+        auto proof = proofs->ProofFor(lookup, digits);
+        if (!proof) return proof.error();
+        return app::ProofText(*proof);
+      };
     }
     intake = std::make_unique<app::IntakeService>(*store, clock, keys->office_public,
                                                   keys->receipt_salt, std::move(intake_options));
     server::AddPublicRoutes(router, *intake);
+    if (proofs) server::AddProofLogRoute(router, *proofs);
     metrics.AddGauge("lifeline_intake_waiting_hashes",
                      "Submissions and status checks waiting for a receipt hash.",
                      [&intake] { return static_cast<double>(intake->WaitingHashes()); });

@@ -28,6 +28,21 @@ ReceiptKeys DeriveReceiptKeys(std::string_view receipt_digits, const Bytes& salt
   return keys;
 }
 
+Key32 CommitToReceipt(std::string_view receipt_digits, const Bytes& salt) {
+  if (salt.size() != kReceiptSaltBytes)
+    throw std::invalid_argument("commitment salt has wrong size");
+  std::uint8_t stretched[32];
+  if (crypto_pwhash(stretched, sizeof stretched, receipt_digits.data(), receipt_digits.size(),
+                    salt.data(), kReceiptOpsLimit, kReceiptMemLimit,
+                    crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    throw std::runtime_error("out of memory while committing to a receipt");
+  }
+  const Key32 commitment = Hash("lifeline/proof-commitment/v1",
+                                {reinterpret_cast<const char*>(stretched), sizeof stretched});
+  sodium_memzero(stretched, sizeof stretched);
+  return commitment;
+}
+
 Bytes SealForApplicant(const Key32& reply_public, std::string_view text) {
   Bytes sealed(text.size() + crypto_box_SEALBYTES);
   crypto_box_seal(sealed.data(), reinterpret_cast<const std::uint8_t*>(text.data()), text.size(),

@@ -28,6 +28,12 @@ struct ReceiptKeys {
 /// Costs one Argon2id run (a few milliseconds). Thread-safe.
 ReceiptKeys DeriveReceiptKeys(std::string_view receipt_digits, const Bytes& salt);
 
+/// A commitment to `receipt_digits` under a random `salt` (kReceiptSaltBytes): Argon2id at
+/// the receipt's cost, so that it tells no more of the receipt than the lookup hash does (a
+/// 53-bit receipt is not found from it by trying), hashed once more for its own purpose. The
+/// proof of application carries it (app/intake/application_proof.hpp). Thread-safe.
+Key32 CommitToReceipt(std::string_view receipt_digits, const Bytes& salt);
+
 /// Seals `text` so that only the receipt holder can open it (anonymous sealed box).
 Bytes SealForApplicant(const Key32& reply_public, std::string_view text);
 

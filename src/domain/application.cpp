@@ -116,6 +116,7 @@ Result<ValidApplication> ValidateApplication(const ApplicationDraft& d,
   using L = ApplicationLimits;
   ValidApplication out;
   out.duress_receipt = d.duress_receipt;
+  out.proof = d.proof;
 
   if (d.situation.empty()) return InvalidInput("situation: required", "situation");
   auto situation = ParseSituation(d.situation);

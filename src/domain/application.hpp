@@ -60,6 +60,9 @@ struct ApplicationDraft {
   // A second receipt for use under duress (docs/security.md, "Duress receipts"): it opens a
   // harmless status page and quietly tells the office. Not stored as a choice anywhere.
   bool duress_receipt = false;
+  // A signed proof of application, shown with the receipt (docs/security.md, "Proof of
+  // application"). The choice is not stored: the proof log holds the entry alone.
+  bool proof = false;
 };
 
 /// Fields that identify a person. They exist in plaintext only in memory: they are sealed
@@ -89,6 +92,7 @@ struct ValidApplication {
   ClearFields clear;
   IdentifyingFields identifying;
   bool duress_receipt = false;  // ApplicationDraft::duress_receipt
+  bool proof = false;           // ApplicationDraft::proof
 };
 
 /// Checks every rule and returns the normalised application, or the first problem found

@@ -18,6 +18,9 @@ struct Receipt {
   // At submission only: the second receipt, for use under duress, when the applicant asked
   // for one (else empty). Never kept.
   std::string duress_digits;
+  // At submission only: the proof of application's text (app/intake/application_proof.hpp)
+  // when the applicant asked for one and it was issued (else empty). Never kept.
+  std::string proof;
 };
 
 /// Accepts what a person types: digits with any spaces, dashes, dots, commas, parentheses

@@ -27,6 +27,7 @@ input,select,textarea{width:100%;box-sizing:border-box;padding:.5rem;font-size:1
 textarea{min-height:7rem}.default-submit{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}button{margin-top:1.25rem;padding:.6rem 1.2rem;font-size:1rem}
 .hint{color:#555;font-weight:400;font-size:.9rem}.error{background:#fde8e8;border:1px solid #c33;padding:.75rem}
 .receipt{font-size:1.6rem;font-family:monospace;background:#fff;padding:.75rem;border:1px solid #999}
+.proof{font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;padding:.75rem;border:1px solid #999}
 nav a,nav button.link{margin-right:.75rem}form.go{display:inline}
 button.link{background:none;border:0;padding:0;margin:0;font:inherit;color:#0645ad;text-decoration:underline;cursor:pointer}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #ccc;padding:.35rem;text-align:left}.inline{display:inline}

@@ -52,6 +52,19 @@ struct DuressReceipt {
   Blob32 reply_public{};
 };
 
+/// One entry of the proof-of-application log (app/intake/application_proof.hpp): a signed
+/// statement that an application was received, chained to the entry before it.
+struct ProofRecord {
+  std::int64_t seq = 0;                 // from 1, no gaps
+  std::optional<std::int64_t> case_id;  // none once the case was deleted
+  Date logged_on;                       // the day the entry was written
+  Date received_on;                     // the day the office received the application
+  Blob32 commitment{};                  // to the receipt, under `salt`
+  Blob salt;                            // empty once the case was deleted
+  Blob32 previous{};                    // the entry before's hash; zeros for the first
+  Blob signature;                       // the office's Ed25519 signature, 64 bytes
+};
+
 struct NewApplication {
   std::optional<DuressReceipt> duress;  // kept in its own table (duress_receipts)
   ClearFields clear;

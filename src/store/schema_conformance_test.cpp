@@ -244,13 +244,14 @@ TEST(SchemaSqlite, TheSeededStayRulesSpeakRussianAndAnEditedRuleIsKept) {
   {
     sqlite::Connection c((dir / "lifeline.db").string(), true);
     ASSERT_TRUE(sqlite::Migrate(c, sqlite::FreshDatabase::kThroughHistory));
-    // Back to version 23: without step 25's indexes, step 26's column and step 27's table, KZ as
-    // seeded, Armenia's name and Turkey's note changed by hand.
+    // Back to version 23: without step 25's indexes, step 26's column and steps 27 and 28's tables,
+    // KZ as seeded, Armenia's name and Turkey's note changed by hand.
     c.Execute(
         "DROP INDEX audit_log_by_actor; DROP INDEX audit_log_by_action; DROP INDEX "
         "audit_log_latest; DROP INDEX audit_log_by_time");
     c.Execute("ALTER TABLE users DROP COLUMN console_language");
     c.Execute("DROP TABLE duress_receipts");
+    c.Execute("DROP TABLE application_proofs");
     c.Execute(
         "UPDATE abroad_countries SET name = 'Kazakhstan', note = 'example rule: check the current "
         "one before relying on it' WHERE code = 'KZ'");
@@ -305,7 +306,7 @@ TEST(SchemaPostgres, ADatabaseFromVersion20ReachesTheDeclaredSchema) {
     s.Run(
         "DROP INDEX audit_log_by_actor, audit_log_by_action, audit_log_latest, audit_log_by_time");
     s.Run("ALTER TABLE users DROP COLUMN console_language");
-    s.Run("DROP TABLE duress_receipts");
+    s.Run("DROP TABLE duress_receipts, application_proofs");
     s.Run("DROP TABLE channel_outbox, channel_inbound, channel_senders, readiness");
     for (const char* table : {"users", "applications", "case_events", "messages", "group_events",
                               "office_keys", "postings"})

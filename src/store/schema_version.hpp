@@ -4,6 +4,6 @@
 
 namespace lifeline::store {
 
-inline constexpr int kSchemaVersion = 27;
+inline constexpr int kSchemaVersion = 28;
 
 }  // namespace lifeline::store

@@ -55,6 +55,15 @@ class ApplicationStore : public IntakeStore {
   /// The case whose duress receipt has this lookup hash, if any.
   virtual Result<std::optional<std::int64_t>> CaseOfDuressLookup(const Blob32& lookup) = 0;
 
+  /// The proof-of-application log (app/intake/application_proof.hpp): its newest entry,
+  /// the entry of a case, the entries after `after_seq` (oldest first, at most `limit`).
+  virtual Result<std::optional<ProofRecord>> LastProof() = 0;
+  virtual Result<std::optional<ProofRecord>> ProofOfCase(std::int64_t case_id) = 0;
+  virtual Result<std::vector<ProofRecord>> ListProofs(std::int64_t after_seq, int limit) = 0;
+  /// Appends `record`, whose seq follows the newest entry's. kConflict when another process
+  /// appended that seq first, or the case has an entry already (then nothing is written).
+  virtual Status AppendProof(const ProofRecord& record) = 0;
+
   /// Newest received day first (arrival order within a day), filtered, paged.
   virtual Result<CasePage> ListCases(const CaseFilter& filter) = 0;
 

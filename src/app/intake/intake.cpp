@@ -33,6 +33,7 @@ IntakeService::IntakeService(store::IntakeStore& store, const Clock& clock,
       receipt_salt_(std::move(receipt_salt)),
       sealer_(office_key, options.window_length, options.window_records),
       on_status_check_(std::move(options.on_status_check)),
+      issue_proof_(std::move(options.issue_proof)),
       writer_(store, options.group_commit, [this] { sealer_.CloseExpiredWindow(); }),
       hashers_(ThreadsOr(options.hash_threads), options.max_waiting_hashes) {}
 
@@ -50,6 +51,10 @@ void IntakeService::SubmitValid(const ValidApplication& application,
   if (application.duress_receipt && !IssuesDuressReceipts()) {
     done(InvalidInput("duress_receipt: this intake does not issue duress receipts",
                       "duress_receipt"));
+    return;
+  }
+  if (application.proof && !IssuesProofs()) {
+    done(InvalidInput("proof: this intake does not issue proofs of application", "proof"));
     return;
   }
   auto shared_done = std::make_shared<Done>(std::move(done));
@@ -105,10 +110,20 @@ void IntakeService::SealAndQueue(const ValidApplication& application,
                                  std::chrono::sys_seconds received_at, Done done) {
   SealedApplication sealed = SealApplication(sealer_, receipt_salt_, application, received_at);
   auto shared_done = std::make_shared<Done>(std::move(done));
+  const store::Blob32 lookup = sealed.row.receipt_lookup;
   const bool queued = writer_.Enqueue(
-      std::move(sealed.row),
-      [shared_done, receipt = std::move(sealed.receipt)](Result<std::int64_t> id) {
-        if (id.ok()) {
+      std::move(sealed.row), [this, shared_done, lookup, proof = application.proof,
+                              receipt = std::move(sealed.receipt)](Result<std::int64_t> id) {
+        if (id.ok() && proof) {
+          // Off the writer's thread. The application is stored whatever happens to the proof:
+          // without one, the person is told to ask for it on the status page.
+          const bool accepted = hashers_.TrySubmit([this, shared_done, lookup, receipt] {
+            Receipt answer = receipt;
+            if (auto text = issue_proof_(lookup, receipt.digits); text.ok()) answer.proof = *text;
+            (*shared_done)(std::move(answer));
+          });
+          if (!accepted) (*shared_done)(receipt);
+        } else if (id.ok()) {
           (*shared_done)(receipt);
         } else if (id.error().code == ErrorCode::kConflict) {
           (*shared_done)(Error{ErrorCode::kUnavailable, "please send the application again"});
@@ -162,6 +177,28 @@ Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt, store::Blo
     }
   }
   return status;
+}
+
+void IntakeService::RequestProof(std::string_view typed_receipt,
+                                 std::function<void(Result<std::string>)> done) {
+  auto receipt = ParseReceipt(typed_receipt);
+  if (!receipt) {
+    done(kUnknownReceipt);
+    return;
+  }
+  if (!IssuesProofs()) {
+    done(kBusy);
+    return;
+  }
+  auto shared_done = std::make_shared<std::function<void(Result<std::string>)>>(std::move(done));
+  const bool accepted = hashers_.TrySubmit([this, receipt = std::move(*receipt), shared_done] {
+    const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt_);
+    auto proof = issue_proof_(keys.lookup, receipt.digits);
+    if (!proof && proof.error().code == ErrorCode::kNotFound)
+      return (*shared_done)(kUnknownReceipt);
+    (*shared_done)(std::move(proof));
+  });
+  if (!accepted) (*shared_done)(kBusy);
 }
 
 void IntakeService::SendMessage(std::string_view typed_receipt, std::string text,

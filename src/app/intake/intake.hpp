@@ -46,6 +46,11 @@ struct IntakeOptions {
   // OfficeService::NoteStatusCheck; hand it on rather than write from here, which would hold
   // the hash thread). Only with it are duress receipts issued: without it nobody hears them.
   std::function<void(const store::Blob32& lookup)> on_status_check;
+  // Issues the proof of application of the receipt whose lookup hash is given, as its text
+  // (ProofIssuer::ProofFor, where an office runs beside the intake); called on a hash thread.
+  // Only with it are proofs offered.
+  std::function<Result<std::string>(const store::Blob32& lookup, std::string_view receipt_digits)>
+      issue_proof;
 };
 
 /// An application sealed for the store, and the receipt that finds it (shown once, never kept).
@@ -111,8 +116,16 @@ class IntakeService {
   void SendMessage(std::string_view typed_receipt, std::string text,
                    std::function<void(Status)> done);
 
+  /// The proof of application of the receipt's case, as text (issued now if it has none),
+  /// on the hash threads. kNotFound for a malformed or unknown receipt alike; kUnavailable
+  /// when too busy, when this intake issues no proofs, and for a duress receipt (which never
+  /// gets one). `done` runs exactly once, on any thread.
+  void RequestProof(std::string_view typed_receipt, std::function<void(Result<std::string>)> done);
+
   /// Whether this intake issues duress receipts (it tells the office of status checks).
   bool IssuesDuressReceipts() const { return static_cast<bool>(on_status_check_); }
+  /// Whether this intake issues proofs of application (an office signs them).
+  bool IssuesProofs() const { return static_cast<bool>(issue_proof_); }
 
   /// Submissions and status checks waiting for a receipt hash (for /metrics).
   std::size_t WaitingHashes() { return hashers_.Queued(); }
@@ -133,6 +146,7 @@ class IntakeService {
   const crypto::Bytes receipt_salt_;
   crypto::IntakeSealer sealer_;
   std::function<void(const store::Blob32&)> on_status_check_;
+  decltype(IntakeOptions::issue_proof) issue_proof_;
   GroupCommitWriter writer_;
   WorkerPool hashers_;  // declared last: destroyed first, while the writer still accepts
 };

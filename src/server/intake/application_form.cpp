@@ -39,6 +39,7 @@ Result<ApplicationDraft> DraftFromForm(const std::multimap<std::string, std::str
   d.message = FormValue(form, "message");
   d.language = FormValue(form, "language");
   d.duress_receipt = FormValue(form, "duress_receipt") == "yes";
+  d.proof = FormValue(form, "proof") == "yes";
   return d;
 }
 

@@ -42,7 +42,7 @@ Result<ApplicationDraft> ParseApplicationJson(std::string_view body) {
   if (!doc.is_object()) return InvalidInput("the body must be a JSON object");
   if (auto s = CheckKeys(doc,
                          {"situation", "group", "deploy_by", "contact", "name", "unit", "rank",
-                          "location", "message", "language", "duress_receipt"},
+                          "location", "message", "language", "duress_receipt", "proof"},
                          "");
       !s) {
     return s.error();
@@ -68,10 +68,12 @@ Result<ApplicationDraft> ParseApplicationJson(std::string_view body) {
       d.group_size = size->get<std::int64_t>();
     }
   }
-  if (auto duress = doc.find("duress_receipt"); duress != doc.end() && !duress->is_null()) {
-    if (!duress->is_boolean())
-      return InvalidInput("duress_receipt: must be true or false", "duress_receipt");
-    d.duress_receipt = duress->get<bool>();
+  for (auto [key, out] :
+       {std::pair{"duress_receipt", &d.duress_receipt}, std::pair{"proof", &d.proof}}) {
+    auto flag = doc.find(key);
+    if (flag == doc.end() || flag->is_null()) continue;
+    if (!flag->is_boolean()) return InvalidInput(std::string(key) + ": must be true or false", key);
+    *out = flag->get<bool>();
   }
   auto contact = doc.find("contact");
   if (contact == doc.end() || contact->is_null())

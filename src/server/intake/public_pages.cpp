@@ -165,8 +165,12 @@ Text StatusText(ApplicantStage stage) {
 
 }  // namespace
 
+FormOffers OffersOf(const app::IntakeService& intake) {
+  return {.duress = intake.IssuesDuressReceipts(), .proof = intake.IssuesProofs()};
+}
+
 std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Error* error,
-                                const WindowsReading* reading, bool offer_duress) {
+                                const WindowsReading* reading, FormOffers offers) {
   using L = ApplicationLimits;
   const std::string lang(ToString(l));
   std::string body = LanguageNav(l, "form");
@@ -236,13 +240,15 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
       "<textarea id=\"message\" name=\"message\" maxlength=\"{}\">{}</textarea>",
       HtmlEscape(Tr(l, Text::kMessageLabel)), HtmlEscape(Tr(l, Text::kOptional)), L::kMessage,
       HtmlEscape(d.message));
-  if (offer_duress) {
+  const auto checkbox = [&](std::string_view name, bool checked, Text label, Text hint) {
     body += fmt::format(
-        "<label><input type=\"checkbox\" id=\"duress_receipt\" name=\"duress_receipt\" "
-        "value=\"yes\"{}> {}</label><p class=\"hint\">{}</p>",
-        d.duress_receipt ? " checked" : "", HtmlEscape(Tr(l, Text::kDuressLabel)),
-        HtmlEscape(Tr(l, Text::kDuressHint)));
-  }
+        "<label><input type=\"checkbox\" id=\"{0}\" name=\"{0}\" value=\"yes\"{1}> "
+        "{2}</label><p class=\"hint\">{3}</p>",
+        name, checked ? " checked" : "", HtmlEscape(Tr(l, label)), HtmlEscape(Tr(l, hint)));
+  };
+  if (offers.duress)
+    checkbox("duress_receipt", d.duress_receipt, Text::kDuressLabel, Text::kDuressHint);
+  if (offers.proof) checkbox("proof", d.proof, Text::kProofLabel, Text::kProofHint);
   body +=
       fmt::format("<button type=\"submit\">{}</button></form>", HtmlEscape(Tr(l, Text::kSubmit)));
   body += "<p>" + GoButton(l, "status", Tr(l, Text::kCheckStatusLink)) + "</p>";
@@ -250,11 +256,24 @@ std::string ApplicationFormPage(Language l, const ApplicationDraft& d, const Err
   return HtmlPage(lang, Tr(l, Text::kTitle), body);
 }
 
-std::string ReceiptPage(Language l, const Receipt& receipt) {
+namespace {
+
+// The proof of application as the person copies it, or that it is to be asked for later.
+std::string ProofBlock(Language l, const std::string& proof) {
+  if (proof.empty())
+    return fmt::format("<p class=\"error\" role=\"alert\" id=\"proof-later\">{}</p>",
+                       HtmlEscape(Tr(l, Text::kProofLater)));
+  return fmt::format("<p>{}</p><pre class=\"proof\" id=\"proof\">{}</pre>",
+                     HtmlEscape(Tr(l, Text::kProofIntro)), HtmlEscape(proof));
+}
+
+}  // namespace
+
+std::string ReceiptPage(Language l, const Receipt& receipt, bool proof_asked) {
   const std::string lang(ToString(l));
   const std::string body = fmt::format(
       "<h1>{}</h1><p>{}</p><p class=\"receipt\" id=\"receipt\">{}</p><p>{}</p>"
-      "{}<p class=\"notice\" id=\"no-trace\">{}</p><p>{}</p>",
+      "{}{}<p class=\"notice\" id=\"no-trace\">{}</p><p>{}</p>",
       HtmlEscape(Tr(l, Text::kReceiptTitle)), HtmlEscape(Tr(l, Text::kReceiptIntro)),
       HtmlEscape(FormatReceipt(receipt)), HtmlEscape(Tr(l, Text::kReceiptKeep)),
       receipt.duress_digits.empty()
@@ -262,6 +281,7 @@ std::string ReceiptPage(Language l, const Receipt& receipt) {
           : fmt::format("<p>{}</p><p class=\"receipt\" id=\"duress-receipt\">{}</p>",
                         HtmlEscape(Tr(l, Text::kDuressReceiptIntro)),
                         HtmlEscape(FormatReceipt(Receipt{receipt.duress_digits}))),
+      proof_asked ? ProofBlock(l, receipt.proof) : std::string(),
       HtmlEscape(Tr(l, Text::kLeaveNoTrace)), GoButton(l, "status", Tr(l, Text::kCheckStatusLink)));
   return HtmlPage(lang, Tr(l, Text::kReceiptTitle), body);
 }
@@ -302,7 +322,9 @@ std::string StatusPage(Language l, const app::ApplicantStatus& status,
                         HtmlEscape(Tr(l, m.from_applicant ? Text::kFromYou : Text::kFromOperator)),
                         HtmlEscape(m.text));
   }
-  if (extras.notice) {
+  if (extras.notice == Text::kProofLater || !extras.proof.empty())
+    body += ProofBlock(l, extras.proof);
+  else if (extras.notice) {
     const bool ok = *extras.notice == Text::kSent;
     body += fmt::format("<p class=\"{}\" role=\"{}\">{}</p>", ok ? "notice" : "error",
                         ok ? "status" : "alert", HtmlEscape(Tr(l, *extras.notice)));
@@ -320,6 +342,17 @@ std::string StatusPage(Language l, const app::ApplicantStatus& status,
       lang, HtmlEscape(extras.receipt), HtmlEscape(Tr(l, Text::kWriteLabel)),
       HtmlEscape(Tr(l, Text::kWriteHint)), HtmlEscape(extras.unsent_text),
       HtmlEscape(Tr(l, Text::kSend)));
+  // The same button for every receipt, a duress one too (which is never given a proof).
+  if (extras.offer_proof) {
+    body += fmt::format(
+        "<form method=\"post\" action=\"/\" autocomplete=\"off\">"
+        "<input type=\"hidden\" name=\"go\" value=\"proof\">"
+        "<input type=\"hidden\" name=\"language\" value=\"{}\">"
+        "<input type=\"hidden\" name=\"receipt\" value=\"{}\"><p class=\"hint\">{}</p>"
+        "<button type=\"submit\" id=\"ask-proof\">{}</button></form>",
+        lang, HtmlEscape(extras.receipt), HtmlEscape(Tr(l, Text::kProofHint)),
+        HtmlEscape(Tr(l, Text::kProofButton)));
+  }
   body += "<p>" + GoButton(l, "status", Tr(l, Text::kCheckStatusLink)) + "</p>";
   return HtmlPage(lang, Tr(l, Text::kStatusTitle), body);
 }

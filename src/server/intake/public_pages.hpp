@@ -34,19 +34,30 @@ struct WindowsReading {
   std::string canonical;
 };
 
+/// What the form offers beyond the application: only where the intake issues them (an office
+/// runs beside it).
+struct FormOffers {
+  bool duress = false;  // a duress receipt
+  bool proof = false;   // a proof of application
+};
+FormOffers OffersOf(const app::IntakeService& intake);
+
 /// The application form, refilled with `draft` and showing `error` when given, or how the
 /// safe windows were read.
-/// `offer_duress`: the form offers a duress receipt (only where the intake issues them).
 std::string ApplicationFormPage(Language language, const ApplicationDraft& draft,
                                 const Error* error, const WindowsReading* reading = nullptr,
-                                bool offer_duress = false);
-std::string ReceiptPage(Language language, const Receipt& receipt);
+                                FormOffers offers = {});
+/// The receipt, and the proof of application when one was asked for (or that it is to be
+/// asked for later, when it could not be issued).
+std::string ReceiptPage(Language language, const Receipt& receipt, bool proof_asked = false);
 /// The receipt form, with `alert` (e.g. kStatusUnknown or kBusy) shown when given.
 std::string StatusFormPage(Language language, std::optional<Text> alert);
 struct StatusPageExtras {
   std::string receipt;         // as typed: carried by the message form
   std::optional<Text> notice;  // kSent, or why a message was not sent
   std::string unsent_text;     // a message refused, offered again for editing
+  bool offer_proof = false;    // the button asking for a proof of application
+  std::string proof;           // the proof asked for, shown once
 };
 std::string StatusPage(Language language, const app::ApplicantStatus& status,
                        const StatusPageExtras& extras);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crypto/bytes.hpp"
 #include "crypto/stack_wipe.hpp"
 #include "server/i18n.hpp"
 #include "server/intake/application_form.hpp"
@@ -41,11 +42,13 @@ void SubmitJson(app::IntakeService& intake, Request& request, Respond respond) {
   if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
   auto draft = ParseApplicationJson(request.body);
   if (!draft) return respond(JsonError(draft.error()));
-  intake.Submit(*draft, [respond](Result<Receipt> receipt) {
+  intake.Submit(*draft, [respond, proof_asked = draft->proof](Result<Receipt> receipt) {
     if (!receipt) return respond(JsonError(receipt.error()));
     json answer{{"receipt", FormatReceipt(*receipt)}};
     if (!receipt->duress_digits.empty())
       answer["duress_receipt"] = FormatReceipt(Receipt{receipt->duress_digits});
+    // null when it could not be issued now: POST /api/v1/applicant/proof later.
+    if (proof_asked) answer["proof"] = receipt->proof.empty() ? json() : json(receipt->proof);
     respond({201, "application/json", answer.dump(), {}});
   });
   crypto::WipeStackBelow();  // parsing and checking the body left copies of its fields in their
@@ -74,6 +77,20 @@ void StatusJson(app::IntakeService& intake, Request& request, Respond respond) {
   });
 }
 
+void ProofJson(app::IntakeService& intake, Request& request, Respond respond) {
+  if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
+  auto receipt = ParseApplicantStatusJson(request.body);
+  if (!receipt) return respond(JsonError(receipt.error()));
+  intake.RequestProof(*receipt, [respond](Result<std::string> proof) {
+    if (!proof) {
+      Response r = JsonError(proof.error());
+      if (proof.error().code == ErrorCode::kUnavailable) r.headers.emplace_back("Retry-After", "1");
+      return respond(std::move(r));
+    }
+    respond({200, "application/json", json{{"proof", *proof}}.dump(), {}});
+  });
+}
+
 // The first `limit` characters (code points) of UTF-8 `text`.
 std::string FirstCharacters(const std::string& text, std::size_t limit) {
   std::size_t characters = 0;
@@ -88,7 +105,7 @@ std::string FirstCharacters(const std::string& text, std::size_t limit) {
 // form again, 413, in its language, saying how long a message may be, with the beginning of
 // what was typed. (Past EdgeLimits::kBodyBytes the listener answers 413 before this.)
 Response OversizedForm(const std::multimap<std::string, std::string>& form, Language language,
-                       bool offer_duress) {
+                       FormOffers offers) {
   using L = ApplicationLimits;
   auto parsed = DraftFromForm(form);
   ApplicationDraft kept = parsed ? std::move(*parsed) : ApplicationDraft{};
@@ -99,7 +116,7 @@ Response OversizedForm(const std::multimap<std::string, std::string>& form, Lang
   kept.contact_handle = FirstCharacters(kept.contact_handle, L::kHandle);
   // The banner says the limit in the page's language (public_pages.cpp's FixFor).
   const Error error{ErrorCode::kTooLarge, "the message is too long", "message"};
-  return HtmlResponse(413, ApplicationFormPage(language, kept, &error, nullptr, offer_duress));
+  return HtmlResponse(413, ApplicationFormPage(language, kept, &error, nullptr, offers));
 }
 
 void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
@@ -109,7 +126,7 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
   auto form = ParseForm(request.body);
   if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
   const Language language = LanguageOr(FormValue(*form, "language"));
-  const bool offer = intake.IssuesDuressReceipts();
+  const FormOffers offer = OffersOf(intake);
   if (request.body.size() > kMaxBodyBytes) return respond(OversizedForm(*form, language, offer));
   auto draft = DraftFromForm(*form);
   if (!draft) {
@@ -146,7 +163,7 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
           if (status == 503) r.headers.emplace_back("Retry-After", "1");
           return respond(std::move(r));
         }
-        respond(EndOfFlow(HtmlResponse(200, ReceiptPage(language, *receipt))));
+        respond(EndOfFlow(HtmlResponse(200, ReceiptPage(language, *receipt, shared_draft->proof))));
       });
 }
 
@@ -155,6 +172,7 @@ void SubmitForm(app::IntakeService& intake, Request& request, Respond respond) {
 void RespondWithStatus(app::IntakeService& intake, Language language, StatusPageExtras extras,
                        int http_status, Respond respond) {
   const std::string receipt = extras.receipt;
+  extras.offer_proof = intake.IssuesProofs();
   intake.CheckStatus(receipt, [respond, language, extras = std::move(extras),
                                http_status](Result<app::ApplicantStatus> status) {
     if (!status) {
@@ -211,6 +229,25 @@ void MessageForm(app::IntakeService& intake, Request& request, Respond respond) 
   });
 }
 
+// The status page again, with the proof asked for, or the words that it is to be asked for
+// later (a duress receipt gets those too, and the office no proof).
+void ProofForm(app::IntakeService& intake, Request& request, Respond respond) {
+  auto form = ParseForm(request.body);
+  if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
+  const Language language = LanguageOr(FormValue(*form, "language"));
+  std::string receipt = FormValue(*form, "receipt");
+  intake.RequestProof(receipt, [&intake, respond, language, receipt](Result<std::string> proof) {
+    if (!proof && proof.error().code == ErrorCode::kNotFound)
+      return respond(HtmlResponse(404, StatusFormPage(language, Text::kStatusUnknown)));
+    StatusPageExtras extras{.receipt = receipt};
+    if (proof)
+      extras.proof = std::move(*proof);
+    else
+      extras.notice = Text::kProofLater;
+    RespondWithStatus(intake, language, std::move(extras), 200, respond);
+  });
+}
+
 void MessageJson(app::IntakeService& intake, Request& request, Respond respond) {
   if (!HasMediaType(request, "application/json")) return respond(Unsupported("application/json"));
   auto message = ParseApplicantMessageJson(request.body);
@@ -235,20 +272,19 @@ void PostToRoot(app::IntakeService& intake, Request& request, Respond respond) {
   if (!form) return respond(JsonError(InvalidInput("the form data is malformed")));
   if (go == "check") return StatusForm(intake, request, std::move(respond));
   if (go == "message") return MessageForm(intake, request, std::move(respond));
+  if (go == "proof") return ProofForm(intake, request, std::move(respond));
   const Language language = LanguageOr(FormValue(*form, "language"));
   if (go == "status") return respond(HtmlResponse(200, StatusFormPage(language, std::nullopt)));
   if (go == "legal") return respond(HtmlResponse(200, LegalInformationPage(language)));
-  respond(HtmlResponse(
-      200, ApplicationFormPage(language, {}, nullptr, nullptr, intake.IssuesDuressReceipts())));
+  respond(HtmlResponse(200, ApplicationFormPage(language, {}, nullptr, nullptr, OffersOf(intake))));
 }
 
 }  // namespace
 
 void AddPublicRoutes(Router& router, app::IntakeService& intake) {
   router.Add("GET", "/", [&intake](Request& request, Respond respond) {
-    Padded(respond)(
-        HtmlResponse(200, ApplicationFormPage(LanguageOr(request.Query("lang")), {}, nullptr,
-                                              nullptr, intake.IssuesDuressReceipts())));
+    Padded(respond)(HtmlResponse(200, ApplicationFormPage(LanguageOr(request.Query("lang")), {},
+                                                          nullptr, nullptr, OffersOf(intake))));
   });
   router.AddTakingOversizedBodies("POST", "/", [&intake](Request& r, Respond respond) {
     PostToRoot(intake, r, Padded(std::move(respond)));
@@ -281,6 +317,25 @@ void AddPublicRoutes(Router& router, app::IntakeService& intake) {
   });
   router.Add("POST", "/api/v1/applicant/messages", [&intake](Request& r, Respond respond) {
     MessageJson(intake, r, Padded(std::move(respond)));
+  });
+  router.Add("POST", "/api/v1/applicant/proof", [&intake](Request& r, Respond respond) {
+    ProofJson(intake, r, Padded(std::move(respond)));
+  });
+}
+
+void AddProofLogRoute(Router& router, app::ProofIssuer& proofs) {
+  router.Add("GET", "/api/v1/proofs/head", [&proofs](Request&, Respond respond) {
+    auto newest = proofs.Newest();
+    if (!newest) return respond(JsonError(newest.error()));
+    const store::Blob32 head = *newest ? app::EntryHash(**newest) : store::Blob32{};
+    respond({200,
+             "application/json",
+             json{{"office_key", crypto::ToHex(proofs.public_key().data(), 32)},
+                  {"entries", *newest ? (*newest)->statement.entry : 0},
+                  {"head", crypto::ToHex(head.data(), head.size())},
+                  {"newest", *newest ? json(app::ProofLogLine(**newest)) : json()}}
+                 .dump(),
+             {}});
   });
 }
 

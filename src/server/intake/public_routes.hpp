@@ -3,6 +3,7 @@
 // Nothing here logs, and nothing about the client (address, user agent) is kept.
 
 #include "app/intake/intake.hpp"
+#include "app/intake/proof_issuer.hpp"
 #include "server/http.hpp"
 
 namespace lifeline::server {
@@ -12,5 +13,11 @@ namespace lifeline::server {
 /// /api/v1/applicant/status and /api/v1/applicant/messages, every answer but the style sheet
 /// padded (response_padding.hpp). `intake` must outlive the router.
 void AddPublicRoutes(Router& router, app::IntakeService& intake);
+
+/// Adds GET /api/v1/proofs/head: the proof log's published head (application_proof.hpp),
+/// as {"office_key", "entries", "head", "newest"} where "newest" is the newest entry's log
+/// line, so that the head is checked against a signature. Not padded: it is the same for
+/// everyone. `proofs` must outlive the router.
+void AddProofLogRoute(Router& router, app::ProofIssuer& proofs);
 
 }  // namespace lifeline::server

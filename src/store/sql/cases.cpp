@@ -151,6 +151,81 @@ Result<std::optional<std::int64_t>> SqlStore::CaseOfDuressLookup(const Blob32& l
   });
 }
 
+namespace {
+
+constexpr std::string_view kProofSelect =
+    "SELECT seq, case_id, logged_on, received_on, commitment, salt, previous, signature FROM "
+    "application_proofs";
+
+ProofRecord ReadProof(const Row& row) {
+  return ProofRecord{.seq = row.Int(0),
+                     .case_id = row.OptionalInt(1),
+                     .logged_on = row.DateAt(2),
+                     .received_on = row.DateAt(3),
+                     .commitment = row.Blob32At(4),
+                     .salt = row.Bytes(5),
+                     .previous = row.Blob32At(6),
+                     .signature = row.Bytes(7)};
+}
+
+std::optional<ProofRecord> FirstProof(const Rows& rows) {
+  if (rows.empty()) return std::nullopt;
+  return ReadProof(rows[0]);
+}
+
+}  // namespace
+
+Result<std::optional<ProofRecord>> SqlStore::LastProof() {
+  return Read(*sessions_, [&](Session& s) -> Result<std::optional<ProofRecord>> {
+    return FirstProof(s.Run(std::string(kProofSelect) + " ORDER BY seq DESC LIMIT 1"));
+  });
+}
+
+Result<std::optional<ProofRecord>> SqlStore::ProofOfCase(std::int64_t case_id) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::optional<ProofRecord>> {
+    return FirstProof(
+        s.Run(std::string(kProofSelect) + " WHERE case_id = $1", Params().Add(case_id)));
+  });
+}
+
+Result<std::vector<ProofRecord>> SqlStore::ListProofs(std::int64_t after_seq, int limit) {
+  return Read(*sessions_, [&](Session& s) -> Result<std::vector<ProofRecord>> {
+    std::vector<ProofRecord> out;
+    for (const Row& row : s.Run(std::string(kProofSelect) + " WHERE seq > $1 ORDER BY seq LIMIT $2",
+                                Params().Add(after_seq).Add(std::int64_t{limit})))
+      out.push_back(ReadProof(row));
+    return out;
+  });
+}
+
+Status SqlStore::AppendProof(const ProofRecord& r) {
+  return Write(*sessions_, [&](Session& s) -> Status {
+    Transaction tx(s);
+    // The seq must follow the newest entry's and the case must have none: a gap or a second
+    // entry would be a log the office did not mean to keep.
+    const auto last = s.Run("SELECT COALESCE(MAX(seq), 0) FROM application_proofs");
+    if (last[0].Int(0) != r.seq - 1) return Error{ErrorCode::kConflict, "the proof log moved on"};
+    if (r.case_id &&
+        !s.Run("SELECT seq FROM application_proofs WHERE case_id = $1", Params().Add(*r.case_id))
+             .empty())
+      return Error{ErrorCode::kConflict, "the case has a proof already"};
+    s.Run(
+        "INSERT INTO application_proofs (seq, case_id, logged_on, received_on, commitment, salt, "
+        "previous, signature) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        Params()
+            .Add(r.seq)
+            .Add(r.case_id)
+            .Add(FormatIsoDate(r.logged_on))
+            .Add(FormatIsoDate(r.received_on))
+            .AddBytes(r.commitment)
+            .AddBytes(r.salt)
+            .AddBytes(r.previous)
+            .AddBytes(r.signature));
+    tx.Commit();
+    return OkStatus();
+  });
+}
+
 Result<bool> SqlStore::ClaimApplication(std::int64_t id, std::int64_t user_id) {
   return Write(*sessions_, [&](Session& s) -> Result<bool> {
     Transaction tx(s);
@@ -189,11 +264,15 @@ Status SqlStore::DeleteApplication(std::int64_t id) {
       s.Run(sql, Params().Add(id));
     }
     for (std::string_view sql : channel_sql::kDeleteCaseSender) s.Run(sql, Params().Add(id));
+    // The proof log is append-only: the case's entry stays, without its case or its salt.
+    s.Run("UPDATE application_proofs SET case_id = NULL, salt = $2 WHERE case_id = $1",
+          Params().Add(id).AddBytes(Blob{}));
     if (s.Run("DELETE FROM applications WHERE id = $1", Params().Add(id)).affected() == 0)
       return NotFound("no such case");
     ResealRows(s, "applications", touched);
     s.MarkForErasure({"applications", "messages", "tasks", "case_events", "group_events",
-                      "channel_senders", "channel_outbox", "duress_receipts"});
+                      "channel_senders", "channel_outbox", "duress_receipts",
+                      "application_proofs"});
     tx.Commit();
     return OkStatus();
   });

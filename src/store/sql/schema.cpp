@@ -424,11 +424,28 @@ CREATE TABLE duress_receipts (
   reply_public {bytes} NOT NULL){without_rowid};
 )sql";
 
-constexpr std::array<std::pair<int, std::string_view>, 4> kLaterChanges = {{
+// Step 28: the proof-of-application log (issue 22): signed statements an applicant may hold,
+// each chained to the one before (app/intake/application_proof.hpp). Append-only: deleting
+// a case unlinks its entry and erases its salt, the entry stays. Outside the row MACs: each
+// entry carries the office's signature, which the issuer checks before it chains to it.
+constexpr std::string_view kApplicationProofs = R"sql(
+CREATE TABLE application_proofs (
+  seq {int} PRIMARY KEY,
+  case_id {int} UNIQUE REFERENCES applications (id),
+  logged_on TEXT NOT NULL,
+  received_on TEXT NOT NULL,
+  commitment {bytes} NOT NULL,
+  salt {bytes} NOT NULL,
+  previous {bytes} NOT NULL,
+  signature {bytes} NOT NULL){without_rowid};
+)sql";
+
+constexpr std::array<std::pair<int, std::string_view>, 5> kLaterChanges = {{
     {24, kStayRulesInRussian},
     {25, kAuditLogIndexes},
     {26, kConsoleLanguage},
     {27, kDuressReceipts},
+    {28, kApplicationProofs},
 }};
 
 static_assert(kHistoryEnd + static_cast<int>(kLaterChanges.size()) == kSchemaVersion,

@@ -24,6 +24,10 @@ class SqlStore : public Store {
   Result<ApplicantView> FindByReceiptLookup(const Blob32& lookup) override;
   Result<std::optional<DuressReceipt>> DuressReceiptOf(std::int64_t case_id) override;
   Result<std::optional<std::int64_t>> CaseOfDuressLookup(const Blob32& lookup) override;
+  Result<std::optional<ProofRecord>> LastProof() override;
+  Result<std::optional<ProofRecord>> ProofOfCase(std::int64_t case_id) override;
+  Result<std::vector<ProofRecord>> ListProofs(std::int64_t after_seq, int limit) override;
+  Status AppendProof(const ProofRecord& record) override;
   Result<bool> ClaimApplication(std::int64_t id, std::int64_t user_id) override;
   Status DeleteApplication(std::int64_t id) override;
   Status ChangeStatus(std::int64_t expected_version, const NewCaseEvent& event) override;
