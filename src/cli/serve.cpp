@@ -225,7 +225,12 @@ int Serve(const ServeOptions& options) {
       intake_options.issue_proof = [&proofs](const store::Blob32& lookup,
                                              std::string_view digits) -> Result<std::string> {
         auto proof = proofs->ProofFor(lookup, digits);
-        if (!proof) return proof.error();
+        if (!proof) {
+          // The errors name entry numbers at most; a duress receipt's refusal is not logged.
+          if (proof.error().code == ErrorCode::kInternal)
+            std::fprintf(stderr, "proof of application: %s\n", proof.error().message.c_str());
+          return proof.error();
+        }
         return app::ProofText(*proof);
       };
     }

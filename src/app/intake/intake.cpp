@@ -187,7 +187,7 @@ void IntakeService::RequestProof(std::string_view typed_receipt,
     return;
   }
   if (!IssuesProofs()) {
-    done(kBusy);
+    done(Error{ErrorCode::kUnavailable, "this intake does not issue proofs of application"});
     return;
   }
   auto shared_done = std::make_shared<std::function<void(Result<std::string>)>>(std::move(done));
