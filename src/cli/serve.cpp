@@ -20,9 +20,9 @@
 #include "app/intake/collection.hpp"
 #include "app/intake/intake.hpp"
 #include "app/intake/proof_issuer.hpp"
+#include "app/intake/status_check_notes.hpp"
 #include "app/periodic.hpp"
 #include "app/readiness.hpp"
-#include "app/worker_pool.hpp"
 #include "channels/intake_link/collector.hpp"
 #include "channels/outbox.hpp"
 #include "channels/telegram/telegram_bot.hpp"
@@ -201,8 +201,9 @@ int Serve(const ServeOptions& options) {
 
   // After the office, which it tells of status checks (duress receipts: they are issued only
   // where an office hears them, so not by an intake-only process on the shared store).
-  // Status checks are noted on a thread of their own, never on the hash threads.
-  std::unique_ptr<app::WorkerPool> check_notes;
+  // Status checks are noted in batches on a thread of their own, never on the hash threads
+  // (status_check_notes.hpp says why).
+  std::unique_ptr<app::StatusCheckNotes> check_notes;
   std::unique_ptr<app::ProofIssuer> proofs;
   std::unique_ptr<app::IntakeService> intake;
   if (intake_role) {
@@ -211,13 +212,14 @@ int Serve(const ServeOptions& options) {
                              [&readiness](bool committed) { readiness.NoteWrite(committed); }},
         .max_waiting_hashes = options.intake_queue};
     if (office) {
-      check_notes = std::make_unique<app::WorkerPool>(1, 4096);
-      intake_options.on_status_check = [&office, &check_notes](const store::Blob32& lookup) {
-        const bool queued = check_notes->TrySubmit([&office, lookup] {
-          if (!office->NoteStatusCheck(lookup))
-            std::fprintf(stderr, "duress receipts: a status check could not be noted\n");
-        });
-        if (!queued) std::fprintf(stderr, "duress receipts: too many status checks to note\n");
+      check_notes = std::make_unique<app::StatusCheckNotes>([&office](const store::Blob32& lookup) {
+        auto noted = office->NoteStatusCheck(lookup);
+        if (!noted) std::fprintf(stderr, "duress receipts: a status check could not be noted\n");
+        return noted;
+      });
+      intake_options.on_status_check = [&check_notes](const store::Blob32& lookup) {
+        if (!check_notes->Add(lookup))
+          std::fprintf(stderr, "duress receipts: too many status checks to note\n");
       };
       // Proofs of application are signed here, where the office secret is held.
       proofs = std::make_unique<app::ProofIssuer>(*store, *audit, clock,

@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "app/cases/office_fixture.hpp"
-#include "app/worker_pool.hpp"
+#include "app/intake/status_check_notes.hpp"
 
 namespace lifeline::app::testing {
 namespace {
@@ -26,34 +26,31 @@ class DuressTest : public IntakeOfficeTest {
     auto keys = LoadInstallationKeys(*store_);
     ASSERT_TRUE(keys.ok());
     intake_->Stop();
-    // As serve wires it: the office notes each check on a thread of its own.
-    notes_ = std::make_unique<WorkerPool>(1, 4096);
+    // As serve wires it: the office notes the checks in batches, once a second.
+    notes_ = std::make_unique<StatusCheckNotes>(
+        [this](const store::Blob32& lookup) { return office_->NoteStatusCheck(lookup); });
     intake_ = std::make_unique<IntakeService>(
         *store_, clock_, keys->office_public, keys->receipt_salt,
         IntakeOptions{.on_status_check = [this](const store::Blob32& lookup) {
           std::lock_guard lock(mutex_);
-          ASSERT_TRUE(
-              notes_->TrySubmit([this, lookup] { (void)office_->NoteStatusCheck(lookup); }));
+          ASSERT_TRUE(notes_->Add(lookup));
           checked_.push_back(lookup);
         }});
   }
   void TearDown() override {
     intake_->Stop();
-    notes_->Stop();
+    notes_.reset();
   }
-  // Waits until the intake has told of `checks` checks, and the office has noted them.
+  // Waits until the intake has told of `checks` checks, then has the office note them now.
   void Settle(std::size_t checks) {
     for (;;) {
       {
         std::lock_guard lock(mutex_);
-        if (checked_.size() >= checks) {
-          notes_->Stop();
-          notes_ = std::make_unique<WorkerPool>(1, 4096);
-          return;
-        }
+        if (checked_.size() >= checks) break;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
+    EXPECT_EQ(notes_->Flush(), 0u);
   }
 
   Receipt SubmitWithDuress() {
@@ -67,7 +64,7 @@ class DuressTest : public IntakeOfficeTest {
   }
 
   std::vector<std::string> DuressSignals() {
-    auto entries = store_->FindAuditRecords({.action = "duress_signalled"}, 0, 100);
+    auto entries = store_->FindAuditRecords({.action = "duress_signalled"}, 0, 5000);
     std::vector<std::string> targets;
     for (const auto& e : entries->entries) targets.push_back(e.target);
     return targets;
@@ -75,7 +72,7 @@ class DuressTest : public IntakeOfficeTest {
 
   std::mutex mutex_;
   std::vector<store::Blob32> checked_;
-  std::unique_ptr<WorkerPool> notes_;
+  std::unique_ptr<StatusCheckNotes> notes_;
 };
 
 TEST_F(DuressTest, TheSecondReceiptShowsAHarmlessStatusAndOnlyTheOfficeLearnsIt) {
@@ -143,8 +140,10 @@ TEST_F(DuressTest, KolmogorovSmirnovMatchesAHandComputedCase) {
 // Each receipt once, because a receipt's Argon2id takes its own time (its second half reads
 // memory where the data says): a few receipts checked many times would compare those
 // receipts, not the two paths. Each answer is timed as the person waiting for it sees it.
-// It fails today: duress checks are 0.5 to 2 % slower (issue 22 is not resolved), so it is
-// not part of the suite until they are not.
+// It takes a minute, and timing on a shared machine is not a unit test's to hold: on demand
+// only. It failed while the office noted each check at once after its answer (a duress
+// note's audit write delayed the caller's wake-up: status_check_notes.hpp); it passes since
+// the notes are batched.
 TEST_F(DuressTest, BothReceiptsTakeTheSameTimeToCheck) {
   if (!std::getenv("LIFELINE_MEASURE_DURESS_TIMING"))
     GTEST_SKIP() << "a measurement: set LIFELINE_MEASURE_DURESS_TIMING=1 to run it";
@@ -173,10 +172,10 @@ TEST_F(DuressTest, BothReceiptsTakeTheSameTimeToCheck) {
     EXPECT_EQ(status->messages.size(), use_duress ? 0u : 1u);
     (use_duress ? duress : real).push_back(micros);
     if (!use_duress) ((next_real - 1) % 2 ? real_odd : real_even).push_back(micros);
-    // The office's note of a duress check (an audit entry) is written after the answer; let
-    // it finish, so that it does not slow the next check measured.
-    Settle(static_cast<std::size_t>(i) + 1);
+    // The office notes the checks in its batches meanwhile, as in serve.
   }
+  Settle(2 * kTries);
+  EXPECT_EQ(DuressSignals().size(), static_cast<std::size_t>(kTries));  // every one was heard
   const double d = KolmogorovSmirnov(real, duress);
   // The control: two halves of the real receipts, which must not differ (else the harness,
   // not the duress path, makes the difference).
