@@ -34,6 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(again->batch.applications.size() == reply->batch.applications.size());
     FUZZ_CHECK(again->batch.messages.size() == reply->batch.messages.size());
     FUZZ_CHECK(again->view_lookups == reply->view_lookups);
+    FUZZ_CHECK(again->batch.checks.size() == reply->batch.checks.size());
+    for (std::size_t i = 0; i < reply->batch.applications.size(); ++i)
+      FUZZ_CHECK(again->batch.applications[i].row.duress.has_value() ==
+                 reply->batch.applications[i].row.duress.has_value());
   } else {
     FUZZ_CHECK(reply.error().code == ErrorCode::kInvalidInput);
   }

@@ -15,6 +15,7 @@
 #include "app/accounts/setup.hpp"
 #include "app/intake/collection.hpp"
 #include "app/intake/intake.hpp"
+#include "app/intake/status_check_notes.hpp"
 #include "channels/intake_link/link_routes.hpp"
 #include "cli/secrets.hpp"
 #include "cli/store_options.hpp"
@@ -141,8 +142,22 @@ int ServeOutboxIntake(const ServeOptions& options) {
   router.Add("GET", "/healthz", [](server::Request&, server::Respond respond) {
     respond({200, "application/json", R"({"status":"ok","role":"intake"})", {}});
   });
-  app::IntakeService intake(outbox, clock, bundle.office_public, bundle.receipt_salt,
-                            app::IntakeOptions{.max_waiting_hashes = options.intake_queue});
+  // Every status check is kept for the office, which alone tells a duress receipt's: so this
+  // intake issues duress receipts too. Kept in batches once a second, as the office notes them
+  // (app/intake/status_check_notes.hpp).
+  app::StatusCheckNotes checks([&outbox](std::span<const store::Blob32> lookups) -> std::size_t {
+    if (outbox.AddChecks(lookups)) return 0;
+    std::fprintf(stderr, "duress receipts: %zu status checks could not be kept\n", lookups.size());
+    return lookups.size();
+  });
+  app::IntakeService intake(
+      outbox, clock, bundle.office_public, bundle.receipt_salt,
+      app::IntakeOptions{.max_waiting_hashes = options.intake_queue,
+                         .on_status_check = [&checks](const store::Blob32& lookup) {
+                           if (!checks.Add(lookup))
+                             std::fprintf(stderr,
+                                          "duress receipts: too many status checks to keep\n");
+                         }});
   server::AddPublicRoutes(router, intake);
   channels::intake_link::RequestVerifier verifier(bundle.link_public);
   channels::intake_link::AddIntakeLinkRoutes(router, outbox, verifier, clock);

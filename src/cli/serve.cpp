@@ -212,11 +212,14 @@ int Serve(const ServeOptions& options) {
                              [&readiness](bool committed) { readiness.NoteWrite(committed); }},
         .max_waiting_hashes = options.intake_queue};
     if (office) {
-      check_notes = std::make_unique<app::StatusCheckNotes>([&office](const store::Blob32& lookup) {
-        auto noted = office->NoteStatusCheck(lookup);
-        if (!noted) std::fprintf(stderr, "duress receipts: a status check could not be noted\n");
-        return noted;
-      });
+      check_notes = std::make_unique<app::StatusCheckNotes>(
+          [&office](std::span<const store::Blob32> lookups) {
+            const std::size_t failed = office->NoteStatusChecks(lookups);
+            if (failed)
+              std::fprintf(stderr, "duress receipts: %zu status checks could not be noted\n",
+                           failed);
+            return failed;
+          });
       intake_options.on_status_check = [&check_notes](const store::Blob32& lookup) {
         if (!check_notes->Add(lookup))
           std::fprintf(stderr, "duress receipts: too many status checks to note\n");
@@ -254,7 +257,10 @@ int Serve(const ServeOptions& options) {
         channels::intake_link::CollectorOptions{
             .intakes = options.collect_from,
             .proxy = options.collect_proxy,
-            .interval = std::chrono::milliseconds(std::max(50, options.collect_every_ms))});
+            .interval = std::chrono::milliseconds(std::max(50, options.collect_every_ms)),
+            .note_checks = [&office](std::span<const store::Blob32> lookups) {
+              return office->NoteStatusChecks(lookups);
+            }});
   }
 
   // The office indexes cases for search (in memory) and screens new ones: it alone holds

@@ -24,9 +24,16 @@ struct OutboxMessage {
   NewMessage message;
 };
 
+/// A status check the intake answered, for the office to note (duress receipts).
+struct OutboxCheck {
+  std::int64_t id = 0;
+  Blob32 receipt_lookup{};
+};
+
 struct OutboxBatch {
   std::vector<OutboxApplication> applications;  // oldest first
   std::vector<OutboxMessage> messages;          // oldest first
+  std::vector<OutboxCheck> checks;              // oldest first
 };
 
 /// What the office sends back for one collected application: its case id there and what the

@@ -2,9 +2,9 @@
 it opens a harmless page (received, no conversation) of the same size on the wire, and the
 coordinators' alerts page names the case, while a check with the real receipt shows the
 conversation and signals nothing. Either check leaves the store as it was, but for the
-office's own audit entry. An intake that cannot tell the office (on its own outbox, until
-the link carries the signal) does not offer one. The latencies of the two checks are
-compared in src/app/intake/duress_test.cpp."""
+office's own audit entry. An intake that cannot tell the office (an intake-only process on
+the shared store) does not offer one; one on its own outbox does (test_outbox_intake.py).
+The latencies of the two checks are compared in src/app/intake/duress_test.cpp."""
 import re
 import socket
 import sqlite3

@@ -7,6 +7,8 @@ may see, and has the intake erase what it holds.
   its receipt keeps answering at the intake.
 - The office's reply reaches the applicant at the intake, and the applicant's message the
   office, each once.
+- A duress receipt issued at the intake opens the harmless page there, and the office alone
+  learns it was used (the intake keeps every check alike for it).
 - The link refuses anyone but the office.
 - Killing the office or the intake (SIGKILL) again and again during a burst loses no
   acknowledged application and stores none twice."""
@@ -65,6 +67,14 @@ class IntakeHost:
         try:
             return (db.execute("SELECT count(*) FROM outbox_applications").fetchone()[0],
                     db.execute("SELECT count(*) FROM outbox_messages").fetchone()[0])
+        finally:
+            db.close()
+
+    def checks_waiting(self):
+        """Status checks the intake keeps for the office."""
+        db = sqlite3.connect(f"file:{os.path.join(self.outbox, 'outbox.db')}?mode=ro", uri=True)
+        try:
+            return db.execute("SELECT count(*) FROM outbox_checks").fetchone()[0]
         finally:
             db.close()
 
@@ -162,6 +172,33 @@ class OutboxIntake(unittest.TestCase):
         time.sleep(0.5)  # a few more rounds: still once on each side
         self.assertEqual(messages(), [("office", "Синтетический ответ"), ("applicant", "Синтетический вопрос")])
         self.assertEqual(office_messages(), ["Синтетический ответ", "Синтетический вопрос"])
+
+    def test_a_duress_receipt_works_at_the_intake_and_only_the_office_hears_it(self):
+        status, body, _ = self.intake.json("/api/v1/applications", minimal_application(duress_receipt=True))
+        self.assertEqual(status, 201, body)
+        real, duress = body["receipt"], body["duress_receipt"]
+        case_id = until(lambda: self.cases()["items"] and self.cases()["items"][0]["id"], what="collection")
+        self.assertEqual(self.office.json("POST", f"/api/v1/cases/{case_id}/replies",
+                                          {"text": "Синтетический ответ"}, headers=self.auth)[0], 201)
+
+        def seen(receipt):
+            status, view, _ = self.intake.json("/api/v1/applicant/status", {"receipt": receipt})
+            self.assertEqual(status, 200)
+            return view["status"], [m["text"] for m in view["messages"]]
+
+        until(lambda: seen(real) == ("received", ["Синтетический ответ"]), what="the reply reaching the intake")
+        self.assertEqual(seen(duress), ("received", []))  # the harmless page
+
+        def signals():
+            status, body, _ = self.office.json("GET", "/api/v1/alerts", headers=self.auth)
+            self.assertEqual(status, 200)
+            return [a["target"] for a in body["duress"]]
+
+        until(lambda: signals() == [f"case:{case_id}"], what="the office hearing the duress check")
+        until(lambda: self.intake.checks_waiting() == 0, what="the intake erasing the checks")
+        seen(real)
+        time.sleep(2.5)  # noted and collected: a real check signals nothing
+        self.assertEqual(signals(), [f"case:{case_id}"])
 
     def test_the_link_hears_only_the_office(self):
         body = json.dumps({"op": "collect", "at": int(time.time()), "nonce": "n1", "limit": 5,

@@ -302,6 +302,13 @@ Status OfficeService::NoteStatusCheck(const store::Blob32& lookup) {
   return audit_.Record({0, "", AuditAction::kDuressSignalled, "case:" + std::to_string(**duress)});
 }
 
+std::size_t OfficeService::NoteStatusChecks(std::span<const store::Blob32> lookups) {
+  std::size_t failed = 0;
+  for (const store::Blob32& lookup : lookups)
+    if (!NoteStatusCheck(lookup)) ++failed;
+  return failed;
+}
+
 Result<std::vector<store::AuditRecord>> OfficeService::AccessAlerts(const Actor& actor) {
   if (auto allowed = Require(actor, Permission::kReadAuditLog); !allowed) return allowed.error();
   return audit_.FindAuthentic(

@@ -398,6 +398,9 @@ class OfficeService {
   /// intake tells of every check alike): when it is a case's duress receipt, records
   /// duress_signalled "case:<id>" for the coordinators. Nothing is written otherwise.
   Status NoteStatusCheck(const store::Blob32& lookup);
+  /// NoteStatusCheck for each (a batch of app/intake/status_check_notes.hpp); how many
+  /// could not be noted.
+  std::size_t NoteStatusChecks(std::span<const store::Blob32> lookups);
   /// The access alerts of the last 30 days, newest first (app/audit/access_alerts.hpp).
   /// kForbidden without kReadAuditLog.
   Result<std::vector<store::AuditRecord>> AccessAlerts(const Actor& actor);

@@ -17,6 +17,25 @@ Result<bool> Holds(store::ApplicationStore& office, const store::NewMessage& mes
   });
 }
 
+// Whether `lookup` is a receipt of `owner`'s: its own or its duress receipt's (whose messages
+// the intake sends like any: the office does not tell the intake which is which).
+Result<bool> IsReceiptOf(store::ApplicationStore& office, const store::StoredApplication& owner,
+                         const store::Blob32& lookup) {
+  if (owner.receipt_lookup == lookup) return true;
+  auto duress = office.DuressReceiptOf(owner.id);
+  if (!duress) return duress.error();
+  return *duress && (*duress)->lookup == lookup;
+}
+
+// The stage as the outbox keeps it, sealed: padded to one length, so that the sealed stages
+// of a case's two views (its receipt's, and its duress receipt's which always says
+// "received") are the same size whatever the stage.
+std::string PaddedStage(ApplicantStage stage) {
+  std::string text(ToString(stage));
+  text.resize(kSealedStageLength, ' ');
+  return text;
+}
+
 }  // namespace
 
 crypto::SigningKey IntakeLinkKey(const crypto::OfficeOpener& opener) {
@@ -41,7 +60,13 @@ Result<CollectedIds> StoreCollected(store::ApplicationStore& office,
     if (!owner && owner.error().code != ErrorCode::kNotFound) return owner.error();
     // A case deleted since, or one that did not come through this intake (its lookup differs:
     // an intake taken over could otherwise write into any case by its number): dropped.
-    if (owner && owner->receipt_lookup == m.receipt_lookup) {
+    bool theirs = false;
+    if (owner) {
+      auto is = IsReceiptOf(office, *owner, m.receipt_lookup);
+      if (!is) return is.error();
+      theirs = *is;
+    }
+    if (theirs) {
       auto already = Holds(office, m.message);
       if (!already) return already.error();
       if (!*already) {
@@ -66,9 +91,15 @@ Result<std::vector<store::ApplicantViewUpdate>> ViewsFor(store::ApplicationStore
     }
     auto application = office.GetApplication(view->case_id);
     if (!application) return application.error();
+    auto duress = office.DuressReceiptOf(view->case_id);
+    if (!duress) return duress.error();
+    // A duress receipt's view is the harmless one (status new, as the store gives it), sealed
+    // to its own reply key.
+    const bool harmless = *duress && (*duress)->lookup == lookup;
+    const store::Blob32& reply_key = harmless ? (*duress)->reply_public : application->reply_public;
     // The stage, sealed to the receipt's reply key: the intake keeps it without reading it.
-    view->sealed_stage = crypto::SealForApplicant(application->reply_public,
-                                                  ToString(ApplicantStageOf(view->status)));
+    view->sealed_stage =
+        crypto::SealForApplicant(reply_key, PaddedStage(ApplicantStageOf(view->status)));
     view->status = CaseStatus::kNew;  // not sent: the sealed stage stands for it
     views.push_back({lookup, std::move(*view), false});
   }

@@ -17,6 +17,10 @@
 
 namespace lifeline::app {
 
+/// The length a view's stage is padded to with spaces before it is sealed (every stage's
+/// name fits).
+inline constexpr std::size_t kSealedStageLength = 16;
+
 /// The office's key for the intake link (channels/intake_link/): only the holder of the office
 /// secret can derive it, and rotating the office key does not change it.
 crypto::SigningKey IntakeLinkKey(const crypto::OfficeOpener& opener);

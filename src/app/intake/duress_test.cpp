@@ -27,8 +27,9 @@ class DuressTest : public IntakeOfficeTest {
     ASSERT_TRUE(keys.ok());
     intake_->Stop();
     // As serve wires it: the office notes the checks in batches, once a second.
-    notes_ = std::make_unique<StatusCheckNotes>(
-        [this](const store::Blob32& lookup) { return office_->NoteStatusCheck(lookup); });
+    notes_ = std::make_unique<StatusCheckNotes>([this](std::span<const store::Blob32> lookups) {
+      return office_->NoteStatusChecks(lookups);
+    });
     intake_ = std::make_unique<IntakeService>(
         *store_, clock_, keys->office_public, keys->receipt_salt,
         IntakeOptions{.on_status_check = [this](const store::Blob32& lookup) {

@@ -163,8 +163,10 @@ Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt, store::Blo
     crypto::SecretBytes stage;
     if (!crypto::OpenForApplicant(keys, view->sealed_stage, stage))
       return Error{ErrorCode::kInternal, "the application's state does not open"};
+    std::string_view name = stage.view();  // padded with spaces (collection.hpp)
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
     for (auto s : {ApplicantStage::kReceived, ApplicantStage::kInProgress, ApplicantStage::kClosed})
-      if (ToString(s) == stage.view()) status.stage = s;
+      if (ToString(s) == name) status.stage = s;
   }
   status.received_on = view->received_on;
   // A duress receipt's view holds the case's messages too, sealed to the real receipt: each

@@ -205,5 +205,97 @@ TEST_F(IntakeOutboxTest, AMessageForACaseDeletedMeanwhileIsLetGo) {
   EXPECT_EQ(CheckAndWait(receipt->digits, remote_.get()).error().code, ErrorCode::kNotFound);
 }
 
+// Duress receipts on an outbox intake (docs/security.md "Duress receipts"): the outbox keeps
+// every check alike, the office alone tells which was under duress; the two views of a case
+// look alike in the outbox, and the harmless one opens only with the duress receipt.
+class OutboxDuressTest : public IntakeOutboxTest {
+ protected:
+  void SetUp() override {
+    IntakeOutboxTest::SetUp();
+    remote_->Stop();
+    auto keys = LoadInstallationKeys(*store_);
+    remote_ = std::make_unique<IntakeService>(
+        *outbox_, clock_, keys->office_public, keys->receipt_salt,
+        IntakeOptions{.on_status_check = [this](const store::Blob32& lookup) {
+          ASSERT_TRUE(outbox_->AddChecks(std::span(&lookup, 1)).ok());
+        }});
+  }
+  // A whole collection, with the checks noted by the office as the collector does.
+  void CollectAndNote() {
+    auto batch = outbox_->Pending(100);
+    ASSERT_TRUE(batch.ok());
+    for (const auto& a : batch->applications) {
+      collected_.push_back(a.row.receipt_lookup);
+      if (a.row.duress) collected_.push_back(a.row.duress->lookup);
+    }
+    auto held = StoreCollected(*store_, *batch);
+    ASSERT_TRUE(held.ok()) << held.error().message;
+    std::vector<store::Blob32> checked;
+    std::vector<std::int64_t> ids;
+    for (const auto& c : batch->checks) {
+      checked.push_back(c.receipt_lookup);
+      ids.push_back(c.id);
+    }
+    EXPECT_EQ(office_->NoteStatusChecks(checked), 0u);
+    ASSERT_TRUE(outbox_->Erase(held->applications, held->messages, ids).ok());
+    auto views = ViewsFor(*store_, collected_);
+    ASSERT_TRUE(views.ok()) << views.error().message;
+    ASSERT_TRUE(outbox_->PutViews(*views).ok());
+  }
+  std::vector<std::string> Signals() {
+    std::vector<std::string> out;
+    for (const auto& e : store_->FindAuditRecords({.action = "duress_signalled"}, 0, 100)->entries)
+      out.push_back(e.target);
+    return out;
+  }
+};
+
+TEST_F(OutboxDuressTest, TheOfficeAloneLearnsOfADuressCheckAndTheOutboxCannotTellTheViewsApart) {
+  EXPECT_TRUE(remote_->IssuesDuressReceipts());
+  ApplicationDraft d = Draft();
+  d.duress_receipt = true;
+  auto receipt = SubmitRemotely(d);
+  ASSERT_TRUE(receipt.ok()) << receipt.error().message;
+  ASSERT_FALSE(receipt->duress_digits.empty());
+  // Waiting to be collected: either receipt shows "received".
+  EXPECT_EQ(CheckAndWait(receipt->duress_digits, remote_.get())->stage, ApplicantStage::kReceived);
+  EXPECT_EQ(CheckAndWait(receipt->digits, remote_.get())->stage, ApplicantStage::kReceived);
+  CollectAndNote();
+  const auto id = office_->ListCases(operator_, {})->items.at(0).id;
+  EXPECT_EQ(Signals(), std::vector<std::string>{"case:" + std::to_string(id)});
+  ASSERT_TRUE(store_->DuressReceiptOf(id)->has_value());  // the office holds it
+
+  // The case moves on and gets a reply; the real receipt sees both, the duress one neither.
+  ASSERT_TRUE(office_->Reply(operator_, id, "Синтетический ответ").ok());
+  ASSERT_TRUE(office_->ChangeStatus(operator_, id, {.to = CaseStatus::kContacted}).ok());
+  CollectAndNote();
+  auto real = CheckAndWait(receipt->digits, remote_.get());
+  ASSERT_TRUE(real.ok()) << real.error().message;
+  EXPECT_EQ(real->stage, ApplicantStage::kInProgress);
+  EXPECT_EQ(real->messages.size(), 1u);
+  auto harmless = CheckAndWait(receipt->duress_digits, remote_.get());
+  ASSERT_TRUE(harmless.ok()) << harmless.error().message;
+  EXPECT_EQ(harmless->stage, ApplicantStage::kReceived);
+  EXPECT_TRUE(harmless->messages.empty());
+  CollectAndNote();
+  EXPECT_EQ(Signals().size(), 2u);  // the two duress checks; the real ones signal nothing
+
+  // In the outbox the two views of the case are alike: the same case, day, messages and
+  // sealed stage size, whatever the stage.
+  const auto views = ViewsFor(*store_, collected_);
+  ASSERT_EQ(views->size(), 2u);
+  const auto& a = (*views)[0].view;
+  const auto& b = (*views)[1].view;
+  EXPECT_EQ(a.case_id, b.case_id);
+  EXPECT_EQ(a.received_on, b.received_on);
+  EXPECT_EQ(a.sealed_stage.size(), b.sealed_stage.size());
+  EXPECT_EQ(a.messages.size(), b.messages.size());
+
+  // A message written with the duress receipt reaches the case (it may be the coercer's).
+  ASSERT_TRUE(WriteRemotely(receipt->duress_digits, "Всё в порядке").ok());
+  CollectAndNote();
+  EXPECT_EQ(store_->ListMessages(id)->size(), 2u);
+}
+
 }  // namespace
 }  // namespace lifeline::app

@@ -30,10 +30,7 @@ std::size_t StatusCheckNotes::Flush() {
     std::lock_guard lock(mutex_);
     now.swap(waiting_);
   }
-  std::size_t failed = 0;
-  for (const store::Blob32& lookup : now)
-    if (!note_(lookup)) ++failed;
-  return failed;
+  return now.empty() ? 0 : note_(now);
 }
 
 }  // namespace lifeline::app

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <vector>
 
 #include "app/periodic.hpp"
@@ -25,7 +26,8 @@ namespace lifeline::app {
 
 class StatusCheckNotes {
  public:
-  using Note = std::function<Status(const store::Blob32& lookup)>;
+  /// Notes a batch; returns how many of it could not be noted.
+  using Note = std::function<std::size_t(std::span<const store::Blob32> lookups)>;
 
   /// Notes with `note` every `every` (0: only when Flush is called). At most `max_waiting`
   /// lookups wait between batches. Thread-safe.
@@ -39,8 +41,8 @@ class StatusCheckNotes {
 
   /// Queues a checked lookup; false, dropping it, when `max_waiting` wait already.
   bool Add(const store::Blob32& lookup);
-  /// Notes every lookup waiting now, in the order they came; returns how many could not be
-  /// noted (`note` failed: they are not retried, as a lost note is a lost signal either way).
+  /// Notes every lookup waiting now, in the order they came, as one batch; returns how many
+  /// could not be noted (they are not retried: a lost note is a lost signal either way).
   std::size_t Flush();
 
  private:

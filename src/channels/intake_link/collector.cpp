@@ -87,11 +87,26 @@ Result<RoundCounts> IntakeCollector::RunOnce(const std::string& url) {
   if (!reply) return reply.error();
   auto held = app::StoreCollected(office_, reply->batch);
   if (!held) return held.error();
+  // The checks, after the applications they may be of. A lost note is a lost signal, not a
+  // lost record: they are erased either way.
+  std::vector<store::Blob32> checked;
+  std::vector<std::int64_t> checks;
+  for (const auto& c : reply->batch.checks) {
+    checked.push_back(c.receipt_lookup);
+    checks.push_back(c.id);
+  }
+  if (!checked.empty() && options_.note_checks) {
+    if (const std::size_t failed = options_.note_checks(checked))
+      std::cerr << "lifeline: " << failed << " status checks could not be noted\n";
+  }
 
   // The views: of what was collected now (applications, and the cases of the messages) and
   // of this page of what the intake holds.
   std::set<store::Blob32> lookups(reply->view_lookups.begin(), reply->view_lookups.end());
-  for (const auto& a : reply->batch.applications) lookups.insert(a.row.receipt_lookup);
+  for (const auto& a : reply->batch.applications) {
+    lookups.insert(a.row.receipt_lookup);
+    if (a.row.duress) lookups.insert(a.row.duress->lookup);  // its view alike
+  }
   // A message's case only if StoreCollected took the message: an intake that names a case
   // that never came to it gets no view of that case.
   lookups.insert(held->message_cases.begin(), held->message_cases.end());
@@ -107,8 +122,9 @@ Result<RoundCounts> IntakeCollector::RunOnce(const std::string& url) {
     if (auto sent = Post(url, Views(part, key_, clock_.Now()), 204); !sent) return sent.error();
     from = to;
   }
-  if (!held->applications.empty() || !held->messages.empty()) {
-    auto erased = Post(url, Erase(held->applications, held->messages, key_, clock_.Now()), 204);
+  if (!held->applications.empty() || !held->messages.empty() || !checks.empty()) {
+    auto erased =
+        Post(url, Erase(held->applications, held->messages, checks, key_, clock_.Now()), 204);
     if (!erased) return erased.error();
   }
   cursor = reply->view_lookups.size() < static_cast<std::size_t>(kViewLookupsPerCollect)

@@ -12,9 +12,11 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -30,6 +32,10 @@ struct CollectorOptions {
   std::string proxy;                 // e.g. socks5h://127.0.0.1:9050 for onion addresses
   std::chrono::milliseconds interval{1000};
   int batch = 100;  // records a round takes at most, of each kind
+  // Notes the lookups of the status checks an intake answered (OfficeService::
+  // NoteStatusChecks: the office alone tells a duress receipt's); how many failed. None: the
+  // checks are erased unnoted.
+  std::function<std::size_t(std::span<const store::Blob32>)> note_checks;
 };
 
 struct RoundCounts {

@@ -32,7 +32,7 @@ void AddIntakeLinkRoutes(server::Router& router, store::sqlite::OutboxStore& out
                             {}});
           }
           case LinkRequest::Op::kErase: {
-            auto erased = outbox.Erase(asked->applications, asked->messages);
+            auto erased = outbox.Erase(asked->applications, asked->messages, asked->checks);
             return respond(erased ? NoContent() : server::JsonError(erased.error()));
           }
           case LinkRequest::Op::kViews: {

@@ -62,7 +62,11 @@ T Parsed(std::optional<T> value) {
 
 json ApplicationJson(const store::OutboxApplication& a) {
   const auto& r = a.row;
+  json duress = r.duress ? json{{"lookup", B64(r.duress->lookup)},
+                                {"reply_public", B64(r.duress->reply_public)}}
+                         : json(nullptr);
   return {{"id", a.id},
+          {"duress", std::move(duress)},
           {"lookup", B64(r.receipt_lookup)},
           {"received_on", Days(r.received_on)},
           {"situation", ToString(r.clear.situation)},
@@ -96,6 +100,8 @@ store::OutboxApplication ApplicationOf(const json& j) {
   r.key_generation = IntAt(j, "key_generation");
   r.wrapped_key = BlobAt(j, "wrapped_key");
   r.sealed_fields = BlobAt(j, "sealed_fields");
+  if (auto duress = j.find("duress"); duress != j.end() && !duress->is_null())
+    r.duress = store::DuressReceipt{Blob32At(*duress, "lookup"), Blob32At(*duress, "reply_public")};
   return a;
 }
 
@@ -180,11 +186,12 @@ SignedRequest Collect(int limit, const std::optional<store::Blob32>& views_after
 }
 
 SignedRequest Erase(std::span<const std::int64_t> applications,
-                    std::span<const std::int64_t> messages, const crypto::SigningKey& key,
-                    sys_seconds now) {
+                    std::span<const std::int64_t> messages, std::span<const std::int64_t> checks,
+                    const crypto::SigningKey& key, sys_seconds now) {
   return Signed(
       {{"applications", std::vector<std::int64_t>(applications.begin(), applications.end())},
-       {"messages", std::vector<std::int64_t>(messages.begin(), messages.end())}},
+       {"messages", std::vector<std::int64_t>(messages.begin(), messages.end())},
+       {"checks", std::vector<std::int64_t>(checks.begin(), checks.end())}},
       "erase", key, now);
 }
 
@@ -227,6 +234,7 @@ Result<LinkRequest> RequestVerifier::Verify(std::string_view body, std::string_v
       request.op = LinkRequest::Op::kErase;
       request.applications = IntsAt(j, "applications");
       request.messages = IntsAt(j, "messages");
+      if (j.contains("checks")) request.checks = IntsAt(j, "checks");  // absent from older offices
     } else if (op == "views") {
       request.op = LinkRequest::Op::kViews;
       for (const auto& v : j.at("views")) request.views.push_back(ViewOf(v));
@@ -246,7 +254,13 @@ std::string EncodeCollectReply(const CollectReply& reply) {
   for (const auto& m : reply.batch.messages) messages.push_back(MessageJson(m));
   json lookups = json::array();
   for (const auto& l : reply.view_lookups) lookups.push_back(B64(l));
-  return json{{"applications", applications}, {"messages", messages}, {"view_lookups", lookups}}
+  json checks = json::array();
+  for (const auto& c : reply.batch.checks)
+    checks.push_back({{"id", c.id}, {"lookup", B64(c.receipt_lookup)}});
+  return json{{"applications", applications},
+              {"messages", messages},
+              {"checks", checks},
+              {"view_lookups", lookups}}
       .dump();
 }
 
@@ -256,6 +270,9 @@ Result<CollectReply> DecodeCollectReply(std::string_view body) {
     CollectReply reply;
     for (const auto& a : j.at("applications")) reply.batch.applications.push_back(ApplicationOf(a));
     for (const auto& m : j.at("messages")) reply.batch.messages.push_back(MessageOf(m));
+    if (auto checks = j.find("checks"); checks != j.end())  // absent from older intakes
+      for (const auto& c : *checks)
+        reply.batch.checks.push_back({IntAt(c, "id"), Blob32At(c, "lookup")});
     for (const auto& l : j.at("view_lookups")) {
       auto bytes = crypto::FromBase64(l.get<std::string>());
       if (!bytes || bytes->size() != 32) return kMalformed;

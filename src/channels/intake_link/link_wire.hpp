@@ -9,8 +9,10 @@
 // onion service, or TLS) hides the rest from the network.
 //
 // Requests: {"op":"collect","at":…,"nonce":…,"limit":N,"views_after":lookup|null}, answered
-// with what waits and a page of the lookups the intake holds views for;
-// {"op":"erase",…,"applications":[ids],"messages":[ids]}, answered 204;
+// with what waits (applications, each with its duress receipt's lookup and reply key when it
+// has one; messages; the lookups of status checks, for the office to tell duress receipts)
+// and a page of the lookups the intake holds views for;
+// {"op":"erase",…,"applications":[ids],"messages":[ids],"checks":[ids]}, answered 204;
 // {"op":"views",…,"views":[…]}, answered 204.
 
 #include <chrono>
@@ -44,8 +46,8 @@ struct SignedRequest {
 SignedRequest Collect(int limit, const std::optional<store::Blob32>& views_after,
                       const crypto::SigningKey& key, std::chrono::sys_seconds now);
 SignedRequest Erase(std::span<const std::int64_t> applications,
-                    std::span<const std::int64_t> messages, const crypto::SigningKey& key,
-                    std::chrono::sys_seconds now);
+                    std::span<const std::int64_t> messages, std::span<const std::int64_t> checks,
+                    const crypto::SigningKey& key, std::chrono::sys_seconds now);
 SignedRequest Views(std::span<const store::ApplicantViewUpdate> views,
                     const crypto::SigningKey& key, std::chrono::sys_seconds now);
 
@@ -56,6 +58,7 @@ struct LinkRequest {
   std::optional<store::Blob32> views_after;       // collect
   std::vector<std::int64_t> applications;         // erase
   std::vector<std::int64_t> messages;             // erase
+  std::vector<std::int64_t> checks;               // erase
   std::vector<store::ApplicantViewUpdate> views;  // views
 };
 

@@ -65,11 +65,13 @@ TEST_F(LinkWireTest, TheOfficesRequestsAreReadAsSent) {
   EXPECT_EQ(read->views_after, after);
 
   const std::int64_t apps[] = {1, 2}, messages[] = {3};
-  const auto erase = Erase(apps, messages, office_, kNow);
+  const std::vector<std::int64_t> checks{9};
+  const auto erase = Erase(apps, messages, checks, office_, kNow);
   read = verifier_.Verify(erase.body, erase.signature, kNow);
   ASSERT_TRUE(read.ok());
   EXPECT_EQ(read->applications, (std::vector<std::int64_t>{1, 2}));
   EXPECT_EQ(read->messages, (std::vector<std::int64_t>{3}));
+  EXPECT_EQ(read->checks, checks);
 
   store::ApplicantViewUpdate view;
   view.receipt_lookup.fill(4);
@@ -119,8 +121,24 @@ TEST_F(LinkWireTest, OnlyTheOfficeFreshAndOnceIsHeard) {
 }
 
 TEST_F(LinkWireTest, ACollectAnswerRoundTripsAndAMalformedOneIsRefused) {
-  const CollectReply sent{Batch(), {store::Blob32{}}};
+  CollectReply sent{Batch(), {store::Blob32{}}};
+  sent.batch.applications.push_back(sent.batch.applications[0]);
+  sent.batch.applications[1].id = 8;
+  sent.batch.applications[1].row.duress = store::DuressReceipt{store::Blob32{5}, store::Blob32{6}};
+  sent.batch.checks = {{11, store::Blob32{9}}};
   auto read = DecodeCollectReply(EncodeCollectReply(sent));
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  ASSERT_EQ(read->batch.applications.size(), 2u);
+  EXPECT_FALSE(read->batch.applications[0].row.duress.has_value());
+  ASSERT_TRUE(read->batch.applications[1].row.duress.has_value());
+  EXPECT_EQ(read->batch.applications[1].row.duress->lookup, store::Blob32{5});
+  EXPECT_EQ(read->batch.applications[1].row.duress->reply_public, store::Blob32{6});
+  ASSERT_EQ(read->batch.checks.size(), 1u);
+  EXPECT_EQ(read->batch.checks[0].id, 11);
+  EXPECT_EQ(read->batch.checks[0].receipt_lookup, store::Blob32{9});
+  sent.batch.applications.pop_back();
+  sent.batch.checks.clear();
+  read = DecodeCollectReply(EncodeCollectReply(sent));
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read->batch.applications.size(), 1u);
   const auto& a = read->batch.applications[0];

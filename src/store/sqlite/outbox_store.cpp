@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS outbox_applications (
   situation INTEGER NOT NULL, group_kind INTEGER NOT NULL, group_size INTEGER NOT NULL,
   contact_channel INTEGER NOT NULL, language INTEGER NOT NULL, deploy_by INTEGER,
   reply_public BLOB NOT NULL, ephemeral_public BLOB NOT NULL, key_generation INTEGER NOT NULL,
-  wrapped_key BLOB NOT NULL, sealed_fields BLOB NOT NULL);
+  wrapped_key BLOB NOT NULL, sealed_fields BLOB NOT NULL,
+  duress_lookup BLOB UNIQUE, duress_reply_public BLOB);
 CREATE TABLE IF NOT EXISTS outbox_messages (
   id INTEGER PRIMARY KEY,
   case_id INTEGER NOT NULL,
@@ -26,9 +27,12 @@ CREATE TABLE IF NOT EXISTS outbox_messages (
   key_generation INTEGER NOT NULL, ephemeral_public BLOB NOT NULL, wrapped_key BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS applicant_views (
   receipt_lookup BLOB PRIMARY KEY,
-  case_id INTEGER NOT NULL UNIQUE,
+  case_id INTEGER NOT NULL,
   sealed_stage BLOB NOT NULL,
   received_on INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outbox_checks (
+  id INTEGER PRIMARY KEY,
+  receipt_lookup BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS view_messages (
   receipt_lookup BLOB NOT NULL REFERENCES applicant_views(receipt_lookup) ON DELETE CASCADE,
   position INTEGER NOT NULL,
@@ -37,6 +41,31 @@ CREATE TABLE IF NOT EXISTS view_messages (
   sealed_for_applicant BLOB NOT NULL,
   PRIMARY KEY (receipt_lookup, position)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS outbox_messages_by_case ON outbox_messages(case_id);
+CREATE INDEX IF NOT EXISTS applicant_views_by_case ON applicant_views(case_id);
+PRAGMA user_version = 1;
+)sql";
+
+// An outbox made before duress receipts (user_version 0 with tables): its applications gain
+// the duress receipt's columns, and its views lose the one-view-per-case rule (a case with a
+// duress receipt has two, alike: nothing in the outbox tells which is which).
+constexpr std::string_view kFromVersion0 = R"sql(
+PRAGMA foreign_keys = OFF;
+BEGIN;
+ALTER TABLE outbox_applications ADD COLUMN duress_lookup BLOB;
+ALTER TABLE outbox_applications ADD COLUMN duress_reply_public BLOB;
+CREATE UNIQUE INDEX outbox_applications_duress ON outbox_applications(duress_lookup);
+CREATE TABLE applicant_views_1 (
+  receipt_lookup BLOB PRIMARY KEY,
+  case_id INTEGER NOT NULL,
+  sealed_stage BLOB NOT NULL,
+  received_on INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO applicant_views_1 SELECT receipt_lookup, case_id, sealed_stage, received_on
+  FROM applicant_views;
+DROP TABLE applicant_views;
+ALTER TABLE applicant_views_1 RENAME TO applicant_views;
+PRAGMA user_version = 1;
+COMMIT;
+PRAGMA foreign_keys = ON;
 )sql";
 
 std::int64_t Days(const Date& day) { return std::chrono::sys_days{day}.time_since_epoch().count(); }
@@ -69,6 +98,16 @@ std::vector<StoredMessage> WaitingMessages(Connection& db, std::int64_t case_id)
 }  // namespace
 
 OutboxStore::OutboxStore(const std::string& path) : db_(std::make_unique<Connection>(path, true)) {
+  bool before_duress = false;  // statements finished before the upgrade alters their tables
+  {
+    auto version = db_->Prepare("PRAGMA user_version");
+    version.Step();
+    auto tables =
+        db_->Prepare("SELECT count(*) FROM sqlite_master WHERE name = 'outbox_applications'");
+    tables.Step();
+    before_duress = version.Int(0) == 0 && tables.Int(0) == 1;
+  }
+  if (before_duress) db_->Execute(kFromVersion0);
   db_->Execute(kSchema);
   db_->RefuseCommitsWhenBroken();
 }
@@ -81,13 +120,19 @@ Result<std::vector<std::int64_t>> OutboxStore::AppendApplications(
   try {
     Transaction tx(*db_);
     std::vector<std::int64_t> ids;
-    auto collected = db_->Prepare("SELECT 1 FROM applicant_views WHERE receipt_lookup = ?");
+    // A lookup is taken when any receipt, waiting or collected, has it already.
+    auto collected = db_->Prepare(
+        "SELECT 1 FROM applicant_views WHERE receipt_lookup IN (?1, ?2) UNION ALL "
+        "SELECT 1 FROM outbox_applications WHERE receipt_lookup IN (?1, ?2) OR "
+        "duress_lookup IN (?1, ?2)");
     auto insert = db_->Prepare(
         "INSERT INTO outbox_applications (receipt_lookup, received_on, situation, group_kind, "
         "group_size, contact_channel, language, deploy_by, reply_public, ephemeral_public, "
-        "key_generation, wrapped_key, sealed_fields) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "key_generation, wrapped_key, sealed_fields, duress_lookup, duress_reply_public) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& a : batch) {
       collected.Bind(1, Bytes(a.receipt_lookup));
+      collected.Bind(2, Bytes(a.duress ? a.duress->lookup : a.receipt_lookup));
       if (collected.Step()) return Error{ErrorCode::kConflict, "the receipt lookup exists"};
       collected.Reset();
       insert.Bind(1, Bytes(a.receipt_lookup))
@@ -107,6 +152,11 @@ Result<std::vector<std::int64_t>> OutboxStore::AppendApplications(
           .Bind(11, a.key_generation)
           .Bind(12, a.wrapped_key)
           .Bind(13, a.sealed_fields);
+      if (a.duress) {
+        insert.Bind(14, Bytes(a.duress->lookup)).Bind(15, Bytes(a.duress->reply_public));
+      } else {
+        insert.BindNull(14).BindNull(15);
+      }
       insert.Step();
       insert.Reset();
       ids.push_back(db_->LastInsertId());
@@ -122,8 +172,10 @@ Result<ApplicantView> OutboxStore::FindByReceiptLookup(const Blob32& lookup) {
   std::lock_guard lock(mutex_);
   try {
     ApplicantView view;
-    auto waiting =
-        db_->Prepare("SELECT received_on FROM outbox_applications WHERE receipt_lookup = ?");
+    // Either receipt of a waiting application finds the same "new" page, by one query.
+    auto waiting = db_->Prepare(
+        "SELECT received_on FROM outbox_applications WHERE receipt_lookup = ?1 OR "
+        "duress_lookup = ?1");
     waiting.Bind(1, Bytes(lookup));
     if (waiting.Step()) {
       view.received_on = DayOf(waiting.Int(0));
@@ -171,7 +223,11 @@ Result<std::int64_t> OutboxStore::AddMessage(const NewMessage& message) {
     return Error{ErrorCode::kInternal, "the outbox keeps only the applicant's sealed messages"};
   std::lock_guard lock(mutex_);
   try {
-    auto known = db_->Prepare("SELECT receipt_lookup FROM applicant_views WHERE case_id = ?");
+    // Either of the case's views' lookups: the office accepts the case's and its duress
+    // receipt's (app/intake/collection.cpp).
+    auto known = db_->Prepare(
+        "SELECT receipt_lookup FROM applicant_views WHERE case_id = ? ORDER BY receipt_lookup "
+        "LIMIT 1");
     known.Bind(1, message.case_id);
     if (!known.Step()) return Error{ErrorCode::kNotFound, "no such case here"};
     const Blob lookup = known.Blob(0);
@@ -199,7 +255,8 @@ Result<std::int64_t> OutboxStore::CountApplicantMessages(std::int64_t case_id, D
   try {
     auto q = db_->Prepare(
         "SELECT (SELECT count(*) FROM outbox_messages WHERE case_id = ?1 AND created_on = ?2) + "
-        "(SELECT count(*) FROM view_messages m JOIN applicant_views v USING (receipt_lookup) "
+        "(SELECT count(DISTINCT m.sealed_for_applicant) FROM view_messages m "
+        " JOIN applicant_views v USING (receipt_lookup) "
         " WHERE v.case_id = ?1 AND m.created_on = ?2 AND m.from_applicant = 1)");
     q.Bind(1, case_id).Bind(2, Days(day));
     q.Step();
@@ -216,7 +273,8 @@ Result<OutboxBatch> OutboxStore::Pending(int limit) {
     auto apps = db_->Prepare(
         "SELECT id, receipt_lookup, received_on, situation, group_kind, group_size, "
         "contact_channel, language, deploy_by, reply_public, ephemeral_public, key_generation, "
-        "wrapped_key, sealed_fields FROM outbox_applications ORDER BY id LIMIT ?");
+        "wrapped_key, sealed_fields, duress_lookup, duress_reply_public FROM outbox_applications "
+        "ORDER BY id LIMIT ?");
     apps.Bind(1, static_cast<std::int64_t>(limit));
     while (apps.Step()) {
       OutboxApplication a;
@@ -234,6 +292,8 @@ Result<OutboxBatch> OutboxStore::Pending(int limit) {
       a.row.key_generation = apps.Int(11);
       a.row.wrapped_key = apps.Blob(12);
       a.row.sealed_fields = apps.Blob(13);
+      if (!apps.IsNull(14))
+        a.row.duress = DuressReceipt{ToBlob32(apps.Blob(14)), ToBlob32(apps.Blob(15))};
       batch.applications.push_back(std::move(a));
     }
     auto messages = db_->Prepare(
@@ -252,14 +312,35 @@ Result<OutboxBatch> OutboxStore::Pending(int limit) {
           OfficeWrapping{messages.Int(6), ToBlob32(messages.Blob(7)), messages.Blob(8)};
       batch.messages.push_back(std::move(m));
     }
+    auto checks = db_->Prepare("SELECT id, receipt_lookup FROM outbox_checks ORDER BY id LIMIT ?");
+    checks.Bind(1, static_cast<std::int64_t>(limit));
+    while (checks.Step()) batch.checks.push_back({checks.Int(0), ToBlob32(checks.Blob(1))});
     return batch;
   } catch (const SqliteError& e) {
     return ToError(e);
   }
 }
 
+Status OutboxStore::AddChecks(std::span<const Blob32> lookups) {
+  std::lock_guard lock(mutex_);
+  try {
+    Transaction tx(*db_);
+    auto insert = db_->Prepare("INSERT INTO outbox_checks (receipt_lookup) VALUES (?)");
+    for (const Blob32& lookup : lookups) {
+      insert.Bind(1, Bytes(lookup));
+      insert.Step();
+      insert.Reset();
+    }
+    tx.Commit();
+    return OkStatus();
+  } catch (const SqliteError& e) {
+    return ToError(e);
+  }
+}
+
 Status OutboxStore::Erase(std::span<const std::int64_t> applications,
-                          std::span<const std::int64_t> messages) {
+                          std::span<const std::int64_t> messages,
+                          std::span<const std::int64_t> checks) {
   std::lock_guard lock(mutex_);
   try {
     {
@@ -274,6 +355,7 @@ Status OutboxStore::Erase(std::span<const std::int64_t> applications,
       };
       erase("DELETE FROM outbox_applications WHERE id = ?", applications);
       erase("DELETE FROM outbox_messages WHERE id = ?", messages);
+      erase("DELETE FROM outbox_checks WHERE id = ?", checks);
       tx.Commit();
     }
     // secure_delete zeroed the rows in the database pages; the write-ahead log still holds

@@ -52,11 +52,16 @@ class OutboxStore final : public IntakeStore {
   /// The applicant's messages of `day` in the case, collected or waiting.
   Result<std::int64_t> CountApplicantMessages(std::int64_t case_id, Date day) override;
 
-  /// Up to `limit` applications and up to `limit` messages not yet collected, oldest first.
+  /// Keeps the lookups of status checks for the office, which alone knows a duress receipt's
+  /// (every check's alike, real or duress: docs/security.md "Duress receipts").
+  Status AddChecks(std::span<const Blob32> lookups);
+
+  /// Up to `limit` applications, messages and status checks not yet collected, oldest first.
   Result<OutboxBatch> Pending(int limit);
   /// Erases these rows once the office holds them; ids no longer here are skipped (an erase
   /// may arrive twice). Then truncates the write-ahead log.
-  Status Erase(std::span<const std::int64_t> applications, std::span<const std::int64_t> messages);
+  Status Erase(std::span<const std::int64_t> applications, std::span<const std::int64_t> messages,
+               std::span<const std::int64_t> checks = {});
   /// Up to `limit` lookups the outbox holds views for, in byte order, after `after` (from the
   /// first when nullopt): the office walks them to keep every view current.
   Result<std::vector<Blob32>> ViewLookups(const std::optional<Blob32>& after, int limit);

@@ -7,6 +7,8 @@
 #include <iterator>
 #include <string>
 
+#include "store/sqlite/connection.hpp"
+
 namespace lifeline::store::sqlite {
 namespace {
 
@@ -227,6 +229,89 @@ TEST_F(OutboxStoreTest, ReopeningKeepsWhatWaits) {
   ASSERT_TRUE(outbox_->AppendApplications(std::span(&sent, 1)).ok());
   outbox_ = std::make_unique<OutboxStore>((dir_ / "outbox.db").string());
   EXPECT_EQ(outbox_->Pending(10)->applications.size(), 1u);
+}
+
+TEST_F(OutboxStoreTest, EitherReceiptOfAWaitingApplicationFindsItAndTheChecksWaitForTheOffice) {
+  NewApplication sent = Application(1);
+  sent.duress = DuressReceipt{Lookup(51), Lookup(52)};
+  ASSERT_TRUE(outbox_->AppendApplications(std::span(&sent, 1)).ok());
+  EXPECT_EQ(outbox_->FindByReceiptLookup(Lookup(1))->received_on, kToday);
+  EXPECT_EQ(outbox_->FindByReceiptLookup(Lookup(51))->received_on, kToday);
+  // Neither lookup can be taken again, as either receipt.
+  NewApplication again = Application(51);
+  EXPECT_EQ(outbox_->AppendApplications(std::span(&again, 1)).error().code, ErrorCode::kConflict);
+  const Blob32 checked[] = {Lookup(1), Lookup(51)};
+  ASSERT_TRUE(outbox_->AddChecks(checked).ok());
+  auto batch = outbox_->Pending(10);
+  ASSERT_EQ(batch->applications.size(), 1u);
+  ASSERT_TRUE(batch->applications[0].row.duress.has_value());
+  EXPECT_EQ(batch->applications[0].row.duress->lookup, Lookup(51));
+  EXPECT_EQ(batch->applications[0].row.duress->reply_public, Lookup(52));
+  ASSERT_EQ(batch->checks.size(), 2u);
+  EXPECT_EQ(batch->checks[1].receipt_lookup, Lookup(51));
+  const std::int64_t apps[] = {batch->applications[0].id};
+  const std::int64_t checks[] = {batch->checks[0].id, batch->checks[1].id};
+  ASSERT_TRUE(outbox_->Erase(apps, {}, checks).ok());
+  EXPECT_TRUE(outbox_->Pending(10)->checks.empty());
+  // Two views of one case (its receipt's and its duress receipt's) are kept side by side.
+  const ApplicantViewUpdate views[] = {View(1, 41, CaseStatus::kContacted),
+                                       View(51, 41, CaseStatus::kNew)};
+  ASSERT_TRUE(outbox_->PutViews(views).ok());
+  EXPECT_EQ(outbox_->FindByReceiptLookup(Lookup(51))->case_id, 41);
+  EXPECT_EQ(outbox_->FindByReceiptLookup(Lookup(1))->case_id, 41);
+  // The applicant's own message shows in both views: counted once.
+  EXPECT_EQ(*outbox_->CountApplicantMessages(41, kToday), 1);
+}
+
+// An outbox made before duress receipts (one view per case, no duress columns) is brought up
+// to date on opening, keeping what waits and every view.
+TEST_F(OutboxStoreTest, AnOutboxFromBeforeDuressReceiptsIsUpgradedKeepingEverything) {
+  outbox_.reset();
+  fs::remove_all(dir_);
+  fs::create_directories(dir_);
+  {
+    Connection old((dir_ / "outbox.db").string(), true);
+    old.Execute(R"sql(
+CREATE TABLE outbox_applications (
+  id INTEGER PRIMARY KEY, receipt_lookup BLOB NOT NULL UNIQUE, received_on INTEGER NOT NULL,
+  situation INTEGER NOT NULL, group_kind INTEGER NOT NULL, group_size INTEGER NOT NULL,
+  contact_channel INTEGER NOT NULL, language INTEGER NOT NULL, deploy_by INTEGER,
+  reply_public BLOB NOT NULL, ephemeral_public BLOB NOT NULL, key_generation INTEGER NOT NULL,
+  wrapped_key BLOB NOT NULL, sealed_fields BLOB NOT NULL);
+CREATE TABLE outbox_messages (
+  id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, receipt_lookup BLOB NOT NULL,
+  created_on INTEGER NOT NULL, sealed_for_applicant BLOB NOT NULL, sealed_for_office BLOB NOT NULL,
+  key_generation INTEGER NOT NULL, ephemeral_public BLOB NOT NULL, wrapped_key BLOB NOT NULL);
+CREATE TABLE applicant_views (
+  receipt_lookup BLOB PRIMARY KEY, case_id INTEGER NOT NULL UNIQUE, sealed_stage BLOB NOT NULL,
+  received_on INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE view_messages (
+  receipt_lookup BLOB NOT NULL REFERENCES applicant_views(receipt_lookup) ON DELETE CASCADE,
+  position INTEGER NOT NULL, created_on INTEGER NOT NULL, from_applicant INTEGER NOT NULL,
+  sealed_for_applicant BLOB NOT NULL, PRIMARY KEY (receipt_lookup, position)) WITHOUT ROWID;
+INSERT INTO outbox_applications VALUES (1, x'0202020202020202020202020202020202020202020202020202020202020202',
+  20000, 1, 1, 1, 1, 1, NULL, x'00', x'00', 1, x'01', x'02');
+INSERT INTO applicant_views VALUES (x'0101010101010101010101010101010101010101010101010101010101010101',
+  41, x'5e5e', 20000);
+INSERT INTO view_messages VALUES (x'0101010101010101010101010101010101010101010101010101010101010101',
+  0, 20000, 1, x'0808');
+)sql");
+  }
+  outbox_ = std::make_unique<OutboxStore>((dir_ / "outbox.db").string());
+  EXPECT_EQ(outbox_->Pending(10)->applications.size(), 1u);
+  auto view = outbox_->FindByReceiptLookup(Lookup(1));
+  ASSERT_TRUE(view.ok()) << view.error().message;
+  EXPECT_EQ(view->case_id, 41);
+  ASSERT_EQ(view->messages.size(), 1u);  // the view's messages survived the rebuild
+  const ApplicantViewUpdate second[] = {View(51, 41, CaseStatus::kNew)};
+  ASSERT_TRUE(outbox_->PutViews(second).ok());  // a second view of the case is taken now
+  NewApplication with_duress = Application(3);
+  with_duress.duress = DuressReceipt{Lookup(53), Lookup(54)};
+  ASSERT_TRUE(outbox_->AppendApplications(std::span(&with_duress, 1)).ok());
+  EXPECT_EQ(outbox_->FindByReceiptLookup(Lookup(53))->received_on, kToday);
+  // Opening again changes nothing more.
+  outbox_ = std::make_unique<OutboxStore>((dir_ / "outbox.db").string());
+  EXPECT_EQ(outbox_->Pending(10)->applications.size(), 2u);
 }
 
 }  // namespace
