@@ -90,7 +90,7 @@ class NoTrace(ServerTest):
                 self.assertEqual(form["attrs"].get("action"), "/", (name, form))
                 self.assertEqual(form["attrs"].get("method"), "post", (name, form))
                 self.assertEqual(form["attrs"].get("autocomplete"), "off", (name, form))
-                self.assertIn(form["fields"].get("go"), {"apply", "check", "message", "form", "status", "legal"},
+                self.assertIn(form["fields"].get("go"), {"apply", "check", "message", "proof", "form", "status", "legal"},
                               (name, form))
             # No link to another address of this site (the legal page cites outside sources).
             self.assertEqual([link for link in parsed.links if not link.startswith("https://")], [], name)

@@ -226,6 +226,16 @@ TEST_F(ProofTest, TheExportedLogIsOneChainAndShowsAnEntryCutOrRewritten) {
   EXPECT_FALSE(ParseProofLogText("lifeline proof log v1\n").ok());
 }
 
+TEST_F(ProofTest, AClockSetBackDoesNotDateAnEntryBeforeTheOneItFollows) {
+  (void)Submit(true);
+  clock_.now -= std::chrono::days{3};
+  const Receipt later = Submit(true);
+  EXPECT_EQ(Parsed(later.proof).entry.statement.logged_on, year{2026} / month{11} / day{22});
+  EXPECT_EQ(Parsed(later.proof).entry.statement.received_on, year{2026} / month{11} / day{19});
+  auto log = issuer_->Log();
+  ASSERT_TRUE(log.ok()) << log.error().message;
+}
+
 TEST_F(ProofTest, ADatabaseWriterCannotForgeOrEditTheLog) {
   (void)Submit(true);
   // An entry edited in the database (back-dated) fails its signature: the issuer will not

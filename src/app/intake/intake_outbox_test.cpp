@@ -244,8 +244,8 @@ class OutboxDuressTest : public IntakeOutboxTest {
   }
   std::vector<std::string> Signals() {
     std::vector<std::string> out;
-    for (const auto& e : store_->FindAuditRecords({.action = "duress_signalled"}, 0, 100)->entries)
-      out.push_back(e.target);
+    auto found = store_->FindAuditRecords({.action = "duress_signalled"}, 0, 100);
+    for (const auto& e : found->entries) out.push_back(e.target);
     return out;
   }
 };

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "crypto/crypto.hpp"
 #include "crypto/receipt_keys.hpp"
 
@@ -29,7 +31,11 @@ Result<ApplicationProof> ProofIssuer::ProofFor(const store::Blob32& lookup,
                                                std::string_view receipt_digits) {
   auto duress = store_.CaseOfDuressLookup(lookup);
   if (!duress) return duress.error();
-  if (*duress) return kNotNow;
+  if (*duress) {
+    // The commitment a new proof would cost, so that the refusal does not come back at once.
+    (void)crypto::CommitToReceipt(receipt_digits, crypto::RandomBytes(crypto::kReceiptSaltBytes));
+    return kNotNow;
+  }
   auto view = store_.FindByReceiptLookup(lookup);
   if (!view) return view.error();
   auto issued = store_.ProofOfCase(view->case_id);
@@ -52,7 +58,10 @@ Result<ApplicationProof> ProofIssuer::Issue(std::int64_t case_id,
     ProofStatement& s = proof.entry.statement;
     s.entry = *newest ? (*newest)->statement.entry + 1 : 1;
     s.previous = *newest ? EntryHash(**newest) : store::Blob32{};
-    s.logged_on = clock_.Today();
+    // Never before the entry it follows (another office process's clock, a clock set back):
+    // the log's days only move forward.
+    s.logged_on =
+        *newest ? std::max(clock_.Today(), (*newest)->statement.logged_on) : clock_.Today();
     proof.entry.signature = crypto::Sign(key_, SignedStatement(s));
     const Status appended = store_.AppendProof(
         {.seq = s.entry,
