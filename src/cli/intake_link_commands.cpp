@@ -153,11 +153,17 @@ int ServeOutboxIntake(const ServeOptions& options) {
   app::IntakeService intake(
       outbox, clock, bundle.office_public, bundle.receipt_salt,
       app::IntakeOptions{.max_waiting_hashes = options.intake_queue,
-                         .on_status_check = [&checks](const store::Blob32& lookup) {
-                           if (!checks.Add(lookup))
-                             std::fprintf(stderr,
-                                          "duress receipts: too many status checks to keep\n");
-                         }});
+                         .on_status_check =
+                             [&checks](const store::Blob32& lookup) {
+                               if (!checks.Add(lookup))
+                                 std::fprintf(stderr,
+                                              "duress receipts: too many status checks to keep\n");
+                             },
+                         // Proofs are signed by the office, which sends each back in its view.
+                         .request_proof =
+                             [&outbox](const store::OutboxProofRequest& request) {
+                               return outbox.AddProofRequest(request);
+                             }});
   server::AddPublicRoutes(router, intake);
   channels::intake_link::RequestVerifier verifier(bundle.link_public);
   channels::intake_link::AddIntakeLinkRoutes(router, outbox, verifier, clock);

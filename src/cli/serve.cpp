@@ -204,7 +204,14 @@ int Serve(const ServeOptions& options) {
   // Status checks are noted in batches on a thread of their own, never on the hash threads
   // (status_check_notes.hpp says why).
   std::unique_ptr<app::StatusCheckNotes> check_notes;
+  // Proofs of application are signed where the office secret is held: for this process's
+  // intake, and for the intakes it collects from.
   std::unique_ptr<app::ProofIssuer> proofs;
+  if (office) {
+    proofs = std::make_unique<app::ProofIssuer>(*store, *audit, clock,
+                                                app::ProofSigningKey(office->Opener()));
+    server::AddProofLogRoute(router, *proofs);
+  }
   std::unique_ptr<app::IntakeService> intake;
   if (intake_role) {
     app::IntakeOptions intake_options{
@@ -224,9 +231,6 @@ int Serve(const ServeOptions& options) {
         if (!check_notes->Add(lookup))
           std::fprintf(stderr, "duress receipts: too many status checks to note\n");
       };
-      // Proofs of application are signed here, where the office secret is held.
-      proofs = std::make_unique<app::ProofIssuer>(*store, *audit, clock,
-                                                  app::ProofSigningKey(office->Opener()));
       intake_options.issue_proof = [&proofs](const store::Blob32& lookup,
                                              std::string_view digits) -> Result<std::string> {
         auto proof = proofs->ProofFor(lookup, digits);
@@ -242,7 +246,6 @@ int Serve(const ServeOptions& options) {
     intake = std::make_unique<app::IntakeService>(*store, clock, keys->office_public,
                                                   keys->receipt_salt, std::move(intake_options));
     server::AddPublicRoutes(router, *intake);
-    if (proofs) server::AddProofLogRoute(router, *proofs);
     metrics.AddGauge("lifeline_intake_waiting_hashes",
                      "Submissions and status checks waiting for a receipt hash.",
                      [&intake] { return static_cast<double>(intake->WaitingHashes()); });
@@ -258,9 +261,11 @@ int Serve(const ServeOptions& options) {
             .intakes = options.collect_from,
             .proxy = options.collect_proxy,
             .interval = std::chrono::milliseconds(std::max(50, options.collect_every_ms)),
-            .note_checks = [&office](std::span<const store::Blob32> lookups) {
-              return office->NoteStatusChecks(lookups);
-            }});
+            .note_checks =
+                [&office](std::span<const store::Blob32> lookups) {
+                  return office->NoteStatusChecks(lookups);
+                },
+            .proofs = proofs.get()});
   }
 
   // The office indexes cases for search (in memory) and screens new ones: it alone holds

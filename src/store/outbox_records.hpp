@@ -30,10 +30,21 @@ struct OutboxCheck {
   Blob32 receipt_lookup{};
 };
 
+/// An applicant's request for a proof of application, made at an intake that cannot sign
+/// one: the commitment to the receipt and its salt, computed there (app/intake/
+/// application_proof.hpp). The office issues the proof and sends it back in the view.
+struct OutboxProofRequest {
+  std::int64_t id = 0;
+  Blob32 receipt_lookup{};
+  Blob32 commitment{};
+  Blob salt;
+};
+
 struct OutboxBatch {
-  std::vector<OutboxApplication> applications;  // oldest first
-  std::vector<OutboxMessage> messages;          // oldest first
-  std::vector<OutboxCheck> checks;              // oldest first
+  std::vector<OutboxApplication> applications;     // oldest first
+  std::vector<OutboxMessage> messages;             // oldest first
+  std::vector<OutboxCheck> checks;                 // oldest first
+  std::vector<OutboxProofRequest> proof_requests;  // oldest first
 };
 
 /// What the office sends back for one collected application: its case id there and what the

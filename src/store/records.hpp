@@ -231,6 +231,9 @@ struct ApplicantView {
   // "closed") sealed to the receipt's reply key, so that only the receipt's holder learns it
   // (`status` is then meaningless). Empty everywhere else.
   Blob sealed_stage;
+  // An outbox's view of a case with a proof of application: the proof's text (or, in a duress
+  // receipt's view, nothing), padded and sealed to the receipt's reply key. Empty else.
+  Blob sealed_proof;
 };
 
 struct UserRecord {

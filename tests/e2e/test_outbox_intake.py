@@ -9,6 +9,8 @@ may see, and has the intake erase what it holds.
   office, each once.
 - A duress receipt issued at the intake opens the harmless page there, and the office alone
   learns it was used (the intake keeps every check alike for it).
+- A proof of application asked for at the intake is signed by the office when it collects,
+  comes back in the receipt's view, and `lifeline proof verify` checks it offline.
 - The link refuses anyone but the office.
 - Killing the office or the intake (SIGKILL) again and again during a burst loses no
   acknowledged application and stores none twice."""
@@ -199,6 +201,34 @@ class OutboxIntake(unittest.TestCase):
         seen(real)
         time.sleep(2.5)  # noted and collected: a real check signals nothing
         self.assertEqual(signals(), [f"case:{case_id}"])
+
+    def test_a_proof_asked_for_at_the_intake_comes_back_and_verifies_offline(self):
+        status, body, _ = self.intake.json("/api/v1/applications", minimal_application(proof=True))
+        self.assertEqual(status, 201, body)
+        self.assertIsNone(body["proof"])  # the office signs it: asked for now, fetched later
+        receipt = body["receipt"]
+
+        def proof():
+            status, body, _ = self.intake.json("/api/v1/applicant/proof", {"receipt": receipt})
+            self.assertIn(status, (200, 503), body)
+            return body.get("proof")
+
+        text = until(proof, what="the proof coming back from the office")
+        until(lambda: self.intake.waiting() == (0, 0), what="collection")
+        log = run([BIN, "proof", "log", *self.office.store_args(), *self.office.unlock_args]).stdout.decode()
+        _, head, _ = self.office.json("GET", "/api/v1/proofs/head")
+        folder = tempfile.mkdtemp(prefix="proof-", dir=self.intake.dir)
+        for name, content in [("proof.txt", text), ("receipt.txt", receipt), ("log.txt", log)]:
+            with open(os.path.join(folder, name), "w") as f:
+                f.write(content)
+        checked = subprocess.run(
+            [BIN, "proof", "verify", "--proof", os.path.join(folder, "proof.txt"), "--receipt-file",
+             os.path.join(folder, "receipt.txt"), "--log", os.path.join(folder, "log.txt"),
+             "--office-key", head["office_key"]], capture_output=True, timeout=60)
+        self.assertEqual(checked.returncode, 0, checked.stdout + checked.stderr)
+        self.assertIn(head["head"], checked.stdout.decode())
+        self.assertEqual(proof(), text)  # shown again unchanged
+        self.assertEqual(head["entries"], 1)
 
     def test_the_link_hears_only_the_office(self):
         body = json.dumps({"op": "collect", "at": int(time.time()), "nonce": "n1", "limit": 5,

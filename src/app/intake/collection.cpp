@@ -80,7 +80,8 @@ Result<CollectedIds> StoreCollected(store::ApplicationStore& office,
 }
 
 Result<std::vector<store::ApplicantViewUpdate>> ViewsFor(store::ApplicationStore& office,
-                                                         std::span<const store::Blob32> lookups) {
+                                                         std::span<const store::Blob32> lookups,
+                                                         ProofIssuer* proofs) {
   std::vector<store::ApplicantViewUpdate> views;
   for (const auto& lookup : lookups) {
     auto view = office.FindByReceiptLookup(lookup);
@@ -100,6 +101,15 @@ Result<std::vector<store::ApplicantViewUpdate>> ViewsFor(store::ApplicationStore
     // The stage, sealed to the receipt's reply key: the intake keeps it without reading it.
     view->sealed_stage =
         crypto::SealForApplicant(reply_key, PaddedStage(ApplicantStageOf(view->status)));
+    if (proofs) {
+      auto proof = proofs->ProofOfCase(view->case_id);
+      if (!proof) return proof.error();
+      if (*proof) {  // the harmless view gets blank padding of the same length
+        std::string text = harmless ? std::string() : ProofText(**proof);
+        text.resize(kSealedProofLength, ' ');
+        view->sealed_proof = crypto::SealForApplicant(reply_key, text);
+      }
+    }
     view->status = CaseStatus::kNew;  // not sent: the sealed stage stands for it
     views.push_back({lookup, std::move(*view), false});
   }

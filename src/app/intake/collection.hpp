@@ -10,6 +10,7 @@
 #include <span>
 #include <vector>
 
+#include "app/intake/proof_issuer.hpp"
 #include "crypto/record_sealer.hpp"
 #include "crypto/signature.hpp"
 #include "store/outbox_records.hpp"
@@ -20,6 +21,8 @@ namespace lifeline::app {
 /// The length a view's stage is padded to with spaces before it is sealed (every stage's
 /// name fits).
 inline constexpr std::size_t kSealedStageLength = 16;
+/// The length a view's proof of application is padded to with spaces before it is sealed.
+inline constexpr std::size_t kSealedProofLength = 1024;
 
 /// The office's key for the intake link (channels/intake_link/): only the holder of the office
 /// secret can derive it, and rotating the office key does not change it.
@@ -47,7 +50,10 @@ Result<CollectedIds> StoreCollected(store::ApplicationStore& office,
 /// stage sealed to each receipt's reply key, in sealed_stage); a
 /// lookup the office no longer holds (the case was deleted) comes back `gone`, so that the
 /// outbox forgets it too.
+/// With `proofs`, a case's proof of application goes in its receipt's view, sealed and padded
+/// to kSealedProofLength, and a padding of the same length in its duress receipt's view.
 Result<std::vector<store::ApplicantViewUpdate>> ViewsFor(store::ApplicationStore& office,
-                                                         std::span<const store::Blob32> lookups);
+                                                         std::span<const store::Blob32> lookups,
+                                                         ProofIssuer* proofs = nullptr);
 
 }  // namespace lifeline::app

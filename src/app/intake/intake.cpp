@@ -34,6 +34,7 @@ IntakeService::IntakeService(store::IntakeStore& store, const Clock& clock,
       sealer_(office_key, options.window_length, options.window_records),
       on_status_check_(std::move(options.on_status_check)),
       issue_proof_(std::move(options.issue_proof)),
+      request_proof_(std::move(options.request_proof)),
       writer_(store, options.group_commit, [this] { sealer_.CloseExpiredWindow(); }),
       hashers_(ThreadsOr(options.hash_threads), options.max_waiting_hashes) {}
 
@@ -111,26 +112,32 @@ void IntakeService::SealAndQueue(const ValidApplication& application,
   SealedApplication sealed = SealApplication(sealer_, receipt_salt_, application, received_at);
   auto shared_done = std::make_shared<Done>(std::move(done));
   const store::Blob32 lookup = sealed.row.receipt_lookup;
-  const bool queued = writer_.Enqueue(
-      std::move(sealed.row), [this, shared_done, lookup, proof = application.proof,
-                              receipt = std::move(sealed.receipt)](Result<std::int64_t> id) {
-        if (id.ok() && proof) {
-          // Off the writer's thread. The application is stored whatever happens to the proof:
-          // without one, the person is told to ask for it on the status page.
-          const bool accepted = hashers_.TrySubmit([this, shared_done, lookup, receipt] {
-            Receipt answer = receipt;
-            if (auto text = issue_proof_(lookup, receipt.digits); text.ok()) answer.proof = *text;
-            (*shared_done)(std::move(answer));
-          });
-          if (!accepted) (*shared_done)(receipt);
-        } else if (id.ok()) {
-          (*shared_done)(receipt);
-        } else if (id.error().code == ErrorCode::kConflict) {
-          (*shared_done)(Error{ErrorCode::kUnavailable, "please send the application again"});
-        } else {
-          (*shared_done)(id.error());
+  const bool queued = writer_.Enqueue(std::move(sealed.row), [this, shared_done, lookup,
+                                                              proof = application.proof,
+                                                              receipt = std::move(sealed.receipt)](
+                                                                 Result<std::int64_t> id) {
+    if (id.ok() && proof) {
+      // Off the writer's thread. The application is stored whatever happens to the proof:
+      // without one, the person is told to ask for it on the status page.
+      const bool accepted = hashers_.TrySubmit([this, shared_done, lookup, receipt] {
+        Receipt answer = receipt;
+        if (issue_proof_) {
+          if (auto text = issue_proof_(lookup, receipt.digits); text.ok()) answer.proof = *text;
+        } else {  // asked of the office: the person fetches it on the status page
+          const crypto::Bytes salt = crypto::RandomBytes(crypto::kReceiptSaltBytes);
+          (void)request_proof_({0, lookup, crypto::CommitToReceipt(receipt.digits, salt), salt});
         }
+        (*shared_done)(std::move(answer));
       });
+      if (!accepted) (*shared_done)(receipt);
+    } else if (id.ok()) {
+      (*shared_done)(receipt);
+    } else if (id.error().code == ErrorCode::kConflict) {
+      (*shared_done)(Error{ErrorCode::kUnavailable, "please send the application again"});
+    } else {
+      (*shared_done)(id.error());
+    }
+  });
   if (!queued) (*shared_done)(kBusy);
 }
 
@@ -195,12 +202,32 @@ void IntakeService::RequestProof(std::string_view typed_receipt,
   auto shared_done = std::make_shared<std::function<void(Result<std::string>)>>(std::move(done));
   const bool accepted = hashers_.TrySubmit([this, receipt = std::move(*receipt), shared_done] {
     const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(receipt.digits, receipt_salt_);
-    auto proof = issue_proof_(keys.lookup, receipt.digits);
+    auto proof = ProofOf(keys, receipt.digits);
     if (!proof && proof.error().code == ErrorCode::kNotFound)
       return (*shared_done)(kUnknownReceipt);
     (*shared_done)(std::move(proof));
   });
   if (!accepted) (*shared_done)(kBusy);
+}
+
+Result<std::string> IntakeService::ProofOf(const crypto::ReceiptKeys& keys,
+                                           std::string_view digits) {
+  if (issue_proof_) return issue_proof_(keys.lookup, digits);
+  auto view = store_.FindByReceiptLookup(keys.lookup);
+  if (!view) return view.error();
+  crypto::SecretBytes text;
+  if (!view->sealed_proof.empty() && crypto::OpenForApplicant(keys, view->sealed_proof, text)) {
+    std::string_view proof = text.view();  // padded with spaces (collection.hpp)
+    while (!proof.empty() && proof.back() == ' ') proof.remove_suffix(1);
+    if (!proof.empty()) return std::string(proof);
+  }
+  // Not here (yet): asked of the office, which sends it back in the view. A duress receipt's
+  // request is made alike, and the office lets it go.
+  const crypto::Bytes salt = crypto::RandomBytes(crypto::kReceiptSaltBytes);
+  if (auto asked = request_proof_({0, keys.lookup, crypto::CommitToReceipt(digits, salt), salt});
+      !asked)
+    return asked.error();
+  return Error{ErrorCode::kUnavailable, "the proof is being issued; please ask again in a minute"};
 }
 
 void IntakeService::SendMessage(std::string_view typed_receipt, std::string text,

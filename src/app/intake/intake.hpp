@@ -11,9 +11,11 @@
 #include "app/intake/group_commit.hpp"
 #include "app/worker_pool.hpp"
 #include "crypto/office_keys.hpp"
+#include "crypto/receipt_keys.hpp"
 #include "crypto/record_sealer.hpp"
 #include "domain/application.hpp"
 #include "domain/receipt.hpp"
+#include "store/outbox_records.hpp"
 #include "store/store.hpp"
 
 namespace lifeline::app {
@@ -51,6 +53,10 @@ struct IntakeOptions {
   // Only with it are proofs offered.
   std::function<Result<std::string>(const store::Blob32& lookup, std::string_view receipt_digits)>
       issue_proof;
+  // Where no office signs here (an intake on its own outbox): keeps a request for a proof, as
+  // the lookup, a commitment to the receipt and its salt, for the office to answer in the
+  // receipt's view. Called on a hash thread. Proofs are offered with either.
+  std::function<Status(const store::OutboxProofRequest& request)> request_proof;
 };
 
 /// An application sealed for the store, and the receipt that finds it (shown once, never kept).
@@ -125,7 +131,7 @@ class IntakeService {
   /// Whether this intake issues duress receipts (it tells the office of status checks).
   bool IssuesDuressReceipts() const { return static_cast<bool>(on_status_check_); }
   /// Whether this intake issues proofs of application (an office signs them).
-  bool IssuesProofs() const { return static_cast<bool>(issue_proof_); }
+  bool IssuesProofs() const { return issue_proof_ || request_proof_; }
 
   /// Submissions and status checks waiting for a receipt hash (for /metrics).
   std::size_t WaitingHashes() { return hashers_.Queued(); }
@@ -147,6 +153,10 @@ class IntakeService {
   crypto::IntakeSealer sealer_;
   std::function<void(const store::Blob32&)> on_status_check_;
   decltype(IntakeOptions::issue_proof) issue_proof_;
+  decltype(IntakeOptions::request_proof) request_proof_;
+  /// The proof by the means this intake has: issued at once, or shown from the view and else
+  /// asked of the office (kUnavailable: to be asked for again later).
+  Result<std::string> ProofOf(const crypto::ReceiptKeys& keys, std::string_view digits);
   GroupCommitWriter writer_;
   WorkerPool hashers_;  // declared last: destroyed first, while the writer still accepts
 };

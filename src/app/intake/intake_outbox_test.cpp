@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "app/cases/office_fixture.hpp"
+#include "app/intake/application_proof.hpp"
 #include "app/intake/collection.hpp"
 #include "store/sqlite/outbox_store.hpp"
 
@@ -218,10 +219,24 @@ class OutboxDuressTest : public IntakeOutboxTest {
     auto keys = LoadInstallationKeys(*store_);
     remote_ = std::make_unique<IntakeService>(
         *outbox_, clock_, keys->office_public, keys->receipt_salt,
-        IntakeOptions{.on_status_check = [this](const store::Blob32& lookup) {
-          ASSERT_TRUE(outbox_->AddChecks(std::span(&lookup, 1)).ok());
-          ++kept_;
-        }});
+        IntakeOptions{.on_status_check =
+                          [this](const store::Blob32& lookup) {
+                            ASSERT_TRUE(outbox_->AddChecks(std::span(&lookup, 1)).ok());
+                            ++kept_;
+                          },
+                      .request_proof =
+                          [this](const store::OutboxProofRequest& request) {
+                            return outbox_->AddProofRequest(request);
+                          }});
+    auto opener = UnlockOffice(*store_, testing::kPassphrase);
+    ASSERT_TRUE(opener.ok());
+    proofs_ = std::make_unique<ProofIssuer>(*store_, *audit_, clock_, ProofSigningKey(*opener));
+  }
+  std::unique_ptr<ProofIssuer> proofs_;
+  Result<std::string> AskProof(std::string_view receipt) {
+    std::promise<Result<std::string>> promise;
+    remote_->RequestProof(receipt, [&](Result<std::string> r) { promise.set_value(std::move(r)); });
+    return promise.get_future().get();
   }
   // A status check at the intake, once the intake has kept it for the office (it does so
   // after answering).
@@ -250,8 +265,14 @@ class OutboxDuressTest : public IntakeOutboxTest {
       ids.push_back(c.id);
     }
     EXPECT_EQ(office_->NoteStatusChecks(checked), 0u);
-    ASSERT_TRUE(outbox_->Erase(held->applications, held->messages, ids).ok());
-    auto views = ViewsFor(*store_, collected_);
+    // The proofs asked for, as the collector answers them.
+    std::vector<std::int64_t> requests;
+    for (const auto& p : batch->proof_requests) {
+      requests.push_back(p.id);
+      (void)proofs_->ProofFor(p.receipt_lookup, p.commitment, p.salt);
+    }
+    ASSERT_TRUE(outbox_->Erase(held->applications, held->messages, ids, requests).ok());
+    auto views = ViewsFor(*store_, collected_, proofs_.get());
     ASSERT_TRUE(views.ok()) << views.error().message;
     ASSERT_TRUE(outbox_->PutViews(*views).ok());
   }
@@ -308,6 +329,45 @@ TEST_F(OutboxDuressTest, TheOfficeAloneLearnsOfADuressCheckAndTheOutboxCannotTel
   ASSERT_TRUE(WriteRemotely(receipt->duress_digits, "Всё в порядке").ok());
   CollectAndNote();
   EXPECT_EQ(store_->ListMessages(id)->size(), 2u);
+}
+
+// A proof of application at an intake on its own outbox: the intake commits to the receipt
+// and asks; the office issues the proof when it collects, and sends it back in the view,
+// sealed; the duress receipt's view gets padding of the same size, and never a proof.
+TEST_F(OutboxDuressTest, AProofAskedForAtTheIntakeComesBackInTheViewAndVerifies) {
+  EXPECT_TRUE(remote_->IssuesProofs());
+  ApplicationDraft d = Draft();
+  d.duress_receipt = true;
+  d.proof = true;  // asked for at submission: not there yet
+  auto receipt = SubmitRemotely(d);
+  ASSERT_TRUE(receipt.ok()) << receipt.error().message;
+  EXPECT_TRUE(receipt->proof.empty());
+  EXPECT_EQ(AskProof(receipt->digits).error().code, ErrorCode::kUnavailable);  // not yet
+  EXPECT_EQ(AskProof(receipt->duress_digits).error().code, ErrorCode::kUnavailable);
+  CollectAndNote();
+  auto proof = AskProof(receipt->digits);
+  ASSERT_TRUE(proof.ok()) << proof.error().message;
+  auto parsed = ParseProofText(*proof);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(parsed->entry.statement.entry, 1);  // one entry, though asked three times
+  EXPECT_TRUE(VerifyProof(*parsed, receipt->digits, &proofs_->public_key()).ok());
+  EXPECT_EQ(AskProof(receipt->duress_digits).error().code, ErrorCode::kUnavailable);
+  CollectAndNote();
+  EXPECT_EQ(AskProof(receipt->duress_digits).error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(*AskProof(receipt->digits), *proof);
+  EXPECT_EQ(store_->ListProofs(0, 10)->size(), 1u);  // the duress requests logged nothing
+  // The two views carry sealed proofs of one size.
+  const auto views = ViewsFor(*store_, collected_, proofs_.get());
+  ASSERT_EQ(views->size(), 2u);
+  EXPECT_FALSE((*views)[0].view.sealed_proof.empty());
+  EXPECT_EQ((*views)[0].view.sealed_proof.size(), (*views)[1].view.sealed_proof.size());
+  // A later request with a commitment that is not the receipt's (an intake taken over)
+  // changes nothing: the case's first proof stands, and it is the one shown.
+  const auto keys =
+      crypto::DeriveReceiptKeys(receipt->digits, LoadInstallationKeys(*store_)->receipt_salt);
+  auto again = proofs_->ProofFor(keys.lookup, store::Blob32{}, crypto::Bytes(16, 1));
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(ProofText(*again), *proof);
 }
 
 }  // namespace

@@ -27,29 +27,58 @@ ProofIssuer::ProofIssuer(store::ApplicationStore& store, AuditLog& audit, const 
                          crypto::SigningKey key)
     : store_(store), audit_(audit), clock_(clock), key_(std::move(key)) {}
 
-Result<ApplicationProof> ProofIssuer::ProofFor(const store::Blob32& lookup,
-                                               std::string_view receipt_digits) {
+Result<store::ApplicantView> ProofIssuer::RealCase(const store::Blob32& lookup) {
   auto duress = store_.CaseOfDuressLookup(lookup);
   if (!duress) return duress.error();
-  if (*duress) {
-    // The commitment a new proof would cost, so that the refusal does not come back at once.
-    (void)crypto::CommitToReceipt(receipt_digits, crypto::RandomBytes(crypto::kReceiptSaltBytes));
-    return kNotNow;
+  if (*duress) return kNotNow;
+  return store_.FindByReceiptLookup(lookup);
+}
+
+Result<ApplicationProof> ProofIssuer::ProofFor(const store::Blob32& lookup,
+                                               std::string_view receipt_digits) {
+  const crypto::Bytes salt = crypto::RandomBytes(crypto::kReceiptSaltBytes);
+  auto view = RealCase(lookup);
+  if (!view) {
+    // A duress receipt's refusal costs the commitment a new proof costs, so that it does not
+    // come back at once.
+    if (view.error().code == kNotNow.code) (void)crypto::CommitToReceipt(receipt_digits, salt);
+    return view.error();
   }
-  auto view = store_.FindByReceiptLookup(lookup);
-  if (!view) return view.error();
-  auto issued = store_.ProofOfCase(view->case_id);
+  auto issued = ProofOfCase(view->case_id);
   if (!issued) return issued.error();
-  if (*issued) return Stored(**issued);
-  return Issue(view->case_id, view->received_on, receipt_digits);
+  if (*issued) return **issued;
+  return Issue(view->case_id, view->received_on, crypto::CommitToReceipt(receipt_digits, salt),
+               salt);
+}
+
+Result<ApplicationProof> ProofIssuer::ProofFor(const store::Blob32& lookup,
+                                               const store::Blob32& commitment,
+                                               const crypto::Bytes& salt) {
+  if (salt.size() != crypto::kReceiptSaltBytes)
+    return InvalidInput("the commitment's salt has the wrong length", "salt");
+  auto view = RealCase(lookup);
+  if (!view) return view.error();
+  auto issued = ProofOfCase(view->case_id);
+  if (!issued) return issued.error();
+  if (*issued) return **issued;
+  return Issue(view->case_id, view->received_on, commitment, salt);
+}
+
+Result<std::optional<ApplicationProof>> ProofIssuer::ProofOfCase(std::int64_t case_id) {
+  auto issued = store_.ProofOfCase(case_id);
+  if (!issued) return issued.error();
+  if (!*issued) return std::optional<ApplicationProof>();
+  auto proof = Stored(**issued);
+  if (!proof) return proof.error();
+  return std::optional<ApplicationProof>(std::move(*proof));
 }
 
 Result<ApplicationProof> ProofIssuer::Issue(std::int64_t case_id,
                                             std::chrono::year_month_day received_on,
-                                            std::string_view receipt_digits) {
-  ApplicationProof proof{.office_key = key_.public_key,
-                         .salt = crypto::RandomBytes(crypto::kReceiptSaltBytes)};
-  proof.entry.statement.commitment = crypto::CommitToReceipt(receipt_digits, proof.salt);
+                                            const store::Blob32& commitment,
+                                            const crypto::Bytes& salt) {
+  ApplicationProof proof{.office_key = key_.public_key, .salt = salt};
+  proof.entry.statement.commitment = commitment;
   proof.entry.statement.received_on = received_on;
   std::lock_guard lock(append_);
   for (int attempt = 0; attempt < kAppendAttempts; ++attempt) {

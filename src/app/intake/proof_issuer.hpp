@@ -31,6 +31,12 @@ class ProofIssuer {
   /// duress receipt's, which never gets one, with the words a busy office gives; kInternal
   /// when the stored log is not the office's own (an entry whose signature fails).
   Result<ApplicationProof> ProofFor(const store::Blob32& lookup, std::string_view receipt_digits);
+  /// As ProofFor, for a request an intake on its own outbox made: the commitment and its
+  /// salt were computed there, where the receipt was typed (the office never sees it).
+  Result<ApplicationProof> ProofFor(const store::Blob32& lookup, const store::Blob32& commitment,
+                                    const crypto::Bytes& salt);
+  /// The proof issued for a case, if any, checked as ProofFor checks it.
+  Result<std::optional<ApplicationProof>> ProofOfCase(std::int64_t case_id);
 
   /// The whole log, checked entry by entry (kInternal naming the first that is not the
   /// office's own): what `lifeline proof log` exports and the head is taken from.
@@ -41,8 +47,10 @@ class ProofIssuer {
   const crypto::Key32& public_key() const { return key_.public_key; }
 
  private:
+  // The case `lookup` opens, unless it is a duress receipt's (kNotNow) or unknown.
+  Result<store::ApplicantView> RealCase(const store::Blob32& lookup);
   Result<ApplicationProof> Issue(std::int64_t case_id, std::chrono::year_month_day received_on,
-                                 std::string_view receipt_digits);
+                                 const store::Blob32& commitment, const crypto::Bytes& salt);
   Result<ApplicationProof> Stored(const store::ProofRecord& record) const;
   Status CheckSigned(const ProofLogEntry& entry) const;
 

@@ -99,6 +99,25 @@ Result<RoundCounts> IntakeCollector::RunOnce(const std::string& url) {
     if (const std::size_t failed = options_.note_checks(checked))
       std::cerr << "lifeline: " << failed << " status checks could not be noted\n";
   }
+  // The proofs asked for: issued (or found issued) now, sent back in the views below. A
+  // duress receipt's request, or one for a case gone, is let go without an answer.
+  std::vector<std::int64_t> proof_requests;
+  std::set<store::Blob32> proved;
+  for (const auto& p : reply->batch.proof_requests) {
+    proof_requests.push_back(p.id);
+    if (!options_.proofs) continue;
+    auto proof = options_.proofs->ProofFor(p.receipt_lookup, p.commitment, p.salt);
+    if (proof) {
+      proved.insert(p.receipt_lookup);
+      // The case's duress receipt's view gets its padding in the same round: the two views
+      // change together.
+      if (auto view = office_.FindByReceiptLookup(p.receipt_lookup); view.ok())
+        if (auto duress = office_.DuressReceiptOf(view->case_id); duress.ok() && *duress)
+          proved.insert((*duress)->lookup);
+    } else if (proof.error().code == ErrorCode::kInternal) {
+      std::cerr << "lifeline: proof of application: " << proof.error().message << "\n";
+    }
+  }
 
   // The views: of what was collected now (applications, and the cases of the messages) and
   // of this page of what the intake holds.
@@ -110,8 +129,9 @@ Result<RoundCounts> IntakeCollector::RunOnce(const std::string& url) {
   // A message's case only if StoreCollected took the message: an intake that names a case
   // that never came to it gets no view of that case.
   lookups.insert(held->message_cases.begin(), held->message_cases.end());
+  lookups.insert(proved.begin(), proved.end());
   const std::vector<store::Blob32> wanted(lookups.begin(), lookups.end());
-  auto views = app::ViewsFor(office_, wanted);
+  auto views = app::ViewsFor(office_, wanted, options_.proofs);
   if (!views) return views.error();
   for (std::size_t from = 0; from < views->size();) {
     std::size_t to = from, bytes = 0;
@@ -122,9 +142,11 @@ Result<RoundCounts> IntakeCollector::RunOnce(const std::string& url) {
     if (auto sent = Post(url, Views(part, key_, clock_.Now()), 204); !sent) return sent.error();
     from = to;
   }
-  if (!held->applications.empty() || !held->messages.empty() || !checks.empty()) {
-    auto erased =
-        Post(url, Erase(held->applications, held->messages, checks, key_, clock_.Now()), 204);
+  if (!held->applications.empty() || !held->messages.empty() || !checks.empty() ||
+      !proof_requests.empty()) {
+    auto erased = Post(
+        url, Erase(held->applications, held->messages, checks, proof_requests, key_, clock_.Now()),
+        204);
     if (!erased) return erased.error();
   }
   cursor = reply->view_lookups.size() < static_cast<std::size_t>(kViewLookupsPerCollect)

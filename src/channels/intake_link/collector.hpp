@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "app/clock.hpp"
+#include "app/intake/proof_issuer.hpp"
 #include "channels/intake_link/link_wire.hpp"
 #include "store/store.hpp"
 
@@ -36,6 +37,9 @@ struct CollectorOptions {
   // NoteStatusChecks: the office alone tells a duress receipt's); how many failed. None: the
   // checks are erased unnoted.
   std::function<std::size_t(std::span<const store::Blob32>)> note_checks;
+  // Issues the proofs of application the intakes' applicants asked for, and puts each in its
+  // receipt's view (app/intake/collection.hpp). None: requests are erased unanswered.
+  app::ProofIssuer* proofs = nullptr;
 };
 
 struct RoundCounts {

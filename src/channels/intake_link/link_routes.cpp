@@ -32,7 +32,8 @@ void AddIntakeLinkRoutes(server::Router& router, store::sqlite::OutboxStore& out
                             {}});
           }
           case LinkRequest::Op::kErase: {
-            auto erased = outbox.Erase(asked->applications, asked->messages, asked->checks);
+            auto erased = outbox.Erase(asked->applications, asked->messages, asked->checks,
+                                       asked->proof_requests);
             return respond(erased ? NoContent() : server::JsonError(erased.error()));
           }
           case LinkRequest::Op::kViews: {

@@ -144,6 +144,8 @@ json ViewJson(const store::ApplicantViewUpdate& v) {
           {"gone", v.gone},
           {"case_id", v.view.case_id},
           {"sealed_stage", B64(v.view.sealed_stage)},
+          {"sealed_proof",
+           v.view.sealed_proof.empty() ? json(nullptr) : json(B64(v.view.sealed_proof))},
           {"received_on", Days(v.view.received_on)},
           {"messages", messages}};
 }
@@ -154,6 +156,8 @@ store::ApplicantViewUpdate ViewOf(const json& j) {
   if (v.gone) return v;
   v.view.case_id = IntAt(j, "case_id");
   v.view.sealed_stage = BlobAt(j, "sealed_stage");
+  if (auto proof = j.find("sealed_proof"); proof != j.end() && !proof->is_null())
+    v.view.sealed_proof = BlobAt(j, "sealed_proof");
   v.view.received_on = DayAt(j, "received_on");
   for (const auto& m : j.at("messages")) {
     store::StoredMessage message;
@@ -187,11 +191,13 @@ SignedRequest Collect(int limit, const std::optional<store::Blob32>& views_after
 
 SignedRequest Erase(std::span<const std::int64_t> applications,
                     std::span<const std::int64_t> messages, std::span<const std::int64_t> checks,
-                    const crypto::SigningKey& key, sys_seconds now) {
+                    std::span<const std::int64_t> proof_requests, const crypto::SigningKey& key,
+                    sys_seconds now) {
   return Signed(
       {{"applications", std::vector<std::int64_t>(applications.begin(), applications.end())},
        {"messages", std::vector<std::int64_t>(messages.begin(), messages.end())},
-       {"checks", std::vector<std::int64_t>(checks.begin(), checks.end())}},
+       {"checks", std::vector<std::int64_t>(checks.begin(), checks.end())},
+       {"proof_requests", std::vector<std::int64_t>(proof_requests.begin(), proof_requests.end())}},
       "erase", key, now);
 }
 
@@ -235,6 +241,7 @@ Result<LinkRequest> RequestVerifier::Verify(std::string_view body, std::string_v
       request.applications = IntsAt(j, "applications");
       request.messages = IntsAt(j, "messages");
       if (j.contains("checks")) request.checks = IntsAt(j, "checks");  // absent from older offices
+      if (j.contains("proof_requests")) request.proof_requests = IntsAt(j, "proof_requests");
     } else if (op == "views") {
       request.op = LinkRequest::Op::kViews;
       for (const auto& v : j.at("views")) request.views.push_back(ViewOf(v));
@@ -257,9 +264,16 @@ std::string EncodeCollectReply(const CollectReply& reply) {
   json checks = json::array();
   for (const auto& c : reply.batch.checks)
     checks.push_back({{"id", c.id}, {"lookup", B64(c.receipt_lookup)}});
+  json proofs = json::array();
+  for (const auto& p : reply.batch.proof_requests)
+    proofs.push_back({{"id", p.id},
+                      {"lookup", B64(p.receipt_lookup)},
+                      {"commitment", B64(p.commitment)},
+                      {"salt", B64(p.salt)}});
   return json{{"applications", applications},
               {"messages", messages},
               {"checks", checks},
+              {"proof_requests", proofs},
               {"view_lookups", lookups}}
       .dump();
 }
@@ -273,6 +287,13 @@ Result<CollectReply> DecodeCollectReply(std::string_view body) {
     if (auto checks = j.find("checks"); checks != j.end())  // absent from older intakes
       for (const auto& c : *checks)
         reply.batch.checks.push_back({IntAt(c, "id"), Blob32At(c, "lookup")});
+    if (auto proofs = j.find("proof_requests"); proofs != j.end())  // absent from older intakes
+      for (const auto& p : *proofs) {
+        store::OutboxProofRequest request{IntAt(p, "id"), Blob32At(p, "lookup"),
+                                          Blob32At(p, "commitment"), BlobAt(p, "salt")};
+        if (request.salt.size() != 16) return kMalformed;
+        reply.batch.proof_requests.push_back(std::move(request));
+      }
     for (const auto& l : j.at("view_lookups")) {
       auto bytes = crypto::FromBase64(l.get<std::string>());
       if (!bytes || bytes->size() != 32) return kMalformed;

@@ -10,9 +10,11 @@
 //
 // Requests: {"op":"collect","at":…,"nonce":…,"limit":N,"views_after":lookup|null}, answered
 // with what waits (applications, each with its duress receipt's lookup and reply key when it
-// has one; messages; the lookups of status checks, for the office to tell duress receipts)
-// and a page of the lookups the intake holds views for;
-// {"op":"erase",…,"applications":[ids],"messages":[ids],"checks":[ids]}, answered 204;
+// has one; messages; the lookups of status checks, for the office to tell duress receipts;
+// requests for proofs of application, each a lookup, a commitment and its salt) and a page of
+// the lookups the intake holds views for (a view may carry a sealed proof);
+// {"op":"erase",…,"applications":[ids],"messages":[ids],"checks":[ids],"proof_requests":[ids]},
+// answered 204;
 // {"op":"views",…,"views":[…]}, answered 204.
 
 #include <chrono>
@@ -47,7 +49,8 @@ SignedRequest Collect(int limit, const std::optional<store::Blob32>& views_after
                       const crypto::SigningKey& key, std::chrono::sys_seconds now);
 SignedRequest Erase(std::span<const std::int64_t> applications,
                     std::span<const std::int64_t> messages, std::span<const std::int64_t> checks,
-                    const crypto::SigningKey& key, std::chrono::sys_seconds now);
+                    std::span<const std::int64_t> proof_requests, const crypto::SigningKey& key,
+                    std::chrono::sys_seconds now);
 SignedRequest Views(std::span<const store::ApplicantViewUpdate> views,
                     const crypto::SigningKey& key, std::chrono::sys_seconds now);
 
@@ -59,6 +62,7 @@ struct LinkRequest {
   std::vector<std::int64_t> applications;         // erase
   std::vector<std::int64_t> messages;             // erase
   std::vector<std::int64_t> checks;               // erase
+  std::vector<std::int64_t> proof_requests;       // erase
   std::vector<store::ApplicantViewUpdate> views;  // views
 };
 

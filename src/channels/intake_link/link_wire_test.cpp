@@ -66,12 +66,14 @@ TEST_F(LinkWireTest, TheOfficesRequestsAreReadAsSent) {
 
   const std::int64_t apps[] = {1, 2}, messages[] = {3};
   const std::vector<std::int64_t> checks{9};
-  const auto erase = Erase(apps, messages, checks, office_, kNow);
+  const std::vector<std::int64_t> proof_requests{12};
+  const auto erase = Erase(apps, messages, checks, proof_requests, office_, kNow);
   read = verifier_.Verify(erase.body, erase.signature, kNow);
   ASSERT_TRUE(read.ok());
   EXPECT_EQ(read->applications, (std::vector<std::int64_t>{1, 2}));
   EXPECT_EQ(read->messages, (std::vector<std::int64_t>{3}));
   EXPECT_EQ(read->checks, checks);
+  EXPECT_EQ(read->proof_requests, proof_requests);
 
   store::ApplicantViewUpdate view;
   view.receipt_lookup.fill(4);
@@ -126,6 +128,7 @@ TEST_F(LinkWireTest, ACollectAnswerRoundTripsAndAMalformedOneIsRefused) {
   sent.batch.applications[1].id = 8;
   sent.batch.applications[1].row.duress = store::DuressReceipt{store::Blob32{5}, store::Blob32{6}};
   sent.batch.checks = {{11, store::Blob32{9}}};
+  sent.batch.proof_requests = {{13, store::Blob32{7}, store::Blob32{8}, Blob(16, 3)}};
   auto read = DecodeCollectReply(EncodeCollectReply(sent));
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read->batch.applications.size(), 2u);
@@ -136,8 +139,13 @@ TEST_F(LinkWireTest, ACollectAnswerRoundTripsAndAMalformedOneIsRefused) {
   ASSERT_EQ(read->batch.checks.size(), 1u);
   EXPECT_EQ(read->batch.checks[0].id, 11);
   EXPECT_EQ(read->batch.checks[0].receipt_lookup, store::Blob32{9});
+  ASSERT_EQ(read->batch.proof_requests.size(), 1u);
+  EXPECT_EQ(read->batch.proof_requests[0].id, 13);
+  EXPECT_EQ(read->batch.proof_requests[0].commitment, store::Blob32{8});
+  EXPECT_EQ(read->batch.proof_requests[0].salt, Blob(16, 3));
   sent.batch.applications.pop_back();
   sent.batch.checks.clear();
+  sent.batch.proof_requests.clear();
   read = DecodeCollectReply(EncodeCollectReply(sent));
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read->batch.applications.size(), 1u);

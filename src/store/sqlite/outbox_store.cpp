@@ -29,7 +29,13 @@ CREATE TABLE IF NOT EXISTS applicant_views (
   receipt_lookup BLOB PRIMARY KEY,
   case_id INTEGER NOT NULL,
   sealed_stage BLOB NOT NULL,
-  received_on INTEGER NOT NULL) WITHOUT ROWID;
+  received_on INTEGER NOT NULL,
+  sealed_proof BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outbox_proof_requests (
+  id INTEGER PRIMARY KEY,
+  receipt_lookup BLOB NOT NULL,
+  commitment BLOB NOT NULL,
+  salt BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS outbox_checks (
   id INTEGER PRIMARY KEY,
   receipt_lookup BLOB NOT NULL);
@@ -42,7 +48,7 @@ CREATE TABLE IF NOT EXISTS view_messages (
   PRIMARY KEY (receipt_lookup, position)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS outbox_messages_by_case ON outbox_messages(case_id);
 CREATE INDEX IF NOT EXISTS applicant_views_by_case ON applicant_views(case_id);
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 )sql";
 
 // An outbox made before duress receipts (user_version 0 with tables): its applications gain
@@ -66,6 +72,13 @@ ALTER TABLE applicant_views_1 RENAME TO applicant_views;
 PRAGMA user_version = 1;
 COMMIT;
 PRAGMA foreign_keys = ON;
+)sql";
+
+// An outbox made before proofs of application (user_version 1): its views gain the sealed
+// proof.
+constexpr std::string_view kFromVersion1 = R"sql(
+ALTER TABLE applicant_views ADD COLUMN sealed_proof BLOB;
+PRAGMA user_version = 2;
 )sql";
 
 std::int64_t Days(const Date& day) { return std::chrono::sys_days{day}.time_since_epoch().count(); }
@@ -98,16 +111,17 @@ std::vector<StoredMessage> WaitingMessages(Connection& db, std::int64_t case_id)
 }  // namespace
 
 OutboxStore::OutboxStore(const std::string& path) : db_(std::make_unique<Connection>(path, true)) {
-  bool before_duress = false;  // statements finished before the upgrade alters their tables
+  std::int64_t version = 0;  // statements finished before the upgrades alter their tables
   {
-    auto version = db_->Prepare("PRAGMA user_version");
-    version.Step();
+    auto read = db_->Prepare("PRAGMA user_version");
+    read.Step();
     auto tables =
         db_->Prepare("SELECT count(*) FROM sqlite_master WHERE name = 'outbox_applications'");
     tables.Step();
-    before_duress = version.Int(0) == 0 && tables.Int(0) == 1;
+    version = tables.Int(0) == 1 ? read.Int(0) : 2;  // a new file is made as version 2
   }
-  if (before_duress) db_->Execute(kFromVersion0);
+  if (version == 0) db_->Execute(kFromVersion0);
+  if (version <= 1) db_->Execute(kFromVersion1);
   db_->Execute(kSchema);
   db_->RefuseCommitsWhenBroken();
 }
@@ -182,12 +196,14 @@ Result<ApplicantView> OutboxStore::FindByReceiptLookup(const Blob32& lookup) {
       return view;  // case_id 0: not collected yet
     }
     auto q = db_->Prepare(
-        "SELECT case_id, sealed_stage, received_on FROM applicant_views WHERE receipt_lookup = ?");
+        "SELECT case_id, sealed_stage, received_on, sealed_proof FROM applicant_views WHERE "
+        "receipt_lookup = ?");
     q.Bind(1, Bytes(lookup));
     if (!q.Step()) return Error{ErrorCode::kNotFound, "no application has this lookup"};
     view.case_id = q.Int(0);
     view.sealed_stage = q.Blob(1);
     view.received_on = DayOf(q.Int(2));
+    if (!q.IsNull(3)) view.sealed_proof = q.Blob(3);
     auto messages = db_->Prepare(
         "SELECT created_on, from_applicant, sealed_for_applicant FROM view_messages "
         "WHERE receipt_lookup = ? ORDER BY position");
@@ -315,6 +331,13 @@ Result<OutboxBatch> OutboxStore::Pending(int limit) {
     auto checks = db_->Prepare("SELECT id, receipt_lookup FROM outbox_checks ORDER BY id LIMIT ?");
     checks.Bind(1, static_cast<std::int64_t>(limit));
     while (checks.Step()) batch.checks.push_back({checks.Int(0), ToBlob32(checks.Blob(1))});
+    auto requests = db_->Prepare(
+        "SELECT id, receipt_lookup, commitment, salt FROM outbox_proof_requests ORDER BY id "
+        "LIMIT ?");
+    requests.Bind(1, static_cast<std::int64_t>(limit));
+    while (requests.Step())
+      batch.proof_requests.push_back({requests.Int(0), ToBlob32(requests.Blob(1)),
+                                      ToBlob32(requests.Blob(2)), requests.Blob(3)});
     return batch;
   } catch (const SqliteError& e) {
     return ToError(e);
@@ -338,9 +361,25 @@ Status OutboxStore::AddChecks(std::span<const Blob32> lookups) {
   }
 }
 
+Status OutboxStore::AddProofRequest(const OutboxProofRequest& request) {
+  std::lock_guard lock(mutex_);
+  try {
+    auto insert = db_->Prepare(
+        "INSERT INTO outbox_proof_requests (receipt_lookup, commitment, salt) VALUES (?,?,?)");
+    insert.Bind(1, Bytes(request.receipt_lookup))
+        .Bind(2, Bytes(request.commitment))
+        .Bind(3, request.salt);
+    insert.Step();
+    return OkStatus();
+  } catch (const SqliteError& e) {
+    return ToError(e);
+  }
+}
+
 Status OutboxStore::Erase(std::span<const std::int64_t> applications,
                           std::span<const std::int64_t> messages,
-                          std::span<const std::int64_t> checks) {
+                          std::span<const std::int64_t> checks,
+                          std::span<const std::int64_t> proof_requests) {
   std::lock_guard lock(mutex_);
   try {
     {
@@ -356,6 +395,7 @@ Status OutboxStore::Erase(std::span<const std::int64_t> applications,
       erase("DELETE FROM outbox_applications WHERE id = ?", applications);
       erase("DELETE FROM outbox_messages WHERE id = ?", messages);
       erase("DELETE FROM outbox_checks WHERE id = ?", checks);
+      erase("DELETE FROM outbox_proof_requests WHERE id = ?", proof_requests);
       tx.Commit();
     }
     // secure_delete zeroed the rows in the database pages; the write-ahead log still holds
@@ -391,8 +431,8 @@ Status OutboxStore::PutViews(std::span<const ApplicantViewUpdate> views) {
     Transaction tx(*db_);
     auto drop = db_->Prepare("DELETE FROM applicant_views WHERE receipt_lookup = ?");
     auto insert = db_->Prepare(
-        "INSERT INTO applicant_views (receipt_lookup, case_id, sealed_stage, received_on) "
-        "VALUES (?,?,?,?)");
+        "INSERT INTO applicant_views (receipt_lookup, case_id, sealed_stage, received_on, "
+        "sealed_proof) VALUES (?,?,?,?,?)");
     auto add = db_->Prepare(
         "INSERT INTO view_messages (receipt_lookup, position, created_on, from_applicant, "
         "sealed_for_applicant) VALUES (?,?,?,?,?)");
@@ -408,6 +448,11 @@ Status OutboxStore::PutViews(std::span<const ApplicantViewUpdate> views) {
           .Bind(2, v.case_id)
           .Bind(3, v.sealed_stage)
           .Bind(4, Days(v.received_on));
+      if (v.sealed_proof.empty()) {
+        insert.BindNull(5);
+      } else {
+        insert.Bind(5, v.sealed_proof);
+      }
       insert.Step();
       insert.Reset();
       std::int64_t position = 0;

@@ -61,7 +61,10 @@ class OutboxStore final : public IntakeStore {
   /// Erases these rows once the office holds them; ids no longer here are skipped (an erase
   /// may arrive twice). Then truncates the write-ahead log.
   Status Erase(std::span<const std::int64_t> applications, std::span<const std::int64_t> messages,
-               std::span<const std::int64_t> checks = {});
+               std::span<const std::int64_t> checks = {},
+               std::span<const std::int64_t> proof_requests = {});
+  /// Keeps an applicant's request for a proof of application for the office (`id` unused).
+  Status AddProofRequest(const OutboxProofRequest& request);
   /// Up to `limit` lookups the outbox holds views for, in byte order, after `after` (from the
   /// first when nullopt): the office walks them to keep every view current.
   Result<std::vector<Blob32>> ViewLookups(const std::optional<Blob32>& after, int limit);

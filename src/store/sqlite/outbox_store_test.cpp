@@ -263,6 +263,25 @@ TEST_F(OutboxStoreTest, EitherReceiptOfAWaitingApplicationFindsItAndTheChecksWai
   EXPECT_EQ(*outbox_->CountApplicantMessages(41, kToday), 1);
 }
 
+TEST_F(OutboxStoreTest, ProofRequestsWaitForTheOfficeAndItsSealedProofComesBackInTheView) {
+  ASSERT_TRUE(outbox_->AddProofRequest({0, Lookup(1), Lookup(2), Blob(16, 3)}).ok());
+  auto batch = outbox_->Pending(10);
+  ASSERT_EQ(batch->proof_requests.size(), 1u);
+  EXPECT_EQ(batch->proof_requests[0].receipt_lookup, Lookup(1));
+  EXPECT_EQ(batch->proof_requests[0].commitment, Lookup(2));
+  EXPECT_EQ(batch->proof_requests[0].salt, Blob(16, 3));
+  const std::int64_t requests[] = {batch->proof_requests[0].id};
+  ASSERT_TRUE(outbox_->Erase({}, {}, {}, requests).ok());
+  EXPECT_TRUE(outbox_->Pending(10)->proof_requests.empty());
+  ApplicantViewUpdate with_proof = View(1, 41, CaseStatus::kContacted);
+  with_proof.view.sealed_proof = Blob{4, 4, 4};
+  ASSERT_TRUE(outbox_->PutViews(std::span(&with_proof, 1)).ok());
+  EXPECT_EQ(outbox_->FindByReceiptLookup(Lookup(1))->sealed_proof, (Blob{4, 4, 4}));
+  const ApplicantViewUpdate without = View(1, 41, CaseStatus::kContacted);
+  ASSERT_TRUE(outbox_->PutViews(std::span(&without, 1)).ok());
+  EXPECT_TRUE(outbox_->FindByReceiptLookup(Lookup(1))->sealed_proof.empty());
+}
+
 // An outbox made before duress receipts (one view per case, no duress columns) is brought up
 // to date on opening, keeping what waits and every view.
 TEST_F(OutboxStoreTest, AnOutboxFromBeforeDuressReceiptsIsUpgradedKeepingEverything) {
@@ -309,6 +328,11 @@ INSERT INTO view_messages VALUES (x'01010101010101010101010101010101010101010101
   with_duress.duress = DuressReceipt{Lookup(53), Lookup(54)};
   ASSERT_TRUE(outbox_->AppendApplications(std::span(&with_duress, 1)).ok());
   EXPECT_EQ(outbox_->FindByReceiptLookup(Lookup(53))->received_on, kToday);
+  // Proofs came later still: its views take them too.
+  ApplicantViewUpdate with_proof = View(51, 41, CaseStatus::kNew);
+  with_proof.view.sealed_proof = Blob{4};
+  ASSERT_TRUE(outbox_->PutViews(std::span(&with_proof, 1)).ok());
+  EXPECT_EQ(outbox_->FindByReceiptLookup(Lookup(51))->sealed_proof, Blob{4});
   // Opening again changes nothing more.
   outbox_ = std::make_unique<OutboxStore>((dir_ / "outbox.db").string());
   EXPECT_EQ(outbox_->Pending(10)->applications.size(), 2u);
