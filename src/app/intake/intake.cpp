@@ -19,6 +19,12 @@ std::string_view AsText(const store::Blob32& key) {
   return {reinterpret_cast<const char*>(key.data()), key.size()};
 }
 
+// What the office sealed into a view, without the spaces it was padded with (collection.hpp).
+std::string_view Unpadded(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
 std::size_t ThreadsOr(std::size_t wanted) {
   return wanted ? wanted : std::max(1u, std::thread::hardware_concurrency());
 }
@@ -170,8 +176,7 @@ Result<ApplicantStatus> IntakeService::LookUp(const Receipt& receipt, store::Blo
     crypto::SecretBytes stage;
     if (!crypto::OpenForApplicant(keys, view->sealed_stage, stage))
       return Error{ErrorCode::kInternal, "the application's state does not open"};
-    std::string_view name = stage.view();  // padded with spaces (collection.hpp)
-    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    const std::string_view name = Unpadded(stage.view());
     for (auto s : {ApplicantStage::kReceived, ApplicantStage::kInProgress, ApplicantStage::kClosed})
       if (ToString(s) == name) status.stage = s;
   }
@@ -217,9 +222,8 @@ Result<std::string> IntakeService::ProofOf(const crypto::ReceiptKeys& keys,
   if (!view) return view.error();
   crypto::SecretBytes text;
   if (!view->sealed_proof.empty() && crypto::OpenForApplicant(keys, view->sealed_proof, text)) {
-    std::string_view proof = text.view();  // padded with spaces (collection.hpp)
-    while (!proof.empty() && proof.back() == ' ') proof.remove_suffix(1);
-    if (!proof.empty()) return std::string(proof);
+    if (const std::string_view proof = Unpadded(text.view()); !proof.empty())
+      return std::string(proof);
   }
   // Not here (yet): asked of the office, which sends it back in the view. A duress receipt's
   // request is made alike, and the office lets it go.
