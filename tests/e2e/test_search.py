@@ -25,6 +25,11 @@ class Search(ServerTest):
             self.assertEqual(self.server.submit(body)[0], 201)
         self.coordinator = self.server.sign_in()
         self.operator = self.server.sign_in("r.operator", "synthetic-operator-password")
+        # The office indexes new cases every 2 s, one after another in the order they came:
+        # wait for the last, or a search may see the first alone.
+        deadline = time.time() + 20
+        while self.search("Iskomov")[1]["total"] < 2 and time.time() < deadline:
+            time.sleep(0.3)
 
     def search(self, q, auth=None):
         deadline = time.time() + 20
