@@ -44,9 +44,17 @@ using cli::Fail;
 using cli::OpenAudit;
 
 int Init(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock, int threshold,
-         const std::string& admin, const std::string& admin_password_file) {
+         const std::string& strength_name, const std::string& admin,
+         const std::string& admin_password_file) {
   if (unlock.passphrase_file.empty() == unlock.custodians.empty()) {
     return Fail("give either --passphrase-file, or --custodian NAME=FILE for each custodian");
+  }
+  const auto strength = crypto::ParsePassphraseStrength(strength_name);
+  if (!strength) return Fail("--passphrase-strength: interactive, moderate or sensitive");
+  if (*strength != crypto::PassphraseStrength::kModerate && !unlock.custodians.empty()) {
+    return Fail(
+        "--passphrase-strength is for --passphrase-file; custodians' shares are sealed "
+        "at the default strength");
   }
   if (!unlock.custodians.empty() && threshold == 0) {
     return Fail("--threshold: how many custodians together open the office");
@@ -61,12 +69,17 @@ int Init(const cli::StoreOptions& where, const cli::OfficeUnlock& unlock, int th
   const auto lock = cli::LockStore(where, true, "a lifeline server is using this store");
   if (auto s = app::InitialiseInstallation(*store, passphrase, admin, password,
                                            cli::AuditAnchorPath(where),
-                                           deal.custodians.empty() ? nullptr : &deal);
+                                           deal.custodians.empty() ? nullptr : &deal, *strength);
       !s) {
     return Fail(s.error().message);
   }
   fmt::print("initialised {}: office keys created, administrator \"{}\" added\n",
              where.postgres() ? "the database" : where.data, admin);
+  if (*strength == crypto::PassphraseStrength::kInteractive) {
+    fmt::print(
+        "the office passphrase is hashed at the interactive strength (64 MiB): each "
+        "guess at it costs about a sixth of the default's\n");
+  }
   if (!deal.custodians.empty()) {
     fmt::print("the office key is split among {} custodians; any {} of them open the office\n",
                deal.custodians.size(), threshold);
@@ -219,7 +232,7 @@ int main(int argc, char** argv) {
   std::string data;  // restore's target folder
   cli::StoreOptions where;
   cli::OfficeUnlock unlock;
-  std::string admin = "admin", admin_password_file;
+  std::string admin = "admin", admin_password_file, passphrase_strength = "moderate";
   int threshold = 0;
   auto* init =
       cli.add_subcommand("init", "Create the store, the office keys and the first administrator");
@@ -231,6 +244,9 @@ int main(int argc, char** argv) {
                           "custodians, each with the passphrase in FILE (repeat for each)");
   init->add_option("--threshold", threshold, "With --custodian: how many of them open the office")
       ->check(CLI::Range(2, 255));
+  init->add_option("--passphrase-strength", passphrase_strength,
+                   "The passphrase's Argon2id: moderate (default, 256 MiB), sensitive (1 GiB) or "
+                   "interactive (64 MiB: hosts short of memory, throwaway stores)");
   init->add_option("--admin", admin, "Administrator user name");
   init->add_option("--admin-password-file", admin_password_file,
                    "File holding the administrator's password")
@@ -507,7 +523,8 @@ int main(int argc, char** argv) {
   if (auto code = proofs->RunIfChosen()) return *code;
   try {
     crypto::Initialise();
-    if (*init) return Init(where, unlock, threshold, admin, admin_password_file);
+    if (*init)
+      return Init(where, unlock, threshold, passphrase_strength, admin, admin_password_file);
     if (*custodians) return cli::DealCustodians(where, unlock, new_custodians, deal_threshold);
     if (*serve) return cli::Serve(serve_options);
     if (*user_add) return AddUser(where, unlock, user_name, user_role, user_password_file);

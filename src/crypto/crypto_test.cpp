@@ -55,6 +55,25 @@ PassphraseParams FastParams() {
   return params;
 }
 
+TEST_F(CryptoTest, PassphraseStrengthsAreLibsodiumsNamedLimitsWithAFreshSalt) {
+  const PassphraseParams moderate = NewPassphraseParams();
+  EXPECT_EQ(moderate.opslimit, 3u);
+  EXPECT_EQ(moderate.memlimit, std::uint64_t{256} << 20);
+  const PassphraseParams interactive = NewPassphraseParams(PassphraseStrength::kInteractive);
+  EXPECT_EQ(interactive.opslimit, 2u);
+  EXPECT_EQ(interactive.memlimit, std::uint64_t{64} << 20);
+  const PassphraseParams sensitive = NewPassphraseParams(PassphraseStrength::kSensitive);
+  EXPECT_EQ(sensitive.opslimit, 4u);
+  EXPECT_EQ(sensitive.memlimit, std::uint64_t{1} << 30);
+  EXPECT_EQ(moderate.salt.size(), 16u);
+  EXPECT_NE(moderate.salt, interactive.salt);
+  EXPECT_EQ(ParsePassphraseStrength("interactive"), PassphraseStrength::kInteractive);
+  EXPECT_EQ(ParsePassphraseStrength("moderate"), PassphraseStrength::kModerate);
+  EXPECT_EQ(ParsePassphraseStrength("sensitive"), PassphraseStrength::kSensitive);
+  EXPECT_EQ(ParsePassphraseStrength("Moderate"), std::nullopt);
+  EXPECT_EQ(ParsePassphraseStrength(""), std::nullopt);
+}
+
 TEST_F(CryptoTest, OfficePrivateKeyUnwrapsOnlyWithItsPassphrase) {
   const PassphraseParams params = FastParams();
   OfficeKeyPair pair = GenerateOfficeKeyPair();

@@ -45,7 +45,24 @@ OfficeKeyPair GenerateOfficeKeyPair(std::int64_t generation) {
   return pair;
 }
 
-PassphraseParams NewPassphraseParams() {
+std::optional<PassphraseStrength> ParsePassphraseStrength(std::string_view name) {
+  if (name == "interactive") return PassphraseStrength::kInteractive;
+  if (name == "moderate") return PassphraseStrength::kModerate;
+  if (name == "sensitive") return PassphraseStrength::kSensitive;
+  return std::nullopt;
+}
+
+PassphraseParams NewPassphraseParams(PassphraseStrength strength) {
+  switch (strength) {
+    case PassphraseStrength::kInteractive:
+      return {RandomBytes(crypto_pwhash_SALTBYTES), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+              crypto_pwhash_MEMLIMIT_INTERACTIVE};
+    case PassphraseStrength::kSensitive:
+      return {RandomBytes(crypto_pwhash_SALTBYTES), crypto_pwhash_OPSLIMIT_SENSITIVE,
+              crypto_pwhash_MEMLIMIT_SENSITIVE};
+    case PassphraseStrength::kModerate:
+      break;
+  }
   return {RandomBytes(crypto_pwhash_SALTBYTES), crypto_pwhash_OPSLIMIT_MODERATE,
           crypto_pwhash_MEMLIMIT_MODERATE};
 }

@@ -6,6 +6,7 @@
 // recovery codes); it is independent of the key pairs so that they can be rotated.
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "crypto/bytes.hpp"
@@ -43,9 +44,19 @@ struct PassphraseKey {
 /// A fresh X25519 key pair from the OS CSPRNG, as generation `generation`.
 OfficeKeyPair GenerateOfficeKeyPair(std::int64_t generation = 1);
 
-/// A fresh salt with libsodium's "moderate" limits (about 0.5 s and 256 MiB), so that a
-/// stolen database resists passphrase guessing.
-PassphraseParams NewPassphraseParams();
+/// How hard the office passphrase's Argon2id is, as libsodium names its limits:
+///   kModerate (the default): 3 passes over 256 MiB, about 0.5 s;
+///   kSensitive: 4 passes over 1 GiB, a few seconds, for a host with the memory to spare;
+///   kInteractive: 2 passes over 64 MiB, about 0.1 s, for a host short of memory and for
+///     throwaway stores (the end-to-end tests); each guess then costs about a sixth.
+enum class PassphraseStrength { kInteractive, kModerate, kSensitive };
+
+/// "interactive", "moderate", "sensitive"; nullopt for anything else.
+std::optional<PassphraseStrength> ParsePassphraseStrength(std::string_view name);
+
+/// A fresh salt with the limits of `strength`, so that a stolen database resists passphrase
+/// guessing.
+PassphraseParams NewPassphraseParams(PassphraseStrength strength = PassphraseStrength::kModerate);
 
 /// Runs Argon2id once. kInternal for implausible stored limits (a tampered database must not
 /// make start-up allocate without bound).

@@ -139,7 +139,11 @@ class Server:
         self.port = None
         self.log_path = os.path.join(self.dir, "server.log")
         self.postgres = postgres or (PostgresDatabase() if POSTGRES_FILE else None)
+        # A throwaway store: its passphrase at libsodium's interactive strength (64 MiB, about
+        # 0.1 s) rather than the default (256 MiB, 0.5 s), which every command and start
+        # would pay again; test_cli.py checks the default.
         run([BIN, "init", *self.store_args(), "--passphrase-file", self.passphrase_file,
+             "--passphrase-strength", "interactive",
              "--admin", "admin", "--admin-password-file", self.admin_password_file])
         # Administrators do not read cases, and operators must claim a case first: tests read
         # cases as this coordinator, who may work any case.

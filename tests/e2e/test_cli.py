@@ -20,6 +20,44 @@ class Cli(unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn(b"already initialised", result.stderr)
 
+    def test_the_passphrase_strength_is_moderate_unless_chosen(self):
+        import sqlite3
+        with tempfile.TemporaryDirectory() as d:
+            secret = os.path.join(d, "secret")
+            with open(secret, "w") as f:
+                f.write("synthetic passphrase of length\n")
+
+            def init(folder, *extra):
+                return lifeline("init", "--data", os.path.join(d, folder), "--passphrase-file", secret,
+                                "--admin-password-file", secret, *extra)
+
+            def limits(folder):
+                db = sqlite3.connect(os.path.join(d, folder, "lifeline.db"))
+                try:
+                    return db.execute("SELECT passphrase_opslimit, passphrase_memlimit FROM installation").fetchone()
+                finally:
+                    db.close()
+
+            self.assertEqual(init("default").returncode, 0)
+            self.assertEqual(limits("default"), (3, 256 << 20))  # libsodium's MODERATE
+            chosen = init("interactive", "--passphrase-strength", "interactive")
+            self.assertEqual(chosen.returncode, 0, chosen.stderr)
+            self.assertIn(b"a sixth", chosen.stdout)
+            self.assertEqual(limits("interactive"), (2, 64 << 20))  # INTERACTIVE
+            # The store opens with its passphrase at the limits it keeps, and not without it.
+            opened = lifeline("verify", "--data", os.path.join(d, "interactive"), "--passphrase-file", secret)
+            self.assertEqual(opened.returncode, 0, opened.stderr)
+            with open(os.path.join(d, "wrong"), "w") as f:
+                f.write("another synthetic passphrase\n")
+            wrong = lifeline("verify", "--data", os.path.join(d, "interactive"),
+                             "--passphrase-file", os.path.join(d, "wrong"))
+            self.assertNotEqual(wrong.returncode, 0)
+
+            bad = init("bad", "--passphrase-strength", "weak")
+            self.assertNotEqual(bad.returncode, 0)
+            self.assertIn(b"--passphrase-strength", bad.stderr)
+            self.assertFalse(os.path.exists(os.path.join(d, "bad", "lifeline.db")))
+
     def test_short_passphrase_and_missing_files(self):
         with tempfile.TemporaryDirectory() as d:
             short = os.path.join(d, "short")

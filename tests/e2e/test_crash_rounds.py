@@ -14,7 +14,7 @@ from harness import Server, minimal_application
 
 ROUNDS = int(os.environ.get("LIFELINE_CRASH_ROUNDS", "20"))
 # The intake role takes submissions and status checks, and starts without unlocking the
-# office key (an Argon2id of 256 MiB), which keeps 20 restarts quick.
+# office key (an Argon2id), which keeps 20 restarts quick.
 ROLE = "intake"
 WRITERS = 4
 

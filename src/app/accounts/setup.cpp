@@ -49,7 +49,8 @@ Result<std::int64_t> AddUser(store::UserStore& users, AuditLog& audit, const std
 
 Status InitialiseInstallation(store::Store& store, const std::string& passphrase,
                               const std::string& admin_name, const std::string& admin_password,
-                              const std::string& anchor_path, const CustodianDeal* custodians) {
+                              const std::string& anchor_path, const CustodianDeal* custodians,
+                              crypto::PassphraseStrength strength) {
   if (custodians) {
     if (auto ok = CheckCustodianDeal(*custodians); !ok) return ok.error();
   } else if (passphrase.size() < kMinPassphraseLength) {
@@ -59,7 +60,7 @@ Status InitialiseInstallation(store::Store& store, const std::string& passphrase
   if (store.LoadInstallation().ok()) {
     return Error{ErrorCode::kConflict, "this data folder is already initialised"};
   }
-  const crypto::PassphraseParams params = crypto::NewPassphraseParams();
+  const crypto::PassphraseParams params = crypto::NewPassphraseParams(strength);
   auto wrapping = custodians ? Result<crypto::PassphraseKey>(crypto::RandomWrappingKey())
                              : crypto::DerivePassphraseKey(passphrase, params);
   if (!wrapping) return wrapping.error();

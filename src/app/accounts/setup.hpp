@@ -24,11 +24,13 @@ bool IsValidUserName(const std::string& name);
 /// nothing is written). With `anchor_path`, the audit log's first entries are checkpointed
 /// there (app/audit/audit_anchor.hpp). With `custodians`, no passphrase opens the office:
 /// its keys are dealt to them (app/accounts/custodians.hpp) and `passphrase` is unused;
-/// kInvalidInput as CheckCustodianDeal.
-Status InitialiseInstallation(store::Store& store, const std::string& passphrase,
-                              const std::string& admin_name, const std::string& admin_password,
-                              const std::string& anchor_path = {},
-                              const CustodianDeal* custodians = nullptr);
+/// kInvalidInput as CheckCustodianDeal. `strength`: the passphrase's Argon2id limits
+/// (crypto/office_keys.hpp); custodians' shares are always sealed at the default.
+Status InitialiseInstallation(
+    store::Store& store, const std::string& passphrase, const std::string& admin_name,
+    const std::string& admin_password, const std::string& anchor_path = {},
+    const CustodianDeal* custodians = nullptr,
+    crypto::PassphraseStrength strength = crypto::PassphraseStrength::kModerate);
 
 /// Adds an operator account and audits it. kInvalidInput for a bad name (1–64 of a-z 0-9
 /// . _ -) or a password shorter than crypto::kMinPasswordLength; kConflict if the name is
