@@ -118,32 +118,30 @@ void IntakeService::SealAndQueue(const ValidApplication& application,
   SealedApplication sealed = SealApplication(sealer_, receipt_salt_, application, received_at);
   auto shared_done = std::make_shared<Done>(std::move(done));
   const store::Blob32 lookup = sealed.row.receipt_lookup;
-  const bool queued = writer_.Enqueue(std::move(sealed.row), [this, shared_done, lookup,
-                                                              proof = application.proof,
-                                                              receipt = std::move(sealed.receipt)](
-                                                                 Result<std::int64_t> id) {
-    if (id.ok() && proof) {
-      // Off the writer's thread. The application is stored whatever happens to the proof:
-      // without one, the person is told to ask for it on the status page.
-      const bool accepted = hashers_.TrySubmit([this, shared_done, lookup, receipt] {
-        Receipt answer = receipt;
-        if (issue_proof_) {
-          if (auto text = issue_proof_(lookup, receipt.digits); text.ok()) answer.proof = *text;
-        } else {  // asked of the office: the person fetches it on the status page
-          const crypto::Bytes salt = crypto::RandomBytes(crypto::kReceiptSaltBytes);
-          (void)request_proof_({0, lookup, crypto::CommitToReceipt(receipt.digits, salt), salt});
+  const bool queued = writer_.Enqueue(
+      std::move(sealed.row), [this, shared_done, lookup, proof = application.proof,
+                              receipt = std::move(sealed.receipt)](Result<std::int64_t> id) {
+        if (id.ok() && proof) {
+          // Off the writer's thread. The application is stored whatever happens to the proof:
+          // without one, the person is told to ask for it on the status page.
+          const bool accepted = hashers_.TrySubmit([this, shared_done, lookup, receipt] {
+            Receipt answer = receipt;
+            if (issue_proof_) {
+              if (auto text = issue_proof_(lookup, receipt.digits); text.ok()) answer.proof = *text;
+            } else {  // asked of the office: the person fetches it on the status page
+              (void)AskOfficeForProof(lookup, receipt.digits);
+            }
+            (*shared_done)(std::move(answer));
+          });
+          if (!accepted) (*shared_done)(receipt);
+        } else if (id.ok()) {
+          (*shared_done)(receipt);
+        } else if (id.error().code == ErrorCode::kConflict) {
+          (*shared_done)(Error{ErrorCode::kUnavailable, "please send the application again"});
+        } else {
+          (*shared_done)(id.error());
         }
-        (*shared_done)(std::move(answer));
       });
-      if (!accepted) (*shared_done)(receipt);
-    } else if (id.ok()) {
-      (*shared_done)(receipt);
-    } else if (id.error().code == ErrorCode::kConflict) {
-      (*shared_done)(Error{ErrorCode::kUnavailable, "please send the application again"});
-    } else {
-      (*shared_done)(id.error());
-    }
-  });
   if (!queued) (*shared_done)(kBusy);
 }
 
@@ -227,11 +225,13 @@ Result<std::string> IntakeService::ProofOf(const crypto::ReceiptKeys& keys,
   }
   // Not here (yet): asked of the office, which sends it back in the view. A duress receipt's
   // request is made alike, and the office lets it go.
-  const crypto::Bytes salt = crypto::RandomBytes(crypto::kReceiptSaltBytes);
-  if (auto asked = request_proof_({0, keys.lookup, crypto::CommitToReceipt(digits, salt), salt});
-      !asked)
-    return asked.error();
+  if (auto asked = AskOfficeForProof(keys.lookup, digits); !asked) return asked.error();
   return Error{ErrorCode::kUnavailable, "the proof is being issued; please ask again in a minute"};
+}
+
+Status IntakeService::AskOfficeForProof(const store::Blob32& lookup, std::string_view digits) {
+  const crypto::Bytes salt = crypto::RandomBytes(crypto::kReceiptSaltBytes);
+  return request_proof_({0, lookup, crypto::CommitToReceipt(digits, salt), salt});
 }
 
 void IntakeService::SendMessage(std::string_view typed_receipt, std::string text,

@@ -157,6 +157,9 @@ class IntakeService {
   /// The proof by the means this intake has: issued at once, or shown from the view and else
   /// asked of the office (kUnavailable: to be asked for again later).
   Result<std::string> ProofOf(const crypto::ReceiptKeys& keys, std::string_view digits);
+  /// Asks the office, through request_proof_, for the proof of the receipt with `lookup`:
+  /// a commitment to `digits` under a fresh salt (the receipt itself never leaves).
+  Status AskOfficeForProof(const store::Blob32& lookup, std::string_view digits);
   GroupCommitWriter writer_;
   WorkerPool hashers_;  // declared last: destroyed first, while the writer still accepts
 };
